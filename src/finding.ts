@@ -1,0 +1,152 @@
+/**
+ * The one shared vocabulary. Every gate produces `Finding`s and a `GateResult`;
+ * every reporter (SARIF, text, JSON, job summary, annotations, outputs) consumes a `Report`.
+ * Gates know nothing of SARIF or GitHub; reporters know nothing of Django.
+ */
+
+/** Finding severity, ordered error > warning > note (SARIF's levels; Django's E/W/I letters). */
+export type Level = 'error' | 'warning' | 'note';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
+export const LEVEL_RANK: Record<Level, number> = { error: 3, warning: 2, note: 1 };
+
+/** `never` disables failing; the others fail on findings at or above that level. */
+export type FailOn = Level | 'never';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+
+export const GATE_NAMES = ['rules', 'deploy-checks', 'tests', 'migrations', 'collectstatic', 'history'] as const;
+export type GateName = (typeof GATE_NAMES)[number];
+
+/** A place in a file. `file` is relative to the scan root, with forward slashes. Lines and columns are 1-based. */
+export interface Location {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Finding {
+  /** Stable rule ID in Django's style, e.g. `launch.E010`, or a Django check ID for runtime gates. */
+  ruleId: string;
+  gate: GateName;
+  level: Level;
+  /** One or two sentences. Never contains a secret value (reporters also pass it through redaction). */
+  message: string;
+  location: Location;
+  /** The matching Django system check, e.g. `security.W018`, when one exists. */
+  djangoCheck?: string;
+  /** Related places (e.g. the urls.py route that reaches a view). */
+  related?: Array<{ location: Location; message: string }>;
+}
+
+export type GateStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
+export interface GateResult {
+  gate: GateName;
+  /** passed: ran, no findings at/above fail-on. failed: ran, findings. skipped: not applicable (reason in detail). error: could not run. */
+  status: GateStatus;
+  durationMs: number;
+  /** Why it was skipped or errored, or a one-line summary of what ran. */
+  detail?: string;
+  findings: Finding[];
+}
+
+/** Checklist items: how the summary and the text output group findings. */
+export const CHECKLIST = {
+  debug: 'DEBUG off in production',
+  'allowed-hosts': 'ALLOWED_HOSTS restricted',
+  'secret-key': 'SECRET_KEY secret and stable',
+  database: 'Production database (PostgreSQL, persistent connections)',
+  'app-server': 'A real app server (no runserver)',
+  'static-files': 'Static files collected (STATIC_ROOT, STORAGES)',
+  uploads: 'Uploads off the app disk',
+  'slow-work': 'Slow work out of the request path',
+  monitoring: 'Error monitoring',
+  'security-settings': 'HTTPS and security headers',
+  'rate-limiting': 'Login rate limiting',
+  scan: 'Files the scan could not read',
+} as const;
+export type ChecklistItem = keyof typeof CHECKLIST;
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+/** What every reporter needs to know about a rule (SARIF driver rules, summary links, text fix lines). */
+export interface RuleMeta {
+  id: string;
+  /** kebab-case name, e.g. `debug-enabled`. */
+  name: string;
+  checklist: ChecklistItem;
+  level: Level;
+  /** One line: what is wrong (SARIF shortDescription). */
+  title: string;
+  /** One line: what to do (text output "fix:" line, Django's hint). */
+  fix: string;
+  /** 0.0–10.0, for GitHub code scanning's security severity. */
+  securitySeverity: number;
+  precision: Precision;
+  /** e.g. ['security', 'external/cwe/cwe-489'] */
+  tags: string[];
+  djangoCheck?: string;
+}
+
+export interface ProjectInfo {
+  /** manage.py folder relative to the scan root ('' for the root itself). */
+  root: string;
+  settingsModule: string | null;
+  settingsFile: string | null;
+  /** One sentence: why this module is taken as the production settings. */
+  reason: string;
+}
+
+export interface Report {
+  tool: { name: string; version: string; informationUri: string };
+  /** Absolute scan root; every Location.file is relative to it. */
+  root: string;
+  projects: ProjectInfo[];
+  gates: GateResult[];
+  findings: Finding[];
+  rules: RuleMeta[];
+  /** Status of every checklist item the scan covered, in CHECKLIST order. */
+  checklist: ChecklistStatus[];
+  failOn: FailOn;
+}
+
+export interface ChecklistStatus {
+  item: ChecklistItem;
+  /** pass: rules ran and found nothing; findings: at least one finding; not-applicable: nothing to check (reason says why). */
+  status: 'pass' | 'findings' | 'not-applicable';
+  reason?: string;
+}
+
+export function rank(level: Level): number {
+  return LEVEL_RANK[level];
+}
+
+/** Most severe first, then by file, line, rule: the one stable order every reporter uses. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    rank(b.level) - rank(a.level) ||
+    cmp(a.location.file, b.location.file) ||
+    a.location.line - b.location.line ||
+    (a.location.column ?? 0) - (b.location.column ?? 0) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function countByLevel(findings: readonly Finding[]): Record<Level, number> {
+  const out: Record<Level, number> = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) out[f.level]++;
+  return out;
+}
+
+/** Does this set of findings stop the launch under `failOn`? */
+export function launchBlocked(findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = rank(failOn);
+  return findings.some((f) => rank(f.level) >= threshold);
+}

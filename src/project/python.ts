@@ -1,0 +1,193 @@
+/**
+ * tree-sitter access for Python sources, and small helpers over its syntax tree.
+ * The native binding (prebuilt per platform, see scripts/bundle.mjs) is loaded once.
+ */
+import Parser from 'tree-sitter';
+import Python from 'tree-sitter-python';
+
+export type SyntaxNode = Parser.SyntaxNode;
+export type Tree = Parser.Tree;
+
+let parser: Parser | undefined;
+
+function getParser(): Parser {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Python as unknown as Parser.Language);
+  }
+  return parser;
+}
+
+const CHUNK = 64 * 1024;
+
+/** Parse Python text. Uses a callback input so texts beyond the binding's 32 KiB string limit parse too. */
+export function parsePython(text: string): Tree {
+  return getParser().parse((index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''));
+}
+
+/** 1-based line of a node's start. */
+export function lineOf(node: SyntaxNode): number {
+  return node.startPosition.row + 1;
+}
+
+export function children(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren;
+}
+
+/** Dotted name of an identifier/attribute chain (`a.b.c`), or undefined for anything else. */
+export function dottedName(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const obj = dottedName(node.childForFieldName('object'));
+    const attr = node.childForFieldName('attribute');
+    return obj && attr ? `${obj}.${attr.text}` : undefined;
+  }
+  return undefined;
+}
+
+/** For a `call` node: the dotted callee (`os.environ.get`) and its positional and keyword arguments. */
+export function callParts(node: SyntaxNode): {
+  callee: string | undefined;
+  calleeNode: SyntaxNode | null;
+  args: SyntaxNode[];
+  kwargs: Map<string, SyntaxNode>;
+} {
+  const calleeNode = node.childForFieldName('function');
+  const argList = node.childForFieldName('arguments');
+  const args: SyntaxNode[] = [];
+  const kwargs = new Map<string, SyntaxNode>();
+  if (argList && argList.type === 'argument_list') {
+    for (const a of argList.namedChildren) {
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name');
+        const value = a.childForFieldName('value');
+        if (name && value) kwargs.set(name.text, value);
+      } else if (a.type !== 'comment') {
+        args.push(a);
+      }
+    }
+  } else if (argList) {
+    // generator_expression as sole argument
+    args.push(argList);
+  }
+  return { callee: dottedName(calleeNode), calleeNode, args, kwargs };
+}
+
+/**
+ * The value of a plain string literal (no f-string interpolation, no bytes), with implicit concatenation.
+ * Undefined when the node is not a constant string.
+ */
+export function stringValue(node: SyntaxNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'concatenated_string') {
+    let out = '';
+    for (const part of node.namedChildren) {
+      const v = stringValue(part);
+      if (v === undefined) return undefined;
+      out += v;
+    }
+    return out;
+  }
+  if (node.type !== 'string') return undefined;
+  const start = node.namedChildren.find((c) => c.type === 'string_start');
+  const prefix = (start?.text ?? '"').replace(/["']/g, '').toLowerCase();
+  if (prefix.includes('f') || prefix.includes('b')) {
+    if (node.namedChildren.some((c) => c.type === 'interpolation') || prefix.includes('b')) return undefined;
+  }
+  const raw = prefix.includes('r');
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (c.type === 'string_content') out += raw ? c.text : unescapePython(c.text);
+    else if (c.type === 'escape_sequence') out += raw ? c.text : unescapePython(c.text);
+    else if (c.type === 'interpolation') return undefined;
+  }
+  return out;
+}
+
+function unescapePython(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|[\s\S])/g, (_m, e: string) => {
+    switch (e[0]) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': return '\r';
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+        return String.fromCharCode(parseInt(e, 8));
+      case 'x': case 'u': case 'U':
+        return e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : e;
+      case '\n': return '';
+      case '\\': return '\\';
+      case "'": return "'";
+      case '"': return '"';
+      case 'a': return '\x07';
+      case 'b': return '\b';
+      case 'f': return '\f';
+      case 'v': return '\v';
+      default: return '\\' + e;
+    }
+  });
+}
+
+/** Depth-first walk; the visitor returns false to skip a node's children. */
+export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void): void {
+  const cursor = node.walk();
+  let descend = true;
+  for (;;) {
+    if (descend) {
+      const r = visit(cursor.currentNode);
+      if (r !== false && cursor.gotoFirstChild()) continue;
+    }
+    if (cursor.gotoNextSibling()) {
+      descend = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) return;
+    descend = false;
+    if (cursor.currentNode.id === node.id) return;
+  }
+}
+
+/** Every named descendant of the given type (the node itself included). */
+export function descendantsOfType(node: SyntaxNode, types: string | string[]): SyntaxNode[] {
+  return node.descendantsOfType(types);
+}
+
+/** The innermost enclosing function_definition / class_definition of a node. */
+export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class_definition'): SyntaxNode | null {
+  let p = node.parent;
+  while (p) {
+    if (p.type === type) return p;
+    p = p.parent;
+  }
+  return null;
+}
+
+/** Decorators applied to a function/class definition (the dotted name of each, call or not). */
+export function decoratorNames(def: SyntaxNode): string[] {
+  const parent = def.parent;
+  if (!parent || parent.type !== 'decorated_definition') return [];
+  const out: string[] = [];
+  for (const d of parent.namedChildren) {
+    if (d.type !== 'decorator') continue;
+    const expr = d.namedChildren[0];
+    if (!expr) continue;
+    const name = expr.type === 'call' ? dottedName(expr.childForFieldName('function')) : dottedName(expr);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. */
+export function firstErrorLine(tree: Tree): number | undefined {
+  if (!tree.rootNode.hasError) return undefined;
+  let line: number | undefined;
+  walk(tree.rootNode, (n) => {
+    if (line !== undefined) return false;
+    if (n.type === 'ERROR' || n.isMissing) {
+      line = lineOf(n);
+      return false;
+    }
+    return n.hasError;
+  });
+  return line ?? 1;
+}

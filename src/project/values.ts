@@ -1,0 +1,89 @@
+/**
+ * Values of the static settings evaluator. Settings are evaluated in two worlds:
+ *  - `unset`: every environment variable the settings read is absent;
+ *  - `set`:   every such variable holds a value the operator chose — an arbitrary non-empty string,
+ *             modelled as `env` (its content unknown, but known to be a non-empty string).
+ * Anything the evaluator cannot know is `unknown`; rules never report a finding from an unknown.
+ */
+import type { Location } from '../finding';
+
+export type Value =
+  | { kind: 'str'; value: string; /** the text came from a literal in the source (directly or as an env default) */ literal: boolean }
+  | { kind: 'num'; value: number }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'none' }
+  | { kind: 'list'; items: Value[] }
+  | { kind: 'dict'; entries: Array<[string, Value]> }
+  /** an operator-provided environment value (set world): a non-empty string of unknown content */
+  | { kind: 'env'; name: string }
+  /** importing the settings fails here (required env var missing, explicit raise): loud, never silently insecure */
+  | { kind: 'raise'; reason: string }
+  /** the result of a call the rules care about by name, e.g. `get_random_secret_key` */
+  | { kind: 'call'; callee: string }
+  | { kind: 'unknown' };
+
+export type World = 'unset' | 'set';
+export const WORLDS: readonly World[] = ['unset', 'set'];
+
+export const UNKNOWN: Value = { kind: 'unknown' };
+export const NONE: Value = { kind: 'none' };
+export const str = (value: string, literal = false): Value => ({ kind: 'str', value, literal });
+export const bool = (value: boolean): Value => ({ kind: 'bool', value });
+export const num = (value: number): Value => ({ kind: 'num', value });
+
+/** Python truthiness; undefined when it cannot be known. */
+export function truthy(v: Value): boolean | undefined {
+  switch (v.kind) {
+    case 'str': return v.value.length > 0;
+    case 'num': return v.value !== 0;
+    case 'bool': return v.value;
+    case 'none': return false;
+    case 'list': return v.items.length > 0;
+    case 'dict': return v.entries.length > 0;
+    case 'env': return true; // a set variable is a non-empty string
+    default: return undefined;
+  }
+}
+
+export function dictGet(v: Value | undefined, key: string): Value | undefined {
+  if (!v || v.kind !== 'dict') return undefined;
+  for (let i = v.entries.length - 1; i >= 0; i--) if (v.entries[i][0] === key) return v.entries[i][1];
+  return undefined;
+}
+
+export function isKnown(v: Value | undefined): boolean {
+  return !!v && v.kind !== 'unknown';
+}
+
+/** Structural equality (for merging branches). */
+export function sameValue(a: Value, b: Value): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface SettingBinding {
+  name: string;
+  unset: Value;
+  set: Value;
+  /** Where the value was last assigned or changed (the line a rule points at). */
+  location: Location;
+  /** The value was assigned only under a condition the evaluator could not decide. */
+  conditional?: boolean;
+}
+
+export interface EvaluatedSettings {
+  /** Dotted module name, e.g. `mysite.settings.production`. */
+  module: string;
+  /** Relative path of the module's file. */
+  file: string;
+  /** Production settings (what wsgi/asgi or the input names) vs dev/local/test modules. */
+  production: boolean;
+  /** One sentence: why this module is (or is not) production. */
+  reason: string;
+  bindings: Map<string, SettingBinding>;
+  /** The module's first statement (after any docstring): where findings about a MISSING setting point. */
+  anchor: Location;
+  /** Files read while evaluating (the module and its star-import chain), relative. */
+  files: string[];
+  /** Importing this module fails when the environment is unset (e.g. `os.environ["SECRET_KEY"]`). */
+  failsWhenUnset?: { location: Location; reason: string };
+}

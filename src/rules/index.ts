@@ -1,0 +1,71 @@
+/** Every code rule, in ID order. A new rule: add its file here, a fixture in test/rules/<ID>/, a page in docs/rules/<ID>.md. */
+import type { Rule } from './rule';
+import fileUnscannable from './file-unscannable';
+import debugEnabled from './debug-enabled';
+import debugOnWhenSet from './debug-on-when-set';
+import allowedHostsWildcard from './allowed-hosts-wildcard';
+import allowedHostsEmpty from './allowed-hosts-empty';
+import allowedHostsBlankFromEnv from './allowed-hosts-blank-from-env';
+import secretKeyLiteral from './secret-key-literal';
+import secretKeyLiteralDefault from './secret-key-literal-default';
+import secretKeyInsecurePrefix from './secret-key-insecure-prefix';
+import secretKeyGeneratedAtImport from './secret-key-generated-at-import';
+import secretKeyFallbacksWeak from './secret-key-fallbacks-weak';
+import secretKeyLiteralDev from './secret-key-literal-dev';
+import sqliteInProduction from './sqlite-in-production';
+import connMaxAgeZero from './conn-max-age-zero';
+import runserverInProduction from './runserver-in-production';
+import staticRootMissing from './static-root-missing';
+import deprecatedStorageSettings from './deprecated-storage-settings';
+import uploadsOnLocalDisk from './uploads-on-local-disk';
+import slowWorkInView from './slow-work-in-view';
+import noErrorMonitoring from './no-error-monitoring';
+import tracesSampleRateFull from './traces-sample-rate-full';
+import sentryDsnLiteral from './sentry-dsn-literal';
+import securityMiddlewareMissing from './security-middleware-missing';
+import hstsMissing from './hsts-missing';
+import hstsSubdomains from './hsts-subdomains';
+import hstsPreload from './hsts-preload';
+import sslRedirectOff from './ssl-redirect-off';
+import sessionCookieInsecure from './session-cookie-insecure';
+import csrfCookieInsecure from './csrf-cookie-insecure';
+import xFrameOptions from './x-frame-options';
+import contentTypeNosniff from './content-type-nosniff';
+import sslRedirectWithoutProxyHeader from './ssl-redirect-without-proxy-header';
+import loginNotRateLimited from './login-not-rate-limited';
+
+export const RULES: readonly Rule[] = [
+  fileUnscannable,
+  debugEnabled,
+  debugOnWhenSet,
+  allowedHostsWildcard,
+  allowedHostsEmpty,
+  allowedHostsBlankFromEnv,
+  secretKeyLiteral,
+  secretKeyLiteralDefault,
+  secretKeyInsecurePrefix,
+  secretKeyGeneratedAtImport,
+  secretKeyFallbacksWeak,
+  secretKeyLiteralDev,
+  sqliteInProduction,
+  connMaxAgeZero,
+  runserverInProduction,
+  staticRootMissing,
+  deprecatedStorageSettings,
+  uploadsOnLocalDisk,
+  slowWorkInView,
+  noErrorMonitoring,
+  tracesSampleRateFull,
+  sentryDsnLiteral,
+  securityMiddlewareMissing,
+  hstsMissing,
+  hstsSubdomains,
+  hstsPreload,
+  sslRedirectOff,
+  sessionCookieInsecure,
+  csrfCookieInsecure,
+  xFrameOptions,
+  contentTypeNosniff,
+  sslRedirectWithoutProxyHeader,
+  loginNotRateLimited,
+];

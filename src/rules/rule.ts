@@ -1,0 +1,27 @@
+import type { Level, Location, RuleMeta } from '../finding';
+import type { ScanContext } from '../project/scan';
+
+/** What a rule reports; the engine turns it into a Finding (gate `rules`, level from meta unless overridden). */
+export interface RuleHit {
+  location: Location;
+  /** Never include a secret value. Say what is wrong here, concretely (setting name, world, file). */
+  message: string;
+  /** Override the rule's default level (e.g. a literal key in dev settings is a note). */
+  level?: Level;
+  related?: Array<{ location: Location; message: string }>;
+}
+
+export interface RuleResult {
+  hits: RuleHit[];
+  /** Set when the rule had nothing to look at (e.g. no auth endpoints): the summary shows "not applicable" with this reason. */
+  notApplicable?: string;
+}
+
+/**
+ * A rule is one file in src/rules/, one fixture in test/rules/<ID>/, one doc page docs/rules/<ID>.md.
+ * It knows only the parsed project (ScanContext): never SARIF, GitHub or the terminal.
+ */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: ScanContext): RuleResult;
+}

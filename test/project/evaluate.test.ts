@@ -1,0 +1,202 @@
+/**
+ * The settings evaluator in both worlds, on real files through the real scan: every env idiom the
+ * production checklist depends on, the star-import chain, list/dict mutations, conditionals.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/project/scan';
+import type { EvaluatedSettings, Value } from '../../src/project/values';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dlg-eval-'));
+  const all: Record<string, string> = {
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+    'app/__init__.py': '',
+    ...files,
+  };
+  for (const [rel, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+function settings(text: string, extra: Record<string, string> = {}): EvaluatedSettings {
+  const ctx = scan(project({ 'app/settings.py': text, ...extra }));
+  const prod = ctx.projects[0].production;
+  if (!prod) throw new Error('no production settings');
+  return prod;
+}
+
+/** Compact view of a value for assertions. */
+function v(x: Value | undefined): unknown {
+  if (!x) return 'MISSING';
+  switch (x.kind) {
+    case 'str':
+    case 'num':
+    case 'bool':
+      return x.value;
+    case 'none':
+      return null;
+    case 'list':
+      return x.items.map(v);
+    case 'dict':
+      return Object.fromEntries(x.entries.map(([k, y]) => [k, v(y)]));
+    case 'env':
+      return `<env ${x.name}>`;
+    case 'raise':
+      return '<raise>';
+    case 'call':
+      return `<call ${x.callee}>`;
+    default:
+      return '<unknown>';
+  }
+}
+
+function worlds(s: EvaluatedSettings, name: string): [unknown, unknown] {
+  const b = s.bindings.get(name);
+  return [v(b?.unset), v(b?.set)];
+}
+
+describe('environment reads in two worlds', () => {
+  const cases: Array<[string, string, [unknown, unknown]]> = [
+    ['literal', 'DEBUG = True', [true, true]],
+    ['os.environ[] is required', 'import os\nDEBUG = os.environ["DEBUG"]', ['<raise>', '<env DEBUG>']],
+    ['os.environ.get without default', 'import os\nDEBUG = os.environ.get("DEBUG")', [null, '<env DEBUG>']],
+    ['os.getenv with default', 'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-key")', ['dev-key', '<env SECRET_KEY>']],
+    ['== "True" with True default', 'import os\nDEBUG = os.getenv("DEBUG", "True") == "True"', [true, '<unknown>']],
+    ['== "True" with False default', 'import os\nDEBUG = os.getenv("DEBUG", "False") == "True"', [false, '<unknown>']],
+    ['in (...) with lower()', 'import os\nDEBUG = os.getenv("DEBUG", "0").lower() in ("1", "true", "yes")', [false, '<unknown>']],
+    ['bool(os.getenv(..., False)) trap', 'import os\nDEBUG = bool(os.getenv("DEBUG", False))', [false, true]],
+    ['int() wrapper', 'import os\nDEBUG = int(os.getenv("DEBUG", "1"))', [1, '<unknown>']],
+    ['bool(int(...))', 'import os\nDEBUG = bool(int(os.environ.get("DEBUG", 0)))', [false, '<unknown>']],
+    ['from os import getenv', 'from os import getenv\nDEBUG = getenv("DEBUG", "true") == "true"', [true, '<unknown>']],
+    ['decouple cast=bool', 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)', [true, '<unknown>']],
+    ['decouple string default cast=bool', 'from decouple import config\nDEBUG = config("DEBUG", default="False", cast=bool)', [false, '<unknown>']],
+    ['decouple no default is required', 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")', ['<raise>', '<env SECRET_KEY>']],
+    ['environ.Env scheme default', 'import environ\nenv = environ.Env(DEBUG=(bool, True))\nDEBUG = env("DEBUG")', [true, '<unknown>']],
+    ['env.bool default', 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DEBUG", default=False)', [false, '<unknown>']],
+    ['env() smart cast from default', 'import environ\nenv = environ.Env()\nDEBUG = env("DEBUG", default=True)', [true, '<unknown>']],
+    ['env.str default', 'import environ\nenv = environ.Env()\nSECRET_KEY = env.str("SECRET_KEY", default="x-literal")', ['x-literal', '<env SECRET_KEY>']],
+    ['env() without default is required', 'import environ\nenv = environ.Env()\nSECRET_KEY = env("SECRET_KEY")', ['<raise>', '<env SECRET_KEY>']],
+    ['env.list default', 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])', [['*'], '<unknown>']],
+    ['split of unset variable gives [""]', 'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "").split(",")', [[''], '<unknown>']],
+    ['get_random_secret_key at import', 'from django.core.management.utils import get_random_secret_key\nSECRET_KEY = get_random_secret_key()', ['<call get_random_secret_key>', '<call get_random_secret_key>']],
+    ['conditional expression', 'import os\nDEBUG = True if os.getenv("ENV") == "dev" else False', [false, '<unknown>']],
+  ];
+  for (const [name, src, expected] of cases) {
+    it(name, () => {
+      const key = /^(\w+) =/m.exec(src.split('\n').pop()!)![1];
+      expect(worlds(settings(src + '\n'), key)).toEqual(expected);
+    });
+  }
+
+  it('dj_database_url default and conn_max_age; env.db default', () => {
+    const s = settings(
+      'import dj_database_url\nimport environ\nenv = environ.Env()\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3", conn_max_age=600), "other": env.db("OTHER_URL", default="postgres://u:p4ssw0rd@h/db")}\n',
+    );
+    expect(worlds(s, 'DATABASES')).toEqual([
+      { default: { ENGINE: 'django.db.backends.sqlite3', CONN_MAX_AGE: 600 }, other: { ENGINE: 'django.db.backends.postgresql' } },
+      { default: { ENGINE: '<unknown>', CONN_MAX_AGE: 600 }, other: { ENGINE: '<unknown>' } },
+    ]);
+  });
+});
+
+describe('module structure', () => {
+  it('follows star-import chains, later assignments win, with locations in the defining file', () => {
+    const s = settings('from .base import *\nDEBUG = False\n', {
+      'app/base.py': 'DEBUG = True\nSECRET_KEY = "k"\nTIME_ZONE = "UTC"\n',
+    });
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(s.bindings.get('DEBUG')!.location).toMatchObject({ file: 'app/settings.py', line: 2 });
+    expect(s.bindings.get('TIME_ZONE')!.location).toMatchObject({ file: 'app/base.py', line: 3 });
+    expect(s.files).toEqual(['app/base.py', 'app/settings.py']);
+  });
+
+  it('resolves settings packages and absolute star imports', () => {
+    const dir = project({
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.dev")\n',
+      'app/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.prod")\n',
+      'app/settings/__init__.py': '',
+      'app/settings/common.py': 'DEBUG = True\nALLOWED_HOSTS = []\n',
+      'app/settings/prod.py': 'from app.settings.common import *\nDEBUG = False\n',
+      'app/settings/dev.py': 'from .common import *\n',
+    });
+    const ctx = scan(dir);
+    const p = ctx.projects[0];
+    expect(p.info.settingsModule).toBe('app.settings.prod');
+    expect(p.info.reason).toContain('app/wsgi.py');
+    expect(v(p.production!.bindings.get('DEBUG')!.unset)).toBe(false);
+    const dev = p.settings.find((s) => s.module === 'app.settings.dev')!;
+    expect(dev.production).toBe(false);
+    expect(v(dev.bindings.get('DEBUG')!.unset)).toBe(true);
+  });
+
+  it('list and dict mutations: +=, append, insert, extend, remove, item assignment, update', () => {
+    const s = settings(
+      [
+        'MIDDLEWARE = ["a", "b"]',
+        'MIDDLEWARE += ["c"]',
+        'MIDDLEWARE.append("d")',
+        'MIDDLEWARE.insert(0, "z")',
+        'MIDDLEWARE.extend(["e"])',
+        'MIDDLEWARE.remove("b")',
+        'INSTALLED_APPS = ("x",)',
+        'INSTALLED_APPS += ("y",)',
+        'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}',
+        'DATABASES["default"]["CONN_MAX_AGE"] = 60',
+        'DATABASES["default"].update({"ENGINE": "django.db.backends.postgresql"})',
+        'STORAGES = {}',
+        'STORAGES.update(default={"BACKEND": "s3"})',
+        '',
+      ].join('\n'),
+    );
+    expect(worlds(s, 'MIDDLEWARE')[0]).toEqual(['z', 'a', 'c', 'd', 'e']);
+    expect(worlds(s, 'INSTALLED_APPS')[0]).toEqual(['x', 'y']);
+    expect(worlds(s, 'DATABASES')[0]).toEqual({ default: { ENGINE: 'django.db.backends.postgresql', CONN_MAX_AGE: 60 } });
+    expect(s.bindings.get('DATABASES')!.location.line).toBe(11);
+    expect(worlds(s, 'STORAGES')[0]).toEqual({ default: { BACKEND: 's3' } });
+  });
+
+  it('if DEBUG / if not DEBUG follow DEBUG per world; unknown conditions merge to unknown', () => {
+    const s = settings(
+      'import os\nDEBUG = os.getenv("DEBUG", "False") == "True"\nif not DEBUG:\n    SECURE_SSL_REDIRECT = True\nelse:\n    SECURE_SSL_REDIRECT = False\nif DEBUG:\n    X_FRAME_OPTIONS = "SAMEORIGIN"\n',
+    );
+    expect(worlds(s, 'SECURE_SSL_REDIRECT')).toEqual([true, '<unknown>']);
+    // Assigned in one world only: conservatively unknown in both (never a finding from a guess).
+    expect(worlds(s, 'X_FRAME_OPTIONS')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.bindings.get('X_FRAME_OPTIONS')!.conditional).toBe(true);
+  });
+
+  it('try/except ImportError around a local override: absent in production, except branch taken', () => {
+    const s = settings('DEBUG = False\ntry:\n    from .local import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n', {
+      'app/local.py': 'DEBUG = True\n',
+    });
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(s, 'SECRET_SOURCE')).toEqual(['env', 'env']);
+  });
+
+  it('"test" in sys.argv branches are not production', () => {
+    const s = settings('import sys\nDEBUG = False\nif "test" in sys.argv:\n    DEBUG = True\n');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+
+  it('a raise guarding an env var makes that setting fail loudly when unset, not silently blank', () => {
+    const s = settings(
+      'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "").split(",")\nif not os.getenv("ALLOWED_HOSTS"):\n    raise RuntimeError("set ALLOWED_HOSTS")\nDEBUG = False\n',
+    );
+    expect(worlds(s, 'ALLOWED_HOSTS')[0]).toBe('<raise>');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+
+  it('collects secret literals for redaction (keys, passwords, URL passwords), not ordinary strings', () => {
+    const dir = project({
+      'app/settings.py':
+        'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-only-secret-value-123")\nDATABASES = {"default": {"PASSWORD": "hunter2-db"}}\nCACHE_URL = "redis://user:s3cr3tpw@cache:6379/0"\nTIME_ZONE = "Europe/Paris"\n',
+    });
+    const ctx = scan(dir);
+    expect([...ctx.secrets].sort()).toEqual(['dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Runs every rule over its fixture folder test/rules/<ID>/ (semgrep style): a `# ruleid: ID` comment
+ * means the rule must report on the next line, `# ok: ID` means it must not. Missed or extra hits fail.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST, type Level } from '../src/finding';
+import { scan } from '../src/project/scan';
+import { RULES } from '../src/rules/index';
+
+const FIXTURES = join(__dirname, 'rules');
+const DOCS = join(__dirname, '..', 'docs', 'rules');
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+function annotations(dir: string, id: string): { expected: Set<string>; ok: Set<string> } {
+  const expected = new Set<string>();
+  const ok = new Set<string>();
+  const re = /#\s*(ruleid|ok):\s*([\w.,\s]+?)\s*$/;
+  for (const f of filesUnder(dir)) {
+    const rel = relative(dir, f).split(sep).join('/');
+    const lines = readFileSync(f, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const m = re.exec(line.trim());
+      if (!m) return;
+      const ids = m[2].split(',').map((s) => s.trim());
+      if (!ids.includes(id)) return;
+      (m[1] === 'ruleid' ? expected : ok).add(`${rel}:${i + 2}`);
+    });
+  }
+  return { expected, ok };
+}
+
+const LETTER: Record<Level, string> = { error: 'E', warning: 'W', note: 'I' };
+
+describe('rule fixtures', () => {
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    it(`${id} ${rule.meta.name}: reports exactly the # ruleid lines of its fixture`, () => {
+      const dir = join(FIXTURES, id);
+      expect(statSync(dir).isDirectory(), `fixture folder test/rules/${id}/ is missing`).toBe(true);
+      const { expected, ok } = annotations(dir, id);
+      expect(expected.size, `fixture for ${id} has no '# ruleid: ${id}' line`).toBeGreaterThan(0);
+      if (id !== 'launch.I001') expect(ok.size, `fixture for ${id} has no '# ok: ${id}' line`).toBeGreaterThan(0);
+      const ctx = scan(dir);
+      const hits = rule.check(ctx).hits.map((h) => `${h.location.file}:${h.location.line}`);
+      const got = new Set(hits);
+      const missed = [...expected].filter((e) => !got.has(e)).sort();
+      const extra = [...got].filter((g) => !expected.has(g)).sort();
+      const okViolations = [...ok].filter((o) => got.has(o)).sort();
+      expect({ missed, extra, okViolations }).toEqual({ missed: [], extra: [], okViolations: [] });
+    });
+  }
+});
+
+describe('rule metadata and docs', () => {
+  it('IDs are unique and Django-style: launch.<level letter><3 digits>, the letter matching the level', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.meta.id).toMatch(/^launch\.[EWI]\d{3}$/);
+      expect(r.meta.id[7]).toBe(LETTER[r.meta.level]);
+      expect(Object.keys(CHECKLIST)).toContain(r.meta.checklist);
+      expect(r.meta.securitySeverity).toBeGreaterThanOrEqual(0);
+      expect(r.meta.securitySeverity).toBeLessThanOrEqual(10);
+      expect(r.meta.fix.length).toBeGreaterThan(10);
+    }
+  });
+  for (const rule of RULES) {
+    it(`${rule.meta.id} has a doc page with the five sections`, () => {
+      const text = readFileSync(join(DOCS, `${rule.meta.id}.md`), 'utf8');
+      expect(text.split('\n')[0]).toBe(`# ${rule.meta.id} ${rule.meta.name}`);
+      for (const h of ['## What it does', '## Why is this bad?', '## Example', '## Use instead', '## References']) expect(text).toContain(h);
+    });
+  }
+});

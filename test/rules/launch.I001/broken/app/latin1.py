@@ -1,0 +1,2 @@
+# ruleid: launch.I001
+x = "café"

@@ -1,0 +1,6 @@
+def ok():
+    return 1
+
+# ruleid: launch.I001
+def broken(:
+    pass
