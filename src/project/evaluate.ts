@@ -154,6 +154,8 @@ interface Frame {
   stack: Set<string>;
   /** env vars read by the expression being evaluated */
   reads: Set<string>;
+  /** env vars a `raise` guard has already proven required (unset world): later reads fail loudly, too */
+  guardedEnv: Set<string>;
 }
 
 const moduleCache = new WeakMap<Workspace, Map<string, Scope>>();
@@ -166,7 +168,7 @@ function runWorld(
   files: Set<string>,
   stack = new Set<string>(),
 ): { scope: Scope; raised?: { location: Location; reason: string } } {
-  const frame: Frame = { ws, src, world, opts, files, aliases: new Map(), envObjects: new Map(), stack, reads: new Set() };
+  const frame: Frame = { ws, src, world, opts, files, aliases: new Map(), envObjects: new Map(), stack, reads: new Set(), guardedEnv: new Set() };
   const scope: Scope = new Map();
   files.add(src.file.rel);
   stack.add(src.file.rel);
@@ -407,6 +409,7 @@ function execGuarded(frame: Frame, body: SyntaxNode[], scope: Scope, cond: Synta
     // loud failure instead of a silently bad value. Mark only the settings the guard is about as raising,
     // and keep evaluating the rest (the operator must set the guarded variable for anything to run).
     const names = new Set(cond.descendantsOfType('identifier').map((n) => n.text));
+    for (const ev of condReads) frame.guardedEnv.add(ev);
     let guarded = 0;
     for (const [k, v] of scope) {
       if (names.has(k) || [...v.envVars].some((ev) => condReads.has(ev))) {
@@ -416,6 +419,11 @@ function execGuarded(frame: Frame, body: SyntaxNode[], scope: Scope, cond: Synta
     }
     if (guarded === 0 && condReads.size === 0 && names.size === 0) throw e;
   }
+}
+
+/** In the unset world, a variable that an earlier `raise` guard requires never reaches its default. */
+function guardedRaise(frame: Frame, name: string): Value | undefined {
+  return frame.world === 'unset' && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
 }
 
 function targetName(node: SyntaxNode): string | undefined {
@@ -502,6 +510,8 @@ function execAugAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
 }
 
 function binaryAdd(a: Value, b: Value): Value {
+  if (a.kind === 'raise') return a;
+  if (b.kind === 'raise') return b;
   if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', items: [...a.items, ...b.items] };
   if (a.kind === 'str' && b.kind === 'str') return str(a.value + b.value, a.literal && b.literal);
   if (a.kind === 'num' && b.kind === 'num') return num(a.value + b.value);
@@ -691,6 +701,8 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
     if (name === undefined) return UNKNOWN;
     if (frame.world === 'set') return { kind: 'env', name };
+    const g = guardedRaise(frame, name);
+    if (g) return g;
     return arg(1, 'default') ?? NONE;
   }
   if (kind === 'get_random_secret_key') return { kind: 'call', callee: 'get_random_secret_key' };
@@ -700,6 +712,8 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const castNode = kwargs.get('cast');
     const cast = castNode?.text;
     if (frame.world === 'set') return cast ? UNKNOWN : { kind: 'env', name };
+    const g = guardedRaise(frame, name);
+    if (g) return g;
     const d = kwargs.get('default');
     if (!d) return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
     const dv = evalExpr(frame, d, scope);
@@ -728,6 +742,7 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   if (calleeNode?.type === 'identifier') {
     const f = calleeNode.text;
     const x = arg(0);
+    if (x?.kind === 'raise' && ['bool', 'int', 'float', 'str', 'list', 'tuple'].includes(f)) return x;
     if (f === 'bool') {
       if (!x) return bool(false);
       const t = truthy(x);
@@ -749,6 +764,7 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const obj = calleeNode.childForFieldName('object');
     if (obj && method && ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold'].includes(method)) {
       const v = evalExpr(frame, obj, scope);
+      if (v.kind === 'raise') return v;
       if (v.kind === 'env') return method === 'split' ? UNKNOWN : v;
       if (v.kind !== 'str') return UNKNOWN;
       switch (method) {
@@ -801,6 +817,7 @@ function evalEnviron(
   const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
   const schemeDefault = scheme.get(name)?.default;
   const dv = defaultNode ? evalExpr(frame, defaultNode, scope) : schemeDefault;
+  if (frame.world === 'unset' && frame.guardedEnv.has(name)) return { kind: 'raise', reason: `${name} is required by a guard` };
   if (frame.world === 'set') {
     if (isDb) return databaseFromUrl({ kind: 'env', name });
     // smart cast: a non-string default makes django-environ parse the value (content unknown)
@@ -815,6 +832,8 @@ function evalEnviron(
 }
 
 function compare(op: string, a: Value, b: Value): Value {
+  if (a.kind === 'raise') return a;
+  if (b.kind === 'raise') return b;
   const prim = (v: Value) => v.kind === 'str' || v.kind === 'num' || v.kind === 'bool' || v.kind === 'none';
   if (op === 'in' || op === 'not in') {
     if (b.kind === 'list' && prim(a) && b.items.every(prim)) {
@@ -935,7 +954,9 @@ export function evalExpr(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       return evalCall(frame, node, scope);
     case 'not_operator': {
       const a = node.childForFieldName('argument');
-      const t = a ? truthy(evalExpr(frame, a, scope)) : undefined;
+      const av = a ? evalExpr(frame, a, scope) : UNKNOWN;
+      if (av.kind === 'raise') return av;
+      const t = truthy(av);
       return t === undefined ? UNKNOWN : bool(!t);
     }
     case 'boolean_operator': {

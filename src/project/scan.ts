@@ -51,14 +51,17 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const workspace = new Workspace(root);
   const secrets = new Set<string>();
   const projects: ScannedProject[] = [];
-  if (workspace.manageDirs.length === 0) {
-    throw new ScanInputError(`no Django project found under ${root} (no manage.py outside virtualenvs, node_modules and vendored folders)`);
-  }
   const named = options.settingsModule?.trim() || undefined;
   const fromEnv = options.env?.DJANGO_SETTINGS_MODULE?.trim() || undefined;
+  const roots = projectRoots(workspace, named);
+  if (roots.length === 0) {
+    throw new ScanInputError(
+      `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
+    );
+  }
   let namedResolved = false;
-  for (const dir of workspace.manageDirs) {
-    const p = scanProject(workspace, dir, named, fromEnv, secrets);
+  for (const dir of roots) {
+    const p = scanProject(workspace, dir, roots, named, fromEnv, secrets);
     if (p.namedResolved) namedResolved = true;
     projects.push(p.project);
   }
@@ -80,10 +83,10 @@ function moduleBases(dir: string): string[] {
   return [...new Set(bases)];
 }
 
-function resolveModule(ws: Workspace, dir: string, module: string): ModuleSource | undefined {
+function resolveModule(ws: Workspace, dir: string, module: string, exact = false): ModuleSource | undefined {
   if (!module || !/^[A-Za-z_][\w.]*$/.test(module)) return undefined;
   const path = module.replace(/\./g, '/');
-  for (const base of moduleBases(dir)) {
+  for (const base of exact ? [dir] : moduleBases(dir)) {
     for (const cand of [`${path}.py`, `${path}/__init__.py`]) {
       const rel = base ? `${base}/${cand}` : cand;
       const f = ws.get(rel);
@@ -134,16 +137,43 @@ function isSettingsFile(rel: string): boolean {
   return /(^|_)settings($|_)/.test(name) || (parts.length >= 2 && parts[parts.length - 2] === 'settings' && name !== '__init__') || (parts.length >= 2 && parts[parts.length - 2] === 'settings');
 }
 
+/**
+ * Project roots: every folder with a manage.py; then, for deploy-only layouts (a package with wsgi.py/asgi.py
+ * and no manage.py, as distributions install them), the folder from which the settings module that
+ * wsgi.py/asgi.py names resolves; last, the scan root itself when the named settings module resolves there.
+ */
+function projectRoots(ws: Workspace, named: string | undefined): string[] {
+  const roots = [...ws.manageDirs];
+  for (const f of ws.pythonFiles()) {
+    const name = f.rel.split('/').pop();
+    if (name !== 'wsgi.py' && name !== 'asgi.py') continue;
+    if (roots.some((r) => under(r, f.rel))) continue;
+    const d = settingsDefaultIn(ws, f);
+    if (!d) continue;
+    const parts = f.rel.split('/').slice(0, -1);
+    for (let i = parts.length; i >= 0; i--) {
+      const base = parts.slice(0, i).join('/');
+      if (resolveModule(ws, base, d.module, true)) {
+        if (!roots.includes(base)) roots.push(base);
+        break;
+      }
+    }
+  }
+  if (roots.length === 0 && named && resolveModule(ws, '', named)) roots.push('');
+  return roots.sort();
+}
+
 function scanProject(
   ws: Workspace,
   dir: string,
+  roots: string[],
   named: string | undefined,
   fromEnv: string | undefined,
   secrets: Set<string>,
 ): { project: ScannedProject; namedResolved: boolean } {
   const inProject = ws.pythonFiles().filter((f) => under(dir, f.rel));
   // Nested projects belong to their own manage.py.
-  const nested = ws.manageDirs.filter((d) => d !== dir && under(dir, d));
+  const nested = roots.filter((d) => d !== dir && under(dir, d));
   const own = inProject.filter((f) => !nested.some((d) => under(d, f.rel)));
   const resolve = (module: string, fromModule: string, level: number): ModuleSource | undefined => {
     let full = module;

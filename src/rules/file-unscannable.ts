@@ -14,6 +14,8 @@ const rule: Rule = {
     tags: ['maintainability'],
   },
   check(ctx) {
+    // Parse every Python file (cached for the other rules) so syntax errors are known.
+    for (const f of ctx.workspace.pythonFiles()) ctx.workspace.tree(f);
     return {
       hits: ctx.workspace.diagnostics.map((d) => ({ location: { file: d.rel, line: d.line }, message: d.message })),
       ...(ctx.workspace.diagnostics.length === 0 ? { notApplicable: 'every file was read and parsed' } : {}),

@@ -200,3 +200,13 @@ describe('module structure', () => {
     expect([...ctx.secrets].sort()).toEqual(['dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
   });
 });
+
+describe('guards before the assignment', () => {
+  it('a raise guard on an env var before its read makes the later default unreachable', () => {
+    const s = settings(
+      'import os\nif not os.getenv("DJANGO_ALLOWED_HOSTS"):\n    raise RuntimeError("Set DJANGO_ALLOWED_HOSTS")\nALLOWED_HOSTS = os.getenv("DJANGO_ALLOWED_HOSTS", "").split(",")\nDEBUG = False\n',
+    );
+    expect(worlds(s, 'ALLOWED_HOSTS')[0]).toBe('<raise>');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+});
