@@ -1,0 +1,64 @@
+/**
+ * The Report as stable JSON for the CLI's `--format json`: fixed key order, findings in compareFindings
+ * order, rules by ID, gates in canonical order, plus the verdict, so equal reports give equal bytes.
+ */
+import { compareFindings, countByLevel, launchBlocked, type Finding, type Location, type Report, type RuleMeta } from '../finding';
+import { sortGates } from './text';
+
+export function toJson(report: Report): string {
+  const doc = {
+    tool: { name: report.tool.name, version: report.tool.version, informationUri: report.tool.informationUri },
+    root: report.root,
+    failOn: report.failOn,
+    blocked: launchBlocked(report.findings, report.failOn),
+    counts: countByLevel(report.findings),
+    projects: report.projects.map((p) => ({
+      root: p.root,
+      settingsModule: p.settingsModule,
+      settingsFile: p.settingsFile,
+      reason: p.reason,
+    })),
+    gates: sortGates(report.gates).map((g) => ({
+      gate: g.gate,
+      status: g.status,
+      durationMs: Math.round(g.durationMs),
+      detail: g.detail,
+      findings: g.findings.length,
+    })),
+    checklist: report.checklist.map((c) => ({ item: c.item, status: c.status, reason: c.reason })),
+    findings: [...report.findings].sort(compareFindings).map(finding),
+    rules: [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(rule),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function finding(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    level: f.level,
+    message: f.message,
+    location: location(f.location),
+    gate: f.gate,
+    djangoCheck: f.djangoCheck,
+    related: f.related?.map((r) => ({ location: location(r.location), message: r.message })),
+  };
+}
+
+function location(l: Location) {
+  return { file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+function rule(r: RuleMeta) {
+  return {
+    id: r.id,
+    name: r.name,
+    checklist: r.checklist,
+    level: r.level,
+    title: r.title,
+    fix: r.fix,
+    securitySeverity: r.securitySeverity,
+    precision: r.precision,
+    tags: [...r.tags],
+    djangoCheck: r.djangoCheck,
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * The Report as one SARIF 2.1.0 log with one run, shaped for GitHub code scanning:
+ * rules carry help, tags, precision and `security-severity`; results carry repo-relative locations under
+ * `%SRCROOT%` and `primaryLocationLineHash` fingerprints computed the way codeql-action would.
+ * Deterministic: the same Report (and file texts) give byte-identical output; no timestamps, no SHAs.
+ */
+import type * as Sarif from 'sarif';
+import { compareFindings, GATE_NAMES, type Finding, type GateResult, type Level, type Location, type Report, type RuleMeta } from '../finding';
+import { ruleDoc } from '../rules/docs';
+import { docsUrl } from '../version';
+import { primaryLocationLineHashes } from './fingerprint';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const DEFAULT_CATEGORY = 'django-launch-gate';
+export const SRCROOT = '%SRCROOT%';
+const DJANGO_CHECKS_URL = 'https://docs.djangoproject.com/en/stable/ref/checks/';
+
+/** GitHub code scanning limits (larger files are rejected or truncated by the service). */
+const MAX_RESULTS = 25_000;
+const MAX_RELATED_LOCATIONS = 1_000;
+const MAX_TAGS = 20;
+
+export interface SarifOptions {
+  /** Code scanning category (`automationDetails.id` prefix); default `django-launch-gate`. */
+  category?: string;
+  /** Text of a file relative to the scan root, or undefined when it cannot be read (no fingerprint then). */
+  readText: (rel: string) => string | undefined;
+}
+
+export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
+  const findings = [...report.findings].sort(compareFindings);
+  const kept = findings.slice(0, MAX_RESULTS);
+
+  // Rules: every known rule (by ID), then a minimal rule for each finding ID we have no metadata for.
+  const knownIds = new Set<string>();
+  const known: RuleMeta[] = [];
+  for (const r of [...report.rules].sort((a, b) => cmp(a.id, b.id))) {
+    if (knownIds.has(r.id)) continue; // a duplicate ID would make ruleIndex ambiguous
+    knownIds.add(r.id);
+    known.push(r);
+  }
+  const unknown = new Map<string, Finding>();
+  for (const f of kept) if (!knownIds.has(f.ruleId) && !unknown.has(f.ruleId)) unknown.set(f.ruleId, f);
+  const rules: Sarif.ReportingDescriptor[] = [
+    ...known.map(ruleDescriptor),
+    ...[...unknown.keys()].sort(cmp).map((id) => syntheticRuleDescriptor(id, kept)),
+  ];
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+
+  const hashCache = new Map<string, string[] | undefined>();
+  const lineHashes = (file: string): string[] | undefined => {
+    if (!hashCache.has(file)) {
+      const text = safeRead(opts.readText, file);
+      hashCache.set(file, text === undefined ? undefined : primaryLocationLineHashes(text));
+    }
+    return hashCache.get(file);
+  };
+
+  const fallbackFile = anchorFile(report);
+  const results: Sarif.Result[] = kept.map((f) => toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHashes, fallbackFile, report.root));
+
+  const notifications: Sarif.Notification[] = [];
+  for (const g of sortedGates(report.gates)) {
+    if (g.status !== 'error' && g.status !== 'skipped') continue;
+    notifications.push({
+      level: g.status === 'error' ? 'error' : 'note',
+      message: { text: sentence(`The ${g.gate} gate ${g.status === 'error' ? 'could not run' : 'was skipped'}${g.detail ? `: ${oneLine(g.detail)}` : ''}`) },
+      properties: { gate: g.gate, status: g.status },
+    });
+  }
+  if (findings.length > kept.length) {
+    notifications.push({
+      level: 'warning',
+      message: { text: `${findings.length - kept.length} less severe findings were left out: GitHub code scanning accepts at most ${MAX_RESULTS} results per run.` },
+    });
+  }
+
+  const invocation: Sarif.Invocation = {
+    executionSuccessful: !report.gates.some((g) => g.status === 'error'),
+  };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: report.tool.informationUri,
+        rules,
+      },
+    },
+    automationDetails: { id: automationId(opts.category) },
+    invocations: [invocation],
+    columnKind: 'utf16CodeUnits',
+    results,
+    properties: {
+      gates: sortedGates(report.gates).map((g) => {
+        const out: Record<string, unknown> = { name: g.gate, status: g.status, durationMs: Math.round(g.durationMs) };
+        if (g.detail !== undefined) out.detail = g.detail;
+        return out;
+      }),
+    },
+  };
+
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+/** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */
+export function serializeSarif(log: Sarif.Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** `<category>/`, as codeql-action forms `automationDetails.id` from a category (no run IDs or SHAs). */
+export function automationId(category: string | undefined): string {
+  const trimmed = (category ?? '').trim().replace(/\/+$/, '');
+  return `${trimmed === '' ? DEFAULT_CATEGORY : trimmed}/`;
+}
+
+function ruleDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
+  const doc = ruleDoc(rule.id);
+  const helpUri = docsUrl(rule.id);
+  const fallbackText = `${sentence(rule.title)}\n\nFix: ${sentence(rule.fix)}\n\nDocumentation: ${helpUri}`;
+  const fallbackMarkdown = `**${sentence(rule.title)}**\n\nFix: ${sentence(rule.fix)}\n\n[Documentation](${helpUri})`;
+  // A rule with a security severity is a security alert on GitHub ('security' tag + 'security-severity');
+  // a severity of 0 (e.g. "file could not be scanned") stays an ordinary alert.
+  const security = Number.isFinite(rule.securitySeverity) && rule.securitySeverity > 0;
+  const tags = uniq(security ? ['security', ...rule.tags] : rule.tags).slice(0, MAX_TAGS);
+  const properties: Sarif.PropertyBag = { tags, precision: rule.precision };
+  if (security) properties['security-severity'] = securitySeverity(rule.securitySeverity);
+  properties['problem.severity'] = problemSeverity(rule.level);
+  if (rule.djangoCheck) properties.djangoCheck = rule.djangoCheck;
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: sentence(rule.title) },
+    fullDescription: { text: (doc && whatItDoes(doc)) || `${sentence(rule.title)} ${sentence(rule.fix)}` },
+    help: doc ? { text: doc, markdown: doc } : { text: fallbackText, markdown: fallbackMarkdown },
+    helpUri,
+    defaultConfiguration: { level: rule.level },
+    properties,
+  };
+}
+
+/** A rule the report has no metadata for (e.g. a Django check ID such as `security.W004` from a runtime gate). */
+function syntheticRuleDescriptor(id: string, findings: readonly Finding[]): Sarif.ReportingDescriptor {
+  const mine = findings.filter((f) => f.ruleId === id);
+  const first = mine[0]; // findings are sorted most severe first
+  const level = first?.level ?? 'warning';
+  const systemCheck = mine.some((f) => f.djangoCheck === id);
+  const text = systemCheck
+    ? `Django system check ${id}${first ? `, reported by the ${first.gate} gate` : ''}.`
+    : `${id}${first ? `, reported by the ${first.gate} gate` : ''}.`;
+  const descriptor: Sarif.ReportingDescriptor = {
+    id,
+    name: id.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
+    shortDescription: { text },
+    fullDescription: { text },
+  };
+  if (systemCheck) {
+    descriptor.help = { text: `${text} See ${DJANGO_CHECKS_URL}`, markdown: `${text} See [Django's system check reference](${DJANGO_CHECKS_URL}).` };
+    descriptor.helpUri = DJANGO_CHECKS_URL;
+  } else {
+    descriptor.help = { text, markdown: text };
+  }
+  descriptor.defaultConfiguration = { level };
+  descriptor.properties = { tags: ['security'], 'problem.severity': problemSeverity(level) };
+  return descriptor;
+}
+
+function toResult(
+  f: Finding,
+  ruleIndex: number,
+  lineHashes: (file: string) => string[] | undefined,
+  fallbackFile: string,
+  root: string,
+): Sarif.Result {
+  const file = relPath(f.location.file, root) || fallbackFile;
+  const region = toRegion(f.location);
+  const result: Sarif.Result = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: f.level,
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: SRCROOT }, region } }],
+  };
+  const hashes = lineHashes(file);
+  const hash = hashes?.[region.startLine! - 1];
+  if (hash !== undefined) result.partialFingerprints = { primaryLocationLineHash: hash };
+  if (f.related && f.related.length > 0) {
+    result.relatedLocations = f.related.slice(0, MAX_RELATED_LOCATIONS).map((r, i) => ({
+      id: i + 1,
+      physicalLocation: {
+        artifactLocation: { uri: toUri(relPath(r.location.file, root) || fallbackFile), uriBaseId: SRCROOT },
+        region: toRegion(r.location),
+      },
+      message: { text: r.message },
+    }));
+  }
+  const properties: Sarif.PropertyBag = { gate: f.gate };
+  if (f.djangoCheck) properties.djangoCheck = f.djangoCheck;
+  result.properties = properties;
+  return result;
+}
+
+/** A 1-based region; inconsistent ends are dropped rather than emitted invalid. */
+function toRegion(loc: Location): Sarif.Region {
+  const startLine = posInt(loc.line) ?? 1;
+  const region: Sarif.Region = { startLine };
+  const startColumn = posInt(loc.column);
+  if (startColumn !== undefined) region.startColumn = startColumn;
+  const endLine = posInt(loc.endLine);
+  if (endLine !== undefined && endLine >= startLine) {
+    const endColumn = posInt(loc.endColumn);
+    if (endLine > startLine || endColumn === undefined || endColumn >= (startColumn ?? 1)) {
+      region.endLine = endLine;
+      if (endColumn !== undefined) region.endColumn = endColumn;
+    }
+  }
+  return region;
+}
+
+function posInt(n: number | undefined): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : undefined;
+}
+
+/** Forward slashes, no leading `./`; absolute paths under the root made relative. */
+function relPath(file: string, root: string): string {
+  let p = file.replace(/\\/g, '/');
+  const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (r && p.startsWith(`${r}/`)) p = p.slice(r.length + 1);
+  while (p.startsWith('./')) p = p.slice(2);
+  return p;
+}
+
+/** Percent-encode each path segment (spaces, `#`, `?`, non-ASCII) so the URI is valid; GitHub decodes it. */
+function toUri(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+/** GitHub rejects results without a location: a finding without a file is anchored at the project's settings or manage.py. */
+function anchorFile(report: Report): string {
+  const p = report.projects[0];
+  if (p?.settingsFile) return relPath(p.settingsFile, report.root);
+  if (p) return p.root ? `${p.root.replace(/\/+$/, '')}/manage.py` : 'manage.py';
+  return 'manage.py';
+}
+
+function safeRead(read: (rel: string) => string | undefined, rel: string): string | undefined {
+  try {
+    const text = read(rel);
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first paragraph under a "What it does" heading of a ruff-style rule page, on one line. */
+function whatItDoes(doc: string): string | undefined {
+  const m = /^#{1,6}\s*What it does\s*$/im.exec(doc);
+  if (!m) return undefined;
+  const rest = doc.slice(m.index + m[0].length).replace(/^\s+/, '');
+  const para = rest.split(/\n\s*\n|\n#/)[0]?.trim();
+  return para ? para.replace(/\s*\n\s*/g, ' ') : undefined;
+}
+
+function securitySeverity(n: number): string {
+  const v = Number.isFinite(n) ? Math.min(10, Math.max(0, n)) : 0;
+  return v.toFixed(1);
+}
+
+function problemSeverity(level: Level): 'error' | 'warning' | 'recommendation' {
+  return level === 'note' ? 'recommendation' : level;
+}
+
+/** Gates in their canonical order (they finish concurrently, in any order). */
+function sortedGates(gates: readonly GateResult[]): GateResult[] {
+  const order = (g: GateResult) => {
+    const i = (GATE_NAMES as readonly string[]).indexOf(g.gate);
+    return i === -1 ? GATE_NAMES.length : i;
+  };
+  return [...gates].sort((a, b) => order(a) - order(b) || cmp(a.gate, b.gate));
+}
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return t === '' || /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function uniq(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,191 @@
+/**
+ * The terminal report: who was scanned, how each gate went, then findings grouped by checklist item,
+ * each with the rule's fix, and one closing verdict line.
+ *
+ * Also home of the small helpers the other human-facing reporters (summary, annotations) share:
+ * rule lookup, checklist grouping, the verdict.
+ */
+import {
+  CHECKLIST,
+  compareFindings,
+  countByLevel,
+  GATE_NAMES,
+  launchBlocked,
+  type ChecklistItem,
+  type Finding,
+  type GateResult,
+  type GateStatus,
+  type Level,
+  type Report,
+  type RuleMeta,
+} from '../finding';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+/** The group for findings whose rule the report does not describe (and no rule names their Django check). */
+export const OTHER_GROUP = 'other';
+export const OTHER_TITLE = 'Other checks';
+
+export interface FindingGroup {
+  item: ChecklistItem | typeof OTHER_GROUP;
+  title: string;
+  findings: Finding[];
+}
+
+/**
+ * The rule behind a finding: by ID, else the rule that mirrors the finding's Django check
+ * (a runtime `security.W004` maps to the static rule whose `djangoCheck` is `security.W004`).
+ */
+export function ruleFor(report: Report, finding: Finding): RuleMeta | undefined {
+  const byId = report.rules.find((r) => r.id === finding.ruleId);
+  if (byId) return byId;
+  const check = finding.djangoCheck ?? finding.ruleId;
+  return report.rules.find((r) => r.djangoCheck !== undefined && r.djangoCheck === check);
+}
+
+/** Findings grouped by checklist item in CHECKLIST order (sorted within), unmatched findings last. */
+export function groupFindings(report: Report): FindingGroup[] {
+  const byItem = new Map<string, Finding[]>();
+  for (const f of [...report.findings].sort(compareFindings)) {
+    const item = ruleFor(report, f)?.checklist ?? OTHER_GROUP;
+    const list = byItem.get(item) ?? [];
+    list.push(f);
+    byItem.set(item, list);
+  }
+  const groups: FindingGroup[] = [];
+  for (const item of Object.keys(CHECKLIST) as ChecklistItem[]) {
+    const findings = byItem.get(item);
+    if (findings) groups.push({ item, title: CHECKLIST[item], findings });
+  }
+  const other = byItem.get(OTHER_GROUP);
+  if (other) groups.push({ item: OTHER_GROUP, title: OTHER_TITLE, findings: other });
+  return groups;
+}
+
+/** `3 errors, 2 warnings, 1 note` (zero counts included so the line always reads the same way). */
+export function countsPhrase(findings: readonly Finding[]): string {
+  const c = countByLevel(findings);
+  return [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.note, 'note')].join(', ');
+}
+
+export function verdict(report: Report): { blocked: boolean; text: string } {
+  const blocked = launchBlocked(report.findings, report.failOn);
+  const errored = sortGates(report.gates).filter((g) => g.status === 'error').map((g) => g.gate);
+  let text = `${countsPhrase(report.findings)} — ${blocked ? 'launch blocked' : 'launch may proceed'} (fail-on: ${report.failOn})`;
+  if (errored.length > 0) text += `; ${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`;
+  return { blocked, text };
+}
+
+/** Gates in their canonical order (GATE_NAMES); they finish concurrently, in any order. */
+export function sortGates(gates: readonly GateResult[]): GateResult[] {
+  const order = (g: GateResult) => {
+    const i = (GATE_NAMES as readonly string[]).indexOf(g.gate);
+    return i === -1 ? GATE_NAMES.length : i;
+  };
+  return [...gates].sort((a, b) => order(a) - order(b) || (a.gate < b.gate ? -1 : a.gate > b.gate ? 1 : 0));
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatDuration(ms: number): string {
+  const v = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  if (v < 1000) return `${Math.round(v)} ms`;
+  if (v < 60_000) return `${(v / 1000).toFixed(1)} s`;
+  const s = Math.round(v / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+export function formatText(report: Report, opts: TextOptions): string {
+  const c = palette(opts.color);
+  const lines: string[] = [];
+
+  lines.push(c.bold(`${clean(report.tool.name)} ${clean(report.tool.version)}`));
+  if (report.projects.length === 0) lines.push('No Django project found.');
+  for (const p of report.projects) {
+    const where = p.root === '' ? '.' : p.root;
+    const settings = p.settingsModule
+      ? `settings ${p.settingsModule}${p.settingsFile ? ` (${p.settingsFile})` : ''}`
+      : 'no settings module found';
+    lines.push(`Project ${clean(where)}: ${clean(settings)}`);
+    if (p.reason) lines.push(`  ${c.dim(clean(p.reason))}`);
+  }
+
+  lines.push('', c.bold('Gates'));
+  const width = Math.max(0, ...report.gates.map((g) => g.gate.length));
+  for (const g of sortGates(report.gates)) lines.push(`  ${gateLine(g, width, c)}`);
+  if (report.gates.length === 0) lines.push('  (none ran)');
+
+  const groups = groupFindings(report);
+  for (const group of groups) {
+    lines.push('', c.bold(`${group.title} — ${countsPhrase(group.findings).split(', ').filter((s) => !s.startsWith('0 ')).join(', ')}`));
+    for (const f of group.findings) {
+      const rule = ruleFor(report, f);
+      const where = `${clean(f.location.file) || '(project)'}:${f.location.line}`;
+      const [first, ...rest] = clean(f.message).split('\n');
+      lines.push(`  ${where}  ${c.level(f.level, f.ruleId)}  ${first}`);
+      for (const more of rest) lines.push(`      ${more}`);
+      for (const r of f.related ?? []) {
+        lines.push(`      ${c.dim(`${clean(r.location.file)}:${r.location.line}: ${clean(r.message).replace(/\n/g, ' ')}`)}`);
+      }
+      if (rule) lines.push(`      ${c.dim('fix:')} ${clean(rule.fix).replace(/\n/g, ' ')}`);
+    }
+  }
+
+  const withFindings = new Set(groups.map((g) => g.item));
+  const passed: string[] = [];
+  const notApplicable: string[] = [];
+  for (const s of report.checklist) {
+    if (withFindings.has(s.item)) continue;
+    const title = CHECKLIST[s.item] ?? s.item;
+    if (s.status === 'not-applicable') notApplicable.push(s.reason ? `${title} (${clean(s.reason)})` : title);
+    else if (s.status === 'pass') passed.push(title);
+  }
+  if (passed.length > 0 || notApplicable.length > 0) lines.push('');
+  if (passed.length > 0) lines.push(`${c.green('Passed:')} ${passed.join('; ')}`);
+  if (notApplicable.length > 0) lines.push(`${c.dim('Not applicable:')} ${notApplicable.join('; ')}`);
+
+  const v = verdict(report);
+  lines.push('', v.blocked ? c.red(c.bold(v.text)) : c.green(c.bold(v.text)));
+  return `${lines.join('\n')}\n`;
+}
+
+const STATUS_WORD: Record<GateStatus, string> = { passed: 'passed', failed: 'failed', skipped: 'skipped', error: 'error' };
+
+function gateLine(g: GateResult, width: number, c: Palette): string {
+  const status = STATUS_WORD[g.status] ?? g.status;
+  const colored =
+    g.status === 'passed' ? c.green(status.padEnd(7)) : g.status === 'failed' || g.status === 'error' ? c.red(status.padEnd(7)) : c.dim(status.padEnd(7));
+  const detail = g.detail ? `  ${clean(g.detail).replace(/\n/g, ' ')}` : '';
+  return `${g.gate.padEnd(width)}  ${colored}  ${formatDuration(g.durationMs).padStart(8)}${detail}`;
+}
+
+/** Terminal control characters (escape sequences from a subprocess's output) never reach the terminal. */
+function clean(s: string): string {
+  return String(s).replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+interface Palette {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  level(level: Level, s: string): string;
+}
+
+function palette(color: boolean): Palette {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const red = wrap(31, 39);
+  const yellow = wrap(33, 39);
+  const cyan = wrap(36, 39);
+  return {
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red,
+    green: wrap(32, 39),
+    level: (level, s) => (level === 'error' ? red(s) : level === 'warning' ? yellow(s) : cyan(s)),
+  };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import type { Report } from '../../src/finding';
+import { selectAnnotations } from '../../src/report/annotations';
+import { toJson } from '../../src/report/json';
+import { REDACTED, Redactor, redactReport } from '../../src/report/redact';
+import { serializeSarif, toSarif } from '../../src/report/sarif';
+import { jobSummary } from '../../src/report/summary';
+import { formatText } from '../../src/report/text';
+import { makeReport, SETTINGS_PY } from './fixture';
+
+describe('Redactor', () => {
+  test('replaces every occurrence; ignores secrets shorter than 4 characters', () => {
+    const r = new Redactor(['hunter2', 'abc', '']);
+    expect(r.redact('pw=hunter2 and again hunter2; abc stays')).toBe(`pw=${REDACTED} and again ${REDACTED}; abc stays`);
+    expect(new Redactor(['abc']).empty).toBe(true);
+    expect(new Redactor(['abc']).redact('abc')).toBe('abc');
+  });
+
+  test('longest first: a secret containing another is redacted whole', () => {
+    const r = new Redactor(['pass', 'password-123']);
+    expect(r.redact('x password-123 y pass z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
+  });
+
+  test('overlapping secrets leave no character of either behind', () => {
+    const r = new Redactor(['abcdef', 'xabc']);
+    expect(r.redact('1xabcdef2')).toBe(`1${REDACTED}2`);
+  });
+
+  test('also the JSON-escaped and URL-encoded forms of a secret', () => {
+    const secret = 'p@ss"w\\rd/+';
+    const r = new Redactor([secret]);
+    expect(r.redact(`json: ${JSON.stringify(secret)}`)).toBe(`json: "${REDACTED}"`);
+    expect(r.redact(`postgres://u:${encodeURIComponent(secret)}@db/x`)).toBe(`postgres://u:${REDACTED}@db/x`);
+  });
+
+  test('regex metacharacters in secrets are literal', () => {
+    const r = new Redactor(['a.b*c(d)']);
+    expect(r.redact('aXbbbc(d) a.b*c(d)')).toBe(`aXbbbc(d) ${REDACTED}`);
+  });
+
+  test('redactDeep: every string of a JSON-able value, without mutating it', () => {
+    const r = new Redactor(['topsecret']);
+    const value = { a: 'topsecret!', b: [1, 'x topsecret', null, { c: true, topsecret: 'k' }], d: undefined };
+    const out = r.redactDeep(value);
+    expect(out).toEqual({ a: `${REDACTED}!`, b: [1, `x ${REDACTED}`, null, { c: true, [REDACTED]: 'k' }], d: undefined });
+    expect(value.a).toBe('topsecret!');
+  });
+});
+
+describe('no reporter output contains a planted secret once the report is redacted', () => {
+  const SECRET = 's3cr3t-do-not-leak-0123456789'; // also the SECRET_KEY literal in the fixture's settings file
+  const SECRET2 = 'pa|ss<wo>rd_*x'; // changes shape under markdown/HTML escaping
+
+  function plantedReport(): Report {
+    const report = makeReport();
+    report.findings[1] = {
+      ...report.findings[1],
+      message: `SECRET_KEY is '${SECRET}' here`,
+      related: [{ location: { file: 'manage.py', line: 2 }, message: `DSN postgres://u:${SECRET2}@db and ${SECRET}` }],
+    };
+    report.findings[4] = { ...report.findings[4], message: `note with ${SECRET2}` };
+    report.gates[2] = { ...report.gates[2], detail: `ImportError: bad key ${SECRET}` };
+    report.projects[0] = { ...report.projects[0], reason: `chosen because of ${SECRET2}` };
+    return report;
+  }
+
+  const readText = (rel: string) => (rel === 'mysite/settings/prod.py' ? SETTINGS_PY : undefined);
+  const outputs = (report: Report): Record<string, string> => ({
+    sarif: serializeSarif(toSarif(report, { readText })),
+    text: formatText(report, { color: false }),
+    textColor: formatText(report, { color: true }),
+    json: toJson(report),
+    summary: jobSummary(report),
+    annotations: JSON.stringify(selectAnnotations(report)),
+  });
+  /** The secret as it would look after each reporter's own escaping. */
+  const forms = (s: string) => [s, JSON.stringify(s).slice(1, -1), s.replace(/[|<>_*]/g, (c) => ({ '<': '&lt;', '>': '&gt;' })[c] ?? `\\${c}`)];
+
+  test('control: without redaction every output leaks (so the check below can fail)', () => {
+    for (const [name, out] of Object.entries(outputs(plantedReport()))) {
+      expect(forms(SECRET).some((f) => out.includes(f)), name).toBe(true);
+    }
+  });
+
+  test('with redactReport: no form of either secret anywhere', () => {
+    const redacted = redactReport(plantedReport(), new Redactor([SECRET, SECRET2]));
+    for (const [name, out] of Object.entries(outputs(redacted))) {
+      for (const f of [...forms(SECRET), ...forms(SECRET2)]) expect(out.includes(f), `${name} leaks ${f}`).toBe(false);
+      expect(out, name).toContain(REDACTED.replace(/[[\]]/g, name === 'summary' ? '\\$&' : '$&'));
+    }
+  });
+
+  test('redaction keeps everything else: locations, rule IDs, fingerprints', () => {
+    const plain = toSarif(plantedReport(), { readText });
+    const redacted = toSarif(redactReport(plantedReport(), new Redactor([SECRET, SECRET2])), { readText });
+    const shape = (log: typeof plain) =>
+      log.runs[0].results!.map((r) => [r.ruleId, r.locations![0].physicalLocation!.region!.startLine, r.partialFingerprints?.primaryLocationLineHash]);
+    expect(shape(redacted)).toEqual(shape(plain));
+  });
+});

@@ -1,0 +1,291 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as Sarif from 'sarif';
+import { afterAll, describe, expect, test } from 'vitest';
+import { primaryLocationLineHashes } from '../../src/report/fingerprint';
+import { automationId, serializeSarif, toSarif } from '../../src/report/sarif';
+import { ruleDoc } from '../../src/rules/docs';
+import { docsUrl } from '../../src/version';
+import { makeReport, SETTINGS_PY } from './fixture';
+
+const readText = (rel: string) => (rel === 'mysite/settings/prod.py' ? SETTINGS_PY : undefined);
+
+const tmp = mkdtempSync(join(tmpdir(), 'dlg-sarif-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The platform binary of @microsoft/sarif-multitool (its npm bin runs through a shell; we call the binary directly). */
+function multitoolBinary(): string {
+  const require = createRequire(import.meta.url);
+  return require('@microsoft/sarif-multitool') as string;
+}
+
+interface Validation {
+  errors: string[];
+  warnings: string[];
+  ruleIds: string[];
+}
+
+/**
+ * Run `sarif-multitool validate` with the SARIF, GitHub (Gh) and GitHub Advanced Security (Ghas) rule kinds,
+ * every level reported, its own results written as SARIF, and return the findings at error and warning level.
+ * SARIF2006 (URIs reachable: HTTP GETs) is switched off through a policy file so the test never needs the network.
+ */
+function validate(sarifText: string, name: string): Validation {
+  const input = join(tmp, `${name}.sarif`);
+  const output = join(tmp, `${name}.validation.sarif`);
+  const config = join(tmp, 'policy.xml');
+  writeFileSync(input, sarifText);
+  writeFileSync(
+    config,
+    `<?xml version="1.0" encoding="utf-8"?>
+<Properties>
+  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
+    <Property Key="RuleEnabled" Value="Disabled" Type="Driver.RuleEnabledState" />
+  </Properties>
+</Properties>
+`,
+  );
+  const run = spawnSync(
+    multitoolBinary(),
+    ['validate', '--rule-kind', 'Sarif;Gh;Ghas', '--level', 'Error;Warning;Note', '-c', config, '-o', output, '--log', 'ForceOverwrite;PrettyPrint', input],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  expect(run.error).toBeUndefined();
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  expect(run.stdout).toContain('Analysis completed successfully');
+
+  const log = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
+  const vrun = log.runs[0];
+  expect(vrun.invocations?.[0]?.executionSuccessful).toBe(true);
+  const rules = vrun.tool.driver.rules ?? [];
+  const levelOf = (r: Sarif.Result): string =>
+    r.level ?? rules.find((d) => d.id === r.ruleId)?.defaultConfiguration?.level ?? 'warning';
+  const text = (r: Sarif.Result) => `${r.ruleId}: ${r.message.text ?? r.message.arguments?.join(' | ') ?? ''}`;
+  const results = vrun.results ?? [];
+  const execErrors = (vrun.invocations?.[0]?.toolExecutionNotifications ?? []).filter((n) => (n.level ?? 'warning') === 'error');
+  return {
+    errors: [...results.filter((r) => levelOf(r) === 'error').map(text), ...execErrors.map((n) => n.message.text ?? '')],
+    warnings: results.filter((r) => levelOf(r) === 'warning').map(text),
+    ruleIds: results.map((r) => r.ruleId ?? ''),
+  };
+}
+
+describe('toSarif', () => {
+  const report = makeReport();
+  const log = toSarif(report, { readText });
+  const run = log.runs[0];
+  const rules = run.tool.driver.rules!;
+  const results = run.results!;
+
+  test('one SARIF 2.1.0 run with schema, tool and automation details', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver).toMatchObject({
+      name: 'django-launch-gate',
+      version: '0.1.0',
+      semanticVersion: '0.1.0',
+      informationUri: 'https://github.com/django-launch-gate/django-launch-gate',
+    });
+    expect(run.automationDetails).toEqual({ id: 'django-launch-gate/' });
+  });
+
+  test('every report rule, sorted by ID, then a synthesized rule for the Django check ID', () => {
+    expect(rules.map((r) => r.id)).toEqual(['test.E010', 'test.E030', 'test.I090', 'test.W020', 'security.W004']);
+    const e010 = rules[0];
+    expect(e010.name).toBe('debug-enabled');
+    expect(e010.shortDescription?.text).toBe('DEBUG is on in production settings.');
+    expect(e010.helpUri).toBe(docsUrl('test.E010'));
+    expect(e010.defaultConfiguration?.level).toBe('error');
+    // no docs page exists for these hand-made rules: help falls back to title + fix
+    expect(e010.help?.text).toContain('Set DEBUG = False');
+    expect(e010.help?.markdown).toContain(`[Documentation](${docsUrl('test.E010')})`);
+    expect(e010.properties).toEqual({
+      tags: ['security', 'external/cwe/cwe-489'],
+      precision: 'high',
+      'security-severity': '7.5',
+      'problem.severity': 'error',
+      djangoCheck: 'security.W018',
+    });
+    const w020 = rules.find((r) => r.id === 'test.W020')!;
+    expect(w020.properties?.tags).toEqual(['security', 'external/cwe/cwe-20']); // 'security' added
+    expect(w020.properties?.['security-severity']).toBe('5.0');
+    expect(rules.find((r) => r.id === 'test.I090')!.properties?.['problem.severity']).toBe('recommendation');
+
+    const w004 = rules[4];
+    expect(w004.defaultConfiguration?.level).toBe('warning');
+    expect(w004.shortDescription?.text).toContain('security.W004');
+    expect(w004.helpUri).toMatch(/^https:\/\/docs\.djangoproject\.com\//);
+  });
+
+  test('results in compareFindings order with correct rule indexes and locations', () => {
+    expect(results.map((r) => r.ruleId)).toEqual(['test.E010', 'test.E030', 'security.W004', 'test.W020', 'test.I090']);
+    for (const r of results) expect(rules[r.ruleIndex!].id).toBe(r.ruleId);
+
+    const debug = results[0];
+    expect(debug.level).toBe('error');
+    expect(debug.message.text).toBe('DEBUG = True in the production settings <mysite.settings.prod>.');
+    expect(debug.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'mysite/settings/prod.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 1 } } },
+    ]);
+    expect(debug.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'manage.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 9 } },
+        message: { text: 'DJANGO_SETTINGS_MODULE selects this module here.' },
+      },
+    ]);
+    expect(debug.properties).toEqual({ gate: 'rules', djangoCheck: 'security.W018' });
+
+    const hosts = results.find((r) => r.ruleId === 'test.W020')!;
+    expect(hosts.locations![0].physicalLocation!.region).toEqual({ startLine: 4, startColumn: 18, endLine: 4, endColumn: 21 });
+
+    const w004 = results.find((r) => r.ruleId === 'security.W004')!;
+    expect(w004.properties).toEqual({ gate: 'deploy-checks', djangoCheck: 'security.W004' });
+
+    // path segments are percent-encoded
+    expect(results[4].locations![0].physicalLocation!.artifactLocation!.uri).toBe('dir%20with%20space/app.py');
+  });
+
+  test('primaryLocationLineHash from the file text; none when the file cannot be read', () => {
+    const hashes = primaryLocationLineHashes(SETTINGS_PY);
+    expect(results[0].partialFingerprints).toEqual({ primaryLocationLineHash: hashes[2] });
+    expect(results[1].partialFingerprints).toEqual({ primaryLocationLineHash: hashes[4] });
+    expect(results[4].partialFingerprints).toBeUndefined(); // dir with space/app.py is unreadable
+  });
+
+  test('invocation: not successful when a gate errored; notifications for errored and skipped gates', () => {
+    const inv = run.invocations![0];
+    expect(inv.executionSuccessful).toBe(false);
+    expect(inv.toolExecutionNotifications).toEqual([
+      {
+        level: 'error',
+        message: { text: 'The deploy-checks gate could not run: python exited with 1: ImportError.' },
+        properties: { gate: 'deploy-checks', status: 'error' },
+      },
+      {
+        level: 'note',
+        message: { text: 'The tests gate was skipped: disabled by the `gates` input.' },
+        properties: { gate: 'tests', status: 'skipped' },
+      },
+    ]);
+    const ok = toSarif(makeReport({ gates: [{ gate: 'rules', status: 'passed', durationMs: 1, findings: [] }] }), { readText });
+    expect(ok.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  test('run.properties carries gate results in canonical order with rounded durations', () => {
+    expect(run.properties).toEqual({
+      gates: [
+        { name: 'rules', status: 'failed', durationMs: 123, detail: '33 rules over 12 files' },
+        { name: 'deploy-checks', status: 'error', durationMs: 2042, detail: 'python exited with 1:\nImportError' },
+        { name: 'tests', status: 'skipped', durationMs: 0, detail: 'disabled by the `gates` input' },
+      ],
+    });
+  });
+
+  test('category: trailing slashes stripped, one added, default when empty', () => {
+    expect(automationId(undefined)).toBe('django-launch-gate/');
+    expect(automationId('')).toBe('django-launch-gate/');
+    expect(automationId('launch/prod/')).toBe('launch/prod/');
+    expect(automationId('launch//')).toBe('launch/');
+    expect(toSarif(report, { readText, category: 'staging' }).runs[0].automationDetails).toEqual({ id: 'staging/' });
+  });
+
+  test('deterministic: byte-identical output for the same input, whatever the input order', () => {
+    const a = serializeSarif(toSarif(makeReport(), { readText }));
+    const b = serializeSarif(toSarif(makeReport(), { readText }));
+    expect(b).toBe(a);
+    const shuffled = makeReport();
+    shuffled.findings.reverse();
+    shuffled.rules = [...shuffled.rules].reverse();
+    shuffled.gates.reverse();
+    expect(serializeSarif(toSarif(shuffled, { readText }))).toBe(a);
+    expect(a.endsWith('}\n')).toBe(true);
+    expect(a.split('\n')[1]).toMatch(/^ {2}"\$schema"/);
+  });
+
+  test('clamps invalid positions and anchors file-less findings so GitHub accepts every result', () => {
+    const r = makeReport({
+      findings: [{ ruleId: 'test.E010', gate: 'rules', level: 'error', message: 'x.', location: { file: '', line: 0, column: 0, endLine: 0 } }],
+    });
+    const res = toSarif(r, { readText }).runs[0].results![0];
+    expect(res.locations![0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'mysite/settings/prod.py', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1 },
+    });
+    expect(res.partialFingerprints).toEqual({ primaryLocationLineHash: primaryLocationLineHashes(SETTINGS_PY)[0] });
+  });
+});
+
+describe('rule help from docs/rules', () => {
+  // launch.I001's page is part of the repository (docs/rules/launch.I001.md)
+  const page = readFileSync(new URL('../../docs/rules/launch.I001.md', import.meta.url), 'utf8');
+  const rule = {
+    id: 'launch.I001',
+    name: 'file-unscannable',
+    checklist: 'scan' as const,
+    level: 'note' as const,
+    title: 'A file could not be scanned fully',
+    fix: 'Fix the syntax error.',
+    securitySeverity: 0,
+    precision: 'very-high' as const,
+    tags: ['maintainability'],
+  };
+
+  test('ruleDoc finds the page from the sources, and refuses IDs that are not rule IDs', () => {
+    expect(ruleDoc('launch.I001')).toBe(page);
+    expect(ruleDoc('launch.X999')).toBeUndefined();
+    expect(ruleDoc('../../package.json')).toBeUndefined();
+    expect(ruleDoc('../README')).toBeUndefined();
+  });
+
+  test('help is the page; fullDescription its "What it does" paragraph; severity 0 is not a security alert', () => {
+    const log = toSarif(makeReport({ rules: [rule], findings: [] }), { readText });
+    const d = log.runs[0].tool.driver.rules![0];
+    expect(d.help).toEqual({ text: page, markdown: page });
+    expect(d.fullDescription?.text).toMatch(/^Reports a Python or deploy file the scan could not read completely/);
+    expect(d.fullDescription?.text).not.toContain('\n');
+    expect(d.properties).toEqual({ tags: ['maintainability'], precision: 'very-high', 'problem.severity': 'recommendation' });
+  });
+});
+
+describe('sarif-multitool validate (SARIF + GitHub rule kinds)', () => {
+  test('our log (including a rule with a real docs page as help): 0 errors, 0 warnings', () => {
+    const report = makeReport();
+    report.rules.push({
+      id: 'launch.I001',
+      name: 'file-unscannable',
+      checklist: 'scan',
+      level: 'note',
+      title: 'A file could not be scanned fully',
+      fix: 'Fix the syntax error.',
+      securitySeverity: 0,
+      precision: 'very-high',
+      tags: ['maintainability'],
+    });
+    report.findings.push({ ruleId: 'launch.I001', gate: 'rules', level: 'note', message: 'Syntax error.', location: { file: 'bad.py', line: 7, column: 3 } });
+    const v = validate(serializeSarif(toSarif(report, { readText })), 'ours');
+    expect(v.errors).toEqual([]);
+    expect(v.warnings).toEqual([]);
+    // the GitHub/GHAS and SARIF rules really ran: they produce notes on our log too
+    expect(v.ruleIds.some((id) => id.startsWith('SARIF2'))).toBe(true);
+  }, 120_000);
+
+  test('an empty report validates too', () => {
+    const empty = makeReport({ findings: [], rules: [], gates: [] });
+    const v = validate(serializeSarif(toSarif(empty, { readText })), 'empty');
+    expect(v.errors).toEqual([]);
+  }, 120_000);
+
+  test('control: a broken log is reported with errors (the output is parsed for real)', () => {
+    const log = toSarif(makeReport(), { readText });
+    log.runs[0].results![0].locations![0].physicalLocation!.region!.startLine = 0;
+    delete log.runs[0].tool.driver.rules;
+    const v = validate(serializeSarif(log), 'broken');
+    expect(v.errors.some((e) => e.startsWith('JSON1008'))).toBe(true); // startLine below minimum
+    expect(v.errors.some((e) => e.startsWith('GH1018'))).toBe(true); // GitHub requires driver.rules
+  }, 120_000);
+});

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import type { RuleMeta } from '../../src/finding';
+import { formatText } from '../../src/report/text';
+import { makeReport } from './fixture';
+
+const ESC = '\u001b';
+
+describe('formatText', () => {
+  const text = formatText(makeReport(), { color: false });
+  const lines = text.split('\n');
+
+  test('header: tool, project with settings module and reason', () => {
+    expect(lines[0]).toBe('django-launch-gate 0.1.0');
+    expect(text).toContain('Project .: settings mysite.settings.prod (mysite/settings/prod.py)');
+    expect(text).toContain('  manage.py sets DJANGO_SETTINGS_MODULE to mysite.settings.prod.');
+  });
+
+  test('gates in canonical order with status, duration and one-line detail', () => {
+    const gateLines = lines.slice(lines.indexOf('Gates') + 1, lines.indexOf('Gates') + 4);
+    expect(gateLines[0]).toMatch(/^ {2}rules +failed +123 ms {2}33 rules over 12 files$/);
+    expect(gateLines[1]).toMatch(/^ {2}deploy-checks +error +2\.0 s {2}python exited with 1: ImportError$/);
+    expect(gateLines[2]).toMatch(/^ {2}tests +skipped +0 ms {2}disabled by the `gates` input$/);
+  });
+
+  test('findings grouped by checklist item in CHECKLIST order, each with its fix', () => {
+    const headings = lines.filter((l) => / — \d+ (error|warning|note)/.test(l) && !l.startsWith(' '));
+    expect(headings).toEqual([
+      'DEBUG off in production — 1 error',
+      'ALLOWED_HOSTS restricted — 1 warning',
+      'SECRET_KEY secret and stable — 1 error',
+      'Error monitoring — 1 note',
+      'Other checks — 1 warning',
+    ]);
+    const i = lines.indexOf('  mysite/settings/prod.py:3  test.E010  DEBUG = True in the production settings <mysite.settings.prod>.');
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i + 1]).toBe('      manage.py:9: DJANGO_SETTINGS_MODULE selects this module here.');
+    expect(lines[i + 2]).toBe('      fix: Set DEBUG = False, or read it from the environment with a False default');
+    // a multi-line message stays indented under its finding
+    const j = lines.indexOf('  dir with space/app.py:2  test.I090  Nothing reports unhandled exceptions | multi');
+    expect(lines[j + 1]).toBe('      line.');
+  });
+
+  test('a Django check finding joins the checklist item of the rule that mirrors it', () => {
+    const mirror: RuleMeta = {
+      id: 'test.W101',
+      name: 'hsts-missing',
+      checklist: 'security-settings',
+      level: 'warning',
+      title: 'HSTS is not enabled',
+      fix: 'Set SECURE_HSTS_SECONDS',
+      securitySeverity: 5,
+      precision: 'high',
+      tags: [],
+      djangoCheck: 'security.W004',
+    };
+    const report = makeReport();
+    report.rules = [...report.rules, mirror];
+    const out = formatText(report, { color: false });
+    expect(out).not.toContain('Other checks');
+    expect(out).toMatch(/HTTPS and security headers — 1 warning\n {2}mysite\/settings\/prod\.py:1 {2}security\.W004 {2}You have not set .*\n {6}fix: Set SECURE_HSTS_SECONDS\n/);
+  });
+
+  test('items without findings are listed compactly as passed / not applicable', () => {
+    expect(text).toContain('Passed: Production database (PostgreSQL, persistent connections)');
+    expect(text).toContain('Not applicable: Uploads off the app disk (no FileField or ImageField in any model)');
+  });
+
+  test('closing verdict line', () => {
+    expect(lines.at(-2)).toBe('2 errors, 2 warnings, 1 note — launch blocked (fail-on: warning); 1 gate could not run (deploy-checks)');
+    expect(text.endsWith('\n')).toBe(true);
+    const ok = makeReport({ failOn: 'never', gates: [{ gate: 'rules', status: 'passed', durationMs: 5, findings: [] }] });
+    expect(formatText(ok, { color: false }).trimEnd().split('\n').at(-1)).toBe('2 errors, 2 warnings, 1 note — launch may proceed (fail-on: never)');
+    const clean = makeReport({ findings: [], failOn: 'note', gates: [] });
+    expect(formatText(clean, { color: false }).trimEnd().split('\n').at(-1)).toBe('0 errors, 0 warnings, 0 notes — launch may proceed (fail-on: note)');
+  });
+
+  test('color only when asked; control characters from messages never reach the terminal', () => {
+    expect(text).not.toContain(ESC);
+    const colored = formatText(makeReport(), { color: true });
+    expect(colored).toContain(`${ESC}[31m`);
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(text);
+
+    const report = makeReport();
+    report.findings[0] = { ...report.findings[0], message: `evil ${ESC}]0;pwned\u0007 title ${ESC}[2J` };
+    const out = formatText(report, { color: false });
+    expect(out).not.toContain(ESC);
+    expect(out).not.toContain('\u0007');
+  });
+});
