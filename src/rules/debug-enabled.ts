@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+import { forProduction, label, truthy, worldClause, worldsWhere } from './settings-util';
+
+/** launch.E010: DEBUG is True in production — literally, or whenever its environment variable is unset. */
+export default {
+  meta: {
+    id: 'launch.E010',
+    name: 'debug-enabled',
+    checklist: 'debug',
+    level: 'error',
+    title: 'DEBUG is True in production settings',
+    fix: 'Set DEBUG = False in production, or read it from the environment with a False default.',
+    securitySeverity: 7.5,
+    precision: 'very-high',
+    tags: ['security', 'external/cwe/cwe-489', 'external/cwe/cwe-215'],
+    djangoCheck: 'security.W018',
+  },
+  check(ctx) {
+    return forProduction(ctx, (s) => {
+      const b = s.bindings.get('DEBUG');
+      // Missing DEBUG is Django's default False. The set world alone is launch.W011's job.
+      if (!b || truthy(b.unset) !== true) return [];
+      const worlds = worldsWhere((w) => truthy(b[w]));
+      return [{ location: b.location, message: `DEBUG is True in ${label(s)}${worldClause(ctx, worlds, [b])}: tracebacks, settings and SQL are shown to every visitor.` }];
+    });
+  },
+} satisfies Rule;

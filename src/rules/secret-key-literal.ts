@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { forProduction, label } from './settings-util';
+
+/** launch.E030: SECRET_KEY is a literal string in production settings, whatever the environment holds: a committed secret. */
+export default {
+  meta: {
+    id: 'launch.E030',
+    name: 'secret-key-literal',
+    checklist: 'secret-key',
+    level: 'error',
+    title: 'SECRET_KEY is a literal string committed in production settings',
+    fix: 'Read SECRET_KEY from the environment or a secrets manager (SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]) and rotate the committed key.',
+    securitySeverity: 8.8,
+    precision: 'very-high',
+    tags: ['security', 'external/cwe/cwe-798', 'external/cwe/cwe-321'],
+  },
+  check(ctx) {
+    return forProduction(ctx, (s) => {
+      const b = s.bindings.get('SECRET_KEY');
+      // Literal in the set world too: no environment variable can replace it. (An empty key makes Django refuse to start.)
+      if (!b || b.set.kind !== 'str' || !b.set.literal || b.set.value === '') return [];
+      return [{
+        location: b.location,
+        message: `SECRET_KEY in ${label(s)} is a literal string in the source: anyone who can read the repository can forge sessions, password-reset links and signed data. Rotate it.`,
+      }];
+    });
+  },
+} satisfies Rule;

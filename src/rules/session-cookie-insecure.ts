@@ -1,0 +1,34 @@
+import type { Rule } from './rule';
+import { appInstalled, bool, forProduction, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
+
+/** launch.W105: SESSION_COOKIE_SECURE not True while sessions are in use (security.W012). */
+export default {
+  meta: {
+    id: 'launch.W105',
+    name: 'session-cookie-insecure',
+    checklist: 'security-settings',
+    level: 'warning',
+    title: 'SESSION_COOKIE_SECURE is not True: the session cookie is sent over plain HTTP',
+    fix: 'Set SESSION_COOKIE_SECURE = True.',
+    securitySeverity: 5.0,
+    precision: 'high',
+    tags: ['security', 'external/cwe/cwe-614'],
+    djangoCheck: 'security.W012',
+  },
+  check(ctx) {
+    return forProduction(ctx, (s) => {
+      const worlds = worldsWhere((w) => {
+        const sessions =
+          appInstalled(s, w, 'django.contrib.sessions') === true ||
+          middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === true;
+        return sessions ? settingOff(s, 'SESSION_COOKIE_SECURE', w, bool(false)) : undefined;
+      });
+      if (worlds.length === 0) return [];
+      const b = s.bindings.get('SESSION_COOKIE_SECURE');
+      return [{
+        location: locationOf(s, 'SESSION_COOKIE_SECURE'),
+        message: `SESSION_COOKIE_SECURE ${offPhrase(s, 'SESSION_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b])}: the browser also sends the session cookie over plain HTTP, where anyone on the network can take over the session.`,
+      }];
+    });
+  },
+} satisfies Rule;

@@ -1,0 +1,262 @@
+/**
+ * Shared helpers for the settings-based checklist rules: which settings modules to look at, the value
+ * of a setting in each world (with Django's default when it is missing), and how to say in a message
+ * which world a finding holds in ("when DJANGO_DEBUG is unset" / "whatever value DJANGO_DEBUG has").
+ *
+ * Ground rule: a finding needs a KNOWN insecure value in at least one world. `unknown`, `raise` and
+ * `call` (unless a rule asks for a call by name) never make a finding.
+ */
+import type { Location } from '../finding';
+import type { ScanContext, ScannedProject } from '../project/scan';
+import {
+  WORLDS,
+  bool,
+  num,
+  dictGet,
+  sameValue,
+  truthy,
+  type EvaluatedSettings,
+  type SettingBinding,
+  type Value,
+  type World,
+} from '../project/values';
+import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
+import type { RuleHit, RuleResult } from './rule';
+
+export { WORLDS, truthy, dictGet, bool, num };
+export type { World, Value, SettingBinding, EvaluatedSettings };
+
+export const NO_PRODUCTION = 'no production settings module was found';
+
+/** The production settings of every project that has one. */
+export function productionSettings(ctx: ScanContext): Array<{ project: ScannedProject; settings: EvaluatedSettings }> {
+  const out: Array<{ project: ScannedProject; settings: EvaluatedSettings }> = [];
+  for (const project of ctx.projects) if (project.production) out.push({ project, settings: project.production });
+  return out;
+}
+
+/**
+ * Run `check` on each production settings module. Returns `notApplicable` when there is none.
+ * Hits are de-duplicated by location + message (two projects can share a base module).
+ */
+export function forProduction(ctx: ScanContext, check: (s: EvaluatedSettings, project: ScannedProject) => RuleHit[]): RuleResult {
+  const prod = productionSettings(ctx);
+  if (prod.length === 0) return { hits: [], notApplicable: NO_PRODUCTION };
+  return { hits: dedupe(prod.flatMap(({ project, settings }) => check(settings, project))) };
+}
+
+export function dedupe(hits: RuleHit[]): RuleHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = `${h.location.file}:${h.location.line}:${h.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function bindingIn(settings: EvaluatedSettings, name: string): SettingBinding | undefined {
+  return settings.bindings.get(name);
+}
+
+/** The value of a setting in a world; `dflt` (Django's default) when the module never sets it. */
+export function valueIn(settings: EvaluatedSettings, name: string, world: World, dflt?: Value): Value | undefined {
+  const b = settings.bindings.get(name);
+  return b ? b[world] : dflt;
+}
+
+/** Where a finding about `name` points: the line that sets it, or the module's anchor when it is missing. */
+export function locationOf(settings: EvaluatedSettings, name: string): Location {
+  return settings.bindings.get(name)?.location ?? settings.anchor;
+}
+
+/** The worlds in which `pred` holds (pred returns true only for a known, insecure value). */
+export function worldsWhere(pred: (world: World) => boolean | undefined): World[] {
+  return WORLDS.filter((w) => pred(w) === true);
+}
+
+/** `production settings \`mysite.settings.prod\``. */
+export function label(settings: EvaluatedSettings): string {
+  return `${settings.production ? 'production' : 'non-production'} settings \`${settings.module}\``;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value helpers
+
+export function isTrue(v: Value | undefined): boolean {
+  return !!v && v.kind === 'bool' && v.value === true;
+}
+
+/** Known to be falsy (missing counts as Django's default, which callers pass in). */
+export function isFalsy(v: Value | undefined): boolean {
+  return !!v && truthy(v) === false;
+}
+
+/** The string items of a list, or undefined when the value is not a list or an item is not a known string. */
+export function strItems(v: Value | undefined): string[] | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'str') return [v.value];
+  if (v.kind !== 'list') return undefined;
+  const out: string[] = [];
+  for (const it of v.items) {
+    if (it.kind !== 'str') return undefined;
+    out.push(it.value);
+  }
+  return out;
+}
+
+/** Does a list contain a string item? true/false when it can be known; undefined otherwise. */
+export function listHas(v: Value | undefined, match: (s: string) => boolean): boolean | undefined {
+  if (!v || v.kind !== 'list') return undefined;
+  let unknownItem = false;
+  for (const it of v.items) {
+    if (it.kind === 'str') {
+      if (match(it.value)) return true;
+    } else unknownItem = true;
+  }
+  return unknownItem ? undefined : false;
+}
+
+/** A known string value, or undefined. */
+export function strOf(v: Value | undefined): string | undefined {
+  return v && v.kind === 'str' ? v.value : undefined;
+}
+
+/** `DATABASES['default']` in a world, when known to be a dict. */
+export function defaultDatabase(settings: EvaluatedSettings, world: World): Value | undefined {
+  const d = dictGet(valueIn(settings, 'DATABASES', world), 'default');
+  return d && d.kind === 'dict' ? d : undefined;
+}
+
+export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
+
+/**
+ * Is a middleware installed in this world? Missing MIDDLEWARE is Django's default `[]`.
+ * undefined when MIDDLEWARE is not a known list of strings.
+ */
+export function middlewareHas(settings: EvaluatedSettings, world: World, path: string): boolean | undefined {
+  return listHas(valueIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }), (s) => s === path);
+}
+
+/** Is an app installed (by dotted path or its AppConfig)? undefined when INSTALLED_APPS is not known. */
+export function appInstalled(settings: EvaluatedSettings, world: World, app: string): boolean | undefined {
+  return listHas(valueIn(settings, 'INSTALLED_APPS', world, { kind: 'list', items: [] }), (s) => s === app || s.startsWith(`${app}.`));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saying which world
+
+/** Environment variable names a binding reads: `env` values in either world plus the env reads on its source line. */
+export function envVarNames(ctx: ScanContext, bindings: Array<SettingBinding | undefined>): string[] {
+  const names = new Set<string>();
+  for (const b of bindings) {
+    if (!b) continue;
+    collectEnv(b.unset, names);
+    collectEnv(b.set, names);
+    for (const n of envReadsAt(ctx, b.location)) names.add(n);
+  }
+  return [...names];
+}
+
+function collectEnv(v: Value, into: Set<string>): void {
+  if (v.kind === 'env') into.add(v.name);
+  else if (v.kind === 'list') v.items.forEach((i) => collectEnv(i, into));
+  else if (v.kind === 'dict') v.entries.forEach(([, i]) => collectEnv(i, into));
+}
+
+/** Reads of the environment in the statement at `loc`: os.getenv("X"), os.environ["X"], env.bool("X"), config("X"), dj_database_url.config(). */
+export function envReadsAt(ctx: ScanContext, loc: Location): string[] {
+  const file = ctx.workspace.get(loc.file);
+  if (!file || !file.rel.endsWith('.py')) return [];
+  let stmt: SyntaxNode | undefined;
+  walk(ctx.workspace.tree(file).rootNode, (n) => {
+    if (stmt) return false;
+    if (n.endPosition.row < loc.line - 1 || n.startPosition.row > loc.line - 1) return false;
+    if (n.type === 'expression_statement' && n.startPosition.row === loc.line - 1) {
+      stmt = n;
+      return false;
+    }
+    return true;
+  });
+  if (!stmt) return [];
+  const out: string[] = [];
+  walk(stmt, (n) => {
+    if (n.type === 'subscript') {
+      const obj = dottedName(n.childForFieldName('value'));
+      const key = stringValue(n.childForFieldName('subscript'));
+      if (obj && /(^|\.)environ$/.test(obj) && key) out.push(key);
+    } else if (n.type === 'call') {
+      const { callee, args, kwargs } = callParts(n);
+      if (!callee) return;
+      const first = stringValue(args[0]);
+      if (/(^|\.)dj_database_url\.(config|db_url)$/.test(callee) || callee === 'db_url') {
+        out.push(stringValue(kwargs.get('env')) ?? 'DATABASE_URL');
+      } else if (/^env\.(db|db_url|database_url|cache|cache_url|email|email_url|search_url)$/.test(callee)) {
+        out.push(first ?? (callee.includes('db') || callee.includes('database') ? 'DATABASE_URL' : callee.includes('cache') ? 'CACHE_URL' : callee.includes('email') ? 'EMAIL_URL' : 'SEARCH_URL'));
+      } else if (first && isEnvReader(callee)) {
+        out.push(first);
+      }
+    }
+  });
+  return out;
+}
+
+function isEnvReader(callee: string): boolean {
+  return (
+    /(^|\.)getenv$/.test(callee) ||
+    /(^|\.)environ\.(get|setdefault|pop)$/.test(callee) ||
+    /^(env|environ|config)$/.test(callee) ||
+    /^(env|environ|config)\.\w+$/.test(callee) ||
+    /(^|\.)decouple\.config$/.test(callee)
+  );
+}
+
+function listNames(names: string[]): string {
+  if (names.length === 1) return names[0];
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The clause saying in which world a finding holds, with a leading space, or '' when the value does
+ * not depend on the environment at all.
+ *   unset only  -> " when DJANGO_DEBUG is unset"
+ *   set only    -> " whenever DJANGO_DEBUG is set, whatever its value"
+ *   both, env   -> " whether or not DJANGO_DEBUG is set"
+ */
+export function worldClause(ctx: ScanContext, worlds: World[], bindings: Array<SettingBinding | undefined>): string {
+  const names = envVarNames(ctx, bindings);
+  const envDriven = names.length > 0 || bindings.some((b) => b && !sameValue(b.unset, b.set));
+  const subject = names.length ? listNames(names) : 'its environment variable';
+  const plural = names.length > 1;
+  if (worlds.length === 0) return '';
+  if (worlds.length === WORLDS.length) return envDriven ? ` whether or not ${subject} ${plural ? 'are' : 'is'} set` : '';
+  if (worlds[0] === 'unset') return envDriven ? ` when ${subject} ${plural ? 'are' : 'is'} unset` : '';
+  return envDriven ? ` whenever ${subject} ${plural ? 'are' : 'is'} set, whatever ${plural ? 'their values' : 'its value'}` : '';
+}
+
+/**
+ * Is a boolean-ish setting known to be off in this world? A missing setting takes `dflt` (Django's default).
+ * undefined when the value is unknown (an env read that parses the variable, a `raise`).
+ */
+export function settingOff(settings: EvaluatedSettings, name: string, world: World, dflt: Value): boolean | undefined {
+  const v = valueIn(settings, name, world, dflt)!;
+  const t = truthy(v);
+  return t === undefined ? undefined : !t;
+}
+
+/** "is not set" / "is False" for a message about a setting that is off. */
+export function offPhrase(settings: EvaluatedSettings, name: string): string {
+  const b = settings.bindings.get(name);
+  if (!b) return `is not set`;
+  const v = b.unset.kind !== 'unknown' ? b.unset : b.set;
+  if (v.kind === 'bool') return `is ${v.value ? 'True' : 'False'}`;
+  if (v.kind === 'num') return `is ${v.value}`;
+  if (v.kind === 'none') return 'is None';
+  if (v.kind === 'str' && v.value === '') return 'is empty';
+  return 'is off';
+}
+
+/** `check(world)` only where SecurityMiddleware is known to be installed (Django's security checks do the same). */
+export function withSecurityMiddleware(settings: EvaluatedSettings, check: (world: World) => boolean | undefined): (world: World) => boolean | undefined {
+  return (w) => (middlewareHas(settings, w, SECURITY_MIDDLEWARE) === true ? check(w) : undefined);
+}

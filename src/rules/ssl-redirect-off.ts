@@ -1,0 +1,29 @@
+import type { Rule } from './rule';
+import { bool, forProduction, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+
+/** launch.W104: SECURE_SSL_REDIRECT not True (security.W008). */
+export default {
+  meta: {
+    id: 'launch.W104',
+    name: 'ssl-redirect-off',
+    checklist: 'security-settings',
+    level: 'warning',
+    title: 'SECURE_SSL_REDIRECT is not True: plain-HTTP requests are served',
+    fix: 'Set SECURE_SSL_REDIRECT = True (with SECURE_PROXY_SSL_HEADER behind a TLS-terminating proxy), unless the proxy already redirects HTTP to HTTPS.',
+    securitySeverity: 5.3,
+    precision: 'medium',
+    tags: ['security', 'external/cwe/cwe-319'],
+    djangoCheck: 'security.W008',
+  },
+  check(ctx) {
+    return forProduction(ctx, (s) => {
+      const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_SSL_REDIRECT', w, bool(false))));
+      if (worlds.length === 0) return [];
+      const b = s.bindings.get('SECURE_SSL_REDIRECT');
+      return [{
+        location: locationOf(s, 'SECURE_SSL_REDIRECT'),
+        message: `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`,
+      }];
+    });
+  },
+} satisfies Rule;

@@ -1,0 +1,3 @@
+INSTALLED_APPS = ["django.contrib.staticfiles"]
+# ok: launch.E010
+DEBUG = False

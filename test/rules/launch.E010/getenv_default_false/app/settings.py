@@ -1,0 +1,4 @@
+import os
+
+# ok: launch.E010
+DEBUG = os.getenv("DJANGO_DEBUG", "False") == "True"

@@ -1,0 +1,2 @@
+# ok: launch.E010
+DEBUG = False

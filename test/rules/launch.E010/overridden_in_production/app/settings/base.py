@@ -1,0 +1,3 @@
+# Overridden below in production.py: the final value is what counts.
+# ok: launch.E010
+DEBUG = True

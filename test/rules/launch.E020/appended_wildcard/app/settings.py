@@ -1,0 +1,4 @@
+# ok: launch.E020
+ALLOWED_HOSTS = ["example.com"]
+# ruleid: launch.E020
+ALLOWED_HOSTS.append("*")

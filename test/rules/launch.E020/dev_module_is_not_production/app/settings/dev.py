@@ -1,0 +1,2 @@
+# ok: launch.E020
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,3 @@
+DEBUG = False
+# ruleid: launch.E020
+ALLOWED_HOSTS = ["*"]

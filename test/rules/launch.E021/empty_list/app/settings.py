@@ -1,0 +1,3 @@
+DEBUG = False
+# ruleid: launch.E021
+ALLOWED_HOSTS = []

@@ -1,0 +1,3 @@
+DEBUG = False
+# ok: launch.E021
+ALLOWED_HOSTS = ["example.com"]

@@ -1,0 +1,5 @@
+import environ
+
+env = environ.Env()
+# ruleid: launch.E031
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="q8v!2m#t0r@w6x^k1p&z9c*f4n(j7h)s3b-l5d+g_y=e8a%u2o")

@@ -1,0 +1,4 @@
+from django.core.management.utils import get_random_secret_key
+
+# ok: launch.E033
+SECRET_KEY = get_random_secret_key()

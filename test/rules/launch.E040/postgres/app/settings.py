@@ -1,0 +1,2 @@
+# ok: launch.E040
+DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app", "CONN_MAX_AGE": 600}}

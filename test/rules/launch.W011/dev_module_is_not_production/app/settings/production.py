@@ -1,0 +1,2 @@
+# ok: launch.W011
+DEBUG = False

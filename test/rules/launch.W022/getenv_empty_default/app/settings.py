@@ -1,0 +1,4 @@
+import os
+
+# ruleid: launch.W022
+ALLOWED_HOSTS = os.getenv("DJANGO_ALLOWED_HOSTS", "").split(",")

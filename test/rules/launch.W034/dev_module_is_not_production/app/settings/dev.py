@@ -1,0 +1,2 @@
+# ok: launch.W034
+SECRET_KEY_FALLBACKS = ["old-key"]

@@ -1,0 +1,5 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# ruleid: launch.W034
+SECRET_KEY_FALLBACKS = [os.getenv("DJANGO_OLD_SECRET_KEY", "django-insecure-7d#k2@x9!m4p&w0z^q6r(c1v)t8b3n5j*h2l+f7s")]

@@ -1,0 +1,5 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# ok: launch.W034
+SECRET_KEY_FALLBACKS = [os.environ["DJANGO_OLD_SECRET_KEY"]]

@@ -1,0 +1,2 @@
+# ruleid: launch.W041
+DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app", "CONN_MAX_AGE": 0}}

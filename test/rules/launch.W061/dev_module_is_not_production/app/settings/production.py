@@ -1,0 +1,2 @@
+# ok: launch.W061
+STORAGES = {"staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}

@@ -1,0 +1,2 @@
+# ruleid: launch.W061
+STATICFILES_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -1,0 +1,2 @@
+# ok: launch.W100
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]

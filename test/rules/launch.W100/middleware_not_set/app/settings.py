@@ -1,0 +1,3 @@
+"""Production settings."""
+# ruleid: launch.W100
+DEBUG = False

@@ -1,0 +1,2 @@
+# ok: launch.W104
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]

@@ -1,0 +1,2 @@
+# ok: launch.W106
+MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]

@@ -1,0 +1,5 @@
+# ruleid: launch.W107
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
