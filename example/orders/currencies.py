@@ -1,0 +1,15 @@
+# -*- coding: latin-1 -*-
+"""Currency symbols and formats, ported from the old PHP shop (the file is still Latin-1)."""
+
+SYMBOLS = {
+    "USD": "$",
+    "EUR": "\u20ac",  # no euro sign in Latin-1
+    "GBP": "£",  # expect: launch.I001 (this line is not valid UTF-8)
+    "JPY": "¥",
+}
+
+
+def format_price(amount, currency="USD"):
+    """Format a price for display, e.g. format_price(9.5, "GBP") -> "£9.50"."""
+    symbol = SYMBOLS.get(currency, currency + " ")
+    return f"{symbol}{amount:,.2f}"

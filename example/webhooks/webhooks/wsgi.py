@@ -1,0 +1,9 @@
+"""WSGI config for the webhooks project."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webhooks.settings")
+
+application = get_wsgi_application()
