@@ -150,3 +150,9 @@ export function launchBlocked(findings: readonly Finding[], failOn: FailOn): boo
   const threshold = rank(failOn);
   return findings.some((f) => rank(f.level) >= threshold);
 }
+
+/**
+ * Secret values shorter than this are not collected or redacted: they would match ordinary words ("pass",
+ * "admin") and corrupt every report, and no message ever contains a value in the first place.
+ */
+export const MIN_SECRET_LENGTH = 8;

@@ -8,7 +8,7 @@
  * if/elif/else on known conditions, try/except ImportError, env reads (os, django-environ,
  * python-decouple, dj-database-url). Anything else is `unknown`, and rules never guess from unknown.
  */
-import type { Location } from '../finding';
+import { MIN_SECRET_LENGTH, type Location } from '../finding';
 import { callParts, dottedName, lineOf, stringValue, type SyntaxNode } from './python';
 import type { SourceFile, Workspace } from './workspace';
 import {
@@ -114,11 +114,11 @@ function anchorLine(root: SyntaxNode): number {
 function collectSecrets(name: string, v: Value | undefined, out: Set<string>, force = false): void {
   if (!v) return;
   const secretish = force || SECRET_NAME.test(name);
-  if (v.kind === 'str' && v.literal && secretish && v.value.length >= 4) out.add(v.value);
+  if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH) out.add(v.value);
   if (v.kind === 'str' && v.literal && /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.test(v.value)) {
     const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value);
-    if (m && m[1].length >= 4) out.add(decodeURIComponentSafe(m[1]));
-    if (m && m[1].length >= 4) out.add(m[1]);
+    if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(decodeURIComponentSafe(m[1]));
+    if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(m[1]);
   }
   if (v.kind === 'list') for (const it of v.items) collectSecrets(name, it, out, secretish);
   if (v.kind === 'dict') for (const [k, it] of v.entries) collectSecrets(k, it, out, secretish || SECRET_NAME.test(k));

@@ -3,12 +3,13 @@
  * through `redactReport` first, so a value that slipped into a message never reaches SARIF, the terminal,
  * the job summary or annotations.
  */
-import type { Report } from '../finding';
+import { MIN_SECRET_LENGTH, type Report } from '../finding';
 
 export const REDACTED = '[REDACTED]';
 
-/** Shorter strings would match too much ordinary text to be redacted safely. */
-const MIN_SECRET_LENGTH = 4;
+/** Secrets shorter than this are only redacted as whole tokens (not inside a longer word). */
+const TOKEN_ONLY_BELOW = 16;
+const WORD = /[A-Za-z0-9_]/;
 
 export class Redactor {
   /** Longest first, so the common case (one secret inside another) is one span. */
@@ -28,7 +29,7 @@ export class Redactor {
     this.secrets = [...all].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** True when there is nothing to redact (no secret of at least 4 characters). */
+  /** True when there is nothing to redact (no secret of at least MIN_SECRET_LENGTH characters). */
   get empty(): boolean {
     return this.secrets.length === 0;
   }
@@ -42,6 +43,7 @@ export class Redactor {
     const spans: Array<[number, number]> = [];
     for (const secret of this.secrets) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+        if (secret.length < TOKEN_ONLY_BELOW && (WORD.test(text[at - 1] ?? '') || WORD.test(text[at + secret.length] ?? ''))) continue;
         spans.push([at, at + secret.length]);
       }
     }

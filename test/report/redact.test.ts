@@ -9,21 +9,27 @@ import { formatText } from '../../src/report/text';
 import { makeReport, SETTINGS_PY } from './fixture';
 
 describe('Redactor', () => {
-  test('replaces every occurrence; ignores secrets shorter than 4 characters', () => {
-    const r = new Redactor(['hunter2', 'abc', '']);
-    expect(r.redact('pw=hunter2 and again hunter2; abc stays')).toBe(`pw=${REDACTED} and again ${REDACTED}; abc stays`);
-    expect(new Redactor(['abc']).empty).toBe(true);
-    expect(new Redactor(['abc']).redact('abc')).toBe('abc');
+  test('replaces every occurrence; ignores secrets shorter than 8 characters (they would eat ordinary words)', () => {
+    const r = new Redactor(['hunter22', 'pass', '']);
+    expect(r.redact('pw=hunter22 and again hunter22; pass stays')).toBe(`pw=${REDACTED} and again ${REDACTED}; pass stays`);
+    expect(new Redactor(['pass']).empty).toBe(true);
+    expect(new Redactor(['pass']).redact('pass')).toBe('pass');
+  });
+
+  test('short secrets are redacted as whole tokens only; long ones anywhere', () => {
+    const r = new Redactor(['password', 'k3y-0123456789abcdef']);
+    expect(r.redact('passwords PASSWORD password x')).toBe(`passwords PASSWORD ${REDACTED} x`);
+    expect(r.redact('xk3y-0123456789abcdefx')).toBe(`x${REDACTED}x`);
   });
 
   test('longest first: a secret containing another is redacted whole', () => {
-    const r = new Redactor(['pass', 'password-123']);
-    expect(r.redact('x password-123 y pass z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
+    const r = new Redactor(['pass-word', 'pass-word-123']);
+    expect(r.redact('x pass-word-123 y pass-word z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
   });
 
   test('overlapping secrets leave no character of either behind', () => {
-    const r = new Redactor(['abcdef', 'xabc']);
-    expect(r.redact('1xabcdef2')).toBe(`1${REDACTED}2`);
+    const r = new Redactor(['abcdefghijklmnopqr', 'xxabcdefghijklmnop']);
+    expect(r.redact('1xxabcdefghijklmnopqr2')).toBe(`1${REDACTED}2`);
   });
 
   test('also the JSON-escaped and URL-encoded forms of a secret', () => {
@@ -49,7 +55,7 @@ describe('Redactor', () => {
 
 describe('no reporter output contains a planted secret once the report is redacted', () => {
   const SECRET = 's3cr3t-do-not-leak-0123456789'; // also the SECRET_KEY literal in the fixture's settings file
-  const SECRET2 = 'pa|ss<wo>rd_*x'; // changes shape under markdown/HTML escaping
+  const SECRET2 = 'pa|ss<wo>rd_*x-long-enough'; // changes shape under markdown/HTML escaping
 
   function plantedReport(): Report {
     const report = makeReport();
