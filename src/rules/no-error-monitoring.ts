@@ -1,0 +1,58 @@
+import type { Rule, RuleHit } from './rule';
+import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
+import { label, truthy, type EvaluatedSettings } from './settings-util';
+
+/** Error trackers and APM agents, as Python packages. */
+const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
+/** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
+const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm');
+/** Dotted paths in settings: "rollbar.contrib.django.middleware...", "raven.contrib.django.raven_compat", "elasticapm.contrib.django". */
+const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?['"]`);
+/** Agents started by a wrapper command in a Procfile, Dockerfile, compose file, unit or script. */
+const WRAPPER = /\b(newrelic-admin|ddtrace-run|opentelemetry-instrument|scout-apm|elastic-apm)\b/;
+/** Settings that configure an agent. */
+const AGENT_SETTINGS = ['ROLLBAR', 'ELASTIC_APM', 'BUGSNAG', 'HONEYBADGER', 'RAVEN_CONFIG', 'OPBEAT', 'AIRBRAKE', 'APPSIGNAL', 'SCOUT_KEY', 'SCOUT_MONITOR', 'NEW_RELIC_CONFIG_FILE'];
+
+/** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
+function adminsMayBeSet(s: EvaluatedSettings): boolean {
+  const b = s.bindings.get('ADMINS');
+  if (!b) return false;
+  return [b.unset, b.set].some((v) => truthy(v) !== false);
+}
+
+/** launch.W090: nothing reports production errors (no Sentry or other tracker/APM, no ADMINS). */
+export default {
+  meta: {
+    id: 'launch.W090',
+    name: 'no-error-monitoring',
+    checklist: 'monitoring',
+    level: 'warning',
+    title: 'No error monitoring is configured for production',
+    fix: 'Initialise an error tracker in production, e.g. sentry_sdk.init(dsn=os.environ["SENTRY_DSN"]) in the production settings (or set ADMINS so Django emails tracebacks).',
+    securitySeverity: 3.0,
+    precision: 'high',
+    tags: ['security', 'external/cwe/cwe-778'],
+  },
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    let projects = 0;
+    for (const project of ctx.projects) {
+      const s = project.production;
+      if (!s) continue;
+      projects++;
+      if (adminsMayBeSet(s) || AGENT_SETTINGS.some((n) => s.bindings.has(n))) continue;
+      const py = productionPythonFiles(ctx, project);
+      if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text))) continue;
+      const deploy = ctx.workspace
+        .deployFiles()
+        .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
+      if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text))) continue;
+      hits.push({
+        location: s.anchor,
+        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+      });
+    }
+    if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
+    return { hits };
+  },
+} satisfies Rule;

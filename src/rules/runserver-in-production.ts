@@ -1,0 +1,412 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Location } from '../finding';
+import type { SourceFile } from '../project/workspace';
+import type { Rule, RuleHit } from './rule';
+import { baseName, dirName, inDevFolder, isDevName } from './code-util';
+
+/** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
+const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
+
+/** runserver starts, and no real server is an alternative in the same command (`if DEBUG ...; else gunicorn`). */
+function runsDevServer(cmd: string): boolean {
+  return RUNSERVER.test(cmd) && !REAL_SERVER.test(cmd);
+}
+const RUNSERVER_WORD = /\brunserver(?:_plus)?\b/;
+/** A production-grade server started in the same file or config: runserver there is an alternative (dev) path. */
+const REAL_SERVER = /\b(gunicorn|uvicorn|daphne|uwsgi|hypercorn|waitress-serve|granian|mod_wsgi-express|newrelic-admin\s+run-program\s+gunicorn)\b/;
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function at(file: SourceFile, line: number): Location {
+  return { file: file.rel, line };
+}
+
+const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;
+
+/** Procfile / Procfile.prod (not Procfile.dev, Procfile.local). */
+function isProcfile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower));
+}
+
+/** Dockerfile, Dockerfile.prod, prod.Dockerfile (not Dockerfile.dev, dev.Dockerfile, Dockerfile.test). */
+function isDockerfile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) && !isDevName(lower);
+}
+
+/** docker-compose.yml, compose.yaml, docker-compose.prod.yml (not override/dev/local/test files). */
+function isProdCompose(name: string): boolean {
+  const m = /^(?:docker-)?compose(?:[.-]([\w-]+))?\.ya?ml$/i.exec(name);
+  return !!m && (m[1] === undefined || PROD_SUFFIX.test(m[1]));
+}
+
+/** A plain Dockerfile/compose file next to an explicit production variant is the development one. */
+function hasProdSibling(all: readonly SourceFile[], file: SourceFile, kind: 'docker' | 'compose'): boolean {
+  const dir = dirName(file.rel);
+  return all.some((f) => {
+    if (f === file || dirName(f.rel) !== dir) return false;
+    const n = baseName(f.rel).toLowerCase();
+    if (kind === 'docker') return /^dockerfile[.-](prod|production|prd|live|release|deploy)$/.test(n) || /^(prod|production|prd|live|release|deploy)\.dockerfile$/.test(n);
+    const m = /^(?:docker-)?compose[.-]([\w-]+)\.ya?ml$/.exec(n);
+    return !!m && PROD_SUFFIX.test(m[1]);
+  });
+}
+
+function isSystemdUnit(name: string): boolean {
+  return name.toLowerCase().endsWith('.service') && !isDevName(name.replace(/\.service$/i, ''));
+}
+
+/** entrypoint*.sh / docker-entrypoint.sh anywhere; start*.sh / run*.sh at the root, a project root, or docker/deploy folders. */
+function isStartScript(rel: string, projectRoots: string[]): boolean {
+  const name = baseName(rel).toLowerCase();
+  if (isDevName(name.replace(/\.sh$/, ''))) return false;
+  if (/^(docker-)?entrypoint([\w.-]*\.sh)?$/.test(name)) return true;
+  if (!/^(start|run)[\w.-]*\.sh$/.test(name) || name.includes('runserver')) return false;
+  const dir = dirName(rel);
+  if (dir === '' || projectRoots.includes(dir)) return true;
+  return dir.split('/').some((p) => /^\.?(docker|deploy|deployment)$/i.test(p));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function checkProcfile(file: SourceFile): RuleHit[] {
+  const hits: RuleHit[] = [];
+  file.text.split('\n').forEach((raw, i) => {
+    const m = /^\s*web\s*:(.*)$/.exec(raw);
+    if (m && runsDevServer(m[1])) {
+      hits.push({ location: at(file, i + 1), message: `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}.` });
+    }
+  });
+  return hits;
+}
+
+/** How the command names the server: `manage.py runserver`, `django-admin runserver`, `python -m django runserver_plus`. */
+function cmdName(cmd: string): string {
+  const m = RUNSERVER.exec(cmd);
+  if (!m) return 'runserver';
+  const tool = /^-m/.test(m[0]) ? 'python -m django' : m[0].startsWith('django-admin') ? 'django-admin' : 'manage.py';
+  return `${tool} ${/runserver_plus\b/.test(m[0]) ? 'runserver_plus' : 'runserver'}`;
+}
+
+const WHY = "Django's development server, which the Django docs say not to use in production (it has not gone through security audits or performance tests)";
+
+interface Instr {
+  keyword: string;
+  args: string;
+  /** physical line numbers (1-based) and texts of the instruction */
+  lines: Array<{ line: number; text: string }>;
+}
+
+function dockerInstructions(text: string): Instr[] {
+  const out: Instr[] = [];
+  const lines = text.split('\n');
+  let cur: Instr | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].replace(/\r$/, '');
+    const trimmed = raw.trim();
+    if (!cur) {
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const m = /^(\w+)\s*(.*)$/.exec(trimmed);
+      if (!m) continue;
+      cur = { keyword: m[1].toUpperCase(), args: '', lines: [] };
+      const rest = m[2];
+      cur.lines.push({ line: i + 1, text: raw });
+      if (rest.endsWith('\\')) {
+        cur.args = rest.slice(0, -1) + ' ';
+        continue;
+      }
+      cur.args = rest;
+      out.push(cur);
+      cur = undefined;
+    } else {
+      if (trimmed.startsWith('#') || trimmed === '') continue; // comments and blank lines inside a continuation are dropped
+      cur.lines.push({ line: i + 1, text: raw });
+      if (trimmed.endsWith('\\')) {
+        cur.args += trimmed.slice(0, -1) + ' ';
+        continue;
+      }
+      cur.args += trimmed;
+      out.push(cur);
+      cur = undefined;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
+function commandText(args: string): string {
+  const t = args.trim();
+  if (t.startsWith('[')) {
+    try {
+      const arr = JSON.parse(t) as unknown;
+      if (Array.isArray(arr)) return arr.map(String).join(' ');
+    } catch {
+      // not valid JSON: Docker runs it in shell form
+    }
+  }
+  return t;
+}
+
+interface Stage {
+  name?: string;
+  base: string;
+  cmd?: Instr;
+  entrypoint?: Instr;
+}
+
+function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
+  const stages: Stage[] = [];
+  for (const ins of dockerInstructions(file.text)) {
+    if (ins.keyword === 'FROM') {
+      const m = /^(?:--\S+\s+)*(\S+)(?:\s+as\s+(\S+))?/i.exec(ins.args.trim());
+      stages.push({ base: m?.[1] ?? '', name: m?.[2]?.toLowerCase() });
+    } else if (stages.length && (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')) {
+      const s = stages[stages.length - 1];
+      if (ins.keyword === 'CMD') s.cmd = ins;
+      else s.entrypoint = ins;
+    }
+  }
+  if (stages.length === 0) return [];
+  // the final stage, inheriting CMD/ENTRYPOINT from an earlier stage it is built FROM
+  let cmd: Instr | undefined;
+  let entrypoint: Instr | undefined;
+  let s: Stage | undefined = stages[stages.length - 1];
+  const seen = new Set<Stage>();
+  while (s && !seen.has(s)) {
+    seen.add(s);
+    if (!entrypoint && s.entrypoint) entrypoint = s.entrypoint;
+    if (!cmd && s.cmd) cmd = s.cmd;
+    if (entrypoint && cmd) break;
+    if (s.entrypoint && !s.cmd) break; // ENTRYPOINT here resets the CMD inherited from the base
+    const base = s.base.toLowerCase();
+    s = stages.find((x) => x.name === base && !seen.has(x));
+  }
+  const full = `${entrypoint ? commandText(entrypoint.args) : ''} ${cmd ? commandText(cmd.args) : ''}`;
+  if (!runsDevServer(full) || overridden) return [];
+  const ins = [cmd, entrypoint].find((x) => x && RUNSERVER_WORD.test(x.args));
+  if (!ins) return [];
+  const phys = ins.lines.find((l) => RUNSERVER_WORD.test(l.text)) ?? ins.lines[0];
+  const multi = stages.length > 1 ? ' (the final build stage)' : '';
+  return [{
+    location: at(file, phys.line),
+    message: `The ${ins.keyword} of ${file.rel}${multi} starts \`${cmdName(full)}\` in the container, ${WHY}.`,
+  }];
+}
+
+function yamlCommand(node: unknown, doc: Document): { text: string; range?: [number, number] } | undefined {
+  let n = node as YamlNode | null | undefined;
+  if (n && isAlias(n)) n = n.resolve(doc) as YamlNode | undefined;
+  if (!n) return undefined;
+  if (isScalar(n)) return { text: String(n.value ?? ''), range: n.range ? [n.range[0], n.range[1]] : undefined };
+  if (isSeq(n)) {
+    const parts = n.items.map((it) => (isScalar(it) ? String(it.value ?? '') : ''));
+    return { text: parts.join(' '), range: n.range ? [n.range[0], n.range[1]] : undefined };
+  }
+  return undefined;
+}
+
+/** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
+function normPath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** The Dockerfile a compose service builds (`build: .` or `build: {context, dockerfile}`), relative to the scan root. */
+function builtDockerfile(svc: YamlNode, composeRel: string): string | undefined {
+  if (!isMap(svc)) return undefined;
+  const build = svc.get('build', true) as unknown;
+  let context: string | undefined;
+  let dockerfile = 'Dockerfile';
+  if (isScalar(build)) context = String(build.value);
+  else if (isMap(build)) {
+    const c = build.get('context', true);
+    const d = build.get('dockerfile', true);
+    context = isScalar(c) ? String(c.value) : '.';
+    if (isScalar(d)) dockerfile = String(d.value);
+  }
+  if (context === undefined || /^[a-z]+:\/\//i.test(context)) return undefined;
+  const dir = dirName(composeRel);
+  return normPath(`${dir}/${context}/${dockerfile}`);
+}
+
+/**
+ * A service that bind-mounts the project folder over the image (`- .:/app`, `- ./src:/code`) is the live-reload
+ * development pattern that runserver's autoreloader exists for.
+ */
+function bindMountsSource(svc: YamlNode): boolean {
+  if (!isMap(svc)) return false;
+  const volumes = svc.get('volumes', true) as unknown;
+  if (!isSeq(volumes)) return false;
+  return volumes.items.some((v) => {
+    if (isScalar(v)) return /^\.\.?(\/[\w.-]*)*:/.test(String(v.value));
+    if (isMap(v)) {
+      const type = v.get('type');
+      const source = v.get('source');
+      return type === 'bind' && typeof source === 'string' && /^\.\.?(\/|$)/.test(source);
+    }
+    return false;
+  });
+}
+
+function composeServers(file: SourceFile): { hits: RuleHit[]; overrides: string[] } {
+  const hits: RuleHit[] = [];
+  const overrides: string[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(file.text, { uniqueKeys: false });
+  } catch {
+    return { hits, overrides };
+  }
+  const services = doc.get('services', true);
+  if (!isMap(services)) return { hits, overrides };
+  for (const pair of services.items) {
+    const svcName = isScalar(pair.key) ? String(pair.key.value) : '';
+    let svc = pair.value as YamlNode | null;
+    if (svc && isAlias(svc)) svc = svc.resolve(doc) as YamlNode | null;
+    if (!isMap(svc)) continue;
+    const profiles = svc.get('profiles', true);
+    if (isSeq(profiles) && profiles.items.some((p) => isScalar(p) && isDevName(String(p.value)))) continue;
+    if (isDevName(svcName)) continue;
+    const command = yamlCommand(svc.get('command', true), doc);
+    const entrypoint = yamlCommand(svc.get('entrypoint', true), doc);
+    const full = `${entrypoint?.text ?? ''} ${command?.text ?? ''}`;
+    if (REAL_SERVER.test(full)) {
+      const df = builtDockerfile(svc, file.rel);
+      if (df) overrides.push(df);
+    }
+    if (!runsDevServer(full) || bindMountsSource(svc)) continue;
+    const where = [command, entrypoint].find((c) => c && RUNSERVER_WORD.test(c.text));
+    let line = 1;
+    if (where?.range) {
+      const src = file.text.slice(where.range[0], where.range[1]);
+      const m = RUNSERVER_WORD.exec(src);
+      line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
+    }
+    hits.push({
+      location: at(file, line),
+      message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.`,
+    });
+  }
+  return { hits, overrides };
+}
+
+function checkSystemd(file: SourceFile): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const lines = file.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*ExecStart\s*=/.test(lines[i])) continue;
+    let cmd = lines[i];
+    let j = i;
+    while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) cmd += ' ' + lines[++j];
+    if (!runsDevServer(cmd)) continue;
+    let line = i + 1;
+    for (let k = i; k <= j; k++) if (RUNSERVER_WORD.test(lines[k])) { line = k + 1; break; }
+    hits.push({ location: at(file, line), message: `ExecStart in systemd unit ${file.rel} runs \`${cmdName(cmd)}\`, ${WHY}.` });
+  }
+  return hits;
+}
+
+/** Blocks a shell line opens and closes (if/case/loops/functions), ignoring quoted text. */
+function shellNesting(line: string): { opens: number; closes: number } {
+  const bare = line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
+  let opens = 0;
+  let closes = 0;
+  if (/^(function\s+[\w-]+|[\w-]+\s*\(\s*\))\s*\{?\s*$/.test(bare)) opens++;
+  for (let seg of bare.split(/;|&&|\|\||\|/)) {
+    seg = seg.trim().replace(/^(then|do|else|elif)\s+/, '');
+    const word = seg.split(/\s+/)[0];
+    if (['if', 'case', 'while', 'until', 'for', 'select'].includes(word)) opens++;
+    else if (['fi', 'esac', 'done', '}'].includes(word)) closes++;
+  }
+  return { opens, closes };
+}
+
+/**
+ * Entrypoint/start scripts: a top-level command line that runs runserver. Lines inside if/case blocks or
+ * shell functions are skipped (an environment switch: the dev branch), and so is every line of a script
+ * that also starts a real app server.
+ */
+function checkScript(file: SourceFile): RuleHit[] {
+  const lines = file.text.split('\n');
+  const code = lines.map((l) => (l.trim().startsWith('#') ? '' : l));
+  if (code.some((l) => REAL_SERVER.test(l))) return [];
+  const hits: RuleHit[] = [];
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const t = code[i].trim();
+    if (t === '') continue;
+    const { opens, closes } = shellNesting(t);
+    if (depth === 0 && opens === 0 && RUNSERVER.test(t)) {
+      const cmd = t.replace(/^exec\s+/, '').replace(/^(\w+=\S*\s+)+/, '');
+      if (!/^(echo|printf|cat|log|info|warn|:)\b/.test(cmd) && !/&\s*$/.test(t)) {
+        hits.push({ location: at(file, i + 1), message: `${file.rel} starts \`${cmdName(t)}\`, ${WHY}.` });
+      }
+    }
+    depth = Math.max(0, depth + opens - closes);
+  }
+  return hits;
+}
+
+/** launch.E050: runserver serves production (Procfile web, Dockerfile CMD/ENTRYPOINT, compose, systemd, entrypoint scripts). */
+export default {
+  meta: {
+    id: 'launch.E050',
+    name: 'runserver-in-production',
+    checklist: 'app-server',
+    level: 'error',
+    title: "Django's development server (runserver) serves production",
+    fix: 'Serve the app with gunicorn (WSGI) or uvicorn/daphne (ASGI) workers, e.g. `gunicorn mysite.wsgi --workers 3 --bind 0.0.0.0:$PORT`.',
+    securitySeverity: 6.5,
+    precision: 'very-high',
+    tags: ['security', 'external/cwe/cwe-489'],
+  },
+  check(ctx) {
+    const files = ctx.workspace.deployFiles().filter((f) => !inDevFolder(f.rel, ctx));
+    const roots = ctx.projects.map((p) => p.root);
+    const hits: RuleHit[] = [];
+    let looked = 0;
+    // a production compose service that starts a real server overrides the CMD of the Dockerfile it builds
+    const overridden = new Set<string>();
+    const composeHits: RuleHit[] = [];
+    for (const f of files) {
+      const name = baseName(f.rel);
+      if (isProdCompose(name) && !hasProdSibling(files, f, 'compose')) {
+        looked++;
+        const r = composeServers(f);
+        for (const o of r.overrides) overridden.add(o);
+        composeHits.push(...r.hits);
+      }
+    }
+    hits.push(...composeHits);
+    for (const f of files) {
+      const name = baseName(f.rel);
+      if (isProcfile(name)) {
+        looked++;
+        hits.push(...checkProcfile(f));
+      } else if (isDockerfile(name)) {
+        if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker')) continue;
+        looked++;
+        hits.push(...checkDockerfile(f, overridden.has(f.rel)));
+      } else if (isSystemdUnit(name)) {
+        looked++;
+        hits.push(...checkSystemd(f));
+      } else if (isStartScript(f.rel, roots)) {
+        looked++;
+        hits.push(...checkScript(f));
+      }
+    }
+    if (looked === 0) return { hits, notApplicable: 'no Procfile, Dockerfile, production compose file, systemd unit or entrypoint script found' };
+    return { hits };
+  },
+} satisfies Rule;

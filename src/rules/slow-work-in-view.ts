@@ -1,0 +1,197 @@
+import type { Location } from '../finding';
+import { callParts, type SyntaxNode } from '../project/python';
+import type { SourceFile } from '../project/workspace';
+import type { Rule, RuleHit } from './rule';
+import { PyIndex, findViews, isTaskFunction, loc, walkBody, type ViewFunction } from './code-util';
+
+type Kind = 'email' | 'http' | 'image' | 'pdf';
+
+const WHAT: Record<Kind, string> = {
+  email: 'sends email over SMTP while the client waits: a slow or unreachable mail server stalls the worker and the response',
+  http: 'makes an outbound HTTP request while the client waits: a slow or hung remote service ties up the worker until it answers or times out',
+  image: 'resizes an image while the client waits: CPU-heavy work that ties up the worker',
+  pdf: 'renders a PDF while the client waits: CPU-heavy work that ties up the worker',
+};
+
+/** Calls that are slow by themselves (fully qualified callee -> kind). */
+const SLOW_FUNCS: Array<[RegExp, Kind]> = [
+  [/^django\.core\.mail\.(send_mail|send_mass_mail|mail_admins|mail_managers)$/, 'email'],
+  [/^requests(\.api)?\.(get|post|put|patch|delete|head|options|request)$/, 'http'],
+  [/^httpx\.(get|post|put|patch|delete|head|options|request|stream)$/, 'http'],
+  [/^(urllib\.request|urllib2|six\.moves\.urllib\.request|future\.moves\.urllib\.request)\.urlopen$/, 'http'],
+  [/^pdfkit\.(from_string|from_url|from_file)$/, 'pdf'],
+  [/^xhtml2pdf\.pisa\.(CreatePDF|pisaDocument)$/, 'pdf'],
+  [/^reportlab\.pdfgen\.canvas\.Canvas$/, 'pdf'],
+];
+
+/** Objects whose methods are slow: constructor (qualified) -> origin. */
+type Origin = 'email-message' | 'mail-connection' | 'http-client' | 'image' | 'weasyprint' | 'doc-template';
+const CONSTRUCTORS: Array<[RegExp, Origin]> = [
+  [/^((django\.core\.mail(\.message)?)\.)?(EmailMessage|EmailMultiAlternatives)$/, 'email-message'],
+  [/^django\.core\.mail\.get_connection$/, 'mail-connection'],
+  [/^requests(\.sessions)?\.(Session|session)$/, 'http-client'],
+  [/^httpx\.Client$/, 'http-client'],
+  [/^PIL\.Image\.open$/, 'image'],
+  [/^weasyprint\.HTML$/, 'weasyprint'],
+  [/^reportlab\.platypus(\.doctemplate)?\.SimpleDocTemplate$/, 'doc-template'],
+];
+/** Slow methods of those objects. */
+const SLOW_METHODS: Record<Origin, [RegExp, Kind]> = {
+  'email-message': [/^send$/, 'email'],
+  'mail-connection': [/^send_messages$/, 'email'],
+  'http-client': [/^(get|post|put|patch|delete|head|options|request|send)$/, 'http'],
+  image: [/^(thumbnail|resize)$/, 'image'],
+  weasyprint: [/^write_pdf$/, 'pdf'],
+  'doc-template': [/^build$/, 'pdf'],
+};
+/** Image methods returning a new image (the chain stays an image). */
+const IMAGE_CHAIN = /^(convert|copy|rotate|crop|transpose|filter|resize|quantize)$/;
+
+interface Slow {
+  kind: Kind;
+  label: string;
+}
+
+class Analyzer {
+  constructor(private readonly idx: PyIndex) {}
+
+  /** Local names bound (by assignment or `with ... as`) to objects with slow methods. */
+  origins(file: SourceFile, fn: SyntaxNode): Map<string, Origin> {
+    const vars = new Map<string, Origin>();
+    walkBody(fn, (n) => {
+      if (n.type === 'assignment') {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (left?.type === 'identifier' && right) {
+          const o = this.originOf(file, right, vars);
+          if (o) vars.set(left.text, o);
+          else vars.delete(left.text);
+        }
+      } else if (n.type === 'as_pattern') {
+        const value = n.namedChildren[0];
+        const target = n.childForFieldName('alias')?.namedChildren[0] ?? n.namedChildren[1]?.namedChildren[0];
+        if (value && target?.type === 'identifier') {
+          const o = this.originOf(file, value, vars);
+          if (o) vars.set(target.text, o);
+        }
+      }
+    });
+    return vars;
+  }
+
+  originOf(file: SourceFile, expr: SyntaxNode, vars: Map<string, Origin>): Origin | undefined {
+    if (expr.type === 'identifier') return vars.get(expr.text);
+    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) return this.originOf(file, expr.namedChildren[0], vars);
+    if (expr.type !== 'call') return undefined;
+    const fnNode = expr.childForFieldName('function');
+    const q = this.idx.qualify(file, fnNode);
+    if (q) for (const [re, o] of CONSTRUCTORS) if (re.test(q)) return o;
+    if (fnNode?.type === 'attribute') {
+      const obj = fnNode.childForFieldName('object');
+      const attr = fnNode.childForFieldName('attribute')?.text ?? '';
+      if (obj && IMAGE_CHAIN.test(attr) && this.originOf(file, obj, vars) === 'image') return 'image';
+    }
+    return undefined;
+  }
+
+  /** Is this call slow? */
+  slow(file: SourceFile, call: SyntaxNode, vars: Map<string, Origin>): Slow | undefined {
+    if (call.parent?.type === 'await') return undefined; // awaited async I/O does not block the worker
+    const fnNode = call.childForFieldName('function');
+    const q = this.idx.qualify(file, fnNode);
+    if (q) {
+      for (const [re, kind] of SLOW_FUNCS) if (re.test(q)) return { kind, label: `${shortName(q)}()` };
+    }
+    if (fnNode?.type === 'attribute') {
+      const obj = fnNode.childForFieldName('object');
+      const attr = fnNode.childForFieldName('attribute')?.text ?? '';
+      const o = obj ? this.originOf(file, obj, vars) : undefined;
+      if (o) {
+        const [re, kind] = SLOW_METHODS[o];
+        if (re.test(attr)) return { kind, label: obj?.type === 'identifier' ? `${obj.text}.${attr}()` : `${ORIGIN_LABEL[o]}.${attr}()` };
+      }
+    }
+    return undefined;
+  }
+
+  /** Every slow call directly in a function body (nested functions, lambdas and classes skipped). */
+  slowCalls(file: SourceFile, fn: SyntaxNode): Array<{ call: SyntaxNode; slow: Slow }> {
+    const vars = this.origins(file, fn);
+    const out: Array<{ call: SyntaxNode; slow: Slow }> = [];
+    walkBody(fn, (n) => {
+      if (n.type !== 'call') return;
+      const s = this.slow(file, n, vars);
+      if (s) out.push({ call: n, slow: s });
+    });
+    return out;
+  }
+}
+
+const ORIGIN_LABEL: Record<Origin, string> = {
+  'email-message': 'EmailMessage',
+  'mail-connection': 'connection',
+  'http-client': 'session',
+  image: 'Image',
+  weasyprint: 'HTML',
+  'doc-template': 'SimpleDocTemplate',
+};
+
+/** `requests.get` -> `requests.get`, `django.core.mail.send_mail` -> `send_mail`, `urllib.request.urlopen` -> `urlopen`. */
+function shortName(q: string): string {
+  if (/^(requests|httpx|pdfkit)\./.test(q)) return q.replace(/^requests\.api\./, 'requests.');
+  if (q.startsWith('xhtml2pdf.pisa.')) return `pisa.${q.split('.').pop()}`;
+  if (q.startsWith('reportlab.pdfgen.canvas.')) return 'canvas.Canvas';
+  return q.split('.').pop() ?? q;
+}
+
+/** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
+export default {
+  meta: {
+    id: 'launch.W080',
+    name: 'slow-work-in-view',
+    checklist: 'slow-work',
+    level: 'warning',
+    title: 'Slow work (email, outbound HTTP, image or PDF processing) runs inside a view',
+    fix: 'Move it to a background task (Celery, RQ, Dramatiq, Django 6 tasks) enqueued with transaction.on_commit(lambda: task.delay(...)), and return the response right away.',
+    securitySeverity: 3.0,
+    precision: 'medium',
+    tags: ['security', 'performance', 'reliability', 'external/cwe/cwe-400'],
+  },
+  check(ctx) {
+    const idx = PyIndex.of(ctx);
+    const an = new Analyzer(idx);
+    const views = findViews(ctx);
+    if (views.functions.length === 0) return { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+    const hits: RuleHit[] = [];
+    const seen = new Set<number>();
+    const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location }) => {
+      if (seen.has(call.id)) return;
+      seen.add(call.id);
+      const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
+      const related: Array<{ location: Location; message: string }> = [];
+      if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
+      if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
+      hits.push({
+        location: loc(file, call),
+        message: `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
+        ...(related.length ? { related } : {}),
+      });
+    };
+    // direct calls first, so a helper that is itself a view is reported as one
+    for (const v of views.functions) for (const { call, slow } of an.slowCalls(v.file, v.node)) report(v.file, call, slow, v);
+    // one level of same-module helper functions
+    for (const v of views.functions) {
+      const defs = idx.defs(v.file);
+      walkBody(v.node, (n) => {
+        if (n.type !== 'call') return;
+        const fnNode = n.childForFieldName('function');
+        if (fnNode?.type !== 'identifier') return;
+        const helper = defs.get(fnNode.text);
+        if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
+        if (callParts(n).callee !== fnNode.text) return;
+        for (const { call, slow } of an.slowCalls(v.file, helper)) report(v.file, call, slow, v, { name: fnNode.text, at: loc(v.file, n) });
+      });
+    }
+    return { hits };
+  },
+} satisfies Rule;

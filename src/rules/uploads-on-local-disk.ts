@@ -1,0 +1,136 @@
+import type { Location } from '../finding';
+import { walk, type SyntaxNode } from '../project/python';
+import type { Rule, RuleHit } from './rule';
+import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from './code-util';
+import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
+
+const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;
+
+/** File/image model fields, by qualified name. */
+const FILE_FIELD =
+  /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
+
+/**
+ * Is the default storage the local filesystem in this world? true/false when known; undefined when
+ * the backend comes from the environment, a call or anything the evaluator could not read.
+ * Missing STORAGES and DEFAULT_FILE_STORAGE: Django's default FileSystemStorage.
+ */
+function localDefault(s: EvaluatedSettings, w: World): boolean | undefined {
+  const storages = s.bindings.get('STORAGES');
+  if (storages) {
+    if (storages.conditional) return undefined;
+    const v = storages[w];
+    if (v.kind !== 'dict') return undefined;
+    const dflt = dictGet(v, 'default');
+    if (!dflt) return undefined; // STORAGES without "default": Django fails loudly, not our finding
+    const backend = strOf(dictGet(dflt, 'BACKEND'));
+    return backend === undefined ? undefined : FILESYSTEM.test(backend);
+  }
+  const dfs = s.bindings.get('DEFAULT_FILE_STORAGE');
+  if (dfs) {
+    if (dfs.conditional) return undefined;
+    const backend = strOf(dfs[w]);
+    return backend === undefined ? undefined : FILESYSTEM.test(backend);
+  }
+  return true;
+}
+
+function isModelsFile(rel: string): boolean {
+  return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
+}
+
+/** launch.W070: FileField/ImageField uploads land on the app server's disk (default FileSystemStorage) in production. */
+export default {
+  meta: {
+    id: 'launch.W070',
+    name: 'uploads-on-local-disk',
+    checklist: 'uploads',
+    level: 'warning',
+    title: "User uploads are stored on the app server's local disk",
+    fix: 'Store uploads in object storage: STORAGES = {"default": {"BACKEND": "storages.backends.s3.S3Storage"}, ...} (django-storages), or give the field a storage= that is not local.',
+    securitySeverity: 0,
+    precision: 'high',
+    tags: ['reliability'],
+  },
+  check(ctx) {
+    const idx = PyIndex.of(ctx);
+    const hits: RuleHit[] = [];
+    let fields = 0;
+    let projects = 0;
+    const seen = new Set<string>();
+    for (const project of ctx.projects) {
+      const s = project.production;
+      if (!s) continue;
+      projects++;
+      const worlds = (['unset', 'set'] as World[]).filter((w) => localDefault(s, w) === true);
+      // every world must be known-local: an env-chosen backend may well be S3
+      const local = worlds.length === 2;
+      const settingName = s.bindings.has('STORAGES') ? 'STORAGES' : s.bindings.has('DEFAULT_FILE_STORAGE') ? 'DEFAULT_FILE_STORAGE' : undefined;
+      const settingLoc: Location = settingName ? s.bindings.get(settingName)!.location : s.anchor;
+      const how = settingName
+        ? `${settingName} in ${label(s)} selects FileSystemStorage${worldClause(ctx, worlds, [s.bindings.get(settingName)])}`
+        : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
+      for (const f of ctx.workspace.pythonFiles()) {
+        if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
+        walk(ctx.workspace.tree(f).rootNode, (n) => {
+          if (n.type !== 'call') return true;
+          const q = idx.qualify(f, n.childForFieldName('function'));
+          if (!q || !FILE_FIELD.test(q)) return true;
+          const cls = enclosingClassBody(n);
+          if (!cls) return true;
+          fields++;
+          const storage = n.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'storage');
+          if (storage) {
+            const value = storage.childForFieldName('value');
+            const sq = value?.type === 'call' ? idx.qualify(f, value.childForFieldName('function')) : undefined;
+            if (!sq || !/FileSystemStorage$/.test(sq)) return true; // a storage of its own: not the default one
+            const key = `${f.rel}:${n.startPosition.row}`;
+            if (seen.has(key)) return true;
+            seen.add(key);
+            hits.push({
+              location: loc(f, n),
+              message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
+            });
+            return true;
+          }
+          if (!local) return true;
+          const key = `${f.rel}:${n.startPosition.row}`;
+          if (seen.has(key)) return true;
+          seen.add(key);
+          hits.push({
+            location: loc(f, n),
+            message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
+            related: [{ location: settingLoc, message: settingName ? `${settingName} selects FileSystemStorage here` : `production settings \`${s.module}\`: no STORAGES` }],
+          });
+          return true;
+        });
+      }
+    }
+    if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
+    if (fields === 0) return { hits, notApplicable: 'no FileField or ImageField in the models' };
+    return { hits };
+  },
+} satisfies Rule;
+
+/** `avatar = models.ImageField(...)` -> "`avatar` (ImageField)". */
+function fieldLabel(call: SyntaxNode, q: string): string {
+  const kind = q.split('.').pop();
+  const parent = call.parent;
+  if (parent?.type === 'assignment') {
+    const left = parent.childForFieldName('left');
+    if (left?.type === 'identifier') return `\`${left.text}\` (${kind})`;
+  }
+  return `A ${kind}`;
+}
+
+/** The name of the class whose body declares this field (directly, as `name = Field(...)`). */
+function enclosingClassBody(call: SyntaxNode): string | undefined {
+  const assign = call.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== call.id) return undefined;
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  const cls = block?.parent;
+  if (stmt?.type !== 'expression_statement' || block?.type !== 'block' || cls?.type !== 'class_definition') return undefined;
+  return cls.childForFieldName('name')?.text;
+}
+

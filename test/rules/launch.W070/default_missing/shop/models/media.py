@@ -1,0 +1,6 @@
+from django.db.models import FileField, Model
+
+
+class Attachment(Model):
+    # ruleid: launch.W070
+    file = FileField(upload_to="attachments/%Y/%m/")

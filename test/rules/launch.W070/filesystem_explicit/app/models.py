@@ -1,0 +1,9 @@
+from django.db import models
+
+
+class Profile(models.Model):
+    # ruleid: launch.W070
+    avatar = models.ImageField(
+        upload_to="avatars/",
+        blank=True,
+    )

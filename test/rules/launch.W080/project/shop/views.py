@@ -1,0 +1,84 @@
+import functools
+
+import httpx
+import requests
+from django.core import mail
+from django.core.mail import EmailMultiAlternatives, send_mail
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.views.generic import FormView
+from PIL import Image
+
+from app.utils import send_mail as queue_mail
+
+from .tasks import send_welcome_email
+
+
+def signup(request):
+    email = request.POST["email"]
+    # ruleid: launch.W080
+    send_mail("Welcome", "Hi!", "noreply@example.com", [email])
+    # ok: launch.W080
+    transaction.on_commit(lambda: send_mail("Welcome", "Hi!", "noreply@example.com", [email]))
+    # ok: launch.W080
+    transaction.on_commit(functools.partial(send_welcome_email.delay, email))
+    # ok: launch.W080
+    send_welcome_email.delay(email)
+    # ok: launch.W080
+    queue_mail("Welcome", "Hi!", [email])
+    return HttpResponse("ok")
+
+
+class ContactView(FormView):
+    template_name = "contact.html"
+
+    def form_valid(self, form):
+        msg = EmailMultiAlternatives("Contact", form.cleaned_data["body"], to=["team@example.com"])
+        msg.attach_alternative("<p>Contact</p>", "text/html")
+        # ruleid: launch.W080
+        msg.send()
+        # ok: launch.W080
+        form.send_mail("contact")
+        return super().form_valid(form)
+
+    def notify_admins(self):
+        # ruleid: launch.W080
+        mail.mail_admins("New contact", "See the admin.")
+
+
+def thumbnail(request):
+    img = Image.open(request.FILES["image"]).convert("RGB")
+    # ruleid: launch.W080
+    img.thumbnail((128, 128))
+    # ruleid: launch.W080
+    small = Image.open(request.FILES["image"]).resize((64, 64))
+    return HttpResponse(small.tobytes())
+
+
+def _post_hook(url, payload):
+    # ruleid: launch.W080
+    return requests.post(url, json=payload, timeout=5)
+
+
+def webhook(request):
+    _post_hook("https://hooks.example.com/in", {"ok": True})
+    return JsonResponse({"ok": True})
+
+
+def lookup(request):
+    with requests.Session() as session:
+        # ruleid: launch.W080
+        data = session.get("https://api.example.com/lookup", timeout=3).json()
+    return JsonResponse(data)
+
+
+async def status(request):
+    async with httpx.AsyncClient() as client:
+        # ok: launch.W080
+        r = await client.get("https://status.example.com")
+    return JsonResponse(r.json())
+
+
+def unused_helper(address):
+    # ok: launch.W080
+    send_mail("Hello", "Not called from a view.", "noreply@example.com", [address])

@@ -1,0 +1,5 @@
+# ok: launch.W090
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False

@@ -1,0 +1,8 @@
+"""Production settings: no error tracker, no ADMINS."""
+
+# ruleid: launch.W090
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+ALLOWED_HOSTS = ["example.com"]

@@ -1,0 +1,5 @@
+from sentry_sdk import capture_message
+
+
+def test_capture():
+    capture_message("hello")

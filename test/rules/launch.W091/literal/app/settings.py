@@ -1,0 +1,16 @@
+import os
+
+import sentry_sdk
+from sentry_sdk.integrations.django import DjangoIntegration
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+
+sentry_sdk.init(
+    dsn=os.environ.get("SENTRY_DSN"),
+    integrations=[DjangoIntegration()],
+    # ruleid: launch.W091
+    traces_sample_rate=1.0,
+    # ok: launch.W091
+    profiles_sample_rate=1.0,
+)

@@ -1,0 +1,8 @@
+import os
+
+import sentry_sdk
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+# ok: launch.W092
+sentry_sdk.init(dsn=os.environ["SENTRY_DSN"])

@@ -1,0 +1,6 @@
+from django.conf.urls import include, url
+
+urlpatterns = [
+    # ruleid: launch.W110
+    url(r"^accounts/", include("allauth.urls")),
+]

@@ -1,0 +1,57 @@
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.views import LoginView
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views import View
+from django_ratelimit.decorators import ratelimit
+
+
+@method_decorator(ratelimit(key="ip", rate="5/m", method="POST"), name="post")
+class SignInView(LoginView):
+    template_name = "signin.html"
+
+
+class StaffLoginView(LoginView):
+    template_name = "staff_login.html"
+
+
+# ruleid: launch.W110
+def custom_login(request):
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    if user is not None:
+        login(request, user)
+        return redirect("/")
+    return HttpResponse(status=401)
+
+
+# ruleid: launch.W110
+def form_login(request):
+    form = AuthenticationForm(request, data=request.POST or None)
+    if form.is_valid():
+        login(request, form.get_user())
+        return redirect("/")
+    return HttpResponse(status=401)
+
+
+@ratelimit(key="post:username", rate="5/m", block=True)
+# ok: launch.W110
+def limited_login(request):
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    return HttpResponse(status=200 if user else 401)
+
+
+# ok: launch.W110
+def signup(request):
+    form = UserCreationForm(request.POST)
+    user = form.save()
+    login(request, user)
+    return redirect("/")
+
+
+# ruleid: launch.W110
+class ApiLogin(View):
+    def post(self, request):
+        user = authenticate(request, username=request.POST.get("u"), password=request.POST.get("p"))
+        return JsonResponse({"ok": user is not None})

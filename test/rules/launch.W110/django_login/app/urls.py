@@ -1,0 +1,26 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
+
+from accounts import views
+
+urlpatterns = [
+    # ruleid: launch.W110
+    path("login/", auth_views.LoginView.as_view(template_name="login.html"), name="login"),
+    # ruleid: launch.W110
+    path("accounts/", include("django.contrib.auth.urls")),
+    # ok: launch.W110
+    path("quick-login/", ratelimit(key="ip", rate="5/m", method="POST")(auth_views.LoginView.as_view())),
+    # ok: launch.W110
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # ok: launch.W110
+    path("signin/", views.SignInView.as_view()),
+    # ruleid: launch.W110
+    path("staff/login/", views.StaffLoginView.as_view()),
+    # ok: launch.W110
+    path("custom-login/", views.custom_login),
+    path("form-login/", views.form_login),
+    path("limited-login/", views.limited_login),
+    path("signup/", views.signup),
+    path("api/login/", views.ApiLogin.as_view()),
+]
