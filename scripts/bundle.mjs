@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// `npm run bundle [-- --out DIR]`: build the action/CLI bundle into DIR (default dist/).
+//
+// 1. @vercel/ncc compiles src/index.ts into one ESM file (the @actions/* packages are ESM-only), with
+//    licenses.txt, no source maps, no minification.
+// 2. ncc hard-codes the native bindings of THIS machine (tree-sitter's build/Release binding or one
+//    prebuild, tree-sitter-python's prebuild). Those two paths are rewritten to pick the binding for the
+//    platform at run time: prebuilds/<module>/<platform>-<arch>/<module>.node. The build fails if either
+//    path is not found exactly once (a changed tree-sitter release must be looked at, not shipped blind).
+// 3. The binaries ncc copied are deleted; every platform's prebuild is copied instead, from
+//    node_modules/<module>/prebuilds/*, except where vendor/prebuilds/ has an override (see VENDORED).
+// 4. docs/rules/*.md go to DIR/docs/rules/ (the rule docs the reports link to); DIR/cli.js is the npm bin.
+// The output is deterministic: two builds are byte-identical (test/dist.test.ts checks dist/ is fresh).
+//
+// `node scripts/bundle.mjs --refresh-vendor` copies this machine's tree-sitter build (node_modules/
+// tree-sitter/build/Release, compiled by `npm ci` when the prebuild cannot load) into vendor/prebuilds/.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+/** Platforms every release ships (the prebuilds both packages publish). */
+export const PLATFORMS = ['linux-x64', 'linux-arm64', 'darwin-arm64', 'darwin-x64', 'win32-x64', 'win32-arm64'];
+
+/**
+ * The native modules: what ncc emits for this machine (matched exactly once in the bundle) and the
+ * platform-selecting path that replaces it.
+ */
+export const NATIVE = [
+  {
+    module: 'tree-sitter',
+    file: 'tree-sitter.node',
+    emitted: /__nccwpck_require__\.ab \+ "(?:build\/Release\/tree_sitter_runtime_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter)\.node"/g,
+  },
+  {
+    module: 'tree-sitter-python',
+    file: 'tree-sitter-python.node',
+    emitted: /__nccwpck_require__\.ab \+ "(?:build\/Release\/tree_sitter_python_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter-python)\.node"/g,
+  },
+];
+
+export function loaderPath(module, file) {
+  return `__nccwpck_require__.ab + "prebuilds/${module}/" + process.platform + "-" + process.arch + "/${file}"`;
+}
+
+/**
+ * Prebuilds replaced by a vendored build. tree-sitter's published linux-x64 prebuild needs libstdc++
+ * GLIBCXX_3.4.31 (GCC 13), so it does not load on Debian bookworm or Ubuntu 22.04; the vendored one is
+ * built from the same tree-sitter source with GCC 12 (needs GLIBCXX_3.4.29) and loads on both and on newer.
+ */
+export const VENDORED = [{ module: 'tree-sitter', platform: 'linux-x64', file: 'tree-sitter.node' }];
+const vendorDir = join(root, 'vendor', 'prebuilds');
+
+class BundleError extends Error {}
+
+function fail(message) {
+  throw new BundleError(message);
+}
+
+function moduleDir(name) {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+function moduleVersion(name) {
+  return JSON.parse(readFileSync(join(moduleDir(name), 'package.json'), 'utf8')).version;
+}
+
+function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(p, base));
+    else out.push(relative(base, p).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+function refreshVendor() {
+  for (const v of VENDORED) {
+    const built = join(moduleDir(v.module), 'build', 'Release', 'tree_sitter_runtime_binding.node');
+    if (!existsSync(built)) {
+      fail(`no local build at ${built}: run 'npm rebuild ${v.module} --build-from-source' on ${v.platform} first`);
+    }
+    if (`${process.platform}-${process.arch}` !== v.platform) fail(`--refresh-vendor must run on ${v.platform}`);
+    const dest = join(vendorDir, v.module, v.platform);
+    mkdirSync(dest, { recursive: true });
+    copyFileSync(built, join(dest, v.file));
+    const strip = spawnSync('strip', ['--strip-unneeded', join(dest, v.file)], { stdio: 'inherit' });
+    if (strip.status !== 0) fail('strip failed');
+    writeFileSync(join(dest, 'VERSION'), `${moduleVersion(v.module)}\n`);
+    console.log(`bundle: vendored ${relative(root, join(dest, v.file))} (${v.module} ${moduleVersion(v.module)})`);
+  }
+}
+
+function ncc(outDir) {
+  const cli = join(moduleDir('@vercel/ncc'), 'dist', 'ncc', 'cli.js');
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'build', 'src/index.ts', '-o', outDir, '--license', 'licenses.txt', '--target', 'es2022', '--no-cache', '--quiet'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (r.status !== 0) fail(`ncc failed (exit ${r.status ?? r.signal})`);
+}
+
+function rewriteLoaders(code) {
+  for (const n of NATIVE) {
+    const hits = code.match(n.emitted) ?? [];
+    if (hits.length !== 1) {
+      fail(
+        `expected ncc's hard-coded ${n.module} binding path exactly once in the bundle, found ${hits.length}` +
+          (hits.length ? ` (${hits.join(', ')})` : '') +
+          ` — check how this ${n.module} release loads its binding and update NATIVE in scripts/bundle.mjs`,
+      );
+    }
+    code = code.replace(n.emitted, loaderPath(n.module, n.file));
+  }
+  if (/build\/Release/.test(code)) fail('the bundle still names a build/Release path: a machine-specific binding is left');
+  return code;
+}
+
+function copyPrebuilds(outDir) {
+  for (const n of NATIVE) {
+    const src = join(moduleDir(n.module), 'prebuilds');
+    for (const platform of PLATFORMS) {
+      const vendored = VENDORED.find((v) => v.module === n.module && v.platform === platform);
+      let from = join(src, platform, n.file);
+      if (vendored) {
+        from = join(vendorDir, n.module, platform, n.file);
+        const versionFile = join(vendorDir, n.module, platform, 'VERSION');
+        const want = moduleVersion(n.module);
+        const have = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : '(none)';
+        if (!existsSync(from) || have !== want) {
+          fail(
+            `vendored ${n.module} ${platform} binding is for ${have}, node_modules has ${want} — run 'node scripts/bundle.mjs --refresh-vendor' on Debian bookworm ${platform}`,
+          );
+        }
+      }
+      if (!existsSync(from)) fail(`missing prebuild ${from}`);
+      const dest = join(outDir, 'prebuilds', n.module, platform);
+      mkdirSync(dest, { recursive: true });
+      copyFileSync(from, join(dest, n.file));
+      chmodSync(join(dest, n.file), 0o644);
+    }
+  }
+}
+
+function copyDocs(outDir) {
+  const src = join(root, 'docs', 'rules');
+  if (!existsSync(src)) return;
+  const docs = readdirSync(src).filter((f) => f.endsWith('.md')).sort();
+  if (docs.length === 0) return;
+  const dest = join(outDir, 'docs', 'rules');
+  mkdirSync(dest, { recursive: true });
+  for (const f of docs) copyFileSync(join(src, f), join(dest, f));
+}
+
+const CLI_JS = `#!/usr/bin/env node
+// django-launch-gate command line (the package's bin): the bundle, in CLI mode.
+process.env.DJANGO_LAUNCH_GATE_MODE = 'cli';
+await import('./index.js');
+`;
+
+function build(outArg) {
+  const out = resolve(root, outArg);
+  if (out === root || out === dirname(root) || existsSync(join(out, 'package-lock.json')) || existsSync(join(out, '.git'))) {
+    fail(`refusing to write into ${out}`);
+  }
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, 'index.js'))) {
+    fail(`${out} is not empty and holds no bundle: refusing to replace it`);
+  }
+
+  const work = mkdtempSync(join(tmpdir(), 'dlg-bundle-'));
+  const stage = join(work, 'out');
+  try {
+    ncc(stage);
+
+    // ncc writes index.js (ESM, with package.json {"type":"module"}) — older releases wrote index.mjs.
+    const emitted = existsSync(join(stage, 'index.mjs')) ? 'index.mjs' : 'index.js';
+    let code = readFileSync(join(stage, emitted), 'utf8');
+    if (!/^import .* from "module";$/m.test(code.slice(0, 2000)) && !/import\.meta\.url/.test(code)) {
+      fail('ncc did not produce an ESM bundle');
+    }
+    code = rewriteLoaders(code);
+    // No source maps ship: drop the dangling `sourceMappingURL` comments the bundled packages carry.
+    code = code.replace(/^\/\/# sourceMappingURL=\S+\.map[ \t]*$/gm, '');
+
+    // Everything ncc emitted must be known: the bundle, its package.json, the licenses and native bindings.
+    for (const f of listFiles(stage)) {
+      if (f === emitted || f === 'package.json' || f === 'licenses.txt') continue;
+      if (f.endsWith('.node')) {
+        rmSync(join(stage, f));
+        continue;
+      }
+      fail(`ncc emitted an unexpected asset ${f}: decide how to ship it in scripts/bundle.mjs`);
+    }
+
+    const final = join(work, 'final');
+    mkdirSync(final);
+    writeFileSync(join(final, 'index.js'), code);
+    writeFileSync(join(final, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+    copyFileSync(join(stage, 'licenses.txt'), join(final, 'licenses.txt'));
+    writeFileSync(join(final, 'cli.js'), CLI_JS);
+    chmodSync(join(final, 'cli.js'), 0o755);
+    copyPrebuilds(final);
+    copyDocs(final);
+
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(dirname(out), { recursive: true });
+    try {
+      renameSync(final, out);
+    } catch {
+      copyTree(final, out);
+    }
+    const files = listFiles(out);
+    const bytes = files.reduce((a, f) => a + statSync(join(out, f)).size, 0);
+    console.log(`bundle: ${relative(process.cwd(), out) || '.'}: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function copyTree(from, to) {
+  for (const f of listFiles(from)) {
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    copyFileSync(join(from, f), join(to, f));
+    chmodSync(join(to, f), statSync(join(from, f)).mode & 0o777);
+  }
+}
+
+function main(args) {
+  try {
+    if (args.includes('--refresh-vendor')) {
+      refreshVendor();
+    } else {
+      const at = args.indexOf('--out');
+      if (at >= 0 && !args[at + 1]) fail('--out needs a folder');
+      build(at >= 0 ? args[at + 1] : 'dist');
+    }
+  } catch (err) {
+    if (!(err instanceof BundleError)) throw err;
+    console.error(`bundle: ${err.message}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -1,0 +1,16 @@
+/**
+ * Bundle entry (dist/index.js). One bundle, two faces:
+ * the CLI when DJANGO_LAUNCH_GATE_MODE=cli (dist/cli.js sets it) or when not inside GitHub Actions,
+ * else the action.
+ */
+import './esm-shim';
+import { cli } from './cli';
+import { main } from './main';
+
+if (process.env.DJANGO_LAUNCH_GATE_MODE === 'cli' || process.env.GITHUB_ACTIONS !== 'true') {
+  void cli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  void main();
+}
