@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prepares the real-code corpus: Django code nobody here wrote, from Debian's packages, copied into
-// .cache/corpus/<package>/ with the paths dpkg installed them at (so wsgi.py/manage.py layouts stay real).
+// .cache/corpus/<package>/ with the paths dpkg installed them at (so wsgi.py/manage.py layouts stay real),
+// except that /usr/lib/python3/dist-packages/ becomes the corpus root.
 // Usage: node scripts/corpus.mjs [--list]   (prints the package folders; installs nothing: .ci/run does)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -48,7 +49,8 @@ export function prepareCorpus() {
           continue;
         }
       } else if (!st.isFile()) continue;
-      const target = join(dest, f);
+      // Installed Python packages land at the corpus root (dist-packages itself is, rightly, never scanned).
+      const target = join(dest, f.replace(/^\/usr\/lib\/python3\/dist-packages\//, '/'));
       mkdirSync(dirname(target), { recursive: true });
       cpSync(f, target, { dereference: true });
     }

@@ -183,12 +183,13 @@ describe('(b) the bundle alone, as the CLI', () => {
     expect(r.stdout).not.toMatch(/^::/m);
   });
 
-  const insecure = join(ROOT, 'test', 'fixtures', 'insecure');
-  it.skipIf(!existsSync(insecure))('scans test/fixtures/insecure', () => {
-    const fixture = insecure;
-    const r = node([join(isolated, 'cli.js'), fixture, '--format', 'json'], { cwd: work });
-    expect([0, 1], r.stderr).toContain(r.status);
-    expect(jsonFindings(r.stdout).length).toBeGreaterThan(0);
+  it('scans the example app (every rule fires) and the hardened fixture (no error or warning)', () => {
+    const ex = node([join(isolated, 'cli.js'), join(ROOT, 'example'), '--format', 'json'], { cwd: work });
+    expect(ex.status, ex.stderr).toBe(1);
+    const ids = new Set(jsonFindings(ex.stdout).map((f) => f.ruleId));
+    expect(ids.size).toBeGreaterThanOrEqual(33);
+    const hard = node([join(isolated, 'cli.js'), join(ROOT, 'test', 'fixtures', 'hardened'), '--format', 'json', '--fail-on', 'warning'], { cwd: work });
+    expect(hard.status, hard.stdout).toBe(0);
   });
 
   it('text output by default; SARIF on stdout and to a file, with no secret in any of them', () => {

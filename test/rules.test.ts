@@ -83,3 +83,10 @@ describe('rule metadata and docs', () => {
     });
   }
 });
+
+describe('README', () => {
+  it('lists every rule with a link to its doc page', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    for (const r of RULES) expect(readme, `README is missing ${r.meta.id}`).toContain(`[\`${r.meta.id}\`](docs/rules/${r.meta.id}.md)`);
+  });
+});

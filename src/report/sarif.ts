@@ -96,7 +96,7 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
     results,
     properties: {
       gates: sortedGates(report.gates).map((g) => {
-        const out: Record<string, unknown> = { name: g.gate, status: g.status, durationMs: Math.round(g.durationMs) };
+        const out: Record<string, unknown> = { name: g.gate, status: g.status };
         if (g.detail !== undefined) out.detail = g.detail;
         return out;
       }),

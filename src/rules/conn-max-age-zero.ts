@@ -1,6 +1,22 @@
 import type { Rule } from './rule';
+import type { ScanContext, ScannedProject } from '../project/scan';
+import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
 import { isSqliteEngine } from './sqlite-in-production';
 import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, truthy, worldClause, worldsWhere } from './settings-util';
+
+/**
+ * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
+ * `worker_class = "gevent"` in gunicorn.conf.py): every greenlet keeps its own persistent connection that no
+ * later request reuses, so CONN_MAX_AGE > 0 piles up idle connections (benoitc/gunicorn#996). 0 is right there.
+ */
+const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
+
+function servesWithGreenlets(ctx: ScanContext, project: ScannedProject): boolean {
+  const deploy = ctx.workspace
+    .deployFiles()
+    .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)));
+  return [...deploy, ...productionPythonFiles(ctx, project)].some((f) => GREENLET_WORKERS.test(f.text));
+}
 
 /** launch.W041: CONN_MAX_AGE missing or 0 on a non-SQLite production database: a new connection per request. */
 export default {
@@ -16,7 +32,8 @@ export default {
     tags: ['performance'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    return forProduction(ctx, (s, project) => {
+      if (servesWithGreenlets(ctx, project)) return [];
       let missing = false;
       const worlds = worldsWhere((w) => {
         const db = defaultDatabase(s, w);

@@ -10,68 +10,12 @@ import { automationId, serializeSarif, toSarif } from '../../src/report/sarif';
 import { ruleDoc } from '../../src/rules/docs';
 import { docsUrl } from '../../src/version';
 import { makeReport, SETTINGS_PY } from './fixture';
+import { validateSarif } from '../support/multitool';
 
 const readText = (rel: string) => (rel === 'mysite/settings/prod.py' ? SETTINGS_PY : undefined);
 
 const tmp = mkdtempSync(join(tmpdir(), 'dlg-sarif-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** The platform binary of @microsoft/sarif-multitool (its npm bin runs through a shell; we call the binary directly). */
-function multitoolBinary(): string {
-  const require = createRequire(import.meta.url);
-  return require('@microsoft/sarif-multitool') as string;
-}
-
-interface Validation {
-  errors: string[];
-  warnings: string[];
-  ruleIds: string[];
-}
-
-/**
- * Run `sarif-multitool validate` with the SARIF, GitHub (Gh) and GitHub Advanced Security (Ghas) rule kinds,
- * every level reported, its own results written as SARIF, and return the findings at error and warning level.
- * SARIF2006 (URIs reachable: HTTP GETs) is switched off through a policy file so the test never needs the network.
- */
-function validate(sarifText: string, name: string): Validation {
-  const input = join(tmp, `${name}.sarif`);
-  const output = join(tmp, `${name}.validation.sarif`);
-  const config = join(tmp, 'policy.xml');
-  writeFileSync(input, sarifText);
-  writeFileSync(
-    config,
-    `<?xml version="1.0" encoding="utf-8"?>
-<Properties>
-  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
-    <Property Key="RuleEnabled" Value="Disabled" Type="Driver.RuleEnabledState" />
-  </Properties>
-</Properties>
-`,
-  );
-  const run = spawnSync(
-    multitoolBinary(),
-    ['validate', '--rule-kind', 'Sarif;Gh;Ghas', '--level', 'Error;Warning;Note', '-c', config, '-o', output, '--log', 'ForceOverwrite;PrettyPrint', input],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(run.error).toBeUndefined();
-  expect(run.status, run.stdout + run.stderr).toBe(0);
-  expect(run.stdout).toContain('Analysis completed successfully');
-
-  const log = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
-  const vrun = log.runs[0];
-  expect(vrun.invocations?.[0]?.executionSuccessful).toBe(true);
-  const rules = vrun.tool.driver.rules ?? [];
-  const levelOf = (r: Sarif.Result): string =>
-    r.level ?? rules.find((d) => d.id === r.ruleId)?.defaultConfiguration?.level ?? 'warning';
-  const text = (r: Sarif.Result) => `${r.ruleId}: ${r.message.text ?? r.message.arguments?.join(' | ') ?? ''}`;
-  const results = vrun.results ?? [];
-  const execErrors = (vrun.invocations?.[0]?.toolExecutionNotifications ?? []).filter((n) => (n.level ?? 'warning') === 'error');
-  return {
-    errors: [...results.filter((r) => levelOf(r) === 'error').map(text), ...execErrors.map((n) => n.message.text ?? '')],
-    warnings: results.filter((r) => levelOf(r) === 'warning').map(text),
-    ruleIds: results.map((r) => r.ruleId ?? ''),
-  };
-}
 
 describe('toSarif', () => {
   const report = makeReport();
@@ -176,12 +120,12 @@ describe('toSarif', () => {
     expect(ok.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
   });
 
-  test('run.properties carries gate results in canonical order with rounded durations', () => {
+  test('run.properties carries gate results in canonical order, without durations (identical input, identical bytes)', () => {
     expect(run.properties).toEqual({
       gates: [
-        { name: 'rules', status: 'failed', durationMs: 123, detail: '33 rules over 12 files' },
-        { name: 'deploy-checks', status: 'error', durationMs: 2042, detail: 'python exited with 1:\nImportError' },
-        { name: 'tests', status: 'skipped', durationMs: 0, detail: 'disabled by the `gates` input' },
+        { name: 'rules', status: 'failed', detail: '33 rules over 12 files' },
+        { name: 'deploy-checks', status: 'error', detail: 'python exited with 1:\nImportError' },
+        { name: 'tests', status: 'skipped', detail: 'disabled by the `gates` input' },
       ],
     });
   });
@@ -267,7 +211,7 @@ describe('sarif-multitool validate (SARIF + GitHub rule kinds)', () => {
       tags: ['maintainability'],
     });
     report.findings.push({ ruleId: 'launch.I001', gate: 'rules', level: 'note', message: 'Syntax error.', location: { file: 'bad.py', line: 7, column: 3 } });
-    const v = validate(serializeSarif(toSarif(report, { readText })), 'ours');
+    const v = validateSarif(tmp, serializeSarif(toSarif(report, { readText })), 'ours');
     expect(v.errors).toEqual([]);
     expect(v.warnings).toEqual([]);
     // the GitHub/GHAS and SARIF rules really ran: they produce notes on our log too
@@ -276,7 +220,7 @@ describe('sarif-multitool validate (SARIF + GitHub rule kinds)', () => {
 
   test('an empty report validates too', () => {
     const empty = makeReport({ findings: [], rules: [], gates: [] });
-    const v = validate(serializeSarif(toSarif(empty, { readText })), 'empty');
+    const v = validateSarif(tmp, serializeSarif(toSarif(empty, { readText })), 'empty');
     expect(v.errors).toEqual([]);
   }, 120_000);
 
@@ -284,7 +228,7 @@ describe('sarif-multitool validate (SARIF + GitHub rule kinds)', () => {
     const log = toSarif(makeReport(), { readText });
     log.runs[0].results![0].locations![0].physicalLocation!.region!.startLine = 0;
     delete log.runs[0].tool.driver.rules;
-    const v = validate(serializeSarif(log), 'broken');
+    const v = validateSarif(tmp, serializeSarif(log), 'broken');
     expect(v.errors.some((e) => e.startsWith('JSON1008'))).toBe(true); // startLine below minimum
     expect(v.errors.some((e) => e.startsWith('GH1018'))).toBe(true); // GitHub requires driver.rules
   }, 120_000);
