@@ -40115,11 +40115,15 @@ function anchorLine(root) {
     }
     return 1;
 }
+/** Settings named like secrets that hold configuration, not secrets (AUTH_PASSWORD_VALIDATORS, PASSWORD_HASHERS…). */
+const NOT_SECRET_NAME = /(VALIDATORS|HASHERS|TIMEOUT|BACKENDS?|CLASS(ES)?|FORMS?|TEMPLATES?|_URL_NAME|_LENGTH|_AGE|_NAME|_HEADER|_FIELD)$/i;
+/** A dotted Python path or a plain identifier is configuration, never a secret. */
+const CONFIG_VALUE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
 function collectSecrets(name, v, out, force = false) {
     if (!v)
         return;
-    const secretish = force || SECRET_NAME.test(name);
-    if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH)
+    const secretish = force || (SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name));
+    if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value))
         out.add(v.value);
     if (v.kind === 'str' && v.literal && /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.test(v.value)) {
         const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value);
@@ -40133,7 +40137,7 @@ function collectSecrets(name, v, out, force = false) {
             collectSecrets(name, it, out, secretish);
     if (v.kind === 'dict')
         for (const [k, it] of v.entries)
-            collectSecrets(k, it, out, secretish || SECRET_NAME.test(k));
+            collectSecrets(k, it, out, secretish || (SECRET_NAME.test(k) && !NOT_SECRET_NAME.test(k)));
 }
 function decodeURIComponentSafe(s) {
     try {

@@ -111,17 +111,22 @@ function anchorLine(root: SyntaxNode): number {
   return 1;
 }
 
+/** Settings named like secrets that hold configuration, not secrets (AUTH_PASSWORD_VALIDATORS, PASSWORD_HASHERS…). */
+const NOT_SECRET_NAME = /(VALIDATORS|HASHERS|TIMEOUT|BACKENDS?|CLASS(ES)?|FORMS?|TEMPLATES?|_URL_NAME|_LENGTH|_AGE|_NAME|_HEADER|_FIELD)$/i;
+/** A dotted Python path or a plain identifier is configuration, never a secret. */
+const CONFIG_VALUE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
+
 function collectSecrets(name: string, v: Value | undefined, out: Set<string>, force = false): void {
   if (!v) return;
-  const secretish = force || SECRET_NAME.test(name);
-  if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH) out.add(v.value);
+  const secretish = force || (SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name));
+  if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value)) out.add(v.value);
   if (v.kind === 'str' && v.literal && /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.test(v.value)) {
     const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value);
     if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(decodeURIComponentSafe(m[1]));
     if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(m[1]);
   }
   if (v.kind === 'list') for (const it of v.items) collectSecrets(name, it, out, secretish);
-  if (v.kind === 'dict') for (const [k, it] of v.entries) collectSecrets(k, it, out, secretish || SECRET_NAME.test(k));
+  if (v.kind === 'dict') for (const [k, it] of v.entries) collectSecrets(k, it, out, secretish || (SECRET_NAME.test(k) && !NOT_SECRET_NAME.test(k)));
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -194,10 +194,11 @@ describe('module structure', () => {
   it('collects secret literals for redaction (keys, passwords, URL passwords), not ordinary strings', () => {
     const dir = project({
       'app/settings.py':
-        'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-only-secret-value-123")\nDATABASES = {"default": {"PASSWORD": "hunter2-db"}}\nCACHE_URL = "redis://user:s3cr3tpw@cache:6379/0"\nTIME_ZONE = "Europe/Paris"\n',
+        'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-only-secret-value-123")\nDATABASES = {"default": {"PASSWORD": "hunter2-db"}}\nCACHE_URL = "redis://user:s3cr3tpw@cache:6379/0"\nTIME_ZONE = "Europe/Paris"\n' +
+        'AUTH_PASSWORD_VALIDATORS = [{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}]\nPASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]\nSECRET_KEY_FALLBACKS = ["an-old-key-kept-for-rotation"]\n',
     });
     const ctx = scan(dir);
-    expect([...ctx.secrets].sort()).toEqual(['dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
+    expect([...ctx.secrets].sort()).toEqual(['an-old-key-kept-for-rotation', 'dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
   });
 });
 
