@@ -22,6 +22,8 @@ import { scan, ScanInputError, type ScanContext } from './project/scan';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { TOOL } from './version';
+import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
+import { RUNTIME_GATES } from './gates/index';
 
 export interface RunOptions {
   /** Folder to scan (absolute or relative to cwd). */
@@ -39,6 +41,15 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Working directory that relative paths resolve against; default process.cwd(). */
   cwd?: string;
+  /** Extra environment for the user's Django (`KEY=VALUE` pairs already parsed). */
+  extraEnv?: Record<string, string>;
+  /** Per-gate time limit in minutes for the runtime gates (default 20). */
+  timeoutMinutes?: number;
+  testCommand?: string;
+  databaseUrl?: string;
+  parallel?: boolean;
+  /** Aborts the runtime gates (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -53,7 +64,7 @@ export class UsageError extends Error {
 }
 
 /** Gates this version runs. The others are named (stable) but arrive in later releases. */
-export const AVAILABLE_GATES: readonly GateName[] = ['rules'];
+export const AVAILABLE_GATES: readonly GateName[] = ['rules', ...(Object.keys(RUNTIME_GATES) as GateName[])];
 
 export function parseGates(value: string, source = '--gates'): GateName[] {
   const names = value
@@ -174,8 +185,42 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (gates.includes('rules')) {
     const r = runRules(ctx, rules);
     results.push(r.gate);
-    findings = r.gate.findings;
+    findings = [...r.gate.findings];
     for (const [k, v] of r.notApplicable) notApplicable.set(k, v);
+  }
+  const runtime = gates.filter((g) => g !== 'rules' && RUNTIME_GATES[g]);
+  if (runtime.length) {
+    const env = options.env ?? process.env;
+    const runtimeOptions: RuntimeOptions = {
+      python: options.python || 'python',
+      env: { ...env, ...(options.extraEnv ?? {}) },
+      extraEnv: options.extraEnv ?? {},
+      timeoutMs: (options.timeoutMinutes ?? 20) * 60_000,
+      testCommand: options.testCommand,
+      databaseUrl: options.databaseUrl,
+      parallel: options.parallel,
+    };
+    const resources = new SharedResources();
+    const signal = options.signal ?? new AbortController().signal;
+    try {
+      // Runtime gates run concurrently: total wall time is about the slowest gate's.
+      const done = await Promise.all(
+        runtime.map(async (name) => {
+          const started = performance.now();
+          try {
+            return await RUNTIME_GATES[name]!.run({ scan: ctx, options: runtimeOptions, resources, signal });
+          } catch (e) {
+            return gateError(name, started, e);
+          }
+        }),
+      );
+      for (const g of done) {
+        results.push(g);
+        findings.push(...g.findings);
+      }
+    } finally {
+      await resources.closeAll();
+    }
   }
   findings = dedupe(findings).sort(compareFindings);
   const checklist = checklistStatus(rules, findings, notApplicable);
