@@ -10,6 +10,7 @@
 // 3. The binaries ncc copied are deleted; every platform's prebuild is copied instead, from
 //    node_modules/<module>/prebuilds/*, except where vendor/prebuilds/ has an override (see VENDORED).
 // 4. docs/rules/*.md go to DIR/docs/rules/ (the rule docs the reports link to); DIR/cli.js is the npm bin.
+// 5. src/django/helper.py and db_helper.py go to DIR/django/: the runtime gates run them with the user's Python.
 // The output is deterministic: two builds are byte-identical (test/dist.test.ts checks dist/ is fresh).
 //
 // `node scripts/bundle.mjs --refresh-vendor` copies this machine's tree-sitter build (node_modules/
@@ -171,6 +172,19 @@ function copyDocs(outDir) {
   for (const f of docs) copyFileSync(join(src, f), join(dest, f));
 }
 
+function copyHelper(outDir) {
+  const src = join(root, 'src', 'django', 'helper.py');
+  if (!existsSync(src)) fail(`missing ${relative(root, src)}: the runtime gates need it in the bundle`);
+  mkdirSync(join(outDir, 'django'), { recursive: true });
+  copyFileSync(src, join(outDir, 'django', 'helper.py'));
+  chmodSync(join(outDir, 'django', 'helper.py'), 0o644);
+  // db_helper.py: makemigrations/migrate/test-runner side of the tests and migrations gates.
+  const db = join(root, 'src', 'django', 'db_helper.py');
+  if (!existsSync(db)) fail(`missing ${relative(root, db)}: the runtime gates need it in the bundle`);
+  copyFileSync(db, join(outDir, 'django', 'db_helper.py'));
+  chmodSync(join(outDir, 'django', 'db_helper.py'), 0o644);
+}
+
 const CLI_JS = `#!/usr/bin/env node
 // django-launch-gate command line (the package's bin): the bundle, in CLI mode.
 process.env.DJANGO_LAUNCH_GATE_MODE = 'cli';
@@ -220,6 +234,7 @@ function build(outArg) {
     chmodSync(join(final, 'cli.js'), 0o755);
     copyPrebuilds(final);
     copyDocs(final);
+    copyHelper(final);
 
     rmSync(out, { recursive: true, force: true });
     mkdirSync(dirname(out), { recursive: true });

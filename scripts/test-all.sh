@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests need: Django itself and real Django projects packaged by Debian (the corpus).
-# Django and what the example/hardened fixtures import; the corpus of real Django code; bandit for the benchmark.
-APT_PACKAGES="python3-django python3-requests python3-pil python3-sentry-sdk python3-celery python3-django-axes python3-psycopg2 graphite-web lava-server mailman3-web python3-django-hyperkitty python3-django-postorius bandit"
+# Django and what the example/hardened fixtures import; the corpus of real Django code; bandit for the benchmark;
+# PostgreSQL's server (the tests start throwaway clusters with it), pytest-django and tblib for the tests gate.
+APT_PACKAGES="python3-django python3-requests python3-pil python3-sentry-sdk python3-celery python3-django-axes python3-psycopg2 graphite-web lava-server mailman3-web python3-django-hyperkitty python3-django-postorius bandit postgresql python3-pytest-django python3-tblib"
 
 SUDO=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
@@ -29,4 +30,6 @@ else
 fi
 
 npm ci --no-audit --no-fund
+# Django 4.2 and 5.2 (3.2 is the system one) for the runtime gates' tests, into .cache/django/.
+bash scripts/django-versions.sh
 npm test --silent

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GATE_NAMES, launchBlocked, type FailOn, type GateName, type Report } from './finding';
-import { parseFailOn, parseGates, run, UsageError } from './run';
+import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes, run, UsageError } from './run';
 import { toJson } from './report/json';
 import { Redactor, redactReport } from './report/redact';
 import { serializeSarif, toSarif } from './report/sarif';
@@ -34,7 +34,12 @@ Scans the Django project under path (default: the current folder).
 Options:
   --gates a,b          gates to run (default: rules); one of: ${GATE_NAMES.join(', ')}
   --settings MODULE    production settings module (default: discovered)
-  --python PATH        Python interpreter for the runtime gates
+  --python PATH        Python interpreter for the runtime gates (default: python)
+  --env KEY=VALUE      environment for the user's Django in the runtime gates (repeatable)
+  --timeout-minutes N  time limit per runtime gate (default: 20)
+  --test-command CMD   command the tests gate runs (default: manage.py test, or pytest with pytest-django)
+  --database-url URL   existing PostgreSQL (e.g. staging): the migrations gate only runs migrate --check on it
+  --parallel           run the test suite in parallel (manage.py test --parallel / pytest -n auto)
   --format FORMAT      stdout format: text, json or sarif (default: text)
   --sarif FILE         also write the SARIF report to FILE
   --fail-on LEVEL      error, warning, note or never (default: error)
@@ -119,6 +124,11 @@ interface ParsedArgs {
   gates?: GateName[];
   settingsModule?: string;
   python?: string;
+  extraEnv?: Record<string, string>;
+  timeoutMinutes?: number;
+  testCommand?: string;
+  databaseUrl?: string;
+  parallel?: boolean;
   format: Format;
   sarif?: string;
   failOn: FailOn;
@@ -138,6 +148,11 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
         gates: { type: 'string' },
         settings: { type: 'string' },
         python: { type: 'string' },
+        env: { type: 'string', multiple: true },
+        'timeout-minutes': { type: 'string' },
+        'test-command': { type: 'string' },
+        'database-url': { type: 'string' },
+        parallel: { type: 'boolean' },
         format: { type: 'string' },
         sarif: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -170,7 +185,7 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new CliError(`unknown format '${format}'`, `use --format ${FORMATS.join(', ')}`);
   }
-  for (const name of ['gates', 'settings', 'python', 'sarif', 'config', 'category'] as const) {
+  for (const name of ['gates', 'settings', 'python', 'sarif', 'config', 'category', 'test-command', 'database-url'] as const) {
     if (values[name] !== undefined && values[name]!.trim() === '') {
       throw new CliError(`--${name} needs a value`, DEFAULT_HINT);
     }
@@ -183,6 +198,11 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
     gates,
     settingsModule: values.settings,
     python: values.python,
+    extraEnv: values.env !== undefined ? parseEnvPairs(values.env, '--env') : undefined,
+    timeoutMinutes: values['timeout-minutes'] !== undefined ? parseTimeoutMinutes(values['timeout-minutes'], '--timeout-minutes') : undefined,
+    testCommand: values['test-command'],
+    databaseUrl: values['database-url'],
+    parallel: values.parallel === true ? true : undefined,
     format: format as Format,
     sarif: values.sarif !== undefined ? resolve(io.cwd, values.sarif) : undefined,
     failOn,
@@ -274,6 +294,11 @@ export async function cli(
       gates: args.gates,
       settingsModule: args.settingsModule,
       python: args.python,
+      extraEnv: args.extraEnv,
+      timeoutMinutes: args.timeoutMinutes,
+      testCommand: args.testCommand,
+      databaseUrl: args.databaseUrl,
+      parallel: args.parallel,
       failOn: args.failOn,
       config: args.config,
       env: io.env,

@@ -64,6 +64,8 @@ export const CHECKLIST = {
   monitoring: 'Error monitoring',
   'security-settings': 'HTTPS and security headers',
   'rate-limiting': 'Login rate limiting',
+  'test-suite': 'Test suite passes',
+  migrations: 'Migrations apply on PostgreSQL',
   scan: 'Files the scan could not read',
 } as const;
 export type ChecklistItem = keyof typeof CHECKLIST;

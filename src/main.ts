@@ -1,22 +1,23 @@
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.
- * All decisions live in run() and the reporters; this file only wires them to @actions/core.
+ * All decisions live in run(), the reporters and src/github/ (publish: SARIF, code scanning, summary,
+ * annotations); this file only wires them to @actions/core.
  */
 import * as core from '@actions/core';
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { countByLevel, rank, type FailOn, type Finding } from './finding';
-import { ensureDir, errorLine, exitCodeFor, PROG, sarifText } from './cli';
-import { annotate } from './github/annotate';
+import { errorLine, exitCodeFor, PROG } from './cli';
+import { readContext } from './github/context';
 import { readInputs } from './github/inputs';
+import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport } from './report/redact';
-import { DEFAULT_MAX_SUMMARY_BYTES, jobSummary } from './report/summary';
 import { formatText } from './report/text';
 import { run } from './run';
 
 export async function main(): Promise<void> {
   let redactor = new Redactor(new Set<string>());
+  const startedAt = new Date();
+  let published = false;
   try {
     const inputs = readInputs();
     const { report: rawReport, secrets } = await run({
@@ -24,6 +25,11 @@ export async function main(): Promise<void> {
       gates: inputs.gates,
       settingsModule: inputs.settingsModule,
       python: inputs.python,
+      extraEnv: inputs.extraEnv,
+      timeoutMinutes: inputs.timeoutMinutes,
+      testCommand: inputs.testCommand,
+      databaseUrl: inputs.databaseUrl,
+      parallel: inputs.parallel,
       failOn: inputs.failOn,
       config: inputs.config,
       env: process.env,
@@ -37,12 +43,12 @@ export async function main(): Promise<void> {
 
     core.info(redactor.redact(formatText(report, { color: true })));
 
-    ensureDir(dirname(inputs.sarifFile));
-    writeFileSync(inputs.sarifFile, `${sarifText(report, inputs.category, redactor)}\n`);
-    core.info(`SARIF written to ${inputs.sarifFile}`);
-
-    await core.summary.addRaw(redactor.redact(jobSummary(report, { maxBytes: DEFAULT_MAX_SUMMARY_BYTES }))).write();
-    annotate(report, redactor);
+    // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
+    const pub = await publish(report, inputs, redactor, readContext(process.env), process.env, startedAt);
+    core.setOutput('upload', pub.upload);
+    core.setOutput('sarif-id', pub.sarifId);
+    core.setOutput('analyses-url', pub.analysesUrl);
+    published = true;
 
     const counts = countByLevel(report.findings);
     const code = exitCodeFor(report, inputs.failOn);
@@ -66,8 +72,11 @@ export async function main(): Promise<void> {
         `${PROG}: launch blocked by ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${inputs.failOn} — fix them (see the job summary) or change fail-on`,
       );
     }
+    // An upload that should have worked and did not (permission refusals are warnings, not failures).
+    if (pub.failure) core.setFailed(redactor.redact(pub.failure));
   } catch (err) {
     core.setOutput('result', 'error');
+    if (!published) for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', '']]) core.setOutput(k, v);
     core.setFailed(redactor.redact(errorLine(err, process.env.DLG_DEBUG === '1')));
   }
 }

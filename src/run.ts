@@ -9,6 +9,7 @@ import {
   CHECKLIST,
   FAIL_ON_VALUES,
   GATE_NAMES,
+  MIN_SECRET_LENGTH,
   compareFindings,
   type ChecklistItem,
   type ChecklistStatus,
@@ -24,6 +25,7 @@ import type { Rule } from './rules/rule';
 import { TOOL } from './version';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
+import { RUNTIME_RULES } from './gates/rules-meta';
 
 export interface RunOptions {
   /** Folder to scan (absolute or relative to cwd). */
@@ -89,6 +91,47 @@ export function parseFailOn(value: string, source = '--fail-on'): FailOn {
   const v = value.trim().toLowerCase();
   if ((FAIL_ON_VALUES as readonly string[]).includes(v)) return v as FailOn;
   throw new UsageError(`${source}: unknown value "${value}" — use one of: ${FAIL_ON_VALUES.join(', ')}`);
+}
+
+/**
+ * `KEY=VALUE` pairs (the env input's lines, repeated --env options) for the user's Django. Blank lines and
+ * `#` comment lines are skipped; anything else without `=` or with a bad name is a UsageError naming `source`.
+ */
+export function parseEnvPairs(items: readonly string[], source = '--env'): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = items.flatMap((i) => i.split(/\r?\n/));
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const at = line.indexOf('=');
+    const key = at > 0 ? line.slice(0, at).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      // The text itself is never echoed: a malformed line may hold a secret value.
+      const what = at > 0 ? `"${key.slice(0, 40)}" is not a variable name` : `entry ${i + 1} has no "="`;
+      throw new UsageError(`${source}: ${what} — write one KEY=VALUE per line, e.g. DJANGO_ALLOWED_HOSTS=example.com`);
+    }
+    out[key] = line.slice(at + 1).trim();
+  }
+  return out;
+}
+
+/** The password in a database URL (`scheme://user:password@host/name`), decoded; undefined when none. */
+function databaseUrlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const p = new URL(url.trim()).password;
+    return p ? decodeURIComponent(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A positive number of minutes (fractions allowed), else a UsageError naming `source`. */
+export function parseTimeoutMinutes(value: string, source = '--timeout-minutes'): number {
+  const v = value.trim();
+  const n = Number(v);
+  if (!v || !Number.isFinite(n) || n <= 0) throw new UsageError(`${source}: "${value}" is not a positive number of minutes — e.g. 20`);
+  return n;
 }
 
 interface Config {
@@ -178,6 +221,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
     throw e;
   }
 
+  // Values passed for the user's Django that look secret (passwords, keys, DSNs) are redacted like source secrets.
+  for (const [k, v] of Object.entries(options.extraEnv ?? {})) {
+    if (/SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|DATABASE_URL|CREDENTIALS/i.test(k) && v.length >= MIN_SECRET_LENGTH) ctx.secrets.add(v);
+  }
+  // The database-url password (the URL is also checked, and its password added, by the migrations gate).
+  const dbPassword = databaseUrlPassword(options.databaseUrl);
+  if (dbPassword && dbPassword.length >= MIN_SECRET_LENGTH) ctx.secrets.add(dbPassword);
   const rules = RULES.filter((r) => !config.disable.includes(r.meta.id));
   const results: GateResult[] = [];
   let findings: Finding[] = [];
@@ -222,15 +272,16 @@ export async function run(options: RunOptions): Promise<RunResult> {
       await resources.closeAll();
     }
   }
+  if (runtime.length) findings = dedupeAcrossGates(results, findings, ctx);
   findings = dedupe(findings).sort(compareFindings);
-  const checklist = checklistStatus(rules, findings, notApplicable);
+  const checklist = [...checklistStatus(rules, findings, notApplicable), ...gateChecklist(results, findings)];
   const report: Report = {
     tool: { ...TOOL },
     root,
     projects: ctx.projects.map((p) => p.info),
     gates: results,
     findings,
-    rules: rules.map((r) => r.meta),
+    rules: [...rules.map((r) => r.meta), ...RUNTIME_RULES],
     checklist,
     failOn,
   };
@@ -275,6 +326,32 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): { gate: Gate
   return { gate, notApplicable };
 }
 
+/**
+ * One finding, not two: a runtime finding whose Django check ID equals the `djangoCheck` of a rules finding
+ * about the same project's production settings (same file, or files of the same settings chain) is dropped —
+ * the static one stays, with its line and fix. The gate's own findings list drops it too.
+ */
+export function dedupeAcrossGates(results: GateResult[], findings: Finding[], ctx: ScanContext): Finding[] {
+  const chainOf = (file: string): string => {
+    const p = ctx.projects.find((x) => x.production?.files.includes(file));
+    return p ? `project:${p.root}` : `file:${file}`;
+  };
+  const flagged = new Set<string>();
+  for (const f of findings) if (f.gate === 'rules' && f.djangoCheck) flagged.add(`${f.djangoCheck}\0${chainOf(f.location.file)}`);
+  if (flagged.size === 0) return findings;
+  const dup = (f: Finding): boolean => f.gate !== 'rules' && flagged.has(`${f.ruleId}\0${chainOf(f.location.file)}`);
+  for (const g of results) {
+    if (g.gate === 'rules') continue;
+    const kept = g.findings.filter((f) => !dup(f));
+    const dropped = g.findings.length - kept.length;
+    if (dropped) {
+      g.findings = kept;
+      g.detail = `${g.detail ? `${g.detail}; ` : ''}${dropped} also found by the rules gate, reported once there`;
+    }
+  }
+  return findings.filter((f) => !dup(f));
+}
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -283,6 +360,24 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Checklist items that one runtime gate answers: the test suite and the migrations. */
+const GATE_ITEMS: Array<[GateName, ChecklistItem]> = [
+  ['tests', 'test-suite'],
+  ['migrations', 'migrations'],
+];
+
+function gateChecklist(results: GateResult[], findings: Finding[]): ChecklistStatus[] {
+  const out: ChecklistStatus[] = [];
+  for (const [gate, item] of GATE_ITEMS) {
+    const g = results.find((r) => r.gate === gate);
+    if (!g || g.status === 'error') continue; // the gates table says why it could not run
+    if (findings.some((f) => f.gate === gate)) out.push({ item, status: 'findings' });
+    else if (g.status === 'skipped') out.push({ item, status: 'not-applicable', ...(g.detail ? { reason: g.detail } : {}) });
+    else out.push({ item, status: 'pass' });
+  }
+  return out;
 }
 
 function checklistStatus(rules: readonly Rule[], findings: Finding[], notApplicable: Map<string, string>): ChecklistStatus[] {

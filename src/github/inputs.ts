@@ -2,7 +2,9 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import type { FailOn, GateName } from '../finding';
-import { parseFailOn, parseGates } from '../run';
+import { parseAnnotationMode, type AnnotationMode } from './changed-lines';
+import { parseUploadMode, type UploadMode } from './code-scanning';
+import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes, UsageError } from '../run';
 
 export interface ActionInputs {
   workingDirectory: string;
@@ -13,7 +15,36 @@ export interface ActionInputs {
   sarifFile: string;
   config?: string;
   python?: string;
+  /** The env input's KEY=VALUE lines, parsed. */
+  extraEnv?: Record<string, string>;
+  timeoutMinutes?: number;
+  /** test-command input: what the tests gate runs instead of manage.py test / pytest. */
+  testCommand?: string;
+  /** database-url input: an existing database the migrations gate only checks (migrate --check). */
+  databaseUrl?: string;
+  /** parallel input: run the test suite in parallel. */
+  parallel?: boolean;
   category?: string;
+  /** Code scanning upload (issue 4): auto, always or never. */
+  upload: UploadMode;
+  /** Token for the upload and the pull request diff ('' when none). */
+  token: string;
+  /** ref/sha overrides of the upload target (both or neither; checked by resolveTarget). */
+  ref?: string;
+  sha?: string;
+  /** `${{ toJSON(matrix) }}`, for the default category. */
+  matrix?: string;
+  annotations: AnnotationMode;
+  /** Absolute path of the base branch's SARIF. */
+  baselineSarif?: string;
+}
+
+/** The parallel input: true/false (YAML 1.2 core booleans, as core.getBooleanInput accepts). */
+function parseParallel(value: string): boolean {
+  const v = value.trim();
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE', ''].includes(v)) return false;
+  throw new UsageError(`input parallel: "${v.slice(0, 20)}" is not true or false — use parallel: true`);
 }
 
 function input(name: string, fallback = ''): string {
@@ -33,6 +64,18 @@ export function readInputs(cwd: string = process.cwd()): ActionInputs {
     sarifFile: resolve(cwd, input('sarif-file', 'django-launch-gate.sarif')),
     config: config === undefined ? undefined : resolve(cwd, config),
     python: optional('python'),
+    extraEnv: optional('env') === undefined ? undefined : parseEnvPairs([input('env')], 'input env'),
+    timeoutMinutes: optional('timeout-minutes') === undefined ? undefined : parseTimeoutMinutes(input('timeout-minutes'), 'input timeout-minutes'),
+    testCommand: optional('test-command'),
+    databaseUrl: optional('database-url'),
+    parallel: parseParallel(input('parallel', 'false')),
     category: optional('category'),
+    upload: parseUploadMode(input('upload', 'auto'), 'input upload'),
+    token: input('token'),
+    ref: optional('ref'),
+    sha: optional('sha'),
+    matrix: optional('matrix'),
+    annotations: parseAnnotationMode(input('annotations', 'all'), 'input annotations'),
+    baselineSarif: optional('baseline-sarif') === undefined ? undefined : resolve(cwd, input('baseline-sarif')),
   };
 }

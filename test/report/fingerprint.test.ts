@@ -1,4 +1,17 @@
+/**
+ * `primaryLocationLineHash` against GitHub's own algorithm (github/codeql-action src/fingerprints.ts, the
+ * function that fingerprints SARIF results before upload). How the reference values are obtained:
+ * 1. CODEQL_ACTION_VECTORS: input texts and expected hashes quoted verbatim from codeql-action's test suite;
+ * 2. PYTHON_REFERENCE: the algorithm re-implemented in Python straight from its published description (the doc
+ *    comment of `hash` in src/fingerprints.ts: rolling base-37 hash mod 2^64 over a 100-character window,
+ *    spaces/tabs skipped, CR/CRLF as LF, a 65535 sentinel at the end, `:n` occurrence suffix). It is checked
+ *    against (1) first, then used as the oracle for generated texts and for real files of this repository,
+ *    which Python reads from disk itself (UTF-8, newlines untranslated, as codeql-action's read stream does).
+ * `python3 -c` runs it; nothing is mocked.
+ */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { primaryLocationLineHashes } from '../../src/report/fingerprint';
 
@@ -84,7 +97,12 @@ def hashes(text):
         h = (37 * h + c - FIRST_MOD * begin) % M
     return result
 
-print(json.dumps([hashes(t) for t in json.load(sys.stdin)]))
+req = json.load(sys.stdin)
+if isinstance(req, dict):
+    texts = [open(p, encoding='utf-8', errors='replace', newline='').read() for p in req['files']]
+else:
+    texts = req
+print(json.dumps([hashes(t) for t in texts]))
 `;
 
 function pythonHashes(texts: string[]): string[][] {
@@ -92,6 +110,29 @@ function pythonHashes(texts: string[]): string[][] {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout) as string[][];
+}
+
+/** The same oracle, reading the files itself. */
+function pythonFileHashes(files: string[]): string[][] {
+  const run = spawnSync('/usr/bin/python3', ['-c', PYTHON_REFERENCE], { input: JSON.stringify({ files }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as string[][];
+}
+
+/** Every file under the folders (the example app and the hardened fixture: Python, templates, Procfile, Dockerfile). */
+function filesUnder(...dirs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '__pycache__') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  for (const d of dirs) walk(d);
+  return out.sort();
 }
 
 /** Deterministic pseudo-random texts that stress the windowing: long lines, blank runs, mixed newlines, tabs, non-ASCII. */
@@ -136,6 +177,14 @@ describe('primaryLocationLineHashes', () => {
     const vectors = pythonHashes(CODEQL_ACTION_VECTORS.map(([input]) => input));
     expect(vectors).toEqual(CODEQL_ACTION_VECTORS.map(([, hashes]) => hashes));
     texts.forEach((t, i) => expect(primaryLocationLineHashes(t), JSON.stringify(t.slice(0, 40))).toEqual(expected[i]));
+  });
+
+  test('agrees with the reference on every file of the example app and the hardened fixture, read from disk', () => {
+    const root = join(__dirname, '..', '..');
+    const files = filesUnder(join(root, 'example'), join(root, 'test', 'fixtures', 'hardened'));
+    expect(files.length).toBeGreaterThan(30);
+    const expected = pythonFileHashes(files);
+    files.forEach((f, i) => expect(primaryLocationLineHashes(readFileSync(f, 'utf8')), f).toEqual(expected[i]));
   });
 
   test('is fast enough for large files', () => {

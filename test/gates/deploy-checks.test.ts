@@ -1,0 +1,205 @@
+/**
+ * The deploy-checks gate on real Python and real Django 3.2, 4.2 and 5.2: Django's deploy checks become
+ * findings at the settings lines, warnings fail the gate, silenced checks stay as notes, the hardened
+ * fixture passes, and every bad input (no Python, no Django, settings raising) is one clear gate error.
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../src/cli';
+import type { Finding, GateResult, Report } from '../../src/finding';
+import { run } from '../../src/run';
+import { djangoVersions, EXAMPLE_ENV, HARDENED_ENV, ROOT, SYSTEM_PYTHON } from '../support/django';
+
+const EXAMPLE = join(ROOT, 'example');
+const HARDENED = join(ROOT, 'test', 'fixtures', 'hardened');
+const RUNTIME = join(ROOT, 'test', 'fixtures', 'runtime');
+
+/** 1-based line of the first line in `rel` (under root) matching `re`. */
+function lineOf(root: string, rel: string, re: RegExp): number {
+  const lines = readFileSync(join(root, rel), 'utf8').split('\n');
+  const i = lines.findIndex((l) => re.test(l));
+  expect(i, `${rel} has a line matching ${re}`).toBeGreaterThanOrEqual(0);
+  return i + 1;
+}
+
+function gate(report: Report, name: string): GateResult {
+  const g = report.gates.find((x) => x.gate === name);
+  expect(g, `gate ${name} ran`).toBeDefined();
+  return g!;
+}
+
+function at(findings: Finding[], id: string, file: string): Finding[] {
+  return findings.filter((f) => f.ruleId === id && f.location.file === file);
+}
+
+const TIMEOUT = 120_000;
+
+for (const v of djangoVersions()) {
+  describe(`deploy-checks on Django ${v.version}`, () => {
+    if (v.missing) {
+      it.skip(`skipped: ${v.missing}`, () => {});
+      return;
+    }
+
+    describe('the insecure example', () => {
+      let report: Report;
+      beforeAll(async () => {
+        ({ report } = await run({ path: EXAMPLE, gates: ['deploy-checks'], python: v.python, env: { ...v.env, ...EXAMPLE_ENV } }));
+      }, TIMEOUT);
+
+      it('fails, naming the settings module and the DEBUG value it ran with', () => {
+        const g = gate(report, 'deploy-checks');
+        expect(g.status, g.detail).toBe('failed');
+        expect(g.detail).toContain('shop.settings with DEBUG=True');
+        expect(g.detail).toContain(`Django ${v.version}.`);
+      });
+
+      it('reports Django IDs at the settings lines that set the values, as warnings', () => {
+        const f = report.findings.filter((x) => x.gate === 'deploy-checks');
+        const settings = 'shop/settings.py';
+        const debug = at(f, 'security.W018', settings);
+        expect(debug).toHaveLength(1);
+        expect(debug[0].level).toBe('warning');
+        expect(debug[0].location.line).toBe(lineOf(EXAMPLE, settings, /^DEBUG = True/));
+        expect(at(f, 'security.W009', settings).map((x) => x.location.line)).toEqual([lineOf(EXAMPLE, settings, /^SECRET_KEY = /)]);
+        expect(at(f, 'security.W019', settings)).toHaveLength(1);
+        // Settings the module never sets point at its first statement (the anchor), not line 1.
+        const anchor = lineOf(EXAMPLE, settings, /^from pathlib import Path/);
+        for (const id of ['security.W004', 'security.W008', 'security.W012', 'security.W016']) {
+          expect(at(f, id, settings).map((x) => x.location.line), id).toEqual([anchor]);
+        }
+      });
+
+      it('never puts the secret key value in a message', () => {
+        const text = JSON.stringify(report.findings);
+        expect(text).not.toContain('PLANTED-SECRET');
+      });
+
+    });
+
+    it('the hardened fixture passes with its required environment', async () => {
+      const { report } = await run({ path: HARDENED, gates: ['deploy-checks'], python: v.python, env: { ...v.env, ...HARDENED_ENV } });
+      const g = gate(report, 'deploy-checks');
+      expect(g.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+      expect(g.status, g.detail).toBe('passed');
+      expect(g.detail).toContain('config.settings.production with DEBUG=False');
+    }, TIMEOUT);
+
+    describe('a project silencing a check', () => {
+      const dir = join(RUNTIME, 'silenced');
+      let report: Report;
+      beforeAll(async () => {
+        ({ report } = await run({ path: dir, gates: ['deploy-checks'], python: v.python, env: v.env }));
+      }, TIMEOUT);
+
+      it('reports the silenced check as a note, not dropped', () => {
+        const hsts = at(report.findings, 'security.W004', 'proj/settings.py');
+        expect(hsts).toHaveLength(1);
+        expect(hsts[0].level).toBe('note');
+        expect(hsts[0].message).toContain('silenced by SILENCED_SYSTEM_CHECKS');
+      });
+
+      it('still fails on the unsilenced warning, at its settings line', () => {
+        const ssl = at(report.findings, 'security.W008', 'proj/settings.py');
+        expect(ssl.map((f) => [f.level, f.location.line])).toEqual([['warning', lineOf(dir, 'proj/settings.py', /^SECURE_SSL_REDIRECT = False/)]]);
+        expect(gate(report, 'deploy-checks').status).toBe('failed');
+      });
+
+      it('locates model and field checks at the models.py line', () => {
+        const field = report.findings.find((f) => f.ruleId === 'fields.W340');
+        expect(field?.location).toEqual({ file: 'notes/models.py', line: lineOf(dir, 'notes/models.py', /tags = models.ManyToManyField/) });
+        expect(field?.message).toContain('notes.Note.tags');
+        const auto = report.findings.filter((f) => f.ruleId === 'models.W042').map((f) => `${f.location.file}:${f.location.line}`).sort();
+        expect(auto).toEqual([`notes/models.py:${lineOf(dir, 'notes/models.py', /^class Tag/)}`, `notes/models.py:${lineOf(dir, 'notes/models.py', /^class Note/)}`].sort());
+      });
+    });
+  });
+}
+
+async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await cli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: ROOT, env });
+  return { code, out, err };
+}
+
+const system = djangoVersions()[0];
+describe.skipIf(!!system.missing)('deploy-checks with the rules gate', () => {
+  const EXAMPLE_SETTINGS = 'shop/settings.py';
+  it('one finding, not two: with the rules gate, runtime checks the static rules flagged are dropped', async () => {
+    const both = (await run({ path: EXAMPLE, gates: ['rules', 'deploy-checks'], python: system.python, env: { ...system.env, ...EXAMPLE_ENV } })).report;
+    const settings = EXAMPLE_SETTINGS;
+    const hsts = both.findings.filter((x) => x.location.file === settings && (x.ruleId === 'security.W004' || x.djangoCheck === 'security.W004'));
+    expect(hsts.map((x) => x.gate)).toEqual(['rules']);
+    expect(hsts[0].ruleId).toBe('launch.W101');
+    // Checks no static rule covers stay (the rules gate has no rule for security.W019 at this line).
+    const runtimeIds = both.findings.filter((x) => x.gate === 'deploy-checks').map((x) => x.ruleId);
+    const staticChecks = new Set(both.findings.filter((x) => x.gate === 'rules' && x.djangoCheck).map((x) => x.djangoCheck));
+    for (const id of runtimeIds) {
+      const dup = both.findings.some((x) => x.gate === 'rules' && x.djangoCheck === id && x.location.file === settings);
+      expect(dup, `${id} reported twice`).toBe(false);
+    }
+    expect(staticChecks.has('security.W018')).toBe(true);
+    expect(staticChecks.has('security.W019')).toBe(false);
+    expect(runtimeIds).toContain('security.W019');
+    expect(gate(both, 'deploy-checks').detail).toMatch(/also found by the rules gate, reported once there/);
+  }, TIMEOUT);
+});
+
+describe.skipIf(!!system.missing)('deploy-checks: bad inputs are one clear gate error, exit 2', () => {
+  it('python not found', async () => {
+    const r = await runCli(['test/fixtures/runtime/silenced', '--gates', 'deploy-checks', '--python', '/nonexistent/bin/python3'], system.env);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('gate deploy-checks could not run: /nonexistent/bin/python3 not found — set the python input / --python');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  }, TIMEOUT);
+
+  it('Django missing for the interpreter (Python without site-packages)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlg-nosite-'));
+    const py = join(dir, 'python-no-site');
+    writeFileSync(py, `#!/bin/sh\nexec ${SYSTEM_PYTHON} -S "$@"\n`);
+    chmodSync(py, 0o755);
+    const r = await runCli(['test/fixtures/runtime/silenced', '--gates', 'deploy-checks', '--python', py], system.env);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Django is not installed for ${py} — pip install -r requirements.txt before the gate`);
+  }, TIMEOUT);
+
+  it('settings raising ImportError, with the last traceback line', async () => {
+    const r = await runCli(['test/fixtures/runtime/import-error', '--gates', 'deploy-checks', '--python', system.python], system.env);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("settings module proj.settings raises ModuleNotFoundError: No module named 'launch_gate_not_installed_package' (at proj/settings.py:2)");
+    expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  }, TIMEOUT);
+
+  it('a hang is killed after timeout-minutes and named', async () => {
+    const started = Date.now();
+    const r = await runCli(['test/fixtures/runtime/hang', '--gates', 'deploy-checks,collectstatic', '--python', system.python, '--timeout-minutes', '0.05'], system.env);
+    expect(r.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    for (const g of ['deploy-checks', 'collectstatic']) {
+      expect(r.err).toContain(`gate ${g} could not run: probing ${system.python} did not finish within 3 seconds and was killed — raise timeout-minutes / --timeout-minutes or fix the hang`);
+    }
+  }, TIMEOUT);
+
+  it('missing required variables name the variable (KeyError from os.environ)', async () => {
+    const { report } = await run({ path: HARDENED, gates: ['deploy-checks'], python: system.python, env: system.env });
+    const g = gate(report, 'deploy-checks');
+    expect(g.status).toBe('error');
+    expect(g.detail).toContain(`settings module config.settings.production raises KeyError: 'DJANGO_SECRET_KEY' (at config/settings/production.py:${lineOf(HARDENED, 'config/settings/production.py', /^SECRET_KEY = /)})`);
+  }, TIMEOUT);
+
+  it('--env passes KEY=VALUE pairs to the user\'s Django; a malformed one is a usage error', async () => {
+    const envArgs = Object.entries(HARDENED_ENV).flatMap(([k, val]) => ['--env', `${k}=${val}`]);
+    const ok = await runCli(['test/fixtures/hardened', '--gates', 'deploy-checks', '--python', system.python, ...envArgs], system.env);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    const bad = await runCli(['test/fixtures/hardened', '--gates', 'deploy-checks', '--env', 'NOT A PAIR'], system.env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^django-launch-gate: --env: entry 1 has no "=" — write one KEY=VALUE per line/);
+    const zero = await runCli(['test/fixtures/hardened', '--gates', 'deploy-checks', '--timeout-minutes', '0'], system.env);
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain('--timeout-minutes: "0" is not a positive number of minutes');
+  }, TIMEOUT);
+});
