@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const DJANGO_DIR = '/usr/lib/python3/dist-packages/django';
 const PACKAGES = ['graphite-web', 'lava-server', 'mailman3-web', 'python3-django-hyperkitty', 'python3-django-postorius'];
 
-function walkPy(dir, out) {
+export function walkPy(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walkPy(p, out);
@@ -63,7 +63,7 @@ export function corpus() {
   return { sources, groups };
 }
 
-function countLines(text) {
+export function countLines(text) {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;

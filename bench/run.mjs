@@ -1,5 +1,24 @@
 #!/usr/bin/env node
-// `npm run bench`: the project's benchmarks. Today one: parsing speed, native tree-sitter vs web-tree-sitter.
+// `npm run bench [-- --rounds N] [-- --cli PATH]`: the project's benchmarks, one after another —
+//  1. parse.mjs: parsing speed, native tree-sitter vs web-tree-sitter;
+//  2. gates.mjs: the runtime gates' wall time against the slowest gate (test/fixtures/hardened);
+//  3. scan.mjs: the rules gate beside ruff (wasm) and bandit on the real corpus.
+// 2 and 3 run a bundle of the current sources built once into a temp folder (or the CLI named by --cli).
+// A benchmark that cannot run says why; the others still run, and the exit status is 1.
 import { main as parseBench } from './parse.mjs';
+import { main as gatesBench } from './gates.mjs';
+import { main as scanBench } from './scan.mjs';
 
-await parseBench(process.argv.slice(2));
+const argv = process.argv.slice(2);
+for (const [name, bench] of [
+  ['parse', parseBench],
+  ['gates', gatesBench],
+  ['scan', scanBench],
+]) {
+  try {
+    await bench(argv);
+  } catch (e) {
+    console.error(`bench/${name}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}

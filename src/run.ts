@@ -2,6 +2,7 @@
  * The engine: options in, Report out. Shared by the CLI (src/cli.ts) and the action (src/main.ts).
  * Knows nothing of terminals, SARIF or GitHub.
  */
+import { setMaxListeners } from 'node:events';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -252,6 +253,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     };
     const resources = new SharedResources();
     const signal = options.signal ?? new AbortController().signal;
+    setMaxListeners(0, signal); // every child process of every gate listens for the abort
     try {
       // Runtime gates run concurrently: total wall time is about the slowest gate's.
       const done = await Promise.all(

@@ -15,10 +15,9 @@ import { accessSync, appendFileSync, chownSync, constants, existsSync, mkdtempSy
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MIN_SECRET_LENGTH } from '../finding';
 import type { GateContext } from '../gates/gate';
-import { JSON_MARK, runPython, type RunPythonResult } from './python';
+import { runJsonScript, shippedScript, type HelperRun } from './python';
 
 /** Where a database lives. `host` is a name, an IP or a Unix socket folder (starts with `/`). */
 export interface PgConnection {
@@ -725,39 +724,17 @@ export async function freshDatabase(ctx: GateContext, server: DatabaseServer, pu
 // ---------------------------------------------------------------------------------------------------------
 // db_helper.py: the database side of the user's Django (makemigrations, migrate, the test runner)
 
-const DB_HELPER_CANDIDATES = ['./django/db_helper.py', './db_helper.py'] as const;
-let dbHelperFile: string | undefined;
-
 /** Absolute path of db_helper.py (bundle: dist/django/db_helper.py; sources: src/django/db_helper.py). */
 export function dbHelperPath(): string {
-  if (dbHelperFile) return dbHelperFile;
-  for (const c of DB_HELPER_CANDIDATES) {
-    const p = fileURLToPath(new URL(c, import.meta.url));
-    if (existsSync(p)) return (dbHelperFile = p);
-  }
-  throw new Error(`db_helper.py not found next to ${fileURLToPath(import.meta.url)} — the bundle is incomplete; rebuild it with npm run bundle`);
+  return shippedScript('db_helper.py');
 }
 
 /** Runs `db_helper.py <args>` with exactly `env` in `cwd`; parses the JSON it prints last (after the marker). */
-export async function runDbHelper<T>(
+export function runDbHelper<T>(
   ctx: GateContext,
   opts: { cwd: string; env: Record<string, string | undefined>; args: string[]; timeoutMs?: number },
-): Promise<{ run: RunPythonResult; data?: T }> {
-  const run = await runPython({
-    python: ctx.options.python,
-    cwd: opts.cwd,
-    env: opts.env,
-    args: [dbHelperPath(), ...opts.args],
-    timeoutMs: opts.timeoutMs ?? ctx.options.timeoutMs,
-    signal: ctx.signal,
-  });
-  const at = run.stdout.lastIndexOf(JSON_MARK);
-  if (at < 0) return { run };
-  try {
-    return { run, data: JSON.parse(run.stdout.slice(at + JSON_MARK.length)) as T };
-  } catch {
-    return { run };
-  }
+): Promise<HelperRun<T>> {
+  return runJsonScript<T>(ctx, dbHelperPath(), opts);
 }
 
 /** What db_helper.py reports when Django, the settings or django.setup() fail. */

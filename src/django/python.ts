@@ -12,6 +12,7 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScannedProject } from '../project/scan';
 import type { GateContext } from '../gates/gate';
+import { connectionEnv, DATABASE_ENV_NAMES } from './postgres';
 
 export interface RunPythonOptions {
   /** Interpreter: a path or a name looked up on PATH (of `env.PATH`). */
@@ -146,17 +147,30 @@ export function runPython(opts: RunPythonOptions): Promise<RunPythonResult> {
   });
 }
 
-const HELPER_CANDIDATES = ['./django/helper.py', './helper.py'] as const;
-let helperFile: string | undefined;
+const shipped = new Map<string, string>();
+
+/**
+ * Absolute path of a Python script shipped with the action (`helper.py`, `db_helper.py`): bundle:
+ * dist/django/<name>; sources: src/django/<name>, next to this module.
+ */
+export function shippedScript(name: string): string {
+  const known = shipped.get(name);
+  if (known) return known;
+  // Candidates as plain strings (no literal in `new URL`): ncc must not take the scripts for assets.
+  const candidates = ['./django/', './'].map((dir) => dir + name);
+  for (const c of candidates) {
+    const p = fileURLToPath(new URL(c, import.meta.url));
+    if (existsSync(p)) {
+      shipped.set(name, p);
+      return p;
+    }
+  }
+  throw new Error(`${name} not found next to ${fileURLToPath(import.meta.url)} — the bundle is incomplete; rebuild it with npm run bundle`);
+}
 
 /** Absolute path of helper.py (bundle: dist/django/helper.py; sources: src/django/helper.py). */
 export function helperPath(): string {
-  if (helperFile) return helperFile;
-  for (const c of HELPER_CANDIDATES) {
-    const p = fileURLToPath(new URL(c, import.meta.url));
-    if (existsSync(p)) return (helperFile = p);
-  }
-  throw new Error(`helper.py not found next to ${fileURLToPath(import.meta.url)} — the bundle is incomplete; rebuild it with npm run bundle`);
+  return shippedScript('helper.py');
 }
 
 /** What the probe learned about the interpreter, Django and the production settings of one project. */
@@ -180,10 +194,19 @@ export interface ProbeInfo {
 export type ProbeResult = { ok: true; info: ProbeInfo } | { ok: false; error: string };
 
 /** The environment and cwd the user's Django runs with for `project` (production settings module). */
+/** Database variables naming nowhere (a function: postgres.ts imports this module too). */
+export function placeholderDatabaseEnv(): Record<string, string> {
+  return connectionEnv({ host: '127.0.0.1', port: 9, user: 'launch_gate', password: '', database: 'launch_gate_no_database' });
+}
+
 export function djangoEnv(ctx: GateContext, project: ScannedProject): { cwd: string; env: Record<string, string | undefined> } {
   const cwd = resolve(ctx.scan.root, project.root || '.');
   const env: Record<string, string | undefined> = { ...ctx.options.env };
   if (project.info.settingsModule) env.DJANGO_SETTINGS_MODULE = project.info.settingsModule;
+  // Settings often require database variables just to import (os.environ["DATABASE_URL"]). When the environment
+  // names no database, the probe, deploy-checks and collectstatic see placeholders pointing at 127.0.0.1:9 where
+  // nothing listens (they never connect); tests and migrations replace them with their real database.
+  if (!DATABASE_ENV_NAMES.some((n) => env[n])) Object.assign(env, placeholderDatabaseEnv());
   // Settings may live under src/ (src layout) or at the scan root: make those importable as manage.py would not.
   const extra = [cwd, resolve(cwd, 'src'), ctx.scan.root].filter((p, i, a) => a.indexOf(p) === i && existsSync(p));
   const existing = env.PYTHONPATH ? env.PYTHONPATH.split(':').filter(Boolean) : [];
@@ -225,15 +248,21 @@ export interface HelperRun<T> {
   data?: T;
 }
 
-/** Runs `helper.py <args>` for a project with its Django environment; parses the JSON it prints last. */
-export async function runHelper<T>(ctx: GateContext, project: ScannedProject, args: string[], extraEnv: Record<string, string> = {}): Promise<HelperRun<T>> {
-  const { cwd, env } = djangoEnv(ctx, project);
+/**
+ * Runs `python <script> <args>` with exactly `env` in `cwd` (the run's interpreter, time limit and abort
+ * signal); parses the JSON the script prints last, after JSON_MARK.
+ */
+export async function runJsonScript<T>(
+  ctx: GateContext,
+  script: string,
+  opts: { cwd: string; env: Record<string, string | undefined>; args: string[]; timeoutMs?: number },
+): Promise<HelperRun<T>> {
   const run = await runPython({
     python: ctx.options.python,
-    cwd,
-    env: { ...env, ...extraEnv },
-    args: [helperPath(), ...args],
-    timeoutMs: ctx.options.timeoutMs,
+    cwd: opts.cwd,
+    env: opts.env,
+    args: [script, ...opts.args],
+    timeoutMs: opts.timeoutMs ?? ctx.options.timeoutMs,
     signal: ctx.signal,
   });
   const at = run.stdout.lastIndexOf(JSON_MARK);
@@ -243,6 +272,12 @@ export async function runHelper<T>(ctx: GateContext, project: ScannedProject, ar
   } catch {
     return { run };
   }
+}
+
+/** Runs `helper.py <args>` for a project with its Django environment; parses the JSON it prints last. */
+export function runHelper<T>(ctx: GateContext, project: ScannedProject, args: string[], extraEnv: Record<string, string> = {}): Promise<HelperRun<T>> {
+  const { cwd, env } = djangoEnv(ctx, project);
+  return runJsonScript<T>(ctx, helperPath(), { cwd, env: { ...env, ...extraEnv }, args });
 }
 
 /** `20 minutes`, `1.5 minutes`, `3 seconds`. */

@@ -12,7 +12,7 @@ import type { Finding, GateResult, Location } from '../finding';
 import type { ScannedProject } from '../project/scan';
 import { describeFailure, probe, runHelper } from '../django/python';
 import { relativeToRoot } from './deploy-checks';
-import type { GateContext, RuntimeGate } from './gate';
+import { runPerProject, type GateContext, type ProjectOutcome, type RuntimeGate } from './gate';
 
 export interface CollectstaticError {
   message: string;
@@ -68,16 +68,13 @@ function findingOf(ctx: GateContext, project: ScannedProject, e: CollectstaticEr
   return { ruleId: 'launch.E221', gate: 'collectstatic', level: 'error', message, location };
 }
 
-async function collectProject(
-  ctx: GateContext,
-  project: ScannedProject,
-): Promise<{ findings: Finding[]; detail: string; skipped?: boolean } | { error: string }> {
+async function collectProject(ctx: GateContext, project: ScannedProject): Promise<ProjectOutcome> {
   const p = await probe(ctx, project);
-  if (!p.ok) return { error: p.error };
+  if (!p.ok) return { findings: [], detail: '', error: p.error };
   const root = mkdtempSync(join(tmpdir(), 'dlg-static-'));
   try {
     const { run, data } = await runHelper<CollectstaticJson>(ctx, project, ['collectstatic', '--static-root', root]);
-    if (!data) return { error: describeFailure(ctx, `collectstatic for ${project.info.settingsModule}`, run) };
+    if (!data) return { findings: [], detail: '', error: describeFailure(ctx, `collectstatic for ${project.info.settingsModule}`, run) };
     const where = project.root ? ` (${project.root})` : '';
     if (data.skipped) return { findings: [], detail: `${p.info.settingsModule}${where}: not run — ${data.skipped}`, skipped: true };
     const storage = data.storage ?? 'the static files storage';
@@ -96,26 +93,6 @@ async function collectProject(
 
 export const collectstaticGate: RuntimeGate = {
   name: 'collectstatic',
-  async run(ctx: GateContext): Promise<GateResult> {
-    const started = performance.now();
-    const projects = ctx.scan.projects.filter((p) => p.production);
-    if (projects.length === 0) {
-      return { gate: 'collectstatic', status: 'skipped', durationMs: performance.now() - started, detail: 'no project with production settings', findings: [] };
-    }
-    const results = await Promise.all(projects.map((p) => collectProject(ctx, p)));
-    const findings: Finding[] = [];
-    const details: string[] = [];
-    const errors: string[] = [];
-    for (const r of results) {
-      if ('error' in r) errors.push(r.error);
-      else {
-        findings.push(...r.findings);
-        details.push(r.detail);
-      }
-    }
-    const durationMs = performance.now() - started;
-    if (errors.length) return { gate: 'collectstatic', status: 'error', durationMs, detail: [...errors, ...details].join('\n'), findings };
-    const allSkipped = results.every((r) => 'skipped' in r && r.skipped);
-    return { gate: 'collectstatic', status: findings.length ? 'failed' : allSkipped ? 'skipped' : 'passed', durationMs, detail: details.join('; '), findings };
-  },
+  run: (ctx: GateContext): Promise<GateResult> =>
+    runPerProject('collectstatic', ctx, (p) => collectProject(ctx, p), { none: 'no project with production settings', separator: '; ' }),
 };

@@ -8,7 +8,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding, GateResult, Level, Location } from '../finding';
 import type { ScannedProject } from '../project/scan';
 import { describeFailure, probe, runHelper } from '../django/python';
-import type { GateContext, RuntimeGate } from './gate';
+import { runPerProject, type GateContext, type ProjectOutcome, type RuntimeGate } from './gate';
 
 /** Django check IDs → the settings they concern (first one bound in the settings wins). */
 export const CHECK_SETTINGS: Record<string, string[]> = {
@@ -146,11 +146,11 @@ function messageOf(m: CheckMessage): string {
   return text;
 }
 
-async function checkProject(ctx: GateContext, project: ScannedProject): Promise<{ findings: Finding[]; detail: string } | { error: string }> {
+async function checkProject(ctx: GateContext, project: ScannedProject): Promise<ProjectOutcome> {
   const p = await probe(ctx, project);
-  if (!p.ok) return { error: p.error };
+  if (!p.ok) return { findings: [], detail: '', error: p.error };
   const { run, data } = await runHelper<ChecksJson>(ctx, project, ['checks', '--deploy']);
-  if (!data) return { error: describeFailure(ctx, `Django's system checks for ${project.info.settingsModule}`, run) };
+  if (!data) return { findings: [], detail: '', error: describeFailure(ctx, `Django's system checks for ${project.info.settingsModule}`, run) };
   const findings: Finding[] = data.messages.map((m) => ({
     ruleId: m.id,
     gate: 'deploy-checks',
@@ -168,33 +168,6 @@ async function checkProject(ctx: GateContext, project: ScannedProject): Promise<
 
 export const deployChecksGate: RuntimeGate = {
   name: 'deploy-checks',
-  async run(ctx: GateContext): Promise<GateResult> {
-    const started = performance.now();
-    const projects = ctx.scan.projects.filter((p) => p.production);
-    if (projects.length === 0) {
-      return { gate: 'deploy-checks', status: 'skipped', durationMs: performance.now() - started, detail: 'no project with production settings to check', findings: [] };
-    }
-    const results = await Promise.all(projects.map((p) => checkProject(ctx, p)));
-    const findings: Finding[] = [];
-    const details: string[] = [];
-    const errors: string[] = [];
-    for (const r of results) {
-      if ('error' in r) errors.push(r.error);
-      else {
-        findings.push(...r.findings);
-        details.push(r.detail);
-      }
-    }
-    const durationMs = performance.now() - started;
-    if (errors.length) {
-      return { gate: 'deploy-checks', status: 'error', durationMs, detail: [...errors, ...details].join('\n'), findings };
-    }
-    return {
-      gate: 'deploy-checks',
-      status: findings.some((f) => f.level !== 'note') ? 'failed' : 'passed',
-      durationMs,
-      detail: details.join('; '),
-      findings,
-    };
-  },
+  run: (ctx: GateContext): Promise<GateResult> =>
+    runPerProject('deploy-checks', ctx, (p) => checkProject(ctx, p), { none: 'no project with production settings to check', separator: '; ' }),
 };

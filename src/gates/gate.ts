@@ -2,8 +2,8 @@
  * Runtime gates: they run the user's Django (check --deploy, tests, migrations, collectstatic) and turn
  * what it says into Findings. Like rules, they know nothing of SARIF, GitHub or the terminal.
  */
-import type { GateName, GateResult } from '../finding';
-import type { ScanContext } from '../project/scan';
+import type { Finding, GateName, GateResult } from '../finding';
+import type { ScanContext, ScannedProject } from '../project/scan';
 
 export interface RuntimeOptions {
   /** Python interpreter (default `python` on PATH, as actions/setup-python leaves it). */
@@ -78,4 +78,67 @@ export class SharedResources implements Resources {
 export function gateError(gate: GateName, started: number, err: unknown): GateResult {
   const message = err instanceof Error ? err.message : String(err);
   return { gate, status: 'error', durationMs: performance.now() - started, detail: message.split('\n').slice(0, 12).join('\n'), findings: [] };
+}
+
+/** What a gate found for one project. */
+export interface ProjectOutcome {
+  findings: Finding[];
+  /** One line for the gate's detail ('' when there is nothing to add, e.g. beside an error). */
+  detail: string;
+  /** The project could not be checked: the gate is an error, with this text first in its detail. */
+  error?: string;
+  /** Nothing ran for the project (no database, nothing to run): not a pass. */
+  skipped?: boolean;
+}
+
+export interface PerProjectOptions {
+  /** The gate's detail when no project qualifies (status skipped). */
+  none: string;
+  /** The projects the gate runs for; default: those with production settings. */
+  projects?: (project: ScannedProject) => boolean;
+  /** Runs once, before the projects, when at least one qualifies; a string skips the whole gate with it as detail. */
+  prepare?: () => Promise<string | undefined>;
+  /** Between the projects' details; default a newline. Errors always go one per line. */
+  separator?: string;
+  /** `all` (default): skipped when every project was; `any`: when one was (the gate must not pass in part). */
+  skippedWhen?: 'all' | 'any';
+}
+
+/**
+ * A gate that checks each project on its own, concurrently: `perProject` for every qualifying project (index
+ * from 1), its throw an error of that project, then one GateResult — error when any project could not be
+ * checked (errors first in the detail), failed on a finding above note level, skipped (see `skippedWhen`),
+ * else passed.
+ */
+export async function runPerProject(
+  gate: GateName,
+  ctx: GateContext,
+  perProject: (project: ScannedProject, index: number) => Promise<ProjectOutcome>,
+  options: PerProjectOptions,
+): Promise<GateResult> {
+  const started = performance.now();
+  const result = (status: GateResult['status'], detail: string, findings: Finding[] = []): GateResult => ({
+    gate,
+    status,
+    durationMs: performance.now() - started,
+    detail,
+    findings,
+  });
+  const projects = ctx.scan.projects.filter(options.projects ?? ((p) => Boolean(p.production)));
+  if (projects.length === 0) return result('skipped', options.none);
+  const skip = await options.prepare?.();
+  if (skip !== undefined) return result('skipped', skip);
+  const outcomes = await Promise.all(
+    projects.map((p, i) =>
+      perProject(p, i + 1).catch((e: unknown): ProjectOutcome => ({ findings: [], detail: '', error: e instanceof Error ? e.message : String(e) })),
+    ),
+  );
+  const findings = outcomes.flatMap((o) => o.findings);
+  const errors = outcomes.filter((o) => o.error).map((o) => o.error!);
+  const details = outcomes.map((o) => o.detail).filter(Boolean);
+  if (errors.length) return result('error', [...errors, ...details].join('\n'), findings);
+  const detail = details.join(options.separator ?? '\n');
+  if (findings.some((f) => f.level !== 'note')) return result('failed', detail, findings);
+  const skipped = options.skippedWhen === 'any' ? outcomes.some((o) => o.skipped) : outcomes.every((o) => o.skipped);
+  return result(skipped ? 'skipped' : 'passed', detail, findings);
 }

@@ -28,7 +28,7 @@ import {
   type PgConnection,
 } from '../django/postgres';
 import { MIN_SECRET_LENGTH } from '../finding';
-import type { GateContext, RuntimeGate } from './gate';
+import { runPerProject, type GateContext, type ProjectOutcome, type RuntimeGate } from './gate';
 import { parseTraceback } from './tests';
 
 interface Change {
@@ -131,14 +131,6 @@ function changeFindings(ctx: GateContext, project: ScannedProject, data: Makemig
     });
   }
   return out;
-}
-
-interface ProjectOutcome {
-  findings: Finding[];
-  detail: string;
-  error?: string;
-  /** no PostgreSQL: migrate did not run */
-  skipped?: boolean;
 }
 
 /** Placeholder connection variables for makemigrations when there is no server: it never connects. */
@@ -274,25 +266,6 @@ async function checkProject(ctx: GateContext, project: ScannedProject, index: nu
 
 export const migrationsGate: RuntimeGate = {
   name: 'migrations',
-  async run(ctx: GateContext): Promise<GateResult> {
-    const started = performance.now();
-    const projects = ctx.scan.projects.filter((p) => p.production);
-    if (projects.length === 0) {
-      return { gate: 'migrations', status: 'skipped', durationMs: performance.now() - started, detail: 'no project with production settings to migrate', findings: [] };
-    }
-    const outcomes = await Promise.all(
-      projects.map((p, i) =>
-        checkProject(ctx, p, i + 1).catch((e: unknown): ProjectOutcome => ({ findings: [], detail: '', error: e instanceof Error ? e.message : String(e) })),
-      ),
-    );
-    const findings = outcomes.flatMap((o) => o.findings);
-    const errors = outcomes.filter((o) => o.error).map((o) => o.error!);
-    const details = outcomes.map((o) => o.detail).filter(Boolean);
-    const durationMs = performance.now() - started;
-    if (errors.length) return { gate: 'migrations', status: 'error', durationMs, detail: [...errors, ...details].join('\n'), findings };
-    if (findings.some((f) => f.level !== 'note')) return { gate: 'migrations', status: 'failed', durationMs, detail: details.join('\n'), findings };
-    if (outcomes.some((o) => o.skipped)) return { gate: 'migrations', status: 'skipped', durationMs, detail: details.join('\n'), findings };
-    return { gate: 'migrations', status: 'passed', durationMs, detail: details.join('\n'), findings };
-  },
+  run: (ctx: GateContext): Promise<GateResult> =>
+    runPerProject('migrations', ctx, (p, i) => checkProject(ctx, p, i), { none: 'no project with production settings to migrate', skippedWhen: 'any' }),
 };
-

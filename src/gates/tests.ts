@@ -16,7 +16,7 @@ import type { Finding, GateResult, Location } from '../finding';
 import type { ScannedProject } from '../project/scan';
 import { describeFailure, djangoEnv, lastLines, runPython, type RunPythonResult } from '../django/python';
 import { connectionEnv, databaseServer, dbHelperPath, freshDatabase, type DatabaseServer, type PgConnection } from '../django/postgres';
-import type { GateContext, RuntimeGate } from './gate';
+import { runPerProject, type GateContext, type ProjectOutcome, type RuntimeGate } from './gate';
 
 // ---------------------------------------------------------------------------------------------------------
 // Parsing what test runners say
@@ -293,13 +293,6 @@ function minutes(ms: number): string {
   return String(Math.round(m * 100) / 100);
 }
 
-interface Outcome {
-  findings: Finding[];
-  detail: string;
-  error?: string;
-  skipped?: boolean;
-}
-
 function shellCommand(cmd: string): { exe: string; args: string[] } {
   return process.platform === 'win32' ? { exe: process.env.ComSpec ?? 'cmd.exe', args: ['/d', '/s', '/c', cmd] } : { exe: '/bin/sh', args: ['-c', cmd] };
 }
@@ -309,7 +302,7 @@ async function hasModule(ctx: GateContext, cwd: string, env: Record<string, stri
   return r.code === 0;
 }
 
-async function testProject(ctx: GateContext, project: ScannedProject, server: DatabaseServer, index: number): Promise<Outcome> {
+async function testProject(ctx: GateContext, project: ScannedProject, server: DatabaseServer, index: number): Promise<ProjectOutcome> {
   const label = project.root ? `${project.root}: ` : '';
   const { cwd, env: djEnv } = djangoEnv(ctx, project);
   const conn: PgConnection = await freshDatabase(ctx, server, index > 1 ? `tests_${index}` : 'tests');
@@ -416,22 +409,17 @@ async function testProject(ctx: GateContext, project: ScannedProject, server: Da
 
 export const testsGate: RuntimeGate = {
   name: 'tests',
-  async run(ctx: GateContext): Promise<GateResult> {
-    const started = performance.now();
-    const projects = ctx.scan.projects.filter((p) => p.production || existsSync(join(ctx.scan.root, p.root, 'manage.py')));
-    const done = (status: GateResult['status'], detail: string, findings: Finding[] = []): GateResult => ({ gate: 'tests', status, durationMs: performance.now() - started, detail, findings });
-    if (projects.length === 0) return done('skipped', 'no Django project with tests to run');
-    const choice = await databaseServer(ctx);
-    if ('none' in choice) return done('skipped', choice.none);
-    const outcomes = await Promise.all(
-      projects.map((p, i) => testProject(ctx, p, choice.server, i + 1).catch((e: unknown): Outcome => ({ findings: [], detail: '', error: e instanceof Error ? e.message : String(e) }))),
-    );
-    const findings = outcomes.flatMap((o) => o.findings);
-    const errors = outcomes.filter((o) => o.error).map((o) => o.error!);
-    const details = outcomes.map((o) => o.detail).filter(Boolean);
-    if (errors.length) return done('error', [...errors, ...details].join('\n'), findings);
-    if (findings.length) return done('failed', details.join('\n'), findings);
-    if (outcomes.every((o) => o.skipped)) return done('skipped', details.join('\n'));
-    return done('passed', details.join('\n'));
+  run(ctx: GateContext): Promise<GateResult> {
+    let server: DatabaseServer;
+    return runPerProject('tests', ctx, (p, i) => testProject(ctx, p, server, i), {
+      none: 'no Django project with tests to run',
+      projects: (p) => Boolean(p.production) || existsSync(join(ctx.scan.root, p.root, 'manage.py')),
+      prepare: async () => {
+        const choice = await databaseServer(ctx);
+        if ('none' in choice) return choice.none;
+        server = choice.server;
+        return undefined;
+      },
+    });
   },
 };

@@ -24,8 +24,8 @@ import {
   runCommand,
   serverFromEnv,
   startCluster,
-  type EmbeddedCluster,
 } from '../../src/django/postgres';
+import { useCluster } from '../support/postgres';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -90,51 +90,45 @@ describe('finding the server binaries', () => {
 });
 
 describe('the throwaway cluster', () => {
-  let cluster: EmbeddedCluster;
-  beforeAll(async () => {
-    cluster = await startCluster();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const pg = useCluster();
 
   const psql = (db: string, sql: string, user = 'postgres') =>
-    runCommand(join(cluster.bin, 'psql'), ['-X', '-At', '-h', cluster.admin.host, '-p', String(cluster.admin.port), '-U', user, '-d', db, '-c', sql], {
+    runCommand(join(pg.cluster.bin, 'psql'), ['-X', '-At', '-h', pg.cluster.admin.host, '-p', String(pg.cluster.admin.port), '-U', user, '-d', db, '-c', sql], {
       env: { PATH: process.env.PATH },
     });
 
   it('accepts connections on 127.0.0.1 and a free port, with a random password marked as such', async () => {
-    expect(cluster.admin).toMatchObject({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
-    expect(cluster.admin.password).toMatch(/^[\w-]{20,}$/);
-    expect(await checkReachable(cluster.admin)).toBeUndefined();
+    expect(pg.cluster.admin).toMatchObject({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+    expect(pg.cluster.admin.password).toMatch(/^[\w-]{20,}$/);
+    expect(await checkReachable(pg.cluster.admin)).toBeUndefined();
     const r = await psql('postgres', 'SHOW fsync');
     expect(r.stdout.trim(), r.stderr).toBe('off');
   });
 
   it('runs as an unprivileged user when we are root, from its own temp folder', () => {
-    const pid = cluster.pid()!;
+    const pid = pg.cluster.pid()!;
     expect(alive(pid)).toBe(true);
     const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
     if (process.getuid!() === 0) {
-      expect(cluster.runAs).toBe('postgres');
+      expect(pg.cluster.runAs).toBe('postgres');
       expect(uid).not.toBe(0);
     } else {
       expect(uid).toBe(process.getuid!());
     }
-    expect(relative(tmpdir(), cluster.dir)).toMatch(/^dlg-pg-/);
-    expect(statSync(join(cluster.dir, 'data')).uid).toBe(uid);
+    expect(relative(tmpdir(), pg.cluster.dir)).toMatch(/^dlg-pg-/);
+    expect(statSync(join(pg.cluster.dir, 'data')).uid).toBe(uid);
   });
 
   it('creates and drops databases', async () => {
-    await createDatabase(cluster.admin, 'dlg_test_create', { psqlDir: cluster.bin });
+    await createDatabase(pg.cluster.admin, 'dlg_test_create', { psqlDir: pg.cluster.bin });
     expect((await psql('dlg_test_create', 'SELECT current_database()')).stdout.trim()).toBe('dlg_test_create');
-    await expect(createDatabase(cluster.admin, 'dlg_test_create', { psqlDir: cluster.bin })).rejects.toThrow(/cannot create database dlg_test_create on 127\.0\.0\.1:\d+: .*already exists/);
-    await dropDatabase(cluster.admin, 'dlg_test_create', { psqlDir: cluster.bin });
+    await expect(createDatabase(pg.cluster.admin, 'dlg_test_create', { psqlDir: pg.cluster.bin })).rejects.toThrow(/cannot create database dlg_test_create on 127\.0\.0\.1:\d+: .*already exists/);
+    await dropDatabase(pg.cluster.admin, 'dlg_test_create', { psqlDir: pg.cluster.bin });
     expect((await psql('postgres', "SELECT count(*) FROM pg_database WHERE datname = 'dlg_test_create'")).stdout.trim()).toBe('0');
   });
 
   it('creates databases through Python and psycopg2 when there is no psql', async () => {
-    const admin = cluster.admin;
+    const admin = pg.cluster.admin;
     await createDatabase(admin, 'dlg_test_py', { python: '/usr/bin/python3', env: { PATH: '/nonexistent' } });
     expect((await psql('postgres', "SELECT count(*) FROM pg_database WHERE datname = 'dlg_test_py'")).stdout.trim()).toBe('1');
   });

@@ -6,38 +6,29 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GateResult, Report } from '../../src/finding';
-import { createDatabase, freePort, runCommand, startCluster, type EmbeddedCluster } from '../../src/django/postgres';
+import { createDatabase, freePort, runCommand } from '../../src/django/postgres';
 import { run, type RunOptions } from '../../src/run';
 import { djangoVersions, HARDENED_ENV, type DjangoVersion } from '../support/django';
+import { useCluster } from '../support/postgres';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const RUNTIME = join(FIXTURES, 'runtime');
 const VERSIONS = djangoVersions();
 const V32 = VERSIONS[0];
 
-let cluster: EmbeddedCluster;
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const pg = useCluster();
 
 /** The hardened fixture's production settings need these; DB_* come from the gate. */
 const HARDENED_APP_ENV = Object.fromEntries(Object.entries(HARDENED_ENV).filter(([k]) => !k.startsWith('DB_')));
-
-function serverEnv(): Record<string, string> {
-  return { PGHOST: cluster.admin.host, PGPORT: String(cluster.admin.port), PGUSER: cluster.admin.user, PGPASSWORD: cluster.admin.password ?? '' };
-}
 
 async function migrations(path: string, v: DjangoVersion, opts: Partial<RunOptions> = {}): Promise<{ gate: GateResult; report: Report; secrets: Set<string> }> {
   const { report, secrets } = await run({
     path,
     gates: ['migrations'],
     python: v.python,
-    env: { ...v.env, ...serverEnv() },
+    env: { ...v.env, ...pg.serverEnv() },
     timeoutMinutes: 3,
     ...opts,
   });
@@ -103,15 +94,15 @@ describe('migrations gate (Django 3.2)', () => {
 describe('migrations gate against an existing database (database-url, Django 3.2)', () => {
   const t = V32.missing ? it.skip : it;
   const PASSWORD = 'staging-password-123';
-  const url = (db: string, port = cluster.admin.port) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${db}`;
+  const url = (db: string, port = pg.cluster.admin.port) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${db}`;
   const psql = (db: string, sql: string) =>
-    runCommand(join(cluster.bin, 'psql'), ['-X', '-At', '-h', '127.0.0.1', '-p', String(cluster.admin.port), '-U', 'postgres', '-d', db, '-c', sql]);
+    runCommand(join(pg.cluster.bin, 'psql'), ['-X', '-At', '-h', '127.0.0.1', '-p', String(pg.cluster.admin.port), '-U', 'postgres', '-d', db, '-c', sql]);
 
   t('lists the migrations not applied there (launch.E214), changes nothing, and keeps the password secret', async () => {
-    await createDatabase(cluster.admin, 'staging_empty', { psqlDir: cluster.bin });
+    await createDatabase(pg.cluster.admin, 'staging_empty', { psqlDir: pg.cluster.bin });
     const { gate, report, secrets } = await migrations(join(RUNTIME, 'failing-test'), V32, { databaseUrl: url('staging_empty'), env: { ...V32.env } });
     expect(gate.status, gate.detail).toBe('failed');
-    expect(gate.detail).toContain(`against database-url 127.0.0.1:${cluster.admin.port}/staging_empty`);
+    expect(gate.detail).toContain(`against database-url 127.0.0.1:${pg.cluster.admin.port}/staging_empty`);
     const f = report.findings.filter((x) => x.ruleId === 'launch.E214');
     expect(f.map((x) => x.message.split(' ')[1])).toEqual(expect.arrayContaining(['contenttypes.0001_initial', 'notes.0001_initial']));
     expect(f.find((x) => x.message.includes('notes.0001_initial'))!.location).toMatchObject({ file: 'notes/migrations/0001_initial.py', line: 1 });
@@ -124,9 +115,9 @@ describe('migrations gate against an existing database (database-url, Django 3.2
   }, 120_000);
 
   t('passes when every migration is applied there', async () => {
-    await createDatabase(cluster.admin, 'staging_full', { psqlDir: cluster.bin });
+    await createDatabase(pg.cluster.admin, 'staging_full', { psqlDir: pg.cluster.bin });
     const dir = join(RUNTIME, 'failing-test');
-    const env = { ...V32.env, PGHOST: '127.0.0.1', PGPORT: String(cluster.admin.port), PGUSER: 'postgres', PGDATABASE: 'staging_full' };
+    const env = { ...V32.env, PGHOST: '127.0.0.1', PGPORT: String(pg.cluster.admin.port), PGUSER: 'postgres', PGDATABASE: 'staging_full' };
     const m = await runCommand(V32.python, ['manage.py', 'migrate', '--noinput'], { cwd: dir, env });
     expect(m.code, m.stderr).toBe(0);
     const { gate, report } = await migrations(dir, V32, { databaseUrl: url('staging_full'), env: { ...V32.env } });

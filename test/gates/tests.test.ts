@@ -7,13 +7,14 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GateResult, Report } from '../../src/finding';
-import { freePort, startCluster, type EmbeddedCluster } from '../../src/django/postgres';
+import { freePort } from '../../src/django/postgres';
 import { cli } from '../../src/cli';
 import { detectPytest, parseUnittestOutput } from '../../src/gates/tests';
 import { run, type RunOptions } from '../../src/run';
 import { djangoVersions, type DjangoVersion } from '../support/django';
+import { useCluster } from '../support/postgres';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -21,20 +22,10 @@ const RUNTIME = join(FIXTURES, 'runtime');
 const VERSIONS = djangoVersions();
 const V32 = VERSIONS[0];
 
-let cluster: EmbeddedCluster;
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-function serverEnv(): Record<string, string> {
-  return { PGHOST: cluster.admin.host, PGPORT: String(cluster.admin.port), PGUSER: cluster.admin.user, PGPASSWORD: cluster.admin.password ?? '' };
-}
+const pg = useCluster();
 
 async function tests(path: string, v: DjangoVersion, opts: Partial<RunOptions> = {}): Promise<{ gate: GateResult; report: Report }> {
-  const { report } = await run({ path, gates: ['tests'], python: v.python, env: { ...v.env, ...serverEnv() }, timeoutMinutes: 3, ...opts });
+  const { report } = await run({ path, gates: ['tests'], python: v.python, env: { ...v.env, ...pg.serverEnv() }, timeoutMinutes: 3, ...opts });
   return { gate: report.gates.find((g) => g.gate === 'tests')!, report };
 }
 
@@ -182,7 +173,7 @@ describe('the command line (Django 3.2)', () => {
   };
 
   t('--parallel reaches the tests gate; failing tests exit 1', async () => {
-    const { out, io: cliIo } = io({ ...V32.env, ...serverEnv() });
+    const { out, io: cliIo } = io({ ...V32.env, ...pg.serverEnv() });
     const code = await cli([FAILING, '--gates', 'tests', '--python', V32.python, '--parallel', '--no-color'], cliIo);
     expect(code, out.stderr).toBe(1);
     expect(out.stdout).toContain('manage.py test --parallel');
@@ -190,7 +181,7 @@ describe('the command line (Django 3.2)', () => {
   }, 120_000);
 
   t('--test-command reaches the tests gate', async () => {
-    const { out, io: cliIo } = io({ ...V32.env, ...serverEnv() });
+    const { out, io: cliIo } = io({ ...V32.env, ...pg.serverEnv() });
     const code = await cli([FAILING, '--gates', 'tests', '--python', V32.python, '--test-command', `${V32.python} manage.py test notes.tests.NoteTests.test_runs_on_postgresql`, '--no-color'], cliIo);
     expect(code, out.stdout + out.stderr).toBe(0);
     expect(out.stdout).toMatch(/ran 1 test in [\d.]+ s: 0 failed, 0 errored, 0 skipped/);

@@ -178,6 +178,12 @@ async function runAction(o: RunOptions): Promise<Run> {
   };
 }
 
+/** The action on a push to main, with main checked out in a fresh clone: most tests' setting. */
+function runOnPush(o: { privateRepo?: boolean; inputs?: Record<string, string>; env?: Record<string, string> } = {}): Promise<Run> {
+  const event = { ref: 'refs/heads/main', repository: repository(o.privateRepo) };
+  return runAction({ ws: checkout('main'), eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event, inputs: o.inputs, env: o.env });
+}
+
 function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
@@ -305,8 +311,7 @@ describe('permissions: the gate passes, the permission is named, the SARIF becom
 
   it('missing security-events: write in a private repository: names it and actions: read', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, refused('Resource not accessible by integration'));
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository(true) } });
+    const r = await runOnPush({ privateRepo: true });
     const warning = await expectArtifact(r);
     expect(warning).toMatch(/the token lacks the `security-events: write` permission and `actions: read` \(this repository is private\)/);
     expect(warning).toContain('permissions: { contents: read, security-events: write, actions: read }');
@@ -315,8 +320,7 @@ describe('permissions: the gate passes, the permission is named, the SARIF becom
 
   it('Code Security / Advanced Security disabled: says to enable it', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, refused('Advanced Security must be enabled for this repository to use code scanning.'));
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository(true) } });
+    const r = await runOnPush({ privateRepo: true });
     const warning = await expectArtifact(r);
     expect(warning).toMatch(/code scanning is not enabled for octo\/shop/);
     expect(warning).toMatch(/enable GitHub Code Security/);
@@ -324,23 +328,14 @@ describe('permissions: the gate passes, the permission is named, the SARIF becom
 
   it('404 Not Found: the token cannot see the repository', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, refused('Not Found', 404));
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const r = await runOnPush();
     const warning = await expectArtifact(r);
     expect(warning).toMatch(/GitHub answered 404 .*the job needs `security-events: write`/);
   }, 60_000);
 
   it('without a runner artifact service: says clearly that the SARIF could not be saved as an artifact', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, refused('Resource not accessible by integration'));
-    const ws = checkout('main');
-    const r = await runAction({
-      ws,
-      eventName: 'push',
-      ref: 'refs/heads/main',
-      githubSha: sha.base,
-      event: { ref: 'refs/heads/main', repository: repository() },
-      env: { ACTIONS_RUNTIME_TOKEN: '' },
-    });
+    const r = await runOnPush({ env: { ACTIONS_RUNTIME_TOKEN: '' } });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.upload).toBe('skipped');
     expect(unescape(r.warnings.join('\n'))).toMatch(/could not be saved as an artifact \(ACTIONS_RUNTIME_TOKEN is not set/);
@@ -351,8 +346,7 @@ describe('permissions: the gate passes, the permission is named, the SARIF becom
 describe('processing, retries and time-outs', () => {
   it('a processing failure fails the step with GitHub\'s message', async () => {
     fake.processing = ['pending', { failed: ['locationFromSarifResult: expected artifact location', 'rejecting SARIF: something else'] }];
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const r = await runOnPush();
     expect(r.code).toBe(1);
     expect(r.outputs.upload).toBe('failed');
     expect(r.outputs.result).toBe('pass'); // the gate itself passed
@@ -363,8 +357,7 @@ describe('processing, retries and time-outs', () => {
 
   it('429 with retry-after, then 500: retried (retry-after honoured) and uploaded once accepted', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, { status: 429, headers: { 'retry-after': '1' }, body: { message: 'API rate limit exceeded' } }, { status: 500, body: { message: 'Server Error' } });
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const r = await runOnPush();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const posts = fake.requestsTo(/^POST .*\/code-scanning\/sarifs$/);
     expect(posts.map((p) => p.status)).toEqual([429, 500, 202]);
@@ -375,14 +368,12 @@ describe('processing, retries and time-outs', () => {
 
   it('a secondary rate limit (403) is retried; a 422 is not', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, { status: 403, headers: { 'retry-after': '0' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const r = await runOnPush();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(fake.requestsTo(/^POST .*\/sarifs$/).map((p) => p.status)).toEqual([403, 202]);
 
     fake.on(/^POST .*\/code-scanning\/sarifs$/, { status: 422, body: { message: 'Invalid request.\n\nref refs/heads/main not found in this repository' } });
-    const ws2 = checkout('main');
-    const bad = await runAction({ ws: ws2, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const bad = await runOnPush();
     expect(bad.code).toBe(1);
     expect(bad.outputs.upload).toBe('failed');
     expect(fake.requestsTo(/^POST .*\/sarifs$/).map((p) => p.status)).toEqual([403, 202, 422]);
@@ -392,8 +383,7 @@ describe('processing, retries and time-outs', () => {
 
   it('still pending after the poll schedule: a warning, the upload stands, the step passes', async () => {
     fake.processing = ['pending'];
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() } });
+    const r = await runOnPush();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.upload).toBe('uploaded');
     expect(fake.requestsTo(/^GET .*\/sarifs\//)).toHaveLength(3);
@@ -404,15 +394,7 @@ describe('processing, retries and time-outs', () => {
 
   it('a slow answer past the request time-out is retried', async () => {
     fake.on(/^POST .*\/code-scanning\/sarifs$/, { status: 202, delayMs: 4000 });
-    const ws = checkout('main');
-    const r = await runAction({
-      ws,
-      eventName: 'push',
-      ref: 'refs/heads/main',
-      githubSha: sha.base,
-      event: { ref: 'refs/heads/main', repository: repository() },
-      env: { DLG_HTTP_TIMEOUT_MS: '1500' },
-    });
+    const r = await runOnPush({ env: { DLG_HTTP_TIMEOUT_MS: '1500' } });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/network error \(.*(timeout|aborted).*\) — retrying/i);
     expect(r.outputs.upload).toBe('uploaded');
@@ -421,15 +403,7 @@ describe('processing, retries and time-outs', () => {
 
 describe('never upload after a gate error; upload modes; one upload per category', () => {
   it('a runtime gate that cannot run: no upload, the step fails for the gate', async (ctx) => {
-    const ws = checkout('main');
-    const r = await runAction({
-      ws,
-      eventName: 'push',
-      ref: 'refs/heads/main',
-      githubSha: sha.base,
-      event: { ref: 'refs/heads/main', repository: repository() },
-      inputs: { gates: 'rules,deploy-checks', python: join(work, 'no-such-python') },
-    });
+    const r = await runOnPush({ inputs: { gates: 'rules,deploy-checks', python: join(work, 'no-such-python') } });
     if (/not available in django-launch-gate/.test(r.stdout)) ctx.skip(); // runtime gates not in this build yet
     expect(r.code).toBe(1);
     expect(r.outputs.result).toBe('error');
@@ -440,8 +414,7 @@ describe('never upload after a gate error; upload modes; one upload per category
   }, 120_000);
 
   it('upload: never makes no request; upload: auto skips pull_request_target', async () => {
-    const ws = checkout('main');
-    const r = await runAction({ ws, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() }, inputs: { upload: 'never' } });
+    const r = await runOnPush({ inputs: { upload: 'never' } });
     expect(r.code).toBe(0);
     expect(r.outputs.upload).toBe('skipped');
     const ws2 = checkout(sha.head);
@@ -496,8 +469,7 @@ describe('the pull request experience', () => {
 
   it('baseline-sarif: the summary tells new findings from those already on the base branch', async () => {
     // the base branch's run, then the PR's run with the base SARIF as baseline
-    const base = checkout('main');
-    const b = await runAction({ ws: base, eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event: { ref: 'refs/heads/main', repository: repository() }, inputs: { upload: 'never' } });
+    const b = await runOnPush({ inputs: { upload: 'never' } });
     expect(b.code).toBe(0);
     const baseline = join(work, 'baseline.sarif');
     cpSync(b.sarifPath, baseline);
