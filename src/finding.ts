@@ -146,11 +146,14 @@ export function countByLevel(findings: readonly Finding[]): Record<Level, number
   return out;
 }
 
+/** Is this finding at or above `failOn`? */
+export function blocksLaunch(finding: Finding, failOn: FailOn): boolean {
+  return failOn !== 'never' && rank(finding.level) >= rank(failOn);
+}
+
 /** Does this set of findings stop the launch under `failOn`? */
 export function launchBlocked(findings: readonly Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const threshold = rank(failOn);
-  return findings.some((f) => rank(f.level) >= threshold);
+  return findings.some((f) => blocksLaunch(f, failOn));
 }
 
 /**

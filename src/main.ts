@@ -4,7 +4,7 @@
  * annotations); this file only wires them to @actions/core.
  */
 import * as core from '@actions/core';
-import { countByLevel, rank, type FailOn, type Finding } from './finding';
+import { blocksLaunch, countByLevel } from './finding';
 import { errorLine, exitCodeFor, PROG } from './cli';
 import { readContext } from './github/context';
 import { readInputs } from './github/inputs';
@@ -67,7 +67,7 @@ export async function main(): Promise<void> {
         ),
       );
     } else if (code === 1) {
-      const blocking = report.findings.filter((f) => blocks(f, inputs.failOn)).length;
+      const blocking = report.findings.filter((f) => blocksLaunch(f, inputs.failOn)).length;
       core.setFailed(
         `${PROG}: launch blocked by ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${inputs.failOn} — fix them (see the job summary) or change fail-on`,
       );
@@ -79,8 +79,4 @@ export async function main(): Promise<void> {
     if (!published) for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', '']]) core.setOutput(k, v);
     core.setFailed(redactor.redact(errorLine(err, process.env.DLG_DEBUG === '1')));
   }
-}
-
-function blocks(finding: Finding, failOn: FailOn): boolean {
-  return failOn !== 'never' && rank(finding.level) >= rank(failOn);
 }

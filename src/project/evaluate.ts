@@ -37,18 +37,6 @@ interface Entry {
 
 type Scope = Map<string, Entry>;
 
-/** What an env-reading call resolves to, after aliasing. */
-type Canonical =
-  | 'os.getenv'
-  | 'os.environ.get'
-  | 'os.environ.setdefault'
-  | 'environ.Env'
-  | 'decouple.config'
-  | 'dj_database_url.config'
-  | 'dj_database_url.parse'
-  | 'get_random_secret_key'
-  | string;
-
 export interface ModuleSource {
   file: SourceFile;
   module: string;
@@ -120,10 +108,11 @@ function collectSecrets(name: string, v: Value | undefined, out: Set<string>, fo
   if (!v) return;
   const secretish = force || (SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name));
   if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value)) out.add(v.value);
-  if (v.kind === 'str' && v.literal && /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.test(v.value)) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value);
-    if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(decodeURIComponentSafe(m[1]));
-    if (m && m[1].length >= MIN_SECRET_LENGTH) out.add(m[1]);
+  // The password of a URL (postgres://user:PASSWORD@host/db), as written and decoded.
+  const m = v.kind === 'str' && v.literal ? /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value) : null;
+  if (m && m[1].length >= MIN_SECRET_LENGTH) {
+    out.add(m[1]);
+    out.add(decodeURIComponentSafe(m[1]));
   }
   if (v.kind === 'list') for (const it of v.items) collectSecrets(name, it, out, secretish);
   if (v.kind === 'dict') for (const [k, it] of v.entries) collectSecrets(k, it, out, secretish || (SECRET_NAME.test(k) && !NOT_SECRET_NAME.test(k)));
@@ -615,16 +604,19 @@ function getIn(v: Value, keys: Value[]): Value {
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
-function canonical(frame: Frame, dotted: string | undefined): Canonical | undefined {
+/**
+ * The dotted name a call resolves to after import aliasing, with the env readers normalised:
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env`, `decouple.config`,
+ * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
+ */
+function canonical(frame: Frame, dotted: string | undefined): string | undefined {
   if (!dotted) return undefined;
   const [head, ...rest] = dotted.split('.');
   const base = frame.aliases.get(head) ?? head;
   const full = [base, ...rest].join('.');
-  if (full === 'os.getenv' || full === 'os.environ.get' || full === 'os.environ.setdefault') return full === 'os.getenv' ? 'os.getenv' : full;
   if (full === 'os.environ.getenv') return 'os.getenv';
   if (full === 'environ.Env' || full === 'environ.environ.Env') return 'environ.Env';
-  if (full === 'decouple.config' || full === 'decouple.AutoConfig' ) return 'decouple.config';
-  if (/^dj_database_url\.(config|parse)$/.test(full)) return full;
+  if (full === 'decouple.config' || full === 'decouple.AutoConfig') return 'decouple.config';
   if (full.endsWith('get_random_secret_key')) return 'get_random_secret_key';
   return full;
 }
@@ -817,7 +809,7 @@ function evalEnviron(
   if (name === undefined) return UNKNOWN;
   const castByMethod: Record<string, string> = { bool: 'bool', int: 'int', float: 'float', str: 'str', list: 'list', tuple: 'list' };
   const isDb = method === 'db' || method === 'db_url' || method === 'database_url';
-  if (method && !castByMethod[method] && !isDb) return frame.world === 'set' ? UNKNOWN : UNKNOWN;
+  if (method && !castByMethod[method] && !isDb) return UNKNOWN; // env.json, env.url, env.cache…: not modelled
   const cast = method ? castByMethod[method] : kwargs.get('cast')?.text ?? scheme.get(name)?.cast;
   const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
   const schemeDefault = scheme.get(name)?.default;

@@ -30,10 +30,6 @@ export function lineOf(node: SyntaxNode): number {
   return node.startPosition.row + 1;
 }
 
-export function children(node: SyntaxNode): SyntaxNode[] {
-  return node.namedChildren;
-}
-
 /** Dotted name of an identifier/attribute chain (`a.b.c`), or undefined for anything else. */
 export function dottedName(node: SyntaxNode | null | undefined): string | undefined {
   if (!node) return undefined;
@@ -147,11 +143,6 @@ export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void)
   }
 }
 
-/** Every named descendant of the given type (the node itself included). */
-export function descendantsOfType(node: SyntaxNode, types: string | string[]): SyntaxNode[] {
-  return node.descendantsOfType(types);
-}
-
 /** The innermost enclosing function_definition / class_definition of a node. */
 export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class_definition'): SyntaxNode | null {
   let p = node.parent;
@@ -160,21 +151,6 @@ export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class
     p = p.parent;
   }
   return null;
-}
-
-/** Decorators applied to a function/class definition (the dotted name of each, call or not). */
-export function decoratorNames(def: SyntaxNode): string[] {
-  const parent = def.parent;
-  if (!parent || parent.type !== 'decorated_definition') return [];
-  const out: string[] = [];
-  for (const d of parent.namedChildren) {
-    if (d.type !== 'decorator') continue;
-    const expr = d.namedChildren[0];
-    if (!expr) continue;
-    const name = expr.type === 'call' ? dottedName(expr.childForFieldName('function')) : dottedName(expr);
-    if (name) out.push(name);
-  }
-  return out;
 }
 
 /** Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. */

@@ -51,10 +51,6 @@ export function dictGet(v: Value | undefined, key: string): Value | undefined {
   return undefined;
 }
 
-export function isKnown(v: Value | undefined): boolean {
-  return !!v && v.kind !== 'unknown';
-}
-
 /** Structural equality (for merging branches). */
 export function sameValue(a: Value, b: Value): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

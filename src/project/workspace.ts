@@ -4,7 +4,7 @@
  * (so symlink loops cannot hang the walk); records unreadable/oversized/binary files as diagnostics
  * instead of failing the scan.
  */
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parsePython, firstErrorLine, type Tree } from './python';
 
@@ -157,8 +157,7 @@ export class Workspace {
     if (name === 'manage.py') this.manageDirs.push(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
     let size: number;
     try {
-      size = lstatSync(abs).size;
-      if (lstatSync(abs).isSymbolicLink()) size = statSync(abs).size;
+      size = statSync(abs).size; // follows a symlinked file to its target
     } catch {
       return;
     }
