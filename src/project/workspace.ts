@@ -32,29 +32,47 @@ export const EXCLUDED_DIRS = new Set([
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Deploy files the rules read besides Python: process definitions, containers, units, scripts, web server config. */
+/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible…). */
+const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|ops|kustomize|argocd|\.?platform)$/i;
+
+/**
+ * Deploy files the rules read besides Python: process definitions, containers, units, scripts, web server
+ * config, platform manifests (Heroku, Fly, Render, App Engine), Kubernetes/Helm YAML, environment files,
+ * and the dependency pins (requirements, pyproject, lock files).
+ */
 export function isDeployFile(name: string, rel: string): boolean {
   const lower = name.toLowerCase();
+  const parts = rel.split('/');
   return (
     lower === 'procfile' ||
     lower.startsWith('procfile.') ||
     lower === 'dockerfile' ||
     lower.startsWith('dockerfile.') ||
+    lower.startsWith('dockerfile-') ||
     lower.endsWith('.dockerfile') ||
+    lower === 'containerfile' ||
+    lower.startsWith('containerfile.') ||
     /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower.endsWith('.service') ||
     lower.endsWith('.sh') ||
     lower === 'entrypoint' ||
     lower === 'makefile' ||
     lower.endsWith('.conf') ||
-    lower === 'nginx.conf' ||
     lower.endsWith('.toml') ||
     lower.endsWith('.ini') ||
     lower.endsWith('.cfg') ||
     lower === 'requirements.txt' ||
-    /^requirements[\w.-]*\.txt$/.test(lower) ||
-    rel.split('/').includes('requirements') && lower.endsWith('.txt') ||
-    lower === 'app.yaml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml'
+    /^requirements[\w.-]*\.(txt|in)$/.test(lower) ||
+    (parts.includes('requirements') && /\.(txt|in)$/.test(lower)) ||
+    lower === 'pipfile' ||
+    lower === 'pipfile.lock' ||
+    lower === 'poetry.lock' ||
+    lower === 'uv.lock' ||
+    lower === 'pdm.lock' ||
+    lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
+    lower === 'heroku.yml' || lower === 'heroku.yaml' ||
+    lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
+    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p)) || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower)))
   );
 }
 
