@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import type { ScanContext, ScannedProject } from '../project/scan';
-import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
+import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from '../project/model';
 import { isSqliteEngine } from './sqlite-in-production';
 import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, truthy, worldClause, worldsWhere } from './settings-util';
 

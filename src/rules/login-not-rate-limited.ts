@@ -19,7 +19,7 @@ import {
   routeCalls,
   unwrapView,
   walkBody,
-} from './code-util';
+} from '../project/model';
 import { WORLDS, appInstalled, dictGet, label, truthy, type EvaluatedSettings } from './settings-util';
 
 /** Which limiter applies: Django views (axes/defender/ratelimit/nginx), DRF views (also DRF throttling), allauth (its own limits). */

@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import { callParts, type SyntaxNode } from '../project/python';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, findViews, isTaskFunction, loc, walkBody, type ViewFunction } from './code-util';
+import { PyIndex, findViews, isTaskFunction, loc, walkBody, type ViewFunction } from '../project/model';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 

@@ -1,7 +1,7 @@
 import type { Location } from '../finding';
 import { walk, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from './code-util';
+import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
 import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
 const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;

@@ -1,0 +1,98 @@
+/**
+ * Which files of a scan count, and for what: test code, migrations, management commands, dev-named files and
+ * folders, the project that owns a file, and the Python files that run in production. Path-only and
+ * conservative; part of the project model (see model.ts).
+ */
+import type { ScanContext, ScannedProject } from './scan';
+import type { SourceFile } from './workspace';
+
+export function baseName(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1);
+}
+
+export function dirName(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '' : rel.slice(0, i);
+}
+
+/** Test code: tests/ folders, test_*.py, *_tests.py, tests.py, conftest.py, testing settings. */
+export function isTestPath(rel: string): boolean {
+  const parts = rel.split('/');
+  const name = parts[parts.length - 1];
+  if (parts.slice(0, -1).some((p) => /^(tests?|testing|test_\w+|\w+_tests?|testapp|testproject|test_project|functional_tests|e2e|spec|specs)$/i.test(p))) return true;
+  return /^(test_.*|.*_tests?|tests?|conftest|testing)\.py$/i.test(name);
+}
+
+/** Development-only by name: a word dev/development/local/test/ci/example/sample in a file or folder name. */
+const DEV_WORD = /(^|[._\-/])(dev|devel|develop|development|local|locals|localhost|test|tests|testing|ci|example|examples|sample|samples|debug)([._\-/]|$)/i;
+
+export function isDevName(name: string): boolean {
+  return DEV_WORD.test(name);
+}
+
+/**
+ * Folders whose content never runs in production: dev containers, docs, examples. Judged below the
+ * owning project's folder when ctx is given (a project that itself lives in `example/` is still a project).
+ */
+export function inDevFolder(rel: string, ctx?: ScanContext): boolean {
+  const base = ctx ? projectOf(ctx, rel)?.root : undefined;
+  const inner = base && rel.startsWith(base + '/') ? rel.slice(base.length + 1) : rel;
+  return inner
+    .split('/')
+    .slice(0, -1)
+    .some((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p));
+}
+
+export function isMigration(rel: string): boolean {
+  return rel.split('/').includes('migrations');
+}
+
+export function isManagementCommand(rel: string): boolean {
+  return /(^|\/)management\/commands\//.test(rel);
+}
+
+/** Folder holding a project (longest manage.py root that contains rel), or undefined. */
+export function projectOf(ctx: ScanContext, rel: string): ScannedProject | undefined {
+  let best: ScannedProject | undefined;
+  for (const p of ctx.projects) {
+    if (p.root === '' || rel === p.root || rel.startsWith(p.root + '/')) {
+      if (!best || p.root.length > best.root.length) best = p;
+    }
+  }
+  return best;
+}
+
+/** Files that count for a project: its own files, plus files outside every project (repo-level deploy files). */
+export function countsFor(ctx: ScanContext, project: ScannedProject, rel: string): boolean {
+  const owner = projectOf(ctx, rel);
+  return owner === undefined || owner === project;
+}
+
+/** Settings modules that only development/test settings use (in some non-production module, never in the production chain). */
+export function devOnlySettingsFiles(project: ScannedProject): Set<string> {
+  const prod = new Set(project.production?.files ?? []);
+  const out = new Set<string>();
+  for (const s of project.settings) {
+    if (s.production) continue;
+    for (const f of s.files) if (!prod.has(f)) out.add(f);
+  }
+  return out;
+}
+
+/** Python files that run in production: no tests, migrations, dev-named or dev-only settings files. */
+export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject): SourceFile[] {
+  const devOnly = new Set<string>();
+  const prodChain = new Set<string>();
+  for (const p of project ? [project] : ctx.projects) {
+    for (const f of devOnlySettingsFiles(p)) devOnly.add(f);
+    for (const f of p.production?.files ?? []) prodChain.add(f);
+  }
+  return ctx.workspace.pythonFiles().filter((f) => {
+    if (project && !countsFor(ctx, project, f.rel)) return false;
+    if (prodChain.has(f.rel)) return true; // the production settings chain, whatever its file names say
+    if (isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
+    const name = baseName(f.rel).replace(/\.py$/, '');
+    if (isDevName(name)) return false;
+    return true;
+  });
+}

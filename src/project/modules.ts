@@ -1,0 +1,260 @@
+/**
+ * Python modules and imports inside the scanned tree: the dotted module name of every file, what each
+ * local name is bound to by an import, module-level definitions, and resolving a qualified name to the
+ * definition it refers to. A name that cannot be resolved is simply not matched.
+ */
+import type { ScanContext } from './scan';
+import type { SourceFile } from './workspace';
+import { dottedName, walk, type SyntaxNode } from './python';
+import { baseName } from './files';
+import { enclosingDef } from './syntax';
+
+/** What a local name is bound to by an import: `module` (+ `name` for `from module import name`). */
+export interface ImportBinding {
+  module: string;
+  name?: string;
+}
+
+/** The fully qualified dotted name a binding stands for. */
+export function bindingTarget(b: ImportBinding): string {
+  return b.name ? `${b.module}.${b.name}` : b.module;
+}
+
+export interface Def {
+  file: SourceFile;
+  node: SyntaxNode; // function_definition or class_definition
+  name: string;
+}
+
+interface FileInfo {
+  modules: string[];
+  /** The module name under which relative imports resolve. */
+  module: string;
+  isPackage: boolean;
+  imports?: Map<string, ImportBinding>;
+  stars?: string[];
+  defs?: Map<string, SyntaxNode>;
+}
+
+const IDENT = /^[A-Za-z_]\w*$/;
+
+/** Module index of the workspace (cached per scan). */
+export class PyIndex {
+  private readonly ctx: ScanContext;
+  private readonly byModule = new Map<string, SourceFile[]>();
+  private readonly info = new Map<string, FileInfo>();
+
+  constructor(ctx: ScanContext) {
+    this.ctx = ctx;
+    const ws = ctx.workspace;
+    const rootPkg = ws.get('__init__.py') ? baseName(ctx.root.replace(/[\\/]+$/, '')) : undefined;
+    for (const f of ws.pythonFiles()) {
+      const names = new Set<string>();
+      const segs = f.rel.replace(/\.py$/, '').split('/');
+      const isPackage = segs[segs.length - 1] === '__init__';
+      const stem = isPackage ? [] : [segs[segs.length - 1]];
+      const dirs = segs.slice(0, -1);
+      // 1. the __init__.py chain: walk up while the folder is a package; above it is the sys.path entry
+      let top = dirs.length;
+      while (top > 0 && ws.get(`${dirs.slice(0, top).join('/')}/__init__.py`)) top--;
+      let chain = [...dirs.slice(top), ...stem];
+      if (top === 0 && rootPkg) {
+        if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
+        chain = [rootPkg, ...chain];
+      }
+      if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
+      // 2. relative to each project root and to the scan root (namespace packages, src layouts)
+      for (const base of [...this.ctx.projects.map((p) => p.root), ...this.ctx.projects.map((p) => (p.root ? `${p.root}/src` : 'src')), '']) {
+        if (base && !f.rel.startsWith(base + '/')) continue;
+        const inner = (base ? f.rel.slice(base.length + 1) : f.rel).replace(/\.py$/, '').split('/');
+        if (inner[inner.length - 1] === '__init__') inner.pop();
+        if (inner.length && inner.every((p) => IDENT.test(p))) names.add(inner.join('.'));
+      }
+      const list = [...names];
+      // the most specific (longest) chain name is what relative imports resolve against
+      const primary = chain.length && chain.every((p) => IDENT.test(p)) ? chain.join('.') : list.sort((a, b) => b.length - a.length)[0] ?? '';
+      this.info.set(f.rel, { modules: list, module: primary, isPackage });
+      for (const m of list) {
+        const arr = this.byModule.get(m) ?? [];
+        arr.push(f);
+        this.byModule.set(m, arr);
+      }
+    }
+  }
+
+  private static cache = new WeakMap<ScanContext, PyIndex>();
+  static of(ctx: ScanContext): PyIndex {
+    let idx = PyIndex.cache.get(ctx);
+    if (!idx) {
+      idx = new PyIndex(ctx);
+      PyIndex.cache.set(ctx, idx);
+    }
+    return idx;
+  }
+
+  moduleName(file: SourceFile): string {
+    return this.info.get(file.rel)?.module ?? '';
+  }
+
+  /** The file of a dotted module, the candidate nearest to `fromRel` when several match. */
+  resolveModule(name: string, fromRel?: string): SourceFile | undefined {
+    const cands = this.byModule.get(name);
+    if (!cands || cands.length === 0) return undefined;
+    if (cands.length === 1 || !fromRel) return cands[0];
+    let best = cands[0];
+    let bestLen = -1;
+    for (const c of cands) {
+      const n = commonPrefix(c.rel, fromRel);
+      if (n > bestLen) {
+        best = c;
+        bestLen = n;
+      }
+    }
+    return best;
+  }
+
+  /** Absolute module for a relative import `from ...x import` in `file`. */
+  private absolute(file: SourceFile, dots: number, rest: string): string | undefined {
+    const info = this.info.get(file.rel);
+    if (!info) return undefined;
+    const parts = info.module ? info.module.split('.') : [];
+    const pkg = info.isPackage ? parts : parts.slice(0, -1);
+    const keep = pkg.length - (dots - 1);
+    if (keep < 0) return undefined;
+    const out = [...pkg.slice(0, keep), ...(rest ? rest.split('.') : [])];
+    return out.join('.');
+  }
+
+  /** Local name -> import binding, for every import in the file (module level first; function-level imports fill gaps). */
+  imports(file: SourceFile): Map<string, ImportBinding> {
+    const info = this.info.get(file.rel)!;
+    if (info.imports) return info.imports;
+    const map = new Map<string, ImportBinding>();
+    const stars: string[] = [];
+    const root = this.ctx.workspace.tree(file).rootNode;
+    const late: Array<[string, ImportBinding]> = [];
+    walk(root, (n) => {
+      if (n.type !== 'import_statement' && n.type !== 'import_from_statement') return true;
+      const nested = !!enclosingDef(n);
+      const add = (local: string, b: ImportBinding) => (nested ? late.push([local, b]) : map.set(local, b));
+      if (n.type === 'import_statement') {
+        for (const c of n.childrenForFieldName('name')) {
+          if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) add(alias, { module: name });
+          } else if (c.type === 'dotted_name') {
+            const first = c.text.split('.')[0];
+            add(first, { module: first });
+          }
+        }
+      } else {
+        const modNode = n.childForFieldName('module_name');
+        let module: string | undefined;
+        if (modNode?.type === 'relative_import') {
+          const dots = modNode.namedChildren.find((c) => c.type === 'import_prefix')?.text.length ?? 1;
+          const rest = modNode.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
+          module = this.absolute(file, dots, rest);
+        } else module = modNode?.text;
+        if (module === undefined) return false;
+        if (n.namedChildren.some((c) => c.type === 'wildcard_import')) {
+          if (!nested) stars.push(module);
+          return false;
+        }
+        for (const c of n.childrenForFieldName('name')) {
+          if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) add(alias, { module, name });
+          } else if (c.type === 'dotted_name') add(c.text, { module, name: c.text });
+        }
+      }
+      return false;
+    });
+    for (const [k, v] of late) if (!map.has(k)) map.set(k, v);
+    info.imports = map;
+    info.stars = stars;
+    return map;
+  }
+
+  starImports(file: SourceFile): string[] {
+    this.imports(file);
+    return this.info.get(file.rel)!.stars ?? [];
+  }
+
+  /** Module-level function and class definitions (also inside module-level if/try blocks), by name. */
+  defs(file: SourceFile): Map<string, SyntaxNode> {
+    const info = this.info.get(file.rel)!;
+    if (info.defs) return info.defs;
+    const map = new Map<string, SyntaxNode>();
+    const visit = (block: SyntaxNode) => {
+      for (const c of block.namedChildren) {
+        const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+        if (d && (d.type === 'function_definition' || d.type === 'class_definition')) {
+          const name = d.childForFieldName('name')?.text;
+          if (name) map.set(name, d);
+        } else if (['if_statement', 'try_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'block', 'with_statement'].includes(c.type)) {
+          visit(c);
+        }
+      }
+    };
+    visit(this.ctx.workspace.tree(file).rootNode);
+    info.defs = map;
+    return map;
+  }
+
+  /**
+   * Fully qualified name of an identifier/attribute expression in a file: the first part replaced by
+   * what an import binds it to (`views.index` -> `blog.views.index`), or by the module itself for a
+   * module-level definition. Unbound names come back as written.
+   */
+  qualify(file: SourceFile, node: SyntaxNode | null | undefined): string | undefined {
+    const d = dottedName(node);
+    if (!d) return undefined;
+    return this.qualifyName(file, d);
+  }
+
+  qualifyName(file: SourceFile, dotted: string): string {
+    const [first, ...rest] = dotted.split('.');
+    const b = this.imports(file).get(first);
+    if (b) return [bindingTarget(b), ...rest].join('.');
+    if (this.defs(file).has(first)) {
+      const m = this.moduleName(file);
+      return m ? [m, first, ...rest].join('.') : dotted;
+    }
+    return dotted;
+  }
+
+  /**
+   * The definition a qualified name refers to inside the scanned tree (following re-exports and star
+   * imports a few levels), with any trailing attribute parts (e.g. a class for `views.Cls.method`).
+   */
+  resolveDef(qualified: string, fromRel?: string, depth = 0): Def | undefined {
+    if (depth > 4) return undefined;
+    const parts = qualified.split('.');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const file = this.resolveModule(parts.slice(0, i).join('.'), fromRel);
+      if (!file) continue;
+      const name = parts[i];
+      const def = this.defs(file).get(name);
+      if (def) return { file, node: def, name };
+      // a submodule (`from . import views` then views.fn)
+      const sub = this.resolveModule(parts.slice(0, i + 1).join('.'), fromRel);
+      if (sub && i + 1 < parts.length) return this.resolveDef(parts.join('.'), sub.rel, depth + 1);
+      const b = this.imports(file).get(name);
+      if (b) return this.resolveDef([bindingTarget(b), ...parts.slice(i + 1)].join('.'), file.rel, depth + 1);
+      for (const star of this.starImports(file)) {
+        const r = this.resolveDef([star, ...parts.slice(i)].join('.'), file.rel, depth + 1);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

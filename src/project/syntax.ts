@@ -1,0 +1,104 @@
+/**
+ * Small tree-sitter helpers over Python definitions: locations, enclosing definitions, decorators,
+ * parameters, base classes, methods, class attributes, and walking a body without entering nested scopes.
+ */
+import type { Location } from '../finding';
+import type { SourceFile } from './workspace';
+import { dottedName, lineOf, walk, type SyntaxNode } from './python';
+
+export function loc(file: SourceFile, node: SyntaxNode): Location {
+  return { file: file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
+}
+
+/** Innermost enclosing function or lambda. */
+export function enclosingDef(node: SyntaxNode): SyntaxNode | null {
+  let p = node.parent;
+  while (p) {
+    if (p.type === 'function_definition' || p.type === 'lambda') return p;
+    p = p.parent;
+  }
+  return null;
+}
+
+/** The decorators of a definition, as source text (`@method_decorator(ratelimit(...), name="post")`). */
+export function decoratorTexts(def: SyntaxNode): string[] {
+  const parent = def.parent;
+  if (!parent || parent.type !== 'decorated_definition') return [];
+  return parent.namedChildren.filter((d) => d.type === 'decorator').map((d) => d.text);
+}
+
+/** Dotted names of a decorator list (`shared_task`, `app.task`, `api_view`), call or not. */
+export function decoratorDotted(def: SyntaxNode): string[] {
+  const parent = def.parent;
+  if (!parent || parent.type !== 'decorated_definition') return [];
+  const out: string[] = [];
+  for (const d of parent.namedChildren) {
+    if (d.type !== 'decorator') continue;
+    let expr = d.namedChildren[0];
+    while (expr && expr.type === 'call') expr = expr.childForFieldName('function')!;
+    const name = dottedName(expr);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** Names of the positional parameters of a function definition. */
+export function paramNames(fn: SyntaxNode): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  const out: string[] = [];
+  for (const p of params.namedChildren) {
+    if (p.type === 'identifier') out.push(p.text);
+    else if (p.type === 'typed_parameter') {
+      const id = p.namedChildren.find((c) => c.type === 'identifier');
+      if (id) out.push(id.text);
+    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const id = p.childForFieldName('name');
+      if (id) out.push(id.text);
+    } else break;
+  }
+  return out;
+}
+
+/** Superclass expressions of a class definition (keyword arguments such as metaclass= left out). */
+export function baseNodes(cls: SyntaxNode): SyntaxNode[] {
+  const sup = cls.childForFieldName('superclasses');
+  if (!sup) return [];
+  return sup.namedChildren.filter((c) => c.type !== 'keyword_argument' && c.type !== 'comment');
+}
+
+/** Methods defined directly in a class body. */
+export function methodsOf(cls: SyntaxNode): SyntaxNode[] {
+  const body = cls.childForFieldName('body');
+  if (!body) return [];
+  const out: SyntaxNode[] = [];
+  for (const c of body.namedChildren) {
+    const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (d?.type === 'function_definition') out.push(d);
+  }
+  return out;
+}
+
+/** Class-level assignments `name = value` in a class body. */
+export function classAttr(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  const body = cls.childForFieldName('body');
+  if (!body) return undefined;
+  let found: SyntaxNode | undefined;
+  for (const c of body.namedChildren) {
+    if (c.type !== 'expression_statement') continue;
+    const a = c.namedChildren[0];
+    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === name) found = a.childForFieldName('right') ?? undefined;
+  }
+  return found;
+}
+
+/** Walk a function body, not descending into nested functions, lambdas or classes (callbacks, on_commit hooks). */
+export function walkBody(fn: SyntaxNode, visit: (n: SyntaxNode) => void): void {
+  const body = fn.childForFieldName('body');
+  if (!body) return;
+  walk(body, (n) => {
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'decorated_definition') return false;
+    visit(n);
+    return true;
+  });
+}
