@@ -1,0 +1,652 @@
+/**
+ * DJANGO_SETTINGS_MODULE evidence from deploy manifests, on real files in temporary repositories through the
+ * real Workspace: one repository per manifest kind, with the tricky cases each kind has in real projects.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dockerCopies, settingsEvidence, type SettingsEvidence } from '../../src/project/manifests';
+import { Workspace } from '../../src/project/workspace';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function repo(files: Record<string, string>): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'dlg-manifests-'));
+  dirs.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return new Workspace(dir);
+}
+
+/** Evidence without the report phrase, for exact comparison. */
+function facts(ws: Workspace): Array<Omit<SettingsEvidence, 'how'>> {
+  return settingsEvidence(ws).map(({ how: _how, ...rest }) => rest);
+}
+
+function ev(module: string, kind: SettingsEvidence['kind'], file: string, line: number, dev = false, configuration?: string) {
+  return { module, kind, file, line, dev, ...(configuration ? { configuration } : {}) };
+}
+
+describe('Dockerfile', () => {
+  it('multi-stage: the final stage is production, a dev stage is not', () => {
+    const ws = repo({
+      'backend/Dockerfile': [
+        'FROM python:3.12-slim AS base', //                     1
+        'ENV PYTHONUNBUFFERED=1', //                             2
+        '', //                                                   3
+        'FROM base AS dev', //                                   4
+        "ENV DJANGO_SETTINGS_MODULE='mysite.settings.dev'", //   5
+        '', //                                                   6
+        'FROM base AS local', //                                 7
+        "ENV DJANGO_SETTINGS_MODULE='mysite.settings.base'", //  8
+        'CMD ["gunicorn", "mysite.wsgi"]', //                    9
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.dev', 'dockerfile', 'backend/Dockerfile', 5, true),
+      ev('mysite.settings.base', 'dockerfile', 'backend/Dockerfile', 8, false),
+    ]);
+    expect(settingsEvidence(ws)[1].how).toBe('ENV in the final stage of backend/Dockerfile');
+    expect(settingsEvidence(ws)[0].how).toContain('not the final stage');
+  });
+
+  it('ENV in a stage the final stage is built FROM (by name, transitively) is production', () => {
+    const ws = repo({
+      Dockerfile: [
+        'FROM python:3.12 AS runtime', //                   1
+        'ENV DJANGO_SETTINGS_MODULE=shop.settings.prod', //  2
+        'FROM runtime AS app', //                           3
+        'RUN pip install gunicorn', //                      4
+        'FROM node:20 AS assets', //                        5
+        'ENV DJANGO_SETTINGS_MODULE=shop.settings.build', // 6
+        'FROM app', //                                      7
+        'COPY --from=assets /dist /app/static', //          8
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.prod', 'dockerfile', 'Dockerfile', 2, false),
+      ev('shop.settings.build', 'dockerfile', 'Dockerfile', 6, true),
+    ]);
+  });
+
+  it('ARG defaults substituted into ENV (global ARG redeclared in the stage, ${VAR}, $VAR, ${VAR:-default})', () => {
+    const ws = repo({
+      Dockerfile: [
+        'ARG FLAVOUR=production', //                                        1
+        'FROM ubuntu:22.04', //                                             2
+        'ARG FLAVOUR', //                                                   3
+        'ARG CVAT_CONFIGURATION="production"', //                           4
+        'ENV DJANGO_SETTINGS_MODULE="cvat.settings.${CVAT_CONFIGURATION}"', // 5
+        'ENV DJANGO_SETTINGS_MODULE=cvat.settings.$FLAVOUR', //             6
+        'ENV DJANGO_SETTINGS_MODULE=${UNSET_VAR:-cvat.settings.fallback}', // 7
+        'ENV DJANGO_SETTINGS_MODULE=cvat.settings.${UNSET_VAR}', //         8 (unknown: not evidence)
+        "ENV DJANGO_SETTINGS_MODULE='cvat.settings.${CVAT_CONFIGURATION}'", // 9 (single quotes: literal)
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('cvat.settings.production', 'dockerfile', 'Dockerfile', 5),
+      ev('cvat.settings.production', 'dockerfile', 'Dockerfile', 6),
+      ev('cvat.settings.fallback', 'dockerfile', 'Dockerfile', 7),
+    ]);
+  });
+
+  it('legacy `ENV K V`, continuation lines with several variables, DJANGO_CONFIGURATION beside it', () => {
+    const ws = repo({
+      Dockerfile: [
+        'FROM python:3.12', //                                1
+        'ENV DJANGO_SETTINGS_MODULE mysite.settings.legacy', // 2
+        'ENV LS_DIR=/label-studio \\', //                     3
+        '    PYTHONUNBUFFERED=1 \\', //                       4
+        '    # a comment inside the continuation', //         5
+        '    DJANGO_SETTINGS_MODULE=core.settings.label_studio \\', // 6
+        '    DJANGO_CONFIGURATION=Production', //             7
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.legacy', 'dockerfile', 'Dockerfile', 2, false, 'Production'),
+      ev('core.settings.label_studio', 'dockerfile', 'Dockerfile', 6, false, 'Production'),
+    ]);
+  });
+
+  it('CMD/ENTRYPOINT app servers count; RUN and one-off commands do not; Dockerfile.dev is dev', () => {
+    const ws = repo({
+      Dockerfile: [
+        'FROM python:3.12', //                                                               1
+        'RUN DJANGO_SETTINGS_MODULE=mysite.settings.build python manage.py collectstatic', // 2
+        'CMD ["sh", "-c", "python manage.py compilemessages --settings=mysite.settings.build && DJANGO_SETTINGS_MODULE=mysite.settings.prod gunicorn mysite.wsgi"]', // 3
+      ].join('\n'),
+      'Dockerfile.dev': ['FROM python:3.12', 'CMD python manage.py runserver --settings mysite.settings.dev'].join('\n'),
+      'docker/Containerfile': ['FROM python:3.12', 'ENTRYPOINT gunicorn --env DJANGO_SETTINGS_MODULE=mysite.settings.podman mysite.wsgi'].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.prod', 'dockerfile', 'Dockerfile', 3),
+      ev('mysite.settings.dev', 'dockerfile', 'Dockerfile.dev', 2, true),
+      ev('mysite.settings.podman', 'dockerfile', 'docker/Containerfile', 2),
+    ]);
+  });
+
+  it('a CMD the final stage overrides is not what runs', () => {
+    const ws = repo({
+      Dockerfile: [
+        'FROM python:3.12 AS base', //                                 1
+        'CMD gunicorn --settings=mysite.settings.old mysite.wsgi', //  2
+        'FROM base', //                                                3
+        'CMD gunicorn --settings=mysite.settings.new mysite.wsgi', //  4
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.old', 'dockerfile', 'Dockerfile', 2, true),
+      ev('mysite.settings.new', 'dockerfile', 'Dockerfile', 4, false),
+    ]);
+  });
+
+  it('a Dockerfile that does not parse as one, or sets nothing, gives no evidence', () => {
+    const ws = repo({ Dockerfile: 'this is not\n a "dockerfile\\\n', 'x.dockerfile': 'FROM a\nENV A=1\n' });
+    expect(facts(ws)).toEqual([]);
+  });
+});
+
+describe('dockerCopies', () => {
+  it('maps COPY/ADD sources to image paths: WORKDIR, directory destinations, JSON form; skips --from and URLs; a stage nothing uses is dev', () => {
+    const ws = repo({
+      'docker/config.py': 'DEBUG = False\n',
+      'mysite/settings/__init__.py': '',
+      'mysite/settings/base.py': '',
+      'docker/Dockerfile': [
+        'FROM node:20 AS lint', //                                               1
+        'COPY package.json ./', //                                               2
+        'FROM python:3.12 AS build', //                                          3
+        'COPY requirements.txt /tmp/', //                                        4
+        'FROM python:3.12', //                                                   5
+        'WORKDIR /app', //                                                       6
+        'COPY docker/config.py mysite/settings/config.py', //                    7
+        'COPY --chown=app:app ./mysite/ ./mysite/', //                           8
+        'COPY a.py b.py conf/', //                                               9
+        'ADD ["docker/local.py", "/etc/app/local.py"]', //                       10
+        'COPY --from=build /wheels /wheels', //                                  11
+        'ADD https://example.com/x.tar.gz /opt/', //                             12
+        'WORKDIR src', //                                                        13
+        'COPY manage.py .', //                                                   14
+      ].join('\n'),
+    });
+    expect(dockerCopies(ws)).toEqual([
+      { source: 'package.json', dest: '/package.json', file: 'docker/Dockerfile', line: 2, dev: true },
+      { source: 'requirements.txt', dest: '/tmp/requirements.txt', file: 'docker/Dockerfile', line: 4, dev: false },
+      { source: 'docker/config.py', dest: '/app/mysite/settings/config.py', file: 'docker/Dockerfile', line: 7, dev: false },
+      { source: 'mysite', dest: '/app/mysite', file: 'docker/Dockerfile', line: 8, dev: false },
+      { source: 'a.py', dest: '/app/conf/a.py', file: 'docker/Dockerfile', line: 9, dev: false },
+      { source: 'b.py', dest: '/app/conf/b.py', file: 'docker/Dockerfile', line: 9, dev: false },
+      { source: 'docker/local.py', dest: '/etc/app/local.py', file: 'docker/Dockerfile', line: 10, dev: false },
+      { source: 'manage.py', dest: '/app/src/manage.py', file: 'docker/Dockerfile', line: 14, dev: false },
+    ]);
+  });
+
+  it('a stage the final stage copies from reaches the image; WORKDIR and known folders are inherited through FROM', () => {
+    const ws = repo({
+      Dockerfile: [
+        'FROM python:3.12 AS builder', //                1
+        'WORKDIR /src', //                              2
+        'COPY settings_prod.py mysite/settings.py', //  3
+        'FROM builder AS runtime', //                   4
+        'COPY extra.py .', //                           5
+        'COPY more.py /src/mysite', //                  6 (a folder an earlier COPY created)
+        'COPY --chown=app local.py mysite/local_settings.py', // 7
+        'FROM python:3.12', //                          8
+        'COPY --from=runtime /src /app', //             9
+      ].join('\n'),
+    });
+    expect(dockerCopies(ws)).toEqual([
+      { source: 'settings_prod.py', dest: '/src/mysite/settings.py', file: 'Dockerfile', line: 3, dev: false },
+      { source: 'extra.py', dest: '/src/extra.py', file: 'Dockerfile', line: 5, dev: false },
+      { source: 'more.py', dest: '/src/mysite/more.py', file: 'Dockerfile', line: 6, dev: false },
+      { source: 'local.py', dest: '/src/mysite/local_settings.py', file: 'Dockerfile', line: 7, dev: false },
+    ]);
+  });
+});
+
+describe('compose', () => {
+  it('environment as a map and as a list; ${VAR:-default} and ${VAR-default}; ${VAR} alone is not evidence', () => {
+    const ws = repo({
+      'docker-compose.yml': [
+        'services:', //                                                            1
+        '  web:', //                                                               2
+        '    image: app', //                                                       3
+        '    environment:', //                                                     4
+        '      DJANGO_SETTINGS_MODULE: config.settings.production', //             5
+        '      DJANGO_CONFIGURATION: Prod', //                                     6
+        '  worker:', //                                                            7
+        '    environment:', //                                                     8
+        '      - DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.worker}', // 9
+        '  beat:', //                                                              10
+        '    environment:', //                                                     11
+        '      - "DJANGO_SETTINGS_MODULE=${DSM-config.settings.beat}"', //          12
+        '  other:', //                                                             13
+        '    environment:', //                                                     14
+        '      DJANGO_SETTINGS_MODULE: ${DJANGO_SETTINGS_MODULE}', //              15
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('config.settings.production', 'compose', 'docker-compose.yml', 5, false, 'Prod'),
+      ev('config.settings.worker', 'compose', 'docker-compose.yml', 9),
+      ev('config.settings.beat', 'compose', 'docker-compose.yml', 12),
+    ]);
+  });
+
+  it('env_file relative to the compose file (string and list forms), read once; environment wins over env_file', () => {
+    const ws = repo({
+      'deploy/compose.yaml': [
+        'services:', //                      1
+        '  web:', //                         2
+        '    env_file: prod.env', //         3
+        '  worker:', //                      4
+        '    env_file:', //                  5
+        '      - path: ../.env', //          6
+        '        required: false', //        7
+        '  beat:', //                        8
+        '    env_file: prod.env', //         9
+        '    environment:', //               10
+        '      - DJANGO_SETTINGS_MODULE', // 11 (pass-through: the host sets it, not prod.env)
+      ].join('\n'),
+      'deploy/prod.env': '# production\nDEBUG=0\nDJANGO_SETTINGS_MODULE="mysite.settings.production" # the real one\n',
+      '.env': 'export DJANGO_SETTINGS_MODULE=mysite.settings.root\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.root', 'compose', '.env', 1),
+      ev('mysite.settings.production', 'compose', 'deploy/prod.env', 3),
+    ]);
+    expect(settingsEvidence(ws)[1].how).toBe('env_file deploy/prod.env of service `web` in deploy/compose.yaml');
+  });
+
+  it('override and dev/local/test files, dev profiles, dev and cookiecutter folders are dev; anchors and merge keys keep their line', () => {
+    const ws = repo({
+      'docker-compose.override.yml': 'services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.dev\n',
+      'docker-compose.local.yml': 'services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.local\n',
+      'compose.prod.yaml': [
+        'x-env: &env', //                                        1
+        '  DJANGO_SETTINGS_MODULE: app.settings.prod', //        2
+        'services:', //                                          3
+        '  web:', //                                             4
+        '    environment:', //                                   5
+        '      <<: *env', //                                     6
+        '  debugger:', //                                        7
+        '    profiles: ["debug"]', //                            8
+        '    environment:', //                                   9
+        '      DJANGO_SETTINGS_MODULE: app.settings.debug', //   10
+        '    command: gunicorn app.wsgi --settings=app.settings.cmd', // 11
+      ].join('\n'),
+      'dev-docker/docker-compose.yml': 'services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.docker\n',
+      '{{ cookiecutter.slug }}/docker-compose.yml': 'services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.plugin\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('app.settings.prod', 'compose', 'compose.prod.yaml', 2),
+      ev('app.settings.debug', 'compose', 'compose.prod.yaml', 10, true),
+      ev('app.settings.cmd', 'compose', 'compose.prod.yaml', 11, true),
+      ev('app.settings.docker', 'compose', 'dev-docker/docker-compose.yml', 4, true),
+      ev('app.settings.local', 'compose', 'docker-compose.local.yml', 4, true),
+      ev('app.settings.dev', 'compose', 'docker-compose.override.yml', 4, true),
+      ev('app.settings.plugin', 'compose', '{{ cookiecutter.slug }}/docker-compose.yml', 4, true),
+    ]);
+  });
+
+  it('command with --settings (string and list); a broken compose file gives nothing', () => {
+    const ws = repo({
+      'docker-compose.yml': [
+        'services:', //                                                   1
+        '  web:', //                                                      2
+        '    command: >', //                                              3
+        '      sh -c "python manage.py migrate &&', //                    4
+        '      gunicorn mysite.wsgi --settings mysite.settings.prod"', // 5
+        '  worker:', //                                                   6
+        '    command: ["python", "manage.py", "rqworker", "--settings=mysite.settings.worker"]', // 7
+      ].join('\n'),
+      'docker-compose.prod.yml': 'services:\n  web: [unclosed\n    environment:\n      DJANGO_SETTINGS_MODULE: x.y\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.prod', 'compose', 'docker-compose.yml', 5),
+      ev('mysite.settings.worker', 'compose', 'docker-compose.yml', 7),
+    ]);
+  });
+});
+
+describe('Procfile, scripts, env files', () => {
+  it('Procfile: env prefix, --settings=, gunicorn --env, release lines; Procfile.dev is dev', () => {
+    const ws = repo({
+      Procfile: [
+        '# processes', //                                                                       1
+        'release: python manage.py migrate --settings=shop.settings.heroku', //                 2
+        'web: DJANGO_SETTINGS_MODULE=shop.settings.heroku gunicorn shop.wsgi', //               3
+        'worker: celery -A shop worker', //                                                     4
+        'api: gunicorn --env DJANGO_SETTINGS_MODULE=shop.settings.api shop.wsgi', //            5
+        'static: python manage.py collectstatic --settings=shop.settings.build', //             6
+      ].join('\n'),
+      'Procfile.dev': 'web: python manage.py runserver --settings shop.settings.dev\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.heroku', 'procfile', 'Procfile', 2),
+      ev('shop.settings.heroku', 'procfile', 'Procfile', 3),
+      ev('shop.settings.api', 'procfile', 'Procfile', 5),
+      ev('shop.settings.dev', 'procfile', 'Procfile.dev', 1, true),
+    ]);
+    expect(settingsEvidence(ws)[1].how).toBe('`web:` process in Procfile');
+  });
+
+  it('entrypoint scripts: export, prefix on exec, ${VAR:-default}, variables set earlier; test/ci scripts are dev', () => {
+    const ws = repo({
+      'docker/entrypoint.sh': [
+        '#!/bin/sh', //                                                                  1
+        'set -e', //                                                                     2
+        'export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-mysite.settings.prod}', // 3
+        'FLAVOUR=docker', //                                                             4
+        'export DJANGO_SETTINGS_MODULE="mysite.settings.$FLAVOUR"', //                   5
+        'echo "export DJANGO_SETTINGS_MODULE=mysite.settings.echo"', //                  6
+        'cat > /tmp/x <<EOF', //                                                         7
+        'DJANGO_SETTINGS_MODULE=mysite.settings.heredoc', //                             8
+        'EOF', //                                                                        9
+        'DJANGO_SETTINGS_MODULE=mysite.settings.exec exec gunicorn mysite.wsgi \\', //   10
+        '  --workers 3', //                                                              11
+      ].join('\n'),
+      'scripts/test-database.sh': 'export DJANGO_SETTINGS_MODULE=mysite.settings_test\n',
+      'docker-entrypoint': '#!/bin/bash\nexport DJANGO_SETTINGS_MODULE=mysite.settings.bare\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.bare', 'script', 'docker-entrypoint', 2),
+      ev('mysite.settings.prod', 'script', 'docker/entrypoint.sh', 3),
+      ev('mysite.settings.docker', 'script', 'docker/entrypoint.sh', 5),
+      ev('mysite.settings.exec', 'script', 'docker/entrypoint.sh', 10),
+      ev('mysite.settings_test', 'script', 'scripts/test-database.sh', 1, true),
+    ]);
+  });
+
+  it('a module chosen under conditions: each literal candidate, no resolution invented', () => {
+    const ws = repo({
+      'deploy/supervisor/env.sh': [
+        'if [[ "${DEV_MODE:-}" == "true" ]]; then', //                                           1
+        "  DEFAULT_DJANGO_SETTINGS_MODULE='app.config.settings.dev'", //                          2
+        'else', //                                                                               3
+        "  DEFAULT_DJANGO_SETTINGS_MODULE='app.config.settings.base'", //                         4
+        'fi', //                                                                                 5
+        'export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-$DEFAULT_DJANGO_SETTINGS_MODULE}', // 6
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('app.config.settings.dev', 'script', 'deploy/supervisor/env.sh', 2),
+      ev('app.config.settings.base', 'script', 'deploy/supervisor/env.sh', 4),
+    ]);
+    expect(settingsEvidence(ws)[0].how).toContain('set under a condition');
+  });
+
+  it('env files: .env is evidence, .env.example / .env.sample / .env.template / dev.env / .env.local are dev', () => {
+    const ws = repo({
+      '.env': '# settings\nDJANGO_SETTINGS_MODULE=mysite.settings.production\n',
+      '.env.example': 'DJANGO_SETTINGS_MODULE=mysite.settings.example\n',
+      '.env.sample': 'DJANGO_SETTINGS_MODULE=mysite.settings.sample\n',
+      '.env.template': "DJANGO_SETTINGS_MODULE='mysite.settings.template'\n",
+      '.env.local': 'DJANGO_SETTINGS_MODULE=mysite.settings.local\n',
+      'deploy/dev.env': 'DJANGO_SETTINGS_MODULE=mysite.settings.dev\n',
+      'deploy/production.env': 'A=1\n\nDJANGO_SETTINGS_MODULE = mysite.settings.prod\nDJANGO_CONFIGURATION=Prod\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.production', 'env-file', '.env', 2),
+      ev('mysite.settings.example', 'env-file', '.env.example', 1, true),
+      ev('mysite.settings.local', 'env-file', '.env.local', 1, true),
+      ev('mysite.settings.sample', 'env-file', '.env.sample', 1, true),
+      ev('mysite.settings.template', 'env-file', '.env.template', 1, true),
+      ev('mysite.settings.dev', 'env-file', 'deploy/dev.env', 1, true),
+      ev('mysite.settings.prod', 'env-file', 'deploy/production.env', 3, false, 'Prod'),
+    ]);
+  });
+});
+
+describe('gunicorn, uwsgi, systemd', () => {
+  it('gunicorn config raw_env as a list, a string and appended; os.environ defaults; dev-named configs are dev', () => {
+    const ws = repo({
+      'gunicorn.conf.py': [
+        'bind = "0.0.0.0:8000"', //                                      1
+        'raw_env = [', //                                                2
+        '    "DJANGO_CONFIGURATION=Production",', //                     3
+        '    "DJANGO_SETTINGS_MODULE=mysite.settings.production",', //   4
+        ']', //                                                          5
+      ].join('\n'),
+      'deploy/gunicorn_config.py': 'import os\nraw_env = "DJANGO_SETTINGS_MODULE=mysite.settings.string"\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings.setdefault")\n',
+      'config/gunicorn/local.py': 'raw_env = ["DJANGO_SETTINGS_MODULE=mysite.settings.local"]\n',
+      'mysite/settings.py': 'raw_env = ["DJANGO_SETTINGS_MODULE=not.a.gunicorn.config"]\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.local', 'gunicorn', 'config/gunicorn/local.py', 1, true),
+      ev('mysite.settings.string', 'gunicorn', 'deploy/gunicorn_config.py', 2),
+      ev('mysite.settings.setdefault', 'gunicorn', 'deploy/gunicorn_config.py', 3),
+      ev('mysite.settings.production', 'gunicorn', 'gunicorn.conf.py', 4, false, 'Production'),
+    ]);
+  });
+
+  it('uwsgi: env = in [uwsgi] only (not pytest.ini)', () => {
+    const ws = repo({
+      'deploy/uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi\nenv = LANG=C.UTF-8\nenv = DJANGO_SETTINGS_MODULE=mysite.settings.uwsgi\n',
+      'pytest.ini': '[pytest]\nDJANGO_SETTINGS_MODULE = mysite.settings.test\n',
+      'setup.ini': '[other]\nenv = DJANGO_SETTINGS_MODULE=mysite.settings.other\n[uwsgi]\nmaster = true\n',
+    });
+    expect(facts(ws)).toEqual([ev('mysite.settings.uwsgi', 'uwsgi', 'deploy/uwsgi.ini', 4)]);
+  });
+
+  it('systemd: quoted Environment=, several per line, EnvironmentFile= matched by path suffix, ExecStart= --env', () => {
+    const ws = repo({
+      'deploy/systemd/mysite.service': [
+        '[Unit]', //                                                                           1
+        'Description=mysite', //                                                               2
+        '[Service]', //                                                                        3
+        'Environment="LANG=C.UTF-8" "DJANGO_SETTINGS_MODULE=mysite.settings.unit"', //         4
+        'EnvironmentFile=-/etc/mysite/production.env', //                                     5
+        'ExecStart=/srv/venv/bin/gunicorn \\', //                                              6
+        '    --env DJANGO_SETTINGS_MODULE=mysite.settings.exec \\', //                         7
+        '    mysite.wsgi', //                                                                  8
+      ].join('\n'),
+      'deploy/etc/mysite/production.env': 'DJANGO_SETTINGS_MODULE=mysite.settings.envfile\n',
+      'other/production.env': 'DJANGO_SETTINGS_MODULE=mysite.settings.elsewhere\n',
+      'deploy/systemd/mysite-dev.service': '[Service]\nEnvironment=DJANGO_SETTINGS_MODULE=mysite.settings.dev\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('mysite.settings.envfile', 'systemd', 'deploy/etc/mysite/production.env', 1),
+      ev('mysite.settings.dev', 'systemd', 'deploy/systemd/mysite-dev.service', 2, true),
+      ev('mysite.settings.unit', 'systemd', 'deploy/systemd/mysite.service', 4),
+      ev('mysite.settings.exec', 'systemd', 'deploy/systemd/mysite.service', 7),
+      ev('mysite.settings.elsewhere', 'env-file', 'other/production.env', 1),
+    ]);
+  });
+});
+
+describe('platform manifests', () => {
+  it('app.json: env as a string and as { value }; Heroku CI test environment is dev', () => {
+    const ws = repo({
+      'app.json': JSON.stringify(
+        {
+          name: 'shop',
+          env: {
+            SECRET_KEY: { generator: 'secret' },
+            DJANGO_SETTINGS_MODULE: { description: 'settings', value: 'shop.settings.heroku' },
+          },
+          environments: { test: { env: { DJANGO_SETTINGS_MODULE: 'shop.settings.test' } } },
+        },
+        null,
+        2,
+      ),
+      'other/app.json': '{"env": {"DJANGO_SETTINGS_MODULE": "shop.settings.plain"}}',
+      'broken/app.json': '{"env": {"DJANGO_SETTINGS_MODULE": ',
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.heroku', 'app.json', 'app.json', 7),
+      ev('shop.settings.test', 'app.json', 'app.json', 15, true),
+      ev('shop.settings.plain', 'app.json', 'other/app.json', 1),
+    ]);
+  });
+
+  it('heroku.yml: setup.config, run commands (string and {command}), release', () => {
+    const ws = repo({
+      'heroku.yml': [
+        'setup:', //                                                               1
+        '  config:', //                                                            2
+        '    DJANGO_SETTINGS_MODULE: shop.settings.heroku', //                     3
+        'build:', //                                                               4
+        '  docker:', //                                                            5
+        '    web: Dockerfile', //                                                  6
+        'release:', //                                                             7
+        '  command:', //                                                           8
+        '    - python manage.py migrate --settings=shop.settings.release', //      9
+        'run:', //                                                                 10
+        '  web: gunicorn shop.wsgi --env DJANGO_SETTINGS_MODULE=shop.settings.run', // 11
+        '  worker:', //                                                            12
+        '    command:', //                                                         13
+        '      - DJANGO_SETTINGS_MODULE=shop.settings.worker celery -A shop worker', // 14
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.heroku', 'heroku.yml', 'heroku.yml', 3),
+      ev('shop.settings.release', 'heroku.yml', 'heroku.yml', 9),
+      ev('shop.settings.run', 'heroku.yml', 'heroku.yml', 11),
+      ev('shop.settings.worker', 'heroku.yml', 'heroku.yml', 14),
+    ]);
+  });
+
+  it('fly.toml [env] and processes', () => {
+    const ws = repo({
+      'fly.toml': [
+        'app = "shop"', //                                                              1
+        '[build]', //                                                                   2
+        '  dockerfile = "Dockerfile"', //                                               3
+        '[env]', //                                                                     4
+        '  PORT = "8000"', //                                                           5
+        '  DJANGO_SETTINGS_MODULE = "shop.settings.fly"', //                            6
+        '[processes]', //                                                               7
+        '  app = "gunicorn shop.wsgi --settings shop.settings.flyapp"', //              8
+      ].join('\n'),
+      'fly.broken.toml': '[env\nDJANGO_SETTINGS_MODULE = "x.y"\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.fly', 'fly.toml', 'fly.toml', 6),
+      ev('shop.settings.flyapp', 'fly.toml', 'fly.toml', 8),
+    ]);
+  });
+
+  it('render.yaml envVars {key, value} and startCommand; generated values are not evidence', () => {
+    const ws = repo({
+      'render.yaml': [
+        'services:', //                                                    1
+        '  - type: web', //                                                2
+        '    name: shop', //                                               3
+        '    startCommand: gunicorn shop.wsgi', //                         4
+        '    envVars:', //                                                 5
+        '      - key: SECRET_KEY', //                                      6
+        '        generateValue: true', //                                  7
+        '      - key: DJANGO_SETTINGS_MODULE', //                          8
+        '        value: shop.settings.render', //                          9
+        '  - type: worker', //                                             10
+        '    name: jobs', //                                               11
+        '    startCommand: DJANGO_SETTINGS_MODULE=shop.settings.jobs celery -A shop worker', // 12
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.render', 'render.yaml', 'render.yaml', 8),
+      ev('shop.settings.jobs', 'render.yaml', 'render.yaml', 12),
+    ]);
+  });
+
+  it('App Engine app.yaml env_variables and entrypoint', () => {
+    const ws = repo({
+      'app.yaml': [
+        'runtime: python312', //                                                    1
+        'entrypoint: gunicorn -b :$PORT shop.wsgi --env DJANGO_SETTINGS_MODULE=shop.settings.gae_entry', // 2
+        'env_variables:', //                                                        3
+        '  DJANGO_SETTINGS_MODULE: "shop.settings.gae"', //                         4
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.gae_entry', 'app.yaml', 'app.yaml', 2),
+      ev('shop.settings.gae', 'app.yaml', 'app.yaml', 4),
+    ]);
+  });
+});
+
+describe('Kubernetes / Helm', () => {
+  it('Deployment container env, ConfigMap data, Helm values; test values are dev', () => {
+    const ws = repo({
+      'k8s/deployment.yaml': [
+        'apiVersion: apps/v1', //                          1
+        'kind: Deployment', //                             2
+        'spec:', //                                        3
+        '  template:', //                                  4
+        '    spec:', //                                    5
+        '      containers:', //                            6
+        '        - name: web', //                          7
+        '          env:', //                               8
+        '            - name: DEBUG', //                    9
+        '              value: "0"', //                     10
+        '            - name: DJANGO_SETTINGS_MODULE', //   11
+        '              value: shop.settings.k8s', //       12
+        '            - name: DJANGO_CONFIGURATION', //     13
+        '              valueFrom: {configMapKeyRef: {name: cfg, key: conf}}', // 14
+        '---', //                                          15
+        'apiVersion: v1', //                               16
+        'kind: ConfigMap', //                              17
+        'data:', //                                        18
+        '  DJANGO_SETTINGS_MODULE: shop.settings.configmap', // 19
+      ].join('\n'),
+      'charts/shop/values.yaml': 'env:\n  DJANGO_SETTINGS_MODULE: shop.settings.helm\n',
+      'charts/shop/test.values.yaml': 'extraEnv:\n  - name: DJANGO_SETTINGS_MODULE\n    value: shop.settings.testing\n',
+      'values-dev.yaml': 'env:\n  DJANGO_SETTINGS_MODULE: shop.settings.dev\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.testing', 'kubernetes', 'charts/shop/test.values.yaml', 2, true),
+      ev('shop.settings.helm', 'kubernetes', 'charts/shop/values.yaml', 2),
+      ev('shop.settings.k8s', 'kubernetes', 'k8s/deployment.yaml', 11),
+      ev('shop.settings.configmap', 'kubernetes', 'k8s/deployment.yaml', 19),
+      ev('shop.settings.dev', 'kubernetes', 'values-dev.yaml', 2, true),
+    ]);
+  });
+
+  it('a Helm template that is not YAML: line scan; a templated value is not evidence', () => {
+    const ws = repo({
+      'charts/shop/templates/deployment.yaml': [
+        '{{- if .Values.web.enabled }}', //                          1
+        'apiVersion: apps/v1', //                                    2
+        'kind: Deployment', //                                       3
+        'spec:', //                                                  4
+        '  template:', //                                            5
+        '    spec:', //                                              6
+        '      containers:', //                                      7
+        '        - name: web', //                                    8
+        '          env:', //                                         9
+        '            - name: DJANGO_SETTINGS_MODULE', //             10
+        '              value: {{ .Values.settingsModule }}', //      11
+        '            - name: DJANGO_SETTINGS_MODULE', //             12
+        '              value: "shop.settings.chart"', //             13
+        '{{- end }}', //                                             14
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([ev('shop.settings.chart', 'kubernetes', 'charts/shop/templates/deployment.yaml', 12)]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on malformed manifests; nothing that is not a dotted module is evidence', () => {
+    const ws = repo({
+      Dockerfile: 'FROM x\nENV DJANGO_SETTINGS_MODULE="unterminated\nENV DJANGO_SETTINGS_MODULE=$(cat /x)\nCMD ["unterminated\n',
+      'docker-compose.yml': ':\n  - [\n',
+      'Procfile': 'web: gunicorn --settings\nweb2: DJANGO_SETTINGS_MODULE="a b" gunicorn\n',
+      'start.sh': 'export DJANGO_SETTINGS_MODULE=${\nexport DJANGO_SETTINGS_MODULE=my-site.settings\n',
+      'fly.toml': '[env]\nDJANGO_SETTINGS_MODULE = 3\n',
+      'render.yaml': 'services: 3\n',
+      'app.json': '[1, 2]',
+      'gunicorn.conf.py': 'raw_env = [f"DJANGO_SETTINGS_MODULE={x}"\n',
+      'x.service': 'Environment="DJANGO_SETTINGS_MODULE=%i.settings"\n',
+      'k8s/a.yaml': '- name: DJANGO_SETTINGS_MODULE\n  value: {{ x }}\n',
+    });
+    expect(() => settingsEvidence(ws)).not.toThrow();
+    expect(facts(ws)).toEqual([]);
+    expect(() => dockerCopies(ws)).not.toThrow();
+  });
+});
