@@ -52,10 +52,11 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower.endsWith('.dockerfile') ||
     lower === 'containerfile' ||
     lower.startsWith('containerfile.') ||
-    /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower) ||
+    /^([\w-]+[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower.endsWith('.service') ||
     lower.endsWith('.sh') ||
-    lower === 'entrypoint' ||
+    lower.endsWith('.bash') ||
+    /^([\w-]+-)?entrypoint$/.test(lower) ||
     lower === 'makefile' ||
     lower.endsWith('.conf') ||
     lower.endsWith('.toml') ||
