@@ -526,13 +526,26 @@ function commandSettings(toks: Tok[], lookup: Lookup, d: Dialect): Found[] {
     for (const a of seg.assigns) {
       if (a.name === DSM || a.name === CONF) out.push(found(a.name, expandWord(a.raw, lookup, d), a.word));
     }
-    out.push(...optionSettings(seg.command, lookup, d));
+    out.push(...defaultAssignments(seg.command, lookup, d), ...optionSettings(seg.command, lookup, d));
   }
   return out.filter((f) => f.value !== '');
 }
 
 function found(key: typeof DSM | typeof CONF, value: string | undefined, w: Word): Found {
   return { key, value: value ?? '', start: w.start, raw: w.raw };
+}
+
+/** `: ${DJANGO_SETTINGS_MODULE:=x}` assigns x when the variable is unset (a set one was reported where it was set). */
+function defaultAssignments(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
+  if (d.dollar !== 'shell') return [];
+  const out: Found[] = [];
+  for (const w of cmd) {
+    if (w.literal) continue;
+    for (const m of w.raw.matchAll(/\$\{(DJANGO_SETTINGS_MODULE|DJANGO_CONFIGURATION):?=([^}]*)\}/g)) {
+      if (lookup(m[1]) === undefined) out.push(found(m[1] as typeof DSM, expandWord(m[2], lookup, d), w));
+    }
+  }
+  return out;
 }
 
 function optionSettings(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
@@ -1110,7 +1123,7 @@ function fromScript(f: SourceFile): SettingsEvidence[] {
   for (const a of assigns) {
     const module = asModule(a.value);
     if (module && a.name !== DSM && pending.includes(a.name)) {
-      out.push({ module, ...base, line: a.line, how: `${a.name}${a.conditional ? ' (set under a condition)' : ''}, which ${DSM} is set from in ${f.rel}` });
+      out.push({ module, ...base, line: a.line, how: `candidate ${a.name}${a.conditional ? ' set under a condition' : ''} in ${f.rel}` });
     }
   }
   return out;

@@ -336,7 +336,7 @@ describe('Procfile, scripts, env files', () => {
     expect(settingsEvidence(ws)[1].how).toBe('`web:` process in Procfile');
   });
 
-  it('entrypoint scripts: export, prefix on exec, ${VAR:-default}, variables set earlier; test/ci scripts are dev', () => {
+  it('entrypoint scripts: export, prefix on exec, ${VAR:-default}, : ${VAR:=default}, variables set earlier, here-documents skipped; test/ci scripts are dev', () => {
     const ws = repo({
       'docker/entrypoint.sh': [
         '#!/bin/sh', //                                                                  1
@@ -353,8 +353,10 @@ describe('Procfile, scripts, env files', () => {
       ].join('\n'),
       'scripts/test-database.sh': 'export DJANGO_SETTINGS_MODULE=mysite.settings_test\n',
       'docker-entrypoint': '#!/bin/bash\nexport DJANGO_SETTINGS_MODULE=mysite.settings.bare\n',
+      'bin/start.bash': 'set -e\n: "${DJANGO_SETTINGS_MODULE:=mysite.settings.colon}"\nexec gunicorn mysite.wsgi\n',
     });
     expect(facts(ws)).toEqual([
+      ev('mysite.settings.colon', 'script', 'bin/start.bash', 2),
       ev('mysite.settings.bare', 'script', 'docker-entrypoint', 2),
       ev('mysite.settings.prod', 'script', 'docker/entrypoint.sh', 3),
       ev('mysite.settings.docker', 'script', 'docker/entrypoint.sh', 5),
