@@ -96,3 +96,14 @@ export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject
     return true;
   });
 }
+
+/** Memoise a per-project answer for one scan (`project` undefined: the whole scan). */
+export function perProject<T>(cache: WeakMap<ScanContext, Map<string, T>>, ctx: ScanContext, project: ScannedProject | undefined, compute: () => T): T {
+  let byProject = cache.get(ctx);
+  if (!byProject) cache.set(ctx, (byProject = new Map()));
+  const key = project ? `p:${project.root}` : '*';
+  if (byProject.has(key)) return byProject.get(key)!;
+  const value = compute();
+  byProject.set(key, value);
+  return value;
+}

@@ -1,7 +1,7 @@
 /**
  * The project model the code and deploy-file rules stand on (ruff's "semantic model" in our terms): which
  * files count as production code, Python module/import resolution inside the scanned tree, which functions
- * are views and how urls.py routes reach them.
+ * are views and how urls.py routes reach them, the Django version and app servers the project declares.
  *
  * Everything is static and conservative: a name that cannot be resolved is simply not matched, so rules
  * built on it miss rather than invent findings. Nothing here runs at import time; indexes are built on
@@ -13,9 +13,13 @@
  *   modules.ts       PyIndex: module names, imports, definitions, qualified-name resolution
  *   views.ts         views, route calls, view unwrapping
  *   sentry.ts        sentry_sdk.init calls
+ *   deploy-commands.ts  the commands deploy files run (Procfile, Dockerfile, compose, systemd, supervisord, scripts)
+ *   dependencies.ts  the Django version the project pins; the app servers that serve it (WSGI/ASGI)
  */
 export * from './files';
 export * from './syntax';
 export * from './modules';
 export * from './views';
 export * from './sentry';
+export * from './deploy-commands';
+export * from './dependencies';

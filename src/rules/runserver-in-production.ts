@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { commandText, dockerInstructions, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
@@ -14,12 +15,6 @@ function runsDevServer(cmd: string): boolean {
 const RUNSERVER_WORD = /\brunserver(?:_plus)?\b/;
 /** A production-grade server started in the same file or config: runserver there is an alternative (dev) path. */
 const REAL_SERVER = /\b(gunicorn|uvicorn|daphne|uwsgi|hypercorn|waitress-serve|granian|mod_wsgi-express|newrelic-admin\s+run-program\s+gunicorn)\b/;
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 function at(file: SourceFile, line: number): Location {
   return { file: file.rel, line };
@@ -95,69 +90,11 @@ function cmdName(cmd: string): string {
 
 const WHY = "Django's development server, which the Django docs say not to use in production (it has not gone through security audits or performance tests)";
 
-interface Instr {
-  keyword: string;
-  args: string;
-  /** physical line numbers (1-based) and texts of the instruction */
-  lines: Array<{ line: number; text: string }>;
-}
-
-function dockerInstructions(text: string): Instr[] {
-  const out: Instr[] = [];
-  const lines = text.split('\n');
-  let cur: Instr | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].replace(/\r$/, '');
-    const trimmed = raw.trim();
-    if (!cur) {
-      if (trimmed === '' || trimmed.startsWith('#')) continue;
-      const m = /^(\w+)\s*(.*)$/.exec(trimmed);
-      if (!m) continue;
-      cur = { keyword: m[1].toUpperCase(), args: '', lines: [] };
-      const rest = m[2];
-      cur.lines.push({ line: i + 1, text: raw });
-      if (rest.endsWith('\\')) {
-        cur.args = rest.slice(0, -1) + ' ';
-        continue;
-      }
-      cur.args = rest;
-      out.push(cur);
-      cur = undefined;
-    } else {
-      if (trimmed.startsWith('#') || trimmed === '') continue; // comments and blank lines inside a continuation are dropped
-      cur.lines.push({ line: i + 1, text: raw });
-      if (trimmed.endsWith('\\')) {
-        cur.args += trimmed.slice(0, -1) + ' ';
-        continue;
-      }
-      cur.args += trimmed;
-      out.push(cur);
-      cur = undefined;
-    }
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
-/** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
-function commandText(args: string): string {
-  const t = args.trim();
-  if (t.startsWith('[')) {
-    try {
-      const arr = JSON.parse(t) as unknown;
-      if (Array.isArray(arr)) return arr.map(String).join(' ');
-    } catch {
-      // not valid JSON: Docker runs it in shell form
-    }
-  }
-  return t;
-}
-
 interface Stage {
   name?: string;
   base: string;
-  cmd?: Instr;
-  entrypoint?: Instr;
+  cmd?: DockerInstruction;
+  entrypoint?: DockerInstruction;
 }
 
 function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
@@ -174,8 +111,8 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
   }
   if (stages.length === 0) return [];
   // the final stage, inheriting CMD/ENTRYPOINT from an earlier stage it is built FROM
-  let cmd: Instr | undefined;
-  let entrypoint: Instr | undefined;
+  let cmd: DockerInstruction | undefined;
+  let entrypoint: DockerInstruction | undefined;
   let s: Stage | undefined = stages[stages.length - 1];
   const seen = new Set<Stage>();
   while (s && !seen.has(s)) {
@@ -197,18 +134,6 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
     location: at(file, phys.line),
     message: `The ${ins.keyword} of ${file.rel}${multi} starts \`${cmdName(full)}\` in the container, ${WHY}.`,
   }];
-}
-
-function yamlCommand(node: unknown, doc: Document): { text: string; range?: [number, number] } | undefined {
-  let n = node as YamlNode | null | undefined;
-  if (n && isAlias(n)) n = n.resolve(doc) as YamlNode | undefined;
-  if (!n) return undefined;
-  if (isScalar(n)) return { text: String(n.value ?? ''), range: n.range ? [n.range[0], n.range[1]] : undefined };
-  if (isSeq(n)) {
-    const parts = n.items.map((it) => (isScalar(it) ? String(it.value ?? '') : ''));
-    return { text: parts.join(' '), range: n.range ? [n.range[0], n.range[1]] : undefined };
-  }
-  return undefined;
 }
 
 /** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
