@@ -225,9 +225,8 @@ function lineOfNeedle(text: string, starts: number[], from: number, to: number, 
 }
 
 /** Line of the `nth` (0-based) occurrence of `key` written as a key (`"key":`, `key =`, `key:`), or 1. */
-function keyLine(text: string, key: string, nth = 0, after = 0): number {
+function keyLine(text: string, key: string, nth = 0): number {
   const re = new RegExp(`(^|[\\s{,"'])${key}["']?\\s*[:=]`, 'gm');
-  re.lastIndex = after;
   let m: RegExpExecArray | null;
   let k = 0;
   while ((m = re.exec(text))) {
@@ -656,7 +655,7 @@ interface Stage {
   workdir: string;
   /** folders known to exist in the image: WORKDIRs and earlier COPY destinations */
   dirs: Set<string>;
-  found: Array<Found & { line: number; what: string }>;
+  found: Array<Found & { line: number }>;
   cmd?: Array<Found & { line: number }>;
   entrypoint?: Array<Found & { line: number }>;
   copiesFrom: string[];
@@ -757,7 +756,7 @@ function dockerEnv(ins: Instruction, stage: Stage, d: Dialect): void {
     const value = expandWord(p.raw, before, d);
     stage.vars.set(p.name, value);
     stage.envKeys.add(p.name);
-    if (p.name === DSM || p.name === CONF) stage.found.push({ ...found(p.name, value, p.word), line: ins.line(p.word.start), what: 'ENV' });
+    if (p.name === DSM || p.name === CONF) stage.found.push({ ...found(p.name, value, p.word), line: ins.line(p.word.start) });
   }
 }
 
