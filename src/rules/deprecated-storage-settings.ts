@@ -1,9 +1,10 @@
 import type { Rule } from './rule';
-import { WORLDS, forProduction, label, strOf } from './settings-util';
+import { admitsAtLeast, admitsBelow, describeDjangoVersion, djangoVersion, type DjangoVersion } from '../project/dependencies';
+import { WORLDS, dictGet, forProduction, label, strOf } from './settings-util';
 
-const DEPRECATED: Record<string, string> = {
-  STATICFILES_STORAGE: 'STORAGES["staticfiles"]',
-  DEFAULT_FILE_STORAGE: 'STORAGES["default"]',
+const DEPRECATED: Record<string, { replacement: string; key: string; fallback: string }> = {
+  STATICFILES_STORAGE: { replacement: 'STORAGES["staticfiles"]', key: 'staticfiles', fallback: 'StaticFilesStorage: no manifest, no compression' },
+  DEFAULT_FILE_STORAGE: { replacement: 'STORAGES["default"]', key: 'default', fallback: 'FileSystemStorage: uploads on the local disk' },
 };
 
 /**
@@ -15,7 +16,21 @@ const DEFAULT_BACKEND: Record<string, string> = {
   DEFAULT_FILE_STORAGE: 'django.core.files.storage.FileSystemStorage',
 };
 
-/** launch.W061: STATICFILES_STORAGE / DEFAULT_FILE_STORAGE: deprecated in Django 4.2, ignored from Django 5.1. */
+/** What the setting does on the Django the project pins, for the message. */
+function onVersion(name: string, replacement: string, fallback: string, v: DjangoVersion | undefined): string {
+  if (!v) return `it is deprecated since Django 4.2 and silently ignored from Django 5.1, so Django falls back to its default backend (${fallback}). Use ${replacement}`;
+  const pinned = describeDjangoVersion(v);
+  if (!admitsBelow(v.range, '5.1')) {
+    return `the project runs ${pinned}, which ignores ${name} (removed in Django 5.1): Django silently uses its default backend (${fallback}) instead. Use ${replacement}`;
+  }
+  return `the project pins ${pinned}, where ${replacement} exists and ${name} is deprecated; Django 5.1 silently ignores it, so the upgrade would fall back to the default backend (${fallback}). Move it to ${replacement} now`;
+}
+
+/**
+ * launch.W061: STATICFILES_STORAGE / DEFAULT_FILE_STORAGE: deprecated in Django 4.2, ignored from Django 5.1.
+ * Only where the project's Django can have STORAGES: a pinned Django below 4.2 gets no advice it cannot follow;
+ * an unknown version keeps the version-independent advice.
+ */
 export default {
   meta: {
     id: 'launch.W061',
@@ -29,16 +44,23 @@ export default {
     tags: ['maintainability'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) =>
-      Object.entries(DEPRECATED).flatMap(([name, replacement]) => {
+    return forProduction(ctx, (s, project) => {
+      const version = djangoVersion(ctx, project);
+      if (version && !admitsAtLeast(version.range, '4.2')) return []; // no STORAGES before Django 4.2
+      const onlyNew = version !== undefined && !admitsBelow(version.range, '5.1');
+      return Object.entries(DEPRECATED).flatMap(([name, { replacement, key, fallback }]) => {
         const b = s.bindings.get(name);
         if (!b) return [];
         if (WORLDS.every((w) => strOf(b[w]) === DEFAULT_BACKEND[name])) return [];
+        // Django >= 5.1 with STORAGES[key] set: the old setting is dead configuration, the backend is the one in STORAGES
+        const storages = s.bindings.get('STORAGES');
+        if (onlyNew && storages && !storages.conditional && WORLDS.every((w) => storages[w].kind === 'dict' && dictGet(storages[w], key) !== undefined)) return [];
         return [{
           location: b.location,
-          message: `${name} is set in ${label(s)}: it is deprecated since Django 4.2 and silently ignored from Django 5.1, so Django falls back to its default backend (local disk, no manifest). Use ${replacement}.`,
+          message: `${name} is set in ${label(s)}: ${onVersion(name, replacement, fallback, version)}.`,
+          ...(version ? { related: [{ location: version.location, message: `the Django version the project pins: ${version.spec}` }] } : {}),
         }];
-      }),
-    );
+      });
+    });
   },
 } satisfies Rule;
