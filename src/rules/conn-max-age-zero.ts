@@ -1,8 +1,11 @@
 import type { Rule } from './rule';
 import type { ScanContext, ScannedProject } from '../project/scan';
+import type { SettingBinding } from '../project/values';
+import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from '../project/model';
+import { servingInterface } from '../project/dependencies';
 import { isSqliteEngine } from './sqlite-in-production';
-import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, truthy, worldClause, worldsWhere } from './settings-util';
+import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, truthy, worldsWhere, type World } from './settings-util';
 
 /**
  * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
@@ -18,7 +21,125 @@ function servesWithGreenlets(ctx: ScanContext, project: ScannedProject): boolean
   return [...deploy, ...productionPythonFiles(ctx, project)].some((f) => GREENLET_WORKERS.test(f.text));
 }
 
-/** launch.W041: CONN_MAX_AGE missing or 0 on a non-SQLite production database: a new connection per request. */
+// ---------------------------------------------------------------------------------------------
+// Which environment variables CONN_MAX_AGE really depends on
+
+/** Environment variables read inside an expression: os.environ[...], os.getenv/environ.get, env(...)/env.int(...), config(...), URL readers. */
+function envReadsIn(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  walk(node, (n) => {
+    if (n.type === 'subscript') {
+      const obj = dottedName(n.childForFieldName('value'));
+      const key = stringValue(n.childForFieldName('subscript'));
+      if (obj && /(^|\.)environ$/.test(obj) && key) out.push(key);
+    } else if (n.type === 'call') {
+      const { callee, args, kwargs } = callParts(n);
+      if (!callee) return true;
+      const first = stringValue(args[0]);
+      if (/(^|\.)dj_database_url\.(config|db_url)$/.test(callee)) out.push(stringValue(kwargs.get('env')) ?? 'DATABASE_URL');
+      else if (/^env\.(db|db_url|database_url)$/.test(callee)) out.push(first ?? 'DATABASE_URL');
+      else if (first && (/(^|\.)getenv$|(^|\.)environ\.(get|setdefault|pop)$/.test(callee) || /^(env|environ|config)(\.\w+)?$/.test(callee) || /(^|\.)decouple\.config$/.test(callee))) out.push(first);
+    }
+    return true;
+  });
+  return [...new Set(out)];
+}
+
+/** The statement that starts at a 1-based line of a settings file. */
+function statementAt(ctx: ScanContext, file: string, line: number): SyntaxNode | undefined {
+  const f = ctx.workspace.get(file);
+  if (!f || !f.rel.endsWith('.py')) return undefined;
+  let found: SyntaxNode | undefined;
+  walk(ctx.workspace.tree(f).rootNode, (n) => {
+    if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1) return false;
+    if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
+      found = n;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** `"CONN_MAX_AGE": …`, `conn_max_age=…` inside the DATABASES statement, or the right side of `DATABASES[…]["CONN_MAX_AGE"] = …`. */
+function connMaxAgeExpr(stmt: SyntaxNode): SyntaxNode | undefined {
+  const a = stmt.namedChildren[0];
+  if (a?.type === 'assignment' && /\[\s*["']CONN_MAX_AGE["']\s*\]$/.test(a.childForFieldName('left')?.text ?? '')) return a.childForFieldName('right') ?? undefined;
+  let found: SyntaxNode | undefined;
+  walk(stmt, (n) => {
+    if (found) return false;
+    if (n.type === 'pair' && stringValue(n.childForFieldName('key')) === 'CONN_MAX_AGE') found = n.childForFieldName('value') ?? undefined;
+    else if (n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'conn_max_age') found = n.childForFieldName('value') ?? undefined;
+    return !found;
+  });
+  return found;
+}
+
+/** Conditions that choose this statement: enclosing if/elif tests, and conditional expressions inside it. */
+function choosingConditions(stmt: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(stmt, (n) => {
+    if (n.type === 'conditional_expression' && n.namedChildren[1]) out.push(n.namedChildren[1]);
+    return true;
+  });
+  let child: SyntaxNode = stmt;
+  for (let p = stmt.parent; p; child = p, p = p.parent) {
+    if (p.type === 'if_statement') {
+      const cond = p.childForFieldName('condition');
+      if (cond) out.push(cond);
+      // in an elif/else branch, the elif tests before it chose it too
+      for (const alt of p.childrenForFieldName('alternative')) {
+        if (alt.id === child.id) break;
+        const c = alt.type === 'elif_clause' ? alt.childForFieldName('condition') : null;
+        if (c) out.push(c);
+      }
+    } else if (p.type === 'elif_clause') {
+      const cond = p.childForFieldName('condition');
+      if (cond) out.push(cond);
+    }
+  }
+  return out;
+}
+
+/**
+ * The environment variables the finding depends on: those the CONN_MAX_AGE value reads when it is written
+ * out; otherwise those that choose the database configuration (an `if` on DATABASE_URL, the URL a
+ * dj-database-url / django-environ call reads, which may carry `?conn_max_age=`). Never the NAME/USER/HOST
+ * variables of the same dict: they do not change CONN_MAX_AGE.
+ */
+function deciding(ctx: ScanContext, b: SettingBinding | undefined): string[] {
+  if (!b) return [];
+  const stmt = statementAt(ctx, b.location.file, b.location.line);
+  if (!stmt) return [];
+  const own = connMaxAgeExpr(stmt);
+  if (own) return envReadsIn(own);
+  const names = choosingConditions(stmt).flatMap(envReadsIn);
+  walk(stmt, (n) => {
+    if (n.type !== 'call') return true;
+    const callee = callParts(n).callee ?? '';
+    if (/(^|\.)dj_database_url\.(config|db_url)$|^env\.(db|db_url|database_url)$/.test(callee)) names.push(...envReadsIn(n).slice(0, 1));
+    return true;
+  });
+  return [...new Set(names)];
+}
+
+function listNames(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** " when DATABASE_URL is unset" / " whenever USE_PG is set" / "" (holds whatever the environment). */
+function clause(worlds: World[], names: string[]): string {
+  if (worlds.length !== 1) return '';
+  const subject = names.length ? listNames(names) : 'the environment variables the database configuration reads';
+  const are = names.length === 1 ? 'is' : 'are';
+  return worlds[0] === 'unset' ? ` when ${subject} ${are} unset` : ` whenever ${subject} ${are} set`;
+}
+
+/**
+ * launch.W041: CONN_MAX_AGE missing or 0 on a non-SQLite production database: a new connection per request.
+ * Not for projects an ASGI server serves (Django's docs: keep CONN_MAX_AGE = 0 under ASGI), nor gunicorn
+ * greenlet workers.
+ */
 export default {
   meta: {
     id: 'launch.W041',
@@ -34,6 +155,12 @@ export default {
   check(ctx) {
     return forProduction(ctx, (s, project) => {
       if (servesWithGreenlets(ctx, project)) return [];
+      // Under ASGI each request runs in its own thread, so persistent connections are never reused: Django's docs
+      // say to keep CONN_MAX_AGE at 0 there. Both kinds of server, or Channels' ASGI_APPLICATION with no server
+      // named: an ASGI process may share these settings, so no advice to raise it.
+      const serving = servingInterface(ctx, project);
+      if (serving.interface === 'asgi' || serving.interface === 'mixed') return [];
+      if (serving.interface === 'none' && s.bindings.has('ASGI_APPLICATION')) return [];
       let missing = false;
       const worlds = worldsWhere((w) => {
         const db = defaultDatabase(s, w);
@@ -50,9 +177,10 @@ export default {
         return age.kind === 'num' && age.value === 0;
       });
       if (worlds.length === 0) return [];
+      const served = serving.interface === 'wsgi' && serving.evidence ? ` (served by ${serving.evidence.server}, WSGI: ${serving.evidence.location.file}:${serving.evidence.location.line})` : '';
       return [{
         location: locationOf(s, 'DATABASES'),
-        message: `The default database in ${label(s)} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${worldClause(ctx, worlds, [s.bindings.get('DATABASES')])}: every request opens and closes its own database connection.`,
+        message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
       }];
     });
   },
