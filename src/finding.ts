@@ -35,6 +35,11 @@ export interface Finding {
   location: Location;
   /** The matching Django system check, e.g. `security.W018`, when one exists. */
   djangoCheck?: string;
+  /**
+   * What to do about this finding, when its cause needs other advice than the rule's one-line `fix` (a file
+   * that is not UTF-8 is not a syntax error). Reporters prefer it to the rule's fix. Never a secret.
+   */
+  fix?: string;
   /** Related places (e.g. the urls.py route that reaches a view). */
   related?: Array<{ location: Location; message: string }>;
 }
@@ -46,13 +51,17 @@ export interface GateResult {
   /** passed: ran, no findings at/above fail-on. failed: ran, findings. skipped: not applicable (reason in detail). error: could not run. */
   status: GateStatus;
   durationMs: number;
-  /** Why it was skipped or errored, or a one-line summary of what ran. */
+  /**
+   * What ran, or why it was skipped or errored: one line per project (lines separated by '\n'); reporters
+   * show each line on its own.
+   */
   detail?: string;
   findings: Finding[];
 }
 
 /** Checklist items: how the summary and the text output group findings. */
 export const CHECKLIST = {
+  settings: 'Production settings identified and read',
   debug: 'DEBUG off in production',
   'allowed-hosts': 'ALLOWED_HOSTS restricted',
   'secret-key': 'SECRET_KEY secret and stable',
@@ -88,7 +97,29 @@ export interface RuleMeta {
   precision: Precision;
   /** e.g. ['security', 'external/cwe/cwe-489'] */
   tags: string[];
+  /** The Django system check this rule mirrors (its main one), e.g. `security.W018`. */
   djangoCheck?: string;
+  /**
+   * Further Django checks the rule reports besides `djangoCheck` (one rule, several causes: launch.W107 is
+   * security.W002 or security.W019). A hit names which one it is (RuleHit.djangoCheck).
+   */
+  djangoChecks?: string[];
+}
+
+/** Every Django check a rule covers: `djangoCheck` first, then `djangoChecks`. */
+export function djangoChecksOf(rule: RuleMeta): string[] {
+  return [...new Set([...(rule.djangoCheck ? [rule.djangoCheck] : []), ...(rule.djangoChecks ?? [])])];
+}
+
+/**
+ * The rule behind a finding: by ID, else the rule that covers the finding's Django check (a runtime
+ * `security.W004` belongs to the static rule that reports `security.W004`).
+ */
+export function ruleMetaFor(rules: readonly RuleMeta[], finding: Finding): RuleMeta | undefined {
+  const byId = rules.find((r) => r.id === finding.ruleId);
+  if (byId) return byId;
+  const check = finding.djangoCheck ?? finding.ruleId;
+  return rules.find((r) => djangoChecksOf(r).includes(check));
 }
 
 export interface ProjectInfo {
@@ -96,8 +127,18 @@ export interface ProjectInfo {
   root: string;
   settingsModule: string | null;
   settingsFile: string | null;
-  /** One sentence: why this module is taken as the production settings. */
+  /** One sentence: why this module is taken as the production settings (or why none is). */
   reason: string;
+  /**
+   * resolved: one module, from evidence; ambiguous: evidence names several (a note says which, and how to
+   * choose); missing: the module wsgi/asgi/manage.py names does not exist (an error finding); development:
+   * a development/test/example project (its folder says so), not judged as production.
+   */
+  status?: 'resolved' | 'ambiguous' | 'missing' | 'development';
+  /** Where the module is named (the Dockerfile line, the wsgi.py line…), when a file names it. */
+  evidence?: Location;
+  /** django-configurations: the Configuration class the settings come from. */
+  configuration?: string;
 }
 
 export interface Report {
@@ -108,15 +149,22 @@ export interface Report {
   gates: GateResult[];
   findings: Finding[];
   rules: RuleMeta[];
-  /** Status of every checklist item the scan covered, in CHECKLIST order. */
+  /** Status of every checklist item, in CHECKLIST order. */
   checklist: ChecklistStatus[];
   failOn: FailOn;
 }
 
+/**
+ * pass: a gate that ran looked at the item and found nothing; findings: at least one finding;
+ * not-applicable: a gate looked and there was nothing to check (reason says why); not-checked: no gate that
+ * ran looked at it, or the one that would could not (reason says which) — never shown as passed.
+ */
+export type ChecklistState = 'pass' | 'findings' | 'not-applicable' | 'not-checked';
+
 export interface ChecklistStatus {
   item: ChecklistItem;
-  /** pass: rules ran and found nothing; findings: at least one finding; not-applicable: nothing to check (reason says why). */
-  status: 'pass' | 'findings' | 'not-applicable';
+  status: ChecklistState;
+  /** Why not applicable or not checked; for a pass, what checked it when that was not the rules gate. */
   reason?: string;
 }
 

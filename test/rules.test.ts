@@ -22,10 +22,16 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-function annotations(dir: string, id: string): { expected: Set<string>; ok: Set<string> } {
+/**
+ * `# ruleid: ID` — the rule must report the next line (at its level, never downgraded to a note unless the
+ * rule is a note rule); `# note: ID` — it must report the next line as a note (a finding it cannot confirm,
+ * said out loud); `# ok: ID` — it must not report the next line at all.
+ */
+function annotations(dir: string, id: string): { expected: Set<string>; notes: Set<string>; ok: Set<string> } {
   const expected = new Set<string>();
+  const notes = new Set<string>();
   const ok = new Set<string>();
-  const re = /#\s*(ruleid|ok):\s*([\w.,\s]+?)\s*$/;
+  const re = /#\s*(ruleid|note|ok):\s*([\w.,\s]+?)\s*$/;
   for (const f of filesUnder(dir)) {
     const rel = relative(dir, f).split(sep).join('/');
     const lines = readFileSync(f, 'utf8').split('\n');
@@ -34,10 +40,10 @@ function annotations(dir: string, id: string): { expected: Set<string>; ok: Set<
       if (!m) return;
       const ids = m[2].split(',').map((s) => s.trim());
       if (!ids.includes(id)) return;
-      (m[1] === 'ruleid' ? expected : ok).add(`${rel}:${i + 2}`);
+      (m[1] === 'ruleid' ? expected : m[1] === 'note' ? notes : ok).add(`${rel}:${i + 2}`);
     });
   }
-  return { expected, ok };
+  return { expected, notes, ok };
 }
 
 const LETTER: Record<Level, string> = { error: 'E', warning: 'W', note: 'I' };
@@ -48,16 +54,20 @@ describe('rule fixtures', () => {
     it(`${id} ${rule.meta.name}: reports exactly the # ruleid lines of its fixture`, () => {
       const dir = join(FIXTURES, id);
       expect(statSync(dir).isDirectory(), `fixture folder test/rules/${id}/ is missing`).toBe(true);
-      const { expected, ok } = annotations(dir, id);
+      const { expected, notes, ok } = annotations(dir, id);
       expect(expected.size, `fixture for ${id} has no '# ruleid: ${id}' line`).toBeGreaterThan(0);
       if (id !== 'launch.I001') expect(ok.size, `fixture for ${id} has no '# ok: ${id}' line`).toBeGreaterThan(0);
       const ctx = scan(dir);
-      const hits = rule.check(ctx).hits.map((h) => `${h.location.file}:${h.location.line}`);
-      const got = new Set(hits);
-      const missed = [...expected].filter((e) => !got.has(e)).sort();
-      const extra = [...got].filter((g) => !expected.has(g)).sort();
+      const res = rule.check(ctx).hits;
+      const got = new Set(res.map((h) => `${h.location.file}:${h.location.line}`));
+      const gotNotes = new Set(res.filter((h) => (h.level ?? rule.meta.level) === 'note').map((h) => `${h.location.file}:${h.location.line}`));
+      const want = new Set([...expected, ...notes]);
+      const missed = [...want].filter((e) => !got.has(e)).sort();
+      const extra = [...got].filter((g) => !want.has(g)).sort();
       const okViolations = [...ok].filter((o) => got.has(o)).sort();
-      expect({ missed, extra, okViolations }).toEqual({ missed: [], extra: [], okViolations: [] });
+      const notNotes = [...notes].filter((n) => got.has(n) && !gotNotes.has(n)).sort();
+      const downgraded = rule.meta.level === 'note' ? [] : [...expected].filter((e) => gotNotes.has(e) && ![...notes].includes(e)).sort();
+      expect({ missed, extra, okViolations, notNotes, downgraded }).toEqual({ missed: [], extra: [], okViolations: [], notNotes: [], downgraded: [] });
     });
   }
 });

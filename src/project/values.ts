@@ -9,6 +9,8 @@ import type { Location } from '../finding';
 
 export type Value =
   | { kind: 'str'; value: string; /** the text came from a literal in the source (directly or as an env default) */ literal: boolean }
+  /** a string whose beginning is known and whose rest is not: `"sqlite:///" + str(BASE_DIR / "db.sqlite3")` */
+  | { kind: 'prefix'; value: string; literal: boolean }
   | { kind: 'num'; value: number }
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
@@ -35,6 +37,7 @@ export const num = (value: number): Value => ({ kind: 'num', value });
 export function truthy(v: Value): boolean | undefined {
   switch (v.kind) {
     case 'str': return v.value.length > 0;
+    case 'prefix': return v.value.length > 0 ? true : undefined;
     case 'num': return v.value !== 0;
     case 'bool': return v.value;
     case 'none': return false;
@@ -66,6 +69,27 @@ export interface SettingBinding {
   conditional?: boolean;
 }
 
+/** A place where settings may be set by code the evaluator cannot follow. */
+export interface DynamicMark {
+  location: Location;
+  /** e.g. `globals().update(...) may set any setting` */
+  reason: string;
+  /** values set before this point may have been replaced (not only new names added) */
+  overrides: boolean;
+}
+
+/** A file of the settings' import chain that could not be read as Python (CPython would refuse it too). */
+export interface UnreadableMark {
+  /** where the file is (line of the problem) */
+  location: Location;
+  /** the module it is */
+  module: string;
+  /** completes "could not be read: …" */
+  reason: string;
+  /** where it is imported from, when it is not the settings module itself */
+  importedAt?: Location;
+}
+
 export interface EvaluatedSettings {
   /** Dotted module name, e.g. `mysite.settings.production`. */
   module: string;
@@ -82,4 +106,12 @@ export interface EvaluatedSettings {
   files: string[];
   /** Importing this module fails when the environment is unset (e.g. `os.environ["SECRET_KEY"]`). */
   failsWhenUnset?: { location: Location; reason: string };
+  /** Places where settings may be set dynamically: a setting missing from `bindings` may still be set. */
+  dynamic: DynamicMark[];
+  /** Files of the chain that could not be read: what they set is unknown, and the launch cannot be verified. */
+  unreadable: UnreadableMark[];
+  /** django-configurations: the Configuration class whose attributes are the settings. */
+  configuration?: string;
+  /** The module is a template rendered at deploy time (`nautobot_config.py.j2`, cookiecutter): tagged lines are unknown. */
+  template?: boolean;
 }

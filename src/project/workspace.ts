@@ -7,19 +7,47 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parsePython, firstErrorLine, type Tree } from './python';
+import { decodePythonSource } from './source-encoding';
+import { looksLikeTemplate, neutraliseTemplate } from './evaluator/template';
 
 export interface SourceFile {
   /** Relative to the scan root, forward slashes. */
   rel: string;
   abs: string;
   text: string;
+  /** The encoding it was decoded from, when not UTF-8 (a PEP 263 coding declaration). */
+  encoding?: string;
+  /** A Python source template (`settings.py.j2`, `.py-tpl`…) rendered at deploy time: read, never scanned as code. */
+  template?: boolean;
+  /** Template text (Jinja/cookiecutter tags, blanked in `text`): 0-based rows whose rendered text is unknown. */
+  templateRows?: number[];
 }
+
+/** Why a file was not read (or not read fully): each cause has its own fix. */
+export type DiagnosticKind = 'folder' | 'too-large' | 'unreadable' | 'binary' | 'encoding' | 'syntax';
 
 export interface Diagnostic {
   rel: string;
   line: number;
+  kind: DiagnosticKind;
   message: string;
 }
+
+/** A Python file that exists but could not be read as Python source (CPython would refuse it too). */
+export interface UnreadableFile {
+  rel: string;
+  line: number;
+  kind: DiagnosticKind;
+  /** e.g. `it looks binary (it contains NUL bytes)` — completes "could not be read: …". */
+  reason: string;
+}
+
+/**
+ * Python source templates and examples, made into a module at deploy time: `name.py.j2`, `name.py.jinja2`,
+ * `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
+ * `name.py.dist`, `name.py.sample`, `name.py.default`.
+ */
+export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default)$/i;
 
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 export const EXCLUDED_DIRS = new Set([
@@ -91,6 +119,8 @@ export class Workspace {
   private readonly deploy: SourceFile[] = [];
   private readonly byRel = new Map<string, SourceFile>();
   private readonly trees = new Map<string, Tree>();
+  private readonly templates: SourceFile[] = [];
+  private readonly unreadable = new Map<string, UnreadableFile>();
   readonly diagnostics: Diagnostic[] = [];
   /** Folders (relative) that hold a manage.py. */
   readonly manageDirs: string[] = [];
@@ -100,6 +130,7 @@ export class Workspace {
     this.walk(root);
     this.python.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.deploy.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+    this.templates.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.manageDirs.sort();
   }
 
@@ -111,26 +142,45 @@ export class Workspace {
     return this.deploy;
   }
 
+  /** Python source templates (rendered into settings at deploy time); never scanned as code. */
+  templateFiles(): readonly SourceFile[] {
+    return this.templates;
+  }
+
   get(rel: string): SourceFile | undefined {
     return this.byRel.get(rel);
   }
 
-  /** Parse (once) a Python file of the workspace. Syntax errors are recorded as a diagnostic; the recovered tree is still returned. */
+  /** A Python file that exists but could not be read (binary, too large, undecodable, unreadable). */
+  unreadableFile(rel: string): UnreadableFile | undefined {
+    return this.unreadable.get(rel);
+  }
+
+  /**
+   * Parse (once) a Python file of the workspace. Syntax errors are recorded as a diagnostic; the recovered
+   * tree is still returned (`syntaxError` says where CPython would refuse the file).
+   */
   tree(file: SourceFile): Tree {
     let t = this.trees.get(file.rel);
     if (!t) {
       t = parsePython(file.text);
       this.trees.set(file.rel, t);
       const errLine = firstErrorLine(t);
-      if (errLine !== undefined) {
+      if (errLine !== undefined && !file.template && !file.templateRows) {
         this.diagnostics.push({
           rel: file.rel,
           line: errLine,
-          message: `${file.rel} has a syntax error near line ${errLine}; the scan read what tree-sitter could recover. Fix the syntax so every rule sees this file.`,
+          kind: 'syntax',
+          message: `${file.rel} has a syntax error near line ${errLine}; the scan read what tree-sitter could recover.`,
         });
       }
     }
     return t;
+  }
+
+  /** 1-based line of the first syntax error in a Python file, or undefined when it parses cleanly. */
+  syntaxError(file: SourceFile): number | undefined {
+    return firstErrorLine(this.tree(file));
   }
 
   private walk(dir: string): void {
@@ -138,7 +188,7 @@ export class Workspace {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      this.diagnostics.push({ rel: this.rel(dir) || '.', line: 1, message: `Folder ${this.rel(dir) || '.'} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); it was skipped.` });
+      this.diagnostics.push({ rel: this.rel(dir) || '.', line: 1, kind: 'folder', message: `Folder ${this.rel(dir) || '.'} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); it was skipped.` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -172,8 +222,13 @@ export class Workspace {
   private addFile(abs: string, name: string): void {
     const rel = this.rel(abs);
     const isPy = name.endsWith('.py');
-    if (!isPy && !isDeployFile(name, rel)) return;
+    const isTemplate = !isPy && PY_TEMPLATE.test(name);
+    if (!isPy && !isTemplate && !isDeployFile(name, rel)) return;
     if (name === 'manage.py') this.manageDirs.push(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+    const skip = (kind: DiagnosticKind, line: number, reason: string, message: string): void => {
+      this.diagnostics.push({ rel, line, kind, message });
+      if (isPy) this.unreadable.set(rel, { rel, line, kind, reason });
+    };
     let size: number;
     try {
       size = statSync(abs).size; // follows a symlinked file to its target
@@ -181,51 +236,59 @@ export class Workspace {
       return;
     }
     if (size > MAX_FILE_BYTES) {
-      this.diagnostics.push({ rel, line: 1, message: `${rel} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for scanned files (generated code?); it was skipped.` });
+      const mb = (size / 1048576).toFixed(1);
+      skip('too-large', 1, `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for scanned files`, `${rel} is ${mb} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for scanned files (generated code?); it was skipped.`);
       return;
     }
     let buf: Buffer;
     try {
       buf = readFileSync(abs);
     } catch (e) {
-      this.diagnostics.push({ rel, line: 1, message: `${rel} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); it was skipped.` });
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      skip('unreadable', 1, `reading it failed (${code})`, `${rel} could not be read (${code}); it was skipped.`);
       return;
     }
     if (buf.includes(0)) {
-      this.diagnostics.push({ rel, line: 1, message: `${rel} looks binary (it contains NUL bytes); it was skipped.` });
+      skip('binary', 1, 'it looks binary (it contains NUL bytes)', `${rel} looks binary (it contains NUL bytes); it was skipped.`);
       return;
     }
     let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      if (!isPy) return; // deploy-ish files in other encodings are not ours to judge
-      const line = firstInvalidUtf8Line(buf);
-      this.diagnostics.push({ rel, line, message: `${rel} is not valid UTF-8 (first bad byte on line ${line}); it was skipped. Save it as UTF-8 (PEP 3120) so Python and the scan read the same text.` });
-      return;
+    let encoding: string | undefined;
+    if (isPy || isTemplate) {
+      // As CPython reads it: PEP 263 coding declaration, BOM, else UTF-8.
+      const d = decodePythonSource(buf);
+      if (!d.ok) {
+        skip('encoding', d.line, `${d.reason} (line ${d.line})`, `${rel} cannot be decoded as Python source: ${d.reason} (line ${d.line}); it was skipped.`);
+        return;
+      }
+      text = d.text;
+      if (d.encoding.toLowerCase().replace(/[-_]/g, '') !== 'utf8') encoding = d.encoding;
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+      } catch {
+        return; // deploy files in other encodings are not ours to judge
+      }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const file: SourceFile = { rel, abs, text };
-    this.byRel.set(rel, file);
-    (isPy ? this.python : this.deploy).push(file);
-  }
-}
-
-/** 1-based line of the first byte sequence that is not valid UTF-8. */
-export function firstInvalidUtf8Line(buf: Buffer): number {
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= buf.length; i++) {
-    if (i === buf.length || buf[i] === 0x0a) {
-      try {
-        dec.decode(buf.subarray(start, i));
-      } catch {
-        return line;
+    let templateRows: number[] | undefined;
+    // Jinja/cookiecutter tags: a `.py.j2` always; a `.py` only when the tags are what keeps it from parsing.
+    if ((isTemplate || (isPy && looksLikeTemplate(text))) && (isTemplate || parsePython(text).rootNode.hasError)) {
+      const t = neutraliseTemplate(text);
+      if (t.rows.length) {
+        text = t.text;
+        templateRows = t.rows;
       }
-      line++;
-      start = i + 1;
     }
+    const file: SourceFile = {
+      rel,
+      abs,
+      text,
+      ...(encoding ? { encoding } : {}),
+      ...(isTemplate ? { template: true } : {}),
+      ...(templateRows ? { templateRows } : {}),
+    };
+    this.byRel.set(rel, file);
+    (isPy ? this.python : isTemplate ? this.templates : this.deploy).push(file);
   }
-  return 1;
 }

@@ -1,6 +1,10 @@
 /** Every code rule, in ID order. A new rule: add its file here, a fixture in test/rules/<ID>/, a page in docs/rules/<ID>.md. */
 import type { Rule } from './rule';
 import fileUnscannable from './file-unscannable';
+import settingsUnreadable from './settings-unreadable';
+import settingsModuleMissing from './settings-module-missing';
+import settingsAmbiguous from './settings-ambiguous';
+import settingsDynamic from './settings-dynamic';
 import debugEnabled from './debug-enabled';
 import debugOnWhenSet from './debug-on-when-set';
 import allowedHostsWildcard from './allowed-hosts-wildcard';
@@ -36,6 +40,10 @@ import loginNotRateLimited from './login-not-rate-limited';
 
 export const RULES: readonly Rule[] = [
   fileUnscannable,
+  settingsUnreadable,
+  settingsModuleMissing,
+  settingsAmbiguous,
+  settingsDynamic,
   debugEnabled,
   debugOnWhenSet,
   allowedHostsWildcard,

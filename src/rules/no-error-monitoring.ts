@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
-import { label, truthy, type EvaluatedSettings } from './settings-util';
+import { label, mayBeSetDynamically, truthy, type EvaluatedSettings } from './settings-util';
 
 /** Error trackers and APM agents, as Python packages. */
 const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
@@ -16,7 +16,7 @@ const AGENT_SETTINGS = ['ROLLBAR', 'ELASTIC_APM', 'BUGSNAG', 'HONEYBADGER', 'RAV
 /** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
 function adminsMayBeSet(s: EvaluatedSettings): boolean {
   const b = s.bindings.get('ADMINS');
-  if (!b) return false;
+  if (!b) return mayBeSetDynamically(s); // set by code the scan cannot follow, maybe
   return [b.unset, b.set].some((v) => truthy(v) !== false);
 }
 

@@ -9,6 +9,7 @@
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import {
+  UNKNOWN,
   WORLDS,
   bool,
   num,
@@ -42,7 +43,26 @@ export function productionSettings(ctx: ScanContext): Array<{ project: ScannedPr
 export function forProduction(ctx: ScanContext, check: (s: EvaluatedSettings, project: ScannedProject) => RuleHit[]): RuleResult {
   const prod = productionSettings(ctx);
   if (prod.length === 0) return { hits: [], notApplicable: NO_PRODUCTION };
-  return { hits: dedupe(prod.flatMap(({ project, settings }) => check(settings, project))) };
+  return { hits: dedupe(prod.flatMap(({ project, settings }) => [...check(settings, project), ...maybeMissing(settings, project, check)])) };
+}
+
+/**
+ * When settings may be set by code the scan cannot follow, a rule never reports a setting as missing: such
+ * findings (those the rule makes only when the dynamic code is ignored) become notes that say what could
+ * still set it. Unreadable files are not in this case: launch.E002 already stops the launch.
+ */
+function maybeMissing(s: EvaluatedSettings, project: ScannedProject, check: (s: EvaluatedSettings, project: ScannedProject) => RuleHit[]): RuleHit[] {
+  if (s.dynamic.length === 0 || s.unreadable.length > 0) return [];
+  const firm = new Set(check(s, project).map((h) => `${h.location.file}:${h.location.line}`));
+  const d = s.dynamic[0];
+  const where = `${d.location.file}:${d.location.line}`;
+  return check({ ...s, dynamic: [] }, project)
+    .filter((h) => !firm.has(`${h.location.file}:${h.location.line}`))
+    .map((h) => ({
+      ...h,
+      level: 'note' as const,
+      message: `${h.message.replace(/\.$/, '')} — unless it is set by code the scan cannot follow (${d.reason}, ${where}${s.dynamic.length > 1 ? ` and ${s.dynamic.length - 1} more place${s.dynamic.length > 2 ? 's' : ''}` : ''}): a note, not a warning.`,
+    }));
 }
 
 export function dedupe(hits: RuleHit[]): RuleHit[] {
@@ -59,10 +79,20 @@ export function bindingIn(settings: EvaluatedSettings, name: string): SettingBin
   return settings.bindings.get(name);
 }
 
-/** The value of a setting in a world; `dflt` (Django's default) when the module never sets it. */
+/**
+ * The value of a setting in a world; `dflt` (Django's default) when the module never sets it — unless the
+ * module may set names dynamically (globals().update, exec, an include or star-import the scan cannot see):
+ * then a missing setting is unknown, and no rule reports it missing.
+ */
 export function valueIn(settings: EvaluatedSettings, name: string, world: World, dflt?: Value): Value | undefined {
   const b = settings.bindings.get(name);
-  return b ? b[world] : dflt;
+  if (b) return b[world];
+  return dflt !== undefined && mayBeSetDynamically(settings) ? UNKNOWN : dflt;
+}
+
+/** Can settings missing from the evaluated module still be set (dynamic code, unreadable files)? */
+export function mayBeSetDynamically(settings: EvaluatedSettings): boolean {
+  return settings.dynamic.length > 0 || settings.unreadable.length > 0;
 }
 
 /** Where a finding about `name` points: the line that sets it, or the module's anchor when it is missing. */

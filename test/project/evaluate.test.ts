@@ -170,12 +170,31 @@ describe('module structure', () => {
     expect(s.bindings.get('X_FRAME_OPTIONS')!.conditional).toBe(true);
   });
 
-  it('try/except ImportError around a local override: absent in production, except branch taken', () => {
-    const s = settings('DEBUG = False\ntry:\n    from .local import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n', {
-      'app/local.py': 'DEBUG = True\n',
+  it('try/except ImportError around a dev/test module: not deployed in production, except branch taken', () => {
+    const s = settings('DEBUG = False\ntry:\n    from .dev import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n', {
+      'app/dev.py': 'DEBUG = True\n',
     });
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
     expect(worlds(s, 'SECRET_SOURCE')).toEqual(['env', 'env']);
+    expect(s.dynamic).toEqual([]);
+  });
+
+  it('a local override module that is in the repository ships with it: production imports it', () => {
+    const s = settings('DEBUG = False\ntry:\n    from .local import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n', {
+      'app/local.py': 'DEBUG = True\n',
+    });
+    expect(worlds(s, 'DEBUG')).toEqual([true, true]);
+    expect(s.bindings.get('DEBUG')?.location.file).toBe('app/local.py');
+    expect(worlds(s, 'SECRET_SOURCE')).toEqual(['MISSING', 'MISSING']);
+  });
+
+  it('a local override module absent from the repository: the except branch, and what it may set is unknown (dynamic)', () => {
+    const s = settings('DEBUG = False\ntry:\n    from .local_settings import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(s, 'SECRET_SOURCE')).toEqual(['env', 'env']);
+    expect(s.dynamic).toHaveLength(1);
+    expect(s.dynamic[0]).toMatchObject({ location: { file: 'app/settings.py', line: 3 }, overrides: false });
+    expect(s.dynamic[0].reason).toContain('.local_settings');
   });
 
   it('"test" in sys.argv branches are not production', () => {
@@ -209,5 +228,121 @@ describe('guards before the assignment', () => {
     );
     expect(worlds(s, 'ALLOWED_HOSTS')[0]).toBe('<raise>');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+});
+
+describe('what real settings do, modelled', () => {
+  it('a string with a known start keeps it: "sqlite:///" + str(BASE_DIR / "db.sqlite3") is a SQLite URL', () => {
+    const s = settings(
+      'import dj_database_url\nfrom pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent\nDATABASES = {"default": dj_database_url.config(default="sqlite:///" + str(BASE_DIR / "db.sqlite3"))}\nURL = f"postgres://{BASE_DIR}"\n',
+    );
+    expect(worlds(s, 'DATABASES')).toEqual([{ default: { ENGINE: 'django.db.backends.sqlite3', CONN_MAX_AGE: 0 } }, { default: { ENGINE: '<unknown>', CONN_MAX_AGE: 0 } }]);
+    expect(s.bindings.get('URL')?.unset).toEqual({ kind: 'prefix', value: 'postgres://', literal: true });
+  });
+
+  it('names imported from outside the repository exist, with unknown values (never "missing")', () => {
+    const s = settings('from company_secrets import SECRET_KEY, DATABASES as DBS\nDEBUG = False\n');
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'DBS')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.dynamic).toEqual([]);
+  });
+
+  it('globals().update of a known dict assigns; of anything else makes earlier values unknown and is recorded', () => {
+    const s = settings('import yaml\nDEBUG = True\nglobals().update({"SITE_ID": 2})\nX_FRAME_OPTIONS = "DENY"\nglobals().update(yaml.safe_load(open("/etc/c.yaml")))\nLATE = 1\n');
+    expect(worlds(s, 'SITE_ID')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'LATE')).toEqual([1, 1]);
+    expect(s.dynamic.map((d) => [d.location.line, d.overrides])).toEqual([[5, true]]);
+  });
+
+  it('a for loop assigning settings makes them unknown; the loop variable too', () => {
+    const s = settings('APPS = ["a"]\nfor extra in ["b", "c"]:\n    APPS.append(extra)\nLIMIT = 1\n');
+    expect(worlds(s, 'APPS')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'LIMIT')).toEqual([1, 1]);
+  });
+
+  it('split-settings include(): relative paths and globs run in one namespace, sorted; optional() of an absent file is dynamic, not overriding', () => {
+    const s = settings('from split_settings.tools import include, optional\ninclude("parts/a.py", "parts/b_*.py", optional("parts/local.py"))\n', {
+      'app/parts/a.py': 'import os\nDEBUG = False\nMIDDLEWARE = ["x"]\n',
+      'app/parts/b_2.py': 'MIDDLEWARE += ["z"]\n',
+      'app/parts/b_1.py': 'MIDDLEWARE += ["y"]\nHOST = os.getenv("HOST", "a")\n',
+    });
+    expect(worlds(s, 'MIDDLEWARE')).toEqual([['x', 'y', 'z'], ['x', 'y', 'z']]);
+    expect(worlds(s, 'HOST')).toEqual(['a', '<env HOST>']);
+    expect(s.bindings.get('MIDDLEWARE')?.location.file).toBe('app/parts/b_2.py');
+    expect(s.dynamic.map((d) => d.overrides)).toEqual([false]);
+    expect(s.files).toEqual(['app/parts/a.py', 'app/parts/b_1.py', 'app/parts/b_2.py', 'app/settings.py']);
+  });
+
+  it('django-configurations: the class DJANGO_CONFIGURATION selects, its bases, values.*Value reading DJANGO_<NAME>', () => {
+    const dir = project({
+      'app/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\nos.environ.setdefault("DJANGO_CONFIGURATION", "Prod")\n',
+      'app/settings.py':
+        'from configurations import Configuration, values\n\nclass Base(Configuration):\n    TIME_ZONE = "UTC"\n    SECRET_KEY = values.SecretValue()\n\nclass Dev(Base):\n    DEBUG = True\n\nclass Prod(Base):\n    DEBUG = values.BooleanValue(False)\n    ALLOWED_HOSTS = values.ListValue(["example.com"])\n    DATABASES = values.DatabaseURLValue("sqlite:///db.sqlite3")\n',
+    });
+    const s = scan(dir).projects[0].production!;
+    expect(s.configuration).toBe('Prod');
+    expect(worlds(s, 'DEBUG')).toEqual([false, '<unknown>']);
+    expect(worlds(s, 'TIME_ZONE')).toEqual(['UTC', 'UTC']);
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['<raise>', '<env DJANGO_SECRET_KEY>']);
+    expect(worlds(s, 'DATABASES')[0]).toEqual({ default: { ENGINE: 'django.db.backends.sqlite3' } });
+  });
+
+  it('django-configurations with no way to tell which class production uses: their settings are unknown, and that is recorded', () => {
+    const s = settings('from configurations import Configuration\n\nclass Staging(Configuration):\n    DEBUG = True\n\nclass Other(Configuration):\n    DEBUG = False\n');
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.dynamic[0].reason).toContain('Staging, Other');
+  });
+
+  it('a cookiecutter template: tagged rows are unknown, the rest is read', () => {
+    const s = settings('DEBUG = False\nMIDDLEWARE = [\n{%- if cookiecutter.use_x == "y" %}\n    "x",\n{%- endif %}\n    "y",\n]\nNAME = "{{ cookiecutter.project_slug }}"\nTIME_ZONE = "UTC"\n');
+    expect(s.template).toBe(true);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(s, 'MIDDLEWARE')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'NAME')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'TIME_ZONE')).toEqual(['UTC', 'UTC']);
+  });
+});
+
+describe('limits: any valid Python, never a crash', () => {
+  it('a + chain of 5,000 terms (which CPython compiles) is evaluated', () => {
+    const s = settings(`X = ${Array.from({ length: 5000 }, () => '["a"]').join(' + ')}\nDEBUG = False\n`);
+    expect((s.bindings.get('X')?.unset as { items: unknown[] }).items).toHaveLength(5000);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+
+  it('deeply nested parentheses and lists: unknown past the limit, the rest still read', () => {
+    const s = settings(`A = ${'('.repeat(900)}1${')'.repeat(900)}\nB = ${'['.repeat(300)}${']'.repeat(300)}\nDEBUG = False\n`);
+    expect(worlds(s, 'A')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+
+  it('an elif chain of 3,000 branches and if-statements nested 90 deep', () => {
+    const chain = ['import os', 'V = os.getenv("V")', 'if V == "0":\n    N = 0', ...Array.from({ length: 3000 }, (_, i) => `elif V == "${i + 1}":\n    N = ${i + 1}`), 'DEBUG = False'].join('\n');
+    const s = settings(`${chain}\n`);
+    expect(worlds(s, 'N')).toEqual(['<unknown>', '<unknown>']);
+    let nested = '';
+    for (let i = 0; i < 90; i++) nested += `${'    '.repeat(i)}if True:\n`;
+    nested += `${'    '.repeat(90)}DEEP = 1\n`;
+    const t = settings(`${nested}DEBUG = False\n`);
+    expect(worlds(t, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(t, 'DEEP')).toEqual(['<unknown>', '<unknown>']);
+  });
+
+  it('a star-import chain of 120 modules: followed to the limit, then recorded as unseen', () => {
+    const files: Record<string, string> = { 'app/settings.py': 'from .m0 import *\n' };
+    for (let i = 0; i < 120; i++) files[`app/m${i}.py`] = i < 119 ? `from .m${i + 1} import *\nV${i} = ${i}\n` : 'DEBUG = True\n';
+    const dir = project(files);
+    const s = scan(dir).projects[0].production!;
+    expect(worlds(s, 'V0')).toEqual([0, 0]);
+    expect(s.dynamic.some((d) => d.reason.includes('longer than'))).toBe(true);
+  });
+});
+
+describe('with contextlib.suppress(ImportError)', () => {
+  it('is a try/except ImportError: an absent override module is recorded, not a star-import from outside', () => {
+    const s = settings('import contextlib\nDEBUG = False\nwith contextlib.suppress(ImportError):\n    from app.local_settings import *  # noqa\nX = 1\n');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(s.dynamic.map((d) => d.overrides)).toEqual([false]);
   });
 });

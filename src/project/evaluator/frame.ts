@@ -1,0 +1,139 @@
+/**
+ * The evaluator's state: a scope of names, the frame of the module being run in one world, the limits
+ * that keep any valid Python from exhausting the stack, and the marks that say what could not be seen
+ * (names set dynamically, files that could not be read, template regions).
+ */
+import type { Location } from '../../finding';
+import { lineOf, type SyntaxNode } from '../python';
+import type { SourceFile, UnreadableFile, Workspace } from '../workspace';
+import { UNKNOWN, type DynamicMark, type UnreadableMark, type Value, type World } from '../values';
+
+export interface Entry {
+  value: Value;
+  location: Location;
+  envVars: Set<string>;
+  conditional?: boolean;
+}
+
+export type Scope = Map<string, Entry>;
+
+export interface ModuleSource {
+  file: SourceFile;
+  module: string;
+}
+
+/** A module that exists in the repository but could not be read as Python. */
+export interface UnreadableModule {
+  module: string;
+  unreadable: UnreadableFile;
+}
+
+export type ResolvedModule = ModuleSource | UnreadableModule;
+
+export function isUnreadable(m: ResolvedModule): m is UnreadableModule {
+  return 'unreadable' in m;
+}
+
+/** Resolve a (possibly relative) import from `fromModule` to a file of the project. */
+export type Resolve = (module: string, fromModule: string, level: number) => ResolvedModule | undefined;
+
+export interface EvaluateOptions {
+  production: boolean;
+  reason: string;
+  resolve: Resolve;
+  /** Collected secret literal values (keys, passwords, DSNs) for redaction. */
+  secrets: Set<string>;
+  /** django-configurations: the Configuration class production selects (DJANGO_CONFIGURATION), when known. */
+  configuration?: string;
+}
+
+/**
+ * Limits. Valid Python can nest expressions and statements deeply and chain star-imports long; past these
+ * limits a value is unknown (never an error, never a guess). The JavaScript stack holds a few frames per
+ * level, so these keep every evaluation far below its limit.
+ */
+export const MAX_EXPR_DEPTH = 120;
+export const MAX_STMT_DEPTH = 80;
+export const MAX_IMPORT_DEPTH = 40;
+
+/** What one world's run of a settings module (and everything it imports) shares. */
+export interface WorldState {
+  world: World;
+  opts: EvaluateOptions;
+  ws: Workspace;
+  /** Files read while evaluating. */
+  files: Set<string>;
+  /** Files on the import stack (cycles). */
+  stack: Set<string>;
+  dynamic: DynamicMark[];
+  unreadable: UnreadableMark[];
+  /** Module scopes already evaluated in this world. */
+  modules: Map<string, Scope>;
+}
+
+export interface Frame {
+  state: WorldState;
+  ws: Workspace;
+  src: ModuleSource;
+  world: World;
+  opts: EvaluateOptions;
+  /** module-level names → canonical dotted names of what they were imported as */
+  aliases: Map<string, string>;
+  /** django-environ Env instances: variable name → scheme (var → [cast, default]) */
+  envObjects: Map<string, Map<string, { cast?: string; default?: Value }>>;
+  /** functions defined at module level (for calls at module level: loaders, export helpers) */
+  functions: Map<string, SyntaxNode>;
+  /** classes defined at module level (class-based settings) */
+  classes: Map<string, SyntaxNode>;
+  /** env vars read by the expression being evaluated */
+  reads: Set<string>;
+  /** env vars a `raise` guard has already proven required (unset world): later reads fail loudly, too */
+  guardedEnv: Set<string>;
+  exprDepth: number;
+  stmtDepth: number;
+  importDepth: number;
+  /** 0-based rows of a template file whose text is rendered at deploy time: values there are unknown */
+  templateRows?: Set<number>;
+}
+
+export class Raised extends Error {
+  constructor(
+    readonly location: Location,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export function loc(frame: Frame, node: SyntaxNode): Location {
+  return { file: frame.src.file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
+}
+
+/** Is a setting name (Django reads UPPER_CASE module attributes only)? */
+export function isSettingName(name: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(name);
+}
+
+/**
+ * Names may be set here by code the evaluator cannot follow (`globals().update(...)`, `exec`, a star-import
+ * from outside the repository, an optional override file). With `overrides`, every value set before this
+ * point may have been replaced: it becomes unknown. Either way a setting missing from the scope may exist.
+ */
+export function markDynamic(frame: Frame, node: SyntaxNode, scope: Scope, reason: string, overrides: boolean): void {
+  const location = loc(frame, node);
+  if (!frame.state.dynamic.some((d) => d.location.file === location.file && d.location.line === location.line)) {
+    frame.state.dynamic.push({ location, reason, overrides });
+  }
+  if (!overrides) return;
+  for (const [k, e] of scope) {
+    if (isSettingName(k)) scope.set(k, { ...e, value: UNKNOWN, conditional: true });
+  }
+}
+
+/** Does a node's text lie on a template line (rendered at deploy time)? */
+export function inTemplate(frame: Frame, node: SyntaxNode): boolean {
+  const rows = frame.templateRows;
+  if (!rows || rows.size === 0) return false;
+  for (let r = node.startPosition.row; r <= node.endPosition.row; r++) if (rows.has(r)) return true;
+  return false;
+}

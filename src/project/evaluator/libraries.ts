@@ -1,0 +1,191 @@
+/**
+ * Models of the libraries settings read their environment through: os.environ / os.getenv,
+ * django-environ (`env(...)`, `env.bool`, `env.db`, schemes), python-decouple (`config(..., cast=)`),
+ * dj-database-url (`config`, `parse`) and Django's `get_random_secret_key`. Each read is evaluated in the
+ * world of the frame: `unset` gives the default (or a raise when there is none), `set` gives an `env`
+ * value (a non-empty string of unknown content) or unknown when the library parses it.
+ */
+import { callParts, dottedName, type SyntaxNode } from '../python';
+import { NONE, UNKNOWN, bool, num, str, type Value } from '../values';
+import { evalExpr } from './expressions';
+import type { Frame, Scope } from './frame';
+
+/**
+ * The dotted name a call resolves to after import aliasing, with the env readers normalised:
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env`, `decouple.config`,
+ * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
+ */
+export function canonical(frame: Frame, dotted: string | undefined): string | undefined {
+  if (!dotted) return undefined;
+  const [head, ...rest] = dotted.split('.');
+  const base = frame.aliases.get(head) ?? head;
+  const full = [base, ...rest].join('.');
+  if (full === 'os.environ.getenv') return 'os.getenv';
+  if (full === 'environ.Env' || full === 'environ.environ.Env') return 'environ.Env';
+  if (full === 'decouple.config' || full === 'decouple.AutoConfig') return 'decouple.config';
+  if (full.endsWith('get_random_secret_key')) return 'get_random_secret_key';
+  return full;
+}
+
+/** `environ.Env(DEBUG=(bool, False), ...)`: each variable's cast and default. */
+export function envScheme(frame: Frame, call: SyntaxNode, scope: Scope): Map<string, { cast?: string; default?: Value }> {
+  const out = new Map<string, { cast?: string; default?: Value }>();
+  for (const [k, v] of callParts(call).kwargs) {
+    if (v.type === 'tuple') {
+      const [c, d] = v.namedChildren;
+      out.set(k, { cast: c?.text, default: d ? evalExpr(frame, d, scope) : undefined });
+    } else out.set(k, { cast: v.text });
+  }
+  return out;
+}
+
+export function envRead(frame: Frame, name: Value | undefined): string | undefined {
+  if (name?.kind !== 'str') return undefined;
+  frame.reads.add(name.value);
+  return name.value;
+}
+
+/** In the unset world, a variable that an earlier `raise` guard requires never reaches its default. */
+export function guardedRaise(frame: Frame, name: string): Value | undefined {
+  return frame.world === 'unset' && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
+}
+
+/** Cast a value the way django-environ / decouple would (bool: "true/yes/1/on" → True). */
+export function castValue(v: Value, cast: string | undefined): Value {
+  if (!cast) return v;
+  const c = cast.replace(/^builtins\./, '');
+  if (c === 'bool') {
+    if (v.kind === 'bool') return v;
+    if (v.kind === 'str') return bool(['true', 'on', 'ok', 'y', 'yes', '1', 't'].includes(v.value.trim().toLowerCase()));
+    if (v.kind === 'num') return bool(v.value !== 0);
+    if (v.kind === 'none') return bool(false);
+    return UNKNOWN;
+  }
+  if (c === 'int' || c === 'float') {
+    if (v.kind === 'num') return v;
+    if (v.kind === 'str' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return num(Number(v.value));
+    return UNKNOWN;
+  }
+  if (c === 'str') return v.kind === 'str' || v.kind === 'env' || v.kind === 'prefix' ? v : UNKNOWN;
+  if (c === 'list' || /Csv\(/.test(c)) {
+    if (v.kind === 'list') return v;
+    if (v.kind === 'str') return { kind: 'list', items: v.value.split(',').filter((s, _i, all) => !(all.length === 1 && s === '')).map((s) => str(s.trim(), v.literal)) };
+    return UNKNOWN;
+  }
+  return UNKNOWN;
+}
+
+const ENGINES: Record<string, string> = {
+  sqlite: 'django.db.backends.sqlite3',
+  sqlite3: 'django.db.backends.sqlite3',
+  spatialite: 'django.contrib.gis.db.backends.spatialite',
+  postgres: 'django.db.backends.postgresql',
+  postgresql: 'django.db.backends.postgresql',
+  pgsql: 'django.db.backends.postgresql',
+  psql: 'django.db.backends.postgresql',
+  postgis: 'django.contrib.gis.db.backends.postgis',
+  mysql: 'django.db.backends.mysql',
+  mysql2: 'django.db.backends.mysql',
+  mysqlgis: 'django.contrib.gis.db.backends.mysql',
+  oracle: 'django.db.backends.oracle',
+  mssql: 'mssql',
+};
+
+/** Parse a database URL the way dj-database-url / django-environ map schemes to engines; a known prefix is enough. */
+export function databaseFromUrl(url: Value, extra: Array<[string, Value]> = []): Value {
+  if (url.kind !== 'str' && url.kind !== 'prefix') return { kind: 'dict', entries: [['ENGINE', UNKNOWN], ...extra] };
+  const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
+  const scheme = m?.[1].toLowerCase();
+  const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : UNKNOWN;
+  return { kind: 'dict', entries: [['ENGINE', engine], ...extra] };
+}
+
+function dbExtras(frame: Frame, kwargs: Map<string, SyntaxNode>, scope: Scope): Array<[string, Value]> {
+  const extra: Array<[string, Value]> = [];
+  const cma = kwargs.get('conn_max_age');
+  extra.push(['CONN_MAX_AGE', cma ? evalExpr(frame, cma, scope) : num(0)]);
+  const hc = kwargs.get('conn_health_checks');
+  if (hc) extra.push(['CONN_HEALTH_CHECKS', evalExpr(frame, hc, scope)]);
+  return extra;
+}
+
+/**
+ * An environment read by one of the modelled libraries, or undefined when the call is none of them.
+ * `kind` is the canonical callee.
+ */
+export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | undefined, scope: Scope): Value | undefined {
+  const { calleeNode, args, kwargs } = callParts(node);
+  const arg = (i: number, kw?: string): Value | undefined => {
+    const n = (kw && kwargs.get(kw)) || args[i];
+    return n ? evalExpr(frame, n, scope) : undefined;
+  };
+  if (kind === 'os.getenv' || kind === 'os.environ.get' || kind === 'os.environ.setdefault') {
+    const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
+    if (name === undefined) return UNKNOWN;
+    if (frame.world === 'set') return { kind: 'env', name };
+    const g = guardedRaise(frame, name);
+    if (g) return g;
+    return arg(1, 'default') ?? NONE;
+  }
+  if (kind === 'get_random_secret_key') return { kind: 'call', callee: 'get_random_secret_key' };
+  if (kind === 'decouple.config') {
+    const name = envRead(frame, arg(0));
+    if (name === undefined) return UNKNOWN;
+    const cast = kwargs.get('cast')?.text;
+    if (frame.world === 'set') return cast ? UNKNOWN : { kind: 'env', name };
+    const g = guardedRaise(frame, name);
+    if (g) return g;
+    const d = kwargs.get('default');
+    if (!d) return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
+    return castValue(evalExpr(frame, d, scope), cast);
+  }
+  if (kind === 'dj_database_url.config') {
+    const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
+    const extra = dbExtras(frame, kwargs, scope);
+    if (frame.world === 'set') return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
+    const d = arg(99, 'default');
+    if (!d || d.kind === 'none') return UNKNOWN; // {} — Django fails loudly at first query
+    return databaseFromUrl(d, extra);
+  }
+  if (kind === 'dj_database_url.parse') return databaseFromUrl(arg(0, 'url') ?? UNKNOWN, dbExtras(frame, kwargs, scope));
+  // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...)
+  if (calleeNode) {
+    const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+    const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
+    const scheme = headName ? frame.envObjects.get(headName) : undefined;
+    if (scheme) return evalEnviron(frame, scheme, method, args, kwargs, scope);
+  }
+  return undefined;
+}
+
+function evalEnviron(
+  frame: Frame,
+  scheme: Map<string, { cast?: string; default?: Value }>,
+  method: string | undefined,
+  args: SyntaxNode[],
+  kwargs: Map<string, SyntaxNode>,
+  scope: Scope,
+): Value {
+  const isDb = method === 'db' || method === 'db_url' || method === 'database_url';
+  const nameArg = args[0] ? evalExpr(frame, args[0], scope) : kwargs.get('var') ? evalExpr(frame, kwargs.get('var')!, scope) : isDb ? str('DATABASE_URL') : undefined;
+  const name = envRead(frame, nameArg);
+  if (name === undefined) return UNKNOWN;
+  const castByMethod: Record<string, string> = { bool: 'bool', int: 'int', float: 'float', str: 'str', list: 'list', tuple: 'list' };
+  if (method && !castByMethod[method] && !isDb) return UNKNOWN; // env.json, env.url, env.cache…: not modelled
+  const cast = method ? castByMethod[method] : kwargs.get('cast')?.text ?? scheme.get(name)?.cast;
+  const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
+  const schemeDefault = scheme.get(name)?.default;
+  const dv = defaultNode ? evalExpr(frame, defaultNode, scope) : schemeDefault;
+  if (frame.world === 'unset' && frame.guardedEnv.has(name)) return { kind: 'raise', reason: `${name} is required by a guard` };
+  if (frame.world === 'set') {
+    if (isDb) return databaseFromUrl({ kind: 'env', name });
+    // smart cast: a non-string default makes django-environ parse the value (content unknown)
+    const smart = !cast && dv && dv.kind !== 'str' && dv.kind !== 'none';
+    return (!cast || cast === 'str') && !smart ? { kind: 'env', name } : UNKNOWN;
+  }
+  if (!dv) return { kind: 'raise', reason: `django-environ: ${name} not set and no default` };
+  if (isDb) return databaseFromUrl(dv);
+  // django-environ's smart cast: a default's type decides the cast when none is given.
+  const effective = cast ?? (dv.kind === 'bool' ? 'bool' : dv.kind === 'num' ? 'float' : dv.kind === 'list' ? 'list' : undefined);
+  return castValue(dv, effective);
+}

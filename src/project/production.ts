@@ -1,0 +1,274 @@
+/**
+ * Which settings module production runs, per project, from evidence — the first of these that applies:
+ *   1. named explicitly: the input / `--settings` / config file, or DJANGO_SETTINGS_MODULE in the environment;
+ *   2. deploy manifests in the repository (Dockerfile final stage, compose, Procfile, gunicorn/uwsgi config,
+ *      systemd units, scripts, platform manifests, Kubernetes/Helm) — src/project/manifests.ts;
+ *   3. the default in wsgi.py / asgi.py (what gunicorn/uvicorn runs) — unless it names a development/test
+ *      module, or a package that sets nothing;
+ *   4. a sibling named or documented as production (prod.py, production.py, a docstring that says so);
+ *   5. the default in manage.py, then in other code (celery.py, a package's setup function).
+ * A development-named module is never judged as production (unless the user names it). Ties are
+ * reported (the note names the candidates and the input that settles it). A module that exists only at
+ * deploy time resolves to the file it is made from (a Dockerfile COPY source, a template, an example).
+ * A module named by wsgi/asgi/manage.py that exists nowhere is reported, and nothing is judged in its place.
+ */
+import type { Location } from '../finding';
+import type { ResolvedModule } from './evaluator/frame';
+import type { BuildCopy, SettingsEvidence } from './manifests';
+import {
+  deployTimeModule,
+  documentedAsProduction,
+  isDevModule,
+  isProductionName,
+  moduleOf,
+  resolveModule,
+  setsSomething,
+  settingsDefaultIn,
+  under,
+} from './settings-modules';
+import type { SourceFile, Workspace } from './workspace';
+
+export type Source = 'input' | 'environment' | 'manifest' | 'wsgi' | 'asgi' | 'sibling' | 'manage.py' | 'code';
+
+export interface Candidate {
+  module: string;
+  source: Source;
+  /** where it is named (absent for the input and the environment) */
+  at?: Location;
+  /** a phrase: `the default in mysite/wsgi.py (line 12)` */
+  how: string;
+  configuration?: string;
+}
+
+export interface Resolution {
+  status: 'resolved' | 'ambiguous' | 'missing' | 'unresolved';
+  chosen?: Candidate & { resolved: ResolvedModule; made?: string };
+  /** other candidates of the same rank (status `ambiguous`) */
+  others: Candidate[];
+  /** modules named by wsgi/asgi/manage.py that exist nowhere (status `missing`) */
+  missing: Candidate[];
+  /** development-named candidates that were passed over */
+  passedOver: Candidate[];
+  /** one sentence: why this module (or why none) */
+  reason: string;
+}
+
+export interface ResolveInput {
+  ws: Workspace;
+  /** the project folder (manage.py's, or a deploy-only root) */
+  dir: string;
+  /** other project roots (their files are theirs) */
+  roots: readonly string[];
+  named?: string;
+  fromEnv?: string;
+  evidence: readonly SettingsEvidence[];
+  copies: readonly BuildCopy[];
+}
+
+const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'app.yaml', 'script', 'env-file'];
+
+/** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
+function locate(input: ResolveInput, module: string): { resolved: ResolvedModule; made?: string } | undefined {
+  const r = resolveModule(input.ws, input.dir, module);
+  if (r) return { resolved: r };
+  const d = deployTimeModule(input.ws, input.dir, module, input.copies.filter((c) => belongsTo(input, c.file)));
+  return d ? { resolved: d.resolved, made: d.how } : undefined;
+}
+
+function ownFiles(input: ResolveInput, name: string): SourceFile[] {
+  const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
+  return input.ws
+    .pythonFiles()
+    .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)));
+}
+
+export function resolveProduction(input: ResolveInput): Resolution {
+  const none = (status: Resolution['status'], reason: string, extra: Partial<Resolution> = {}): Resolution => ({ status, others: [], missing: [], passedOver: [], reason, ...extra });
+  const pick = (c: Candidate, others: Candidate[] = [], passedOver: Candidate[] = []): Resolution | undefined => {
+    const l = locate(input, c.module);
+    if (!l) return undefined;
+    const how = `${c.how}${l.made ? ` — ${l.made}` : ''}`;
+    return {
+      status: others.length ? 'ambiguous' : 'resolved',
+      chosen: { ...c, ...l },
+      others,
+      missing: [],
+      passedOver,
+      reason: others.length
+        ? `${how}; other evidence names ${others.map((o) => `${o.module} (${o.how})`).join(', ')}`
+        : how,
+    };
+  };
+
+  // 1. explicit
+  if (input.named) {
+    const r = pick({ module: input.named, source: 'input', how: 'named by the settings-module input / --settings / config file' });
+    if (r) return r;
+  } else if (input.fromEnv) {
+    const r = pick({ module: input.fromEnv, source: 'environment', how: 'DJANGO_SETTINGS_MODULE in the environment names it' });
+    if (r) return r;
+  }
+
+  // 2. deploy manifests (non-development ones), whose module is this project's
+  const passedOver: Candidate[] = [];
+  const fromManifests: Candidate[] = [];
+  for (const e of input.evidence) {
+    if (e.dev || !belongsTo(input, e.file)) continue;
+    if (!locate(input, e.module)) continue;
+    const c: Candidate = { module: e.module, source: 'manifest', at: { file: e.file, line: e.line }, how: `${e.how} (${e.file}, line ${e.line})`, ...(e.configuration ? { configuration: e.configuration } : {}) };
+    if (isDevModule(e.module)) passedOver.push(c);
+    else fromManifests.push(c);
+  }
+  if (fromManifests.length) {
+    const order = (c: Candidate) => {
+      const e = input.evidence.find((x) => x.file === c.at?.file && x.line === c.at?.line);
+      const i = e ? KIND_ORDER.indexOf(e.kind) : -1;
+      return i < 0 ? KIND_ORDER.length : i;
+    };
+    const sorted = [...fromManifests].sort((a, b) => order(a) - order(b) || (a.at!.file < b.at!.file ? -1 : a.at!.file > b.at!.file ? 1 : a.at!.line - b.at!.line));
+    const distinct: Candidate[] = [];
+    for (const c of sorted) if (!distinct.some((d) => d.module === c.module)) distinct.push(c);
+    const r = pick(distinct[0], distinct.slice(1), passedOver);
+    if (r) return r;
+  }
+
+  // 3. wsgi.py / asgi.py defaults
+  const missing: Candidate[] = [];
+  const anchors: Candidate[] = [];
+  for (const [name, source] of [['wsgi.py', 'wsgi'], ['asgi.py', 'asgi']] as const) {
+    for (const f of ownFiles(input, name)) {
+      const d = settingsDefaultIn(input.ws, f);
+      if (!d?.module) continue;
+      const c: Candidate = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), which gunicorn/uvicorn runs`, ...(d.configuration ? { configuration: d.configuration } : {}) };
+      const l = locate(input, d.module);
+      if (!l) {
+        if (!missing.some((m) => m.module === c.module)) missing.push(c);
+        continue;
+      }
+      anchors.push(c);
+      if (isDevModule(d.module)) {
+        passedOver.push(c);
+        continue;
+      }
+      if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
+        const r = pick(c, [], passedOver);
+        if (r) return r;
+      }
+    }
+  }
+
+  // What gunicorn/uvicorn would be told to import does not exist: production would not start. Nothing is
+  // judged in its place (E003 reports it).
+  if (missing.length) return missingResolution(missing, passedOver);
+
+  // 5a. manage.py and other code that sets the default (used below as anchors for the sibling search)
+  const manage = input.ws.get(input.dir ? `${input.dir}/manage.py` : 'manage.py');
+  const later: Candidate[] = [];
+  if (manage) {
+    const d = settingsDefaultIn(input.ws, manage);
+    if (d?.module) later.push({ module: d.module, source: 'manage.py', at: { file: manage.rel, line: d.line }, how: `the default in ${manage.rel} (line ${d.line}); no wsgi.py, asgi.py or deploy file names one`, ...(d.configuration ? { configuration: d.configuration } : {}) });
+  }
+  for (const f of codeFiles(input)) {
+    const d = settingsDefaultIn(input.ws, f);
+    if (d?.module && !later.some((c) => c.module === d.module)) later.push({ module: d.module, source: 'code', at: { file: f.rel, line: d.line }, how: `set by ${f.rel} (line ${d.line})` });
+  }
+  for (const c of later) {
+    if (locate(input, c.module)) anchors.push(c);
+    else if (c.source === 'manage.py' && !missing.some((m) => m.module === c.module)) missing.push(c);
+  }
+
+  // 4. a sibling named or documented as production, next to what wsgi/asgi/manage.py name
+  const siblings = productionSiblings(input, anchors);
+  if (siblings.length) {
+    const r = pick(siblings[0], siblings.slice(1), passedOver);
+    if (r) return r;
+  }
+
+  // 5b. manage.py's default, then other code's
+  for (const c of later) {
+    if (isDevModule(c.module)) {
+      if (locate(input, c.module)) passedOver.push(c);
+      continue;
+    }
+    const l = locate(input, c.module);
+    if (l && (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file))) {
+      const r = pick(c, [], passedOver);
+      if (r) return r;
+    }
+  }
+
+  if (missing.length) return missingResolution(missing, passedOver);
+  if (passedOver.length) {
+    const named: Candidate[] = [];
+    for (const c of passedOver) if (!named.some((d) => d.module === c.module)) named.push(c);
+    return none('unresolved', `only development settings are named (${named.map((c) => `${c.module}: ${c.how}`).join('; ')}) and nothing names the production settings`, { passedOver });
+  }
+  return none('unresolved', 'neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project');
+}
+
+function missingResolution(missing: Candidate[], passedOver: Candidate[]): Resolution {
+  const where = missing.map((m) => `${m.at ? `${m.at.file} (line ${m.at.line})` : m.how} names ${m.module}`).join('; ');
+  return { status: 'missing', others: [], missing, passedOver, reason: `${where}, which does not exist in the repository: no settings were judged in its place` };
+}
+
+/**
+ * Does a deploy file speak for this project? When it lies inside a project folder, only for that project
+ * (the deepest one holding it); a file outside every project (a repository-level Dockerfile beside
+ * backend/) speaks for any project whose module it names.
+ */
+function belongsTo(input: ResolveInput, file: string): boolean {
+  const owners = input.roots.filter((r) => r !== '' && under(r, file));
+  if (owners.length === 0) return true;
+  const deepest = owners.reduce((a, b) => (b.length > a.length ? b : a));
+  return deepest === input.dir;
+}
+
+/** Other Python files of the project that set DJANGO_SETTINGS_MODULE (celery.py, a package's setup function): not tests, not tools. */
+function codeFiles(input: ResolveInput): SourceFile[] {
+  const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
+  return input.ws.pythonFiles().filter((f) => {
+    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel))) return false;
+    const name = f.rel.split('/').pop()!;
+    if (name === 'manage.py' || name === 'wsgi.py' || name === 'asgi.py') return false;
+    if (/(^|\/)(tests?|testing|scripts?|tools?|bin|docs?|examples?|dev|development|fuzzing)\//.test(f.rel) || /^test_|_test\.py$|conftest\.py$/.test(name)) return false;
+    return f.text.includes('DJANGO_SETTINGS_MODULE');
+  });
+}
+
+/**
+ * Modules next to the anchors (in the same package, or inside a package the anchor names) that are named
+ * like production or whose docstring says they are production. Name matches first.
+ */
+function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidate[] {
+  const packages = new Set<string>();
+  for (const a of anchors) {
+    const l = locate(input, a.module);
+    if (l && 'file' in l.resolved && l.resolved.file.rel.endsWith('/__init__.py')) packages.add(a.module);
+    const parent = a.module.includes('.') ? a.module.slice(0, a.module.lastIndexOf('.')) : '';
+    if (parent) packages.add(parent);
+  }
+  const byName: Candidate[] = [];
+  const byDoc: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const f of input.ws.pythonFiles()) {
+    const m = moduleOf(input.dir, f);
+    if (!m || seen.has(m) || isDevModule(m)) continue;
+    const parent = m.includes('.') ? m.slice(0, m.lastIndexOf('.')) : '';
+    if (!packages.has(parent)) continue;
+    if (!resolveModule(input.ws, input.dir, m)) continue;
+    seen.add(m);
+    if (isProductionName(m)) byName.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `named as the production settings (${f.rel}), beside the ${anchorPhrase(anchors)}` });
+    else if (/settings|config|conf/i.test(m) && documentedAsProduction(input.ws, f)) {
+      byDoc.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `its docstring says it is the production configuration (${f.rel}), beside the ${anchorPhrase(anchors)}` });
+    }
+  }
+  const sort = (a: Candidate, b: Candidate) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+  return [...byName.sort(sort), ...byDoc.sort(sort)];
+}
+
+function anchorPhrase(anchors: Candidate[]): string {
+  const a = anchors[0];
+  if (!a) return 'settings';
+  const what = isDevModule(a.module) ? 'development settings' : 'settings';
+  return `${what} ${a.module} that ${a.at ? a.at.file : 'the project'} names`;
+}

@@ -1,0 +1,201 @@
+/**
+ * Dotted Python modules of a project: where a module's file is (the project folder, its `src/`, the
+ * folders above it — a package installed from a parent folder, as `pip install -e` does — and the scan
+ * root), which module a file is, and the modules that exist only at deploy time: a file a Dockerfile
+ * COPYs into place, or one made from a template or example kept beside it (`settings.py.j2`,
+ * `settings_example.py`, `prod_settings_template.py`).
+ */
+import { lineOf, walk, callParts, stringValue, type SyntaxNode } from './python';
+import { PY_TEMPLATE, type SourceFile, type Workspace } from './workspace';
+import type { ResolvedModule } from './evaluator/frame';
+import type { BuildCopy } from './manifests';
+
+export const MODULE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+export function under(dir: string, rel: string): boolean {
+  return dir === '' || rel === dir || rel.startsWith(dir + '/');
+}
+
+/** Folders a dotted module can live under for a project: its folder, its src/, the folders above, the scan root. */
+export function moduleBases(dir: string): string[] {
+  const bases = [dir, dir ? `${dir}/src` : 'src'];
+  const parts = dir ? dir.split('/') : [];
+  for (let i = parts.length - 1; i >= 0; i--) bases.push(parts.slice(0, i).join('/'));
+  return [...new Set(bases)];
+}
+
+/** The file of a module under the project's bases (or only `dir` with `exact`); unreadable files count as found. */
+export function resolveModule(ws: Workspace, dir: string, module: string, exact = false): ResolvedModule | undefined {
+  if (!module || !MODULE_NAME.test(module)) return undefined;
+  const path = module.replace(/\./g, '/');
+  for (const base of exact ? [dir] : moduleBases(dir)) {
+    for (const cand of [`${path}.py`, `${path}/__init__.py`]) {
+      const rel = base ? `${base}/${cand}` : cand;
+      const f = ws.get(rel);
+      if (f && !f.template) return { file: f, module };
+      const u = ws.unreadableFile(rel);
+      if (u) return { module, unreadable: u };
+    }
+  }
+  return undefined;
+}
+
+/** The dotted module of a project file (relative to the first base it lies under). */
+export function moduleOf(dir: string, file: SourceFile): string | undefined {
+  for (const base of moduleBases(dir)) {
+    if (base && !file.rel.startsWith(base + '/')) continue;
+    const inner = base ? file.rel.slice(base.length + 1) : file.rel;
+    const parts = inner.replace(/\.py$/, '').split('/');
+    if (parts[parts.length - 1] === '__init__') parts.pop();
+    if (parts.length && parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return parts.join('.');
+  }
+  return undefined;
+}
+
+export interface DeployTimeModule {
+  resolved: ResolvedModule;
+  /** how the module comes to exist, e.g. `created from weblate/settings_example.py` */
+  how: string;
+}
+
+/**
+ * A module that is not in the repository as a `.py` file but is made at deploy time from one that is:
+ * the source of a Dockerfile COPY/ADD whose destination is the module's path, or a template/example kept
+ * under the module's name (`name.py.j2`, `name_example.py`, `name.py.example`, `name_template.py`…).
+ */
+export function deployTimeModule(ws: Workspace, dir: string, module: string, copies: readonly BuildCopy[]): DeployTimeModule | undefined {
+  if (!MODULE_NAME.test(module)) return undefined;
+  const path = module.replace(/\./g, '/');
+  for (const c of copies) {
+    if (c.dev) continue;
+    const dest = c.dest.replace(/\/+$/, '');
+    const target = `${path}.py`;
+    // The build context: the Dockerfile's folder (docker build .), else the repository root.
+    const context = c.file.includes('/') ? c.file.slice(0, c.file.lastIndexOf('/')) : '';
+    const inContext = (p: string): SourceFile | undefined => (context ? ws.get(`${context}/${p}`) : undefined) ?? ws.get(p);
+    const src = inContext(c.source);
+    if (src && src.rel.endsWith('.py') && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
+      return { resolved: { file: src, module }, how: `created at build time by \`COPY ${c.source}\` in ${c.file} (line ${c.line})` };
+    }
+    // COPY a folder: the module's file inside it
+    if (!c.source.endsWith('.py')) {
+      const rest = target.split('/');
+      for (let i = 1; i < rest.length; i++) {
+        const destDir = rest.slice(0, i).join('/');
+        if (dest === `/${destDir}` || dest.endsWith(`/${destDir}`)) {
+          const inner = `${c.source === '.' ? '' : `${c.source}/`}${rest.slice(i).join('/')}`;
+          const f = inContext(inner);
+          if (f && f.rel !== `${path}.py`) return { resolved: { file: f, module }, how: `created at build time by \`COPY ${c.source}\` in ${c.file} (line ${c.line})` };
+        }
+      }
+    }
+  }
+  const last = path.split('/').pop()!;
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const names = [
+    `${last}_example.py`, `${last}.example.py`, `${last}_template.py`, `${last}.template.py`, `${last}_sample.py`, `${last}.sample.py`,
+    `${last}_dist.py`, `${last}.dist.py`, `${last}_default.py`,
+  ];
+  for (const base of moduleBases(dir)) {
+    const prefix = [base, folder].filter(Boolean).join('/');
+    for (const n of names) {
+      const f = ws.get(prefix ? `${prefix}/${n}` : n);
+      if (f) return { resolved: { file: f, module }, how: `not in the repository: it is made from ${f.rel}` };
+    }
+  }
+  // Templates anywhere under the module's file name (`nautobot_config.py.j2` rendered by an init command).
+  const stem = (f: SourceFile): string => f.rel.replace(PY_TEMPLATE, '');
+  const tmpl = ws.templateFiles().filter((f) => stem(f).split('/').pop() === last);
+  const pick = tmpl.length === 1 ? tmpl[0] : tmpl.find((f) => stem(f).endsWith(path));
+  if (pick) return { resolved: { file: pick, module }, how: `not in the repository: it is rendered from the template ${pick.rel}` };
+  return undefined;
+}
+
+/** Where a file sets DJANGO_SETTINGS_MODULE (`os.environ.setdefault(...)` / `os.environ[...] = ...`), and to what. */
+export interface SettingsDefault {
+  /** the module when the value is a string literal */
+  module?: string;
+  line: number;
+  /** DJANGO_CONFIGURATION set in the same file (django-configurations), when a literal */
+  configuration?: string;
+}
+
+export function settingsDefaultIn(ws: Workspace, file: SourceFile): SettingsDefault | undefined {
+  let found: SettingsDefault | undefined;
+  let configuration: string | undefined;
+  const consider = (name: string | undefined, valueNode: SyntaxNode | null | undefined, node: SyntaxNode): void => {
+    if (name === 'DJANGO_CONFIGURATION') {
+      configuration ??= stringValue(valueNode);
+      return;
+    }
+    if (name !== 'DJANGO_SETTINGS_MODULE' || found) return;
+    const m = stringValue(valueNode);
+    found = { line: lineOf(node), ...(m ? { module: m } : {}) };
+  };
+  walk(ws.tree(file).rootNode, (n) => {
+    if (n.type === 'call') {
+      const { callee, args } = callParts(n);
+      if (callee && /(^|\.)environ\.setdefault$/.test(callee)) consider(stringValue(args[0]), args[1], n);
+    } else if (n.type === 'assignment') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'subscript' && /environ$/.test(left.childForFieldName('value')?.text ?? '')) {
+        consider(stringValue(left.childForFieldName('subscript')), n.childForFieldName('right'), n);
+      }
+    }
+    return true;
+  });
+  return found ? { ...found, ...(configuration ? { configuration } : {}) } : undefined;
+}
+
+/** A module component that marks development, test or example code: never production. */
+const DEV_COMPONENT =
+  /^(dev|devel|develop|development|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
+
+/** Is this dotted module named as development/test/example settings (any component)? */
+export function isDevModule(module: string): boolean {
+  return module.split('.').some((p) => DEV_COMPONENT.test(p));
+}
+
+/** A folder component under which a project is development/test/example code. */
+const DEV_FOLDER = /^(tests?|testing|examples?|samples?|demo|docs?|sandbox|dev|development|fixtures|testproject|test_project|example_project)$/i;
+
+export function inDevFolder(rel: string): boolean {
+  return rel.split('/').some((p) => DEV_FOLDER.test(p));
+}
+
+/** Production-named settings module (last component). */
+const PRODUCTION_NAME = /^(prod|production|prd|live|deploy|deployment|release|prod_settings|production_settings|settings_prod|settings_production|settings_live|live_settings)$/i;
+
+export function isProductionName(module: string): boolean {
+  return PRODUCTION_NAME.test(module.split('.').pop() ?? '');
+}
+
+/** The module's docstring calls it the production configuration. */
+export function documentedAsProduction(ws: Workspace, file: SourceFile): boolean {
+  const first = ws.tree(file).rootNode.namedChildren.find((c) => c.type !== 'comment');
+  const doc = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? stringValue(first.namedChildren[0]) : undefined;
+  const head = (doc ?? leadingComment(file.text)).split(/\n\s*\n/)[0] ?? '';
+  return /\bproduction\b/i.test(head) && !/\b(dev|development|local|test|testing|not|never|don't|do not|instead of)\b/i.test(head);
+}
+
+function leadingComment(text: string): string {
+  const lines: string[] = [];
+  for (const l of text.split('\n')) {
+    if (/^\s*#/.test(l)) lines.push(l.replace(/^\s*#\s?/, ''));
+    else if (l.trim() === '' && lines.length === 0) continue;
+    else break;
+  }
+  return lines.join('\n');
+}
+
+/** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not. */
+export function setsSomething(ws: Workspace, file: SourceFile): boolean {
+  return ws.tree(file).rootNode.namedChildren.some((st) => {
+    if (st.type === 'import_from_statement') return true;
+    if (st.type === 'expression_statement') {
+      const e = st.namedChildren[0];
+      return e?.type === 'assignment' || e?.type === 'augmented_assignment' || e?.type === 'call';
+    }
+    return st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'class_definition';
+  });
+}

@@ -1,0 +1,3 @@
+ALLOWED_HOSTS = ["example.com"]
+# ruleid: launch.E002
+DEBUG = (

@@ -1,0 +1,3 @@
+from .base import *  # noqa
+
+SECURE_SSL_REDIRECT = True

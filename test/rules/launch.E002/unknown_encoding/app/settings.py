@@ -1,0 +1,3 @@
+# ruleid: launch.E002
+# -*- coding: klingon -*-
+DEBUG = False

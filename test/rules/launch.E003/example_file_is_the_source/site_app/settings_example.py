@@ -1,0 +1,2 @@
+ALLOWED_HOSTS = ["example.com"]
+DEBUG = False

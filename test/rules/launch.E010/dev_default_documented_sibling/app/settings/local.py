@@ -1,0 +1,3 @@
+ALLOWED_HOSTS = ["*"]
+# ok: launch.E010
+DEBUG = True

@@ -1,0 +1,4 @@
+"""Settings for the production deployment on our servers."""
+ALLOWED_HOSTS = ["shop.example.com"]
+# ruleid: launch.E010
+DEBUG = True

@@ -1,0 +1,7 @@
+from split_settings.tools import include, optional
+
+include(
+    "components/base.py",
+    "components/*.py",
+    optional("local_settings.py"),
+)

@@ -1,0 +1,2 @@
+# ruleid: launch.E010
+DEBUG = True

@@ -1,0 +1,5 @@
+import os
+
+
+def setup():
+    os.environ["DJANGO_SETTINGS_MODULE"] = "shop_config"

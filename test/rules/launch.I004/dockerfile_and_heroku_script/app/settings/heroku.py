@@ -1,0 +1,1 @@
+from .live import *  # noqa

@@ -1,0 +1,4 @@
+# ok: launch.W100
+from split_settings.tools import include
+
+include("components/*.py")

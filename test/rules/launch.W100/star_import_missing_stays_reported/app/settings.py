@@ -1,0 +1,4 @@
+from .base import *  # noqa
+
+# ruleid: launch.W100
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
