@@ -1,11 +1,13 @@
 import type { Location } from '../finding';
-import { callParts, stringValue, type SyntaxNode } from '../project/python';
+import { callParts, stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import {
   PyIndex,
   asViewClass,
+  type Def,
+  type RouteCall,
   baseName,
   baseNodes,
   classAttr,
@@ -20,7 +22,7 @@ import {
   unwrapView,
   walkBody,
 } from '../project/model';
-import { WORLDS, appInstalled, dictGet, label, truthy, type EvaluatedSettings } from './settings-util';
+import { WORLDS, appInstalled, dictGet, label, strItems, truthy, type EvaluatedSettings } from './settings-util';
 
 /** Which limiter applies: Django views (axes/defender/ratelimit/nginx), DRF views (also DRF throttling), allauth (its own limits). */
 type Kind = 'django' | 'drf' | 'allauth';
@@ -64,6 +66,205 @@ const LIBRARY = /^(django|rest_framework|rest_framework_simplejwt|rest_framework
 
 /** Rate-limiting decorators / wrappers: django-ratelimit's @ratelimit, DRF @throttle_classes, brake, method_decorator(ratelimit(...)). */
 const LIMIT_TEXT = /rate_?limit|throttl/i;
+
+/**
+ * Names of the project's own limiters: `check_rate_limit`, `is_ratelimited`, `throttle_login`, `TokenBucket`,
+ * `LoginLimiter`, `lockout`, `record_failed_attempt`, `too_many_attempts`. Matched on the last segment of a
+ * called name, a base class or a decorator — never on strings or comments.
+ */
+const LIMITER_NAME = /rate_?limit|throttl|token_?bucket|leaky_?bucket|limiter|lock_?out|brute_?force|too_?many_?(attempts|requests|failures)|(failed|login|auth)_?attempts?/i;
+
+/** Django's cache: `cache.incr(...)`, `caches["x"].get(...)`. */
+const CACHE_CALL = /(^|\.)(cache|caches\[[^\]]*\]|get_cache\([^)]*\))\.(incr|decr|get|set|add|get_or_set|touch)$/;
+/** A cache key about who is logging in: the client address or the account. */
+const WHO_KEY = /\b(ip|ips|ip_?addr(ess)?|client_?ip|remote_?addr|REMOTE_ADDR|X[-_]FORWARDED[-_]FOR|forwarded|get_client_ip|get_ip(_address)?|username|user_?name|email|login|user)\b|_ip\b|\bip_/i;
+
+/** Class attributes naming a class, by attribute: `form_type = AuthenticationForm` -> form_type -> its qualified name. */
+function classRefs(idx: PyIndex, file: SourceFile, cls: SyntaxNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const a = c.type === 'expression_statement' ? c.namedChildren[0] : undefined;
+    const name = a?.type === 'assignment' ? a.childForFieldName('left')?.text : undefined;
+    const right = a?.childForFieldName('right');
+    if (!name || !right || (right.type !== 'identifier' && right.type !== 'attribute')) continue;
+    const q = idx.qualify(file, right);
+    if (q) out.set(name, q);
+  }
+  return out;
+}
+
+/**
+ * The form classes a view class uses, defined in the project: `form_class = …`, `authentication_form = …`, or any
+ * class attribute naming a `…Form` class (`form_type = AuthenticationForm`, used as `self.form_type(...)`).
+ */
+function formsOf(idx: PyIndex, file: SourceFile, cls: SyntaxNode): Def[] {
+  const out: Def[] = [];
+  for (const [name, q] of classRefs(idx, file, cls)) {
+    const d = idx.resolveDef(q, file.rel);
+    if (d?.node.type === 'class_definition' && (/^(form_class|authentication_form)$/.test(name) || /Form$/.test(d.name))) out.push(d);
+  }
+  return out;
+}
+
+/** A value that counts: `1`, `attempts + 1`, `count`, `failures - 1` (what a hand-written limiter stores). */
+function isCount(v: SyntaxNode | undefined, assigned: Map<string, string>): boolean {
+  if (!v) return false;
+  if (v.type === 'integer') return true;
+  if (v.type === 'binary_operator' && /^[+-]$/.test(v.childForFieldName('operator')?.text ?? '')) return true;
+  if (v.type === 'identifier') return /count|attempt|tries|hits|fail|num|total/i.test(v.text) || /[+-]\s*1\b/.test(assigned.get(v.text) ?? '');
+  return false;
+}
+
+/**
+ * The project's own limiters around a login view or form (found statically, a few calls deep):
+ *  - a call whose name says it limits (`check_rate_limit(...)`, `is_ratelimited(...)`, `TokenBucket(...)`);
+ *  - a cache counter keyed on the client or the account: `cache.incr(key)`, or `cache.get(key)` with
+ *    `cache.set/add(key, …)`, where the key (or what it is built from in that function) names the IP address,
+ *    username or email;
+ *  - decorators (`@ratelimit`, `@throttle_classes`, a project decorator whose body does one of the above),
+ *    project mixins and base classes, the form the view uses (`form_class`, `authentication_form`, a form it
+ *    constructs), and project functions those call.
+ */
+class LimiterFinder {
+  private readonly seen = new Map<number, boolean>();
+  constructor(private readonly idx: PyIndex) {}
+
+  /** Does a function (a view, a form method, a decorator) limit attempts? `nested`: look inside inner functions too (decorator wrappers). */
+  fn(file: SourceFile, fn: SyntaxNode, depth = 0, nested = false): boolean {
+    const key = fn.id * 2 + (nested ? 1 : 0);
+    const memo = this.seen.get(key);
+    if (memo !== undefined) return memo;
+    this.seen.set(key, false); // recursion guard
+    const found = this.decorated(file, fn, depth) || this.body(file, fn, depth, nested);
+    this.seen.set(key, found);
+    return found;
+  }
+
+  /** Limiting decorators on a definition: by name (`@ratelimit`, `@method_decorator(throttle(...))`), or project decorators that limit. */
+  decorated(file: SourceFile, def: SyntaxNode, depth: number): boolean {
+    if (decoratorTexts(def).some((d) => LIMIT_TEXT.test(d))) return true;
+    const parent = def.parent;
+    if (!parent || parent.type !== 'decorated_definition' || depth > 2) return false;
+    for (const d of parent.namedChildren) {
+      if (d.type !== 'decorator') continue;
+      if (this.wrapperLimits(file, d, depth)) return true;
+    }
+    return false;
+  }
+
+  /** A decorator or route wrapper expression (`installation_complete(View.as_view())`, `@login_guard`): its project functions limit. */
+  wrapperLimits(file: SourceFile, expr: SyntaxNode, depth: number): boolean {
+    let found = false;
+    walk(expr, (n) => {
+      if (found) return false;
+      if (n.type !== 'identifier' && n.type !== 'attribute') return true;
+      if (n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id) return true;
+      const q = this.idx.qualify(file, n);
+      const last = q?.split('.').pop() ?? '';
+      if (LIMITER_NAME.test(last)) found = true;
+      else if (q && last !== 'as_view') {
+        const d = this.idx.resolveDef(q, file.rel);
+        if (d?.node.type === 'function_definition') found = this.fn(d.file, d.node, depth + 1, true);
+      }
+      return false;
+    });
+    return found;
+  }
+
+  private body(file: SourceFile, fn: SyntaxNode, depth: number, nested: boolean): boolean {
+    const body = fn.childForFieldName('body');
+    if (!body) return false;
+    const calls: SyntaxNode[] = [];
+    const assigned = new Map<string, string>();
+    walk(body, (n) => {
+      if (!nested && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'decorated_definition')) return false;
+      if (n.type === 'call') calls.push(n);
+      else if (n.type === 'assignment') {
+        const left = n.childForFieldName('left');
+        if (left?.type === 'identifier') assigned.set(left.text, `${assigned.get(left.text) ?? ''} ${n.childForFieldName('right')?.text ?? ''}`);
+      }
+      return true;
+    });
+    const gets = new Set<string>();
+    const sets = new Set<string>();
+    for (const call of calls) {
+      const fnNode = call.childForFieldName('function');
+      const q = this.idx.qualify(file, fnNode) ?? fnNode?.text ?? '';
+      const last = q.split('.').pop() ?? '';
+      if (LIMITER_NAME.test(last)) return true;
+      const cache = CACHE_CALL.exec(fnNode?.text ?? '') ?? (/^django\.core\.cache\.cache\./.test(q) ? ['', '', '', last] : null);
+      if (cache) {
+        const keyNode = callParts(call).args[0];
+        if (!keyNode) continue;
+        const keyText = keyNode.type === 'identifier' ? `${keyNode.text} ${assigned.get(keyNode.text) ?? ''}` : keyNode.text;
+        if (!WHO_KEY.test(keyText)) continue;
+        const op = cache[3];
+        if (op === 'incr' || op === 'decr') return true;
+        if (op === 'get' || op === 'get_or_set') gets.add(keyNode.text);
+        else if (isCount(callParts(call).args[1], assigned)) sets.add(keyNode.text);
+        if (gets.has(keyNode.text) && sets.has(keyNode.text)) return true;
+        continue;
+      }
+      if (depth >= 2 || !q || q.startsWith('self.') || q.startsWith('super')) continue;
+      const d = this.idx.resolveDef(q, file.rel);
+      if (!d) continue;
+      if (d.node.type === 'function_definition' && this.fn(d.file, d.node, depth + 1)) return true;
+      if (d.node.type === 'class_definition' && this.cls(d.file, d.node, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  /** A view, mixin or form class: its decorators, throttles, limiter base classes, the form it uses, every method (and its project ancestors'). */
+  cls(file: SourceFile, cls: SyntaxNode, depth = 0): boolean {
+    const key = -cls.id - 1;
+    const memo = this.seen.get(key);
+    if (memo !== undefined) return memo;
+    this.seen.set(key, false);
+    let found = classLimited(cls) || this.decorated(file, cls, depth) || methodsOf(cls).some((m) => this.fn(file, m, depth));
+    if (!found && depth < 3) {
+      for (const form of formsOf(this.idx, file, cls)) {
+        if (this.cls(form.file, form.node, depth + 1)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found && depth < 3) {
+      for (const a of ancestry(this.idx, file, cls)) {
+        if (LIMITER_NAME.test(shortRef(a.q))) found = true;
+        else if (a.cls && a.cls.id !== cls.id) {
+          const d = this.idx.resolveDef(a.q, file.rel);
+          if (d && this.cls(d.file, d.node, depth + 1)) found = true;
+        }
+        if (found) break;
+      }
+    }
+    this.seen.set(key, found);
+    return found;
+  }
+
+  /** A route's view argument: wrappers around it (project throttle decorators), and `as_view(form_class=…, authentication_form=…)`. */
+  route(file: SourceFile, view: SyntaxNode): boolean {
+    if (LIMIT_TEXT.test(view.text)) return true;
+    let v: SyntaxNode | null = view;
+    for (let i = 0; i < 6 && v && v.type === 'call'; i++) {
+      const fnNode = v.childForFieldName('function');
+      const { args, kwargs } = callParts(v);
+      if (fnNode?.type === 'attribute' && fnNode.childForFieldName('attribute')?.text === 'as_view') {
+        for (const k of ['form_class', 'authentication_form']) {
+          const f = kwargs.get(k);
+          const q = f ? this.idx.qualify(file, f) : undefined;
+          const d = q ? this.idx.resolveDef(q, file.rel) : undefined;
+          if (d?.node.type === 'class_definition' && this.cls(d.file, d.node, 1)) return true;
+        }
+        return false;
+      }
+      if (fnNode && this.wrapperLimits(file, fnNode, 0)) return true;
+      v = args[0] ?? null;
+    }
+    return false;
+  }
+}
 
 interface Limits {
   axes: boolean | undefined;
@@ -186,29 +387,129 @@ function why(kind: Kind, s: EvaluatedSettings): string {
   const axesOff = WORLDS.some((w) => appInstalled(s, w, 'axes') === true) && s.bindings.has('AXES_ENABLED');
   const none = [axesOff ? `django-axes is switched off (AXES_ENABLED = False) in ${label(s)}` : `no django-axes or django-defender in INSTALLED_APPS of ${label(s)}`];
   if (kind === 'drf') none.push('no DEFAULT_THROTTLE_CLASSES in REST_FRAMEWORK');
-  none.push('no @ratelimit on the view', 'no nginx limit_req');
+  none.push('no @ratelimit or limiter in the view, its form, mixins or decorators', 'no nginx limit_req');
   const prefix = kind === 'allauth' ? "ACCOUNT_RATE_LIMITS = False switches off allauth's own login limits; " : '';
   return prefix + none.join(', ');
 }
 
 const IMPACT = 'attackers can guess passwords (credential stuffing, brute force) as fast as the server answers.';
 
-/** A hand-written login view: calls authenticate(), or login() together with an AuthenticationForm-like form. */
-function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[]): boolean {
+/** A credential keyword that carries a password. */
+const PASSWORD_KEY = /password|passwd|passphrase|^(pass|pwd|pw)$/i;
+
+/**
+ * Does an `authenticate(...)` call check a password? Yes with a password keyword (`password=`, `passwd=`), or
+ * `**credentials` in a function that handles a password (a name, key or argument in its code, docstrings aside:
+ * `request.POST["password"]`, `{"password": …}`). No for other credentials only — `authenticate(request, token=…)` (a signed
+ * magic link), `remote_user=`, `assertion=` — or none at all (header-based backends).
+ */
+function passwordCredential(call: SyntaxNode, fn: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  let positional = 0;
+  let splat = false;
+  for (const a of args.namedChildren) {
+    if (a.type === 'keyword_argument') {
+      if (PASSWORD_KEY.test(a.childForFieldName('name')?.text ?? '')) return true;
+    } else if (a.type === 'dictionary_splat') splat = true;
+    else if (a.type !== 'comment' && a.type !== 'list_splat') positional++;
+  }
+  if (positional >= 3) return true; // authenticate(request, username, password) in an old signature
+  return splat && handlesPassword(fn);
+}
+
+/** Does a function handle a password: a name, key or argument `password` in its code (docstrings and comments aside)? */
+function handlesPassword(fn: SyntaxNode): boolean {
+  let found = false;
+  walk(fn, (n) => {
+    if (found || n.type === 'comment') return false;
+    if (n.type === 'identifier' && PASSWORD_KEY.test(n.text)) found = true;
+    else if (n.type === 'string' && n.parent?.type !== 'expression_statement' && PASSWORD_KEY.test(stringValue(n) ?? '')) found = true;
+    return !found && n.type !== 'string';
+  });
+  return found;
+}
+
+const AUTH_FORM = /(^|\.)(\w*AuthenticationForm|\w*Login\w*Form|\w*SignIn\w*Form)$/;
+
+/**
+ * A hand-written login view: calls authenticate() with a password, or login() together with an
+ * AuthenticationForm-like form (constructed directly, or through a class attribute: `self.form_type(...)`).
+ * Returns how it checks passwords, for the message.
+ */
+function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?: SyntaxNode): string | undefined {
   let authenticate = false;
   let login = false;
-  let authForm = false;
+  let authForm: string | undefined;
+  const attrs = cls ? classRefs(idx, file, cls) : new Map<string, string>();
   for (const fn of fns) {
     walkBody(fn, (n) => {
       if (n.type !== 'call') return;
       const fnNode = n.childForFieldName('function');
-      const q = idx.qualify(file, fnNode) ?? '';
-      if (q === 'django.contrib.auth.authenticate') authenticate = true;
+      let q = idx.qualify(file, fnNode) ?? '';
+      const selfAttr = /^self\.(\w+)$/.exec(q);
+      if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
+      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
-      else if (/(^|\.)(\w*AuthenticationForm|\w*Login\w*Form|\w*SignIn\w*Form)$/.test(q)) authForm = true;
+      else if (AUTH_FORM.test(q)) authForm = shortRef(q);
     });
   }
-  return authenticate || (login && authForm);
+  if (authenticate) return 'authenticate() with a password credential';
+  return login && authForm ? `${authForm} and login()` : undefined;
+}
+
+/** The login route an auth URLconf adds, relative to where it is included. */
+const INCLUDE_LOGIN_ROUTE: Record<string, string> = {
+  'django.contrib.auth.urls': 'login/',
+  'rest_framework.urls': 'login/',
+  'allauth.urls': 'login/',
+  'allauth.account.urls': 'login/',
+  'dj_rest_auth.urls': 'login/',
+  'rest_auth.urls': 'login/',
+  'knox.urls': 'login/',
+};
+
+/** The route string of a path()/re_path() call (`"auth/"`), when it is a literal. */
+function routeString(call: SyntaxNode): string | undefined {
+  return stringValue(callParts(call).args[0]);
+}
+
+/**
+ * Is the login view an `include()` adds shadowed by an earlier route in the same list that answers the same
+ * path (`path("auth/login/", MyLoginView…)` before `path("auth/", include("django.contrib.auth.urls"))`)? Django
+ * resolves the first match, so the included LoginView is never reached.
+ */
+function shadowedInclude(r: RouteCall, target: string): boolean {
+  const suffix = INCLUDE_LOGIN_ROUTE[target];
+  const prefix = routeString(r.call);
+  const list = r.call.parent;
+  if (!suffix || prefix === undefined || !list || (list.type !== 'list' && list.type !== 'tuple')) return false;
+  const isRegex = /(^|\.)(re_path|url)$/.test(callParts(r.call).callee ?? '');
+  const full = isRegex ? undefined : prefix + suffix;
+  for (const sib of list.namedChildren) {
+    if (sib.id === r.call.id) break;
+    if (sib.type !== 'call') continue;
+    const route = routeString(sib);
+    if (route === undefined) continue;
+    const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
+    if (full !== undefined && !sibRegex && route === full) return true;
+    if (full !== undefined && sibRegex && new RegExp(route).test(full) && /\$$/.test(route)) return true;
+  }
+  return false;
+}
+
+/**
+ * A password backend that limits attempts listed first in AUTHENTICATION_BACKENDS (django-ratelimit-backend,
+ * a project backend named for it): every authenticate() call goes through it before any other backend checks a
+ * password. Only a known list of strings counts.
+ */
+function limitingBackendFirst(s: EvaluatedSettings): boolean {
+  const b = s.bindings.get('AUTHENTICATION_BACKENDS');
+  if (!b || b.conditional) return false;
+  return WORLDS.every((w) => {
+    const items = strItems(b[w]);
+    return !!items && items.length > 0 && LIMITER_NAME.test(items[0].split('.').slice(-2).join('.'));
+  });
 }
 
 /** launch.W110: login endpoints (Django LoginView, auth URLconfs, DRF token views, hand-written authenticate() views) without rate limiting. */
@@ -226,6 +527,7 @@ export default {
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);
+    const finder = new LimiterFinder(idx);
     const hits: RuleHit[] = [];
     let endpoints = 0;
     let projects = 0;
@@ -238,6 +540,7 @@ export default {
       // INSTALLED_APPS unknown only because branches could not be decided (e.g. `if raven: INSTALLED_APPS += (...)`):
       // a lockout app needs its name in the settings files, so none mentioned means none installed.
       if (axes === undefined && s.bindings.get('INSTALLED_APPS')?.conditional && !s.files.some((rel) => /['"](axes|defender)(\.[\w.]+)?['"]/.test(ctx.workspace.get(rel)?.text ?? "'axes'"))) axes = false;
+      if (limitingBackendFirst(s)) axes = true;
       const limits: Limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
       let nginxChecked = false;
       const globally = (kind: Kind) => {
@@ -248,6 +551,8 @@ export default {
         return limitedGlobally(kind, limits);
       };
       const reportedClasses = new Set<number>();
+      // one finding per login view: a second route to the same view is named on the first finding
+      const reportedTargets = new Map<string, RuleHit>();
 
       // 1. routes in urls.py to library login views, auth URLconfs, and project subclasses of login views
       for (const r of routeCalls(ctx)) {
@@ -255,14 +560,17 @@ export default {
         const v = unwrapView(r.view);
         let kind: Kind | undefined;
         let what = '';
-        let projectClass: SyntaxNode | undefined;
+        let target = '';
+        let projectClass: { file: SourceFile; node: SyntaxNode } | undefined;
         const callee = v.type === 'call' ? callParts(v).callee : undefined;
         if (callee && /(^|\.)include$/.test(callee)) {
           const arg = callParts(v).args[0];
-          const target = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
-          if (target && AUTH_INCLUDES[target]) {
-            kind = AUTH_INCLUDES[target];
-            what = `\`include("${target}")\` adds a login view`;
+          const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
+          if (included && AUTH_INCLUDES[included]) {
+            if (shadowedInclude(r, included)) continue;
+            kind = AUTH_INCLUDES[included];
+            what = `\`include("${included}")\` adds a login view`;
+            target = `include:${r.file.rel}:${r.call.startPosition.row}`;
           }
         } else {
           const ref = asViewClass(v) ?? (v.type === 'identifier' || v.type === 'attribute' ? v : undefined);
@@ -270,61 +578,76 @@ export default {
           if (q && AUTH_VIEWS[q]) {
             kind = AUTH_VIEWS[q];
             what = `The route to \`${shortRef(q)}\` is a login endpoint`;
+            target = q;
           } else if (q) {
             const d = idx.resolveDef(q, r.file.rel);
             if (d && d.node.type === 'class_definition') {
               const base = ancestry(idx, d.file, d.node).find((a) => AUTH_VIEWS[a.q]);
               if (base) {
                 kind = AUTH_VIEWS[base.q];
-                projectClass = d.node;
+                projectClass = { file: d.file, node: d.node };
                 what = `The route to \`${d.name}\` (a ${shortRef(base.q)}) is a login endpoint`;
+                target = q;
               }
             }
           }
         }
         if (!kind) continue;
         endpoints++;
-        if (projectClass) reportedClasses.add(projectClass.id);
-        if (LIMIT_TEXT.test(r.view.text)) continue;
-        if (projectClass && classLimited(projectClass)) continue;
+        if (projectClass) reportedClasses.add(projectClass.node.id);
+        if (finder.route(r.file, r.view)) continue;
+        if (projectClass && finder.cls(projectClass.file, projectClass.node)) continue;
         if (globally(kind) !== false) continue;
-        hits.push({ location: loc(r.file, r.call), message: `${what} with no rate limiting: ${why(kind, s)}; ${IMPACT}` });
+        const earlier = reportedTargets.get(target);
+        if (earlier) {
+          (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
+          continue;
+        }
+        const hit: RuleHit = { location: loc(r.file, r.call), message: `${what} with no rate limiting: ${why(kind, s)}; ${IMPACT}` };
+        reportedTargets.set(target, hit);
+        hits.push(hit);
       }
 
-      // 2. hand-written login views: authenticate() (or login() with an AuthenticationForm) in a view
+      // 2. hand-written login views: authenticate() with a password (or login() with an AuthenticationForm) in a view
       const seen = new Set<number>();
+      const routeFile = (route: Location | undefined) => (route ? ctx.workspace.get(route.file) : undefined);
+      const routeLimited = (route: Location | undefined, routeView: SyntaxNode | undefined) => {
+        const f = routeFile(route);
+        return !!(f && routeView && finder.route(f, routeView));
+      };
       for (const c of views.classes) {
         if (!countsFor(ctx, project, c.file.rel) || reportedClasses.has(c.node.id) || seen.has(c.node.id) || LIBRARY.test(idx.moduleName(c.file))) continue;
         seen.add(c.node.id);
-        if (!checksPasswords(idx, c.file, methodsOf(c.node))) continue;
+        const how = checksPasswords(idx, c.file, methodsOf(c.node), c.node);
+        if (!how) continue;
         endpoints++;
         const kind: Kind = c.drf ? 'drf' : 'django';
-        if (classLimited(c.node) || (c.routeView && LIMIT_TEXT.test(c.routeView.text))) continue;
+        if (finder.cls(c.file, c.node) || routeLimited(c.route, c.routeView)) continue;
         if (globally(kind) !== false) continue;
         hits.push({
           location: loc(c.file, c.node),
-          message: `View \`${c.name}\` checks passwords (authenticate()) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
+          message: `View \`${c.name}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
           ...(c.route ? { related: [{ location: c.route, message: `the route to \`${c.name}\`` }] } : {}),
         });
       }
       for (const f of views.functions) {
         if (f.cls || !countsFor(ctx, project, f.file.rel) || seen.has(f.node.id) || LIBRARY.test(idx.moduleName(f.file))) continue;
         seen.add(f.node.id);
-        if (!checksPasswords(idx, f.file, [f.node])) continue;
+        const how = checksPasswords(idx, f.file, [f.node]);
+        if (!how) continue;
         endpoints++;
         const kind: Kind = f.drf ? 'drf' : 'django';
-        if (decoratorTexts(f.node).some((d) => LIMIT_TEXT.test(d)) || (f.routeView && LIMIT_TEXT.test(f.routeView.text))) continue;
+        if (finder.fn(f.file, f.node) || routeLimited(f.route, f.routeView)) continue;
         if (globally(kind) !== false) continue;
         hits.push({
           location: loc(f.file, f.node),
-          message: `View \`${f.label}\` checks passwords (authenticate()) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
+          message: `View \`${f.label}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
           ...(f.route ? { related: [{ location: f.route, message: `the route to \`${f.label}\`` }] } : {}),
         });
       }
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
-    if (endpoints === 0) return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate())' };
+    if (endpoints === 0) return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
     return { hits };
   },
 } satisfies Rule;
-

@@ -1,0 +1,17 @@
+from django.urls import include, path, re_path
+
+from app.views import SiteLoginView
+
+urlpatterns = [
+    # ruleid: launch.W110
+    path("auth/login/", SiteLoginView.as_view(redirect_authenticated_user=True), name="login"),
+    # the same view again: named on the finding above, not a second finding
+    # ok: launch.W110
+    path("auth/3rdparty/<path:rest>/", SiteLoginView.as_view(redirect_authenticated_user=True), name="oidc"),
+    # auth/login/ is answered by the route above: the LoginView this include adds is never reached
+    # ok: launch.W110
+    path("auth/", include("django.contrib.auth.urls")),
+    # a different prefix: this include's login/ is reachable
+    # ruleid: launch.W110
+    re_path(r"^accounts/", include("django.contrib.auth.urls")),
+]
