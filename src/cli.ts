@@ -3,18 +3,19 @@
  * Exit 0: the launch may proceed. 1: findings at or above --fail-on. 2: bad input or a gate that could not run.
  * Never throws; every problem is one line on stderr: `django-launch-gate: <what is wrong> — <what to do>`.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GATE_NAMES, launchBlocked, type FailOn, type GateName, type Report } from './finding';
-import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes, run, UsageError } from './run';
+import { DEFAULT_HINT, errorLine, oneLine, PROG, UsageError } from './errors';
+import { ensureDir } from './files';
+import { GATE_NAMES, type FailOn, type GateName, type Report } from './finding';
+import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from './options';
 import { toJson } from './report/json';
 import { Redactor, redactReport } from './report/redact';
-import { serializeSarif, toSarif } from './report/sarif';
-import { formatText } from './report/text';
+import { sarifText } from './report/sarif';
+import { detailLines, formatText } from './report/text';
+import { exitCodeFor, run } from './run';
 import { TOOL } from './version';
-
-export const PROG = 'django-launch-gate';
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -52,62 +53,6 @@ Options:
 Exit status: 0 launch may proceed, 1 findings at or above --fail-on, 2 bad input or a gate could not run.
 `;
 
-/** A problem worth one line and exit 2. `hint` is what to do. */
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
-
-const DEFAULT_HINT = `run ${PROG} --help for usage`;
-
-/**
- * One line `django-launch-gate: <what is wrong> — <what to do>` for any error.
- * With `debug`, the stack follows on the next lines.
- */
-export function errorLine(err: unknown, debug = false): string {
-  let what: string;
-  let hint: string;
-  if (err instanceof CliError) {
-    what = err.message;
-    hint = err.hint;
-  } else if (err instanceof UsageError) {
-    [what, hint] = splitHint(err.message, DEFAULT_HINT);
-  } else {
-    const msg = err instanceof Error ? err.message : String(err);
-    [what, hint] = splitHint(`unexpected error: ${msg}`, 'set DLG_DEBUG=1 for details and report it as a bug');
-  }
-  let line = `${PROG}: ${oneLine(what)} — ${oneLine(hint)}`;
-  if (debug && err instanceof Error && err.stack) line += `\n${err.stack}`;
-  return line;
-}
-
-function splitHint(message: string, fallbackHint: string): [string, string] {
-  const text = oneLine(message).replace(new RegExp(`^${PROG}:\\s*`), '');
-  const at = text.indexOf(' — ');
-  return at >= 0 ? [text.slice(0, at), text.slice(at + 3)] : [text, fallbackHint];
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-/**
- * mkdir -p without `mkdirSync(..., { recursive: true })`, which spins forever on some paths
- * (e.g. under /proc) instead of failing.
- */
-export function ensureDir(dir: string): void {
-  const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) {
-    if (dirname(d) === d) break;
-    missing.unshift(d);
-  }
-  for (const d of missing) mkdirSync(d);
-}
-
 function withNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
@@ -137,32 +82,55 @@ interface ParsedArgs {
   color: boolean;
 }
 
+const OPTIONS = {
+  gates: { type: 'string' },
+  settings: { type: 'string' },
+  python: { type: 'string' },
+  env: { type: 'string', multiple: true },
+  'timeout-minutes': { type: 'string' },
+  'test-command': { type: 'string' },
+  'database-url': { type: 'string' },
+  parallel: { type: 'boolean' },
+  format: { type: 'string' },
+  sarif: { type: 'string' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  category: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/**
+ * parseArgs reads `--timeout-minutes -5` as an option `-5` and would say the value is missing: a negative
+ * number after an option that takes a value is that value (`--timeout-minutes=-5`), so the option's own check
+ * can say what is wrong with it.
+ */
+function negativeValuesJoined(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = /^--([a-z-]+)$/.exec(arg)?.[1];
+    const next = argv[i + 1];
+    const option = name !== undefined ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        gates: { type: 'string' },
-        settings: { type: 'string' },
-        python: { type: 'string' },
-        env: { type: 'string', multiple: true },
-        'timeout-minutes': { type: 'string' },
-        'test-command': { type: 'string' },
-        'database-url': { type: 'string' },
-        parallel: { type: 'boolean' },
-        format: { type: 'string' },
-        sarif: { type: 'string' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string' },
-        category: { type: 'string' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    parsed = parseArgs({ args: negativeValuesJoined(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
     throw argsError(err);
   }
@@ -171,23 +139,23 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   if (values.version) return 'version';
 
   if (positionals.length > 1) {
-    throw new CliError(`expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'pass a single project folder');
+    throw new UsageError(`expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'pass a single project folder');
   }
   const path = resolve(io.cwd, positionals[0] ?? '.');
   if (!existsSync(path)) {
-    throw new CliError(`path not found: ${positionals[0] ?? '.'}`, 'pass the folder of the Django project (where manage.py is)');
+    throw new UsageError(`path not found: ${positionals[0] ?? '.'}`, 'pass the folder of the Django project (where manage.py is)');
   }
   if (!statSync(path).isDirectory()) {
-    throw new CliError(`not a folder: ${positionals[0]}`, 'pass the folder of the Django project, not a file');
+    throw new UsageError(`not a folder: ${positionals[0]}`, 'pass the folder of the Django project, not a file');
   }
 
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`unknown format '${format}'`, `use --format ${FORMATS.join(', ')}`);
+    throw new UsageError(`unknown format '${format}'`, `use --format ${FORMATS.join(', ')}`);
   }
   for (const name of ['gates', 'settings', 'python', 'sarif', 'config', 'category', 'test-command', 'database-url'] as const) {
     if (values[name] !== undefined && values[name]!.trim() === '') {
-      throw new CliError(`--${name} needs a value`, DEFAULT_HINT);
+      throw new UsageError(`--${name} needs a value`, DEFAULT_HINT);
     }
   }
 
@@ -213,34 +181,24 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
 }
 
 /** node:util parseArgs errors, reworded as one line with a hint. */
-function argsError(err: unknown): CliError {
+function argsError(err: unknown): UsageError {
   const code = (err as { code?: string }).code;
   const msg = err instanceof Error ? err.message : String(err);
   const option = /'([^']+)'/.exec(msg)?.[1];
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new CliError(`unknown option ${option ?? ''}`.trim(), DEFAULT_HINT);
+      return new UsageError(`unknown option ${option ?? ''}`.trim(), DEFAULT_HINT);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = /--([a-z-]+)/.exec(msg)?.[1];
       return /argument missing/.test(msg)
-        ? new CliError(`--${name ?? option} needs a value`, DEFAULT_HINT)
-        : new CliError(`--${name ?? option} takes no value`, DEFAULT_HINT);
+        ? new UsageError(`--${name ?? option} needs a value`, DEFAULT_HINT)
+        : new UsageError(`--${name ?? option} takes no value`, DEFAULT_HINT);
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new CliError(`unexpected argument ${option ?? ''}`.trim(), DEFAULT_HINT);
+      return new UsageError(`unexpected argument ${option ?? ''}`.trim(), DEFAULT_HINT);
     default:
-      return new CliError(oneLine(msg), DEFAULT_HINT);
+      return new UsageError(oneLine(msg), DEFAULT_HINT);
   }
-}
-
-function readTextUnder(root: string): (file: string) => string | undefined {
-  return (file: string) => {
-    try {
-      return readFileSync(resolve(root, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 /** Render the report in `format`, already redacted. */
@@ -255,21 +213,6 @@ function render(report: Report, format: Format, color: boolean, category: string
     default:
       return redactor.redact(formatText(report, { color }));
   }
-}
-
-export function sarifText(report: Report, category: string | undefined, redactor: Redactor): string {
-  const readText = readTextUnder(report.root);
-  const log = toSarif(report, { category, readText: (file: string) => {
-    const text = readText(file);
-    return text === undefined ? undefined : redactor.redact(text);
-  } });
-  return redactor.redact(serializeSarif(log));
-}
-
-/** Exit code for a finished run: 2 if a gate could not run, 1 if findings block the launch, else 0. */
-export function exitCodeFor(report: Report, failOn: FailOn): number {
-  if (report.gates.some((g) => g.status === 'error')) return 2;
-  return launchBlocked(report.findings, failOn) ? 1 : 0;
 }
 
 export async function cli(
@@ -313,7 +256,7 @@ export async function cli(
         ensureDir(dirname(args.sarif));
         writeFileSync(args.sarif, withNewline(text));
       } catch (err) {
-        throw new CliError(`cannot write ${args.sarif}: ${(err as Error).message}`, 'pass a writable --sarif path');
+        throw new UsageError(`cannot write ${args.sarif}: ${(err as Error).message}`, 'pass a writable --sarif path');
       }
     }
 
@@ -323,7 +266,7 @@ export async function cli(
       if (gate.status === 'error') {
         io.stderr.write(
           redactor.redact(
-            `${PROG}: gate ${gate.gate} could not run${gate.detail ? `: ${oneLine(gate.detail)}` : ''} — fix the cause and run again; a gate that cannot run never counts as passing\n`,
+            `${PROG}: gate ${gate.gate} could not run${gate.detail ? `: ${detailLines(gate.detail).join('; ')}` : ''} — fix the cause and run again; a gate that cannot run never counts as passing\n`,
           ),
         );
       }
@@ -336,5 +279,28 @@ export async function cli(
       io.stderr.write(`${PROG}: unexpected error — set DLG_DEBUG=1 for details\n`);
     }
     return 2;
+  }
+}
+
+
+/**
+ * A reader that stops early (`django-launch-gate --format sarif | head -1`) closes the pipe: the next write
+ * fails with EPIPE, which Node emits as an 'error' event that would end the process with a stack trace.
+ * Nobody is left to read anything: the output ends quietly there, and the exit code stays the verdict's.
+ * Any other write error on these streams is one line on stderr (when it still works) and exit 2.
+ */
+export function endQuietlyOnClosedPipe(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    let closed = false;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (closed) return; // writes after the pipe closed fail too (ERR_STREAM_DESTROYED)
+      if (err.code === 'EPIPE') {
+        closed = true;
+        return;
+      }
+      closed = true;
+      process.exitCode = 2;
+      if (stream !== process.stderr) process.stderr.write(`${errorLine(new UsageError(`cannot write the output: ${err.code ?? err.message}`, 'check where stdout goes'))}\n`);
+    });
   }
 }

@@ -4,12 +4,13 @@
  * else the action.
  */
 import './esm-shim';
-import { cli } from './cli';
+import { cli, endQuietlyOnClosedPipe } from './cli';
 import { main } from './main';
 
 if (process.env.DJANGO_LAUNCH_GATE_MODE === 'cli' || process.env.GITHUB_ACTIONS !== 'true') {
+  endQuietlyOnClosedPipe();
   void cli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    if (!process.exitCode) process.exitCode = code; // a failed write may have set 2 already
   });
 } else {
   void main();

@@ -4,15 +4,15 @@
  * annotations); this file only wires them to @actions/core.
  */
 import * as core from '@actions/core';
+import { errorLine, PROG } from './errors';
 import { blocksLaunch, countByLevel } from './finding';
-import { errorLine, exitCodeFor, PROG } from './cli';
 import { readContext } from './github/context';
 import { readInputs } from './github/inputs';
 import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport } from './report/redact';
-import { formatText } from './report/text';
-import { run } from './run';
+import { detailLines, formatText } from './report/text';
+import { exitCodeFor, run } from './run';
 
 export async function main(): Promise<void> {
   let redactor = new Redactor(new Set<string>());
@@ -63,7 +63,7 @@ export async function main(): Promise<void> {
       const broken = report.gates.filter((g) => g.status === 'error');
       core.setFailed(
         redactor.redact(
-          `${PROG}: ${broken.map((g) => `gate ${g.gate} could not run${g.detail ? ` (${g.detail.replace(/\s+/g, ' ')})` : ''}`).join('; ')} — fix the cause and run again; a gate that cannot run never counts as passing`,
+          `${PROG}: ${broken.map((g) => `gate ${g.gate} could not run${g.detail ? ` (${detailLines(g.detail).join('; ')})` : ''}`).join('; ')} — fix the cause and run again; a gate that cannot run never counts as passing`,
         ),
       );
     } else if (code === 1) {

@@ -2,6 +2,7 @@
  * Bad input: one clear line naming the input and what to do, exit 2, never a stack trace; unreadable files
  * become a note-level finding and the scan goes on.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -84,6 +85,25 @@ describe('usage errors exit 2 with one line', () => {
     expect(b.err).toContain('migrations');
   });
 
+  it('a negative number says the value is wrong, not that it is missing', async () => {
+    for (const value of ['-5', '-0.5']) {
+      const r = await runCli([project({}), '--timeout-minutes', value]);
+      expect(r.code).toBe(2);
+      oneCleanLine(r.err);
+      expect(r.err).toContain(`--timeout-minutes: "${value}" is not a positive number of minutes — e.g. 20`);
+      expect(r.err).not.toContain('needs a value');
+    }
+    // an option that really has no value still says so
+    const missing = await runCli([project({}), '--timeout-minutes']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--timeout-minutes needs a value');
+    // a negative number is only ever joined to an option that takes a value
+    const flag = await runCli([project({}), '--parallel', '-5']);
+    expect(flag.code).toBe(2);
+    oneCleanLine(flag.err);
+    expect(flag.err).toContain('unknown option -5');
+  });
+
   it('an invalid config file', async () => {
     const dir = project({ '.django-launch-gate.toml': 'gates = [rules\n' });
     const r = await runCli([dir]);
@@ -123,4 +143,33 @@ describe('unreadable files: a note, and the scan continues', () => {
     const report = JSON.parse(r.out);
     expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'launch.E010')).toHaveLength(1);
   });
+});
+
+const ROOT = join(__dirname, '..');
+
+describe('a reader that closes the pipe early', () => {
+  it('`--format sarif | head -c 1`: the output ends quietly — no EPIPE stack trace, the exit code is the verdict', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'dlg-epipe-'));
+    // The CLI from the sources (src/index.ts through TypeScript's transpiler, as npm run realworld --from-source
+    // runs it) writing ~200 KB into a real pipe whose reader stops after the first byte, as `| head -1` does;
+    // bash reports the CLI's own exit status, then its stderr.
+    const script = 'node --import "$HOOKS" "$ENTRY" example --format sarif 2>"$ERR" | head -c 1; echo " ${PIPESTATUS[0]}"; cat "$ERR"';
+    const r = spawnSync('bash', ['-c', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: tmp,
+        DJANGO_LAUNCH_GATE_MODE: 'cli',
+        HOOKS: join(ROOT, 'scripts', 'realworld-ts-hooks.mjs'),
+        ENTRY: join(ROOT, 'src', 'index.ts'),
+        ERR: join(tmp, 'stderr.txt'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    // '{' from head, the CLI's exit status 1 (example/ has errors: the verdict, not a crash), no stderr at all
+    expect(r.stdout).toBe('{ 1\n');
+    expect(r.stderr).toBe('');
+  }, 120_000);
 });

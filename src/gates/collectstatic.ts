@@ -53,19 +53,32 @@ function settingsLocation(project: ScannedProject): Location {
   return s.anchor ? { ...s.anchor } : { file: s.file, line: 1 };
 }
 
+/** The setting a Django error names ("…the required STATIC_URL setting"), if any. */
+function namedSetting(message: string): string | undefined {
+  return /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+) setting\b/.exec(message)?.[1];
+}
+
 function findingOf(ctx: GateContext, project: ScannedProject, e: CollectstaticError, storage: string): Finding {
   const rel = e.file ? relativeToRoot(ctx.scan.root, e.file) : undefined;
   const location: Location = rel ? { file: rel, line: e.line ?? 1 } : settingsLocation(project);
   const short = storage.split('.').pop() ?? storage;
   let message: string;
+  let fix: string;
   if (e.template && e.missing) {
     message = `{% static '${e.missing}' %} names a file that collectstatic did not collect: with DEBUG=False and ${short}, rendering this template raises ValueError (${clean(e.message)}).`;
+    fix = `Add ${e.missing} to a static folder (an app's static/ or STATICFILES_DIRS), or correct the name in the {% static %} tag.`;
   } else if (e.missing) {
     message = `collectstatic --noinput fails with ${short}: ${clean(e.message)}${rel ? ', referenced here' : ''} — the deploy stops before any static file is served.`;
+    fix = `Add ${e.missing} to a static folder, or correct the url() that names it${rel ? ' here' : ''}.`;
   } else {
     message = `collectstatic --noinput fails with ${short} and DEBUG=False: ${e.type}: ${clean(e.message)}.`;
+    // Not a missing file: a setting (STATIC_URL, STORAGES…) or the storage itself, which Django's message names.
+    const setting = namedSetting(e.message);
+    fix = setting
+      ? `Set or correct ${setting} in the production settings, so collectstatic --noinput succeeds with DEBUG=False.`
+      : `Fix what collectstatic reports (${e.type}) in the production settings or the storage, so collectstatic --noinput succeeds with DEBUG=False.`;
   }
-  return { ruleId: 'launch.E221', gate: 'collectstatic', level: 'error', message, location };
+  return { ruleId: 'launch.E221', gate: 'collectstatic', level: 'error', message, location, fix };
 }
 
 async function collectProject(ctx: GateContext, project: ScannedProject): Promise<ProjectOutcome> {
@@ -94,5 +107,5 @@ async function collectProject(ctx: GateContext, project: ScannedProject): Promis
 export const collectstaticGate: RuntimeGate = {
   name: 'collectstatic',
   run: (ctx: GateContext): Promise<GateResult> =>
-    runPerProject('collectstatic', ctx, (p) => collectProject(ctx, p), { none: 'no project with production settings', separator: '; ' }),
+    runPerProject('collectstatic', ctx, (p) => collectProject(ctx, p), { none: 'no project with production settings' }),
 };

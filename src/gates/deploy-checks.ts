@@ -138,11 +138,11 @@ export function locate(ctx: GateContext, project: ScannedProject, m: Pick<CheckM
   return s.anchor ? { ...s.anchor } : { file: s.file, line: 1 };
 }
 
-function messageOf(m: CheckMessage): string {
+function messageOf(m: CheckMessage, settingsModule: string): string {
   let text = m.message.trim();
   if (m.obj) text = `${m.obj}: ${text}`;
   if (m.hint) text += ` HINT: ${m.hint.trim()}`;
-  if (m.silenced) text += ` (silenced by SILENCED_SYSTEM_CHECKS)`;
+  if (m.silenced) text += ` (silenced by SILENCED_SYSTEM_CHECKS in ${settingsModule})`;
   return text;
 }
 
@@ -155,11 +155,11 @@ async function checkProject(ctx: GateContext, project: ScannedProject): Promise<
     ruleId: m.id,
     gate: 'deploy-checks',
     level: m.silenced ? 'note' : levelOf(m.level),
-    message: messageOf(m),
+    message: messageOf(m, data.settings_module),
     location: locate(ctx, project, m),
   }));
   const where = project.root ? ` (${project.root})` : '';
-  const counts = `${findings.length} check${findings.length === 1 ? '' : 's'} reported${data.silenced.length ? `, ${findings.filter((f) => f.message.endsWith('(silenced by SILENCED_SYSTEM_CHECKS)')).length} silenced` : ''}`;
+  const counts = `${findings.length} check${findings.length === 1 ? '' : 's'} reported${data.silenced.length ? `, ${data.messages.filter((m) => m.silenced).length} silenced` : ''}`;
   return {
     findings,
     detail: `${data.settings_module}${where} with DEBUG=${data.debug} on Django ${data.django}, ${p.info.executable} (Python ${p.info.pythonVersion}): ${counts}`,
@@ -169,5 +169,5 @@ async function checkProject(ctx: GateContext, project: ScannedProject): Promise<
 export const deployChecksGate: RuntimeGate = {
   name: 'deploy-checks',
   run: (ctx: GateContext): Promise<GateResult> =>
-    runPerProject('deploy-checks', ctx, (p) => checkProject(ctx, p), { none: 'no project with production settings to check', separator: '; ' }),
+    runPerProject('deploy-checks', ctx, (p) => checkProject(ctx, p), { none: 'no project with production settings to check' }),
 };

@@ -2,6 +2,7 @@
  * Runtime gates: they run the user's Django (check --deploy, tests, migrations, collectstatic) and turn
  * what it says into Findings. Like rules, they know nothing of SARIF, GitHub or the terminal.
  */
+import { oneLine } from '../errors';
 import type { Finding, GateName, GateResult } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
 
@@ -74,11 +75,12 @@ export class SharedResources implements Resources {
   }
 }
 
-/** A gate result for a gate that threw: an error of the gate, never "passed". */
+/** A gate result for a gate that threw: an error of the gate, never "passed"; its detail one line. */
 export function gateError(gate: GateName, started: number, err: unknown): GateResult {
   const message = err instanceof Error ? err.message : String(err);
-  return { gate, status: 'error', durationMs: performance.now() - started, detail: message.split('\n').slice(0, 12).join('\n'), findings: [] };
+  return { gate, status: 'error', durationMs: performance.now() - started, detail: oneLine(message.split('\n').slice(0, 12).join('\n')), findings: [] };
 }
+
 
 /** What a gate found for one project. */
 export interface ProjectOutcome {
@@ -98,8 +100,6 @@ export interface PerProjectOptions {
   projects?: (project: ScannedProject) => boolean;
   /** Runs once, before the projects, when at least one qualifies; a string skips the whole gate with it as detail. */
   prepare?: () => Promise<string | undefined>;
-  /** Between the projects' details; default a newline. Errors always go one per line. */
-  separator?: string;
   /** `all` (default): skipped when every project was; `any`: when one was (the gate must not pass in part). */
   skippedWhen?: 'all' | 'any';
 }
@@ -108,7 +108,7 @@ export interface PerProjectOptions {
  * A gate that checks each project on its own, concurrently: `perProject` for every qualifying project (index
  * from 1), its throw an error of that project, then one GateResult — error when any project could not be
  * checked (errors first in the detail), failed on a finding above note level, skipped (see `skippedWhen`),
- * else passed.
+ * else passed. The detail has one line per project (each error or detail made one line), '\n' between.
  */
 export async function runPerProject(
   gate: GateName,
@@ -134,10 +134,10 @@ export async function runPerProject(
     ),
   );
   const findings = outcomes.flatMap((o) => o.findings);
-  const errors = outcomes.filter((o) => o.error).map((o) => o.error!);
-  const details = outcomes.map((o) => o.detail).filter(Boolean);
+  const errors = outcomes.filter((o) => o.error).map((o) => oneLine(o.error!));
+  const details = outcomes.map((o) => oneLine(o.detail)).filter(Boolean);
   if (errors.length) return result('error', [...errors, ...details].join('\n'), findings);
-  const detail = details.join(options.separator ?? '\n');
+  const detail = details.join('\n');
   if (findings.some((f) => f.level !== 'note')) return result('failed', detail, findings);
   const skipped = options.skippedWhen === 'any' ? outcomes.some((o) => o.skipped) : outcomes.every((o) => o.skipped);
   return result(skipped ? 'skipped' : 'passed', detail, findings);

@@ -110,6 +110,7 @@ function changeFindings(ctx: GateContext, project: ScannedProject, data: Makemig
       level: 'error',
       message: `app ${app} has conflicting migrations (${names.join(', ')}): makemigrations --check fails — run makemigrations --merge and commit the merge migration`,
       location: settingsLocation(project, 'INSTALLED_APPS'),
+      fix: `Run manage.py makemigrations --merge ${app} and commit the merge migration it writes.`,
     });
   }
   for (const c of data.changes) {
@@ -188,6 +189,7 @@ function migrateFindings(ctx: GateContext, project: ScannedProject, data: Migrat
         ? `migration ${name} fails on PostgreSQL${failed.operation ? ` in "${oneLine(failed.operation, 120)}"` : ''}: ${failed.type}: ${pgMessage} — it only ever ran on another database; fix the migration so migrate works on PostgreSQL`
         : `migrate fails on PostgreSQL outside any migration (a pre_migrate/post_migrate receiver or deferred SQL): ${failed.type}: ${pgMessage} — fix it so migrate --noinput succeeds on an empty database`,
       location,
+      ...(name ? {} : { fix: 'Fix the pre_migrate/post_migrate receiver or deferred SQL (an index or constraint) so migrate --noinput succeeds on an empty PostgreSQL database.' }),
     });
     notes.push(name ? `migrate failed at ${name}` : 'migrate failed');
     return { findings, notes };
@@ -205,6 +207,8 @@ function migrateFindings(ctx: GateContext, project: ScannedProject, data: Migrat
         ? `migration ${m.app}.${m.name} is not applied on the database at ${where} (database-url): migrate --check fails — run migrate there before (or as part of) the deploy`
         : `migration ${m.app}.${m.name} is still unapplied after migrate on ${where}: migrate --check fails — check database routers (allow_migrate) and replaced/squashed migrations`,
       location: file ? { file, line: 1 } : settingsLocation(project, 'INSTALLED_APPS'),
+      // Unapplied right after migrate on a new database: not a step the deploy forgot.
+      ...(staging ? {} : { fix: 'Check database routers (allow_migrate) and replaced/squashed migrations: migrate must apply every migration on the default database.' }),
     });
   }
   notes.push(unapplied.length ? `migrate --check: ${plural(unapplied.length, 'unapplied migration')}` : 'migrate --check: nothing unapplied');

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Report } from '../finding';
-import { UsageError } from '../run';
+import { UsageError } from '../errors';
 import type { GitHubContext } from './context';
 import { requestWithRetry, type Logger, type Octokit, type Timing } from './upload';
 

@@ -11,7 +11,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Report } from '../finding';
 import { escapeInline } from '../report/summary';
-import { UsageError } from '../run';
+import { UsageError } from '../errors';
 import { artifactName, saveSarifArtifact, type ArtifactResult } from './artifact';
 import { ContextError, gitIn, isDependabot, need, resolveTarget, type Git, type GitHubContext, type Target } from './context';
 import { ApiError, fitToLimits, octokitFor, uploadSarif, validateSarif, type Logger, type Octokit, type Timing } from './upload';

@@ -12,7 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../run';
+import { UsageError } from '../errors';
 
 export const SHA_RE = /^[0-9a-f]{40}$/;
 /** The refs code scanning accepts (REST API `ref` parameter). */

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { FailOn, GateName } from '../finding';
 import { parseAnnotationMode, type AnnotationMode } from './changed-lines';
 import { parseUploadMode, type UploadMode } from './code-scanning';
-import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes, UsageError } from '../run';
+import { UsageError } from '../errors';
+import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from '../options';
 
 export interface ActionInputs {
   workingDirectory: string;

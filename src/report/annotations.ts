@@ -4,7 +4,7 @@
  * slot is kept for one notice that says how many more there are and where to find them.
  */
 import { compareFindings, type Level, type Report } from '../finding';
-import { plural, ruleFor } from './text';
+import { fixFor, plural, ruleFor } from './text';
 
 export interface Annotation {
   kind: 'error' | 'warning' | 'notice';
@@ -30,10 +30,11 @@ export function selectAnnotations(report: Report, max = 10): Annotation[] {
   for (const kind of ['error', 'warning', 'notice'] as const) {
     for (const f of byKind[kind].slice(0, limits[kind])) {
       const rule = ruleFor(report, f);
+      const fix = fixFor(report, f);
       const a: Annotation = {
         kind: KIND[f.level],
         title: rule ? `${f.ruleId}: ${rule.title}` : f.ruleId,
-        message: rule ? `${f.message}\nFix: ${rule.fix}` : f.message,
+        message: fix ? `${f.message}\nFix: ${fix}` : f.message,
         file: f.location.file,
         startLine: Math.max(1, Math.floor(f.location.line) || 1),
       };

@@ -3,7 +3,7 @@
  * order, rules by ID, gates in canonical order, plus the verdict, so equal reports give equal bytes.
  */
 import { compareFindings, countByLevel, launchBlocked, type Finding, type Location, type Report, type RuleMeta } from '../finding';
-import { sortGates } from './text';
+import { sortGates, unverifiedReason, verdict } from './text';
 
 export function toJson(report: Report): string {
   const doc = {
@@ -11,6 +11,9 @@ export function toJson(report: Report): string {
     root: report.root,
     failOn: report.failOn,
     blocked: launchBlocked(report.findings, report.failOn),
+    verified: unverifiedReason(report) === undefined,
+    unverifiedReason: unverifiedReason(report),
+    verdict: verdict(report).text,
     counts: countByLevel(report.findings),
     projects: report.projects.map((p) => ({
       root: p.root,
@@ -40,6 +43,7 @@ function finding(f: Finding) {
     location: location(f.location),
     gate: f.gate,
     djangoCheck: f.djangoCheck,
+    fix: f.fix,
     related: f.related?.map((r) => ({ location: location(r.location), message: r.message })),
   };
 }
@@ -60,5 +64,6 @@ function rule(r: RuleMeta) {
     precision: r.precision,
     tags: [...r.tags],
     djangoCheck: r.djangoCheck,
+    djangoChecks: r.djangoChecks ? [...r.djangoChecks] : undefined,
   };
 }

@@ -5,10 +5,13 @@
  * Deterministic: the same Report (and file texts) give byte-identical output; no timestamps, no SHAs.
  */
 import type * as Sarif from 'sarif';
-import { compareFindings, GATE_NAMES, type Finding, type GateResult, type Level, type Location, type Report, type RuleMeta } from '../finding';
+import { compareFindings, djangoChecksOf, GATE_NAMES, type Finding, type GateResult, type Level, type Location, type Report, type RuleMeta } from '../finding';
+import { readTextUnder } from '../files';
 import { ruleDoc } from '../rules/docs';
 import { docsUrl } from '../version';
 import { primaryLocationLineHashes } from './fingerprint';
+import type { Redactor } from './redact';
+import { detailLines } from './text';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const DEFAULT_CATEGORY = 'django-launch-gate';
@@ -64,7 +67,7 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
     if (g.status !== 'error' && g.status !== 'skipped') continue;
     notifications.push({
       level: g.status === 'error' ? 'error' : 'note',
-      message: { text: sentence(`The ${g.gate} gate ${g.status === 'error' ? 'could not run' : 'was skipped'}${g.detail ? `: ${oneLine(g.detail)}` : ''}`) },
+      message: { text: sentence(`The ${g.gate} gate ${g.status === 'error' ? 'could not run' : 'was skipped'}${g.detail ? `: ${detailLines(g.detail).join('; ')}` : ''}`) },
       properties: { gate: g.gate, status: g.status },
     });
   }
@@ -106,6 +109,22 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
+/**
+ * The SARIF report as the entries write it (CLI --sarif / --format sarif, the action's sarif-file): file texts
+ * for the line hashes read under the report's root, everything redacted.
+ */
+export function sarifText(report: Report, category: string | undefined, redactor: Redactor): string {
+  const readText = readTextUnder(report.root);
+  const log = toSarif(report, {
+    category,
+    readText: (file: string) => {
+      const text = readText(file);
+      return text === undefined ? undefined : redactor.redact(text);
+    },
+  });
+  return redactor.redact(serializeSarif(log));
+}
+
 /** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */
 export function serializeSarif(log: Sarif.Log): string {
   return `${JSON.stringify(log, null, 2)}\n`;
@@ -130,6 +149,8 @@ function ruleDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
   if (security) properties['security-severity'] = securitySeverity(rule.securitySeverity);
   properties['problem.severity'] = problemSeverity(rule.level);
   if (rule.djangoCheck) properties.djangoCheck = rule.djangoCheck;
+  const checks = djangoChecksOf(rule);
+  if (checks.length > 1) properties.djangoChecks = checks;
   return {
     id: rule.id,
     name: rule.name,
@@ -181,7 +202,8 @@ function toResult(
     ruleId: f.ruleId,
     ruleIndex,
     level: f.level,
-    message: { text: f.message },
+    // A finding with its own fix (its cause needs other advice than the rule's help) says it in the message.
+    message: { text: f.fix ? `${sentence(f.message)} Fix: ${sentence(f.fix)}` : f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: SRCROOT }, region } }],
   };
   const hashes = lineHashes(file);
@@ -287,9 +309,7 @@ function sentence(s: string): string {
   return t === '' || /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
+
 
 function uniq(xs: readonly string[]): string[] {
   return [...new Set(xs)];

@@ -5,7 +5,7 @@
  */
 import { CHECKLIST, compareFindings, type ChecklistItem, type Finding, type GateStatus, type Level, type Report } from '../finding';
 import { docsUrl } from '../version';
-import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, formatDuration, groupFindings, plural, ruleFor, sortGates, verdict } from './text';
+import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, detailLines, fixFor, formatDuration, groupFindings, plural, ruleFor, sortGates, verdict } from './text';
 
 /** GitHub refuses step summaries over 1 MiB; keep a margin for whatever else the step appends. */
 export const DEFAULT_MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
@@ -28,7 +28,8 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
   const v = verdict(report);
   const head: string[] = [];
 
-  head.push(`## ${v.blocked ? '❌' : '✅'} ${escapeInline(v.text)}`, '');
+  const icon = v.blocked ? '❌' : v.verified ? '✅' : '⚠️';
+  head.push(`## ${icon} ${escapeInline(v.text)}`, '');
   if (report.projects.length > 0) {
     for (const p of report.projects) {
       const where = p.root === '' ? '.' : p.root;
@@ -40,7 +41,9 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
 
   head.push('| Gate | Status | Duration | Detail |', '| --- | --- | --- | --- |');
   for (const g of sortGates(report.gates)) {
-    head.push(`| ${escapeCell(g.gate)} | ${GATE_STATUS[g.status] ?? escapeCell(g.status)} | ${formatDuration(g.durationMs)} | ${escapeCell(g.detail ?? '')} |`);
+    // One line per project: <br> between the detail's lines.
+    const detail = detailLines(g.detail).map(escapeCell).join('<br>');
+    head.push(`| ${escapeCell(g.gate)} | ${GATE_STATUS[g.status] ?? escapeCell(g.status)} | ${formatDuration(g.durationMs)} | ${detail} |`);
   }
   head.push('');
 
@@ -55,7 +58,8 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
     let cell: string;
     if (found) cell = `${worstIcon(found)} ${plural(found.length, 'finding')}`;
     else if (status?.status === 'not-applicable') cell = `➖ not applicable${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
-    else cell = '✅ pass';
+    else if (status?.status === 'not-checked') cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
+    else cell = `✅ pass${status?.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
     head.push(`| ${escapeCell(CHECKLIST[item])} | ${cell} | ${ruleLinks(report, item, found)} |`);
   }
   const other = byItem.get(OTHER_GROUP);
@@ -94,7 +98,7 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
   let text = joinLines(out);
   if (bytes(text) > maxBytes) {
     // Even the tables do not fit: verdict and the note only.
-    text = joinLines([`## ${v.blocked ? '❌' : '✅'} ${escapeInline(v.text)}`, '', overflowNote(total, total)]);
+    text = joinLines([`## ${icon} ${escapeInline(v.text)}`, '', overflowNote(total, total)]);
     if (bytes(text) > maxBytes) text = truncateBytes(text, maxBytes);
   }
   return text;
@@ -108,7 +112,8 @@ function findingLine(report: Report, f: Finding): string {
   for (const r of f.related ?? []) {
     line += `<br>↳ ${codeSpan(`${r.location.file}:${r.location.line}`)} ${escapeInline(r.message)}`;
   }
-  if (rule) line += `<br>**Fix:** ${escapeInline(rule.fix)}${rule.id !== f.ruleId ? ` (see [${escapeInline(rule.id)}](${docsUrl(rule.id)}))` : ''}`;
+  const fix = fixFor(report, f);
+  if (fix) line += `<br>**Fix:** ${escapeInline(fix)}${rule && rule.id !== f.ruleId ? ` (see [${escapeInline(rule.id)}](${docsUrl(rule.id)}))` : ''}`;
   return line;
 }
 

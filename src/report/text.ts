@@ -11,6 +11,7 @@ import {
   countByLevel,
   GATE_NAMES,
   launchBlocked,
+  ruleMetaFor,
   type ChecklistItem,
   type Finding,
   type GateResult,
@@ -35,14 +36,16 @@ export interface FindingGroup {
 }
 
 /**
- * The rule behind a finding: by ID, else the rule that mirrors the finding's Django check
- * (a runtime `security.W004` maps to the static rule whose `djangoCheck` is `security.W004`).
+ * The rule behind a finding: by ID, else the rule that covers the finding's Django check
+ * (a runtime `security.W004` maps to the static rule that reports `security.W004`).
  */
 export function ruleFor(report: Report, finding: Finding): RuleMeta | undefined {
-  const byId = report.rules.find((r) => r.id === finding.ruleId);
-  if (byId) return byId;
-  const check = finding.djangoCheck ?? finding.ruleId;
-  return report.rules.find((r) => r.djangoCheck !== undefined && r.djangoCheck === check);
+  return ruleMetaFor(report.rules, finding);
+}
+
+/** What to do about a finding: its own fix when its cause needs one, else its rule's. */
+export function fixFor(report: Report, finding: Finding): string | undefined {
+  return finding.fix ?? ruleFor(report, finding)?.fix;
 }
 
 /** Findings grouped by checklist item in CHECKLIST order (sorted within), unmatched findings last. */
@@ -70,12 +73,32 @@ export function countsPhrase(findings: readonly Finding[]): string {
   return [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.note, 'note')].join(', ');
 }
 
-export function verdict(report: Report): { blocked: boolean; text: string } {
-  const blocked = launchBlocked(report.findings, report.failOn);
+/**
+ * Why this report cannot say the launch may proceed even without blocking findings, or undefined when it
+ * can: a gate that could not run, a project whose production settings were not checked.
+ */
+export function unverifiedReason(report: Report): string | undefined {
+  const reasons: string[] = [];
   const errored = sortGates(report.gates).filter((g) => g.status === 'error').map((g) => g.gate);
-  let text = `${countsPhrase(report.findings)} — ${blocked ? 'launch blocked' : 'launch may proceed'} (fail-on: ${report.failOn})`;
-  if (errored.length > 0) text += `; ${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`;
-  return { blocked, text };
+  if (errored.length > 0) reasons.push(`${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`);
+  const unchecked = report.projects.filter((p) => p.settingsModule === null).map((p) => p.root || '.');
+  if (unchecked.length > 0) reasons.push(`no production settings checked in ${plural(unchecked.length, 'project')} (${unchecked.join(', ')})`);
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+/**
+ * The closing line. Blocked: findings at or above fail-on. Not verified: nothing blocks, but something was
+ * not checked that should have been (unverifiedReason) — never "may proceed" then.
+ */
+export function verdict(report: Report): { blocked: boolean; verified: boolean; text: string } {
+  const blocked = launchBlocked(report.findings, report.failOn);
+  const unverified = unverifiedReason(report);
+  const counts = countsPhrase(report.findings);
+  let text: string;
+  if (blocked) text = `${counts} — launch blocked (fail-on: ${report.failOn})${unverified ? `; ${unverified}` : ''}`;
+  else if (unverified) text = `${counts} — launch not verified: ${unverified}`;
+  else text = `${counts} — launch may proceed (fail-on: ${report.failOn})`;
+  return { blocked, verified: unverified === undefined, text };
 }
 
 /** Gates in their canonical order (GATE_NAMES); they finish concurrently, in any order. */
@@ -116,14 +139,13 @@ export function formatText(report: Report, opts: TextOptions): string {
 
   lines.push('', c.bold('Gates'));
   const width = Math.max(0, ...report.gates.map((g) => g.gate.length));
-  for (const g of sortGates(report.gates)) lines.push(`  ${gateLine(g, width, c)}`);
+  for (const g of sortGates(report.gates)) lines.push(...gateLines(g, width, c).map((l) => `  ${l}`));
   if (report.gates.length === 0) lines.push('  (none ran)');
 
   const groups = groupFindings(report);
   for (const group of groups) {
     lines.push('', c.bold(`${group.title} — ${countsPhrase(group.findings).split(', ').filter((s) => !s.startsWith('0 ')).join(', ')}`));
     for (const f of group.findings) {
-      const rule = ruleFor(report, f);
       const where = `${clean(f.location.file) || '(project)'}:${f.location.line}`;
       const [first, ...rest] = clean(f.message).split('\n');
       lines.push(`  ${where}  ${c.level(f.level, f.ruleId)}  ${first}`);
@@ -131,36 +153,54 @@ export function formatText(report: Report, opts: TextOptions): string {
       for (const r of f.related ?? []) {
         lines.push(`      ${c.dim(`${clean(r.location.file)}:${r.location.line}: ${clean(r.message).replace(/\n/g, ' ')}`)}`);
       }
-      if (rule) lines.push(`      ${c.dim('fix:')} ${clean(rule.fix).replace(/\n/g, ' ')}`);
+      const fix = fixFor(report, f);
+      if (fix) lines.push(`      ${c.dim('fix:')} ${clean(fix).replace(/\n/g, ' ')}`);
     }
   }
 
   const withFindings = new Set(groups.map((g) => g.item));
   const passed: string[] = [];
   const notApplicable: string[] = [];
+  const notChecked: string[] = [];
   for (const s of report.checklist) {
     if (withFindings.has(s.item)) continue;
     const title = CHECKLIST[s.item] ?? s.item;
-    if (s.status === 'not-applicable') notApplicable.push(s.reason ? `${title} (${clean(s.reason)})` : title);
-    else if (s.status === 'pass') passed.push(title);
+    const entry = s.reason ? `${title} (${clean(s.reason).replace(/\n/g, '; ')})` : title;
+    if (s.status === 'not-applicable') notApplicable.push(entry);
+    else if (s.status === 'not-checked') notChecked.push(entry);
+    else if (s.status === 'pass') passed.push(entry);
   }
-  if (passed.length > 0 || notApplicable.length > 0) lines.push('');
+  if (passed.length > 0 || notApplicable.length > 0 || notChecked.length > 0) lines.push('');
   if (passed.length > 0) lines.push(`${c.green('Passed:')} ${passed.join('; ')}`);
   if (notApplicable.length > 0) lines.push(`${c.dim('Not applicable:')} ${notApplicable.join('; ')}`);
+  if (notChecked.length > 0) lines.push(`${c.yellow('Not checked:')} ${notChecked.join('; ')}`);
 
   const v = verdict(report);
-  lines.push('', v.blocked ? c.red(c.bold(v.text)) : c.green(c.bold(v.text)));
+  lines.push('', v.blocked ? c.red(c.bold(v.text)) : v.verified ? c.green(c.bold(v.text)) : c.yellow(c.bold(v.text)));
   return `${lines.join('\n')}\n`;
 }
 
 const STATUS_WORD: Record<GateStatus, string> = { passed: 'passed', failed: 'failed', skipped: 'skipped', error: 'error' };
 
-function gateLine(g: GateResult, width: number, c: Palette): string {
+/** A gate's line, then each further line of its detail (one per project) aligned under the first. */
+function gateLines(g: GateResult, width: number, c: Palette): string[] {
   const status = STATUS_WORD[g.status] ?? g.status;
   const colored =
     g.status === 'passed' ? c.green(status.padEnd(7)) : g.status === 'failed' || g.status === 'error' ? c.red(status.padEnd(7)) : c.dim(status.padEnd(7));
-  const detail = g.detail ? `  ${clean(g.detail).replace(/\n/g, ' ')}` : '';
-  return `${g.gate.padEnd(width)}  ${colored}  ${formatDuration(g.durationMs).padStart(8)}${detail}`;
+  const head = `${g.gate.padEnd(width)}  ${colored}  ${formatDuration(g.durationMs).padStart(8)}`;
+  const details = detailLines(g.detail);
+  if (details.length === 0) return [head];
+  const indent = ' '.repeat(width + 2 + 7 + 2 + 8 + 2);
+  return [`${head}  ${details[0]}`, ...details.slice(1).map((d) => `${indent}${d}`)];
+}
+
+/** A gate's detail as its lines (one per project), cleaned, blank lines dropped. */
+export function detailLines(detail: string | undefined): string[] {
+  if (!detail) return [];
+  return clean(detail)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** Terminal control characters (escape sequences from a subprocess's output) never reach the terminal. */
@@ -173,6 +213,7 @@ interface Palette {
   dim(s: string): string;
   red(s: string): string;
   green(s: string): string;
+  yellow(s: string): string;
   level(level: Level, s: string): string;
 }
 
@@ -186,6 +227,7 @@ function palette(color: boolean): Palette {
     dim: wrap(2, 22),
     red,
     green: wrap(32, 39),
+    yellow,
     level: (level, s) => (level === 'error' ? red(s) : level === 'warning' ? yellow(s) : cyan(s)),
   };
 }

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+    djangoCheck: 'security.W020',
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

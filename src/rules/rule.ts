@@ -8,6 +8,10 @@ export interface RuleHit {
   message: string;
   /** Override the rule's default level (e.g. a literal key in dev settings is a note). */
   level?: Level;
+  /** What to do, when this cause needs other advice than the rule's `fix` (reporters prefer it). */
+  fix?: string;
+  /** Which of the rule's Django checks (RuleMeta.djangoCheck / djangoChecks) this hit is; default: all of them. */
+  djangoCheck?: string;
   related?: Array<{ location: Location; message: string }>;
 }
 

@@ -14,6 +14,8 @@ export default {
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-614'],
     djangoCheck: 'security.W012',
+    // Django reports W010 (sessions app only), W011 (SessionMiddleware only) or W012 (both): the same condition.
+    djangoChecks: ['security.W010', 'security.W011'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

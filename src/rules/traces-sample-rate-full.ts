@@ -99,13 +99,21 @@ export default {
             : rateArg.childForFieldName('value')?.type === 'identifier'
               ? `\`traces_sample_rate=${rateArg.childForFieldName('value')!.text}\` (${fmt(r.rate)}) in sentry_sdk.init()`
               : `\`traces_sample_rate=${fmt(r.rate)}\` in sentry_sdk.init()`;
-          hits.push({ location: loc(file, rateArg), message: `${what} (${file.rel}): Sentry records a performance trace for every request, which burns the transaction quota fast and adds overhead to each request.` });
+          hits.push({
+            location: loc(file, rateArg),
+            message: `${what} (${file.rel}): Sentry records a performance trace for every request, which burns the transaction quota fast and adds overhead to each request.`,
+            ...(r.env ? { fix: `Make the default of ${r.env} a fraction such as 0.1 (0.05–0.2): a deploy without ${r.env} then samples instead of tracing every request.` } : {}),
+          });
         }
         continue;
       }
       const tracing = kwargNode(call, 'enable_tracing');
       if (tracing && tracing.childForFieldName('value')?.text === 'True' && !kwargNode(call, 'traces_sampler')) {
-        hits.push({ location: loc(file, tracing), message: `\`enable_tracing=True\` without traces_sample_rate in sentry_sdk.init() (${file.rel}) samples 100% of transactions: Sentry records a performance trace for every request, which burns the transaction quota fast and adds overhead to each request.` });
+        hits.push({
+          location: loc(file, tracing),
+          message: `\`enable_tracing=True\` without traces_sample_rate in sentry_sdk.init() (${file.rel}) samples 100% of transactions: Sentry records a performance trace for every request, which burns the transaction quota fast and adds overhead to each request.`,
+          fix: 'Give sentry_sdk.init() a traces_sample_rate beside enable_tracing=True, e.g. traces_sample_rate=0.1 (0.05–0.2), or a traces_sampler.',
+        });
       }
     }
     return { hits };

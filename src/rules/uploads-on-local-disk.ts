@@ -90,6 +90,7 @@ export default {
             hits.push({
               location: loc(f, n),
               message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
+              fix: 'Give the field a storage= that is not on local disk (e.g. storages.backends.s3.S3Storage from django-storages), or drop storage= once the default storage is object storage.',
             });
             return true;
           }

@@ -16,6 +16,7 @@ export default {
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-1021'],
     djangoCheck: 'security.W002',
+    djangoChecks: ['security.W019'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {
@@ -29,6 +30,8 @@ export default {
         hits.push({
           location: locationOf(s, 'MIDDLEWARE'),
           message: `${b ? `MIDDLEWARE in ${label(s)} lacks` : `MIDDLEWARE is not set in ${label(s)}, so it lacks`} XFrameOptionsMiddleware${worldClause(ctx, missing, [b])}: responses carry no X-Frame-Options header, so any site can frame the pages (clickjacking).`,
+          djangoCheck: 'security.W002',
+          fix: 'Add "django.middleware.clickjacking.XFrameOptionsMiddleware" to MIDDLEWARE.',
         });
         return hits;
       }
@@ -42,6 +45,8 @@ export default {
         hits.push({
           location: xb.location,
           message: `X_FRAME_OPTIONS is not 'DENY' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: pages can be framed${strOf(xb[notDeny[0]])?.toUpperCase() === 'SAMEORIGIN' ? ' by any page of the same origin' : ''}; use 'DENY' unless the site frames its own pages.`,
+          djangoCheck: 'security.W019',
+          fix: 'Set X_FRAME_OPTIONS = "DENY" (or remove the setting: DENY is the default since Django 3.0), unless the site frames its own pages.',
         });
       }
       return hits;

@@ -4,7 +4,7 @@
  * launch.E221 at the CSS or template that names the missing file; the hardened fixture passes; the
  * temporary folder is removed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,7 @@ for (const v of djangoVersions()) {
       ]);
       expect(g.findings[0].message).toContain("{% static 'css/print.css' %}");
       expect(g.findings[0].message).toContain("Missing staticfiles manifest entry for 'css/print.css'");
+      expect(g.findings[0].fix).toBe("Add css/print.css to a static folder (an app's static/ or STATICFILES_DIRS), or correct the name in the {% static %} tag.");
       expect(g.detail).toContain('with DEBUG=False, ManifestStaticFilesStorage');
       expect(g.detail).toMatch(/2 \{% static %\} references checked against the manifest/);
       // The report knows the rule (reporters describe it from RUNTIME_RULES).
@@ -63,6 +64,20 @@ for (const v of djangoVersions()) {
       expect(g.findings.map((f) => [f.ruleId, f.location.file, f.location.line])).toEqual([['launch.E221', css, lineOf(dir, css, /logo\.png/)]]);
       expect(g.findings[0].message).toContain("The file 'img/logo.png' could not be found");
       expect(g.findings[0].message).not.toMatch(/object at 0x/);
+      expect(g.findings[0].fix).toBe('Add img/logo.png to a static folder, or correct the url() that names it here.');
+    }, TIMEOUT);
+
+    it('collectstatic failing on a setting (no STATIC_URL) is launch.E221 whose fix names the setting, not a missing file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dlg-nourl-'));
+      cpSync(join(RUNTIME, 'css-missing'), dir, { recursive: true });
+      const settings = join(dir, 'proj', 'settings.py');
+      writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^STATIC_URL = .*\n/m, ''));
+      const { report } = await run({ path: dir, gates: ['collectstatic'], python: v.python, env: v.env });
+      const g = gate(report);
+      expect(g.status, g.detail).toBe('failed');
+      expect(g.findings.map((f) => f.ruleId)).toEqual(['launch.E221']);
+      expect(g.findings[0].message).toContain('STATIC_URL');
+      expect(g.findings[0].fix).toBe('Set or correct STATIC_URL in the production settings, so collectstatic --noinput succeeds with DEBUG=False.');
     }, TIMEOUT);
 
     it('a remote static files storage is never uploaded to: the gate is skipped, saying why', async () => {

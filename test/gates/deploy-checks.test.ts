@@ -49,11 +49,14 @@ for (const v of djangoVersions()) {
         ({ report } = await run({ path: EXAMPLE, gates: ['deploy-checks'], python: v.python, env: { ...v.env, ...EXAMPLE_ENV } }));
       }, TIMEOUT);
 
-      it('fails, naming the settings module and the DEBUG value it ran with', () => {
+      it('fails, naming the settings module and the DEBUG value it ran with, one detail line per project', () => {
         const g = gate(report, 'deploy-checks');
         expect(g.status, g.detail).toBe('failed');
         expect(g.detail).toContain('shop.settings with DEBUG=True');
         expect(g.detail).toContain(`Django ${v.version}.`);
+        const lines = g.detail!.split('\n');
+        expect(lines.map((l) => l.split(' ')[0]).sort()).toEqual(['config.settings.production', 'shop.settings', 'webhooks.settings']);
+        for (const l of lines) expect(l).toMatch(/: \d+ checks? reported/);
       });
 
       it('reports Django IDs at the settings lines that set the values, as warnings', () => {
@@ -85,6 +88,13 @@ for (const v of djangoVersions()) {
       expect(g.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
       expect(g.status, g.detail).toBe('passed');
       expect(g.detail).toContain('config.settings.production with DEBUG=False');
+      // Only what Django's check --deploy looks at passes, and says so; the rest was not checked.
+      const status = (item: string) => report.checklist.find((c) => c.item === item);
+      for (const item of ['debug', 'allowed-hosts', 'secret-key', 'security-settings']) {
+        expect(status(item), item).toEqual({ item, status: 'pass', reason: "checked by Django's check --deploy only" });
+      }
+      expect(status('app-server')).toEqual({ item: 'app-server', status: 'not-checked', reason: 'rules gate not run' });
+      expect(report.checklist.filter((c) => c.status === 'pass').map((c) => c.item).sort()).toEqual(['allowed-hosts', 'debug', 'secret-key', 'security-settings']);
     }, TIMEOUT);
 
     describe('a project silencing a check', () => {
@@ -98,7 +108,8 @@ for (const v of djangoVersions()) {
         const hsts = at(report.findings, 'security.W004', 'proj/settings.py');
         expect(hsts).toHaveLength(1);
         expect(hsts[0].level).toBe('note');
-        expect(hsts[0].message).toContain('silenced by SILENCED_SYSTEM_CHECKS');
+        expect(hsts[0].message).toMatch(/\(silenced by SILENCED_SYSTEM_CHECKS in proj\.settings\)$/);
+        expect(gate(report, 'deploy-checks').detail).toMatch(/, 1 silenced$/);
       });
 
       it('still fails on the unsilenced warning, at its settings line', () => {
@@ -142,9 +153,30 @@ describe.skipIf(!!system.missing)('deploy-checks with the rules gate', () => {
       expect(dup, `${id} reported twice`).toBe(false);
     }
     expect(staticChecks.has('security.W018')).toBe(true);
-    expect(staticChecks.has('security.W019')).toBe(false);
-    expect(runtimeIds).toContain('security.W019');
-    expect(gate(both, 'deploy-checks').detail).toMatch(/also found by the rules gate, reported once there/);
+    // X_FRAME_OPTIONS = "SAMEORIGIN": launch.W107 is security.W019 here; ALLOWED_HOSTS = []: launch.E021 is security.W020.
+    // (webhooks has no XFrameOptionsMiddleware at all: there launch.W107 is security.W002)
+    expect(both.findings.filter((x) => x.ruleId === 'launch.W107').map((x) => [x.djangoCheck, x.location.file]).sort()).toEqual([
+      ['security.W002', 'webhooks/webhooks/settings.py'],
+      ['security.W019', settings],
+    ]);
+    expect(both.findings.filter((x) => x.ruleId === 'launch.E021').map((x) => [x.djangoCheck, x.location.file])).toEqual([['security.W020', 'webhooks/webhooks/settings.py']]);
+    expect(runtimeIds).not.toContain('security.W019');
+    expect(runtimeIds).not.toContain('security.W020');
+    // …which deploy-checks alone does report
+    const alone = (await run({ path: EXAMPLE, gates: ['deploy-checks'], python: system.python, env: { ...system.env, ...EXAMPLE_ENV } })).report;
+    expect(alone.findings.map((x) => x.ruleId)).toEqual(expect.arrayContaining(['security.W019', 'security.W020']));
+    const detail = gate(both, 'deploy-checks').detail!.split('\n');
+    expect(detail.at(-1)).toMatch(/^\d+ also found by the rules gate, reported once there$/);
+  }, TIMEOUT);
+
+  it('a check the production settings silence is one note, from the rule, saying where it is silenced', async () => {
+    const dir = join(RUNTIME, 'silenced');
+    const { report } = await run({ path: dir, gates: ['rules', 'deploy-checks'], python: system.python, env: system.env });
+    const hsts = report.findings.filter((x) => x.ruleId === 'security.W004' || x.ruleId === 'launch.W101');
+    expect(hsts.map((x) => [x.ruleId, x.level])).toEqual([['launch.W101', 'note']]);
+    expect(hsts[0].message).toMatch(/\(silenced by SILENCED_SYSTEM_CHECKS in proj\.settings\)$/);
+    // the unsilenced one is still a warning from the rule
+    expect(report.findings.filter((x) => x.ruleId === 'launch.W104').map((x) => x.level)).toEqual(['warning']);
   }, TIMEOUT);
 });
 

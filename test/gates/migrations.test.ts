@@ -3,7 +3,7 @@
  * started by the product's own postgres.ts (one per file), handed to the gate the way a CI service
  * container is — through PGHOST/PGPORT/PGUSER/PGPASSWORD.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,19 @@ describe.each(VERSIONS)('migrations gate on Django $version', (v) => {
 describe('migrations gate (Django 3.2)', () => {
   const t = V32.missing ? it.skip : it;
 
+  t('conflicting migrations are launch.E211 with the fix for a conflict (a merge migration), not "run makemigrations"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlg-conflict-'));
+    cpSync(join(RUNTIME, 'failing-test'), dir, { recursive: true });
+    for (const name of ['0002_left', '0002_right']) {
+      writeFileSync(join(dir, 'notes', 'migrations', `${name}.py`), 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("notes", "0001_initial")]\n    operations = []\n');
+    }
+    const { gate, report } = await migrations(dir, V32);
+    expect(gate.status, gate.detail).toBe('failed');
+    const f = report.findings.filter((x) => x.ruleId === 'launch.E211');
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/^app notes has conflicting migrations \(0002_left, 0002_right\)/)]);
+    expect(f[0].fix).toBe('Run manage.py makemigrations --merge notes and commit the merge migration it writes.');
+  }, 120_000);
+
   t('points a failing RunSQL at its operation in the migration file', async () => {
     const { report } = await migrations(join(RUNTIME, 'sqlite-only-sql'), V32);
     const f = report.findings.filter((x) => x.ruleId === 'launch.E212');
@@ -107,6 +120,8 @@ describe('migrations gate against an existing database (database-url, Django 3.2
     expect(f.map((x) => x.message.split(' ')[1])).toEqual(expect.arrayContaining(['contenttypes.0001_initial', 'notes.0001_initial']));
     expect(f.find((x) => x.message.includes('notes.0001_initial'))!.location).toMatchObject({ file: 'notes/migrations/0001_initial.py', line: 1 });
     expect(f[0].message).toMatch(/is not applied on the database at 127\.0\.0\.1:\d+\/staging_empty \(database-url\)/);
+    // Unapplied on staging: the rule's own fix (migrate there) is the right one, no other.
+    expect(f.every((x) => x.fix === undefined)).toBe(true);
     // migrate --check only: not even django_migrations was created
     const q = await psql('staging_empty', "SELECT count(*) FROM information_schema.tables WHERE table_name = 'django_migrations'");
     expect(q.stdout.trim(), q.stderr).toBe('0');

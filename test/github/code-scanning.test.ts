@@ -23,7 +23,7 @@ import {
 } from '../../src/github/code-scanning';
 import { readContext, type GitHubContext } from '../../src/github/context';
 import { DEFAULT_TIMING } from '../../src/github/upload';
-import { UsageError } from '../../src/run';
+import { UsageError } from '../../src/errors';
 import { FakeGitHub } from '../support/fake-github';
 
 const gate = (status: GateResult['status'], name: GateResult['gate'] = 'rules'): GateResult => ({ gate: name, status, durationMs: 1, findings: [], detail: status === 'error' ? 'python not found' : undefined });

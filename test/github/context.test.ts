@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCategory, parseMatrix } from '../../src/github/category';
 import { ContextError, gitIn, need, readContext, resolveTarget, type GitHubContext } from '../../src/github/context';
-import { UsageError } from '../../src/run';
+import { UsageError } from '../../src/errors';
 
 let dir: string;
 const sha = { base: '', head: '', merge: '' };

@@ -41,6 +41,13 @@ describe('selectAnnotations', () => {
     });
   });
 
+  test("a finding's own fix wins over its rule's", () => {
+    const report = makeReport();
+    report.findings = report.findings.map((f) => (f.ruleId === 'test.E010' ? { ...f, fix: 'Use env.bool("DEBUG", default=False)' } : f));
+    const e010 = selectAnnotations(report).find((a) => a.title.startsWith('test.E010'))!;
+    expect(e010.message).toBe('DEBUG = True in the production settings <mysite.settings.prod>.\nFix: Use env.bool("DEBUG", default=False)');
+  });
+
   test('nothing left out: no overflow notice, all 10 notice slots usable', () => {
     const report = makeReport({ findings: [...many('error', 10, 'test.E010'), ...many('note', 10, 'test.I090')] });
     const out = selectAnnotations(report);

@@ -1,5 +1,5 @@
 /** A hand-made Report shared by the reporter tests: several rules and levels, a runtime Django check finding, gates in every state. */
-import type { Finding, Report, RuleMeta } from '../../src/finding';
+import type { Finding, GateResult, Report, RuleMeta } from '../../src/finding';
 import { TOOL } from '../../src/version';
 
 export const RULES: RuleMeta[] = [
@@ -117,7 +117,7 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     gates: [
       { gate: 'tests', status: 'skipped', durationMs: 0.4, detail: 'disabled by the `gates` input', findings: [] },
       { gate: 'rules', status: 'failed', durationMs: 123.456, detail: '33 rules over 12 files', findings: [] },
-      { gate: 'deploy-checks', status: 'error', durationMs: 2041.7, detail: 'python exited with 1:\nImportError', findings: [] },
+      { gate: 'deploy-checks', status: 'error', durationMs: 2041.7, detail: 'python exited with 1: ImportError', findings: [] },
     ],
     findings: findings(),
     rules: RULES,
@@ -133,3 +133,15 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     ...overrides,
   };
 }
+
+/** A deploy-checks gate that ran on two projects: its detail has one line per project. */
+export const TWO_PROJECT_GATE: GateResult = {
+  gate: 'deploy-checks',
+  status: 'failed',
+  durationMs: 3100,
+  detail: [
+    'shop.settings with DEBUG=True on Django 4.2.11, /usr/bin/python3 (Python 3.11.2): 9 checks reported',
+    'webhooks.settings (webhooks) with DEBUG=False on Django 4.2.11, /usr/bin/python3 (Python 3.11.2): 1 check reported',
+  ].join('\n'),
+  findings: [],
+};

@@ -18,7 +18,7 @@ describe('toJson', () => {
     expect(doc.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['test.E010', 'test.E030', 'security.W004', 'test.W020', 'test.I090']);
     expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(['test.E010', 'test.E030', 'test.I090', 'test.W020']);
     expect(doc.gates.map((g: { gate: string }) => g.gate)).toEqual(['rules', 'deploy-checks', 'tests']);
-    expect(doc.gates[1]).toEqual({ gate: 'deploy-checks', status: 'error', durationMs: 2042, detail: 'python exited with 1:\nImportError', findings: 0 });
+    expect(doc.gates[1]).toEqual({ gate: 'deploy-checks', status: 'error', durationMs: 2042, detail: 'python exited with 1: ImportError', findings: 0 });
     expect(doc).toMatchObject({ failOn: 'warning', blocked: true, counts: { error: 2, warning: 2, note: 1 } });
     expect(doc.findings[0]).toEqual({
       ruleId: 'test.E010',
@@ -29,5 +29,31 @@ describe('toJson', () => {
       djangoCheck: 'security.W018',
       related: [{ location: { file: 'manage.py', line: 9 }, message: 'DJANGO_SETTINGS_MODULE selects this module here.' }],
     });
+  });
+
+  test('checklist "not checked" with reason, the verdict, and a finding\'s own fix', () => {
+    const report = makeReport({
+      failOn: 'error',
+      findings: [{ ruleId: 'test.I090', gate: 'rules', level: 'note', message: 'n', location: { file: 'a.py', line: 1 }, fix: 'Do this instead' }],
+      checklist: [
+        { item: 'monitoring', status: 'findings' },
+        { item: 'app-server', status: 'not-checked', reason: 'rules gate not run' },
+      ],
+    });
+    const doc = JSON.parse(toJson(report));
+    expect(doc.checklist).toEqual([
+      { item: 'monitoring', status: 'findings' },
+      { item: 'app-server', status: 'not-checked', reason: 'rules gate not run' },
+    ]);
+    expect(doc).toMatchObject({
+      blocked: false,
+      verified: false,
+      unverifiedReason: '1 gate could not run (deploy-checks)',
+      verdict: '0 errors, 0 warnings, 1 note — launch not verified: 1 gate could not run (deploy-checks)',
+    });
+    expect(doc.findings[0].fix).toBe('Do this instead');
+    const ok = JSON.parse(toJson(makeReport({ findings: [], gates: [] })));
+    expect(ok).toMatchObject({ verified: true, verdict: '0 errors, 0 warnings, 0 notes — launch may proceed (fail-on: warning)' });
+    expect('unverifiedReason' in ok).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { primaryLocationLineHashes } from '../../src/report/fingerprint';
 import { automationId, serializeSarif, toSarif } from '../../src/report/sarif';
 import { ruleDoc } from '../../src/rules/docs';
 import { docsUrl } from '../../src/version';
-import { makeReport, SETTINGS_PY } from './fixture';
+import { makeReport, SETTINGS_PY, TWO_PROJECT_GATE } from './fixture';
 import { validateSarif } from '../support/multitool';
 
 const readText = (rel: string) => (rel === 'mysite/settings/prod.py' ? SETTINGS_PY : undefined);
@@ -124,7 +124,7 @@ describe('toSarif', () => {
     expect(run.properties).toEqual({
       gates: [
         { name: 'rules', status: 'failed', detail: '33 rules over 12 files' },
-        { name: 'deploy-checks', status: 'error', detail: 'python exited with 1:\nImportError' },
+        { name: 'deploy-checks', status: 'error', detail: 'python exited with 1: ImportError' },
         { name: 'tests', status: 'skipped', detail: 'disabled by the `gates` input' },
       ],
     });
@@ -136,6 +136,25 @@ describe('toSarif', () => {
     expect(automationId('launch/prod/')).toBe('launch/prod/');
     expect(automationId('launch//')).toBe('launch/');
     expect(toSarif(report, { readText, category: 'staging' }).runs[0].automationDetails).toEqual({ id: 'staging/' });
+  });
+
+  test("a finding's own fix is in its result message; a rule covering several Django checks lists them", () => {
+    const r = makeReport();
+    r.rules = r.rules.map((x) => (x.id === 'test.E010' ? { ...x, djangoChecks: ['security.W020'] } : x));
+    r.findings = r.findings.map((f) => (f.ruleId === 'test.E030' ? { ...f, fix: 'Rotate the key and read it from the environment' } : f));
+    const out = toSarif(r, { readText }).runs[0];
+    const e030 = out.results!.find((x) => x.ruleId === 'test.E030')!;
+    expect(e030.message.text).toBe('SECRET_KEY is a string literal. Fix: Rotate the key and read it from the environment.');
+    expect(out.results!.find((x) => x.ruleId === 'test.E010')!.message.text).toBe('DEBUG = True in the production settings <mysite.settings.prod>.');
+    const e010 = out.tool.driver.rules!.find((x) => x.id === 'test.E010')!;
+    expect(e010.properties).toMatchObject({ djangoCheck: 'security.W018', djangoChecks: ['security.W018', 'security.W020'] });
+    expect(rules.find((x) => x.id === 'test.W020')!.properties).not.toHaveProperty('djangoChecks');
+  });
+
+  test("a skipped or errored gate's detail (one line per project) is one notification line", () => {
+    const gate = { ...TWO_PROJECT_GATE, status: 'error' as const };
+    const n = toSarif(makeReport({ gates: [gate] }), { readText }).runs[0].invocations![0].toolExecutionNotifications!;
+    expect(n[0].message.text).toBe(`The deploy-checks gate could not run: ${gate.detail!.split('\n').join('; ')}.`);
   });
 
   test('deterministic: byte-identical output for the same input, whatever the input order', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/finding';
 import { DEFAULT_MAX_SUMMARY_BYTES, jobSummary } from '../../src/report/summary';
 import { docsUrl } from '../../src/version';
-import { makeReport } from './fixture';
+import { makeReport, TWO_PROJECT_GATE } from './fixture';
 
 /** Cells of a markdown table row, splitting on pipes that are not escaped. */
 function cells(row: string): string[] {
@@ -82,7 +82,8 @@ describe('jobSummary', () => {
     expect(out).not.toContain('@octocat');
     expect(out).not.toMatch(/(?<!\\)\]\(javascript/); // the link syntax is escaped: \[x\](…
     const gateRow = out.split('\n').find((l) => l.startsWith('| rules |'))!;
-    expect(cells(gateRow)).toEqual(['rules', '❌ failed', '1 ms', 'x \\| y &lt;b&gt;z&lt;/b&gt;']);
+    // each detail line (one per project) is its own line in the cell: our <br>, never the message's HTML
+    expect(cells(gateRow)).toEqual(['rules', '❌ failed', '1 ms', 'x \\| y<br>&lt;b&gt;z&lt;/b&gt;']);
     const findingLine = out.split('\n').find((l) => l.startsWith('- 🟠'))!;
     expect(findingLine).toContain('a \\| b &lt;script&gt;alert(1)&lt;/script&gt;<br>\\#\\# not a heading<br>');
   });
@@ -133,5 +134,41 @@ describe('jobSummary', () => {
     const out = jobSummary(report, { maxBytes: 8_000 });
     expect(out).toContain('late item warning');
     expect(out).toMatch(/> \d+ more findings of 201 are not shown here/);
+  });
+
+  test('a gate that ran on two projects: its detail cell has one line per project', () => {
+    const out = jobSummary(makeReport({ gates: [TWO_PROJECT_GATE] }));
+    const row = cells(out.split('\n').find((l) => l.startsWith('| deploy-checks |'))!);
+    expect(row[3].split('<br>')).toEqual([
+      'shop.settings with DEBUG=True on Django 4.2.11, /usr/bin/python3 (Python 3.11.2): 9 checks reported',
+      'webhooks.settings (webhooks) with DEBUG=False on Django 4.2.11, /usr/bin/python3 (Python 3.11.2): 1 check reported',
+    ]);
+  });
+
+  test('checklist: "not checked" with its reason, never a pass; a pass by deploy-checks alone says so', () => {
+    const report = makeReport({
+      findings: [],
+      checklist: [
+        { item: 'security-settings', status: 'pass', reason: "checked by Django's check --deploy only" },
+        { item: 'app-server', status: 'not-checked', reason: 'rules gate not run' },
+      ],
+    });
+    const out = jobSummary(report).split('\n');
+    const row = (title: string) => cells(out.find((l) => l.startsWith(`| ${title} |`))!);
+    expect(row('HTTPS and security headers')[1]).toBe("✅ pass — checked by Django's check --deploy only");
+    expect(row('A real app server (no runserver)')[1]).toBe('⬜ not checked — rules gate not run');
+  });
+
+  test('verdict: not verified (⚠️) when a gate could not run and nothing blocks', () => {
+    const report = makeReport({ findings: [], failOn: 'error', gates: [{ gate: 'tests', status: 'error', durationMs: 1, findings: [] }] });
+    expect(jobSummary(report).split('\n')[0]).toBe('## ⚠️ 0 errors, 0 warnings, 0 notes — launch not verified: 1 gate could not run (tests)');
+  });
+
+  test("a finding's own fix wins over its rule's", () => {
+    const report = makeReport();
+    report.findings = report.findings.map((f) => (f.ruleId === 'test.E010' ? { ...f, fix: 'Read DEBUG with env.bool("DEBUG", default=False)' } : f));
+    const out = jobSummary(report);
+    expect(out).toContain('<br>**Fix:** Read DEBUG with env.bool("DEBUG", default=False)');
+    expect(out).not.toContain('**Fix:** Set DEBUG = False');
   });
 });

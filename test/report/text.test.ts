@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleMeta } from '../../src/finding';
-import { formatText } from '../../src/report/text';
-import { makeReport } from './fixture';
+import { formatText, unverifiedReason, verdict } from '../../src/report/text';
+import { makeReport, TWO_PROJECT_GATE } from './fixture';
 
 const ESC = '\u001b';
 
@@ -85,5 +85,57 @@ describe('formatText', () => {
     const out = formatText(report, { color: false });
     expect(out).not.toContain(ESC);
     expect(out).not.toContain('\u0007');
+  });
+
+  test('a gate that ran on two projects: one detail line per project, the second aligned under the first', () => {
+    const report = makeReport({ gates: [{ gate: 'rules', status: 'passed', durationMs: 5, detail: '33 rules', findings: [] }, TWO_PROJECT_GATE] });
+    const out = formatText(report, { color: false }).split('\n');
+    const i = out.findIndex((l) => l.startsWith('  deploy-checks'));
+    expect(out[i]).toMatch(/^ {2}deploy-checks +failed +3\.1 s {2}shop\.settings with DEBUG=True .*: 9 checks reported$/);
+    expect(out[i + 1]).toMatch(/^ +webhooks\.settings \(webhooks\) with DEBUG=False .*: 1 check reported$/);
+    expect(out[i + 1].indexOf('webhooks.settings')).toBe(out[i].indexOf('shop.settings'));
+  });
+
+  test('"Not checked" items are listed with their reason, never as passed; a pass by deploy-checks alone says so', () => {
+    const report = makeReport({
+      checklist: [
+        { item: 'debug', status: 'findings' },
+        { item: 'security-settings', status: 'pass', reason: "checked by Django's check --deploy only" },
+        { item: 'app-server', status: 'not-checked', reason: 'rules gate not run' },
+        { item: 'test-suite', status: 'not-checked', reason: 'tests gate could not run' },
+      ],
+    });
+    const out = formatText(report, { color: false });
+    expect(out).toContain("Passed: HTTPS and security headers (checked by Django's check --deploy only)");
+    expect(out).toContain('Not checked: A real app server (no runserver) (rules gate not run); Test suite passes (tests gate could not run)');
+    expect(out).not.toMatch(/Passed:.*A real app server/);
+  });
+
+  test('verdict: a gate that could not run makes the launch "not verified", never "may proceed"', () => {
+    const errored = makeReport({ findings: [], failOn: 'error', gates: [{ gate: 'tests', status: 'error', durationMs: 1, detail: 'no python', findings: [] }] });
+    const v = verdict(errored);
+    expect(v).toEqual({ blocked: false, verified: false, text: '0 errors, 0 warnings, 0 notes — launch not verified: 1 gate could not run (tests)' });
+    expect(formatText(errored, { color: false }).trimEnd().split('\n').at(-1)).toBe(v.text);
+    // blocking findings stay "blocked", with the gate named
+    expect(verdict(makeReport()).text).toBe('2 errors, 2 warnings, 1 note — launch blocked (fail-on: warning); 1 gate could not run (deploy-checks)');
+  });
+
+  test('verdict: a project whose production settings were not checked is "not verified" too', () => {
+    const report = makeReport({ findings: [], failOn: 'error', gates: [{ gate: 'rules', status: 'passed', durationMs: 1, findings: [] }] });
+    report.projects = [...report.projects, { root: 'worker', settingsModule: null, settingsFile: null, reason: 'no settings module found' }];
+    expect(unverifiedReason(report)).toBe('no production settings checked in 1 project (worker)');
+    expect(verdict(report).text).toBe('0 errors, 0 warnings, 0 notes — launch not verified: no production settings checked in 1 project (worker)');
+    report.projects = report.projects.slice(0, 1);
+    expect(unverifiedReason(report)).toBeUndefined();
+    expect(verdict(report).text).toBe('0 errors, 0 warnings, 0 notes — launch may proceed (fail-on: error)');
+  });
+
+  test("a finding's own fix wins over its rule's", () => {
+    const report = makeReport();
+    report.findings = report.findings.map((f) => (f.ruleId === 'test.E030' ? { ...f, fix: 'Rotate the key, then read it from the environment' } : f));
+    const lines = formatText(report, { color: false }).split('\n');
+    const i = lines.findIndex((l) => l.includes('test.E030  SECRET_KEY is a string literal.'));
+    expect(lines[i + 1]).toBe('      fix: Rotate the key, then read it from the environment');
+    expect(lines.join('\n')).not.toContain('fix: Read SECRET_KEY from the environment or a secrets manager');
   });
 });

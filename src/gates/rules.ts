@@ -1,0 +1,109 @@
+/**
+ * `rules`: every static rule over the scanned project, in process — no Python, no Django. Like the runtime
+ * gates it returns a GateResult with its findings (gate `rules`); beside it, what the checklist needs: the
+ * rules that had nothing to look at (with why) and the rules that failed.
+ *
+ * A Django check the production settings silence (SILENCED_SYSTEM_CHECKS) silences the rule that carries it
+ * there too: its findings become notes saying so, as deploy-checks reports Django's own silenced checks.
+ */
+import { djangoChecksOf, type Finding, type GateResult, type RuleMeta } from '../finding';
+import type { ScanContext, ScannedProject } from '../project/scan';
+import type { Rule, RuleHit } from '../rules/rule';
+
+export interface RulesGateResult {
+  gate: GateResult;
+  /** Rule ID → why it had nothing to look at (only rules without hits). */
+  notApplicable: Map<string, string>;
+  /** IDs of the rules that threw: what they check was not checked. */
+  failed: string[];
+}
+
+export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateResult {
+  const started = performance.now();
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  const failed: string[] = [];
+  const notApplicable = new Map<string, string>();
+  let silenced = 0;
+  for (const rule of rules) {
+    try {
+      const res = rule.check(ctx);
+      const mine: Finding[] = [];
+      for (const h of res.hits) {
+        const f = toFinding(rule.meta, h);
+        const by = silencedBy(ctx, f, h.djangoCheck ? [h.djangoCheck] : djangoChecksOf(rule.meta));
+        if (by) {
+          f.level = 'note';
+          f.message = `${f.message} (silenced by SILENCED_SYSTEM_CHECKS in ${by})`;
+          silenced++;
+        }
+        mine.push(f);
+      }
+      if (res.notApplicable !== undefined && res.hits.length === 0) notApplicable.set(rule.meta.id, res.notApplicable);
+      findings.push(...mine);
+    } catch (e) {
+      failed.push(rule.meta.id);
+      errors.push(`rule ${rule.meta.id} failed: ${(e as Error).message}`);
+    }
+  }
+  const durationMs = performance.now() - started;
+  const files = ctx.workspace.pythonFiles().length + ctx.workspace.deployFiles().length;
+  const n = ctx.projects.length;
+  const gate: GateResult = errors.length
+    ? { gate: 'rules', status: 'error', durationMs, detail: errors.join('\n'), findings }
+    : {
+        gate: 'rules',
+        status: findings.some((f) => f.level !== 'note') ? 'failed' : 'passed',
+        durationMs,
+        detail: `${rules.length} rules over ${files} files in ${n} project${n === 1 ? '' : 's'}${silenced ? `; ${silenced} finding${silenced === 1 ? '' : 's'} silenced by SILENCED_SYSTEM_CHECKS` : ''}`,
+        findings,
+      };
+  return { gate, notApplicable, failed };
+}
+
+function toFinding(meta: RuleMeta, h: RuleHit): Finding {
+  const checks = djangoChecksOf(meta);
+  if (h.djangoCheck !== undefined && !checks.includes(h.djangoCheck)) {
+    throw new Error(`a hit names Django check ${h.djangoCheck}, which the rule does not declare (djangoCheck / djangoChecks)`);
+  }
+  const djangoCheck = h.djangoCheck ?? meta.djangoCheck;
+  return {
+    ruleId: meta.id,
+    gate: 'rules',
+    level: h.level ?? meta.level,
+    message: h.message,
+    location: h.location,
+    ...(djangoCheck ? { djangoCheck } : {}),
+    ...(h.fix ? { fix: h.fix } : {}),
+    ...(h.related?.length ? { related: h.related } : {}),
+  };
+}
+
+/**
+ * The production settings module that silences one of `checks` for this finding, or undefined. The finding
+ * belongs to the projects whose production settings chain holds its file; every one of them must silence
+ * the check. SILENCED_SYSTEM_CHECKS must hold the ID in both worlds; anything unknown is not silenced.
+ */
+export function silencedBy(ctx: ScanContext, finding: Finding, checks: readonly string[]): string | undefined {
+  if (checks.length === 0) return undefined;
+  const owners = ctx.projects.filter((p) => p.production?.files.includes(finding.location.file));
+  if (owners.length === 0) return undefined;
+  for (const p of owners) {
+    const silenced = silencedChecks(p);
+    if (!checks.some((c) => silenced.has(c))) return undefined;
+  }
+  return owners[0].production!.module;
+}
+
+/** The check IDs a project's production settings certainly silence (in both worlds). */
+export function silencedChecks(project: ScannedProject): Set<string> {
+  const b = project.production?.bindings.get('SILENCED_SYSTEM_CHECKS');
+  if (!b || b.conditional) return new Set();
+  const known = (w: 'unset' | 'set'): Set<string> => {
+    const v = b[w];
+    if (v.kind !== 'list') return new Set();
+    return new Set(v.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])));
+  };
+  const unset = known('unset');
+  return new Set([...known('set')].filter((c) => unset.has(c)));
+}

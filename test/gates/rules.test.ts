@@ -1,0 +1,169 @@
+/**
+ * The rules gate (src/gates/rules.ts) and what the run makes of it: SILENCED_SYSTEM_CHECKS in the production
+ * settings silences the rule that carries the check (a note saying so), a hit names which of its rule's
+ * Django checks it is, findings carry the fix of their cause, and the checklist never calls an item that no
+ * gate looked at "passed".
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChecklistStatus, Finding, Report } from '../../src/finding';
+import { runRules } from '../../src/gates/rules';
+import { scan } from '../../src/project/scan';
+import { formatText } from '../../src/report/text';
+import { RULES } from '../../src/rules/index';
+import type { Rule } from '../../src/rules/rule';
+import { run } from '../../src/run';
+
+const MIDDLEWARE = `MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+`;
+
+/** A project whose production settings are app/settings.py (manage.py's default), plus `files`. */
+function project(settings: string, files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dlg-rules-'));
+  const all: Record<string, string | Buffer> = {
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+    'app/__init__.py': '',
+    'app/settings.py': settings,
+    ...files,
+  };
+  for (const [rel, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+function only(findings: Finding[], id: string): Finding {
+  const mine = findings.filter((f) => f.ruleId === id);
+  expect(mine.map((f) => f.message), id).toHaveLength(1);
+  return mine[0];
+}
+
+function rulesOf(...ids: string[]): Rule[] {
+  return RULES.filter((r) => ids.includes(r.meta.id));
+}
+
+const SECURE_BASE = `import os
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+ALLOWED_HOSTS = ["example.com"]
+INSTALLED_APPS = ["django.contrib.sessions", "django.contrib.staticfiles"]
+${MIDDLEWARE}SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+`;
+
+describe('SILENCED_SYSTEM_CHECKS silences the static rules too', () => {
+  it("a rule whose Django check is silenced reports a note saying so; the others stay warnings", () => {
+    const dir = project(`${SECURE_BASE}X_FRAME_OPTIONS = "SAMEORIGIN"\nSILENCED_SYSTEM_CHECKS = ["security.W004", "security.W019"]\n`);
+    const { gate } = runRules(scan(dir), rulesOf('launch.W101', 'launch.W104', 'launch.W107'));
+    const hsts = only(gate.findings, 'launch.W101');
+    expect(hsts.level).toBe('note');
+    expect(hsts.message).toMatch(/\(silenced by SILENCED_SYSTEM_CHECKS in app\.settings\)$/);
+    const frame = only(gate.findings, 'launch.W107');
+    expect([frame.level, frame.djangoCheck]).toEqual(['note', 'security.W019']);
+    expect(frame.message).toMatch(/\(silenced by SILENCED_SYSTEM_CHECKS in app\.settings\)$/);
+    const ssl = only(gate.findings, 'launch.W104');
+    expect(ssl.level).toBe('warning');
+    expect(ssl.message).not.toContain('silenced');
+    expect(gate.status).toBe('failed'); // W104 still fails it
+    expect(gate.detail).toContain('2 findings silenced by SILENCED_SYSTEM_CHECKS');
+  });
+
+  it('only the check the hit is: silencing security.W019 does not silence a missing XFrameOptionsMiddleware (security.W002)', () => {
+    const settings = SECURE_BASE.replace('    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n', '');
+    const dir = project(`${settings}SILENCED_SYSTEM_CHECKS = ["security.W019"]\n`);
+    const frame = only(runRules(scan(dir), rulesOf('launch.W107')).gate.findings, 'launch.W107');
+    expect([frame.level, frame.djangoCheck]).toEqual(['warning', 'security.W002']);
+  });
+
+  it('a list the scan cannot know (read from the environment) silences nothing', () => {
+    const dir = project(`${SECURE_BASE}SILENCED_SYSTEM_CHECKS = os.environ.get("SILENCED", "security.W004").split(",")\n`);
+    const hsts = only(runRules(scan(dir), rulesOf('launch.W101')).gate.findings, 'launch.W101');
+    expect(hsts.level).toBe('warning');
+    expect(hsts.message).not.toContain('silenced');
+  });
+
+  it('a rule covering several checks (W105: security.W010/W011/W012) is silenced by the one Django reports', () => {
+    const settings = SECURE_BASE.replace('SESSION_COOKIE_SECURE = True', 'SESSION_COOKIE_SECURE = False').replace(
+      '    "django.contrib.sessions.middleware.SessionMiddleware",\n',
+      '',
+    );
+    // sessions app without SessionMiddleware: Django says security.W010, not W012
+    const dir = project(`${settings}SILENCED_SYSTEM_CHECKS = ["security.W010"]\n`);
+    const cookie = only(runRules(scan(dir), rulesOf('launch.W105')).gate.findings, 'launch.W105');
+    expect(cookie.level).toBe('note');
+    expect(cookie.message).toContain('(silenced by SILENCED_SYSTEM_CHECKS in app.settings)');
+  });
+
+  it('a dev settings module silencing a check changes nothing in production', () => {
+    const dir = project(SECURE_BASE, { 'app/settings_dev.py': 'from .settings import *\nSILENCED_SYSTEM_CHECKS = ["security.W004"]\n' });
+    expect(only(runRules(scan(dir), rulesOf('launch.W101')).gate.findings, 'launch.W101').level).toBe('warning');
+  });
+});
+
+describe('a hit names its own Django check and fix', () => {
+  it('X_FRAME_OPTIONS not DENY is security.W019 with its own fix; the rule keeps W002 as its main check', () => {
+    const dir = project(`${SECURE_BASE}X_FRAME_OPTIONS = "SAMEORIGIN"\n`);
+    const frame = only(runRules(scan(dir), rulesOf('launch.W107')).gate.findings, 'launch.W107');
+    expect(frame.djangoCheck).toBe('security.W019');
+    expect(frame.fix).toMatch(/^Set X_FRAME_OPTIONS = "DENY"/);
+    expect(RULES.find((r) => r.meta.id === 'launch.W107')!.meta).toMatchObject({ djangoCheck: 'security.W002', djangoChecks: ['security.W019'] });
+  });
+
+  it('a hit naming a Django check its rule does not declare is a failure of that rule, not a finding', () => {
+    const bogus: Rule = {
+      meta: { ...RULES[0].meta, id: 'launch.I999' },
+      check: () => ({ hits: [{ location: { file: 'app/settings.py', line: 1 }, message: 'x', djangoCheck: 'security.W999' }] }),
+    };
+    const r = runRules(scan(project(SECURE_BASE)), [bogus]);
+    expect(r.gate.status).toBe('error');
+    expect(r.failed).toEqual(['launch.I999']);
+    expect(r.gate.detail).toContain('security.W999');
+  });
+});
+
+function item(report: Report, name: string): ChecklistStatus {
+  const s = report.checklist.find((c) => c.item === name);
+  expect(s, `checklist has ${name}`).toBeDefined();
+  return s!;
+}
+
+describe('checklist and verdict of a run: "not checked" is never "passed"', () => {
+  it('rules only: every item with rules is judged; the test suite and migrations are not checked', async () => {
+    const { report } = await run({ path: project(SECURE_BASE), env: {} });
+    expect(item(report, 'debug')).toEqual({ item: 'debug', status: 'pass' });
+    expect(item(report, 'uploads').status).toBe('not-applicable'); // the rule looked: no FileField
+    expect(item(report, 'test-suite')).toEqual({ item: 'test-suite', status: 'not-checked', reason: 'tests gate not run' });
+    expect(item(report, 'migrations')).toEqual({ item: 'migrations', status: 'not-checked', reason: 'migrations gate not run' });
+    const text = formatText(report, { color: false });
+    expect(text).toContain('Not checked: Test suite passes (tests gate not run); Migrations apply on PostgreSQL (migrations gate not run)');
+  });
+
+  it('deploy-checks only, and it could not run: nothing passes, and the launch is not verified', async () => {
+    const { report } = await run({ path: project(SECURE_BASE), env: {}, gates: ['deploy-checks'], python: '/nonexistent/bin/python3' });
+    expect(report.gates.map((g) => g.status)).toEqual(['error']);
+    expect(report.checklist.filter((c) => c.status === 'pass')).toEqual([]);
+    expect(item(report, 'app-server')).toEqual({ item: 'app-server', status: 'not-checked', reason: 'rules gate not run' });
+    expect(item(report, 'debug')).toEqual({ item: 'debug', status: 'not-checked', reason: 'rules gate not run; deploy-checks gate could not run' });
+    const text = formatText(report, { color: false });
+    expect(text).not.toContain('Passed:');
+    expect(text).toMatch(/Not checked: .*DEBUG off in production \(rules gate not run; deploy-checks gate could not run\);.* A real app server \(no runserver\) \(rules gate not run\)/);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('0 errors, 0 warnings, 0 notes — launch not verified: 1 gate could not run (deploy-checks)');
+  });
+
+  it('a rule disabled in the config leaves its item not checked (unless another rule of the item ran)', async () => {
+    const dir = project(SECURE_BASE, { '.django-launch-gate.toml': 'disable = ["launch.E050", "launch.W110"]\n' });
+    const { report } = await run({ path: dir, env: {} });
+    expect(item(report, 'app-server')).toEqual({ item: 'app-server', status: 'not-checked', reason: 'its rule is disabled in the config' });
+    expect(item(report, 'rate-limiting')).toMatchObject({ status: 'not-checked' });
+    expect(item(report, 'debug').status).toBe('pass');
+  });
+});
