@@ -12,7 +12,7 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScannedProject } from '../project/scan';
 import type { GateContext } from '../gates/gate';
-import { connectionEnv, DATABASE_ENV_NAMES } from './postgres';
+import { connectionEnv, DATABASE_ENV_NAMES } from './connection';
 
 export interface RunPythonOptions {
   /** Interpreter: a path or a name looked up on PATH (of `env.PATH`). */

@@ -157,7 +157,7 @@ describe('an unreachable server', () => {
  */
 function compileForNode(): string {
   const out = mkdtempSync(join(tmpdir(), 'dlg-pgjs-'));
-  for (const file of ['src/django/postgres.ts', 'src/django/python.ts', 'src/finding.ts']) {
+  for (const file of ['src/django/postgres.ts', 'src/django/connection.ts', 'src/django/python.ts', 'src/finding.ts']) {
     const js = ts.transpileModule(readFileSync(join(ROOT, file), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     }).outputText.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, '$1$2.js$3');
