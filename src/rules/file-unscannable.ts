@@ -1,4 +1,15 @@
+import type { DiagnosticKind } from '../project/workspace';
 import type { Rule } from './rule';
+
+/** What to do, per cause: a file that is not UTF-8 has no syntax error to fix. */
+const FIX: Record<DiagnosticKind, string> = {
+  syntax: 'Fix the syntax error (python -m py_compile <file> shows it) so every rule sees the whole file.',
+  encoding: 'Save the file as UTF-8, or declare its real encoding on the first or second line (# -*- coding: latin-1 -*-, PEP 263).',
+  binary: 'Move binary or generated files out of the source tree, or give them an extension other than .py.',
+  'too-large': 'Move generated code and data dumps out of the source tree (files over the size limit are not scanned).',
+  unreadable: 'Make the file readable by the user the gate runs as (check its permissions and that it is not a broken link).',
+  folder: 'Make the folder readable by the user the gate runs as, or move it out of the scanned tree.',
+};
 
 /** Files the scan could not read or parse fully: a note, and the scan goes on. */
 const rule: Rule = {
@@ -8,7 +19,7 @@ const rule: Rule = {
     checklist: 'scan',
     level: 'note',
     title: 'A file could not be scanned fully',
-    fix: 'Fix the syntax error, save the file as UTF-8, or move generated/binary files out of the source tree.',
+    fix: 'Make the file readable as Python source: fix its syntax, its encoding, or move generated and binary files out of the source tree.',
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['maintainability'],
@@ -17,7 +28,7 @@ const rule: Rule = {
     // Parse every Python file (cached for the other rules) so syntax errors are known.
     for (const f of ctx.workspace.pythonFiles()) ctx.workspace.tree(f);
     return {
-      hits: ctx.workspace.diagnostics.map((d) => ({ location: { file: d.rel, line: d.line }, message: d.message })),
+      hits: ctx.workspace.diagnostics.map((d) => ({ location: { file: d.rel, line: d.line }, message: d.message, fix: FIX[d.kind] })),
       ...(ctx.workspace.diagnostics.length === 0 ? { notApplicable: 'every file was read and parsed' } : {}),
     };
   },

@@ -128,6 +128,21 @@ describe('a hit names its own Django check and fix', () => {
     expect(r.failed).toEqual(['launch.I999']);
     expect(r.gate.detail).toContain('security.W999');
   });
+
+  it('launch.I001: each cause gets its own fix (a file that is not UTF-8 has no syntax error to fix)', () => {
+    const dir = project(SECURE_BASE, {
+      'app/broken.py': 'def f(:\n    pass\n',
+      'app/latin1.py': Buffer.from('x = "caf\xe9"\n', 'latin1'),
+      'app/blob.py': Buffer.from([0x00, 0x01, 0x02]),
+    });
+    const notes = runRules(scan(dir), rulesOf('launch.I001')).gate.findings;
+    const fix = (file: string) => notes.find((f) => f.location.file === file)?.fix ?? '';
+    expect(fix('app/broken.py')).toMatch(/syntax/);
+    expect(fix('app/latin1.py')).toMatch(/UTF-8/);
+    expect(fix('app/latin1.py')).not.toMatch(/syntax/);
+    expect(fix('app/blob.py')).toMatch(/binary/);
+    expect(fix('app/blob.py')).not.toMatch(/syntax/);
+  });
 });
 
 function item(report: Report, name: string): ChecklistStatus {
