@@ -1,9 +1,11 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { commandText, dockerInstructions, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { ScanContext } from '../project/scan';
+import { commandText, composeServices, dockerInstructions, isComposeFile, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { appServers } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { baseName, dirName, inDevFolder, isDevName } from '../project/model';
+import { baseName, countsFor, dirName, inDevFolder, isDevName } from '../project/model';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
@@ -18,6 +20,24 @@ const REAL_SERVER = /\b(gunicorn|uvicorn|daphne|uwsgi|hypercorn|waitress-serve|g
 
 function at(file: SourceFile, line: number): Location {
   return { file: file.rel, line };
+}
+
+/**
+ * A deploy file whose leading comment says it is for development only ("intended solely for local development",
+ * "only meant for local development", "not for production"): what it runs is not production.
+ */
+const DEV_DECLARED =
+  /\b(local\s+development|(for|of)\s+development\b|development\s+(only|purposes|use|environment|setup|server)\b|dev(elopment)?[- ]only\b|not\s+(be\s+)?(meant|intended|suitable|used|for)\s+(for\s+|in\s+)?production|(do\s+)?not\s+use\s+(it\s+|this\s+)?(in|for)\s+production)/i;
+
+function declaredForDevelopment(file: SourceFile): boolean {
+  const header: string[] = [];
+  for (const line of file.text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t === '---') continue;
+    if (!t.startsWith('#')) break;
+    header.push(t.replace(/^#+\s*/, ''));
+  }
+  return DEV_DECLARED.test(header.join(' '));
 }
 
 const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;
@@ -184,25 +204,17 @@ function bindMountsSource(svc: YamlNode): boolean {
   });
 }
 
-function composeServers(file: SourceFile): { hits: RuleHit[]; overrides: string[] } {
+/**
+ * Runserver services of a compose file. Services under a dev profile or with a dev name are left out; services
+ * that bind-mount the project folder over the image (the live-reload development pattern) are returned apart,
+ * in `bindMounted`: they are reported only when nothing else in the project could serve production.
+ */
+function composeServers(file: SourceFile): { hits: RuleHit[]; bindMounted: RuleHit[]; overrides: string[] } {
   const hits: RuleHit[] = [];
+  const bindMounted: RuleHit[] = [];
   const overrides: string[] = [];
-  let doc: Document;
-  try {
-    doc = parseDocument(file.text, { uniqueKeys: false });
-  } catch {
-    return { hits, overrides };
-  }
-  const services = doc.get('services', true);
-  if (!isMap(services)) return { hits, overrides };
-  for (const pair of services.items) {
-    const svcName = isScalar(pair.key) ? String(pair.key.value) : '';
-    let svc = pair.value as YamlNode | null;
-    if (svc && isAlias(svc)) svc = svc.resolve(doc) as YamlNode | null;
-    if (!isMap(svc)) continue;
-    const profiles = svc.get('profiles', true);
-    if (isSeq(profiles) && profiles.items.some((p) => isScalar(p) && isDevName(String(p.value)))) continue;
-    if (isDevName(svcName)) continue;
+  for (const { name: svcName, node: svc, doc, devOnly } of composeServices(file)) {
+    if (devOnly || !isMap(svc)) continue;
     const command = yamlCommand(svc.get('command', true), doc);
     const entrypoint = yamlCommand(svc.get('entrypoint', true), doc);
     const full = `${entrypoint?.text ?? ''} ${command?.text ?? ''}`;
@@ -210,7 +222,7 @@ function composeServers(file: SourceFile): { hits: RuleHit[]; overrides: string[
       const df = builtDockerfile(svc, file.rel);
       if (df) overrides.push(df);
     }
-    if (!runsDevServer(full) || bindMountsSource(svc)) continue;
+    if (!runsDevServer(full)) continue;
     const where = [command, entrypoint].find((c) => c && RUNSERVER_WORD.test(c.text));
     let line = 1;
     if (where?.range) {
@@ -218,12 +230,10 @@ function composeServers(file: SourceFile): { hits: RuleHit[]; overrides: string[
       const m = RUNSERVER_WORD.exec(src);
       line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
     }
-    hits.push({
-      location: at(file, line),
-      message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.`,
-    });
+    const hit = { location: at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
+    (bindMountsSource(svc) ? bindMounted : hits).push(hit);
   }
-  return { hits, overrides };
+  return { hits, bindMounted, overrides };
 }
 
 function checkSystemd(file: SourceFile): RuleHit[] {
@@ -297,7 +307,7 @@ export default {
     tags: ['security', 'external/cwe/cwe-489'],
   },
   check(ctx) {
-    const files = ctx.workspace.deployFiles().filter((f) => !inDevFolder(f.rel, ctx));
+    const files = ctx.workspace.deployFiles().filter((f) => !inDevFolder(f.rel, ctx) && !declaredForDevelopment(f));
     const roots = ctx.projects.map((p) => p.root);
     const hits: RuleHit[] = [];
     let looked = 0;
@@ -311,6 +321,9 @@ export default {
         const r = composeServers(f);
         for (const o of r.overrides) overridden.add(o);
         composeHits.push(...r.hits);
+        if (r.bindMounted.length && onlyServerDefinition(ctx, f)) {
+          composeHits.push(...r.bindMounted.map((h) => ({ ...h, message: `${h.message.replace(/\.$/, '')} — and it is the project's only compose file, with no other app server anywhere (no gunicorn/uvicorn/uWSGI/daphne in a Procfile, Dockerfile, unit, script or the requirements), so this is what serves production.` })));
+        }
       }
     }
     hits.push(...composeHits);
@@ -335,3 +348,19 @@ export default {
     return { hits };
   },
 } satisfies Rule;
+
+/**
+ * Is this compose file the only way the project is run? For every project it belongs to: it is the project's
+ * only compose file (dev folders aside; a docker-compose.override.yml or *.dev.yml next to it means the project
+ * separates environments), and no app server is defined anywhere — no gunicorn/uvicorn/uWSGI/daphne/… started by
+ * a Procfile, Dockerfile, compose service, unit, supervisord program or script, configured, or listed in the
+ * production requirements.
+ */
+function onlyServerDefinition(ctx: ScanContext, compose: SourceFile): boolean {
+  const projects = ctx.projects.filter((p) => countsFor(ctx, p, compose.rel));
+  if (projects.length === 0) return false;
+  return projects.every((p) => {
+    const composeFiles = ctx.workspace.deployFiles().filter((f) => isComposeFile(baseName(f.rel)) && countsFor(ctx, p, f.rel) && !inDevFolder(f.rel, ctx));
+    return composeFiles.length === 1 && composeFiles[0] === compose && appServers(ctx, p).length === 0;
+  });
+}
