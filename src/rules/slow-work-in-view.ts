@@ -1,8 +1,10 @@
 import type { Location } from '../finding';
-import { callParts, type SyntaxNode } from '../project/python';
+import { callParts, walk, type SyntaxNode } from '../project/python';
+import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, findViews, isTaskFunction, loc, walkBody, type ViewFunction } from '../project/model';
+import { PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { WORLDS, strOf } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -52,7 +54,12 @@ interface Slow {
   label: string;
 }
 
+/** `user.email_user(...)`: Django's AbstractUser.email_user() calls send_mail(). */
+const EMAIL_USER = 'email_user';
+
 class Analyzer {
+  /** Does `x.email_user(...)` in this file send mail? false when its project overrides it without sending (a task). */
+  emailUserSends: (file: SourceFile) => boolean = () => true;
   constructor(private readonly idx: PyIndex) {}
 
   /** Local names bound (by assignment or `with ... as`) to objects with slow methods. */
@@ -105,10 +112,17 @@ class Analyzer {
     if (fnNode?.type === 'attribute') {
       const obj = fnNode.childForFieldName('object');
       const attr = fnNode.childForFieldName('attribute')?.text ?? '';
+      // request.user.email_user(...), user.email_user(...), User.email_user(user, ...): AbstractUser's mailer
+      if (attr === EMAIL_USER && obj && !/^(self|cls)$/.test(obj.text) && this.emailUserSends(file)) {
+        return { kind: 'email', label: `${obj.type === 'identifier' || obj.type === 'attribute' ? obj.text : 'user'}.email_user()` };
+      }
       const o = obj ? this.originOf(file, obj, vars) : undefined;
       if (o) {
         const [re, kind] = SLOW_METHODS[o];
-        if (re.test(attr)) return { kind, label: obj?.type === 'identifier' ? `${obj.text}.${attr}()` : `${ORIGIN_LABEL[o]}.${attr}()` };
+        if (re.test(attr)) {
+          const ctor = obj?.type === 'call' ? this.idx.qualify(file, obj.childForFieldName('function'))?.split('.').pop() : undefined;
+          return { kind, label: obj?.type === 'identifier' ? `${obj.text}.${attr}()` : ctor ? `${ctor}(…).${attr}()` : `${ORIGIN_LABEL[o]}.${attr}()` };
+        }
       }
     }
     return undefined;
@@ -144,6 +158,77 @@ function shortName(q: string): string {
   return q.split('.').pop() ?? q;
 }
 
+/**
+ * Email backends that queue instead of talking to a mail server in the request: django-celery-email,
+ * django-mailer, django-q-email, django-rq-email-backend. With one of them as EMAIL_BACKEND, Django's mailers
+ * (send_mail, mail_admins, EmailMessage.send, email_user…) only enqueue.
+ */
+const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|django_rq_email_backend)\./;
+
+/** Does the production settings' EMAIL_BACKEND queue mail (known, in every world)? */
+function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
+  const b = projectOf(ctx, file.rel)?.production?.bindings.get('EMAIL_BACKEND');
+  return !!b && !b.conditional && WORLDS.every((w) => QUEUED_EMAIL_BACKEND.test(strOf(b[w]) ?? ''));
+}
+
+/**
+ * A view or helper that tests the mail configuration — "send a test e-mail", "check SMTP credentials" — sends
+ * mail in the request on purpose: its response is whether the mail server accepted it. Known by its name, or
+ * by a mail connection it builds from explicit server settings (`get_connection(host=…, username=…)`).
+ */
+const MAIL_TEST_NAME = /test_?e?mail|e?mail_?test|send_?test|(check|verify|test)\w*(e?mail|smtp|credential)|(e?mail|smtp|credential)\w*(check|verif|test)/i;
+
+function testsMailServer(idx: PyIndex, file: SourceFile, fn: SyntaxNode, names: string[]): boolean {
+  if (names.some((n) => MAIL_TEST_NAME.test(n))) return true;
+  let explicit = false;
+  walkBody(fn, (n) => {
+    if (explicit || n.type !== 'call') return;
+    if (idx.qualify(file, n.childForFieldName('function')) !== 'django.core.mail.get_connection') return;
+    const { kwargs } = callParts(n);
+    if (kwargs.has('host') || kwargs.has('username')) explicit = true;
+  });
+  return explicit;
+}
+
+/**
+ * Project overrides of `email_user` (in the project the file belongs to): when every one of them leaves the
+ * sending to a task (no mailer call of its own, no `super().email_user(...)`), `user.email_user(...)` is not
+ * slow there. No override: Django's AbstractUser.email_user(), which calls send_mail().
+ */
+function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => boolean {
+  const byProject = new Map<string, boolean>();
+  return (file) => {
+    const project = projectOf(ctx, file.rel);
+    const key = project?.root ?? '';
+    const known = byProject.get(key);
+    if (known !== undefined) return known;
+    byProject.set(key, true); // while analysing the overrides themselves
+    const overrides: Array<{ file: SourceFile; fn: SyntaxNode }> = [];
+    for (const f of ctx.workspace.pythonFiles()) {
+      if (!f.text.includes('def email_user') || isTestPath(f.rel) || (project && !countsFor(ctx, project, f.rel))) continue;
+      walk(ctx.workspace.tree(f).rootNode, (n) => {
+        if (n.type === 'class_definition') {
+          for (const m of methodsOf(n)) if (m.childForFieldName('name')?.text === EMAIL_USER) overrides.push({ file: f, fn: m });
+          return false;
+        }
+        return true;
+      });
+    }
+    const sends =
+      overrides.length === 0 ||
+      overrides.some(({ file: f, fn }) => {
+        if (an.slowCalls(f, fn).some((c) => c.slow.kind === 'email')) return true;
+        let viaSuper = false;
+        walkBody(fn, (n) => {
+          if (n.type === 'call' && /^super\(.*\)\.email_user$/.test(n.childForFieldName('function')?.text ?? '')) viaSuper = true;
+        });
+        return viaSuper;
+      });
+    byProject.set(key, sends);
+    return sends;
+  };
+}
+
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 export default {
   meta: {
@@ -160,12 +245,18 @@ export default {
   check(ctx) {
     const idx = PyIndex.of(ctx);
     const an = new Analyzer(idx);
+    an.emailUserSends = emailUserSends(ctx, an);
     const views = findViews(ctx);
     if (views.functions.length === 0) return { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
     const hits: RuleHit[] = [];
     const seen = new Set<number>();
-    const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location }) => {
+    const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location; fn: SyntaxNode }) => {
       if (seen.has(call.id)) return;
+      if (slow.kind === 'email') {
+        if (queuedEmail(ctx, file)) return;
+        const names = [view.label, ...(via ? [via.name] : [])];
+        if (testsMailServer(idx, file, via?.fn ?? view.node, names) || (via && testsMailServer(idx, file, view.node, names))) return;
+      }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
       const related: Array<{ location: Location; message: string }> = [];
@@ -189,7 +280,7 @@ export default {
         const helper = defs.get(fnNode.text);
         if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
         if (callParts(n).callee !== fnNode.text) return;
-        for (const { call, slow } of an.slowCalls(v.file, helper)) report(v.file, call, slow, v, { name: fnNode.text, at: loc(v.file, n) });
+        for (const { call, slow } of an.slowCalls(v.file, helper)) report(v.file, call, slow, v, { name: fnNode.text, at: loc(v.file, n), fn: helper });
       });
     }
     return { hits };
