@@ -82,9 +82,9 @@ describe('example/ (the README example)', () => {
     ({ report, secrets } = await run({ path: EXAMPLE, env: {}, failOn: 'error' }));
   });
 
-  it('finds the three Django projects and their production settings', () => {
+  it('finds the five Django projects and their production settings (legacy/ names one that does not exist)', () => {
     const projects = report.projects.map((p) => `${p.root || '.'}=${p.settingsModule}`).sort();
-    expect(projects).toEqual(['.=shop.settings', 'webhooks=webhooks.settings', 'worker=config.settings.production']);
+    expect(projects).toEqual(['.=shop.settings', 'intranet=intranet.settings.docker', 'legacy=null', 'webhooks=webhooks.settings', 'worker=config.settings.production']);
   });
 
   it('reports every rule at least once', () => {

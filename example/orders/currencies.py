@@ -4,7 +4,7 @@
 SYMBOLS = {
     "USD": "$",
     "EUR": "\u20ac",  # no euro sign in Latin-1
-    "GBP": "£",  # expect: launch.I001 (this line is not valid UTF-8)
+    "GBP": "£",  # a Latin-1 byte: fine, the coding line declares it (PEP 263)
     "JPY": "¥",
 }
 

@@ -155,7 +155,7 @@ export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class
 
 /** Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. */
 export function firstErrorLine(tree: Tree): number | undefined {
-  if (!tree.rootNode.hasError) return undefined;
+  if (!tree.rootNode.hasError) return python2Only(tree);
   let line: number | undefined;
   walk(tree.rootNode, (n) => {
     if (line !== undefined) return false;
@@ -166,4 +166,44 @@ export function firstErrorLine(tree: Tree): number | undefined {
     return n.hasError;
   });
   return line ?? 1;
+}
+
+/**
+ * Python 2 syntax that tree-sitter-python still accepts but CPython 3 rejects: `print "x"`, `exec "code"`,
+ * `raise E, "msg"`, backquotes, `0777`, `ur""`, `<>`, tuple parameters. A cheap text test first; only a file
+ * that may hold one is walked.
+ */
+const PY2_HINT = /\bprint[ \t]+[^\s(=.,)\]}#]|\bprint[ \t]*>>|\bexec[ \t]+[^\s(=.,)\]}#]|\braise[ \t]+[\w.]+[ \t]*,|`|<>|\b0[0-9]*[1-9][0-9]*\b|\b[uU][rR]["']|\bdef[ \t]+\w+[ \t]*\([^)]*\(/;
+
+export function python2Only(tree: Tree): number | undefined {
+  const root = tree.rootNode;
+  if (!PY2_HINT.test(root.text)) return undefined;
+  let line: number | undefined;
+  walk(root, (n) => {
+    if (line !== undefined) return false;
+    switch (n.type) {
+      case 'print_statement':
+      case 'exec_statement':
+        line = lineOf(n);
+        return false;
+      case 'raise_statement':
+        if (n.namedChildren[0]?.type === 'expression_list') line = lineOf(n);
+        return line === undefined;
+      case 'integer':
+        if (/^0[0-9]*[1-9][0-9]*$/.test(n.text.replace(/_/g, '').replace(/[lL]$/, ''))) line = lineOf(n);
+        return false;
+      case 'string_start':
+        if (n.text.startsWith('`') || /^[uU][rR]/.test(n.text)) line = lineOf(n);
+        return false;
+      case 'comparison_operator':
+        if (n.children.some((c) => !c.isNamed && c.text === '<>')) line = lineOf(n);
+        return line === undefined;
+      case 'parameters':
+        if (n.namedChildren.some((c) => c.type === 'tuple_pattern')) line = lineOf(n);
+        return line === undefined;
+      default:
+        return true;
+    }
+  });
+  return line;
 }

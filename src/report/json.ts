@@ -20,6 +20,9 @@ export function toJson(report: Report): string {
       settingsModule: p.settingsModule,
       settingsFile: p.settingsFile,
       reason: p.reason,
+      status: p.status,
+      evidence: p.evidence ? location(p.evidence) : undefined,
+      configuration: p.configuration,
     })),
     gates: sortGates(report.gates).map((g) => ({
       gate: g.gate,

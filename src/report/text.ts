@@ -81,7 +81,9 @@ export function unverifiedReason(report: Report): string | undefined {
   const reasons: string[] = [];
   const errored = sortGates(report.gates).filter((g) => g.status === 'error').map((g) => g.gate);
   if (errored.length > 0) reasons.push(`${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`);
-  const unchecked = report.projects.filter((p) => p.settingsModule === null).map((p) => p.root || '.');
+  // A development/test/example project beside a real one is not judged on purpose; any other project without
+  // production settings was not checked.
+  const unchecked = report.projects.filter((p) => p.settingsModule === null && p.status !== 'development').map((p) => p.root || '.');
   if (unchecked.length > 0) reasons.push(`no production settings checked in ${plural(unchecked.length, 'project')} (${unchecked.join(', ')})`);
   return reasons.length ? reasons.join('; ') : undefined;
 }

@@ -27,9 +27,12 @@ const rule: Rule = {
   check(ctx) {
     // Parse every Python file (cached for the other rules) so syntax errors are known.
     for (const f of ctx.workspace.pythonFiles()) ctx.workspace.tree(f);
+    // A file of production settings that cannot be read is launch.E002 (an error), not also this note.
+    const settingsFiles = new Set(ctx.projects.flatMap((p) => p.production?.unreadable.map((u) => u.location.file) ?? []));
+    const diagnostics = ctx.workspace.diagnostics.filter((d) => !settingsFiles.has(d.rel));
     return {
-      hits: ctx.workspace.diagnostics.map((d) => ({ location: { file: d.rel, line: d.line }, message: d.message, fix: FIX[d.kind] })),
-      ...(ctx.workspace.diagnostics.length === 0 ? { notApplicable: 'every file was read and parsed' } : {}),
+      hits: diagnostics.map((d) => ({ location: { file: d.rel, line: d.line }, message: d.message, fix: FIX[d.kind] })),
+      ...(diagnostics.length === 0 ? { notApplicable: 'every file was read and parsed' } : {}),
     };
   },
 };

@@ -42,6 +42,6 @@ export default {
         });
       }
     }
-    return { hits, ...(hits.length === 0 ? { notApplicable: 'the production settings are plain Python the scan follows' } : {}) };
+    return { hits };
   },
 } satisfies Rule;

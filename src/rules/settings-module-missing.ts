@@ -29,6 +29,6 @@ export default {
         });
       }
     }
-    return { hits, ...(hits.length === 0 ? { notApplicable: 'every settings module named exists' } : {}) };
+    return { hits };
   },
 } satisfies Rule;
