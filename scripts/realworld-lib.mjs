@@ -44,7 +44,9 @@ export class BadInput extends Error {}
  * { about, projects: [ { name, repo, commit (40 hex), checkout (string, or null = cannot be checked out
  *   here, with `reason`), production: [ { root, module (dotted name; "?" = drafted; null = a root not deployed,
  *   not judged), evidence, reason } ],
- *   findings: [ { rule, file, line, verdict: "TP"|"FP"|"?", reason, message? } ] } ] }
+ *   findings: [ { rule, file, line, verdict: "TP"|"FP"|"?", reason, message? } ],
+ *   expect?: { exit: 2, stderr: "text the one error line contains", reason } — the right answer is that the
+ *   CLI refuses (no production settings in the repository), said in one line } ] }
  */
 export function validateVerdicts(doc) {
   const problems = [];
@@ -73,6 +75,12 @@ export function validateVerdicts(doc) {
         if (e.module !== null && (typeof e.module !== 'string' || !e.module)) problems.push(`${pat}: "module" must be a dotted module name, "?" or null`);
         if (e.module !== null && e.module !== '?' && typeof e.evidence !== 'string') problems.push(`${pat}: "evidence" must name the file and line`);
       });
+    }
+    if (p.expect !== undefined) {
+      const x = p.expect;
+      if (!x || typeof x !== 'object' || x.exit !== 2 || typeof x.stderr !== 'string' || !x.stderr || typeof x.reason !== 'string') {
+        problems.push(`${at}: "expect" must be { "exit": 2, "stderr": "text of the error line", "reason": "why that is right" }`);
+      }
     }
     if (!Array.isArray(p.findings)) problems.push(`${at}: "findings" must be an array`);
     else {
@@ -298,11 +306,21 @@ export function compareProject(entry, run, commit = null) {
       lostTP: fnd.lostTP.length,
     };
   }
+  if (entry.expect) {
+    // The right answer is a refusal (exit 2, one line): there are no production settings to judge.
+    const said = run.status === 'exit 2' && typeof run.detail === 'string' && run.detail.includes(entry.expect.stderr);
+    row.production = { ok: said, text: said ? `yes: refused (exit 2) — ${entry.expect.reason}` : `no: expected exit 2 saying "${entry.expect.stderr}", got ${run.status}${run.detail ? `: ${run.detail}` : ''}`, roots: [], unreviewedRoots: [] };
+    if (!said) row.problems.push(`expected the CLI to refuse: exit 2 saying "${entry.expect.stderr}"`);
+    row.pass = row.problems.length === 0;
+    return row;
+  }
   if (run.status !== 'ok') row.problems.push(run.status === 'exit 2' ? 'the CLI exited 2 (could not run)' : `the CLI run ended in a ${run.status}`);
   if (row.production && row.production.ok === false) row.problems.push(`production module: ${row.production.text}`);
   if (row.production && row.production.ok === null) row.problems.push('production module not reviewed');
   if (row.counts && row.counts.fp > MAX_FP) row.problems.push(`${row.counts.fp} false positives (at most ${MAX_FP})`);
   if (row.counts && row.counts.unreviewed) row.problems.push(`${row.counts.unreviewed} unreviewed findings`);
+  // A true positive the tool no longer reports is a regression: a rewrite that reports nothing must not pass.
+  if (row.counts && row.counts.lostTP) row.problems.push(`${row.counts.lostTP} true positive${row.counts.lostTP > 1 ? 's' : ''} no longer reported`);
   if (row.unreviewedRoots.length) row.problems.push(`${row.unreviewedRoots.length} unreviewed project roots`);
   row.pass = row.problems.length === 0;
   return row;

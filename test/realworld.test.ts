@@ -130,6 +130,20 @@ describe('comparison (pure)', () => {
     expect(rw.compareProduction(nested, report('core.settings', []))).toMatchObject({ ok: false, text: 'no: no project at backend, expected core.settings' });
   });
 
+  it('a lost true positive fails the row; a project whose right answer is a refusal passes only on that exit-2 line', () => {
+    const lost = rw.compareProject(entry('p', { production: [{ root: '.', module: 'app.settings.prod', evidence: 'x:1', reason: 'r' }], findings: [verdicts[2]] }), { status: 'ok', report: report('app.settings.prod', []) });
+    expect(lost.pass).toBe(false);
+    expect(lost.problems).toContain('1 true positive no longer reported');
+    const expectRefusal = entry('m', { expect: { exit: 2, stderr: 'only development settings', reason: 'devproject only' } });
+    expect(rw.validateVerdicts({ projects: [expectRefusal] })).toEqual([]);
+    expect(rw.validateVerdicts({ projects: [entry('m', { expect: { exit: 1 } })] })[0]).toMatch(/expect/);
+    const refused = rw.compareProject(expectRefusal, { status: 'exit 2', detail: 'django-launch-gate: project .: only development settings are named — name it', report: null });
+    expect(refused).toMatchObject({ pass: true, production: { ok: true } });
+    const judged = rw.compareProject(expectRefusal, { status: 'ok', report: report('devproject.settings', []) });
+    expect(judged.pass).toBe(false);
+    expect(judged.production.text).toMatch(/^no: expected exit 2/);
+  });
+
   it('the verdicts schema is checked', () => {
     expect(rw.validateVerdicts({ projects: [entry('ok')] })).toEqual([]);
     expect(rw.validateVerdicts({ projects: [entry('x', { commit: 'abc' })] })[0]).toMatch(/commit/);
