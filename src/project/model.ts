@@ -15,6 +15,7 @@
  *   sentry.ts        sentry_sdk.init calls
  *   deploy-commands.ts  the commands deploy files run (Procfile, Dockerfile, compose, systemd, supervisord, scripts)
  *   dependencies.ts  the Django version the project pins; the app servers that serve it (WSGI/ASGI)
+ *   volumes.ts       persistent storage the deploy files mount for the app (compose volumes, PVCs)
  */
 export * from './files';
 export * from './syntax';
@@ -23,3 +24,4 @@ export * from './views';
 export * from './sentry';
 export * from './deploy-commands';
 export * from './dependencies';
+export * from './volumes';

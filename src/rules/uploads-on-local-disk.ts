@@ -2,6 +2,7 @@ import type { Location } from '../finding';
 import { walk, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
+import { persistentDataMounts } from '../project/volumes';
 import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
 const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;
@@ -62,6 +63,13 @@ export default {
       const s = project.production;
       if (!s) continue;
       projects++;
+      // the shipped deployment mounts persistent storage where the app keeps its files (a named volume, a host data
+      // directory, a PersistentVolumeClaim): local-disk uploads there outlive the container, by design
+      const mounts = persistentDataMounts(ctx, project);
+      if (mounts.length > 0) {
+        for (const f of ctx.workspace.pythonFiles()) if (isModelsFile(f.rel) && countsFor(ctx, project, f.rel) && /FileField|ImageField/.test(f.text)) fields++;
+        continue;
+      }
       const worlds = (['unset', 'set'] as World[]).filter((w) => localDefault(s, w) === true);
       // every world must be known-local: an env-chosen backend may well be S3
       const local = worlds.length === 2;

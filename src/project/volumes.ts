@@ -1,0 +1,78 @@
+/**
+ * Persistent storage the production deploy files give the app: a named volume or a host data directory
+ * mounted into an app service of a compose file, or a PersistentVolumeClaim mounted in a Kubernetes/Helm
+ * manifest, at a data-like path (`/app/media`, `/home/django/data`, `/srv/uploads`). Files written there
+ * outlive the container. Part of the project model (see model.ts).
+ */
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Location } from '../finding';
+import type { ScanContext, ScannedProject } from './scan';
+import { baseName, perProject } from './files';
+import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+
+export interface DataMount {
+  location: Location;
+  /** The path inside the container. */
+  target: string;
+  /** A named compose volume, a host directory, or a Kubernetes PersistentVolumeClaim. */
+  kind: 'volume' | 'host-directory' | 'pvc';
+}
+
+/** Paths where an app keeps user files. Not static files (collected at build time), not code. */
+const DATA_PATH = /(^|\/)(media|mediafiles|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
+
+/** Images of services that are not the Django app: their data volumes are theirs. */
+const INFRA_IMAGE = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|keydb|memcached|nginx|traefik|caddy|haproxy|envoy|rabbitmq|minio|elasticsearch|opensearch|clickhouse|mongo|kafka|zookeeper|grafana|prometheus|loki|localstack|mailhog|mailpit|smtp|clamav|rabbitmq|vector|fluent|certbot|pgbouncer|pgadmin|adminer)([:@/]|$)/i;
+
+/** The project source mounted over the image (`.:/app`): the live-reload pattern, not data. */
+const SOURCE_MOUNT = /^\.{1,2}\/?$/;
+
+const cache = new WeakMap<ScanContext, Map<string, DataMount[]>>();
+
+export function persistentDataMounts(ctx: ScanContext, project?: ScannedProject): DataMount[] {
+  return perProject(cache, ctx, project, () => findMounts(ctx, project));
+}
+
+function findMounts(ctx: ScanContext, project: ScannedProject | undefined): DataMount[] {
+  const out: DataMount[] = [];
+  for (const f of ctx.workspace.deployFiles()) {
+    if (!productionDeployFile(ctx, project, f)) continue;
+    const name = baseName(f.rel).toLowerCase();
+    if (isComposeFile(name)) {
+      for (const svc of composeServices(f)) {
+        if (svc.devOnly || !isMap(svc.node)) continue;
+        const image = svc.node.get('image', true);
+        if (isScalar(image) && INFRA_IMAGE.test(String(image.value)) && !svc.node.has('build')) continue;
+        const volumes = svc.node.get('volumes', true) as unknown;
+        if (!isSeq(volumes)) continue;
+        for (const v of volumes.items as YamlNode[]) {
+          const m = mountOf(v);
+          if (!m || !DATA_PATH.test(m.target) || SOURCE_MOUNT.test(m.source)) continue;
+          const kind = /^[\w.-]+$/.test(m.source) && !m.source.startsWith('.') ? 'volume' : 'host-directory';
+          out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
+        }
+      }
+    } else if (/\.ya?ml$/.test(name) && /persistentVolumeClaim\s*:/.test(f.text)) {
+      f.text.split('\n').forEach((line, i) => {
+        const m = /^\s*-?\s*mountPath\s*:\s*["']?([^"'\s#]+)/.exec(line);
+        if (m && DATA_PATH.test(m[1])) out.push({ location: { file: f.rel, line: i + 1 }, target: m[1], kind: 'pvc' });
+      });
+    }
+  }
+  return out;
+}
+
+/** `source:target[:mode]` (short syntax) or `{type, source, target}` (long syntax). */
+function mountOf(v: YamlNode): { source: string; target: string } | undefined {
+  if (isScalar(v)) {
+    const parts = String(v.value ?? '').split(':');
+    if (parts.length < 2) return undefined; // an anonymous volume: gone with the container
+    return { source: parts[0], target: parts[1] };
+  }
+  if (isMap(v)) {
+    const source = v.get('source');
+    const target = v.get('target');
+    if (typeof source === 'string' && typeof target === 'string') return { source, target };
+  }
+  return undefined;
+}
