@@ -10,8 +10,8 @@
  * dev groups, optional-dependency groups named dev/test/docs/lint) are not production and are not read,
  * unless a production file includes them with `-r`.
  *
- * Unknown is a value: when no file names Django, or the files disagree so that no single range holds, the
- * answer is undefined and rules keep their version-independent behaviour. Part of the project model.
+ * Unknown is a value: when no file names Django, an include could not be read, or the files disagree so that no
+ * single range holds, the answer is undefined and rules keep their version-independent behaviour. Part of the project model.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize, posix } from 'node:path';
@@ -283,7 +283,7 @@ interface Readable {
 }
 
 /** Requirements files (pip format): one requirement a line, `\` continuations, `-r`/`-c` includes. */
-function readRequirementsFile(ctx: ScanContext, file: Readable, seen: Set<string>, out: Requirement[]): void {
+function readRequirementsFile(ctx: ScanContext, file: Readable, seen: Set<string>, out: Requirement[], gaps: Location[]): void {
   if (seen.has(file.rel)) return;
   seen.add(file.rel);
   const lines = file.text.split('\n');
@@ -296,7 +296,8 @@ function readRequirementsFile(ctx: ScanContext, file: Readable, seen: Set<string
     const inc = /^(?:-r|--requirement|-c|--constraint)\s*=?\s*(\S+)/.exec(line);
     if (inc) {
       const target = readIncluded(ctx, file.rel, inc[1]);
-      if (target) readRequirementsFile(ctx, target, seen, out);
+      if (target) readRequirementsFile(ctx, target, seen, out, gaps);
+      else gaps.push(loc(file, start + 1));
       continue;
     }
     if (line.startsWith('-')) continue; // -e, --index-url, --hash-only lines, --no-binary…
@@ -515,23 +516,39 @@ function productionDependencyFile(ctx: ScanContext, project: ScannedProject | un
   return !isDevName(stem);
 }
 
-const reqCache = new WeakMap<ScanContext, Map<string, Requirement[]>>();
+interface Declarations {
+  requirements: Requirement[];
+  /** `-r`/`-c` includes that could not be read (a URL, a missing file): what they declare is unknown. */
+  gaps: Location[];
+}
+
+const reqCache = new WeakMap<ScanContext, Map<string, Declarations>>();
+
+function declarations(ctx: ScanContext, project: ScannedProject | undefined): Declarations {
+  return perProject(reqCache, ctx, project, () => readRequirements(ctx, project));
+}
 
 /**
  * Every production dependency declaration of a project (or of the whole scan without one), in file order.
  * Requirements files follow their `-r`/`-c` includes (an included dev file counts: production installs it).
  */
 export function requirements(ctx: ScanContext, project?: ScannedProject): Requirement[] {
-  return perProject(reqCache, ctx, project, () => readRequirements(ctx, project));
+  return declarations(ctx, project).requirements;
 }
 
-function readRequirements(ctx: ScanContext, project: ScannedProject | undefined): Requirement[] {
+/** Where a production requirements file includes (`-r`/`-c`) something that could not be read: the declarations are incomplete. */
+export function unreadableIncludes(ctx: ScanContext, project?: ScannedProject): Location[] {
+  return declarations(ctx, project).gaps;
+}
+
+function readRequirements(ctx: ScanContext, project: ScannedProject | undefined): Declarations {
   const out: Requirement[] = [];
+  const gaps: Location[] = [];
   const seen = new Set<string>();
   for (const f of ctx.workspace.deployFiles()) {
     if (!productionDependencyFile(ctx, project, f)) continue;
     const name = baseName(f.rel).toLowerCase();
-    if (isRequirementsFile(f.rel)) readRequirementsFile(ctx, f, seen, out);
+    if (isRequirementsFile(f.rel)) readRequirementsFile(ctx, f, seen, out, gaps);
     else if (name === 'pyproject.toml') readPyproject(f, out);
     else if (name === 'poetry.lock') readLock(f, 'poetry.lock', out);
     else if (name === 'uv.lock') readLock(f, 'uv.lock', out);
@@ -543,7 +560,7 @@ function readRequirements(ctx: ScanContext, project: ScannedProject | undefined)
   for (const f of ctx.workspace.pythonFiles()) {
     if (baseName(f.rel) === 'setup.py' && productionDependencyFile(ctx, project, f)) readSetupPy(ctx, f, out);
   }
-  return out;
+  return { requirements: out, gaps };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,6 +590,8 @@ export interface DjangoVersion {
 export function djangoVersion(ctx: ScanContext, project?: ScannedProject): DjangoVersion | undefined {
   const decls = requirements(ctx, project).filter((r) => r.name === 'django');
   if (decls.length === 0) return undefined;
+  const locked = decls.some((d) => d.locked && d.range);
+  if (!locked && unreadableIncludes(ctx, project).length > 0) return undefined; // an unread include may pin Django
   if (decls.some((d) => d.range === undefined && !d.locked)) return undefined;
   const locks = decls.filter((d) => d.locked && d.range);
   if (locks.length > 0) {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ScanContext } from '../project/scan';
 import { commandText, composeServices, dockerInstructions, isComposeFile, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
-import { appServers } from '../project/dependencies';
+import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
@@ -354,13 +354,13 @@ export default {
  * only compose file (dev folders aside; a docker-compose.override.yml or *.dev.yml next to it means the project
  * separates environments), and no app server is defined anywhere — no gunicorn/uvicorn/uWSGI/daphne/… started by
  * a Procfile, Dockerfile, compose service, unit, supervisord program or script, configured, or listed in the
- * production requirements.
+ * production requirements (and every requirements include could be read).
  */
 function onlyServerDefinition(ctx: ScanContext, compose: SourceFile): boolean {
   const projects = ctx.projects.filter((p) => countsFor(ctx, p, compose.rel));
   if (projects.length === 0) return false;
   return projects.every((p) => {
     const composeFiles = ctx.workspace.deployFiles().filter((f) => isComposeFile(baseName(f.rel)) && countsFor(ctx, p, f.rel) && !inDevFolder(f.rel, ctx));
-    return composeFiles.length === 1 && composeFiles[0] === compose && appServers(ctx, p).length === 0;
+    return composeFiles.length === 1 && composeFiles[0] === compose && appServers(ctx, p).length === 0 && unreadableIncludes(ctx, p).length === 0;
   });
 }

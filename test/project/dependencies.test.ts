@@ -20,6 +20,7 @@ import {
   parseSpecifier,
   requirements,
   servingInterface,
+  unreadableIncludes,
   type VersionRange,
 } from '../../src/project/dependencies';
 
@@ -168,8 +169,10 @@ describe('djangoVersion', () => {
     expect(inline).toMatchObject({ spec: '>=4.2', location: { file: 'setup.py', line: 4 } });
   });
 
-  it('unknown when nothing names Django, a declaration is a URL, or the files contradict each other', () => {
+  it('unknown when nothing names Django, a declaration is a URL, an include cannot be read, or the files contradict each other', () => {
     expect(version({ 'requirements.txt': 'requests\n' })).toBeUndefined();
+    expect(version({ 'requirements.txt': '-r https://example.com/base.txt\nDjango>=3.2\n' })).toBeUndefined();
+    expect(version({ 'requirements.txt': '-c constraints/missing.txt\nDjango>=3.2\n' })).toBeUndefined();
     expect(version({ 'requirements.txt': 'django @ git+https://github.com/django/django@main\n' })).toBeUndefined();
     expect(version({ 'requirements.txt': 'django==3.2\n', 'requirements/base.txt': 'django==4.2\n' })).toBeUndefined();
   });
@@ -235,6 +238,12 @@ describe('app servers', () => {
   it('nginx upstream names and uwsgi_pass are not servers', () => {
     const s = served({ 'deploy/nginx.conf': 'upstream gunicorn {\n  server 127.0.0.1:8000;\n}\nserver {\n  location / { uwsgi_pass gunicorn; include uwsgi_params; }\n}\n' });
     expect(s.servers).toEqual([]);
+  });
+
+  it('unreadableIncludes() names the -r/-c lines whose target could not be read', () => {
+    const ctx = scan(project({ 'requirements.txt': 'Django==4.2\n-r https://example.com/x.txt\n-r base.txt\n', 'base.txt': 'gunicorn\n' }));
+    expect(unreadableIncludes(ctx, ctx.projects[0])).toEqual([{ file: 'requirements.txt', line: 2 }]);
+    expect(requirements(ctx, ctx.projects[0]).map((r) => r.name)).toEqual(['django', 'gunicorn']);
   });
 
   it('requirements() lists production declarations with their file and line', () => {
