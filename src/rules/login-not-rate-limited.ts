@@ -70,9 +70,11 @@ const LIMIT_TEXT = /rate_?limit|throttl/i;
 /**
  * Names of the project's own limiters: `check_rate_limit`, `is_ratelimited`, `throttle_login`, `TokenBucket`,
  * `LoginLimiter`, `lockout`, `record_failed_attempt`, `too_many_attempts`. Matched on the last segment of a
- * called name, a base class or a decorator — never on strings or comments.
+ * called name, a base class or a decorator — never on strings or comments; word parts only (`csv_delimiter`
+ * and `clockout` are not limiters).
  */
-const LIMITER_NAME = /rate_?limit|throttl|token_?bucket|leaky_?bucket|limiter|lock_?out|brute_?force|too_?many_?(attempts|requests|failures)|(failed|login|auth)_?attempts?/i;
+const LIMITER_NAME =
+  /[Rr]ate_?[Ll]imit|RATE_?LIMIT|[Tt]hrottl|THROTTL|[Tt]oken_?[Bb]ucket|[Ll]eaky_?[Bb]ucket|(^|_)limiter|Limiter|(^|_)lock_?out|Lock_?[Oo]ut|[Bb]rute_?[Ff]orce|[Tt]oo_?[Mm]any_?([Aa]ttempts|[Rr]equests|[Ff]ailures)|([Ff]ailed|[Ll]ogin|[Aa]uth)_?[Aa]ttempts?/;
 
 /** Django's cache: `cache.incr(...)`, `caches["x"].get(...)`. */
 const CACHE_CALL = /(^|\.)(cache|caches\[[^\]]*\]|get_cache\([^)]*\))\.(incr|decr|get|set|add|get_or_set|touch)$/;

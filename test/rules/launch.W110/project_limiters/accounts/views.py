@@ -104,3 +104,15 @@ def profile_cache_login(request):
     if profile is None:
         cache.set(key, {"name": request.POST["username"]}, 60)
     return HttpResponse(status=200 if user else 401)
+
+
+def csv_delimiter(request):
+    return request.POST.get("delimiter", ",")
+
+
+# ruleid: launch.W110
+def import_login(request):
+    """A helper whose name only contains 'limiter' (csv_delimiter) is not a limiter."""
+    sep = csv_delimiter(request)
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    return HttpResponse(sep if user else "", status=200 if user else 401)

@@ -22,4 +22,5 @@ urlpatterns = [
     path("splat/", views.splat_password_login),
     path("banner/", views.banner_login),
     path("profile/", views.profile_cache_login),
+    path("import/", views.import_login),
 ]
