@@ -734,9 +734,3 @@ export function servingInterface(ctx: ScanContext, project?: ScannedProject): Se
   if (asgi && wsgi) return { interface: 'mixed', evidence: asgi };
   return asgi ? { interface: 'asgi', evidence: asgi } : { interface: 'wsgi', evidence: wsgi };
 }
-
-/** Names of the app servers a project knows about, for messages (`uvicorn, gunicorn`). */
-export function serverNames(servers: readonly AppServer[]): string[] {
-  return [...new Set(servers.map((s) => s.server))];
-}
-
