@@ -124,8 +124,13 @@ export async function runPerProject(
     detail,
     findings,
   });
-  const projects = ctx.scan.projects.filter(options.projects ?? ((p) => Boolean(p.production)));
-  if (projects.length === 0) return result('skipped', options.none);
+  const qualifying = ctx.scan.projects.filter(options.projects ?? ((p) => Boolean(p.production)));
+  // Production settings the scan could not read (launch.E002) would not import under Django either: the
+  // gate does not run for that project, and says so (the error finding already blocks the launch).
+  const unreadable = qualifying.filter((p) => p.production?.unreadable.length);
+  const notRun = unreadable.map((p) => `${p.production!.module}${p.root ? ` (${p.root})` : ''}: not run — its production settings could not be read (launch.E002)`);
+  const projects = qualifying.filter((p) => !unreadable.includes(p));
+  if (projects.length === 0) return result('skipped', notRun.length ? notRun.join('\n') : options.none);
   const skip = await options.prepare?.();
   if (skip !== undefined) return result('skipped', skip);
   const outcomes = await Promise.all(
@@ -135,7 +140,7 @@ export async function runPerProject(
   );
   const findings = outcomes.flatMap((o) => o.findings);
   const errors = outcomes.filter((o) => o.error).map((o) => oneLine(o.error!));
-  const details = outcomes.map((o) => oneLine(o.detail)).filter(Boolean);
+  const details = [...outcomes.map((o) => oneLine(o.detail)).filter(Boolean), ...notRun];
   if (errors.length) return result('error', [...errors, ...details].join('\n'), findings);
   const detail = details.join('\n');
   if (findings.some((f) => f.level !== 'note')) return result('failed', detail, findings);

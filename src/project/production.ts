@@ -166,7 +166,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
   const later: Candidate[] = [];
   if (manage) {
     const d = settingsDefaultIn(input.ws, manage);
-    if (d?.module) later.push({ module: d.module, source: 'manage.py', at: { file: manage.rel, line: d.line }, how: `the default in ${manage.rel} (line ${d.line}); no wsgi.py, asgi.py or deploy file names one`, ...(d.configuration ? { configuration: d.configuration } : {}) });
+    if (d?.module) later.push({ module: d.module, source: 'manage.py', at: { file: manage.rel, line: d.line }, how: `the default in ${manage.rel} (line ${d.line})`, ...(d.configuration ? { configuration: d.configuration } : {}) });
   }
   for (const f of codeFiles(input)) {
     const d = settingsDefaultIn(input.ws, f);
@@ -192,7 +192,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
     }
     const l = locate(input, c.module);
     if (l && (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file))) {
-      const r = pick(c, [], passedOver);
+      const r = pick({ ...c, how: `${c.how}; no deploy file, wsgi.py or asgi.py names another` }, [], passedOver);
       if (r) return r;
     }
   }
