@@ -23,7 +23,7 @@ export interface ChecklistInput {
   /** IDs of the static rules that ran (the rest are disabled by the config). */
   enabled: ReadonlySet<string>;
   /** What the rules gate said, when it ran. */
-  rulesGate?: { notApplicable: ReadonlyMap<string, string>; failed: readonly string[] };
+  rulesGate?: { notApplicable: ReadonlyMap<string, string>; failed: readonly string[]; undecided?: ReadonlyMap<string, string> };
   gates: readonly GateResult[];
   findings: readonly Finding[];
   /** The report's rules, to place each finding (by ID or Django check) under its item. */
@@ -66,6 +66,9 @@ function rulesVerdict(itemRules: readonly RuleMeta[], input: ChecklistInput): Ve
   if (enabled.length === 0) return { status: 'not-checked', reason: `${itemRules.length === 1 ? 'its rule is' : 'its rules are'} disabled in the config` };
   const failed = enabled.filter((r) => input.rulesGate!.failed.includes(r.id)).map((r) => r.id);
   if (failed.length) return { status: 'not-checked', reason: `rule ${failed.join(', ')} failed` };
+  // A rule that could not decide (a setting it reads is unknown in production) did not check its item.
+  const undecided = enabled.map((r) => input.rulesGate!.undecided?.get(r.id)).filter((x): x is string => Boolean(x));
+  if (undecided.length) return { status: 'not-checked', reason: [...new Set(undecided)].join('; ') };
   const na = input.rulesGate.notApplicable;
   if (enabled.every((r) => na.has(r.id))) return { status: 'not-applicable', reason: [...new Set(enabled.map((r) => na.get(r.id)!))].join('; ') };
   return { status: 'pass' };

@@ -104,6 +104,12 @@ export interface RuleMeta {
    * security.W002 or security.W019). A hit names which one it is (RuleHit.djangoCheck).
    */
   djangoChecks?: string[];
+  /**
+   * The production settings the rule decides from. When one of them cannot be known in production (its
+   * default value is not computable, or it may be set by code the scan cannot follow) and the rule reported
+   * nothing, the rule did not decide: its checklist item is "not checked", never "passed".
+   */
+  settings?: string[];
 }
 
 /** Every Django check a rule covers: `djangoCheck` first, then `djangoChecks`. */

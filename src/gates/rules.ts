@@ -16,6 +16,8 @@ export interface RulesGateResult {
   notApplicable: Map<string, string>;
   /** IDs of the rules that threw: what they check was not checked. */
   failed: string[];
+  /** Rule ID → why it could not decide (a setting it reads is unknown in production): not checked, not passed. */
+  undecided: Map<string, string>;
 }
 
 export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateResult {
@@ -24,6 +26,7 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
   const errors: string[] = [];
   const failed: string[] = [];
   const notApplicable = new Map<string, string>();
+  const undecided = new Map<string, string>();
   let silenced = 0;
   for (const rule of rules) {
     try {
@@ -40,6 +43,8 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
         mine.push(f);
       }
       if (res.notApplicable !== undefined && res.hits.length === 0) notApplicable.set(rule.meta.id, res.notApplicable);
+      const why = res.undecided ?? undecidedBy(ctx, rule.meta, mine);
+      if (why) undecided.set(rule.meta.id, why);
       findings.push(...mine);
     } catch (e) {
       failed.push(rule.meta.id);
@@ -58,7 +63,39 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
         detail: `${rules.length} rules over ${files} files in ${n} project${n === 1 ? '' : 's'}${silenced ? `; ${silenced} finding${silenced === 1 ? '' : 's'} silenced by SILENCED_SYSTEM_CHECKS` : ''}`,
         findings,
       };
-  return { gate, notApplicable, failed };
+  return { gate, notApplicable, failed, undecided };
+}
+
+/**
+ * Why a settings rule could not decide for some project it reported nothing on: a setting it reads is
+ * unknown in the production default (not computable), may be set by code the scan cannot follow, or the
+ * project's production settings were not judged at all. undefined when it decided everywhere.
+ */
+export function undecidedBy(ctx: ScanContext, meta: RuleMeta, hits: readonly Finding[]): string | undefined {
+  if (!meta.settings?.length) return undefined;
+  for (const p of ctx.projects) {
+    if (p.development) continue;
+    const s = p.production;
+    if (!s) {
+      if (p.info.status === 'missing') return `no production settings were judged for project ${p.root || '.'}`;
+      continue;
+    }
+    if (hits.some((h) => s.files.includes(h.location.file))) continue;
+    for (const name of meta.settings) {
+      const b = s.bindings.get(name);
+      if (b && b.unset.kind === 'unknown') {
+        const dyn = s.dynamic.find((d) => d.overrides && d.location.file === b.location.file && d.location.line >= b.location.line) ?? s.dynamic.find((d) => d.overrides);
+        return dyn
+          ? `${name} may be set by code the scan cannot follow (${dyn.location.file}:${dyn.location.line})`
+          : `${name} cannot be computed statically (${b.location.file}:${b.location.line})`;
+      }
+      if (!b && (s.dynamic.length || s.unreadable.length)) {
+        const d = s.unreadable[0]?.location ?? s.dynamic[0].location;
+        return `${name} may be set by code the scan cannot follow (${d.file}:${d.line})`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function toFinding(meta: RuleMeta, h: RuleHit): Finding {

@@ -17,6 +17,7 @@ export default {
     securitySeverity: 0,
     precision: 'high',
     tags: ['reliability'],
+    settings: ['ALLOWED_HOSTS'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+    settings: ['ALLOWED_HOSTS', 'DEBUG'],
     djangoCheck: 'security.W020',
   },
   check(ctx) {

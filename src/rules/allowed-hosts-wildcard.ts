@@ -13,6 +13,7 @@ export default {
     securitySeverity: 6.5,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-20', 'external/cwe/cwe-640'],
+    settings: ['ALLOWED_HOSTS'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

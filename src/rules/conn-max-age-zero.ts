@@ -151,6 +151,7 @@ export default {
     securitySeverity: 0,
     precision: 'high',
     tags: ['performance'],
+    settings: ['DATABASES'],
   },
   check(ctx) {
     return forProduction(ctx, (s, project) => {

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 4.3,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-693'],
+    settings: ['MIDDLEWARE', 'SECURE_CONTENT_TYPE_NOSNIFF'],
     djangoCheck: 'security.W006',
   },
   check(ctx) {

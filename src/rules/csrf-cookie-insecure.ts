@@ -13,6 +13,7 @@ export default {
     securitySeverity: 4.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-614'],
+    settings: ['CSRF_COOKIE_SECURE'],
     djangoCheck: 'security.W016',
   },
   check(ctx) {

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 7.5,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-489', 'external/cwe/cwe-215'],
+    settings: ['DEBUG'],
     djangoCheck: 'security.W018',
   },
   check(ctx) {

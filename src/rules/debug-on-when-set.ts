@@ -17,6 +17,7 @@ export default {
     securitySeverity: 7.5,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-489', 'external/cwe/cwe-215'],
+    settings: ['DEBUG'],
     djangoCheck: 'security.W018',
   },
   check(ctx) {

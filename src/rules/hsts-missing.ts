@@ -13,6 +13,7 @@ export default {
     securitySeverity: 5.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-319'],
+    settings: ['MIDDLEWARE', 'SECURE_HSTS_SECONDS'],
     djangoCheck: 'security.W004',
   },
   check(ctx) {

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 4.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-319'],
+    settings: ['SECURE_HSTS_INCLUDE_SUBDOMAINS'],
     djangoCheck: 'security.W005',
   },
   check(ctx) {

@@ -526,6 +526,7 @@ export default {
     securitySeverity: 5.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-307'],
+    settings: ['INSTALLED_APPS'],
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);

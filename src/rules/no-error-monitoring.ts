@@ -36,23 +36,30 @@ export default {
   check(ctx) {
     const hits: RuleHit[] = [];
     let projects = 0;
+    let undecided: string | undefined;
     for (const project of ctx.projects) {
       const s = project.production;
       if (!s) continue;
       projects++;
-      if (adminsMayBeSet(s) || AGENT_SETTINGS.some((n) => s.bindings.has(n))) continue;
+      if (AGENT_SETTINGS.some((n) => s.bindings.has(n))) continue;
       const py = productionPythonFiles(ctx, project);
       if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text))) continue;
       const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
       if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text))) continue;
+      if (adminsMayBeSet(s)) {
+        // No tracker anywhere; only ADMINS could report errors. Unknown ADMINS is not a pass.
+        const b = s.bindings.get('ADMINS');
+        if (!b || [b.unset, b.set].some((v) => truthy(v) === undefined)) undecided ??= `no error tracker is set up, and ADMINS in ${s.module} cannot be known statically`;
+        continue;
+      }
       hits.push({
         location: s.anchor,
         message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
       });
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
-    return { hits };
+    return { hits, ...(undecided && hits.length === 0 ? { undecided } : {}) };
   },
 } satisfies Rule;

@@ -19,6 +19,12 @@ export interface RuleResult {
   hits: RuleHit[];
   /** Set when the rule had nothing to look at (e.g. no auth endpoints): the summary shows "not applicable" with this reason. */
   notApplicable?: string;
+  /**
+   * Set when the rule reported nothing but could not decide (what it needs is unknown in production): its
+   * checklist item is "not checked" with this reason, never "passed". Settings rules get this from
+   * `meta.settings` without saying it; rules that also read code say it themselves.
+   */
+  undecided?: string;
 }
 
 /**

@@ -27,6 +27,7 @@ export default {
     securitySeverity: 7.5,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-798', 'external/cwe/cwe-321'],
+    settings: ['SECRET_KEY_FALLBACKS'],
     djangoCheck: 'security.W025',
   },
   check(ctx) {

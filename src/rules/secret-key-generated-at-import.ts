@@ -19,6 +19,7 @@ export default {
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+    settings: ['SECRET_KEY'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

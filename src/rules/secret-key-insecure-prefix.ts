@@ -13,6 +13,7 @@ export default {
     securitySeverity: 8.8,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-798', 'external/cwe/cwe-321'],
+    settings: ['SECRET_KEY'],
     djangoCheck: 'security.W009',
   },
   check(ctx) {

@@ -13,6 +13,7 @@ export default {
     securitySeverity: 8.1,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-798', 'external/cwe/cwe-1188'],
+    settings: ['SECRET_KEY'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

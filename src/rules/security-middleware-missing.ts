@@ -13,6 +13,7 @@ export default {
     securitySeverity: 5.3,
     precision: 'very-high',
     tags: ['security', 'external/cwe/cwe-693'],
+    settings: ['MIDDLEWARE'],
     djangoCheck: 'security.W001',
   },
   check(ctx) {

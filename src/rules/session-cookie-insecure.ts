@@ -13,6 +13,7 @@ export default {
     securitySeverity: 5.0,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-614'],
+    settings: ['SESSION_COOKIE_SECURE'],
     djangoCheck: 'security.W012',
     // Django reports W010 (sessions app only), W011 (SessionMiddleware only) or W012 (both): the same condition.
     djangoChecks: ['security.W010', 'security.W011'],

@@ -17,6 +17,7 @@ export default {
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+    settings: ['DATABASES'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

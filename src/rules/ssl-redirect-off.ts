@@ -13,6 +13,7 @@ export default {
     securitySeverity: 5.3,
     precision: 'medium',
     tags: ['security', 'external/cwe/cwe-319'],
+    settings: ['MIDDLEWARE', 'SECURE_SSL_REDIRECT'],
     djangoCheck: 'security.W008',
   },
   check(ctx) {

@@ -23,6 +23,7 @@ export default {
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+    settings: ['STATIC_ROOT', 'INSTALLED_APPS'],
   },
   check(ctx) {
     return forProduction(ctx, (s) => {

@@ -52,6 +52,7 @@ export default {
     securitySeverity: 0,
     precision: 'high',
     tags: ['reliability'],
+    settings: ['STORAGES', 'DEFAULT_FILE_STORAGE'],
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);

@@ -15,6 +15,7 @@ export default {
     securitySeverity: 4.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-1021'],
+    settings: ['MIDDLEWARE', 'X_FRAME_OPTIONS'],
     djangoCheck: 'security.W002',
     djangoChecks: ['security.W019'],
   },

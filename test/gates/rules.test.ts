@@ -182,3 +182,23 @@ describe('checklist and verdict of a run: "not checked" is never "passed"', () =
     expect(item(report, 'debug').status).toBe('pass');
   });
 });
+
+describe('a rule that could not decide never passes its item', () => {
+  it('settings replaced by globals().update: their items are "not checked" with the place; items decided elsewhere still pass', async () => {
+    const dir = project(`import json\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\nSECRET_KEY = "x" * 0\nglobals().update(json.load(open("/etc/app.json")))\n`);
+    const { report } = await run({ path: dir, env: {}, failOn: 'error' });
+    const item = (name: string) => report.checklist.find((c) => c.item === name);
+    expect(item('debug')).toMatchObject({ status: 'not-checked' });
+    expect(item('debug')!.reason).toBe('DEBUG may be set by code the scan cannot follow (app/settings.py:5); deploy-checks gate not run');
+    expect(item('allowed-hosts')).toMatchObject({ status: 'not-checked' });
+    expect(item('app-server')).toMatchObject({ status: 'not-applicable' }); // no deploy file: nothing to decide
+    expect(formatText(report, { color: false })).toMatch(/Not checked: .*DEBUG off in production \(DEBUG may be set by code the scan cannot follow/);
+  });
+
+  it('a value the evaluator cannot compute (DEBUG = read_flag()) is not checked; a known one passes', async () => {
+    const unknown = await run({ path: project('from .flags import read_flag\nDEBUG = read_flag()\nALLOWED_HOSTS = ["example.com"]\n', { 'app/flags.py': 'def read_flag():\n    return False\n' }), env: {} });
+    expect(unknown.report.checklist.find((c) => c.item === 'debug')).toMatchObject({ status: 'not-checked', reason: 'DEBUG cannot be computed statically (app/settings.py:2); deploy-checks gate not run' });
+    const known = await run({ path: project('DEBUG = False\nALLOWED_HOSTS = ["example.com"]\n'), env: {} });
+    expect(known.report.checklist.find((c) => c.item === 'debug')).toMatchObject({ status: 'pass' });
+  });
+});
