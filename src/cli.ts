@@ -11,7 +11,7 @@ import { ensureDir } from './files';
 import { GATE_NAMES, type FailOn, type GateName, type Report } from './finding';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from './options';
 import { toJson } from './report/json';
-import { Redactor, redactReport } from './report/redact';
+import { Redactor, redactReport, vocabulary } from './report/redact';
 import { sarifText } from './report/sarif';
 import { detailLines, formatText } from './report/text';
 import { exitCodeFor, run } from './run';
@@ -247,7 +247,7 @@ export async function cli(
       env: io.env,
       cwd: io.cwd,
     });
-    redactor = new Redactor(secrets);
+    redactor = new Redactor(secrets, vocabulary(rawReport));
     const report = redactReport(rawReport, redactor);
 
     if (args.sarif) {

@@ -10,7 +10,7 @@ import { readContext } from './github/context';
 import { readInputs } from './github/inputs';
 import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
-import { Redactor, redactReport } from './report/redact';
+import { Redactor, redactReport, vocabulary } from './report/redact';
 import { detailLines, formatText } from './report/text';
 import { exitCodeFor, run } from './run';
 
@@ -36,7 +36,7 @@ export async function main(): Promise<void> {
       cwd: process.cwd(),
     });
     for (const secret of secrets) core.setSecret(secret);
-    redactor = new Redactor(secrets);
+    redactor = new Redactor(secrets, vocabulary(rawReport));
     // GitHub wants paths relative to the repository checkout, not to working-directory.
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const report = rebaseReport(redactReport(rawReport, redactor), workspace);

@@ -3,7 +3,7 @@
  * through `redactReport` first, so a value that slipped into a message never reaches SARIF, the terminal,
  * the job summary or annotations.
  */
-import { MIN_SECRET_LENGTH, type Report } from '../finding';
+import { CHECKLIST, GATE_NAMES, MIN_SECRET_LENGTH, type Finding, type Report } from '../finding';
 
 export const REDACTED = '[REDACTED]';
 
@@ -14,8 +14,10 @@ const WORD = /[A-Za-z0-9_]/;
 export class Redactor {
   /** Longest first, so the common case (one secret inside another) is one span. */
   private readonly secrets: readonly string[];
+  /** The tool's own words (rule names, checklist keys…): an occurrence of a secret wholly inside one is kept. */
+  private readonly protect: readonly string[];
 
-  constructor(secrets: Iterable<string>) {
+  constructor(secrets: Iterable<string>, protect: Iterable<string> = []) {
     const all = new Set<string>();
     for (const secret of secrets) {
       if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
@@ -27,6 +29,8 @@ export class Redactor {
       if (uriEncoded !== secret) all.add(uriEncoded);
     }
     this.secrets = [...all].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    // Only words a secret is a proper part of: a secret equal to a whole word is still redacted as a value.
+    this.protect = [...new Set(protect)].filter((w) => this.secrets.some((x) => w.length > x.length && w.includes(x)));
   }
 
   /** True when there is nothing to redact (no secret of at least MIN_SECRET_LENGTH characters). */
@@ -40,10 +44,15 @@ export class Redactor {
    */
   redact(text: string): string {
     if (this.secrets.length === 0 || typeof text !== 'string') return text;
+    const kept: Array<[number, number]> = [];
+    for (const word of this.protect) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) kept.push([at, at + word.length]);
+    }
     const spans: Array<[number, number]> = [];
     for (const secret of this.secrets) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
         if (secret.length < TOKEN_ONLY_BELOW && (WORD.test(text[at - 1] ?? '') || WORD.test(text[at + secret.length] ?? ''))) continue;
+        if (kept.some(([s, e]) => s <= at && at + secret.length <= e)) continue; // part of the tool's own vocabulary
         spans.push([at, at + secret.length]);
       }
     }
@@ -84,9 +93,46 @@ export class Redactor {
 }
 
 /**
- * The report every reporter should see: all strings redacted (messages, related messages, gate details,
- * project reasons, rule texts, even file paths). Call this in the entries before any reporter.
+ * The report every reporter should see: every string that comes from the scanned project or the run
+ * redacted (messages, related messages, fixes, gate details, project reasons, checklist reasons, file
+ * paths). The tool's own vocabulary is not: rule metadata, rule IDs, gate names, levels and checklist keys
+ * come from this code, never from the project — and a secret that happens to equal one of them (a
+ * placeholder password "secret-key") must not turn the checklist key `secret-key` into `[REDACTED]` and lose
+ * the findings grouped under it. Call this in the entries before any reporter.
  */
 export function redactReport(report: Report, redactor: Redactor): Report {
-  return redactor.redactDeep(report);
+  if (redactor.empty) return report;
+  return {
+    ...report,
+    root: redactor.redact(report.root),
+    projects: redactor.redactDeep(report.projects),
+    gates: report.gates.map((g) => ({ ...g, ...(g.detail !== undefined ? { detail: redactor.redact(g.detail) } : {}), findings: g.findings.map((f) => redactFinding(f, redactor)) })),
+    findings: report.findings.map((f) => redactFinding(f, redactor)),
+    checklist: report.checklist.map((c) => ({ ...c, ...(c.reason !== undefined ? { reason: redactor.redact(c.reason) } : {}) })),
+  };
+}
+
+function redactFinding(f: Finding, redactor: Redactor): Finding {
+  return {
+    ...f,
+    message: redactor.redact(f.message),
+    location: redactor.redactDeep(f.location),
+    ...(f.fix !== undefined ? { fix: redactor.redact(f.fix) } : {}),
+    ...(f.related ? { related: redactor.redactDeep(f.related) } : {}),
+  };
+}
+
+/**
+ * The tool's own vocabulary in a report — rule IDs, names, titles and checklist keys, Django check IDs,
+ * gate names, checklist titles — for `new Redactor(secrets, vocabulary(report))`: a placeholder secret that
+ * equals a word of it ("secret-key") is still redacted everywhere else, but never inside these.
+ */
+export function vocabulary(report: Report): string[] {
+  const words = new Set<string>([...Object.values(CHECKLIST), ...GATE_NAMES]);
+  // Checklist keys as the JSON and SARIF outputs spell them (a bare key equal to a secret stays redactable).
+  for (const key of Object.keys(CHECKLIST)) for (const field of ['checklist', 'item']) words.add(`"${field}": "${key}"`);
+  for (const r of report.rules) {
+    for (const w of [r.id, r.name, r.title, ...(r.djangoCheck ? [r.djangoCheck] : []), ...(r.djangoChecks ?? []), ...r.tags]) words.add(w);
+  }
+  return [...words];
 }

@@ -61,9 +61,11 @@ export function groupFindings(report: Report): FindingGroup[] {
   for (const item of Object.keys(CHECKLIST) as ChecklistItem[]) {
     const findings = byItem.get(item);
     if (findings) groups.push({ item, title: CHECKLIST[item], findings });
+    byItem.delete(item);
   }
-  const other = byItem.get(OTHER_GROUP);
-  if (other) groups.push({ item: OTHER_GROUP, title: OTHER_TITLE, findings: other });
+  // A finding whose rule names no known item still shows, under "Other checks": never dropped.
+  const other = [...byItem.values()].flat();
+  if (other.length) groups.push({ item: OTHER_GROUP, title: OTHER_TITLE, findings: other.sort(compareFindings) });
   return groups;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Report } from '../../src/finding';
 import { selectAnnotations } from '../../src/report/annotations';
 import { toJson } from '../../src/report/json';
-import { REDACTED, Redactor, redactReport } from '../../src/report/redact';
+import { REDACTED, Redactor, redactReport, vocabulary } from '../../src/report/redact';
 import { serializeSarif, toSarif } from '../../src/report/sarif';
 import { jobSummary } from '../../src/report/summary';
 import { formatText } from '../../src/report/text';
@@ -102,5 +102,36 @@ describe('no reporter output contains a planted secret once the report is redact
     const shape = (log: typeof plain) =>
       log.runs[0].results!.map((r) => [r.ruleId, r.locations![0].physicalLocation!.region!.startLine, r.partialFingerprints?.primaryLocationLineHash]);
     expect(shape(redacted)).toEqual(shape(plain));
+  });
+});
+
+describe("a secret equal to one of the tool's own words (plane's placeholder AWS key \"secret-key\")", () => {
+  const report: Report = makeReport({
+    rules: [
+      ...makeReport().rules,
+      { id: 'launch.E033', name: 'secret-key-generated-at-import', checklist: 'secret-key', level: 'error', title: 'SECRET_KEY is generated at import', fix: 'Read it from the environment', securitySeverity: 7, precision: 'high', tags: ['security'] },
+    ],
+    findings: [
+      { ruleId: 'launch.E033', gate: 'rules', level: 'error', message: 'SECRET_KEY is generated at import; AWS_SECRET_ACCESS_KEY defaults to secret-key', location: { file: 'app/settings.py', line: 3 } },
+    ],
+  });
+  const redactor = new Redactor(['secret-key'], vocabulary(report));
+  const red = redactReport(report, redactor);
+
+  test('the finding keeps its group and is printed; the value is redacted where it is the value', () => {
+    const text = redactor.redact(formatText(red, { color: false }));
+    expect(text).toContain('SECRET_KEY secret and stable');
+    expect(text).toContain('launch.E033');
+    expect(text).toContain(`defaults to ${REDACTED}`);
+    expect(red.checklist.map((c) => c.item)).toEqual(report.checklist.map((c) => c.item));
+  });
+
+  test('SARIF and JSON keep rule names and checklist keys', () => {
+    const sarif = redactor.redact(serializeSarif(toSarif(red, {})));
+    expect(sarif).toContain('secret-key-generated-at-import');
+    expect(sarif).not.toContain('defaults to secret-key');
+    const json = redactor.redact(toJson(red));
+    expect(json).toContain('"checklist": "secret-key"');
+    expect(json).not.toMatch(/defaults to secret-key/);
   });
 });
