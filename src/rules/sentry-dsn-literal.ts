@@ -35,20 +35,24 @@ function context(idx: PyIndex, file: Parameters<PyIndex['qualify']>[0], str: Syn
   return envDefault ? `the default of ${envDefault}` : 'a string literal';
 }
 
-const WHY = 'anyone who can read the repository can send events to the Sentry project (fake errors, spam, quota exhaustion), and rotating the key needs a code change. Read it from the environment: dsn=os.environ.get("SENTRY_DSN").';
+const WHY = 'a DSN is a public, send-only key (Sentry says it is safe to expose), but committed it makes every copy of the code (forks, laptops, CI) report into the same project, cannot differ per environment, and changing it needs a release. Read it from the environment: dsn=os.environ.get("SENTRY_DSN").';
 
-/** launch.W092: a literal Sentry DSN in production code (sentry_sdk.init, SENTRY_DSN setting, env default) or deploy files. */
+/**
+ * launch.I092: a literal Sentry DSN in production code (sentry_sdk.init, SENTRY_DSN setting, env default) or
+ * deploy files. A note: Sentry's DSN is a public, send-only key, so a committed one is a configuration
+ * smell (one project for every copy of the code), not a leaked credential.
+ */
 export default {
   meta: {
-    id: 'launch.W092',
+    id: 'launch.I092',
     name: 'sentry-dsn-literal',
     checklist: 'monitoring',
-    level: 'warning',
+    level: 'note',
     title: 'A Sentry DSN is hard-coded in the source',
-    fix: 'Read the DSN from the environment (sentry_sdk.init(dsn=os.environ.get("SENTRY_DSN"))), rotate the committed key in Sentry, and keep it out of the repository.',
-    securitySeverity: 3.5,
+    fix: 'Read the DSN from the environment (sentry_sdk.init(dsn=os.environ.get("SENTRY_DSN"))), so each deployment reports where it should and forks or laptops report nowhere.',
+    securitySeverity: 1.0,
     precision: 'very-high',
-    tags: ['security', 'external/cwe/cwe-798'],
+    tags: ['maintainability'],
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);

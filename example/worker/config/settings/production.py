@@ -54,7 +54,7 @@ except ImportError:  # sentry-sdk is only installed in the production image
 
 if sentry_sdk is not None:
     sentry_sdk.init(
-        dsn="https://3f9a1c0e5b7d4e2f8a6c1b0d9e7f5a3c@o450123.ingest.sentry.io/5512345",  # expect: launch.W092
+        dsn="https://3f9a1c0e5b7d4e2f8a6c1b0d9e7f5a3c@o450123.ingest.sentry.io/5512345",  # expect: launch.I092
         integrations=[DjangoIntegration()],
         traces_sample_rate=1.0,  # expect: launch.W091
         send_default_pii=True,
