@@ -1,6 +1,6 @@
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
-import { label, mayBeSetDynamically, truthy, type EvaluatedSettings } from './settings-util';
+import { dictGet, label, mayBeSetDynamically, truthy, type EvaluatedSettings, type Value } from './settings-util';
 
 /** Error trackers and APM agents, as Python packages. */
 const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
@@ -12,6 +12,24 @@ const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?['"]`);
 const WRAPPER = /\b(newrelic-admin|ddtrace-run|opentelemetry-instrument|scout-apm|elastic-apm)\b/;
 /** Settings that configure an agent. */
 const AGENT_SETTINGS = ['ROLLBAR', 'ELASTIC_APM', 'BUGSNAG', 'HONEYBADGER', 'RAVEN_CONFIG', 'OPBEAT', 'AIRBRAKE', 'APPSIGNAL', 'SCOUT_KEY', 'SCOUT_MONITOR', 'NEW_RELIC_CONFIG_FILE'];
+
+/**
+ * Logging handlers that ship records off the machine (a log pipeline, syslog, HTTP, a cloud logging agent) or
+ * mail them (Django's AdminEmailHandler): errors logged by django.request reach someone.
+ */
+const REMOTE_HANDLER = /logstash|SysLogHandler|HTTPHandler|SocketHandler|DatagramHandler|graypy|GELF|fluent|loki|watchtower|cloudwatch|google\.cloud\.logging|datadog|opentelemetry|otlp|AdminEmailHandler|SMTPHandler/i;
+/** A receiver of got_request_exception: the project captures unhandled exceptions itself. */
+const REQUEST_EXCEPTION_RECEIVER = /got_request_exception\s*\.\s*connect\s*\(|@receiver\s*\(\s*(?:[\w.]+\.)?got_request_exception\b/;
+
+/** Does the production LOGGING (unset world: what ships) have a handler that sends records off the machine? */
+function remoteLogging(s: EvaluatedSettings): boolean {
+  const handlers = dictGet(s.bindings.get('LOGGING')?.unset, 'handlers');
+  if (!handlers || handlers.kind !== 'dict') return false;
+  return handlers.entries.some(([, h]: [string, Value]) => {
+    const cls = dictGet(h, 'class');
+    return (cls?.kind === 'str' || cls?.kind === 'prefix') && REMOTE_HANDLER.test(cls.value);
+  });
+}
 
 /** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
 function adminsMayBeSet(s: EvaluatedSettings): boolean {
@@ -41,9 +59,9 @@ export default {
       const s = project.production;
       if (!s) continue;
       projects++;
-      if (AGENT_SETTINGS.some((n) => s.bindings.has(n))) continue;
+      if (AGENT_SETTINGS.some((n) => s.bindings.has(n)) || remoteLogging(s)) continue;
       const py = productionPythonFiles(ctx, project);
-      if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text))) continue;
+      if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text))) continue;
       const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));

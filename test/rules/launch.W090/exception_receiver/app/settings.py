@@ -1,0 +1,7 @@
+# ok: launch.W090
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+ALLOWED_HOSTS = ["example.com"]
+INSTALLED_APPS = ["app"]
