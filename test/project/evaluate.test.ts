@@ -346,3 +346,17 @@ describe('with contextlib.suppress(ImportError)', () => {
     expect(s.dynamic.map((d) => d.overrides)).toEqual([false]);
   });
 });
+
+describe('small Python facts real settings lean on', () => {
+  it('int(False) is 0: `if bool(int(os.getenv("SQL_DEBUG", False))):` is decided when the variable is unset', () => {
+    const s = settings('import os\nMIDDLEWARE = ["a"]\nif bool(int(os.getenv("SQL_DEBUG", False))):\n    MIDDLEWARE += ["debug"]\n');
+    expect(worlds(s, 'MIDDLEWARE')).toEqual([['a'], '<unknown>']);
+  });
+
+  it('keys generated at import by secrets / os.urandom / get_random_string are generator calls', () => {
+    const s = settings('import os\nimport secrets\nfrom django.utils.crypto import get_random_string\nA = os.environ.get("A") or secrets.token_urlsafe(50)\nB = get_random_string(50)\nC = os.urandom(32)\n');
+    expect(worlds(s, 'A')).toEqual(['<call secrets.token_urlsafe>', '<env A>']);
+    expect(worlds(s, 'B')[0]).toBe('<call django.utils.crypto.get_random_string>');
+    expect(worlds(s, 'C')[0]).toBe('<call os.urandom>');
+  });
+});

@@ -27,6 +27,13 @@ export function canonical(frame: Frame, dotted: string | undefined): string | un
   return full;
 }
 
+/** Calls that make a fresh random value each time they run (a key generated at import is one per process). */
+const GENERATOR = /(^|\.)(get_random_secret_key|get_random_string|token_urlsafe|token_hex|token_bytes|urandom|uuid4)$/;
+
+export function isGenerator(kind: string | undefined): boolean {
+  return kind !== undefined && GENERATOR.test(kind);
+}
+
 /** `environ.Env(DEBUG=(bool, False), ...)`: each variable's cast and default. */
 export function envScheme(frame: Frame, call: SyntaxNode, scope: Scope): Map<string, { cast?: string; default?: Value }> {
   const out = new Map<string, { cast?: string; default?: Value }>();
@@ -63,6 +70,7 @@ export function castValue(v: Value, cast: string | undefined): Value {
   }
   if (c === 'int' || c === 'float') {
     if (v.kind === 'num') return v;
+    if (v.kind === 'bool') return num(v.value ? 1 : 0);
     if (v.kind === 'str' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return num(Number(v.value));
     return UNKNOWN;
   }
@@ -127,7 +135,7 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
     if (g) return g;
     return arg(1, 'default') ?? NONE;
   }
-  if (kind === 'get_random_secret_key') return { kind: 'call', callee: 'get_random_secret_key' };
+  if (isGenerator(kind)) return { kind: 'call', callee: kind! };
   if (kind === 'decouple.config') {
     const name = envRead(frame, arg(0));
     if (name === undefined) return UNKNOWN;
