@@ -1,13 +1,18 @@
 /**
- * Where a deploy manifest in the repository sets the settings module production runs with
- * (`DJANGO_SETTINGS_MODULE`, and django-configurations' `DJANGO_CONFIGURATION` beside it): Dockerfiles
- * (final stage), compose files, Procfiles, gunicorn and uwsgi configs, systemd units, shell scripts, env
- * files, Heroku app.json / heroku.yml, fly.toml, render.yaml, App Engine app.yaml and Kubernetes/Helm YAML.
- * Also the files a Dockerfile creates at build time from repository files (COPY/ADD).
+ * What the deploy manifests in the repository put in the environment production runs with: the settings
+ * module (`DJANGO_SETTINGS_MODULE`, and django-configurations' `DJANGO_CONFIGURATION` beside it) and every other
+ * variable they always set. Read from Dockerfiles (final stage), compose files, Procfiles, gunicorn and uwsgi
+ * configs, systemd units, shell scripts, env files, Heroku app.json / heroku.yml, fly.toml, render.yaml, App
+ * Engine app.yaml and Kubernetes/Helm YAML. Also the files a Dockerfile creates at build time from repository
+ * files (COPY/ADD).
+ *
+ * One set of readers serves both views: each reader turns a manifest into places (a compose service's
+ * environment, a Dockerfile stage, a Procfile process…) holding assignments; `settingsEvidence` keeps the
+ * settings-module ones, `productionEnvironment` the environment ones that hold in every case.
  *
  * Pure: reads only the texts the Workspace already holds. Every reader is total — a file that cannot be
- * parsed yields no evidence, never an exception. A value that is not a dotted Python module once
- * substitutions are applied (an unset `$VAR`, a `{{ template }}`) is not evidence.
+ * parsed yields nothing, never an exception. A value that is not a dotted Python module once substitutions
+ * are applied (an unset `$VAR`, a `{{ template }}`) is not settings evidence.
  *
  * Hand-written parts, and why: Dockerfile instructions, shell words and `$VAR`/`${VAR:-default}` expansion,
  * systemd units, uwsgi ini and dotenv files have no parser among the dependencies (and uwsgi/systemd repeat
@@ -39,6 +44,32 @@ export interface SettingsEvidence {
   how: string;
 }
 
+/**
+ * A variable a deploy manifest always sets in the environment of the process it starts. Assignments that may
+ * leave the variable unset or empty (compose `${VAR}` / `${VAR:-}`, an empty value, a shell export inside
+ * if/case or after `&&`, an optional Kubernetes secretKeyRef) are not returned, nor is one a later assignment
+ * of the same process environment replaces (compose `environment:` over `env_file:`, a later Dockerfile ENV).
+ */
+export interface EnvAssignment {
+  /** the variable */
+  name: string;
+  /**
+   * the value production gets, when the manifest gives a literal or a `${VAR:-default}`/`${VAR-default}`
+   * default; undefined when it is provided but its value is not in the repository (a k8s
+   * secretKeyRef/configMapKeyRef, a compose `${VAR:?error}` that refuses to start without it, a render.yaml
+   * `generateValue`, an app.json `generator: secret` or required variable …). Secret values are returned as
+   * they are: redacting them is the caller's job.
+   */
+  value?: string;
+  file: string;
+  line: number;
+  kind: EvidenceKind;
+  /** a dev/test/CI manifest or part (same rules as settingsEvidence) */
+  dev: boolean;
+  /** e.g. "environment of service `api` in deployments/cli/community/docker-compose.yml" */
+  how: string;
+}
+
 /** A file a Dockerfile creates at build time from a repository file (`COPY docker/config.py /app/mysite/settings/config.py`). */
 export interface BuildCopy {
   /** as written, relative to the build context (`./` and trailing `/` removed; `.` for the whole context) */
@@ -55,20 +86,45 @@ const DSM = 'DJANGO_SETTINGS_MODULE';
 const CONF = 'DJANGO_CONFIGURATION';
 const MODULE_RE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 const CLASS_RE = /^[A-Za-z_]\w*$/;
+/** A name an environment variable can have (not `nginx.conf`, a ConfigMap file key). */
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function settingsEvidence(ws: Workspace): SettingsEvidence[] {
-  const out: SettingsEvidence[] = [];
-  const referenced = new Set<string>(); // env files read through compose env_file / systemd EnvironmentFile
-  for (const f of ws.deployFiles()) {
-    const kind = manifestKind(f);
-    if (kind) out.push(...safely(() => READERS[kind](ws, f, referenced)));
-  }
-  for (const f of ws.pythonFiles()) {
-    if (isGunicornPython(f.rel)) out.push(...safely(() => fromGunicorn(f, ws.tree(f).rootNode)));
-  }
-  return out
+  const { places, referenced } = readManifests(ws);
+  return places
+    .flatMap(toEvidence)
     .filter((e) => !(e.kind === 'env-file' && referenced.has(e.file)))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    .sort(byPlace);
+}
+
+/**
+ * Every variable the repository's deploy manifests always set for the process they start, with where and how;
+ * dev/test/CI manifests are included and marked `dev`. A variable several manifests set is returned once per
+ * place (the caller decides between different values); one a later assignment of the same process
+ * environment overrides (or may unset) is not returned.
+ */
+export function productionEnvironment(ws: Workspace): EnvAssignment[] {
+  const { places, referenced } = readManifests(ws);
+  const slots: Array<{ a?: EnvAssignment }> = [];
+  const inForce = new Map<string, { a?: EnvAssignment }>(); // scope + variable → the assignment in force
+  for (const p of places) {
+    if (p.kind === 'env-file' && referenced.has(p.file)) continue;
+    for (const l of p.list) {
+      if (l.env === undefined || l.shell || !ENV_NAME_RE.test(l.key)) continue;
+      // an assignment that may leave the variable unset still replaces the earlier ones of its scope
+      const slot: { a?: EnvAssignment } = l.env
+        ? { a: { name: l.key, ...(l.env.value !== undefined ? { value: l.env.value } : {}), file: p.file, line: l.line, kind: p.kind, dev: p.dev, how: p.how } }
+        : {};
+      if (p.scope !== undefined) {
+        const key = `${p.scope}\u0000${l.key}`;
+        const before = inForce.get(key);
+        if (before) delete before.a;
+        inForce.set(key, slot);
+      }
+      slots.push(slot);
+    }
+  }
+  return slots.flatMap((s) => (s.a ? [s.a] : [])).sort(byPlace);
 }
 
 export function dockerCopies(ws: Workspace): BuildCopy[] {
@@ -80,6 +136,10 @@ export function dockerCopies(ws: Workspace): BuildCopy[] {
   return out;
 }
 
+function byPlace(a: { file: string; line: number }, b: { file: string; line: number }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
 function safely<T>(fn: () => T[]): T[] {
   try {
     return fn();
@@ -89,19 +149,104 @@ function safely<T>(fn: () => T[]): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Places: what one part of a manifest assigns
+
+/** What an environment assignment gives the process in every case: a value, or a value not in the repository. */
+interface Provided {
+  value?: string;
+}
+
+interface Found {
+  /** the variable (or, for `--settings`/`--configuration`, the one the option stands for) */
+  key: string;
+  /** the value as far as it is known ('' when unknown): what settings evidence is made of */
+  value: string;
+  /** offset of the word that sets it, in the analysed text */
+  start: number;
+  /** the raw word, to find its line in the file */
+  raw: string;
+  /**
+   * As an environment assignment: what the process always gets (Provided), or null when the assignment may
+   * leave the variable unset or empty (it still replaces earlier ones). Absent: not an environment
+   * assignment (`--settings x`, a heroku.yml build-time config).
+   */
+  env?: Provided | null;
+  /** a plain shell assignment (`A=1`, no command): reaches the environment only when the variable is exported */
+  shell?: boolean;
+  /** sets the variable for one command only (`A=1 cmd`, `gunicorn --env A=1`), not for what follows */
+  command?: boolean;
+  /** not settings evidence (a compose env_file's module when `environment:` names the variable) */
+  noSettings?: boolean;
+}
+
+type Line = Found & { line: number };
+
+/** One place that sets variables: a compose service's `environment:`, a Dockerfile stage's ENV, a Procfile process… */
+interface Place {
+  kind: EvidenceKind;
+  file: string;
+  dev: boolean;
+  how: string;
+  list: Line[];
+  /**
+   * Places of one process environment share a scope, in the order they apply: a later assignment of a
+   * variable replaces an earlier one. No scope: the assignments stand alone (a `VAR=x cmd` prefix).
+   */
+  scope?: string;
+  /** the settings evidence's configuration, when it is not the last DJANGO_CONFIGURATION of the list */
+  configuration?: { name?: string };
+}
+
+function place(base: Omit<Place, 'list'>, list: Line[]): Place {
+  return { ...base, list };
+}
+
+/** Settings evidence from one place: the module ones, each with the configuration set beside it. */
+function toEvidence(p: Place): SettingsEvidence[] {
+  const list = p.list.filter((f) => f.value !== '' && !f.noSettings);
+  const configuration = p.configuration ? p.configuration.name : asClass([...list].reverse().find((f) => f.key === CONF)?.value);
+  const out: SettingsEvidence[] = [];
+  for (const f of list) {
+    const module = f.key === DSM ? asModule(f.value) : undefined;
+    if (module) out.push({ module, ...(configuration ? { configuration } : {}), kind: p.kind, file: p.file, line: f.line, dev: p.dev, how: p.how });
+  }
+  return out;
+}
+
+const cache = new WeakMap<Workspace, { places: Place[]; referenced: Set<string> }>();
+
+/** Every manifest of the workspace read once into places (memoised per Workspace). */
+function readManifests(ws: Workspace): { places: Place[]; referenced: Set<string> } {
+  const hit = cache.get(ws);
+  if (hit) return hit;
+  const places: Place[] = [];
+  const referenced = new Set<string>(); // env files read through compose env_file / systemd EnvironmentFile
+  for (const f of ws.deployFiles()) {
+    const kind = manifestKind(f);
+    if (kind) places.push(...safely(() => READERS[kind](ws, f, referenced)));
+  }
+  for (const f of ws.pythonFiles()) {
+    if (isGunicornPython(f.rel)) places.push(...safely(() => fromGunicorn(f, ws.tree(f).rootNode)));
+  }
+  const read = { places, referenced };
+  cache.set(ws, read);
+  return read;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Which manifest a file is
 
-type Reader = (ws: Workspace, f: SourceFile, referenced: Set<string>) => SettingsEvidence[];
+type Reader = (ws: Workspace, f: SourceFile, referenced: Set<string>) => Place[];
 
 const READERS: Record<EvidenceKind, Reader> = {
-  dockerfile: (_ws, f) => readDockerfile(f).evidence,
+  dockerfile: (_ws, f) => readDockerfile(f).places,
   compose: (ws, f, referenced) => fromCompose(ws, f, referenced),
   procfile: (_ws, f) => fromProcfile(f),
   gunicorn: (_ws, f) => fromGunicorn(f, parsePython(f.text).rootNode),
   uwsgi: (_ws, f) => fromUwsgi(f),
   systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
   script: (_ws, f) => fromScript(f),
-  'env-file': (_ws, f) => fromEnvFile(f, { kind: 'env-file', dev: isDevPath(f.rel), how: `set in ${f.rel}` }),
+  'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevPath(f.rel), how: `set in ${f.rel}`, scope: f.rel })],
   'app.json': (_ws, f) => fromAppJson(f),
   'heroku.yml': (_ws, f) => fromHerokuYml(f),
   'fly.toml': (_ws, f) => fromFlyToml(f),
@@ -173,11 +318,12 @@ function joinRel(dir: string, p: string): string {
 const DEV_DIR_WORDS = new Set([
   'dev', 'devel', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'ci', 'debug', 'e2e', 'example',
   'examples', 'sample', 'samples', 'devcontainer', 'fixtures', 'doc', 'docs', 'github', 'gitlab', 'circleci',
+  'demo', 'demos', 'sandbox', 'playground',
 ]);
 /** Words that make a file name development/test/CI or a template/example to copy. */
 const DEV_NAME_WORDS = new Set([
   'dev', 'devel', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'ci', 'debug', 'e2e', 'example',
-  'examples', 'sample', 'samples', 'template', 'tpl', 'dist', 'devcontainer',
+  'examples', 'sample', 'samples', 'template', 'tpl', 'dist', 'devcontainer', 'demo', 'demos', 'sandbox', 'playground',
 ]);
 
 function hasWord(s: string, words: Set<string>): boolean {
@@ -226,13 +372,17 @@ function lineOfNeedle(text: string, starts: number[], from: number, to: number, 
 
 /** Line of the `nth` (0-based) occurrence of `key` written as a key (`"key":`, `key =`, `key:`), or 1. */
 function keyLine(text: string, key: string, nth = 0): number {
-  const re = new RegExp(`(^|[\\s{,"'])${key}["']?\\s*[:=]`, 'gm');
+  const re = new RegExp(`(^|[\\s{,"'])${escapeRe(key)}["']?\\s*[:=]`, 'gm');
   let m: RegExpExecArray | null;
   let k = 0;
   while ((m = re.exec(text))) {
     if (k++ === nth) return lineAt(lineStarts(text), m.index + m[1].length);
   }
   return 1;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,6 +397,12 @@ interface Dialect {
   escape: string | null;
   /** `$` expansion: shell/Dockerfile, compose (`$$` is a literal `$`), or none (systemd Environment=) */
   dollar: 'shell' | 'compose' | 'none';
+  /**
+   * Expand to the least the value can be: an unknown variable is empty, `${VAR:?msg}` is something (the
+   * process does not start without it), a default is taken. Non-empty ⇔ the variable is set to something in
+   * every case.
+   */
+  minimal?: boolean;
 }
 const SHELL: Dialect = { escape: '\\', dollar: 'shell' };
 const COMPOSE: Dialect = { escape: null, dollar: 'compose' };
@@ -406,33 +562,52 @@ function expandDouble(raw: string, i: number, lookup: Lookup, d: Dialect): { val
 function expandDollar(raw: string, i: number, lookup: Lookup, d: Dialect): { value: string | undefined; end: number } {
   const next = raw[i + 1];
   if (d.dollar === 'compose' && next === '$') return { value: '$', end: i + 2 };
-  if (next === '(') return { value: undefined, end: matching(raw, i + 1) };
+  const unknown = d.minimal ? '' : undefined;
+  if (next === '(') return { value: unknown, end: matching(raw, i + 1) };
   if (next === '{') {
     const end = matching(raw, i + 1);
     return { value: expandBraced(raw.slice(i + 2, end - 1), lookup, d), end };
   }
   const m = /^[A-Za-z_]\w*/.exec(raw.slice(i + 1));
-  if (m) return { value: lookup(m[0]), end: i + 1 + m[0].length };
-  if (next !== undefined && /[\d@*#?$!-]/.test(next)) return { value: undefined, end: i + 2 };
+  if (m) return { value: lookup(m[0]) ?? unknown, end: i + 1 + m[0].length };
+  if (next !== undefined && /[\d@*#?$!-]/.test(next)) return { value: unknown, end: i + 2 };
   return { value: '$', end: i + 1 };
 }
 
 function expandBraced(inner: string, lookup: Lookup, d: Dialect): string | undefined {
+  const unknown = d.minimal ? '' : undefined;
   const m = /^([A-Za-z_]\w*)(?:(:?[-=+?])([\s\S]*))?$/.exec(inner);
-  if (!m) return undefined;
+  if (!m) return unknown;
   const [, name, op, word = ''] = m;
   const v = lookup(name);
-  if (!op) return v;
+  if (!op) return v ?? unknown;
   const set = v !== undefined && (!op.startsWith(':') || v !== '');
   switch (op.replace(':', '')) {
     case '-':
     case '=':
       return set ? v : expandWord(word, lookup, d);
     case '+':
-      return v === undefined ? undefined : set ? expandWord(word, lookup, d) : '';
+      return v === undefined ? unknown : set ? expandWord(word, lookup, d) : '';
     default:
-      return set ? v : undefined;
+      // `${VAR:?msg}`: nothing runs without a non-empty VAR; `${VAR?msg}` lets an empty one through
+      return set ? v : d.minimal && op === ':?' ? '\u0000' : unknown;
   }
+}
+
+/**
+ * What an environment assignment of `raw` gives the process: its value when known, `{}` when it is set to
+ * something in every case but the value is not in the repository (`${VAR:?msg}`, `prefix${VAR}`), null
+ * when it may be empty or unset (`${VAR}`, `${VAR:-}`, an empty value, `$(command)`).
+ */
+function envValue(raw: string, lookup: Lookup, d: Dialect): Provided | null {
+  const v = expandWord(raw, lookup, d);
+  if (v !== undefined) return v === '' ? null : { value: v };
+  return expandWord(raw, lookup, { ...d, minimal: true }) ? {} : null;
+}
+
+/** A literal value (YAML, JSON, TOML, systemd, uwsgi): set when non-empty. */
+function literalEnv(v: string | undefined): Provided | null {
+  return v ? { value: v } : null;
 }
 
 /** A dotted Python module path, or undefined. */
@@ -449,49 +624,60 @@ function asClass(v: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Commands: what a command line sets
 
-interface Found {
-  key: typeof DSM | typeof CONF;
-  value: string;
-  /** offset of the word that sets it, in the analysed text */
-  start: number;
-  /** the raw word, to find its line in the file */
-  raw: string;
-}
-
 /** Subcommands and tools that run once at build or test time: their settings are not what production serves with. */
 const ONE_OFF = new Set(['collectstatic', 'compilemessages', 'makemessages', 'makemigrations', 'compress', 'pytest', 'py.test', 'tox', 'nox']);
 const PREFIX_COMMANDS = new Set(['exec', 'env', 'export', 'sudo', 'nohup', 'time', 'command', 'declare', 'typeset', 'readonly', 'local', 'nice', 'then', 'do', 'else', 'elif', '!']);
 /** Options of the prefix commands that take an argument (`env -u NAME`, `sudo -u user`). */
 const PREFIX_ARG_OPTIONS = new Set(['-u', '-g', '-C', '-S', '-n', '--unset', '--chdir', '--user', '--group']);
 const SHELLS = /^(\/(usr\/)?bin\/)?(ba|da|z|k)?sh$/;
+/** Commands whose `-e NAME=value` sets the environment of what they start (elsewhere `-e` means other things). */
+const ENV_OPTION_COMMANDS = new Set(['docker', 'podman', 'nerdctl', 'gunicorn', 'uwsgi']);
 
 interface Segment {
   assigns: Array<{ name: string; raw: string; start: number; word: Word }>;
   command: Word[];
+  /** `export A=1`, `declare -x A=1`: the assignments reach the environment */
+  exported: boolean;
 }
 
-function segmentsOf(toks: Tok[]): Array<{ words: Word[]; start: number }> {
-  const out: Array<{ words: Word[]; start: number }> = [];
+interface SegmentAt {
+  words: Word[];
+  start: number;
+  /** the operator before the segment (`&&`, `||`, `;`, a newline…), undefined at the start */
+  before?: string;
+  /** the operator after it */
+  after?: string;
+}
+
+function segmentsOf(toks: Tok[]): SegmentAt[] {
+  const out: SegmentAt[] = [];
   let cur: Word[] = [];
+  let before: string | undefined;
   for (const t of toks) {
     if (isWord(t)) cur.push(t);
     else {
-      if (cur.length) out.push({ words: cur, start: cur[0].start });
+      if (cur.length) out.push({ words: cur, start: cur[0].start, before, after: t.op });
       cur = [];
+      before = t.op;
     }
   }
-  if (cur.length) out.push({ words: cur, start: cur[0].start });
+  if (cur.length) out.push({ words: cur, start: cur[0].start, before });
   return out;
 }
 
 function parseSegment(words: Word[]): Segment {
   const assigns: Segment['assigns'] = [];
+  let exported = false;
   let i = 0;
   while (i < words.length) {
     const raw = words[i].raw;
     if (PREFIX_COMMANDS.has(raw)) {
       i++;
-      while (i < words.length && /^-/.test(words[i].raw) && !/=/.test(words[i].raw)) i += PREFIX_ARG_OPTIONS.has(words[i].raw) ? 2 : 1;
+      if (raw === 'export') exported = true;
+      while (i < words.length && /^-/.test(words[i].raw) && !/=/.test(words[i].raw)) {
+        if ((raw === 'declare' || raw === 'typeset') && /^-\w*x/.test(words[i].raw)) exported = true;
+        i += PREFIX_ARG_OPTIONS.has(words[i].raw) ? 2 : 1;
+      }
       continue;
     }
     const m = /^([A-Za-z_]\w*)\+?=/.exec(raw);
@@ -499,11 +685,15 @@ function parseSegment(words: Word[]): Segment {
     assigns.push({ name: m[1], raw: raw.slice(m[0].length), start: words[i].start, word: words[i] });
     i++;
   }
-  return { assigns, command: words.slice(i) };
+  return { assigns, command: words.slice(i), exported };
 }
 
 function wordValue(w: Word, lookup: Lookup, d: Dialect): string | undefined {
   return w.literal ? w.raw : expandWord(w.raw, lookup, d);
+}
+
+function wordEnv(w: Word, raw: string, lookup: Lookup, d: Dialect): Provided | null {
+  return w.literal ? literalEnv(raw) : envValue(raw, lookup, d);
 }
 
 /** Does this command run once at build/test time (collectstatic, compilemessages, `manage.py test`, pytest)? */
@@ -513,35 +703,38 @@ function isOneOff(command: Word[], lookup: Lookup, d: Dialect): boolean {
 }
 
 /**
- * The settings one command line sets for the process it starts: `DJANGO_SETTINGS_MODULE=x cmd`,
- * `export DJANGO_SETTINGS_MODULE=x`, `--settings x`, `--settings=x`, `--configuration X`, gunicorn/uwsgi/docker
- * `--env`/`-e NAME=x`, and the same inside `sh -c "…"`. One-off commands (collectstatic, tests) are skipped.
+ * What one command line assigns for the process it starts: `NAME=x cmd` and `env NAME=x cmd` (the
+ * environment of cmd), `export NAME=x`, a plain `NAME=x` (a shell variable: see Found.shell), `: ${NAME:=x}`,
+ * gunicorn/uwsgi/docker `--env`/`-e NAME=x`, and — settings only — `--settings x`, `--settings=x`,
+ * `--configuration X`; the same inside `sh -c "…"`. One-off commands (collectstatic, tests) are skipped.
  */
-function commandSettings(toks: Tok[], lookup: Lookup, d: Dialect): Found[] {
+function commandAssignments(toks: Tok[], lookup: Lookup, d: Dialect): Found[] {
   const out: Found[] = [];
   for (const { words } of segmentsOf(toks)) {
     const seg = parseSegment(words);
     if (seg.command.length && isOneOff(seg.command, lookup, d)) continue;
+    const forProcess = seg.command.length > 0 || seg.exported;
     for (const a of seg.assigns) {
-      if (a.name === DSM || a.name === CONF) out.push(found(a.name, expandWord(a.raw, lookup, d), a.word));
+      const f = found(a.name, expandWord(a.raw, lookup, d), a.word);
+      out.push({ ...f, env: envValue(a.raw, lookup, d), ...(seg.command.length ? { command: true } : forProcess ? {} : { shell: true }) });
     }
     out.push(...defaultAssignments(seg.command, lookup, d), ...optionSettings(seg.command, lookup, d));
   }
-  return out.filter((f) => f.value !== '');
+  return out.filter((f) => f.value !== '' || f.env !== undefined);
 }
 
-function found(key: typeof DSM | typeof CONF, value: string | undefined, w: Word): Found {
+function found(key: string, value: string | undefined, w: Word): Found {
   return { key, value: value ?? '', start: w.start, raw: w.raw };
 }
 
-/** `: ${DJANGO_SETTINGS_MODULE:=x}` assigns x when the variable is unset (a set one was reported where it was set). */
+/** `: ${NAME:=x}` assigns x to the shell variable when it is unset (a set one was reported where it was set). */
 function defaultAssignments(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
   if (d.dollar !== 'shell') return [];
   const out: Found[] = [];
   for (const w of cmd) {
     if (w.literal) continue;
-    for (const m of w.raw.matchAll(/\$\{(DJANGO_SETTINGS_MODULE|DJANGO_CONFIGURATION):?=([^}]*)\}/g)) {
-      if (lookup(m[1]) === undefined) out.push(found(m[1] as typeof DSM, expandWord(m[2], lookup, d), w));
+    for (const m of w.raw.matchAll(/\$\{([A-Za-z_]\w*):?=([^}]*)\}/g)) {
+      if (lookup(m[1]) === undefined) out.push({ ...found(m[1], expandWord(m[2], lookup, d), w), env: envValue(m[2], lookup, d), shell: true });
     }
   }
   return out;
@@ -550,20 +743,31 @@ function defaultAssignments(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
 function optionSettings(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
   const out: Found[] = [];
   const val = (w: Word | undefined) => (w ? wordValue(w, lookup, d) : undefined);
+  const program = (val(cmd[0]) ?? '').replace(/^.*\//, '');
+  /** `NAME=value` (or `--env=NAME=value`): the name as written, the value expanded on its own */
+  const envOption = (w: Word) => {
+    const m = /^(["']?)(?:--env=|-e=)?([A-Za-z_]\w*)=/.exec(w.raw);
+    if (!m) return;
+    const rest = w.literal ? w.raw.slice(m[0].length) : m[1] + w.raw.slice(m[0].length);
+    out.push({ ...found(m[2], w.literal ? rest : expandWord(rest, lookup, d), w), env: wordEnv(w, rest, lookup, d), command: true });
+  };
   for (let i = 0; i < cmd.length; i++) {
     const v = val(cmd[i]) ?? '';
     let m: RegExpExecArray | null;
     if ((m = /^--(settings|configuration)=(.*)$/.exec(v))) out.push(found(m[1] === 'settings' ? DSM : CONF, m[2], cmd[i]));
     else if (v === '--settings' || v === '--configuration') out.push(found(v === '--settings' ? DSM : CONF, val(cmd[i + 1]), cmd[i]));
-    else if ((m = /^(?:--env|-e)=(\w+)=(.*)$/.exec(v)) && (m[1] === DSM || m[1] === CONF)) out.push(found(m[1] as typeof DSM, m[2], cmd[i]));
-    else if (v === '--env' || v === '-e') {
-      const e = /^(\w+)=(.*)$/.exec(val(cmd[i + 1]) ?? '');
-      if (e && (e[1] === DSM || e[1] === CONF)) out.push(found(e[1] as typeof DSM, e[2], cmd[i + 1]));
+    else if ((m = /^(--env|-e)=(\w+=[\s\S]*)$/.exec(v))) {
+      if (m[1] === '--env' || ENV_OPTION_COMMANDS.has(program)) envOption(cmd[i]);
+      else settingsOnly(out, m[2], cmd[i]);
+    } else if (v === '--env' || v === '-e') {
+      const next = cmd[i + 1];
+      if (next && (v === '--env' || ENV_OPTION_COMMANDS.has(program))) envOption(next);
+      else if (next) settingsOnly(out, val(next) ?? '', next);
     } else if (/^-\w*c$/.test(v) && i > 0 && SHELLS.test(val(cmd[0]) ?? '') && cmd[i + 1]) {
       const inner = val(cmd[i + 1]);
       if (inner !== undefined) {
         const base = cmd[i + 1].start + (cmd[i + 1].literal ? 0 : 1);
-        out.push(...commandSettings(splitWords(inner), lookup, SHELL).map((f) => ({ ...f, start: base + f.start })));
+        out.push(...commandAssignments(splitWords(inner), lookup, SHELL).map((f) => ({ ...f, start: base + f.start })));
       }
       i++;
     }
@@ -571,23 +775,15 @@ function optionSettings(cmd: Word[], lookup: Lookup, d: Dialect): Found[] {
   return out;
 }
 
+/** `-e DJANGO_SETTINGS_MODULE=x` of a command whose `-e` is not known to set the environment: settings evidence only. */
+function settingsOnly(out: Found[], assignment: string, w: Word): void {
+  const e = /^(\w+)=([\s\S]*)$/.exec(assignment);
+  if (e && (e[1] === DSM || e[1] === CONF)) out.push(found(e[1], e[2], w));
+}
+
 /** Words of an exec-form command (a JSON/YAML list): each element literal. */
 function execWords(items: string[]): Tok[] {
   return items.map((raw) => ({ raw, start: 0, literal: true }));
-}
-
-/** Evidence from the Found of one place: the module ones, each with the configuration set beside it. */
-function toEvidence(
-  list: Array<Found & { line: number }>,
-  base: Omit<SettingsEvidence, 'module' | 'line' | 'configuration'>,
-): SettingsEvidence[] {
-  const configuration = asClass([...list].reverse().find((f) => f.key === CONF)?.value);
-  const out: SettingsEvidence[] = [];
-  for (const f of list) {
-    const module = f.key === DSM ? asModule(f.value) : undefined;
-    if (module) out.push({ module, ...(configuration ? { configuration } : {}), ...base, line: f.line });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -655,9 +851,10 @@ interface Stage {
   workdir: string;
   /** folders known to exist in the image: WORKDIRs and earlier COPY destinations */
   dirs: Set<string>;
-  found: Array<Found & { line: number }>;
-  cmd?: Array<Found & { line: number }>;
-  entrypoint?: Array<Found & { line: number }>;
+  /** ENV assignments of this stage */
+  found: Line[];
+  cmd?: Line[];
+  entrypoint?: Line[];
   copiesFrom: string[];
 }
 
@@ -672,7 +869,7 @@ interface RawCopy {
 }
 
 interface DockerRead {
-  evidence: SettingsEvidence[];
+  places: Place[];
   copies: Array<RawCopy & { dev: boolean }>;
 }
 
@@ -692,12 +889,12 @@ function readDockerfile(f: SourceFile): DockerRead {
     else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') stage[ins.keyword === 'CMD' ? 'cmd' : 'entrypoint'] = dockerCommand(ins, stage, d);
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') dockerCopy(ins, stage, d, copies);
   }
-  if (!stages.length) return { evidence: [], copies: [] };
+  if (!stages.length) return { places: [], copies: [] };
   const chain = finalChain(stages);
   const reaching = reachingStages(stages, chain);
   const fileDev = isDevPath(f.rel);
   return {
-    evidence: stages.flatMap((s) => stageEvidence(f, s, stages, chain, fileDev)),
+    places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev)),
     copies: copies.map((c) => ({ ...c, dev: fileDev || !reaching.has(c.stage) })),
   };
 }
@@ -756,11 +953,11 @@ function dockerEnv(ins: Instruction, stage: Stage, d: Dialect): void {
     const value = expandWord(p.raw, before, d);
     stage.vars.set(p.name, value);
     stage.envKeys.add(p.name);
-    if (p.name === DSM || p.name === CONF) stage.found.push({ ...found(p.name, value, p.word), line: ins.line(p.word.start) });
+    stage.found.push({ ...found(p.name, value, p.word), env: envValue(p.raw, before, d), line: ins.line(p.word.start) });
   }
 }
 
-function dockerCommand(ins: Instruction, stage: Stage, d: Dialect): Array<Found & { line: number }> {
+function dockerCommand(ins: Instruction, stage: Stage, d: Dialect): Line[] {
   const args = ins.args.trim();
   const lookup = (name: string) => (stage.envKeys.has(name) ? stage.vars.get(name) : undefined);
   let toks: Tok[] | undefined;
@@ -773,7 +970,7 @@ function dockerCommand(ins: Instruction, stage: Stage, d: Dialect): Array<Found 
     }
   }
   const offset = ins.args.indexOf(args);
-  return commandSettings(toks ?? splitWords(args, d.escape), lookup, d).map((f) => {
+  return commandAssignments(toks ?? splitWords(args, d.escape), lookup, d).map((f) => {
     const at = toks ? ins.args.indexOf(JSON.stringify(f.raw).slice(1, -1)) : offset + f.start;
     return { ...f, line: ins.line(Math.max(0, at)) };
   });
@@ -844,7 +1041,11 @@ function reachingStages(stages: Stage[], chain: Set<number>): Set<number> {
   return seen;
 }
 
-function stageEvidence(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number>, fileDev: boolean): SettingsEvidence[] {
+/**
+ * A stage's ENV and its own CMD/ENTRYPOINT. The final stage and the stages it is built FROM share one
+ * environment (a later ENV replaces an earlier one); a command's `NAME=x` prefixes stand alone.
+ */
+function stagePlaces(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number>, fileDev: boolean): Place[] {
   const final = stages[stages.length - 1];
   const inChain = chain.has(s.index);
   const label = s.name ? `stage \`${s.name}\`` : `stage ${s.index + 1}`;
@@ -854,18 +1055,17 @@ function stageEvidence(f: SourceFile, s: Stage, stages: Stage[], chain: Set<numb
     : inChain ? `${label} of ${f.rel}, which the final stage is built from`
     : `${label} of ${f.rel} (not the final stage)`;
   const conf = s.envKeys.has(CONF) ? asClass(s.vars.get(CONF)) : undefined;
-  const out: SettingsEvidence[] = [];
-  for (const e of s.found) {
-    const module = e.key === DSM ? asModule(e.value) : undefined;
-    if (module) out.push({ module, ...(conf ? { configuration: conf } : {}), kind: 'dockerfile', file: f.rel, line: e.line, dev: fileDev || !inChain, how: `ENV in ${where}` });
-  }
+  const base = { kind: 'dockerfile' as const, file: f.rel };
+  const out: Place[] = [
+    place({ ...base, dev: fileDev || !inChain, how: `ENV in ${where}`, scope: inChain ? `${f.rel}#final` : `${f.rel}#${s.index}`, configuration: { name: conf } }, s.found),
+  ];
   // CMD/ENTRYPOINT: only those declared in this stage (inherited ones are reported where they are written)
   const parent = s.parent !== undefined ? stages[s.parent] : undefined;
   for (const key of ['cmd', 'entrypoint'] as const) {
     const list = s[key];
     if (!list || list === parent?.[key]) continue;
     const effective = s === final || (inChain && isInheritedToFinal(stages, s, key));
-    out.push(...toEvidence(list, { kind: 'dockerfile', file: f.rel, dev: fileDev || !effective, how: `${key.toUpperCase()} in ${where}` }));
+    out.push(place({ ...base, dev: fileDev || !effective, how: `${key.toUpperCase()} in ${where}` }, list));
   }
   return out;
 }
@@ -946,7 +1146,7 @@ function mapGet(n: unknown, doc: Document, key: string): YamlNode | undefined {
 }
 
 /** A YAML command (string or list) → Found with file lines. */
-function yamlCommand(y: Yaml, text: string, starts: number[], n: unknown, lookup: Lookup, d: Dialect): Array<Found & { line: number }> {
+function yamlCommand(y: Yaml, text: string, starts: number[], n: unknown, lookup: Lookup, d: Dialect): Line[] {
   const node = resolve(n, y.doc);
   if (!node?.range) return [];
   let toks: Tok[];
@@ -960,66 +1160,72 @@ function yamlCommand(y: Yaml, text: string, starts: number[], n: unknown, lookup
     toks = splitWords(s, d.escape);
   }
   const [from, , to] = node.range;
-  return commandSettings(toks, lookup, d).map((f) => ({ ...f, line: lineOfNeedle(text, starts, from, to, f.raw.split('\n')[0]) }));
+  return commandAssignments(toks, lookup, d).map((f) => ({ ...f, line: lineOfNeedle(text, starts, from, to, f.raw.split('\n')[0]) }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // compose
 
-function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): SettingsEvidence[] {
+/**
+ * Per service: `env_file:` files in order, then `environment:` (which wins over them), then `command:` and
+ * `entrypoint:` (whose `NAME=x cmd` prefixes stand alone). Compose interpolation applies: `${VAR:-x}` and
+ * `${VAR-x}` give x, `${VAR:?msg}` is provided (compose refuses to start without it), `${VAR}` and
+ * `${VAR:-}` may be empty (compose substitutes an empty string for a missing variable).
+ */
+function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
   const fileDev = isDevPath(f.rel);
-  const out: SettingsEvidence[] = [];
+  const out: Place[] = [];
   for (const svc of mapEntries(y.doc.get('services', true), y.doc)) {
     const profiles = mapGet(svc.value, y.doc, 'profiles');
     const devProfile = isSeq(profiles) && profiles.items.some((p) => isDevWord(scalarText(p) ?? ''));
     const dev = fileDev || devProfile || isDevWord(svc.key);
     const base = { kind: 'compose' as const, file: f.rel, dev };
+    const scope = `${f.rel}#${svc.key}`;
     const env = composeEnvironment(y, mapGet(svc.value, y.doc, 'environment'));
-    out.push(...toEvidence(env, { ...base, how: `environment of service \`${svc.key}\` in ${f.rel}` }));
-    for (const key of ['command', 'entrypoint']) {
-      const cmd = yamlCommand(y, f.text, starts, mapGet(svc.value, y.doc, key), UNKNOWN, COMPOSE);
-      out.push(...toEvidence(cmd, { ...base, how: `${key} of service \`${svc.key}\` in ${f.rel}` }));
-    }
-    // environment: wins over env_file for the same variable
-    const setsModule = env.some((e) => e.key === DSM) || composeEnvMentions(y, mapGet(svc.value, y.doc, 'environment'));
+    // environment: wins over env_file for the same variable (settings: for the module, even unresolved / pass-through)
+    const setsModule = env.some((e) => e.key === DSM);
     for (const path of composeEnvFiles(y, mapGet(svc.value, y.doc, 'env_file'))) {
       const rel = joinRel(dirOf(f.rel), path);
       const envFile = ws.get(rel);
       if (!envFile) continue;
       referenced.add(rel);
-      if (setsModule) continue;
-      out.push(...fromEnvFile(envFile, { kind: 'compose', dev: dev || isDevPath(rel), how: `env_file ${rel} of service \`${svc.key}\` in ${f.rel}` }));
+      const read = fromEnvFile(envFile, { kind: 'compose', dev: dev || isDevPath(rel), how: `env_file ${rel} of service \`${svc.key}\` in ${f.rel}`, scope });
+      if (setsModule) read.list = read.list.map((l) => (l.key === DSM || l.key === CONF ? { ...l, noSettings: true } : l));
+      out.push(read);
+    }
+    out.push(place({ ...base, how: `environment of service \`${svc.key}\` in ${f.rel}`, scope }, env));
+    for (const key of ['command', 'entrypoint']) {
+      const cmd = yamlCommand(y, f.text, starts, mapGet(svc.value, y.doc, key), UNKNOWN, COMPOSE);
+      out.push(place({ ...base, how: `${key} of service \`${svc.key}\` in ${f.rel}` }, cmd));
     }
   }
   return out;
 }
 
-/** `environment:` as a map (`KEY: value`) or a list (`- KEY=value`); compose interpolation applied. */
-function composeEnvironment(y: Yaml, n: YamlNode | undefined): Array<Found & { line: number }> {
-  const out: Array<Found & { line: number }> = [];
+/**
+ * `environment:` as a map (`KEY: value`) or a list (`- KEY=value`); compose interpolation applied. A
+ * pass-through (`KEY:` with no value, `- KEY`) takes the variable from the host: it may be unset.
+ */
+function composeEnvironment(y: Yaml, n: YamlNode | undefined): Line[] {
+  const out: Line[] = [];
   const add = (key: string, raw: string | undefined, at: unknown) => {
-    if ((key === DSM || key === CONF) && raw !== undefined) {
-      out.push({ key, value: expandWord(raw, UNKNOWN, COMPOSE) ?? '', start: 0, raw, line: lineOfNode(y, at) });
-    }
+    const value = raw === undefined ? '' : (expandWord(raw, UNKNOWN, COMPOSE) ?? '');
+    out.push({ key, value, start: 0, raw: raw ?? '', line: lineOfNode(y, at), env: raw === undefined ? null : envValue(raw, UNKNOWN, COMPOSE) });
   };
   if (isSeq(n)) {
     for (const it of n.items) {
-      const m = /^\s*([\w.-]+)=([\s\S]*)$/.exec(scalarText(resolve(it, y.doc)) ?? '');
+      const text = scalarText(resolve(it, y.doc)) ?? '';
+      const m = /^\s*([\w.-]+)=([\s\S]*)$/.exec(text);
       if (m) add(m[1], m[2].trim(), it);
+      else if (/^\s*[\w.-]+\s*$/.test(text)) add(text.trim(), undefined, it);
     }
   } else {
-    for (const e of mapEntries(n, y.doc)) add(e.key, scalarText(e.value), e.keyNode);
+    for (const e of mapEntries(n, y.doc)) add(e.key, e.value && isScalar(e.value) && e.value.value === null ? undefined : scalarText(e.value), e.keyNode);
   }
-  return out.filter((e) => e.value !== '');
-}
-
-/** Does `environment:` name DJANGO_SETTINGS_MODULE at all (even unresolved / pass-through)? */
-function composeEnvMentions(y: Yaml, n: YamlNode | undefined): boolean {
-  if (isSeq(n)) return n.items.some((it) => new RegExp(`^\\s*${DSM}(=|$)`).test(scalarText(resolve(it, y.doc)) ?? ''));
-  return mapEntries(n, y.doc).some((e) => e.key === DSM);
+  return out;
 }
 
 /** `env_file:` string, list of strings, or list of `{path, required}`. */
@@ -1035,19 +1241,25 @@ function composeEnvFiles(y: Yaml, n: YamlNode | undefined): string[] {
 
 /**
  * `KEY=value` lines (optional `export`, quotes, trailing ` # comment`); compose-style `${VAR:-default}`.
- * `file` is the env file read; `base` says how the evidence is reported (directly, or via compose/systemd).
+ * `file` is the env file read; `base` says how it is reported (directly, or via compose/systemd).
  */
-function fromEnvFile(file: SourceFile, base: { kind: EvidenceKind; dev: boolean; how: string }): SettingsEvidence[] {
-  const list: Array<Found & { line: number }> = [];
+function fromEnvFile(file: SourceFile, base: { kind: EvidenceKind; dev: boolean; how: string; scope?: string }): Place {
+  const list: Line[] = [];
+  const earlier = new Map<string, string>(); // `${NAME}` reads a variable set on an earlier line of the file
+  const lookup: Lookup = (name) => earlier.get(name);
   file.text.split('\n').forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(raw.replace(/\r$/, ''));
-    if (!m || (m[1] !== DSM && m[1] !== CONF)) return;
+    if (!m) return;
     const value = envFileValue(m[2]);
-    if (value) list.push({ key: m[1] as typeof DSM, value, start: 0, raw: m[2], line: i + 1 });
+    const env = envFileEnv(m[2], lookup);
+    list.push({ key: m[1], value: value ?? '', start: 0, raw: m[2], line: i + 1, env });
+    if (env?.value !== undefined) earlier.set(m[1], env.value);
+    else earlier.delete(m[1]);
   });
-  return toEvidence(list, { kind: base.kind, file: file.rel, dev: base.dev, how: base.how });
+  return place({ ...base, file: file.rel }, list);
 }
 
+/** The value a dotenv line's right-hand side gives: single quotes literal, double quotes and bare words interpolated. */
 function envFileValue(raw: string): string | undefined {
   if (raw.startsWith("'")) return /^'([^']*)'/.exec(raw)?.[1];
   if (raw.startsWith('"')) {
@@ -1057,20 +1269,29 @@ function envFileValue(raw: string): string | undefined {
   return expandWord(raw.replace(/\s+#.*$/, ''), UNKNOWN, COMPOSE);
 }
 
+function envFileEnv(raw: string, lookup: Lookup): Provided | null {
+  if (raw.startsWith("'")) return literalEnv(/^'([^']*)'/.exec(raw)?.[1]);
+  if (raw.startsWith('"')) {
+    const m = /^"((?:[^"\\]|\\.)*)"/.exec(raw);
+    return m ? envValue(`"${m[1]}"`, lookup, COMPOSE) : null;
+  }
+  return envValue(raw.replace(/\s+#.*$/, ''), lookup, COMPOSE);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Procfile, shell scripts
 
-function fromProcfile(f: SourceFile): SettingsEvidence[] {
+function fromProcfile(f: SourceFile): Place[] {
   const fileDev = isDevPath(f.rel);
-  const out: SettingsEvidence[] = [];
+  const out: Place[] = [];
   let offset = 0;
   const starts = lineStarts(f.text);
   for (const line of f.text.split('\n')) {
     const m = /^\s*([\w-]+)\s*:(.*)$/.exec(line);
     if (m && !line.trim().startsWith('#')) {
       const at = offset + line.indexOf(':') + 1;
-      const list = commandSettings(splitWords(m[2]), UNKNOWN, SHELL).map((x) => ({ ...x, line: lineAt(starts, at + x.start) }));
-      out.push(...toEvidence(list, { kind: 'procfile', file: f.rel, dev: fileDev || isDevWord(m[1]), how: `\`${m[1]}:\` process in ${f.rel}` }));
+      const list = commandAssignments(splitWords(m[2]), UNKNOWN, SHELL).map((x) => ({ ...x, line: lineAt(starts, at + x.start) }));
+      out.push(place({ kind: 'procfile', file: f.rel, dev: fileDev || isDevWord(m[1]), how: `\`${m[1]}:\` process in ${f.rel}` }, list));
     }
     offset += line.length + 1;
   }
@@ -1089,25 +1310,52 @@ interface ScriptAssign {
 }
 
 /**
- * Shell scripts: `export DJANGO_SETTINGS_MODULE=x`, `DJANGO_SETTINGS_MODULE=x exec gunicorn`, `--settings`,
- * `${DJANGO_SETTINGS_MODULE:-x}`. Variables set unconditionally earlier in the script are substituted; when the
- * module comes from a variable set only under conditions (`DEFAULT_DJANGO_SETTINGS_MODULE=…` in if/else), each
- * literal candidate is reported — which one runs is not decided here.
+ * Shell scripts: `export NAME=x`, `NAME=x exec gunicorn`, `--settings`, `${DJANGO_SETTINGS_MODULE:-x}`.
+ * Variables set unconditionally earlier in the script are substituted.
+ *
+ * Settings: when the module comes from a variable set only under conditions (`DEFAULT_DJANGO_SETTINGS_MODULE=…`
+ * in if/else), each literal candidate is reported — which one runs is not decided here.
+ *
+ * Environment: only what every run of the script sets — top-level `export NAME=x` (or `NAME=x` with an
+ * `export NAME` or `set -a` at top level), not inside if/case/loops/functions, nor after `&&`/`||`; a
+ * top-level `: "${NAME:?msg}"` makes NAME provided (the script stops without it). An assignment under a
+ * condition makes the variable uncertain from there on.
  */
-function fromScript(f: SourceFile): SettingsEvidence[] {
+function fromScript(f: SourceFile): Place[] {
   const starts = lineStarts(f.text);
   const vars = new Map<string, string | undefined>();
   const assigns: ScriptAssign[] = [];
-  const list: Array<Found & { line: number }> = [];
+  const list: Line[] = [];
   const pending: string[] = []; // variables an unresolved DJANGO_SETTINGS_MODULE assignment reads
+  const exportedNames = new Set<string>(); // `export NAME` at top level
+  let allExport = false; // `set -a`
+  const prefixes: Line[] = []; // `A=1 cmd`: for that command only
+  const all: Line[] = []; // both, in order (the settings evidence's configuration is the script's last one)
   let depth = 0;
-  for (const { words } of segmentsOf(splitWords(f.text))) {
+  for (const { words, before, after } of segmentsOf(splitWords(f.text))) {
     const first = words[0].raw;
     if (CLOSERS.has(first)) depth = Math.max(0, depth - 1);
-    const opens = OPENERS.has(first) ? 1 : 0;
-    const seg = parseSegment(opens ? words.slice(1) : words);
+    const opens = OPENERS.has(first) || words[words.length - 1].raw === '{' ? 1 : 0;
+    const body = OPENERS.has(first) ? words.slice(1) : words;
+    const seg = parseSegment(body);
     const lookup = (n: string) => vars.get(n);
-    list.push(...commandSettings(words.slice(opens), lookup, SHELL).map((x) => ({ ...x, line: lineAt(starts, x.start) })));
+    const conditional = depth > 0 || opens > 0 || before === '&&' || before === '||' || before === '|' || after === '|' || after === '&';
+    if (!conditional) {
+      if (first === 'set') allExport = setsAllExport(words.map((w) => w.raw), allExport);
+      if (seg.exported && !seg.assigns.length) for (const w of seg.command) if (ENV_NAME_RE.test(w.raw)) exportedNames.add(w.raw);
+      for (const w of words) {
+        for (const m of w.raw.replace(/'[^']*'/g, '').matchAll(/\$\{([A-Za-z_]\w*):\?[^}]*\}/g)) {
+          if (!vars.has(m[1])) list.push({ ...found(m[1], undefined, w), env: {}, noSettings: true, line: lineAt(starts, w.start) });
+        }
+      }
+    }
+    for (const x of commandAssignments(body, lookup, SHELL)) {
+      const l: Line = { ...x, line: lineAt(starts, x.start) };
+      if (x.env !== undefined && conditional) l.env = null; // may or may not happen: uncertain from here on
+      else if (x.shell && allExport) l.shell = false;
+      (x.command ? prefixes : list).push(l);
+      all.push(l);
+    }
     for (const a of seg.assigns) {
       const value = expandWord(a.raw, lookup, SHELL);
       if (a.name === DSM && asModule(value) === undefined) pending.push(...referencedVars(a.raw));
@@ -1117,15 +1365,29 @@ function fromScript(f: SourceFile): SettingsEvidence[] {
     }
     depth += opens;
   }
+  // a plain `NAME=x` reaches the environment when NAME is exported at top level (an `export NAME` after it counts)
+  for (const l of list) if (l.shell && exportedNames.has(l.key)) l.shell = false;
   const base = { kind: 'script' as const, file: f.rel, dev: isDevPath(f.rel) };
-  const out = toEvidence(list, { ...base, how: `set in script ${f.rel}` });
+  const configuration = { name: asClass([...all].reverse().find((l) => l.key === CONF && l.value !== '')?.value) };
+  const out: Place[] = [
+    place({ ...base, how: `set in script ${f.rel}`, scope: f.rel, configuration }, list),
+    place({ ...base, how: `set in script ${f.rel}`, configuration }, prefixes),
+  ];
   for (const a of assigns) {
     const module = asModule(a.value);
     if (module && a.name !== DSM && pending.includes(a.name)) {
-      out.push({ module, ...base, line: a.line, how: `candidate ${a.name}${a.conditional ? ' set under a condition' : ''} in ${f.rel}` });
+      out.push(place({ ...base, how: `candidate ${a.name}${a.conditional ? ' set under a condition' : ''} in ${f.rel}` }, [{ key: DSM, value: module, start: 0, raw: '', line: a.line }]));
     }
   }
   return out;
+}
+
+/** `set -a` / `set -o allexport` turn exporting every assignment on, `set +a` / `set +o allexport` off. */
+function setsAllExport(words: string[], current: boolean): boolean {
+  const named = words.includes('allexport');
+  if (words.some((w) => /^-[A-Za-z]*a/.test(w)) || (named && words.includes('-o'))) return true;
+  if (words.some((w) => /^\+[A-Za-z]*a/.test(w)) || (named && words.includes('+o'))) return false;
+  return current;
 }
 
 function referencedVars(raw: string): string[] {
@@ -1135,17 +1397,33 @@ function referencedVars(raw: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // gunicorn config (Python)
 
-/** `raw_env = ["DJANGO_SETTINGS_MODULE=x"]` (list, tuple or string; `+=` and `.append` too), `os.environ[...] = / setdefault(...)`. */
-function fromGunicorn(f: SourceFile, root: SyntaxNode): SettingsEvidence[] {
-  const list: Array<Found & { line: number }> = [];
+/** Python nodes under which a statement may not run (or runs only later, in a hook). */
+const CONDITIONAL_PY = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'except_clause', 'function_definition',
+  'lambda', 'conditional_expression', 'boolean_operator', 'match_statement', 'case_clause', 'list_comprehension',
+  'dictionary_comprehension', 'set_comprehension', 'generator_expression',
+]);
+
+function conditionalPy(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (CONDITIONAL_PY.has(p.type)) return true;
+  return false;
+}
+
+/**
+ * `raw_env = ["NAME=x"]` (list, tuple or string; `+=` and `.append` too), `os.environ[...] = …` and
+ * `os.environ.setdefault(…)`. For the environment, only module-level statements outside if/for/try-except/
+ * functions count, and only literal values.
+ */
+function fromGunicorn(f: SourceFile, root: SyntaxNode): Place[] {
+  const list: Line[] = [];
   const pushEnv = (s: string | undefined, node: SyntaxNode) => {
     const m = /^\s*(\w+)=(.*)$/.exec(s ?? '');
-    if (m && (m[1] === DSM || m[1] === CONF)) list.push({ key: m[1] as typeof DSM, value: m[2], start: 0, raw: '', line: node.startPosition.row + 1 });
+    if (m) list.push({ key: m[1], value: m[2], start: 0, raw: '', line: node.startPosition.row + 1, env: conditionalPy(node) ? null : literalEnv(m[2]) });
   };
   const pushPair = (k: SyntaxNode | undefined, v: SyntaxNode | undefined) => {
     const key = stringValue(k);
     const value = stringValue(v);
-    if (k && value !== undefined && (key === DSM || key === CONF)) list.push({ key, value, start: 0, raw: '', line: k.startPosition.row + 1 });
+    if (k && key !== undefined) list.push({ key, value: value ?? '', start: 0, raw: '', line: k.startPosition.row + 1, env: conditionalPy(k) ? null : literalEnv(value) });
   };
   walk(root, (n) => {
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
@@ -1161,7 +1439,7 @@ function fromGunicorn(f: SourceFile, root: SyntaxNode): SettingsEvidence[] {
       if (callee === 'os.environ.setdefault') pushPair(args[0], args[1]);
     }
   });
-  return toEvidence(list, { kind: 'gunicorn', file: f.rel, dev: isDevPath(f.rel), how: `gunicorn config ${f.rel}` });
+  return [place({ kind: 'gunicorn', file: f.rel, dev: isDevPath(f.rel), how: `gunicorn config ${f.rel}`, scope: f.rel }, list)];
 }
 
 function stringsOf(n: SyntaxNode): SyntaxNode[] {
@@ -1172,18 +1450,21 @@ function stringsOf(n: SyntaxNode): SyntaxNode[] {
 // ---------------------------------------------------------------------------------------------
 // uwsgi ini, systemd units
 
-/** `env = DJANGO_SETTINGS_MODULE=x` in a `[uwsgi]` section (uwsgi repeats `env`, so this is read line by line). */
-function fromUwsgi(f: SourceFile): SettingsEvidence[] {
-  const list: Array<Found & { line: number }> = [];
+/** `env = NAME=x` in a `[uwsgi]` section (uwsgi repeats `env`, so this is read line by line). */
+function fromUwsgi(f: SourceFile): Place[] {
+  const list: Line[] = [];
   let inUwsgi = false;
   f.text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     const section = /^\[([^\]]*)\]/.exec(line);
     if (section) inUwsgi = /^uwsgi\b/i.test(section[1]);
     const m = inUwsgi ? /^env\s*=\s*(\w+)\s*=\s*(.*)$/.exec(line) : null;
-    if (m && (m[1] === DSM || m[1] === CONF)) list.push({ key: m[1] as typeof DSM, value: m[2].replace(/^(['"])(.*)\1$/, '$2'), start: 0, raw: '', line: i + 1 });
+    if (m) {
+      const value = m[2].replace(/^(['"])(.*)\1$/, '$2');
+      list.push({ key: m[1], value, start: 0, raw: '', line: i + 1, env: literalEnv(value) });
+    }
   });
-  return toEvidence(list, { kind: 'uwsgi', file: f.rel, dev: isDevPath(f.rel), how: `env in the [uwsgi] section of ${f.rel}` });
+  return [place({ kind: 'uwsgi', file: f.rel, dev: isDevPath(f.rel), how: `env in the [uwsgi] section of ${f.rel}`, scope: f.rel }, list)];
 }
 
 interface UnitLine {
@@ -1202,32 +1483,36 @@ function unitLines(text: string): UnitLine[] {
   return out;
 }
 
-function fromSystemd(ws: Workspace, f: SourceFile, referenced: Set<string>): SettingsEvidence[] {
+/**
+ * `Environment=` (no `$` expansion in systemd), then `EnvironmentFile=` files found in the repository (they
+ * override Environment=), then `ExecStart=`/`ExecStartPre=` commands (`env NAME=x gunicorn`, `--env`).
+ */
+function fromSystemd(ws: Workspace, f: SourceFile, referenced: Set<string>): Place[] {
   const starts = lineStarts(f.text);
   const dev = isDevPath(f.rel);
-  const env: Array<Found & { line: number }> = [];
-  const out: SettingsEvidence[] = [];
+  const env: Line[] = [];
+  const files: Place[] = [];
+  const commands: Place[] = [];
   for (const u of unitLines(f.text)) {
     if (u.key === 'Environment') {
       for (const w of splitWords(u.value).filter(isWord)) {
         const m = /^(\w+)=([\s\S]*)$/.exec(expandWord(w.raw, UNKNOWN, LITERAL) ?? '');
-        if (m && (m[1] === DSM || m[1] === CONF)) env.push({ key: m[1] as typeof DSM, value: m[2], start: 0, raw: w.raw, line: lineAt(starts, u.at + w.start) });
+        if (m) env.push({ key: m[1], value: m[2], start: 0, raw: w.raw, line: lineAt(starts, u.at + w.start), env: literalEnv(m[2]) });
       }
     } else if (u.key === 'EnvironmentFile') {
       const path = u.value.trim().replace(/^-/, '');
       for (const envFile of matchServerPath(ws, f.rel, path)) {
         referenced.add(envFile.rel);
-        out.push(...fromEnvFile(envFile, { kind: 'systemd', dev: dev || isDevPath(envFile.rel), how: `EnvironmentFile= ${path} of ${f.rel}` }));
+        files.push(fromEnvFile(envFile, { kind: 'systemd', dev: dev || isDevPath(envFile.rel), how: `EnvironmentFile= ${path} of ${f.rel}`, scope: f.rel }));
       }
     } else if (u.key === 'ExecStart' || u.key === 'ExecStartPre') {
       const cmd = u.value.replace(/^[-@:+!]+/, '');
       const skip = u.value.length - cmd.length;
-      const list = commandSettings(splitWords(cmd), UNKNOWN, SHELL).map((x) => ({ ...x, line: lineAt(starts, u.at + skip + x.start) }));
-      out.push(...toEvidence(list, { kind: 'systemd', file: f.rel, dev, how: `${u.key}= in ${f.rel}` }));
+      const list = commandAssignments(splitWords(cmd), UNKNOWN, SHELL).map((x) => ({ ...x, line: lineAt(starts, u.at + skip + x.start) }));
+      commands.push(place({ kind: 'systemd', file: f.rel, dev, how: `${u.key}= in ${f.rel}` }, list));
     }
   }
-  out.push(...toEvidence(env, { kind: 'systemd', file: f.rel, dev, how: `Environment= in ${f.rel}` }));
-  return out;
+  return [place({ kind: 'systemd', file: f.rel, dev, how: `Environment= in ${f.rel}`, scope: f.rel }, env), ...files, ...commands];
 }
 
 /**
@@ -1253,69 +1538,81 @@ function matchServerPath(ws: Workspace, unitRel: string, path: string): SourceFi
 // ---------------------------------------------------------------------------------------------
 // Platform manifests: app.json, heroku.yml, fly.toml, render.yaml, app.yaml
 
-/** Heroku app.json: `env.DJANGO_SETTINGS_MODULE` as a string or `{ "value": … }`; `environments.test` is dev. */
-function fromAppJson(f: SourceFile): SettingsEvidence[] {
+/**
+ * Heroku app.json: `env.NAME` as a string or `{ "value": … }`; `{ "generator": "secret" }` and a variable
+ * without a value (required unless `"required": false`: the deploy asks for it) are provided without a value
+ * in the repository. `environments.test` is dev.
+ */
+function fromAppJson(f: SourceFile): Place[] {
   const json = JSON.parse(f.text) as unknown;
-  const out: SettingsEvidence[] = [];
-  let nth = 0;
+  const out: Place[] = [];
+  const nth = new Map<string, number>();
   const visit = (node: unknown, path: string[]) => {
     if (!node || typeof node !== 'object' || Array.isArray(node)) return;
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      if (k === DSM) {
-        const value = typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string' ? (v as { value: string }).value : undefined;
-        const module = asModule(value);
-        const line = keyLine(f.text, `"${DSM}"`, nth++);
-        const inEnv = path[path.length - 1] === 'env';
+      const n = nth.get(k) ?? 0;
+      nth.set(k, n + 1);
+      if (path[path.length - 1] === 'env') {
+        const obj = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+        const value = typeof v === 'string' ? v : typeof obj?.value === 'string' ? obj.value : '';
+        const env: Provided | null =
+          obj === undefined ? (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? literalEnv(String(v)) : null)
+          : obj.generator === 'secret' ? {}
+          : typeof obj.value === 'string' && obj.value !== '' ? { value: obj.value }
+          : obj.required === false ? null
+          : {};
         const dev = isDevPath(f.rel) || path.some((p) => isDevWord(p));
-        if (module && inEnv) out.push({ module, kind: 'app.json', file: f.rel, line, dev, how: `${[...path, k].join('.')} in ${f.rel}` });
-      } else {
-        visit(v, [...path, k]);
+        const line = keyLine(f.text, `"${k}"`, n);
+        out.push(place({ kind: 'app.json', file: f.rel, dev, how: `${[...path, k].join('.')} in ${f.rel}` }, [{ key: k, value, start: 0, raw: '', line, env }]));
       }
+      visit(v, [...path, k]);
     }
   };
   visit(json, []);
   return out;
 }
 
-/** heroku.yml: `setup.config`, `build.config`, `run.<process>` (string or `{command}`), `release.command`. */
-function fromHerokuYml(f: SourceFile): SettingsEvidence[] {
+/** heroku.yml: `setup.config` (config vars), `build.config` (build time only: settings evidence, not environment), `run.<process>` (string or `{command}`), `release.command`. */
+function fromHerokuYml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
   const base = { kind: 'heroku.yml' as const, file: f.rel, dev: isDevPath(f.rel) };
-  const out: SettingsEvidence[] = [];
+  const out: Place[] = [];
   for (const section of ['setup', 'build']) {
-    const env = configMap(y, mapGet(mapGet(y.doc.contents, y.doc, section), y.doc, 'config'));
-    out.push(...toEvidence(env, { ...base, how: `${section}.config in ${f.rel}` }));
+    const env = configMap(y, mapGet(mapGet(y.doc.contents, y.doc, section), y.doc, 'config'), section === 'setup');
+    out.push(place({ ...base, how: `${section}.config in ${f.rel}` }, env));
   }
   for (const proc of mapEntries(mapGet(y.doc.contents, y.doc, 'run'), y.doc)) {
     const cmd = isMap(proc.value) ? mapGet(proc.value, y.doc, 'command') : proc.value;
     const list = yamlCommand(y, f.text, starts, cmd, UNKNOWN, SHELL);
-    out.push(...toEvidence(list, { ...base, dev: base.dev || isDevWord(proc.key), how: `run.${proc.key} in ${f.rel}` }));
+    out.push(place({ ...base, dev: base.dev || isDevWord(proc.key), how: `run.${proc.key} in ${f.rel}` }, list));
   }
   const release = yamlCommand(y, f.text, starts, mapGet(mapGet(y.doc.contents, y.doc, 'release'), y.doc, 'command'), UNKNOWN, SHELL);
-  out.push(...toEvidence(release, { ...base, how: `release.command in ${f.rel}` }));
+  out.push(place({ ...base, how: `release.command in ${f.rel}` }, release));
   return out;
 }
 
-/** A YAML map of environment variables (`KEY: value`). */
-function configMap(y: Yaml, n: YamlNode | undefined): Array<Found & { line: number }> {
-  return mapEntries(n, y.doc)
-    .filter((e) => e.key === DSM || e.key === CONF)
-    .map((e) => ({ key: e.key as typeof DSM, value: scalarText(e.value) ?? '', start: 0, raw: '', line: lineOfNode(y, e.keyNode) }));
+/** A YAML map of environment variables (`KEY: value`); `env`: they are the runtime environment (not build-time config). */
+function configMap(y: Yaml, n: YamlNode | undefined, env: boolean): Line[] {
+  return mapEntries(n, y.doc).map((e) => {
+    const value = scalarText(e.value);
+    return { key: e.key, value: value ?? '', start: 0, raw: '', line: lineOfNode(y, e.keyNode), ...(env ? { env: literalEnv(value) } : {}) };
+  });
 }
 
 /** fly.toml: `[env]`, `[processes]` commands, `[deploy] release_command`, `[experimental] cmd`. */
-function fromFlyToml(f: SourceFile): SettingsEvidence[] {
+function fromFlyToml(f: SourceFile): Place[] {
   const toml = parseToml(f.text) as Record<string, unknown>;
   const base = { kind: 'fly.toml' as const, file: f.rel, dev: isDevPath(f.rel) };
-  const out: SettingsEvidence[] = [];
+  const out: Place[] = [];
   const env = (toml.env ?? {}) as Record<string, unknown>;
-  const envList: Array<Found & { line: number }> = [];
-  for (const key of [DSM, CONF] as const) {
-    if (typeof env[key] === 'string') envList.push({ key, value: env[key] as string, start: 0, raw: '', line: tomlKeyLine(f.text, 'env', key) });
+  const envList: Line[] = [];
+  for (const [key, v] of Object.entries(env)) {
+    const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+    envList.push({ key, value: typeof v === 'string' ? v : '', start: 0, raw: '', line: tomlKeyLine(f.text, 'env', key), env: literalEnv(text) });
   }
-  out.push(...toEvidence(envList, { ...base, how: `[env] in ${f.rel}` }));
+  out.push(place({ ...base, how: `[env] in ${f.rel}` }, envList));
   const commands: Array<[string, unknown]> = [
     ...Object.entries((toml.processes ?? {}) as Record<string, unknown>).map(([k, v]): [string, unknown] => [`[processes] ${k}`, v]),
     ['release_command', (toml.deploy as Record<string, unknown> | undefined)?.release_command],
@@ -1325,8 +1622,8 @@ function fromFlyToml(f: SourceFile): SettingsEvidence[] {
   for (const [what, cmd] of commands) {
     const toks = typeof cmd === 'string' ? splitWords(cmd) : Array.isArray(cmd) ? execWords(cmd.map(String)) : undefined;
     if (!toks) continue;
-    const list = commandSettings(toks, UNKNOWN, SHELL).map((x) => ({ ...x, line: lineOfNeedle(f.text, starts, 0, f.text.length, x.raw) }));
-    out.push(...toEvidence(list, { ...base, how: `${what} in ${f.rel}` }));
+    const list = commandAssignments(toks, UNKNOWN, SHELL).map((x) => ({ ...x, line: lineOfNeedle(f.text, starts, 0, f.text.length, x.raw) }));
+    out.push(place({ ...base, how: `${what} in ${f.rel}` }, list));
   }
   return out;
 }
@@ -1338,18 +1635,22 @@ function tomlKeyLine(text: string, table: string, key: string): number {
   for (let i = 0; i < lines.length; i++) {
     const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i]);
     if (header) current = header[1].replace(/["']/g, '');
-    else if (current === table && new RegExp(`^\\s*["']?${key}["']?\\s*=`).test(lines[i])) return i + 1;
+    else if (current === table && new RegExp(`^\\s*["']?${escapeRe(key)}["']?\\s*=`).test(lines[i])) return i + 1;
   }
   return keyLine(text, key);
 }
 
-/** render.yaml: `services[]` and `envVarGroups[]` `envVars[] {key, value}`; `startCommand`, `preDeployCommand`, `dockerCommand`. */
-function fromRenderYaml(f: SourceFile): SettingsEvidence[] {
+/**
+ * render.yaml: `services[]` and `envVarGroups[]` `envVars[]`: `{key, value}`; `generateValue: true`,
+ * `fromDatabase`, `fromService` and `sync: false` (Render asks for it) are provided without a value in the
+ * repository. `startCommand`, `preDeployCommand`, `dockerCommand`.
+ */
+function fromRenderYaml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
   const fileDev = isDevPath(f.rel);
-  const out: SettingsEvidence[] = [];
+  const out: Place[] = [];
   for (const section of ['services', 'envVarGroups']) {
     const seq = resolve(y.doc.get(section, true), y.doc);
     if (!isSeq(seq)) continue;
@@ -1357,16 +1658,21 @@ function fromRenderYaml(f: SourceFile): SettingsEvidence[] {
       const name = scalarText(mapGet(item, y.doc, 'name')) ?? '?';
       const base = { kind: 'render.yaml' as const, file: f.rel, dev: fileDev || isDevWord(name) };
       const vars = resolve(mapGet(item, y.doc, 'envVars'), y.doc);
-      const env: Array<Found & { line: number }> = [];
+      const env: Line[] = [];
       for (const v of isSeq(vars) ? vars.items : []) {
         const key = scalarText(mapGet(v, y.doc, 'key'));
+        if (key === undefined) continue; // `fromGroup:` — the group is read where it is declared
         const value = scalarText(mapGet(v, y.doc, 'value'));
-        if ((key === DSM || key === CONF) && value !== undefined) env.push({ key, value, start: 0, raw: '', line: lineOfNode(y, resolve(v, y.doc)) });
+        const provided =
+          value !== undefined ? literalEnv(value)
+          : scalarText(mapGet(v, y.doc, 'generateValue')) === 'true' || mapGet(v, y.doc, 'fromDatabase') || mapGet(v, y.doc, 'fromService') || scalarText(mapGet(v, y.doc, 'sync')) === 'false' ? {}
+          : null;
+        env.push({ key, value: value ?? '', start: 0, raw: '', line: lineOfNode(y, resolve(v, y.doc)), env: provided });
       }
-      out.push(...toEvidence(env, { ...base, how: `envVars of \`${name}\` in ${f.rel}` }));
+      out.push(place({ ...base, how: `envVars of \`${name}\` in ${f.rel}`, scope: `${f.rel}#${section}#${name}` }, env));
       for (const key of ['startCommand', 'preDeployCommand', 'dockerCommand']) {
         const list = yamlCommand(y, f.text, starts, mapGet(item, y.doc, key), UNKNOWN, SHELL);
-        out.push(...toEvidence(list, { ...base, how: `${key} of \`${name}\` in ${f.rel}` }));
+        out.push(place({ ...base, how: `${key} of \`${name}\` in ${f.rel}` }, list));
       }
     }
   }
@@ -1374,69 +1680,134 @@ function fromRenderYaml(f: SourceFile): SettingsEvidence[] {
 }
 
 /** App Engine app.yaml: `env_variables`, `entrypoint`. */
-function fromAppYaml(f: SourceFile): SettingsEvidence[] {
+function fromAppYaml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const base = { kind: 'app.yaml' as const, file: f.rel, dev: isDevPath(f.rel) };
-  const env = configMap(y, mapGet(y.doc.contents, y.doc, 'env_variables'));
+  const env = configMap(y, mapGet(y.doc.contents, y.doc, 'env_variables'), true);
   const cmd = yamlCommand(y, f.text, lineStarts(f.text), mapGet(y.doc.contents, y.doc, 'entrypoint'), UNKNOWN, SHELL);
-  return [...toEvidence(env, { ...base, how: `env_variables in ${f.rel}` }), ...toEvidence(cmd, { ...base, how: `entrypoint in ${f.rel}` })];
+  return [place({ ...base, how: `env_variables in ${f.rel}`, scope: f.rel }, env), place({ ...base, how: `entrypoint in ${f.rel}` }, cmd)];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes / Helm / OpenShift YAML
 
 /**
- * Any `- name: DJANGO_SETTINGS_MODULE / value: x` (container env) or `DJANGO_SETTINGS_MODULE: x` key
- * (ConfigMap data, Helm values maps) in every document of the file. Helm templates that are not YAML fall
- * back to a line scan; a templated value is not a module, so it is not evidence.
+ * Kubernetes/Helm YAML, every document of the file.
+ *
+ * Settings: any `- name: DJANGO_SETTINGS_MODULE / value: x` (container env) or `DJANGO_SETTINGS_MODULE: x` key
+ * (ConfigMap data, Helm values maps), wherever it is.
+ *
+ * Environment: `- name: X` items of a list under an env key (`env:`, Helm `extraEnv:`, `envVars:`…) with
+ * `value:` (the value) or `valueFrom:` (provided; a secretKeyRef/configMapKeyRef marked `optional: true` may be
+ * missing); `X: value` entries of a ConfigMap's `data:` and of a Helm values env map (`env:`, `extraEnv:`…).
+ *
+ * Helm templates that are not YAML fall back to a line scan; a templated value is not a module, and is
+ * provided only when `required` guards it.
  */
-function fromKubernetes(f: SourceFile): SettingsEvidence[] {
+function fromKubernetes(f: SourceFile): Place[] {
   const lc = new LineCounter();
   const docs = parseAllDocuments(f.text, { lineCounter: lc, uniqueKeys: false, merge: true });
   const list = Array.isArray(docs) && docs.every((d) => !d.errors.length)
-    ? docs.flatMap((doc) => yamlEnvAnywhere({ doc, lc }, doc.contents, 0))
+    ? docs.flatMap((doc) => {
+        const kind = scalarText(mapGet(doc.contents, doc, 'kind'));
+        return yamlEnvAnywhere({ doc, lc }, doc.contents, { parentKey: '', configMap: kind === 'ConfigMap' }, 0);
+      })
     : envByLines(f.text);
-  return toEvidence(list, { kind: 'kubernetes', file: f.rel, dev: isDevPath(f.rel), how: `env in ${f.rel}` });
+  return [place({ kind: 'kubernetes', file: f.rel, dev: isDevPath(f.rel), how: `env in ${f.rel}` }, list)];
 }
 
-function yamlEnvAnywhere(y: Yaml, n: unknown, depth: number): Array<Found & { line: number }> {
+/** Keys whose list holds container-style `{name, value}` variables, or whose map holds `NAME: value` variables. */
+const ENV_LIST_KEY = /env/i;
+const ENV_MAP_KEY = /^(extra_?)?env(ironment)?(_?vars?|_?variables)?$/i;
+
+interface KubeContext {
+  /** the key the current node is the value of (for a list item: the list's key) */
+  parentKey: string;
+  /** the current document is a ConfigMap */
+  configMap: boolean;
+  /** the current node is an item of a list (a `{name, value}` variable, never a `NAME: value` map) */
+  listItem?: boolean;
+}
+
+function yamlEnvAnywhere(y: Yaml, n: unknown, ctx: KubeContext, depth: number): Line[] {
   const node = resolve(n, y.doc);
   if (!node || depth > 60) return [];
-  if (isSeq(node)) return node.items.flatMap((it) => yamlEnvAnywhere(y, it, depth + 1));
+  if (isSeq(node)) return node.items.flatMap((it) => yamlEnvAnywhere(y, it, { ...ctx, listItem: true }, depth + 1));
   if (!isMap(node)) return [];
-  const out: Array<Found & { line: number }> = [];
+  const out: Line[] = [];
   const entries = mapEntries(node, y.doc);
-  const name = scalarText(entries.find((e) => e.key === 'name')?.value);
+  const nameEntry = entries.find((e) => e.key === 'name');
+  const name = scalarText(nameEntry?.value);
   const value = entries.find((e) => e.key === 'value');
-  if ((name === DSM || name === CONF) && value && scalarText(value.value) !== undefined) {
-    out.push({ key: name, value: scalarText(value.value) as string, start: 0, raw: '', line: lineOfNode(y, entries.find((e) => e.key === 'name')?.keyNode) });
+  const valueFrom = entries.find((e) => e.key === 'valueFrom')?.value;
+  const envItem = !!ctx.listItem && ENV_LIST_KEY.test(ctx.parentKey) && name !== undefined && ENV_NAME_RE.test(name) && (value !== undefined || valueFrom !== undefined);
+  const settings = (name === DSM || name === CONF) && value !== undefined && scalarText(value.value) !== undefined;
+  if (name !== undefined && (settings || envItem)) {
+    const text = value ? scalarText(value.value) : undefined;
+    out.push({
+      key: name,
+      value: text ?? '',
+      start: 0,
+      raw: '',
+      line: lineOfNode(y, nameEntry?.keyNode),
+      ...(envItem ? { env: value ? literalEnv(text) : kubeValueFrom(y, valueFrom) } : {}),
+      ...(name === DSM || name === CONF ? {} : { noSettings: true }),
+    });
   }
   for (const e of entries) {
-    if ((e.key === DSM || e.key === CONF) && scalarText(e.value) !== undefined) {
-      out.push({ key: e.key, value: scalarText(e.value) as string, start: 0, raw: '', line: lineOfNode(y, e.keyNode) });
+    const envEntry = !ctx.listItem && ((ctx.configMap && ctx.parentKey === 'data' && depth === 1) || ENV_MAP_KEY.test(ctx.parentKey)) && ENV_NAME_RE.test(e.key);
+    if ((e.key === DSM || e.key === CONF || envEntry) && scalarText(e.value) !== undefined) {
+      const text = scalarText(e.value) as string;
+      out.push({ key: e.key, value: text, start: 0, raw: '', line: lineOfNode(y, e.keyNode), ...(envEntry ? { env: literalEnv(text) } : {}) });
     } else if (e.value && !isScalar(e.value)) {
-      out.push(...yamlEnvAnywhere(y, e.value, depth + 1));
+      out.push(...yamlEnvAnywhere(y, e.value, { ...ctx, parentKey: e.key, listItem: false }, depth + 1));
     }
   }
   return out;
 }
 
-/** Line scan for YAML that does not parse (Helm templates): `name: DJANGO_SETTINGS_MODULE` + `value:`, or `DJANGO_SETTINGS_MODULE: x`. */
-function envByLines(text: string): Array<Found & { line: number }> {
-  const out: Array<Found & { line: number }> = [];
+/** `valueFrom:` — secretKeyRef/configMapKeyRef (unless `optional: true`), fieldRef, resourceFieldRef: provided. */
+function kubeValueFrom(y: Yaml, n: YamlNode | undefined): Provided | null {
+  const refs = mapEntries(n, y.doc);
+  if (!refs.length) return null;
+  return refs.some((r) => scalarText(mapGet(r.value, y.doc, 'optional')) === 'true') ? null : {};
+}
+
+/**
+ * Line scan for YAML that does not parse (Helm templates): `name: X` + `value:`/`valueFrom:` within the next
+ * lines (for the environment: in a list under an env key), or `DJANGO_SETTINGS_MODULE: x`.
+ */
+function envByLines(text: string): Line[] {
+  const out: Line[] = [];
   const lines = text.split('\n');
   const unquote = (s: string) => s.trim().replace(/\s+#.*$/, '').replace(/^(['"])(.*)\1$/, '$2');
+  const indent = (s: string) => /^\s*/.exec(s)?.[0].length ?? 0;
   for (let i = 0; i < lines.length; i++) {
-    const named = /^(\s*)-?\s*name:\s*["']?(DJANGO_SETTINGS_MODULE|DJANGO_CONFIGURATION)["']?\s*$/.exec(lines[i]);
+    const named = /^(\s*)-?\s*name:\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*$/.exec(lines[i]);
     const keyed = /^\s*["']?(DJANGO_SETTINGS_MODULE|DJANGO_CONFIGURATION)["']?\s*:\s*(\S.*)$/.exec(lines[i]);
-    if (keyed) out.push({ key: keyed[1] as typeof DSM, value: unquote(keyed[2]), start: 0, raw: '', line: i + 1 });
+    if (keyed) out.push({ key: keyed[1], value: unquote(keyed[2]), start: 0, raw: '', line: i + 1 });
     if (!named) continue;
+    const settings = named[2] === DSM || named[2] === CONF;
+    const listKey = envListAbove(lines, i, indent(lines[i]));
+    const inEnvList = listKey >= 0;
+    // `{{- if … }}` / `range` / `with` opened inside the env list: the variable is there only sometimes
+    const templated = inEnvList && helmDepth(lines.slice(listKey + 1, i)) > 0;
+    if (!settings && !inEnvList) continue;
     for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
       if (/^\s*-\s/.test(lines[j])) break;
       const v = /^\s*value:\s*(.*)$/.exec(lines[j]);
       if (v) {
-        out.push({ key: named[2] as typeof DSM, value: unquote(v[1]), start: 0, raw: '', line: i + 1 });
+        const value = unquote(v[1]);
+        const env = templated ? null : value.includes('{{') ? (/\brequired\b/.test(value) ? {} : null) : literalEnv(value);
+        out.push({ key: named[2], value, start: 0, raw: '', line: i + 1, ...(inEnvList ? { env } : {}), ...(settings ? {} : { noSettings: true }) });
+        break;
+      }
+      if (/^\s*valueFrom:/.test(lines[j])) {
+        if (inEnvList) {
+          const block = lines.slice(j, j + 6).join('\n');
+          out.push({ key: named[2], value: '', start: 0, raw: '', line: i + 1, env: templated || /optional:\s*true/.test(block) ? null : {}, noSettings: true });
+        }
         break;
       }
     }
@@ -1444,3 +1815,25 @@ function envByLines(text: string): Array<Found & { line: number }> {
   return out;
 }
 
+/** The line of the env key (`env:`, `extraEnv:`…) whose list holds the item at line i (indented `at`), or -1. */
+function envListAbove(lines: string[], i: number, at: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 400; k--) {
+    const l = lines[k];
+    if (!l.trim() || /^\s*(#|\{\{)/.test(l)) continue;
+    const ind = /^\s*/.exec(l)?.[0].length ?? 0;
+    if (ind < at || (ind === at && !/^\s*-/.test(l))) {
+      const key = /^\s*-?\s*([\w.-]+):\s*(#.*)?$/.exec(l);
+      return key && ENV_LIST_KEY.test(key[1]) ? k : -1;
+    }
+  }
+  return -1;
+}
+
+/** Template blocks (`if`, `range`, `with`) left open at the end of these lines. */
+function helmDepth(lines: string[]): number {
+  let depth = 0;
+  for (const l of lines) {
+    for (const m of l.matchAll(/\{\{-?\s*(if|range|with|end)\b/g)) depth = Math.max(0, depth + (m[1] === 'end' ? -1 : 1));
+  }
+  return depth;
+}

@@ -1,12 +1,12 @@
 /**
- * DJANGO_SETTINGS_MODULE evidence from deploy manifests, on real files in temporary repositories through the
+ * DJANGO_SETTINGS_MODULE evidence and the environment production always gets from deploy manifests, on real files in temporary repositories through the
  * real Workspace: one repository per manifest kind, with the tricky cases each kind has in real projects.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerCopies, settingsEvidence, type SettingsEvidence } from '../../src/project/manifests';
+import { dockerCopies, productionEnvironment, settingsEvidence, type EnvAssignment, type SettingsEvidence } from '../../src/project/manifests';
 import { Workspace } from '../../src/project/workspace';
 
 const dirs: string[] = [];
@@ -650,5 +650,492 @@ describe('robustness', () => {
     expect(() => settingsEvidence(ws)).not.toThrow();
     expect(facts(ws)).toEqual([]);
     expect(() => dockerCopies(ws)).not.toThrow();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// productionEnvironment: what the manifests always set (fake values only: no real secret in fixtures)
+
+/** Assignments without the report phrase, for exact comparison. */
+function envFacts(ws: Workspace): Array<Omit<EnvAssignment, 'how'>> {
+  return productionEnvironment(ws).map(({ how: _how, ...rest }) => rest);
+}
+
+/** `value` undefined: provided, its value not in the repository. */
+function env(name: string, value: string | undefined, kind: EnvAssignment['kind'], file: string, line: number, dev = false) {
+  return { name, ...(value !== undefined ? { value } : {}), file, line, kind, dev };
+}
+
+describe('productionEnvironment: compose', () => {
+  it('substitution: a literal, ${VAR:-x} and ${VAR-x} give a value, ${VAR:?msg} and prefix${VAR} are provided; ${VAR}, ${VAR:-}, empty and pass-through are not always set', () => {
+    const ws = repo({
+      'docker-compose.yml': [
+        'x-app-env: &app-env', //                                                1
+        '  SECRET_KEY: ${SECRET_KEY:-compose-fallback-key}', //                   2
+        'services:', //                                                          3
+        '  api:', //                                                             4
+        '    image: app', //                                                     5
+        '    environment:', //                                                   6
+        '      <<: *app-env', //                                                 7
+        '      DEBUG: "0"', //                                                   8
+        '      WORKERS: 3', //                                                   9
+        '      REGION: ${REGION-eu}', //                                         10
+        '      DATABASE_URL: ${DATABASE_URL:?set DATABASE_URL}', //              11
+        '      SITE_URL: https://${DOMAIN}', //                                  12
+        '      ALLOWED_HOSTS: ${ALLOWED_HOSTS}', //                              13
+        '      SENTRY_DSN: ${SENTRY_DSN:-}', //                                  14
+        '      EMPTY: ""', //                                                    15
+        '      FROM_HOST:', //                                                   16
+        '      COST: $$5', //                                                    17
+        '  worker:', //                                                          18
+        '    environment:', //                                                   19
+        '      - CELERY_CONCURRENCY=${CELERY_CONCURRENCY:-2}', //                20
+        '      - BROKER_URL=${BROKER_URL:?}', //                                  21
+        '      - REDIS_HOST', //                                                 22
+        '      - TIMEZONE=${TZ}', //                                             23
+        '      - OPTIONAL=${OPTIONAL:+yes}', //                                  24
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('SECRET_KEY', 'compose-fallback-key', 'compose', 'docker-compose.yml', 2),
+      env('DEBUG', '0', 'compose', 'docker-compose.yml', 8),
+      env('WORKERS', '3', 'compose', 'docker-compose.yml', 9),
+      env('REGION', 'eu', 'compose', 'docker-compose.yml', 10),
+      env('DATABASE_URL', undefined, 'compose', 'docker-compose.yml', 11),
+      env('SITE_URL', undefined, 'compose', 'docker-compose.yml', 12),
+      env('COST', '$5', 'compose', 'docker-compose.yml', 17),
+      env('CELERY_CONCURRENCY', '2', 'compose', 'docker-compose.yml', 20),
+      env('BROKER_URL', undefined, 'compose', 'docker-compose.yml', 21),
+    ]);
+    expect(productionEnvironment(ws)[0].how).toBe('environment of service `api` in docker-compose.yml');
+  });
+
+  it('env_file: read relative to the compose file, interpolated from earlier lines; environment: replaces it, even with a value that may be unset; the env file is not reported again on its own', () => {
+    const ws = repo({
+      'deploy/compose.yaml': [
+        'services:', //                               1
+        '  web:', //                                  2
+        '    env_file:', //                           3
+        '      - base.env', //                        4
+        '      - prod.env', //                        5
+        '    environment:', //                        6
+        '      SECRET_KEY: ${SECRET_KEY}', //         7 may be empty: replaces prod.env's
+        '      DEBUG: "false"', //                    8 replaces base.env's
+        '      DOMAIN:', //                           9 pass-through from the host: replaces prod.env's
+      ].join('\n'),
+      'deploy/base.env': 'DEBUG=1\nTIME_ZONE=UTC\nLANGUAGE_CODE=\n',
+      'deploy/prod.env': "# production\nDOMAIN=shop.example\nSITE_URL=https://${DOMAIN}/\nSECRET_KEY='fixture-not-a-secret'\nTIME_ZONE=Europe/Paris # local time\n",
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', 'false', 'compose', 'deploy/compose.yaml', 8),
+      env('SITE_URL', 'https://shop.example/', 'compose', 'deploy/prod.env', 3),
+      env('TIME_ZONE', 'Europe/Paris', 'compose', 'deploy/prod.env', 5),
+    ]);
+    expect(productionEnvironment(ws)[1].how).toBe('env_file deploy/prod.env of service `web` in deploy/compose.yaml');
+  });
+
+  it('command prefixes stand alone; dev overrides, dev profiles and dev services are dev; production overlays are not', () => {
+    const ws = repo({
+      'docker-compose.yml': 'services:\n  web:\n    command: sh -c "WEB_CONCURRENCY=4 gunicorn app.wsgi"\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    environment:\n      DEBUG: "1"\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    environment:\n      DEBUG: "0"\n  debugger:\n    profiles: ["debug"]\n    environment:\n      DEBUG: "1"\n',
+      'compose.production.yaml': 'services:\n  web:\n    environment:\n      SECURE_SSL_REDIRECT: "1"\n',
+      'docker-compose.https.yml': 'services:\n  web:\n    environment:\n      USE_HTTPS: "1"\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('SECURE_SSL_REDIRECT', '1', 'compose', 'compose.production.yaml', 4),
+      env('USE_HTTPS', '1', 'compose', 'docker-compose.https.yml', 4),
+      env('DEBUG', '1', 'compose', 'docker-compose.override.yml', 4, true),
+      env('DEBUG', '0', 'compose', 'docker-compose.prod.yml', 4),
+      env('DEBUG', '1', 'compose', 'docker-compose.prod.yml', 8, true),
+      env('WEB_CONCURRENCY', '4', 'compose', 'docker-compose.yml', 3),
+    ]);
+  });
+});
+
+describe('productionEnvironment: Dockerfile, Procfile, scripts', () => {
+  it('Dockerfile: the final stage and its parents (a later ENV replaces an earlier one), ARG defaults, a build arg without default is not set; other stages are dev; CMD prefixes', () => {
+    const ws = repo({
+      Dockerfile: [
+        'ARG PY=3.12', //                                               1
+        'FROM python:${PY}-slim AS base', //                            2
+        'ENV PYTHONUNBUFFERED=1 DEBUG=1', //                            3
+        'FROM base AS dev', //                                          4
+        'ENV DEV_TOOLS=1', //                                           5
+        'FROM base', //                                                 6
+        'ARG VERSION=2.4.1', //                                         7
+        'ARG SECRET_KEY', //                                            8
+        'ENV APP_VERSION=$VERSION \\', //                               9
+        '    SECRET_KEY=${SECRET_KEY} \\', //                           10
+        '    PATH=/app/bin:$PATH', //                                   11
+        'ENV DEBUG=0', //                                               12
+        'CMD ["sh", "-c", "GUNICORN_CMD_ARGS=--workers=3 exec gunicorn app.wsgi"]', // 13
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('PYTHONUNBUFFERED', '1', 'dockerfile', 'Dockerfile', 3),
+      env('DEV_TOOLS', '1', 'dockerfile', 'Dockerfile', 5, true),
+      env('APP_VERSION', '2.4.1', 'dockerfile', 'Dockerfile', 9),
+      env('PATH', undefined, 'dockerfile', 'Dockerfile', 11),
+      env('DEBUG', '0', 'dockerfile', 'Dockerfile', 12),
+      env('GUNICORN_CMD_ARGS', '--workers=3', 'dockerfile', 'Dockerfile', 13),
+    ]);
+    expect(productionEnvironment(ws).find((e) => e.name === 'DEBUG')?.how).toBe('ENV in the final stage of Dockerfile');
+  });
+
+  it('Procfile: `VAR=x cmd` and `env VAR=x cmd` per process; one-off commands and plain shell variables are not; Procfile.dev is dev', () => {
+    const ws = repo({
+      Procfile: [
+        'web: WEB_CONCURRENCY=3 gunicorn shop.wsgi', //                                 1
+        'worker: env CELERY_POOL=solo celery -A shop worker', //                        2
+        'static: STATIC_ROOT=/tmp/static python manage.py collectstatic --noinput', //  3
+        'clock: TZ=UTC; python manage.py clock', //                                     4
+      ].join('\n'),
+      'Procfile.dev': 'web: DEBUG=1 python manage.py runserver\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('WEB_CONCURRENCY', '3', 'procfile', 'Procfile', 1),
+      env('CELERY_POOL', 'solo', 'procfile', 'Procfile', 2),
+      env('DEBUG', '1', 'procfile', 'Procfile.dev', 1, true),
+    ]);
+  });
+
+  it('scripts: only what every run sets — exports inside if/case/functions or after && / || are not; a later conditional export makes an earlier one uncertain', () => {
+    const ws = repo({
+      'docker/entrypoint.sh': [
+        '#!/bin/sh', //                                                        1
+        'set -e', //                                                           2
+        'export DEBUG=0', //                                                   3
+        'export ALLOWED_HOSTS="${ALLOWED_HOSTS:-shop.example}"', //            4
+        'if [ -n "$DEV" ]; then', //                                           5
+        '  export DEBUG_TOOLBAR=1', //                                         6
+        'fi', //                                                               7
+        'case "$MODE" in', //                                                  8
+        '  web) export WEB_ONLY=1 ;;', //                                      9
+        'esac', //                                                             10
+        '[ -f /run/key ] && export FROM_FILE=1', //                            11
+        'test -n "$X" || export FALLBACK=1', //                                12
+        'setup() {', //                                                        13
+        '  export IN_FUNCTION=1', //                                           14
+        '}', //                                                                15
+        'export LOG_LEVEL=info', //                                            16
+        'if [ "$VERBOSE" = 1 ]; then export LOG_LEVEL=debug; fi', //           17
+        'export SECRET_KEY="${SECRET_KEY:-}"', //                              18
+        'export MEDIA_ROOT=$MEDIA_DIR', //                                     19
+        'export VERSION=$(cat /app/VERSION)', //                               20
+        'exec gunicorn shop.wsgi', //                                          21
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', '0', 'script', 'docker/entrypoint.sh', 3),
+      env('ALLOWED_HOSTS', 'shop.example', 'script', 'docker/entrypoint.sh', 4),
+    ]);
+    expect(productionEnvironment(ws)[0].how).toBe('set in script docker/entrypoint.sh');
+  });
+
+  it('scripts: a plain assignment exported later or under set -a, : "${VAR:?}" makes VAR provided, prefixes on exec; scripts in ci/ and tests/ folders are dev', () => {
+    const ws = repo({
+      'bin/start.sh': [
+        '#!/bin/bash', //                                         1
+        'WORKERS=4', //                                           2
+        'NOT_EXPORTED=1', //                                      3
+        'export WORKERS', //                                      4
+        'set -a', //                                              5
+        'TIME_ZONE=UTC', //                                       6
+        'set +a', //                                              7
+        'LATE=1', //                                              8
+        ': "${DATABASE_URL:?DATABASE_URL is required}"', //       9
+        'WORKERS=1 python manage.py migrate', //                  10 for that command only
+        'GUNICORN_CMD_ARGS="--timeout 60" exec gunicorn shop.wsgi', // 11
+      ].join('\n'),
+      'ci/deploy.sh': 'export DEPLOY_ENV=staging\n',
+      'tests/run.sh': 'export DJANGO_DEBUG=1\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('WORKERS', '4', 'script', 'bin/start.sh', 2),
+      env('TIME_ZONE', 'UTC', 'script', 'bin/start.sh', 6),
+      env('DATABASE_URL', undefined, 'script', 'bin/start.sh', 9),
+      env('WORKERS', '1', 'script', 'bin/start.sh', 10),
+      env('GUNICORN_CMD_ARGS', '--timeout 60', 'script', 'bin/start.sh', 11),
+      env('DEPLOY_ENV', 'staging', 'script', 'ci/deploy.sh', 1, true),
+      env('DJANGO_DEBUG', '1', 'script', 'tests/run.sh', 1, true),
+    ]);
+  });
+
+  it('env files on their own: every line that sets a value; .env.example is dev', () => {
+    const ws = repo({
+      'deploy/production.env': 'export DEBUG=off\nEMPTY=\nQUOTED="a b"\nHOST=${HOST:-0.0.0.0}\n',
+      '.env.example': 'SECRET_KEY=change-me\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('SECRET_KEY', 'change-me', 'env-file', '.env.example', 1, true),
+      env('DEBUG', 'off', 'env-file', 'deploy/production.env', 1),
+      env('QUOTED', 'a b', 'env-file', 'deploy/production.env', 3),
+      env('HOST', '0.0.0.0', 'env-file', 'deploy/production.env', 4),
+    ]);
+  });
+});
+
+describe('productionEnvironment: gunicorn, uwsgi, systemd', () => {
+  it('gunicorn: raw_env and os.environ at module level; under if or in a hook they are not always set', () => {
+    const ws = repo({
+      'gunicorn.conf.py': [
+        'import os', //                                                    1
+        'raw_env = ["LANG=C.UTF-8", "DJANGO_DEBUG=0"]', //                 2
+        'raw_env.append("TZ=UTC")', //                                     3
+        'os.environ.setdefault("WEB_CONCURRENCY", "3")', //                4
+        'os.environ["FROM_CODE"] = compute()', //                          5
+        'if os.getenv("PROFILE"):', //                                     6
+        '    raw_env.append("PROFILING=1")', //                            7
+        'def post_fork(server, worker):', //                               8
+        '    os.environ["WORKER_ID"] = "1"', //                            9
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('LANG', 'C.UTF-8', 'gunicorn', 'gunicorn.conf.py', 2),
+      env('DJANGO_DEBUG', '0', 'gunicorn', 'gunicorn.conf.py', 2),
+      env('TZ', 'UTC', 'gunicorn', 'gunicorn.conf.py', 3),
+      env('WEB_CONCURRENCY', '3', 'gunicorn', 'gunicorn.conf.py', 4),
+    ]);
+  });
+
+  it('uwsgi env = in [uwsgi]; systemd Environment= (no $ expansion), EnvironmentFile= over it, ExecStart= env prefix', () => {
+    const ws = repo({
+      'deploy/uwsgi.ini': '[uwsgi]\nmodule = shop.wsgi\nenv = LANG=C.UTF-8\nenv = DJANGO_DEBUG="0"\n',
+      'pytest.ini': '[pytest]\nenv = DEBUG=1\n',
+      'deploy/shop.service': [
+        '[Service]', //                                                               1
+        'Environment="DEBUG=1" "PRICE=$5" ALLOWED_HOSTS=shop.example', //              2
+        'EnvironmentFile=/etc/shop/shop.env', //                                      3
+        'ExecStart=/usr/bin/env WEB_CONCURRENCY=2 /srv/venv/bin/gunicorn shop.wsgi', // 4
+      ].join('\n'),
+      'deploy/etc/shop/shop.env': 'DEBUG=0\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', '0', 'systemd', 'deploy/etc/shop/shop.env', 1),
+      env('PRICE', '$5', 'systemd', 'deploy/shop.service', 2),
+      env('ALLOWED_HOSTS', 'shop.example', 'systemd', 'deploy/shop.service', 2),
+      env('LANG', 'C.UTF-8', 'uwsgi', 'deploy/uwsgi.ini', 3),
+      env('DJANGO_DEBUG', '0', 'uwsgi', 'deploy/uwsgi.ini', 4),
+    ]);
+  });
+});
+
+describe('productionEnvironment: platform manifests', () => {
+  it('app.json: a value, a generated secret and a required variable are set; an optional one without value is not; the CI test environment is dev', () => {
+    const ws = repo({
+      'app.json': JSON.stringify(
+        {
+          name: 'shop',
+          env: {
+            DISABLE_COLLECTSTATIC: '1',
+            SECRET_KEY: { description: 'signing key', generator: 'secret' },
+            WEB_CONCURRENCY: { description: 'workers', value: '2' },
+            ALLOWED_HOSTS: { description: 'your app host' },
+            SENTRY_DSN: { description: 'optional', required: false },
+          },
+          environments: { test: { env: { DEBUG: '1' } } },
+        },
+        null,
+        2,
+      ),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DISABLE_COLLECTSTATIC', '1', 'app.json', 'app.json', 4),
+      env('SECRET_KEY', undefined, 'app.json', 'app.json', 5),
+      env('WEB_CONCURRENCY', '2', 'app.json', 'app.json', 9),
+      env('ALLOWED_HOSTS', undefined, 'app.json', 'app.json', 13),
+      env('DEBUG', '1', 'app.json', 'app.json', 24, true),
+    ]);
+  });
+
+  it('heroku.yml setup.config (build.config is build time only), fly.toml [env], App Engine env_variables', () => {
+    const ws = repo({
+      'heroku.yml': 'setup:\n  config:\n    DEBUG: "0"\nbuild:\n  docker:\n    web: Dockerfile\n  config:\n    BUILD_ONLY: "1"\nrun:\n  web: WEB_CONCURRENCY=2 gunicorn shop.wsgi\n',
+      'fly.toml': 'app = "shop"\n[env]\n  PORT = 8000\n  ALLOWED_HOSTS = "shop.fly.dev"\n  EMPTY = ""\n',
+      'app.yaml': 'runtime: python312\nenv_variables:\n  DJANGO_DEBUG: "False"\n  GS_BUCKET: shop-media\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DJANGO_DEBUG', 'False', 'app.yaml', 'app.yaml', 3),
+      env('GS_BUCKET', 'shop-media', 'app.yaml', 'app.yaml', 4),
+      env('PORT', '8000', 'fly.toml', 'fly.toml', 3),
+      env('ALLOWED_HOSTS', 'shop.fly.dev', 'fly.toml', 'fly.toml', 4),
+      env('DEBUG', '0', 'heroku.yml', 'heroku.yml', 3),
+      env('WEB_CONCURRENCY', '2', 'heroku.yml', 'heroku.yml', 10),
+    ]);
+  });
+
+  it('render.yaml: value; generateValue, fromDatabase, fromService and sync: false are provided; fromGroup and env groups', () => {
+    const ws = repo({
+      'render.yaml': [
+        'services:', //                                    1
+        '  - type: web', //                                2
+        '    name: shop', //                               3
+        '    envVars:', //                                 4
+        '      - key: SECRET_KEY', //                      5
+        '        generateValue: true', //                  6
+        '      - key: DATABASE_URL', //                    7
+        '        fromDatabase:', //                        8
+        '          name: shop-db', //                      9
+        '          property: connectionString', //         10
+        '      - key: REDIS_URL', //                       11
+        '        fromService: {type: redis, name: cache, property: connectionString}', // 12
+        '      - key: STRIPE_KEY', //                      13
+        '        sync: false', //                          14
+        '      - key: WEB_CONCURRENCY', //                 15
+        '        value: 4', //                             16
+        '      - key: UNSET', //                           17
+        '      - fromGroup: shared', //                    18
+        'envVarGroups:', //                                19
+        '  - name: shared', //                             20
+        '    envVars:', //                                 21
+        '      - key: DEBUG', //                           22
+        '        value: "0"', //                           23
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('SECRET_KEY', undefined, 'render.yaml', 'render.yaml', 5),
+      env('DATABASE_URL', undefined, 'render.yaml', 'render.yaml', 7),
+      env('REDIS_URL', undefined, 'render.yaml', 'render.yaml', 11),
+      env('STRIPE_KEY', undefined, 'render.yaml', 'render.yaml', 13),
+      env('WEB_CONCURRENCY', '4', 'render.yaml', 'render.yaml', 15),
+      env('DEBUG', '0', 'render.yaml', 'render.yaml', 22),
+    ]);
+  });
+});
+
+describe('productionEnvironment: Kubernetes / Helm', () => {
+  it('container env value and valueFrom (optional refs are not always set), ConfigMap data, Helm values env maps and lists; test values are dev', () => {
+    const ws = repo({
+      'k8s/deployment.yaml': [
+        'apiVersion: apps/v1', //                                  1
+        'kind: Deployment', //                                     2
+        'spec:', //                                                3
+        '  template:', //                                          4
+        '    spec:', //                                            5
+        '      containers:', //                                    6
+        '        - name: web', //                                  7
+        '          env:', //                                       8
+        '            - name: DEBUG', //                            9
+        '              value: "0"', //                             10
+        '            - name: SECRET_KEY', //                       11
+        '              valueFrom:', //                             12
+        '                secretKeyRef: {name: shop, key: secret}', // 13
+        '            - name: SENTRY_DSN', //                       14
+        '              valueFrom:', //                             15
+        '                secretKeyRef: {name: shop, key: dsn, optional: true}', // 16
+        '            - name: POD_IP', //                           17
+        '              valueFrom: {fieldRef: {fieldPath: status.podIP}}', // 18
+        '            - name: EMPTY', //                            19
+        '              value: ""', //                              20
+        '---', //                                                  21
+        'apiVersion: v1', //                                       22
+        'kind: ConfigMap', //                                      23
+        'metadata:', //                                            24
+        '  name: shop-config', //                                  25
+        'data:', //                                                26
+        '  ALLOWED_HOSTS: shop.example', //                        27
+        '  nginx.conf: "server {}"', //                            28
+      ].join('\n'),
+      'charts/shop/values.yaml': 'env:\n  TIME_ZONE: UTC\nenvironment:\n  - name: LANGUAGE_CODE\n    value: en-us\nimage:\n  tag: latest\n',
+      'charts/shop/values-test.yaml': 'extraEnv:\n  - name: DEBUG\n    value: "1"\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', '1', 'kubernetes', 'charts/shop/values-test.yaml', 2, true),
+      env('TIME_ZONE', 'UTC', 'kubernetes', 'charts/shop/values.yaml', 2),
+      env('LANGUAGE_CODE', 'en-us', 'kubernetes', 'charts/shop/values.yaml', 4),
+      env('DEBUG', '0', 'kubernetes', 'k8s/deployment.yaml', 9),
+      env('SECRET_KEY', undefined, 'kubernetes', 'k8s/deployment.yaml', 11),
+      env('POD_IP', undefined, 'kubernetes', 'k8s/deployment.yaml', 17),
+      env('ALLOWED_HOSTS', 'shop.example', 'kubernetes', 'k8s/deployment.yaml', 27),
+    ]);
+  });
+
+  it('a Helm template that is not YAML: line scan of env lists; a templated value is provided only under `required`; a variable inside {{ if }} in the list is not always set', () => {
+    const ws = repo({
+      'charts/shop/templates/deployment.yaml': [
+        '{{- if .Values.web.enabled }}', //                                    1
+        'apiVersion: apps/v1', //                                              2
+        'kind: Deployment', //                                                 3
+        'spec:', //                                                            4
+        '  template:', //                                                      5
+        '    spec:', //                                                        6
+        '      containers:', //                                                7
+        '        - name: web', //                                              8
+        '          env:', //                                                   9
+        '            - name: DEBUG', //                                        10
+        '              value: "0"', //                                         11
+        '            - name: SECRET_KEY', //                                   12
+        '              value: {{ required "secretKey" .Values.secretKey | quote }}', // 13
+        '            - name: SITE_URL', //                                     14
+        '              value: {{ .Values.siteUrl | quote }}', //               15
+        '            - name: DATABASE_URL', //                                 16
+        '              valueFrom:', //                                         17
+        '                secretKeyRef:', //                                    18
+        '                  name: {{ .Release.Name }}-db', //                   19
+        '                  key: uri', //                                       20
+        '            {{- if .Values.sentry.enabled }}', //                     21
+        '            - name: SENTRY_DSN', //                                   22
+        '              valueFrom:', //                                         23
+        '                secretKeyRef: {name: sentry, key: dsn}', //           24
+        '            - name: SENTRY_ENVIRONMENT', //                           25
+        '              value: production', //                                  26
+        '            {{- end }}', //                                           27
+        '            - name: TIME_ZONE', //                                    28
+        '              value: UTC', //                                         29
+        '{{- end }}', //                                                       30
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', '0', 'kubernetes', 'charts/shop/templates/deployment.yaml', 10),
+      env('SECRET_KEY', undefined, 'kubernetes', 'charts/shop/templates/deployment.yaml', 12),
+      env('DATABASE_URL', undefined, 'kubernetes', 'charts/shop/templates/deployment.yaml', 16),
+      env('TIME_ZONE', 'UTC', 'kubernetes', 'charts/shop/templates/deployment.yaml', 28),
+    ]);
+  });
+});
+
+describe('productionEnvironment: across manifests, dev folders, robustness', () => {
+  it('several manifests with different values: each is kept; the same manifest in demo/, demos/, sandbox/, playground/, .github/ folders is dev', () => {
+    const ws = repo({
+      'extras/docker/production/Dockerfile': 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=settings.main DEBUG=False\n',
+      'extras/docker/demo/Dockerfile': 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=settings.demo DEBUG=True\n',
+      'demos/Dockerfile': 'FROM python:3.12\nENV DEBUG=True\n',
+      'sandbox/docker-compose.yml': 'services:\n  web:\n    environment:\n      DEBUG: "True"\n',
+      'playground/Procfile': 'web: DEBUG=True gunicorn app.wsgi\n',
+      '.github/workflows/deploy.sh': 'export DEBUG=True\n',
+      'fly.toml': '[env]\n  DEBUG = "0"\n',
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DEBUG', 'True', 'script', '.github/workflows/deploy.sh', 1, true),
+      env('DEBUG', 'True', 'dockerfile', 'demos/Dockerfile', 2, true),
+      env('DJANGO_SETTINGS_MODULE', 'settings.demo', 'dockerfile', 'extras/docker/demo/Dockerfile', 2, true),
+      env('DEBUG', 'True', 'dockerfile', 'extras/docker/demo/Dockerfile', 2, true),
+      env('DJANGO_SETTINGS_MODULE', 'settings.main', 'dockerfile', 'extras/docker/production/Dockerfile', 2),
+      env('DEBUG', 'False', 'dockerfile', 'extras/docker/production/Dockerfile', 2),
+      env('DEBUG', '0', 'fly.toml', 'fly.toml', 2),
+      env('DEBUG', 'True', 'procfile', 'playground/Procfile', 1, true),
+      env('DEBUG', 'True', 'compose', 'sandbox/docker-compose.yml', 4, true),
+    ]);
+    // settings evidence: the demo image is no longer a production candidate of the same rank (wger)
+    expect(facts(ws)).toEqual([
+      ev('settings.demo', 'dockerfile', 'extras/docker/demo/Dockerfile', 2, true),
+      ev('settings.main', 'dockerfile', 'extras/docker/production/Dockerfile', 2),
+    ]);
+  });
+
+  it('never throws on malformed manifests; a file that cannot be parsed gives nothing', () => {
+    const ws = repo({
+      Dockerfile: 'FROM x\nENV A="unterminated\nENV B=${\n',
+      'docker-compose.yml': 'services:\n  web: [unclosed\n    environment:\n      DEBUG: "0"\n',
+      'render.yaml': 'services: 3\n',
+      'app.json': '{"env": {"A": [1]}, ',
+      'fly.toml': '[env\nA = 1\n',
+      'gunicorn.conf.py': 'raw_env = [f"A={x}"\n',
+      'k8s/a.yaml': 'env:\n  - name: A\n    valueFrom: {{ x }}\n',
+      'start.sh': 'export A=${\nexport B="unterminated\n',
+    });
+    expect(() => productionEnvironment(ws)).not.toThrow();
+    expect(envFacts(ws)).toEqual([]);
   });
 });
