@@ -216,7 +216,7 @@ function missingResolution(missing: Candidate[], passedOver: Candidate[]): Resol
  * (the deepest one holding it); a file outside every project (a repository-level Dockerfile beside
  * backend/) speaks for any project whose module it names.
  */
-function belongsTo(input: ResolveInput, file: string): boolean {
+export function belongsTo(input: Pick<ResolveInput, 'dir' | 'roots'>, file: string): boolean {
   const owners = input.roots.filter((r) => r !== '' && under(r, file));
   if (owners.length === 0) return true;
   const deepest = owners.reduce((a, b) => (b.length > a.length ? b : a));
@@ -262,8 +262,17 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
       byDoc.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `its docstring says it is the production configuration (${f.rel}), beside the ${anchorPhrase(anchors)}` });
     }
   }
-  const sort = (a: Candidate, b: Candidate) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
-  return [...byName.sort(sort), ...byDoc.sort(sort)];
+  // A production-named module that wsgi/asgi/manage.py name themselves comes first: named twice over.
+  const named = new Set(anchors.map((a) => a.module));
+  const sort = (a: Candidate, b: Candidate) => Number(named.has(b.module)) - Number(named.has(a.module)) || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+  const ordered = [...byName.sort(sort), ...byDoc.sort(sort)];
+  const first = ordered[0];
+  if (first && named.has(first.module)) {
+    const anchor = anchors.find((a) => a.module === first.module)!;
+    // The code names it and its name says production: no tie with other production-named modules.
+    return [{ ...anchor, how: `${anchor.how}, and named as the production settings` }];
+  }
+  return ordered;
 }
 
 function anchorPhrase(anchors: Candidate[]): string {

@@ -3,13 +3,16 @@
  * under the root, and for each the production settings (resolved from evidence: src/project/production.ts)
  * and its other settings modules, evaluated (src/project/evaluate.ts).
  */
-import type { ProjectInfo } from '../finding';
+import { MIN_SECRET_LENGTH, type ProjectInfo } from '../finding';
+
+/** Variable names whose values are secrets (passwords, keys, tokens, DSNs). */
+const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABASE_URL/i;
 import type { EvaluatedSettings } from './values';
 import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
-import { dockerCopies, settingsEvidence, type BuildCopy, type SettingsEvidence } from './manifests';
-import { resolveProduction, type Resolution } from './production';
+import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type SettingsEvidence } from './manifests';
+import { belongsTo, resolveProduction, type Resolution } from './production';
 import {
   deployTimeModule,
   inDevFolder,
@@ -73,6 +76,9 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const fromEnv = options.env?.DJANGO_SETTINGS_MODULE?.trim() || undefined;
   const evidence = settingsEvidence(workspace);
   const copies = dockerCopies(workspace);
+  const environment = productionEnvironment(workspace);
+  // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
+  for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
   const roots = projectRoots(workspace, named, evidence, copies);
   if (roots.length === 0) {
     throw new ScanInputError(
@@ -93,7 +99,8 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
     const development = !allDev && inDevFolder(dir) && !(named && resolveModule(workspace, dir, named));
     const resolution = resolveProduction({ ws: workspace, dir, roots, named, fromEnv, evidence, copies });
     if (resolution.status === 'unresolved' && !development) unresolved.push(`project ${dir || '.'}: ${resolution.reason}`);
-    projects.push(scanProject(workspace, dir, roots, resolution, development, secrets));
+    const provided = new Set(environment.filter((e) => !e.dev && belongsTo({ dir, roots }, e.file)).map((e) => e.name));
+    projects.push(scanProject(workspace, dir, roots, resolution, development, secrets, provided));
   }
   if (unresolved.length) {
     throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
@@ -169,7 +176,15 @@ function isSettingsFile(rel: string): boolean {
   return /(^|_)settings($|_)/.test(name) || (parts.length >= 2 && parts[parts.length - 2] === 'settings');
 }
 
-function scanProject(ws: Workspace, dir: string, roots: string[], resolution: Resolution, development: boolean, secrets: Set<string>): ScannedProject {
+function scanProject(
+  ws: Workspace,
+  dir: string,
+  roots: string[],
+  resolution: Resolution,
+  development: boolean,
+  secrets: Set<string>,
+  provided: ReadonlySet<string>,
+): ScannedProject {
   const inProject = ws.pythonFiles().filter((f) => under(dir, f.rel));
   // Nested projects belong to their own manage.py.
   const nested = roots.filter((d) => d !== dir && under(dir, d));
@@ -196,7 +211,7 @@ function scanProject(ws: Workspace, dir: string, roots: string[], resolution: Re
     if (isUnreadable(chosen.resolved)) {
       production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
     } else {
-      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, ...(configuration ? { configuration } : {}) });
+      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}) });
     }
     settings.push(production);
   }

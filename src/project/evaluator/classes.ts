@@ -9,7 +9,7 @@ import { callParts, type SyntaxNode, walk } from '../python';
 import { UNKNOWN, bool, str, type Value } from '../values';
 import { evalExpr } from './expressions';
 import { isSettingName, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
-import { canonical, castValue, databaseFromUrl } from './libraries';
+import { canonical, castValue, databaseFromUrl, isSet } from './libraries';
 import { blockOf, execBlock } from './statements';
 
 const PRODUCTION_CLASS = /^(prod|production|live|deploy|deployment|release|server)(config|configuration|settings)?$/i;
@@ -148,7 +148,7 @@ function configValue(frame: Frame, name: string, call: SyntaxNode, scope: Scope)
   };
   if (environ?.kind === 'bool' && environ.value === false) return typed(dflt);
   frame.reads.add(envName);
-  if (frame.world === 'set') {
+  if (isSet(frame, envName)) {
     if (isDb) return typed({ kind: 'env', name: envName });
     return ['Value', 'SecretValue', 'EmailValue', 'URLValue', 'PathValue', 'RegexValue'].includes(type) ? { kind: 'env', name: envName } : UNKNOWN;
   }

@@ -6,7 +6,7 @@
 import { callParts, dottedName, stringValue, type SyntaxNode } from '../python';
 import { NONE, UNKNOWN, bool, num, sameValue, str, truthy, type Value } from '../values';
 import { MAX_EXPR_DEPTH, inTemplate, type Frame, type Scope } from './frame';
-import { canonical, castValue, envRead, evalLibraryCall } from './libraries';
+import { canonical, castValue, envRead, evalLibraryCall, isSet } from './libraries';
 
 export function evalExpr(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   if (frame.exprDepth >= MAX_EXPR_DEPTH) return UNKNOWN;
@@ -64,7 +64,7 @@ function evalNode(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       if (canonical(frame, dottedName(obj)) === 'os.environ') {
         const name = envRead(frame, evalExpr(frame, key, scope));
         if (name === undefined) return UNKNOWN;
-        if (frame.world === 'set') return { kind: 'env', name };
+        if (isSet(frame, name)) return { kind: 'env', name };
         return { kind: 'raise', reason: `os.environ["${name}"] is required` };
       }
       return getIn(evalExpr(frame, obj, scope), [evalExpr(frame, key, scope)]);

@@ -45,6 +45,8 @@ export interface EvaluateOptions {
   secrets: Set<string>;
   /** django-configurations: the Configuration class production selects (DJANGO_CONFIGURATION), when known. */
   configuration?: string;
+  /** Variables the project's production deploy manifests always set: never "unset" in production. */
+  provided?: ReadonlySet<string>;
 }
 
 /**

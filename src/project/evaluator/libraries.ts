@@ -52,9 +52,18 @@ export function envRead(frame: Frame, name: Value | undefined): string | undefin
   return name.value;
 }
 
+/**
+ * Is the variable set in this world? Always in the `set` world; in the `unset` world only when the project's
+ * own production deploy manifests always set it (a compose `environment:` entry, a Dockerfile `ENV`, a k8s
+ * `valueFrom`…): then "unset" cannot happen in production, and its content is the operator's (`env`).
+ */
+export function isSet(frame: Frame, name: string): boolean {
+  return frame.world === 'set' || frame.opts.provided?.has(name) === true;
+}
+
 /** In the unset world, a variable that an earlier `raise` guard requires never reaches its default. */
 export function guardedRaise(frame: Frame, name: string): Value | undefined {
-  return frame.world === 'unset' && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
+  return !isSet(frame, name) && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
 }
 
 /** Cast a value the way django-environ / decouple would (bool: "true/yes/1/on" → True). */
@@ -130,7 +139,7 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
   if (kind === 'os.getenv' || kind === 'os.environ.get' || kind === 'os.environ.setdefault') {
     const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
     if (name === undefined) return UNKNOWN;
-    if (frame.world === 'set') return { kind: 'env', name };
+    if (isSet(frame, name)) return { kind: 'env', name };
     const g = guardedRaise(frame, name);
     if (g) return g;
     return arg(1, 'default') ?? NONE;
@@ -140,7 +149,7 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
     const name = envRead(frame, arg(0));
     if (name === undefined) return UNKNOWN;
     const cast = kwargs.get('cast')?.text;
-    if (frame.world === 'set') return cast ? UNKNOWN : { kind: 'env', name };
+    if (isSet(frame, name)) return cast ? UNKNOWN : { kind: 'env', name };
     const g = guardedRaise(frame, name);
     if (g) return g;
     const d = kwargs.get('default');
@@ -150,7 +159,7 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
   if (kind === 'dj_database_url.config') {
     const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
     const extra = dbExtras(frame, kwargs, scope);
-    if (frame.world === 'set') return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
+    if (isSet(frame, name ?? 'DATABASE_URL')) return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
     const d = arg(99, 'default');
     if (!d || d.kind === 'none') return UNKNOWN; // {} — Django fails loudly at first query
     return databaseFromUrl(d, extra);
@@ -184,8 +193,8 @@ function evalEnviron(
   const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
   const schemeDefault = scheme.get(name)?.default;
   const dv = defaultNode ? evalExpr(frame, defaultNode, scope) : schemeDefault;
-  if (frame.world === 'unset' && frame.guardedEnv.has(name)) return { kind: 'raise', reason: `${name} is required by a guard` };
-  if (frame.world === 'set') {
+  if (!isSet(frame, name) && frame.guardedEnv.has(name)) return { kind: 'raise', reason: `${name} is required by a guard` };
+  if (isSet(frame, name)) {
     if (isDb) return databaseFromUrl({ kind: 'env', name });
     // smart cast: a non-string default makes django-environ parse the value (content unknown)
     const smart = !cast && dv && dv.kind !== 'str' && dv.kind !== 'none';

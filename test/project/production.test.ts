@@ -1,0 +1,144 @@
+/**
+ * Which settings production runs (src/project/production.ts), in the documented order, on small real
+ * projects: explicit input, deploy manifests, the wsgi/asgi default unless development-named or empty, a
+ * sibling named or documented as production, manage.py — never a development module unless named.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan, ScanInputError } from '../../src/project/scan';
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dlg-prod-'));
+  made.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+const SET = (m: string) => `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "${m}")\n`;
+const BASE = {
+  'app/__init__.py': '',
+  'app/settings/__init__.py': '',
+  'app/settings/dev.py': 'DEBUG = True\n',
+  'app/settings/live.py': 'DEBUG = False\n',
+  'app/settings/production.py': 'DEBUG = False\n',
+};
+
+function chosen(dir: string, opts = {}) {
+  const p = scan(dir, opts).projects[0];
+  return { module: p.info.settingsModule, status: p.info.status, evidence: p.info.evidence, reason: p.info.reason, others: p.resolution.others.map((o) => o.module) };
+}
+
+describe('resolution order', () => {
+  it('1. the input wins over everything, even a development module', () => {
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.live\n' });
+    expect(chosen(dir, { settingsModule: 'app.settings.dev' })).toMatchObject({ module: 'app.settings.dev', status: 'resolved' });
+    expect(chosen(dir, { env: { DJANGO_SETTINGS_MODULE: 'app.settings.production' } })).toMatchObject({ module: 'app.settings.production' });
+  });
+
+  it('2. a deploy manifest wins over wsgi.py, with its file and line as evidence', () => {
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.production'), 'app/wsgi.py': SET('app.settings.production'), Dockerfile: 'FROM python\n\nENV DJANGO_SETTINGS_MODULE=app.settings.live\n' });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings.live', status: 'resolved', evidence: { file: 'Dockerfile', line: 3 } });
+  });
+
+  it('2. manifests naming different modules: the first kind in the documented order, the others named (ambiguous)', () => {
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.production'), Procfile: 'web: gunicorn app.wsgi --env DJANGO_SETTINGS_MODULE=app.settings.production\n', Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.live\n' });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings.live', status: 'ambiguous', others: ['app.settings.production'] });
+  });
+
+  it('2. a manifest naming a development module is passed over', () => {
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.production'), Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.dev\n' });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings.production' });
+  });
+
+  it('3. the wsgi.py default, unless it names a package that sets nothing: then the production sibling', () => {
+    expect(chosen(tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.live') }))).toMatchObject({ module: 'app.settings.live' });
+    const { 'app/settings/live.py': _live, ...noLive } = BASE;
+    void _live;
+    const empty = chosen(tree({ ...noLive, 'manage.py': SET('app.settings'), 'app/asgi.py': SET('app.settings') }));
+    expect(empty).toMatchObject({ module: 'app.settings.production', status: 'resolved' });
+    expect(empty.reason).toContain('named as the production settings');
+  });
+
+  it('4. beside a development default: a sibling named production, else one whose docstring says so', () => {
+    const both = chosen(tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.dev') }));
+    // live.py and production.py are both named like production: the first, and the other is named.
+    expect(both).toMatchObject({ module: 'app.settings.live', status: 'ambiguous', others: ['app.settings.production'] });
+    const doc = tree({
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/dev.py': 'DEBUG = True\n',
+      'app/settings/server.py': '"""Production configuration of the shop."""\nDEBUG = False\n',
+      'app/settings/staging_notes.py': '"""Not for production: notes about staging."""\n',
+      'manage.py': SET('app.settings.dev'),
+    });
+    expect(chosen(doc)).toMatchObject({ module: 'app.settings.server' });
+  });
+
+  it('5. manage.py, when nothing else names one', () => {
+    expect(chosen(tree({ ...BASE, 'manage.py': SET('app.settings.live') }))).toMatchObject({ module: 'app.settings.live' });
+  });
+
+  it('only development modules named, and no sibling: a usage error naming them', () => {
+    const dir = tree({ 'app/__init__.py': '', 'app/settings/__init__.py': '', 'app/settings/local.py': 'DEBUG = True\n', 'manage.py': SET('app.settings.local'), 'app/wsgi.py': SET('app.settings.local') });
+    expect(() => scan(dir)).toThrow(ScanInputError);
+    expect(() => scan(dir)).toThrow(/only development settings are named \(app\.settings\.local/);
+  });
+});
+
+describe('modules made at deploy time', () => {
+  it('a module a Dockerfile COPYs into place resolves to its source (relative to the build context)', () => {
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'docker/Dockerfile': 'FROM python\nWORKDIR /srv\nCOPY . .\nCOPY deploy.py app/settings/deployed.py\nENV DJANGO_SETTINGS_MODULE=app.settings.deployed\n', 'docker/deploy.py': 'DEBUG = False\n' });
+    const p = scan(dir).projects[0];
+    expect(p.info).toMatchObject({ settingsModule: 'app.settings.deployed', settingsFile: 'docker/deploy.py' });
+    expect(p.info.reason).toContain('COPY deploy.py');
+  });
+
+  it('a module made from an example or a rendered template resolves to it', () => {
+    const example = scan(tree({ 'site_app/__init__.py': '', 'site_app/settings_example.py': 'DEBUG = False\n', 'manage.py': SET('site_app.settings'), 'site_app/wsgi.py': SET('site_app.settings') })).projects[0];
+    expect(example.info).toMatchObject({ settingsModule: 'site_app.settings', settingsFile: 'site_app/settings_example.py' });
+    const rendered = scan(tree({ 'pkg/__init__.py': 'import os\n\ndef setup():\n    os.environ["DJANGO_SETTINGS_MODULE"] = "pkg_config"\n', 'pkg/templates/pkg_config.py.j2': 'SECRET_KEY = "{{ secret_key }}"\nDEBUG = False\n' })).projects[0];
+    expect(rendered.info).toMatchObject({ root: '', settingsModule: 'pkg_config', settingsFile: 'pkg/templates/pkg_config.py.j2' });
+    expect(rendered.production!.bindings.get('SECRET_KEY')!.unset.kind).toBe('unknown');
+  });
+
+  it('wsgi.py naming a module that exists nowhere: missing, nothing judged in its place', () => {
+    const p = scan(tree({ ...BASE, 'manage.py': SET('app.settings.live'), 'app/wsgi.py': SET('app.settings.prod') })).projects[0];
+    expect(p.info).toMatchObject({ settingsModule: null, status: 'missing' });
+    expect(p.resolution.missing.map((m) => [m.module, m.at])).toEqual([['app.settings.prod', { file: 'app/wsgi.py', line: 2 }]]);
+  });
+});
+
+describe('several projects', () => {
+  it('a deploy file inside one project speaks only for that project; a test project beside a real one is development', () => {
+    const dir = tree({
+      'shop/manage.py': SET('app.settings.dev'),
+      'shop/app/__init__.py': '',
+      'shop/app/settings/__init__.py': '',
+      'shop/app/settings/dev.py': 'DEBUG = True\n',
+      'shop/app/settings/live.py': 'DEBUG = False\n',
+      'shop/Dockerfile': 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.live\n',
+      'blog/manage.py': SET('app.settings.prod'),
+      'blog/app/__init__.py': '',
+      'blog/app/settings/__init__.py': '',
+      'blog/app/settings/prod.py': 'DEBUG = False\n',
+      'blog/app/settings/live.py': 'DEBUG = True\n',
+      'tests/testproject/manage.py': SET('testproject.settings'),
+      'tests/testproject/testproject/__init__.py': '',
+      'tests/testproject/testproject/settings.py': 'DEBUG = True\n',
+    });
+    const byRoot = Object.fromEntries(scan(dir).projects.map((p) => [p.root, [p.info.settingsModule, p.info.status]]));
+    expect(byRoot).toEqual({
+      shop: ['app.settings.live', 'resolved'],
+      blog: ['app.settings.prod', 'resolved'],
+      'tests/testproject': [null, 'development'],
+    });
+  });
+});
