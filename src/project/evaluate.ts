@@ -57,12 +57,14 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     const u = results.unset.scope.get(name);
     const s = results.set.scope.get(name);
     const location = (u ?? s)!.location;
+    const alternatives = { ...(u?.alternatives ? { unset: u.alternatives } : {}), ...(s?.alternatives ? { set: s.alternatives } : {}) };
     bindings.set(name, {
       name,
       unset: u ? u.value : UNKNOWN,
       set: s ? s.value : UNKNOWN,
       location,
       ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
+      ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
     });
     collectSecrets(name, u?.value, opts.secrets);
     collectSecrets(name, s?.value, opts.secrets);

@@ -67,6 +67,11 @@ export interface SettingBinding {
   location: Location;
   /** The value was assigned only under a condition the evaluator could not decide. */
   conditional?: boolean;
+  /**
+   * Where a world's value is unknown only because undecided paths set different known values: every value
+   * it may have (see settings-util's `listHasIn`). Absent for a world whose value is known or truly unknown.
+   */
+  alternatives?: { unset?: Value[]; set?: Value[] };
 }
 
 /** A place where settings may be set by code the evaluator cannot follow. */

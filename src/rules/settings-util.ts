@@ -161,16 +161,29 @@ export function defaultDatabase(settings: EvaluatedSettings, world: World): Valu
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
 
 /**
+ * Does a list setting hold a matching item in this world? A missing setting is `dflt`. When the value is
+ * unknown only because undecided paths set different known lists (`if FLAG: MIDDLEWARE += [...]`), the answer
+ * holds when every alternative agrees. undefined when it cannot be known.
+ */
+export function listHasIn(settings: EvaluatedSettings, name: string, world: World, dflt: Value, match: (s: string) => boolean): boolean | undefined {
+  const v = valueIn(settings, name, world, dflt);
+  const alternatives = v?.kind === 'unknown' ? settings.bindings.get(name)?.alternatives?.[world] : undefined;
+  if (!alternatives) return listHas(v, match);
+  const answers = alternatives.map((a) => listHas(a, match));
+  return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
+}
+
+/**
  * Is a middleware installed in this world? Missing MIDDLEWARE is Django's default `[]`.
  * undefined when MIDDLEWARE is not a known list of strings.
  */
 export function middlewareHas(settings: EvaluatedSettings, world: World, path: string): boolean | undefined {
-  return listHas(valueIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }), (s) => s === path);
+  return listHasIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }, (s) => s === path);
 }
 
 /** Is an app installed (by dotted path or its AppConfig)? undefined when INSTALLED_APPS is not known. */
 export function appInstalled(settings: EvaluatedSettings, world: World, app: string): boolean | undefined {
-  return listHas(valueIn(settings, 'INSTALLED_APPS', world, { kind: 'list', items: [] }), (s) => s === app || s.startsWith(`${app}.`));
+  return listHasIn(settings, 'INSTALLED_APPS', world, { kind: 'list', items: [] }, (s) => s === app || s.startsWith(`${app}.`));
 }
 
 // ---------------------------------------------------------------------------------------------

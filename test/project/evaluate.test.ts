@@ -360,3 +360,19 @@ describe('small Python facts real settings lean on', () => {
     expect(worlds(s, 'C')[0]).toBe('<call os.urandom>');
   });
 });
+
+describe('alternatives: a value unknown only because undecided paths set different known values', () => {
+  it('`if FLAG: MIDDLEWARE += [...]` keeps both lists; further += and .append apply to each', () => {
+    const s = settings('from .otel import otel_is_enabled\nMIDDLEWARE = ["a"]\nif otel_is_enabled():\n    MIDDLEWARE += ["otel"]\nMIDDLEWARE.append("z")\n', { 'app/otel.py': 'def otel_is_enabled():\n    return False\n' });
+    const b = s.bindings.get('MIDDLEWARE')!;
+    expect(v(b.unset)).toBe('<unknown>');
+    expect(b.alternatives?.unset?.map(v)).toEqual([['a', 'otel', 'z'], ['a', 'z']]);
+    expect(b.alternatives?.set?.map(v)).toEqual([['a', 'otel', 'z'], ['a', 'z']]);
+  });
+
+  it('a path on which the name is missing or unknown leaves no alternatives (it may be anything)', () => {
+    const s = settings('import os\nif os.getenv("A"):\n    X = ["a"]\nY = ["y"]\nif os.getenv("B"):\n    Y = compute()\n');
+    expect(s.bindings.get('X')?.alternatives).toBeUndefined();
+    expect(s.bindings.get('Y')?.alternatives).toBeUndefined();
+  });
+});

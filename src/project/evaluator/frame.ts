@@ -13,7 +13,16 @@ export interface Entry {
   location: Location;
   envVars: Set<string>;
   conditional?: boolean;
+  /**
+   * When `value` is unknown only because paths the evaluator could not decide between set different known
+   * values (`if FLAG: MIDDLEWARE += [...]`): every value it may have. Helpers that can answer for all of them
+   * (is SecurityMiddleware in MIDDLEWARE?) use them; everything else sees `value`, unknown.
+   */
+  alternatives?: Value[];
 }
+
+/** At most this many alternatives are kept for one name; beyond, the value is simply unknown. */
+export const MAX_ALTERNATIVES = 16;
 
 export type Scope = Map<string, Entry>;
 
@@ -128,7 +137,7 @@ export function markDynamic(frame: Frame, node: SyntaxNode, scope: Scope, reason
   }
   if (!overrides) return;
   for (const [k, e] of scope) {
-    if (isSettingName(k)) scope.set(k, { ...e, value: UNKNOWN, conditional: true });
+    if (isSettingName(k)) scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true });
   }
 }
 

@@ -191,7 +191,7 @@ export function runModule(
 function markAllRaised(scope: Scope, e: Raised): Scope {
   // Importing the module fails in this world: nothing in it runs in production. That is loud, never silently insecure.
   const out: Scope = new Map();
-  for (const [k, v] of scope) out.set(k, { ...v, value: { kind: 'raise', reason: e.reason } });
+  for (const [k, v] of scope) out.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
   return out;
 }
 

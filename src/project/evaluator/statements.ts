@@ -12,7 +12,7 @@ import { callParts, dottedName, lineOf, stringValue, walk, type SyntaxNode } fro
 import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
-import { MAX_STMT_DEPTH, Raised, inTemplate, isSettingName, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
+import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, inTemplate, isSettingName, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
 import { execImport, execImportFrom, execInclude, isIncludeCall, optionalImportTarget } from './imports';
 import { canonical, envScheme } from './libraries';
 
@@ -76,7 +76,7 @@ function execStmtInner(frame: Frame, st: SyntaxNode, scope: Scope): void {
         else {
           const root = rootName(t);
           const e = root ? scope.get(root) : undefined;
-          if (root && e) scope.set(root, { ...e, value: UNKNOWN, location: loc(frame, st), conditional: true });
+          if (root && e) scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location: loc(frame, st), conditional: true });
         }
       }
       return;
@@ -263,9 +263,37 @@ function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
     }
     const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined)!;
     const envVars = new Set(entries.flatMap((e) => [...(e?.envVars ?? [])]));
-    out.set(k, { value: UNKNOWN, location: changed.location, envVars, conditional: true });
+    const alternatives = alternativesOf(entries);
+    // With alternatives, findings about the setting point where it was defined before the paths parted.
+    const location = alternatives && before.get(k) ? before.get(k)!.location : changed.location;
+    out.set(k, { value: UNKNOWN, location, envVars, conditional: true, ...(alternatives ? { alternatives } : {}) });
   }
   return out;
+}
+
+/** The distinct known values a name has on every path (none missing, none unknown), or undefined. */
+function alternativesOf(entries: Array<Entry | undefined>): Value[] | undefined {
+  const all: Value[] = [];
+  for (const e of entries) {
+    if (!e) return undefined;
+    for (const v of e.alternatives ?? [e.value]) {
+      if (v.kind === 'unknown' || v.kind === 'raise') return undefined;
+      if (!all.some((x) => sameValue(x, v))) all.push(v);
+    }
+  }
+  return all.length > 1 && all.length <= MAX_ALTERNATIVES ? all : undefined;
+}
+
+/** Apply `op` to every alternative; undefined when one of them becomes unknown. */
+function mapAlternatives(alternatives: Value[] | undefined, op: (v: Value) => Value | undefined): Value[] | undefined {
+  if (!alternatives) return undefined;
+  const out: Value[] = [];
+  for (const a of alternatives) {
+    const v = op(a) ?? a;
+    if (v.kind === 'unknown' || v.kind === 'raise') return undefined;
+    if (!out.some((x) => sameValue(x, v))) out.push(v);
+  }
+  return out.length > 1 ? out : undefined;
 }
 
 /** `if "test" in sys.argv:` and similar: never true in production. */
@@ -288,7 +316,7 @@ function execGuarded(frame: Frame, body: SyntaxNode[], scope: Scope, cond: Synta
     let guarded = 0;
     for (const [k, v] of scope) {
       if (names.has(k) || [...v.envVars].some((ev) => condReads.has(ev))) {
-        scope.set(k, { ...v, value: { kind: 'raise', reason: e.reason } });
+        scope.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
         guarded++;
       }
     }
@@ -402,7 +430,7 @@ function assignTarget(frame: Frame, t: SyntaxNode, value: Value, scope: Scope, l
   } else if (t.type === 'attribute') {
     const root = rootName(t);
     const e = root ? scope.get(root) : undefined;
-    if (root && e && isSettingName(root)) scope.set(root, { ...e, value: UNKNOWN, location });
+    if (root && e && isSettingName(root)) scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location });
   }
 }
 
@@ -419,7 +447,7 @@ function assignSubscript(frame: Frame, t: SyntaxNode, value: Value, scope: Scope
   if (!cur || cur.type !== 'identifier') {
     const root = cur ? rootName(cur) : undefined;
     const e = root ? scope.get(root) : undefined;
-    if (root && e) scope.set(root, { ...e, value: UNKNOWN, location, conditional: true });
+    if (root && e) scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location, conditional: true });
     return;
   }
   const entry = scope.get(cur.text);
@@ -456,7 +484,7 @@ function execAugAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
   if (left.type !== 'identifier') {
     const root = rootName(left);
     const e = root ? scope.get(root) : undefined;
-    if (root && e) scope.set(root, { ...e, value: UNKNOWN, location: loc(frame, node), conditional: true });
+    if (root && e) scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location: loc(frame, node), conditional: true });
     return;
   }
   const prev = scope.get(left.text);
@@ -464,7 +492,8 @@ function execAugAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
   const rhs = evalExpr(frame, right, scope);
   const reads = frame.reads;
   const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : UNKNOWN;
-  scope.set(left.text, { value, location: loc(frame, node), envVars: new Set([...(prev?.envVars ?? []), ...reads]) });
+  const alternatives = op === '+=' && value.kind === 'unknown' ? mapAlternatives(prev?.alternatives, (a) => binaryAdd(a, rhs)) : undefined;
+  scope.set(left.text, { value, location: loc(frame, node), envVars: new Set([...(prev?.envVars ?? []), ...reads]), ...(alternatives ? { alternatives } : {}) });
 }
 
 const MUTATORS = ['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'discard', 'add', 'sort', 'reverse'];
@@ -508,7 +537,8 @@ function execCallStmt(frame: Frame, call: SyntaxNode, scope: Scope): void {
   const next = mutate(frame, target, method, argv, kwargs, scope);
   if (next === undefined) return;
   const updated = keys.length ? setIn(entry.value, keys, next) : next;
-  scope.set(root.text, { value: updated, location: loc(frame, call), envVars: new Set([...entry.envVars, ...frame.reads]) });
+  const alternatives = keys.length === 0 && updated.kind === 'unknown' ? mapAlternatives(entry.alternatives, (a) => mutate(frame, a, method, argv, kwargs, scope)) : undefined;
+  scope.set(root.text, { value: updated, location: loc(frame, call), envVars: new Set([...entry.envVars, ...frame.reads]), ...(alternatives ? { alternatives } : {}) });
 }
 
 /** The new value of a list/dict after `method(...)`; undefined when the call does not change it. */

@@ -1,0 +1,2 @@
+def tracing_enabled():
+    return False
