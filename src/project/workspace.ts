@@ -87,6 +87,13 @@ export function isDeployFile(name: string, rel: string): boolean {
     /^([\w-]+-)?entrypoint$/.test(lower) ||
     lower === 'makefile' ||
     lower.endsWith('.conf') ||
+    // reverse-proxy configs (src/project/proxy.ts): Caddyfiles, Traefik static/dynamic config, Apache *.vhost,
+    // the nginx image's *.conf.template, extensionless files in server config folders (sites-available/default)
+    lower === 'caddyfile' || lower.startsWith('caddyfile.') || lower.endsWith('.caddyfile') || lower.endsWith('.caddy') ||
+    /^traefik([.-][\w.-]+)?\.ya?ml$/.test(lower) || (/\.ya?ml$/.test(lower) && parts.slice(0, -1).some((p) => p.toLowerCase() === 'traefik')) ||
+    lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
+    (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&
+      parts.slice(0, -1).some((p) => /^(nginx|sites-available|sites-enabled|conf\.d|http\.d|apache2?|httpd)$/i.test(p))) ||
     lower.endsWith('.toml') ||
     lower.endsWith('.ini') ||
     lower.endsWith('.cfg') ||

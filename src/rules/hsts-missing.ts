@@ -1,7 +1,11 @@
 import type { Rule } from './rule';
+import { proxyHttps } from '../project/proxy';
 import { forProduction, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
-/** launch.W101: SECURE_HSTS_SECONDS missing or 0 (security.W004). */
+/**
+ * launch.W101: SECURE_HSTS_SECONDS missing or 0 (security.W004) — unless the project's own production proxy
+ * config sends Strict-Transport-Security (src/project/proxy.ts): then Django's setting is beside the point.
+ */
 export default {
   meta: {
     id: 'launch.W101',
@@ -9,7 +13,7 @@ export default {
     checklist: 'security-settings',
     level: 'warning',
     title: 'SECURE_HSTS_SECONDS is not set: no HTTP Strict Transport Security',
-    fix: 'Set SECURE_HSTS_SECONDS (start with 3600, then 31536000 once HTTPS works everywhere).',
+    fix: 'Set SECURE_HSTS_SECONDS (start with 3600, then 31536000 once HTTPS works everywhere), or send Strict-Transport-Security from the reverse proxy config in the repository.',
     securitySeverity: 5.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-319'],
@@ -17,13 +21,20 @@ export default {
     djangoCheck: 'security.W004',
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    return forProduction(ctx, (s, project) => {
       const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_HSTS_SECONDS', w, num(0))));
       if (worlds.length === 0) return [];
+      const proxy = proxyHttps(ctx, project).hsts;
+      if (proxy.some((p) => !p.when)) return [];
       const b = s.bindings.get('SECURE_HSTS_SECONDS');
+      const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
+      const maybe = proxy[0];
+      if (!maybe) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), message }];
       return [{
         location: locationOf(s, 'SECURE_HSTS_SECONDS'),
-        message: `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`,
+        level: 'note',
+        message: `${message.replace(/\.$/, '')} — unless the project's proxy sends it, as ${maybe.what} does when ${maybe.when} (${maybe.location.file}:${maybe.location.line}), which the scan cannot see: a note, not a warning.`,
+        related: [{ location: maybe.location, message: `${maybe.what} sends Strict-Transport-Security when ${maybe.when}` }],
       }];
     });
   },

@@ -1,7 +1,11 @@
 import type { Rule } from './rule';
+import { proxyHttps } from '../project/proxy';
 import { bool, forProduction, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
-/** launch.W104: SECURE_SSL_REDIRECT not True (security.W008). */
+/**
+ * launch.W104: SECURE_SSL_REDIRECT not True (security.W008) — unless the project's own production proxy config
+ * redirects HTTP to HTTPS (src/project/proxy.ts): then Django never sees a plain-HTTP request.
+ */
 export default {
   meta: {
     id: 'launch.W104',
@@ -17,13 +21,20 @@ export default {
     djangoCheck: 'security.W008',
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    return forProduction(ctx, (s, project) => {
       const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_SSL_REDIRECT', w, bool(false))));
       if (worlds.length === 0) return [];
+      const proxy = proxyHttps(ctx, project).redirect;
+      if (proxy.some((p) => !p.when)) return [];
       const b = s.bindings.get('SECURE_SSL_REDIRECT');
+      const message = `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`;
+      const maybe = proxy[0];
+      if (!maybe) return [{ location: locationOf(s, 'SECURE_SSL_REDIRECT'), message }];
       return [{
         location: locationOf(s, 'SECURE_SSL_REDIRECT'),
-        message: `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`,
+        level: 'note',
+        message: `${message.replace(/\.$/, '')} — unless the project's proxy redirects, as ${maybe.what} does when ${maybe.when} (${maybe.location.file}:${maybe.location.line}), which the scan cannot see: a note, not a warning.`,
+        related: [{ location: maybe.location, message: `${maybe.what} redirects HTTP to HTTPS when ${maybe.when}` }],
       }];
     });
   },

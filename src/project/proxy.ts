@@ -1,0 +1,625 @@
+/**
+ * What the project's own reverse proxy does for HTTPS: does a production proxy config in the repository send
+ * `Strict-Transport-Security`, and does one redirect plain HTTP to HTTPS? Where it does, Django's
+ * SECURE_HSTS_SECONDS / SECURE_SSL_REDIRECT are beside the point (launch.W101, launch.W104). Part of the project
+ * model (see model.ts).
+ *
+ * Read: nginx, Apache, Caddy, Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML,
+ * Kubernetes CRDs) and ingress-nginx annotations — docs/rules/launch.W101.md and launch.W104.md list exactly
+ * which forms count. Only files that can run in production count: no dev/test/example/docs folders, no
+ * dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no `docker-compose.override.yml`, nothing inside
+ * another project's folder (productionDeployFile).
+ *
+ * nginx, Apache and Caddyfile syntax are read by small hand-written parsers: no maintained JavaScript parser
+ * for them exists that is worth a dependency, and what is needed is small (directives, blocks, quotes,
+ * comments). What they do not understand is simply not a fact, so the rule keeps its finding. An HSTS header
+ * counts only with a literal max-age of at least 1 (max-age=0 switches HSTS off).
+ */
+import { parseAllDocuments } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
+import type { Location } from '../finding';
+import type { ScanContext, ScannedProject } from './scan';
+import type { SourceFile } from './workspace';
+import { baseName, perProject } from './files';
+import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+
+export interface ProxyFact {
+  location: Location;
+  /** What the config does, e.g. `nginx add_header Strict-Transport-Security (max-age=31536000, always)`. */
+  what: string;
+  /** Set when it holds only under a deploy-time choice the scan cannot see, e.g. `SITE_ADDRESS is set to a hostname`. */
+  when?: string;
+}
+
+export interface ProxyHttps {
+  /** Configs that send Strict-Transport-Security with max-age ≥ 1. */
+  hsts: ProxyFact[];
+  /** Configs that redirect plain-HTTP requests to HTTPS. */
+  redirect: ProxyFact[];
+}
+
+export interface ConfigFile {
+  rel: string;
+  text: string;
+}
+
+const cache = new WeakMap<ScanContext, Map<string, ProxyHttps>>();
+
+/** The `docker-compose.override.yml` compose merges in automatically: a local development override by convention. */
+const AUTO_OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
+
+/** What the production proxy configs that count for `project` (all projects when undefined) do. */
+export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHttps {
+  return perProject(cache, ctx, project, () =>
+    proxyFactsIn(
+      ctx.workspace
+        .deployFiles()
+        // a cookiecutter template folder (`{{ cookiecutter.project_slug }}/`) is another project's skeleton
+        .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{')),
+    ),
+  );
+}
+
+/** The facts of a set of config files (already known to be production ones): pure, for tests. */
+export function proxyFactsIn(files: readonly ConfigFile[]): ProxyHttps {
+  const out: ProxyHttps = { hsts: [], redirect: [] };
+  const traefik = new Traefik();
+  for (const f of files) {
+    const name = baseName(f.rel).toLowerCase();
+    if (isCaddyfile(name)) merge(out, caddy(f));
+    else if (isServerConf(f.rel)) {
+      merge(out, nginx(f));
+      merge(out, apache(f));
+    } else {
+      if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
+      if (/\.ya?ml$/.test(name) && !isComposeFile(name)) out.redirect.push(...ingressNginx(f));
+      traefik.readLines(f);
+    }
+  }
+  merge(out, traefik.facts());
+  return out;
+}
+
+function merge(into: ProxyHttps, from: ProxyHttps): void {
+  into.hsts.push(...from.hsts);
+  into.redirect.push(...from.redirect);
+}
+
+function isCaddyfile(lower: string): boolean {
+  return lower === 'caddyfile' || lower.startsWith('caddyfile.') || lower.endsWith('.caddyfile') || lower.endsWith('.caddy');
+}
+
+/** nginx/Apache config: `*.conf`, `*.vhost`, `*.conf.template` (the nginx image's envsubst templates), extensionless files in server config folders. */
+function isServerConf(rel: string): boolean {
+  const lower = baseName(rel).toLowerCase();
+  return /\.(conf|vhost|conf\.template)$/.test(lower) || (!lower.includes('.') && SERVER_CONF_DIR.test(rel));
+}
+
+const SERVER_CONF_DIR = /(^|\/)(nginx|sites-available|sites-enabled|conf\.d|http\.d|apache2?|httpd)\/[^/]+$/i;
+
+/** `max-age=N` in a header value, N ≥ 1; undefined when absent, 0, or not a literal (`$hsts_age`). */
+function maxAge(value: string): number | undefined {
+  const m = /max-age\s*=\s*"?(\d+)/i.exec(value);
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 ? n : undefined;
+}
+
+/** Does a path regex match every request path (`^`, `^(.*)$`, `^/?(.*)`)? Tried on sample paths; a regex JS cannot read does not count. */
+function catchAll(re: string): boolean {
+  try {
+    const r = new RegExp(re);
+    return ['/', '/accounts/login/', '/api/v1/items'].every((p) => r.test(p));
+  } catch {
+    return false;
+  }
+}
+
+const HSTS = /^strict-transport-security$/i;
+const REDIRECT_CODE = /^(301|302|303|307|308)$/;
+
+/**
+ * Where a key of parsed YAML/TOML is (smol-toml keeps no positions): the first line, after the previous one,
+ * that has each key in turn as a YAML key (`name:`), a TOML key (`name =`) or in a TOML table header.
+ */
+function lineOf(text: string, ...keys: string[]): number {
+  const lines = text.split('\n');
+  let at = 0;
+  for (const key of keys) {
+    const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`^\\s*(-\\s*)?["']?${k}["']?\\s*[:=]|^\\s*\\[+[^\\]]*\\b${k}\\b`, 'i');
+    const i = lines.findIndex((l, n) => n >= at && re.test(l));
+    if (i < 0) break;
+    at = i;
+  }
+  return at + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// nginx
+
+interface NgDirective {
+  name: string;
+  args: string[];
+  line: number;
+  block?: NgDirective[];
+}
+
+/** nginx's syntax: words and quoted strings, `;` ends a directive, `{ }` a block, `#` a comment at a word's start. */
+function parseNginx(text: string): NgDirective[] {
+  const root: NgDirective[] = [];
+  const stack = [root];
+  let words: string[] = [];
+  let start = 1;
+  let line = 1;
+  let i = 0;
+  const end = (open: boolean): void => {
+    if (words.length) {
+      const d: NgDirective = { name: words[0].toLowerCase(), args: words.slice(1), line: start };
+      stack[stack.length - 1].push(d);
+      if (open) stack.push((d.block = []));
+    }
+    words = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === ';' || c === '{') {
+      end(c === '{');
+      i++;
+    } else if (c === '}') {
+      end(false);
+      if (stack.length > 1) stack.pop();
+      i++;
+    } else {
+      if (!words.length) start = line;
+      let w = '';
+      while (i < text.length && !/[\s;{}]/.test(text[i])) {
+        const ch = text[i];
+        if (ch === '"' || ch === "'") {
+          for (i++; i < text.length && text[i] !== ch; i++) {
+            if (text[i] === '\\' && i + 1 < text.length) i++;
+            if (text[i] === '\n') line++;
+            w += text[i];
+          }
+          i++;
+        } else if (ch === '$' && text[i + 1] === '{') {
+          const j = text.indexOf('}', i);
+          const stop = j < 0 ? text.length : j + 1;
+          w += text.slice(i, stop);
+          i = stop;
+        } else {
+          w += ch;
+          i++;
+        }
+      }
+      words.push(w);
+    }
+  }
+  end(false);
+  return root;
+}
+
+const PASSES = /^(proxy_pass|uwsgi_pass|fastcgi_pass|scgi_pass|grpc_pass)$/;
+/** `if` conditions on the request's scheme (fine in a server that also serves TLS) or its host (certbot's `if ($host = …)`). */
+const SCHEME_TEST = /\$(scheme|https|http_x_forwarded_proto|server_port)\b/;
+const HOST_TEST = /\$(host|server_name|http_host)\b/;
+
+function nginx(f: ConfigFile): ProxyHttps {
+  const out: ProxyHttps = { hsts: [], redirect: [] };
+  if (!/add_header|return|rewrite/.test(f.text)) return out;
+  const at = (d: NgDirective): Location => ({ file: f.rel, line: d.line });
+  const visit = (owner: NgDirective | undefined, body: NgDirective[]): void => {
+    for (const d of body) {
+      if (d.name === 'add_header' && HSTS.test(d.args[0] ?? '')) {
+        const age = maxAge(d.args[1] ?? '');
+        if (age && sendsOwnHeaders(owner, body)) {
+          const always = d.args.slice(2).includes('always');
+          out.hsts.push({ location: at(d), what: `nginx add_header Strict-Transport-Security (max-age=${age}${always ? ', always' : ', without `always`: not on error responses'})` });
+        }
+      }
+      if (d.name === 'server' && d.block) out.redirect.push(...serverRedirects(d, at));
+      if (d.block) visit(d, d.block);
+    }
+  };
+  visit(undefined, parseNginx(f.text));
+  return out;
+}
+
+/**
+ * Do the `add_header`s of this level reach a response? nginx inherits them only into levels with no
+ * `add_header` of their own, so an `http`-level HSTS is lost in a server that adds any other header. A
+ * location (or `if`) answers requests itself; a server does when it has no locations or returns at its level;
+ * a file with no blocks is a snippet, included where it applies.
+ */
+function sendsOwnHeaders(owner: NgDirective | undefined, body: NgDirective[]): boolean {
+  if (owner && (owner.name === 'location' || owner.name === 'if')) return true;
+  const kids = body.filter((k) => k.block && (k.name === 'http' || k.name === 'server' || k.name === 'location'));
+  if (owner?.name === 'server' && (kids.length === 0 || body.some((k) => k.name === 'return'))) return true;
+  if (!owner && kids.length === 0) return true;
+  return kids.some((k) => !k.block!.some((x) => x.name === 'add_header') && sendsOwnHeaders(k, k.block!));
+}
+
+/**
+ * A server that listens for plain HTTP and sends every request to `https://`: `return 301 https://…` or a
+ * catch-all `rewrite … https://…` at server level or in `location /` (when no other location of the server
+ * passes requests to the app), or inside an `if` on the scheme/host. In a server that also listens with `ssl`
+ * only a redirect inside an `if` on the scheme counts (an unconditional one is a host-name redirect).
+ */
+function serverRedirects(server: NgDirective, at: (d: NgDirective) => Location): ProxyFact[] {
+  const body = server.block!;
+  const listens = body.filter((d) => d.name === 'listen');
+  const plain = listens.length === 0 || listens.some((l) => !l.args.includes('ssl') && !l.args.includes('quic') && !/^unix:/.test(l.args[0] ?? ''));
+  if (!plain) return [];
+  const mixed = listens.some((l) => l.args.includes('ssl'));
+  const port = listens.find((l) => !l.args.includes('ssl'))?.args[0]?.replace(/^.*:/, '') ?? '80';
+  const out: ProxyFact[] = [];
+  const check = (stmts: NgDirective[], test?: 'scheme' | 'host'): void => {
+    for (const d of stmts) {
+      const target = httpsTarget(d);
+      if (target && (test === 'scheme' || !mixed)) {
+        const code = d.name === 'return' && REDIRECT_CODE.test(d.args[0]) ? `${d.args[0]} ` : '';
+        out.push({ location: at(d), what: `nginx server on port ${port} ${d.name === 'return' ? 'returns' : 'rewrites to'} ${code}${target}` });
+      } else if (d.name === 'if' && d.block && !test) {
+        const cond = d.args.join(' ');
+        const kind = SCHEME_TEST.test(cond) ? 'scheme' : HOST_TEST.test(cond) ? 'host' : undefined;
+        if (kind) check(d.block, kind);
+      }
+    }
+  };
+  check(body);
+  const locations = body.filter((d) => d.name === 'location' && d.block);
+  const root = locations.find((d) => d.args.length === 1 && d.args[0] === '/');
+  if (root && !locations.some((d) => d !== root && passes(d.block!))) check(root.block!);
+  return out;
+}
+
+function passes(body: NgDirective[]): boolean {
+  return body.some((d) => PASSES.test(d.name) || (d.block !== undefined && passes(d.block)));
+}
+
+/** The https:// URL a `return`/`rewrite` redirects every request to, or undefined. */
+function httpsTarget(d: NgDirective): string | undefined {
+  if (d.name === 'return') {
+    const url = REDIRECT_CODE.test(d.args[0] ?? '') ? d.args[1] : d.args.length === 1 ? d.args[0] : undefined;
+    return url && /^https:\/\//i.test(url) ? url : undefined;
+  }
+  if (d.name === 'rewrite' && d.args.length >= 2 && /^https:\/\//i.test(d.args[1]) && catchAll(d.args[0])) return d.args[1];
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apache httpd
+
+/** Sections that do not narrow which requests a directive applies to. */
+const TRANSPARENT = /^(ifmodule|ifdefine|ifversion|ifdirective|iffile)$/;
+/** RewriteCond tests that keep a catch-all rule an HTTP→HTTPS redirect (certbot writes `%{SERVER_NAME} =host`). */
+const REWRITE_COND_OK = /^%\{(HTTPS|SERVER_PORT|REQUEST_SCHEME|HTTP:X-Forwarded-Proto|SERVER_NAME|HTTP_HOST|REQUEST_URI)\}$/i;
+
+/** Words of an Apache directive line, double quotes removed. */
+function apacheWords(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+function apache(f: ConfigFile): ProxyHttps {
+  const out: ProxyHttps = { hsts: [], redirect: [] };
+  if (!/^\s*(header|redirect|redirectmatch|redirectpermanent|rewriterule)\s/im.test(f.text)) return out;
+  const sections: string[] = [];
+  let vhost: { plain: boolean; ssl: boolean; rewrite: boolean; redirects: Array<ProxyFact & { rewrite: boolean }>; conds: string[] } | undefined;
+  const lines = f.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line0 = i + 1;
+    let text = lines[i].trim();
+    while (text.endsWith('\\') && i + 1 < lines.length) text = text.slice(0, -1) + ' ' + lines[++i].trim();
+    if (!text || text.startsWith('#')) continue;
+    const section = /^<\s*(\/)?\s*(\w+)\s*([^>]*)>/.exec(text);
+    if (section) {
+      const name = section[2].toLowerCase();
+      if (section[1]) {
+        sections.pop();
+        if (name === 'virtualhost' && vhost) {
+          if (vhost.plain && !vhost.ssl) out.redirect.push(...vhost.redirects.filter((r) => !r.rewrite || vhost!.rewrite).map(({ rewrite: _r, ...fact }) => fact));
+          vhost = undefined;
+        }
+      } else {
+        sections.push(name);
+        if (name === 'virtualhost') vhost = { plain: section[3].split(/\s+/).some((a) => /:80$/.test(a)), ssl: false, rewrite: false, redirects: [], conds: [] };
+      }
+      continue;
+    }
+    const [directive, ...args] = apacheWords(text);
+    const d = directive.toLowerCase();
+    if (d === 'header') {
+      const a = /^(always|onsuccess)$/i.test(args[0] ?? '') ? args.slice(1) : args;
+      const age = /^(set|add|append|merge|setifempty)$/i.test(a[0] ?? '') && HSTS.test(a[1] ?? '') ? maxAge(a[2] ?? '') : undefined;
+      if (age) out.hsts.push({ location: { file: f.rel, line: line0 }, what: `Apache Header ${args[0].toLowerCase() === 'always' ? 'always ' : ''}${a[0].toLowerCase()} Strict-Transport-Security (max-age=${age})` });
+      continue;
+    }
+    // the rest counts directly in a <VirtualHost *:80> (or <IfModule> inside it), not in <Location>/<Directory>/<If>
+    if (!vhost || !sections.slice(sections.lastIndexOf('virtualhost') + 1).every((s) => TRANSPARENT.test(s))) continue;
+    const at = { file: f.rel, line: line0 };
+    if (d === 'sslengine' && /^on$/i.test(args[0] ?? '')) vhost.ssl = true;
+    else if (d === 'rewriteengine') vhost.rewrite = /^on$/i.test(args[0] ?? '');
+    else if (d === 'rewritecond') vhost.conds.push(args[0] ?? '');
+    else if (d === 'rewriterule') {
+      const [pattern = '', target = '', flags = ''] = args;
+      if (/^https:\/\//i.test(target) && catchAll(pattern) && /[[,](R|redirect)(=\w+)?[,\]]/i.test(flags) && vhost.conds.every((c) => REWRITE_COND_OK.test(c))) {
+        vhost.redirects.push({ location: at, what: `Apache <VirtualHost *:80> RewriteRule ${pattern} ${target} ${flags}`, rewrite: true });
+      }
+      vhost.conds = [];
+    } else if (d === 'redirect' || d === 'redirectpermanent' || d === 'redirecttemp' || d === 'redirectmatch') {
+      const a = /^(permanent|temp|seeother|30[1-8])$/i.test(args[0] ?? '') ? args.slice(1) : args;
+      const [path = '', url = ''] = a;
+      if (/^https:\/\//i.test(url) && (d === 'redirectmatch' ? catchAll(path) : path === '/')) {
+        vhost.redirects.push({ location: at, what: `Apache <VirtualHost *:80> ${directive} ${args.join(' ')}`, rewrite: false });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caddy
+
+interface CaddyLine {
+  tokens: string[];
+  line: number;
+  block?: CaddyLine[];
+}
+
+/** The Caddyfile's shape: one directive per line, a trailing `{` opens a block and a lone `}` closes it; `#` starts a comment. */
+function parseCaddyfile(text: string): CaddyLine[] {
+  const root: CaddyLine[] = [];
+  const stack = [root];
+  text.split('\n').forEach((raw, i) => {
+    const tokens: string[] = [];
+    for (const m of raw.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
+      if (m[3]?.startsWith('#')) break; // a comment starts at a token
+      tokens.push(m[1] ?? m[2] ?? m[3]);
+    }
+    if (tokens.length === 0) return;
+    if (tokens.length === 1 && tokens[0] === '}') {
+      if (stack.length > 1) stack.pop();
+      return;
+    }
+    const opens = tokens[tokens.length - 1] === '{';
+    const l: CaddyLine = { tokens: opens ? tokens.slice(0, -1) : tokens, line: i + 1 };
+    stack[stack.length - 1].push(l);
+    if (opens) stack.push((l.block = []));
+  });
+  return root;
+}
+
+const LOOPBACK = /^(localhost|.*\.localhost|127\.[\d.]+|\[::1\]|::1)$/i;
+
+function caddy(f: ConfigFile): ProxyHttps {
+  const out: ProxyHttps = { hsts: [], redirect: [] };
+  const top = parseCaddyfile(f.text);
+  const global = top[0] && top[0].tokens.length === 0 && top[0].block ? top[0] : undefined;
+  const autoRedirects = !(global?.block ?? []).some((l) => l.tokens[0] === 'auto_https' && /^(off|disable_redirects)$/.test(l.tokens[1] ?? ''));
+  // sites: blocks whose key is not a snippet `(name)` or named route `&(name)`; a file with none is one site without braces
+  let sites = top.filter((l) => l !== global && l.block && l.tokens.length > 0 && !/^&?\(/.test(l.tokens[0]));
+  if (sites.length === 0) {
+    const first = top.find((l) => l !== global && !l.block);
+    if (first) sites = [{ ...first, block: top.filter((l) => l !== global && l !== first && !l.block) }];
+  }
+  const addresses = (l: CaddyLine): string[] => l.tokens.join(' ').split(/[\s,]+/).filter(Boolean);
+  const explicitHttp = new Set(sites.flatMap((s) => addresses(s).filter((a) => /^http:\/\//i.test(a)).map((a) => hostOf(a))));
+  for (const site of sites) {
+    const at = { file: f.rel, line: site.line };
+    const addrs = addresses(site);
+    if (autoRedirects) {
+      for (const a of addrs) {
+        const r = autoHttps(a);
+        if (r === 'no' || (r === 'yes' && explicitHttp.has(hostOf(a)))) continue;
+        out.redirect.push({ location: at, what: `Caddy's automatic HTTPS for the site ${a}`, ...(r === 'yes' ? {} : { when: r.when }) });
+        break;
+      }
+    }
+    // an http:// or port-80 site that redirects everything itself
+    if (addrs.every((a) => /^http:\/\//i.test(a) || /^(http:\/\/)?[^/]*:80$/.test(a))) {
+      walkCaddy(site.block ?? [], (l) => {
+        const t = l.tokens;
+        const url = t[0] === 'redir' ? (t[1] === '*' ? t[2] : t[1]) : undefined;
+        if (url && /^https:\/\//i.test(url)) out.redirect.push({ location: { file: f.rel, line: l.line }, what: `Caddy redir ${t.slice(1).join(' ')} in the plain-HTTP site ${addrs.join(', ')}` });
+      });
+    }
+  }
+  walkCaddy(top.filter((l) => l !== global), (l) => {
+    if (l.tokens[0] !== 'header' && l.tokens[0] !== 'header_down') return;
+    const pairs: Array<[string, string, number]> = l.block
+      ? l.block.map((c): [string, string, number] => [c.tokens[0], c.tokens.slice(1).join(' '), c.line])
+      : [HSTS.test(l.tokens[1]?.replace(/^[+?>]/, '') ?? '') ? 1 : 2].map((k): [string, string, number] => [l.tokens[k] ?? '', l.tokens.slice(k + 1).join(' '), l.line]);
+    for (const [field, value, line] of pairs) {
+      const age = HSTS.test(field.replace(/^[+?>]/, '')) ? maxAge(value) : undefined;
+      if (age) out.hsts.push({ location: { file: f.rel, line }, what: `Caddy ${l.tokens[0]} Strict-Transport-Security (max-age=${age})` });
+    }
+  });
+  return out;
+}
+
+function walkCaddy(lines: CaddyLine[], visit: (l: CaddyLine) => void): void {
+  for (const l of lines) {
+    visit(l);
+    if (l.block) walkCaddy(l.block, visit);
+  }
+}
+
+function hostOf(address: string): string {
+  return address.replace(/^\w+:\/\//, '').replace(/[:/].*$/, '').toLowerCase();
+}
+
+/**
+ * Does Caddy's automatic HTTPS serve this site address over HTTPS, redirecting HTTP to it? Yes for a host name
+ * (or `https://`) on the default or 443 port; no for `:80`, `http://`, another port, localhost. An address that
+ * is an environment placeholder (`{$SITE_ADDRESS}`) is the operator's choice: its default decides, and with none
+ * the redirect holds only when it is set to a host name.
+ */
+function autoHttps(address: string): 'yes' | 'no' | { when: string } {
+  const env = /^\{(?:\$|env\.)(\w+)(?::([^}]*))?\}$/.exec(address);
+  if (env) {
+    if (env[2] === undefined) return { when: `${env[1]} is set to a host name` };
+    return env[2].split(/[\s,]+/).some((a) => a && autoHttps(a) === 'yes') ? 'yes' : 'no';
+  }
+  if (/^http:\/\//i.test(address) || address.startsWith(':')) return 'no';
+  const port = /^(?:https:\/\/)?[^/]*?:(\d+)(\/|$)/i.exec(address)?.[1];
+  if (port && port !== '443') return 'no';
+  const host = hostOf(address);
+  if (LOOPBACK.test(host)) return 'no';
+  return /^(\*\.)?([\w-]+|\{[^}]+\})(\.([\w-]+|\{[^}]+\}))+$/.test(host) || /^https:\/\//i.test(address) ? 'yes' : 'no';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traefik
+
+/** A case-insensitive property of a parsed YAML/TOML object (Traefik reads its keys case-insensitively). */
+function get(o: unknown, key: string): unknown {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return undefined;
+  const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : (o as Record<string, unknown>)[k];
+}
+
+function entries(o: unknown): Array<[string, unknown]> {
+  return o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o) : [];
+}
+
+function names(v: unknown): string[] {
+  const list = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : [];
+  return list.map((s) => s.trim().replace(/@.*$/, '').toLowerCase()).filter(Boolean);
+}
+
+/**
+ * Traefik's redirections and headers, collected over all files and joined at the end: an entry point
+ * redirection counts on its own; a `redirectScheme`/`headers` middleware counts only when a router or an entry
+ * point uses it (a middleware that is defined and never attached does nothing), wherever it is attached.
+ */
+class Traefik {
+  private readonly middlewares: Array<{ name: string; kind: 'hsts' | 'redirect'; fact: ProxyFact }> = [];
+  private readonly used = new Set<string>();
+  private readonly redirects: ProxyFact[] = [];
+
+  facts(): ProxyHttps {
+    const out: ProxyHttps = { hsts: [], redirect: [...this.redirects] };
+    for (const m of this.middlewares) {
+      // a Kubernetes reference carries the namespace: `default-redirect@kubernetescrd` for Middleware `redirect`
+      if ([...this.used].some((u) => u === m.name || u.endsWith(`-${m.name}`))) out[m.kind].push(m.fact);
+    }
+    return out;
+  }
+
+  private middleware(name: string, body: unknown, at: Location): void {
+    const n = name.toLowerCase();
+    if (String(get(get(body, 'redirectScheme'), 'scheme') ?? '').toLowerCase() === 'https') {
+      this.middlewares.push({ name: n, kind: 'redirect', fact: { location: at, what: `Traefik middleware ${name} (redirectScheme https), used by a router or entry point` } });
+    }
+    const headers = get(body, 'headers');
+    const sts = Number(get(headers, 'stsSeconds') ?? 0);
+    const custom = maxAge(String(get(get(headers, 'customResponseHeaders'), 'Strict-Transport-Security') ?? ''));
+    if (sts >= 1 || custom) {
+      this.middlewares.push({ name: n, kind: 'hsts', fact: { location: at, what: `Traefik middleware ${name} (${sts >= 1 ? `headers.stsSeconds=${sts}` : `Strict-Transport-Security max-age=${custom}`}), used by a router or entry point` } });
+    }
+  }
+
+  /** Static and dynamic configuration files (`traefik.yml`, files under `traefik/`) and Kubernetes Middleware / IngressRoute resources. */
+  readConfig(f: ConfigFile): void {
+    const name = baseName(f.rel).toLowerCase();
+    const traefikFile = name.startsWith('traefik') || /(^|\/)traefik\//i.test(f.rel);
+    if (!traefikFile && !/traefik/i.test(f.text)) return;
+    let docs: unknown[];
+    try {
+      docs = name.endsWith('.toml')
+        ? traefikFile ? [parseToml(f.text)] : []
+        : parseAllDocuments(f.text).flatMap((d) => (d.errors.length ? [] : [d.toJS() as unknown]));
+    } catch {
+      return; // not a config this reads (a Helm template, invalid TOML): no fact
+    }
+    for (const o of docs) {
+      const kind = String(get(o, 'kind') ?? '');
+      if (/traefik/.test(String(get(o, 'apiVersion') ?? ''))) {
+        const spec = get(o, 'spec');
+        const mname = String(get(get(o, 'metadata'), 'name') ?? '');
+        if (kind === 'Middleware' && mname) this.middleware(mname, spec, { file: f.rel, line: nameLine(f.text, mname) });
+        if (kind === 'IngressRoute') for (const r of [get(spec, 'routes')].flat()) for (const m of [get(r, 'middlewares')].flat()) names(get(m, 'name')).forEach((x) => this.used.add(x));
+        continue;
+      }
+      if (!traefikFile) continue;
+      for (const [ep, def] of entries(get(o, 'entryPoints'))) {
+        const http = get(def, 'http');
+        const to = get(get(get(http, 'redirections'), 'entryPoint'), 'to');
+        const scheme = String(get(get(get(http, 'redirections'), 'entryPoint'), 'scheme') ?? 'https').toLowerCase();
+        if (to !== undefined && scheme === 'https') this.redirects.push({ location: { file: f.rel, line: lineOf(f.text, 'entrypoints', ep, 'redirections') }, what: `Traefik entry point ${ep} redirects to ${String(to)} (https)` });
+        names(get(http, 'middlewares')).forEach((x) => this.used.add(x));
+      }
+      for (const [mname, body] of entries(get(get(o, 'http'), 'middlewares'))) this.middleware(mname, body, { file: f.rel, line: lineOf(f.text, 'middlewares', mname) });
+      for (const [, router] of entries(get(get(o, 'http'), 'routers'))) names(get(router, 'middlewares')).forEach((x) => this.used.add(x));
+    }
+  }
+
+  /** Compose labels, environment variables and CLI flags, line by line (list or map form, any file kind). */
+  readLines(f: ConfigFile): void {
+    if (!/traefik|entrypoints/i.test(f.text)) return;
+    const skip = devServiceLines(f);
+    const schemes = new Map<string, string>();
+    const eps: Array<{ ep: string; to: string; line: number; how: string }> = [];
+    f.text.split('\n').forEach((raw, i) => {
+      if (skip.has(i + 1) || /^\s*#/.test(raw)) return;
+      const at = { file: f.rel, line: i + 1 };
+      for (const m of raw.matchAll(/\b(TRAEFIK_ENTRYPOINTS_(\w+?)_HTTP_REDIRECTIONS_ENTRYPOINT_(TO|SCHEME))["']?\s*[:=]\s*["']?([^\s"'#,]+)/gi)) {
+        if (m[3].toUpperCase() === 'TO') eps.push({ ep: m[2].toLowerCase(), to: m[4], line: i + 1, how: m[1] });
+        else schemes.set(m[2].toLowerCase(), m[4].toLowerCase());
+      }
+      for (const m of raw.matchAll(/--entrypoints\.([\w-]+)\.http\.redirections\.entrypoint\.(to|scheme)(?:=|\s+)["']?([^\s"',\]]+)/gi)) {
+        if (m[2].toLowerCase() === 'to') eps.push({ ep: m[1].toLowerCase(), to: m[3], line: i + 1, how: m[0].replace(/(?:=|\s+)["']?[^\s"',\]]+$/, '') });
+        else schemes.set(m[1].toLowerCase(), m[3].toLowerCase());
+      }
+      for (const m of raw.matchAll(/(?:TRAEFIK_ENTRYPOINTS_\w+?_HTTP_MIDDLEWARES|--entrypoints\.[\w-]+\.http\.middlewares|traefik\.http\.routers\.[\w-]+\.middlewares|traefik\.ingress\.kubernetes\.io\/router\.middlewares)["']?(?:\s*[:=]\s*|\s+)["']?([^\s"'#\]]+)/gi)) {
+        names(m[1]).forEach((x) => this.used.add(x));
+      }
+      const label = /traefik\.http\.middlewares\.([\w-]+)\.(redirectscheme\.scheme|headers\.stsseconds|headers\.customresponseheaders\.strict-transport-security)["']?\s*[=:]\s*["']?([^"'#]*)/i.exec(raw);
+      if (label) {
+        const body = label[2].toLowerCase() === 'redirectscheme.scheme' ? { redirectScheme: { scheme: label[3].trim() } }
+          : label[2].toLowerCase() === 'headers.stsseconds' ? { headers: { stsSeconds: label[3].trim() } }
+          : { headers: { customResponseHeaders: { 'Strict-Transport-Security': label[3] } } };
+        this.middleware(label[1], body, at);
+      }
+    });
+    for (const e of eps) {
+      if ((schemes.get(e.ep) ?? 'https') === 'https') this.redirects.push({ location: { file: f.rel, line: e.line }, what: `Traefik entry point ${e.ep} redirects to ${e.to} (${e.how})` });
+    }
+  }
+}
+
+/** The line of a Kubernetes resource's `name: <name>`. */
+function nameLine(text: string, name: string): number {
+  const re = new RegExp(`^\\s*name:\\s*["']?${name.replace(/[^\w-]/g, '.')}["']?\\s*$`);
+  return text.split('\n').findIndex((l) => re.test(l)) + 1 || 1;
+}
+
+/** Lines of compose services that run only in development (a dev profile or name): what they say is not production. */
+function devServiceLines(f: ConfigFile): Set<number> {
+  const out = new Set<number>();
+  if (!isComposeFile(baseName(f.rel))) return out;
+  for (const svc of composeServices({ rel: f.rel, abs: f.rel, text: f.text } as SourceFile)) {
+    const r = svc.node.range;
+    if (!svc.devOnly || !r) continue;
+    for (let l = lineAt(f.text, r[0]); l <= lineAt(f.text, r[1]); l++) out.add(l);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes ingress-nginx
+
+/** `nginx.ingress.kubernetes.io/ssl-redirect: "true"` / `force-ssl-redirect: "true"` on an Ingress (a literal true, not a Helm expression). */
+function ingressNginx(f: ConfigFile): ProxyFact[] {
+  const out: ProxyFact[] = [];
+  if (!f.text.includes('nginx.ingress.kubernetes.io/')) return out;
+  f.text.split('\n').forEach((raw, i) => {
+    const m = /^\s*["']?nginx\.ingress\.kubernetes\.io\/((?:force-)?ssl-redirect)["']?\s*:\s*["']?true["']?\s*(#.*)?$/i.exec(raw);
+    if (m) out.push({ location: { file: f.rel, line: i + 1 }, what: `ingress-nginx annotation nginx.ingress.kubernetes.io/${m[1]}: "true"` });
+  });
+  return out;
+}

@@ -1,0 +1,593 @@
+/**
+ * What a project's reverse-proxy configs do for HTTPS (src/project/proxy.ts), on whole config files shaped
+ * like the ones real projects ship: nginx, Apache, Caddy, Traefik (compose, static/dynamic files, Kubernetes
+ * CRDs) and ingress-nginx annotations; then which files count, through the real Workspace and scan.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { proxyFactsIn, proxyHttps, type ProxyFact } from '../../src/project/proxy';
+import { scan } from '../../src/project/scan';
+
+const show = (f: ProxyFact): string => `${f.location.file}:${f.location.line} ${f.what}${f.when ? ` [when ${f.when}]` : ''}`;
+
+function facts(files: Record<string, string>): { hsts: string[]; redirect: string[] } {
+  const r = proxyFactsIn(Object.entries(files).map(([rel, text]) => ({ rel, text })));
+  return { hsts: r.hsts.map(show), redirect: r.redirect.map(show) };
+}
+
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+
+describe('nginx', () => {
+  const frontend = (header: string) =>
+    lines(
+      'worker_processes 4;', //                                              1
+      'events {', //                                                         2
+      '  worker_connections 1024;', //                                       3
+      '}', //                                                                4
+      'http {', //                                                           5
+      '  include mime.types;', //                                            6
+      '  server {', //                                                       7
+      '    listen 3000;', //                                                 8
+      '    add_header X-Frame-Options "DENY" always;', //                    9
+      `    ${header}`, //                                                    10
+      '    location / {', //                                                 11
+      '      root /usr/share/nginx/html;', //                                12
+      '      try_files $uri $uri/ /index.html;', //                          13
+      '    }', //                                                            14
+      '  }', //                                                              15
+      '}', //                                                                16
+    );
+
+  it('add_header Strict-Transport-Security with and without `always` both send HSTS', () => {
+    expect(facts({ 'web/nginx/nginx.conf': frontend('add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;') }).hsts).toEqual([
+      'web/nginx/nginx.conf:10 nginx add_header Strict-Transport-Security (max-age=31536000, always)',
+    ]);
+    expect(facts({ 'web/nginx/nginx.conf': frontend("add_header Strict-Transport-Security 'max-age=63072000';") }).hsts).toEqual([
+      'web/nginx/nginx.conf:10 nginx add_header Strict-Transport-Security (max-age=63072000, without `always`: not on error responses)',
+    ]);
+  });
+
+  it('max-age=0 (HSTS switched off), a variable max-age and a commented-out header send nothing', () => {
+    expect(facts({ 'nginx.conf': frontend('add_header Strict-Transport-Security "max-age=0" always;') }).hsts).toEqual([]);
+    expect(facts({ 'nginx.conf': frontend('add_header Strict-Transport-Security $hsts_header always;') }).hsts).toEqual([]);
+    expect(facts({ 'nginx.conf': frontend('# add_header Strict-Transport-Security "max-age=31536000" always;') }).hsts).toEqual([]);
+  });
+
+  it('an http-level header is lost in a server that adds its own headers (nginx does not merge add_header levels)', () => {
+    const conf = (serverHeader: string) =>
+      lines(
+        'http {',
+        '  add_header Strict-Transport-Security "max-age=31536000" always;', // 2
+        '  server {',
+        '    listen 80;',
+        `    ${serverHeader}`,
+        '    location / { proxy_pass http://app:8000; }',
+        '  }',
+        '}',
+      );
+    expect(facts({ 'deploy/nginx.conf': conf('add_header X-Content-Type-Options nosniff;') }).hsts).toEqual([]);
+    expect(facts({ 'deploy/nginx.conf': conf('client_max_body_size 10m;') }).hsts).toEqual([
+      'deploy/nginx.conf:2 nginx add_header Strict-Transport-Security (max-age=31536000, always)',
+    ]);
+  });
+
+  it('a snippet with only the header counts: it is included where it applies', () => {
+    expect(facts({ 'nginx/snippets/ssl-params.conf': lines('ssl_protocols TLSv1.2 TLSv1.3;', 'add_header Strict-Transport-Security "max-age=63072000" always;') }).hsts).toEqual([
+      'nginx/snippets/ssl-params.conf:2 nginx add_header Strict-Transport-Security (max-age=63072000, always)',
+    ]);
+  });
+
+  const tls = lines(
+    'upstream app {', //                                                     1
+    '    server web:8000;', //                                                2
+    '}', //                                                                  3
+    '', //                                                                   4
+    'server {', //                                                           5
+    '    listen 80;', //                                                     6
+    '    listen [::]:80;', //                                                7
+    '    server_name example.org www.example.org;', //                       8
+    '    return 301 https://$host$request_uri;', //                          9
+    '}', //                                                                  10
+    '', //                                                                   11
+    'server {', //                                                           12
+    '    listen 443 ssl http2;', //                                          13
+    '    server_name example.org;', //                                       14
+    '    ssl_certificate /etc/letsencrypt/live/example.org/fullchain.pem;', // 15
+    '    add_header Strict-Transport-Security "max-age=31536000" always;', // 16
+    '    location / {', //                                                   17
+    '        proxy_pass http://app;', //                                     18
+    '        proxy_set_header X-Forwarded-Proto $scheme;', //                19
+    '    }', //                                                              20
+    '}', //                                                                  21
+  );
+
+  it('the classic pair: a port-80 server that returns 301 https://, a TLS server that sends HSTS', () => {
+    expect(facts({ 'nginx/conf.d/site.conf': tls })).toEqual({
+      hsts: ['nginx/conf.d/site.conf:16 nginx add_header Strict-Transport-Security (max-age=31536000, always)'],
+      redirect: ['nginx/conf.d/site.conf:9 nginx server on port 80 returns 301 https://$host$request_uri'],
+    });
+  });
+
+  it('certbot webroot: the ACME challenge is served, `location /` redirects', () => {
+    const conf = lines(
+      'server {',
+      '    listen 80;',
+      '    server_name example.org;',
+      '    location /.well-known/acme-challenge/ {',
+      '        root /var/www/certbot;',
+      '    }',
+      '    location / {',
+      '        return 301 https://$host$request_uri;', // 8
+      '    }',
+      '}',
+    );
+    expect(facts({ 'nginx/default.conf': conf }).redirect).toEqual(['nginx/default.conf:8 nginx server on port 80 returns 301 https://$host$request_uri']);
+  });
+
+  it('`location /` redirects but another location passes requests to the app over HTTP: no redirect', () => {
+    const conf = lines(
+      'server {',
+      '    listen 80;',
+      '    location /api/ { proxy_pass http://api:8000; }',
+      '    location / { return 301 https://$host$request_uri; }',
+      '}',
+    );
+    expect(facts({ 'nginx.conf': conf }).redirect).toEqual([]);
+  });
+
+  it('certbot nginx plugin: `if ($host = …) { return 301 … }` then `return 404`', () => {
+    const conf = lines(
+      'server {',
+      '    if ($host = example.org) {',
+      '        return 301 https://$host$request_uri;', // 3
+      '    } # managed by Certbot',
+      '    listen 80;',
+      '    server_name example.org;',
+      '    return 404; # managed by Certbot',
+      '}',
+    );
+    expect(facts({ 'sites-available/example': conf }).redirect).toEqual(['sites-available/example:3 nginx server on port 80 returns 301 https://$host$request_uri']);
+  });
+
+  it('a server on both 80 and 443: only a redirect conditioned on the scheme counts', () => {
+    const conf = (body: string) => lines('server {', '    listen 80;', '    listen 443 ssl;', `    ${body}`, '    location / { proxy_pass http://app:8000; }', '}');
+    expect(facts({ 'nginx.conf': conf('return 301 https://example.org$request_uri;') }).redirect).toEqual([]);
+    expect(facts({ 'nginx.conf': conf('if ($scheme != "https") { return 301 https://$host$request_uri; }') }).redirect).toEqual([
+      'nginx.conf:4 nginx server on port 80 returns 301 https://$host$request_uri',
+    ]);
+  });
+
+  it('behind a TLS load balancer: a redirect on X-Forwarded-Proto', () => {
+    const conf = lines(
+      'server {',
+      '    listen 8080;',
+      '    if ($http_x_forwarded_proto = "http") {',
+      '        return 308 https://$host$request_uri;', // 4
+      '    }',
+      '    location / { proxy_pass http://127.0.0.1:8000; }',
+      '}',
+    );
+    expect(facts({ 'deploy/nginx.conf.template': conf }).redirect).toEqual(['deploy/nginx.conf.template:4 nginx server on port 8080 returns 308 https://$host$request_uri']);
+  });
+
+  it('a catch-all rewrite to https:// counts; a rewrite of one path, an http:// target or an ssl-only server do not', () => {
+    const conf = (body: string, listen = 'listen 80;') => lines('server {', `    ${listen}`, `    ${body}`, '}');
+    expect(facts({ 'nginx.conf': conf('rewrite ^(.*)$ https://$host$1 permanent;') }).redirect).toEqual(['nginx.conf:3 nginx server on port 80 rewrites to https://$host$1']);
+    expect(facts({ 'nginx.conf': conf('rewrite ^/old/(.*)$ https://example.org/new/$1 permanent;') }).redirect).toEqual([]);
+    expect(facts({ 'nginx.conf': conf('return 301 http://example.org$request_uri;') }).redirect).toEqual([]);
+    expect(facts({ 'nginx.conf': conf('return 301 https://example.org$request_uri;', 'listen 443 ssl;') }).redirect).toEqual([]);
+  });
+
+  it('a commented-out redirect (the HTTPS block left for the admin to enable) is nothing', () => {
+    const conf = lines(
+      'server {',
+      '    listen 80;',
+      '    server_name lists.example.org;',
+      '    location / {',
+      '        uwsgi_pass unix:/run/app/uwsgi.sock;',
+      '        include /etc/nginx/uwsgi_params;',
+      '    }',
+      '#    return 301 https://$server_name$request_uri;',
+      '}',
+      '#server {',
+      '#    listen 443 ssl;',
+      '#    add_header Strict-Transport-Security "max-age=31536000";',
+      '#}',
+    );
+    expect(facts({ 'etc/nginx.conf': conf })).toEqual({ hsts: [], redirect: [] });
+  });
+
+  it('envsubst templates (${VAR}) and quoted braces parse', () => {
+    const conf = lines('server {', '    listen ${NGINX_PORT};', '    location ~ "^/static/(.{2})" { root /srv; }', '    return 301 https://${DOMAIN}$request_uri;', '}');
+    expect(facts({ 'nginx/templates/default.conf.template': conf }).redirect).toEqual([
+      'nginx/templates/default.conf.template:4 nginx server on port ${NGINX_PORT} returns 301 https://${DOMAIN}$request_uri',
+    ]);
+  });
+});
+
+describe('Apache', () => {
+  const vhosts = lines(
+    '<VirtualHost *:80>', //                                                    1
+    '    ServerName example.org', //                                            2
+    '    Redirect permanent / https://example.org/', //                         3
+    '</VirtualHost>', //                                                        4
+    '', //                                                                      5
+    '<IfModule mod_ssl.c>', //                                                  6
+    '<VirtualHost *:443>', //                                                   7
+    '    ServerName example.org', //                                            8
+    '    SSLEngine on', //                                                      9
+    '    Header always set Strict-Transport-Security "max-age=63072000; includeSubDomains"', // 10
+    '    Redirect permanent /old https://example.org/new', //                   11
+    '    ProxyPass / http://127.0.0.1:8000/', //                                12
+    '</VirtualHost>', //                                                        13
+    '</IfModule>', //                                                           14
+  );
+
+  it('a <VirtualHost *:80> Redirect of / and an HSTS Header', () => {
+    expect(facts({ 'deploy/apache/site.conf': vhosts })).toEqual({
+      hsts: ['deploy/apache/site.conf:10 Apache Header always set Strict-Transport-Security (max-age=63072000)'],
+      redirect: ['deploy/apache/site.conf:3 Apache <VirtualHost *:80> Redirect permanent / https://example.org/'],
+    });
+  });
+
+  it('mod_rewrite: a catch-all RewriteRule with R, on HTTPS/SERVER_NAME conditions, needs RewriteEngine On', () => {
+    const conf = (engine: string, cond: string) =>
+      lines('<VirtualHost *:80>', '    ServerName example.org', `    ${engine}`, `    ${cond}`, '    RewriteRule ^ https://%{SERVER_NAME}%{REQUEST_URI} [END,NE,R=permanent]', '</VirtualHost>');
+    expect(facts({ 'site.vhost': conf('RewriteEngine on', 'RewriteCond %{SERVER_NAME} =example.org') }).redirect).toEqual([
+      'site.vhost:5 Apache <VirtualHost *:80> RewriteRule ^ https://%{SERVER_NAME}%{REQUEST_URI} [END,NE,R=permanent]',
+    ]);
+    expect(facts({ 'site.vhost': conf('RewriteEngine On', 'RewriteCond %{HTTPS} off') }).redirect).toHaveLength(1);
+    expect(facts({ 'site.vhost': conf('', 'RewriteCond %{HTTPS} off') }).redirect).toEqual([]);
+    expect(facts({ 'site.vhost': conf('RewriteEngine On', 'RewriteCond %{HTTP_USER_AGENT} Googlebot') }).redirect).toEqual([]);
+  });
+
+  it('a plain port-80 proxy with no redirect, a redirect inside <Location> and Header unset send nothing', () => {
+    const conf = lines(
+      '<VirtualHost *:80>',
+      '    ProxyPass / http://127.0.0.1:8000/',
+      '    ProxyPassReverse / http://127.0.0.1:8000/',
+      '    <Location /admin>',
+      '        Redirect / https://example.org/admin',
+      '    </Location>',
+      '    Header unset Strict-Transport-Security',
+      '    # Header always set Strict-Transport-Security "max-age=31536000"',
+      '</VirtualHost>',
+    );
+    expect(facts({ 'etc/apache2/sites-available/app.conf': conf })).toEqual({ hsts: [], redirect: [] });
+  });
+});
+
+describe('Caddy', () => {
+  it('a host-name site: automatic HTTPS redirects HTTP to HTTPS; a header sets HSTS', () => {
+    const conf = lines(
+      '{',
+      '    email admin@example.org',
+      '}',
+      '',
+      'example.org, www.example.org {', // 5
+      '    encode gzip',
+      '    header Strict-Transport-Security "max-age=31536000; includeSubDomains"', // 7
+      '    reverse_proxy web:8000',
+      '}',
+    );
+    expect(facts({ Caddyfile: conf })).toEqual({
+      hsts: ['Caddyfile:7 Caddy header Strict-Transport-Security (max-age=31536000)'],
+      redirect: ["Caddyfile:5 Caddy's automatic HTTPS for the site example.org"],
+    });
+  });
+
+  it('header blocks, matchers and deferred fields; a deleted header is none', () => {
+    const conf = lines(
+      'example.org {',
+      '    header {',
+      '        -Server',
+      '        >Strict-Transport-Security max-age=63072000;', // 4
+      '    }',
+      '    header /static/* Strict-Transport-Security "max-age=600"', // 6
+      '    header -Strict-Transport-Security',
+      '    reverse_proxy app:8000',
+      '}',
+    );
+    expect(facts({ 'proxy/Caddyfile': conf }).hsts).toEqual([
+      'proxy/Caddyfile:4 Caddy header Strict-Transport-Security (max-age=63072000)',
+      'proxy/Caddyfile:6 Caddy header Strict-Transport-Security (max-age=600)',
+    ]);
+  });
+
+  it('`:80`, `http://`, another port and localhost sites are served over HTTP: no redirect', () => {
+    for (const addr of [':80', 'http://example.org', 'example.org:8080', 'localhost', ':443']) {
+      expect(facts({ Caddyfile: lines(`${addr} {`, '    reverse_proxy web:8000', '}') }).redirect, addr).toEqual([]);
+    }
+    // a host listed with http:// as well is served over both
+    expect(facts({ Caddyfile: lines('http://example.org, example.org {', '    reverse_proxy web:8000', '}') }).redirect).toEqual([]);
+  });
+
+  it('`auto_https off` / `disable_redirects` in the global options turn the redirect off', () => {
+    for (const opt of ['off', 'disable_redirects']) {
+      expect(facts({ Caddyfile: lines('{', `    auto_https ${opt}`, '}', 'example.org {', '    reverse_proxy web:8000', '}') }).redirect).toEqual([]);
+    }
+  });
+
+  it('an environment placeholder address: its default decides; with none, the redirect holds only when it is a host name', () => {
+    const site = (addr: string) => lines('(proxy) {', '    reverse_proxy /api/* api:8000', '    reverse_proxy /* web:3000', '}', '', `${addr} {`, '    import proxy', '}');
+    expect(facts({ 'apps/proxy/Caddyfile.ce': site('{$SITE_ADDRESS}') }).redirect).toEqual([
+      "apps/proxy/Caddyfile.ce:6 Caddy's automatic HTTPS for the site {$SITE_ADDRESS} [when SITE_ADDRESS is set to a host name]",
+    ]);
+    expect(facts({ Caddyfile: site('{$DOMAIN:example.org}') }).redirect).toEqual(["Caddyfile:6 Caddy's automatic HTTPS for the site {$DOMAIN:example.org}"]);
+    expect(facts({ Caddyfile: site('{$SITE_ADDRESS::80}') }).redirect).toEqual([]);
+    expect(facts({ Caddyfile: site('https://{$DOMAIN}') }).redirect).toEqual(["Caddyfile:6 Caddy's automatic HTTPS for the site https://{$DOMAIN}"]);
+  });
+
+  it('a single site without braces; a commented-out site is nothing', () => {
+    expect(facts({ 'app.caddy': lines('# production', 'example.org', '', 'reverse_proxy web:8000') }).redirect).toEqual(["app.caddy:2 Caddy's automatic HTTPS for the site example.org"]);
+    expect(facts({ Caddyfile: lines(':80 {', '    reverse_proxy web:8000', '}', '# example.org {', '#     reverse_proxy web:8000', '# }') }).redirect).toEqual([]);
+  });
+
+  it('an HTTP site that redirects everything itself with redir', () => {
+    expect(facts({ Caddyfile: lines(':80 {', '    redir https://{host}{uri} permanent', '}') }).redirect).toEqual([
+      'Caddyfile:2 Caddy redir https://{host}{uri} permanent in the plain-HTTP site :80',
+    ]);
+    expect(facts({ Caddyfile: lines(':80 {', '    redir /old https://example.org/new', '    reverse_proxy web:8000', '}') }).redirect).toEqual([]);
+  });
+});
+
+describe('Traefik', () => {
+  const base = lines(
+    'services:',
+    '  web:',
+    '    build: .',
+    '    labels:',
+    '      - traefik.enable=true',
+    '      - traefik.http.routers.app.rule=Host(`${APP_HOST:-localhost}`)',
+    '      - traefik.http.routers.app.entrypoints=web',
+    '  traefik:',
+    '    image: traefik:v3.1',
+    '    environment:',
+    '      TRAEFIK_ENTRYPOINTS_web_ADDRESS: :8080',
+    '      TRAEFIK_PROVIDERS_DOCKER_EXPOSEDBYDEFAULT: "false"',
+  );
+  const https = (scheme: string) =>
+    lines(
+      '# Deploy with HTTPS: docker compose -f docker-compose.yml -f docker-compose.https.yml up -d',
+      'services:',
+      '  web:',
+      '    labels:',
+      '      - traefik.http.routers.app.entrypoints=websecure',
+      '      - traefik.http.routers.app.tls.certresolver=letsencrypt',
+      '  traefik:',
+      '    environment:',
+      '      TRAEFIK_ENTRYPOINTS_web_ADDRESS: :80',
+      '      TRAEFIK_ENTRYPOINTS_web_HTTP_REDIRECTIONS_ENTRYPOINT_TO: websecure', // 10
+      `      TRAEFIK_ENTRYPOINTS_web_HTTP_REDIRECTIONS_ENTRYPOINT_SCHEME: ${scheme}`,
+      '      TRAEFIK_ENTRYPOINTS_websecure_ADDRESS: :443',
+      '    ports:',
+      '      - 80:80',
+      '      - 443:443',
+    );
+
+  it('an entry point redirection in the environment of a compose HTTPS overlay', () => {
+    expect(facts({ 'docker-compose.yml': base, 'docker-compose.https.yml': https('https') }).redirect).toEqual([
+      'docker-compose.https.yml:10 Traefik entry point web redirects to websecure (TRAEFIK_ENTRYPOINTS_web_HTTP_REDIRECTIONS_ENTRYPOINT_TO)',
+    ]);
+    expect(facts({ 'docker-compose.https.yml': https('http') }).redirect).toEqual([]);
+  });
+
+  it('CLI flags in a compose command list', () => {
+    const compose = lines(
+      'services:',
+      '  traefik:',
+      '    image: traefik:v2.11',
+      '    command:',
+      '      - "--providers.docker=true"',
+      '      - "--entrypoints.web.address=:80"',
+      '      - "--entrypoints.web.http.redirections.entrypoint.to=websecure"', // 7
+      '      - "--entrypoints.web.http.redirections.entrypoint.scheme=https"',
+      '      - "--entrypoints.websecure.address=:443"',
+    );
+    expect(facts({ 'compose.prod.yaml': compose }).redirect).toEqual([
+      'compose.prod.yaml:7 Traefik entry point web redirects to websecure (--entrypoints.web.http.redirections.entrypoint.to)',
+    ]);
+  });
+
+  const labelled = (router: string, sts = '31536000') =>
+    lines(
+      'services:',
+      '  app:',
+      '    image: registry.example.org/app:latest',
+      '    labels:',
+      '      traefik.http.routers.app.rule: Host(`example.org`)',
+      `      ${router}`,
+      '      traefik.http.middlewares.to-https.redirectscheme.scheme: https', // 7
+      '      traefik.http.middlewares.to-https.redirectscheme.permanent: "true"',
+      `      traefik.http.middlewares.secure.headers.stsseconds: "${sts}"`, // 9
+      '      traefik.http.middlewares.secure.headers.stsincludesubdomains: "true"',
+    );
+
+  it('router labels that use a redirectScheme and an stsSeconds middleware', () => {
+    expect(facts({ 'docker-compose.yml': labelled('traefik.http.routers.app.middlewares: to-https@docker,secure@docker') })).toEqual({
+      hsts: ['docker-compose.yml:9 Traefik middleware secure (headers.stsSeconds=31536000), used by a router or entry point'],
+      redirect: ['docker-compose.yml:7 Traefik middleware to-https (redirectScheme https), used by a router or entry point'],
+    });
+  });
+
+  it('middlewares no router uses do nothing; stsSeconds 0 is no HSTS', () => {
+    expect(facts({ 'docker-compose.yml': labelled('traefik.http.routers.app.tls: "true"') })).toEqual({ hsts: [], redirect: [] });
+    expect(facts({ 'docker-compose.yml': labelled('traefik.http.routers.app.middlewares: secure', '0') }).hsts).toEqual([]);
+  });
+
+  it('labels of a service that runs only under a dev profile are not production', () => {
+    const compose = lines(
+      'services:',
+      '  proxy-dev:',
+      '    image: traefik:v3.1',
+      '    profiles: ["dev"]',
+      '    command:',
+      '      - --entrypoints.web.http.redirections.entrypoint.to=websecure',
+    );
+    expect(facts({ 'docker-compose.yml': compose }).redirect).toEqual([]);
+  });
+
+  it('static traefik.yml and traefik.toml entry point redirections', () => {
+    const yml = lines(
+      'entryPoints:',
+      '  web:',
+      '    address: ":80"',
+      '    http:',
+      '      redirections:', // 5
+      '        entryPoint:',
+      '          to: websecure',
+      '          scheme: https',
+      '  websecure:',
+      '    address: ":443"',
+      'providers:',
+      '  docker:',
+      '    exposedByDefault: false',
+    );
+    expect(facts({ 'traefik/traefik.yml': yml }).redirect).toEqual(['traefik/traefik.yml:5 Traefik entry point web redirects to websecure (https)']);
+    const toml = lines('[entryPoints]', '  [entryPoints.web]', '    address = ":80"', '    [entryPoints.web.http.redirections.entryPoint]', '      to = "websecure"', '  [entryPoints.websecure]', '    address = ":443"');
+    expect(facts({ 'traefik.toml': toml }).redirect).toEqual(['traefik.toml:4 Traefik entry point web redirects to websecure (https)']);
+    // pyproject.toml and other TOML are not Traefik's
+    expect(facts({ 'fly.toml': toml }).redirect).toEqual([]);
+  });
+
+  it('a dynamic configuration file: headers middleware used by a router', () => {
+    const dyn = lines(
+      'http:',
+      '  routers:',
+      '    app:',
+      '      rule: Host(`example.org`)',
+      '      service: app',
+      '      middlewares:',
+      '        - security-headers',
+      '  middlewares:',
+      '    security-headers:', // 9
+      '      headers:',
+      '        stsSeconds: 63072000',
+      '        stsPreload: true',
+    );
+    expect(facts({ 'traefik/dynamic/app.yml': dyn }).hsts).toEqual(['traefik/dynamic/app.yml:9 Traefik middleware security-headers (headers.stsSeconds=63072000), used by a router or entry point']);
+  });
+
+  it('Kubernetes: a Middleware used by an IngressRoute, or by an Ingress through the router.middlewares annotation', () => {
+    const middleware = lines(
+      'apiVersion: traefik.io/v1alpha1',
+      'kind: Middleware',
+      'metadata:',
+      '  name: redirect-https', // 4
+      '  namespace: web',
+      'spec:',
+      '  redirectScheme:',
+      '    scheme: https',
+      '    permanent: true',
+    );
+    const route = lines(
+      'apiVersion: traefik.io/v1alpha1',
+      'kind: IngressRoute',
+      'metadata:',
+      '  name: app',
+      'spec:',
+      '  entryPoints: [web]',
+      '  routes:',
+      '    - match: Host(`example.org`)',
+      '      kind: Rule',
+      '      middlewares:',
+      '        - name: redirect-https',
+      '      services:',
+      '        - name: app',
+      '          port: 8000',
+    );
+    const ingress = lines(
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata:',
+      '  name: app',
+      '  annotations:',
+      '    traefik.ingress.kubernetes.io/router.middlewares: web-redirect-https@kubernetescrd',
+    );
+    const fact = 'k8s/middleware.yaml:4 Traefik middleware redirect-https (redirectScheme https), used by a router or entry point';
+    expect(facts({ 'k8s/middleware.yaml': middleware, 'k8s/route.yaml': route }).redirect).toEqual([fact]);
+    expect(facts({ 'k8s/middleware.yaml': middleware, 'k8s/ingress.yaml': ingress }).redirect).toEqual([fact]);
+    expect(facts({ 'k8s/middleware.yaml': middleware }).redirect).toEqual([]);
+  });
+});
+
+describe('Kubernetes ingress-nginx', () => {
+  const ingress = (value: string) =>
+    lines(
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata:',
+      '  name: app',
+      '  annotations:',
+      `    nginx.ingress.kubernetes.io/force-ssl-redirect: ${value}`, // 6
+      'spec:',
+      '  ingressClassName: nginx',
+    );
+
+  it('ssl-redirect / force-ssl-redirect annotations set to a literal true', () => {
+    expect(facts({ 'k8s/ingress.yaml': ingress('"true"') }).redirect).toEqual(['k8s/ingress.yaml:6 ingress-nginx annotation nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']);
+    expect(facts({ 'k8s/ingress.yaml': ingress('"false"') }).redirect).toEqual([]);
+    expect(facts({ 'helm/templates/ingress.yaml': ingress('{{ .Values.ingress.sslRedirect | quote }}') }).redirect).toEqual([]);
+  });
+});
+
+describe('which files count (real Workspace and scan)', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  function repo(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'dlg-proxy-'));
+    dirs.push(dir);
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    return dir;
+  }
+
+  const manage = lines('import os', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")');
+  const django = (root: string): Record<string, string> => ({
+    [`${root}manage.py`]: manage,
+    [`${root}app/__init__.py`]: '',
+    [`${root}app/settings.py`]: lines('MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]'),
+  });
+  const hstsConf = lines('server {', '    listen 443 ssl;', '    add_header Strict-Transport-Security "max-age=31536000" always;', '}');
+  const hostSite = lines('example.org {', '    reverse_proxy web:8000', '}');
+
+  it('dev/test/docs folders, dev-named variants and docker-compose.override.yml do not count', () => {
+    const ctx = scan(
+      repo({
+        ...django(''),
+        'docker/dev/nginx.conf': hstsConf,
+        'docs/deploy/nginx.conf': hstsConf,
+        'examples/Caddyfile': hostSite,
+        'nginx.local.conf': hstsConf,
+        'Caddyfile.dev': hostSite,
+        'docker-compose.override.yml': lines('services:', '  traefik:', '    command: --entrypoints.web.http.redirections.entrypoint.to=websecure'),
+        '{{ cookiecutter.project_slug }}/Caddyfile': hostSite,
+      }),
+    );
+    expect(proxyHttps(ctx, ctx.projects[0])).toEqual({ hsts: [], redirect: [] });
+  });
+
+  it('a production Caddyfile and an nginx config read through the Workspace (Caddyfile.*, sites-available without extension)', () => {
+    const ctx = scan(repo({ ...django(''), 'proxy/Caddyfile.prod': hostSite, 'deploy/sites-available/app': hstsConf }));
+    const r = proxyHttps(ctx, ctx.projects[0]);
+    expect(r.redirect.map(show)).toEqual(["proxy/Caddyfile.prod:1 Caddy's automatic HTTPS for the site example.org"]);
+    expect(r.hsts.map(show)).toEqual(['deploy/sites-available/app:3 nginx add_header Strict-Transport-Security (max-age=31536000, always)']);
+  });
+
+  it("a config inside another project's folder speaks only for that project; one outside every project for all", () => {
+    const ctx = scan(repo({ ...django('shop/'), ...django('blog/'), 'blog/nginx/blog.conf': hstsConf, 'proxy/Caddyfile': hostSite }));
+    const shop = ctx.projects.find((p) => p.root === 'shop')!;
+    const blog = ctx.projects.find((p) => p.root === 'blog')!;
+    expect(proxyHttps(ctx, shop).hsts).toEqual([]);
+    expect(proxyHttps(ctx, blog).hsts.map(show)).toEqual(['blog/nginx/blog.conf:3 nginx add_header Strict-Transport-Security (max-age=31536000, always)']);
+    expect(proxyHttps(ctx, shop).redirect.map((f) => f.location.file)).toEqual(['proxy/Caddyfile']);
+    expect(proxyHttps(ctx, blog).redirect.map((f) => f.location.file)).toEqual(['proxy/Caddyfile']);
+  });
+});
