@@ -20,8 +20,9 @@ import { parse as parseToml } from 'smol-toml';
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
-import { baseName, perProject } from './files';
+import { baseName, countsFor, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+import { productionEnvironment } from './manifests';
 
 export interface ProxyFact {
   location: Location;
@@ -43,6 +44,13 @@ export interface ConfigFile {
   text: string;
 }
 
+/** A value the production deploy files give an environment variable (a literal or a `${VAR:-default}` default). */
+export interface EnvValue {
+  value: string;
+  file: string;
+  line: number;
+}
+
 const cache = new WeakMap<ScanContext, Map<string, ProxyHttps>>();
 
 /** The `docker-compose.override.yml` compose merges in automatically: a local development override by convention. */
@@ -50,23 +58,30 @@ const AUTO_OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
 
 /** What the production proxy configs that count for `project` (all projects when undefined) do. */
 export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHttps {
-  return perProject(cache, ctx, project, () =>
-    proxyFactsIn(
-      ctx.workspace
-        .deployFiles()
-        // a cookiecutter template folder (`{{ cookiecutter.project_slug }}/`) is another project's skeleton
-        .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{')),
-    ),
-  );
+  return perProject(cache, ctx, project, () => {
+    const env = new Map<string, EnvValue[]>();
+    for (const e of productionEnvironment(ctx.workspace)) {
+      if (e.dev || e.value === undefined || (project && !countsFor(ctx, project, e.file))) continue;
+      env.set(e.name, [...(env.get(e.name) ?? []), { value: e.value, file: e.file, line: e.line }]);
+    }
+    const files = ctx.workspace
+      .deployFiles()
+      // a cookiecutter template folder (`{{ cookiecutter.project_slug }}/`) is another project's skeleton
+      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{'));
+    return proxyFactsIn(files, env);
+  });
 }
 
-/** The facts of a set of config files (already known to be production ones): pure, for tests. */
-export function proxyFactsIn(files: readonly ConfigFile[]): ProxyHttps {
+/**
+ * The facts of a set of config files (already known to be production ones): pure, for tests. `env`: the values
+ * the production deploy files give variables, for Caddy site addresses read from the environment.
+ */
+export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<string, EnvValue[]> = new Map()): ProxyHttps {
   const out: ProxyHttps = { hsts: [], redirect: [] };
   const traefik = new Traefik();
   for (const f of files) {
     const name = baseName(f.rel).toLowerCase();
-    if (isCaddyfile(name)) merge(out, caddy(f));
+    if (isCaddyfile(name)) merge(out, caddy(f, env));
     else if (isServerConf(f.rel)) {
       merge(out, nginx(f));
       merge(out, apache(f));
@@ -395,7 +410,7 @@ function parseCaddyfile(text: string): CaddyLine[] {
 
 const LOOPBACK = /^(localhost|.*\.localhost|127\.[\d.]+|\[::1\]|::1)$/i;
 
-function caddy(f: ConfigFile): ProxyHttps {
+function caddy(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]>): ProxyHttps {
   const out: ProxyHttps = { hsts: [], redirect: [] };
   const top = parseCaddyfile(f.text);
   const global = top[0] && top[0].tokens.length === 0 && top[0].block ? top[0] : undefined;
@@ -413,7 +428,7 @@ function caddy(f: ConfigFile): ProxyHttps {
     const addrs = addresses(site);
     if (autoRedirects) {
       for (const a of addrs) {
-        const r = autoHttps(a);
+        const r = autoHttps(a, env);
         if (r === 'no' || (r === 'yes' && explicitHttp.has(hostOf(a)))) continue;
         out.redirect.push({ location: at, what: `Caddy's automatic HTTPS for the site ${a}`, ...(r === 'yes' ? {} : { when: r.when }) });
         break;
@@ -455,14 +470,21 @@ function hostOf(address: string): string {
 /**
  * Does Caddy's automatic HTTPS serve this site address over HTTPS, redirecting HTTP to it? Yes for a host name
  * (or `https://`) on the default or 443 port; no for `:80`, `http://`, another port, localhost. An address that
- * is an environment placeholder (`{$SITE_ADDRESS}`) is the operator's choice: its default decides, and with none
- * the redirect holds only when it is set to a host name.
+ * is an environment placeholder (`{$SITE_ADDRESS}`) is the operator's choice: a default in the Caddyfile
+ * decides; else a host name the production deploy files give the variable; else the redirect holds only when the
+ * operator sets a host name — a condition the rules say out loud (what the deploy files default it to, if
+ * anything: plane's compose gives `SITE_ADDRESS` `:80`).
  */
-function autoHttps(address: string): 'yes' | 'no' | { when: string } {
-  const env = /^\{(?:\$|env\.)(\w+)(?::([^}]*))?\}$/.exec(address);
-  if (env) {
-    if (env[2] === undefined) return { when: `${env[1]} is set to a host name` };
-    return env[2].split(/[\s,]+/).some((a) => a && autoHttps(a) === 'yes') ? 'yes' : 'no';
+function autoHttps(address: string, env: ReadonlyMap<string, EnvValue[]> = new Map()): 'yes' | 'no' | { when: string } {
+  const placeholder = /^\{(?:\$|env\.)(\w+)(?::([^}]*))?\}$/.exec(address);
+  const anyHost = (value: string): boolean => value.split(/[\s,]+/).some((a) => a && autoHttps(a) === 'yes');
+  if (placeholder) {
+    const [, name, dflt] = placeholder;
+    if (dflt !== undefined) return anyHost(dflt) ? 'yes' : 'no';
+    const given = env.get(name) ?? [];
+    if (given.some((g) => anyHost(g.value))) return 'yes';
+    const d = given[0];
+    return { when: `${name} is set to a host name${d ? ` (the deploy files give it \`${d.value}\`, ${d.file}:${d.line})` : ''}` };
   }
   if (/^http:\/\//i.test(address) || address.startsWith(':')) return 'no';
   const port = /^(?:https:\/\/)?[^/]*?:(\d+)(\/|$)/i.exec(address)?.[1];

@@ -33,7 +33,7 @@ export default {
       return [{
         location: locationOf(s, 'SECURE_SSL_REDIRECT'),
         level: 'note',
-        message: `${message.replace(/\.$/, '')} — unless the project's proxy redirects, as ${maybe.what} does when ${maybe.when} (${maybe.location.file}:${maybe.location.line}), which the scan cannot see: a note, not a warning.`,
+        message: `${message.replace(/\.$/, '')} — unless the project's proxy redirects: ${maybe.what} (${maybe.location.file}:${maybe.location.line}) does when ${maybe.when}, an operator's choice the scan cannot make: a note, not a warning.`,
         related: [{ location: maybe.location, message: `${maybe.what} redirects HTTP to HTTPS when ${maybe.when}` }],
       }];
     });

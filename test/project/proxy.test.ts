@@ -7,13 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { proxyFactsIn, proxyHttps, type ProxyFact } from '../../src/project/proxy';
+import { proxyFactsIn, proxyHttps, type EnvValue, type ProxyFact } from '../../src/project/proxy';
 import { scan } from '../../src/project/scan';
 
 const show = (f: ProxyFact): string => `${f.location.file}:${f.location.line} ${f.what}${f.when ? ` [when ${f.when}]` : ''}`;
 
-function facts(files: Record<string, string>): { hsts: string[]; redirect: string[] } {
-  const r = proxyFactsIn(Object.entries(files).map(([rel, text]) => ({ rel, text })));
+function facts(files: Record<string, string>, env: ReadonlyMap<string, EnvValue[]> = new Map()): { hsts: string[]; redirect: string[] } {
+  const r = proxyFactsIn(Object.entries(files).map(([rel, text]) => ({ rel, text })), env);
   return { hsts: r.hsts.map(show), redirect: r.redirect.map(show) };
 }
 
@@ -320,6 +320,15 @@ describe('Caddy', () => {
     expect(facts({ Caddyfile: site('https://{$DOMAIN}') }).redirect).toEqual(["Caddyfile:6 Caddy's automatic HTTPS for the site https://{$DOMAIN}"]);
   });
 
+  it('a placeholder address the production deploy files set: a host name redirects; `:80` keeps the condition, saying so', () => {
+    const site = lines('{$SITE_ADDRESS} {', '    reverse_proxy web:8000', '}');
+    const given = (value: string) => new Map([['SITE_ADDRESS', [{ value, file: 'docker-compose.yml', line: 12 }]]]);
+    expect(facts({ Caddyfile: site }, given('app.example.org')).redirect).toEqual(["Caddyfile:1 Caddy's automatic HTTPS for the site {$SITE_ADDRESS}"]);
+    expect(facts({ Caddyfile: site }, given(':80')).redirect).toEqual([
+      "Caddyfile:1 Caddy's automatic HTTPS for the site {$SITE_ADDRESS} [when SITE_ADDRESS is set to a host name (the deploy files give it `:80`, docker-compose.yml:12)]",
+    ]);
+  });
+
   it('a single site without braces; a commented-out site is nothing', () => {
     expect(facts({ 'app.caddy': lines('# production', 'example.org', '', 'reverse_proxy web:8000') }).redirect).toEqual(["app.caddy:2 Caddy's automatic HTTPS for the site example.org"]);
     expect(facts({ Caddyfile: lines(':80 {', '    reverse_proxy web:8000', '}', '# example.org {', '#     reverse_proxy web:8000', '# }') }).redirect).toEqual([]);
@@ -579,6 +588,14 @@ describe('which files count (real Workspace and scan)', () => {
     const r = proxyHttps(ctx, ctx.projects[0]);
     expect(r.redirect.map(show)).toEqual(["proxy/Caddyfile.prod:1 Caddy's automatic HTTPS for the site example.org"]);
     expect(r.hsts.map(show)).toEqual(['deploy/sites-available/app:3 nginx add_header Strict-Transport-Security (max-age=31536000, always)']);
+  });
+
+  it("a Caddy site address from the environment: the production compose file's default is named", () => {
+    const compose = lines('services:', '  proxy:', '    image: caddy:2', '    environment:', '      SITE_ADDRESS: ${SITE_ADDRESS:-:80}', '    volumes:', '      - ./proxy/Caddyfile:/etc/caddy/Caddyfile');
+    const ctx = scan(repo({ ...django(''), 'docker-compose.yml': compose, 'proxy/Caddyfile': lines('{$SITE_ADDRESS} {', '    reverse_proxy web:8000', '}') }));
+    expect(proxyHttps(ctx, ctx.projects[0]).redirect.map(show)).toEqual([
+      "proxy/Caddyfile:1 Caddy's automatic HTTPS for the site {$SITE_ADDRESS} [when SITE_ADDRESS is set to a host name (the deploy files give it `:80`, docker-compose.yml:5)]",
+    ]);
   });
 
   it("a config inside another project's folder speaks only for that project; one outside every project for all", () => {
