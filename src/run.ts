@@ -14,6 +14,7 @@ import { RUNTIME_GATES } from './gates/index';
 import { runRules, type RulesGateResult } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
+import { proxyHttps } from './project/proxy';
 import { scan, ScanInputError, type ScanContext } from './project/scan';
 import { RULES } from './rules/index';
 import { TOOL } from './version';
@@ -128,6 +129,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   }
   const reportRules = [...rules.map((r) => r.meta), ...RUNTIME_RULES];
   if (runtime.length) findings = dedupeAcrossGates(results, findings, ctx, reportRules);
+  if (runtime.length) proxyHandled(findings, ctx);
   findings = dedupe(findings).sort(compareFindings);
   const checklist = checklistStatus({
     staticRules: RULES.map((r) => r.meta),
@@ -180,6 +182,29 @@ export function dedupeAcrossGates(results: GateResult[], findings: Finding[], ct
     }
   }
   return findings.filter((f) => !dup(f));
+}
+
+/** Django's HTTPS checks that a reverse proxy answers in Django's place (HSTS header, HTTP → HTTPS redirect). */
+const PROXY_CHECKS: Record<string, { fact: 'hsts' | 'redirect'; what: string }> = {
+  'security.W004': { fact: 'hsts', what: 'sends Strict-Transport-Security' },
+  'security.W008': { fact: 'redirect', what: 'redirects HTTP to HTTPS' },
+};
+
+/**
+ * A runtime finding Django's check --deploy makes about HSTS or the SSL redirect, in a project whose own
+ * production proxy config does it (src/project/proxy.ts), becomes a note saying so — as the rules gate
+ * (launch.W101/W104) does not report it at all. Mutates the findings (shared with their gate's list).
+ */
+export function proxyHandled(findings: Finding[], ctx: ScanContext): void {
+  for (const f of findings) {
+    const check = PROXY_CHECKS[f.ruleId];
+    if (!check || f.gate === 'rules' || f.level === 'note') continue;
+    const project = ctx.projects.find((p) => p.production?.files.includes(f.location.file));
+    const fact = project ? proxyHttps(ctx, project)[check.fact].find((x) => !x.when) : undefined;
+    if (!fact) continue;
+    f.level = 'note';
+    f.message = `${f.message.replace(/\.$/, '')} — the project's proxy ${check.what} (${fact.what}, ${fact.location.file}:${fact.location.line}).`;
+  }
 }
 
 function dedupe(findings: Finding[]): Finding[] {

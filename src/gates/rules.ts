@@ -43,7 +43,7 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
         mine.push(f);
       }
       if (res.notApplicable !== undefined && res.hits.length === 0) notApplicable.set(rule.meta.id, res.notApplicable);
-      const why = res.undecided ?? undecidedBy(ctx, rule.meta, mine);
+      const why = res.undecided ?? undecidedBy(ctx, rule.meta, mine, res.decidedFor);
       if (why) undecided.set(rule.meta.id, why);
       findings.push(...mine);
     } catch (e) {
@@ -71,10 +71,10 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
  * unknown in the production default (not computable), may be set by code the scan cannot follow, or the
  * project's production settings were not judged at all. undefined when it decided everywhere.
  */
-export function undecidedBy(ctx: ScanContext, meta: RuleMeta, hits: readonly Finding[]): string | undefined {
+export function undecidedBy(ctx: ScanContext, meta: RuleMeta, hits: readonly Finding[], decidedFor: readonly string[] = []): string | undefined {
   if (!meta.settings?.length) return undefined;
   for (const p of ctx.projects) {
-    if (p.development) continue;
+    if (p.development || decidedFor.includes(p.root)) continue;
     const s = p.production;
     if (!s) {
       if (p.info.status === 'missing') return `no production settings were judged for project ${p.root || '.'}`;

@@ -21,7 +21,8 @@ export default {
     djangoCheck: 'security.W004',
   },
   check(ctx) {
-    return forProduction(ctx, (s, project) => {
+    const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).hsts.some((x) => !x.when)).map((p) => p.root);
+    const result = forProduction(ctx, (s, project) => {
       const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_HSTS_SECONDS', w, num(0))));
       if (worlds.length === 0) return [];
       const proxy = proxyHttps(ctx, project).hsts;
@@ -37,5 +38,6 @@ export default {
         related: [{ location: maybe.location, message: `${maybe.what} sends Strict-Transport-Security when ${maybe.when}` }],
       }];
     });
+    return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
   },
 } satisfies Rule;

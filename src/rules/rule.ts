@@ -25,6 +25,11 @@ export interface RuleResult {
    * `meta.settings` without saying it; rules that also read code say it themselves.
    */
   undecided?: string;
+  /**
+   * Project roots for which the rule decided from something other than the settings it reads (the project's
+   * own proxy sends HSTS): an unknown setting does not make it undecided there.
+   */
+  decidedFor?: string[];
 }
 
 /**

@@ -21,7 +21,8 @@ export default {
     djangoCheck: 'security.W008',
   },
   check(ctx) {
-    return forProduction(ctx, (s, project) => {
+    const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).redirect.some((x) => !x.when)).map((p) => p.root);
+    const result = forProduction(ctx, (s, project) => {
       const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_SSL_REDIRECT', w, bool(false))));
       if (worlds.length === 0) return [];
       const proxy = proxyHttps(ctx, project).redirect;
@@ -37,5 +38,6 @@ export default {
         related: [{ location: maybe.location, message: `${maybe.what} redirects HTTP to HTTPS when ${maybe.when}` }],
       }];
     });
+    return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
   },
 } satisfies Rule;

@@ -14,7 +14,7 @@ import { scan } from '../../src/project/scan';
 import { formatText } from '../../src/report/text';
 import { RULES } from '../../src/rules/index';
 import type { Rule } from '../../src/rules/rule';
-import { run } from '../../src/run';
+import { proxyHandled, run } from '../../src/run';
 
 const MIDDLEWARE = `MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -200,5 +200,23 @@ describe('a rule that could not decide never passes its item', () => {
     expect(unknown.report.checklist.find((c) => c.item === 'debug')).toMatchObject({ status: 'not-checked', reason: 'DEBUG cannot be computed statically (app/settings.py:2); deploy-checks gate not run' });
     const known = await run({ path: project('DEBUG = False\nALLOWED_HOSTS = ["example.com"]\n'), env: {} });
     expect(known.report.checklist.find((c) => c.item === 'debug')).toMatchObject({ status: 'pass' });
+  });
+});
+
+describe("the project's own proxy answers Django's HTTPS checks", () => {
+  it('deploy-checks security.W004 becomes a note naming the nginx HSTS header; W008 without a redirect stays', () => {
+    const dir = project(`ALLOWED_HOSTS = ["example.com"]\n${MIDDLEWARE}`, {
+      'deploy/nginx/shop.conf': 'server {\n    listen 443 ssl;\n    server_name shop.example.com;\n    add_header Strict-Transport-Security "max-age=31536000" always;\n    location / { proxy_pass http://127.0.0.1:8000; }\n}\n',
+    });
+    const ctx = scan(dir);
+    const at = { file: 'app/settings.py', line: 1 };
+    const findings: Finding[] = [
+      { ruleId: 'security.W004', gate: 'deploy-checks', level: 'warning', message: 'You have not set a value for the SECURE_HSTS_SECONDS setting.', location: at },
+      { ruleId: 'security.W008', gate: 'deploy-checks', level: 'warning', message: 'Your SECURE_SSL_REDIRECT setting is not set to True.', location: at },
+    ];
+    proxyHandled(findings, ctx);
+    expect(findings[0].level).toBe('note');
+    expect(findings[0].message).toMatch(/the project's proxy sends Strict-Transport-Security \(.*deploy\/nginx\/shop\.conf:4\)/);
+    expect(findings[1].level).toBe('warning');
   });
 });
