@@ -95,17 +95,18 @@ export class Redactor {
 /**
  * The report every reporter should see: every string that comes from the scanned project or the run
  * redacted (messages, related messages, fixes, gate details, project reasons, checklist reasons, file
- * paths). The tool's own vocabulary is not: rule metadata, rule IDs, gate names, levels and checklist keys
+ * reasons). The tool's own vocabulary is not: rule metadata, rule IDs, gate names, levels and checklist keys
  * come from this code, never from the project — and a secret that happens to equal one of them (a
  * placeholder password "secret-key") must not turn the checklist key `secret-key` into `[REDACTED]` and lose
- * the findings grouped under it. Call this in the entries before any reporter.
+ * the findings grouped under it. Nor are file paths and module names: they are the repository's layout, and
+ * a weak password equal to a folder name ("mathesar") must not hide where a finding is. Call this in the
+ * entries before any reporter.
  */
 export function redactReport(report: Report, redactor: Redactor): Report {
   if (redactor.empty) return report;
   return {
     ...report,
-    root: redactor.redact(report.root),
-    projects: redactor.redactDeep(report.projects),
+    projects: report.projects.map((p) => ({ ...p, reason: redactor.redact(p.reason) })),
     gates: report.gates.map((g) => ({ ...g, ...(g.detail !== undefined ? { detail: redactor.redact(g.detail) } : {}), findings: g.findings.map((f) => redactFinding(f, redactor)) })),
     findings: report.findings.map((f) => redactFinding(f, redactor)),
     checklist: report.checklist.map((c) => ({ ...c, ...(c.reason !== undefined ? { reason: redactor.redact(c.reason) } : {}) })),
@@ -116,9 +117,8 @@ function redactFinding(f: Finding, redactor: Redactor): Finding {
   return {
     ...f,
     message: redactor.redact(f.message),
-    location: redactor.redactDeep(f.location),
     ...(f.fix !== undefined ? { fix: redactor.redact(f.fix) } : {}),
-    ...(f.related ? { related: redactor.redactDeep(f.related) } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: redactor.redact(r.message) })) } : {}),
   };
 }
 
@@ -133,6 +133,15 @@ export function vocabulary(report: Report): string[] {
   for (const key of Object.keys(CHECKLIST)) for (const field of ['checklist', 'item']) words.add(`"${field}": "${key}"`);
   for (const r of report.rules) {
     for (const w of [r.id, r.name, r.title, ...(r.djangoCheck ? [r.djangoCheck] : []), ...(r.djangoChecks ?? []), ...r.tags]) words.add(w);
+  }
+  // The repository's layout: paths and modules where findings are, as reporters print them.
+  words.add(report.root);
+  for (const p of report.projects) for (const w of [p.root, p.settingsFile, p.settingsModule, p.evidence?.file]) if (w) words.add(w);
+  for (const f of [...report.findings, ...report.gates.flatMap((g) => g.findings)]) {
+    for (const l of [f.location, ...(f.related ?? []).map((r) => r.location)]) {
+      words.add(l.file);
+      words.add(`${l.file}:${l.line}`);
+    }
   }
   return [...words];
 }

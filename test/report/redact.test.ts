@@ -135,3 +135,18 @@ describe("a secret equal to one of the tool's own words (plane's placeholder AWS
     expect(json).not.toMatch(/defaults to secret-key/);
   });
 });
+
+describe('a weak secret equal to a folder name (a compose POSTGRES_PASSWORD "mathesar")', () => {
+  test('file paths keep their names; the value is still redacted where it stands alone', () => {
+    const report: Report = makeReport({
+      findings: [{ ruleId: 'test.W020', gate: 'rules', level: 'warning', message: 'the database password mathesar is weak; see mathesar/urls.py:17', location: { file: 'mathesar/urls.py', line: 17 } }],
+    });
+    const redactor = new Redactor(['mathesar'], vocabulary(report));
+    const red = redactReport(report, redactor);
+    expect(red.findings[0].location.file).toBe('mathesar/urls.py');
+    expect(red.findings[0].message).toBe(`the database password ${REDACTED} is weak; see mathesar/urls.py:17`);
+    const text = redactor.redact(formatText(red, { color: false }));
+    expect(text).toContain('mathesar/urls.py:17');
+    expect(text).not.toMatch(/password mathesar/);
+  });
+});
