@@ -21,14 +21,25 @@ const REMOTE_HANDLER = /logstash|SysLogHandler|HTTPHandler|SocketHandler|Datagra
 /** A receiver of got_request_exception: the project captures unhandled exceptions itself. */
 const REQUEST_EXCEPTION_RECEIVER = /got_request_exception\s*\.\s*connect\s*\(|@receiver\s*\(\s*(?:[\w.]+\.)?got_request_exception\b/;
 
-/** Does the production LOGGING (unset world: what ships) have a handler that sends records off the machine? */
-function remoteLogging(s: EvaluatedSettings): boolean {
-  const handlers = dictGet(s.bindings.get('LOGGING')?.unset, 'handlers');
-  if (!handlers || handlers.kind !== 'dict') return false;
-  return handlers.entries.some(([, h]: [string, Value]) => {
-    const cls = dictGet(h, 'class');
-    return (cls?.kind === 'str' || cls?.kind === 'prefix') && REMOTE_HANDLER.test(cls.value);
+/**
+ * Does the production LOGGING (unset world: what ships) have a handler that sends records off the machine?
+ * undefined when LOGGING cannot be known (every value it may take is asked when they are known lists).
+ */
+function remoteLogging(s: EvaluatedSettings): boolean | undefined {
+  const b = s.bindings.get('LOGGING');
+  if (!b) return mayBeSetDynamically(s) ? undefined : false;
+  const values = b.unset.kind === 'unknown' ? b.alternatives?.unset : [b.unset];
+  if (!values) return undefined;
+  const answers = values.map((v) => {
+    const handlers = dictGet(v, 'handlers');
+    if (!handlers) return false;
+    if (handlers.kind !== 'dict') return undefined;
+    return handlers.entries.some(([, h]: [string, Value]) => {
+      const cls = dictGet(h, 'class');
+      return (cls?.kind === 'str' || cls?.kind === 'prefix') && REMOTE_HANDLER.test(cls.value);
+    });
   });
+  return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
 }
 
 /** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
@@ -59,13 +70,18 @@ export default {
       const s = project.production;
       if (!s) continue;
       projects++;
-      if (AGENT_SETTINGS.some((n) => s.bindings.has(n)) || remoteLogging(s)) continue;
+      const remote = remoteLogging(s);
+      if (AGENT_SETTINGS.some((n) => s.bindings.has(n)) || remote === true) continue;
       const py = productionPythonFiles(ctx, project);
       if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text))) continue;
       const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
       if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text))) continue;
+      if (remote === undefined) {
+        undecided ??= `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
+        continue;
+      }
       if (adminsMayBeSet(s)) {
         // No tracker anywhere; only ADMINS could report errors. Unknown ADMINS is not a pass.
         const b = s.bindings.get('ADMINS');

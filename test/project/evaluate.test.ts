@@ -376,3 +376,10 @@ describe('alternatives: a value unknown only because undecided paths set differe
     expect(s.bindings.get('Y')?.alternatives).toBeUndefined();
   });
 });
+
+describe('augmented assignment into a dict path', () => {
+  it('LOGGING["loggers"]["x"]["handlers"] += ["y"] extends the list in place', () => {
+    const s = settings('LOGGING = {"loggers": {"x": {"handlers": []}}}\nLOGGING["loggers"]["x"]["handlers"] += ["y"]\n');
+    expect(worlds(s, 'LOGGING')[0]).toEqual({ loggers: { x: { handlers: ['y'] } } });
+  });
+});

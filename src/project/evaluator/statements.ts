@@ -481,6 +481,26 @@ function execAugAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
   const right = node.childForFieldName('right');
   const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => !c.isNamed)?.text;
   if (!left || !right) return;
+  if (left.type === 'subscript' && op === '+=') {
+    // `D["a"]["b"] += [x]`: the value at the path, extended, put back.
+    const path: SyntaxNode[] = [];
+    let cur: SyntaxNode | null = left;
+    while (cur && cur.type === 'subscript') {
+      const k = cur.childForFieldName('subscript');
+      if (!k) break;
+      path.unshift(k);
+      cur = cur.childForFieldName('value');
+    }
+    const e = cur?.type === 'identifier' ? scope.get(cur.text) : undefined;
+    if (cur?.type === 'identifier' && e) {
+      frame.reads = new Set();
+      const keys = path.map((k) => evalExpr(frame, k, scope));
+      const rhs = evalExpr(frame, right, scope);
+      const updated = setIn(e.value, keys, binaryAdd(getIn(e.value, keys), rhs));
+      scope.set(cur.text, { value: updated, location: loc(frame, node), envVars: new Set([...e.envVars, ...frame.reads]) });
+      return;
+    }
+  }
   if (left.type !== 'identifier') {
     const root = rootName(left);
     const e = root ? scope.get(root) : undefined;

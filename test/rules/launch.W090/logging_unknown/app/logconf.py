@@ -1,0 +1,2 @@
+def build_logging():
+    return {"version": 1}
