@@ -309,7 +309,7 @@ export function compareProject(entry, run, commit = null) {
   if (entry.expect) {
     // The right answer is a refusal (exit 2, one line): there are no production settings to judge.
     const said = run.status === 'exit 2' && typeof run.detail === 'string' && run.detail.includes(entry.expect.stderr);
-    row.production = { ok: said, text: said ? `yes: refused (exit 2) — ${entry.expect.reason}` : `no: expected exit 2 saying "${entry.expect.stderr}", got ${run.status}${run.detail ? `: ${run.detail}` : ''}`, roots: [], unreviewedRoots: [] };
+    row.production = { ok: said, text: said ? 'yes: none here (refused, exit 2)' : `no: expected exit 2 saying "${entry.expect.stderr}", got ${run.status}${run.detail ? `: ${run.detail}` : ''}`, roots: [], unreviewedRoots: [] };
     if (!said) row.problems.push(`expected the CLI to refuse: exit 2 saying "${entry.expect.stderr}"`);
     row.pass = row.problems.length === 0;
     return row;
