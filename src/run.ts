@@ -14,7 +14,7 @@ import { RUNTIME_GATES } from './gates/index';
 import { runRules, type RulesGateResult } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
-import { proxyHttps } from './project/proxy';
+import { proxyHttps, type ProxyHttps } from './project/proxy';
 import { scan, ScanInputError, type ScanContext } from './project/scan';
 import { RULES } from './rules/index';
 import { TOOL } from './version';
@@ -184,16 +184,21 @@ export function dedupeAcrossGates(results: GateResult[], findings: Finding[], ct
   return findings.filter((f) => !dup(f));
 }
 
-/** Django's HTTPS checks that a reverse proxy answers in Django's place (HSTS header, HTTP → HTTPS redirect). */
-const PROXY_CHECKS: Record<string, { fact: 'hsts' | 'redirect'; what: string }> = {
+/** Django's checks that a reverse proxy answers in Django's place (HSTS header, HTTP → HTTPS redirect, framing, nosniff). */
+const PROXY_CHECKS: Record<string, { fact: keyof ProxyHttps; what: string }> = {
   'security.W004': { fact: 'hsts', what: 'sends Strict-Transport-Security' },
   'security.W008': { fact: 'redirect', what: 'redirects HTTP to HTTPS' },
+  // XFrameOptionsMiddleware missing, X_FRAME_OPTIONS not DENY: the proxy's header is the page's framing policy
+  'security.W002': { fact: 'frameOptions', what: 'forbids framing by other sites' },
+  'security.W019': { fact: 'frameOptions', what: 'forbids framing by other sites' },
+  'security.W006': { fact: 'nosniff', what: 'sends X-Content-Type-Options: nosniff' },
 };
 
 /**
- * A runtime finding Django's check --deploy makes about HSTS or the SSL redirect, in a project whose own
- * production proxy config does it (src/project/proxy.ts), becomes a note saying so — as the rules gate
- * (launch.W101/W104) does not report it at all. Mutates the findings (shared with their gate's list).
+ * A runtime finding Django's check --deploy makes about HSTS, the SSL redirect, X-Frame-Options or nosniff, in a
+ * project whose own production proxy config does it (src/project/proxy.ts), becomes a note saying so — as the
+ * rules gate (launch.W101/W104/W107/W108) does not report it at all. Mutates the findings (shared with their
+ * gate's list).
  */
 export function proxyHandled(findings: Finding[], ctx: ScanContext): void {
   for (const f of findings) {

@@ -1,21 +1,24 @@
 /**
- * What the project's own reverse proxy does for HTTPS: does a production proxy config in the repository send
- * `Strict-Transport-Security`, and does one redirect plain HTTP to HTTPS? Where it does, Django's
- * SECURE_HSTS_SECONDS / SECURE_SSL_REDIRECT are beside the point (launch.W101, launch.W104). Part of the project
- * model (see model.ts).
+ * What the project's own reverse proxy does for HTTPS and the security headers: does a production proxy config
+ * in the repository send `Strict-Transport-Security`, redirect plain HTTP to HTTPS, forbid framing by other
+ * sites (`X-Frame-Options: DENY|SAMEORIGIN`, CSP `frame-ancestors`), send `X-Content-Type-Options: nosniff`?
+ * Where it does, Django's SECURE_HSTS_SECONDS / SECURE_SSL_REDIRECT / XFrameOptionsMiddleware /
+ * SECURE_CONTENT_TYPE_NOSNIFF are beside the point (launch.W101, launch.W104, launch.W107, launch.W108). Part of
+ * the project model (see model.ts).
  *
  * Read: nginx, Apache, Caddy, Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML,
- * Kubernetes CRDs) and ingress-nginx annotations — docs/rules/launch.W101.md and launch.W104.md list exactly
- * which forms count. Only files that can run in production count: no dev/test/example/docs folders, no
- * dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no `docker-compose.override.yml`, nothing inside
- * another project's folder (productionDeployFile).
+ * Kubernetes CRDs) and ingress-nginx annotations — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * launch.W108.md list exactly which forms count. Only files that can run in production count: no
+ * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
+ * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
  *
  * nginx, Apache and Caddyfile syntax are read by small hand-written parsers: no maintained JavaScript parser
  * for them exists that is worth a dependency, and what is needed is small (directives, blocks, quotes,
  * comments). What they do not understand is simply not a fact, so the rule keeps its finding. An HSTS header
- * counts only with a literal max-age of at least 1 (max-age=0 switches HSTS off).
+ * counts only with a literal max-age of at least 1 (max-age=0 switches HSTS off); a framing header only with
+ * DENY or SAMEORIGIN, or a CSP whose frame-ancestors is not `*` (see `classify`).
  */
-import { parseAllDocuments } from 'yaml';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from './scan';
@@ -37,7 +40,14 @@ export interface ProxyHttps {
   hsts: ProxyFact[];
   /** Configs that redirect plain-HTTP requests to HTTPS. */
   redirect: ProxyFact[];
+  /** Configs that forbid framing by other sites: X-Frame-Options DENY or SAMEORIGIN, or a CSP frame-ancestors that is not `*`. */
+  frameOptions: ProxyFact[];
+  /** Configs that send X-Content-Type-Options: nosniff. */
+  nosniff: ProxyFact[];
 }
+
+/** The kinds of fact a response header can be. */
+type HeaderKind = 'hsts' | 'frameOptions' | 'nosniff';
 
 export interface ConfigFile {
   rel: string;
@@ -56,7 +66,7 @@ const cache = new WeakMap<ScanContext, Map<string, ProxyHttps>>();
 /** The `docker-compose.override.yml` compose merges in automatically: a local development override by convention. */
 const AUTO_OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/i;
 
-/** What the production proxy configs that count for `project` (all projects when undefined) do. */
+/** What the production proxy configs that count for `project` (all projects when undefined) do: one parse, cached per project. */
 export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHttps {
   return perProject(cache, ctx, project, () => {
     const env = new Map<string, EnvValue[]>();
@@ -77,13 +87,13 @@ export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHtt
  * the production deploy files give variables, for Caddy site addresses read from the environment.
  */
 export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<string, EnvValue[]> = new Map()): ProxyHttps {
-  const out: ProxyHttps = { hsts: [], redirect: [] };
+  const out = noFacts();
   const traefik = new Traefik();
   for (const f of files) {
     const name = baseName(f.rel).toLowerCase();
     if (isCaddyfile(name)) merge(out, caddy(f, env));
     else if (isServerConf(f.rel)) {
-      merge(out, nginx(f));
+      merge(out, nginx(f, env));
       merge(out, apache(f));
     } else {
       if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
@@ -95,9 +105,15 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
   return out;
 }
 
+function noFacts(): ProxyHttps {
+  return { hsts: [], redirect: [], frameOptions: [], nosniff: [] };
+}
+
 function merge(into: ProxyHttps, from: ProxyHttps): void {
   into.hsts.push(...from.hsts);
   into.redirect.push(...from.redirect);
+  into.frameOptions.push(...from.frameOptions);
+  into.nosniff.push(...from.nosniff);
 }
 
 function isCaddyfile(lower: string): boolean {
@@ -129,8 +145,94 @@ function catchAll(re: string): boolean {
   }
 }
 
-const HSTS = /^strict-transport-security$/i;
 const REDIRECT_CODE = /^(301|302|303|307|308)$/;
+
+/** A response header that counts, as a fact says it: its kind, its usual spelling, what its value does. */
+interface Classified {
+  kind: HeaderKind;
+  header: string;
+  /** `max-age=31536000`, `SAMEORIGIN`, `frame-ancestors 'self'`, `nosniff`. */
+  detail: string;
+}
+
+/**
+ * What a response header sent with this literal value does, or undefined when it does nothing that counts:
+ * Strict-Transport-Security with max-age ≥ 1; X-Frame-Options DENY or SAMEORIGIN (any case — ALLOW-FROM is
+ * ignored by today's browsers, ALLOWALL forbids nothing); Content-Security-Policy with a frame-ancestors
+ * directive that does not let every site frame the page (see frameAncestors; Content-Security-Policy-Report-Only
+ * enforces nothing); X-Content-Type-Options nosniff.
+ */
+function classify(name: string, value: string): Classified | undefined {
+  const v = value.trim(); // the config's own quoting is already gone: quotes left are in the header, which browsers reject
+  switch (name.trim().toLowerCase()) {
+    case 'strict-transport-security': {
+      const age = maxAge(v);
+      return age ? { kind: 'hsts', header: 'Strict-Transport-Security', detail: `max-age=${age}` } : undefined;
+    }
+    case 'x-frame-options':
+      return /^(deny|sameorigin)$/i.test(v) ? { kind: 'frameOptions', header: 'X-Frame-Options', detail: v.toUpperCase() } : undefined;
+    case 'content-security-policy': {
+      const fa = frameAncestors(v);
+      return fa ? { kind: 'frameOptions', header: 'Content-Security-Policy', detail: fa } : undefined;
+    }
+    case 'x-content-type-options':
+      return /^nosniff$/i.test(v) ? { kind: 'nosniff', header: 'X-Content-Type-Options', detail: 'nosniff' } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What a value must be for a header to count, said in a fact's `when`. */
+const WANTED: Record<string, { kind: HeaderKind; header: string; value: string }> = {
+  'x-frame-options': { kind: 'frameOptions', header: 'X-Frame-Options', value: 'DENY or SAMEORIGIN' },
+  'content-security-policy': { kind: 'frameOptions', header: 'Content-Security-Policy', value: 'a policy whose frame-ancestors is not *' },
+  'x-content-type-options': { kind: 'nosniff', header: 'X-Content-Type-Options', value: 'nosniff' },
+};
+
+/**
+ * The `frame-ancestors` directive of a CSP (the first one of a policy: browsers ignore repeats), when it keeps
+ * other sites from framing the page: not when a source lets any site in (`*`, a bare scheme such as `https:`,
+ * `https://*`). An empty source list is `'none'`.
+ */
+function frameAncestors(csp: string): string | undefined {
+  for (const policy of csp.split(',')) {
+    const d = policy.split(';').map((x) => x.trim()).find((x) => /^frame-ancestors(\s|$)/i.test(x));
+    if (!d) continue;
+    const sources = d.split(/\s+/).slice(1);
+    if (sources.some((x) => x === '*' || /^[a-z][a-z\d+.-]*:(\/\/\*(:[\d*]+)?\/?)?$/i.test(x))) continue;
+    return ['frame-ancestors', ...sources].join(' ');
+  }
+  return undefined;
+}
+
+/**
+ * A header value that is an environment variable's placeholder: Caddy's `{$VAR}` / `{$VAR:default}` /
+ * `{env.VAR}` (`caddy`), or envsubst's `${VAR}` in an nginx `*.template` (the nginx image substitutes them).
+ */
+function placeholderOf(value: string, style: 'caddy' | 'envsubst'): { name: string; dflt?: string } | undefined {
+  const m = style === 'caddy' ? /^\{(?:\$|env\.)(\w+)(?::([^}]*))?\}$/.exec(value.trim()) : /^\$\{(\w+)\}$/.exec(value.trim());
+  return m ? { name: m[1], ...(m[2] !== undefined ? { dflt: m[2] } : {}) } : undefined;
+}
+
+/**
+ * What a framing or nosniff header does when its value may come from the environment: a literal is classified;
+ * a placeholder by the values the production deploy files give the variable (one that counts is enough), else
+ * by its default, else it holds only when the operator sets a value that counts — a `when`. HSTS values are
+ * taken literally only (launch.W101's rule, unchanged).
+ */
+function headerFact(name: string, value: string, env: ReadonlyMap<string, EnvValue[]>, style?: 'caddy' | 'envsubst'): (Classified & { when?: string }) | undefined {
+  const wanted = WANTED[name.trim().toLowerCase()];
+  const ph = wanted && style ? placeholderOf(value, style) : undefined;
+  if (!ph) return classify(name, value);
+  const given = env.get(ph.name) ?? [];
+  for (const g of given) {
+    const c = classify(name, g.value);
+    if (c) return { ...c, detail: `${value} = ${c.detail}, ${g.file}:${g.line}` };
+  }
+  if (given.length) return undefined;
+  if (ph.dflt !== undefined) return classify(name, ph.dflt);
+  return { kind: wanted.kind, header: wanted.header, detail: value, when: `${ph.name} is set to ${wanted.value}` };
+}
 
 /**
  * Where a key of parsed YAML/TOML is (smol-toml keeps no positions): the first line, after the previous one,
@@ -223,18 +325,21 @@ const PASSES = /^(proxy_pass|uwsgi_pass|fastcgi_pass|scgi_pass|grpc_pass)$/;
 const SCHEME_TEST = /\$(scheme|https|http_x_forwarded_proto|server_port)\b/;
 const HOST_TEST = /\$(host|server_name|http_host)\b/;
 
-function nginx(f: ConfigFile): ProxyHttps {
-  const out: ProxyHttps = { hsts: [], redirect: [] };
+function nginx(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]> = new Map()): ProxyHttps {
+  const out = noFacts();
   if (!/add_header|return|rewrite/.test(f.text)) return out;
   const at = (d: NgDirective): Location => ({ file: f.rel, line: d.line });
+  const style = f.rel.toLowerCase().endsWith('.template') ? 'envsubst' : undefined;
   const visit = (owner: NgDirective | undefined, body: NgDirective[]): void => {
     for (const d of body) {
-      if (d.name === 'add_header' && HSTS.test(d.args[0] ?? '')) {
-        const age = maxAge(d.args[1] ?? '');
-        if (age && sendsOwnHeaders(owner, body)) {
-          const always = d.args.slice(2).includes('always');
-          out.hsts.push({ location: at(d), what: `nginx add_header Strict-Transport-Security (max-age=${age}${always ? ', always' : ', without `always`: not on error responses'})` });
-        }
+      const c = d.name === 'add_header' && d.args.length >= 2 ? headerFact(d.args[0], d.args[1], env, style) : undefined;
+      if (c && sendsOwnHeaders(owner, body, c.kind !== 'hsts')) {
+        const always = d.args.slice(2).includes('always');
+        out[c.kind].push({
+          location: at(d),
+          what: `nginx add_header ${c.header} (${c.detail}${always ? ', always' : ', without `always`: not on error responses'})`,
+          ...(c.when ? { when: c.when } : {}),
+        });
       }
       if (d.name === 'server' && d.block) out.redirect.push(...serverRedirects(d, at));
       if (d.block) visit(d, d.block);
@@ -249,13 +354,18 @@ function nginx(f: ConfigFile): ProxyHttps {
  * `add_header` of their own, so an `http`-level HSTS is lost in a server that adds any other header. A
  * location (or `if`) answers requests itself; a server does when it has no locations or returns at its level;
  * a file with no blocks is a snippet, included where it applies.
+ *
+ * `app`: for the per-response headers (framing, nosniff) the responses reached must include ones passed on from
+ * an upstream (`proxy_pass`, `uwsgi_pass`…) — the app's pages. A server of static files only (a single-page
+ * app's own nginx, as plane's web and admin images have) protects its files, not Django's responses; HSTS is per
+ * host, so any response that carries it counts.
  */
-function sendsOwnHeaders(owner: NgDirective | undefined, body: NgDirective[]): boolean {
-  if (owner && (owner.name === 'location' || owner.name === 'if')) return true;
+function sendsOwnHeaders(owner: NgDirective | undefined, body: NgDirective[], app = false): boolean {
+  if (owner?.name === 'location' || owner?.name === 'if') return !app || passes(body);
   const kids = body.filter((k) => k.block && (k.name === 'http' || k.name === 'server' || k.name === 'location'));
-  if (owner?.name === 'server' && (kids.length === 0 || body.some((k) => k.name === 'return'))) return true;
+  if (owner?.name === 'server' && (kids.length === 0 || body.some((k) => k.name === 'return'))) return !app || passes(body);
   if (!owner && kids.length === 0) return true;
-  return kids.some((k) => !k.block!.some((x) => x.name === 'add_header') && sendsOwnHeaders(k, k.block!));
+  return kids.some((k) => !k.block!.some((x) => x.name === 'add_header') && sendsOwnHeaders(k, k.block!, app));
 }
 
 /**
@@ -320,7 +430,7 @@ function apacheWords(line: string): string[] {
 }
 
 function apache(f: ConfigFile): ProxyHttps {
-  const out: ProxyHttps = { hsts: [], redirect: [] };
+  const out = noFacts();
   if (!/^\s*(header|redirect|redirectmatch|redirectpermanent|rewriterule)\s/im.test(f.text)) return out;
   const sections: string[] = [];
   let vhost: { plain: boolean; ssl: boolean; rewrite: boolean; redirects: Array<ProxyFact & { rewrite: boolean }>; conds: string[] } | undefined;
@@ -349,8 +459,8 @@ function apache(f: ConfigFile): ProxyHttps {
     const d = directive.toLowerCase();
     if (d === 'header') {
       const a = /^(always|onsuccess)$/i.test(args[0] ?? '') ? args.slice(1) : args;
-      const age = /^(set|add|append|merge|setifempty)$/i.test(a[0] ?? '') && HSTS.test(a[1] ?? '') ? maxAge(a[2] ?? '') : undefined;
-      if (age) out.hsts.push({ location: { file: f.rel, line: line0 }, what: `Apache Header ${args[0].toLowerCase() === 'always' ? 'always ' : ''}${a[0].toLowerCase()} Strict-Transport-Security (max-age=${age})` });
+      const c = /^(set|add|append|merge|setifempty)$/i.test(a[0] ?? '') ? classify(a[1] ?? '', a[2] ?? '') : undefined;
+      if (c) out[c.kind].push({ location: { file: f.rel, line: line0 }, what: `Apache Header ${args[0].toLowerCase() === 'always' ? 'always ' : ''}${a[0].toLowerCase()} ${c.header} (${c.detail})` });
       continue;
     }
     // the rest counts directly in a <VirtualHost *:80> (or <IfModule> inside it), not in <Location>/<Directory>/<If>
@@ -411,7 +521,7 @@ function parseCaddyfile(text: string): CaddyLine[] {
 const LOOPBACK = /^(localhost|.*\.localhost|127\.[\d.]+|\[::1\]|::1)$/i;
 
 function caddy(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]>): ProxyHttps {
-  const out: ProxyHttps = { hsts: [], redirect: [] };
+  const out = noFacts();
   const top = parseCaddyfile(f.text);
   const global = top[0] && top[0].tokens.length === 0 && top[0].block ? top[0] : undefined;
   const autoRedirects = !(global?.block ?? []).some((l) => l.tokens[0] === 'auto_https' && /^(off|disable_redirects)$/.test(l.tokens[1] ?? ''));
@@ -443,17 +553,38 @@ function caddy(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]>): ProxyHttps 
       });
     }
   }
-  walkCaddy(top.filter((l) => l !== global), (l) => {
-    if (l.tokens[0] !== 'header' && l.tokens[0] !== 'header_down') return;
-    const pairs: Array<[string, string, number]> = l.block
-      ? l.block.map((c): [string, string, number] => [c.tokens[0], c.tokens.slice(1).join(' '), c.line])
-      : [HSTS.test(l.tokens[1]?.replace(/^[+?>]/, '') ?? '') ? 1 : 2].map((k): [string, string, number] => [l.tokens[k] ?? '', l.tokens.slice(k + 1).join(' '), l.line]);
-    for (const [field, value, line] of pairs) {
-      const age = HSTS.test(field.replace(/^[+?>]/, '')) ? maxAge(value) : undefined;
-      if (age) out.hsts.push({ location: { file: f.rel, line }, what: `Caddy ${l.tokens[0]} Strict-Transport-Security (max-age=${age})` });
-    }
-  });
+  // `header [matcher] [+|?|>]field value`, `header [matcher] { field value … }` (a `-field` deletes), also in
+  // snippets and as reverse_proxy's `header_down`; a matcher is `*`, a path or a named `@matcher`. The
+  // per-response headers (framing, nosniff) count only in a site that passes requests on to an upstream
+  // (`reverse_proxy`, `php_fastcgi`) or in a snippet (imported where it applies): a file_server-only site
+  // protects its files, not the app's pages.
+  // a file whose first site address has no block is one site without braces: its directives are all top-level
+  const braceless = !top.find((l) => l !== global && !/^&?\(/.test(l.tokens[0] ?? ''))?.block;
+  for (const entry of top.filter((l) => l !== global)) {
+    const snippet = /^&?\(/.test(entry.tokens[0] ?? '');
+    const app = snippet || proxies(braceless ? top : [entry]);
+    walkCaddy([entry], (l) => {
+      if (l.tokens[0] !== 'header' && l.tokens[0] !== 'header_down') return;
+      const pairs: Array<[string, string, number]> = l.block
+        ? l.block.map((c): [string, string, number] => [c.tokens[0], c.tokens.slice(1).join(' '), c.line])
+        : [/^[*/@]/.test(l.tokens[1] ?? '') ? 2 : 1].map((k): [string, string, number] => [l.tokens[k] ?? '', l.tokens.slice(k + 1).join(' '), l.line]);
+      for (const [field, value, line] of pairs) {
+        if (!/^[+?>]?[\w-]+$/.test(field)) continue;
+        const c = headerFact(field.replace(/^[+?>]/, ''), value, env, 'caddy');
+        if (c && (c.kind === 'hsts' || app)) out[c.kind].push({ location: { file: f.rel, line }, what: `Caddy ${l.tokens[0]} ${c.header} (${c.detail})`, ...(c.when ? { when: c.when } : {}) });
+      }
+    });
+  }
   return out;
+}
+
+/** Does any of these lines (or their blocks) pass requests on to an upstream? */
+function proxies(lines: CaddyLine[]): boolean {
+  let found = false;
+  walkCaddy(lines, (l) => {
+    if (/^(reverse_proxy|php_fastcgi)$/.test(l.tokens[0] ?? '')) found = true;
+  });
+  return found;
 }
 
 function walkCaddy(lines: CaddyLine[], visit: (l: CaddyLine) => void): void {
@@ -519,12 +650,12 @@ function names(v: unknown): string[] {
  * point uses it (a middleware that is defined and never attached does nothing), wherever it is attached.
  */
 class Traefik {
-  private readonly middlewares: Array<{ name: string; kind: 'hsts' | 'redirect'; fact: ProxyFact }> = [];
+  private readonly middlewares: Array<{ name: string; kind: keyof ProxyHttps; fact: ProxyFact }> = [];
   private readonly used = new Set<string>();
   private readonly redirects: ProxyFact[] = [];
 
   facts(): ProxyHttps {
-    const out: ProxyHttps = { hsts: [], redirect: [...this.redirects] };
+    const out: ProxyHttps = { ...noFacts(), redirect: [...this.redirects] };
     for (const m of this.middlewares) {
       // a Kubernetes reference carries the namespace: `default-redirect@kubernetescrd` for Middleware `redirect`
       if ([...this.used].some((u) => u === m.name || u.endsWith(`-${m.name}`))) out[m.kind].push(m.fact);
@@ -532,16 +663,41 @@ class Traefik {
     return out;
   }
 
-  private middleware(name: string, body: unknown, at: Location): void {
+  /**
+   * One middleware's definition (keys case-insensitive, as Traefik reads them). `at(key)`: where the key
+   * (`headers.framedeny`, lower case) is set — its label's line — or the middleware's own line.
+   */
+  private middleware(name: string, body: unknown, at: (key: string) => Location): void {
     const n = name.toLowerCase();
-    if (String(get(get(body, 'redirectScheme'), 'scheme') ?? '').toLowerCase() === 'https') {
-      this.middlewares.push({ name: n, kind: 'redirect', fact: { location: at, what: `Traefik middleware ${name} (redirectScheme https), used by a router or entry point` } });
-    }
+    const add = (kind: keyof ProxyHttps, key: string, what: string): void => {
+      this.middlewares.push({ name: n, kind, fact: { location: at(key), what: `Traefik middleware ${name} (${what}), used by a router or entry point` } });
+    };
+    if (String(get(get(body, 'redirectScheme'), 'scheme') ?? '').toLowerCase() === 'https') add('redirect', 'redirectscheme.scheme', 'redirectScheme https');
     const headers = get(body, 'headers');
+    const custom = get(headers, 'customResponseHeaders');
     const sts = Number(get(headers, 'stsSeconds') ?? 0);
-    const custom = maxAge(String(get(get(headers, 'customResponseHeaders'), 'Strict-Transport-Security') ?? ''));
-    if (sts >= 1 || custom) {
-      this.middlewares.push({ name: n, kind: 'hsts', fact: { location: at, what: `Traefik middleware ${name} (${sts >= 1 ? `headers.stsSeconds=${sts}` : `Strict-Transport-Security max-age=${custom}`}), used by a router or entry point` } });
+    const customSts = maxAge(String(get(custom, 'Strict-Transport-Security') ?? ''));
+    if (sts >= 1) add('hsts', 'headers.stsseconds', `headers.stsSeconds=${sts}`);
+    else if (customSts) add('hsts', 'headers.customresponseheaders.strict-transport-security', `Strict-Transport-Security max-age=${customSts}`);
+    // A header Traefik may send from two options counts only when every option that sets it gives a value that
+    // counts: customFrameOptionsValue wins over frameDeny, and a customResponseHeaders entry may replace (or,
+    // empty, delete) either.
+    const sources = (header: string, own: Array<[string, string, unknown]>): Array<[string, string, string]> => {
+      const c = entries(custom).find(([k]) => k.toLowerCase() === header.toLowerCase());
+      const out: Array<[string, string, string]> = own.filter(([, , v]) => v !== undefined).map(([k, label, v]) => [k, label, String(v)]);
+      return c ? [...out, [`headers.customresponseheaders.${header.toLowerCase()}`, `customResponseHeaders ${header}`, String(c[1] ?? '')]] : out;
+    };
+    const frameValue = get(headers, 'customFrameOptionsValue');
+    const deny = String(get(headers, 'frameDeny') ?? '').toLowerCase() === 'true';
+    const xfo = sources('X-Frame-Options', [frameValue !== undefined && String(frameValue) !== '' ? ['headers.customframeoptionsvalue', 'headers.customFrameOptionsValue', frameValue] : ['headers.framedeny', 'headers.frameDeny=true', deny ? 'DENY' : undefined]]);
+    const csp = sources('Content-Security-Policy', [['headers.contentsecuritypolicy', 'headers.contentSecurityPolicy', get(headers, 'contentSecurityPolicy')]]);
+    const nosniff = sources('X-Content-Type-Options', [['headers.contenttypenosniff', 'headers.contentTypeNosniff=true', String(get(headers, 'contentTypeNosniff') ?? '').toLowerCase() === 'true' ? 'nosniff' : undefined]]);
+    for (const [header, list] of [['X-Frame-Options', xfo], ['Content-Security-Policy', csp], ['X-Content-Type-Options', nosniff]] as const) {
+      const classified = list.map(([key, label, value]) => ({ key, label, c: classify(header, value) }));
+      if (classified.length === 0 || classified.some((x) => !x.c)) continue;
+      const first = classified[0];
+      const shown = /=true$/.test(first.label) ? first.label : `${first.label}: ${first.c!.detail}`;
+      add(first.c!.kind, first.key, shown);
     }
   }
 
@@ -563,7 +719,7 @@ class Traefik {
       if (/traefik/.test(String(get(o, 'apiVersion') ?? ''))) {
         const spec = get(o, 'spec');
         const mname = String(get(get(o, 'metadata'), 'name') ?? '');
-        if (kind === 'Middleware' && mname) this.middleware(mname, spec, { file: f.rel, line: nameLine(f.text, mname) });
+        if (kind === 'Middleware' && mname) this.middleware(mname, spec, () => ({ file: f.rel, line: nameLine(f.text, mname) }));
         if (kind === 'IngressRoute') for (const r of [get(spec, 'routes')].flat()) for (const m of [get(r, 'middlewares')].flat()) names(get(m, 'name')).forEach((x) => this.used.add(x));
         continue;
       }
@@ -575,7 +731,7 @@ class Traefik {
         if (to !== undefined && scheme === 'https') this.redirects.push({ location: { file: f.rel, line: lineOf(f.text, 'entrypoints', ep, 'redirections') }, what: `Traefik entry point ${ep} redirects to ${String(to)} (https)` });
         names(get(http, 'middlewares')).forEach((x) => this.used.add(x));
       }
-      for (const [mname, body] of entries(get(get(o, 'http'), 'middlewares'))) this.middleware(mname, body, { file: f.rel, line: lineOf(f.text, 'middlewares', mname) });
+      for (const [mname, body] of entries(get(get(o, 'http'), 'middlewares'))) this.middleware(mname, body, () => ({ file: f.rel, line: lineOf(f.text, 'middlewares', mname) }));
       for (const [, router] of entries(get(get(o, 'http'), 'routers'))) names(get(router, 'middlewares')).forEach((x) => this.used.add(x));
     }
   }
@@ -586,9 +742,9 @@ class Traefik {
     const skip = devServiceLines(f);
     const schemes = new Map<string, string>();
     const eps: Array<{ ep: string; to: string; line: number; how: string }> = [];
+    const labels = new Map<string, { body: Record<string, unknown>; lines: Map<string, number> }>();
     f.text.split('\n').forEach((raw, i) => {
       if (skip.has(i + 1) || /^\s*#/.test(raw)) return;
-      const at = { file: f.rel, line: i + 1 };
       for (const m of raw.matchAll(/\b(TRAEFIK_ENTRYPOINTS_(\w+?)_HTTP_REDIRECTIONS_ENTRYPOINT_(TO|SCHEME))["']?\s*[:=]\s*["']?([^\s"'#,]+)/gi)) {
         if (m[3].toUpperCase() === 'TO') eps.push({ ep: m[2].toLowerCase(), to: m[4], line: i + 1, how: m[1] });
         else schemes.set(m[2].toLowerCase(), m[4].toLowerCase());
@@ -600,18 +756,56 @@ class Traefik {
       for (const m of raw.matchAll(/(?:TRAEFIK_ENTRYPOINTS_\w+?_HTTP_MIDDLEWARES|--entrypoints\.[\w-]+\.http\.middlewares|traefik\.http\.routers\.[\w-]+\.middlewares|traefik\.ingress\.kubernetes\.io\/router\.middlewares)["']?(?:\s*[:=]\s*|\s+)["']?([^\s"'#\]]+)/gi)) {
         names(m[1]).forEach((x) => this.used.add(x));
       }
-      const label = /traefik\.http\.middlewares\.([\w-]+)\.(redirectscheme\.scheme|headers\.stsseconds|headers\.customresponseheaders\.strict-transport-security)["']?\s*[=:]\s*["']?([^"'#]*)/i.exec(raw);
+      const label = middlewareLabel(raw);
       if (label) {
-        const body = label[2].toLowerCase() === 'redirectscheme.scheme' ? { redirectScheme: { scheme: label[3].trim() } }
-          : label[2].toLowerCase() === 'headers.stsseconds' ? { headers: { stsSeconds: label[3].trim() } }
-          : { headers: { customResponseHeaders: { 'Strict-Transport-Security': label[3] } } };
-        this.middleware(label[1], body, at);
+        // one middleware's labels make one definition (customFrameOptionsValue wins over frameDeny)
+        const m = labels.get(label.name) ?? { body: {}, lines: new Map<string, number>() };
+        labels.set(label.name, m);
+        let o = m.body;
+        const path = label.path.toLowerCase().split('.');
+        for (const k of path.slice(0, -1)) {
+          if (!o[k] || typeof o[k] !== 'object') o[k] = {};
+          o = o[k] as Record<string, unknown>;
+        }
+        o[path[path.length - 1]] = label.value;
+        if (!m.lines.has(label.path.toLowerCase())) m.lines.set(label.path.toLowerCase(), i + 1);
       }
     });
+    for (const [name, { body, lines }] of labels) {
+      this.middleware(name, body, (key) => ({ file: f.rel, line: lines.get(key) ?? Math.min(...lines.values()) }));
+    }
     for (const e of eps) {
       if ((schemes.get(e.ep) ?? 'https') === 'https') this.redirects.push({ location: { file: f.rel, line: e.line }, what: `Traefik entry point ${e.ep} redirects to ${e.to} (${e.how})` });
     }
   }
+}
+
+const MIDDLEWARE_LABEL = /traefik\.http\.middlewares\.([\w-]+)\.((?:redirectscheme|headers)\.[\w.-]+)/i;
+
+/**
+ * A middleware label on a line — `- "traefik.http.middlewares.m.headers.framedeny=true"` (list form),
+ * `traefik.http.middlewares.m.headers.framedeny: "true"` (map form), a Dockerfile LABEL — with its value; the
+ * line is read as YAML first, so a quoted value keeps its inner quotes (`frame-ancestors 'self'`).
+ */
+function middlewareLabel(raw: string): { name: string; path: string; value: string } | undefined {
+  const m = MIDDLEWARE_LABEL.exec(raw);
+  if (!m) return undefined;
+  let value: string | undefined;
+  try {
+    const v: unknown = parseYaml(raw.trim());
+    const item = Array.isArray(v) && v.length === 1 ? v[0] : v;
+    if (typeof item === 'string') {
+      const eq = item.indexOf('=');
+      if (eq > 0 && MIDDLEWARE_LABEL.test(item.slice(0, eq))) value = item.slice(eq + 1);
+    } else if (item && typeof item === 'object' && !Array.isArray(item)) {
+      const e = Object.entries(item);
+      if (e.length === 1 && MIDDLEWARE_LABEL.test(e[0][0])) value = e[0][1] === null ? '' : String(e[0][1]);
+    }
+  } catch {
+    // not a line of YAML (JSON with a trailing comma, a shell line): the pattern below
+  }
+  value ??= new RegExp(`${MIDDLEWARE_LABEL.source}["']?\\s*[=:]\\s*["']?([^"'#]*)`, 'i').exec(raw)?.[3];
+  return value === undefined ? undefined : { name: m[1], path: m[2], value: value.trim() };
 }
 
 /** The line of a Kubernetes resource's `name: <name>`. */

@@ -1,9 +1,16 @@
 import type { Rule, RuleHit } from './rule';
-import { forProduction, label, locationOf, middlewareHas, strOf, worldClause, worldsWhere } from './settings-util';
+import { proxyHttps } from '../project/proxy';
+import type { ScanContext } from '../project/scan';
+import { forProduction, label, locationOf, middlewareHas, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
 
 const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 
-/** launch.W107: XFrameOptionsMiddleware missing (security.W002), or X_FRAME_OPTIONS other than DENY (security.W019). */
+/**
+ * launch.W107: XFrameOptionsMiddleware missing (security.W002), or X_FRAME_OPTIONS other than DENY (security.W019)
+ * — unless the project's own production proxy config forbids framing by other sites (X-Frame-Options DENY or
+ * SAMEORIGIN, or a CSP frame-ancestors; src/project/proxy.ts): then both causes are beside the point (the doc
+ * page says why for W019). A proxy that does so only under an operator's choice turns the finding into a note.
+ */
 export default {
   meta: {
     id: 'launch.W107',
@@ -11,7 +18,7 @@ export default {
     checklist: 'security-settings',
     level: 'warning',
     title: 'Pages can be framed by other sites (XFrameOptionsMiddleware missing or X_FRAME_OPTIONS not DENY)',
-    fix: 'Keep "django.middleware.clickjacking.XFrameOptionsMiddleware" in MIDDLEWARE and leave X_FRAME_OPTIONS at its default "DENY".',
+    fix: 'Keep "django.middleware.clickjacking.XFrameOptionsMiddleware" in MIDDLEWARE and leave X_FRAME_OPTIONS at its default "DENY", or send X-Frame-Options from the reverse proxy config in the repository.',
     securitySeverity: 4.3,
     precision: 'high',
     tags: ['security', 'external/cwe/cwe-1021'],
@@ -20,37 +27,51 @@ export default {
     djangoChecks: ['security.W019'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
-      const hits: RuleHit[] = [];
-      const missing = worldsWhere((w) => {
-        const has = middlewareHas(s, w, CLICKJACKING_MIDDLEWARE);
-        return has === undefined ? undefined : !has;
-      });
-      if (missing.length) {
-        const b = s.bindings.get('MIDDLEWARE');
-        hits.push({
-          location: locationOf(s, 'MIDDLEWARE'),
-          message: `${b ? `MIDDLEWARE in ${label(s)} lacks` : `MIDDLEWARE is not set in ${label(s)}, so it lacks`} XFrameOptionsMiddleware${worldClause(ctx, missing, [b])}: responses carry no X-Frame-Options header, so any site can frame the pages (clickjacking).`,
-          djangoCheck: 'security.W002',
-          fix: 'Add "django.middleware.clickjacking.XFrameOptionsMiddleware" to MIDDLEWARE.',
-        });
-        return hits;
-      }
-      const xb = s.bindings.get('X_FRAME_OPTIONS');
-      const notDeny = worldsWhere((w) => {
-        if (middlewareHas(s, w, CLICKJACKING_MIDDLEWARE) !== true || !xb) return undefined;
-        const v = strOf(xb[w]);
-        return v === undefined ? undefined : v.toUpperCase() !== 'DENY';
-      });
-      if (notDeny.length && xb) {
-        hits.push({
-          location: xb.location,
-          message: `X_FRAME_OPTIONS is not 'DENY' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: pages can be framed${strOf(xb[notDeny[0]])?.toUpperCase() === 'SAMEORIGIN' ? ' by any page of the same origin' : ''}; use 'DENY' unless the site frames its own pages.`,
-          djangoCheck: 'security.W019',
-          fix: 'Set X_FRAME_OPTIONS = "DENY" (or remove the setting: DENY is the default since Django 3.0), unless the site frames its own pages.',
-        });
-      }
-      return hits;
+    const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).frameOptions.some((x) => !x.when)).map((p) => p.root);
+    const result = forProduction(ctx, (s, project) => {
+      const hits = settingsHits(ctx, s);
+      if (hits.length === 0) return [];
+      const proxy = proxyHttps(ctx, project).frameOptions;
+      if (proxy.some((p) => !p.when)) return [];
+      const maybe = proxy[0];
+      if (!maybe) return hits;
+      return hits.map((h) => ({
+        ...h,
+        level: 'note' as const,
+        message: `${h.message.replace(/\.$/, '')} — unless the project's proxy forbids framing: ${maybe.what} (${maybe.location.file}:${maybe.location.line}) does when ${maybe.when}, an operator's choice the scan cannot make: a note, not a warning.`,
+        related: [{ location: maybe.location, message: `${maybe.what} forbids framing by other sites when ${maybe.when}` }],
+      }));
     });
+    return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
   },
 } satisfies Rule;
+
+/** What Django's own settings say: the middleware is missing (W002), else X_FRAME_OPTIONS is not DENY (W019). */
+function settingsHits(ctx: ScanContext, s: EvaluatedSettings): RuleHit[] {
+  const missing = worldsWhere((w) => {
+    const has = middlewareHas(s, w, CLICKJACKING_MIDDLEWARE);
+    return has === undefined ? undefined : !has;
+  });
+  if (missing.length) {
+    const b = s.bindings.get('MIDDLEWARE');
+    return [{
+      location: locationOf(s, 'MIDDLEWARE'),
+      message: `${b ? `MIDDLEWARE in ${label(s)} lacks` : `MIDDLEWARE is not set in ${label(s)}, so it lacks`} XFrameOptionsMiddleware${worldClause(ctx, missing, [b])}: responses carry no X-Frame-Options header, so any site can frame the pages (clickjacking).`,
+      djangoCheck: 'security.W002',
+      fix: 'Add "django.middleware.clickjacking.XFrameOptionsMiddleware" to MIDDLEWARE, or send X-Frame-Options from the reverse proxy config in the repository.',
+    }];
+  }
+  const xb = s.bindings.get('X_FRAME_OPTIONS');
+  const notDeny = worldsWhere((w) => {
+    if (middlewareHas(s, w, CLICKJACKING_MIDDLEWARE) !== true || !xb) return undefined;
+    const v = strOf(xb[w]);
+    return v === undefined ? undefined : v.toUpperCase() !== 'DENY';
+  });
+  if (!notDeny.length || !xb) return [];
+  return [{
+    location: xb.location,
+    message: `X_FRAME_OPTIONS is not 'DENY' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: pages can be framed${strOf(xb[notDeny[0]])?.toUpperCase() === 'SAMEORIGIN' ? ' by any page of the same origin' : ''}; use 'DENY' unless the site frames its own pages.`,
+    djangoCheck: 'security.W019',
+    fix: 'Set X_FRAME_OPTIONS = "DENY" (or remove the setting: DENY is the default since Django 3.0), unless the site frames its own pages.',
+  }];
+}

@@ -219,4 +219,40 @@ describe("the project's own proxy answers Django's HTTPS checks", () => {
     expect(findings[0].message).toMatch(/the project's proxy sends Strict-Transport-Security \(.*deploy\/nginx\/shop\.conf:4\)/);
     expect(findings[1].level).toBe('warning');
   });
+
+  it("deploy-checks security.W002 / W019 become notes naming the proxy's X-Frame-Options, W006 its nosniff; the rules gate reports neither", () => {
+    const settings = `ALLOWED_HOSTS = ["example.com"]\n${MIDDLEWARE.replace('    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n', '')}SECURE_CONTENT_TYPE_NOSNIFF = False\n`;
+    const conf = (...headers: string[]) => `server {\n    listen 8085;\n${headers.map((h) => `    ${h}\n`).join('')}    location / { proxy_pass http://localhost:8000/; }\n}\n`;
+    const at = { file: 'app/settings.py', line: 1 };
+    const deployChecks = (): Finding[] => [
+      { ruleId: 'security.W002', gate: 'deploy-checks', level: 'warning', message: "You do not have 'django.middleware.clickjacking.XFrameOptionsMiddleware' in your MIDDLEWARE.", location: at },
+      { ruleId: 'security.W019', gate: 'deploy-checks', level: 'warning', message: "You have 'django.middleware.clickjacking.XFrameOptionsMiddleware' in your MIDDLEWARE, but X_FRAME_OPTIONS is not set to 'DENY'.", location: at },
+      { ruleId: 'security.W006', gate: 'deploy-checks', level: 'warning', message: 'Your SECURE_CONTENT_TYPE_NOSNIFF setting is not set to True.', location: at },
+    ];
+
+    // label-studio's shape: the image's nginx sends X-Frame-Options SAMEORIGIN, nothing for nosniff
+    const frameOnly = scan(project(settings, { 'deploy/default.conf': conf('add_header X-Request-ID $request_id;', 'add_header X-Frame-Options "SAMEORIGIN" always;') }));
+    const findings = deployChecks();
+    proxyHandled(findings, frameOnly);
+    expect(findings.map((f) => f.level)).toEqual(['note', 'note', 'warning']);
+    expect(findings[0].message).toBe(
+      "You do not have 'django.middleware.clickjacking.XFrameOptionsMiddleware' in your MIDDLEWARE — the project's proxy forbids framing by other sites (nginx add_header X-Frame-Options (SAMEORIGIN, always), deploy/default.conf:4).",
+    );
+    expect(findings[1].message).toMatch(/X_FRAME_OPTIONS is not set to 'DENY' — the project's proxy forbids framing by other sites \(.*deploy\/default\.conf:4\)\.$/);
+    const gate = runRules(frameOnly, rulesOf('launch.W107', 'launch.W108')).gate;
+    expect(gate.findings.map((f) => f.ruleId)).toEqual(['launch.W108']);
+    // the proxy decides W107 there: a MIDDLEWARE the scan could not know would not leave it undecided
+    expect(rulesOf('launch.W107')[0].check(frameOnly).decidedFor).toEqual([frameOnly.projects[0].root]);
+
+    // nosniff from the proxy, and a framing header it does not count (ALLOW-FROM): the other way round
+    const nosniffOnly = scan(project(settings, { 'deploy/default.conf': conf('add_header X-Frame-Options "ALLOW-FROM https://partner.example.org" always;', 'add_header X-Content-Type-Options nosniff;') }));
+    const others = deployChecks();
+    proxyHandled(others, nosniffOnly);
+    expect(others.map((f) => f.level)).toEqual(['warning', 'warning', 'note']);
+    expect(others[2].message).toBe(
+      'Your SECURE_CONTENT_TYPE_NOSNIFF setting is not set to True — the project\'s proxy sends X-Content-Type-Options: nosniff (nginx add_header X-Content-Type-Options (nosniff, without `always`: not on error responses), deploy/default.conf:4).',
+    );
+    expect(runRules(nosniffOnly, rulesOf('launch.W107', 'launch.W108')).gate.findings.map((f) => f.ruleId)).toEqual(['launch.W107']);
+    expect([rulesOf('launch.W107')[0].check(nosniffOnly).decidedFor, rulesOf('launch.W108')[0].check(nosniffOnly).decidedFor]).toEqual([undefined, [nosniffOnly.projects[0].root]]);
+  });
 });

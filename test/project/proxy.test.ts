@@ -1,7 +1,8 @@
 /**
- * What a project's reverse-proxy configs do for HTTPS (src/project/proxy.ts), on whole config files shaped
- * like the ones real projects ship: nginx, Apache, Caddy, Traefik (compose, static/dynamic files, Kubernetes
- * CRDs) and ingress-nginx annotations; then which files count, through the real Workspace and scan.
+ * What a project's reverse-proxy configs do for HTTPS and the security headers (src/project/proxy.ts), on whole
+ * config files shaped like the ones real projects ship: nginx, Apache, Caddy, Traefik (compose, static/dynamic
+ * files, Kubernetes CRDs) and ingress-nginx annotations; framing (X-Frame-Options, CSP frame-ancestors) and
+ * X-Content-Type-Options in each; then which files count, through the real Workspace and scan.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ const show = (f: ProxyFact): string => `${f.location.file}:${f.location.line} ${
 function facts(files: Record<string, string>, env: ReadonlyMap<string, EnvValue[]> = new Map()): { hsts: string[]; redirect: string[] } {
   const r = proxyFactsIn(Object.entries(files).map(([rel, text]) => ({ rel, text })), env);
   return { hsts: r.hsts.map(show), redirect: r.redirect.map(show) };
+}
+
+/** The framing (X-Frame-Options, CSP frame-ancestors) and X-Content-Type-Options facts of a set of files. */
+function headers(files: Record<string, string>, env: ReadonlyMap<string, EnvValue[]> = new Map()): { frame: string[]; nosniff: string[] } {
+  const r = proxyFactsIn(Object.entries(files).map(([rel, text]) => ({ rel, text })), env);
+  return { frame: r.frameOptions.map(show), nosniff: r.nosniff.map(show) };
 }
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
@@ -542,6 +549,258 @@ describe('Kubernetes ingress-nginx', () => {
   });
 });
 
+describe('framing protection and nosniff headers', () => {
+  const server = (...headerLines: string[]) =>
+    lines(
+      'http {', //                                                           1
+      '  server {', //                                                       2
+      '    listen 8085;', //                                                 3
+      ...headerLines.map((h) => `    ${h}`), //                              4…
+      '    location / {',
+      '      proxy_pass http://localhost:8000/;',
+      '    }',
+      '  }',
+      '}',
+    );
+
+  it("nginx: label-studio's server-level X-Frame-Options SAMEORIGIN; with and without `always`; any case", () => {
+    expect(headers({ 'deploy/default.conf': server('add_header X-Request-ID $request_id;', 'add_header X-Frame-Options "SAMEORIGIN" always;') })).toEqual({
+      frame: ['deploy/default.conf:5 nginx add_header X-Frame-Options (SAMEORIGIN, always)'],
+      nosniff: [],
+    });
+    expect(headers({ 'cvat/nginx.conf': server('add_header X-Frame-Options deny;', 'add_header X-Content-Type-Options "nosniff" always;') })).toEqual({
+      frame: ['cvat/nginx.conf:4 nginx add_header X-Frame-Options (DENY, without `always`: not on error responses)'],
+      nosniff: ['cvat/nginx.conf:5 nginx add_header X-Content-Type-Options (nosniff, always)'],
+    });
+  });
+
+  it('nginx: a value other than DENY/SAMEORIGIN, a variable, a commented-out header and a Report-Only CSP protect nothing', () => {
+    for (const h of [
+      'add_header X-Frame-Options "ALLOW-FROM https://partner.example.org" always;',
+      'add_header X-Frame-Options ALLOWALL;',
+      'add_header X-Frame-Options $frame_options always;',
+      '# add_header X-Frame-Options DENY always;',
+      `add_header Content-Security-Policy-Report-Only "frame-ancestors 'none'" always;`,
+      'add_header X-Content-Type-Options "sniff";',
+    ]) {
+      expect(headers({ 'nginx.conf': server(h) }), h).toEqual({ frame: [], nosniff: [] });
+    }
+  });
+
+  it('nginx: a CSP frame-ancestors counts unless it lets any site frame the page', () => {
+    const csp = (policy: string) => headers({ 'nginx.conf': server(`add_header Content-Security-Policy "${policy}" always;`) }).frame;
+    expect(csp("default-src 'self'; frame-ancestors 'self' https://*.example.org")).toEqual([
+      "nginx.conf:4 nginx add_header Content-Security-Policy (frame-ancestors 'self' https://*.example.org, always)",
+    ]);
+    expect(csp("frame-ancestors 'none'")).toEqual(["nginx.conf:4 nginx add_header Content-Security-Policy (frame-ancestors 'none', always)"]);
+    for (const p of ['frame-ancestors *', "frame-ancestors 'self' https:", 'frame-ancestors https://*', "default-src 'self'"]) expect(csp(p), p).toEqual([]);
+  });
+
+  it('nginx: an http-level header is lost in a server or location that adds headers of its own', () => {
+    const conf = (locationHeader: string) =>
+      lines(
+        'http {',
+        '  add_header X-Frame-Options DENY always;', // 2
+        '  server {',
+        '    listen 80;',
+        '    location / {',
+        `      ${locationHeader}`,
+        '      proxy_pass http://app:8000;',
+        '    }',
+        '  }',
+        '}',
+      );
+    expect(headers({ 'nginx.conf': conf('add_header Cache-Control no-store;') }).frame).toEqual([]);
+    expect(headers({ 'nginx.conf': conf('proxy_set_header Host $host;') }).frame).toEqual(['nginx.conf:2 nginx add_header X-Frame-Options (DENY, always)']);
+  });
+
+  it("nginx: framing and nosniff count only where they reach the app's responses (a static-files-only server is plane's web image)", () => {
+    const spa = lines(
+      'http {',
+      '  server {',
+      '    listen 3000;',
+      '    add_header X-Frame-Options "DENY" always;', // 4
+      '    add_header X-Content-Type-Options "nosniff" always;',
+      '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;', // 6
+      '    location / {',
+      '      root /usr/share/nginx/html;',
+      '      try_files $uri $uri/ /index.html;',
+      '    }',
+      '  }',
+      '}',
+    );
+    const r = proxyFactsIn([{ rel: 'apps/web/nginx/nginx.conf', text: spa }]);
+    expect([r.frameOptions, r.nosniff]).toEqual([[], []]);
+    expect(r.hsts.map(show)).toEqual(['apps/web/nginx/nginx.conf:6 nginx add_header Strict-Transport-Security (max-age=31536000, always)']);
+    // the same server passing `location /api/` to the app: its responses get the headers
+    expect(headers({ 'nginx.conf': spa.replace('    location / {', '    location /api/ { proxy_pass http://api:8000; }\n    location / {') })).toEqual({
+      frame: ['nginx.conf:4 nginx add_header X-Frame-Options (DENY, always)'],
+      nosniff: ['nginx.conf:5 nginx add_header X-Content-Type-Options (nosniff, always)'],
+    });
+    // a location of its own that passes to uwsgi
+    expect(headers({ 'nginx.conf': lines('server {', '  location / {', '    add_header X-Frame-Options SAMEORIGIN;', '    uwsgi_pass unix:/run/app.sock;', '  }', '}') }).frame).toEqual([
+      'nginx.conf:3 nginx add_header X-Frame-Options (SAMEORIGIN, without `always`: not on error responses)',
+    ]);
+  });
+
+  it('nginx templates: an envsubst ${VAR} value is what the deploy files give it, else an operator\'s choice (a `when`)', () => {
+    const tpl = { 'nginx/templates/default.conf.template': server('add_header X-Frame-Options ${FRAME_OPTIONS} always;') };
+    expect(headers(tpl).frame).toEqual([
+      'nginx/templates/default.conf.template:4 nginx add_header X-Frame-Options (${FRAME_OPTIONS}, always) [when FRAME_OPTIONS is set to DENY or SAMEORIGIN]',
+    ]);
+    const given = (value: string) => new Map([['FRAME_OPTIONS', [{ value, file: 'docker-compose.yml', line: 9 }]]]);
+    expect(headers(tpl, given('sameorigin')).frame).toEqual([
+      'nginx/templates/default.conf.template:4 nginx add_header X-Frame-Options (${FRAME_OPTIONS} = SAMEORIGIN, docker-compose.yml:9, always)',
+    ]);
+    expect(headers(tpl, given('ALLOWALL')).frame).toEqual([]);
+    // in a plain .conf, ${name} is nginx's own variable syntax: not a fact
+    expect(headers({ 'nginx.conf': server('add_header X-Frame-Options ${frame} always;') }).frame).toEqual([]);
+  });
+
+  it('Apache: Header [always] set|append X-Frame-Options / Content-Security-Policy / X-Content-Type-Options', () => {
+    const conf = lines(
+      '<VirtualHost *:443>',
+      '    SSLEngine on',
+      '    Header always set X-Frame-Options "SAMEORIGIN"', // 3
+      `    Header set Content-Security-Policy "default-src 'self'; frame-ancestors 'none'"`, // 4
+      '    Header always append X-Content-Type-Options nosniff', // 5
+      '    Header unset X-Frame-Options',
+      '    Header set X-Frame-Options "ALLOW-FROM https://example.org"',
+      '    ProxyPass / http://127.0.0.1:8000/',
+      '</VirtualHost>',
+    );
+    expect(headers({ 'apache/site.conf': conf })).toEqual({
+      frame: [
+        'apache/site.conf:3 Apache Header always set X-Frame-Options (SAMEORIGIN)',
+        "apache/site.conf:4 Apache Header set Content-Security-Policy (frame-ancestors 'none')",
+      ],
+      nosniff: ['apache/site.conf:5 Apache Header always append X-Content-Type-Options (nosniff)'],
+    });
+  });
+
+  it('Caddy: header one-liners, matchers, blocks with prefixes, header_down; a deleted header is none', () => {
+    const conf = lines(
+      '(security) {',
+      '    header {',
+      '        X-Content-Type-Options nosniff', // 3
+      '        ?X-Frame-Options DENY', // 4
+      '        -Server',
+      '    }',
+      '}',
+      'example.org {',
+      '    import security',
+      '    header /embed/* Content-Security-Policy "frame-ancestors \'self\'"', // 10
+      '    header -X-Frame-Options',
+      '    reverse_proxy web:8000 {',
+      '        header_down X-Frame-Options SAMEORIGIN', // 13
+      '    }',
+      '}',
+    );
+    expect(headers({ Caddyfile: conf })).toEqual({
+      frame: [
+        'Caddyfile:4 Caddy header X-Frame-Options (DENY)',
+        "Caddyfile:10 Caddy header Content-Security-Policy (frame-ancestors 'self')",
+        'Caddyfile:13 Caddy header_down X-Frame-Options (SAMEORIGIN)',
+      ],
+      nosniff: ['Caddyfile:3 Caddy header X-Content-Type-Options (nosniff)'],
+    });
+    expect(headers({ Caddyfile: lines('example.org {', '    header X-Frame-Options ALLOWALL', '    reverse_proxy web:8000', '}') }).frame).toEqual([]);
+  });
+
+  it('Caddy: framing and nosniff count in a site that passes requests on (or a snippet), not in a file_server-only site', () => {
+    const files = lines('static.example.org {', '    root * /srv', '    file_server', '    header X-Frame-Options DENY', '    header Strict-Transport-Security max-age=31536000', '}');
+    const r = proxyFactsIn([{ rel: 'Caddyfile', text: files }]);
+    expect([r.frameOptions, r.hsts.map(show)]).toEqual([[], ['Caddyfile:5 Caddy header Strict-Transport-Security (max-age=31536000)']]);
+    // one site without braces: its directives are the file's
+    expect(headers({ 'app.caddy': lines('example.org', 'header {', '    X-Frame-Options DENY', '}', 'reverse_proxy web:8000') }).frame).toEqual(['app.caddy:3 Caddy header X-Frame-Options (DENY)']);
+    expect(headers({ 'app.caddy': lines('example.org', 'header X-Frame-Options DENY', 'file_server') }).frame).toEqual([]);
+  });
+
+  it('Caddy: an environment placeholder value — the deploy files, the default, or a `when`', () => {
+    const site = (value: string) => ({ Caddyfile: lines('example.org {', `    header X-Frame-Options ${value}`, '    reverse_proxy web:8000', '}') });
+    expect(headers(site('{$FRAME_OPTIONS}')).frame).toEqual(['Caddyfile:2 Caddy header X-Frame-Options ({$FRAME_OPTIONS}) [when FRAME_OPTIONS is set to DENY or SAMEORIGIN]']);
+    expect(headers(site('{$FRAME_OPTIONS:DENY}')).frame).toEqual(['Caddyfile:2 Caddy header X-Frame-Options (DENY)']);
+    expect(headers(site('{$FRAME_OPTIONS:ALLOWALL}')).frame).toEqual([]);
+    const given = new Map([['FRAME_OPTIONS', [{ value: 'DENY', file: '.env.prod', line: 3 }]]]);
+    expect(headers(site('{env.FRAME_OPTIONS}'), given).frame).toEqual(['Caddyfile:2 Caddy header X-Frame-Options ({env.FRAME_OPTIONS} = DENY, .env.prod:3)']);
+  });
+
+  const compose = (...labels: string[]) =>
+    lines(
+      'services:',
+      '  web:',
+      '    image: registry.example.org/app:latest',
+      '    labels:',
+      '      - traefik.http.routers.app.rule=Host(`example.org`)',
+      '      - traefik.http.routers.app.middlewares=secure@docker',
+      ...labels.map((l) => `      - ${l}`), // 7…
+    );
+
+  it('Traefik labels: frameDeny, customFrameOptionsValue, contentSecurityPolicy, contentTypeNosniff, customResponseHeaders', () => {
+    expect(headers({ 'docker-compose.yml': compose('traefik.http.middlewares.secure.headers.framedeny=true', 'traefik.http.middlewares.secure.headers.contenttypenosniff=true') })).toEqual({
+      frame: ['docker-compose.yml:7 Traefik middleware secure (headers.frameDeny=true), used by a router or entry point'],
+      nosniff: ['docker-compose.yml:8 Traefik middleware secure (headers.contentTypeNosniff=true), used by a router or entry point'],
+    });
+    expect(headers({ 'docker-compose.yml': compose(`"traefik.http.middlewares.secure.headers.contentsecuritypolicy=default-src 'self'; frame-ancestors 'self'"`) }).frame).toEqual([
+      "docker-compose.yml:7 Traefik middleware secure (headers.contentSecurityPolicy: frame-ancestors 'self'), used by a router or entry point",
+    ]);
+    expect(headers({ 'docker-compose.yml': compose('traefik.http.middlewares.secure.headers.customresponseheaders.X-Frame-Options=SAMEORIGIN', 'traefik.http.middlewares.secure.headers.customresponseheaders.X-Content-Type-Options=nosniff') })).toEqual({
+      frame: ['docker-compose.yml:7 Traefik middleware secure (customResponseHeaders X-Frame-Options: SAMEORIGIN), used by a router or entry point'],
+      nosniff: ['docker-compose.yml:8 Traefik middleware secure (customResponseHeaders X-Content-Type-Options: nosniff), used by a router or entry point'],
+    });
+  });
+
+  it('Traefik labels: customFrameOptionsValue wins over frameDeny; an unused middleware does nothing', () => {
+    const both = (value: string) => compose('traefik.http.middlewares.secure.headers.framedeny=true', `traefik.http.middlewares.secure.headers.customframeoptionsvalue=${value}`);
+    expect(headers({ 'docker-compose.yml': both('SAMEORIGIN') }).frame).toEqual([
+      'docker-compose.yml:8 Traefik middleware secure (headers.customFrameOptionsValue: SAMEORIGIN), used by a router or entry point',
+    ]);
+    expect(headers({ 'docker-compose.yml': both('ALLOW-FROM https://example.org') }).frame).toEqual([]);
+    const unused = lines('services:', '  web:', '    labels:', '      traefik.http.middlewares.secure.headers.framedeny: "true"', '      traefik.http.routers.app.tls: "true"');
+    expect(headers({ 'docker-compose.yml': unused })).toEqual({ frame: [], nosniff: [] });
+  });
+
+  it('Traefik dynamic file and Kubernetes Middleware: the headers options used by a router / IngressRoute', () => {
+    const dyn = lines(
+      'http:',
+      '  routers:',
+      '    app:',
+      '      rule: Host(`example.org`)',
+      '      middlewares: [security-headers]',
+      '  middlewares:',
+      '    security-headers:', // 7
+      '      headers:',
+      '        frameDeny: true',
+      '        contentTypeNosniff: true',
+    );
+    expect(headers({ 'traefik/dynamic/app.yml': dyn })).toEqual({
+      frame: ['traefik/dynamic/app.yml:7 Traefik middleware security-headers (headers.frameDeny=true), used by a router or entry point'],
+      nosniff: ['traefik/dynamic/app.yml:7 Traefik middleware security-headers (headers.contentTypeNosniff=true), used by a router or entry point'],
+    });
+    const crd = lines(
+      'apiVersion: traefik.io/v1alpha1',
+      'kind: Middleware',
+      'metadata:',
+      '  name: secure-headers', // 4
+      'spec:',
+      '  headers:',
+      '    customResponseHeaders:',
+      '      X-Frame-Options: DENY',
+      '---',
+      'apiVersion: traefik.io/v1alpha1',
+      'kind: IngressRoute',
+      'metadata:',
+      '  name: app',
+      'spec:',
+      '  routes:',
+      '    - match: Host(`example.org`)',
+      '      middlewares:',
+      '        - name: secure-headers',
+    );
+    expect(headers({ 'k8s/app.yaml': crd }).frame).toEqual(['k8s/app.yaml:4 Traefik middleware secure-headers (customResponseHeaders X-Frame-Options: DENY), used by a router or entry point']);
+  });
+});
+
 describe('which files count (real Workspace and scan)', () => {
   const dirs: string[] = [];
   afterAll(() => {
@@ -580,7 +839,7 @@ describe('which files count (real Workspace and scan)', () => {
         '{{ cookiecutter.project_slug }}/Caddyfile': hostSite,
       }),
     );
-    expect(proxyHttps(ctx, ctx.projects[0])).toEqual({ hsts: [], redirect: [] });
+    expect(proxyHttps(ctx, ctx.projects[0])).toEqual({ hsts: [], redirect: [], frameOptions: [], nosniff: [] });
   });
 
   it('a production Caddyfile and an nginx config read through the Workspace (Caddyfile.*, sites-available without extension)', () => {

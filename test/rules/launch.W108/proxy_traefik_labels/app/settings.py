@@ -1,0 +1,11 @@
+"""Production settings with SECURE_CONTENT_TYPE_NOSNIFF off. A Traefik headers middleware with contentTypeNosniff, used by the router."""
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+# ok: launch.W108
+SECURE_CONTENT_TYPE_NOSNIFF = False
