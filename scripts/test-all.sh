@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests need: Django itself and real Django projects packaged by Debian (the corpus).
 # Django and what the example/hardened fixtures import; the corpus of real Django code; bandit for the benchmark;
-# PostgreSQL's server (the tests start throwaway clusters with it), pytest-django and tblib for the tests gate.
-APT_PACKAGES="python3-django python3-requests python3-pil python3-sentry-sdk python3-celery python3-django-axes python3-psycopg2 graphite-web lava-server mailman3-web python3-django-hyperkitty python3-django-postorius bandit postgresql python3-pytest-django python3-tblib"
+# PostgreSQL's server (the tests start throwaway clusters with it), pytest-django and tblib for the tests gate;
+# for test/deploy/: nginx-light and gunicorn (served for real), python3-venv (release.sh's virtualenvs), git,
+# openssl (a self-signed certificate), shellcheck (the scripts) and systemd (systemd-analyze verify of the units).
+APT_PACKAGES="python3-django python3-requests python3-pil python3-sentry-sdk python3-celery python3-django-axes python3-psycopg2 graphite-web lava-server mailman3-web python3-django-hyperkitty python3-django-postorius bandit postgresql python3-pytest-django python3-tblib nginx-light gunicorn python3-venv git openssl shellcheck systemd"
 
 SUDO=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
