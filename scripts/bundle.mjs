@@ -212,6 +212,11 @@ function build(outArg) {
       fail('ncc did not produce an ESM bundle');
     }
     code = rewriteLoaders(code);
+    // ncc's asset relocator rewrites path.join/resolve calls it can evaluate to point into dist/; for the
+    // user's files (a pyproject.toml of the scanned project) that would read the wrong file. Only the native
+    // bindings may be relocated (rewriteLoaders replaced their paths above).
+    const relocated = (code.match(/__nccwpck_require__\.ab \+ "[^"]*"/g) ?? []).filter((m) => !m.includes('"prebuilds/'));
+    if (relocated.length) fail(`ncc relocated a path it should not: ${[...new Set(relocated)].join(', ')} — build such paths with projectFile() (src/files.ts)`);
     // No source maps ship: drop the dangling `sourceMappingURL` comments the bundled packages carry.
     code = code.replace(/^\/\/# sourceMappingURL=\S+\.map[ \t]*$/gm, '');
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors';
+import { projectFile } from './files';
 import type { FailOn, GateName } from './finding';
 import { parseFailOn, parseGates } from './options';
 import { RULES } from './rules/index';
@@ -21,6 +22,9 @@ export interface Config {
 }
 
 export const CONFIG_KEYS = ['settings-module', 'gates', 'fail-on', 'disable'];
+
+const OWN_CONFIG = '.django-launch-gate.toml';
+const PYPROJECT = 'pyproject.toml';
 
 /** Reads the config for the scan root: `explicit` (relative to cwd) when given, else the root's own file, else defaults. */
 export function loadConfig(root: string, explicit: string | undefined, cwd: string): Config {
@@ -37,15 +41,15 @@ export function loadConfig(root: string, explicit: string | undefined, cwd: stri
     file = resolve(cwd, explicit);
     if (!existsSync(file)) throw new UsageError(`config file ${explicit} does not exist — check the path (relative to ${cwd})`);
     const t = read(file);
-    table = file.endsWith('pyproject.toml') ? ((t.tool as Record<string, unknown> | undefined)?.['django-launch-gate'] as Record<string, unknown> | undefined) ?? {} : t;
-  } else if (existsSync(resolve(root, '.django-launch-gate.toml'))) {
-    file = resolve(root, '.django-launch-gate.toml');
+    table = file.endsWith(PYPROJECT) ? ((t.tool as Record<string, unknown> | undefined)?.['django-launch-gate'] as Record<string, unknown> | undefined) ?? {} : t;
+  } else if (existsSync(projectFile(root, OWN_CONFIG))) {
+    file = projectFile(root, OWN_CONFIG);
     table = read(file);
-  } else if (existsSync(resolve(root, 'pyproject.toml'))) {
-    const t = read(resolve(root, 'pyproject.toml'));
+  } else if (existsSync(projectFile(root, PYPROJECT))) {
+    const t = read(projectFile(root, PYPROJECT));
     const sub = (t.tool as Record<string, unknown> | undefined)?.['django-launch-gate'];
     if (sub && typeof sub === 'object') {
-      file = resolve(root, 'pyproject.toml');
+      file = projectFile(root, PYPROJECT);
       table = sub as Record<string, unknown>;
     }
   }

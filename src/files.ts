@@ -25,3 +25,13 @@ export function readTextUnder(root: string): (file: string) => string | undefine
     }
   };
 }
+
+/**
+ * A file of the user's project: `dir` + separator + `name`, joined without path.join/resolve on purpose —
+ * ncc's asset relocator statically evaluates those calls, and when a file of that name exists anywhere in
+ * this source tree (a test fixture's pyproject.toml) it copies it into dist/ and rewrites the runtime path to
+ * point at the copy. A project's files are never the tool's assets.
+ */
+export function projectFile(dir: string, name: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}${process.platform === 'win32' ? '\\' : '/'}${name}`;
+}

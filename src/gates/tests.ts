@@ -16,6 +16,7 @@ import type { Finding, GateResult, Location } from '../finding';
 import type { ScannedProject } from '../project/scan';
 import { describeFailure, djangoEnv, lastLines, runPython, type RunPythonResult } from '../django/python';
 import { connectionEnv, databaseServer, dbHelperPath, freshDatabase, type DatabaseServer, type PgConnection } from '../django/postgres';
+import { projectFile } from '../files';
 import { runPerProject, type GateContext, type ProjectOutcome, type RuntimeGate } from './gate';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -198,18 +199,19 @@ function read(file: string): string | undefined {
   }
 }
 
+
 /** Why this project is run with pytest (pytest-django), or undefined for manage.py test. */
 export function detectPytest(dirs: string[]): string | undefined {
   for (const dir of dirs) {
-    const ini = read(join(dir, 'pytest.ini'));
+    const ini = read(projectFile(dir, 'pytest.ini'));
     if (ini && /DJANGO_SETTINGS_MODULE|--ds[= ]/.test(ini)) return 'pytest.ini configures pytest-django';
-    const pyproject = read(join(dir, 'pyproject.toml'));
+    const pyproject = read(projectFile(dir, 'pyproject.toml'));
     if (pyproject) {
       const section = /^\[tool\.pytest\.ini_options\]([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(pyproject)?.[1];
       if (section && /DJANGO_SETTINGS_MODULE|--ds[= ]/.test(section)) return 'pyproject.toml [tool.pytest.ini_options] configures pytest-django';
     }
     for (const [f, header] of [['setup.cfg', 'tool:pytest'], ['tox.ini', 'pytest']] as const) {
-      const text = read(join(dir, f));
+      const text = read(projectFile(dir, f));
       const section = text && new RegExp(`^\\[${header.replace(':', '\\:')}\\]([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, 'm').exec(text)?.[1];
       if (section && /DJANGO_SETTINGS_MODULE|--ds[= ]/.test(section)) return `${f} [${header}] configures pytest-django`;
     }
@@ -220,7 +222,7 @@ export function detectPytest(dirs: string[]): string | undefined {
     } catch {
       // unreadable folder
     }
-    for (const r of [...reqs, join(dir, 'pyproject.toml'), join(dir, 'setup.cfg')]) {
+    for (const r of [...reqs, projectFile(dir, 'pyproject.toml'), projectFile(dir, 'setup.cfg')]) {
       const text = read(r);
       if (text && /(^|["'\s,])pytest[-_]django\b/im.test(text)) return `${r.slice(dir.length + 1)} requires pytest-django`;
     }
