@@ -15,6 +15,7 @@ import { Redactor, redactReport, vocabulary } from './report/redact';
 import { sarifText } from './report/sarif';
 import { detailLines, formatText } from './report/text';
 import { exitCodeFor, run } from './run';
+import { parseRetries, resolveTarget, siteUnreachable, verify, type VerifyInput } from './verify/index';
 import { TOOL } from './version';
 
 export interface CliIO {
@@ -28,6 +29,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const HELP = `Usage: ${PROG} [path] [options]
+       ${PROG} verify URL [options]   check the live site (${PROG} verify --help)
 
 Refuses a Django launch until the production checklist holds.
 Scans the Django project under path (default: the current folder).
@@ -51,6 +53,26 @@ Options:
   --version            show the version
 
 Exit status: 0 launch may proceed, 1 findings at or above --fail-on, 2 bad input or a gate could not run.
+`;
+
+export const VERIFY_HELP = `Usage: ${PROG} verify URL [options]
+
+Checks the live Django site at URL the way a browser and an attacker see it: HTTP → HTTPS redirect, the
+certificate, HSTS and security headers (also on the 404), cookies, no Django debug page, a static file,
+the admin path. Requests go only to URL's host.
+
+Options:
+  --http-url URL       where the plain-HTTP side answers (default: http://HOST/ on port 80)
+  --insecure           accept a certificate that does not verify (staging, self-signed); said loudly in the report
+  --static-path PATH   the static file to check (default: an entry of STATIC_URL/staticfiles.json, or a stylesheet or script the home page links)
+  --login-path PATH    the login page whose cookies are checked (default: accounts/login/)
+  --retries N          retry while the site warms up (connection refused, 502, 503, 504), with backoff (default: 0)
+  --format FORMAT      stdout format: text or json (default: text)
+  --fail-on LEVEL      error, warning, note or never (default: error)
+  --no-color           plain text output
+  -h, --help           show this help
+
+Exit status: 0 the site passes, 1 findings at or above --fail-on, 2 bad input or the site could not be reached.
 `;
 
 function withNewline(text: string): string {
@@ -106,7 +128,7 @@ const OPTIONS = {
  * number after an option that takes a value is that value (`--timeout-minutes=-5`), so the option's own check
  * can say what is wrong with it.
  */
-function negativeValuesJoined(argv: readonly string[]): string[] {
+function negativeValuesJoined(argv: readonly string[], options: Record<string, { type: string }> = OPTIONS): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -116,7 +138,7 @@ function negativeValuesJoined(argv: readonly string[]): string[] {
     }
     const name = /^--([a-z-]+)$/.exec(arg)?.[1];
     const next = argv[i + 1];
-    const option = name !== undefined ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
+    const option = name !== undefined ? options[name] : undefined;
     if (option?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
       out.push(`${arg}=${next}`);
       i++;
@@ -215,10 +237,79 @@ function render(report: Report, format: Format, color: boolean, category: string
   }
 }
 
+const VERIFY_OPTIONS = {
+  'http-url': { type: 'string' },
+  insecure: { type: 'boolean' },
+  'static-path': { type: 'string' },
+  'login-path': { type: 'string' },
+  retries: { type: 'string' },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const VERIFY_FORMATS = ['text', 'json'] as const;
+
+interface VerifyArgs {
+  input: VerifyInput;
+  format: (typeof VERIFY_FORMATS)[number];
+  failOn: FailOn;
+  color: boolean;
+}
+
+function parseVerify(argv: string[], io: CliIO): VerifyArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: negativeValuesJoined(argv, VERIFY_OPTIONS), allowPositionals: true, strict: true, options: VERIFY_OPTIONS });
+  } catch (err) {
+    const e = argsError(err);
+    throw new UsageError(e.message, `run ${PROG} verify --help for usage`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'verify needs the site\'s URL' : `verify takes one URL, got ${positionals.length}: ${positionals.join(' ')}`, `e.g. ${PROG} verify https://example.com/`);
+  }
+  const format = values.format ?? 'text';
+  if (!(VERIFY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'`, `use --format ${VERIFY_FORMATS.join(' or ')}`);
+  const input: VerifyInput = {
+    url: positionals[0],
+    httpUrl: values['http-url'],
+    insecure: values.insecure === true,
+    staticPath: values['static-path'],
+    loginPath: values['login-path'],
+    retries: values.retries !== undefined ? parseRetries(values.retries, '--retries') : undefined,
+  };
+  resolveTarget(input); // every URL and path checked before any request
+  return { input, format: format as VerifyArgs['format'], failOn: parseFailOn(values['fail-on'] ?? 'error'), color: useColor(values['no-color'] === true, io) };
+}
+
+/** `django-launch-gate verify URL …`: the live site, through the same reporters and exit codes as the scan. */
+async function verifyCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const args = parseVerify(argv, io);
+    if (args === 'help') {
+      io.stdout.write(VERIFY_HELP);
+      return 0;
+    }
+    const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
+    io.stdout.write(withNewline(args.format === 'json' ? toJson(report) : formatText(report, { color: args.color })));
+    const code = exitCodeFor(report, args.failOn);
+    if (code === 2) io.stderr.write(`${siteUnreachable(report)}\n`);
+    return code;
+  } catch (err) {
+    io.stderr.write(`${errorLine(err, io.env.DLG_DEBUG === '1')}\n`);
+    return 2;
+  }
+}
+
 export async function cli(
   argv: string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
 ): Promise<number> {
+  // `verify URL`: a folder named verify is still scanned as ./verify.
+  if (argv[0] === 'verify') return verifyCli(argv.slice(1), io);
   const debug = io.env.DLG_DEBUG === '1';
   let redactor = new Redactor(new Set<string>());
   try {

@@ -15,8 +15,19 @@ export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'n
 
 export const GATE_NAMES = ['rules', 'deploy-checks', 'tests', 'migrations', 'collectstatic', 'history'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
+/**
+ * `verify URL` (src/verify/): the live site's checks, reported as one gate of their own. Not a scan gate — never
+ * in --gates / the gates input, which take GATE_NAMES only.
+ */
+export const VERIFY_GATE = 'verify';
+/** Who made a finding or a gate result: a scan gate, or verify. */
+export type ReportGate = GateName | typeof VERIFY_GATE;
 
-/** A place in a file. `file` is relative to the scan root, with forward slashes. Lines and columns are 1-based. */
+/**
+ * A place in a file. `file` is relative to the scan root, with forward slashes. Lines and columns are 1-based.
+ * In a report about a live site (Report.site), `file` is the URL path that was checked (`/`, `/static/app.css`)
+ * on the site's origin (Report.root) and `line` is 1.
+ */
 export interface Location {
   file: string;
   line: number;
@@ -28,7 +39,7 @@ export interface Location {
 export interface Finding {
   /** Stable rule ID in Django's style, e.g. `launch.E010`, or a Django check ID for runtime gates. */
   ruleId: string;
-  gate: GateName;
+  gate: ReportGate;
   level: Level;
   /** One or two sentences. Never contains a secret value (reporters also pass it through redaction). */
   message: string;
@@ -47,7 +58,7 @@ export interface Finding {
 export type GateStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface GateResult {
-  gate: GateName;
+  gate: ReportGate;
   /** passed: ran, no findings at/above fail-on. failed: ran, findings. skipped: not applicable (reason in detail). error: could not run. */
   status: GateStatus;
   durationMs: number;
@@ -76,6 +87,7 @@ export const CHECKLIST = {
   'test-suite': 'Test suite passes',
   migrations: 'Migrations apply on PostgreSQL',
   scan: 'Files the scan could not read',
+  'live-site': 'The live site (HTTPS, headers, no debug page)',
 } as const;
 export type ChecklistItem = keyof typeof CHECKLIST;
 
@@ -147,10 +159,63 @@ export interface ProjectInfo {
   configuration?: string;
 }
 
+/** The TLS certificate a live site presented (verify). */
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  /** subjectAltName entries, e.g. `DNS:example.com`, `IP Address:127.0.0.1`. */
+  altNames: string[];
+  /** ISO 8601. */
+  validFrom: string;
+  validTo: string;
+  /** Whole days until validTo (negative once expired). */
+  daysLeft: number;
+  /** Whether the chain and the host name verify against the trusted CAs (Node's, the system's, NODE_EXTRA_CA_CERTS). */
+  verified: boolean;
+  /** Why not, as Node/OpenSSL name it: CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID… */
+  error?: string;
+  /** TLSv1.3, TLSv1.2… */
+  protocol?: string;
+  fingerprint256: string;
+}
+
+/** One request verify made, as it went: redirects are followed hop by hop, each hop its own entry. */
+export interface SiteRequest {
+  /** What it was for: `home`, `http`, `not-found`, `bogus-host`, `login`, `manifest`, `static`, `admin`. */
+  purpose: string;
+  method: 'GET';
+  url: string;
+  /** The Host header sent when it is not the URL's own (the bogus-Host probe). */
+  hostHeader?: string;
+  status?: number;
+  /** The Location header of a redirect. */
+  location?: string;
+  /** No answer: the connection or TLS error (ECONNREFUSED, ETIMEDOUT, CERT_HAS_EXPIRED…). */
+  error?: string;
+  ms: number;
+}
+
+/** The live site a report is about (`verify URL`): set on verify reports only. */
+export interface SiteInfo {
+  /** The HTTPS URL checked (the home page). */
+  url: string;
+  /** Where the HTTP → HTTPS redirect was checked. */
+  httpUrl: string;
+  /** --insecure: certificates were accepted without verification. */
+  insecure: boolean;
+  certificate?: CertificateInfo;
+  requests: SiteRequest[];
+}
+
 export interface Report {
   tool: { name: string; version: string; informationUri: string };
-  /** Absolute scan root; every Location.file is relative to it. */
+  /**
+   * Absolute scan root; every Location.file is relative to it. For a live site (site set): its origin
+   * (`https://example.com`), and every Location.file is a URL path on it.
+   */
   root: string;
+  /** verify: the live site checked (then projects is empty). */
+  site?: SiteInfo;
   projects: ProjectInfo[];
   gates: GateResult[];
   findings: Finding[];

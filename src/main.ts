@@ -7,12 +7,33 @@ import * as core from '@actions/core';
 import { errorLine, PROG } from './errors';
 import { blocksLaunch, countByLevel } from './finding';
 import { readContext } from './github/context';
-import { readInputs } from './github/inputs';
+import { readInputs, type ActionInputs } from './github/inputs';
 import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { detailLines, formatText } from './report/text';
-import { exitCodeFor, run } from './run';
+import { exitCodeFor, run, type RunResult } from './run';
+import { siteUnreachable, verify } from './verify/index';
+
+/** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
+function engine(inputs: ActionInputs): Promise<RunResult> {
+  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn, env: process.env });
+  return run({
+    path: inputs.workingDirectory,
+    gates: inputs.gates,
+    settingsModule: inputs.settingsModule,
+    python: inputs.python,
+    extraEnv: inputs.extraEnv,
+    timeoutMinutes: inputs.timeoutMinutes,
+    testCommand: inputs.testCommand,
+    databaseUrl: inputs.databaseUrl,
+    parallel: inputs.parallel,
+    failOn: inputs.failOn,
+    config: inputs.config,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}
 
 export async function main(): Promise<void> {
   let redactor = new Redactor(new Set<string>());
@@ -20,26 +41,13 @@ export async function main(): Promise<void> {
   let published = false;
   try {
     const inputs = readInputs();
-    const { report: rawReport, secrets } = await run({
-      path: inputs.workingDirectory,
-      gates: inputs.gates,
-      settingsModule: inputs.settingsModule,
-      python: inputs.python,
-      extraEnv: inputs.extraEnv,
-      timeoutMinutes: inputs.timeoutMinutes,
-      testCommand: inputs.testCommand,
-      databaseUrl: inputs.databaseUrl,
-      parallel: inputs.parallel,
-      failOn: inputs.failOn,
-      config: inputs.config,
-      env: process.env,
-      cwd: process.cwd(),
-    });
+    const { report: rawReport, secrets } = await engine(inputs);
     for (const secret of secrets) core.setSecret(secret);
     redactor = new Redactor(secrets, vocabulary(rawReport));
-    // GitHub wants paths relative to the repository checkout, not to working-directory.
+    // GitHub wants paths relative to the repository checkout, not to working-directory (a live site's are URL paths).
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const report = rebaseReport(redactReport(rawReport, redactor), workspace);
+    const redacted = redactReport(rawReport, redactor);
+    const report = redacted.site ? redacted : rebaseReport(redacted, workspace);
 
     core.info(redactor.redact(formatText(report, { color: true })));
 
@@ -59,7 +67,9 @@ export async function main(): Promise<void> {
     core.setOutput('notes', counts.note);
     core.setOutput('result', result);
 
-    if (code === 2) {
+    if (code === 2 && report.site) {
+      core.setFailed(redactor.redact(siteUnreachable(report)));
+    } else if (code === 2) {
       const broken = report.gates.filter((g) => g.status === 'error');
       core.setFailed(
         redactor.redact(
@@ -69,7 +79,7 @@ export async function main(): Promise<void> {
     } else if (code === 1) {
       const blocking = report.findings.filter((f) => blocksLaunch(f, inputs.failOn)).length;
       core.setFailed(
-        `${PROG}: launch blocked by ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${inputs.failOn} — fix them (see the job summary) or change fail-on`,
+        `${PROG}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${inputs.failOn} — fix them (see the job summary) or change fail-on`,
       );
     }
     // An upload that should have worked and did not (permission refusals are warnings, not failures).

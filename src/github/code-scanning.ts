@@ -40,8 +40,12 @@ export interface CodeScanningResult {
 type Decision = { upload: true } | { upload: false; reason: string; warn: boolean; fail?: boolean };
 
 /** Whether to upload at all (before any network). */
-export function uploadDecision(report: Pick<Report, 'gates'>, mode: UploadMode, ctx: GitHubContext, token: string): Decision {
+export function uploadDecision(report: Pick<Report, 'gates' | 'site'>, mode: UploadMode, ctx: GitHubContext, token: string): Decision {
   if (mode === 'never') return { upload: false, reason: 'upload: never — the SARIF was written but not uploaded', warn: false };
+  // verify: a live site's findings are URLs, not code locations — uploaded only when asked for by name.
+  if (report.site && mode === 'auto') {
+    return { upload: false, reason: 'mode: verify — a live site\'s findings are URLs, not code locations: the SARIF was written but not uploaded (upload: always uploads it)', warn: false };
+  }
   const broken = report.gates.filter((g) => g.status === 'error');
   if (broken.length > 0) {
     return {
@@ -98,7 +102,7 @@ export function explainRefusal(status: number, githubMessage: string, ctx: GitHu
 }
 
 export interface PublishInput {
-  report: Pick<Report, 'gates' | 'tool'>;
+  report: Pick<Report, 'gates' | 'tool' | 'site'>;
   /** The SARIF exactly as written to sarifFile (redacted). */
   sarifText: string;
   sarifFile: string;

@@ -6,8 +6,16 @@ import { parseAnnotationMode, type AnnotationMode } from './changed-lines';
 import { parseUploadMode, type UploadMode } from './code-scanning';
 import { UsageError } from '../errors';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from '../options';
+import { parseRetries, resolveTarget, type VerifyInput } from '../verify/index';
+
+/** scan: the repository (the default); verify: the live site at `url`. */
+export const ACTION_MODES = ['scan', 'verify'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
 
 export interface ActionInputs {
+  mode: ActionMode;
+  /** mode: verify — the site and how to check it (url, http-url, insecure, static-path, login-path, retries). */
+  verify?: VerifyInput;
   workingDirectory: string;
   settingsModule?: string;
   gates: GateName[];
@@ -52,12 +60,51 @@ function input(name: string, fallback = ''): string {
   return core.getInput(name) || fallback;
 }
 
+/** A true/false input (YAML 1.2 core booleans, as core.getBooleanInput accepts). */
+function parseBooleanInput(name: string): boolean {
+  const v = input(name, 'false').trim();
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE', ''].includes(v)) return false;
+  throw new UsageError(`input ${name}: "${v.slice(0, 20)}" is not true or false — use ${name}: true`);
+}
+
+function parseMode(value: string): ActionMode {
+  const v = value.trim().toLowerCase();
+  if ((ACTION_MODES as readonly string[]).includes(v)) return v as ActionMode;
+  throw new UsageError(`input mode: unknown value "${value.slice(0, 20)}" — use scan (the repository, the default) or verify (the live site at url)`);
+}
+
+/** mode: verify's inputs, checked as the CLI checks them (a bad URL or path is a usage error before any request). */
+function readVerifyInputs(mode: ActionMode): VerifyInput | undefined {
+  const url = input('url').trim();
+  if (mode === 'scan') {
+    if (url) throw new UsageError('input url is set but mode is scan — add mode: verify to check the live site');
+    return undefined;
+  }
+  if (!url) throw new UsageError('input url is required with mode: verify — the live site, e.g. url: https://example.com/');
+  const optional = (name: string) => input(name) || undefined;
+  const verify: VerifyInput = {
+    url,
+    httpUrl: optional('http-url'),
+    insecure: parseBooleanInput('insecure'),
+    staticPath: optional('static-path'),
+    loginPath: optional('login-path'),
+    retries: parseRetries(input('retries', '0'), 'input retries'),
+  };
+  resolveTarget(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
+  return verify;
+}
+
 /** Read and check every input. Throws UsageError (from parseGates/parseFailOn) on a bad value. */
 export function readInputs(cwd: string = process.cwd()): ActionInputs {
   const workingDirectory = resolve(cwd, input('working-directory', '.'));
   const optional = (name: string) => input(name) || undefined;
   const config = optional('config');
+  const mode = parseMode(input('mode', 'scan'));
+  const verify = readVerifyInputs(mode);
   return {
+    mode,
+    ...(verify ? { verify } : {}),
     workingDirectory,
     settingsModule: optional('settings-module'),
     gates: parseGates(input('gates', 'rules'), 'input gates'),

@@ -10,7 +10,7 @@ export interface Annotation {
   kind: 'error' | 'warning' | 'notice';
   title: string;
   message: string;
-  /** Relative to the scan root. '' (with startLine 0) for the overflow notice, which has no file. */
+  /** Relative to the scan root. '' (with startLine 0) for the overflow notice and a live site's findings, which have no file. */
   file: string;
   startLine: number;
   startColumn?: number;
@@ -31,12 +31,14 @@ export function selectAnnotations(report: Report, max = 10): Annotation[] {
     for (const f of byKind[kind].slice(0, limits[kind])) {
       const rule = ruleFor(report, f);
       const fix = fixFor(report, f);
+      // A live site's finding (verify) is about a URL, not a file of the repository: no file, the URL in the title.
+      const url = report.site ? `${report.root}${f.location.file}` : undefined;
       const a: Annotation = {
         kind: KIND[f.level],
-        title: rule ? `${f.ruleId}: ${rule.title}` : f.ruleId,
+        title: `${rule ? `${f.ruleId}: ${rule.title}` : f.ruleId}${url ? ` (${url})` : ''}`,
         message: fix ? `${f.message}\nFix: ${fix}` : f.message,
-        file: f.location.file,
-        startLine: Math.max(1, Math.floor(f.location.line) || 1),
+        file: url ? '' : f.location.file,
+        startLine: url ? 0 : Math.max(1, Math.floor(f.location.line) || 1),
       };
       if (f.location.column !== undefined && f.location.column >= 1) a.startColumn = Math.floor(f.location.column);
       out.push(a);

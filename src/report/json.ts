@@ -15,6 +15,8 @@ export function toJson(report: Report): string {
     unverifiedReason: unverifiedReason(report),
     verdict: verdict(report).text,
     counts: countByLevel(report.findings),
+    // verify: the live site, its certificate and every request made, hop by hop.
+    site: report.site,
     projects: report.projects.map((p) => ({
       root: p.root,
       settingsModule: p.settingsModule,

@@ -16,6 +16,12 @@ import { detailLines } from './text';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const DEFAULT_CATEGORY = 'django-launch-gate';
 export const SRCROOT = '%SRCROOT%';
+/**
+ * verify: a live site's findings are URL paths, resolved against this base (run.originalUriBaseIds.SITE = the
+ * site's origin + `/`): `artifactLocation { uri: "static/site.css", uriBaseId: "SITE" }`, the site root `./`.
+ * Relative URIs keep the log valid SARIF (an absolute https: URI is too, but code scanning refuses the scheme).
+ */
+export const SITEROOT = 'SITE';
 const DJANGO_CHECKS_URL = 'https://docs.djangoproject.com/en/stable/ref/checks/';
 
 /** GitHub code scanning limits (larger files are rejected or truncated by the service). */
@@ -60,7 +66,9 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
   };
 
   const fallbackFile = anchorFile(report);
-  const results: Sarif.Result[] = kept.map((f) => toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHashes, fallbackFile, report.root));
+  const results: Sarif.Result[] = kept.map((f) =>
+    report.site ? siteResult(f, ruleIndex.get(f.ruleId) ?? 0) : toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHashes, fallbackFile, report.root),
+  );
 
   const notifications: Sarif.Notification[] = [];
   for (const g of sortedGates(report.gates)) {
@@ -94,6 +102,7 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
       },
     },
     automationDetails: { id: automationId(opts.category) },
+    ...(report.site ? { originalUriBaseIds: { [SITEROOT]: { uri: `${report.root.replace(/\/+$/, '')}/`, description: { text: `The live site checked by verify (${report.site.url}).` } } } } : {}),
     invocations: [invocation],
     columnKind: 'utf16CodeUnits',
     results,
@@ -114,7 +123,8 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
  * for the line hashes read under the report's root, everything redacted.
  */
 export function sarifText(report: Report, category: string | undefined, redactor: Redactor): string {
-  const readText = readTextUnder(report.root);
+  // A live site's locations are URLs: there is no file text to hash.
+  const readText = report.site ? () => undefined : readTextUnder(report.root);
   const log = toSarif(report, {
     category,
     readText: (file: string) => {
@@ -223,6 +233,19 @@ function toResult(
   if (f.djangoCheck) properties.djangoCheck = f.djangoCheck;
   result.properties = properties;
   return result;
+}
+
+/** A live site's finding: the URL path relative to the SITE base (`./` for the root), region line 1; no line hash. */
+function siteResult(f: Finding, ruleIndex: number): Sarif.Result {
+  const rel = f.location.file.replace(/^\/+/, '');
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: f.level,
+    message: { text: f.fix ? `${sentence(f.message)} Fix: ${sentence(f.fix)}` : f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: rel === '' ? './' : rel, uriBaseId: SITEROOT }, region: { startLine: 1 } } }],
+    properties: { gate: f.gate },
+  };
 }
 
 /** A 1-based region; inconsistent ends are dropped rather than emitted invalid. */

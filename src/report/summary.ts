@@ -5,7 +5,7 @@
  */
 import { CHECKLIST, compareFindings, type ChecklistItem, type Finding, type GateStatus, type Level, type Report } from '../finding';
 import { docsUrl } from '../version';
-import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, detailLines, fixFor, formatDuration, groupFindings, plural, ruleFor, sortGates, verdict } from './text';
+import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, detailLines, findingWhere, fixFor, formatDuration, groupFindings, plural, ruleFor, siteLines, sortGates, verdict } from './text';
 
 /** GitHub refuses step summaries over 1 MiB; keep a margin for whatever else the step appends. */
 export const DEFAULT_MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
@@ -30,6 +30,11 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
 
   const icon = v.blocked ? '❌' : v.verified ? '✅' : '⚠️';
   head.push(`## ${icon} ${escapeInline(v.text)}`, '');
+  const site = siteLines(report);
+  if (site.length > 0) {
+    for (const l of site) head.push(...(/^INSECURE/.test(l) ? ['', '> [!CAUTION]', `> ${escapeInline(l)}`, ''] : [`- ${escapeInline(l)}`]));
+    head.push('');
+  }
   if (report.projects.length > 0) {
     for (const p of report.projects) {
       const where = p.root === '' ? '.' : p.root;
@@ -106,7 +111,7 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
 
 function findingLine(report: Report, f: Finding): string {
   const rule = ruleFor(report, f);
-  const where = `${f.location.file || '(project)'}:${f.location.line}`;
+  const where = findingWhere(report, f.location);
   const id = rule && rule.id === f.ruleId ? `[${escapeInline(f.ruleId)}](${docsUrl(f.ruleId)})` : `**${escapeInline(f.ruleId)}**`;
   let line = `- ${LEVEL_ICON[f.level] ?? ''} ${codeSpan(where)} ${id} ${escapeInline(f.message)}`;
   for (const r of f.related ?? []) {

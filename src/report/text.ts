@@ -69,6 +69,34 @@ export function groupFindings(report: Report): FindingGroup[] {
   return groups;
 }
 
+/** Where a finding is, as the human-facing reporters print it: `file:line`, or a live site's URL path. */
+export function findingWhere(report: Report, location: { file: string; line: number }): string {
+  if (report.site) return location.file || '/';
+  return `${location.file || '(project)'}:${location.line}`;
+}
+
+/** A live site's head lines (verify): the URL, the HTTP side, the certificate; --insecure said loudly. */
+export function siteLines(report: Report): string[] {
+  const site = report.site;
+  if (!site) return [];
+  const lines = [`Site ${site.url} (HTTP side: ${site.httpUrl})`];
+  const cert = site.certificate;
+  if (cert) {
+    lines.push(
+      `Certificate ${cert.subject || '(no subject)'}, issued by ${cert.issuer || '(unknown)'}, valid until ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left): ${cert.verified ? 'verifies against the trusted CAs' : `does not verify (${cert.error ?? 'unknown error'})`}`,
+    );
+  }
+  if (site.insecure) {
+    lines.push(
+      cert && !cert.verified
+        ? 'INSECURE (--insecure): this certificate does not verify and was accepted anyway; browsers refuse it. Not a production result.'
+        : 'INSECURE (--insecure): certificates were accepted without verification (this one verified anyway).',
+    );
+  }
+  lines.push(`${site.requests.length} request${site.requests.length === 1 ? '' : 's'}, redirects followed hop by hop on ${new URL(site.url).hostname} only (--format json lists each)`);
+  return lines;
+}
+
 /** `3 errors, 2 warnings, 1 note` (zero counts included so the line always reads the same way). */
 export function countsPhrase(findings: readonly Finding[]): string {
   const c = countByLevel(findings);
@@ -81,6 +109,9 @@ export function countsPhrase(findings: readonly Finding[]): string {
  */
 export function unverifiedReason(report: Report): string | undefined {
   const reasons: string[] = [];
+  // verify --insecure: a certificate that does not verify was accepted — never a plain pass.
+  const cert = report.site?.certificate;
+  if (report.site?.insecure && cert && !cert.verified) reasons.push(`--insecure: the certificate does not verify (${cert.error ?? 'unknown error'})`);
   const errored = sortGates(report.gates).filter((g) => g.status === 'error').map((g) => g.gate);
   if (errored.length > 0) reasons.push(`${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`);
   // A development/test/example project beside a real one is not judged on purpose; any other project without
@@ -98,10 +129,12 @@ export function verdict(report: Report): { blocked: boolean; verified: boolean; 
   const blocked = launchBlocked(report.findings, report.failOn);
   const unverified = unverifiedReason(report);
   const counts = countsPhrase(report.findings);
+  // A scan judges a launch; verify judges a live site.
+  const [isBlocked, notVerified, proceeds] = report.site ? ['live site fails', 'live site not verified', 'live site passes'] : ['launch blocked', 'launch not verified', 'launch may proceed'];
   let text: string;
-  if (blocked) text = `${counts} — launch blocked (fail-on: ${report.failOn})${unverified ? `; ${unverified}` : ''}`;
-  else if (unverified) text = `${counts} — launch not verified: ${unverified}`;
-  else text = `${counts} — launch may proceed (fail-on: ${report.failOn})`;
+  if (blocked) text = `${counts} — ${isBlocked} (fail-on: ${report.failOn})${unverified ? `; ${unverified}` : ''}`;
+  else if (unverified) text = `${counts} — ${notVerified}: ${unverified}`;
+  else text = `${counts} — ${proceeds} (fail-on: ${report.failOn})`;
   return { blocked, verified: unverified === undefined, text };
 }
 
@@ -131,7 +164,8 @@ export function formatText(report: Report, opts: TextOptions): string {
   const lines: string[] = [];
 
   lines.push(c.bold(`${clean(report.tool.name)} ${clean(report.tool.version)}`));
-  if (report.projects.length === 0) lines.push('No Django project found.');
+  for (const l of siteLines(report)) lines.push(/^INSECURE/.test(l) ? c.red(c.bold(clean(l))) : clean(l));
+  if (report.projects.length === 0 && !report.site) lines.push('No Django project found.');
   for (const p of report.projects) {
     const where = p.root === '' ? '.' : p.root;
     const settings = p.settingsModule
@@ -150,7 +184,7 @@ export function formatText(report: Report, opts: TextOptions): string {
   for (const group of groups) {
     lines.push('', c.bold(`${group.title} — ${countsPhrase(group.findings).split(', ').filter((s) => !s.startsWith('0 ')).join(', ')}`));
     for (const f of group.findings) {
-      const where = `${clean(f.location.file) || '(project)'}:${f.location.line}`;
+      const where = clean(findingWhere(report, f.location));
       const [first, ...rest] = clean(f.message).split('\n');
       lines.push(`  ${where}  ${c.level(f.level, f.ruleId)}  ${first}`);
       for (const more of rest) lines.push(`      ${more}`);

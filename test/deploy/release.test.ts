@@ -6,12 +6,13 @@
  * verified by systemd-analyze against the deployed layout, and nginx-site.conf served by real nginx in front
  * of that gunicorn.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, freePort, type RunResult } from '../../src/django/postgres';
 import { STRONG_SECRET_KEY } from '../support/django';
+import { nginxTest, referenceSite, selfSignedCert, startNginx, writeNginxConf, type Nginx } from '../support/nginx';
 import { useCluster } from '../support/postgres';
 import { BROKEN, canRunApp, copyApp, eventually, FIXTURE, get, has, insecure, oneLine, psql, PY, scriptEnv, sh, tempDir, V2, WORKFLOWS, writeFiles } from './app';
 
@@ -366,50 +367,18 @@ describe.skipIf(!canRunApp || !has('git') || !has('dash'))('release.sh', () => {
     it.skipIf(!has('nginx') || !has('openssl'))('nginx-site.conf: nginx -t passes, and real nginx in front of the release serves it as documented', async () => {
       const dir = join(tmp, 'nginx');
       mkdirSync(join(dir, 'acme'), { recursive: true });
-      const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
-      expect(cert.status, cert.stderr).toBe(0);
+      const { cert, key } = selfSignedCert(dir, HOST);
       const [http, https] = [await freePort(), await freePort()];
-      let site = readFileSync(join(SERVER, 'nginx-site.conf'), 'utf8');
-      const swap = (from: string, to: string, times: number) => {
-        expect(site.split(from).length - 1, `${from} in nginx-site.conf`).toBe(times);
-        site = site.replaceAll(from, to);
-      };
-      swap('    listen 80;\n', `    listen 127.0.0.1:${http};\n`, 1);
-      swap('    listen [::]:80;\n', '', 1);
-      swap('    listen 443 ssl;\n', `    listen 127.0.0.1:${https} ssl;\n`, 1);
-      swap('    listen [::]:443 ssl;\n', '', 1);
-      swap('server_name example.com;', `server_name ${HOST};`, 2);
-      swap('/etc/letsencrypt/live/example.com/fullchain.pem', join(dir, 'cert.pem'), 1);
-      swap('/etc/letsencrypt/live/example.com/privkey.pem', join(dir, 'key.pem'), 1);
-      swap('/srv/app/', `${app}/`, 2);
-      swap('server 127.0.0.1:8000;', `server 127.0.0.1:${port};`, 1);
-      swap('/var/www/letsencrypt', join(dir, 'acme'), 2); // the comment's certbot command and the root
-      writeFileSync(join(dir, 'site.conf'), site);
-      const conf = join(dir, 'nginx.conf');
-      writeFileSync(
-        conf,
-        `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  include ${dir}/site.conf;
-}
-`,
-      );
-      const t = spawnSync('nginx', ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', conf], { encoding: 'utf8' });
+      const site = referenceSite({ host: HOST, http, https, cert, key, appDir: app, upstream: port, acme: join(dir, 'acme') });
+      const conf = writeNginxConf(dir, site);
+      const t = nginxTest(dir, conf);
       expect(t.status, t.stderr).toBe(0);
       expect(t.stderr).toMatch(/syntax is ok[\s\S]*test is successful/);
       expect(t.stderr).not.toMatch(/\[(warn|emerg|alert)\]/);
 
-      let nginx: ChildProcess | undefined;
+      let nginx: Nginx | undefined;
       try {
-        nginx = spawn('nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
+        nginx = startNginx(dir, conf);
         const base = `https://127.0.0.1:${https}`;
         const home = await eventually('nginx answering', async () => {
           const r = await get(`${base}/`, HOST);
@@ -467,11 +436,7 @@ http {
         // other paths are not throttled
         expect((await get(`${base}/`, HOST)).status).toBe(200);
       } finally {
-        if (nginx?.pid) {
-          const pid = nginx.pid;
-          process.kill(pid, 'SIGTERM');
-          await eventually('nginx stopped', async () => (existsSync(`/proc/${pid}`) && nginx!.exitCode === null ? undefined : true), 10_000);
-        }
+        await nginx?.stop();
       }
     }, 120_000);
 
