@@ -34,19 +34,23 @@ type Verdict = { status: 'pass' | 'not-applicable' | 'not-checked'; reason?: str
 
 export function checklistStatus(input: ChecklistInput): ChecklistStatus[] {
   const withFindings = new Set<ChecklistItem>();
+  const beyondNotes = new Set<ChecklistItem>();
   for (const f of input.findings) {
     const item = ruleMetaFor(input.reportRules, f)?.checklist;
     if (item) withFindings.add(item);
+    if (item && f.level !== 'note') beyondNotes.add(item);
   }
   const out: ChecklistStatus[] = [];
   for (const item of Object.keys(CHECKLIST) as ChecklistItem[]) {
     // The live site is verify's item (src/verify/): a scan of the code never looks at it, nor lists it.
     if (item === 'live-site') continue;
+    const itemRules = input.staticRules.filter((r) => r.checklist === item);
     if (withFindings.has(item)) {
-      out.push({ item, status: 'findings' });
+      // Notes from rules that could not decide (migrations without a base ref) do not check the item.
+      const undecided = beyondNotes.has(item) || !itemRules.length ? undefined : rulesVerdict(itemRules, input);
+      out.push(undecided?.status === 'not-checked' ? { item, ...undecided } : { item, status: 'findings' });
       continue;
     }
-    const itemRules = input.staticRules.filter((r) => r.checklist === item);
     const verdicts: Verdict[] = [];
     if (itemRules.length) verdicts.push(rulesVerdict(itemRules, input));
     for (const { gate, items, by } of GATE_ITEMS) {

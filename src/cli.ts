@@ -48,6 +48,8 @@ Options:
   --fail-on LEVEL      error, warning, note or never (default: error)
   --config FILE        config file (default: .django-launch-gate.toml or pyproject.toml)
   --category NAME      SARIF category (for several runs on one repository)
+  --base-ref REF       judge the migrations added since REF, e.g. origin/main (without it, every migration
+                       is judged, as a note: the scan cannot tell which ones production already applied)
   --no-color           plain text output
   -h, --help           show this help
   --version            show the version
@@ -101,6 +103,7 @@ interface ParsedArgs {
   failOn: FailOn;
   config?: string;
   category?: string;
+  baseRef?: string;
   color: boolean;
 }
 
@@ -118,6 +121,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   config: { type: 'string' },
   category: { type: 'string' },
+  'base-ref': { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -175,7 +179,7 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}'`, `use --format ${FORMATS.join(', ')}`);
   }
-  for (const name of ['gates', 'settings', 'python', 'sarif', 'config', 'category', 'test-command', 'database-url'] as const) {
+  for (const name of ['gates', 'settings', 'python', 'sarif', 'config', 'category', 'test-command', 'database-url', 'base-ref'] as const) {
     if (values[name] !== undefined && values[name]!.trim() === '') {
       throw new UsageError(`--${name} needs a value`, DEFAULT_HINT);
     }
@@ -198,6 +202,7 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
     failOn,
     config: values.config !== undefined ? resolve(io.cwd, values.config) : undefined,
     category: values.category,
+    baseRef: values['base-ref'],
     color: useColor(values['no-color'] === true, io),
   };
 }
@@ -337,6 +342,7 @@ export async function cli(
       config: args.config,
       env: io.env,
       cwd: io.cwd,
+      baseRef: args.baseRef,
     });
     redactor = new Redactor(secrets, vocabulary(rawReport));
     const report = redactReport(rawReport, redactor);

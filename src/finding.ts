@@ -86,6 +86,7 @@ export const CHECKLIST = {
   'rate-limiting': 'Login rate limiting',
   'test-suite': 'Test suite passes',
   migrations: 'Migrations apply on PostgreSQL',
+  'migration-safety': 'Migrations safe while the old release still runs',
   scan: 'Files the scan could not read',
   'live-site': 'The live site (HTTPS, headers, no debug page)',
 } as const;

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { errorLine, PROG } from './errors';
 import { blocksLaunch, countByLevel } from './finding';
-import { readContext } from './github/context';
+import { defaultBaseRef, readContext } from './github/context';
 import { readInputs, type ActionInputs } from './github/inputs';
 import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
@@ -18,6 +18,8 @@ import { siteUnreachable, verify } from './verify/index';
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
 function engine(inputs: ActionInputs): Promise<RunResult> {
   if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn, env: process.env });
+  // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
+  const base = inputs.baseRef ?? defaultBaseRef(readContext(process.env));
   return run({
     path: inputs.workingDirectory,
     gates: inputs.gates,
@@ -32,6 +34,7 @@ function engine(inputs: ActionInputs): Promise<RunResult> {
     config: inputs.config,
     env: process.env,
     cwd: process.cwd(),
+    ...(base ? { baseRef: base, baseRefDefault: inputs.baseRef === undefined } : {}),
   });
 }
 

@@ -14,6 +14,7 @@ import { RUNTIME_GATES } from './gates/index';
 import { runRules, type RulesGateResult } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
+import { addedSince, BaseRefError, type Changes } from './project/changes';
 import { proxyHttps, type ProxyHttps } from './project/proxy';
 import { scan, ScanInputError, type ScanContext } from './project/scan';
 import { RULES } from './rules/index';
@@ -44,6 +45,13 @@ export interface RunOptions {
   parallel?: boolean;
   /** Aborts the runtime gates (Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Base ref (branch, tag or sha): the migrations added since it are judged at their level (src/project/changes.ts).
+   * A ref git cannot resolve is bad input (exit 2) unless `baseRefDefault` says the tool chose it (the
+   * action's pull request base), then the migration-safety item says why it is not checked.
+   */
+  baseRef?: string;
+  baseRefDefault?: boolean;
 }
 
 export interface RunResult {
@@ -68,9 +76,21 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const failOn = options.failOn ?? config.failOn ?? 'error';
   const settingsModule = options.settingsModule || config.settingsModule;
 
+  let changes: Changes | undefined;
+  try {
+    changes = options.baseRef ? addedSince(root, options.baseRef, !options.baseRefDefault) : undefined;
+  } catch (e) {
+    if (e instanceof BaseRefError) throw new UsageError(e.message, e.hint);
+    throw e;
+  }
   let ctx: ScanContext;
   try {
-    ctx = scan(root, { settingsModule, env: options.env ?? process.env });
+    ctx = scan(root, {
+      settingsModule,
+      env: options.env ?? process.env,
+      ...(changes && 'added' in changes ? { newFiles: changes.added } : {}),
+      ...(changes && 'unavailable' in changes ? { baseUnavailable: changes.unavailable } : {}),
+    });
   } catch (e) {
     if (e instanceof ScanInputError) throw new UsageError(`${e.message} — ${e.hint ?? (settingsModule ? 'check the settings module name' : 'point the path at your project, or name the settings module with --settings / settings-module')}`);
     throw e;
@@ -89,6 +109,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let rulesGate: RulesGateResult | undefined;
   if (gates.includes('rules')) {
     rulesGate = runRules(ctx, rules);
+    if (changes && rulesGate.gate.status !== 'error') {
+      const n = 'added' in changes ? changes.added.size : 0;
+      rulesGate.gate.detail = `${rulesGate.gate.detail ?? ''}; base ref ${changes.base}: ${'added' in changes ? `${n} file${n === 1 ? '' : 's'} added since` : 'not in this clone'}`;
+    }
     results.push(rulesGate.gate);
     findings = [...rulesGate.gate.findings];
   }

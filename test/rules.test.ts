@@ -1,8 +1,10 @@
 /**
  * Runs every rule over its fixture folder test/rules/<ID>/ (semgrep style): a `# ruleid: ID` comment
  * means the rule must report on the next line, `# ok: ID` means it must not. Missed or extra hits fail.
+ * A fixture's `.new-files` (one path per line, relative to it) lists the files its change adds since the base
+ * ref, as `--base-ref` computes them: the migration-safety rules judge those.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST, type Level } from '../src/finding';
@@ -57,7 +59,9 @@ describe('rule fixtures', () => {
       const { expected, notes, ok } = annotations(dir, id);
       expect(expected.size, `fixture for ${id} has no '# ruleid: ${id}' line`).toBeGreaterThan(0);
       if (id !== 'launch.I001') expect(ok.size, `fixture for ${id} has no '# ok: ${id}' line`).toBeGreaterThan(0);
-      const ctx = scan(dir);
+      const marker = join(dir, '.new-files');
+      const newFiles = existsSync(marker) ? new Set(readFileSync(marker, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;
+      const ctx = scan(dir, newFiles ? { newFiles } : {});
       const res = rule.check(ctx).hits;
       const got = new Set(res.map((h) => `${h.location.file}:${h.location.line}`));
       const gotNotes = new Set(res.filter((h) => (h.level ?? rule.meta.level) === 'note').map((h) => `${h.location.file}:${h.location.line}`));

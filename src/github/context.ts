@@ -54,6 +54,8 @@ export interface GitHubContext {
   runId?: string;
   actor?: string;
   pullRequest?: PullRequestInfo;
+  /** On a push: the commit the branch pointed at before it (`before` of the payload; not for a new branch). */
+  pushBefore?: string;
   /** Why a value is undefined, keyed by field: each message names the variable to fix. */
   problems: Partial<Record<ContextField, string>>;
 }
@@ -128,6 +130,9 @@ export function readContext(env: Env = process.env, cwd: string = process.cwd())
       if (typeof pr === 'string') problems.pullRequest = `GITHUB_EVENT_PATH: ${pr}`;
       else ctx.pullRequest = pr;
     }
+    const before = str(event.before)?.toLowerCase();
+    // A new branch's push has before = 0000…: there is no commit before it.
+    if (ctx.eventName === 'push' && before && SHA_RE.test(before) && !/^0+$/.test(before)) ctx.pushBefore = before;
   } else if (ctx.eventName && (PULL_REQUEST_EVENTS as readonly string[]).includes(ctx.eventName)) {
     problems.pullRequest = problems.event ?? 'GITHUB_EVENT_PATH is not set';
   }
@@ -181,6 +186,14 @@ export function parsePullRequest(event: Record<string, unknown>, repository: str
     // A deleted fork has head.repo null: that is a fork too.
     fromFork: repository !== undefined && (headRepo === undefined ? head?.repo === null : headRepo.toLowerCase() !== repository.toLowerCase()),
   };
+}
+
+/**
+ * The base the migration-safety rules compare with when the workflow names none: the pull request's base
+ * commit, or on a push the commit before it. undefined on other events (schedule, workflow_dispatch).
+ */
+export function defaultBaseRef(ctx: GitHubContext): string | undefined {
+  return ctx.pullRequest?.baseSha ?? ctx.pushBefore;
 }
 
 /** The value, or a ContextError naming the variable and what to do. */

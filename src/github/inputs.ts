@@ -34,6 +34,8 @@ export interface ActionInputs {
   /** parallel input: run the test suite in parallel. */
   parallel?: boolean;
   category?: string;
+  /** base-ref input: the migrations added since it are judged (default: the pull request's base, the commit before a push). */
+  baseRef?: string;
   /** Code scanning upload (issue 4): auto, always or never. */
   upload: UploadMode;
   /** Token for the upload and the pull request diff ('' when none). */
@@ -118,6 +120,7 @@ export function readInputs(cwd: string = process.cwd()): ActionInputs {
     databaseUrl: optional('database-url'),
     parallel: parseParallel(input('parallel', 'false')),
     category: optional('category'),
+    baseRef: optional('base-ref')?.trim() || undefined,
     upload: parseUploadMode(input('upload', 'auto'), 'input upload'),
     token: input('token'),
     ref: optional('ref'),

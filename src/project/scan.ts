@@ -46,6 +46,13 @@ export interface ScanContext {
   projects: ScannedProject[];
   /** Secret values seen in the source (keys, passwords, DSNs): every reporter redacts these. */
   secrets: Set<string>;
+  /**
+   * Files added since the base ref (`--base-ref`, the pull request's base), relative to the scan root: what a
+   * change introduces (new migrations are judged at their full level). undefined when there is no base.
+   */
+  newFiles?: ReadonlySet<string>;
+  /** Why there is no newFiles although a base ref was asked for (a shallow clone without it). */
+  baseUnavailable?: string;
 }
 
 export interface ScanOptions {
@@ -53,6 +60,10 @@ export interface ScanOptions {
   settingsModule?: string;
   /** Environment for DJANGO_SETTINGS_MODULE discovery. */
   env?: Record<string, string | undefined>;
+  /** Files added since the base ref (see ScanContext.newFiles). */
+  newFiles?: ReadonlySet<string>;
+  /** See ScanContext.baseUnavailable. */
+  baseUnavailable?: string;
 }
 
 /** Bad input the user must fix (no project, an unresolvable module, a project with no production settings): exit 2. */
@@ -105,7 +116,14 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   if (unresolved.length) {
     throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
   }
-  return { root, workspace, projects, secrets };
+  return {
+    root,
+    workspace,
+    projects,
+    secrets,
+    ...(options.newFiles ? { newFiles: options.newFiles } : {}),
+    ...(options.baseUnavailable ? { baseUnavailable: options.baseUnavailable } : {}),
+  };
 }
 
 /**

@@ -61,7 +61,9 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
     const status = statuses.get(item);
     if (!found && !status) continue;
     let cell: string;
-    if (found) cell = `${worstIcon(found)} ${plural(found.length, 'finding')}`;
+    // Notes of rules that could not decide (migrations without a base) leave the item not checked: say both.
+    if (found && status?.status === 'not-checked') cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''} (${plural(found.length, 'note')})`;
+    else if (found) cell = `${worstIcon(found)} ${plural(found.length, 'finding')}`;
     else if (status?.status === 'not-applicable') cell = `➖ not applicable${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
     else if (status?.status === 'not-checked') cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
     else cell = `✅ pass${status?.reason ? ` — ${escapeCell(status.reason)}` : ''}`;

@@ -37,6 +37,23 @@ import xFrameOptions from './x-frame-options';
 import contentTypeNosniff from './content-type-nosniff';
 import sslRedirectWithoutProxyHeader from './ssl-redirect-without-proxy-header';
 import loginNotRateLimited from './login-not-rate-limited';
+import csrfExempt from './csrf-exempt';
+import unsafeHtml from './unsafe-html';
+import sqlFromString from './sql-from-string';
+import openRedirect from './open-redirect';
+import httpWithoutTimeout from './http-without-timeout';
+import unsafeDeserialization from './unsafe-deserialization';
+import templateUnescaped from './template-unescaped';
+import debugPropagateExceptions from './debug-propagate-exceptions';
+import corsAllOriginsWithCredentials from './cors-all-origins-with-credentials';
+import migrationDropsColumn from './migration-drops-column';
+import migrationRenames from './migration-renames';
+import migrationAltersColumn from './migration-alters-column';
+import migrationNotNullColumn from './migration-not-null-column';
+import migrationLocksTable from './migration-locks-table';
+import migrationForeignKey from './migration-foreign-key';
+import migrationIrreversible from './migration-irreversible';
+import migrationImportsModels from './migration-imports-models';
 
 export const RULES: readonly Rule[] = [
   fileUnscannable,
@@ -76,4 +93,21 @@ export const RULES: readonly Rule[] = [
   contentTypeNosniff,
   sslRedirectWithoutProxyHeader,
   loginNotRateLimited,
+  csrfExempt,
+  unsafeHtml,
+  sqlFromString,
+  openRedirect,
+  httpWithoutTimeout,
+  unsafeDeserialization,
+  templateUnescaped,
+  debugPropagateExceptions,
+  corsAllOriginsWithCredentials,
+  migrationDropsColumn,
+  migrationRenames,
+  migrationAltersColumn,
+  migrationNotNullColumn,
+  migrationLocksTable,
+  migrationForeignKey,
+  migrationIrreversible,
+  migrationImportsModels,
 ];

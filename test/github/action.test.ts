@@ -483,4 +483,36 @@ describe('the pull request experience', () => {
     expect(r.summary).toMatch(/<summary>Already on the base branch \(2\)<\/summary>[\s\S]*launch\.I035[\s\S]*launch\.I035/);
     expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
   }, 60_000);
+
+  it("base-ref: the migrations a pull request adds are judged against its base; a shallow checkout says it could not", async () => {
+    // PR 8 adds a migration that drops a column the running release reads.
+    git(origin, 'checkout', '-q', '-b', 'drop-column', 'main');
+    const migration = 'shop/migrations/0002_remove_order_confirmation_sent_at.py';
+    writeFileSync(
+      join(origin, migration),
+      'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="order", name="confirmation_sent_at"),\n    ]\n',
+    );
+    git(origin, 'add', migration);
+    git(origin, 'commit', '-q', '-m', 'drop confirmation_sent_at');
+    const head = git(origin, 'rev-parse', 'HEAD');
+    git(origin, 'checkout', '-q', 'main');
+    const event = { ...pullRequestEvent(), number: 8, pull_request: { ...pullRequestEvent().pull_request, number: 8, head: { sha: head, ref: 'drop-column', repo: { full_name: REPO } } } };
+    const ws = checkout(head);
+    const r = await runAction({ ws, eventName: 'pull_request', ref: 'refs/pull/8/merge', githubSha: head, event, inputs: { upload: 'never' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0); // a warning: fail-on error lets it pass
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning ') && l.includes('launch.W231'))[0]).toContain(`file=${migration},line=7`);
+    expect(r.summary).toContain(`base ref ${sha.base}: 1 file added since`);
+    // actions/checkout's default fetch-depth: 1 — the base is not in the clone: not checked, never passed.
+    const shallow = join(work, 'shallow-pr8');
+    git(work, 'clone', '-q', '--depth', '1', '--branch', 'drop-column', `file://${origin}`, shallow);
+    const s2 = await runAction({ ws: shallow, eventName: 'pull_request', ref: 'refs/pull/8/merge', githubSha: head, event, inputs: { upload: 'never' } });
+    expect(s2.code, s2.stdout + s2.stderr).toBe(0);
+    expect(s2.stdout.split('\n').filter((l) => l.startsWith('::warning ') && l.includes('launch.W231'))).toEqual([]);
+    expect(s2.summary).toMatch(/Migrations safe while the old release still runs[^\n]*not checked|not checked[^\n]*Migrations safe while the old release still runs/i);
+    expect(s2.summary).toContain('fetch-depth: 0');
+    // a base-ref the workflow names that the clone lacks is bad input
+    const bad = await runAction({ ws: shallow, eventName: 'pull_request', ref: 'refs/pull/8/merge', githubSha: head, event, inputs: { upload: 'never', 'base-ref': 'origin/nope' } });
+    expect(bad.code).toBe(1);
+    expect(bad.errors.join('\n')).toMatch(/base ref origin\/nope is not a commit in this clone \(a shallow clone\)/);
+  }, 90_000);
 });

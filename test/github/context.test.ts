@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCategory, parseMatrix } from '../../src/github/category';
-import { ContextError, gitIn, need, readContext, resolveTarget, type GitHubContext } from '../../src/github/context';
+import { ContextError, defaultBaseRef, gitIn, need, readContext, resolveTarget, type GitHubContext } from '../../src/github/context';
 import { UsageError } from '../../src/errors';
 
 let dir: string;
@@ -96,6 +96,18 @@ describe('readContext: defensive', () => {
     expect(broken.problems.pullRequest).toBe('GITHUB_EVENT_PATH: pull_request.head.sha is missing or not a 40-hex commit SHA');
     const noPr = ctxFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event('nopr', { action: 'opened' }) });
     expect(noPr.problems.pullRequest).toBe('GITHUB_EVENT_PATH: the event has no pull_request object');
+  });
+});
+
+describe('defaultBaseRef: what the migration-safety rules compare with when the workflow names no base-ref', () => {
+  it("pull request: its base commit; push: the commit before it (not a new branch's 000…); other events: none", () => {
+    expect(defaultBaseRef(ctxFor({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event('pr', prPayload()) }))).toBe(sha.base);
+    const push = (before: string) => ctxFor({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event('push', { ref: 'refs/heads/main', before, after: sha.head }) });
+    expect(defaultBaseRef(push(sha.base))).toBe(sha.base);
+    expect(defaultBaseRef(push(sha.base.toUpperCase()))).toBe(sha.base);
+    expect(defaultBaseRef(push('0'.repeat(40)))).toBeUndefined();
+    expect(defaultBaseRef(push('nope'))).toBeUndefined();
+    expect(defaultBaseRef(ctxFor({ GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: event('sched', { schedule: '0 3 * * *', before: sha.base }) }))).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ from .models import SalesReport
 
 
 def _as_dict(report):
-    return {"day": report.day.isoformat(), "orders": report.orders, "revenue": str(report.revenue)}
+    return {"day": report.day.isoformat(), "orders": report.order_count, "revenue": str(report.revenue), "currency": report.currency}
 
 
 @staff_member_required

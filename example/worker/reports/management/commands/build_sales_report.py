@@ -16,5 +16,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, day=None, orders=0, revenue=Decimal("0"), **options):
         day = day or datetime.date.today() - datetime.timedelta(days=1)
-        report, created = SalesReport.objects.update_or_create(day=day, defaults={"orders": orders, "revenue": revenue})
+        report, created = SalesReport.objects.update_or_create(day=day, defaults={"order_count": orders, "revenue": revenue})
         self.stdout.write(self.style.SUCCESS(f"{'Created' if created else 'Updated'} {report}"))

@@ -1,0 +1,252 @@
+/**
+ * Django migrations as the migration-safety rules see them: every `migrations/NNNN_*.py` of the project,
+ * its operations (`migrations.AddField(...)`, …) with their keyword arguments as syntax nodes, and the state
+ * of each field as the earlier migrations of the same app left it — enough to tell an AlterField that
+ * changes a column's type or nullability, or an AddField to a table that already exists.
+ *
+ * Which migrations are *new* (judged at their full level) is the caller's: the files added since a base ref
+ * (`--base-ref`, the pull request's base). Without a base every migration is judged, as a note: the scan
+ * cannot tell one that production already applied from one it is about to.
+ */
+import { callParts, lineOf, stringValue, walk, type SyntaxNode } from './python';
+import type { ScanContext } from './scan';
+import type { SourceFile } from './workspace';
+
+export interface Operation {
+  /** `AddField`, `RemoveField`, `RunPython`… (the attribute after `migrations.` or an imported name) */
+  kind: string;
+  node: SyntaxNode;
+  line: number;
+  args: SyntaxNode[];
+  kwargs: Map<string, SyntaxNode>;
+  /** lower-cased model name the operation is about (model_name= / name= for model operations) */
+  model?: string;
+  /** field name (name= for field operations) */
+  field?: string;
+  /**
+   * Inside SeparateDatabaseAndState's database_operations: the author split state from schema on purpose —
+   * the contract step of an expand/contract change, whose code side shipped in an earlier release.
+   */
+  separated?: boolean;
+}
+
+export interface MigrationFile {
+  file: SourceFile;
+  /** the app's folder (the one holding `migrations/`), relative to the scan root */
+  app: string;
+  /** `0003_add_total` */
+  name: string;
+  operations: Operation[];
+  /** `atomic = False` on the Migration class */
+  nonAtomic: boolean;
+}
+
+/** A field as the migrations define it: its class (`CharField`, `ForeignKey`…) and its `null`. */
+export interface FieldState {
+  type: string;
+  nullable: boolean | undefined;
+  /** `db_column=` is set: renaming the field leaves the column's name alone */
+  dbColumn: boolean;
+  line: number;
+  file: string;
+}
+
+const OPERATION_NAMES = new Set([
+  'CreateModel', 'DeleteModel', 'RenameModel', 'AlterModelTable', 'AlterUniqueTogether', 'AlterIndexTogether',
+  'AddField', 'RemoveField', 'AlterField', 'RenameField', 'AddIndex', 'RemoveIndex', 'RenameIndex', 'AddConstraint',
+  'RemoveConstraint', 'RunPython', 'RunSQL', 'SeparateDatabaseAndState', 'AddIndexConcurrently', 'RemoveIndexConcurrently',
+  'AddConstraintNotValid', 'ValidateConstraint',
+]);
+
+const MIGRATION_FILE = /(^|\/)migrations\/\d{4}_[\w]+\.py$/;
+
+const cache = new WeakMap<ScanContext, MigrationFile[]>();
+
+/** Every migration file of the scan, in app and name order (Django's numbering), parsed. */
+export function migrationFiles(ctx: ScanContext): MigrationFile[] {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const out: MigrationFile[] = [];
+  for (const f of ctx.workspace.pythonFiles()) {
+    if (!MIGRATION_FILE.test(f.rel) || /(^|\/)(tests?|site-packages)\//.test(f.rel)) continue;
+    const parts = f.rel.split('/');
+    out.push({ file: f, app: parts.slice(0, -2).join('/'), name: parts[parts.length - 1].replace(/\.py$/, ''), ...parseMigration(ctx, f) });
+  }
+  out.sort((a, b) => (a.app < b.app ? -1 : a.app > b.app ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  cache.set(ctx, out);
+  return out;
+}
+
+function parseMigration(ctx: ScanContext, f: SourceFile): { operations: Operation[]; nonAtomic: boolean } {
+  const operations: Operation[] = [];
+  let nonAtomic = false;
+  const root = ctx.workspace.tree(f).rootNode;
+  for (const cls of root.namedChildren) {
+    const def = cls.type === 'decorated_definition' ? cls.childForFieldName('definition') : cls;
+    if (def?.type !== 'class_definition' || def.childForFieldName('name')?.text !== 'Migration') continue;
+    for (const st of def.childForFieldName('body')?.namedChildren ?? []) {
+      const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+      if (a?.type !== 'assignment') continue;
+      const name = a.childForFieldName('left')?.text;
+      const right = a.childForFieldName('right');
+      if (name === 'atomic' && right?.type === 'false') nonAtomic = true;
+      if (name !== 'operations' || !right) continue;
+      collectOperations(right, operations);
+    }
+  }
+  return { operations, nonAtomic };
+}
+
+/** The operation calls of a list (descending into SeparateDatabaseAndState's database_operations only). */
+function collectOperations(list: SyntaxNode, out: Operation[], separated = false): void {
+  if (list.type !== 'list' && list.type !== 'tuple') return;
+  for (const item of list.namedChildren) {
+    if (item.type !== 'call') continue;
+    const { callee, args, kwargs } = callParts(item);
+    const kind = (callee ?? '').split('.').pop() ?? '';
+    if (!OPERATION_NAMES.has(kind)) continue;
+    if (kind === 'SeparateDatabaseAndState') {
+      // Only what runs on the database matters for locks and data; state_operations change nothing there.
+      const db = kwargs.get('database_operations');
+      if (db) collectOperations(db, out, true);
+      continue;
+    }
+    const str = (n: SyntaxNode | undefined) => (n ? stringValue(n) : undefined);
+    const modelKw = str(kwargs.get('model_name'));
+    const nameKw = str(kwargs.get('name'));
+    const isModelOp = /Model|Together|Table/.test(kind) && kind !== 'CreateModel' ? true : kind === 'CreateModel';
+    const modelName = kind === 'RenameModel' ? str(kwargs.get('old_name')) ?? str(args[0]) : isModelOp ? nameKw ?? str(args[0]) : modelKw ?? str(args[0]);
+    const model = modelName?.toLowerCase();
+    const field = isModelOp ? undefined : nameKw ?? (kind === 'RenameField' ? str(kwargs.get('old_name')) ?? str(args[1]) : str(args[1]));
+    out.push({ kind, node: item, line: lineOf(item), args, kwargs, ...(model ? { model } : {}), ...(field ? { field } : {}), ...(separated ? { separated } : {}) });
+  }
+}
+
+/** `models.CharField(max_length=10, null=True)` → { type: 'CharField', nullable: true }. */
+export function fieldOf(node: SyntaxNode | undefined): { type: string; nullable: boolean | undefined; dbColumn: boolean; node: SyntaxNode } | undefined {
+  if (!node || node.type !== 'call') return undefined;
+  const { callee, kwargs } = callParts(node);
+  const type = (callee ?? '').split('.').pop();
+  if (!type) return undefined;
+  const n = kwargs.get('null');
+  const nullable = !n ? false : n.type === 'true' ? true : n.type === 'false' ? false : undefined;
+  return { type, nullable, dbColumn: kwargs.has('db_column'), node };
+}
+
+/** The field node of a field operation (`field=` or the third positional argument). */
+export function fieldNode(op: Operation): SyntaxNode | undefined {
+  return op.kwargs.get('field') ?? op.args[2];
+}
+
+export interface AppHistory {
+  /** models created (lower-cased names) by migrations before the one asked about */
+  models: Set<string>;
+  /** models whose table name is fixed (`options={"db_table": …}`, AlterModelTable): renaming them renames no table */
+  fixedTables: Set<string>;
+  /** `model.field` → its state after the migrations before */
+  fields: Map<string, FieldState>;
+}
+
+/**
+ * The state the earlier migrations of the same app leave: which models exist and how their fields are
+ * defined. Approximate by design: it follows the numbered order within the app folder (not the
+ * dependency graph across apps) — enough to tell "this table already existed".
+ */
+export function historyBefore(ctx: ScanContext, target: MigrationFile): AppHistory {
+  const hit = histories.get(target);
+  if (hit) return hit;
+  const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map() };
+  for (const m of migrationFiles(ctx)) {
+    if (m.app !== target.app) continue;
+    if (m.name >= target.name) break;
+    for (const op of m.operations) applyToHistory(op, m.file.rel, history);
+  }
+  histories.set(target, history);
+  return history;
+}
+
+const histories = new WeakMap<MigrationFile, AppHistory>();
+
+/**
+ * The operation works on a table that exists before this migration (created by an earlier one, not by this
+ * one): a table with rows, and with the old release reading it.
+ */
+export function onExistingTable(ctx: ScanContext, m: MigrationFile, op: Operation): boolean {
+  return !!op.model && !createdInSameMigration(m, op) && historyBefore(ctx, m).models.has(op.model);
+}
+
+function applyToHistory(op: Operation, file: string, { models, fixedTables, fields }: AppHistory): void {
+  if (op.kind === 'AlterModelTable' && op.model) {
+    fixedTables.add(op.model);
+  } else if (op.kind === 'CreateModel' && op.model) {
+    models.add(op.model);
+    if (/["']db_table["']\s*:/.test(op.kwargs.get('options')?.text ?? '')) fixedTables.add(op.model);
+    const list = op.kwargs.get('fields') ?? op.args[1];
+    for (const t of list?.namedChildren ?? []) {
+      if (t.type !== 'tuple') continue;
+      const [n, f] = t.namedChildren;
+      const fname = n ? stringValue(n) : undefined;
+      const fs = fieldOf(f);
+      if (fname && fs) fields.set(`${op.model}.${fname}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, line: lineOf(f), file });
+    }
+  } else if (op.kind === 'DeleteModel' && op.model) {
+    models.delete(op.model);
+  } else if ((op.kind === 'AddField' || op.kind === 'AlterField') && op.model && op.field) {
+    const fs = fieldOf(fieldNode(op));
+    if (fs) fields.set(`${op.model}.${op.field}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, line: op.line, file });
+  } else if (op.kind === 'RemoveField' && op.model && op.field) {
+    fields.delete(`${op.model}.${op.field}`);
+  } else if (op.kind === 'RenameModel' && op.model) {
+    const to = op.kwargs.get('new_name') ?? op.args[1];
+    const name = to ? stringValue(to)?.toLowerCase() : undefined;
+    models.delete(op.model);
+    if (name) models.add(name);
+    if (name && fixedTables.delete(op.model)) fixedTables.add(name);
+  } else if (op.kind === 'RenameField' && op.model && op.field) {
+    const to = op.kwargs.get('new_name') ?? op.args[2];
+    const name = to ? stringValue(to) : undefined;
+    const state = fields.get(`${op.model}.${op.field}`);
+    fields.delete(`${op.model}.${op.field}`);
+    if (name && state) fields.set(`${op.model}.${name}`, state);
+  }
+}
+
+/** Models created by an earlier operation of the same migration (a new table: no lock, no old rows). */
+export function createdInSameMigration(m: MigrationFile, op: Operation): boolean {
+  return m.operations.some((o) => o !== op && o.kind === 'CreateModel' && o.model === op.model && o.line < op.line);
+}
+
+/**
+ * Is a migration new, i.e. judged at its full level? With a base ref, the files added since it; without one
+ * (undefined), unknown — findings are notes.
+ */
+export function isNewMigration(ctx: ScanContext, rel: string): boolean | undefined {
+  const added = ctx.newFiles;
+  if (!added) return undefined;
+  return added.has(rel);
+}
+
+/** Names of the functions RunPython calls (code= / first positional, reverse_code=). */
+export function runPythonFunctions(op: Operation): { code?: string; reverse?: SyntaxNode } {
+  const code = op.kwargs.get('code') ?? op.args[0];
+  const reverse = op.kwargs.get('reverse_code') ?? op.args[1];
+  return { ...(code?.type === 'identifier' ? { code: code.text } : {}), ...(reverse ? { reverse } : {}) };
+}
+
+/** Imports of the project's models (`from shop.models import Order`, `import shop.models`) in a node. */
+export function modelImports(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(node, (n) => {
+    if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name')?.text ?? '';
+      if (/(^|\.)models$/.test(mod) && !/^django(\.|$)/.test(mod)) out.push(n);
+      return false;
+    }
+    if (n.type === 'import_statement') {
+      if (n.namedChildren.some((c) => /(^|\.)models$/.test(c.text.split(' as ')[0]) && !/^django(\.|$)/.test(c.text))) out.push(n);
+      return false;
+    }
+    return true;
+  });
+  return out;
+}

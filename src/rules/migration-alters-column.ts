@@ -1,0 +1,46 @@
+import { fieldNode, fieldOf, historyBefore } from '../project/migrations';
+import type { Rule, RuleHit } from './rule';
+import { at, forMigrations, migrationName } from './migration-util';
+
+/**
+ * launch.W233: an AlterField changes a column's type or makes it NOT NULL. The table is rewritten (or
+ * scanned) under an exclusive lock, the old release may write values the new type or constraint refuses,
+ * and NOT NULL fails outright on a row that is still NULL.
+ */
+export default {
+  meta: {
+    id: 'launch.W233',
+    name: 'migration-alters-column',
+    checklist: 'migration-safety',
+    level: 'warning',
+    title: "A migration changes a column's type or makes it NOT NULL under the running release",
+    fix: 'Add a new column of the new type (nullable), backfill it, switch the code, and drop the old one later; for NOT NULL, backfill the NULLs first and add the constraint in a later release.',
+    securitySeverity: 0,
+    precision: 'high',
+    tags: ['reliability'],
+  },
+  check(ctx) {
+    return forMigrations(ctx, (m) => {
+      const hits: RuleHit[] = [];
+      for (const op of m.operations) {
+        if (op.kind !== 'AlterField' || !op.model || !op.field) continue;
+        const now = fieldOf(fieldNode(op));
+        const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
+        if (!now || !before) continue; // the earlier definition is unknown: nothing to compare
+        const column = `${op.model}.${op.field}`;
+        if (now.type !== before.type && !(/ForeignKey|OneToOneField/.test(now.type) && /ForeignKey|OneToOneField/.test(before.type))) {
+          hits.push({
+            location: at(m, op),
+            message: `${migrationName(m)} changes the type of ${column} from ${before.type} (${before.file}:${before.line}) to ${now.type}: PostgreSQL rewrites the table under an exclusive lock, and the release still serving writes values of the old type.`,
+          });
+        } else if (before.nullable === true && now.nullable === false) {
+          hits.push({
+            location: at(m, op),
+            message: `${migrationName(m)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
+          });
+        }
+      }
+      return hits;
+    });
+  },
+} satisfies Rule;

@@ -1,0 +1,6 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "shop"]
+ROOT_URLCONF = "app.urls"

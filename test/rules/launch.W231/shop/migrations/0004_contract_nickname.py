@@ -1,0 +1,18 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0003_remove_order_note")]
+
+    operations = [
+        # The contract step of expand/contract: the code stopped using the field a release ago.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="customer", name="nickname")],
+            database_operations=[
+                # ok: launch.W231
+                migrations.RemoveField(model_name="customer", name="nickname"),
+            ],
+        ),
+        # ruleid: launch.W231
+        migrations.DeleteModel(name="Customer"),
+    ]
