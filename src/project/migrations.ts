@@ -47,6 +47,8 @@ export interface FieldState {
   nullable: boolean | undefined;
   /** `db_column=` is set: renaming the field leaves the column's name alone */
   dbColumn: boolean;
+  /** the index the field has: `unique=True`, `db_index=True` or a foreign key (Django indexes those), or none */
+  index: 'unique' | 'index' | undefined;
   line: number;
   file: string;
 }
@@ -123,14 +125,48 @@ function collectOperations(list: SyntaxNode, out: Operation[], separated = false
 }
 
 /** `models.CharField(max_length=10, null=True)` → { type: 'CharField', nullable: true }. */
-export function fieldOf(node: SyntaxNode | undefined): { type: string; nullable: boolean | undefined; dbColumn: boolean; node: SyntaxNode } | undefined {
+export function fieldOf(
+  node: SyntaxNode | undefined,
+): { type: string; nullable: boolean | undefined; dbColumn: boolean; index: FieldState['index']; node: SyntaxNode } | undefined {
   if (!node || node.type !== 'call') return undefined;
   const { callee, kwargs } = callParts(node);
   const type = (callee ?? '').split('.').pop();
   if (!type) return undefined;
   const n = kwargs.get('null');
   const nullable = !n ? false : n.type === 'true' ? true : n.type === 'false' ? false : undefined;
-  return { type, nullable, dbColumn: kwargs.has('db_column'), node };
+  const flag = (name: string) => kwargs.get(name)?.type === 'true';
+  const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) && kwargs.get('db_index')?.type !== 'false';
+  const index = flag('unique') || flag('primary_key') || type === 'OneToOneField' ? 'unique' : flag('db_index') || foreignKey ? 'index' : undefined;
+  return { type, nullable, dbColumn: kwargs.has('db_column'), index, node };
+}
+
+/**
+ * The PostgreSQL column type a Django field class makes (Django's backends/postgresql/base.py data_types), by
+ * family; undefined for classes the scan does not know (custom fields, foreign keys: their type is the target's
+ * primary key). Used to tell a type change that rewrites the table from one that does not.
+ */
+const COLUMN_TYPE: Record<string, string> = {
+  CharField: 'varchar', EmailField: 'varchar', SlugField: 'varchar', URLField: 'varchar', FilePathField: 'varchar',
+  FileField: 'varchar', ImageField: 'varchar', CommaSeparatedIntegerField: 'varchar', TextField: 'text',
+  IntegerField: 'integer', PositiveIntegerField: 'integer', AutoField: 'integer',
+  BigIntegerField: 'bigint', PositiveBigIntegerField: 'bigint', BigAutoField: 'bigint',
+  SmallIntegerField: 'smallint', PositiveSmallIntegerField: 'smallint', SmallAutoField: 'smallint',
+  BooleanField: 'boolean', NullBooleanField: 'boolean', DateTimeField: 'timestamptz', DateField: 'date', TimeField: 'time',
+  DurationField: 'interval', DecimalField: 'numeric', FloatField: 'double', UUIDField: 'uuid', JSONField: 'jsonb',
+  BinaryField: 'bytea', GenericIPAddressField: 'inet', IPAddressField: 'inet',
+};
+
+/**
+ * Does changing a column from one field class to another make PostgreSQL rewrite the table? Same column type:
+ * no (a longer max_length, a Positive* check); varchar → text: no (binary coercible). Unknown classes: undefined.
+ */
+export function rewritesColumn(from: string, to: string): boolean | undefined {
+  const a = COLUMN_TYPE[from];
+  const b = COLUMN_TYPE[to];
+  if (!a || !b) return undefined;
+  if (a === b) return false;
+  if (a === 'varchar' && b === 'text') return false;
+  return true;
 }
 
 /** The field node of a field operation (`field=` or the third positional argument). */
@@ -187,13 +223,13 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
       const [n, f] = t.namedChildren;
       const fname = n ? stringValue(n) : undefined;
       const fs = fieldOf(f);
-      if (fname && fs) fields.set(`${op.model}.${fname}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, line: lineOf(f), file });
+      if (fname && fs) fields.set(`${op.model}.${fname}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, index: fs.index, line: lineOf(f), file });
     }
   } else if (op.kind === 'DeleteModel' && op.model) {
     models.delete(op.model);
   } else if ((op.kind === 'AddField' || op.kind === 'AlterField') && op.model && op.field) {
     const fs = fieldOf(fieldNode(op));
-    if (fs) fields.set(`${op.model}.${op.field}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, line: op.line, file });
+    if (fs) fields.set(`${op.model}.${op.field}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, index: fs.index, line: op.line, file });
   } else if (op.kind === 'RemoveField' && op.model && op.field) {
     fields.delete(`${op.model}.${op.field}`);
   } else if (op.kind === 'RenameModel' && op.model) {

@@ -1,11 +1,13 @@
-import { fieldNode, fieldOf, historyBefore } from '../project/migrations';
+import { fieldNode, fieldOf, historyBefore, rewritesColumn } from '../project/migrations';
 import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
 
 /**
  * launch.W233: an AlterField changes a column's type or makes it NOT NULL. The table is rewritten (or
  * scanned) under an exclusive lock, the old release may write values the new type or constraint refuses,
- * and NOT NULL fails outright on a row that is still NULL.
+ * and NOT NULL fails outright on a row that is still NULL. Changes PostgreSQL makes without a rewrite
+ * (CharField → TextField, EmailField → CharField, a Positive* variant) and field classes whose column type
+ * the scan does not know (custom fields, foreign keys) are not reported.
  */
 export default {
   meta: {
@@ -28,7 +30,7 @@ export default {
         const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
         if (!now || !before) continue; // the earlier definition is unknown: nothing to compare
         const column = `${op.model}.${op.field}`;
-        if (now.type !== before.type && !(/ForeignKey|OneToOneField/.test(now.type) && /ForeignKey|OneToOneField/.test(before.type))) {
+        if (rewritesColumn(before.type, now.type)) {
           hits.push({
             location: at(m, op),
             message: `${migrationName(m)} changes the type of ${column} from ${before.type} (${before.file}:${before.line}) to ${now.type}: PostgreSQL rewrites the table under an exclusive lock, and the release still serving writes values of the old type.`,

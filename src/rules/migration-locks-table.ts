@@ -1,5 +1,5 @@
 import { callParts } from '../project/python';
-import { fieldNode, onExistingTable } from '../project/migrations';
+import { fieldNode, fieldOf, historyBefore, onExistingTable } from '../project/migrations';
 import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
 
@@ -33,8 +33,13 @@ export default {
         else if (op.kind === 'AddField' || op.kind === 'AlterField') {
           const f = fieldNode(op);
           const kw = f?.type === 'call' ? callParts(f).kwargs : new Map();
-          if (kw.get('unique')?.type === 'true') what = `a unique index on ${op.model}.${op.field ?? '?'} (${op.kind} unique=True)`;
-          else if (kw.get('db_index')?.type === 'true') what = `an index on ${op.model}.${op.field ?? '?'} (${op.kind} db_index=True)`;
+          // AlterField builds an index only where the field had none (or a plain one, for unique); unknown before: not judged.
+          const before = op.kind === 'AlterField' ? historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`) : undefined;
+          if (op.kind === 'AlterField' && !before) continue;
+          if (/^(ForeignKey|OneToOneField)$/.test(fieldOf(f)?.type ?? '')) continue; // its index is launch.I236's
+          const had = before?.index;
+          if (kw.get('unique')?.type === 'true' && had !== 'unique') what = `a unique index on ${op.model}.${op.field ?? '?'} (${op.kind} unique=True)`;
+          else if (kw.get('db_index')?.type === 'true' && !had) what = `an index on ${op.model}.${op.field ?? '?'} (${op.kind} db_index=True)`;
         }
         if (!what) continue;
         hits.push({

@@ -26,6 +26,15 @@ class Migration(migrations.Migration):
         ),
         # ok: launch.I235
         migrations.AddField(model_name="customer", name="city", field=models.CharField(max_length=40, null=True)),
+        # Already indexed (Django indexes a ForeignKey): no new index.
+        # ok: launch.I235
+        migrations.AlterField(model_name="order", name="customer", field=models.ForeignKey(db_index=True, on_delete=models.CASCADE, to="shop.customer")),
+        # The field's earlier definition is unknown: not judged.
+        # ok: launch.I235
+        migrations.AlterField(model_name="order", name="legacy", field=models.CharField(max_length=5, unique=True)),
+        # A new foreign key's index is launch.I236's.
+        # ok: launch.I235
+        migrations.AddField(model_name="order", name="referrer", field=models.ForeignKey(null=True, db_index=True, on_delete=models.SET_NULL, to="shop.customer", related_name="+")),
         migrations.CreateModel(
             name="Coupon",
             fields=[("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False))],
