@@ -139,7 +139,6 @@ if (why) {
     let good: { cert: string; key: string };
     const env = (): Record<string, string> => ({ NODE_EXTRA_CA_CERTS: ca.cert, DLG_VERIFY_BACKOFF_MS: '100' });
     const gunicorns = {} as Record<Django, Gunicorn>;
-    const reports: Record<string, JsonReport> = {};
     let servedCount = 0;
 
     /** nginx for one case, verify run against it (json), nginx stopped again. */
@@ -178,7 +177,6 @@ if (why) {
         const r = await against(c);
         expect(r.err, r.out).toBe('');
         const report = JSON.parse(r.out) as JsonReport;
-        reports[c.name] = report;
         expect(ids(report), JSON.stringify(report.findings, null, 2)).toEqual(c.expect);
         expect(report.findings).toHaveLength(c.count ?? c.expect.length);
         for (const re of c.says ?? []) expect(report.findings.map((f) => f.message).join('\n')).toMatch(re);

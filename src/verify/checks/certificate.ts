@@ -39,8 +39,13 @@ export const CERTIFICATE_NOT_VERIFIED = liveRule({
   tags: ['security'],
 });
 
-/** What Node/OpenSSL's verification error means, in words. */
+/** What Node/OpenSSL's verification error means, in words (OpenSSL names one error; an expiry besides it is added). */
 export function certificateProblem(cert: CertificateInfo, host: string): string {
+  const why = verificationError(cert, host);
+  return cert.error !== 'CERT_HAS_EXPIRED' && cert.daysLeft < 0 ? `${why}; it also expired on ${cert.validTo.slice(0, 10)}` : why;
+}
+
+function verificationError(cert: CertificateInfo, host: string): string {
   switch (cert.error) {
     case 'CERT_HAS_EXPIRED':
       return `it expired on ${cert.validTo.slice(0, 10)}`;
@@ -85,7 +90,7 @@ export const certificateCheck: LiveCheck = {
         });
       }
     }
-    if (cert.error !== 'CERT_HAS_EXPIRED' && cert.daysLeft < MIN_DAYS_LEFT) {
+    if (cert.daysLeft >= 0 && cert.daysLeft < MIN_DAYS_LEFT) {
       hits.push({
         ruleId: CERTIFICATE_EXPIRING.id,
         path,

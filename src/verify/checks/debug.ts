@@ -37,7 +37,7 @@ export const ANY_HOST_ACCEPTED = liveRule({
   title: 'The site answers a request with a bogus Host header instead of refusing it',
   fix: 'List only your host names in ALLOWED_HOSTS (never "*"), and have the proxy refuse unknown hosts (nginx: a default_server that returns 444).',
   securitySeverity: 6.5,
-  tags: ['security', 'external/cwe/cwe-644'],
+  tags: ['security', 'external/cwe/cwe-20'],
 });
 
 function debugMessage(what: string, m: DebugMatch): string {

@@ -12,7 +12,7 @@ export const HSTS_GOOD = 31_536_000;
 
 export const HSTS_MISSING = liveRule({
   id: 'launch.E306',
-  name: 'hsts-missing',
+  name: 'live-hsts-missing',
   level: 'error',
   title: 'The HTTPS page sends no valid Strict-Transport-Security header with max-age of at least 180 days',
   fix: 'Send Strict-Transport-Security: max-age=31536000; includeSubDomains on every HTTPS response (nginx: add_header … always; Django: SECURE_HSTS_SECONDS = 31536000).',
@@ -22,7 +22,7 @@ export const HSTS_MISSING = liveRule({
 
 export const HSTS_WEAK = liveRule({
   id: 'launch.W307',
-  name: 'hsts-weak',
+  name: 'live-hsts-weak',
   level: 'warning',
   title: 'Strict-Transport-Security is sent more than once, for less than a year, or with preload but without includeSubDomains',
   fix: 'Send one Strict-Transport-Security header, max-age=31536000 (a year) or more; with preload, add includeSubDomains.',
