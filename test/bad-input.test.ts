@@ -3,10 +3,10 @@
  * become a note-level finding and the scan goes on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tmp';
 import { cli } from '../src/cli';
 
 async function runCli(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
@@ -22,7 +22,7 @@ async function runCli(argv: string[], cwd = process.cwd()): Promise<{ code: numb
 }
 
 function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dlg-bad-'));
+  const dir = tempDir('dlg-bad-');
   const all: Record<string, string | Buffer> = {
     'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
     'app/__init__.py': '',
@@ -45,7 +45,7 @@ function oneCleanLine(err: string): void {
 
 describe('usage errors exit 2 with one line', () => {
   it('a path without a Django project', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dlg-empty-'));
+    const dir = tempDir('dlg-empty-');
     writeFileSync(join(dir, 'hello.py'), 'print("hi")\n');
     const r = await runCli([dir]);
     expect(r.code).toBe(2);
@@ -149,7 +149,7 @@ const ROOT = join(__dirname, '..');
 
 describe('a reader that closes the pipe early', () => {
   it('`--format sarif | head -c 1`: the output ends quietly — no EPIPE stack trace, the exit code is the verdict', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'dlg-epipe-'));
+    const tmp = tempDir('dlg-epipe-');
     // The CLI from the sources (src/index.ts through TypeScript's transpiler, as npm run realworld --from-source
     // runs it) writing ~200 KB into a real pipe whose reader stops after the first byte, as `| head -1` does;
     // bash reports the CLI's own exit status, then its stderr.

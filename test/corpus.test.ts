@@ -1,6 +1,7 @@
 /**
  * The CLI over real Django code nobody here wrote (Debian's packages: Django itself, graphite-web,
- * lava-server, mailman3-web, hyperkitty, postorius). No crash, and every finding it makes there is listed
+ * lava-server, mailman3-web, hyperkitty, postorius — fetched with apt-get download and unpacked with dpkg -x
+ * by scripts/corpus.mjs, never installed). No crash, and every finding it makes there is listed
  * in test/corpus/expectations.json with a reviewed verdict (true/false positive and why). The test fails
  * when the list changes: a new finding, a finding gone, or an unreviewed entry.
  *
@@ -39,8 +40,8 @@ const ARGS: Record<string, string[]> = {
 
 let dirs: Record<string, string> = {};
 beforeAll(() => {
-  dirs = prepareCorpus();
-}, 120_000);
+  dirs = prepareCorpus(); // fetches the .debs first when .cache/debs/ lacks them (npm run test:all already did)
+}, 300_000);
 
 async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

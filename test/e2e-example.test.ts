@@ -4,15 +4,15 @@
  * example/ appears in any output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tmp';
 import { validateSarif } from './support/multitool';
 
 const ROOT = resolve(__dirname, '..');
 const EXAMPLE = join(ROOT, 'example');
-const tmp = mkdtempSync(join(tmpdir(), 'dlg-e2e-'));
+const tmp = tempDir('dlg-e2e-');
 
 /** Every literal marked PLANTED in example/: secrets that must never be printed. */
 const PLANTED = (() => {

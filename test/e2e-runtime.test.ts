@@ -4,11 +4,11 @@
  * Runs on Debian's Django 3.2 (/usr/bin/python3) and a throwaway PostgreSQL the product starts itself.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tmp';
 import { validateSarif } from './support/multitool';
 
 const ROOT = resolve(__dirname, '..');
@@ -22,7 +22,7 @@ function lineOf(file: string, re: RegExp): number {
 
 describe.skipIf(!hasDjango)('dist CLI, every gate, one SARIF', () => {
   it('finds each runtime problem at its file and line', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'dlg-e2e-runtime-'));
+    const repo = tempDir('dlg-e2e-runtime-');
     for (const c of CASES) cpSync(join(RUNTIME, c), join(repo, c), { recursive: true });
     const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
     const r = spawnSync(

@@ -4,10 +4,11 @@
  * run a fake CLI (`--cli`) that prints a canned report, crashes, exits 2 or hangs; one runs the real CLI
  * from source on a tiny Django project.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/tmp';
 // @ts-expect-error plain ESM script without types
 import * as rw from '../scripts/realworld-lib.mjs';
 
@@ -46,7 +47,7 @@ function write(file: string, text: string): void {
 
 /** A temp workspace: <tmp>/fake-cli.mjs, <tmp>/checkouts/<name>/fake.json, <tmp>/verdicts.json. */
 function workspace(projects: Record<string, { spec?: object; commit?: string }>, verdicts: object) {
-  const dir = mkdtempSync(join(tmpdir(), 'dlg-realworld-'));
+  const dir = tempDir('dlg-realworld-');
   write(join(dir, 'fake-cli.mjs'), FAKE_CLI);
   for (const [name, p] of Object.entries(projects)) {
     if (p.spec) write(join(dir, 'checkouts', name, 'fake.json'), JSON.stringify(p.spec));

@@ -4,10 +4,11 @@
  * launch.E221 at the CSS or template that names the missing file; the hardened fixture passes; the
  * temporary folder is removed.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import type { GateResult, Report } from '../../src/finding';
 import { run } from '../../src/run';
 import { djangoVersions, HARDENED_ENV, ROOT } from '../support/django';
@@ -68,7 +69,7 @@ for (const v of djangoVersions()) {
     }, TIMEOUT);
 
     it('collectstatic failing on a setting (no STATIC_URL) is launch.E221 whose fix names the setting, not a missing file', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'dlg-nourl-'));
+      const dir = tempDir('dlg-nourl-');
       cpSync(join(RUNTIME, 'css-missing'), dir, { recursive: true });
       const settings = join(dir, 'proj', 'settings.py');
       writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^STATIC_URL = .*\n/m, ''));

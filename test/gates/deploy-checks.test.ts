@@ -3,10 +3,10 @@
  * findings at the settings lines, warnings fail the gate, silenced checks stay as notes, the hardened
  * fixture passes, and every bad input (no Python, no Django, settings raising) is one clear gate error.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import { cli } from '../../src/cli';
 import type { Finding, GateResult, Report } from '../../src/finding';
 import { run } from '../../src/run';
@@ -191,7 +191,7 @@ describe.skipIf(!!system.missing)('deploy-checks: bad inputs are one clear gate 
   }, TIMEOUT);
 
   it('Django missing for the interpreter (Python without site-packages)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dlg-nosite-'));
+    const dir = tempDir('dlg-nosite-');
     const py = join(dir, 'python-no-site');
     writeFileSync(py, `#!/bin/sh\nexec ${SYSTEM_PYTHON} -S "$@"\n`);
     chmodSync(py, 0o755);

@@ -3,10 +3,10 @@
  * started by the product's own postgres.ts (one per file), handed to the gate the way a CI service
  * container is — through PGHOST/PGPORT/PGUSER/PGPASSWORD.
  */
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import type { GateResult, Report } from '../../src/finding';
 import { createDatabase, freePort, runCommand } from '../../src/django/postgres';
 import { run, type RunOptions } from '../../src/run';
@@ -83,7 +83,7 @@ describe('migrations gate (Django 3.2)', () => {
   const t = V32.missing ? it.skip : it;
 
   t('conflicting migrations are launch.E211 with the fix for a conflict (a merge migration), not "run makemigrations"', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dlg-conflict-'));
+    const dir = tempDir('dlg-conflict-');
     cpSync(join(RUNTIME, 'failing-test'), dir, { recursive: true });
     for (const name of ['0002_left', '0002_right']) {
       writeFileSync(join(dir, 'notes', 'migrations', `${name}.py`), 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("notes", "0001_initial")]\n    operations = []\n');
@@ -196,7 +196,7 @@ describe('migrations gate: bad input is one clear gate error (Django 3.2)', () =
 
   t('Django not installed for that Python', async () => {
     // An interpreter without site-packages: python3 -S.
-    const dir = mkdtempSync(join(tmpdir(), 'dlg-nodjango-'));
+    const dir = tempDir('dlg-nodjango-');
     const py = join(dir, 'python3');
     writeFileSync(py, `#!/bin/sh\nexec ${V32.python} -S "$@"\n`);
     chmodSync(py, 0o755);

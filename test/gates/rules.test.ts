@@ -4,10 +4,10 @@
  * Django checks it is, findings carry the fix of their cause, and the checklist never calls an item that no
  * gate looked at "passed".
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import type { ChecklistStatus, Finding, Report } from '../../src/finding';
 import { runRules } from '../../src/gates/rules';
 import { scan } from '../../src/project/scan';
@@ -26,7 +26,7 @@ const MIDDLEWARE = `MIDDLEWARE = [
 
 /** A project whose production settings are app/settings.py (manage.py's default), plus `files`. */
 function project(settings: string, files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dlg-rules-'));
+  const dir = tempDir('dlg-rules-');
   const all: Record<string, string | Buffer> = {
     'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
     'app/__init__.py': '',

@@ -3,10 +3,10 @@
  * through the real scan: every file format, includes, dev files left out, disagreement as unknown, and the
  * PEP 440 / poetry subset the rules depend on.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import { scan } from '../../src/project/scan';
 import {
   admitsAtLeast,
@@ -25,7 +25,7 @@ import {
 } from '../../src/project/dependencies';
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dlg-deps-'));
+  const dir = tempDir('dlg-deps-');
   const all: Record<string, string> = {
     'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
     'app/__init__.py': '',

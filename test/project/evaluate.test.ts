@@ -2,15 +2,15 @@
  * The settings evaluator in both worlds, on real files through the real scan: every env idiom the
  * production checklist depends on, the star-import chain, list/dict mutations, conditionals.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp';
 import { scan } from '../../src/project/scan';
 import type { EvaluatedSettings, Value } from '../../src/project/values';
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dlg-eval-'));
+  const dir = tempDir('dlg-eval-');
   const all: Record<string, string> = {
     'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
     'app/__init__.py': '',
