@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../support/fake-github';
 import { validateSarif } from '../support/multitool';
+import { parseOutputs, unescape } from '../support/workflow-commands';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(ROOT, process.env.DLG_DIST ?? 'dist');
@@ -182,18 +183,6 @@ async function runAction(o: RunOptions): Promise<Run> {
 function runOnPush(o: { privateRepo?: boolean; inputs?: Record<string, string>; env?: Record<string, string> } = {}): Promise<Run> {
   const event = { ref: 'refs/heads/main', repository: repository(o.privateRepo) };
   return runAction({ ws: checkout('main'), eventName: 'push', ref: 'refs/heads/main', githubSha: sha.base, event, inputs: o.inputs, env: o.env });
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-/** Workflow commands come URL-escaped (%0A, %25, …); this reads them as text. */
-function unescape(line: string): string {
-  return line.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
 function expectUploaded(r: Run, ref: string, commit: string) {

@@ -13,6 +13,7 @@ import { freePort } from '../../src/django/postgres';
 import { tempDir } from '../deploy/app';
 import { validateSarif } from '../support/multitool';
 import { caSignedCert, testCa } from '../support/nginx';
+import { parseOutputs, unescape } from '../support/workflow-commands';
 import { cannotServe, collectStatic, HOST, serve, startGunicorn, type Gunicorn, type Served } from './servers';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -32,18 +33,6 @@ interface ActionRun {
   summary: string;
   errors: string[];
   ws: string;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-/** Workflow commands come URL-escaped (%0A, %25, …); this reads them as text. */
-function unescape(line: string): string {
-  return line.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
 let runs = 0;
