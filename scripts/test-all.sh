@@ -74,10 +74,15 @@ if [ "${#missing[@]}" -gt 0 ]; then
   # …and none left enabled: the units these packages just enabled are disabled again (not ones enabled before).
   for unit in "${UNITS_NOT_ENABLED[@]}"; do
     if [ -e "/etc/systemd/system/multi-user.target.wants/$unit" ] && [[ " ${was_enabled[*]} " != *" $unit "* ]]; then
-      $SUDO systemctl disable --quiet "$unit"
-      echo "ci: $unit left disabled"
+      if $SUDO systemctl disable --quiet "$unit"; then
+        echo "ci: $unit left disabled"
+      else
+        echo "ci: warning: could not disable $unit (systemctl disable $unit)" >&2
+      fi
     fi
   done
+  on_exit # the temporary policy-rc.d and createcluster drop-in go now, not after the tests
+  trap - EXIT
 else
   echo "ci: Debian packages already installed"
 fi
