@@ -78,11 +78,10 @@ export async function startGunicorn(dir: string, appDir: string, env: Record<str
   return { port: port, stop };
 }
 
-/** The reference site made hardened for loopback: redirects and Host keep the test's port; the CSP is on. */
+/** The reference site as served on loopback: redirects and Host keep the test's port (its CSP is on as shipped). */
 export function hardenedSite(site: string, https: number): string {
   let s = edit(site, 'return 301 https://$host$request_uri;', `return 301 https://$host:${https}$request_uri;`);
   s = edit(s, 'proxy_set_header Host $host;', 'proxy_set_header Host $http_host;');
-  s = edit(s, '    # add_header Content-Security-Policy ', '    add_header Content-Security-Policy ');
   return s;
 }
 
