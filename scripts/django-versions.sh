@@ -41,10 +41,10 @@ if [ -z "$mirror" ]; then
   mirror=$(awk '
     /^URIs:/ { uri = $2 }
     /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm" && uri != "") { print uri; exit } }
-    /^$/ { uri = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
+    /^$/ { uri = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 || true)  # no .sources files: awk fails, pipefail must not end the script
 fi
 if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-  mirror=$(awk '$1 == "deb" && $0 ~ / bookworm / { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list | head -n1)
+  mirror=$(awk '$1 == "deb" && $0 ~ / bookworm / { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list | head -n1 || true)
 fi
 if [ -z "$mirror" ]; then
   echo "django-versions: no Debian bookworm archive in the apt sources — set DEBIAN_MIRROR to a Debian mirror URL" >&2

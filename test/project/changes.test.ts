@@ -5,8 +5,7 @@
  * a default base a shallow clone lacks is said, never a pass.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../src/cli';
@@ -14,6 +13,7 @@ import { UsageError } from '../../src/errors';
 import type { Report } from '../../src/finding';
 import { addedSince } from '../../src/project/changes';
 import { run } from '../../src/run';
+import { tempDir } from '../support/tmp';
 
 const SETTINGS = 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\nINSTALLED_APPS = ["shop", "blog"]\n';
 const MANAGE = 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n';
@@ -42,7 +42,7 @@ function git(cwd: string, ...args: string[]): string {
  * staged RenameField and an untracked RunPython without reverse. main then gains a migration of its own.
  */
 function repository(sub = ''): { repo: string; root: string } {
-  const repo = mkdtempSync(join(tmpdir(), 'dlg-changes-'));
+  const repo = tempDir('dlg-changes-');
   const root = sub ? join(repo, sub) : repo;
   git(repo, 'init', '-q', '-b', 'main');
   write(root, {
@@ -133,14 +133,14 @@ describe('migrations against a base ref (real git)', () => {
     const { root } = repository();
     await expect(run({ path: root, env: {}, baseRef: 'origin/nope' })).rejects.toThrow(UsageError);
     await expect(run({ path: root, env: {}, baseRef: 'origin/nope' })).rejects.toThrow(/base ref origin\/nope is not a commit in this clone/);
-    const notGit = mkdtempSync(join(tmpdir(), 'dlg-nogit-'));
+    const notGit = tempDir('dlg-nogit-');
     write(notGit, { 'manage.py': MANAGE, 'app/__init__.py': '', 'app/settings.py': SETTINGS });
     await expect(run({ path: notGit, env: {}, baseRef: 'main' })).rejects.toThrow(/is not in a git repository/);
   });
 
   it('a shallow clone without the default base (fetch-depth: 1): the item says so; findings are notes', async () => {
     const { repo } = repository();
-    const clone = mkdtempSync(join(tmpdir(), 'dlg-shallow-'));
+    const clone = tempDir('dlg-shallow-');
     git(clone, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, 'c');
     const root = join(clone, 'c');
     const base = git(repo, 'rev-parse', 'main').trim();
