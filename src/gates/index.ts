@@ -3,6 +3,7 @@ import type { GateName } from '../finding';
 import type { RuntimeGate } from './gate';
 import { collectstaticGate } from './collectstatic';
 import { deployChecksGate } from './deploy-checks';
+import { historyGate } from './history';
 import { migrationsGate } from './migrations';
 import { testsGate } from './tests';
 
@@ -11,4 +12,5 @@ export const RUNTIME_GATES: Partial<Record<GateName, RuntimeGate>> = {
   tests: testsGate,
   migrations: migrationsGate,
   collectstatic: collectstaticGate,
+  history: historyGate,
 };

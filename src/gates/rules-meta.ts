@@ -1,5 +1,6 @@
 /**
- * Metadata of the rule IDs the runtime gates define themselves (`launch.E2NN`), for the reporters (SARIF
+ * Metadata of the rule IDs the runtime gates define themselves (`launch.E2NN`; the history gate's
+ * `launch.E036`/`launch.W037` sit beside the other SECRET_KEY rules, the 30s), for the reporters (SARIF
  * driver rules, summary links, text "fix:" lines). Django's own check IDs (`security.W004`…) need none:
  * reporters describe them from the finding. Each ID here has its page docs/rules/<ID>.md.
  */
@@ -71,5 +72,27 @@ export const RUNTIME_RULES: RuleMeta[] = [
     securitySeverity: 0,
     precision: 'very-high',
     tags: ['reliability'],
+  },
+  {
+    id: 'launch.E036',
+    name: 'secret-in-history',
+    checklist: 'secret-key',
+    level: 'error',
+    title: 'A secret (SECRET_KEY, a password, a token, an AWS key) is in the git history',
+    fix: 'Rotate the secret — a new SECRET_KEY, a new password or key — and keep it in the environment or a secrets manager; rewriting the history does not take the old one back.',
+    securitySeverity: 9.0,
+    precision: 'high',
+    tags: ['security', 'secrets', 'external/cwe/cwe-798'],
+  },
+  {
+    id: 'launch.W037',
+    name: 'env-file-tracked',
+    checklist: 'secret-key',
+    level: 'warning',
+    title: 'An .env file is tracked by git',
+    fix: 'git rm --cached the file, add it to .gitignore, commit an .env.example with placeholders instead, and rotate any secret it held.',
+    securitySeverity: 6.5,
+    precision: 'high',
+    tags: ['security', 'secrets', 'external/cwe/cwe-538'],
   },
 ];
