@@ -21,6 +21,7 @@ import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type SettingBinding,
 import { applyConfigurations } from './evaluator/classes';
 import { isSettingName, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
+import { isPlaceholderValue } from './secret-values';
 
 export { DEV_ONLY_MODULE } from './evaluator/imports';
 export type { EvaluateOptions, ModuleSource, Resolve, ResolvedModule, UnreadableModule } from './evaluator/frame';
@@ -113,7 +114,7 @@ function collectSecrets(name: string, v: Value | undefined, out: Set<string>, fo
   if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value)) out.add(v.value);
   // The password of a URL (postgres://user:PASSWORD@host/db), as written and decoded.
   const m = v.kind === 'str' && v.literal ? /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value) : null;
-  if (m && m[1].length >= MIN_SECRET_LENGTH) {
+  if (m && m[1].length >= MIN_SECRET_LENGTH && !isPlaceholderValue(decodeURIComponentSafe(m[1]))) {
     out.add(m[1]);
     out.add(decodeURIComponentSafe(m[1]));
   }

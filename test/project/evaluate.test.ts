@@ -219,6 +219,18 @@ describe('module structure', () => {
     const ctx = scan(dir);
     expect([...ctx.secrets].sort()).toEqual(['an-old-key-kept-for-rotation', 'dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
   });
+
+  it("a URL's placeholder password (postgres://user:password@…) is no secret: the word stays readable in every message; a passphrase of letters is one", () => {
+    const dir = project({
+      'app/settings.py':
+        'DATABASE_URL = "postgres://user:password@localhost:5432/app"
+BROKER_URL = "amqp://guest:changeme@rabbit//"
+CACHE_URL = "redis://app:correcthorsebatterystaple@cache:6379/0"
+DEBUG = False
+',
+    });
+    expect([...scan(dir).secrets].sort()).toEqual(['correcthorsebatterystaple']);
+  });
 });
 
 describe('guards before the assignment', () => {
