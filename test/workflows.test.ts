@@ -208,8 +208,8 @@ describe('workflow pack', () => {
       expect(stepOf(wf, (s) => !!s.run?.includes('pip install')).run).toContain('-r requirements.txt');
     });
 
-    it('runs every runtime gate, annotating changed lines on pull requests', () => {
-      expect(String(gate.with?.gates).split(/\s*,\s*/).sort()).toEqual(['collectstatic', 'deploy-checks', 'migrations', 'rules', 'tests']);
+    it('runs every gate (history too, on the full history it checks out), annotating changed lines on pull requests', () => {
+      expect(String(gate.with?.gates).split(/\s*,\s*/).sort()).toEqual(['collectstatic', 'deploy-checks', 'history', 'migrations', 'rules', 'tests']);
       expect(gate.with?.annotations).toContain("'changed-lines'");
     });
 
