@@ -4,7 +4,7 @@
  * Never throws; every problem is one line on stderr: `django-launch-gate: <what is wrong> — <what to do>`.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HINT, errorLine, oneLine, PROG, UsageError } from './errors';
 import { ensureDir } from './files';
@@ -29,6 +29,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const HELP = `Usage: ${PROG} [path] [options]
+       ${PROG} --files [options] FILE...   only the findings about these files (the pre-commit hook)
        ${PROG} verify URL [options]   check the live site (${PROG} verify --help)
 
 Refuses a Django launch until the production checklist holds.
@@ -49,7 +50,12 @@ Options:
   --config FILE        config file (default: .django-launch-gate.toml or pyproject.toml)
   --category NAME      SARIF category (for several runs on one repository)
   --base-ref REF       judge the migrations added since REF, e.g. origin/main (without it, every migration
-                       is judged, as a note: the scan cannot tell which ones production already applied)
+                       is judged, as a note: the scan cannot tell which ones production already applied;
+                       with --files the default is HEAD: the migrations the commit adds)
+  --files              the arguments are files (a commit's, as pre-commit passes them), not a folder: the
+                       project in the current folder is scanned and only the findings about those files are
+                       reported, with those about the production settings when one of their files is given;
+                       gates default to rules, no checklist
   --no-color           plain text output
   -h, --help           show this help
   --version            show the version
@@ -104,6 +110,8 @@ interface ParsedArgs {
   config?: string;
   category?: string;
   baseRef?: string;
+  /** --files: the given files, relative to path (the current folder), forward slashes. */
+  files?: string[];
   color: boolean;
 }
 
@@ -122,6 +130,7 @@ const OPTIONS = {
   config: { type: 'string' },
   category: { type: 'string' },
   'base-ref': { type: 'string' },
+  files: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -164,10 +173,11 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
 
-  if (positionals.length > 1) {
-    throw new UsageError(`expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'pass a single project folder');
+  const files = values.files ? givenFiles(positionals, io.cwd) : undefined;
+  if (!files && positionals.length > 1) {
+    throw new UsageError(`expected one path, got ${positionals.length}: ${positionals.join(' ')}`, 'pass a single project folder, or files with --files');
   }
-  const path = resolve(io.cwd, positionals[0] ?? '.');
+  const path = resolve(io.cwd, files ? '.' : positionals[0] ?? '.');
   if (!existsSync(path)) {
     throw new UsageError(`path not found: ${positionals[0] ?? '.'}`, 'pass the folder of the Django project (where manage.py is)');
   }
@@ -203,8 +213,33 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
     config: values.config !== undefined ? resolve(io.cwd, values.config) : undefined,
     category: values.category,
     baseRef: values['base-ref'],
+    files,
     color: useColor(values['no-color'] === true, io),
   };
+}
+
+/**
+ * --files: each argument a file under the current folder (the scan root), as a root-relative path with
+ * forward slashes — a Location.file. pre-commit passes paths relative to the repository root, where it runs.
+ */
+function givenFiles(args: readonly string[], cwd: string): string[] {
+  const out = new Set<string>();
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const rel = relative(cwd, abs);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UsageError(`${arg} is not under the current folder`, 'run from the repository root and pass files below it (pre-commit does)');
+    }
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UsageError(`file not found: ${arg}`, 'pass files that exist (pre-commit passes the staged ones)');
+    }
+    if (!st.isFile()) throw new UsageError(`not a file: ${arg}`, 'with --files, pass files; without it, one project folder');
+    out.add(rel.split(sep).join('/'));
+  }
+  return [...out].sort();
 }
 
 /** node:util parseArgs errors, reworded as one line with a hint. */
@@ -328,9 +363,14 @@ export async function cli(
       return 0;
     }
 
+    if (args.files?.length === 0) {
+      io.stdout.write('No files given: nothing to check.\n');
+      return 0;
+    }
     const { report: rawReport, secrets } = await run({
       path: args.path,
-      gates: args.gates,
+      // A commit is checked with the code rules: the runtime gates of a config file are for the launch.
+      gates: args.gates ?? (args.files ? ['rules'] : undefined),
       settingsModule: args.settingsModule,
       python: args.python,
       extraEnv: args.extraEnv,
@@ -342,7 +382,10 @@ export async function cli(
       config: args.config,
       env: io.env,
       cwd: io.cwd,
-      baseRef: args.baseRef,
+      // --files: the migrations the commit adds are those not in HEAD (none yet: not checked, said so).
+      baseRef: args.baseRef ?? (args.files ? 'HEAD' : undefined),
+      baseRefDefault: args.baseRef === undefined && args.files !== undefined,
+      files: args.files,
     });
     redactor = new Redactor(secrets, vocabulary(rawReport));
     const report = redactReport(rawReport, redactor);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checklistStatus } from './checklist';
 import { loadConfig } from './config';
 import { UsageError } from './errors';
+import { fileScope, scopeReport } from './file-scope';
 import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, type FailOn, type Finding, type GateName, type GateResult, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
@@ -52,6 +53,11 @@ export interface RunOptions {
    */
   baseRef?: string;
   baseRefDefault?: boolean;
+  /**
+   * `--files` (the pre-commit hook): the whole project is scanned, and only the findings about these files
+   * (relative to the scan root, forward slashes) are reported — src/file-scope.ts.
+   */
+  files?: readonly string[];
 }
 
 export interface RunResult {
@@ -173,6 +179,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
     checklist,
     failOn,
   };
+  if (options.files) {
+    const settings = ctx.projects.map((p) => ({ chain: p.production?.files ?? [], evidence: p.production ? p.info.evidence?.file : undefined }));
+    return { report: scopeReport(report, fileScope(options.files, settings)), secrets: ctx.secrets };
+  }
   return { report, secrets: ctx.secrets };
 }
 
