@@ -30,6 +30,7 @@ APT_PACKAGES=(
   git                   # test/deploy (release.sh clones), test/github (git diff fallback), test/realworld
   shellcheck            # test/deploy: release.sh, backup.sh, restore-check.sh, pg-url.sh are shellcheck-clean
   systemd               # test/deploy/release.test.ts: systemd-analyze verify of gunicorn.service and celery.service
+  pre-commit            # test/precommit.test.ts: the hook of .pre-commit-hooks.yaml run by a real pre-commit (3.0.4)
 )
 # Services these packages would enable at install (nginx-light: nginx; postgresql: the per-cluster units).
 UNITS_NOT_ENABLED=(nginx.service postgresql.service)

@@ -1,0 +1,15 @@
+/**
+ * git in a test's own repositories: a fixed identity, `main` as the first branch, no signing, whatever the
+ * machine's git config says. Returns stdout, trimmed; a failing command throws with git's stderr.
+ * (test/github, test/project/changes, test/deploy and test/release each still carry a copy of this.)
+ */
+import { spawnSync } from 'node:child_process';
+
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
