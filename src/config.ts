@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors';
 import { projectFile } from './files';
-import type { FailOn, GateName } from './finding';
+import { LEVELS, type FailOn, type GateName, type Level } from './finding';
 import { parseFailOn, parseGates } from './options';
+import { DJANGO_CHECK_ID, scanRuleIds } from './rule-ids';
 import { RULES } from './rules/index';
 
 export interface Config {
@@ -19,9 +20,17 @@ export interface Config {
   failOn?: FailOn;
   /** Rule IDs not to run. */
   disable: string[];
+  /** Globs relative to the scan root: files and folders the scan never reads (src/project/workspace.ts). */
+  exclude: string[];
+  /** Rule ID (or Django check ID) → the level its findings are reported at (src/run.ts applyLevels). */
+  level: Record<string, Level>;
+  /** Module-name globs that are production settings: chosen before deploy-file evidence (src/project/production.ts). */
+  productionSettings: string[];
+  /** Module-name globs that are development settings: never judged as production unless named. */
+  devSettings: string[];
 }
 
-export const CONFIG_KEYS = ['settings-module', 'gates', 'fail-on', 'disable'];
+export const CONFIG_KEYS = ['settings-module', 'gates', 'fail-on', 'disable', 'exclude', 'level', 'production-settings', 'dev-settings'];
 
 const OWN_CONFIG = '.django-launch-gate.toml';
 const PYPROJECT = 'pyproject.toml';
@@ -53,7 +62,7 @@ export function loadConfig(root: string, explicit: string | undefined, cwd: stri
       table = sub as Record<string, unknown>;
     }
   }
-  const cfg: Config = { disable: [] };
+  const cfg: Config = { disable: [], exclude: [], level: {}, productionSettings: [], devSettings: [] };
   if (!table || !file) return cfg;
   cfg.file = file;
   for (const k of Object.keys(table)) {
@@ -75,5 +84,48 @@ export function loadConfig(root: string, explicit: string | undefined, cwd: stri
     for (const id of d as string[]) if (!known.has(id)) throw new UsageError(`config ${file}: disable names unknown rule "${id}" — see docs/rules for the IDs`);
     cfg.disable = d as string[];
   }
+  const x = table.exclude;
+  if (x !== undefined) {
+    cfg.exclude = stringList(file, 'exclude', x, '["legacy/**", "**/tests/**"]');
+    for (const glob of cfg.exclude) {
+      if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.split('/').includes('..')) {
+        throw new UsageError(`config ${file}: exclude "${glob}" is not relative to the scan root — write globs like "legacy/**" or "**/tests/**"`);
+      }
+    }
+  }
+  const l = table.level;
+  if (l !== undefined) {
+    if (!l || typeof l !== 'object' || Array.isArray(l)) throw new UsageError(`config ${file}: level must be a table of rule IDs, like level = { "launch.W090" = "note" }`);
+    const known = scanRuleIds();
+    for (const [id, v] of flatten(l as Record<string, unknown>)) {
+      if (!known.has(id) && !DJANGO_CHECK_ID.test(id)) throw new UsageError(`config ${file}: level names unknown rule "${id}" — see docs/rules for the IDs (a Django check ID looks like security.W004)`);
+      if (typeof v !== 'string' || !(LEVELS as readonly string[]).includes(v)) {
+        throw new UsageError(`config ${file}: level "${id}" must be "error", "warning" or "note", not ${JSON.stringify(v)}${v === 'off' || v === 'ignore' || v === 'never' ? ' — to turn a rule off, list it in disable' : ''}`);
+      }
+      cfg.level[id] = v as Level;
+    }
+  }
+  for (const [key, field] of [['production-settings', 'productionSettings'], ['dev-settings', 'devSettings']] as const) {
+    const v = table[key];
+    if (v === undefined) continue;
+    cfg[field] = stringList(file, key, v, '["*.settings.prod*"]');
+    for (const glob of cfg[field]) {
+      if (!/^!?[\w.*?[\]{},-]+$/.test(glob)) throw new UsageError(`config ${file}: ${key} "${glob}" is not a dotted module name or glob — write e.g. "mysite.settings.production" or "*.settings.prod*"`);
+    }
+  }
   return cfg;
+}
+
+/** A TOML array of non-empty strings, or a UsageError naming the key and an example. */
+function stringList(file: string, key: string, v: unknown, example: string): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) throw new UsageError(`config ${file}: ${key} must be a list of strings, like ${key} = ${example}`);
+  return (v as string[]).map((x) => x.trim());
+}
+
+/**
+ * The level table's entries. An unquoted `launch.W090 = "note"` is, in TOML, a dotted key — a nested table
+ * { launch: { W090: … } } — so nested keys are joined back with dots: both spellings mean the rule.
+ */
+function flatten(table: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
+  return Object.entries(table).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
 }

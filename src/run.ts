@@ -9,7 +9,7 @@ import { checklistStatus } from './checklist';
 import { loadConfig } from './config';
 import { UsageError } from './errors';
 import { fileScope, scopeReport } from './file-scope';
-import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, type FailOn, type Finding, type GateName, type GateResult, type Report, type RuleMeta } from './finding';
+import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
 import { runRules, type RulesGateResult } from './gates/rules';
@@ -96,6 +96,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
       env: options.env ?? process.env,
       ...(changes && 'added' in changes ? { newFiles: changes.added } : {}),
       ...(changes && 'unavailable' in changes ? { baseUnavailable: changes.unavailable } : {}),
+      exclude: config.exclude,
+      productionSettings: config.productionSettings,
+      devSettings: config.devSettings,
     });
   } catch (e) {
     if (e instanceof ScanInputError) throw new UsageError(`${e.message} — ${e.hint ?? (settingsModule ? 'check the settings module name' : 'point the path at your project, or name the settings module with --settings / settings-module')}`);
@@ -161,6 +164,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (runtime.length) findings = dedupeAcrossGates(results, findings, ctx, reportRules);
   if (runtime.length) proxyHandled(findings, ctx);
   findings = dedupe(findings).sort(compareFindings);
+  settleGates(results, new Set(applyLevels(findings, config.level, reportRules)));
   const checklist = checklistStatus({
     staticRules: RULES.map((r) => r.meta),
     enabled: new Set(rules.map((r) => r.meta.id)),
@@ -243,6 +247,33 @@ export function proxyHandled(findings: Finding[], ctx: ScanContext): void {
     if (!fact) continue;
     f.level = 'note';
     f.message = `${f.message.replace(/\.$/, '')} — the project's proxy ${check.what} (${fact.what}, ${fact.location.file}:${fact.location.line}).`;
+  }
+}
+
+/**
+ * The config's `level` table: a rule's findings at the rule's own level are reported at the configured one
+ * instead; a finding the rule itself made lower (a note it cannot confirm, a check silenced by
+ * SILENCED_SYSTEM_CHECKS) is never raised by it. Findings under a Django check ID take the configured level.
+ * Mutates the findings (shared with their gate's list); returns those it changed.
+ */
+export function applyLevels(findings: readonly Finding[], levels: Readonly<Record<string, Level>>, rules: readonly RuleMeta[]): Finding[] {
+  const changed: Finding[] = [];
+  for (const f of findings) {
+    const want = levels[f.ruleId];
+    if (!want || f.level === want) continue;
+    const own = rules.find((r) => r.id === f.ruleId)?.level;
+    if (own && f.level !== own && rank(want) > rank(f.level)) continue;
+    f.level = want;
+    changed.push(f);
+  }
+  return changed;
+}
+
+/** A gate whose findings the config's levels changed: it failed only if a finding above note level is left. */
+function settleGates(gates: GateResult[], touched: ReadonlySet<Finding>): void {
+  for (const g of gates) {
+    if (!g.findings.some((f) => touched.has(f))) continue;
+    if (g.status === 'passed' || g.status === 'failed') g.status = g.findings.some((f) => f.level !== 'note') ? 'failed' : 'passed';
   }
 }
 

@@ -18,17 +18,18 @@ import type { BuildCopy, SettingsEvidence } from './manifests';
 import {
   deployTimeModule,
   documentedAsProduction,
-  isDevModule,
+  isDevSettings,
   isProductionName,
   moduleOf,
   resolveModule,
   setsSomething,
   settingsDefaultIn,
   under,
+  type SettingsPatterns,
 } from './settings-modules';
 import type { SourceFile, Workspace } from './workspace';
 
-export type Source = 'input' | 'environment' | 'manifest' | 'wsgi' | 'asgi' | 'sibling' | 'manage.py' | 'code';
+export type Source = 'input' | 'environment' | 'config' | 'manifest' | 'wsgi' | 'asgi' | 'sibling' | 'manage.py' | 'code';
 
 export interface Candidate {
   module: string;
@@ -63,6 +64,8 @@ export interface ResolveInput {
   fromEnv?: string;
   evidence: readonly SettingsEvidence[];
   copies: readonly BuildCopy[];
+  /** The config's production-settings / dev-settings globs. */
+  patterns?: SettingsPatterns;
 }
 
 const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'app.yaml', 'script', 'env-file'];
@@ -109,14 +112,22 @@ export function resolveProduction(input: ResolveInput): Resolution {
     if (r) return r;
   }
 
+  // 1b. the config's production-settings: the project's modules they match (several: the first, and a note)
+  const configured = configuredProduction(input);
+  if (configured.length) {
+    const r = pick(configured[0], configured.slice(1));
+    if (r) return r;
+  }
+
   // 2. deploy manifests (non-development ones), whose module is this project's
+  const isDev = (m: string) => isDevSettings(m, input.patterns);
   const passedOver: Candidate[] = [];
   const fromManifests: Candidate[] = [];
   for (const e of input.evidence) {
     if (e.dev || !belongsTo(input, e.file)) continue;
     if (!locate(input, e.module)) continue;
     const c: Candidate = { module: e.module, source: 'manifest', at: { file: e.file, line: e.line }, how: `${e.how} (${e.file}, line ${e.line})`, ...(e.configuration ? { configuration: e.configuration } : {}) };
-    if (isDevModule(e.module)) passedOver.push(c);
+    if (isDev(e.module)) passedOver.push(c);
     else fromManifests.push(c);
   }
   if (fromManifests.length) {
@@ -146,7 +157,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
         continue;
       }
       anchors.push(c);
-      if (isDevModule(d.module)) {
+      if (isDev(d.module)) {
         passedOver.push(c);
         continue;
       }
@@ -186,7 +197,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
 
   // 5b. manage.py's default, then other code's
   for (const c of later) {
-    if (isDevModule(c.module)) {
+    if (isDev(c.module)) {
       if (locate(input, c.module)) passedOver.push(c);
       continue;
     }
@@ -252,14 +263,14 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
   const seen = new Set<string>();
   for (const f of input.ws.pythonFiles()) {
     const m = moduleOf(input.dir, f);
-    if (!m || seen.has(m) || isDevModule(m)) continue;
+    if (!m || seen.has(m) || isDevSettings(m, input.patterns)) continue;
     const parent = m.includes('.') ? m.slice(0, m.lastIndexOf('.')) : '';
     if (!packages.has(parent)) continue;
     if (!resolveModule(input.ws, input.dir, m)) continue;
     seen.add(m);
-    if (isProductionName(m)) byName.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `named as the production settings (${f.rel}), beside the ${anchorPhrase(anchors)}` });
+    if (isProductionName(m)) byName.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `named as the production settings (${f.rel}), beside the ${anchorPhrase(anchors, input.patterns)}` });
     else if (/settings|config|conf/i.test(m) && documentedAsProduction(input.ws, f)) {
-      byDoc.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `its docstring says it is the production configuration (${f.rel}), beside the ${anchorPhrase(anchors)}` });
+      byDoc.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `its docstring says it is the production configuration (${f.rel}), beside the ${anchorPhrase(anchors, input.patterns)}` });
     }
   }
   // A production-named module that wsgi/asgi/manage.py name themselves comes first: named twice over.
@@ -275,9 +286,23 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
   return ordered;
 }
 
-function anchorPhrase(anchors: Candidate[]): string {
+/** The project's own modules that the config's production-settings globs match, by module name. */
+function configuredProduction(input: ResolveInput): Candidate[] {
+  if (!input.patterns) return [];
+  const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
+  const out: Candidate[] = [];
+  for (const f of input.ws.pythonFiles()) {
+    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel))) continue;
+    const m = moduleOf(input.dir, f);
+    if (!m || !input.patterns.production(m) || out.some((c) => c.module === m)) continue;
+    out.push({ module: m, source: 'config', at: { file: f.rel, line: 1 }, how: `matched by production-settings in the config (${f.rel})` });
+  }
+  return out.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+}
+
+function anchorPhrase(anchors: Candidate[], patterns?: SettingsPatterns): string {
   const a = anchors[0];
   if (!a) return 'settings';
-  const what = isDevModule(a.module) ? 'development settings' : 'settings';
+  const what = isDevSettings(a.module, patterns) ? 'development settings' : 'settings';
   return `${what} ${a.module} that ${a.at ? a.at.file : 'the project'} names`;
 }

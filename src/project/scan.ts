@@ -12,16 +12,18 @@ import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
 import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type SettingsEvidence } from './manifests';
+import { globMatcher } from './globs';
 import { belongsTo, resolveProduction, type Resolution } from './production';
 import {
   deployTimeModule,
   inDevFolder,
-  isDevModule,
+  isDevSettings,
   moduleBases,
   moduleOf,
   resolveModule,
   settingsDefaultIn,
   under,
+  type SettingsPatterns,
 } from './settings-modules';
 
 export interface ScannedProject {
@@ -64,6 +66,11 @@ export interface ScanOptions {
   newFiles?: ReadonlySet<string>;
   /** See ScanContext.baseUnavailable. */
   baseUnavailable?: string;
+  /** The config's `exclude`: globs (relative to the root) of files and folders never read. */
+  exclude?: readonly string[];
+  /** The config's `production-settings` / `dev-settings`: module-name globs. */
+  productionSettings?: readonly string[];
+  devSettings?: readonly string[];
 }
 
 /** Bad input the user must fix (no project, an unresolvable module, a project with no production settings): exit 2. */
@@ -81,7 +88,8 @@ export class ScanInputError extends Error {
 const NAME_IT = 'name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml)';
 
 export function scan(root: string, options: ScanOptions = {}): ScanContext {
-  const workspace = new Workspace(root);
+  const workspace = new Workspace(root, { exclude: globMatcher(options.exclude ?? []) });
+  const patterns: SettingsPatterns = { production: globMatcher(options.productionSettings ?? []), dev: globMatcher(options.devSettings ?? []) };
   const secrets = new Set<string>();
   const named = options.settingsModule?.trim() || undefined;
   const fromEnv = options.env?.DJANGO_SETTINGS_MODULE?.trim() || undefined;
@@ -90,7 +98,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const environment = productionEnvironment(workspace);
   // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
   for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
-  const roots = projectRoots(workspace, named, evidence, copies);
+  const roots = projectRoots(workspace, named, evidence, copies, patterns);
   if (roots.length === 0) {
     throw new ScanInputError(
       `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
@@ -108,10 +116,10 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const unresolved: string[] = [];
   for (const dir of roots) {
     const development = !allDev && inDevFolder(dir) && !(named && resolveModule(workspace, dir, named));
-    const resolution = resolveProduction({ ws: workspace, dir, roots, named, fromEnv, evidence, copies });
+    const resolution = resolveProduction({ ws: workspace, dir, roots, named, fromEnv, evidence, copies, patterns });
     if (resolution.status === 'unresolved' && !development) unresolved.push(`project ${dir || '.'}: ${resolution.reason}`);
     const provided = new Set(environment.filter((e) => !e.dev && belongsTo({ dir, roots }, e.file)).map((e) => e.name));
-    projects.push(scanProject(workspace, dir, roots, resolution, development, secrets, provided));
+    projects.push(scanProject(workspace, dir, roots, resolution, development, secrets, provided, patterns));
   }
   if (unresolved.length) {
     throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
@@ -133,7 +141,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
  * then, outside those, code that sets DJANGO_SETTINGS_MODULE (a package's setup function naming a module
  * rendered at install time); last, the named module from the scan root.
  */
-function projectRoots(ws: Workspace, named: string | undefined, evidence: readonly SettingsEvidence[], copies: readonly BuildCopy[]): string[] {
+function projectRoots(ws: Workspace, named: string | undefined, evidence: readonly SettingsEvidence[], copies: readonly BuildCopy[], patterns: SettingsPatterns): string[] {
   const roots = [...ws.manageDirs];
   const covered = (rel: string) => roots.some((r) => under(r, rel));
   for (const f of ws.pythonFiles()) {
@@ -154,7 +162,7 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
     if (!f.text.includes('DJANGO_SETTINGS_MODULE') || covered(f.rel) || inDevFolder(f.rel) || /(^|\/)(scripts?|tools?|bin)\//.test(f.rel)) continue;
     if (/(^|\/)(conftest|setup|noxfile|tasks|fabfile)\.py$|(^|\/)test_[^/]*\.py$|_tests?\.py$/.test(f.rel)) continue;
     const d = settingsDefaultIn(ws, f);
-    if (!d?.module || isDevModule(d.module)) continue;
+    if (!d?.module || isDevSettings(d.module, patterns)) continue;
     const base = baseAnywhere(ws, d.module) ?? (deployTimeModule(ws, '', d.module, copies) ? '' : undefined);
     if (base !== undefined && !roots.includes(base)) roots.push(base);
   }
@@ -202,6 +210,7 @@ function scanProject(
   development: boolean,
   secrets: Set<string>,
   provided: ReadonlySet<string>,
+  patterns: SettingsPatterns,
 ): ScannedProject {
   const inProject = ws.pythonFiles().filter((f) => under(dir, f.rel));
   // Nested projects belong to their own manage.py.
@@ -240,8 +249,8 @@ function scanProject(
     if (!module) continue;
     const why = development
       ? 'it belongs to a development/test/example project'
-      : isDevModule(module)
-        ? 'its name marks it as development/test settings'
+      : isDevSettings(module, patterns)
+        ? patterns.dev(module) ? 'dev-settings in the config marks it as development settings' : 'its name marks it as development/test settings'
         : 'no deploy file, wsgi.py, asgi.py, input or DJANGO_SETTINGS_MODULE names it';
     settings.push(evaluateSettings(ws, { file: f, module } as ModuleSource, { production: false, reason: why, resolve, secrets }));
   }

@@ -156,6 +156,21 @@ export function isDevModule(module: string): boolean {
   return module.split('.').some((p) => DEV_COMPONENT.test(p));
 }
 
+/** The config's `production-settings` / `dev-settings` module globs, as predicates (src/project/globs.ts). */
+export interface SettingsPatterns {
+  production: (module: string) => boolean;
+  dev: (module: string) => boolean;
+}
+
+/**
+ * Development settings, never judged as production unless named: what the config's dev-settings match, or a
+ * development name (isDevModule) — except what its production-settings match, which is production either way.
+ */
+export function isDevSettings(module: string, patterns?: SettingsPatterns): boolean {
+  if (patterns?.production(module)) return false;
+  return Boolean(patterns?.dev(module)) || isDevModule(module);
+}
+
 /** A folder component under which a project is development/test/example code. */
 const DEV_FOLDER = /^(tests?|testing|examples?|samples?|demo|docs?|sandbox|dev|development|fixtures|testproject|test_project|example_project)$/i;
 

@@ -131,9 +131,12 @@ export class Workspace {
   readonly diagnostics: Diagnostic[] = [];
   /** Folders (relative) that hold a manage.py. */
   readonly manageDirs: string[] = [];
+  /** The config's `exclude` globs: paths (files and folders, relative to the root) the walk never enters or reads. */
+  private readonly excluded: (rel: string) => boolean;
 
-  constructor(root: string) {
+  constructor(root: string, options: { exclude?: (rel: string) => boolean } = {}) {
     this.root = root;
+    this.excluded = options.exclude ?? (() => false);
     this.walk(root);
     this.python.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.deploy.sort((a, b) => (a.rel < b.rel ? -1 : 1));
@@ -214,7 +217,7 @@ export class Workspace {
       }
       if (ent.isDirectory()) {
         if (EXCLUDED_DIRS.has(ent.name) || ent.name.endsWith('.egg-info')) continue;
-        if (isVirtualenvDir(abs)) continue;
+        if (isVirtualenvDir(abs) || this.excluded(this.rel(abs))) continue;
         this.walk(abs);
       } else if (ent.isFile()) {
         this.addFile(abs, ent.name);
@@ -228,6 +231,7 @@ export class Workspace {
 
   private addFile(abs: string, name: string): void {
     const rel = this.rel(abs);
+    if (this.excluded(rel)) return;
     const isPy = name.endsWith('.py');
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
     if (!isPy && !isTemplate && !isDeployFile(name, rel)) return;
