@@ -35,8 +35,14 @@ type Verdict = { status: 'pass' | 'not-applicable' | 'not-checked'; reason?: str
 export function checklistStatus(input: ChecklistInput): ChecklistStatus[] {
   const withFindings = new Set<ChecklistItem>();
   const beyondNotes = new Set<ChecklistItem>();
+  // A finding an inline suppression covers does not hold its item back; a pass says how many there were.
+  const suppressed = new Map<ChecklistItem, number>();
   for (const f of input.findings) {
     const item = ruleMetaFor(input.reportRules, f)?.checklist;
+    if (item && f.suppression) {
+      suppressed.set(item, (suppressed.get(item) ?? 0) + 1);
+      continue;
+    }
     if (item) withFindings.add(item);
     if (item && f.level !== 'note') beyondNotes.add(item);
   }
@@ -61,7 +67,10 @@ export function checklistStatus(input: ChecklistInput): ChecklistStatus[] {
       else if (g.status === 'skipped') verdicts.push({ status: 'not-checked', reason: `${gate} gate skipped${g.detail ? `: ${lines(g.detail)}` : ''}` });
       else verdicts.push({ status: 'pass', ...(itemRules.length ? { reason: by } : {}) });
     }
-    out.push(combine(item, verdicts));
+    const status = combine(item, verdicts);
+    const n = suppressed.get(item);
+    if (n && status.status === 'pass') status.reason = [status.reason, `${n} finding${n === 1 ? '' : 's'} suppressed in source`].filter(Boolean).join('; ');
+    out.push(status);
   }
   return out;
 }

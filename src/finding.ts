@@ -53,6 +53,21 @@ export interface Finding {
   fix?: string;
   /** Related places (e.g. the urls.py route that reaches a view). */
   related?: Array<{ location: Location; message: string }>;
+  /**
+   * Set when an inline `# launch-gate: ignore[ID] reason` comment covers this finding (src/suppressions.ts).
+   * A suppressed finding stays in the report — SARIF carries it with a `suppressions` entry — but never counts:
+   * not in countByLevel, never blocking, never annotated.
+   */
+  suppression?: FindingSuppression;
+}
+
+/** SARIF's `suppression` (§3.35) as the engine records it: kind inSource, the comment's reason and place. */
+export interface FindingSuppression {
+  kind: 'inSource';
+  /** The reason written after the IDs; absent when none was (launch.I006 reports that). Never a secret: redacted. */
+  justification?: string;
+  /** Where the comment is. */
+  location: Location;
 }
 
 export type GateStatus = 'passed' | 'failed' | 'skipped' | 'error';
@@ -87,7 +102,7 @@ export const CHECKLIST = {
   'test-suite': 'Test suite passes',
   migrations: 'Migrations apply on PostgreSQL',
   'migration-safety': 'Migrations safe while the old release still runs',
-  scan: 'Files the scan could not read',
+  scan: 'Scan coverage: unreadable files and inline suppressions',
   'live-site': 'The live site (HTTPS, headers, no debug page)',
 } as const;
 export type ChecklistItem = keyof typeof CHECKLIST;
@@ -260,15 +275,21 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Findings per level; suppressed findings are not counted (suppressedCount says how many there are). */
 export function countByLevel(findings: readonly Finding[]): Record<Level, number> {
   const out: Record<Level, number> = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) out[f.level]++;
+  for (const f of findings) if (!f.suppression) out[f.level]++;
   return out;
 }
 
-/** Is this finding at or above `failOn`? */
+/** How many findings an inline suppression covers. */
+export function suppressedCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.suppression).length;
+}
+
+/** Is this finding at or above `failOn`? A suppressed finding never is. */
 export function blocksLaunch(finding: Finding, failOn: FailOn): boolean {
-  return failOn !== 'never' && rank(finding.level) >= rank(failOn);
+  return failOn !== 'never' && !finding.suppression && rank(finding.level) >= rank(failOn);
 }
 
 /** Does this set of findings stop the launch under `failOn`? */

@@ -9,16 +9,18 @@ import { checklistStatus } from './checklist';
 import { loadConfig } from './config';
 import { UsageError } from './errors';
 import { fileScope, scopeReport } from './file-scope';
-import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
+import { readTextUnder } from './files';
+import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, suppressedCount, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
-import { runRules, type RulesGateResult } from './gates/rules';
+import { reviewRules, runRules, type RulesGateResult } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
 import { addedSince, BaseRefError, type Changes } from './project/changes';
 import { proxyHttps, type ProxyHttps } from './project/proxy';
 import { scan, ScanInputError, type ScanContext } from './project/scan';
 import { RULES } from './rules/index';
+import { applySuppressions, ranOf, runReview, suppressionsOf } from './suppressions';
 import { TOOL } from './version';
 
 export interface RunOptions {
@@ -164,7 +166,19 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (runtime.length) findings = dedupeAcrossGates(results, findings, ctx, reportRules);
   if (runtime.length) proxyHandled(findings, ctx);
   findings = dedupe(findings).sort(compareFindings);
-  settleGates(results, new Set(applyLevels(findings, config.level, reportRules)));
+  // The config's levels, then inline suppressions, then the rules that review them (src/suppressions.ts).
+  const touched = new Set<Finding>(applyLevels(findings, config.level, reportRules));
+  const comments = suppressionsOf(ctx, findings, readTextUnder(root));
+  applySuppressions(findings, comments);
+  for (const f of findings) if (f.suppression) touched.add(f);
+  if (rulesGate) {
+    const failed = rulesGate.failed;
+    const staticRan = new Set(rules.map((r) => r.meta.id).filter((id) => !failed.includes(id)));
+    const reviewed = reviewRules(ctx, rules, rulesGate, runReview(findings, comments, ranOf(staticRan, results)));
+    for (const f of applyLevels(reviewed, config.level, reportRules)) touched.add(f);
+    findings = [...findings, ...reviewed].sort(compareFindings);
+  }
+  settleGates(results, touched);
   const checklist = checklistStatus({
     staticRules: RULES.map((r) => r.meta),
     enabled: new Set(rules.map((r) => r.meta.id)),
@@ -269,11 +283,16 @@ export function applyLevels(findings: readonly Finding[], levels: Readonly<Recor
   return changed;
 }
 
-/** A gate whose findings the config's levels changed: it failed only if a finding above note level is left. */
+/**
+ * A gate whose findings the config's levels or inline suppressions changed: it failed only if a finding above
+ * note level still counts, and its detail says how many of its findings are suppressed.
+ */
 function settleGates(gates: GateResult[], touched: ReadonlySet<Finding>): void {
   for (const g of gates) {
     if (!g.findings.some((f) => touched.has(f))) continue;
-    if (g.status === 'passed' || g.status === 'failed') g.status = g.findings.some((f) => f.level !== 'note') ? 'failed' : 'passed';
+    const n = suppressedCount(g.findings);
+    if (n) g.detail = `${g.detail ? `${g.detail}\n` : ''}${n} finding${n === 1 ? '' : 's'} suppressed in source`;
+    if (g.status === 'passed' || g.status === 'failed') g.status = g.findings.some((f) => !f.suppression && f.level !== 'note') ? 'failed' : 'passed';
   }
 }
 

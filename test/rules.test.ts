@@ -7,9 +7,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTextUnder } from '../src/files';
 import { CHECKLIST, type Level } from '../src/finding';
-import { scan } from '../src/project/scan';
+import { runRules } from '../src/gates/rules';
+import { scan, type ScanContext } from '../src/project/scan';
 import { RULES } from '../src/rules/index';
+import type { Rule, RuleHit } from '../src/rules/rule';
+import { applySuppressions, ranOf, runReview, suppressionsOf } from '../src/suppressions';
 
 const FIXTURES = join(__dirname, 'rules');
 const DOCS = join(__dirname, '..', 'docs', 'rules');
@@ -50,6 +54,19 @@ function annotations(dir: string, id: string): { expected: Set<string>; notes: S
 
 const LETTER: Record<Level, string> = { error: 'E', warning: 'W', note: 'I' };
 
+/**
+ * A rule that reviews the run (Rule.review) is judged as the engine judges it: after every other code rule
+ * has run over the fixture, with inline suppressions applied.
+ */
+function reviewHits(ctx: ScanContext, rule: Rule): RuleHit[] {
+  const others = RULES.filter((r) => !r.review);
+  const gate = runRules(ctx, others);
+  const findings = gate.gate.findings;
+  const comments = suppressionsOf(ctx, findings, readTextUnder(ctx.root));
+  applySuppressions(findings, comments);
+  return rule.review!(ctx, runReview(findings, comments, ranOf(new Set(others.map((r) => r.meta.id)), [gate.gate])));
+}
+
 describe('rule fixtures', () => {
   for (const rule of RULES) {
     const id = rule.meta.id;
@@ -62,7 +79,7 @@ describe('rule fixtures', () => {
       const marker = join(dir, '.new-files');
       const newFiles = existsSync(marker) ? new Set(readFileSync(marker, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;
       const ctx = scan(dir, newFiles ? { newFiles } : {});
-      const res = rule.check(ctx).hits;
+      const res = [...rule.check(ctx).hits, ...(rule.review ? reviewHits(ctx, rule) : [])];
       const got = new Set(res.map((h) => `${h.location.file}:${h.location.line}`));
       const gotNotes = new Set(res.filter((h) => (h.level ?? rule.meta.level) === 'note').map((h) => `${h.location.file}:${h.location.line}`));
       const want = new Set([...expected, ...notes]);

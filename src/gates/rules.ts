@@ -8,7 +8,7 @@
  */
 import { djangoChecksOf, type Finding, type GateResult, type RuleMeta } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
-import type { Rule, RuleHit } from '../rules/rule';
+import type { Rule, RuleHit, RunReview } from '../rules/rule';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -64,6 +64,30 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
         findings,
       };
   return { gate, notApplicable, failed, undecided };
+}
+
+/**
+ * The rules gate's second pass, after every other gate (src/run.ts): the rules that review the run
+ * (Rule.review — inline suppressions without a reason or that suppress nothing). Their findings join the gate's
+ * and are returned; a review that throws fails its rule and errors the gate, as a check that throws does.
+ */
+export function reviewRules(ctx: ScanContext, rules: readonly Rule[], result: RulesGateResult, run: RunReview): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.review || result.failed.includes(rule.meta.id)) continue;
+    try {
+      const mine = rule.review(ctx, run).map((h) => toFinding(rule.meta, h));
+      if (mine.length) result.notApplicable.delete(rule.meta.id);
+      out.push(...mine);
+    } catch (e) {
+      result.failed.push(rule.meta.id);
+      const line = `rule ${rule.meta.id} failed: ${(e as Error).message}`;
+      result.gate.detail = result.gate.status === 'error' ? `${result.gate.detail ?? ''}\n${line}` : line;
+      result.gate.status = 'error';
+    }
+  }
+  result.gate.findings.push(...out);
+  return out;
 }
 
 /**

@@ -56,6 +56,8 @@ function keyed(log: Sarif.Log, tool: string | undefined): Keyed[] {
     if (tool !== undefined && run?.tool?.driver?.name !== tool) continue;
     const rules = run.tool?.driver?.rules ?? [];
     for (const res of run.results ?? []) {
+      // Suppressed (an accepted or unqualified suppression, SARIF §3.35): dismissed, neither new nor existing.
+      if (res.suppressions?.some((s) => s.status === undefined || s.status === 'accepted')) continue;
       const rule = res.ruleIndex !== undefined ? rules[res.ruleIndex] : undefined;
       const ruleId = res.ruleId ?? rule?.id ?? res.rule?.id ?? '';
       const phys = res.locations?.[0]?.physicalLocation;

@@ -21,7 +21,8 @@ const KIND: Record<Level, Annotation['kind']> = { error: 'error', warning: 'warn
 export function selectAnnotations(report: Report, max = 10): Annotation[] {
   const cap = Math.max(0, Math.floor(max));
   if (cap === 0) return [];
-  const sorted = [...report.findings].sort(compareFindings);
+  // A suppressed finding is never annotated (the SARIF marks it suppressed; the summary lists it apart).
+  const sorted = report.findings.filter((f) => !f.suppression).sort(compareFindings);
   const byKind = { error: sorted.filter((f) => f.level === 'error'), warning: sorted.filter((f) => f.level === 'warning'), notice: sorted.filter((f) => f.level === 'note') };
   const overflow = byKind.error.length > cap || byKind.warning.length > cap || byKind.notice.length > cap;
   const limits = { error: cap, warning: cap, notice: overflow ? cap - 1 : cap };

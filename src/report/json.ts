@@ -2,7 +2,7 @@
  * The Report as stable JSON for the CLI's `--format json`: fixed key order, findings in compareFindings
  * order, rules by ID, gates in canonical order, plus the verdict, so equal reports give equal bytes.
  */
-import { compareFindings, countByLevel, launchBlocked, type Finding, type Location, type Report, type RuleMeta } from '../finding';
+import { compareFindings, countByLevel, launchBlocked, suppressedCount, type Finding, type Location, type Report, type RuleMeta } from '../finding';
 import { sortGates, unverifiedReason, verdict } from './text';
 
 export function toJson(report: Report): string {
@@ -15,6 +15,8 @@ export function toJson(report: Report): string {
     unverifiedReason: unverifiedReason(report),
     verdict: verdict(report).text,
     counts: countByLevel(report.findings),
+    // Findings an inline suppression covers: listed (each with its suppression), never in counts.
+    suppressed: suppressedCount(report.findings),
     // verify: the live site, its certificate and every request made, hop by hop.
     site: report.site,
     projects: report.projects.map((p) => ({
@@ -50,6 +52,7 @@ function finding(f: Finding) {
     djangoCheck: f.djangoCheck,
     fix: f.fix,
     related: f.related?.map((r) => ({ location: location(r.location), message: r.message })),
+    suppression: f.suppression ? { kind: f.suppression.kind, justification: f.suppression.justification, location: location(f.suppression.location) } : undefined,
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * Locations are relative to the scan root; GitHub wants them relative to the repository checkout.
- * `rebaseReport` re-roots every location (findings and related locations) at `newRoot`.
+ * `rebaseReport` re-roots every location (findings, related locations, suppression comments) at `newRoot`.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Location, Report } from '../finding';
+import type { Finding, Location, Report } from '../finding';
 
 export function rebaseReport(report: Report, newRoot: string): Report {
   const rel = (file: string): string => {
@@ -11,6 +11,12 @@ export function rebaseReport(report: Report, newRoot: string): Report {
     return relative(newRoot, abs).split(sep).join('/');
   };
   const loc = (l: Location): Location => ({ ...l, file: l.file ? rel(l.file) : l.file });
+  const finding = (f: Finding): Finding => ({
+    ...f,
+    location: loc(f.location),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, location: loc(r.location) })) } : {}),
+    ...(f.suppression ? { suppression: { ...f.suppression, location: loc(f.suppression.location) } } : {}),
+  });
   return {
     ...report,
     root: newRoot,
@@ -19,14 +25,7 @@ export function rebaseReport(report: Report, newRoot: string): Report {
       root: rel(p.root || '.') || '',
       settingsFile: p.settingsFile ? rel(p.settingsFile) : null,
     })),
-    findings: report.findings.map((f) => ({
-      ...f,
-      location: loc(f.location),
-      ...(f.related ? { related: f.related.map((r) => ({ ...r, location: loc(r.location) })) } : {}),
-    })),
-    gates: report.gates.map((g) => ({
-      ...g,
-      findings: g.findings.map((f) => ({ ...f, location: loc(f.location) })),
-    })),
+    findings: report.findings.map(finding),
+    gates: report.gates.map((g) => ({ ...g, findings: g.findings.map(finding) })),
   };
 }

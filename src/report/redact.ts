@@ -119,6 +119,7 @@ function redactFinding(f: Finding, redactor: Redactor): Finding {
     message: redactor.redact(f.message),
     ...(f.fix !== undefined ? { fix: redactor.redact(f.fix) } : {}),
     ...(f.related ? { related: f.related.map((r) => ({ ...r, message: redactor.redact(r.message) })) } : {}),
+    ...(f.suppression?.justification !== undefined ? { suppression: { ...f.suppression, justification: redactor.redact(f.suppression.justification) } } : {}),
   };
 }
 

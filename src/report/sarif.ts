@@ -229,6 +229,14 @@ function toResult(
       message: { text: r.message },
     }));
   }
+  // SARIF §3.35: an inline suppression keeps the result, marked as suppressed in source with its reason.
+  if (f.suppression) {
+    const s = f.suppression;
+    const at: Sarif.Location = {
+      physicalLocation: { artifactLocation: { uri: toUri(relPath(s.location.file, root) || fallbackFile), uriBaseId: SRCROOT }, region: toRegion(s.location) },
+    };
+    result.suppressions = [{ kind: s.kind, status: 'accepted', ...(s.justification ? { justification: s.justification } : {}), location: at }];
+  }
   const properties: Sarif.PropertyBag = { gate: f.gate };
   if (f.djangoCheck) properties.djangoCheck = f.djangoCheck;
   result.properties = properties;

@@ -5,7 +5,7 @@
  */
 import { CHECKLIST, compareFindings, type ChecklistItem, type Finding, type GateStatus, type Level, type Report } from '../finding';
 import { docsUrl } from '../version';
-import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, detailLines, findingWhere, fixFor, formatDuration, groupFindings, plural, ruleFor, siteLines, sortGates, verdict } from './text';
+import { OTHER_GROUP, OTHER_TITLE, type FindingGroup, countsPhrase, detailLines, findingWhere, fixFor, formatDuration, groupFindings, plural, ruleFor, siteLines, sortGates, suppressedFindings, suppressedLine, verdict } from './text';
 
 /** GitHub refuses step summaries over 1 MiB; keep a margin for whatever else the step appends. */
 export const DEFAULT_MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
@@ -73,7 +73,8 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
   if (other) head.push(`| ${OTHER_TITLE} | ${worstIcon(other)} ${plural(other.length, 'finding')} | ${otherLinks(other)} |`);
 
   // Finding sections: the most severe findings that fit (compareFindings order), shown per checklist item.
-  const total = report.findings.length;
+  const counted = report.findings.filter((f) => !f.suppression);
+  const total = counted.length;
   const headingOf = (g: FindingGroup) =>
     `\n### ${escapeInline(g.title)} (${countsPhrase(g.findings).split(', ').filter((x) => !x.startsWith('0 ')).join(', ')})\n`;
   const groupOf = new Map<Finding, FindingGroup>();
@@ -82,7 +83,7 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
   const shownSet = new Set<Finding>();
   const opened = new Set<FindingGroup>();
   let budget = maxBytes - bytes(joinLines(head)) - bytes(`\n${overflowNote(total, total)}\n`);
-  for (const f of [...report.findings].sort(compareFindings)) {
+  for (const f of [...counted].sort(compareFindings)) {
     const g = groupOf.get(f)!;
     const line = findingLine(report, f);
     const cost = bytes(line) + 1 + (opened.has(g) ? 0 : bytes(headingOf(g)) + 1);
@@ -102,6 +103,7 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
 
   const out = [...head, ...body];
   if (shown < total) out.push('', overflowNote(total - shown, total));
+  out.push(...suppressedSection(report, budget));
   let text = joinLines(out);
   if (bytes(text) > maxBytes) {
     // Even the tables do not fit: verdict and the note only.
@@ -109,6 +111,28 @@ export function jobSummary(report: Report, opts: SummaryOptions = {}): string {
     if (bytes(text) > maxBytes) text = truncateBytes(text, maxBytes);
   }
   return text;
+}
+
+/**
+ * The suppressed findings, folded: one line each, as many as fit in `budget` bytes (the rest counted). They
+ * are not counted anywhere else in the summary.
+ */
+function suppressedSection(report: Report, budget: number): string[] {
+  const all = suppressedFindings(report);
+  if (all.length === 0) return [];
+  const open = `<details><summary>${plural(all.length, 'finding')} suppressed in source (not counted)</summary>`;
+  const close = '</details>';
+  let left = budget - bytes(`\n${open}\n\n\n${close}\n`) - 200;
+  const lines: string[] = [];
+  for (const f of all) {
+    const line = `- ${escapeInline(suppressedLine(report, f))}`;
+    if (bytes(line) + 1 > left) break;
+    left -= bytes(line) + 1;
+    lines.push(line);
+  }
+  if (lines.length === 0) return ['', `${plural(all.length, 'finding')} suppressed in source (not counted); all of them are in the SARIF report.`];
+  if (lines.length < all.length) lines.push(`- … ${all.length - lines.length} more in the SARIF report`);
+  return ['', open, '', ...lines, '', close];
 }
 
 function findingLine(report: Report, f: Finding): string {

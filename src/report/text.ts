@@ -12,6 +12,7 @@ import {
   GATE_NAMES,
   launchBlocked,
   ruleMetaFor,
+  suppressedCount,
   type ChecklistItem,
   type Finding,
   type GateResult,
@@ -48,10 +49,13 @@ export function fixFor(report: Report, finding: Finding): string | undefined {
   return finding.fix ?? ruleFor(report, finding)?.fix;
 }
 
-/** Findings grouped by checklist item in CHECKLIST order (sorted within), unmatched findings last. */
+/**
+ * Findings grouped by checklist item in CHECKLIST order (sorted within), unmatched findings last. Suppressed
+ * findings are not in any group: see suppressedFindings.
+ */
 export function groupFindings(report: Report): FindingGroup[] {
   const byItem = new Map<string, Finding[]>();
-  for (const f of [...report.findings].sort(compareFindings)) {
+  for (const f of [...report.findings].filter((x) => !x.suppression).sort(compareFindings)) {
     const item = ruleFor(report, f)?.checklist ?? OTHER_GROUP;
     const list = byItem.get(item) ?? [];
     list.push(f);
@@ -97,10 +101,21 @@ export function siteLines(report: Report): string[] {
   return lines;
 }
 
-/** `3 errors, 2 warnings, 1 note` (zero counts included so the line always reads the same way). */
+/** `3 errors, 2 warnings, 1 note` (zero counts included so the line always reads the same way); suppressed ones not counted. */
 export function countsPhrase(findings: readonly Finding[]): string {
   const c = countByLevel(findings);
   return [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.note, 'note')].join(', ');
+}
+
+/** The findings an inline suppression covers, in the report's order: shown apart, compactly, never counted. */
+export function suppressedFindings(report: Report): Finding[] {
+  return report.findings.filter((f) => f.suppression).sort(compareFindings);
+}
+
+/** One suppressed finding on a line: `ID at file:line — reason` (the reason redacted like all report text). */
+export function suppressedLine(report: Report, f: Finding): string {
+  const why = f.suppression?.justification;
+  return `${f.ruleId} at ${findingWhere(report, f.location)} — ${why ? `"${why}"` : 'no reason given'}`;
 }
 
 /**
@@ -128,7 +143,8 @@ export function unverifiedReason(report: Report): string | undefined {
 export function verdict(report: Report): { blocked: boolean; verified: boolean; text: string } {
   const blocked = launchBlocked(report.findings, report.failOn);
   const unverified = unverifiedReason(report);
-  const counts = countsPhrase(report.findings);
+  const n = suppressedCount(report.findings);
+  const counts = `${countsPhrase(report.findings)}${n ? ` (${n} suppressed)` : ''}`;
   // A scan judges a launch; verify judges a live site.
   const [isBlocked, notVerified, proceeds] = report.site ? ['live site fails', 'live site not verified', 'live site passes'] : ['launch blocked', 'launch not verified', 'launch may proceed'];
   let text: string;
@@ -194,6 +210,12 @@ export function formatText(report: Report, opts: TextOptions): string {
       const fix = fixFor(report, f);
       if (fix) lines.push(`      ${c.dim('fix:')} ${clean(fix).replace(/\n/g, ' ')}`);
     }
+  }
+
+  const suppressed = suppressedFindings(report);
+  if (suppressed.length) {
+    lines.push('', c.bold(`Suppressed in source — ${suppressed.length}`) + c.dim(' (not counted: a launch-gate: ignore[…] comment covers each)'));
+    for (const f of suppressed) lines.push(`  ${c.dim(clean(suppressedLine(report, f)).replace(/\n/g, ' '))}`);
   }
 
   const withFindings = new Set(groups.map((g) => g.item));

@@ -5,6 +5,8 @@ import settingsUnreadable from './settings-unreadable';
 import settingsModuleMissing from './settings-module-missing';
 import settingsAmbiguous from './settings-ambiguous';
 import settingsDynamic from './settings-dynamic';
+import suppressionWithoutReason from './suppression-without-reason';
+import suppressionUnused from './suppression-unused';
 import debugEnabled from './debug-enabled';
 import debugOnWhenSet from './debug-on-when-set';
 import allowedHostsWildcard from './allowed-hosts-wildcard';
@@ -61,6 +63,8 @@ export const RULES: readonly Rule[] = [
   settingsModuleMissing,
   settingsAmbiguous,
   settingsDynamic,
+  suppressionWithoutReason,
+  suppressionUnused,
   debugEnabled,
   debugOnWhenSet,
   allowedHostsWildcard,

@@ -1,5 +1,6 @@
-import type { Level, Location, RuleMeta } from '../finding';
+import type { Finding, Level, Location, RuleMeta } from '../finding';
 import type { ScanContext } from '../project/scan';
+import type { SuppressionComment } from '../project/suppressions';
 
 /** What a rule reports; the engine turns it into a Finding (gate `rules`, level from meta unless overridden). */
 export interface RuleHit {
@@ -39,4 +40,22 @@ export interface RuleResult {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: ScanContext): RuleResult;
+  /**
+   * For the few rules about the run itself (inline suppressions that suppress nothing): called by the engine
+   * after every gate, with every finding; its hits become findings of the rules gate like check's. Never
+   * suppressed themselves (suppressions are applied before).
+   */
+  review?(ctx: ScanContext, run: RunReview): RuleHit[];
+}
+
+/** What a reviewing rule sees of the finished run. */
+export interface RunReview {
+  /** Every finding of every gate, inline suppressions applied (Finding.suppression). */
+  findings: readonly Finding[];
+  /** Every inline suppression comment read: in the files the scan read and in any file a finding points at. */
+  suppressions: readonly SuppressionComment[];
+  /** Is `id` a rule ID this tool has, or shaped like a Django system check ID (`security.W004`)? */
+  known(id: string): boolean;
+  /** Did what reports `id` run and finish — so that no finding of it means there was none to report? */
+  ran(id: string): boolean;
 }
