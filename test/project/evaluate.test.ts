@@ -223,11 +223,7 @@ describe('module structure', () => {
   it("a URL's placeholder password (postgres://user:password@…) is no secret: the word stays readable in every message; a passphrase of letters is one", () => {
     const dir = project({
       'app/settings.py':
-        'DATABASE_URL = "postgres://user:password@localhost:5432/app"
-BROKER_URL = "amqp://guest:changeme@rabbit//"
-CACHE_URL = "redis://app:correcthorsebatterystaple@cache:6379/0"
-DEBUG = False
-',
+        'DATABASE_URL = "postgres://user:password@localhost:5432/app"\nBROKER_URL = "amqp://guest:changeme@rabbit//"\nCACHE_URL = "redis://app:correcthorsebatterystaple@cache:6379/0"\nDEBUG = False\n',
     });
     expect([...scan(dir).secrets].sort()).toEqual(['correcthorsebatterystaple']);
   });
