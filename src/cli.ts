@@ -46,7 +46,7 @@ Options:
   --parallel           run the test suite in parallel (manage.py test --parallel / pytest -n auto)
   --format FORMAT      stdout format: text, json or sarif (default: text)
   --sarif FILE         also write the SARIF report to FILE
-  --fail-on LEVEL      error, warning, note or never (default: error)
+  --fail-on LEVEL      error, warning, note or never (default: the config file's, else error)
   --config FILE        config file (default: .django-launch-gate.toml or pyproject.toml)
   --category NAME      SARIF category (for several runs on one repository)
   --base-ref REF       judge the migrations added since REF, e.g. origin/main (without it, every migration
@@ -106,7 +106,8 @@ interface ParsedArgs {
   parallel?: boolean;
   format: Format;
   sarif?: string;
-  failOn: FailOn;
+  /** --fail-on; when absent, the config file's fail-on, else error (run() decides: report.failOn). */
+  failOn?: FailOn;
   config?: string;
   category?: string;
   baseRef?: string;
@@ -196,7 +197,7 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
   }
 
   const gates = values.gates !== undefined ? parseGates(values.gates) : undefined;
-  const failOn = parseFailOn(values['fail-on'] ?? 'error');
+  const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on']) : undefined;
   return {
     path,
     gates,
@@ -411,7 +412,7 @@ export async function cli(
         );
       }
     }
-    return exitCodeFor(report, args.failOn);
+    return exitCodeFor(report, report.failOn);
   } catch (err) {
     try {
       io.stderr.write(`${redactor.redact(errorLine(err, debug))}\n`);

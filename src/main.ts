@@ -17,7 +17,7 @@ import { siteUnreachable, verify } from './verify/index';
 
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
 function engine(inputs: ActionInputs): Promise<RunResult> {
-  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn, env: process.env });
+  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env });
   // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
   const base = inputs.baseRef ?? defaultBaseRef(readContext(process.env));
   return run({
@@ -62,7 +62,7 @@ export async function main(): Promise<void> {
     published = true;
 
     const counts = countByLevel(report.findings);
-    const code = exitCodeFor(report, inputs.failOn);
+    const code = exitCodeFor(report, report.failOn);
     const result = code === 2 ? 'error' : code === 1 ? 'fail' : 'pass';
     core.setOutput('sarif-file', inputs.sarifFile);
     core.setOutput('errors', counts.error);
@@ -80,9 +80,9 @@ export async function main(): Promise<void> {
         ),
       );
     } else if (code === 1) {
-      const blocking = report.findings.filter((f) => blocksLaunch(f, inputs.failOn)).length;
+      const blocking = report.findings.filter((f) => blocksLaunch(f, report.failOn)).length;
       core.setFailed(
-        `${PROG}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${inputs.failOn} — fix them (see the job summary) or change fail-on`,
+        `${PROG}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${report.failOn} — fix them (see the job summary) or change fail-on`,
       );
     }
     // An upload that should have worked and did not (permission refusals are warnings, not failures).

@@ -148,6 +148,18 @@ describe('production-settings and dev-settings', () => {
   });
 });
 
+describe('fail-on', () => {
+  it("the config's fail-on decides the exit code unless --fail-on is given", async () => {
+    // SESSION_COOKIE_SECURE unset (a warning, launch.W105) and nothing at error level.
+    const dir = project({ '.django-launch-gate.toml': 'fail-on = "warning"\n' });
+    const byConfig = await runCli([dir, '--format', 'json']);
+    expect((JSON.parse(byConfig.out) as { findings: Array<{ level: string }> }).findings.some((f) => f.level === 'warning')).toBe(true);
+    expect(byConfig.code).toBe(1);
+    expect((await runCli([dir, '--format', 'json', '--fail-on', 'error'])).code).toBe(0);
+    expect((await runCli([project({}), '--format', 'json'])).code).toBe(0); // no config: error
+  });
+});
+
 describe('unknown keys stay clear errors', () => {
   it('names the key and every known key', async () => {
     const line = await configError({ '.django-launch-gate.toml': 'excludes = ["legacy/**"]\n' }, 'unknown key "excludes" — known keys: ');

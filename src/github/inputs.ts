@@ -19,7 +19,8 @@ export interface ActionInputs {
   workingDirectory: string;
   settingsModule?: string;
   gates: GateName[];
-  failOn: FailOn;
+  /** fail-on input; absent: the config file's fail-on, else error (report.failOn has the one used). */
+  failOn?: FailOn;
   /** Absolute path of the SARIF file to write. */
   sarifFile: string;
   config?: string;
@@ -110,7 +111,7 @@ export function readInputs(cwd: string = process.cwd()): ActionInputs {
     workingDirectory,
     settingsModule: optional('settings-module'),
     gates: parseGates(input('gates', 'rules'), 'input gates'),
-    failOn: parseFailOn(input('fail-on', 'error'), 'input fail-on'),
+    failOn: optional('fail-on') === undefined ? undefined : parseFailOn(input('fail-on'), 'input fail-on'),
     sarifFile: resolve(cwd, input('sarif-file', 'django-launch-gate.sarif')),
     config: config === undefined ? undefined : resolve(cwd, config),
     python: optional('python'),
