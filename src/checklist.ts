@@ -17,6 +17,12 @@ export const GATE_ITEMS: ReadonlyArray<{ gate: GateName; items: readonly Checkli
   { gate: 'migrations', items: ['migrations'], by: 'checked by the migrations gate only' },
 ];
 
+/**
+ * The history gate's items (secrets ever committed). Not in GATE_ITEMS: a scan that does not ask for history does
+ * not leave them unchecked, and history alone never passes them — see checklistStatus.
+ */
+const HISTORY_ITEMS: readonly ChecklistItem[] = ['secret-key'];
+
 export interface ChecklistInput {
   /** Every static rule this version has (enabled or not). */
   staticRules: readonly RuleMeta[];
@@ -67,7 +73,14 @@ export function checklistStatus(input: ChecklistInput): ChecklistStatus[] {
       else if (g.status === 'skipped') verdicts.push({ status: 'not-checked', reason: `${gate} gate skipped${g.detail ? `: ${lines(g.detail)}` : ''}` });
       else verdicts.push({ status: 'pass', ...(itemRules.length ? { reason: by } : {}) });
     }
-    const status = combine(item, verdicts);
+    let status = combine(item, verdicts);
+    // The history gate, when asked for, is part of its item: the committed history may hold the key the code no
+    // longer does. Skipped (a shallow clone, no git) or broken, it leaves the item not checked — whatever else passed.
+    const history = input.gates.find((g) => g.gate === 'history');
+    if (history && HISTORY_ITEMS.includes(item) && (history.status === 'skipped' || history.status === 'error')) {
+      const why = history.status === 'error' ? 'history gate could not run' : `history gate skipped${history.detail ? `: ${lines(history.detail)}` : ''}`;
+      status = { item, status: 'not-checked', reason: why };
+    }
     const n = suppressed.get(item);
     if (n && status.status === 'pass') status.reason = [status.reason, `${n} finding${n === 1 ? '' : 's'} suppressed in source`].filter(Boolean).join('; ');
     out.push(status);

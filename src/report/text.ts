@@ -129,6 +129,9 @@ export function unverifiedReason(report: Report): string | undefined {
   if (report.site?.insecure && cert && !cert.verified) reasons.push(`--insecure: the certificate does not verify (${cert.error ?? 'unknown error'})`);
   const errored = sortGates(report.gates).filter((g) => g.status === 'error').map((g) => g.gate);
   if (errored.length > 0) reasons.push(`${plural(errored.length, 'gate')} could not run (${errored.join(', ')})`);
+  // The history gate asked for but unable to read the history (a shallow clone, no git): its work is not done.
+  const history = report.gates.find((g) => g.gate === 'history' && g.status === 'skipped');
+  if (history) reasons.push(history.detail ? detailLines(history.detail)[0]! : 'history not checked');
   // A development/test/example project beside a real one is not judged on purpose; any other project without
   // production settings was not checked.
   const unchecked = report.projects.filter((p) => p.settingsModule === null && p.status !== 'development').map((p) => p.root || '.');

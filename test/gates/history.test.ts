@@ -15,6 +15,7 @@ import type { Finding, GateResult, Report } from '../../src/finding';
 import { ENV_FILE_TRACKED, SECRET_IN_HISTORY, SHALLOW_DETAIL } from '../../src/gates/history';
 import { BatchParser, isHistoryFile, RawLogParser, type RawSink } from '../../src/gates/history-git';
 import { isDevPath, LineScanner, looksSecret } from '../../src/gates/history-secrets';
+import { verdict } from '../../src/report/text';
 import { RUNTIME_RULES } from '../../src/gates/rules-meta';
 import { run } from '../../src/run';
 import { tempDir as makeTempDir } from '../support/tmp';
@@ -291,11 +292,9 @@ describe('history gate: what it cannot check', () => {
     expect(report.checklist.find((c) => c.item === 'secret-key')?.status).not.toBe('pass');
   });
 
-  // Known gap, owned by src/checklist.ts: GATE_ITEMS does not list the history gate, and a pass by the rules
-  // gate wins an item, so with rules + history on a shallow clone "SECRET_KEY secret and stable" still shows as
-  // passed. Flip to `it` when checklist.ts makes a requested history gate that was skipped leave the item
-  // "not checked".
-  it.fails('a shallow clone with rules and history: the SECRET_KEY item is not passed', async () => {
+  // A pass by the rules gate does not win the item when the history gate asked for could not read the history;
+  // and the verdict says the launch is not verified.
+  it('a shallow clone with rules and history: the SECRET_KEY item is not passed, the launch not verified', async () => {
     const src = new Repo();
     src.commit('one', '2024-01-01');
     src.write('README', 'x\n');
@@ -304,7 +303,8 @@ describe('history gate: what it cannot check', () => {
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${src.dir}`, dst], { env: ENV });
     const { report } = await run({ path: dst, gates: ['rules', 'history'], env: ENV });
     expect(historyGate(report).status).toBe('skipped');
-    expect(report.checklist.find((c) => c.item === 'secret-key')?.status).not.toBe('pass');
+    expect(report.checklist.find((c) => c.item === 'secret-key')).toMatchObject({ status: 'not-checked', reason: expect.stringContaining('fetch-depth: 0') });
+    expect(verdict(report).text).toMatch(/launch not verified: history not checked: shallow clone/);
   });
 
   it('a folder outside git is skipped, saying so', async () => {
