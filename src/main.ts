@@ -59,6 +59,8 @@ export async function main(): Promise<void> {
     core.setOutput('upload', pub.upload);
     core.setOutput('sarif-id', pub.sarifId);
     core.setOutput('analyses-url', pub.analysesUrl);
+    core.setOutput('alerts-dismissed', pub.alertsDismissed);
+    core.setOutput('alerts-reopened', pub.alertsReopened);
     published = true;
 
     const counts = countByLevel(report.findings);
@@ -89,7 +91,7 @@ export async function main(): Promise<void> {
     if (pub.failure) core.setFailed(redactor.redact(pub.failure));
   } catch (err) {
     core.setOutput('result', 'error');
-    if (!published) for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', '']]) core.setOutput(k, v);
+    if (!published) for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', ''], ['alerts-dismissed', '0'], ['alerts-reopened', '0']]) core.setOutput(k, v);
     core.setFailed(redactor.redact(errorLine(err, process.env.DLG_DEBUG === '1')));
   }
 }

@@ -5,6 +5,9 @@
  *
  * Never uploads the report of a run where a gate errored: that report is incomplete, and code scanning
  * would close every open alert it does not repeat.
+ *
+ * After an upload GitHub has processed, the alerts of suppressed results are dismissed (and ours whose
+ * suppression is gone re-opened): src/github/alerts.ts.
  */
 import * as core from '@actions/core';
 import type * as Sarif from 'sarif';
@@ -12,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Report } from '../finding';
 import { escapeInline } from '../report/summary';
 import { UsageError } from '../errors';
+import { resultSpots, syncSuppressedAlerts, type AlertSync } from './alerts';
 import { artifactName, saveSarifArtifact, type ArtifactResult } from './artifact';
 import { ContextError, gitIn, isDependabot, need, resolveTarget, type Git, type GitHubContext, type Target } from './context';
 import { ApiError, fitToLimits, octokitFor, uploadSarif, validateSarif, type Logger, type Octokit, type Timing } from './upload';
@@ -35,6 +39,8 @@ export interface CodeScanningResult {
   failure?: string;
   artifact?: ArtifactResult;
   target?: Target;
+  /** The alerts of suppressed results dismissed / re-opened after a processed upload (src/github/alerts.ts). */
+  alerts?: AlertSync;
 }
 
 type Decision = { upload: true } | { upload: false; reason: string; warn: boolean; fail?: boolean };
@@ -119,6 +125,8 @@ export interface PublishInput {
   git?: Git;
   /** Reused for the pull request diff; created here when missing. */
   octokit?: Octokit;
+  /** The Redactor's redact, for the texts sent to GitHub besides the SARIF (alert dismissal comments). */
+  redact?: (text: string) => string;
 }
 
 const SENTINEL_PREFIX = 'DJANGO_LAUNCH_GATE_UPLOADED_';
@@ -215,7 +223,36 @@ export async function publishToCodeScanning(input: PublishInput): Promise<CodeSc
         : up.processing === 'pending'
           ? 'accepted; GitHub was still processing it when the step stopped waiting'
           : 'accepted; its processing status could not be read';
-    return { upload: 'uploaded', ...base, message: `Uploaded to code scanning for ${where} (sarif id ${up.sarifId}, ${state})${cut}.` };
+    const message = `Uploaded to code scanning for ${where} (sarif id ${up.sarifId}, ${state})${cut}.`;
+    // Code scanning opens alerts for suppressed third-party results: dismiss them (and re-open ours whose
+    // suppression is gone) once GitHub has made the alerts of this upload — scan mode only.
+    if (input.report.site) return { upload: 'uploaded', ...base, message };
+    if (up.processing !== 'complete') {
+      const n = resultSpots(fitted.log).suppressed.length;
+      if (n === 0) return { upload: 'uploaded', ...base, message };
+      const why = `the alerts of ${n} suppressed result${n === 1 ? '' : 's'} were not dismissed: GitHub had not finished processing the upload`;
+      log.info(`Code scanning: ${why}`);
+      return { upload: 'uploaded', ...base, message: `${message} ${why.charAt(0).toUpperCase()}${why.slice(1)}.` };
+    }
+    let alerts: AlertSync;
+    try {
+      alerts = await syncSuppressedAlerts({
+        octokit,
+        owner: repo.owner,
+        repo: repo.repo,
+        ref: target.ref,
+        sarif: fitted.log,
+        timing: input.timing,
+        log,
+        redact: input.redact,
+        explain: (status, said) => (status === 401 || status === 403 ? explainRefusal(status, said, ctx) : undefined),
+      });
+    } catch (e) {
+      const what = `the alerts of suppressed results were not updated (${(e as Error).message})`;
+      log.warning(`django-launch-gate: ${what}. The upload stands.`);
+      alerts = { dismissed: [], reopened: [], alreadyDismissed: 0, problem: what, message: `${what.charAt(0).toUpperCase()}${what.slice(1)}.` };
+    }
+    return { upload: 'uploaded', ...base, alerts, message: alerts.message ? `${message} ${alerts.message}` : message };
   } catch (e) {
     if (!(e instanceof ApiError)) return fail(`code scanning upload failed: ${(e as Error).message}`, true);
     const why = explainRefusal(e.status, e.githubMessage, ctx);

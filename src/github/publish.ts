@@ -25,6 +25,9 @@ export interface Published {
   upload: UploadOutput;
   sarifId: string;
   analysesUrl: string;
+  /** Alerts dismissed as suppressed in source / re-opened because their suppression is gone (0 when none or not uploaded). */
+  alertsDismissed: number;
+  alertsReopened: number;
   /** The step must fail with this (besides the gate's own verdict). */
   failure?: string;
 }
@@ -68,6 +71,7 @@ export async function publish(
     log,
     startedAt,
     octokit,
+    redact: (t) => redactor.redact(t),
   });
 
   let extra = codeScanningSummary(cs);
@@ -81,5 +85,12 @@ export async function publish(
 
   annotate(await annotationScope(report, inputs.annotations, ctx, octokit, timing, log), redactor);
 
-  return { upload: cs.upload, sarifId: cs.sarifId, analysesUrl: cs.analysesUrl, failure: cs.failure };
+  return {
+    upload: cs.upload,
+    sarifId: cs.sarifId,
+    analysesUrl: cs.analysesUrl,
+    alertsDismissed: cs.alerts?.dismissed.length ?? 0,
+    alertsReopened: cs.alerts?.reopened.length ?? 0,
+    failure: cs.failure,
+  };
 }

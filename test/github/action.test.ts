@@ -8,7 +8,9 @@
  * and a fork's pull_request; processing failure surfaced with GitHub's message; fork / missing-permission /
  * Code Security off runs that pass the gate, name the missing permission and leave the SARIF as an
  * artifact; retries on 429 (retry-after honoured) and 500, none on 422; a poll time-out is a warning;
- * annotations on changed lines only; the baseline comparison in the summary; one upload per category.
+ * annotations on changed lines only; the baseline comparison in the summary; one upload per category; the
+ * alerts code scanning opens for suppressed results dismissed as won't fix with their reason (and re-opened
+ * when the suppression goes, never when dismissed by hand), a 403 on that a warning, every page of alerts read.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -504,4 +506,166 @@ describe('the pull request experience', () => {
     expect(bad.code).toBe(1);
     expect(bad.errors.join('\n')).toMatch(/base ref origin\/nope is not a commit in this clone \(a shallow clone\)/);
   }, 90_000);
+});
+
+describe('suppressed results: their code scanning alerts dismissed as won\'t fix, and re-opened when the suppression goes', () => {
+  // Branch `suppressed`: SESSION_COOKIE_SECURE = False under a suppression comment of its own (launch.W105,
+  // line 56) and CSRF_COOKIE_SECURE = False without one (launch.W106, line 57). Its next commit removes the
+  // comment: W105 moves to line 55, same line hash, so code scanning keeps the same alert.
+  const SUPP = 'refs/heads/suppressed';
+  const SSO = 'sso-proxy-b7f3c9e1d2';
+  const REASON = `sessions are cookie-less behind ${SSO}`;
+  const rev = { on: '', off: '', none: '' };
+  beforeAll(() => {
+    git(origin, 'checkout', '-q', '-b', 'suppressed', 'main');
+    const file = join(origin, SETTINGS);
+    const original = readFileSync(file, 'utf8');
+    // Both findings, neither suppressed (what the branch had before the suppression was written).
+    writeFileSync(file, original.replace('SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True', 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False'));
+    git(origin, 'commit', '-q', '-am', 'cookies over http');
+    rev.none = git(origin, 'rev-parse', 'HEAD');
+    writeFileSync(
+      file,
+      original.replace('SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True', `# launch-gate: ignore[launch.W105] ${REASON}\nSESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False`),
+    );
+    git(origin, 'commit', '-q', '-am', 'suppress W105 with a reason');
+    rev.on = git(origin, 'rev-parse', 'HEAD');
+    writeFileSync(file, original.replace('SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True', 'SESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False'));
+    git(origin, 'commit', '-q', '-am', 'the suppression goes');
+    rev.off = git(origin, 'rev-parse', 'HEAD');
+    git(origin, 'checkout', '-q', 'main');
+  });
+
+  function runAt(commit: string, o: { inputs?: Record<string, string> } = {}): Promise<Run> {
+    const event = { ref: SUPP, after: commit, repository: repository() };
+    return runAction({ ws: checkout(commit), eventName: 'push', ref: SUPP, githubSha: commit, event, inputs: { env: `SSO_SECRET=${SSO}`, ...o.inputs } });
+  }
+  const CATEGORY = 'Launch gate:gate/python:3.12';
+  const w105 = (line: number) => fake.alertAt(SUPP, 'launch.W105', SETTINGS, line, CATEGORY);
+  const w106 = () => fake.alertAt(SUPP, 'launch.W106', SETTINGS, 57, CATEGORY);
+  const patchesOk = () => fake.alertPatches.filter((p) => p.status === 200);
+
+  it('a suppressed result\'s alert is dismissed as won\'t fix with its (redacted) reason; the others stay open', async () => {
+    const r = await runAt(rev.on);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const up = expectUploaded(r, SUPP, rev.on);
+    // The SARIF keeps the result with its suppression; code scanning opened an alert for it all the same.
+    const res = up.sarif.runs[0]!.results!.find((x) => x.ruleId === 'launch.W105')!;
+    expect(res.suppressions).toEqual([expect.objectContaining({ kind: 'inSource', status: 'accepted', justification: 'sessions are cookie-less behind [REDACTED]' })]);
+    expect(fake.alerts.map((a) => a.ruleId).sort()).toEqual(['launch.I035', 'launch.I035', 'launch.W105', 'launch.W106']);
+    const alert = w105(56)!;
+    expect(alert.state).toBe('dismissed');
+    expect(alert.dismissed_reason).toBe("won't fix");
+    expect(alert.dismissed_comment).toBe('Suppressed in source: sessions are cookie-less behind [REDACTED]');
+    // Exactly one PATCH, for that alert; the unsuppressed results' alerts untouched and open.
+    expect(fake.alertPatches).toEqual([{ number: alert.number, status: 200, body: { state: 'dismissed', dismissed_reason: "won't fix", dismissed_comment: 'Suppressed in source: sessions are cookie-less behind [REDACTED]' } }]);
+    expect(fake.alerts.filter((a) => a !== alert).map((a) => a.state)).toEqual(['open', 'open', 'open']);
+    expect(w106()!.state).toBe('open');
+    // Listed after processing completed: the open alerts of our tool on the ref, then the dismissed ones.
+    const lists = fake.requestsTo(/^GET .*\/code-scanning\/alerts$/);
+    expect(lists.map((l) => Object.fromEntries(new URLSearchParams(l.query)))).toEqual([
+      { tool_name: 'django-launch-gate', ref: SUPP, state: 'open', per_page: '100', page: '1' },
+      { tool_name: 'django-launch-gate', ref: SUPP, state: 'dismissed', per_page: '100', page: '1' },
+    ]);
+    const sarifPolls = fake.requestsTo(/^GET .*\/code-scanning\/sarifs\//);
+    expect(lists[0]!.at).toBeGreaterThanOrEqual(sarifPolls.at(-1)!.at);
+    expect(r.stdout).toMatch(/^1 alert dismissed as suppressed in source\.$/m);
+    expect(r.summary).toContain('1 alert dismissed as suppressed in source.');
+    expect(r.outputs['alerts-dismissed']).toBe('1');
+    expect(r.outputs['alerts-reopened']).toBe('0');
+    // No warning but W106's annotation (the suppressed W105 is not annotated).
+    expect(r.warnings.map((w) => /title=(launch\.\w+)/.exec(w)?.[1] ?? w)).toEqual(['launch.W106']);
+    const unmasked = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    for (const out of [unmasked, r.summary, JSON.stringify(fake.alertPatches)]) expect(out).not.toContain(SSO);
+
+    // The next run of the same commit: already dismissed, nothing to do.
+    const again = await runAt(rev.on);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(fake.alertPatches).toHaveLength(1);
+    expect(again.outputs['alerts-dismissed']).toBe('0');
+    expect(fake.violations, fake.violations.join('\n')).toEqual([]);
+  }, 90_000);
+
+  it('an alert this action dismissed is re-opened when its suppression comment is removed; one dismissed by hand never is', async () => {
+    const first = await runAt(rev.on);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const ours = w105(56)!;
+    expect(ours.state).toBe('dismissed');
+    // Someone dismisses the CSRF alert by hand, and the I035 one with a reason of their own.
+    const csrf = w106()!;
+    fake.setAlertState(csrf.number, 'dismissed', "won't fix", 'CSRF is enforced by the gateway');
+    const i035 = fake.alerts.find((a) => a.ruleId === 'launch.I035')!;
+    fake.setAlertState(i035.number, 'dismissed', 'false positive', 'Suppressed in source: said by hand, as a false positive');
+
+    const r = await runAt(rev.off);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(fake.uploads.at(-1)!.body.commit_sha).toBe(rev.off);
+    // The same alert, tracked by its line hash to line 55, open again; the hand-dismissed ones stay dismissed.
+    expect(w105(55)).toBe(ours);
+    expect(ours.state).toBe('open');
+    expect(fake.alertPatches.at(-1)).toEqual({ number: ours.number, status: 200, body: { state: 'open' } });
+    expect(patchesOk()).toHaveLength(2);
+    expect(csrf.state).toBe('dismissed');
+    expect(csrf.dismissed_comment).toBe('CSRF is enforced by the gateway');
+    expect(i035.state).toBe('dismissed');
+    expect(r.outputs['alerts-reopened']).toBe('1');
+    expect(r.outputs['alerts-dismissed']).toBe('0');
+    expect(r.stdout).toMatch(/^1 alert re-opened \(dismissed earlier as suppressed in source; the suppression is gone\)\.$/m);
+    expect(r.summary).toContain('1 alert re-opened');
+    expect(fake.violations, fake.violations.join('\n')).toEqual([]);
+  }, 90_000);
+
+  it('403 on the PATCH: a warning naming security-events: write; the upload stands and the step passes', async () => {
+    fake.on(/^PATCH .*\/code-scanning\/alerts\/\d+$/, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
+    const r = await runAt(rev.on);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expectUploaded(r, SUPP, rev.on);
+    expect(r.outputs.result).toBe('pass');
+    expect(r.outputs['alerts-dismissed']).toBe('0');
+    expect(fake.requestsTo(/^PATCH /).map((p) => p.status)).toEqual([403]); // not retried
+    expect(w105(56)!.state).toBe('open');
+    const warning = unescape(r.warnings.join('\n'));
+    expect(warning).toMatch(/the code scanning alerts of suppressed results could not all be updated — dismissing code scanning alert \d+ \(launch\.W105 at config\/settings\/production\.py:56\): the token lacks the `security-events: write` permission/);
+    expect(warning).toContain('The upload stands and the gate result is unchanged');
+    expect(r.errors).toEqual([]);
+    expect(r.summary).toMatch(/could not all be updated/);
+  }, 60_000);
+
+  it('pagination: the suppressed result\'s alert on the third page is found; another category\'s alert at the same place is left open', async () => {
+    // First the branch without the suppression: open alerts for both findings.
+    const before = await runAt(rev.none);
+    expect(before.code, before.stdout + before.stderr).toBe(0);
+    const alert = w105(55)!;
+    expect(alert.state).toBe('open');
+    // Another job (another category) of the same tool reports 230 alerts on the ref, newer than ours —
+    // one of them at the very place of the suppressed result.
+    const twin = fake.seedAlert({ tool: 'django-launch-gate', category: 'Launch gate:other', ruleId: 'launch.W105', ref: SUPP, path: SETTINGS, line: 56 });
+    for (let i = 0; i < 229; i++) fake.seedAlert({ tool: 'django-launch-gate', category: 'Launch gate:other', ruleId: 'launch.W120', ref: SUPP, path: `shop/views_${i}.py`, line: 1 + i });
+
+    const r = await runAt(rev.on);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(w105(56)).toBe(alert);
+    expect(alert.state).toBe('dismissed');
+    expect(twin.state).toBe('open');
+    expect(fake.alertPatches.map((p) => p.number)).toEqual([alert.number]);
+    expect(r.outputs['alerts-dismissed']).toBe('1');
+    // 234 open alerts on the ref at 100 a page: three pages of open alerts (following GitHub's link header),
+    // then the one page of dismissed ones (none of them ours).
+    const lists = fake.requestsTo(/^GET .*\/code-scanning\/alerts$/).slice(1); // [0]: the first run's
+    expect(lists.map((l) => { const q = new URLSearchParams(l.query); return `${q.get('state')} ${q.get('page')}`; })).toEqual(['open 1', 'open 2', 'open 3', 'dismissed 1']);
+    expect(fake.violations, fake.violations.join('\n')).toEqual([]);
+  }, 90_000);
+
+  it('nothing with upload: never; nothing before GitHub has processed the upload', async () => {
+    const never = await runAt(rev.on, { inputs: { upload: 'never' } });
+    expect(never.code).toBe(0);
+    expect(fake.requests).toEqual([]);
+    expect(never.outputs['alerts-dismissed']).toBe('0');
+
+    fake.processing = ['pending'];
+    const pending = await runAt(rev.on);
+    expect(pending.code, pending.stdout + pending.stderr).toBe(0);
+    expect(fake.requestsTo(/\/code-scanning\/alerts/)).toEqual([]);
+    expect(pending.summary).toContain('The alerts of 1 suppressed result were not dismissed: GitHub had not finished processing the upload.');
+  }, 60_000);
 });

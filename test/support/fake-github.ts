@@ -10,6 +10,23 @@
  *   answers 422 like GitHub ("Invalid request. …") and is recorded in `violations`.
  * - `GET /repos/{owner}/{repo}/code-scanning/sarifs/{id}`: the processing status, scripted per test
  *   (pending → complete, or failed with errors).
+ * - Code scanning alerts, made from the uploaded SARIF results the way code scanning makes them when it has
+ *   processed an upload (the first status poll that answers `complete`): one alert per tool, category
+ *   (`automationDetails.id` up to its last `/`), rule and `primaryLocationLineHash` (path + line without
+ *   one), OPEN whatever `suppressions` a result carries — GitHub does not dismiss third-party suppressed
+ *   results. A later upload for the same ref, tool and category moves an alert's instance to the result's new
+ *   line, keeps its state (dismissed stays dismissed), and fixes the alerts it no longer reports on that ref.
+ *   `GET /repos/{owner}/{repo}/code-scanning/alerts` (REST "List code scanning alerts for a repository"):
+ *   only the documented query parameters; `state` open|closed|dismissed|fixed, `sort`, `direction`,
+ *   `per_page` 1–100 (default 30), `page`; `ref` filters to alerts with an instance on that ref (404 "no
+ *   analysis found" for a ref nothing was uploaded for) and `most_recent_instance` is that ref's; newest
+ *   first; a `link` header with rel="next"/"last" like GitHub's.
+ *   `PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}` ("Update a code scanning alert"): JSON
+ *   with only `state`, `dismissed_reason`, `dismissed_comment`, `create_request`, `assignees`; `state` open or
+ *   dismissed; dismissed needs `dismissed_reason` — "false positive", "won't fix", "used in tests" or
+ *   "mitigated" — and `dismissed_comment` is at most 280 characters (422 otherwise, recorded in `violations`);
+ *   an unknown alert number is 404; dismissing a dismissed alert is 400 "Alert is already dismissed.".
+ *   Every change is recorded in `alertPatches`; `seedAlert` adds alerts made elsewhere (another category).
  * - `GET /repos/{owner}/{repo}/pulls/{n}/files`: the pull request's files with patch hunks (paginated).
  * - The Actions results service that @actions/artifact uses: twirp `CreateArtifact` / `FinalizeArtifact`
  *   (protobuf JSON with proto field names, Bearer ACTIONS_RUNTIME_TOKEN, a JWT with the `Actions.Results:<run>:<job>` scope) and the signed blob URL
@@ -33,6 +50,8 @@ export interface Scripted {
 export interface RequestRecord {
   method: string;
   path: string;
+  /** The query string (`?a=b…`, or ''). */
+  query: string;
   status: number;
   /** ms since the server started */
   at: number;
@@ -57,12 +76,60 @@ export interface ArtifactRecord {
 
 export type ProcessingStep = 'pending' | 'complete' | { failed: string[] };
 
+export interface AlertLocation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column: number;
+  end_column: number;
+}
+
+export interface AlertInstance {
+  ref: string;
+  analysis_key: string;
+  environment: string;
+  category: string;
+  commit_sha: string;
+  message: { text: string };
+  location: AlertLocation;
+  /** Whether the latest analysis of this ref (tool + category) still reports it. */
+  present: boolean;
+}
+
+/** A code scanning alert as the fake keeps it (the API's fields, plus its identity and its instance per ref). */
+export interface FakeAlert {
+  number: number;
+  tool: string;
+  category: string;
+  ruleId: string;
+  /** primaryLocationLineHash, or path:line without one. */
+  fingerprint: string;
+  state: 'open' | 'dismissed';
+  dismissed_reason: string | null;
+  dismissed_comment: string | null;
+  dismissed_at: string | null;
+  created_at: string;
+  instances: Map<string, AlertInstance>;
+}
+
+export interface AlertPatchRecord {
+  number: number;
+  body: Record<string, unknown>;
+  status: number;
+}
+
 const SHA_RE = /^[0-9a-fA-F]{40}$/;
 const REF_RE = /^refs\/(heads\/.+|tags\/.+|pull\/\d+\/(merge|head))$/;
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const UPLOAD_FIELDS = new Set(['commit_sha', 'ref', 'sarif', 'checkout_uri', 'started_at', 'tool_name', 'validate']);
 const DOCS = 'https://docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data';
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/';
+const ALERTS_DOCS = 'https://docs.github.com/rest/code-scanning/code-scanning#list-code-scanning-alerts-for-a-repository';
+const UPDATE_DOCS = 'https://docs.github.com/rest/code-scanning/code-scanning#update-a-code-scanning-alert';
+const LIST_PARAMS = new Set(['tool_name', 'tool_guid', 'page', 'per_page', 'ref', 'pr', 'direction', 'before', 'after', 'sort', 'state', 'severity', 'assignees']);
+const ALERT_STATES = ['open', 'closed', 'dismissed', 'fixed'];
+const PATCH_FIELDS = new Set(['state', 'dismissed_reason', 'dismissed_comment', 'create_request', 'assignees']);
+const DISMISSED_REASONS = ['false positive', "won't fix", 'used in tests', 'mitigated'];
 
 export class FakeGitHub {
   readonly token: string;
@@ -80,6 +147,13 @@ export class FakeGitHub {
   processing: ProcessingStep[] = ['pending', 'complete'];
   /** Pull request files, by number. */
   readonly pullFiles = new Map<number, Array<{ filename: string; status: string; patch?: string }>>();
+  /** Code scanning alerts, made from processed uploads (and `seedAlert`). */
+  readonly alerts: FakeAlert[] = [];
+  /** Every PATCH of an alert, in order. */
+  readonly alertPatches: AlertPatchRecord[] = [];
+  private nextAlert = 1;
+  private readonly analysedRefs = new Set<string>();
+  private readonly processed = new Set<string>();
   private readonly polls = new Map<string, number>();
   private readonly blocks = new Map<string, Buffer>();
   private server?: Server;
@@ -137,7 +211,7 @@ export class FakeGitHub {
     const method = req.method ?? 'GET';
     const body = await readBody(req);
     const reply = (status: number, data: unknown, headers: Record<string, string> = {}) => {
-      this.requests.push({ method, path, status, at: Date.now() - this.started });
+      this.requests.push({ method, path, query: url.search, status, at: Date.now() - this.started });
       send(res, status, data, headers);
     };
 
@@ -168,6 +242,12 @@ export class FakeGitHub {
     }
     const status = new RegExp(`^${prefix}/code-scanning/sarifs/([^/]+)$`).exec(path);
     if (status && method === 'GET') return this.status(decodeURIComponent(status[1]!), reply);
+    if (path === `${prefix}/code-scanning/alerts`) {
+      if (method !== 'GET') return reply(404, { message: 'Not Found' });
+      return this.listAlerts(url, reply);
+    }
+    const alert = new RegExp(`^${prefix}/code-scanning/alerts/([^/]+)$`).exec(path);
+    if (alert && method === 'PATCH') return this.updateAlert(req, decodeURIComponent(alert[1]!), body, reply);
     const files = new RegExp(`^${prefix}/pulls/(\\d+)/files$`).exec(path);
     if (files && method === 'GET') {
       const list = this.pullFiles.get(Number(files[1]));
@@ -185,13 +265,8 @@ export class FakeGitHub {
       this.violations.push(`upload: ${what}`);
       reply(422, { message: `Invalid request.\n\n${what}`, documentation_url: DOCS });
     };
-    if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return invalid(`content-type ${req.headers['content-type']} is not application/json`);
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
-    } catch {
-      return reply(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
-    }
+    const body = jsonBody(req, raw, invalid, reply, DOCS);
+    if (!body) return;
     for (const k of Object.keys(body)) if (!UPLOAD_FIELDS.has(k)) return invalid(`${k} is not a permitted key.`);
     for (const k of ['commit_sha', 'ref', 'sarif']) if (body[k] === undefined) return invalid(`"${k}" wasn't supplied.`);
     if (typeof body.commit_sha !== 'string' || !SHA_RE.test(body.commit_sha)) return invalid(`${JSON.stringify(body.commit_sha)} is not a valid commit_sha (40 hex characters).`);
@@ -232,8 +307,210 @@ export class FakeGitHub {
     this.polls.set(id, n + 1);
     const step = this.processing[Math.min(n, this.processing.length - 1)] ?? 'complete';
     const analyses_url = `${this.url}/repos/${this.owner}/${this.repo}/code-scanning/analyses?sarif_id=${id}`;
+    if (step === 'complete' && !this.processed.has(id)) {
+      this.processed.add(id);
+      this.makeAlerts(this.uploads.find((u) => u.id === id)!);
+    }
     if (typeof step === 'object') return reply(200, { processing_status: 'failed', analyses_url, errors: step.failed });
     reply(200, { processing_status: step, analyses_url: step === 'complete' ? analyses_url : null, errors: null });
+  }
+
+  /** What code scanning does with a processed upload: an alert per result (suppressed or not), tracked by fingerprint. */
+  private makeAlerts(up: UploadRecord): void {
+    const ref = up.body.ref as string;
+    const sha = up.body.commit_sha as string;
+    this.analysedRefs.add(ref);
+    for (const run of up.sarif.runs) {
+      const tool = run.tool.driver.name;
+      const category = alertCategory(run.automationDetails?.id);
+      const rules = run.tool.driver.rules ?? [];
+      const seen = new Set<FakeAlert>();
+      for (const res of run.results ?? []) {
+        const ruleId = res.ruleId ?? (res.ruleIndex !== undefined ? rules[res.ruleIndex]?.id : undefined);
+        const phys = res.locations?.[0]?.physicalLocation;
+        if (!ruleId || !phys?.artifactLocation?.uri) continue;
+        const r = phys.region ?? {};
+        const path = phys.artifactLocation.uri.split('/').map(decodeURIComponent).join('/');
+        const startLine = r.startLine ?? 1;
+        const location: AlertLocation = {
+          path,
+          start_line: startLine,
+          end_line: r.endLine ?? startLine,
+          start_column: r.startColumn ?? 1,
+          end_column: r.endColumn ?? r.startColumn ?? 1,
+        };
+        const fingerprint = res.partialFingerprints?.primaryLocationLineHash ?? `${path}:${startLine}`;
+        let alert = this.alerts.find((a) => a.tool === tool && a.category === category && a.ruleId === ruleId && a.fingerprint === fingerprint);
+        if (!alert) {
+          alert = { number: this.nextAlert++, tool, category, ruleId, fingerprint, state: 'open', dismissed_reason: null, dismissed_comment: null, dismissed_at: null, created_at: new Date().toISOString(), instances: new Map() };
+          this.alerts.push(alert);
+        }
+        seen.add(alert);
+        alert.instances.set(ref, {
+          ref,
+          analysis_key: `.github/workflows/launch-gate.yml:gate`,
+          environment: '{}',
+          category,
+          commit_sha: sha,
+          message: { text: res.message.text ?? '' },
+          location,
+          present: true,
+        });
+      }
+      // Fixed on this ref: what this tool and category reported there before and no longer does.
+      for (const a of this.alerts) {
+        const inst = a.instances.get(ref);
+        if (inst && a.tool === tool && a.category === category && !seen.has(a)) inst.present = false;
+      }
+    }
+  }
+
+  /** An alert made by another analysis (another category or tool), open, with an instance on `ref`. */
+  seedAlert(a: { tool: string; category: string; ruleId: string; ref: string; path: string; line: number; state?: 'open' | 'dismissed'; dismissed_reason?: string; dismissed_comment?: string }): FakeAlert {
+    const alert: FakeAlert = {
+      number: this.nextAlert++,
+      tool: a.tool,
+      category: a.category,
+      ruleId: a.ruleId,
+      fingerprint: `${a.path}:${a.line}`,
+      state: a.state ?? 'open',
+      dismissed_reason: a.dismissed_reason ?? null,
+      dismissed_comment: a.dismissed_comment ?? null,
+      dismissed_at: a.state === 'dismissed' ? new Date().toISOString() : null,
+      created_at: new Date().toISOString(),
+      instances: new Map(),
+    };
+    alert.instances.set(a.ref, {
+      ref: a.ref,
+      analysis_key: '.github/workflows/other.yml:other',
+      environment: '{}',
+      category: a.category,
+      commit_sha: '0'.repeat(40),
+      message: { text: 'seeded' },
+      location: { path: a.path, start_line: a.line, end_line: a.line, start_column: 1, end_column: 1 },
+      present: true,
+    });
+    this.analysedRefs.add(a.ref);
+    this.alerts.push(alert);
+    return alert;
+  }
+
+  /** A person dismissing (or re-opening) an alert in the web UI. */
+  setAlertState(number: number, state: 'open' | 'dismissed', reason: string | null = null, comment: string | null = null): void {
+    const a = this.alerts.find((x) => x.number === number);
+    if (!a) throw new Error(`no alert ${number}`);
+    a.state = state;
+    a.dismissed_reason = state === 'dismissed' ? reason : null;
+    a.dismissed_comment = state === 'dismissed' ? comment : null;
+    a.dismissed_at = state === 'dismissed' ? new Date().toISOString() : null;
+  }
+
+  /** The alert of `ruleId` whose instance on `ref` is at `path:line`. */
+  alertAt(ref: string, ruleId: string, path: string, line: number, category?: string): FakeAlert | undefined {
+    return this.alerts.find((a) => {
+      const i = a.instances.get(ref);
+      return a.ruleId === ruleId && i?.present && i.location.path === path && i.location.start_line === line && (category === undefined || a.category === category);
+    });
+  }
+
+  private alertJson(a: FakeAlert, inst: AlertInstance): Record<string, unknown> {
+    const url = `${this.url}/repos/${this.owner}/${this.repo}/code-scanning/alerts/${a.number}`;
+    const state = a.state === 'dismissed' ? 'dismissed' : inst.present ? 'open' : 'fixed';
+    return {
+      number: a.number,
+      created_at: a.created_at,
+      updated_at: a.dismissed_at ?? a.created_at,
+      url,
+      html_url: `https://github.com/${this.owner}/${this.repo}/security/code-scanning/${a.number}`,
+      instances_url: `${url}/instances`,
+      state,
+      fixed_at: state === 'fixed' ? a.created_at : null,
+      dismissed_by: a.state === 'dismissed' ? { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } : null,
+      dismissed_at: a.dismissed_at,
+      dismissed_reason: a.dismissed_reason,
+      dismissed_comment: a.dismissed_comment,
+      rule: { id: a.ruleId, name: a.ruleId, severity: 'warning', description: a.ruleId, tags: [] },
+      tool: { name: a.tool, guid: null, version: '0.1.0' },
+      most_recent_instance: { ...inst, present: undefined, state, classifications: [] },
+    };
+  }
+
+  private listAlerts(url: URL, reply: (s: number, d: unknown, h?: Record<string, string>) => void): void {
+    const invalid = (what: string) => {
+      this.violations.push(`list alerts: ${what}`);
+      reply(422, { message: `Invalid request.\n\n${what}`, documentation_url: ALERTS_DOCS });
+    };
+    const q = url.searchParams;
+    for (const k of q.keys()) if (!LIST_PARAMS.has(k)) return invalid(`${k} is not a permitted query parameter.`);
+    const state = q.get('state');
+    if (state !== null && !ALERT_STATES.includes(state)) return invalid(`${state} is not a member of ${ALERT_STATES.join(', ')}.`);
+    const sort = q.get('sort');
+    if (sort !== null && !['created', 'updated', 'number'].includes(sort)) return invalid(`sort ${sort} is not one of created, updated.`);
+    const direction = q.get('direction');
+    if (direction !== null && !['asc', 'desc'].includes(direction)) return invalid(`direction ${direction} is not one of asc, desc.`);
+    const perPage = Number(q.get('per_page') ?? 30);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) return invalid(`per_page ${q.get('per_page')} is not an integer from 1 to 100.`);
+    const page = Number(q.get('page') ?? 1);
+    if (!Number.isInteger(page) || page < 1) return invalid(`page ${q.get('page')} is not a positive integer.`);
+    if (q.has('tool_name') && q.has('tool_guid')) return invalid('tool_name and tool_guid cannot both be given.');
+    const rawRef = q.get('ref');
+    // The default branch without a ref; a bare branch name is refs/heads/<name>.
+    const ref = rawRef === null ? 'refs/heads/main' : rawRef.startsWith('refs/') ? rawRef : `refs/heads/${rawRef}`;
+    if (!this.analysedRefs.has(ref)) return reply(404, { message: 'no analysis found', documentation_url: ALERTS_DOCS });
+    const tool = q.get('tool_name');
+    let items = this.alerts
+      .filter((a) => (tool === null || a.tool === tool) && a.instances.has(ref))
+      .map((a) => this.alertJson(a, a.instances.get(ref)!))
+      .filter((j) => state === null || (state === 'closed' ? j.state !== 'open' : j.state === state));
+    items = items.sort((x, y) => (y.number as number) - (x.number as number));
+    if (direction === 'asc') items.reverse();
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => {
+      const u = new URL(url.toString(), this.url);
+      u.searchParams.set('page', String(p));
+      return `<${this.url}${u.pathname}${u.search}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+    reply(200, items.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {});
+  }
+
+  private updateAlert(req: IncomingMessage, id: string, raw: Buffer, reply: (s: number, d: unknown) => void): void {
+    const record = (status: number, body: Record<string, unknown>) => this.alertPatches.push({ number: Number(id), body, status });
+    const invalid = (what: string, body: Record<string, unknown> = {}) => {
+      this.violations.push(`update alert ${id}: ${what}`);
+      record(422, body);
+      reply(422, { message: `Invalid request.\n\n${what}`, documentation_url: UPDATE_DOCS });
+    };
+    if (!/^\d+$/.test(id)) return invalid(`alert_number ${id} is not an integer`);
+    const body = jsonBody(req, raw, invalid, reply, UPDATE_DOCS);
+    if (!body) return;
+    for (const k of Object.keys(body)) if (!PATCH_FIELDS.has(k)) return invalid(`${k} is not a permitted key.`, body);
+    if (body.state === undefined && body.assignees === undefined) return invalid('"state" wasn\'t supplied.', body);
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'dismissed') return invalid(`${JSON.stringify(body.state)} is not a member of open, dismissed.`, body);
+    if (body.state === 'dismissed') {
+      if (body.dismissed_reason === undefined || body.dismissed_reason === null) return invalid('dismissed_reason is required when the state is dismissed.', body);
+      if (typeof body.dismissed_reason !== 'string' || !DISMISSED_REASONS.includes(body.dismissed_reason)) {
+        return invalid(`${JSON.stringify(body.dismissed_reason)} is not a member of ${DISMISSED_REASONS.map((r) => JSON.stringify(r)).join(', ')}.`, body);
+      }
+    }
+    if (body.dismissed_comment !== undefined && body.dismissed_comment !== null) {
+      if (typeof body.dismissed_comment !== 'string') return invalid('dismissed_comment is not a string.', body);
+      if (Array.from(body.dismissed_comment).length > 280 || body.dismissed_comment.length > 280) return invalid(`dismissed_comment is longer than the maximum of 280 characters (${body.dismissed_comment.length}).`, body);
+    }
+    const alert = this.alerts.find((a) => a.number === Number(id));
+    if (!alert) {
+      record(404, body);
+      return reply(404, { message: 'No alert found for alert number ' + id, documentation_url: UPDATE_DOCS });
+    }
+    if (body.state === 'dismissed' && alert.state === 'dismissed') {
+      record(400, body);
+      return reply(400, { message: 'Alert is already dismissed.', documentation_url: UPDATE_DOCS });
+    }
+    if (body.state === 'dismissed') this.setAlertState(alert.number, 'dismissed', body.dismissed_reason as string, (body.dismissed_comment as string | null | undefined) ?? null);
+    else if (body.state === 'open') this.setAlertState(alert.number, 'open');
+    record(200, body);
+    const inst = [...alert.instances.values()].at(-1)!;
+    reply(200, this.alertJson(alert, inst));
   }
 
   private twirp(req: IncomingMessage, method: string, raw: Buffer, reply: (s: number, d: unknown) => void): void {
@@ -298,6 +575,26 @@ export class FakeGitHub {
   }
 }
 
+/** A request's JSON object body; undefined once answered as GitHub does (422 for another content type or not an object, 400 for bad JSON). */
+function jsonBody(req: IncomingMessage, raw: Buffer, invalid: (what: string) => void, reply: (s: number, d: unknown) => void, docs: string): Record<string, unknown> | undefined {
+  if (!/^application\/json/.test(req.headers['content-type'] ?? '')) {
+    invalid(`content-type ${req.headers['content-type']} is not application/json`);
+    return undefined;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    reply(400, { message: 'Problems parsing JSON', documentation_url: docs });
+    return undefined;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    invalid('the body is not a JSON object');
+    return undefined;
+  }
+  return body as Record<string, unknown>;
+}
+
 function replyEmpty(reply: (s: number, d: unknown, h?: Record<string, string>) => void, status: number, headers: Record<string, string>): void {
   reply(status, undefined, headers);
 }
@@ -328,6 +625,13 @@ function sleep(ms: number): Promise<void> {
 
 function statusText(status: number): string {
   return { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status] ?? `HTTP ${status}`;
+}
+
+/** Code scanning's category of a run: automationDetails.id up to its last `/` ('' without one). */
+export function alertCategory(id: string | undefined): string {
+  if (!id) return '';
+  const cut = id.lastIndexOf('/');
+  return cut < 0 ? '' : id.slice(0, cut);
 }
 
 /** What code scanning checks before it accepts a SARIF upload (structure and hard limits). */
