@@ -227,6 +227,15 @@ export async function publishToCodeScanning(input: PublishInput): Promise<CodeSc
     // Code scanning opens alerts for suppressed third-party results: dismiss them (and re-open ours whose
     // suppression is gone) once GitHub has made the alerts of this upload — scan mode only.
     if (input.report.site) return { upload: 'uploaded', ...base, message };
+    // A dismissal belongs to the alert on every branch: a pull request — unreviewed code — must not dismiss an
+    // alert of the default branch by adding a suppression comment. Its suppressions take effect once merged.
+    if (/^refs\/pull\//.test(target.ref)) {
+      const n = resultSpots(fitted.log).suppressed.length;
+      if (n === 0) return { upload: 'uploaded', ...base, message };
+      const why = `the alerts of ${n} suppressed result${n === 1 ? '' : 's'} are left as they are on a pull request: a dismissal holds on every branch, so the run on the branch it merges into dismisses them`;
+      log.info(`Code scanning: ${why}`);
+      return { upload: 'uploaded', ...base, message: `${message} ${why.charAt(0).toUpperCase()}${why.slice(1)}.` };
+    }
     if (up.processing !== 'complete') {
       const n = resultSpots(fitted.log).suppressed.length;
       if (n === 0) return { upload: 'uploaded', ...base, message };

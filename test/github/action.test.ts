@@ -656,6 +656,17 @@ describe('suppressed results: their code scanning alerts dismissed as won\'t fix
     expect(fake.violations, fake.violations.join('\n')).toEqual([]);
   }, 90_000);
 
+  it('a pull request never dismisses: a dismissal holds on every branch, so unreviewed code must not make one', async () => {
+    const event = { ...pullRequestEvent(), number: 9, pull_request: { ...pullRequestEvent().pull_request, number: 9, head: { sha: rev.on, ref: 'suppressed', repo: { full_name: REPO } } } };
+    const r = await runAction({ ws: checkout(rev.on), eventName: 'pull_request', ref: 'refs/pull/9/merge', githubSha: rev.on, event, inputs: { env: `SSO_SECRET=${SSO}` } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(fake.uploads).toHaveLength(1);
+    expect(fake.alertPatches).toEqual([]);
+    expect(fake.requestsTo(/\/code-scanning\/alerts/)).toEqual([]);
+    expect(r.summary).toContain('are left as they are on a pull request');
+    expect(r.outputs['alerts-dismissed']).toBe('0');
+  }, 60_000);
+
   it('nothing with upload: never; nothing before GitHub has processed the upload', async () => {
     const never = await runAt(rev.on, { inputs: { upload: 'never' } });
     expect(never.code).toBe(0);
