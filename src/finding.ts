@@ -99,6 +99,7 @@ export const CHECKLIST = {
   monitoring: 'Error monitoring',
   'security-settings': 'HTTPS and security headers',
   'rate-limiting': 'Login rate limiting',
+  'code-security': 'Django security mistakes in code, templates and settings',
   'test-suite': 'Test suite passes',
   migrations: 'Migrations apply on PostgreSQL',
   'migration-safety': 'Migrations safe while the old release still runs',

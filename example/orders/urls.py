@@ -10,4 +10,6 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("orders/new/", views.create_order, name="create"),
     path("orders/<int:pk>/", views.order_detail, name="detail"),
+    path("orders/search/", views.search_orders, name="search"),
+    path("recent/", views.recently_viewed, name="recent"),
 ]

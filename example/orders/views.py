@@ -1,3 +1,5 @@
+import base64
+import pickle
 from decimal import Decimal
 
 import requests
@@ -6,7 +8,9 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
+from django.db import connection
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from .forms import OrderForm
@@ -25,7 +29,7 @@ def login_view(request):  # expect: launch.W110
         user = authenticate(request, username=username, password=password)
         if user is not None:
             login(request, user)
-            return redirect(request.GET.get("next") or "orders:list")
+            return redirect(request.GET.get("next") or "orders:list")  # expect: launch.W123
         error = "Invalid username or password."
 
     return render(request, "orders/login.html", {"error": error})
@@ -57,7 +61,7 @@ def create_order(request):
         order.customer = request.user
 
         # Ask the carrier for a shipping quote
-        response = requests.get(  # expect: launch.W080
+        response = requests.get(  # expect: launch.W080, launch.W124
             settings.SHIPPING_API_URL,
             params={"address": order.shipping_address, "quantity": order.quantity},
         )
@@ -75,3 +79,22 @@ def create_order(request):
         return redirect("orders:detail", pk=order.pk)
 
     return render(request, "orders/order_form.html", {"form": form})
+
+
+@login_required
+def search_orders(request):
+    """Find orders by shipping address, with the search term highlighted."""
+    q = request.GET.get("q", "")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM orders_order WHERE shipping_address LIKE '%{q}%'")  # expect: launch.E122
+        ids = [row[0] for row in cursor.fetchall()]
+    orders = Order.objects.filter(pk__in=ids, customer=request.user)
+    heading = mark_safe(f"Orders shipping to <mark>{q}</mark>")  # expect: launch.W121
+    return render(request, "orders/search.html", {"orders": orders, "heading": heading, "query": q})
+
+
+def recently_viewed(request):
+    """The products a visitor looked at, kept in a cookie so it works without an account."""
+    raw = request.COOKIES.get("recent")
+    recent = pickle.loads(base64.b64decode(raw)) if raw else []  # expect: launch.E125
+    return render(request, "orders/recent.html", {"recent": recent})

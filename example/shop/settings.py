@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,3 +156,11 @@ SHIPPING_API_URL = "https://api.example-carrier.com/v1/rates"
 # https://docs.djangoproject.com/en/5.0/ref/settings/#default-auto-field
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The storefront app on app.shop.example calls the API with the visitor's session
+CORS_ALLOW_ALL_ORIGINS = True  # expect: launch.W128
+CORS_ALLOW_CREDENTIALS = True
+SESSION_COOKIE_SAMESITE = "None"
+
+# Let gunicorn log the full traceback of every crash
+DEBUG_PROPAGATE_EXCEPTIONS = True  # expect: launch.W127

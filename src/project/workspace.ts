@@ -112,6 +112,11 @@ export function isDeployFile(name: string, rel: string): boolean {
   );
 }
 
+/** A Django template: an `.html`/`.htm`/`.txt` file below a `templates/` folder. */
+export function isDjangoTemplate(name: string, rel: string): boolean {
+  return /\.(html?|txt)$/i.test(name) && rel.split('/').slice(0, -1).includes('templates');
+}
+
 function isVirtualenvDir(abs: string): boolean {
   try {
     return statSync(join(abs, 'pyvenv.cfg')).isFile();
@@ -127,6 +132,9 @@ export class Workspace {
   private readonly byRel = new Map<string, SourceFile>();
   private readonly trees = new Map<string, Tree>();
   private readonly templates: SourceFile[] = [];
+  /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
+  private readonly djangoTemplatePaths: Array<{ abs: string; rel: string }> = [];
+  private djangoTemplateFiles?: SourceFile[];
   private readonly unreadable = new Map<string, UnreadableFile>();
   readonly diagnostics: Diagnostic[] = [];
   /** Folders (relative) that hold a manage.py. */
@@ -141,6 +149,7 @@ export class Workspace {
     this.python.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.deploy.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.templates.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+    this.djangoTemplatePaths.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.manageDirs.sort();
   }
 
@@ -155,6 +164,29 @@ export class Workspace {
   /** Python source templates (rendered into settings at deploy time); never scanned as code. */
   templateFiles(): readonly SourceFile[] {
     return this.templates;
+  }
+
+  /**
+   * Django templates (`.html`/`.txt` files under a `templates/` folder), read lazily on first call: UTF-8 only,
+   * files over the size limit or with NUL bytes skipped. Not Python source templates — see templateFiles().
+   */
+  djangoTemplates(): readonly SourceFile[] {
+    if (this.djangoTemplateFiles) return this.djangoTemplateFiles;
+    const out: SourceFile[] = [];
+    for (const { abs, rel } of this.djangoTemplatePaths) {
+      try {
+        if (statSync(abs).size > MAX_FILE_BYTES) continue;
+        const buf = readFileSync(abs);
+        if (buf.includes(0)) continue;
+        let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        out.push({ rel, abs, text });
+      } catch {
+        // unreadable or not UTF-8: Django could not load it either
+      }
+    }
+    this.djangoTemplateFiles = out;
+    return out;
   }
 
   get(rel: string): SourceFile | undefined {
@@ -232,6 +264,10 @@ export class Workspace {
   private addFile(abs: string, name: string): void {
     const rel = this.rel(abs);
     if (this.excluded(rel)) return;
+    if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel)) {
+      this.djangoTemplatePaths.push({ abs, rel });
+      return;
+    }
     const isPy = name.endsWith('.py');
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
     if (!isPy && !isTemplate && !isDeployFile(name, rel)) return;

@@ -18,7 +18,7 @@ def _valid_signature(payload, header):
     return hmac.compare_digest(expected, parts.get("v1", ""))
 
 
-@csrf_exempt
+@csrf_exempt  # expect: launch.W120
 @require_POST
 def stripe_webhook(request):
     if not _valid_signature(request.body, request.headers.get("Stripe-Signature", "")):

@@ -1,0 +1,371 @@
+import type { Location } from '../finding';
+import { callParts, stringValue, walk, type SyntaxNode } from '../project/python';
+import type { ScanContext } from '../project/scan';
+import type { SourceFile } from '../project/workspace';
+import {
+  PyIndex,
+  asViewClass,
+  baseNodes,
+  classAttr,
+  decoratorTexts,
+  findViews,
+  loc,
+  methodsOf,
+  productionPythonFiles,
+  routeCalls,
+  unwrapView,
+  walkBody,
+  type ViewClass,
+} from '../project/model';
+import type { Rule, RuleHit } from './rule';
+
+const CSRF_EXEMPT = /^django\.views\.decorators\.csrf\.csrf_exempt$/;
+const METHOD_DECORATOR = /^django\.utils\.decorators\.method_decorator$/;
+
+/** Decorators and mixins that rely on the logged-in user (the session cookie). */
+const SESSION_DECORATOR = /(^|\.)(login_required|permission_required|user_passes_test|staff_member_required|superuser_required|admin_required)$/;
+const SESSION_MIXIN = /(^|\.)(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|AccessMixin|StaffuserRequiredMixin|SuperuserRequiredMixin)$/;
+/** Calls that change or read the session: logging in and out, password changes. */
+const SESSION_CALL = /^django\.contrib\.auth\.(login|logout|update_session_auth_hash|get_user)$|(^|\.)(auth_login|auth_logout|django_login|django_logout)$/;
+
+/** Signature checks of webhook senders (Stripe, GitHub, Slack, Twilio, Svix, Shopify…) and constant-time compares. */
+const SIGNATURE_CALL =
+  /(^|\.)(compare_digest|constant_time_compare|construct_event|verify_header|verify_signature|validate_signature|check_signature|verify_webhook|verify_request|is_valid_signature|validate_webhook|verify_hmac|verify)$|^hmac\.(new|digest)$|(^|\.)(verify|validate|check)_\w*signature\w*$|(^|\.)\w*signature\w*_(valid|ok|verified|matches)$/i;
+
+/** Protocol endpoints that receive cross-site POSTs by design (SAML POST binding, OAuth/OIDC callbacks, social-auth). */
+const PROTOCOL_NAME = /saml|(^|_)sso(_|$)|(^|_)acs(_|$)|assertion_consumer|oidc|oauth|openid|social|(^|_)complete(_|$)|callback|(^|_)slo(_|$)|logout_response/i;
+
+/** Reads of a non-cookie credential: the Authorization header, an API key header. */
+const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
+
+interface Exempt {
+  file: SourceFile;
+  /** Where csrf_exempt is applied. */
+  at: Location;
+  label: string;
+  /** The function bodies that answer the request (the view, or every method of a class-based view). */
+  bodies: Array<{ file: SourceFile; fn: SyntaxNode; cls?: SyntaxNode }>;
+  cls?: ViewClass;
+  decorators: string[];
+  how: string;
+}
+
+/** launch.W120: @csrf_exempt on a view that uses the logged-in session. */
+export default {
+  meta: {
+    id: 'launch.W120',
+    name: 'csrf-exempt',
+    checklist: 'code-security',
+    level: 'warning',
+    title: 'CSRF protection is switched off (csrf_exempt) on a view that acts for the logged-in user',
+    fix: 'Remove csrf_exempt and send the CSRF token (the csrftoken cookie as the X-CSRFToken header for fetch/XHR); an endpoint for other servers (a webhook) should authenticate the sender — verify its signature with hmac.compare_digest — and never rely on the session.',
+    securitySeverity: 8.8,
+    precision: 'high',
+    tags: ['security', 'external/cwe/cwe-352'],
+  },
+  check(ctx) {
+    const idx = PyIndex.of(ctx);
+    const views = findViews(ctx);
+    const found = exemptions(ctx, idx, views.classes);
+    if (found.length === 0) return { hits: [], notApplicable: 'no view is csrf_exempt' };
+    const hits: RuleHit[] = [];
+    const seen = new Set<string>();
+    for (const e of found) {
+      const key = `${e.at.file}:${e.at.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const hit = judge(idx, e);
+      if (hit) hits.push(hit);
+    }
+    return { hits };
+  },
+} satisfies Rule;
+
+function qualifiedDecorators(idx: PyIndex, file: SourceFile, def: SyntaxNode): Array<{ q: string; node: SyntaxNode }> {
+  const parent = def.parent;
+  if (parent?.type !== 'decorated_definition') return [];
+  const out: Array<{ q: string; node: SyntaxNode }> = [];
+  for (const d of parent.namedChildren) {
+    if (d.type !== 'decorator') continue;
+    const expr = d.namedChildren[0];
+    if (!expr) continue;
+    if (expr.type === 'call') {
+      const q = idx.qualify(file, expr.childForFieldName('function'));
+      if (q && METHOD_DECORATOR.test(q)) {
+        // @method_decorator(csrf_exempt, name="dispatch") / @method_decorator([csrf_exempt, …])
+        const { args } = callParts(expr);
+        const first = args[0];
+        const inner = first?.type === 'list' || first?.type === 'tuple' ? first.namedChildren : first ? [first] : [];
+        for (const i of inner) {
+          const iq = idx.qualify(file, i.type === 'call' ? i.childForFieldName('function') : i);
+          if (iq) out.push({ q: iq, node: d });
+        }
+        continue;
+      }
+      if (q) out.push({ q, node: d });
+    } else {
+      const q = idx.qualify(file, expr);
+      if (q) out.push({ q, node: d });
+    }
+  }
+  return out;
+}
+
+/** Every place csrf_exempt is applied to a view: decorators on functions, methods and classes, and urls.py wrappers. */
+function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): Exempt[] {
+  const out: Exempt[] = [];
+  const classById = new Map(viewClasses.map((c) => [c.node.id, c]));
+  // a mixin that exempts dispatch() is judged in the view classes that use it
+  const viewsOf = (cls: SyntaxNode): ViewClass[] => {
+    const own = classById.get(cls.id);
+    if (own) return [own];
+    return viewClasses.filter((v) => inherits(idx, v.file, v.node, cls));
+  };
+  for (const file of productionPythonFiles(ctx)) {
+    if (!file.text.includes('csrf_exempt')) continue;
+    walk(ctx.workspace.tree(file).rootNode, (n) => {
+      if (n.type !== 'function_definition' && n.type !== 'class_definition') return true;
+      const decos = qualifiedDecorators(idx, file, n);
+      const ex = decos.find((d) => CSRF_EXEMPT.test(d.q));
+      if (!ex) return true;
+      const names = decos.map((d) => d.q);
+      if (n.type === 'class_definition') {
+        for (const c of viewsOf(n)) out.push({ file, at: loc(file, ex.node), label: c.name, bodies: methodsOf(c.node).map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: names, how: `method_decorator(csrf_exempt) on ${c.node.id === n.id ? 'the class' : `its base \`${n.childForFieldName('name')?.text ?? '?'}\``}` });
+        return true;
+      }
+      const cls = n.parent?.parent?.type === 'block' ? n.parent.parent.parent : n.parent?.type === 'block' ? n.parent.parent : null;
+      if (cls?.type === 'class_definition') {
+        const name = n.childForFieldName('name')?.text ?? '?';
+        const clsName = cls.childForFieldName('name')?.text ?? '?';
+        // csrf_exempt on dispatch() exempts the whole view; on another method it does nothing (as_view copies dispatch's attributes only)
+        if (name !== 'dispatch') return true;
+        for (const c of viewsOf(cls)) {
+          out.push({ file, at: loc(file, ex.node), label: c.name, bodies: [...methodsOf(c.node), ...(c.node.id === cls.id ? [] : methodsOf(cls))].map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: [...names, ...classDecorators(idx, c.file, c.node)], how: c.node.id === cls.id ? 'csrf_exempt on dispatch()' : `csrf_exempt on its base's \`${clsName}.dispatch()\`` });
+        }
+        return true;
+      }
+      out.push({ file, at: loc(file, ex.node), label: n.childForFieldName('name')?.text ?? '?', bodies: [{ file, fn: n }], decorators: names, how: '@csrf_exempt' });
+      return true;
+    });
+  }
+  // urls.py: path("x/", csrf_exempt(views.x)), path("y/", csrf_exempt(YView.as_view()))
+  for (const r of routeCalls(ctx)) {
+    let v: SyntaxNode | undefined = r.view;
+    let wrapped = false;
+    for (let i = 0; i < 6 && v?.type === 'call'; i++) {
+      const fn = v.childForFieldName('function');
+      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view') break;
+      const q = idx.qualify(r.file, fn);
+      if (q && CSRF_EXEMPT.test(q)) wrapped = true;
+      v = callParts(v).args[0];
+    }
+    if (!wrapped || !v) continue;
+    const target = unwrapView(r.view);
+    const asView = asViewClass(target);
+    // GetView().as_view() (an instance) names the class too
+    const clsExpr = asView?.type === 'call' ? asView.childForFieldName('function') ?? asView : asView;
+    const q = idx.qualify(r.file, clsExpr ?? target) ?? (target.type === 'string' ? stringValue(target) : undefined);
+    const d = q ? idx.resolveDef(q, r.file.rel) : undefined;
+    const at = loc(r.file, r.view);
+    if (!d) {
+      out.push({ file: r.file, at, label: (clsExpr ?? target).text, bodies: [], decorators: [], how: 'csrf_exempt() in urls.py' });
+      continue;
+    }
+    if (d.node.type === 'class_definition') {
+      out.push({ file: r.file, at, label: d.name, bodies: methodsOf(d.node).map((m) => ({ file: d.file, fn: m, cls: d.node })), cls: classById.get(d.node.id), decorators: classDecorators(idx, d.file, d.node), how: 'csrf_exempt() in urls.py' });
+    } else {
+      out.push({ file: r.file, at, label: d.name, bodies: [{ file: d.file, fn: d.node }], decorators: qualifiedDecorators(idx, d.file, d.node).map((x) => x.q), how: 'csrf_exempt() in urls.py' });
+    }
+  }
+  return out;
+}
+
+/** Does `cls` have `base` among its (project) base classes, a few levels up? */
+function inherits(idx: PyIndex, file: SourceFile, cls: SyntaxNode, base: SyntaxNode, depth = 0): boolean {
+  if (depth > 3) return false;
+  for (const b of baseNodes(cls)) {
+    const q = idx.qualify(file, b);
+    const d = q ? idx.resolveDef(q, file.rel) : undefined;
+    if (!d || d.node.type !== 'class_definition' || d.node.id === cls.id) continue;
+    if (d.node.id === base.id || inherits(idx, d.file, d.node, base, depth + 1)) return true;
+  }
+  return false;
+}
+
+function classDecorators(idx: PyIndex, file: SourceFile, cls: SyntaxNode): string[] {
+  return qualifiedDecorators(idx, file, cls).map((d) => d.q);
+}
+
+/** Does the class (or a project base of it) come from DRF? DRF's APIView is CSRF-exempt and enforces CSRF itself for session auth. */
+function isDrf(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0): boolean {
+  for (const b of baseNodes(cls)) {
+    const q = idx.qualify(file, b) ?? '';
+    if (/^(rest_framework|rest_framework_simplejwt|knox|dj_rest_auth|rest_auth|adrf)\./.test(q)) return true;
+    if (depth < 3) {
+      const d = idx.resolveDef(q, file.rel);
+      if (d && d.node.type === 'class_definition' && d.node.id !== cls.id && isDrf(idx, d.file, d.node, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+function classMixins(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0): string[] {
+  const out: string[] = [];
+  for (const b of baseNodes(cls)) {
+    const q = idx.qualify(file, b) ?? b.text;
+    out.push(q);
+    if (depth < 3) {
+      const d = idx.resolveDef(q, file.rel);
+      if (d && d.node.type === 'class_definition' && d.node.id !== cls.id) out.push(...classMixins(idx, d.file, d.node, depth + 1));
+    }
+  }
+  return out;
+}
+
+/** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
+function safeMethodsOnly(e: Exempt): boolean {
+  for (const b of e.bodies) {
+    for (const t of decoratorTexts(b.fn)) {
+      if (/require_(GET|safe)\b/.test(t)) return true;
+      const m = /require_http_methods\(\s*\[([^\]]*)\]/.exec(t);
+      if (m && m[1].split(',').every((x) => /^\s*["'](GET|HEAD|OPTIONS)["']\s*$/.test(x))) return true;
+    }
+  }
+  if (e.bodies.length && e.bodies.every((b) => b.cls)) {
+    const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
+    const handlers = methods.filter((m) => /^(get|post|put|patch|delete|head|options|trace)$/.test(m));
+    const dispatch = methods.includes('dispatch') || methods.includes('handle');
+    if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m))) {
+      const cls = e.bodies[0].cls!;
+      const allowed = classAttr(cls, 'http_method_names');
+      if (!allowed || allowed.namedChildren.every((x) => /^["'](get|head|options)["']$/.test(x.text))) return true;
+    }
+  }
+  return false;
+}
+
+interface Evidence {
+  session?: string;
+  signature?: string;
+  authHeader?: boolean;
+  passesRequest?: string;
+}
+
+/** What the view's code shows: session use, a signature check, a non-cookie credential. One level of same-module helpers and self.methods. */
+function evidence(idx: PyIndex, e: Exempt): Evidence {
+  const out: Evidence = {};
+  for (const d of e.decorators) if (SESSION_DECORATOR.test(d)) out.session ??= `@${d.split('.').pop()}`;
+  if (e.cls || e.bodies[0]?.cls) {
+    const cls = e.cls?.node ?? e.bodies[0].cls!;
+    for (const m of classMixins(idx, e.bodies[0]?.file ?? e.file, cls)) if (SESSION_MIXIN.test(m)) out.session ??= m.split('.').pop();
+  }
+  const visited = new Set<number>();
+  const scan = (file: SourceFile, fn: SyntaxNode, depth: number, cls?: SyntaxNode) => {
+    if (visited.has(fn.id)) return;
+    visited.add(fn.id);
+    const defs = idx.defs(file);
+    const assignedUser = new Set<string>();
+    walkBody(fn, (n) => {
+      if (n.type === 'assignment') {
+        const left = n.childForFieldName('left')?.text ?? '';
+        if (/^(self\.)?request\.user$/.test(left)) assignedUser.add(left);
+      }
+    });
+    walkBody(fn, (n) => {
+      if (n.type === 'attribute') {
+        const t = n.text;
+        if (/^(self\.)?request\.COOKIES$/.test(t)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+        else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id) && !assignedUser.has(t.replace(/\.(session|auth)$/, '.user'))) {
+          out.session ??= `\`${t}\``;
+        }
+      } else if (n.type === 'call') {
+        const fnNode = n.childForFieldName('function');
+        const q = idx.qualify(file, fnNode) ?? fnNode?.text ?? '';
+        if (SESSION_CALL.test(q)) out.session ??= `\`${q.split('.').pop()}()\``;
+        if (SIGNATURE_CALL.test(q) || SIGNATURE_CALL.test(fnNode?.text ?? '')) out.signature ??= `\`${(fnNode?.text ?? q).replace(/\s+/g, '')}()\``;
+        if (depth === 0) {
+          // helpers: same-module functions, and self.<method>() of the same class
+          if (fnNode?.type === 'identifier') {
+            const h = defs.get(fnNode.text);
+            if (h?.type === 'function_definition') scan(file, h, depth + 1);
+            else if (!h) {
+              const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+              if (args.some((a) => /^(self\.)?request$/.test(a.text)) && !q.startsWith('django.')) out.passesRequest ??= fnNode.text;
+            }
+          } else if (fnNode?.type === 'attribute' && fnNode.childForFieldName('object')?.text === 'self' && cls) {
+            const m = methodsOf(cls).find((x) => x.childForFieldName('name')?.text === fnNode.childForFieldName('attribute')?.text);
+            if (m) scan(file, m, depth + 1, cls);
+          } else if (fnNode) {
+            const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+            if (args.some((a) => /^(self\.)?request$/.test(a.text)) && !/^super\(/.test(fnNode.text) && !q.startsWith('django.')) out.passesRequest ??= fnNode.text;
+          }
+        }
+      }
+      if ((n.type === 'subscript' || n.type === 'call') && n.text.length < 200 && /\b(headers|META)\b/.test(n.text) && AUTH_HEADER.test(n.text)) out.authHeader = true;
+    });
+  };
+  for (const b of e.bodies) scan(b.file, b.fn, 0, b.cls);
+  return out;
+}
+
+function judge(idx: PyIndex, e: Exempt): RuleHit | undefined {
+  const cls = e.cls?.node ?? e.bodies[0]?.cls;
+  if (cls && isDrf(idx, e.bodies[0]?.file ?? e.file, cls)) return undefined;
+  if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
+    const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
+    if (decos.some((d) => /(^|\.)api_view$/.test(d))) return undefined; // DRF @api_view
+  }
+  if (safeMethodsOnly(e)) return undefined;
+  const ev = evidence(idx, e);
+  const what = `CSRF protection is off for \`${e.label}\` (${e.how})`;
+  if (e.bodies.length === 0) {
+    // a view from a library (its code is not in the repository)
+    const graphql = /graphql/i.test(e.label);
+    return {
+      location: e.at,
+      level: 'note',
+      message: graphql
+        ? `${what}: GraphQL views accept form-encoded POSTs, so if the schema's resolvers use the logged-in user (\`info.context.user\`), any site can run mutations as the visitor.`
+        : `${what}; its code is not in the repository, so whether it acts for the logged-in user cannot be seen here.`,
+      fix: graphql
+        ? 'Keep CSRF on for a session-authenticated GraphQL endpoint (send the X-CSRFToken header from the client), or authenticate it by token only.'
+        : 'Remove csrf_exempt if browsers with a session call this view; keep it only for endpoints that authenticate their callers another way.',
+    };
+  }
+  if (ev.signature) {
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; it checks a signature or shared secret (${ev.signature}), as an endpoint for other servers should — make sure every request is verified before it acts, and that it never relies on the session.`,
+      fix: 'Keep the signature check first in the view, compare with hmac.compare_digest, and reject unsigned requests.',
+    };
+  }
+  if (ev.session && PROTOCOL_NAME.test(`${e.label} ${e.file.rel}`)) {
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
+      fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
+    };
+  }
+  if (ev.session && !ev.authHeader) {
+    return {
+      location: e.at,
+      message: `${what}, and the view acts for the logged-in user (${ev.session}): any website the user visits can submit this request with the user's session cookie (cross-site request forgery).`,
+    };
+  }
+  const why = ev.authHeader
+    ? ev.session
+      ? `the view reads the Authorization header (a credential the browser does not add by itself), but also uses the logged-in user (${ev.session}), and if that is its fallback when the header is missing, a cross-site request with the session cookie gets through`
+      : 'the view reads the Authorization header (a credential the browser does not add by itself)'
+    : ev.passesRequest
+      ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
+      : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
+  const tail = ev.authHeader && ev.session ? 'check that a request without the header is refused' : 'fine for an endpoint other servers call with their own credential (a token, a signature) — check that is what it does';
+  return {
+    location: e.at,
+    level: 'note',
+    message: `${what}; ${why}: ${tail}.`,
+    fix: 'If browsers with a session call it, remove csrf_exempt and send the CSRF token; if servers call it, authenticate them (signature or token) and never use the session.',
+  };
+}

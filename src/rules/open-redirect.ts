@@ -1,0 +1,298 @@
+import type { Location } from '../finding';
+import { stringValue, walk, type SyntaxNode } from '../project/python';
+import type { ScanContext } from '../project/scan';
+import type { SourceFile } from '../project/workspace';
+import { PyIndex, loc, productionPythonFiles, walkBody } from '../project/model';
+import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData, walkMatching } from '../project/request-data';
+import type { Rule, RuleHit } from './rule';
+
+const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
+
+/** Checks that validate a redirect target: Django's own (and its old name), and project helpers named for it. */
+const GUARD_Q = /^django\.utils\.http\.(url_has_allowed_host_and_scheme|is_safe_url)$/;
+const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next)\w*$/i;
+
+/** launch.W123: redirect() / HttpResponseRedirect() to a URL from request data, without a host check. */
+export default {
+  meta: {
+    id: 'launch.W123',
+    name: 'open-redirect',
+    checklist: 'code-security',
+    level: 'warning',
+    title: 'A redirect goes to a URL taken from the request without checking its host (open redirect)',
+    fix: 'Check the target first: if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()): url = "/" (django.utils.http) — or redirect to a URL name with reverse().',
+    securitySeverity: 6.1,
+    precision: 'high',
+    tags: ['security', 'external/cwe/cwe-601'],
+  },
+  check(ctx) {
+    const idx = PyIndex.of(ctx);
+    const hits = new Map<number, RuleHit>();
+    let sinks = 0;
+    for (const file of productionPythonFiles(ctx)) {
+      if (!/redirect|Redirect/.test(file.text)) continue;
+      walkMatching(ctx, file, /redirect|Redirect/, (n) => {
+        if (n.type !== 'call') return;
+        const q = idx.qualify(file, n.childForFieldName('function'));
+        if (!q || !REDIRECT.test(q)) return;
+        const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+        const target = args.find((a) => a.type !== 'keyword_argument') ?? args.find((a) => a.type === 'keyword_argument' && /^(to|redirect_to)$/.test(a.childForFieldName('name')?.text ?? ''))?.childForFieldName('value');
+        if (!target) return;
+        sinks++;
+        const hit = judge(ctx, idx, file, n, target, q.split('.').pop()!);
+        if (hit) hits.set(n.id, hit);
+      });
+    }
+    if (sinks === 0) return { hits: [], notApplicable: 'no redirect() or HttpResponseRedirect() in the code' };
+    return { hits: [...hits.values()] };
+  },
+} satisfies Rule;
+
+/** A hand-written check of the target: `url.startswith("/")` on the name redirected to. */
+function startsWithCheck(fn: SyntaxNode | null, target: SyntaxNode): boolean {
+  if (!fn) return false;
+  const names = new Set<string>();
+  walk(target, (n) => {
+    if (n.type === 'identifier') names.add(n.text);
+  });
+  let found = false;
+  walkBody(fn, (n) => {
+    if (found || n.type !== 'call') return;
+    const callee = n.childForFieldName('function');
+    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'startswith') return;
+    const obj = callee.childForFieldName('object');
+    const arg = n.childForFieldName('arguments')?.namedChildren[0];
+    if (obj && names.has(obj.text) && /^["'](\/|\\\\)/.test(arg?.text ?? '')) found = true;
+  });
+  return found;
+}
+
+/** Does the function check a redirect target (url_has_allowed_host_and_scheme, a project helper, a netloc comparison)? */
+function guarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null): boolean {
+  if (!fn) return false;
+  let found = false;
+  walkBody(fn, (n) => {
+    if (found) return;
+    if (n.type === 'call') {
+      const callee = n.childForFieldName('function');
+      const q = idx.qualify(file, callee) ?? '';
+      if (GUARD_Q.test(q) || GUARD_NAME.test(callee?.text ?? '')) found = true;
+    } else if (n.type === 'attribute' && /^(netloc|hostname)$/.test(n.childForFieldName('attribute')?.text ?? '')) found = true;
+  });
+  return found;
+}
+
+function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNode, target: SyntaxNode, name: string): RuleHit | undefined {
+  if (stringValue(target) !== undefined) return undefined; // a constant URL or URL name
+  const fn = enclosingFunction(call);
+  const params = fn?.childForFieldName('parameters')?.namedChildren.map((p) => p.text.split(/[:=]/)[0].trim()) ?? [];
+  if (!mayCarryRequestData(fn, file) && !params.some((p) => p && new RegExp(`\\b${p.replace(/\W/g, '')}\\b`).test(target.text))) return undefined;
+  if (guarded(idx, file, fn)) return undefined;
+  const flow = FunctionFlow.around(ctx, file, call);
+  let p = flow.prov(target);
+  let via: { at: Location; callerName: string } | undefined;
+  let useFlow = flow;
+  if (!isRequestData(p, 'url') && fn && p.params?.size) {
+    for (const c of callersPassingRequestData(ctx, file, fn)) {
+      const cp = c.flow.prov(target);
+      if (isRequestData(cp, 'url') && !guarded(idx, c.flow.file, c.caller)) {
+        p = cp;
+        via = c;
+        useFlow = c.flow;
+        break;
+      }
+    }
+  }
+  if (!isRequestData(p, 'url')) return undefined;
+  const host = urlHost(useFlow, target);
+  const at = loc(file, call);
+  const src = p.source ? `\`${p.source.text}\`, line ${p.source.line}` : 'request data';
+  const through = via ? `, passed in by \`${via.callerName}()\` (line ${via.at.line})` : '';
+  const related = via ? { related: [{ location: via.at, message: `\`${via.callerName}()\` passes request data here` }] } : {};
+  if (host === 'fixed') return undefined; // a path on this site (reverse(), request.path, "/x…"), or a fixed host
+  if (host === 'slash') {
+    return {
+      location: at,
+      level: 'note',
+      message: `\`${name}()\` goes to "/" followed by request data (${src}${through}): a value starting with "/" makes it "//other-site.example", a link to another site.`,
+      fix: 'Check the whole URL with url_has_allowed_host_and_scheme(), or strip leading slashes from the value.',
+      ...related,
+    };
+  }
+  if (startsWithCheck(fn, target)) {
+    return {
+      location: at,
+      level: 'note',
+      message: `\`${name}()\` goes to a URL taken from request data (${src}${through}), checked only with \`startswith("/")\`, which "//evil.example" and "/\\evil.example" pass — browsers read both as another site.`,
+      fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()).',
+      ...related,
+    };
+  }
+  if (p.source?.referer) {
+    return {
+      location: at,
+      level: 'note',
+      message: `\`${name}()\` sends the user back to the Referer header (${src}${through}) without checking its host: a page on another site that links here gets its visitors sent back to it — low risk alone, but it makes this an open redirect for chained attacks.`,
+      fix: 'Check it with url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}) and fall back to a fixed page.',
+      ...related,
+    };
+  }
+  return {
+    location: at,
+    message: `\`${name}()\` goes to a URL taken from request data (${src}${through}) without checking its host: a link to this page with \`?next=https://evil.example\` forwards your users to any site (open redirect, used for phishing).`,
+    ...related,
+  };
+}
+
+type Host = 'fixed' | 'open' | 'slash';
+const WORST: Record<Host, number> = { fixed: 0, slash: 1, open: 2 };
+
+/**
+ * Who decides the host of a URL expression: `fixed` when it starts with a path on this site or a full host
+ * (`reverse(...)`, `request.path`, `"/x…"`, `"https://example.com/…"`, any value that is not request data), `open`
+ * when request data comes first or completes a scheme or host (`next`, `"https://" + x`), `slash` for a lone
+ * "/" followed by request data (`"/" + x` is `//host` when x starts with "/").
+ */
+function urlHost(flow: FunctionFlow, node: SyntaxNode, depth = 0, seen = new Set<string>()): Host {
+  if (depth > 8) return 'fixed';
+  const pieces = flatten(node);
+  let text = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      text += piece;
+      continue;
+    }
+    if (text) {
+      if (!hostOpen(text)) return 'fixed';
+      const tainted = flow.prov(piece).grade.url === REQUEST;
+      if (!tainted) return 'fixed';
+      if (text === '/' || text === '\\') return mayStartWithSlash(flow, piece, depth) ? 'slash' : 'fixed';
+      return 'open';
+    }
+    return exprHost(flow, piece, depth, seen);
+  }
+  return text && hostOpen(text) ? 'open' : 'fixed';
+}
+
+/** Can this value start with "/" or "\\" (so that a "/" before it makes a protocol-relative URL)? */
+function mayStartWithSlash(flow: FunctionFlow, node: SyntaxNode, depth: number): boolean {
+  if (depth > 8) return true;
+  if (node.type === 'identifier') {
+    const rhss = reaching(node.text, flow.assignments(node.text));
+    if (rhss.length === 0) return flow.prov(node).grade.url === REQUEST;
+    return rhss.some((r) => r.id !== node.id && mayStartWithSlash(flow, r, depth + 1));
+  }
+  const first = flatten(node)[0];
+  if (first === undefined) return false;
+  if (typeof first === 'string') return /^[/\\]/.test(first);
+  if (first.id === node.id) return flow.prov(node).grade.url === REQUEST;
+  return mayStartWithSlash(flow, first, depth + 1);
+}
+
+function exprHost(flow: FunctionFlow, node: SyntaxNode, depth: number, seen: Set<string>): Host {
+  if (node.type === 'identifier') {
+    const rhss = reaching(node.text, flow.assignments(node.text));
+    if (rhss.length === 0 || seen.has(node.text)) return flow.prov(node).grade.url === REQUEST && rhss.length === 0 ? 'open' : 'fixed';
+    seen.add(node.text);
+    let worst: Host = 'fixed';
+    for (const r of rhss) {
+      const h = urlHost(flow, r, depth + 1, seen);
+      if (WORST[h] > WORST[worst]) worst = h;
+    }
+    seen.delete(node.text);
+    return worst;
+  }
+  if (node.type === 'boolean_operator' || node.type === 'conditional_expression') {
+    const parts = node.type === 'boolean_operator' ? [node.childForFieldName('left'), node.childForFieldName('right')] : [node.namedChildren[0], node.namedChildren[2]];
+    let worst: Host = 'fixed';
+    for (const x of parts) {
+      if (!x) continue;
+      const h = urlHost(flow, x, depth + 1, seen);
+      if (WORST[h] > WORST[worst]) worst = h;
+    }
+    return worst;
+  }
+  return flow.prov(node).grade.url === REQUEST ? 'open' : 'fixed';
+}
+
+/**
+ * `next = request.GET.get("next", ""); if next: next = f"?next={next}"`: below such an `if`, the earlier values
+ * only reach when they are empty — they contribute no text, so only the rewrite decides the host.
+ */
+function reaching(name: string, rhss: readonly SyntaxNode[]): readonly SyntaxNode[] {
+  const rewrite = rhss.find((r) => {
+    const assign = r.parent;
+    const stmt = assign?.parent;
+    const block = stmt?.parent;
+    const ifs = block?.parent;
+    return assign?.type === 'assignment' && ifs?.type === 'if_statement' && ifs.childForFieldName('condition')?.text === name && new RegExp(`\\b${name}\\b`).test(r.text) && !ifs.namedChildren.some((c) => c.type === 'else_clause' || c.type === 'elif_clause');
+  });
+  if (!rewrite) return rhss;
+  return rhss.filter((r) => r === rewrite || r.startIndex > rewrite.startIndex);
+}
+
+/** A string expression as its pieces in order: literal text, and the expressions put between. */
+function flatten(node: SyntaxNode): Array<string | SyntaxNode> {
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return node.namedChildren[0] ? flatten(node.namedChildren[0]) : [];
+    case 'string': {
+      const out: Array<string | SyntaxNode> = [];
+      for (const c of node.namedChildren) {
+        if (c.type === 'string_content' || c.type === 'escape_sequence') out.push(c.text);
+        else if (c.type === 'interpolation') out.push(c.childForFieldName('expression') ?? c);
+      }
+      return out;
+    }
+    case 'concatenated_string':
+      return node.namedChildren.flatMap((c) => flatten(c));
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      const l = node.childForFieldName('left');
+      const r = node.childForFieldName('right');
+      if (!l || !r) return [node];
+      if (op === '+') return [...flatten(l), ...flatten(r)];
+      if (op === '%') {
+        const fmt = stringValue(l);
+        if (fmt === undefined) return [node];
+        const i = fmt.indexOf('%');
+        const first = r.type === 'tuple' || r.type === 'parenthesized_expression' ? r.namedChildren[0] : r;
+        return i < 0 ? [fmt] : [fmt.slice(0, i), ...(first ? [first] : [])];
+      }
+      return [node];
+    }
+    case 'call': {
+      const fn = node.childForFieldName('function');
+      const m = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+      const obj = fn?.childForFieldName('object');
+      const literal = stringValue(obj);
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+      if (m === 'format' && literal !== undefined) {
+        const i = literal.indexOf('{');
+        const first = args.find((a) => a.type !== 'keyword_argument');
+        return i < 0 ? [literal] : [literal.slice(0, i), ...(first ? [first] : [])];
+      }
+      if (m === 'join' && literal !== undefined && (args[0]?.type === 'list' || args[0]?.type === 'tuple')) {
+        const out: Array<string | SyntaxNode> = [];
+        args[0].namedChildren.forEach((x, i) => {
+          if (i > 0) out.push(literal);
+          out.push(...flatten(x));
+        });
+        return out;
+      }
+      return [node];
+    }
+    default: {
+      const v = stringValue(node);
+      return v !== undefined ? [v] : [node];
+    }
+  }
+}
+
+/** Does a URL that starts with this constant text still leave the host to what follows (`https://`, `//`, `/`)? */
+function hostOpen(lead: string): boolean {
+  if (lead === '/' || lead === '\\') return true;
+  if (/^[a-z][\w+.-]*:(\/\/[^/?#\\]*)?$/i.test(lead)) return true; // scheme, or scheme://host-so-far
+  if (/^[/\\]{2}[^/?#\\]*$/.test(lead)) return true; // //host-so-far
+  return false;
+}

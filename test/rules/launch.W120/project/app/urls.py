@@ -1,0 +1,35 @@
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+from graphene_django.views import GraphQLView
+
+from api import views as api_views
+from shop import views
+
+urlpatterns = [
+    path("cart/add/", views.add_to_cart),
+    path(
+        "cart/clear/",
+        # ruleid: launch.W120
+        csrf_exempt(views.clear_cart),
+    ),
+    path(
+        "api/orders/",
+        # ok: launch.W120
+        csrf_exempt(api_views.OrderList.as_view()),
+    ),
+    path("profile/", views.ProfileUpdate.as_view()),
+    path("address/", views.AddressUpdate.as_view()),
+    path("hooks/stripe/", views.stripe_webhook),
+    path("hooks/github/", views.github_webhook),
+    path("hooks/shipping/", views.ShippingWebhook.as_view()),
+    path("csp-report/", views.csp_report),
+    path("api/v1/stock/", views.stock_update),
+    path("saml/acs/", views.saml_acs),
+    path("feed/", views.feed),
+    path(
+        "graphql/",
+        # a library view: a note that says what to check
+        # note: launch.W120
+        csrf_exempt(GraphQLView.as_view(graphiql=True)),
+    ),
+]

@@ -1,0 +1,83 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Post
+
+BADGE = '<span class="badge">new</span>'
+
+
+def search(request):
+    q = request.GET.get("q", "")
+    # request data marked safe, straight from the query string
+    # ruleid: launch.W121
+    title = mark_safe(f"<h1>Results for {q}</h1>")
+    # escaped first: safe
+    # ok: launch.W121
+    heading = mark_safe(f"<h1>Results for {escape(q)}</h1>")
+    # format_html escapes its arguments: safe
+    # ok: launch.W121
+    subtitle = format_html("<p>Searching for {}</p>", q)
+    # ruleid: launch.W121
+    crumbs = SafeString("<nav>" + request.GET["path"] + "</nav>")
+    # QueryDict.urlencode() percent-encodes everything that means something in HTML
+    # ok: launch.W121
+    again = mark_safe(f'<a href="?{request.GET.urlencode()}">again</a>')
+    return render(request, "blog/search.html", {"title": title, "heading": heading, "subtitle": subtitle, "crumbs": crumbs, "again": again})
+
+
+def preview(request):
+    body = request.POST["body"]
+    # the value is filled in before format_html can escape it
+    # ruleid: launch.W121
+    html = format_html(f"<div class='preview'>{body}</div>")
+    return HttpResponse(html)
+
+
+def badge(request):
+    post = Post.objects.get(pk=request.GET["pk"])
+    # constant markup
+    # ok: launch.W121
+    new = mark_safe('<span class="badge">new</span>')
+    # a module constant
+    # ok: launch.W121
+    new2 = mark_safe(BADGE)
+    # formatted from constants only
+    # ok: launch.W121
+    icon = mark_safe(f"<i>{BADGE}</i>")
+    # a database value put into HTML unescaped: a note (is post.title something a user wrote?)
+    # note: launch.W121
+    title = mark_safe("<b>%s</b>" % post.title)
+    # format_html misused with a value of unknown origin: a note
+    # note: launch.W121
+    label = format_html("<b>{}</b>".format(post.author_name))
+    # the right way to join rows
+    # ok: launch.W121
+    rows = format_html_join("\n", "<li>{}</li>", ((t,) for t in post.tags))
+    # a template extended with template pieces, values passed separately
+    # ok: launch.W121
+    link = format_html('<a href="{}">{}</a>' + EXTRA, post.url, post.title, post.pk)
+    return HttpResponse(new + new2 + icon + title + label + rows + link)
+
+
+EXTRA = " <small>({})</small>"
+
+
+def render_comment(text):
+    # ruleid: launch.W121
+    return mark_safe("<p>" + text + "</p>")
+
+
+def comment(request):
+    return HttpResponse(render_comment(request.POST["text"]))
+
+
+def render_rows(form):
+    # pieces rendered elsewhere (a form's own HTML, rows joined together): not data put in here
+    rows = [field.label_tag() for field in form]
+    # ok: launch.W121
+    table = mark_safe("<table>%s</table>" % "".join(rows))
+    # ok: launch.W121
+    errors = mark_safe("<div>" + str(form.errors) + form.as_p() + "</div>")
+    return table + errors

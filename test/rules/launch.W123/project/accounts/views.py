@@ -1,0 +1,90 @@
+from urllib.parse import urlencode
+
+from django.contrib.auth import login, logout
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+
+
+def login_view(request):
+    user = authenticate_somehow(request)
+    login(request, user)
+    next_url = request.GET.get("next", "/")
+    # ruleid: launch.W123
+    return redirect(next_url)
+
+
+def authenticate_somehow(request):
+    return None
+
+
+def logout_view(request):
+    logout(request)
+    # ruleid: launch.W123
+    return HttpResponseRedirect(request.POST.get("next") or "/")
+
+
+def set_lang(request):
+    next_url = request.POST.get("next", "/")
+    # checked with Django's helper in the same function: fine
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    # ok: launch.W123
+    return redirect(next_url)
+
+
+def back(request):
+    # the Referer: the user came from there; low risk alone, a note
+    # note: launch.W123
+    return HttpResponseRedirect(request.META.get("HTTP_REFERER", "/"))
+
+
+def go(request):
+    target = request.GET["to"]
+    # "/" + a value that may start with "/" is "//other-site": a note
+    # note: launch.W123
+    return redirect("/" + target)
+
+
+def search(request):
+    # a path on this site with the query string after it: fine
+    # ok: launch.W123
+    first = HttpResponseRedirect(reverse("search") + "?" + urlencode({"q": request.GET["q"]}))
+    # the request's own path: fine
+    # ok: launch.W123
+    second = redirect(f"{request.path}?page={request.GET['page']}")
+    # a fixed prefix that is a path: fine
+    # ok: launch.W123
+    third = redirect(f"/search/?q={request.GET['q']}")
+    # the query string after a fixed host: fine
+    # ok: launch.W123
+    fourth = HttpResponsePermanentRedirect("https://shop.example.com/s?" + request.META["QUERY_STRING"])
+    # the scheme is fixed but the host is not
+    # ruleid: launch.W123
+    fifth = redirect("https://" + request.GET["host"] + "/welcome")
+    return first or second or third or fourth or fifth
+
+
+class DoneView(View):
+    def post(self, request):
+        # ruleid: launch.W123
+        return redirect(self.request.POST["return_to"])
+
+    def get(self, request):
+        nxt = request.GET.get("next", "")
+        if nxt:
+            nxt = f"?next={nxt}"
+        # the rewrite under `if nxt:` always starts with "?": fine
+        # ok: launch.W123
+        return redirect(f"/login/{nxt}")
+
+
+def shop_return(request):
+    target = request.GET.get("return", "/")
+    if not target.startswith("/"):
+        target = "/"
+    # a hand-written check that "/\evil.example" passes: a note
+    # note: launch.W123
+    return redirect(target)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from accounts import views
+
+urlpatterns = [
+    path("login/", views.login_view),
+    path("logout/", views.logout_view),
+    path("lang/", views.set_lang),
+    path("back/", views.back),
+    path("go/", views.go),
+    path("search/", views.search),
+    path("done/", views.DoneView.as_view()),
+]
