@@ -39,12 +39,26 @@ export interface MigrationFile {
   operations: Operation[];
   /** `atomic = False` on the Migration class */
   nonAtomic: boolean;
+  /** a squashed migration's `replaces`: the names of the same app's migrations it stands for */
+  replaces: string[];
+  /** `dependencies`: (app label, migration name) pairs, where both are string literals */
+  dependencies: [string, string][];
 }
 
 /** A field as the migrations define it: its class (`CharField`, `ForeignKey`…) and its `null`. */
 export interface FieldState {
   type: string;
   nullable: boolean | undefined;
+  /** a foreign key: ForeignKey, OneToOneField, or any class given `on_delete=` (StatusField, TreeForeignKey…) */
+  foreignKey: boolean;
+  /** no column of its own: a many-to-many (its join table, or a `through=` model) or a generic relation */
+  noColumn: boolean;
+  /** `through=` is given: a many-to-many whose table is another model's */
+  through: boolean;
+  /** `max_length=`, `max_digits=`, `decimal_places=` when they are integer literals */
+  maxLength?: number;
+  maxDigits?: number;
+  decimalPlaces?: number;
   /** `db_column=` is set: renaming the field leaves the column's name alone */
   dbColumn: boolean;
   /** the index the field has: `unique=True`, `db_index=True` or a foreign key (Django indexes those), or none */
@@ -79,9 +93,11 @@ export function migrationFiles(ctx: ScanContext): MigrationFile[] {
   return out;
 }
 
-function parseMigration(ctx: ScanContext, f: SourceFile): { operations: Operation[]; nonAtomic: boolean } {
+function parseMigration(ctx: ScanContext, f: SourceFile): Pick<MigrationFile, 'operations' | 'nonAtomic' | 'replaces' | 'dependencies'> {
   const operations: Operation[] = [];
   let nonAtomic = false;
+  const replaces: string[] = [];
+  const dependencies: [string, string][] = [];
   const root = ctx.workspace.tree(f).rootNode;
   for (const cls of root.namedChildren) {
     const def = cls.type === 'decorated_definition' ? cls.childForFieldName('definition') : cls;
@@ -92,11 +108,25 @@ function parseMigration(ctx: ScanContext, f: SourceFile): { operations: Operatio
       const name = a.childForFieldName('left')?.text;
       const right = a.childForFieldName('right');
       if (name === 'atomic' && right?.type === 'false') nonAtomic = true;
+      if (name === 'replaces' && right) {
+        // [("shop", "0001_initial"), …] — always the squash's own app: Django applies either the squash or
+        // what it replaces, never both.
+        for (const t of right.namedChildren) {
+          const mig = t.type === 'tuple' || t.type === 'list' ? stringValue(t.namedChildren[1]) : undefined;
+          if (mig) replaces.push(mig);
+        }
+      }
+      if (name === 'dependencies' && right) {
+        for (const t of right.namedChildren) {
+          const [a, n] = t.type === 'tuple' || t.type === 'list' ? t.namedChildren.map((c) => stringValue(c)) : [];
+          if (a && n) dependencies.push([a, n]);
+        }
+      }
       if (name !== 'operations' || !right) continue;
       collectOperations(right, operations);
     }
   }
-  return { operations, nonAtomic };
+  return { operations, nonAtomic, replaces, dependencies };
 }
 
 /** The operation calls of a list (descending into SeparateDatabaseAndState's database_operations only). */
@@ -124,10 +154,10 @@ function collectOperations(list: SyntaxNode, out: Operation[], separated = false
   }
 }
 
-/** `models.CharField(max_length=10, null=True)` → { type: 'CharField', nullable: true }. */
-export function fieldOf(
-  node: SyntaxNode | undefined,
-): { type: string; nullable: boolean | undefined; dbColumn: boolean; index: FieldState['index']; node: SyntaxNode } | undefined {
+export type FieldInfo = Omit<FieldState, 'line' | 'file'> & { node: SyntaxNode; kwargs: Map<string, SyntaxNode> };
+
+/** `models.CharField(max_length=10, null=True)` → { type: 'CharField', nullable: true, maxLength: 10, … }. */
+export function fieldOf(node: SyntaxNode | undefined): FieldInfo | undefined {
   if (!node || node.type !== 'call') return undefined;
   const { callee, kwargs } = callParts(node);
   const type = (callee ?? '').split('.').pop();
@@ -135,9 +165,23 @@ export function fieldOf(
   const n = kwargs.get('null');
   const nullable = !n ? false : n.type === 'true' ? true : n.type === 'false' ? false : undefined;
   const flag = (name: string) => kwargs.get(name)?.type === 'true';
-  const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) && kwargs.get('db_index')?.type !== 'false';
-  const index = flag('unique') || flag('primary_key') || type === 'OneToOneField' ? 'unique' : flag('db_index') || foreignKey ? 'index' : undefined;
-  return { type, nullable, dbColumn: kwargs.has('db_column'), index, node };
+  // Only foreign keys take on_delete: a subclass (StatusField, TreeForeignKey, ParentalKey) is one too.
+  const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) || kwargs.has('on_delete');
+  const noColumn = /^(ManyToManyField|GenericRelation|GenericForeignKey|TaggableManager)$/.test(type) || kwargs.has('through');
+  const indexed = foreignKey && kwargs.get('db_index')?.type !== 'false';
+  const index = flag('unique') || flag('primary_key') || type === 'OneToOneField' ? 'unique' : flag('db_index') || indexed ? 'index' : undefined;
+  const int = (name: string) => {
+    const v = kwargs.get(name);
+    return v?.type === 'integer' ? Number(v.text.replace(/_/g, '')) : undefined;
+  };
+  const sizes = { maxLength: int('max_length'), maxDigits: int('max_digits'), decimalPlaces: int('decimal_places') };
+  for (const k of Object.keys(sizes) as (keyof typeof sizes)[]) if (sizes[k] === undefined) delete sizes[k];
+  return { type, nullable, foreignKey, noColumn, through: kwargs.has('through'), dbColumn: kwargs.has('db_column'), index, ...sizes, node, kwargs };
+}
+
+/** The PostgreSQL column type family of a Django field class, undefined when the scan does not know it. */
+export function columnType(cls: string): string | undefined {
+  return COLUMN_TYPE[cls];
 }
 
 /**
@@ -169,6 +213,24 @@ export function rewritesColumn(from: string, to: string): boolean | undefined {
   return true;
 }
 
+/**
+ * Within one column type, a size change PostgreSQL must rewrite the table for (and that fails on a value that
+ * no longer fits): a shorter varchar (a longer one, or none, is free), a numeric whose scale changes or whose
+ * precision shrinks. Only integer literals are compared; undefined when there is nothing to say.
+ */
+export function shrinksColumn(before: Pick<FieldState, 'type' | 'maxLength' | 'maxDigits' | 'decimalPlaces'>, now: Pick<FieldState, 'type' | 'maxLength' | 'maxDigits' | 'decimalPlaces'>): string | undefined {
+  const a = COLUMN_TYPE[before.type];
+  if (!a || a !== COLUMN_TYPE[now.type]) return undefined;
+  if (a === 'varchar' && before.maxLength !== undefined && now.maxLength !== undefined && now.maxLength < before.maxLength) {
+    return `max_length ${before.maxLength} → ${now.maxLength}`;
+  }
+  if (a === 'numeric' && before.decimalPlaces !== undefined && now.decimalPlaces !== undefined && before.maxDigits !== undefined && now.maxDigits !== undefined) {
+    if (now.decimalPlaces !== before.decimalPlaces) return `decimal_places ${before.decimalPlaces} → ${now.decimalPlaces}`;
+    if (now.maxDigits < before.maxDigits) return `max_digits ${before.maxDigits} → ${now.maxDigits}`;
+  }
+  return undefined;
+}
+
 /** The field node of a field operation (`field=` or the third positional argument). */
 export function fieldNode(op: Operation): SyntaxNode | undefined {
   return op.kwargs.get('field') ?? op.args[2];
@@ -192,9 +254,12 @@ export function historyBefore(ctx: ScanContext, target: MigrationFile): AppHisto
   const hit = histories.get(target);
   if (hit) return hit;
   const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map() };
-  for (const m of migrationFiles(ctx)) {
-    if (m.app !== target.app) continue;
+  const app = migrationFiles(ctx).filter((m) => m.app === target.app);
+  // A squashed migration and the ones it replaces describe the same state: follow the squash only.
+  const replaced = new Set(app.flatMap((m) => m.replaces));
+  for (const m of app) {
     if (m.name >= target.name) break;
+    if (replaced.has(m.name)) continue;
     for (const op of m.operations) applyToHistory(op, m.file.rel, history);
   }
   histories.set(target, history);
@@ -223,13 +288,13 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
       const [n, f] = t.namedChildren;
       const fname = n ? stringValue(n) : undefined;
       const fs = fieldOf(f);
-      if (fname && fs) fields.set(`${op.model}.${fname}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, index: fs.index, line: lineOf(f), file });
+      if (fname && fs) fields.set(`${op.model}.${fname}`, stateOf(fs, lineOf(f), file));
     }
   } else if (op.kind === 'DeleteModel' && op.model) {
     models.delete(op.model);
   } else if ((op.kind === 'AddField' || op.kind === 'AlterField') && op.model && op.field) {
     const fs = fieldOf(fieldNode(op));
-    if (fs) fields.set(`${op.model}.${op.field}`, { type: fs.type, nullable: fs.nullable, dbColumn: fs.dbColumn, index: fs.index, line: op.line, file });
+    if (fs) fields.set(`${op.model}.${op.field}`, stateOf(fs, op.line, file));
   } else if (op.kind === 'RemoveField' && op.model && op.field) {
     fields.delete(`${op.model}.${op.field}`);
   } else if (op.kind === 'RenameModel' && op.model) {
@@ -238,6 +303,12 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
     models.delete(op.model);
     if (name) models.add(name);
     if (name && fixedTables.delete(op.model)) fixedTables.add(name);
+    // Its fields go with it: a later AlterField names the new model.
+    for (const [key, state] of [...fields]) {
+      if (!key.startsWith(`${op.model}.`)) continue;
+      fields.delete(key);
+      if (name) fields.set(`${name}.${key.slice(op.model.length + 1)}`, state);
+    }
   } else if (op.kind === 'RenameField' && op.model && op.field) {
     const to = op.kwargs.get('new_name') ?? op.args[2];
     const name = to ? stringValue(to) : undefined;
@@ -245,6 +316,38 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
     fields.delete(`${op.model}.${op.field}`);
     if (name && state) fields.set(`${op.model}.${name}`, state);
   }
+}
+
+function stateOf({ node: _node, kwargs: _kwargs, ...state }: FieldInfo, line: number, file: string): FieldState {
+  return { ...state, line, file };
+}
+
+const labels = new WeakMap<ScanContext, Map<string, string>>();
+
+/**
+ * The app label Django knows an app folder by (`misago_threads` for misago/threads/): the label its migrations
+ * name most often when they depend on a migration of the same folder (another app's `0001_initial` has the
+ * same name: the majority decides); the folder's name when none does.
+ */
+export function appLabel(ctx: ScanContext, app: string): string {
+  let byApp = labels.get(ctx);
+  if (!byApp) {
+    byApp = new Map();
+    const names = new Map<string, Set<string>>();
+    for (const m of migrationFiles(ctx)) names.set(m.app, (names.get(m.app) ?? new Set()).add(m.name));
+    const votes = new Map<string, Map<string, number>>();
+    for (const m of migrationFiles(ctx)) {
+      const v = votes.get(m.app) ?? new Map<string, number>();
+      votes.set(m.app, v);
+      for (const [a, n] of m.dependencies) if (n !== m.name && names.get(m.app)?.has(n)) v.set(a, (v.get(a) ?? 0) + 1);
+    }
+    for (const [folder, v] of votes) {
+      const best = [...v].sort((x, y) => y[1] - x[1])[0];
+      if (best) byApp.set(folder, best[0]);
+    }
+    labels.set(ctx, byApp);
+  }
+  return byApp.get(app) ?? app.split('/').pop() ?? app;
 }
 
 /** Models created by an earlier operation of the same migration (a new table: no lock, no old rows). */

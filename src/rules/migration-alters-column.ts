@@ -1,4 +1,4 @@
-import { fieldNode, fieldOf, historyBefore, rewritesColumn } from '../project/migrations';
+import { fieldNode, fieldOf, historyBefore, rewritesColumn, shrinksColumn } from '../project/migrations';
 import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
 
@@ -30,15 +30,21 @@ export default {
         const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
         if (!now || !before) continue; // the earlier definition is unknown: nothing to compare
         const column = `${op.model}.${op.field}`;
+        const shrinks = shrinksColumn(before, now);
         if (rewritesColumn(before.type, now.type)) {
           hits.push({
             location: at(m, op),
-            message: `${migrationName(m)} changes the type of ${column} from ${before.type} (${before.file}:${before.line}) to ${now.type}: PostgreSQL rewrites the table under an exclusive lock, and the release still serving writes values of the old type.`,
+            message: `${migrationName(m, ctx)} changes the type of ${column} from ${before.type} (${before.file}:${before.line}) to ${now.type}: PostgreSQL rewrites the table under an exclusive lock, and the release still serving writes values of the old type.`,
+          });
+        } else if (shrinks) {
+          hits.push({
+            location: at(m, op),
+            message: `${migrationName(m, ctx)} narrows ${column} (${shrinks}, ${before.file}:${before.line}): PostgreSQL rewrites the table under an exclusive lock, the migration fails on any existing value that no longer fits, and the release still serving keeps writing values of the old size.`,
           });
         } else if (before.nullable === true && now.nullable === false) {
           hits.push({
             location: at(m, op),
-            message: `${migrationName(m)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
+            message: `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
           });
         }
       }

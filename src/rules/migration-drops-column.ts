@@ -1,10 +1,14 @@
-import type { Rule } from './rule';
+import { historyBefore, type FieldState, type MigrationFile, type Operation } from '../project/migrations';
+import type { ScanContext } from '../project/scan';
+import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
 
 /**
- * launch.W231: a migration drops a column (RemoveField) or a table (DeleteModel) that the release still
- * running during the deploy reads: every request of the old code that touches it fails until the new code
- * is live, and the data is gone for a rollback.
+ * launch.W231: a migration drops a column (RemoveField), a many-to-many's join table (RemoveField of a
+ * ManyToManyField without `through=`) or a table (DeleteModel) that the release still running during the deploy
+ * reads: every request of the old code that touches it fails until the new code is live, and the data is gone
+ * for a rollback. A field with no column and no table of its own (a `through=` many-to-many, a generic
+ * relation) drops nothing; the fields of a model the same migration deletes are said once, by its DeleteModel.
  */
 export default {
   meta: {
@@ -19,16 +23,39 @@ export default {
     tags: ['reliability'],
   },
   check(ctx) {
-    return forMigrations(ctx, (m) =>
-      m.operations
-        .filter((op) => (op.kind === 'RemoveField' || op.kind === 'DeleteModel') && !op.separated)
-        .map((op) => ({
-          location: at(m, op),
-          message:
-            op.kind === 'RemoveField'
-              ? `${migrationName(m)} drops the column ${op.model ?? '?'}.${op.field ?? '?'} (RemoveField): the release still serving during the deploy selects it, so its queries fail until the new code is live, and a rollback finds the data gone.`
-              : `${migrationName(m)} drops the table of ${op.model ?? 'a model'} (DeleteModel): the release still serving during the deploy queries it and fails, and a rollback finds the data gone.`,
-        })),
-    );
+    return forMigrations(ctx, (m) => {
+      const hits: RuleHit[] = [];
+      // makemigrations removes a model's foreign keys before its DeleteModel: that table's finding says it once.
+      const deleted = new Set(m.operations.filter((o) => o.kind === 'DeleteModel' && !o.separated && o.model).map((o) => o.model));
+      for (const op of m.operations) {
+        if (op.separated) continue;
+        if (op.kind === 'DeleteModel') {
+          hits.push({
+            location: at(m, op),
+            message: `${migrationName(m, ctx)} drops the table of ${op.model ?? 'a model'} (DeleteModel): the release still serving during the deploy queries it and fails, and a rollback finds the data gone.`,
+          });
+        } else if (op.kind === 'RemoveField' && !deleted.has(op.model)) {
+          const hit = removeField(ctx, m, op, historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`));
+          if (hit) hits.push(hit);
+        }
+      }
+      return hits;
+    });
   },
 } satisfies Rule;
+
+function removeField(ctx: ScanContext, m: MigrationFile, op: Operation, before: FieldState | undefined): RuleHit | undefined {
+  const field = `${op.model ?? '?'}.${op.field ?? '?'}`;
+  if (before?.type === 'ManyToManyField' && !before.through) {
+    return {
+      location: at(m, op),
+      message: `${migrationName(m, ctx)} drops the join table of the many-to-many ${field} (RemoveField): the release still serving during the deploy reads it through the relation and deletes from it whenever a row on either side is deleted, so those requests fail until the new code is live, and a rollback finds the links gone.`,
+    };
+  }
+  // A through= many-to-many or a generic relation: no column, and its table belongs to another model.
+  if (before?.noColumn) return undefined;
+  return {
+    location: at(m, op),
+    message: `${migrationName(m, ctx)} drops the column ${field} (RemoveField): the release still serving during the deploy selects it, so its queries fail until the new code is live, and a rollback finds the data gone.`,
+  };
+}

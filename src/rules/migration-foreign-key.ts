@@ -25,10 +25,10 @@ export default {
       for (const op of m.operations) {
         if (op.kind !== 'AddField' || !onExistingTable(ctx, m, op)) continue;
         const f = fieldOf(fieldNode(op));
-        if (!f || !/^(ForeignKey|OneToOneField)$/.test(f.type) || /db_constraint\s*=\s*False/.test(fieldNode(op)?.text ?? '')) continue;
+        if (!f?.foreignKey || f.kwargs.get('db_constraint')?.type === 'false') continue;
         hits.push({
           location: at(m, op),
-          message: `${migrationName(m)} adds the foreign key ${op.model}.${op.field ?? '?'} to an existing table: PostgreSQL validates the constraint by scanning the table while locking both tables, and builds an index on it.`,
+          message: `${migrationName(m, ctx)} adds the foreign key ${op.model}.${op.field ?? '?'} to an existing table: PostgreSQL validates the constraint by scanning the table while locking both tables, and builds an index on it.`,
         });
       }
       return hits;

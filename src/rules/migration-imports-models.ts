@@ -40,7 +40,7 @@ export default {
           seen.add(imp.id);
           hits.push({
             location: { file: m.file.rel, line: lineOf(imp) },
-            message: `${migrationName(m)}: \`${code}\` uses models imported from the project's code (${imp.text.replace(/\s+/g, ' ').slice(0, 80)}) instead of apps.get_model(): it runs against today's model, not the schema at this migration, and breaks when a later migration changes it.`,
+            message: `${migrationName(m, ctx)}: \`${code}\` uses models imported from the project's code (${imp.text.replace(/\s+/g, ' ').slice(0, 80)}) instead of apps.get_model(): it runs against today's model, not the schema at this migration, and breaks when a later migration changes it.`,
           });
         }
       }

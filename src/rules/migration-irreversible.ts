@@ -19,9 +19,9 @@ export default {
       const hits: RuleHit[] = [];
       for (const op of m.operations) {
         if (op.kind === 'RunPython' && !op.kwargs.has('reverse_code') && op.args.length < 2) {
-          hits.push({ location: at(m, op), message: `${migrationName(m)} runs Python with no reverse_code: \`migrate\` back to the previous migration fails, so a rollback of this release cannot undo its schema.` });
+          hits.push({ location: at(m, op), message: `${migrationName(m, ctx)} runs Python with no reverse_code: \`migrate\` back to the previous migration fails, so a rollback of this release cannot undo its schema.` });
         } else if (op.kind === 'RunSQL' && !op.kwargs.has('reverse_sql') && op.args.length < 2) {
-          hits.push({ location: at(m, op), message: `${migrationName(m)} runs SQL with no reverse_sql: \`migrate\` back to the previous migration fails, so a rollback of this release cannot undo its schema.` });
+          hits.push({ location: at(m, op), message: `${migrationName(m, ctx)} runs SQL with no reverse_sql: \`migrate\` back to the previous migration fails, so a rollback of this release cannot undo its schema.` });
         }
       }
       return hits;

@@ -36,7 +36,7 @@ export default {
           // AlterField builds an index only where the field had none (or a plain one, for unique); unknown before: not judged.
           const before = op.kind === 'AlterField' ? historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`) : undefined;
           if (op.kind === 'AlterField' && !before) continue;
-          if (/^(ForeignKey|OneToOneField)$/.test(fieldOf(f)?.type ?? '')) continue; // its index is launch.I236's
+          if (fieldOf(f)?.foreignKey) continue; // its index is launch.I236's
           const had = before?.index;
           if (kw.get('unique')?.type === 'true' && had !== 'unique') what = `a unique index on ${op.model}.${op.field ?? '?'} (${op.kind} unique=True)`;
           else if (kw.get('db_index')?.type === 'true' && !had) what = `an index on ${op.model}.${op.field ?? '?'} (${op.kind} db_index=True)`;
@@ -44,7 +44,7 @@ export default {
         if (!what) continue;
         hits.push({
           location: at(m, op),
-          message: `${migrationName(m)} builds ${what} on the existing table of ${op.model}: PostgreSQL blocks writes to it until the build ends — an outage on a big table.`,
+          message: `${migrationName(m, ctx)} builds ${what} on the existing table of ${op.model}: PostgreSQL blocks writes to it until the build ends — an outage on a big table.`,
         });
       }
       return hits;

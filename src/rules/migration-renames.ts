@@ -29,8 +29,8 @@ export default {
           location: at(m, op),
           message:
             op.kind === 'RenameField'
-              ? `${migrationName(m)} renames the column ${op.model ?? '?'}.${op.field ?? '?'} (RenameField): the release still serving during the deploy queries the old name and fails until the new code is live.`
-              : `${migrationName(m)} renames the table of ${op.model ?? 'a model'} (RenameModel): the release still serving during the deploy queries the old table and fails until the new code is live.`,
+              ? `${migrationName(m, ctx)} renames the column ${op.model ?? '?'}.${op.field ?? '?'} (RenameField): the release still serving during the deploy queries the old name and fails until the new code is live.`
+              : `${migrationName(m, ctx)} renames the table of ${op.model ?? 'a model'} (RenameModel): the release still serving during the deploy queries the old table and fails until the new code is live.`,
         }));
     });
   },

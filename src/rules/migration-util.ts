@@ -6,7 +6,7 @@
  * ago from one it is about to: every migration is judged, as a note that says so, and the checklist item
  * is "not checked" with the reason — never a pass, and never a warning about a migration applied years ago.
  */
-import { isNewMigration, migrationFiles, type MigrationFile, type Operation } from '../project/migrations';
+import { appLabel, isNewMigration, migrationFiles, type MigrationFile, type Operation } from '../project/migrations';
 import type { ScanContext } from '../project/scan';
 import type { RuleHit, RuleResult } from './rule';
 
@@ -39,7 +39,7 @@ export function at(m: MigrationFile, op: Operation): { file: string; line: numbe
   return { file: m.file.rel, line: op.line };
 }
 
-/** `app.0003_x` for messages. */
-export function migrationName(m: MigrationFile): string {
-  return `${m.app.split('/').pop()}.${m.name}`;
+/** `label.0003_x` for messages, by the app label `migrate` uses (the folder's name when no migration says it). */
+export function migrationName(m: MigrationFile, ctx: ScanContext): string {
+  return `${appLabel(ctx, m.app)}.${m.name}`;
 }

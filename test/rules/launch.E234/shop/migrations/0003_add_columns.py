@@ -28,6 +28,23 @@ class Migration(migrations.Migration):
         migrations.AddField(model_name="customer", name="vip", field=models.BooleanField(db_default=False)),
         # ok: launch.E234
         migrations.AddField(model_name="customer", name="tags", field=models.ManyToManyField(to="shop.order")),
+        # A many-to-many subclass with its own through model: no column either.
+        # ok: launch.E234
+        migrations.AddField(model_name="customer", name="labels", field=shop.fields.LabelField(through="shop.Labelling", to="shop.label")),
+        # No default=, but Django fills the existing rows itself (the current time; an empty string for a blank
+        # string field), then drops that database default: a warning, not a migration that fails.
+        # ruleid: launch.E234
+        migrations.AddField(model_name="customer", name="seen_at", field=models.DateTimeField(auto_now=True)),
+        # ruleid: launch.E234
+        migrations.AddField(model_name="customer", name="about", field=models.TextField(blank=True)),
+        # ruleid: launch.E234
+        migrations.AddField(model_name="customer", name="photo", field=models.ImageField(blank=True, upload_to="photos")),
+        # blank=True on a custom class: an empty string only if the class takes one — a warning that says so.
+        # ruleid: launch.E234
+        migrations.AddField(model_name="customer", name="secret", field=shop.fields.SealedField(blank=True)),
+        # blank=True on an integer: nothing fills the rows, the migration fails (an error).
+        # ruleid: launch.E234
+        migrations.AddField(model_name="customer", name="score", field=models.IntegerField(blank=True)),
         migrations.CreateModel(
             name="Coupon",
             fields=[("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False))],

@@ -23,7 +23,16 @@ class Migration(migrations.Migration):
                 ("total", models.DecimalField(decimal_places=2, max_digits=10)),
                 ("note", models.TextField(null=True)),
                 ("reference", models.CharField(max_length=20)),
+                ("code", models.CharField(max_length=64)),
+                ("price", models.DecimalField(decimal_places=2, max_digits=8)),
                 ("customer", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.customer")),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Ticket",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False)),
+                ("seats", models.IntegerField()),
             ],
         ),
     ]

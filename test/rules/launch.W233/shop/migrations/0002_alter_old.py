@@ -7,4 +7,5 @@ class Migration(migrations.Migration):
     operations = [
         # ok: launch.W233
         migrations.AlterField(model_name="order", name="reference", field=models.IntegerField()),
+        migrations.RenameModel(old_name="Ticket", new_name="Pass"),
     ]

@@ -27,6 +27,24 @@ class Migration(migrations.Migration):
         migrations.AlterField(model_name="customer", name="nickname", field=models.TextField(null=True)),
         # ok: launch.W233
         migrations.AlterField(model_name="customer", name="email", field=models.CharField(max_length=254)),
+        # A shorter varchar, another numeric scale or fewer digits: PostgreSQL rewrites the table, and the
+        # migration fails on a value that no longer fits.
+        # ruleid: launch.W233
+        migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=32)),
+        # ruleid: launch.W233
+        migrations.AlterField(model_name="order", name="price", field=models.DecimalField(decimal_places=3, max_digits=8)),
+        # ruleid: launch.W233
+        migrations.AlterField(model_name="order", name="price", field=models.DecimalField(decimal_places=2, max_digits=6)),
+        # More digits at the same scale, a longer or unlimited varchar: no rewrite.
+        # ok: launch.W233
+        migrations.AlterField(model_name="order", name="price", field=models.DecimalField(decimal_places=2, max_digits=12)),
+        # ok: launch.W233
+        migrations.AlterField(model_name="order", name="code", field=models.CharField()),
+        # ok: launch.W233
+        migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=CODE_LENGTH)),
+        # A field of a renamed model: its definition moved with the model.
+        # ruleid: launch.W233
+        migrations.AlterField(model_name="pass", name="seats", field=models.BigIntegerField()),
         # A custom field: its column type is unknown.
         # ok: launch.W233
         migrations.AlterField(model_name="order", name="total", field=shop.fields.MoneyField(max_digits=12)),

@@ -1,0 +1,77 @@
+/**
+ * What the rule fixtures (test/rules/<ID>/, `# ruleid` lines) cannot say: the level and the claim of a
+ * migration-safety finding. Patterns measured on real projects (test/realworld/migration-verdicts.json):
+ * a NOT NULL column Django fills itself (auto_now, blank=True strings) is a warning, not a migration that
+ * fails; a many-to-many's RemoveField drops a join table, not a column.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/project/scan';
+import alters from '../../src/rules/migration-alters-column';
+import drops from '../../src/rules/migration-drops-column';
+import notNull from '../../src/rules/migration-not-null-column';
+import type { Rule } from '../../src/rules/rule';
+import { tempDir } from '../support/tmp';
+
+const FIXTURES = join(__dirname, '..', 'rules');
+
+/** The hits of a rule on its fixture, by the name= of the operation they are on. */
+function hitsByField(rule: Rule, file: string): Map<string, { level: string; message: string }[]> {
+  const dir = join(FIXTURES, rule.meta.id);
+  const newFiles = new Set(readFileSync(join(dir, '.new-files'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const out = new Map<string, { level: string; message: string }[]>();
+  for (const h of rule.check(scan(dir, { newFiles })).hits) {
+    if (h.location.file !== file) continue;
+    const name = /\bname="(\w+)"/.exec(lines.slice(h.location.line - 1, h.location.line + 3).join(' '))?.[1] ?? `line ${h.location.line}`;
+    out.set(name, [...(out.get(name) ?? []), { level: h.level ?? rule.meta.level, message: h.message }]);
+  }
+  return out;
+}
+
+describe('migration-safety levels and claims', () => {
+  it('E234: an error only when nothing fills the existing rows; a warning that names what Django fills them with', () => {
+    const hits = new Map([...hitsByField(notNull, 'shop/migrations/0003_add_columns.py')].map(([k, v]) => [k, v[0]]));
+    expect(hits.get('country')?.level).toBe('error');
+    expect(hits.get('score')?.level).toBe('error');
+    expect(hits.get('currency')).toMatchObject({ level: 'warning', message: expect.stringContaining('with its default') });
+    expect(hits.get('seen_at')).toMatchObject({ level: 'warning', message: expect.stringContaining('the current time (auto_now)') });
+    expect(hits.get('about')).toMatchObject({ level: 'warning', message: expect.stringContaining('an empty string (blank=True)') });
+    expect(hits.get('photo')?.level).toBe('warning');
+    expect(hits.get('secret')).toMatchObject({ level: 'warning', message: expect.stringContaining('if the field class takes one') });
+    for (const h of hits.values()) if (h.level === 'warning') expect(h.message).toContain('every INSERT of the release still serving');
+  });
+
+  it('W231: a many-to-many drops its join table, a field drops its column', () => {
+    const hits = new Map([...hitsByField(drops, 'shop/migrations/0003_remove_order_note.py')].map(([k, v]) => [k, v[0]]));
+    expect(hits.get('watchers')?.message).toContain('drops the join table of the many-to-many order.watchers');
+    expect(hits.get('note')?.message).toContain('drops the column order.note');
+  });
+
+  it('W233: a narrower varchar or numeric names the size change', () => {
+    const hits = [...hitsByField(alters, 'shop/migrations/0003_alter_types.py').values()].flat().map((h) => h.message);
+    expect(hits.some((m) => m.includes('narrows order.code (max_length 64 → 32'))).toBe(true);
+    expect(hits.some((m) => m.includes('narrows order.price (decimal_places 2 → 3'))).toBe(true);
+    expect(hits.some((m) => m.includes('narrows order.price (max_digits 8 → 6'))).toBe(true);
+  });
+
+  it('messages name a migration by the app label migrate uses, not the folder', () => {
+    const root = tempDir('dlg-miglabel-');
+    const dir = join(root, 'forum', 'threads', 'migrations');
+    mkdirSync(dir, { recursive: true });
+    const head = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n';
+    writeFileSync(join(dir, '__init__.py'), '');
+    writeFileSync(join(root, 'manage.py'), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "forum.settings")\n');
+    writeFileSync(join(root, 'forum', 'settings.py'), 'DEBUG = False\n');
+    writeFileSync(
+      join(dir, '0001_initial.py'),
+      `${head}    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Post", fields=[("id", models.BigAutoField(primary_key=True)), ("body", models.TextField())]),\n    ]\n`,
+    );
+    // Another app's 0001_initial has the same name as this folder's: not the label.
+    writeFileSync(join(dir, '0002_remove_post_body.py'), `${head}    dependencies = [("forum_users", "0001_initial"), ("forum_threads", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="post", name="body"),\n    ]\n`);
+    writeFileSync(join(dir, '0003_post_title.py'), `${head}    dependencies = [("forum_threads", "0002_remove_post_body")]\n    operations = []\n`);
+    const hits = drops.check(scan(root, { newFiles: new Set(['forum/threads/migrations/0002_remove_post_body.py']) })).hits;
+    expect(hits.map((h) => h.message.split(' ')[0])).toEqual(['forum_threads.0002_remove_post_body']);
+  });
+});
