@@ -153,9 +153,12 @@ export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class
   return null;
 }
 
-/** Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. */
-export function firstErrorLine(tree: Tree): number | undefined {
-  if (!tree.rootNode.hasError) return python2Only(tree);
+/**
+ * Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. `text` is the
+ * source the tree was parsed from (default: the root node's text), for the Python 2 test below.
+ */
+export function firstErrorLine(tree: Tree, text?: string): number | undefined {
+  if (!tree.rootNode.hasError) return python2Only(tree, text);
   let line: number | undefined;
   walk(tree.rootNode, (n) => {
     if (line !== undefined) return false;
@@ -171,39 +174,48 @@ export function firstErrorLine(tree: Tree): number | undefined {
 /**
  * Python 2 syntax that tree-sitter-python still accepts but CPython 3 rejects: `print "x"`, `exec "code"`,
  * `raise E, "msg"`, backquotes, `0777`, `ur""`, `<>`, tuple parameters. A cheap text test first; only a file
- * that may hold one is walked.
+ * that may hold one is looked at, and then only the node types that can hold one (found by tree-sitter
+ * itself, natively — a node-by-node walk from JavaScript cost seconds on a large project), each type only when
+ * the text holds what its node would be made of. The first in document order is the lowest line.
  */
 const PY2_HINT = /\bprint[ \t]+[^\s(=.,)\]}#]|\bprint[ \t]*>>|\bexec[ \t]+[^\s(=.,)\]}#]|\braise[ \t]+[\w.]+[ \t]*,|`|<>|\b0[0-9]*[1-9][0-9]*\b|\b[uU][rR]["']|\bdef[ \t]+\w+[ \t]*\([^)]*\(/;
+/** An old octal literal's text (`0777`, `0_7`, `0777L`) starts like this. */
+const OLD_OCTAL_START = /0[0-9_]*[1-9]/;
+const UR_PREFIX = /[uU][rR]["']/;
 
-export function python2Only(tree: Tree): number | undefined {
+export function python2Only(tree: Tree, text?: string): number | undefined {
   const root = tree.rootNode;
-  if (!PY2_HINT.test(root.text)) return undefined;
+  const source = text ?? root.text;
+  if (!PY2_HINT.test(source)) return undefined;
+  const types = ['print_statement', 'exec_statement', 'raise_statement', 'parameters'];
+  if (OLD_OCTAL_START.test(source)) types.push('integer');
+  if (source.includes('`') || UR_PREFIX.test(source)) types.push('string_start');
+  if (source.includes('<>')) types.push('comparison_operator');
   let line: number | undefined;
-  walk(root, (n) => {
-    if (line !== undefined) return false;
-    switch (n.type) {
-      case 'print_statement':
-      case 'exec_statement':
-        line = lineOf(n);
-        return false;
-      case 'raise_statement':
-        if (n.namedChildren[0]?.type === 'expression_list') line = lineOf(n);
-        return line === undefined;
-      case 'integer':
-        if (/^0[0-9]*[1-9][0-9]*$/.test(n.text.replace(/_/g, '').replace(/[lL]$/, ''))) line = lineOf(n);
-        return false;
-      case 'string_start':
-        if (n.text.startsWith('`') || /^[uU][rR]/.test(n.text)) line = lineOf(n);
-        return false;
-      case 'comparison_operator':
-        if (n.children.some((c) => !c.isNamed && c.text === '<>')) line = lineOf(n);
-        return line === undefined;
-      case 'parameters':
-        if (n.namedChildren.some((c) => c.type === 'tuple_pattern')) line = lineOf(n);
-        return line === undefined;
-      default:
-        return true;
-    }
-  });
+  for (const n of root.descendantsOfType(types)) {
+    const row = n.startPosition.row + 1;
+    if (line !== undefined && row >= line) continue;
+    if (isPython2Only(n)) line = row;
+  }
   return line;
+}
+
+function isPython2Only(n: SyntaxNode): boolean {
+  switch (n.type) {
+    case 'print_statement':
+    case 'exec_statement':
+      return true;
+    case 'raise_statement':
+      return n.namedChildren[0]?.type === 'expression_list';
+    case 'integer':
+      return /^0[0-9]*[1-9][0-9]*$/.test(n.text.replace(/_/g, '').replace(/[lL]$/, ''));
+    case 'string_start':
+      return n.text.startsWith('`') || /^[uU][rR]/.test(n.text);
+    case 'comparison_operator':
+      return n.children.some((c) => !c.isNamed && c.text === '<>');
+    case 'parameters':
+      return n.namedChildren.some((c) => c.type === 'tuple_pattern');
+    default:
+      return false;
+  }
 }
