@@ -348,12 +348,12 @@ describe('(d) the bundle as a GitHub Action', () => {
     expect(meta.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(meta.name && meta.description && meta.branding.icon && meta.branding.color).toBeTruthy();
     const source = readFileSync(join(ROOT, 'src', 'github', 'inputs.ts'), 'utf8');
-    const read = new Set([...source.matchAll(/input(?:\(|\(\s*)'([a-z-]+)'/g), ...source.matchAll(/optional\('([a-z-]+)'\)/g)].map((m) => m[1]));
+    const read = new Set([...source.matchAll(/(?:input|optional|parseBooleanInput)\(\s*'([a-z-]+)'/g)].map((m) => m[1]));
     expect(Object.keys(meta.inputs).sort()).toEqual([...read].sort());
     for (const [name, spec] of Object.entries(meta.inputs)) expect(spec.description, name).toBeTruthy();
     expect(meta.inputs['working-directory'].default).toBe('.');
     expect(meta.inputs.gates.default).toBe('rules');
-    expect(meta.inputs['fail-on'].default).toBe('error');
+    expect(meta.inputs['fail-on'].default).toBe(''); // empty: the config file's fail-on, else error (src/github/inputs.ts)
     expect(meta.inputs['sarif-file'].default).toBe('django-launch-gate.sarif');
 
     const ws = workspace('ws-outputs');

@@ -1,5 +1,5 @@
 import { modelImports, runPythonFunctions } from '../project/migrations';
-import { lineOf, type SyntaxNode } from '../project/python';
+import { lineOf, walk, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { forMigrations, migrationName } from './migration-util';
 
@@ -7,6 +7,9 @@ import { forMigrations, migrationName } from './migration-util';
  * launch.W238: a RunPython function that uses the project's models by importing them (`from shop.models
  * import Order`) instead of `apps.get_model("shop", "Order")`: it runs against today's model code, not the
  * schema at this point of the migration history — it breaks as soon as a later migration changes the model.
+ * Only a name the function uses the way a model is used counts: its manager or `_meta`, or a capitalised
+ * class called to make an instance. A helper imported from the models module (`auth_token()`, a token
+ * generator), a classmethod that runs SQL, or the module's name in `apps.get_model("shop", …)` is not.
  */
 export default {
   meta: {
@@ -33,9 +36,8 @@ export default {
         const { code } = runPythonFunctions(op);
         const fn = code ? functions.get(code) : undefined;
         if (!fn) continue;
-        const inside = modelImports(fn);
-        const used = moduleLevel.filter((imp) => importedNames(imp).some((n) => new RegExp(`\\b${n}\\b`).test(fn.text)));
-        for (const imp of [...inside, ...used]) {
+        const used = [...modelImports(fn), ...moduleLevel].filter((imp) => importedNames(imp).some((n) => usedAsModel(fn, n)));
+        for (const imp of used) {
           if (seen.has(imp.id)) continue;
           seen.add(imp.id);
           hits.push({
@@ -49,9 +51,40 @@ export default {
   },
 } satisfies Rule;
 
+/** The names an import binds: `Order` for `from shop.models import Order`, `shop.models` for `import shop.models`. */
 function importedNames(imp: SyntaxNode): string[] {
   if (imp.type === 'import_from_statement') {
     return imp.childrenForFieldName('name').map((n) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? '' : n.text)).filter(Boolean);
   }
-  return imp.namedChildren.map((n) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? '' : n.text.split('.')[0]));
+  return imp.namedChildren.map((n) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? '' : n.text)).filter(Boolean);
+}
+
+const MODEL_ATTRIBUTES = new Set(['objects', '_default_manager', '_base_manager', '_meta', 'DoesNotExist', 'MultipleObjectsReturned']);
+
+/**
+ * Is `name` used in `fn` as a model — `Order.objects…`, `Order._meta`, `Order(…)`; for a module name
+ * (`shop.models`), `shop.models.Order.objects…` or `shop.models.Order(…)`? Read from the tree, so a mention
+ * inside a string is not a use.
+ */
+function usedAsModel(fn: SyntaxNode, name: string): boolean {
+  const isModule = !/^[A-Z]/.test(name);
+  const modelRef = (text: string): boolean => {
+    const t = text.replace(/\s+/g, '');
+    if (t === name) return /^[A-Z]/.test(name);
+    return isModule && t.startsWith(`${name}.`) && /^[A-Z]\w*$/.test(t.slice(name.length + 1));
+  };
+  let found = false;
+  walk(fn, (n) => {
+    if (found) return false;
+    if (n.type === 'attribute') {
+      const object = n.childForFieldName('object');
+      const attribute = n.childForFieldName('attribute')?.text ?? '';
+      if (object && MODEL_ATTRIBUTES.has(attribute) && modelRef(object.text)) found = true;
+    } else if (n.type === 'call') {
+      const callee = n.childForFieldName('function');
+      if (callee && modelRef(callee.text)) found = true;
+    }
+    return !found;
+  });
+  return found;
 }
