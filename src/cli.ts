@@ -75,7 +75,8 @@ Options:
   --static-path PATH   the static file to check (default: an entry of STATIC_URL/staticfiles.json, or a stylesheet or script the home page links)
   --login-path PATH    the login page whose cookies are checked (default: accounts/login/)
   --retries N          retry while the site warms up (connection refused, 502, 503, 504), with backoff (default: 0)
-  --format FORMAT      stdout format: text or json (default: text)
+  --format FORMAT      stdout format: text, json or sarif (default: text)
+  --sarif FILE         also write the SARIF report to FILE (results located at the site's URLs)
   --fail-on LEVEL      error, warning, note or never (default: error)
   --no-color           plain text output
   -h, --help           show this help
@@ -264,6 +265,15 @@ function argsError(err: unknown): UsageError {
   }
 }
 
+function writeSarif(file: string, text: string): void {
+  try {
+    ensureDir(dirname(file));
+    writeFileSync(file, withNewline(text));
+  } catch (err) {
+    throw new UsageError(`cannot write ${file}: ${(err as Error).message}`, 'pass a writable --sarif path');
+  }
+}
+
 /** Render the report in `format`, already redacted. */
 function render(report: Report, format: Format, color: boolean, category: string | undefined, redactor: Redactor): string {
   switch (format) {
@@ -285,16 +295,18 @@ const VERIFY_OPTIONS = {
   'login-path': { type: 'string' },
   retries: { type: 'string' },
   format: { type: 'string' },
+  sarif: { type: 'string' },
   'fail-on': { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const VERIFY_FORMATS = ['text', 'json'] as const;
+const VERIFY_FORMATS = ['text', 'json', 'sarif'] as const;
 
 interface VerifyArgs {
   input: VerifyInput;
   format: (typeof VERIFY_FORMATS)[number];
+  sarif?: string;
   failOn: FailOn;
   color: boolean;
 }
@@ -313,7 +325,8 @@ function parseVerify(argv: string[], io: CliIO): VerifyArgs | 'help' {
     throw new UsageError(positionals.length === 0 ? 'verify needs the site\'s URL' : `verify takes one URL, got ${positionals.length}: ${positionals.join(' ')}`, `e.g. ${PROG} verify https://example.com/`);
   }
   const format = values.format ?? 'text';
-  if (!(VERIFY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'`, `use --format ${VERIFY_FORMATS.join(' or ')}`);
+  if (!(VERIFY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'`, `use --format ${VERIFY_FORMATS.join(', ')}`);
+  if (values.sarif !== undefined && values.sarif.trim() === '') throw new UsageError('--sarif needs a file name', 'e.g. --sarif site.sarif');
   const input: VerifyInput = {
     url: positionals[0],
     httpUrl: values['http-url'],
@@ -323,7 +336,7 @@ function parseVerify(argv: string[], io: CliIO): VerifyArgs | 'help' {
     retries: values.retries !== undefined ? parseRetries(values.retries, '--retries') : undefined,
   };
   resolveTarget(input); // every URL and path checked before any request
-  return { input, format: format as VerifyArgs['format'], failOn: parseFailOn(values['fail-on'] ?? 'error'), color: useColor(values['no-color'] === true, io) };
+  return { input, format: format as VerifyArgs['format'], sarif: values.sarif !== undefined ? resolve(io.cwd, values.sarif) : undefined, failOn: parseFailOn(values['fail-on'] ?? 'error'), color: useColor(values['no-color'] === true, io) };
 }
 
 /** `django-launch-gate verify URL …`: the live site, through the same reporters and exit codes as the scan. */
@@ -335,7 +348,10 @@ async function verifyCli(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
-    io.stdout.write(withNewline(args.format === 'json' ? toJson(report) : formatText(report, { color: args.color })));
+    // A live site's report holds no secret the scan collected: nothing to redact.
+    const redactor = new Redactor(new Set<string>());
+    if (args.sarif) writeSarif(args.sarif, sarifText(report, undefined, redactor));
+    io.stdout.write(withNewline(render(report, args.format, args.color, undefined, redactor)));
     const code = exitCodeFor(report, args.failOn);
     if (code === 2) io.stderr.write(`${siteUnreachable(report)}\n`);
     return code;
@@ -391,15 +407,7 @@ export async function cli(
     redactor = new Redactor(secrets, vocabulary(rawReport));
     const report = redactReport(rawReport, redactor);
 
-    if (args.sarif) {
-      const text = sarifText(report, args.category, redactor);
-      try {
-        ensureDir(dirname(args.sarif));
-        writeFileSync(args.sarif, withNewline(text));
-      } catch (err) {
-        throw new UsageError(`cannot write ${args.sarif}: ${(err as Error).message}`, 'pass a writable --sarif path');
-      }
-    }
+    if (args.sarif) writeSarif(args.sarif, sarifText(report, args.category, redactor));
 
     io.stdout.write(withNewline(render(report, args.format, args.color, args.category, redactor)));
 

@@ -37,7 +37,8 @@ describe('verify: bad input is exit 2 with one line, before any request', () => 
     ['--http-url on another host', ['https://127.0.0.1:9/', '--http-url', 'http://10.0.0.1/'], '--http-url: 10.0.0.1 is not 127.0.0.1 — the HTTP side must be the same host'],
     ['--static-path on another host', ['https://127.0.0.1:9/', '--static-path', 'https://cdn.example/app.css'], '--static-path: https://cdn.example/app.css is not on https://127.0.0.1:9 — verify requests only the site it was given'],
     ['an empty --login-path', ['https://127.0.0.1:9/', '--login-path', ' '], '--login-path is empty'],
-    ['--format sarif', ['https://127.0.0.1:9/', '--format', 'sarif'], "unknown format 'sarif' — use --format text or json"],
+    ['an unknown --format', ['https://127.0.0.1:9/', '--format', 'xml'], "unknown format 'xml' — use --format text, json, sarif"],
+    ['an empty --sarif', ['https://127.0.0.1:9/', '--sarif', ''], '--sarif needs a file name — e.g. --sarif site.sarif'],
     ['a scan option', ['https://127.0.0.1:9/', '--gates', 'rules'], 'unknown option --gates — run django-launch-gate verify --help for usage'],
     ['an unknown --fail-on', ['https://127.0.0.1:9/', '--fail-on', 'sometimes'], '--fail-on: unknown value "sometimes"'],
   ];
@@ -54,7 +55,7 @@ describe('verify: bad input is exit 2 with one line, before any request', () => 
     const r = await runCli(['verify', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(VERIFY_HELP);
-    for (const flag of ['--http-url', '--insecure', '--static-path', '--login-path', '--retries', '--format', '--fail-on', '--no-color']) expect(VERIFY_HELP).toContain(flag);
+    for (const flag of ['--http-url', '--insecure', '--static-path', '--login-path', '--retries', '--format', '--sarif', '--fail-on', '--no-color']) expect(VERIFY_HELP).toContain(flag);
     expect(HELP).toContain('django-launch-gate verify URL [options]');
   });
 });

@@ -4,9 +4,10 @@
  * gunicorn serving test/verify/site. The hardened configuration passes every check; each seeded fault fails
  * exactly the check it should and nothing else. Requests go only to the servers this file starts.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Sarif from 'sarif';
 import { cli } from '../../src/cli';
 import { freePort } from '../../src/django/postgres';
 import type { Report } from '../../src/finding';
@@ -210,6 +211,21 @@ if (why) {
       expect(r.out).toMatch(/^ {2}\/ {2}launch\.E306 {2}https:\/\/127\.0\.0\.1:\d+\/ sends no Strict-Transport-Security header/m);
       expect(r.out).toMatch(/^ {6}fix: Send Strict-Transport-Security: max-age=31536000; includeSubDomains/m);
       expect(lines.filter(Boolean).pop()).toBe('1 error, 0 warnings, 0 notes — live site fails (fail-on: note)');
+    }, 60_000);
+
+    it('--format sarif and --sarif FILE: the same valid SARIF on stdout and in the file, the finding located at the URL path', async () => {
+      const file = join(tmp, 'site.sarif');
+      const r = await against({ nginx: (s) => edit(s, HSTS_LINE, '') }, ['--sarif', file], 'sarif');
+      expect(r.code).toBe(1);
+      const written = readFileSync(file, 'utf8');
+      expect(written).toBe(r.out);
+      const log = JSON.parse(written) as Sarif.Log;
+      const results = log.runs[0].results ?? [];
+      expect(results.map((x) => x.ruleId)).toEqual(['launch.E306']);
+      // relative to the SITE base (the site's origin, in originalUriBaseIds), as the action writes it
+      expect(results[0].locations?.[0].physicalLocation?.artifactLocation).toMatchObject({ uri: './', uriBaseId: 'SITE' });
+      expect(log.runs[0].originalUriBaseIds?.SITE?.uri).toBe(`${r.site.url.replace(/\/$/, '')}/`);
+      expect(validateSarif(tmp, written, 'site').errors).toEqual([]);
     }, 60_000);
 
     it('a self-signed certificate: launch.E303 only, and no HTTPS page is requested (a browser stops there too)', async () => {
