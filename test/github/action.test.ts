@@ -12,7 +12,7 @@
  * alerts code scanning opens for suppressed results dismissed as won't fix with their reason (and re-opened
  * when the suppression goes, never when dismissed by hand), a 403 on that a warning, every page of alerts read.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from '../support/fake-github';
 import { validateSarif } from '../support/multitool';
 import { parseOutputs, unescape } from '../support/workflow-commands';
+import { git } from '../support/git';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(ROOT, process.env.DLG_DIST ?? 'dist');
@@ -32,14 +33,6 @@ let work: string;
 let origin: string;
 const sha = { base: '', head: '', merge: '' };
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'index.js'))) throw new Error(`${DIST} has no bundle: run \`node scripts/bundle.mjs --out ${DIST}\``);

@@ -2,7 +2,6 @@
  * The upload decision (never after a gate error), the permission explanations, the pull request diff and
  * the baseline comparison — in-process. The bundled action runs are in action.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,7 @@ import { readContext, type GitHubContext } from '../../src/github/context';
 import { DEFAULT_TIMING } from '../../src/github/upload';
 import { UsageError } from '../../src/errors';
 import { FakeGitHub } from '../support/fake-github';
+import { git as gitIn } from '../support/git';
 
 const gate = (status: GateResult['status'], name: GateResult['gate'] = 'rules'): GateResult => ({ gate: name, status, durationMs: 1, findings: [], detail: status === 'error' ? 'python not found' : undefined });
 
@@ -170,7 +170,7 @@ describe('changed lines', () => {
   it('git diff base...head in a real repository; findings filtered to those lines', () => {
     const repo = join(dir, 'diffrepo');
     mkdirSync(repo);
-    const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@e', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+    const git = (...a: string[]) => gitIn(repo, ...a);
     git('init', '-q');
     mkdirSync(join(repo, 'app'));
     writeFileSync(join(repo, 'app', 'settings.py'), 'A = 1\nB = 2\nC = 3\n');

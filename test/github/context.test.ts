@@ -10,16 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCategory, parseMatrix } from '../../src/github/category';
 import { ContextError, defaultBaseRef, gitIn, need, readContext, resolveTarget, type GitHubContext } from '../../src/github/context';
 import { UsageError } from '../../src/errors';
+import { git } from '../support/git';
 
 let dir: string;
 const sha = { base: '', head: '', merge: '' };
 let repo: string;
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout.trim();
-}
 
 function event(name: string, payload: unknown): string {
   const f = join(dir, `${name}-${Math.random().toString(36).slice(2)}.json`);

@@ -1,7 +1,8 @@
 /**
  * git in a test's own repositories: a fixed identity, `main` as the first branch, no signing, whatever the
  * machine's git config says. Returns stdout, trimmed; a failing command throws with git's stderr.
- * (test/github, test/project/changes, test/deploy and test/release each still carry a copy of this.)
+ * (test/deploy/release.test.ts and test/project/changes.test.ts keep their own: they run git with a controlled
+ * environment — HOME, no global config — that the code under test also sees.)
  */
 import { spawnSync } from 'node:child_process';
 
