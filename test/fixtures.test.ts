@@ -196,7 +196,8 @@ function cleanSqlite(dir: string): void {
   rmSync(join(dir, 'db.sqlite3'), { force: true });
 }
 
-describe('the projects run under Django (/usr/bin/python3)', () => {
+// Each test starts Python and Django (a second or two, several on a loaded 2-core runner): not the 5 s default.
+describe('the projects run under Django (/usr/bin/python3)', { timeout: 60_000 }, () => {
   it('example/: manage.py check passes, and Django\'s check --deploy agrees it is insecure', ({ skip }) => {
     skip(!HAS_DJANGO, NO_DJANGO);
     const check = python(['manage.py', 'check'], EXAMPLE);
