@@ -13,8 +13,13 @@
 // 5. src/django/helper.py and db_helper.py go to DIR/django/: the runtime gates run them with the user's Python.
 // The output is deterministic: two builds are byte-identical (test/dist.test.ts checks dist/ is fresh).
 //
-// `node scripts/bundle.mjs --refresh-vendor` copies this machine's tree-sitter build (node_modules/
-// tree-sitter/build/Release, compiled by `npm ci` when the prebuild cannot load) into vendor/prebuilds/.
+// `node scripts/bundle.mjs --refresh-vendor [PLATFORM…]` rebuilds vendor/prebuilds/ (default: every VENDORED
+// platform), on Debian bookworm x64 (GCC 12):
+//   linux-x64    copies this machine's tree-sitter build (node_modules/tree-sitter/build/Release, compiled by
+//                `npm ci` when the prebuild cannot load);
+//   linux-arm64  cross-compiles a copy of node_modules/tree-sitter's source with node-gyp and bookworm's
+//                aarch64-linux-gnu-g++ (`apt-get install g++-aarch64-linux-gnu`), against this node's headers.
+// Either is stripped and must need no libstdc++ above GLIBCXX_MAX nor glibc above GLIBC_MAX.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -62,12 +67,48 @@ export function loaderPath(module, file) {
 }
 
 /**
- * Prebuilds replaced by a vendored build. tree-sitter's published linux-x64 prebuild needs libstdc++
- * GLIBCXX_3.4.31 (GCC 13), so it does not load on Debian bookworm or Ubuntu 22.04; the vendored one is
- * built from the same tree-sitter source with GCC 12 (needs GLIBCXX_3.4.29) and loads on both and on newer.
+ * Prebuilds replaced by a vendored build. tree-sitter's published linux-x64 and linux-arm64 prebuilds need
+ * libstdc++ GLIBCXX_3.4.31 (GCC 13), so they do not load on Debian bookworm or Ubuntu 22.04 (ubuntu-22.04 and
+ * ubuntu-22.04-arm runners); the vendored ones are built from the same tree-sitter source with GCC 12 (need
+ * GLIBCXX_3.4.29) and load on both and on newer. `cross`: the aarch64 toolchain prefix used to build it on x64.
  */
-export const VENDORED = [{ module: 'tree-sitter', platform: 'linux-x64', file: 'tree-sitter.node' }];
+export const VENDORED = [
+  { module: 'tree-sitter', platform: 'linux-x64', file: 'tree-sitter.node', machine: 62 /* EM_X86_64 */ },
+  { module: 'tree-sitter', platform: 'linux-arm64', file: 'tree-sitter.node', machine: 183 /* EM_AARCH64 */, cross: 'aarch64-linux-gnu-' },
+];
 const vendorDir = join(root, 'vendor', 'prebuilds');
+/** The newest symbol versions a vendored build may need: Ubuntu 22.04's libstdc++ and glibc (bookworm has more). */
+export const GLIBCXX_MAX = '3.4.29';
+export const GLIBC_MAX = '2.35';
+
+/** The GLIBC_ and GLIBCXX_ versions an ELF file names (its .dynstr entries), newest first. */
+export function symbolVersions(elf) {
+  const text = elf.toString('latin1');
+  const newest = (prefix) =>
+    [...text.matchAll(new RegExp(`(?<=\\0)${prefix}_([0-9][0-9.]*)(?=\\0)`, 'g'))]
+      .map((m) => m[1])
+      .sort(compareVersions)
+      .pop() ?? null;
+  return { GLIBCXX: newest('GLIBCXX'), GLIBC: newest('GLIBC') };
+}
+
+export function compareVersions(a, b) {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/** Why a vendored binding would not do (wrong architecture, too new a libstdc++ or glibc), or null. */
+export function vendoredProblem(path, machine) {
+  const elf = readFileSync(path);
+  if (elf.readUInt32BE(0) !== 0x7f454c46) return `${path} is not an ELF file`;
+  if (elf.readUInt16LE(18) !== machine) return `${path} is for ELF machine ${elf.readUInt16LE(18)}, not ${machine}`;
+  const v = symbolVersions(elf);
+  if (v.GLIBCXX && compareVersions(v.GLIBCXX, GLIBCXX_MAX) > 0) return `${path} needs GLIBCXX_${v.GLIBCXX} (at most ${GLIBCXX_MAX})`;
+  if (v.GLIBC && compareVersions(v.GLIBC, GLIBC_MAX) > 0) return `${path} needs GLIBC_${v.GLIBC} (at most ${GLIBC_MAX})`;
+  return null;
+}
 
 class BundleError extends Error {}
 
@@ -93,18 +134,82 @@ function listFiles(dir, base = dir) {
   return out.sort();
 }
 
-function refreshVendor() {
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  if (r.error) fail(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})${r.stderr ? `\n${r.stderr.trim().slice(-2000)}` : ''}`);
+  return r.stdout ?? '';
+}
+
+/** node-gyp: the one npm runs for `npm rebuild` (npm_config_node_gyp), else the one inside this node's npm. */
+function nodeGyp() {
+  const candidates = [
+    process.env.npm_config_node_gyp,
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) fail(`node-gyp not found (looked at ${candidates.join(', ')})`);
+  return found;
+}
+
+/** This node's install prefix (it has include/node): node-gyp builds against it instead of downloading headers. */
+function nodeDir() {
+  const prefix = resolve(dirname(process.execPath), '..');
+  if (!existsSync(join(prefix, 'include', 'node', 'node_api.h'))) fail(`${prefix}/include/node has no node_api.h: node-gyp needs this node's headers`);
+  return prefix;
+}
+
+/** Cross-compiles node_modules/<module> for v.platform in a temporary copy (node_modules itself is not touched). */
+function crossBuild(v) {
+  const gxx = `${v.cross}g++`;
+  const major = run(gxx, ['-dumpversion']).trim().split('.')[0];
+  if (major !== '12') fail(`${gxx} is GCC ${major}: use Debian bookworm's (GCC 12) so the build needs no newer libstdc++`);
+  const work = mkdtempSync(join(tmpdir(), 'dlg-vendor-'));
+  try {
+    const src = join(work, 'node_modules', v.module);
+    copyTree(moduleDir(v.module), src, (f) => !/^(build|prebuilds|node-addon-api)\//.test(f));
+    // binding.gyp asks require('node-addon-api') for its targets: the same copy the npm package would use.
+    copyTree(moduleDir('node-addon-api'), join(work, 'node_modules', 'node-addon-api'));
+    const arch = v.platform.split('-')[1];
+    run(process.execPath, [nodeGyp(), 'rebuild', `--arch=${arch}`, `--nodedir=${nodeDir()}`, '-j', '2'], {
+      cwd: src,
+      env: { ...process.env, CC: `${v.cross}gcc`, CXX: gxx, LINK: gxx, AR: `${v.cross}ar`, CC_host: 'gcc', CXX_host: 'g++' },
+    });
+    const built = join(src, 'build', 'Release', 'tree_sitter_runtime_binding.node');
+    const out = join(work, v.file);
+    copyFileSync(built, out);
+    return out;
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function refreshVendor(platforms) {
+  const unknown = platforms.filter((p) => !VENDORED.some((v) => v.platform === p));
+  if (unknown.length) fail(`nothing is vendored for ${unknown.join(', ')} (VENDORED has ${VENDORED.map((v) => v.platform).join(', ')})`);
   for (const v of VENDORED) {
-    const built = join(moduleDir(v.module), 'build', 'Release', 'tree_sitter_runtime_binding.node');
-    if (!existsSync(built)) {
-      fail(`no local build at ${built}: run 'npm rebuild ${v.module} --build-from-source' on ${v.platform} first`);
+    if (platforms.length && !platforms.includes(v.platform)) continue;
+    let built;
+    let strip = 'strip';
+    if (v.cross) {
+      built = crossBuild(v);
+      strip = `${v.cross}strip`;
+    } else {
+      built = join(moduleDir(v.module), 'build', 'Release', 'tree_sitter_runtime_binding.node');
+      if (!existsSync(built)) {
+        fail(`no local build at ${built}: run 'npm rebuild ${v.module} --build-from-source' on ${v.platform} first`);
+      }
+      if (`${process.platform}-${process.arch}` !== v.platform) fail(`--refresh-vendor ${v.platform} must run on ${v.platform}`);
     }
-    if (`${process.platform}-${process.arch}` !== v.platform) fail(`--refresh-vendor must run on ${v.platform}`);
     const dest = join(vendorDir, v.module, v.platform);
     mkdirSync(dest, { recursive: true });
     copyFileSync(built, join(dest, v.file));
-    const strip = spawnSync('strip', ['--strip-unneeded', join(dest, v.file)], { stdio: 'inherit' });
-    if (strip.status !== 0) fail('strip failed');
+    if (v.cross) rmSync(dirname(built), { recursive: true, force: true });
+    chmodSync(join(dest, v.file), 0o644);
+    run(strip, ['--strip-unneeded', join(dest, v.file)]);
+    const problem = vendoredProblem(join(dest, v.file), v.machine);
+    if (problem) fail(problem);
     writeFileSync(join(dest, 'VERSION'), `${moduleVersion(v.module)}\n`);
     console.log(`bundle: vendored ${relative(root, join(dest, v.file))} (${v.module} ${moduleVersion(v.module)})`);
   }
@@ -149,9 +254,11 @@ function copyPrebuilds(outDir) {
         const have = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : '(none)';
         if (!existsSync(from) || have !== want) {
           fail(
-            `vendored ${n.module} ${platform} binding is for ${have}, node_modules has ${want} — run 'node scripts/bundle.mjs --refresh-vendor' on Debian bookworm ${platform}`,
+            `vendored ${n.module} ${platform} binding is for ${have}, node_modules has ${want} — run 'node scripts/bundle.mjs --refresh-vendor ${platform}' on Debian bookworm x64 (vendor/README.md)`,
           );
         }
+        const problem = vendoredProblem(from, vendored.machine);
+        if (problem) fail(`vendored binding: ${problem}`);
       }
       if (!existsSync(from)) fail(`missing prebuild ${from}`);
       const dest = join(outDir, 'prebuilds', n.module, platform);
@@ -256,8 +363,8 @@ function build(outArg) {
   }
 }
 
-function copyTree(from, to) {
-  for (const f of listFiles(from)) {
+function copyTree(from, to, keep = () => true) {
+  for (const f of listFiles(from).filter(keep)) {
     mkdirSync(dirname(join(to, f)), { recursive: true });
     copyFileSync(join(from, f), join(to, f));
     chmodSync(join(to, f), statSync(join(from, f)).mode & 0o777);
@@ -267,7 +374,7 @@ function copyTree(from, to) {
 function main(args) {
   try {
     if (args.includes('--refresh-vendor')) {
-      refreshVendor();
+      refreshVendor(args.filter((a) => a !== '--refresh-vendor'));
     } else {
       const at = args.indexOf('--out');
       if (at >= 0 && !args[at + 1]) fail('--out needs a folder');

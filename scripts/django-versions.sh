@@ -9,7 +9,7 @@
 # Each is `apt-get download`ed under a temporary sources list (the machine's apt setup is not touched) and
 # unpacked with `dpkg -x`; use it as PYTHONPATH=.cache/django/<v>/usr/lib/python3/dist-packages /usr/bin/python3.
 # Idempotent: a version whose folder already imports as that version, with the same EXTRAS, is skipped. The archive's address is
-# taken from the machine's own apt sources (or DEBIAN_MIRROR=http://…/debian).
+# taken from the machine's own apt sources (or DEBIAN_MIRROR=http://…/debian): scripts/debian-apt.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,43 +35,10 @@ for v in 4.2 5.2; do
 done
 if [ "${#need[@]}" -eq 0 ]; then exit 0; fi
 
-mirror="${DEBIAN_MIRROR:-}"
-if [ -z "$mirror" ]; then
-  # deb822 sources (URIs: … with Suites: bookworm) or one-line sources (deb URI bookworm main).
-  mirror=$(awk '
-    /^URIs:/ { uri = $2 }
-    /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == "bookworm" && uri != "") { print uri; exit } }
-    /^$/ { uri = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 || true)  # no .sources files: awk fails, pipefail must not end the script
-fi
-if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-  mirror=$(awk '$1 == "deb" && $0 ~ / bookworm / { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list | head -n1 || true)
-fi
-if [ -z "$mirror" ]; then
-  echo "django-versions: no Debian bookworm archive in the apt sources — set DEBIAN_MIRROR to a Debian mirror URL" >&2
-  exit 1
-fi
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial" "$tmp/debs"
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-signed=""
-if [ -f "$keyring" ]; then signed="[signed-by=$keyring] "; fi
-cat >"$tmp/sources.list" <<EOF
-deb ${signed}${mirror} bookworm-backports main
-deb ${signed}${mirror} sid main
-EOF
-APT_OPTS=(
-  -o "Dir::Etc::sourcelist=$tmp/sources.list"
-  -o "Dir::Etc::sourceparts=-"
-  -o "Dir::State::Lists=$tmp/lists"
-  -o "Dir::Cache=$tmp/cache"
-  -o "APT::Sandbox::User=root"
-  -o "Debug::NoLocking=1"
-  -q
-)
+# shellcheck source=scripts/debian-apt.sh
+source scripts/debian-apt.sh
 echo "django-versions: reading bookworm-backports and sid package lists"
-apt-get "${APT_OPTS[@]}" update >"$tmp/update.log" 2>&1 || { cat "$tmp/update.log" >&2; exit 1; }
+temp_apt "" bookworm-backports sid
 
 fetch() { # package/suite → path of the downloaded .deb
   local spec=$1 name=${1%%/*}

@@ -31,6 +31,7 @@ APT_PACKAGES=(
   shellcheck            # test/deploy: release.sh, backup.sh, restore-check.sh, pg-url.sh are shellcheck-clean
   systemd               # test/deploy/release.test.ts: systemd-analyze verify of gunicorn.service and celery.service
   pre-commit            # test/precommit.test.ts: the hook of .pre-commit-hooks.yaml run by a real pre-commit (3.0.4)
+  qemu-user-static      # test/prebuilds.test.ts: the bundle's CLI on arm64 (qemu-aarch64-static, Debian's arm64 node)
 )
 # Services these packages would enable at install (nginx-light: nginx; postgresql: the per-cluster units).
 UNITS_NOT_ENABLED=(nginx.service postgresql.service)
@@ -96,6 +97,8 @@ if ! node scripts/corpus.mjs --fetch; then
 fi
 # Django 4.2 and 5.2 (3.2 is the system one) for the runtime gates' tests, into .cache/django/.
 bash scripts/django-versions.sh
+# Debian bookworm's arm64 node and libraries, into .cache/arm64-node/, for qemu-aarch64-static (test/prebuilds.test.ts).
+bash scripts/arm64-node.sh
 
 if [ "${1:-}" = "--system-only" ]; then exit 0; fi
 
