@@ -142,6 +142,10 @@ export function vocabulary(report: Report): string[] {
     for (const l of [f.location, ...(f.related ?? []).map((r) => r.location)]) {
       words.add(l.file);
       words.add(`${l.file}:${l.line}`);
+      // A migration as its messages name it, `label.0011_name` (the label is the app folder's name unless the
+      // app config says otherwise): mathesar's weak compose password "mathesar" blanked its app label out.
+      const migration = /(?:^|\/)([^/]+)\/migrations\/([^/]+)\.py$/.exec(l.file);
+      if (migration) words.add(`${migration[1]}.${migration[2]}`);
     }
   }
   return [...words];

@@ -149,4 +149,13 @@ describe('a weak secret equal to a folder name (a compose POSTGRES_PASSWORD "mat
     expect(text).toContain('mathesar/urls.py:17');
     expect(text).not.toMatch(/password mathesar/);
   });
+
+  test("a migration's name in a message keeps its app label (label.0011_name)", () => {
+    const file = 'mathesar/migrations/0011_downloadlink_fsspec_kwargs.py';
+    const report: Report = makeReport({
+      findings: [{ ruleId: 'test.W234', gate: 'rules', level: 'warning', message: 'mathesar.0011_downloadlink_fsspec_kwargs adds a NOT NULL column; the password mathesar is weak', location: { file, line: 14 } }],
+    });
+    const red = redactReport(report, new Redactor(['mathesar'], vocabulary(report)));
+    expect(red.findings[0].message).toBe(`mathesar.0011_downloadlink_fsspec_kwargs adds a NOT NULL column; the password ${REDACTED} is weak`);
+  });
 });
