@@ -32,7 +32,8 @@ export const RUNTIME_RULE_GATE: Readonly<Record<string, GateName>> = {
  */
 export function suppressionsOf(ctx: ScanContext, findings: readonly Finding[], readText: (rel: string) => string | undefined): SuppressionComment[] {
   const out = [...workspaceSuppressions(ctx.workspace)];
-  const seen = new Set<string>();
+  // Django templates were read with the workspace: their comments are already in `out`.
+  const seen = new Set<string>(ctx.workspace.djangoTemplates().map((t) => t.rel));
   for (const f of findings) {
     const file = f.location.file;
     if (!file || seen.has(file) || ctx.workspace.get(file)) continue;

@@ -243,6 +243,27 @@ describe('a suppression that suppresses nothing', () => {
     expect(messages).toContain('suppresses nothing: the rule IDs must be in brackets');
   });
 
+  it("in a Django template: every comment is read, once — I007 where nothing is suppressed, I006 without a reason", async () => {
+    const page = 'app/templates/app/page.html';
+    const dir = project('', {
+      [page]: [
+        '{# launch-gate: ignore[launch.W126] escaped in the view #}',
+        '<p>{{ body }}</p>',
+        '{# launch-gate: ignore[launch.W126] #}',
+        '<p>{{ title }}</p>',
+        '{# launch-gate: ignore[launch.W126] sanitised by our middleware #}',
+        '<p>{{ request.GET.q|safe }}</p>',
+        '',
+      ].join('\n'),
+    });
+    const { report } = await json(dir);
+    // the one real finding is suppressed, by the comment above it, read once
+    expect(at(report, 'launch.W126')).toEqual([`${page}:6`]);
+    expect(report.findings.find((f) => f.ruleId === 'launch.W126')?.suppression).toMatchObject({ kind: 'inSource', justification: 'sanitised by our middleware' });
+    expect(at(report, 'launch.I007')).toEqual([`${page}:1`, `${page}:3`]);
+    expect(at(report, 'launch.I006')).toEqual([`${page}:3`]);
+  });
+
   it('only the IDs that matched nothing are named when others did match', async () => {
     const dir = project('DEBUG = True  # launch-gate: ignore[launch.E010, launch.W011] staging mirror\n');
     const { report } = await json(dir);

@@ -87,7 +87,11 @@ function parseBody(body: string): Pick<SuppressionComment, 'ids' | 'reason' | 'm
 
 const cache = new WeakMap<Workspace, SuppressionComment[]>();
 
-/** Every suppression comment in the files the scan read (Python, deploy files, Python source templates). */
+/**
+ * Every suppression comment in the files the scan read: Python, deploy files, Python source templates, and
+ * Django templates (`{# launch-gate: ignore[…] #}` — read anyway by the template rules), so a template's
+ * suppression without a reason, or one that no longer suppresses anything, is said like any other.
+ */
 export function workspaceSuppressions(ws: Workspace): SuppressionComment[] {
   let out = cache.get(ws);
   if (!out) {
@@ -96,6 +100,7 @@ export function workspaceSuppressions(ws: Workspace): SuppressionComment[] {
       ...ws.pythonFiles().flatMap((f) => (f.text.includes(MARKER) ? of(f, ws.tree(f)) : [])),
       ...ws.deployFiles().flatMap((f) => of(f)),
       ...ws.templateFiles().flatMap((f) => of(f)),
+      ...ws.djangoTemplates().flatMap((f) => of(f)),
     ];
     cache.set(ws, out);
   }
