@@ -248,6 +248,16 @@ describe('the checks, over recorded answers', () => {
       expect(cookies('csrftoken=x; SameSite=Lax').ids).toEqual(['launch.W313']);
       expect(cookies('csrftoken=x; SameSite=Lax; Secure').ids).toEqual([]);
     });
+    it('a renamed session or CSRF cookie is judged by its name; a cookie whose name says neither is not', () => {
+      const r = cookies('shop_sessid=x; Path=/; HttpOnly; SameSite=Lax', 'shop_csrf=y; Path=/; SameSite=Lax', '_ga=z; Path=/');
+      expect(r.ids).toEqual(['launch.W312', 'launch.W313']);
+      expect(r.messages).toContain('sets the shop_sessid cookie without Secure');
+      expect(r.messages).toContain('sets the shop_csrf cookie without Secure');
+      expect(cookies('XSRF-TOKEN=y; Path=/; SameSite=Strict; Secure', 'shop_sessid=x; Secure; HttpOnly; SameSite=Lax').ids).toEqual([]);
+      const other = cookies('_ga=z; Path=/', 'theme=dark');
+      expect(other.ids).toEqual([]);
+      expect(other.report.checklist[0].reason).toContain('or a cookie named like a session or CSRF cookie');
+    });
     it('a cookie sent to delete itself is not judged', () => {
       expect(cookies('sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/').ids).toEqual([]);
     });

@@ -1,7 +1,9 @@
 /**
  * Check 5: the cookies the home and login pages set (every response of their redirect chains): Django's
  * `sessionid` Secure and HttpOnly, `csrftoken` Secure, both SameSite=Lax or Strict. A cookie sent only to
- * delete itself is not judged.
+ * delete itself is not judged. A renamed one (SESSION_COOKIE_NAME, CSRF_COOKIE_NAME) is judged when its name
+ * says what it is — `…sess…` a session cookie, `…csrf…`/`…xsrf…` a CSRF cookie: whatever made it, a session
+ * cookie without Secure is the same hole, and a name that says neither is not guessed at.
  */
 import { parseSetCookie, type SetCookie } from '../parse';
 import { headerValues, pathOf, type Chain, type CheckOutcome, type LiveCheck, type Observations, type VerifyHit } from '../types';
@@ -9,6 +11,9 @@ import { liveRule } from './rule';
 
 export const SESSION_COOKIE = 'sessionid';
 export const CSRF_COOKIE = 'csrftoken';
+
+const isCsrfCookie = (name: string): boolean => name === CSRF_COOKIE || /csrf|xsrf/i.test(name);
+const isSessionCookie = (name: string): boolean => name === SESSION_COOKIE || (/sess/i.test(name) && !isCsrfCookie(name));
 
 export const LIVE_SESSION_COOKIE_INSECURE = liveRule({
   id: 'launch.W312',
@@ -59,11 +64,12 @@ function missing(c: SetCookie, needHttpOnly: boolean): Array<[string, string]> {
   return out;
 }
 
-function judge(seen: Seen[], name: string, needHttpOnly: boolean, ruleId: string): VerifyHit[] {
-  const bad = seen.map((s) => ({ ...s, missing: missing(s.cookie, needHttpOnly) })).filter((s) => s.cookie.name === name && s.missing.length > 0);
+function judge(seen: Seen[], kind: (name: string) => boolean, needHttpOnly: boolean, ruleId: string): VerifyHit[] {
+  const bad = seen.map((s) => ({ ...s, missing: missing(s.cookie, needHttpOnly) })).filter((s) => kind(s.cookie.name) && s.missing.length > 0);
   if (bad.length === 0) return [];
   const first = bad[0];
-  const where = [...new Set(bad.map((b) => b.url))];
+  const name = first.cookie.name;
+  const where = [...new Set(bad.filter((b) => b.cookie.name === name).map((b) => b.url))];
   return [
     {
       ruleId,
@@ -83,12 +89,11 @@ export const cookiesCheck: LiveCheck = {
     if (chains.length === 0) return { hits: [], notChecked: `neither ${obs.url.href} nor ${obs.loginPath} answers (${[obs.home, obs.login].map((c) => c?.end ?? 'not requested').join(', ')})` };
     const seen = cookiesOf(chains, now);
     const hits = [
-      ...judge(seen, SESSION_COOKIE, true, LIVE_SESSION_COOKIE_INSECURE.id),
-      ...judge(seen, CSRF_COOKIE, false, LIVE_CSRF_COOKIE_INSECURE.id),
+      ...judge(seen, isSessionCookie, true, LIVE_SESSION_COOKIE_INSECURE.id),
+      ...judge(seen, isCsrfCookie, false, LIVE_CSRF_COOKIE_INSECURE.id),
     ];
-    const names = new Set(seen.map((s) => s.cookie.name));
-    if (!names.has(SESSION_COOKIE) && !names.has(CSRF_COOKIE)) {
-      return { hits, notApplicable: `neither the home page nor ${obs.loginPath} sets ${SESSION_COOKIE} or ${CSRF_COOKIE} (another login page: --login-path)` };
+    if (!seen.some((s) => isSessionCookie(s.cookie.name) || isCsrfCookie(s.cookie.name))) {
+      return { hits, notApplicable: `neither the home page nor ${obs.loginPath} sets ${SESSION_COOKIE} or ${CSRF_COOKIE}, or a cookie named like a session or CSRF cookie (another login page: --login-path)` };
     }
     return { hits };
   },
