@@ -40,8 +40,16 @@ export function loadConfig(root: string, explicit: string | undefined, cwd: stri
   let file: string | undefined;
   let table: Record<string, unknown> | undefined;
   const read = (f: string): Record<string, unknown> => {
+    let text: string;
     try {
-      return parseToml(readFileSync(f, 'utf8')) as Record<string, unknown>;
+      text = readFileSync(f, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${(e as Error).message})`;
+      throw new UsageError(`config ${f} ${why}`, 'pass the TOML file itself with --config, e.g. --config .django-launch-gate.toml');
+    }
+    try {
+      return parseToml(text) as Record<string, unknown>;
     } catch (e) {
       throw new UsageError(`config ${f} is not valid TOML (${(e as Error).message.split('\n')[0]}) — fix the file or pass another with --config`);
     }

@@ -139,7 +139,11 @@ export async function runPerProject(
     ),
   );
   const findings = outcomes.flatMap((o) => o.findings);
-  const errors = outcomes.filter((o) => o.error).map((o) => oneLine(o.error!));
+  // One line per project that could not be checked, named when several projects are; the same cause in every
+  // project (an interpreter that does not exist) is said once.
+  const failedProjects = projects.flatMap((p, i) => (outcomes[i].error ? [{ p, error: oneLine(outcomes[i].error!) }] : []));
+  const distinct = [...new Set(failedProjects.map((x) => x.error))];
+  const errors = projects.length > 1 && distinct.length > 1 ? failedProjects.map(({ p, error }) => `${p.production?.module ?? 'project'}${p.root ? ` (${p.root})` : ''}: ${error}`) : distinct;
   const details = [...outcomes.map((o) => oneLine(o.detail)).filter(Boolean), ...notRun];
   if (errors.length) return result('error', [...errors, ...details].join('\n'), findings);
   const detail = details.join('\n');

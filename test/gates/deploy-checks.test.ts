@@ -190,6 +190,13 @@ describe.skipIf(!!system.missing)('deploy-checks: bad inputs are one clear gate 
     expect(r.err.trim().split('\n')).toHaveLength(1);
   }, TIMEOUT);
 
+  it('python not found with several projects: the cause said once, not once per project', async () => {
+    const r = await runCli(['example', '--gates', 'deploy-checks', '--python', '/nonexistent/bin/python3'], system.env);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.split('/nonexistent/bin/python3 not found')).toHaveLength(2);
+  }, TIMEOUT);
+
   it('Django missing for the interpreter (Python without site-packages)', async () => {
     const dir = tempDir('dlg-nosite-');
     const py = join(dir, 'python-no-site');
