@@ -82,9 +82,9 @@ describe('example/ (the README example)', () => {
     ({ report, secrets } = await run({ path: EXAMPLE, env: {}, failOn: 'error' }));
   });
 
-  it('finds the five Django projects and their production settings (legacy/ names one that does not exist)', () => {
+  it('finds the six Django projects and their production settings (legacy/ names one that does not exist)', () => {
     const projects = report.projects.map((p) => `${p.root || '.'}=${p.settingsModule}`).sort();
-    expect(projects).toEqual(['.=shop.settings', 'intranet=intranet.settings.docker', 'legacy=null', 'webhooks=webhooks.settings', 'worker=config.settings.production']);
+    expect(projects).toEqual(['.=shop.settings', 'intranet=intranet.settings.docker', 'legacy=null', 'newsletter=newsletter.settings', 'webhooks=webhooks.settings', 'worker=config.settings.production']);
   });
 
   it('reports every rule at least once', () => {
@@ -223,6 +223,13 @@ describe('the projects run under Django (/usr/bin/python3)', { timeout: 60_000 }
   it('example/webhooks: manage.py check passes', ({ skip }) => {
     skip(!HAS_DJANGO, NO_DJANGO);
     const r = python(['manage.py', 'check'], join(EXAMPLE, 'webhooks'), { DB_PASSWORD: 'x', STRIPE_WEBHOOK_SECRET: 'whsec_test' });
+    expect(r.status, r.out).toBe(0);
+  });
+
+  it('example/newsletter: manage.py check --deploy passes with the environment its compose file gives', ({ skip }) => {
+    skip(!HAS_DJANGO, NO_DJANGO);
+    const env = { NEWSLETTER_SECRET_KEY: randomBytes(48).toString('base64url'), DB_NAME: 'n', DB_USER: 'n', DB_PASSWORD: 'x', DB_HOST: 'localhost' };
+    const r = python(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'], join(EXAMPLE, 'newsletter'), env);
     expect(r.status, r.out).toBe(0);
   });
 

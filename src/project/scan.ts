@@ -11,7 +11,7 @@ import type { EvaluatedSettings } from './values';
 import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
-import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type SettingsEvidence } from './manifests';
+import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type EnvAssignment, type SettingsEvidence } from './manifests';
 import { globMatcher } from './globs';
 import { belongsTo, resolveProduction, type Resolution } from './production';
 import {
@@ -48,6 +48,8 @@ export interface ScanContext {
   projects: ScannedProject[];
   /** Secret values seen in the source (keys, passwords, DSNs): every reporter redacts these. */
   secrets: Set<string>;
+  /** What the deploy files set in production's environment (productionEnvironment), read once by the scan. */
+  environment?: readonly EnvAssignment[];
   /**
    * Files added since the base ref (`--base-ref`, the pull request's base), relative to the scan root: what a
    * change introduces (new migrations are judged at their full level). undefined when there is no base.
@@ -129,6 +131,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
     workspace,
     projects,
     secrets,
+    environment,
     ...(options.newFiles ? { newFiles: options.newFiles } : {}),
     ...(options.baseUnavailable ? { baseUnavailable: options.baseUnavailable } : {}),
   };

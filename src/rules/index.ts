@@ -12,6 +12,7 @@ import debugOnWhenSet from './debug-on-when-set';
 import allowedHostsWildcard from './allowed-hosts-wildcard';
 import allowedHostsEmpty from './allowed-hosts-empty';
 import allowedHostsBlankFromEnv from './allowed-hosts-blank-from-env';
+import secretKeyInDeployFile from './secret-key-in-deploy-file';
 import secretKeyLiteral from './secret-key-literal';
 import secretKeyLiteralDefault from './secret-key-literal-default';
 import secretKeyInsecurePrefix from './secret-key-insecure-prefix';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   allowedHostsEmpty,
   allowedHostsBlankFromEnv,
   secretKeyLiteral,
+  secretKeyInDeployFile,
   secretKeyLiteralDefault,
   secretKeyInsecurePrefix,
   secretKeyGeneratedAtImport,

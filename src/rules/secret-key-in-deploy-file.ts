@@ -1,0 +1,66 @@
+import { productionEnvironment } from '../project/manifests';
+import { belongsTo } from '../project/production';
+import { looksSecret } from '../project/secret-values';
+import type { Rule, RuleHit } from './rule';
+import { envVarNames, forProduction, label } from './settings-util';
+
+const KIND_NAMES: Record<string, string> = {
+  compose: 'compose file',
+  dockerfile: 'Dockerfile',
+  'env-file': 'env file',
+  kubernetes: 'Kubernetes manifest',
+  systemd: 'systemd unit',
+  script: 'start script',
+};
+
+/**
+ * launch.E038: the production settings read SECRET_KEY from an environment variable, and a deploy file the
+ * scan takes as production's (not a dev/test/example one) gives that variable a value written in the file — an
+ * env file, a compose `environment:` entry or `${VAR:-default}`, a Dockerfile ENV, a Kubernetes `value:`, a
+ * systemd `Environment=`. Every deployment made from the file signs with a key anyone who can read the
+ * repository knows. Only the variables SECRET_KEY is read from count (not LIVE_SERVER_SECRET_KEY); a value the
+ * file does not hold (`${SECRET_KEY}`, a secretKeyRef, `generateValue`) is fine; the value is never shown.
+ * Precision first, as the history gate's detector: only a value that looks like a real key counts — not a
+ * placeholder (`CHANGE_ME` in a Helm chart's values, letters and dashes) — and not a file that also turns on
+ * the variable DEBUG is read from (`DEBUG=1`): that file runs a development or demo setup, not production.
+ */
+export default {
+  meta: {
+    id: 'launch.E038',
+    name: 'secret-key-in-deploy-file',
+    checklist: 'secret-key',
+    level: 'error',
+    title: "A production deploy file sets SECRET_KEY's environment variable to a value written in the file",
+    fix: "Remove the value from the file and provide the variable from a secret store or the platform's secrets (compose: ${DJANGO_SECRET_KEY:?set it}; Kubernetes: a Secret and secretKeyRef), then rotate the key.",
+    securitySeverity: 8.8,
+    precision: 'high',
+    tags: ['security', 'external/cwe/cwe-798', 'external/cwe/cwe-321'],
+    settings: ['SECRET_KEY'],
+  },
+  check(ctx) {
+    const environment = ctx.environment ?? productionEnvironment(ctx.workspace);
+    const roots = ctx.projects.map((p) => p.root);
+    return forProduction(ctx, (s, project) => {
+      const b = s.bindings.get('SECRET_KEY');
+      if (!b) return [];
+      const names = new Set(envVarNames(ctx, [b]));
+      if (names.size === 0) return [];
+      const debugNames = new Set(envVarNames(ctx, [s.bindings.get('DEBUG')]));
+      const debugOn = new Set(environment.filter((e) => debugNames.has(e.name) && /^(1|true|yes|on)$/i.test(e.value?.trim() ?? '')).map((e) => e.file));
+      const hits: RuleHit[] = [];
+      const seen = new Set<string>();
+      for (const e of environment) {
+        if (!names.has(e.name) || e.dev || !e.value || !looksSecret(e.value) || debugOn.has(e.file)) continue;
+        if (!belongsTo({ dir: project.root, roots }, e.file)) continue;
+        const at = `${e.file}:${e.line}`;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        hits.push({
+          location: { file: e.file, line: e.line },
+          message: `The ${KIND_NAMES[e.kind] ?? e.kind} ${e.file} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters): every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
+        });
+      }
+      return hits;
+    });
+  },
+} satisfies Rule;
