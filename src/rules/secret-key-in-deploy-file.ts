@@ -57,10 +57,17 @@ export default {
         seen.add(at);
         hits.push({
           location: { file: e.file, line: e.line },
-          message: `The ${KIND_NAMES[e.kind] ?? e.kind} ${e.file} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters): every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
+          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters): every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
         });
       }
       return hits;
     });
   },
 } satisfies Rule;
+
+/** The file and what it is, for the message: an env file is one whichever manifest loads it (a compose env_file). */
+function fileNoun(file: string, kind: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return `env file ${file}${kind === 'compose' ? ' (loaded by a compose service)' : ''}`;
+  return `${KIND_NAMES[kind] ?? kind} ${file}`;
+}
