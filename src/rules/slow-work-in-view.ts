@@ -57,10 +57,26 @@ interface Slow {
 /** `user.email_user(...)`: Django's AbstractUser.email_user() calls send_mail(). */
 const EMAIL_USER = 'email_user';
 
+/**
+ * Every name SLOW_FUNCS and CONSTRUCTORS match, and `email_user`, contains one of these words. A call's qualified
+ * name (PyIndex.qualify) is made of what the file itself writes (the call, the import binding its first part)
+ * and, for relative imports and the file's own definitions, the file's module name: a file whose text and
+ * module name hold none of them makes no slow call, and its functions are not walked.
+ */
+const SLOW_WORD = /mail|requests|httpx|urllib|pdfkit|xhtml2pdf|reportlab|PIL|weasyprint/;
+
 class Analyzer {
   /** Does `x.email_user(...)` in this file send mail? false when its project overrides it without sending (a task). */
   emailUserSends: (file: SourceFile) => boolean = () => true;
+  private readonly mayCallSlow = new Map<string, boolean>();
   constructor(private readonly idx: PyIndex) {}
+
+  /** Can a function of this file make a slow call at all (see SLOW_WORD)? */
+  maySlow(file: SourceFile): boolean {
+    let may = this.mayCallSlow.get(file.rel);
+    if (may === undefined) this.mayCallSlow.set(file.rel, (may = SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
+    return may;
+  }
 
   /** Local names bound (by assignment or `with ... as`) to objects with slow methods. */
   origins(file: SourceFile, fn: SyntaxNode): Map<string, Origin> {
@@ -130,6 +146,7 @@ class Analyzer {
 
   /** Every slow call directly in a function body (nested functions, lambdas and classes skipped). */
   slowCalls(file: SourceFile, fn: SyntaxNode): Array<{ call: SyntaxNode; slow: Slow }> {
+    if (!this.maySlow(file)) return [];
     const vars = this.origins(file, fn);
     const out: Array<{ call: SyntaxNode; slow: Slow }> = [];
     walkBody(fn, (n) => {
@@ -272,6 +289,7 @@ export default {
     for (const v of views.functions) for (const { call, slow } of an.slowCalls(v.file, v.node)) report(v.file, call, slow, v);
     // one level of same-module helper functions
     for (const v of views.functions) {
+      if (!an.maySlow(v.file)) continue; // its helpers are in the same file: no slow call either
       const defs = idx.defs(v.file);
       walkBody(v.node, (n) => {
         if (n.type !== 'call') return;

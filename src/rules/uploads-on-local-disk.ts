@@ -11,6 +11,9 @@ const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStor
 const FILE_FIELD =
   /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
 
+/** Every class name FILE_FIELD ends with contains one of these. */
+const FILE_FIELD_WORD = /FileField|ImageField|JPEGField/;
+
 /**
  * Is the default storage the local filesystem in this world? true/false when known; undefined when
  * the backend comes from the environment, a call or anything the evaluator could not read.
@@ -81,6 +84,9 @@ export default {
         : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
       for (const f of ctx.workspace.pythonFiles()) {
         if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
+        // A qualified name's last part is always written in the file (the call, or the import that binds it):
+        // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
+        if (!FILE_FIELD_WORD.test(f.text)) continue;
         walk(ctx.workspace.tree(f).rootNode, (n) => {
           if (n.type !== 'call') return true;
           const q = idx.qualify(f, n.childForFieldName('function'));
