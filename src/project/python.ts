@@ -143,6 +143,15 @@ export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void)
   }
 }
 
+/**
+ * Every node of the given types at or below `node`, in document order — what walk() acts on when its visitor
+ * looks only at those types and never stops the descent — found by tree-sitter natively (descendantsOfType),
+ * without a JavaScript call per node.
+ */
+export function eachOfType(node: SyntaxNode, types: string | readonly string[], visit: (n: SyntaxNode) => void): void {
+  for (const n of node.descendantsOfType(types as string | string[])) visit(n);
+}
+
 /** The innermost enclosing function_definition / class_definition of a node. */
 export function enclosing(node: SyntaxNode, type: 'function_definition' | 'class_definition'): SyntaxNode | null {
   let p = node.parent;

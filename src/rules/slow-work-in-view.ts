@@ -3,7 +3,7 @@ import { callParts, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { WORLDS, strOf } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -58,12 +58,14 @@ interface Slow {
 const EMAIL_USER = 'email_user';
 
 /**
- * Every name SLOW_FUNCS and CONSTRUCTORS match, and `email_user`, contains one of these words. A call's qualified
- * name (PyIndex.qualify) is made of what the file itself writes (the call, the import binding its first part)
- * and, for relative imports and the file's own definitions, the file's module name: a file whose text and
- * module name hold none of them makes no slow call, and its functions are not walked.
+ * A file whose functions can make a slow call holds one of these words. A call's qualified name
+ * (PyIndex.qualify) is made of what the file itself writes — the call, the import that binds its first part —
+ * and, for relative imports and the file's own definitions, the file's module name: its last part is always
+ * in the text, its first part in the text or the module name. Each name SLOW_FUNCS and CONSTRUCTORS match has
+ * one of these as its first part (requests, httpx, pdfkit, xhtml2pdf, reportlab, PIL, weasyprint) or its last
+ * (Django's mailers, urlopen); `email_user` is an attribute written in the call. Files without any are not walked.
  */
-const SLOW_WORD = /mail|requests|httpx|urllib|pdfkit|xhtml2pdf|reportlab|PIL|weasyprint/;
+const SLOW_WORD = /send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives|get_connection|email_user|requests|httpx|urlopen|pdfkit|xhtml2pdf|reportlab|PIL|weasyprint/;
 
 class Analyzer {
   /** Does `x.email_user(...)` in this file send mail? false when its project overrides it without sending (a task). */
@@ -98,7 +100,7 @@ class Analyzer {
           if (o) vars.set(target.text, o);
         }
       }
-    });
+    }, ['assignment', 'as_pattern']);
     return vars;
   }
 
@@ -153,7 +155,7 @@ class Analyzer {
       if (n.type !== 'call') return;
       const s = this.slow(file, n, vars);
       if (s) out.push({ call: n, slow: s });
-    });
+    }, CALL);
     return out;
   }
 }
@@ -203,7 +205,7 @@ function testsMailServer(idx: PyIndex, file: SourceFile, fn: SyntaxNode, names: 
     if (idx.qualify(file, n.childForFieldName('function')) !== 'django.core.mail.get_connection') return;
     const { kwargs } = callParts(n);
     if (kwargs.has('host') || kwargs.has('username')) explicit = true;
-  });
+  }, CALL);
   return explicit;
 }
 
@@ -238,7 +240,7 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
         let viaSuper = false;
         walkBody(fn, (n) => {
           if (n.type === 'call' && /^super\(.*\)\.email_user$/.test(n.childForFieldName('function')?.text ?? '')) viaSuper = true;
-        });
+        }, CALL);
         return viaSuper;
       });
     byProject.set(key, sends);
@@ -299,7 +301,7 @@ export default {
         if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
         if (callParts(n).callee !== fnNode.text) return;
         for (const { call, slow } of an.slowCalls(v.file, helper)) report(v.file, call, slow, v, { name: fnNode.text, at: loc(v.file, n), fn: helper });
-      });
+      }, CALL);
     }
     return { hits };
   },

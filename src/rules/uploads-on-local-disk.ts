@@ -1,5 +1,5 @@
 import type { Location } from '../finding';
-import { walk, type SyntaxNode } from '../project/python';
+import { eachOfType, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
 import { persistentDataMounts } from '../project/volumes';
@@ -87,38 +87,36 @@ export default {
         // A qualified name's last part is always written in the file (the call, or the import that binds it):
         // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
         if (!FILE_FIELD_WORD.test(f.text)) continue;
-        walk(ctx.workspace.tree(f).rootNode, (n) => {
-          if (n.type !== 'call') return true;
+        eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
-          if (!q || !FILE_FIELD.test(q)) return true;
+          if (!q || !FILE_FIELD.test(q)) return;
           const cls = enclosingClassBody(n);
-          if (!cls) return true;
+          if (!cls) return;
           fields++;
           const storage = n.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'storage');
           if (storage) {
             const value = storage.childForFieldName('value');
             const sq = value?.type === 'call' ? idx.qualify(f, value.childForFieldName('function')) : undefined;
-            if (!sq || !/FileSystemStorage$/.test(sq)) return true; // a storage of its own: not the default one
+            if (!sq || !/FileSystemStorage$/.test(sq)) return; // a storage of its own: not the default one
             const key = `${f.rel}:${n.startPosition.row}`;
-            if (seen.has(key)) return true;
+            if (seen.has(key)) return;
             seen.add(key);
             hits.push({
               location: loc(f, n),
               message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
               fix: 'Give the field a storage= that is not on local disk (e.g. storages.backends.s3.S3Storage from django-storages), or drop storage= once the default storage is object storage.',
             });
-            return true;
+            return;
           }
-          if (!local) return true;
+          if (!local) return;
           const key = `${f.rel}:${n.startPosition.row}`;
-          if (seen.has(key)) return true;
+          if (seen.has(key)) return;
           seen.add(key);
           hits.push({
             location: loc(f, n),
             message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
             related: [{ location: settingLoc, message: settingName ? `${settingName} selects FileSystemStorage here` : `production settings \`${s.module}\`: no STORAGES` }],
           });
-          return true;
         });
       }
     }
