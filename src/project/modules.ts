@@ -5,7 +5,7 @@
  */
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
-import { dottedName, walk, type SyntaxNode } from './python';
+import { dottedName, eachOfType, type SyntaxNode } from './python';
 import { baseName } from './files';
 import { enclosingDef } from './syntax';
 
@@ -135,7 +135,9 @@ export class PyIndex {
     const late: Array<[string, ImportBinding]> = [];
     // The import statements, in document order, found by tree-sitter natively (a node-by-node walk from
     // JavaScript cost seconds on a large project); imports never nest, so this is the walk's set.
-    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    const statements: SyntaxNode[] = [];
+    eachOfType(root, ['import_statement', 'import_from_statement'], (n) => statements.push(n));
+    for (const n of statements) {
       const nested = !!enclosingDef(n);
       const add = (local: string, b: ImportBinding) => (nested ? late.push([local, b]) : map.set(local, b));
       if (n.type === 'import_statement') {

@@ -4,6 +4,7 @@
  */
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
+import { shortcuts } from './shortcuts';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -149,6 +150,14 @@ export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void)
  * without a JavaScript call per node.
  */
 export function eachOfType(node: SyntaxNode, types: string | readonly string[], visit: (n: SyntaxNode) => void): void {
+  if (!shortcuts.on) {
+    const wanted = typeof types === 'string' ? [types] : types;
+    walk(node, (n) => {
+      if (wanted.includes(n.type)) visit(n);
+      return true;
+    });
+    return;
+  }
   for (const n of node.descendantsOfType(types as string | string[])) visit(n);
 }
 

@@ -5,6 +5,7 @@
 import type { Location } from '../finding';
 import type { SourceFile } from './workspace';
 import { dottedName, lineOf, walk, type SyntaxNode } from './python';
+import { shortcuts } from './shortcuts';
 
 export function loc(file: SourceFile, node: SyntaxNode): Location {
   return { file: file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
@@ -107,7 +108,7 @@ const NESTED_SCOPES = ['function_definition', 'lambda', 'class_definition', 'dec
 export function walkBody(fn: SyntaxNode, visit: (n: SyntaxNode) => void, types?: readonly string[]): void {
   const body = fn.childForFieldName('body');
   if (!body) return;
-  if (types) {
+  if (types && shortcuts.on) {
     const nested = body.descendantsOfType(NESTED_SCOPES).map((d) => [d.startIndex, d.endIndex] as const);
     for (const n of body.descendantsOfType(types as string[])) {
       const at = n.startIndex;
@@ -118,7 +119,7 @@ export function walkBody(fn: SyntaxNode, visit: (n: SyntaxNode) => void, types?:
   }
   walk(body, (n) => {
     if (NESTED_SCOPES.includes(n.type)) return false;
-    visit(n);
+    if (!types || types.includes(n.type)) visit(n);
     return true;
   });
 }

@@ -4,6 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -76,7 +77,7 @@ class Analyzer {
   /** Can a function of this file make a slow call at all (see SLOW_WORD)? */
   maySlow(file: SourceFile): boolean {
     let may = this.mayCallSlow.get(file.rel);
-    if (may === undefined) this.mayCallSlow.set(file.rel, (may = SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
+    if (may === undefined) this.mayCallSlow.set(file.rel, (may = !shortcuts.on || SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
     return may;
   }
 

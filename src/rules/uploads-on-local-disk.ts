@@ -2,6 +2,7 @@ import type { Location } from '../finding';
 import { eachOfType, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
+import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
 import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
@@ -86,7 +87,7 @@ export default {
         if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
         // A qualified name's last part is always written in the file (the call, or the import that binds it):
         // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
-        if (!FILE_FIELD_WORD.test(f.text)) continue;
+        if (shortcuts.on && !FILE_FIELD_WORD.test(f.text)) continue;
         eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
           if (!q || !FILE_FIELD.test(q)) return;
