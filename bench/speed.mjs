@@ -229,7 +229,9 @@ export async function main(argv = process.argv.slice(2)) {
     const mb = acc.ours.kb / 1024;
     const vsRuff = acc.ruff.ms / acc.ours.ms;
     const vsBandit = acc.bandit ? acc.bandit.ms / acc.ours.ms : undefined;
-    summary.push(`${c.name}: ${vsRuff.toFixed(1)}× ruff (target ≥ 5: ${vsRuff >= 5 ? 'met' : 'NOT met'}), ${vsBandit === undefined ? 'bandit not run' : `${vsBandit.toFixed(1)}× bandit (target ≥ 30: ${vsBandit >= 30 ? 'met' : 'NOT met'})`}, peak RSS ${int(mb)} MB (target < 256: ${mb < 256 ? 'met' : 'NOT met'})`);
+    // ratio: the other tool's wall time ÷ ours (> 1: we are faster)
+    const versus = (ratio, tool, target) => `${ratio >= 1 ? `${ratio.toFixed(1)}× faster than ${tool}` : `${(1 / ratio).toFixed(1)}× slower than ${tool}`} (target ≥ ${target}× faster: ${ratio >= target ? 'met' : 'NOT met'})`;
+    summary.push(`${c.name}: ${versus(vsRuff, 'ruff', 5)}, ${vsBandit === undefined ? 'bandit not run' : versus(vsBandit, 'bandit', 30)}, peak RSS ${int(mb)} MB (target < 256: ${mb < 256 ? 'met' : 'NOT met'})`);
   }
   // Start-up: `node cli.js --version`, median of 10 after a warm-up.
   const starts = [];
