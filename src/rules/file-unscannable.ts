@@ -34,7 +34,9 @@ const rule: Rule = {
     // any rule looks for, no kind of file any rule reads) would make this note cover only the files the rules
     // needed — honest if said so, but it changes what the scan reports, so it waits for rules to declare
     // their needs. Until then every Python file is parsed, and a file is never silently treated as read.
-    for (const f of ctx.workspace.pythonFiles()) ctx.workspace.tree(f);
+    // (The CLI and the action run this rule last, when checkSyntaxOfAll() has already done it without keeping
+    // the trees no other rule parsed: src/gates/rules.ts runRulesReleasing.)
+    for (const f of ctx.workspace.pythonFiles()) ctx.workspace.checkSyntax(f);
     // A file of production settings that cannot be read is launch.E002 (an error), not also this note.
     const settingsFiles = new Set(ctx.projects.flatMap((p) => p.production?.unreadable.map((u) => u.location.file) ?? []));
     const diagnostics = ctx.workspace.diagnostics.filter((d) => !settingsFiles.has(d.rel));
