@@ -26,7 +26,7 @@ const rule: Rule = {
   },
   check(ctx) {
     // Parse every Python file (cached for the other rules) so syntax errors are known. This is the floor of
-    // the rules gate's time (about half of it on a 1 M-line tree; bench/speed.mjs): a file is only ever
+    // the rules gate's time (about a third of it on a 1 M-line tree; bench/speed.mjs): a file is only ever
     // reported as read when tree-sitter parsed it without error. Two faster designs were weighed (issue 10)
     // and neither is in: a hand-written recogniser of ordinary Python 3 that would skip tree-sitter for the
     // syntax check only is safe only if it can never say "parses" where tree-sitter finds an error, which
