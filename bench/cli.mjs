@@ -64,3 +64,15 @@ export function pad(s, n, right = false) {
 export function int(n) {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/** mulberry32: a seeded generator, so generated benchmark inputs are the same on every machine and run. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

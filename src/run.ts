@@ -13,7 +13,7 @@ import { readTextUnder } from './files';
 import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, suppressedCount, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
-import { reviewRules, runRules, type RulesGateResult } from './gates/rules';
+import { reviewRules, runRulesReleasing, type RulesGateResult } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
 import { addedSince, BaseRefError, type Changes } from './project/changes';
@@ -119,7 +119,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let findings: Finding[] = [];
   let rulesGate: RulesGateResult | undefined;
   if (gates.includes('rules')) {
-    rulesGate = runRules(ctx, rules);
+    rulesGate = await runRulesReleasing(ctx, rules);
     if (changes && rulesGate.gate.status !== 'error') {
       const n = 'added' in changes ? changes.added.size : 0;
       rulesGate.gate.detail = `${rulesGate.gate.detail ?? ''}; base ref ${changes.base}: ${'added' in changes ? `${n} file${n === 1 ? '' : 's'} added since` : 'not in this clone'}`;

@@ -9,6 +9,7 @@
 import { djangoChecksOf, type Finding, type GateResult, type RuleMeta } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule, RuleHit, RunReview } from '../rules/rule';
+import { shortcuts } from '../project/shortcuts';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -20,37 +21,87 @@ export interface RulesGateResult {
   undecided: Map<string, string>;
 }
 
+/** What one rule's check came to. */
+interface Outcome {
+  findings: Finding[];
+  silenced: number;
+  notApplicable?: string;
+  undecided?: string;
+  error?: string;
+}
+
+function runRule(ctx: ScanContext, rule: Rule): Outcome {
+  try {
+    const res = rule.check(ctx);
+    const findings: Finding[] = [];
+    let silenced = 0;
+    for (const h of res.hits) {
+      const f = toFinding(rule.meta, h);
+      const by = silencedBy(ctx, f, h.djangoCheck ? [h.djangoCheck] : djangoChecksOf(rule.meta));
+      if (by) {
+        f.level = 'note';
+        f.message = `${f.message} (silenced by SILENCED_SYSTEM_CHECKS in ${by})`;
+        silenced++;
+      }
+      findings.push(f);
+    }
+    const why = res.undecided ?? undecidedBy(ctx, rule.meta, findings, res.decidedFor);
+    return { findings, silenced, ...(res.notApplicable !== undefined && res.hits.length === 0 ? { notApplicable: res.notApplicable } : {}), ...(why ? { undecided: why } : {}) };
+  } catch (e) {
+    return { findings: [], silenced: 0, error: `rule ${rule.meta.id} failed: ${(e as Error).message}` };
+  }
+}
+
 export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateResult {
   const started = performance.now();
+  return gateOf(ctx, rules, rules.map((rule) => runRule(ctx, rule)), started);
+}
+
+/**
+ * The rules gate as the CLI and the action run it: the same rules and the same result as runRules, with
+ * launch.I001's syntax check of every Python file done last — after the other rules parsed (and keep) the
+ * trees they need — on the files no rule parsed, without keeping their trees, and with the event loop
+ * turning between batches: tree-sitter's Node binding frees a tree only from a finalizer that runs after a
+ * garbage collection and a turn of the event loop, so a synchronous run keeps every tree it ever parsed. Only
+ * the order in which syntax errors are found differs; reports sort their findings. With the shortcuts off
+ * (src/project/shortcuts.ts) this is runRules.
+ */
+export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]): Promise<RulesGateResult> {
+  if (!shortcuts.on) return runRules(ctx, rules);
+  const started = performance.now();
+  const last = (r: Rule) => r.meta.id === SYNTAX_RULE;
+  const outcomes: Outcome[] = rules.map((rule) => (last(rule) ? undefined : runRule(ctx, rule))) as Outcome[];
+  if (rules.some(last)) {
+    await ctx.workspace.checkSyntaxOfAll();
+    rules.forEach((rule, i) => {
+      if (last(rule)) outcomes[i] = runRule(ctx, rule);
+    });
+  }
+  return gateOf(ctx, rules, outcomes, started);
+}
+
+/** launch.I001 (file-unscannable): its check parses every Python file for its syntax error. */
+const SYNTAX_RULE = 'launch.I001';
+
+function gateOf(ctx: ScanContext, rules: readonly Rule[], outcomes: readonly Outcome[], started: number): RulesGateResult {
   const findings: Finding[] = [];
   const errors: string[] = [];
   const failed: string[] = [];
   const notApplicable = new Map<string, string>();
   const undecided = new Map<string, string>();
   let silenced = 0;
-  for (const rule of rules) {
-    try {
-      const res = rule.check(ctx);
-      const mine: Finding[] = [];
-      for (const h of res.hits) {
-        const f = toFinding(rule.meta, h);
-        const by = silencedBy(ctx, f, h.djangoCheck ? [h.djangoCheck] : djangoChecksOf(rule.meta));
-        if (by) {
-          f.level = 'note';
-          f.message = `${f.message} (silenced by SILENCED_SYSTEM_CHECKS in ${by})`;
-          silenced++;
-        }
-        mine.push(f);
-      }
-      if (res.notApplicable !== undefined && res.hits.length === 0) notApplicable.set(rule.meta.id, res.notApplicable);
-      const why = res.undecided ?? undecidedBy(ctx, rule.meta, mine, res.decidedFor);
-      if (why) undecided.set(rule.meta.id, why);
-      findings.push(...mine);
-    } catch (e) {
+  rules.forEach((rule, i) => {
+    const o = outcomes[i];
+    if (o.error !== undefined) {
       failed.push(rule.meta.id);
-      errors.push(`rule ${rule.meta.id} failed: ${(e as Error).message}`);
+      errors.push(o.error);
+      return;
     }
-  }
+    silenced += o.silenced;
+    if (o.notApplicable !== undefined) notApplicable.set(rule.meta.id, o.notApplicable);
+    if (o.undecided) undecided.set(rule.meta.id, o.undecided);
+    findings.push(...o.findings);
+  });
   const durationMs = performance.now() - started;
   const files = ctx.workspace.pythonFiles().length + ctx.workspace.deployFiles().length;
   const n = ctx.projects.length;

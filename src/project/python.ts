@@ -4,6 +4,7 @@
  */
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
+import { shortcuts } from './shortcuts';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -141,6 +142,23 @@ export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void)
     descend = false;
     if (cursor.currentNode.id === node.id) return;
   }
+}
+
+/**
+ * Every node of the given types at or below `node`, in document order — what walk() acts on when its visitor
+ * looks only at those types and never stops the descent — found by tree-sitter natively (descendantsOfType),
+ * without a JavaScript call per node.
+ */
+export function eachOfType(node: SyntaxNode, types: string | readonly string[], visit: (n: SyntaxNode) => void): void {
+  if (!shortcuts.on) {
+    const wanted = typeof types === 'string' ? [types] : types;
+    walk(node, (n) => {
+      if (wanted.includes(n.type)) visit(n);
+      return true;
+    });
+    return;
+  }
+  for (const n of node.descendantsOfType(types as string | string[])) visit(n);
 }
 
 /** The innermost enclosing function_definition / class_definition of a node. */

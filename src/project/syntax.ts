@@ -5,6 +5,7 @@
 import type { Location } from '../finding';
 import type { SourceFile } from './workspace';
 import { dottedName, lineOf, walk, type SyntaxNode } from './python';
+import { shortcuts } from './shortcuts';
 
 export function loc(file: SourceFile, node: SyntaxNode): Location {
   return { file: file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
@@ -92,13 +93,33 @@ export function classAttr(cls: SyntaxNode, name: string): SyntaxNode | undefined
   return found;
 }
 
-/** Walk a function body, not descending into nested functions, lambdas or classes (callbacks, on_commit hooks). */
-export function walkBody(fn: SyntaxNode, visit: (n: SyntaxNode) => void): void {
+/** walkBody's `types` for visitors of calls only. */
+export const CALL: readonly string[] = ['call'];
+
+const NESTED_SCOPES = ['function_definition', 'lambda', 'class_definition', 'decorated_definition'];
+
+/**
+ * Walk a function body, not descending into nested functions, lambdas or classes (callbacks, on_commit hooks).
+ * With `types`, only the nodes of those types are visited — the same nodes, in the same (document) order, as a
+ * visitor that ignores every other type would act on — found by tree-sitter natively (descendantsOfType)
+ * instead of one JavaScript call per node: a node lies in a nested scope exactly when its start lies in the
+ * range of one of the body's nested scopes.
+ */
+export function walkBody(fn: SyntaxNode, visit: (n: SyntaxNode) => void, types?: readonly string[]): void {
   const body = fn.childForFieldName('body');
   if (!body) return;
+  if (types && shortcuts.on) {
+    const nested = body.descendantsOfType(NESTED_SCOPES).map((d) => [d.startIndex, d.endIndex] as const);
+    for (const n of body.descendantsOfType(types as string[])) {
+      const at = n.startIndex;
+      if (nested.some(([start, end]) => at >= start && at < end)) continue;
+      visit(n);
+    }
+    return;
+  }
   walk(body, (n) => {
-    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'decorated_definition') return false;
-    visit(n);
+    if (NESTED_SCOPES.includes(n.type)) return false;
+    if (!types || types.includes(n.type)) visit(n);
     return true;
   });
 }

@@ -6,7 +6,7 @@
 import type { Location } from '../finding';
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
-import { callParts, stringValue, walk, type SyntaxNode } from './python';
+import { callParts, eachOfType, stringValue, type SyntaxNode } from './python';
 import { baseName, isManagementCommand, isMigration, isTestPath } from './files';
 import { PyIndex } from './modules';
 import { baseNodes, decoratorDotted, loc, methodsOf, paramNames } from './syntax';
@@ -86,15 +86,13 @@ export function routeCalls(ctx: ScanContext): RouteCall[] {
   routeCache.set(ctx, out);
   for (const f of ctx.workspace.pythonFiles()) {
     if (!isUrlsFile(f.rel) || isTestPath(f.rel)) continue;
-    walk(ctx.workspace.tree(f).rootNode, (n) => {
-      if (n.type !== 'call') return true;
+    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
       const { callee, args, kwargs } = callParts(n);
       const last = callee?.split('.').pop();
       if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
         const view = kwargs.get('view') ?? args[1];
         if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? '')) out.push({ file: f, call: n, view });
       }
-      return true;
     });
   }
   return out;
@@ -217,14 +215,12 @@ export function findViews(ctx: ScanContext): ViewSet {
   // DRF routers: router.register(r"x", SomeViewSet)
   for (const f of ctx.workspace.pythonFiles()) {
     if (excluded(f.rel) || !isUrlsFile(f.rel) && !/(^|\/)(api|routers?)\.py$/.test(f.rel)) continue;
-    walk(ctx.workspace.tree(f).rootNode, (n) => {
-      if (n.type !== 'call') return true;
+    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
       const { callee, args } = callParts(n);
-      if (!callee || !/router\w*\.register$/i.test(callee) || !args[1]) return true;
+      if (!callee || !/router\w*\.register$/i.test(callee) || !args[1]) return;
       const q = idx.qualify(f, args[1]);
       const d = q ? idx.resolveDef(q, f.rel) : undefined;
       if (d && d.node.type === 'class_definition') addClass(d.file, d.node, loc(f, n));
-      return true;
     });
   }
   // 2. classes with view bases, view-decorated functions, request-first functions of views modules

@@ -131,6 +131,8 @@ export class Workspace {
   private readonly deploy: SourceFile[] = [];
   private readonly byRel = new Map<string, SourceFile>();
   private readonly trees = new Map<string, Tree>();
+  /** Files whose syntax error (or that there is none) is recorded in diagnostics. */
+  private readonly syntaxRecorded = new Set<string>();
   private readonly templates: SourceFile[] = [];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
   private readonly djangoTemplatePaths: Array<{ abs: string; rel: string }> = [];
@@ -207,17 +209,44 @@ export class Workspace {
     if (!t) {
       t = parsePython(file.text);
       this.trees.set(file.rel, t);
-      const errLine = firstErrorLine(t);
-      if (errLine !== undefined && !file.template && !file.templateRows) {
-        this.diagnostics.push({
-          rel: file.rel,
-          line: errLine,
-          kind: 'syntax',
-          message: `${file.rel} has a syntax error near line ${errLine}; the scan read what tree-sitter could recover.`,
-        });
-      }
+      this.recordSyntax(file, t);
     }
     return t;
+  }
+
+  /**
+   * Every Python file's syntax error recorded (as tree() records it), the files no one has parsed yet parsed
+   * without keeping their trees, the event loop turning every BATCH files so that tree-sitter's finalizers
+   * free the trees let go (see runRulesReleasing in src/gates/rules.ts). A later tree() parses such a file
+   * again, and does not record its error twice.
+   */
+  async checkSyntaxOfAll(): Promise<void> {
+    const BATCH = 64;
+    let parsed = 0;
+    for (const file of this.python) {
+      if (this.syntaxRecorded.has(file.rel)) continue;
+      this.recordSyntax(file, parsePython(file.text));
+      if (++parsed % BATCH === 0) await new Promise((done) => setImmediate(done));
+    }
+  }
+
+  /** Record a file's syntax error unless it is known: parse it (and keep the tree) when it is not. */
+  checkSyntax(file: SourceFile): void {
+    if (!this.syntaxRecorded.has(file.rel)) this.tree(file);
+  }
+
+  private recordSyntax(file: SourceFile, t: Tree): void {
+    if (this.syntaxRecorded.has(file.rel)) return;
+    this.syntaxRecorded.add(file.rel);
+    const errLine = firstErrorLine(t);
+    if (errLine !== undefined && !file.template && !file.templateRows) {
+      this.diagnostics.push({
+        rel: file.rel,
+        line: errLine,
+        kind: 'syntax',
+        message: `${file.rel} has a syntax error near line ${errLine}; the scan read what tree-sitter could recover.`,
+      });
+    }
   }
 
   /** 1-based line of the first syntax error in a Python file, or undefined when it parses cleanly. */

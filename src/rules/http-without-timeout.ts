@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
 
 type Client = 'requests' | 'urllib' | 'httpx';
@@ -53,7 +53,7 @@ function clientNames(idx: PyIndex, file: SourceFile, fn: SyntaxNode): Map<string
       const target = n.childForFieldName('alias')?.namedChildren[0];
       if (c && target?.type === 'identifier') out.set(target.text, c);
     }
-  });
+  }, ['call', 'assignment', 'as_pattern']);
   for (const m of mounted) out.delete(m);
   return out;
 }
@@ -148,7 +148,7 @@ export default {
             if (n.type !== 'call') return;
             const h = untimed(idx, file, n, clients, sockDefault);
             if (h) list.push({ call: n, http: h });
-          });
+          }, CALL);
         }
         found.set(fn.id, (calls = list));
       }
@@ -171,7 +171,7 @@ export default {
         const helper = defs.get(fnNode.text);
         if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
         scanFn(v.file, helper, (call, h) => report(v.file, call, h, v, { name: fnNode.text, at: loc(v.file, n) }));
-      });
+      }, CALL);
     }
     return { hits };
   },

@@ -21,6 +21,7 @@ import {
   routeCalls,
   unwrapView,
   walkBody,
+  CALL,
 } from '../project/model';
 import { WORLDS, appInstalled, dictGet, label, strItems, truthy, type EvaluatedSettings } from './settings-util';
 
@@ -454,7 +455,7 @@ function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?
       if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
       else if (AUTH_FORM.test(q)) authForm = shortRef(q);
-    });
+    }, CALL);
   }
   if (authenticate) return 'authenticate() with a password credential';
   return login && authForm ? `${authForm} and login()` : undefined;

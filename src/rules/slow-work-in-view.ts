@@ -3,7 +3,8 @@ import { callParts, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -57,10 +58,28 @@ interface Slow {
 /** `user.email_user(...)`: Django's AbstractUser.email_user() calls send_mail(). */
 const EMAIL_USER = 'email_user';
 
+/**
+ * A file whose functions can make a slow call holds one of these words. A call's qualified name
+ * (PyIndex.qualify) is made of what the file itself writes — the call, the import that binds its first part —
+ * and, for relative imports and the file's own definitions, the file's module name: its last part is always
+ * in the text, its first part in the text or the module name. Each name SLOW_FUNCS and CONSTRUCTORS match has
+ * one of these as its first part (requests, httpx, pdfkit, xhtml2pdf, reportlab, PIL, weasyprint) or its last
+ * (Django's mailers, urlopen); `email_user` is an attribute written in the call. Files without any are not walked.
+ */
+const SLOW_WORD = /send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives|get_connection|email_user|requests|httpx|urlopen|pdfkit|xhtml2pdf|reportlab|PIL|weasyprint/;
+
 class Analyzer {
   /** Does `x.email_user(...)` in this file send mail? false when its project overrides it without sending (a task). */
   emailUserSends: (file: SourceFile) => boolean = () => true;
+  private readonly mayCallSlow = new Map<string, boolean>();
   constructor(private readonly idx: PyIndex) {}
+
+  /** Can a function of this file make a slow call at all (see SLOW_WORD)? */
+  maySlow(file: SourceFile): boolean {
+    let may = this.mayCallSlow.get(file.rel);
+    if (may === undefined) this.mayCallSlow.set(file.rel, (may = !shortcuts.on || SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
+    return may;
+  }
 
   /** Local names bound (by assignment or `with ... as`) to objects with slow methods. */
   origins(file: SourceFile, fn: SyntaxNode): Map<string, Origin> {
@@ -82,7 +101,7 @@ class Analyzer {
           if (o) vars.set(target.text, o);
         }
       }
-    });
+    }, ['assignment', 'as_pattern']);
     return vars;
   }
 
@@ -130,13 +149,14 @@ class Analyzer {
 
   /** Every slow call directly in a function body (nested functions, lambdas and classes skipped). */
   slowCalls(file: SourceFile, fn: SyntaxNode): Array<{ call: SyntaxNode; slow: Slow }> {
+    if (!this.maySlow(file)) return [];
     const vars = this.origins(file, fn);
     const out: Array<{ call: SyntaxNode; slow: Slow }> = [];
     walkBody(fn, (n) => {
       if (n.type !== 'call') return;
       const s = this.slow(file, n, vars);
       if (s) out.push({ call: n, slow: s });
-    });
+    }, CALL);
     return out;
   }
 }
@@ -186,7 +206,7 @@ function testsMailServer(idx: PyIndex, file: SourceFile, fn: SyntaxNode, names: 
     if (idx.qualify(file, n.childForFieldName('function')) !== 'django.core.mail.get_connection') return;
     const { kwargs } = callParts(n);
     if (kwargs.has('host') || kwargs.has('username')) explicit = true;
-  });
+  }, CALL);
   return explicit;
 }
 
@@ -221,7 +241,7 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
         let viaSuper = false;
         walkBody(fn, (n) => {
           if (n.type === 'call' && /^super\(.*\)\.email_user$/.test(n.childForFieldName('function')?.text ?? '')) viaSuper = true;
-        });
+        }, CALL);
         return viaSuper;
       });
     byProject.set(key, sends);
@@ -272,6 +292,7 @@ export default {
     for (const v of views.functions) for (const { call, slow } of an.slowCalls(v.file, v.node)) report(v.file, call, slow, v);
     // one level of same-module helper functions
     for (const v of views.functions) {
+      if (!an.maySlow(v.file)) continue; // its helpers are in the same file: no slow call either
       const defs = idx.defs(v.file);
       walkBody(v.node, (n) => {
         if (n.type !== 'call') return;
@@ -281,7 +302,7 @@ export default {
         if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
         if (callParts(n).callee !== fnNode.text) return;
         for (const { call, slow } of an.slowCalls(v.file, helper)) report(v.file, call, slow, v, { name: fnNode.text, at: loc(v.file, n), fn: helper });
-      });
+      }, CALL);
     }
     return { hits };
   },

@@ -1,7 +1,8 @@
 import type { Location } from '../finding';
-import { walk, type SyntaxNode } from '../project/python';
+import { eachOfType, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
+import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
 import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
@@ -10,6 +11,9 @@ const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStor
 /** File/image model fields, by qualified name. */
 const FILE_FIELD =
   /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
+
+/** Every class name FILE_FIELD ends with contains one of these. */
+const FILE_FIELD_WORD = /FileField|ImageField|JPEGField/;
 
 /**
  * Is the default storage the local filesystem in this world? true/false when known; undefined when
@@ -81,38 +85,39 @@ export default {
         : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
       for (const f of ctx.workspace.pythonFiles()) {
         if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
-        walk(ctx.workspace.tree(f).rootNode, (n) => {
-          if (n.type !== 'call') return true;
+        // A qualified name's last part is always written in the file (the call, or the import that binds it):
+        // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
+        if (shortcuts.on && !FILE_FIELD_WORD.test(f.text)) continue;
+        eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
-          if (!q || !FILE_FIELD.test(q)) return true;
+          if (!q || !FILE_FIELD.test(q)) return;
           const cls = enclosingClassBody(n);
-          if (!cls) return true;
+          if (!cls) return;
           fields++;
           const storage = n.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'storage');
           if (storage) {
             const value = storage.childForFieldName('value');
             const sq = value?.type === 'call' ? idx.qualify(f, value.childForFieldName('function')) : undefined;
-            if (!sq || !/FileSystemStorage$/.test(sq)) return true; // a storage of its own: not the default one
+            if (!sq || !/FileSystemStorage$/.test(sq)) return; // a storage of its own: not the default one
             const key = `${f.rel}:${n.startPosition.row}`;
-            if (seen.has(key)) return true;
+            if (seen.has(key)) return;
             seen.add(key);
             hits.push({
               location: loc(f, n),
               message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
               fix: 'Give the field a storage= that is not on local disk (e.g. storages.backends.s3.S3Storage from django-storages), or drop storage= once the default storage is object storage.',
             });
-            return true;
+            return;
           }
-          if (!local) return true;
+          if (!local) return;
           const key = `${f.rel}:${n.startPosition.row}`;
-          if (seen.has(key)) return true;
+          if (seen.has(key)) return;
           seen.add(key);
           hits.push({
             location: loc(f, n),
             message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
             related: [{ location: settingLoc, message: settingName ? `${settingName} selects FileSystemStorage here` : `production settings \`${s.module}\`: no STORAGES` }],
           });
-          return true;
         });
       }
     }

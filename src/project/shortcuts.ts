@@ -1,0 +1,20 @@
+/**
+ * The rules' shortcuts, on by default: text pre-filters that skip a file whose text cannot hold what a rule
+ * looks for (slow-work-in-view, uploads-on-local-disk), and node searches done by tree-sitter natively in place
+ * of node-by-node walks from JavaScript (walkBody with `types`, eachOfType), and launch.I001's syntax check done
+ * last without keeping trees no rule needs (runRulesReleasing in src/gates/rules.ts). Each is meant to change only the
+ * time a rule takes, never its findings. Turned off, every rule takes the long way: test/shortcuts.test.ts runs
+ * the rules over the Debian corpus both ways and requires identical findings.
+ */
+export const shortcuts = { on: true };
+
+/** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
+export function withoutShortcuts<T>(fn: () => T): T {
+  const was = shortcuts.on;
+  shortcuts.on = false;
+  try {
+    return fn();
+  } finally {
+    shortcuts.on = was;
+  }
+}
