@@ -169,7 +169,7 @@ describe('unknown keys stay clear errors', () => {
 
 describe('--config that is not a readable file', () => {
   it('a folder, a missing file: one line saying which, exit 2', async () => {
-    const dir = project();
+    const dir = project({});
     const folder = await runCli([dir, '--config', dir]);
     expect(folder.code).toBe(2);
     expect(folder.err.trim()).toBe(`django-launch-gate: config ${dir} is a folder, not a file — pass the TOML file itself with --config, e.g. --config .django-launch-gate.toml`);
