@@ -180,3 +180,23 @@ describe('valid Python of any size', () => {
     expect(r.json!.findings.some((f) => f.ruleId === 'launch.E010' && f.location.line === 3)).toBe(true);
   });
 });
+
+describe('a setting the scan cannot compute is not checked, never passed', () => {
+  it('the default database ENGINE made from a config value (pretalx: "django.db.backends." + backend, SQLite by default)', async () => {
+    const settings = [
+      'import os',
+      'SECRET_KEY = os.environ["SECRET_KEY"]',
+      'ALLOWED_HOSTS = ["example.com"]',
+      'from app.config import load_config',
+      'backend = load_config().get("database", "backend")',
+      'DATABASES = {"default": {"ENGINE": "django.db.backends." + backend.strip(), "NAME": "app", "CONN_MAX_AGE": 60}}',
+      '',
+    ].join('\n');
+    const dir = project({ 'manage.py': MANAGE('app.settings'), 'app/__init__.py': '', 'app/settings.py': settings });
+    const r = await run([dir, '--format', 'json']);
+    const report = JSON.parse(r.out) as { checklist: Array<{ item: string; status: string; reason?: string }> };
+    const database = report.checklist.find((c) => c.item === 'database');
+    expect(database?.status).toBe('not-checked');
+    expect(database?.reason).toContain("the default database's ENGINE in app.settings cannot be computed statically (app/settings.py:6)");
+  });
+});

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, worldClause, worldsWhere } from './settings-util';
+import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, worldClause, WORLDS, worldsWhere, type World } from './settings-util';
 
 export function isSqliteEngine(engine: string): boolean {
   return /sqlite3$|spatialite$/.test(engine);
@@ -20,16 +20,27 @@ export default {
     settings: ['DATABASES'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    // A default database whose ENGINE the scan cannot compute (`"django.db.backends." + config value`, a URL
+    // from the environment) may be SQLite: the item is not checked, never passed.
+    let unknownEngine: string | undefined;
+    const result = forProduction(ctx, (s) => {
+      const engineIn = (w: World) => strOf(dictGet(defaultDatabase(s, w), 'ENGINE'));
       const worlds = worldsWhere((w) => {
-        const engine = strOf(dictGet(defaultDatabase(s, w), 'ENGINE'));
+        const engine = engineIn(w);
         return engine === undefined ? undefined : isSqliteEngine(engine);
       });
-      if (worlds.length === 0) return [];
+      if (worlds.length === 0) {
+        if (s.bindings.get('DATABASES') && WORLDS.some((w) => defaultDatabase(s, w) !== undefined && engineIn(w) === undefined)) {
+          const at = locationOf(s, 'DATABASES');
+          unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
+        }
+        return [];
+      }
       return [{
         location: locationOf(s, 'DATABASES'),
         message: `The default database in ${label(s)} is SQLite${worldClause(ctx, worlds, [s.bindings.get('DATABASES')])}: one writer at a time, and on containers or PaaS dynos the file (with every row) disappears on each deploy.`,
       }];
     });
+    return result.hits.length === 0 && unknownEngine ? { ...result, undecided: unknownEngine } : result;
   },
 } satisfies Rule;
