@@ -2,6 +2,8 @@ import type { Location } from '../finding';
 import { eachOfType, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
+import { productionDeployFile } from '../project/deploy-commands';
+import type { ScanContext, ScannedProject } from '../project/scan';
 import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
 import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
@@ -40,6 +42,24 @@ function localDefault(s: EvaluatedSettings, w: World): boolean | undefined {
   return true;
 }
 
+/** Deploy files that say production runs on a disk that is replaced or not shared: an image, compose, a PaaS. */
+const REPLACEABLE_HOST = /^(dockerfile([.-].*)?|.+\.dockerfile|containerfile(\..*)?|procfile(\..*)?|app\.json|app\.ya?ml|fly\.toml|render\.yaml|heroku\.ya?ml|([\w-]+[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml)$/i;
+/** A Kubernetes workload or a Helm chart's values. */
+const KUBERNETES = /^kind:\s*(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob)\b/m;
+
+/**
+ * Does the repository show production running where the app's disk is replaced on deploy or not shared between
+ * instances — a container image, compose, a PaaS manifest, Kubernetes? When it shows nothing of the kind (a
+ * project installed on one server: systemd, its docs), local uploads may be fine there: the rule cannot decide.
+ */
+function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
+  return ctx.workspace.deployFiles().some((f) => {
+    if (!productionDeployFile(ctx, project, f)) return false;
+    const name = baseName(f.rel);
+    return REPLACEABLE_HOST.test(name) || (/\.ya?ml$/i.test(name) && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(name)));
+  });
+}
+
 function isModelsFile(rel: string): boolean {
   return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
 }
@@ -64,6 +84,7 @@ export default {
     let fields = 0;
     let projects = 0;
     const seen = new Set<string>();
+    let unknownHost: string | undefined;
     for (const project of ctx.projects) {
       const s = project.production;
       if (!s) continue;
@@ -80,6 +101,11 @@ export default {
       const local = worlds.length === 2;
       const settingName = s.bindings.has('STORAGES') ? 'STORAGES' : s.bindings.has('DEFAULT_FILE_STORAGE') ? 'DEFAULT_FILE_STORAGE' : undefined;
       const settingLoc: Location = settingName ? s.bindings.get(settingName)!.location : s.anchor;
+      // No container, compose, PaaS or Kubernetes deployment in the repository: where production runs is not known
+      // here, and on one server with a persistent, backed-up MEDIA_ROOT local uploads are fine — notes, not checked.
+      const hostKnown = replaceableHost(ctx, project);
+      const hostNote = hostKnown ? undefined : ` — a note: the repository shows no container image, compose file, PaaS manifest or Kubernetes deployment, so it cannot tell whether production keeps MEDIA_ROOT on one persistent, backed-up disk (fine) or replaces it on each deploy`;
+      const before = hits.length;
       const how = settingName
         ? `${settingName} in ${label(s)} selects FileSystemStorage${worldClause(ctx, worlds, [s.bindings.get(settingName)])}`
         : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
@@ -104,7 +130,8 @@ export default {
             seen.add(key);
             hits.push({
               location: loc(f, n),
-              message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
+              message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with an explicit FileSystemStorage: the files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances${hostNote ?? ''}.`,
+              ...(hostNote ? { level: 'note' as const } : {}),
               fix: 'Give the field a storage= that is not on local disk (e.g. storages.backends.s3.S3Storage from django-storages), or drop storage= once the default storage is object storage.',
             });
             return;
@@ -115,15 +142,17 @@ export default {
           seen.add(key);
           hits.push({
             location: loc(f, n),
-            message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances.`,
+            message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances${hostNote ?? ''}.`,
+            ...(hostNote ? { level: 'note' as const } : {}),
             related: [{ location: settingLoc, message: settingName ? `${settingName} selects FileSystemStorage here` : `production settings \`${s.module}\`: no STORAGES` }],
           });
         });
       }
+      if (hostNote && hits.length > before) unknownHost ??= `uploads go to MEDIA_ROOT on local disk, and the repository does not show where production runs (no container image, compose file, PaaS manifest or Kubernetes deployment for ${s.module})`;
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
     if (fields === 0) return { hits, notApplicable: 'no FileField or ImageField in the models' };
-    return { hits };
+    return { hits, ...(unknownHost ? { undecided: unknownHost } : {}) };
   },
 } satisfies Rule;
 
