@@ -1,7 +1,12 @@
 import type { Rule } from './rule';
-import { forProduction, label, strItems, worldClause, worldsWhere } from './settings-util';
+import { hostCheckingMiddleware, type HostCheckingMiddleware } from '../project/middleware';
+import { forProduction, label, listHasIn, locationOf, strItems, worldClause, worldsWhere } from './settings-util';
 
-/** launch.E020: '*' in ALLOWED_HOSTS in production, written out or as the default of an env read. */
+/**
+ * launch.E020: '*' in ALLOWED_HOSTS in production, written out or as the default of an env read. A note,
+ * not an error, where every such world's MIDDLEWARE holds a middleware of the project that raises
+ * DisallowedHost itself (sites serving custom domains, such as pretalx): the host check is the project's.
+ */
 export default {
   meta: {
     id: 'launch.E020',
@@ -21,9 +26,32 @@ export default {
       if (!b) return [];
       const worlds = worldsWhere((w) => strItems(b[w])?.includes('*'));
       if (worlds.length === 0) return [];
+      const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
+      // The project's own host check: a MIDDLEWARE entry (known in every world with '*') naming project code that raises DisallowedHost.
+      const middlewareFrom = locationOf(s, 'MIDDLEWARE').file;
+      const checks: HostCheckingMiddleware[] = [];
+      const ownCheck = worlds.every(
+        (w) =>
+          listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (path) => {
+            const m = hostCheckingMiddleware(ctx, path, middlewareFrom);
+            if (m && !checks.some((c) => c.path === m.path)) checks.push(m);
+            return !!m;
+          }) === true,
+      );
+      if (ownCheck && checks.length > 0) {
+        const m = checks[0];
+        const at = `${m.raise.file}:${m.raise.line}`;
+        return [{
+          location: b.location,
+          level: 'note' as const,
+          message: `${where}, so Django's own host check is off; the project's middleware \`${m.path}\` (in MIDDLEWARE) raises DisallowedHost for hosts it does not accept (${at}). A note, not an error: check that it covers every route — requests it lets through on any Host can still build links (password reset e-mails, absolute URLs) to an attacker's domain.`,
+          fix: `Check that \`${m.path}\` rejects unknown hosts on every route before anything builds a URL from the Host header, or list the served domains in ALLOWED_HOSTS.`,
+          related: [{ location: m.raise, message: `\`${m.path}\` raises DisallowedHost here` }],
+        }];
+      }
       return [{
         location: b.location,
-        message: `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}: Django accepts any Host header, so links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
+        message: `${where}: Django accepts any Host header, so links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
       }];
     });
   },

@@ -1,0 +1,3 @@
+from .event import EventMiddleware
+
+__all__ = ["EventMiddleware"]
