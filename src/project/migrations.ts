@@ -163,7 +163,9 @@ export function fieldOf(node: SyntaxNode | undefined): FieldInfo | undefined {
   const type = (callee ?? '').split('.').pop();
   if (!type) return undefined;
   const n = kwargs.get('null');
-  const nullable = !n ? false : n.type === 'true' ? true : n.type === 'false' ? false : undefined;
+  // NullBooleanField is always nullable; a GeneratedField's value is the database's to compute (no NOT NULL
+  // for an INSERT to miss): neither is a NOT NULL column the way a field without null=True is.
+  const nullable = type === 'NullBooleanField' ? true : type === 'GeneratedField' ? undefined : !n ? false : n.type === 'true' ? true : n.type === 'false' ? false : undefined;
   const flag = (name: string) => kwargs.get(name)?.type === 'true';
   // Only foreign keys take on_delete: a subclass (StatusField, TreeForeignKey, ParentalKey) is one too.
   const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) || kwargs.has('on_delete');

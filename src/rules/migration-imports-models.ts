@@ -24,19 +24,22 @@ export default {
     tags: ['reliability'],
   },
   check(ctx) {
+    // The project's own packages: `mptt.models`, `taggit.models` are a library's code, not the project's models.
+    const own = new Set(ctx.projects.flatMap((p) => p.packages));
     return forMigrations(ctx, (m) => {
       const hits: RuleHit[] = [];
       const root = ctx.workspace.tree(m.file).rootNode;
       const functions = new Map<string, SyntaxNode>();
       for (const st of root.namedChildren) if (st.type === 'function_definition') functions.set(st.childForFieldName('name')?.text ?? '', st);
       const moduleLevel = root.namedChildren.filter((st) => st.type === 'import_from_statement' || st.type === 'import_statement').flatMap((st) => modelImports(st));
+      const projectImport = (imp: SyntaxNode) => ownModule(imp, own);
       const seen = new Set<number>();
       for (const op of m.operations) {
         if (op.kind !== 'RunPython') continue;
         const { code } = runPythonFunctions(op);
         const fn = code ? functions.get(code) : undefined;
         if (!fn) continue;
-        const used = [...modelImports(fn), ...moduleLevel].filter((imp) => importedNames(imp).some((n) => usedAsModel(fn, n)));
+        const used = [...modelImports(fn), ...moduleLevel].filter((imp) => projectImport(imp) && importedNames(imp).some((n) => usedAsModel(fn, n)));
         for (const imp of used) {
           if (seen.has(imp.id)) continue;
           seen.add(imp.id);
@@ -87,4 +90,14 @@ function usedAsModel(fn: SyntaxNode, name: string): boolean {
     return !found;
   });
   return found;
+}
+
+/** Is the import from the project's own code — a relative import, or a top-level package of a scanned project? */
+function ownModule(imp: SyntaxNode, own: ReadonlySet<string>): boolean {
+  if (own.size === 0) return true; // packages unknown: judge as before
+  const modules =
+    imp.type === 'import_from_statement'
+      ? [imp.childForFieldName('module_name')?.text ?? '']
+      : imp.namedChildren.map((c) => (c.type === 'aliased_import' ? c.childForFieldName('name')?.text ?? '' : c.text));
+  return modules.some((m) => m.startsWith('.') || own.has(m.split('.')[0]));
 }

@@ -28,6 +28,12 @@ class Migration(migrations.Migration):
         migrations.AddField(model_name="customer", name="vip", field=models.BooleanField(db_default=False)),
         # ok: launch.E234
         migrations.AddField(model_name="customer", name="tags", field=models.ManyToManyField(to="shop.order")),
+        # NullBooleanField is always nullable (healthchecks' api migrations)
+        # ok: launch.E234
+        migrations.AddField(model_name="customer", name="opted_in", field=models.NullBooleanField()),
+        # A generated column: the database computes it for every row, INSERTs never send it (paperless' 0006)
+        # ok: launch.E234
+        migrations.AddField(model_name="order", name="total_cents", field=models.GeneratedField(expression=models.F("total") * 100, output_field=models.IntegerField(), db_persist=True)),
         # A many-to-many subclass with its own through model: no column either.
         # ok: launch.E234
         migrations.AddField(model_name="customer", name="labels", field=shop.fields.LabelField(through="shop.Labelling", to="shop.label")),

@@ -4,12 +4,16 @@ from django.db import migrations, models
 import shop.models
 # ok: launch.W238
 from shop.models import make_token
+# a library's models module, not the project's: its classes are not the project's historical models
+# ok: launch.W238
+import mptt.models
 
 
 def fill_tokens(apps, schema_editor):
     Customer = apps.get_model("shop", "Customer")
     for customer in Customer.objects.all():
         customer.nickname = make_token()
+        customer.options = mptt.models.MPTTOptions(Customer._meta)
         customer.save()
 
 
