@@ -123,6 +123,9 @@ function redactFinding(f: Finding, redactor: Redactor): Finding {
   };
 }
 
+/** A relative path with a folder and a file extension, as messages cite other files: `app/models.py`, `deploy/prod.env`. */
+const PATH_IN_TEXT = /(?<![\w./-])[\w.-]+(?:\/[\w.-]+)+\.(?:py|html?|txt|ya?ml|toml|cfg|ini|env|conf|json|sh|service)(?::\d+)?(?![\w/])/g;
+
 /**
  * The tool's own vocabulary in a report — rule IDs, names, titles and checklist keys, Django check IDs,
  * gate names, checklist titles — for `new Redactor(secrets, vocabulary(report))`: a placeholder secret that
@@ -147,6 +150,9 @@ export function vocabulary(report: Report): string[] {
       const migration = /(?:^|\/)([^/]+)\/migrations\/([^/]+)\.py$/.exec(l.file);
       if (migration) words.add(`${migration[1]}.${migration[2]}`);
     }
+    // Other files a message names (`max_length 150 → 63, src/paperless/migrations/0002_x.py:14`): a path of
+    // the repository in the text, kept whole like the locations (paperless' compose password is "paperless").
+    for (const text of [f.message, ...(f.related ?? []).map((r) => r.message)]) for (const m of text.matchAll(PATH_IN_TEXT)) words.add(m[0]);
   }
   return [...words];
 }

@@ -150,6 +150,14 @@ describe('a weak secret equal to a folder name (a compose POSTGRES_PASSWORD "mat
     expect(text).not.toMatch(/password mathesar/);
   });
 
+  test('another file a message names keeps its path (paperless: the password is the package name)', () => {
+    const report: Report = makeReport({
+      findings: [{ ruleId: 'test.W233', gate: 'rules', level: 'note', message: 'paperless.0007_x narrows doc.title (max_length 150 → 63, src/paperless/migrations/0002_initial.py:14); paperless is weak', location: { file: 'src/paperless/migrations/0007_x.py', line: 9 } }],
+    });
+    const red = redactReport(report, new Redactor(['paperless'], vocabulary(report)));
+    expect(red.findings[0].message).toBe(`paperless.0007_x narrows doc.title (max_length 150 → 63, src/paperless/migrations/0002_initial.py:14); ${REDACTED} is weak`);
+  });
+
   test("a migration's name in a message keeps its app label (label.0011_name)", () => {
     const file = 'mathesar/migrations/0011_downloadlink_fsspec_kwargs.py';
     const report: Report = makeReport({
