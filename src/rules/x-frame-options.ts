@@ -68,9 +68,15 @@ function settingsHits(ctx: ScanContext, s: EvaluatedSettings): RuleHit[] {
     return v === undefined ? undefined : v.toUpperCase() !== 'DENY';
   });
   if (!notDeny.length || !xb) return [];
+  // SAMEORIGIN is not a clickjacking hole — other sites still cannot frame the pages — and sites that frame their
+  // own pages (paperless-ngx's document previews) need it: a note, as the doc page says; anything else a warning.
+  const sameOrigin = notDeny.every((w) => strOf(xb[w])?.toUpperCase() === 'SAMEORIGIN');
   return [{
     location: xb.location,
-    message: `X_FRAME_OPTIONS is not 'DENY' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: pages can be framed${strOf(xb[notDeny[0]])?.toUpperCase() === 'SAMEORIGIN' ? ' by any page of the same origin' : ''}; use 'DENY' unless the site frames its own pages.`,
+    ...(sameOrigin ? { level: 'note' as const } : {}),
+    message: sameOrigin
+      ? `X_FRAME_OPTIONS is 'SAMEORIGIN' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: other sites cannot frame the pages, but any page of the same origin can (it matters if users can upload HTML there); 'DENY' is stricter unless the site frames its own pages.`
+      : `X_FRAME_OPTIONS is not 'DENY' in ${label(s)}${worldClause(ctx, notDeny, [xb])}: pages can be framed; use 'DENY' unless the site frames its own pages.`,
     djangoCheck: 'security.W019',
     fix: 'Set X_FRAME_OPTIONS = "DENY" (or remove the setting: DENY is the default since Django 3.0), unless the site frames its own pages.',
   }];

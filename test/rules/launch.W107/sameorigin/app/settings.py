@@ -6,5 +6,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-# ruleid: launch.W107
+# SAMEORIGIN: other sites cannot frame the pages — a note
+# note: launch.W107
 X_FRAME_OPTIONS = "SAMEORIGIN"
