@@ -2,13 +2,16 @@ import type { Location } from '../finding';
 import { stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { PyIndex, loc, productionPythonFiles, walkBody } from '../project/model';
+import { CALL, PyIndex, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData, walkMatching } from '../project/request-data';
 import type { Rule, RuleHit } from './rule';
 
 const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 
-/** Checks that validate a redirect target: Django's own (and its old name), and project helpers named for it. */
+/**
+ * Checks that validate a redirect target: Django's own (and its old name), project helpers named for it, and
+ * project helpers whose body calls Django's (wrapsGuard).
+ */
 const GUARD_Q = /^django\.utils\.http\.(url_has_allowed_host_and_scheme|is_safe_url)$/;
 const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next)\w*$/i;
 
@@ -76,10 +79,53 @@ function guarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null): boolean
     if (n.type === 'call') {
       const callee = n.childForFieldName('function');
       const q = idx.qualify(file, callee) ?? '';
-      if (GUARD_Q.test(q) || GUARD_NAME.test(callee?.text ?? '')) found = true;
+      if (GUARD_Q.test(q) || GUARD_NAME.test(callee?.text ?? '') || wrapsGuard(idx, file, fn, callee)) found = true;
     } else if (n.type === 'attribute' && /^(netloc|hostname)$/.test(n.childForFieldName('attribute')?.text ?? '')) found = true;
   });
   return found;
+}
+
+const wrapsCache = new WeakMap<PyIndex, Map<string, boolean>>();
+
+/**
+ * Is the callee a project function (or a method of the enclosing class, via `self.`) whose own body calls
+ * url_has_allowed_host_and_scheme() / is_safe_url() — `def safe_for_redirect(url): return
+ * url_has_allowed_host_and_scheme(url, allowed_hosts=None)`? One level: a helper that calls another helper is
+ * not followed.
+ */
+function wrapsGuard(idx: PyIndex, file: SourceFile, fn: SyntaxNode, callee: SyntaxNode | null): boolean {
+  if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return false;
+  let def: { file: SourceFile; node: SyntaxNode } | undefined;
+  const obj = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+  if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls')) {
+    const name = callee.childForFieldName('attribute')?.text;
+    let cls: SyntaxNode | null = fn.parent;
+    if (cls?.type === 'decorated_definition') cls = cls.parent;
+    cls = cls?.type === 'block' ? cls.parent : null;
+    const m = cls?.type === 'class_definition' ? methodsOf(cls).find((x) => x.childForFieldName('name')?.text === name) : undefined;
+    if (m) def = { file, node: m };
+  } else {
+    const q = idx.qualify(file, callee);
+    if (!q || /^django\./.test(q)) return false;
+    def = idx.resolveDef(q, file.rel);
+  }
+  if (!def || def.node.type !== 'function_definition' || def.node.id === fn.id) return false;
+  let cache = wrapsCache.get(idx);
+  if (!cache) wrapsCache.set(idx, (cache = new Map()));
+  const key = `${def.file.rel}:${def.node.startIndex}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  let wraps = false;
+  const helper = def;
+  walkBody(
+    helper.node,
+    (n) => {
+      if (!wraps && GUARD_Q.test(idx.qualify(helper.file, n.childForFieldName('function')) ?? '')) wraps = true;
+    },
+    CALL,
+  );
+  cache.set(key, wraps);
+  return wraps;
 }
 
 function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNode, target: SyntaxNode, name: string): RuleHit | undefined {

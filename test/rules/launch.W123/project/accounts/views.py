@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
+from accounts.helpers import clean_next, safe_for_redirect
+
 
 def login_view(request):
     user = authenticate_somehow(request)
@@ -88,3 +90,36 @@ def shop_return(request):
     # a hand-written check that "/\evil.example" passes: a note
     # note: launch.W123
     return redirect(target)
+
+
+def finish_login(request):
+    next_url = request.POST.get("next", "/")
+    # a project helper whose body is url_has_allowed_host_and_scheme(): checked
+    if next_url and safe_for_redirect(next_url):
+        pass
+    else:
+        next_url = reverse("home")
+    # ok: launch.W123
+    return HttpResponseRedirect(next_url)
+
+
+def finish_signup(request):
+    next_url = request.POST.get("next", "/")
+    # a project helper that checks nothing about the host: still open
+    if not clean_next(next_url):
+        next_url = "/"
+    # ruleid: launch.W123
+    return HttpResponseRedirect(next_url)
+
+
+class ReturnView(View):
+    def post(self, request):
+        target = request.POST.get("return_to", "/")
+        if not self.allowed(target):
+            target = "/"
+        # a method of the view that wraps Django's check: checked
+        # ok: launch.W123
+        return redirect(target)
+
+    def allowed(self, url):
+        return url_has_allowed_host_and_scheme(url, allowed_hosts={self.request.get_host()})

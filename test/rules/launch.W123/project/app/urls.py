@@ -10,4 +10,7 @@ urlpatterns = [
     path("go/", views.go),
     path("search/", views.search),
     path("done/", views.DoneView.as_view()),
+    path("finish/", views.finish_login),
+    path("signup/finish/", views.finish_signup),
+    path("return/", views.ReturnView.as_view()),
 ]

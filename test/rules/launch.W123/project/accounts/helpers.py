@@ -1,0 +1,11 @@
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def safe_for_redirect(url):
+    """A project helper around Django's check (netbox's utilities/request.py)."""
+    return url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+
+
+def clean_next(url):
+    """Tidies the value, checks nothing about its host."""
+    return url.strip()
