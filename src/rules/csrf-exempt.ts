@@ -17,6 +17,7 @@ import {
   walkBody,
   type ViewClass,
 } from '../project/model';
+import { FunctionFlow, SINKS, isRequestData } from '../project/request-data';
 import type { Rule, RuleHit } from './rule';
 
 const CSRF_EXEMPT = /^django\.views\.decorators\.csrf\.csrf_exempt$/;
@@ -31,6 +32,15 @@ const SESSION_CALL = /^django\.contrib\.auth\.(login|logout|update_session_auth_
 /** Signature checks of webhook senders (Stripe, GitHub, Slack, Twilio, Svix, Shopify…) and constant-time compares. */
 const SIGNATURE_CALL =
   /(^|\.)(compare_digest|constant_time_compare|construct_event|verify_header|verify_signature|validate_signature|check_signature|verify_webhook|verify_request|is_valid_signature|validate_webhook|verify_hmac|verify)$|^hmac\.(new|digest)$|(^|\.)(verify|validate|check)_\w*signature\w*$|(^|\.)\w*signature\w*_(valid|ok|verified|matches)$/i;
+
+/**
+ * Secrets the request carries and the view verifies: a session key it loads (`SessionStore(key)`, any session
+ * engine's), a value signed with SECRET_KEY (`signing.loads()`, `Signer(…).unsign()`/`unsign_object()`).
+ */
+const SECRET_LOAD = /(^|\.)SessionStore$|^django\.core\.signing\.loads$|(^|\.)signing\.loads$/;
+const SECRET_METHOD = /^(unsign|unsign_object)$/;
+/** Where those take the secret when it is passed by keyword. */
+const SECRET_KEYWORD = /^(session_key|s|signed_value|signed_obj|value)$/;
 
 /** Protocol endpoints that receive cross-site POSTs by design (SAML POST binding, OAuth/OIDC callbacks, social-auth). */
 const PROTOCOL_NAME = /saml|(^|_)sso(_|$)|(^|_)acs(_|$)|assertion_consumer|oidc|oauth|openid|social|(^|_)complete(_|$)|callback|(^|_)slo(_|$)|logout_response/i;
@@ -74,7 +84,7 @@ export default {
       const key = `${e.at.file}:${e.at.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const hit = judge(idx, e);
+      const hit = judge(ctx, idx, e);
       if (hit) hits.push(hit);
     }
     return { hits };
@@ -247,12 +257,70 @@ function safeMethodsOnly(e: Exempt): boolean {
 interface Evidence {
   session?: string;
   signature?: string;
+  /** A secret taken from the request (not a cookie) and verified: `SessionStore(request.POST["session"])`. */
+  secret?: string;
+  /** `request.user` read before the view assigns it from its own authentication (a session fallback). */
+  userBeforeAssign?: string;
   authHeader?: boolean;
   passesRequest?: string;
 }
 
+/**
+ * Is the call a check of a secret taken from the request body, query or a header (never a cookie, which the
+ * browser sends along whatever site asks): `SessionStore(request.POST.get("session"))`, `signing.loads(token)`,
+ * `TimestampSigner().unsign(request.GET["t"])`? Returns the call as written for the message.
+ */
+function secretCheck(ctx: ScanContext, file: SourceFile, fn: SyntaxNode, call: SyntaxNode, q: string): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : '';
+  if (!SECRET_LOAD.test(q) && !SECRET_LOAD.test(callee.text) && !SECRET_METHOD.test(method)) return undefined;
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+  const arg = args.find((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') ?? args.find((a) => a.type === 'keyword_argument' && SECRET_KEYWORD.test(a.childForFieldName('name')?.text ?? ''))?.childForFieldName('value');
+  if (!arg) return undefined;
+  const p = FunctionFlow.of(ctx, file, fn).prov(arg);
+  if (!SINKS.some((s) => isRequestData(p, s))) return undefined;
+  if (/cookie/i.test(p.source?.text ?? '') || /cookie/i.test(arg.text)) return undefined;
+  const text = call.text.replace(/\s+/g, ' ');
+  return `\`${text.length > 80 ? `${text.slice(0, 77)}…` : text}\``;
+}
+
+/**
+ * Does this node run whenever the function does: not in an if/else branch, a loop body, an except handler, the
+ * right side of `and`/`or` or a conditional expression (an if's or a while's condition runs, so it counts)?
+ */
+function unconditional(node: SyntaxNode, fn: SyntaxNode): boolean {
+  let child = node;
+  for (let p = node.parent; p && p.id !== fn.id; child = p, p = p.parent) {
+    switch (p.type) {
+      case 'if_statement':
+      case 'while_statement':
+        if (p.childForFieldName('condition')?.id !== child.id) return false;
+        break;
+      case 'elif_clause':
+      case 'else_clause':
+      case 'except_clause':
+      case 'for_statement':
+      case 'conditional_expression':
+      case 'match_statement':
+      case 'lambda':
+      case 'list_comprehension':
+      case 'generator_expression':
+      case 'dictionary_comprehension':
+      case 'set_comprehension':
+        return false;
+      case 'boolean_operator':
+        if (p.childForFieldName('left')?.id !== child.id) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 /** What the view's code shows: session use, a signature check, a non-cookie credential. One level of same-module helpers and self.methods. */
-function evidence(idx: PyIndex, e: Exempt): Evidence {
+function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
   const out: Evidence = {};
   for (const d of e.decorators) if (SESSION_DECORATOR.test(d)) out.session ??= `@${d.split('.').pop()}`;
   if (e.cls || e.bodies[0]?.cls) {
@@ -260,41 +328,58 @@ function evidence(idx: PyIndex, e: Exempt): Evidence {
     for (const m of classMixins(idx, e.bodies[0]?.file ?? e.file, cls)) if (SESSION_MIXIN.test(m)) out.session ??= m.split('.').pop();
   }
   const visited = new Set<number>();
-  const scan = (file: SourceFile, fn: SyntaxNode, depth: number, cls?: SyntaxNode) => {
-    if (visited.has(fn.id)) return;
+  // secret checks that run on every request a body answers, by the body (view function or method) they are in
+  const secrets = new Map<number, string>();
+  // the check each scanned function makes itself, outside its branches (a helper two handlers call counts for both)
+  const ownSecret = new Map<number, string>();
+  const scan = (file: SourceFile, fn: SyntaxNode, depth: number, cls?: SyntaxNode, root: SyntaxNode = fn, reached = true) => {
+    if (visited.has(fn.id)) {
+      const own = ownSecret.get(fn.id);
+      if (own && reached && !secrets.has(root.id)) secrets.set(root.id, own);
+      return;
+    }
     visited.add(fn.id);
     const defs = idx.defs(file);
-    const assignedUser = new Set<string>();
+    // request.user assigned by the view itself (from a token): where it is first assigned, per spelling
+    const assignedUser = new Map<string, number>();
     walkBody(fn, (n) => {
       if (n.type === 'assignment') {
         const left = n.childForFieldName('left')?.text ?? '';
-        if (/^(self\.)?request\.user$/.test(left)) assignedUser.add(left);
+        if (/^(self\.)?request\.user$/.test(left) && !assignedUser.has(left)) assignedUser.set(left, n.startIndex);
       }
     });
     walkBody(fn, (n) => {
       if (n.type === 'attribute') {
         const t = n.text;
         if (/^(self\.)?request\.COOKIES$/.test(t)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
-        else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id) && !assignedUser.has(t.replace(/\.(session|auth)$/, '.user'))) {
-          out.session ??= `\`${t}\``;
+        else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
+          const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
+          if (assignedAt === undefined) out.session ??= `\`${t}\``;
+          // read before the view sets request.user itself: the logged-in user is what it falls back from
+          else if (n.startIndex < assignedAt && /\.user$/.test(t)) out.userBeforeAssign ??= `\`${(n.parent?.type === 'attribute' ? n.parent : n).text}\`, line ${n.startPosition.row + 1}`;
         }
       } else if (n.type === 'call') {
         const fnNode = n.childForFieldName('function');
         const q = idx.qualify(file, fnNode) ?? fnNode?.text ?? '';
         if (SESSION_CALL.test(q)) out.session ??= `\`${q.split('.').pop()}()\``;
         if (SIGNATURE_CALL.test(q) || SIGNATURE_CALL.test(fnNode?.text ?? '')) out.signature ??= `\`${(fnNode?.text ?? q).replace(/\s+/g, '')}()\``;
+        if (!ownSecret.has(fn.id) && unconditional(n, fn)) {
+          const secret = secretCheck(ctx, file, fn, n, q);
+          if (secret) ownSecret.set(fn.id, secret);
+          if (secret && reached && !secrets.has(root.id)) secrets.set(root.id, secret);
+        }
         if (depth === 0) {
           // helpers: same-module functions, and self.<method>() of the same class
           if (fnNode?.type === 'identifier') {
             const h = defs.get(fnNode.text);
-            if (h?.type === 'function_definition') scan(file, h, depth + 1);
+            if (h?.type === 'function_definition') scan(file, h, depth + 1, undefined, root, unconditional(n, fn));
             else if (!h) {
               const args = n.childForFieldName('arguments')?.namedChildren ?? [];
               if (args.some((a) => /^(self\.)?request$/.test(a.text)) && !q.startsWith('django.')) out.passesRequest ??= fnNode.text;
             }
           } else if (fnNode?.type === 'attribute' && fnNode.childForFieldName('object')?.text === 'self' && cls) {
             const m = methodsOf(cls).find((x) => x.childForFieldName('name')?.text === fnNode.childForFieldName('attribute')?.text);
-            if (m) scan(file, m, depth + 1, cls);
+            if (m) scan(file, m, depth + 1, cls, root, unconditional(n, fn));
           } else if (fnNode) {
             const args = n.childForFieldName('arguments')?.namedChildren ?? [];
             if (args.some((a) => /^(self\.)?request$/.test(a.text)) && !/^super\(/.test(fnNode.text) && !q.startsWith('django.')) out.passesRequest ??= fnNode.text;
@@ -305,10 +390,18 @@ function evidence(idx: PyIndex, e: Exempt): Evidence {
     });
   };
   for (const b of e.bodies) scan(b.file, b.fn, 0, b.cls);
+  // the secret is the credential when every request passes a check: a function view's, dispatch()'s, or one in
+  // each handler of a method that changes data (post/put/patch/delete) the class answers
+  const nameOf = (fn: SyntaxNode) => fn.childForFieldName('name')?.text ?? '';
+  const dispatch = e.bodies.find((b) => b.cls && nameOf(b.fn) === 'dispatch' && secrets.has(b.fn.id));
+  const unsafe = e.bodies.filter((b) => b.cls && /^(post|put|patch|delete)$/.test(nameOf(b.fn)));
+  if (!e.bodies.some((b) => b.cls)) out.secret = e.bodies.map((b) => secrets.get(b.fn.id)).find(Boolean);
+  else if (dispatch) out.secret = secrets.get(dispatch.fn.id);
+  else if (unsafe.length && unsafe.every((b) => secrets.has(b.fn.id))) out.secret = secrets.get(unsafe[0].fn.id);
   return out;
 }
 
-function judge(idx: PyIndex, e: Exempt): RuleHit | undefined {
+function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
   const cls = e.cls?.node ?? e.bodies[0]?.cls;
   if (cls && isDrf(idx, e.bodies[0]?.file ?? e.file, cls)) return undefined;
   if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
@@ -316,7 +409,7 @@ function judge(idx: PyIndex, e: Exempt): RuleHit | undefined {
     if (decos.some((d) => /(^|\.)api_view$/.test(d))) return undefined; // DRF @api_view
   }
   if (safeMethodsOnly(e)) return undefined;
-  const ev = evidence(idx, e);
+  const ev = evidence(ctx, idx, e);
   const what = `CSRF protection is off for \`${e.label}\` (${e.how})`;
   if (e.bodies.length === 0) {
     // a view from a library (its code is not in the repository)
@@ -340,6 +433,14 @@ function judge(idx: PyIndex, e: Exempt): RuleHit | undefined {
       fix: 'Keep the signature check first in the view, compare with hmac.compare_digest, and reject unsigned requests.',
     };
   }
+  if (ev.secret) {
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; its credential is a secret from the request (not a cookie) that the view verifies (${ev.secret}), which another site cannot supply — check that the request is refused when it does not verify, before the view ${ev.session ? `acts for the logged-in user (${ev.session})` : 'acts'}.`,
+      fix: 'Keep the check first in the view and refuse the request (PermissionDenied) when the secret does not verify; never fall back to the session cookie alone.',
+    };
+  }
   if (ev.session && PROTOCOL_NAME.test(`${e.label} ${e.file.rel}`)) {
     return {
       location: e.at,
@@ -354,14 +455,22 @@ function judge(idx: PyIndex, e: Exempt): RuleHit | undefined {
       message: `${what}, and the view acts for the logged-in user (${ev.session}): any website the user visits can submit this request with the user's session cookie (cross-site request forgery).`,
     };
   }
+  const fallback = ev.session ?? ev.userBeforeAssign;
   const why = ev.authHeader
-    ? ev.session
-      ? `the view reads the Authorization header (a credential the browser does not add by itself), but also uses the logged-in user (${ev.session}), and if that is its fallback when the header is missing, a cross-site request with the session cookie gets through`
+    ? fallback
+      ? `the view reads the Authorization header (a credential the browser does not add by itself), but also uses the logged-in user (${fallback}), and if that is its fallback when the header is missing, a cross-site request with the session cookie gets through`
       : 'the view reads the Authorization header (a credential the browser does not add by itself)'
-    : ev.passesRequest
-      ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
-      : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
-  const tail = ev.authHeader && ev.session ? 'check that a request without the header is refused' : 'fine for an endpoint other servers call with their own credential (a token, a signature) — check that is what it does';
+    : ev.userBeforeAssign
+      ? `it reads the logged-in user (${ev.userBeforeAssign}) before it sets \`request.user\` from its own authentication${ev.passesRequest ? ` (\`${ev.passesRequest}()\`)` : ''}, so a request with the session cookie — a cross-site one too — is answered as the visitor`
+      : ev.passesRequest
+        ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
+        : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
+  const tail =
+    ev.authHeader && fallback
+      ? 'check that a request without the header is refused'
+      : ev.userBeforeAssign
+        ? 'fine while nothing it does for a session user changes data (read-only queries; for GraphQL, no mutations) — otherwise keep CSRF on for requests without its own credential'
+        : 'fine for an endpoint other servers call with their own credential (a token, a signature) — check that is what it does';
   return {
     location: e.at,
     level: 'note',

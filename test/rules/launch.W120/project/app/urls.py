@@ -26,6 +26,15 @@ urlpatterns = [
     path("api/v1/stock/", views.stock_update),
     path("saml/acs/", views.saml_acs),
     path("feed/", views.feed),
+    path("handoff/", views.SessionHandoff.as_view()),
+    path("email/confirm/", views.confirm_email),
+    path("unsubscribe/", views.unsubscribe),
+    path("cart/restore/", views.restore_cart),
+    path("account/switch/", views.switch_account),
+    path("graph/", views.TokenGraph.as_view()),
+    path("settings/save/", views.save_settings),
+    path("cart/sync/", views.CartSync.as_view()),
+    path("preview/", views.PreviewAccess.as_view()),
     path(
         "graphql/",
         # a library view: a note that says what to check

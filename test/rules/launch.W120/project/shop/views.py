@@ -4,10 +4,15 @@ import json
 
 import stripe
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.sessions.backends.db import SessionStore
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.signing import TimestampSigner
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -182,3 +187,129 @@ def rpc(request):
 
 def token_user(header):
     return None
+
+
+# a cross-domain session hand-off (pretalx, pretix): the main domain posts its session key to another domain,
+# where no CSRF cookie can exist; the secret key in the body is the credential, checked before the session is written
+class SessionHandoff(View):
+    # note: launch.W120
+    @csrf_exempt
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        child = SessionStore(request.POST.get("session")).load()
+        if "parent" not in child:
+            raise PermissionDenied
+        request.session["preview_access"] = child["parent"]
+        return redirect("/")
+
+
+# a value signed with SECRET_KEY in the body: another site cannot make one
+# note: launch.W120
+@csrf_exempt
+def confirm_email(request):
+    data = signing.loads(request.POST["token"], max_age=3600)
+    request.session["confirmed_email"] = data["email"]
+    return HttpResponse("confirmed")
+
+
+# note: launch.W120
+@csrf_exempt
+def unsubscribe(request):
+    email = TimestampSigner().unsign(request.GET.get("t", ""), max_age=86400)
+    Cart.objects.filter(owner__email=email, owner=request.user).delete()
+    return HttpResponse("done")
+
+
+# the signed token is checked on one path only; without it the session decides
+# ruleid: launch.W120
+@csrf_exempt
+def save_settings(request):
+    if "token" in request.POST:
+        owner = signing.loads(request.POST["token"])["user"]
+    else:
+        owner = request.user.pk
+    Cart.objects.filter(owner_id=owner).update(note=request.POST["note"])
+    return HttpResponse("saved")
+
+
+# the secret guards the hand-off, but delete() acts on the session without it
+class CartSync(View):
+    # ruleid: launch.W120
+    @csrf_exempt
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        data = SessionStore(request.POST["session"]).load()
+        request.session["cart"] = data.get("cart", [])
+        return HttpResponse("synced")
+
+    def delete(self, request):
+        request.session["cart"] = []
+        return HttpResponse("cleared")
+
+
+# every handler that changes data calls the same check first: a note
+class PreviewAccess(View):
+    # note: launch.W120
+    @csrf_exempt
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        parent = self.parent_session(request)
+        request.session["preview"] = parent
+        return HttpResponse("granted")
+
+    def delete(self, request):
+        self.parent_session(request)
+        request.session.pop("preview", None)
+        return HttpResponse("revoked")
+
+    def parent_session(self, request):
+        data = SessionStore(request.headers.get("X-Parent-Session")).load()
+        if "parent" not in data:
+            raise PermissionDenied
+        return data["parent"]
+
+
+# the session key from the cookie is the browser's own: every cross-site request carries it
+# ruleid: launch.W120
+@csrf_exempt
+def restore_cart(request):
+    saved = SessionStore(request.COOKIES.get("sessionid")).load()
+    request.session["cart"] = saved.get("cart", [])
+    return JsonResponse({"ok": True})
+
+
+# signing the user's own data is no check of the request
+# ruleid: launch.W120
+@csrf_exempt
+def switch_account(request):
+    previous = request.user
+    logout(request)
+    login(request, user_for_email(request.GET["email"]))
+    return HttpResponse(signing.dumps({"from": previous.pk}))
+
+
+def user_for_email(email):
+    return None
+
+
+# a token view that falls back to the logged-in user: read before it sets request.user itself — a note that says so
+class TokenGraph(View):
+    # note: launch.W120
+    @csrf_exempt
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            user = token_user(request.META.get("HTTP_X_TOKEN"))
+            if user is not None:
+                request.user = user
+        if not request.user.is_authenticated:
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        return JsonResponse({"data": []})
