@@ -66,4 +66,9 @@ export const HARDENED_ENV: Record<string, string> = {
 export const EXAMPLE_ENV: Record<string, string> = {
   DB_PASSWORD: 'not-a-real-password-1234',
   STRIPE_WEBHOOK_SECRET: 'whsec_not_a_real_secret_1234',
+  // example/newsletter reads these (its deploy/production.env commits them — the launch.E038 it shows)
+  NEWSLETTER_SECRET_KEY: 'test-only-newsletter-key-9f8e7d6c5b4a3928170f1e2d3c4b5a69788',
+  DB_NAME: 'newsletter',
+  DB_USER: 'newsletter',
+  DB_HOST: 'localhost',
 };
