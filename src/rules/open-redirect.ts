@@ -86,12 +86,13 @@ function guarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null): boolean
 }
 
 const wrapsCache = new WeakMap<PyIndex, Map<string, boolean>>();
+const CALL_OR_ATTRIBUTE = [...CALL, 'attribute'];
 
 /**
  * Is the callee a project function (or a method of the enclosing class, via `self.`) whose own body calls
  * url_has_allowed_host_and_scheme() / is_safe_url() — `def safe_for_redirect(url): return
- * url_has_allowed_host_and_scheme(url, allowed_hosts=None)`? One level: a helper that calls another helper is
- * not followed.
+ * url_has_allowed_host_and_scheme(url, allowed_hosts=None)` — or looks at the URL's host itself (`.netloc`,
+ * `.hostname`), as guarded() accepts inline? One level: a helper that calls another helper is not followed.
  */
 function wrapsGuard(idx: PyIndex, file: SourceFile, fn: SyntaxNode, callee: SyntaxNode | null): boolean {
   if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return false;
@@ -120,9 +121,12 @@ function wrapsGuard(idx: PyIndex, file: SourceFile, fn: SyntaxNode, callee: Synt
   walkBody(
     helper.node,
     (n) => {
-      if (!wraps && GUARD_Q.test(idx.qualify(helper.file, n.childForFieldName('function')) ?? '')) wraps = true;
+      if (wraps) return;
+      if (n.type === 'call') wraps = GUARD_Q.test(idx.qualify(helper.file, n.childForFieldName('function')) ?? '');
+      // the host compared by hand, as guarded() accepts inline (healthchecks' _allow_redirect: urlparse(url).netloc)
+      else if (/^(netloc|hostname)$/.test(n.childForFieldName('attribute')?.text ?? '')) wraps = true;
     },
-    CALL,
+    CALL_OR_ATTRIBUTE,
   );
   cache.set(key, wraps);
   return wraps;

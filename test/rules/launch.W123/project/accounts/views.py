@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
-from accounts.helpers import clean_next, safe_for_redirect
+from accounts.helpers import allow_redirect, clean_next, safe_for_redirect
 
 
 def login_view(request):
@@ -123,3 +123,12 @@ class ReturnView(View):
 
     def allowed(self, url):
         return url_has_allowed_host_and_scheme(url, allowed_hosts={self.request.get_host()})
+
+
+def after_login(request):
+    url = request.GET.get("next")
+    # a project helper that compares the URL's netloc itself: checked
+    if url and allow_redirect(url):
+        # ok: launch.W123
+        return redirect(url)
+    return redirect("home")

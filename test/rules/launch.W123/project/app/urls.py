@@ -13,4 +13,5 @@ urlpatterns = [
     path("finish/", views.finish_login),
     path("signup/finish/", views.finish_signup),
     path("return/", views.ReturnView.as_view()),
+    path("after/", views.after_login),
 ]
