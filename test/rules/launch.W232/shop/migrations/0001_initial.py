@@ -24,6 +24,8 @@ class Migration(migrations.Migration):
                 ("note", models.TextField(null=True)),
                 ("reference", models.CharField(max_length=20)),
                 ("customer", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.customer")),
+                ("watchers", models.ManyToManyField(related_name="watched", to="shop.customer")),
+                ("labels", models.ManyToManyField(related_name="labelled", through="shop.Labelling", to="shop.customer")),
             ],
         ),
     ]

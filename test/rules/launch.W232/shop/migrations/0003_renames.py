@@ -27,4 +27,10 @@ class Migration(migrations.Migration):
         # The table keeps its name (db_table): a state-only rename.
         # ok: launch.W232
         migrations.RenameModel(old_name="Invoice", new_name="Bill"),
+        # A plain many-to-many: its join table is renamed (the message says so).
+        # ruleid: launch.W232
+        migrations.RenameField(model_name="order", old_name="watchers", new_name="followers"),
+        # A through= many-to-many: the table is the Labelling model's, nothing is renamed.
+        # ok: launch.W232
+        migrations.RenameField(model_name="order", old_name="labels", new_name="tags"),
     ]
