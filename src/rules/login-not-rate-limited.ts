@@ -472,6 +472,20 @@ const INCLUDE_LOGIN_ROUTE: Record<string, string> = {
   'knox.urls': 'login/',
 };
 
+/**
+ * Does a Python regex (a re_path()/url() route) match `text`? Python-only syntax is translated — `(?P<name>`,
+ * `(?P=name)`, `\Z` — and a pattern JavaScript still cannot compile counts as no match (ArchiveBox's
+ * `^static/(?P<path>.*)$` crashed the rule, and with it the gate).
+ */
+function pyRegexTest(pattern: string, text: string): boolean {
+  const js = pattern.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\Z/g, '$');
+  try {
+    return new RegExp(js).test(text);
+  } catch {
+    return false;
+  }
+}
+
 /** The route string of a path()/re_path() call (`"auth/"`), when it is a literal. */
 function routeString(call: SyntaxNode): string | undefined {
   return stringValue(callParts(call).args[0]);
@@ -496,7 +510,7 @@ function shadowedInclude(r: RouteCall, target: string): boolean {
     if (route === undefined) continue;
     const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
     if (full !== undefined && !sibRegex && route === full) return true;
-    if (full !== undefined && sibRegex && new RegExp(route).test(full) && /\$$/.test(route)) return true;
+    if (full !== undefined && sibRegex && /\$$/.test(route) && pyRegexTest(route, full)) return true;
   }
   return false;
 }

@@ -1,8 +1,12 @@
 from django.urls import include, path, re_path
+from django.views.static import serve
 
 from app.views import SiteLoginView
 
 urlpatterns = [
+    # Python's named groups, which JavaScript spells (?<…>): read, never a crashed rule (ArchiveBox)
+    re_path(r"^static/(?P<path>.*)$", serve, name="static"),
+    re_path(r"^(?P<lang>[a-z]{2})/(?P=lang)/\Z", serve, name="lang"),
     # ruleid: launch.W110
     path("auth/login/", SiteLoginView.as_view(redirect_authenticated_user=True), name="login"),
     # the same view again: named on the finding above, not a second finding
