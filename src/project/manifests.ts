@@ -80,6 +80,8 @@ export interface BuildCopy {
   line: number;
   /** the Dockerfile is a dev one, or the stage never reaches the final image */
   dev: boolean;
+  /** how the file got there when not a COPY/ADD: `RUN cp` / `RUN mv` */
+  via?: string;
 }
 
 const DSM = 'DJANGO_SETTINGS_MODULE';
@@ -866,6 +868,8 @@ interface RawCopy {
   destDir: boolean;
   line: number;
   stage: number;
+  /** `RUN cp` / `RUN mv`: a copy made by a command, from a file an earlier COPY brought in */
+  via?: string;
 }
 
 interface DockerRead {
@@ -888,6 +892,7 @@ function readDockerfile(f: SourceFile): DockerRead {
     else if (ins.keyword === 'WORKDIR') dockerWorkdir(ins, stage, d);
     else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') stage[ins.keyword === 'CMD' ? 'cmd' : 'entrypoint'] = dockerCommand(ins, stage, d);
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') dockerCopy(ins, stage, d, copies);
+    else if (ins.keyword === 'RUN') dockerRunCopy(ins, stage, d, copies);
   }
   if (!stages.length) return { places: [], copies: [] };
   const chain = finalChain(stages);
@@ -1012,6 +1017,52 @@ function dockerCopy(ins: Instruction, stage: Stage, d: Dialect, out: RawCopy[]):
   if (sources.length) out.push({ sources, dest, destDir, line: ins.line(0), stage: stage.index });
 }
 
+/**
+ * `RUN … cp docker/config.py settings/config.py …` (or `mv`): a file of the image copied from one the stage
+ * COPYed from the build context — taiga-back makes its production settings module this way. Each plain `cp`/`mv`
+ * of one path to another (no globs, no variables the stage does not define) whose source an earlier COPY of the
+ * stage brought in becomes a copy from that repository file, as a `COPY` to the destination would be.
+ */
+function dockerRunCopy(ins: Instruction, stage: Stage, d: Dialect, out: RawCopy[]): void {
+  if (!/\b(cp|mv)\s/.test(ins.args)) return;
+  const lookup = lookupIn(stage.vars);
+  const abs = (p: string) => normalize(p.startsWith('/') ? p : `${stage.workdir}/${p}`) || '/';
+  const earlier = out.filter((c) => c.stage === stage.index);
+  for (const segment of ins.args.split(/&&|\|\||;|\n/)) {
+    const words = segment.trim().split(/\s+/).filter(Boolean);
+    if (words.length < 3 || !/^(cp|mv)$/.test(words[0])) continue;
+    const args = words.slice(1).filter((w) => !w.startsWith('-')).map((w) => expandWord(w, lookup, d) ?? '');
+    if (args.length !== 2 || args.some((a) => a === '' || /[*?$`{}]/.test(a))) continue;
+    const from = abs(args[0]);
+    const source = contextPathOf(from, earlier);
+    if (!source) continue;
+    const written = args[1];
+    const destDir = written.endsWith('/') || stage.dirs.has(abs(written));
+    out.push({ sources: [source], dest: destDir ? `${abs(written)}/${from.slice(from.lastIndexOf('/') + 1)}` : abs(written), destDir: false, line: ins.line(ins.args.indexOf(args[0])), stage: stage.index, via: `RUN ${words[0]}` });
+  }
+}
+
+/** The build-context path of an image path that one of `copies` (latest first) put there; undefined otherwise. */
+function contextPathOf(path: string, copies: readonly RawCopy[]): string | undefined {
+  for (const c of [...copies].reverse()) {
+    for (const src of c.sources) {
+      const source = src.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+      const isDir = source === '.' || !/\.[\w-]+$/.test(source.slice(source.lastIndexOf('/') + 1));
+      if (isDir) {
+        // a folder's contents go into dest: COPY . /app → /app/x is x; COPY docker /app/docker → /app/docker/x is docker/x
+        if (path.startsWith(`${c.dest}/`)) {
+          const rest = path.slice(c.dest.length + 1);
+          return source === '.' ? rest : `${source}/${rest}`;
+        }
+      } else {
+        const base = source.slice(source.lastIndexOf('/') + 1);
+        if ((c.destDir && path === `${c.dest}/${base}`) || (!c.destDir && path === c.dest)) return source;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The final stage and the stages it is built FROM, transitively. */
 function finalChain(stages: Stage[]): Set<number> {
   const chain = new Set<number>();
@@ -1082,7 +1133,7 @@ function resolveCopy(c: RawCopy & { dev: boolean }, f: SourceFile, dirs: Set<str
     const source = normalize(raw) || '.';
     const isDir = raw === '.' || raw.endsWith('/') || dirs.has(source) || dirs.has(joinRel(dirOf(f.rel), source));
     const to = c.destDir && !isDir ? `${dest === '/' ? '' : dest}/${baseOf(source)}` : dest;
-    return { source, dest: to, file: f.rel, line: c.line, dev: c.dev };
+    return { source, dest: to, file: f.rel, line: c.line, dev: c.dev, ...(c.via ? { via: c.via } : {}) };
   });
 }
 

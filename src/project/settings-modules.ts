@@ -75,7 +75,7 @@ export function deployTimeModule(ws: Workspace, dir: string, module: string, cop
     const inContext = (p: string): SourceFile | undefined => (context ? ws.get(`${context}/${p}`) : undefined) ?? ws.get(p);
     const src = inContext(c.source);
     if (src && src.rel.endsWith('.py') && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
-      return { resolved: { file: src, module }, how: `created at build time by \`COPY ${c.source}\` in ${c.file} (line ${c.line})` };
+      return { resolved: { file: src, module }, how: `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})` };
     }
     // COPY a folder: the module's file inside it
     if (!c.source.endsWith('.py')) {

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dockerCopies, productionEnvironment, settingsEvidence, type EnvAssignment, type SettingsEvidence } from '../../src/project/manifests';
 import { Workspace } from '../../src/project/workspace';
+import { deployTimeModule } from '../../src/project/settings-modules';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -207,6 +208,44 @@ describe('dockerCopies', () => {
       { source: 'more.py', dest: '/src/mysite/more.py', file: 'Dockerfile', line: 6, dev: false },
       { source: 'local.py', dest: '/src/mysite/local_settings.py', file: 'Dockerfile', line: 7, dev: false },
     ]);
+  });
+});
+
+describe('dockerCopies: RUN cp / mv of a file an earlier COPY brought in (taiga-back makes its settings module so)', () => {
+  it('maps back to the repository file; globs, variables, unknown sources and network paths are not guessed at', () => {
+    const ws = repo({
+      'docker/config.py': 'DEBUG = False\n',
+      'settings/__init__.py': '',
+      'docker/Dockerfile': [
+        'FROM python:3.12', //                                                                  1
+        'WORKDIR /taiga-back', //                                                               2
+        'COPY . .', //                                                                          3
+        'RUN pip install -r requirements.txt; \\', //                                          4
+        '    cp docker/config.py settings/config.py; \\', //                                  5
+        '    cp docker/*.py /tmp/ && mv $HOME/x.py y.py; \\', //                              6
+        '    cp /etc/hosts /tmp/hosts', //                                                      7
+        'RUN mv -f docker/config.py /etc/taiga/', //                                            8
+      ].join('\n'),
+    });
+    expect(dockerCopies(ws).filter((c) => c.via)).toEqual([
+      { source: 'docker/config.py', dest: '/taiga-back/settings/config.py', file: 'docker/Dockerfile', line: 5, dev: false, via: 'RUN cp' },
+      { source: 'docker/config.py', dest: '/etc/taiga/config.py', file: 'docker/Dockerfile', line: 8, dev: false, via: 'RUN mv' },
+    ]);
+  });
+
+  it('the production module it makes is judged, named after the RUN line (was: the ENV dropped, the wsgi default judged)', () => {
+    const ws = repo({
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.common")\n',
+      'settings/__init__.py': '',
+      'settings/common.py': 'SECRET_KEY = "a-literal-key-for-development-only-1234567890abcdef"\n',
+      'docker/config.py': 'import os\nfrom .common import *\nSECRET_KEY = os.environ["TAIGA_SECRET_KEY"]\n',
+      'docker/Dockerfile': ['FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN cp docker/config.py settings/config.py', 'ENV DJANGO_SETTINGS_MODULE=settings.config'].join('\n'),
+    });
+    const copies = dockerCopies(ws);
+    expect(deployTimeModule(ws, '', 'settings.config', copies)).toMatchObject({
+      resolved: { file: { rel: 'docker/config.py' }, module: 'settings.config' },
+      how: 'created at build time by `RUN cp docker/config.py` in docker/Dockerfile (line 4)',
+    });
   });
 });
 
