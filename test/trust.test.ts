@@ -200,3 +200,19 @@ describe('a setting the scan cannot compute is not checked, never passed', () =>
     expect(database?.reason).toContain("the default database's ENGINE in app.settings cannot be computed statically (app/settings.py:6)");
   });
 });
+
+describe('a deploy file names a module the scan cannot find', () => {
+  it('whatever is judged instead comes with a launch.I004 note naming it (was: the ENV dropped without a word)', async () => {
+    const dir = project({
+      'manage.py': MANAGE('settings.common'),
+      'settings/__init__.py': '',
+      'settings/common.py': 'DEBUG = False\nALLOWED_HOSTS = ["x.example"]\n',
+      // made by a script at build time, which the scan cannot read
+      'docker/Dockerfile': 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN ./make-config.sh\nENV DJANGO_SETTINGS_MODULE=settings.config\n',
+    });
+    const r = await run([dir, '--format', 'json']);
+    const note = r.json!.findings.find((f) => f.ruleId === 'launch.I004');
+    expect(note?.message).toContain('judged `settings.common`');
+    expect(note?.message).toContain('also named: `settings.config` (ENV in docker/Dockerfile (docker/Dockerfile, line 5) — not in the repository, and no build step the scan reads makes it)');
+  });
+});

@@ -20,6 +20,7 @@ import {
   documentedAsProduction,
   isDevSettings,
   isProductionName,
+  moduleBases,
   moduleOf,
   resolveModule,
   setsSomething,
@@ -123,9 +124,17 @@ export function resolveProduction(input: ResolveInput): Resolution {
   const isDev = (m: string) => isDevSettings(m, input.patterns);
   const passedOver: Candidate[] = [];
   const fromManifests: Candidate[] = [];
+  const unlocated: Candidate[] = [];
   for (const e of input.evidence) {
     if (e.dev || !belongsTo(input, e.file)) continue;
-    if (!locate(input, e.module)) continue;
+    if (!locate(input, e.module)) {
+      // A module of this project's packages that neither the repository nor a build step the scan reads makes:
+      // whatever is judged instead is said to be a guess (launch.I004), never silently (issue 7).
+      if (ownPackage(input, e.module) && !unlocated.some((u) => u.module === e.module)) {
+        unlocated.push({ module: e.module, source: 'manifest', at: { file: e.file, line: e.line }, how: `${e.how} (${e.file}, line ${e.line}) — not in the repository, and no build step the scan reads makes it` });
+      }
+      continue;
+    }
     const c: Candidate = { module: e.module, source: 'manifest', at: { file: e.file, line: e.line }, how: `${e.how} (${e.file}, line ${e.line})`, ...(e.configuration ? { configuration: e.configuration } : {}) };
     if (isDev(e.module)) passedOver.push(c);
     else fromManifests.push(c);
@@ -142,6 +151,9 @@ export function resolveProduction(input: ResolveInput): Resolution {
     const r = pick(distinct[0], distinct.slice(1), passedOver);
     if (r) return r;
   }
+
+  // What a deploy file names but the scan cannot find goes along as other evidence of whatever is judged next.
+  const pickAfter = (c: Candidate, others: Candidate[] = [], over: Candidate[] = []) => pick(c, [...others, ...unlocated], over);
 
   // 3. wsgi.py / asgi.py defaults
   const missing: Candidate[] = [];
@@ -162,7 +174,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
         continue;
       }
       if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
-        const r = pick(c, [], passedOver);
+        const r = pickAfter(c, [], passedOver);
         if (r) return r;
       }
     }
@@ -191,7 +203,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
   // 4. a sibling named or documented as production, next to what wsgi/asgi/manage.py name
   const siblings = productionSiblings(input, anchors);
   if (siblings.length) {
-    const r = pick(siblings[0], siblings.slice(1), passedOver);
+    const r = pickAfter(siblings[0], siblings.slice(1), passedOver);
     if (r) return r;
   }
 
@@ -203,7 +215,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
     }
     const l = locate(input, c.module);
     if (l && (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file))) {
-      const r = pick({ ...c, how: `${c.how}; no deploy file, wsgi.py or asgi.py names another` }, [], passedOver);
+      const r = pickAfter({ ...c, how: unlocated.length ? c.how : `${c.how}; no deploy file, wsgi.py or asgi.py names another` }, [], passedOver);
       if (r) return r;
     }
   }
@@ -305,4 +317,10 @@ function anchorPhrase(anchors: Candidate[], patterns?: SettingsPatterns): string
   if (!a) return 'settings';
   const what = isDevSettings(a.module, patterns) ? 'development settings' : 'settings';
   return `${what} ${a.module} that ${a.at ? a.at.file : 'the project'} names`;
+}
+
+/** Is the module under one of this project's own top-level packages (`settings.config` when settings/ is one)? */
+function ownPackage(input: ResolveInput, module: string): boolean {
+  const top = module.split('.')[0];
+  return moduleBases(input.dir).some((base) => input.ws.get(`${base ? `${base}/` : ''}${top}/__init__.py`) !== undefined);
 }
