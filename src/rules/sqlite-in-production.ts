@@ -1,8 +1,20 @@
+import { persistentDataMounts } from '../project/volumes';
 import type { Rule } from './rule';
-import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, worldClause, WORLDS, worldsWhere, type World } from './settings-util';
+import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, worldClause, WORLDS, worldsWhere, type Value, type World } from './settings-util';
 
 export function isSqliteEngine(engine: string): boolean {
   return /sqlite3$|spatialite$/.test(engine);
+}
+
+/** What in a SQLite database's OPTIONS says it was tuned for concurrent writers; undefined when nothing does. */
+function sqliteTuning(options: Value | undefined): string | undefined {
+  if (!options || options.kind !== 'dict') return undefined;
+  const mode = strOf(dictGet(options, 'transaction_mode'));
+  if (mode && /^(IMMEDIATE|EXCLUSIVE)$/i.test(mode)) return `transaction_mode ${mode.toUpperCase()}`;
+  const init = dictGet(options, 'init_command');
+  const text = init?.kind === 'str' ? init.value : undefined;
+  if (text && /busy_timeout|journal_mode\s*=\s*wal/i.test(text)) return 'init_command PRAGMAs';
+  return undefined;
 }
 
 /** launch.E040: the default database is SQLite in production (also as the default of DATABASE_URL). */
@@ -23,7 +35,7 @@ export default {
     // A default database whose ENGINE the scan cannot compute (`"django.db.backends." + config value`, a URL
     // from the environment) may be SQLite: the item is not checked, never passed.
     let unknownEngine: string | undefined;
-    const result = forProduction(ctx, (s) => {
+    const result = forProduction(ctx, (s, project) => {
       const engineIn = (w: World) => strOf(dictGet(defaultDatabase(s, w), 'ENGINE'));
       const worlds = worldsWhere((w) => {
         const engine = engineIn(w);
@@ -35,6 +47,18 @@ export default {
           unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
         }
         return [];
+      }
+      // SQLite chosen knowingly: tuned for concurrent writers (Django 5.1's transaction_mode, busy_timeout / WAL
+      // pragmas) and kept on a persistent volume the deployment mounts (ArchiveBox's /data). Still one writer at
+      // a time and one server — a note, not the launch-blocking "the file disappears on each deploy".
+      const tuning = worlds.map((w) => sqliteTuning(dictGet(defaultDatabase(s, w), 'OPTIONS'))).find(Boolean);
+      const mount = tuning ? persistentDataMounts(ctx, project)[0] : undefined;
+      if (tuning && mount) {
+        return [{
+          location: locationOf(s, 'DATABASES'),
+          level: 'note',
+          message: `The default database in ${label(s)} is SQLite${worldClause(ctx, worlds, [s.bindings.get('DATABASES')])}, tuned for concurrent writers (${tuning}) and kept on a persistent volume (${mount.target}, ${mount.location.file}:${mount.location.line}): fine on one server, but writes still go one at a time and no second app server can share it.`,
+        }];
       }
       return [{
         location: locationOf(s, 'DATABASES'),
