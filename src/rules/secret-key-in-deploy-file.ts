@@ -47,17 +47,24 @@ export default {
       if (names.size === 0) return [];
       const debugNames = new Set(envVarNames(ctx, [s.bindings.get('DEBUG')]));
       const debugOn = new Set(environment.filter((e) => debugNames.has(e.name) && /^(1|true|yes|on)$/i.test(e.value?.trim() ?? '')).map((e) => e.file));
-      const hits: RuleHit[] = [];
-      const seen = new Set<string>();
+      // One finding per file and value: the same key repeated for each service of a compose file (DefectDojo's
+      // uwsgi, celerybeat, celeryworker, initializer) is one key to rotate, its other lines named in the message.
+      const groups = new Map<string, Array<(typeof environment)[number]>>();
       for (const e of environment) {
         if (!names.has(e.name) || e.dev || !e.value || !looksSecret(e.value) || debugOn.has(e.file)) continue;
         if (!belongsTo({ dir: project.root, roots }, e.file)) continue;
-        const at = `${e.file}:${e.line}`;
-        if (seen.has(at)) continue;
-        seen.add(at);
+        const key = `${e.file}\0${e.name}\0${e.value}`;
+        const g = groups.get(key) ?? [];
+        if (!g.some((x) => x.line === e.line)) g.push(e);
+        groups.set(key, g);
+      }
+      const hits: RuleHit[] = [];
+      for (const g of groups.values()) {
+        const [e, ...more] = g.sort((a, b) => a.line - b.line);
+        const also = more.length ? ` (the same value again on line${more.length > 1 ? 's' : ''} ${more.map((x) => x.line).join(', ')})` : '';
         hits.push({
           location: { file: e.file, line: e.line },
-          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters): every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
+          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value!.length} characters)${also}: every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
         });
       }
       return hits;
