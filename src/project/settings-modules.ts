@@ -129,7 +129,7 @@ export function settingsDefaultIn(ws: Workspace, file: SourceFile): SettingsDefa
       return;
     }
     if (name !== 'DJANGO_SETTINGS_MODULE' || found) return;
-    const m = stringValue(valueNode);
+    const m = stringValue(valueNode) ?? fstringWithDefaults(valueNode, node);
     found = { line: lineOf(node), ...(m ? { module: m } : {}) };
   };
   walk(ws.tree(file).rootNode, (n) => {
@@ -145,6 +145,51 @@ export function settingsDefaultIn(ws: Workspace, file: SourceFile): SettingsDefa
     return true;
   });
   return found ? { ...found, ...(configuration ? { configuration } : {}) } : undefined;
+}
+
+/**
+ * `f"librephotos.settings.{environment}"` after `environment = "production"`: an f-string whose fields are plain
+ * names, each given the string it holds unconditionally before the call — the last assignment of a string
+ * literal to it in the same block or an enclosing one, ahead of the statement (`if DEBUG: environment =
+ * "development"` is the other world, inside a branch: not taken). undefined when any field is something else.
+ */
+function fstringWithDefaults(value: SyntaxNode | null | undefined, at: SyntaxNode): string | undefined {
+  if (value?.type !== 'string' || !/^[rR]?[fF]/.test(value.namedChildren.find((c) => c.type === 'string_start')?.text ?? '')) return undefined;
+  let out = '';
+  for (const part of value.namedChildren) {
+    if (part.type === 'string_start' || part.type === 'string_end') continue;
+    if (part.type === 'string_content') out += part.text;
+    else if (part.type === 'interpolation') {
+      const expr = part.namedChildren[0];
+      if (part.namedChildren.length !== 1 || expr?.type !== 'identifier') return undefined;
+      const v = unconditionalString(expr.text, at);
+      if (v === undefined) return undefined;
+      out += v;
+    } else return undefined;
+  }
+  return out;
+}
+
+function unconditionalString(name: string, at: SyntaxNode): string | undefined {
+  let stmt: SyntaxNode | null = at;
+  while (stmt) {
+    const block: SyntaxNode | null = stmt.parent;
+    if (!block) return undefined;
+    if (block.type === 'block' || block.type === 'module') {
+      let found: string | undefined;
+      for (const s of block.namedChildren) {
+        if (s.startIndex >= stmt.startIndex) break;
+        const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+        if (a?.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === name) {
+          found = stringValue(a.childForFieldName('right'));
+          if (found === undefined) return undefined; // assigned something else: unknown
+        }
+      }
+      if (found !== undefined) return found;
+    }
+    stmt = block;
+  }
+  return undefined;
 }
 
 /** A module component that marks development, test or example code: never production. */

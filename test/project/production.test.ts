@@ -86,6 +86,22 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...BASE, 'manage.py': SET('app.settings.live') }))).toMatchObject({ module: 'app.settings.live' });
   });
 
+  it("an f-string default takes each name's unconditional value (librephotos: 'production' unless DEBUG=1)", () => {
+    const FSTRING = [
+      'import os',
+      'environment = "production"',
+      'if os.environ.get("DEBUG", "0") == "1":',
+      '    environment = "development"',
+      'os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"app.settings.{environment}")',
+      '',
+    ].join('\n');
+    const manage = 'import os\nif __name__ == "__main__":\n    environment = "production"\n    if os.environ.get("DEBUG") == "1":\n        environment = "development"\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"app.settings.{environment}")\n';
+    expect(chosen(tree({ ...BASE, 'manage.py': manage, 'app/wsgi.py': FSTRING }))).toMatchObject({ module: 'app.settings.production', evidence: { file: 'app/wsgi.py', line: 5 } });
+    // a name assigned something the scan cannot know: not guessed — the user is asked to name the module
+    const unknown = FSTRING.replace('environment = "production"', 'environment = os.environ["STAGE"]');
+    expect(() => scan(tree({ ...BASE, 'manage.py': unknown, 'app/wsgi.py': unknown }))).toThrow(ScanInputError);
+  });
+
   it('only development modules named, and no sibling: a usage error naming them', () => {
     const dir = tree({ 'app/__init__.py': '', 'app/settings/__init__.py': '', 'app/settings/local.py': 'DEBUG = True\n', 'manage.py': SET('app.settings.local'), 'app/wsgi.py': SET('app.settings.local') });
     expect(() => scan(dir)).toThrow(ScanInputError);
