@@ -27,14 +27,21 @@ export default {
       const hits: RuleHit[] = [];
       // makemigrations removes a model's foreign keys before its DeleteModel: that table's finding says it once.
       const deleted = new Set(m.operations.filter((o) => o.kind === 'DeleteModel' && !o.separated && o.model).map((o) => o.model));
+      // A table or field an earlier operation of this same migration created never reached a release: dropping
+      // it again (makemigrations' reordering in an initial migration, librephotos' 0001) breaks nothing.
+      const createdHere = new Set<string>();
       for (const op of m.operations) {
         if (op.separated) continue;
-        if (op.kind === 'DeleteModel') {
+        if (op.kind === 'CreateModel' && op.model) createdHere.add(op.model);
+        else if (op.kind === 'AddField' && op.model) createdHere.add(`${op.model}.${op.field}`);
+        else if (op.kind === 'DeleteModel') {
+          if (op.model && createdHere.has(op.model)) continue;
           hits.push({
             location: at(m, op),
             message: `${migrationName(m, ctx)} drops the table of ${op.model ?? 'a model'} (DeleteModel): the release still serving during the deploy queries it and fails, and a rollback finds the data gone.`,
           });
         } else if (op.kind === 'RemoveField' && !deleted.has(op.model)) {
+          if (op.model && (createdHere.has(op.model) || createdHere.has(`${op.model}.${op.field}`))) continue;
           const hit = removeField(ctx, m, op, historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`));
           if (hit) hits.push(hit);
         }

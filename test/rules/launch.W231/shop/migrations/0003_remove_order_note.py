@@ -18,4 +18,12 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="order", name="labels"),
         # ok: launch.W231
         migrations.AddField(model_name="order", name="gift", field=models.BooleanField(null=True)),
+        # Created and dropped again by this same migration: it never reached a release.
+        migrations.CreateModel(name="Draft", fields=[("id", models.BigAutoField(primary_key=True)), ("body", models.TextField())]),
+        # ok: launch.W231
+        migrations.RemoveField(model_name="order", name="gift"),
+        # ok: launch.W231
+        migrations.RemoveField(model_name="draft", name="body"),
+        # ok: launch.W231
+        migrations.DeleteModel(name="Draft"),
     ]
