@@ -2,9 +2,10 @@ import type { Location } from '../finding';
 import { stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { CALL, PyIndex, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
+import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData, walkMatching } from '../project/request-data';
 import type { Rule, RuleHit } from './rule';
+import { middlewareHas, WORLDS } from './settings-util';
 
 const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 
@@ -187,11 +188,34 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
       ...related,
     };
   }
+  // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
+  // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
+  // a user chose would.
+  if (p.source && /^request\.POST\b/.test(p.source.text) && !via && csrfProtected(ctx, file, fn)) {
+    return {
+      location: at,
+      level: 'note',
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host; CsrfViewMiddleware keeps other sites from posting here, so no link can use it — but a page of this site that posts a \`next\` a user chose would send them to any site.`,
+      fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
+      ...related,
+    };
+  }
   return {
     location: at,
     message: `\`${name}()\` goes to a URL taken from request data (${src}${through}) without checking its host: a link to this page with \`?next=https://evil.example\` forwards your users to any site (open redirect, used for phishing).`,
     ...related,
   };
+}
+
+/** The production settings of the view's project install CsrfViewMiddleware in every world, and the view is not csrf_exempt. */
+function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): boolean {
+  const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
+  if (!prod.length || !prod.every((s) => WORLDS.every((w) => middlewareHas(s, w, 'django.middleware.csrf.CsrfViewMiddleware') === true))) return false;
+  for (let n: SyntaxNode | null = fn; n; n = n.parent) {
+    if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return false;
+    if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return false;
+  }
+  return true;
 }
 
 type Host = 'fixed' | 'open' | 'slash';
