@@ -245,6 +245,8 @@ export interface AppHistory {
   fixedTables: Set<string>;
   /** `model.field` → its state after the migrations before */
   fields: Map<string, FieldState>;
+  /** models Django does not manage (`options={"managed": False}`): their operations run no SQL */
+  unmanaged: Set<string>;
 }
 
 /**
@@ -261,16 +263,16 @@ export function historyBefore(ctx: ScanContext, target: MigrationFile): AppHisto
   const app = migrationFiles(ctx).filter((m) => m.app === target.app);
   // A squashed migration and the ones it replaces describe the same state: follow the squash only.
   const replaced = new Set(app.flatMap((m) => m.replaces));
-  const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map() };
+  const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map(), unmanaged: new Set() };
   for (const m of app) {
-    histories.set(m, { models: new Set(history.models), fixedTables: new Set(history.fixedTables), fields: new Map(history.fields) });
+    histories.set(m, { models: new Set(history.models), fixedTables: new Set(history.fixedTables), fields: new Map(history.fields), unmanaged: new Set(history.unmanaged) });
     if (replaced.has(m.name)) continue;
     for (const op of m.operations) applyToHistory(op, m.file.rel, history);
   }
   const own = histories.get(target);
   if (own) return own;
   // A migration that is not one of the scan's (never so today): replay what comes before it by name.
-  const before: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map() };
+  const before: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map(), unmanaged: new Set() };
   for (const m of app) {
     if (m.name >= target.name) break;
     if (!replaced.has(m.name)) for (const op of m.operations) applyToHistory(op, m.file.rel, before);
@@ -285,10 +287,31 @@ const histories = new WeakMap<MigrationFile, AppHistory>();
  * one): a table with rows, and with the old release reading it.
  */
 export function onExistingTable(ctx: ScanContext, m: MigrationFile, op: Operation): boolean {
-  return !!op.model && !createdInSameMigration(m, op) && historyBefore(ctx, m).models.has(op.model);
+  return !!op.model && inDatabase(ctx, m, op) && !createdInSameMigration(m, op) && historyBefore(ctx, m).models.has(op.model);
 }
 
-function applyToHistory(op: Operation, file: string, { models, fixedTables, fields }: AppHistory): void {
+/** `options={"managed": False, …}`: a model whose table Django neither creates nor alters. */
+const UNMANAGED = /["']managed["']\s*:\s*False\b/;
+
+/**
+ * Does the operation run SQL? Not when it is a SeparateDatabaseAndState state operation, and not on a model
+ * Django does not manage (djangoproject.com's tracdb models, `managed: False`, another application's database):
+ * the migration only records the model's state.
+ */
+export function inDatabase(ctx: ScanContext, m: MigrationFile, op: Operation): boolean {
+  if (op.separated) return false;
+  if (!op.model) return true;
+  // unmanaged before this migration: in the database only once an earlier operation here makes it managed again
+  if (historyBefore(ctx, m).unmanaged.has(op.model)) return m.operations.some((o) => o.line < op.line && o.model === op.model && o.kind === 'AlterModelOptions' && !UNMANAGED.test(o.kwargs.get('options')?.text ?? ''));
+  return !m.operations.some((o) => o.line <= op.line && o.model === op.model && (o.kind === 'CreateModel' || o.kind === 'AlterModelOptions') && UNMANAGED.test(o.kwargs.get('options')?.text ?? ''));
+}
+
+function applyToHistory(op: Operation, file: string, { models, fixedTables, fields, unmanaged }: AppHistory): void {
+  if ((op.kind === 'CreateModel' || op.kind === 'AlterModelOptions') && op.model) {
+    // AlterModelOptions replaces the options it knows, managed among them: absent, the model is managed again
+    if (UNMANAGED.test(op.kwargs.get('options')?.text ?? '')) unmanaged.add(op.model);
+    else if (op.kind === 'AlterModelOptions') unmanaged.delete(op.model);
+  }
   if (op.kind === 'AlterModelTable' && op.model) {
     fixedTables.add(op.model);
   } else if (op.kind === 'CreateModel' && op.model) {
@@ -304,6 +327,7 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
     }
   } else if (op.kind === 'DeleteModel' && op.model) {
     models.delete(op.model);
+    unmanaged.delete(op.model);
   } else if ((op.kind === 'AddField' || op.kind === 'AlterField') && op.model && op.field) {
     const fs = fieldOf(fieldNode(op));
     if (fs) fields.set(`${op.model}.${op.field}`, stateOf(fs, op.line, file));
@@ -315,6 +339,7 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
     models.delete(op.model);
     if (name) models.add(name);
     if (name && fixedTables.delete(op.model)) fixedTables.add(name);
+    if (name && unmanaged.delete(op.model)) unmanaged.add(name);
     // Its fields go with it: a later AlterField names the new model.
     for (const [key, state] of [...fields]) {
       if (!key.startsWith(`${op.model}.`)) continue;

@@ -1,4 +1,4 @@
-import { fieldNode, fieldOf, historyBefore, rewritesColumn, shrinksColumn } from '../project/migrations';
+import { fieldNode, fieldOf, historyBefore, inDatabase, rewritesColumn, shrinksColumn } from '../project/migrations';
 import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
 
@@ -25,7 +25,7 @@ export default {
     return forMigrations(ctx, (m) => {
       const hits: RuleHit[] = [];
       for (const op of m.operations) {
-        if (op.kind !== 'AlterField' || !op.model || !op.field) continue;
+        if (op.kind !== 'AlterField' || !op.model || !op.field || !inDatabase(ctx, m, op)) continue;
         const now = fieldOf(fieldNode(op));
         const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
         if (!now || !before) continue; // the earlier definition is unknown: nothing to compare

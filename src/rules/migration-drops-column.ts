@@ -1,4 +1,4 @@
-import { historyBefore, type FieldState, type MigrationFile, type Operation } from '../project/migrations';
+import { historyBefore, inDatabase, type FieldState, type MigrationFile, type Operation } from '../project/migrations';
 import type { ScanContext } from '../project/scan';
 import type { Rule, RuleHit } from './rule';
 import { at, forMigrations, migrationName } from './migration-util';
@@ -26,12 +26,12 @@ export default {
     return forMigrations(ctx, (m) => {
       const hits: RuleHit[] = [];
       // makemigrations removes a model's foreign keys before its DeleteModel: that table's finding says it once.
-      const deleted = new Set(m.operations.filter((o) => o.kind === 'DeleteModel' && !o.separated && o.model).map((o) => o.model));
+      const deleted = new Set(m.operations.filter((o) => o.kind === 'DeleteModel' && inDatabase(ctx, m, o) && o.model).map((o) => o.model));
       // A table or field an earlier operation of this same migration created never reached a release: dropping
       // it again (makemigrations' reordering in an initial migration, librephotos' 0001) breaks nothing.
       const createdHere = new Set<string>();
       for (const op of m.operations) {
-        if (op.separated) continue;
+        if (!inDatabase(ctx, m, op)) continue;
         if (op.kind === 'CreateModel' && op.model) createdHere.add(op.model);
         else if (op.kind === 'AddField' && op.model) createdHere.add(`${op.model}.${op.field}`);
         else if (op.kind === 'DeleteModel') {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { historyBefore } from '../project/migrations';
+import { historyBefore, inDatabase } from '../project/migrations';
 import { at, forMigrations, migrationName } from './migration-util';
 
 /**
@@ -33,7 +33,7 @@ export default {
       // …and a field with no column and no table of its own (a through= many-to-many, a generic relation) renames nothing.
       const nothingInDatabase = (op: (typeof m.operations)[number]) => history.fields.get(`${op.model}.${op.field}`)?.noColumn === true && !joinTable(op);
       return m.operations
-        .filter((op) => (op.kind === 'RenameField' || op.kind === 'RenameModel') && !op.separated && renamesInDatabase(op) && !(op.kind === 'RenameField' && nothingInDatabase(op)))
+        .filter((op) => (op.kind === 'RenameField' || op.kind === 'RenameModel') && inDatabase(ctx, m, op) && renamesInDatabase(op) && !(op.kind === 'RenameField' && nothingInDatabase(op)))
         .map((op) => ({
           location: at(m, op),
           message:

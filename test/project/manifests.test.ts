@@ -333,6 +333,39 @@ describe('compose', () => {
     ]);
   });
 
+  it("a service that runs runserver over a bind mount of the project, or starts through a dev-named script, is dev (djangoproject.com's local compose)", () => {
+    const ws = repo({
+      'docker-compose.yml': [
+        'services:', //                                                                 1
+        '  web:', //                                                                    2
+        '    entrypoint: ./docker-entrypoint.dev.sh', //                                3
+        '    environment:', //                                                          4
+        '      DJANGO_SETTINGS_MODULE: app.settings.docker', //                         5
+        '  live:', //                                                                   6
+        '    command: python manage.py runserver 0.0.0.0:8000', //                      7
+        '    volumes: [".:/usr/src/app/"]', //                                          8
+        '    environment:', //                                                          9
+        '      DJANGO_SETTINGS_MODULE: app.settings.live', //                           10
+        '  app:', //                                                                    11
+        '    command: ["gunicorn", "app.wsgi"]', //                                     12
+        '    volumes: ["./media:/app/media"]', //                                       13
+        '    environment:', //                                                          14
+        '      DJANGO_SETTINGS_MODULE: app.settings.prod', //                           15
+        '  plain:', //                                                                  16
+        '    command: python manage.py runserver 0.0.0.0:8000', //                      17
+        '    environment:', //                                                          18
+        '      DJANGO_SETTINGS_MODULE: app.settings.plain', //                          19
+      ].join('\n'),
+    });
+    expect(facts(ws)).toEqual([
+      ev('app.settings.docker', 'compose', 'docker-compose.yml', 5, true),
+      ev('app.settings.live', 'compose', 'docker-compose.yml', 10, true),
+      ev('app.settings.prod', 'compose', 'docker-compose.yml', 15),
+      // runserver without the source mounted is what the image runs: production evidence (launch.E050 reports it)
+      ev('app.settings.plain', 'compose', 'docker-compose.yml', 19),
+    ]);
+  });
+
   it('command with --settings (string and list); a broken compose file gives nothing', () => {
     const ws = repo({
       'docker-compose.yml': [

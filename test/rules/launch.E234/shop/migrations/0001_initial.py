@@ -26,4 +26,10 @@ class Migration(migrations.Migration):
                 ("customer", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="shop.customer")),
             ],
         ),
+        # Another application's table (djangoproject.com's tracdb): Django never creates or alters it.
+        migrations.CreateModel(
+            name="Ticket",
+            fields=[("id", models.IntegerField(primary_key=True)), ("summary", models.TextField())],
+            options={"db_table": "ticket", "managed": False},
+        ),
     ]
