@@ -62,6 +62,24 @@ export function dockerInstructions(text: string): DockerInstruction[] {
 }
 
 /** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
+/**
+ * A compose service that bind-mounts the project folder over the image (`- .:/app`, `- ./src:/code`, or the long
+ * form with `type: bind`): the live-reload development pattern runserver's autoreloader exists for. Aliases are
+ * followed when the service's document is given.
+ */
+export function bindMountsProject(svc: unknown, doc?: Document): boolean {
+  const at = (n: unknown) => (doc && isAlias(n) ? n.resolve(doc) : n);
+  const service = at(svc);
+  if (!isMap(service)) return false;
+  const volumes = at(service.get('volumes', true));
+  if (!isSeq(volumes)) return false;
+  return volumes.items.some((item) => {
+    const v = at(item);
+    if (isScalar(v)) return /^\.\.?(\/[\w.-]*)*\/?:/.test(String(v.value));
+    return isMap(v) && v.get('type') === 'bind' && /^\.\.?(\/|$)/.test(String(v.get('source') ?? ''));
+  });
+}
+
 export function commandText(args: string): string {
   const t = args.trim();
   if (t.startsWith('[')) {

@@ -23,6 +23,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseD
 import { parse as parseToml } from 'smol-toml';
 import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './python';
 import type { SourceFile, Workspace } from './workspace';
+import { bindMountsProject } from './deploy-commands';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
@@ -257,7 +258,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   kubernetes: (_ws, f) => fromKubernetes(f),
 };
 
-function manifestKind(f: SourceFile): EvidenceKind | undefined {
+export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   const name = baseOf(f.rel).toLowerCase();
   if (/\.dockerignore$/.test(name)) return undefined;
   if (/^(docker|container)file([.-][\w.-]*)?$/.test(name) || /\.(docker|container)file$/.test(name)) return 'dockerfile';
@@ -1257,7 +1258,7 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
 }
 
 /** A compose command or entrypoint as one string: a scalar, or a list's items joined. */
-function commandText(n: unknown, doc: Document): string {
+function composeCommandText(n: unknown, doc: Document): string {
   const node = resolve(n, doc);
   if (isSeq(node)) return node.items.map((i) => scalarText(resolve(i, doc)) ?? '').join(' ');
   return scalarText(node) ?? '';
@@ -1271,15 +1272,10 @@ function commandText(n: unknown, doc: Document): string {
  */
 function devService(svc: YamlNode | undefined, doc: Document): boolean {
   if (!isMap(svc)) return false;
-  const run = `${commandText(svc.get('entrypoint', true), doc)} ${commandText(svc.get('command', true), doc)}`;
+  const run = `${composeCommandText(svc.get('entrypoint', true), doc)} ${composeCommandText(svc.get('command', true), doc)}`;
   if (/(^|[\s/])[\w.-]*\b(dev|devel|development|local)\b[\w.-]*\.sh\b/i.test(run)) return true;
   if (!/\brunserver(_plus)?\b/.test(run) || /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run)) return false;
-  const volumes = resolve(svc.get('volumes', true), doc);
-  return isSeq(volumes) && volumes.items.some((v) => {
-    const item = resolve(v, doc);
-    if (isScalar(item)) return /^\.\.?(\/[\w.-]*)*\/?:/.test(String(item.value));
-    return isMap(item) && item.get('type') === 'bind' && /^\.\.?(\/|$)/.test(String(item.get('source') ?? ''));
-  });
+  return bindMountsProject(svc, doc);
 }
 
 /**

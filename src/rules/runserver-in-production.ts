@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ScanContext } from '../project/scan';
-import { commandText, composeServices, dockerInstructions, isComposeFile, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { bindMountsProject, commandText, composeServices, dockerInstructions, isComposeFile, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
@@ -186,25 +186,6 @@ function builtDockerfile(svc: YamlNode, composeRel: string): string | undefined 
 }
 
 /**
- * A service that bind-mounts the project folder over the image (`- .:/app`, `- ./src:/code`) is the live-reload
- * development pattern that runserver's autoreloader exists for.
- */
-function bindMountsSource(svc: YamlNode): boolean {
-  if (!isMap(svc)) return false;
-  const volumes = svc.get('volumes', true) as unknown;
-  if (!isSeq(volumes)) return false;
-  return volumes.items.some((v) => {
-    if (isScalar(v)) return /^\.\.?(\/[\w.-]*)*:/.test(String(v.value));
-    if (isMap(v)) {
-      const type = v.get('type');
-      const source = v.get('source');
-      return type === 'bind' && typeof source === 'string' && /^\.\.?(\/|$)/.test(source);
-    }
-    return false;
-  });
-}
-
-/**
  * Runserver services of a compose file. Services under a dev profile or with a dev name are left out; services
  * that bind-mount the project folder over the image (the live-reload development pattern) are returned apart,
  * in `bindMounted`: they are reported only when nothing else in the project could serve production.
@@ -231,7 +212,7 @@ function composeServers(file: SourceFile): { hits: RuleHit[]; bindMounted: RuleH
       line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
     }
     const hit = { location: at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
-    (bindMountsSource(svc) ? bindMounted : hits).push(hit);
+    (bindMountsProject(svc, doc) ? bindMounted : hits).push(hit);
   }
   return { hits, bindMounted, overrides };
 }

@@ -3,6 +3,7 @@ import { eachOfType, type SyntaxNode } from '../project/python';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
 import { productionDeployFile } from '../project/deploy-commands';
+import { manifestKind, type EvidenceKind } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
@@ -43,8 +44,8 @@ function localDefault(s: EvaluatedSettings, w: World): boolean | undefined {
 }
 
 /** Deploy files that say production runs on a disk that is replaced or not shared: an image, compose, a PaaS. */
-const REPLACEABLE_HOST = /^(dockerfile([.-].*)?|.+\.dockerfile|containerfile(\..*)?|procfile(\..*)?|app\.json|app\.ya?ml|fly\.toml|render\.yaml|heroku\.ya?ml|([\w-]+[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml)$/i;
-/** A Kubernetes workload or a Helm chart's values. */
+const REPLACEABLE_HOST = new Set<EvidenceKind>(['dockerfile', 'compose', 'procfile', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'app.yaml']);
+/** A Kubernetes workload (YAML the workspace reads from deploy folders can also be Traefik or Ansible). */
 const KUBERNETES = /^kind:\s*(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob)\b/m;
 
 /**
@@ -55,8 +56,8 @@ const KUBERNETES = /^kind:\s*(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob)\
 function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
   return ctx.workspace.deployFiles().some((f) => {
     if (!productionDeployFile(ctx, project, f)) return false;
-    const name = baseName(f.rel);
-    return REPLACEABLE_HOST.test(name) || (/\.ya?ml$/i.test(name) && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(name)));
+    const kind = manifestKind(f);
+    return (kind !== undefined && REPLACEABLE_HOST.has(kind)) || (kind === 'kubernetes' && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(baseName(f.rel))));
   });
 }
 
