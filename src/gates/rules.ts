@@ -8,7 +8,8 @@
  */
 import { djangoChecksOf, type Finding, type GateResult, type RuleMeta } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
-import type { Rule, RuleHit, RunReview } from '../rules/rule';
+import { READS_KINDS, type Rule, type RuleHit, type RunReview } from '../rules/rule';
+import { release } from '../project/memory';
 import { shortcuts } from '../project/shortcuts';
 
 export interface RulesGateResult {
@@ -58,19 +59,30 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
 }
 
 /**
- * The rules gate as the CLI and the action run it: the same rules and the same result as runRules, with
- * launch.I001's syntax check of every Python file done last — after the other rules parsed (and keep) the
- * trees they need — on the files no rule parsed, without keeping their trees, and with the event loop
- * turning between batches: tree-sitter's Node binding frees a tree only from a finalizer that runs after a
- * garbage collection and a turn of the event loop, so a synchronous run keeps every tree it ever parsed. Only
- * the order in which syntax errors are found differs; reports sort their findings. With the shortcuts off
- * (src/project/shortcuts.ts) this is runRules.
+ * The rules gate as the CLI and the action run it: the same rules and the same result as runRules, in an
+ * order that keeps memory down. The rules run grouped by the kind of file they parse (Rule.reads: the
+ * settings-and-deploy rules first, then models, views, migrations), and between groups the trees are let go
+ * (Workspace.releaseTrees, src/project/memory.ts): each group sees a fresh copy of the ScanContext, so the
+ * indexes the rules cache per context (views, imports, migration histories), which hold syntax nodes, go with
+ * it. A tree a later group needs is parsed again, to the same tree. launch.I001's syntax check of every
+ * Python file comes last, on the files no rule parsed, without keeping their trees. Only the order in which things are found differs;
+ * reports sort their findings. With the shortcuts off (src/project/shortcuts.ts) this is runRules.
  */
 export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]): Promise<RulesGateResult> {
   if (!shortcuts.on) return runRules(ctx, rules);
   const started = performance.now();
   const last = (r: Rule) => r.meta.id === SYNTAX_RULE;
-  const outcomes: Outcome[] = rules.map((rule) => (last(rule) ? undefined : runRule(ctx, rule))) as Outcome[];
+  const outcomes: Outcome[] = new Array(rules.length);
+  const groups: Array<Array<number>> = [[], ...READS_KINDS.map(() => [])];
+  rules.forEach((rule, i) => {
+    if (!last(rule)) groups[rule.reads ? READS_KINDS.indexOf(rule.reads) + 1 : 0].push(i);
+  });
+  for (const group of groups) {
+    if (!group.length) continue;
+    runGroup({ ...ctx }, rules, group, outcomes);
+    ctx.workspace.releaseTrees();
+    await release();
+  }
   if (rules.some(last)) {
     await ctx.workspace.checkSyntaxOfAll();
     rules.forEach((rule, i) => {
@@ -78,6 +90,11 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
     });
   }
   return gateOf(ctx, rules, outcomes, started);
+}
+
+/** Runs the rules at `group` on their own copy of the context, which is unreachable once this returns. */
+function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[]): void {
+  for (const i of group) outcomes[i] = runRule(own, rules[i]);
 }
 
 /** launch.I001 (file-unscannable): its check parses every Python file for its syntax error. */

@@ -244,7 +244,7 @@ export interface AppHistory {
   /** models whose table name is fixed (`options={"db_table": …}`, AlterModelTable): renaming them renames no table */
   fixedTables: Set<string>;
   /** `model.field` → its state after the migrations before */
-  fields: Map<string, FieldState>;
+  fields: FieldStates;
   /** models Django does not manage (`options={"managed": False}`): their operations run no SQL */
   unmanaged: Set<string>;
 }
@@ -263,16 +263,16 @@ export function historyBefore(ctx: ScanContext, target: MigrationFile): AppHisto
   const app = migrationFiles(ctx).filter((m) => m.app === target.app);
   // A squashed migration and the ones it replaces describe the same state: follow the squash only.
   const replaced = new Set(app.flatMap((m) => m.replaces));
-  const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map(), unmanaged: new Set() };
+  const history: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new FieldStates(), unmanaged: new Set() };
   for (const m of app) {
-    histories.set(m, { models: new Set(history.models), fixedTables: new Set(history.fixedTables), fields: new Map(history.fields), unmanaged: new Set(history.unmanaged) });
+    histories.set(m, { models: new Set(history.models), fixedTables: new Set(history.fixedTables), fields: new FieldStates(history.fields), unmanaged: new Set(history.unmanaged) });
     if (replaced.has(m.name)) continue;
     for (const op of m.operations) applyToHistory(op, m.file.rel, history);
   }
   const own = histories.get(target);
   if (own) return own;
   // A migration that is not one of the scan's (never so today): replay what comes before it by name.
-  const before: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new Map(), unmanaged: new Set() };
+  const before: AppHistory = { models: new Set(), fixedTables: new Set(), fields: new FieldStates(), unmanaged: new Set() };
   for (const m of app) {
     if (m.name >= target.name) break;
     if (!replaced.has(m.name)) for (const op of m.operations) applyToHistory(op, m.file.rel, before);
@@ -281,6 +281,72 @@ export function historyBefore(ctx: ScanContext, target: MigrationFile): AppHisto
 }
 
 const histories = new WeakMap<MigrationFile, AppHistory>();
+
+/**
+ * `model.field` → FieldState, each read from its migration's field call only when asked: the rules ask about a
+ * few fields (the ones a migration alters, renames or drops), the history holds every field of every model,
+ * and reading a field call node by node was a second of a 1 M-line project. A read that finds no field (a
+ * call the scan cannot read) leaves the state before it, as an eager read that set nothing did. Copies share
+ * the entries (and what they read), which nobody changes.
+ */
+export class FieldStates {
+  private readonly entries: Map<string, FieldEntry>;
+
+  constructor(from?: FieldStates) {
+    this.entries = new Map(from?.entries);
+  }
+
+  get(key: string): FieldState | undefined {
+    return this.entries.get(key)?.state();
+  }
+
+  /** The field is (re)defined by this field call node. */
+  define(key: string, node: SyntaxNode | undefined, line: (node: SyntaxNode) => number, file: string): void {
+    this.entries.set(key, new FieldEntry(node, line, file, this.entries.get(key)));
+  }
+
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+
+  /** Moves every `model.` entry to `to.` (to undefined: drops them). */
+  moveModel(model: string, to: string | undefined): void {
+    for (const [key, entry] of [...this.entries]) {
+      if (!key.startsWith(`${model}.`)) continue;
+      this.entries.delete(key);
+      if (to) this.entries.set(`${to}.${key.slice(model.length + 1)}`, entry);
+    }
+  }
+
+  /** Moves one entry to a new key, when it holds a state. */
+  rename(from: string, to: string | undefined): void {
+    const entry = this.entries.get(from);
+    const state = entry?.state();
+    this.entries.delete(from);
+    if (to && state) this.entries.set(to, entry!);
+  }
+}
+
+class FieldEntry {
+  private read = false;
+  private value: FieldState | undefined;
+
+  constructor(
+    private readonly node: SyntaxNode | undefined,
+    private readonly line: (node: SyntaxNode) => number,
+    private readonly file: string,
+    private readonly before: FieldEntry | undefined,
+  ) {}
+
+  state(): FieldState | undefined {
+    if (!this.read) {
+      this.read = true;
+      const fs = fieldOf(this.node);
+      this.value = fs ? stateOf(fs, this.line(this.node!), this.file) : this.before?.state();
+    }
+    return this.value;
+  }
+}
 
 /**
  * The operation works on a table that exists before this migration (created by an earlier one, not by this
@@ -322,15 +388,13 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
       if (t.type !== 'tuple') continue;
       const [n, f] = t.namedChildren;
       const fname = n ? stringValue(n) : undefined;
-      const fs = fieldOf(f);
-      if (fname && fs) fields.set(`${op.model}.${fname}`, stateOf(fs, lineOf(f), file));
+      if (fname) fields.define(`${op.model}.${fname}`, f, lineOf, file);
     }
   } else if (op.kind === 'DeleteModel' && op.model) {
     models.delete(op.model);
     unmanaged.delete(op.model);
   } else if ((op.kind === 'AddField' || op.kind === 'AlterField') && op.model && op.field) {
-    const fs = fieldOf(fieldNode(op));
-    if (fs) fields.set(`${op.model}.${op.field}`, stateOf(fs, op.line, file));
+    fields.define(`${op.model}.${op.field}`, fieldNode(op), () => op.line, file);
   } else if (op.kind === 'RemoveField' && op.model && op.field) {
     fields.delete(`${op.model}.${op.field}`);
   } else if (op.kind === 'RenameModel' && op.model) {
@@ -341,17 +405,11 @@ function applyToHistory(op: Operation, file: string, { models, fixedTables, fiel
     if (name && fixedTables.delete(op.model)) fixedTables.add(name);
     if (name && unmanaged.delete(op.model)) unmanaged.add(name);
     // Its fields go with it: a later AlterField names the new model.
-    for (const [key, state] of [...fields]) {
-      if (!key.startsWith(`${op.model}.`)) continue;
-      fields.delete(key);
-      if (name) fields.set(`${name}.${key.slice(op.model.length + 1)}`, state);
-    }
+    fields.moveModel(op.model, name);
   } else if (op.kind === 'RenameField' && op.model && op.field) {
     const to = op.kwargs.get('new_name') ?? op.args[2];
     const name = to ? stringValue(to) : undefined;
-    const state = fields.get(`${op.model}.${op.field}`);
-    fields.delete(`${op.model}.${op.field}`);
-    if (name && state) fields.set(`${op.model}.${name}`, state);
+    fields.rename(`${op.model}.${op.field}`, name ? `${op.model}.${name}` : undefined);
   }
 }
 

@@ -62,6 +62,7 @@ interface Exempt {
 
 /** launch.W120: @csrf_exempt on a view that uses the logged-in session. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W120',
     name: 'csrf-exempt',

@@ -104,6 +104,7 @@ function socketDefault(ctx: ScanContext): boolean {
 
 /** launch.W124: outbound HTTP in a view with no timeout. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W124',
     name: 'http-without-timeout',

@@ -531,6 +531,7 @@ function limitingBackendFirst(s: EvaluatedSettings): boolean {
 
 /** launch.W110: login endpoints (Django LoginView, auth URLconfs, DRF token views, hand-written authenticate() views) without rate limiting. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W110',
     name: 'login-not-rate-limited',

@@ -10,6 +10,7 @@ import { at, forMigrations, migrationName } from './migration-util';
  * the scan does not know (custom fields, foreign keys) are not reported.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.W233',
     name: 'migration-alters-column',

@@ -11,6 +11,7 @@ import { at, forMigrations, migrationName } from './migration-util';
  * relation) drops nothing; the fields of a model the same migration deletes are said once, by its DeleteModel.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.W231',
     name: 'migration-drops-column',

@@ -8,6 +8,7 @@ import { at, forMigrations, migrationName } from './migration-util';
  * harmless on small tables.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.I236',
     name: 'migration-foreign-key',

@@ -12,6 +12,7 @@ import { forMigrations, migrationName } from './migration-util';
  * generator), a classmethod that runs SQL, or the module's name in `apps.get_model("shop", …)` is not.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.W238',
     name: 'migration-imports-models',

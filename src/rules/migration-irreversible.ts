@@ -3,6 +3,7 @@ import { at, forMigrations, migrationName } from './migration-util';
 
 /** launch.W237: RunPython without reverse_code, RunSQL without reverse_sql: the migration cannot be unapplied. */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.W237',
     name: 'migration-irreversible',

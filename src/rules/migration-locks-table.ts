@@ -9,6 +9,7 @@ import { at, forMigrations, migrationName } from './migration-util';
  * A note: on a small table it is instant; `AddIndexConcurrently` builds without blocking writes.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.I235',
     name: 'migration-locks-table',

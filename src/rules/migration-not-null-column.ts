@@ -32,6 +32,7 @@ function filledWith(field: FieldInfo, preserveDefault: boolean): string | undefi
  * warning: a window of failed writes).
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.E234',
     name: 'migration-not-null-column',

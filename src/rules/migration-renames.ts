@@ -9,6 +9,7 @@ import { at, forMigrations, migrationName } from './migration-util';
  * has nothing in the database to rename.
  */
 export default {
+  reads: 'migrations',
   meta: {
     id: 'launch.W232',
     name: 'migration-renames',

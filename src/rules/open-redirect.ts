@@ -18,6 +18,7 @@ const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_ur
 
 /** launch.W123: redirect() / HttpResponseRedirect() to a URL from request data, without a host check. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W123',
     name: 'open-redirect',

@@ -41,12 +41,22 @@ export interface Rule {
   meta: RuleMeta;
   check(ctx: ScanContext): RuleResult;
   /**
+   * The kind of Python file the rule parses, beyond the settings chain and deploy files the scan has read:
+   * the rules gate runs the rules of a kind one after another and lets go of their trees before the next kind
+   * (src/gates/rules.ts). A hint for memory only — a wrong or missing one costs time or memory, never findings.
+   */
+  reads?: ReadsKind;
+  /**
    * For the few rules about the run itself (inline suppressions that suppress nothing): called by the engine
    * after every gate, with every finding; its hits become findings of the rules gate like check's. Never
    * suppressed themselves (suppressions are applied before).
    */
   review?(ctx: ScanContext, run: RunReview): RuleHit[];
 }
+
+/** Kinds of Python files (Rule.reads), in the order the rules gate runs them. */
+export const READS_KINDS = ['models', 'views', 'migrations'] as const;
+export type ReadsKind = (typeof READS_KINDS)[number];
 
 /** What a reviewing rule sees of the finished run. */
 export interface RunReview {

@@ -251,6 +251,7 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
 
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W080',
     name: 'slow-work-in-view',

@@ -74,6 +74,7 @@ function isCursor(flow: FunctionFlow, obj: SyntaxNode): boolean {
 
 /** launch.E122: raw SQL built from request data by string formatting (SQL injection). */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.E122',
     name: 'sql-from-string',

@@ -15,6 +15,7 @@ const YAML_FULL_LOADER = /(^|\.)(FullLoader|CFullLoader)$/;
 
 /** launch.E125: pickle / yaml.load without SafeLoader (and similar) on request data: remote code execution. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.E125',
     name: 'unsafe-deserialization',

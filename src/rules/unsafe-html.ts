@@ -25,6 +25,7 @@ const FORMAT_HTML = /^django\.utils\.html\.(format_html|format_html_join)$/;
 
 /** launch.W121: mark_safe/SafeString on request data or unescaped formatted HTML; format_html given an already formatted string. */
 export default {
+  reads: 'views',
   meta: {
     id: 'launch.W121',
     name: 'unsafe-html',

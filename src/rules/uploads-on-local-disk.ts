@@ -67,6 +67,7 @@ function isModelsFile(rel: string): boolean {
 
 /** launch.W070: FileField/ImageField uploads land on the app server's disk (default FileSystemStorage) in production. */
 export default {
+  reads: 'models',
   meta: {
     id: 'launch.W070',
     name: 'uploads-on-local-disk',

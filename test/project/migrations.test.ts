@@ -12,6 +12,7 @@ import alters from '../../src/rules/migration-alters-column';
 import drops from '../../src/rules/migration-drops-column';
 import notNull from '../../src/rules/migration-not-null-column';
 import type { Rule } from '../../src/rules/rule';
+import { historyBefore, migrationFiles } from '../../src/project/migrations';
 import { tempDir } from '../support/tmp';
 
 const FIXTURES = join(__dirname, '..', 'rules');
@@ -73,5 +74,30 @@ describe('migration-safety levels and claims', () => {
     writeFileSync(join(dir, '0003_post_title.py'), `${head}    dependencies = [("forum_threads", "0002_remove_post_body")]\n    operations = []\n`);
     const hits = drops.check(scan(root, { newFiles: new Set(['forum/threads/migrations/0002_remove_post_body.py']) })).hits;
     expect(hits.map((h) => h.message.split(' ')[0])).toEqual(['forum_threads.0002_remove_post_body']);
+  });
+
+  it('the history reads a field only when asked, and a field call it cannot read leaves the state before it', () => {
+    const root = tempDir('dlg-mighist-');
+    const dir = join(root, 'shop', 'migrations');
+    mkdirSync(dir, { recursive: true });
+    const head = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = []\n    operations = [\n';
+    writeFileSync(join(dir, '__init__.py'), '');
+    writeFileSync(join(root, 'manage.py'), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n');
+    writeFileSync(join(root, 'shop', 'settings.py'), 'DEBUG = False\n');
+    writeFileSync(join(dir, '0001_initial.py'), `${head}        migrations.CreateModel(name="Order", fields=[("code", models.CharField(max_length=64)), ("note", models.TextField(null=True))]),\n    ]\n`);
+    // FIELD is not a call the scan can read: the state stays what 0001 made it.
+    writeFileSync(join(dir, '0002_alter.py'), `${head}        migrations.AlterField(model_name="order", name="code", field=FIELD),\n        migrations.RenameField(model_name="order", old_name="note", new_name="remark"),\n    ]\n`);
+    writeFileSync(join(dir, '0003_rename.py'), `${head}        migrations.RenameModel(old_name="Order", new_name="Purchase"),\n        migrations.AlterField(model_name="purchase", name="code", field=models.CharField(max_length=32)),\n    ]\n`);
+    writeFileSync(join(dir, '0004_last.py'), `${head}    ]\n`);
+    const ctx = scan(root);
+    const [m1, m2, m3, m4] = migrationFiles(ctx);
+    expect(historyBefore(ctx, m1).fields.get('order.code')).toBeUndefined();
+    expect(historyBefore(ctx, m2).fields.get('order.code')).toMatchObject({ type: 'CharField', maxLength: 64, line: 7, file: 'shop/migrations/0001_initial.py' });
+    expect(historyBefore(ctx, m3).fields.get('order.code')).toMatchObject({ type: 'CharField', maxLength: 64, file: 'shop/migrations/0001_initial.py' });
+    expect(historyBefore(ctx, m3).fields.get('order.remark')).toMatchObject({ type: 'TextField', nullable: true });
+    expect(historyBefore(ctx, m3).fields.get('order.note')).toBeUndefined();
+    expect(historyBefore(ctx, m4).fields.get('order.code')).toBeUndefined();
+    expect(historyBefore(ctx, m4).fields.get('purchase.code')).toMatchObject({ type: 'CharField', maxLength: 32, line: 8, file: 'shop/migrations/0003_rename.py' });
+    expect(historyBefore(ctx, m4).fields.get('purchase.remark')).toMatchObject({ type: 'TextField' });
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * The rules gate lets go of syntax trees as it goes (src/gates/rules.ts runRulesReleasing, src/project/memory.ts):
+ * the rules run grouped by the kind of file they parse (Rule.reads), and a group's trees are freed before the
+ * next one parses — a tree held by a cache the group's rules built would keep memory to the end. Whether the
+ * findings stay the same is test/shortcuts.test.ts's to say; this one counts the trees alive, with a
+ * FinalizationRegistry told of every tree the rules parse.
+ */
+import { expect, it } from 'vitest';
+import { runRulesReleasing } from '../../src/gates/rules';
+import { release } from '../../src/project/memory';
+import { scan } from '../../src/project/scan';
+import type { Tree } from '../../src/project/python';
+import { RULES } from '../../src/rules/index';
+import { READS_KINDS } from '../../src/rules/rule';
+// @ts-expect-error plain ESM script without types
+import { generateMonolith } from '../../bench/monolith.mjs';
+import { tempDir } from '../support/tmp';
+
+it('a group of rules frees its trees before the next group parses; none is alive after the gate', async () => {
+  const dir = generateMonolith(tempDir('dlg-release-'), 40_000).dir as string;
+  const ctx = scan(dir, { env: {} });
+  const ws = ctx.workspace as unknown as { tree(f: unknown): Tree };
+  const tree = ws.tree.bind(ws);
+  let alive = 0;
+  let maxAlive = 0;
+  let parsed = 0;
+  // Trees parsed per group, the group being the running rule's kind.
+  let group = 'settings';
+  const perGroup = new Map<string, number>();
+  const seen = new WeakSet<Tree>();
+  const freed = new FinalizationRegistry<null>(() => alive--);
+  ws.tree = (f) => {
+    const t = tree(f);
+    if (!seen.has(t)) {
+      seen.add(t);
+      freed.register(t, null);
+      parsed++;
+      perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+      maxAlive = Math.max(maxAlive, ++alive);
+    }
+    return t;
+  };
+  const rules = RULES.map((r) => ({ ...r, check: (c: typeof ctx) => ((group = r.reads ?? 'settings'), r.check(c)) }));
+  const result = await runRulesReleasing(ctx, rules);
+  expect(result.gate.status).not.toBe('error');
+  await release();
+  await release();
+  // Every kind of Rule.reads is some rule's, and each group parsed something here.
+  expect(new Set(RULES.flatMap((r) => (r.reads ? [r.reads] : [])))).toEqual(new Set(READS_KINDS));
+  expect(parsed).toBeGreaterThan(100);
+  // At most one group's trees were ever alive at once: each group's were gone before the next one parsed.
+  expect(perGroup.size).toBeGreaterThanOrEqual(3);
+  expect(maxAlive).toBeLessThanOrEqual(Math.max(...perGroup.values()));
+  expect(maxAlive).toBeLessThan(parsed);
+  expect(alive).toBe(0);
+}, 120_000);
