@@ -97,6 +97,12 @@ function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly numb
   for (const i of group) outcomes[i] = runRule(own, rules[i]);
 }
 
+/** `; 2 files and 1 folder git ignores (untracked) not read`, or '' when the walk skipped nothing for git. */
+function ignoredNote({ files, folders }: { files: number; folders: number }): string {
+  const parts = [files ? `${files} file${files === 1 ? '' : 's'}` : '', folders ? `${folders} folder${folders === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return parts.length ? `; ${parts.join(' and ')} git ignores (untracked) not read` : '';
+}
+
 /** launch.I001 (file-unscannable): its check parses every Python file for its syntax error. */
 const SYNTAX_RULE = 'launch.I001';
 
@@ -128,7 +134,7 @@ function gateOf(ctx: ScanContext, rules: readonly Rule[], outcomes: readonly Out
         gate: 'rules',
         status: findings.some((f) => f.level !== 'note') ? 'failed' : 'passed',
         durationMs,
-        detail: `${rules.length} rules over ${files} files in ${n} project${n === 1 ? '' : 's'}${silenced ? `; ${silenced} finding${silenced === 1 ? '' : 's'} silenced by SILENCED_SYSTEM_CHECKS` : ''}`,
+        detail: `${rules.length} rules over ${files} files in ${n} project${n === 1 ? '' : 's'}${ignoredNote(ctx.workspace.gitIgnoredSkipped)}${silenced ? `; ${silenced} finding${silenced === 1 ? '' : 's'} silenced by SILENCED_SYSTEM_CHECKS` : ''}`,
         findings,
       };
   return { gate, notApplicable, failed, undecided };

@@ -13,6 +13,7 @@ import { posix } from 'node:path';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
 import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type EnvAssignment, type SettingsEvidence } from './manifests';
 import { globMatcher } from './globs';
+import { gitIgnored } from './git-ignored';
 import { belongsTo, resolveProduction, type Resolution } from './production';
 import {
   deployTimeModule,
@@ -90,7 +91,7 @@ export class ScanInputError extends Error {
 const NAME_IT = 'name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml)';
 
 export function scan(root: string, options: ScanOptions = {}): ScanContext {
-  const workspace = new Workspace(root, { exclude: globMatcher(options.exclude ?? []) });
+  const workspace = new Workspace(root, { exclude: globMatcher(options.exclude ?? []), gitIgnored: gitIgnored(root) });
   const patterns: SettingsPatterns = { production: globMatcher(options.productionSettings ?? []), dev: globMatcher(options.devSettings ?? []) };
   const secrets = new Set<string>();
   const named = options.settingsModule?.trim() || undefined;

@@ -10,6 +10,7 @@ import { parsePython, firstErrorLine, type Tree } from './python';
 import { decodePythonSource } from './source-encoding';
 import { looksLikeTemplate, neutraliseTemplate } from './evaluator/template';
 import { release } from './memory';
+import type { GitIgnored } from './git-ignored';
 
 export interface SourceFile {
   /** Relative to the scan root, forward slashes. */
@@ -151,10 +152,15 @@ export class Workspace {
   readonly manageDirs: string[] = [];
   /** The config's `exclude` globs: paths (files and folders, relative to the root) the walk never enters or reads. */
   private readonly excluded: (rel: string) => boolean;
+  /** Untracked files and folders git ignores (src/project/git-ignored.ts): never read. */
+  private readonly gitIgnored?: GitIgnored;
+  /** What the walk skipped because git ignores it and does not track it: folders, and files it would have read. */
+  readonly gitIgnoredSkipped = { files: 0, folders: 0 };
 
-  constructor(root: string, options: { exclude?: (rel: string) => boolean } = {}) {
+  constructor(root: string, options: { exclude?: (rel: string) => boolean; gitIgnored?: GitIgnored } = {}) {
     this.root = root;
     this.excluded = options.exclude ?? (() => false);
+    this.gitIgnored = options.gitIgnored;
     this.walk(root);
     this.python.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.deploy.sort((a, b) => (a.rel < b.rel ? -1 : 1));
@@ -303,6 +309,10 @@ export class Workspace {
       }
       if (ent.isDirectory()) {
         if (EXCLUDED_DIRS.has(ent.name) || ent.name.endsWith('.egg-info')) continue;
+        if (this.gitIgnored?.has(this.rel(abs), true)) {
+          this.gitIgnoredSkipped.folders++;
+          continue;
+        }
         if (isVirtualenvDir(abs) || this.excluded(this.rel(abs))) continue;
         this.walk(abs);
       } else if (ent.isFile()) {
@@ -319,12 +329,20 @@ export class Workspace {
     const rel = this.rel(abs);
     if (this.excluded(rel)) return;
     if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel)) {
+      if (this.gitIgnored?.has(rel, false)) {
+        this.gitIgnoredSkipped.files++;
+        return;
+      }
       this.djangoTemplatePaths.push({ abs, rel });
       return;
     }
     const isPy = name.endsWith('.py');
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
     if (!isPy && !isTemplate && !isDeployFile(name, rel)) return;
+    if (this.gitIgnored?.has(rel, false)) {
+      this.gitIgnoredSkipped.files++;
+      return;
+    }
     if (name === 'manage.py') this.manageDirs.push(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
     const skip = (kind: DiagnosticKind, line: number, reason: string, message: string): void => {
       this.diagnostics.push({ rel, line, kind, message });

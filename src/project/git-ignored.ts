@@ -1,0 +1,66 @@
+/**
+ * The files git ignores under the scan root, which the walk then never reads: a local `.env` with real keys, a
+ * `local_settings.py`, a virtualenv or `media/` folder under a name the walk does not know. On a runner's
+ * clean checkout they do not exist; on a developer's machine they would make the CLI judge files that are
+ * never committed, so that it disagrees with CI.
+ *
+ * Only *untracked* ignored files are skipped. A file that is committed although a .gitignore pattern matches
+ * it (added with -f, or ignored after it was committed — the classic committed `.env`) is what the checkout
+ * holds and what the deploy ships: it is read. That is why git itself answers
+ * (`git ls-files --others --ignored --exclude-standard --directory`: untracked paths matched by .gitignore
+ * files at every level, .git/info/exclude and the user's core.excludesFile, ignored folders as one `dir/`
+ * entry) rather than a .gitignore parser, which cannot know what is tracked. Outside a git work tree, without
+ * git, or when git refuses the repository (another user's checkout: safe.directory), nothing is skipped and
+ * the walk reads everything, as before — reading more is never a silent pass.
+ */
+import { execFileSync } from 'node:child_process';
+
+export interface GitIgnored {
+  /** Is this path (relative to the scan root, `/`-separated; folders without a trailing slash) ignored and untracked? */
+  has(rel: string, folder: boolean): boolean;
+  /** How many ignored entries git listed (an ignored folder counts once). */
+  count: number;
+}
+
+/** What git ignores under `root`, or undefined when git cannot say (see above). */
+export function gitIgnored(root: string): GitIgnored | undefined {
+  // core.fsmonitor off: a repository's config must not make listing files run a hook.
+  const git = (args: string[]) =>
+    execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 60_000,
+      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+    });
+  let out: string;
+  try {
+    git(['rev-parse', '--is-inside-work-tree']);
+  } catch {
+    return undefined; // not a work tree, no git, or a repository git refuses
+  }
+  try {
+    // The folder the user named is itself ignored (a checkout kept in an ignored cache folder): read it all.
+    git(['check-ignore', '-q', '.']);
+    return undefined;
+  } catch {
+    // not ignored (exit 1): go on
+  }
+  try {
+    out = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
+  } catch {
+    return undefined;
+  }
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  for (const entry of out.split('\0')) {
+    if (!entry) continue;
+    if (entry.endsWith('/')) folders.add(entry.slice(0, -1));
+    else files.add(entry);
+  }
+  return {
+    has: (rel, folder) => (folder ? folders.has(rel) : files.has(rel)),
+    count: files.size + folders.size,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The walk skips what git ignores and does not track (src/project/git-ignored.ts), with real git: an ignored
+ * file that is committed anyway is read, an untracked one is not, and the rules gate says how many paths it did
+ * not read. Outside a work tree, or asked to scan a folder git ignores, it reads everything. A file with a
+ * syntax error shows whether the scan read it: launch.I001 names it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { git } from '../support/git';
+import { projectDir, runCli } from '../support/cli';
+
+const BROKEN = 'def broken(:\n    pass\n';
+
+function project(prefix: string): string {
+  return projectDir(prefix, {
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+    'app/__init__.py': '',
+    'app/settings.py': 'import os\nDEBUG = False\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nALLOWED_HOSTS = ["example.com"]\n',
+    '.gitignore': 'local_settings.py\nscratch/\nlegacy_*.py\n',
+  });
+}
+
+async function read(dir: string): Promise<{ unscannable: string[]; detail: string }> {
+  const r = await runCli([dir, '--gates', 'rules', '--format', 'json', '--fail-on', 'never']);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.out) as { findings: Array<{ ruleId: string; location: { file: string } }>; gates: Array<{ gate: string; detail?: string }> };
+  return {
+    unscannable: report.findings.filter((f) => f.ruleId === 'launch.I001').map((f) => f.location.file).sort(),
+    detail: report.gates.find((g) => g.gate === 'rules')?.detail ?? '',
+  };
+}
+
+function addBroken(dir: string): void {
+  writeFileSync(join(dir, 'local_settings.py'), BROKEN);
+  mkdirSync(join(dir, 'scratch'));
+  writeFileSync(join(dir, 'scratch', 'try.py'), BROKEN);
+  writeFileSync(join(dir, 'app', 'new_views.py'), BROKEN);
+}
+
+it('untracked files git ignores are not read; ignored files that are committed are, and the gate says what it skipped', async () => {
+  const dir = project('dlg-gitignored-');
+  git(dir, 'init', '-q');
+  writeFileSync(join(dir, 'legacy_views.py'), BROKEN);
+  git(dir, 'add', '.');
+  git(dir, 'add', '-f', 'legacy_views.py');
+  git(dir, 'commit', '-q', '-m', 'project');
+  addBroken(dir);
+  const r = await read(dir);
+  expect(r.unscannable).toEqual(['app/new_views.py', 'legacy_views.py']);
+  expect(r.detail).toContain('1 file and 1 folder git ignores (untracked) not read');
+});
+
+it('outside a git work tree, and in a folder git ignores, every file is read', async () => {
+  const plain = project('dlg-nogit-');
+  addBroken(plain);
+  expect((await read(plain)).unscannable).toEqual(['app/new_views.py', 'local_settings.py', 'scratch/try.py']);
+  expect((await read(plain)).detail).not.toContain('git ignores');
+
+  // A repository that ignores the folder the gate is pointed at (a checkout kept in an ignored cache folder).
+  const repo = projectDir('dlg-ignoredroot-', { '.gitignore': 'checkouts/\n', 'README': 'x\n' });
+  git(repo, 'init', '-q');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'repo');
+  const inner = join(repo, 'checkouts', 'shop');
+  mkdirSync(inner, { recursive: true });
+  for (const [rel, text] of Object.entries({ 'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n', 'app/__init__.py': '', 'app/settings.py': 'DEBUG = False\n', '.gitignore': 'local_settings.py\nscratch/\n' })) {
+    mkdirSync(join(inner, rel, '..'), { recursive: true });
+    writeFileSync(join(inner, rel), text);
+  }
+  addBroken(inner);
+  expect((await read(inner)).unscannable).toEqual(['app/new_views.py', 'local_settings.py', 'scratch/try.py']);
+});
