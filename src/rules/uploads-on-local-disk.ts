@@ -1,5 +1,7 @@
 import type { Location } from '../finding';
 import { eachOfType, type SyntaxNode } from '../project/python';
+import { walkMatching } from '../project/request-data';
+import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
 import { productionDeployFile } from '../project/deploy-commands';
@@ -17,6 +19,17 @@ const FILE_FIELD =
 
 /** Every class name FILE_FIELD ends with contains one of these. */
 const FILE_FIELD_WORD = /FileField|ImageField|JPEGField/;
+
+/**
+ * What a line holding a call that qualifies to FILE_FIELD holds: one of FILE_FIELD_WORD, or a local name the
+ * file's imports bind to such a class (qualify follows imports only: an alias is the one way the class name is
+ * not written at the call).
+ */
+function fileFieldNames(idx: PyIndex, f: SourceFile): RegExp {
+  const aliases = [...idx.imports(f)].filter(([local, b]) => b.name && FILE_FIELD_WORD.test(b.name) && !FILE_FIELD_WORD.test(local)).map(([local]) => local);
+  // identifiers hold no regex syntax; no \b, which would miss a non-ASCII name
+  return aliases.length ? new RegExp(`${FILE_FIELD_WORD.source}|${aliases.join('|')}`) : FILE_FIELD_WORD;
+}
 
 /**
  * Is the default storage the local filesystem in this world? true/false when known; undefined when
@@ -116,7 +129,13 @@ export default {
         // A qualified name's last part is always written in the file (the call, or the import that binds it):
         // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
         if (shortcuts.on && !FILE_FIELD_WORD.test(f.text)) continue;
-        eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
+        // Only the calls on lines holding that name — or a name an import binds to one (`import FileField as
+        // F`) — are looked at: the walk skips the rest of the file (models files are long).
+        const calls = (visit: (n: SyntaxNode) => void) =>
+          shortcuts.on
+            ? walkMatching(ctx, f, fileFieldNames(idx, f), (n) => n.type === 'call' && visit(n))
+            : eachOfType(ctx.workspace.tree(f).rootNode, 'call', visit);
+        calls((n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
           if (!q || !FILE_FIELD.test(q)) return;
           const cls = enclosingClassBody(n);

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
 
-from accounts import views
+from accounts import session_views, views
 
 urlpatterns = [
     # ruleid: launch.W110
@@ -23,4 +23,5 @@ urlpatterns = [
     path("limited-login/", views.limited_login),
     path("signup/", views.signup),
     path("api/login/", views.ApiLogin.as_view()),
+    path("session/", session_views.open_session),
 ]
