@@ -80,6 +80,21 @@ export function bindMountsProject(svc: unknown, doc?: Document): boolean {
   });
 }
 
+/**
+ * A compose service that says it is the development setup though neither its file nor its name does: it runs
+ * `runserver` (and no real app server) over a bind mount of the project folder — the live-reload pattern — or
+ * starts through a dev-named script (`docker-entrypoint.dev.sh`). djangoproject.com's docker-compose.yml is its
+ * local setup, and its settings module was judged as production.
+ */
+export function runsDevSetup(svc: unknown, doc: Document): boolean {
+  const service = isAlias(svc) ? svc.resolve(doc) : svc;
+  if (!isMap(service)) return false;
+  const run = `${yamlCommand(service.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(service.get('command', true), doc)?.text ?? ''}`;
+  if (/(^|[\s/])[\w.-]*\b(dev|devel|development|local)\b[\w.-]*\.sh\b/i.test(run)) return true;
+  if (!/\brunserver(_plus)?\b/.test(run) || /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run)) return false;
+  return bindMountsProject(service, doc);
+}
+
 export function commandText(args: string): string {
   const t = args.trim();
   if (t.startsWith('[')) {

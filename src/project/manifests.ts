@@ -23,7 +23,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseD
 import { parse as parseToml } from 'smol-toml';
 import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './python';
 import type { SourceFile, Workspace } from './workspace';
-import { bindMountsProject } from './deploy-commands';
+import { runsDevSetup } from './deploy-commands';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
@@ -1233,7 +1233,7 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
   for (const svc of mapEntries(y.doc.get('services', true), y.doc)) {
     const profiles = mapGet(svc.value, y.doc, 'profiles');
     const devProfile = isSeq(profiles) && profiles.items.some((p) => isDevWord(scalarText(p) ?? ''));
-    const dev = fileDev || devProfile || isDevWord(svc.key) || devService(svc.value, y.doc);
+    const dev = fileDev || devProfile || isDevWord(svc.key) || runsDevSetup(svc.value, y.doc);
     const base = { kind: 'compose' as const, file: f.rel, dev };
     const scope = `${f.rel}#${svc.key}`;
     const env = composeEnvironment(y, mapGet(svc.value, y.doc, 'environment'));
@@ -1255,27 +1255,6 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
     }
   }
   return out;
-}
-
-/** A compose command or entrypoint as one string: a scalar, or a list's items joined. */
-function composeCommandText(n: unknown, doc: Document): string {
-  const node = resolve(n, doc);
-  if (isSeq(node)) return node.items.map((i) => scalarText(resolve(i, doc)) ?? '').join(' ');
-  return scalarText(node) ?? '';
-}
-
-/**
- * A service that says it is the development setup though neither its file nor its name does: it runs `runserver`
- * (and no real app server) over a bind mount of the project folder — the live-reload pattern — or starts through a
- * dev-named script (`docker-entrypoint.dev.sh`). djangoproject.com's docker-compose.yml is its local setup, and its
- * settings module was judged as production.
- */
-function devService(svc: YamlNode | undefined, doc: Document): boolean {
-  if (!isMap(svc)) return false;
-  const run = `${composeCommandText(svc.get('entrypoint', true), doc)} ${composeCommandText(svc.get('command', true), doc)}`;
-  if (/(^|[\s/])[\w.-]*\b(dev|devel|development|local)\b[\w.-]*\.sh\b/i.test(run)) return true;
-  if (!/\brunserver(_plus)?\b/.test(run) || /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run)) return false;
-  return bindMountsProject(svc, doc);
 }
 
 /**

@@ -4,7 +4,8 @@ import { walkMatching } from '../project/request-data';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
-import { productionDeployFile } from '../project/deploy-commands';
+import { composeServices, dockerInstructions, productionDeployFile, runsDevSetup, yamlCommand } from '../project/deploy-commands';
+import { isMap, type Document, type Node as YamlNode } from 'yaml';
 import { manifestKind, type EvidenceKind } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import { shortcuts } from '../project/shortcuts';
@@ -70,8 +71,55 @@ function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
   return ctx.workspace.deployFiles().some((f) => {
     if (!productionDeployFile(ctx, project, f)) return false;
     const kind = manifestKind(f);
+    // The development setup's files say nothing about production (djangoproject.com: a compose service running
+    // runserver over a bind mount, an image with no command of its own, a Procfile for honcho running runserver).
+    if (kind === 'compose') return composeServices(f).some((svc) => !svc.devOnly && !runsDevSetup(svc.node, svc.doc) && runsTheApp(svc.node, svc.doc));
+    if (kind === 'dockerfile') return dockerInstructions(f.text).some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    if (kind === 'procfile') return !devProcfile(ctx, f);
     return (kind !== undefined && REPLACEABLE_HOST.has(kind)) || (kind === 'kubernetes' && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(baseName(f.rel))));
   });
+}
+
+/** Images of the services beside an app (databases, caches, proxies, mail catchers): a compose file of only these hosts no app. */
+const STOCK_IMAGE = /^(?:[\w.-]+\/)*(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|nginx|traefik|caddy|haproxy|rabbitmq|elasticsearch|opensearch|minio|mailhog|mailpit|maildev|adminer|pgadmin4?|dpage\/pgadmin4|localstack|selenium\/[\w-]+|busybox|alpine)(?::|@|$)/i;
+
+/** A compose service that runs the project: it builds an image, or runs Python or a server, or uses an image that is not a stock one. */
+function runsTheApp(svc: YamlNode, doc: Document): boolean {
+  if (!isMap(svc)) return false;
+  if (svc.has('build')) return true;
+  const run = `${yamlCommand(svc.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(svc.get('command', true), doc)?.text ?? ''}`;
+  if (/\b(python[\d.]*|manage\.py|gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve|celery)\b/.test(run)) return true;
+  const image = svc.get('image');
+  return typeof image === 'string' && !STOCK_IMAGE.test(image);
+}
+
+/**
+ * A Procfile whose web process runs Django's development server — directly, or through a Makefile target of
+ * the same folder (`web: make run`, `run:` → `python -m manage runserver`) — is the local setup honcho or
+ * foreman starts, not a Heroku-style deployment. Makefiles are read by hand for one thing only: the recipe
+ * lines of a named target (no library reads make's syntax, and nothing more of it is needed).
+ */
+function devProcfile(ctx: ScanContext, f: SourceFile): boolean {
+  const web = /^web:\s*(.+)$/m.exec(f.text)?.[1].trim();
+  if (!web) return false;
+  const make = /^make\s+([\w.-]+)\s*$/.exec(web);
+  const run = make ? makeRecipe(ctx, f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/') + 1) : '', make[1]) : web;
+  return run !== undefined && /\brunserver(_plus)?\b/.test(run) && !/\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run);
+}
+
+/** The recipe of a Makefile target (its tab-indented lines, joined), or undefined. */
+function makeRecipe(ctx: ScanContext, dir: string, target: string): string | undefined {
+  const makefile = ctx.workspace.get(`${dir}Makefile`) ?? ctx.workspace.get(`${dir}makefile`) ?? ctx.workspace.get(`${dir}GNUmakefile`);
+  if (!makefile) return undefined;
+  const lines = makefile.text.split('\n');
+  const at = lines.findIndex((l) => new RegExp(`^${target.replace(/[.]/g, '\\.')}\\s*:(?!=)`).test(l));
+  if (at < 0) return undefined;
+  const recipe: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    if (!l.startsWith('\t')) break;
+    recipe.push(l.trim());
+  }
+  return recipe.join('\n');
 }
 
 function isModelsFile(rel: string): boolean {
