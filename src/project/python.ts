@@ -15,8 +15,32 @@ function getParser(): Parser {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Python as unknown as Parser.Language);
+    withoutNodeCache();
   }
   return parser;
+}
+
+/**
+ * tree-sitter's Node binding registers every node JavaScript receives in a per-tree cache (a C++ map entry and
+ * a weak reference with a finalizer each), so that asking for the same node twice returns the same object and
+ * `tree.edit()` can move it. This code never edits a tree and compares nodes by `id`, never by object; and the
+ * cache costs: visiting the 1.4 M nodes of the monolith's views and URLconfs took 3.8 s and 400 MB of native
+ * memory with it, 1.4 s and 12 MB without — memory freed only after a garbage collection and an event-loop
+ * turn, which the synchronous rules never give it. So the binding's two registration methods (private, of the
+ * pinned version scripts/bundle.mjs ships) do nothing while the shortcuts are on; with them off (the equality
+ * test) every node is registered as the binding does.
+ */
+function withoutNodeCache(): void {
+  const proto = (Parser as unknown as { Tree: { prototype: Record<string, (...args: unknown[]) => unknown> } }).Tree.prototype;
+  const cacheNode = proto._cacheNode;
+  const cacheNodes = proto._cacheNodes;
+  if (typeof cacheNode !== 'function' || typeof cacheNodes !== 'function') return; // another binding: leave it be
+  proto._cacheNode = function (this: unknown, ...args: unknown[]) {
+    return shortcuts.on ? undefined : cacheNode.apply(this, args);
+  };
+  proto._cacheNodes = function (this: unknown, ...args: unknown[]) {
+    return shortcuts.on ? undefined : cacheNodes.apply(this, args);
+  };
 }
 
 const CHUNK = 64 * 1024;

@@ -22,10 +22,11 @@ function baseNames(cls: SyntaxNode): string[] {
 }
 
 /** Attributes a class body defines (its bases' first, in reverse MRO order), evaluated in the module scope. */
-function classAttributes(frame: Frame, cls: SyntaxNode, scope: Scope, seen = new Set<SyntaxNode>(), configurations = false): Scope {
+function classAttributes(frame: Frame, cls: SyntaxNode, scope: Scope, seen = new Set<number>(), configurations = false): Scope {
   const out: Scope = new Map();
-  if (seen.has(cls)) return out;
-  seen.add(cls);
+  // by id: the same class asked for twice may come as two node objects (src/project/python.ts withoutNodeCache)
+  if (seen.has(cls.id)) return out;
+  seen.add(cls.id);
   for (const b of [...baseNames(cls)].reverse()) {
     const base = frame.classes.get(b);
     if (base) for (const [k, v] of classAttributes(frame, base, scope, seen, configurations)) out.set(k, v);
@@ -108,9 +109,9 @@ export function exportClassFromLoader(frame: Frame, call: SyntaxNode, def: Synta
 // ---------------------------------------------------------------------------------------------
 // django-configurations
 
-function isConfigurationClass(frame: Frame, cls: SyntaxNode, seen = new Set<SyntaxNode>()): boolean {
-  if (seen.has(cls)) return false;
-  seen.add(cls);
+function isConfigurationClass(frame: Frame, cls: SyntaxNode, seen = new Set<number>()): boolean {
+  if (seen.has(cls.id)) return false;
+  seen.add(cls.id);
   return baseNames(cls).some((b) => {
     const c = canonical(frame, b);
     if (c === 'configurations.Configuration' || c === 'configurations.base.Configuration' || b === 'Configuration') return true;
