@@ -3,7 +3,7 @@
  *   1. named explicitly: the input / `--settings` / config file, or DJANGO_SETTINGS_MODULE in the environment;
  *   2. deploy manifests in the repository (Dockerfile final stage, compose, Procfile, gunicorn/uwsgi config,
  *      systemd units, scripts, platform manifests, Kubernetes/Helm) — src/project/manifests.ts;
- *   3. the default in wsgi.py / asgi.py (what gunicorn/uvicorn runs) — unless it names a development/test
+ *   3. the default in wsgi.py / asgi.py (what the WSGI/ASGI server loads) — unless it names a development/test
  *      module, or a package that sets nothing;
  *   4. a sibling named or documented as production (prod.py, production.py, a docstring that says so);
  *   5. the default in manage.py, then in other code (celery.py, a package's setup function).
@@ -162,7 +162,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
     for (const f of ownFiles(input, name)) {
       const d = settingsDefaultIn(input.ws, f);
       if (!d?.module) continue;
-      const c: Candidate = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), which gunicorn/uvicorn runs`, ...(d.configuration ? { configuration: d.configuration } : {}) };
+      const c: Candidate = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`, ...(d.configuration ? { configuration: d.configuration } : {}) };
       const l = locate(input, d.module);
       if (!l) {
         if (!missing.some((m) => m.module === c.module)) missing.push(c);
@@ -180,7 +180,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
     }
   }
 
-  // What gunicorn/uvicorn would be told to import does not exist: production would not start. Nothing is
+  // What the WSGI/ASGI server would be told to import does not exist: production would not start. Nothing is
   // judged in its place (E003 reports it).
   if (missing.length) return missingResolution(missing, passedOver);
 
