@@ -1,3 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { callParts, stringValue, type SyntaxNode } from '../project/python';
+import { countsFor, PyIndex, routeCalls } from '../project/model';
+import type { ScanContext, ScannedProject } from '../project/scan';
+import type { SourceFile } from '../project/workspace';
 import type { Rule } from './rule';
 import { appInstalled, dictGet, forProduction, label, locationOf, offPhrase, strOf, truthy, valueIn, worldClause, worldsWhere, type EvaluatedSettings, type World } from './settings-util';
 
@@ -9,6 +15,61 @@ function filesystemStorage(s: EvaluatedSettings, w: World): boolean | undefined 
   const name = strOf(backend);
   if (name === undefined) return undefined;
   return name.startsWith('django.contrib.staticfiles.') || name.startsWith('whitenoise.');
+}
+
+/**
+ * A route of the project that serves `static/…` through the staticfiles finders — Django's
+ * `django.contrib.staticfiles.views.serve`, or a project view that calls `finders.find` — described for the
+ * message (`archivebox/core/urls.py:40 (serve_static)`); undefined when there is none.
+ */
+function findersServeStatic(ctx: ScanContext, project: ScannedProject): string | undefined {
+  const idx = PyIndex.of(ctx);
+  for (const r of routeCalls(ctx)) {
+    if (!countsFor(ctx, project, r.file.rel)) continue;
+    const { args, kwargs } = callParts(r.call);
+    const route = args[0] ?? kwargs.get('route') ?? kwargs.get('regex');
+    const pattern = route ? stringValue(route) : undefined;
+    if (pattern === undefined || !/^\^?\/?static\//.test(pattern)) continue;
+    const q = idx.qualify(r.file, r.view);
+    if (!q) continue;
+    const where = `${r.file.rel}:${r.call.startPosition.row + 1} (${q.split('.').pop()})`;
+    if (q === 'django.contrib.staticfiles.views.serve') return where;
+    const d = idx.resolveDef(q, r.file.rel);
+    if (d?.node.type === 'function_definition' && callsFinders(idx, d.file, d.node)) return where;
+  }
+  return undefined;
+}
+
+function callsFinders(idx: PyIndex, file: SourceFile, fn: SyntaxNode): boolean {
+  return fn.descendantsOfType('call').some((c) => /^django\.contrib\.staticfiles\.finders\.find(_all)?$/.test(idx.qualify(file, c.childForFieldName('function')) ?? ''));
+}
+
+/** CI files outside the scan's deploy files that may run a deploy step. */
+const CI_FILES = ['.gitlab-ci.yml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
+
+/**
+ * Does anything of the project name collectstatic: a deploy file, a Python file (call_command), the
+ * repository's CI workflows? A mention anywhere counts — a comment too: the rule then keeps its error rather than guess.
+ */
+function runsCollectstatic(ctx: ScanContext, project: ScannedProject): boolean {
+  const ws = ctx.workspace;
+  const mine = [...ws.deployFiles(), ...ws.pythonFiles(), ...ws.templateFiles()].filter((f) => countsFor(ctx, project, f.rel));
+  if (mine.some((f) => f.text.includes('collectstatic'))) return true;
+  const read = (rel: string) => {
+    try {
+      return readFileSync(join(ctx.root, rel), 'utf8').includes('collectstatic');
+    } catch {
+      return false;
+    }
+  };
+  if (CI_FILES.some(read)) return true;
+  const workflows = join(ctx.root, '.github', 'workflows');
+  if (!existsSync(workflows)) return false;
+  try {
+    return readdirSync(workflows).some((name) => read(join('.github', 'workflows', name)));
+  } catch {
+    return true; // cannot tell: keep the error
+  }
 }
 
 /** launch.E060: STATIC_ROOT missing or None in production with staticfiles installed: collectstatic fails. */
@@ -26,7 +87,7 @@ export default {
     settings: ['STATIC_ROOT', 'INSTALLED_APPS'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    return forProduction(ctx, (s, project) => {
       const worlds = worldsWhere((w) => {
         if (appInstalled(s, w, 'django.contrib.staticfiles') !== true || filesystemStorage(s, w) !== true) return undefined;
         const root = valueIn(s, 'STATIC_ROOT', w, { kind: 'none' })!;
@@ -34,9 +95,20 @@ export default {
       });
       if (worlds.length === 0) return [];
       const b = s.bindings.get('STATIC_ROOT');
+      const what = `STATIC_ROOT ${offPhrase(s, 'STATIC_ROOT')} in ${label(s)}${worldClause(ctx, worlds, [b])}, and django.contrib.staticfiles is installed`;
+      // ArchiveBox: no collectstatic anywhere, and a project view serves /static/ through the staticfiles finders.
+      const served = findersServeStatic(ctx, project);
+      if (served && !runsCollectstatic(ctx, project)) {
+        return [{
+          location: locationOf(s, 'STATIC_ROOT'),
+          level: 'note',
+          message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and ${served} serves the static files straight from the apps through the staticfiles finders, so nothing needs STATIC_ROOT today.`,
+          fix: 'If a deploy ever runs collectstatic (or serves static files with whitenoise or the web server), set STATIC_ROOT first; until then a view serving static files through Python is slower than a web server or whitenoise would be.',
+        }];
+      }
       return [{
         location: locationOf(s, 'STATIC_ROOT'),
-        message: `STATIC_ROOT ${offPhrase(s, 'STATIC_ROOT')} in ${label(s)}${worldClause(ctx, worlds, [b])}, and django.contrib.staticfiles is installed: collectstatic raises ImproperlyConfigured, so the deploy has no CSS or JavaScript to serve.`,
+        message: `${what}: collectstatic raises ImproperlyConfigured, so the deploy has no CSS or JavaScript to serve.`,
       }];
     });
   },
