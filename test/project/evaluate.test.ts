@@ -160,6 +160,26 @@ describe('module structure', () => {
     expect(worlds(s, 'STORAGES')[0]).toEqual({ default: { BACKEND: 's3' } });
   });
 
+  it('slices and .index() of a known list: a middleware inserted beside a named one (kitsune)', () => {
+    const s = settings(
+      [
+        'MIDDLEWARE = ("first", "csrf", "last")',
+        'at = MIDDLEWARE.index("first") + 1',
+        'MIDDLEWARE = (*MIDDLEWARE[:at], "silk", *MIDDLEWARE[at:])',
+        'TAIL = MIDDLEWARE[-2:]',
+        'HEAD = MIDDLEWARE[:-3]',
+        'STEP = MIDDLEWARE[::2]',
+        'MISSING = MIDDLEWARE.index("nope")',
+        '',
+      ].join('\n'),
+    );
+    expect(worlds(s, 'MIDDLEWARE')[0]).toEqual(['first', 'silk', 'csrf', 'last']);
+    expect(worlds(s, 'TAIL')[0]).toEqual(['csrf', 'last']);
+    expect(worlds(s, 'HEAD')[0]).toEqual(['first']);
+    expect(worlds(s, 'STEP')[0]).toBe('<unknown>');
+    expect(s.bindings.get('MISSING')?.unset.kind).toBe('raise');
+  });
+
   it('if DEBUG / if not DEBUG follow DEBUG per world; unknown conditions merge to unknown', () => {
     const s = settings(
       'import os\nDEBUG = os.getenv("DEBUG", "False") == "True"\nif not DEBUG:\n    SECURE_SSL_REDIRECT = True\nelse:\n    SECURE_SSL_REDIRECT = False\nif DEBUG:\n    X_FRAME_OPTIONS = "SAMEORIGIN"\n',

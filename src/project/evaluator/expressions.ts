@@ -67,6 +67,7 @@ function evalNode(frame: Frame, node: SyntaxNode, scope: Scope): Value {
         if (isSet(frame, name)) return { kind: 'env', name };
         return { kind: 'raise', reason: `os.environ["${name}"] is required` };
       }
+      if (key.type === 'slice') return sliceOf(evalExpr(frame, obj, scope), key, frame, scope);
       return getIn(evalExpr(frame, obj, scope), [evalExpr(frame, key, scope)]);
     }
     case 'call':
@@ -323,8 +324,41 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const method = calleeNode.childForFieldName('attribute')?.text;
     const obj = calleeNode.childForFieldName('object');
     if (obj && method && STRING_METHODS.includes(method)) return stringMethod(frame, obj, method, arg, args.length, scope);
+    // `MIDDLEWARE.index("…")`, to insert beside a known entry (kitsune inserts silk's middleware so)
+    if (obj && method === 'index' && args.length === 1 && kwargs.size === 0) return listIndex(evalExpr(frame, obj, scope), arg(0) ?? UNKNOWN);
   }
   return UNKNOWN;
+}
+
+/** `seq[a:b]` of a known list with literal bounds (no step): Python's slice, negative bounds included. */
+function sliceOf(seq: Value, slice: SyntaxNode, frame: Frame, scope: Scope): Value {
+  if (seq.kind !== 'list') return UNKNOWN;
+  const bounds: Array<SyntaxNode | undefined> = [undefined, undefined, undefined];
+  let part = 0;
+  for (const c of slice.children) {
+    if (c.type === ':') part++;
+    else if (c.isNamed && c.type !== 'comment') bounds[part] = c;
+  }
+  if (part > 1 || bounds[2]) return UNKNOWN; // a step
+  const at = (n: SyntaxNode | undefined): number | null | undefined => {
+    if (!n) return null;
+    const v = evalExpr(frame, n, scope);
+    return v.kind === 'num' && Number.isInteger(v.value) ? v.value : v.kind === 'none' ? null : undefined;
+  };
+  const [start, stop] = [at(bounds[0]), at(bounds[1])];
+  if (start === undefined || stop === undefined) return UNKNOWN;
+  return { kind: 'list', items: seq.items.slice(start ?? 0, stop ?? seq.items.length) };
+}
+
+/** `seq.index(x)` of a known list: the first position of an equal known item; a missing one raises ValueError. */
+function listIndex(seq: Value, x: Value): Value {
+  if (seq.kind !== 'list' || (x.kind !== 'str' && x.kind !== 'num')) return UNKNOWN;
+  for (let i = 0; i < seq.items.length; i++) {
+    const it = seq.items[i];
+    if (it.kind !== 'str' && it.kind !== 'num') return UNKNOWN; // might be equal
+    if (it.kind === x.kind && it.value === x.value) return num(i);
+  }
+  return { kind: 'raise', reason: `.index(${JSON.stringify(x.value)}) finds no such item (ValueError)` };
 }
 
 function stringMethod(
