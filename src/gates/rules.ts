@@ -65,8 +65,9 @@ export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateRes
  * (Workspace.releaseTrees, src/project/memory.ts): each group sees a fresh copy of the ScanContext, so the
  * indexes the rules cache per context (views, imports, migration histories), which hold syntax nodes, go with
  * it. A tree a later group needs is parsed again, to the same tree. launch.I001's syntax check of every
- * Python file comes last, on the files no rule parsed, without keeping their trees. Only the order in which things are found differs;
- * reports sort their findings. With the shortcuts off (src/project/shortcuts.ts) this is runRules.
+ * Python file comes last, on the files no rule parsed, without keeping their trees. Only the order in which
+ * things are found differs; reports sort their findings. With the shortcuts off (src/project/shortcuts.ts)
+ * this is runRules.
  */
 export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]): Promise<RulesGateResult> {
   if (!shortcuts.on) return runRules(ctx, rules);

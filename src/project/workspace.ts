@@ -240,8 +240,7 @@ export class Workspace {
   /**
    * Every Python file's syntax error recorded (as tree() records it): the files no one has parsed yet are
    * parsed without keeping their trees, which are let go every RELEASE_EVERY characters of source parsed
-   * (src/project/memory.ts). A later
-   * tree() parses such a file again, and does not record its error twice.
+   * (src/project/memory.ts). A later tree() parses such a file again, and does not record its error twice.
    */
   async checkSyntaxOfAll(): Promise<void> {
     let held = 0;
