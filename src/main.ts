@@ -35,6 +35,7 @@ function engine(inputs: ActionInputs): Promise<RunResult> {
     env: process.env,
     cwd: process.cwd(),
     ...(base ? { baseRef: base, baseRefDefault: inputs.baseRef === undefined } : {}),
+    onGateStart: (gate, ms) => core.debug(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
   });
 }
 

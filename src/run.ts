@@ -60,6 +60,11 @@ export interface RunOptions {
    * (relative to the scan root, forward slashes) are reported — src/file-scope.ts.
    */
   files?: readonly string[];
+  /**
+   * Told as each gate starts, with the milliseconds since the process started (performance.now()): the action
+   * logs it as a debug line, and bench/speed.mjs reads it for the action's time to its first gate.
+   */
+  onGateStart?: (gate: GateName, msSinceStart: number) => void;
 }
 
 export interface RunResult {
@@ -119,6 +124,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let findings: Finding[] = [];
   let rulesGate: RulesGateResult | undefined;
   if (gates.includes('rules')) {
+    options.onGateStart?.('rules', performance.now());
     rulesGate = await runRulesReleasing(ctx, rules);
     if (changes && rulesGate.gate.status !== 'error') {
       const n = 'added' in changes ? changes.added.size : 0;
@@ -147,6 +153,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       const done = await Promise.all(
         runtime.map(async (name) => {
           const started = performance.now();
+          options.onGateStart?.(name, started);
           try {
             return await RUNTIME_GATES[name]!.run({ scan: ctx, options: runtimeOptions, resources, signal });
           } catch (e) {

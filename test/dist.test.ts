@@ -327,6 +327,8 @@ describe('(d) the bundle as a GitHub Action', () => {
     const debug = annotations.find((l) => l.startsWith('::error ') && l.includes('file=app/mysite/settings.py') && l.includes('line=1'));
     expect(debug, annotations.join('\n')).toBeDefined();
     expect(r.stdout).toMatch(/^::error::django-launch-gate: .+ — .+$/m);
+    // when its first gate started, for the step debug log and bench/speed.mjs
+    expect(r.stdout).toMatch(/^::debug::gate rules started \d+ ms after the action's process started$/m);
 
     // The secret is masked for the runner and redacted everywhere we write.
     expect(r.stdout).toContain(`::add-mask::${SECRET}`);
