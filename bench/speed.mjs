@@ -104,7 +104,8 @@ async function actionFirstGate(index, tmp) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: join(ROOT, 'example'), GITHUB_OUTPUT: join(ws, 'output'), GITHUB_STEP_SUMMARY: join(ws, 'summary') };
   writeFileSync(env.GITHUB_OUTPUT, '');
   writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  Object.assign(env, { INPUT_GATES: 'rules', INPUT_UPLOAD: 'never', 'INPUT_FAIL-ON': 'never', 'INPUT_WORKING-DIRECTORY': '.' });
+  // the SARIF goes to the temp folder, not into example/
+  Object.assign(env, { INPUT_GATES: 'rules', INPUT_UPLOAD: 'never', 'INPUT_FAIL-ON': 'never', 'INPUT_WORKING-DIRECTORY': '.', 'INPUT_SARIF-FILE': join(ws, 'gate.sarif') });
   const r = await timed(process.execPath, [index], { cwd: join(ROOT, 'example'), tmp, env });
   const ms = Number(/::debug::gate rules started (\d+) ms/.exec(r.stdout)?.[1]);
   if (!Number.isFinite(ms)) throw new Error(`the action printed no gate start (exit ${r.code}):\n${(r.stdout + r.stderr).slice(-1500)}`);
