@@ -61,7 +61,6 @@ export function dockerInstructions(text: string): DockerInstruction[] {
   return out;
 }
 
-/** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
 /**
  * A compose service that bind-mounts the project folder over the image (`- .:/app`, `- ./src:/code`, or the long
  * form with `type: bind`): the live-reload development pattern runserver's autoreloader exists for. Aliases are
@@ -91,10 +90,15 @@ export function runsDevSetup(svc: unknown, doc: Document): boolean {
   if (!isMap(service)) return false;
   const run = `${yamlCommand(service.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(service.get('command', true), doc)?.text ?? ''}`;
   if (/(^|[\s/])[\w.-]*\b(dev|devel|development|local)\b[\w.-]*\.sh\b/i.test(run)) return true;
-  if (!/\brunserver(_plus)?\b/.test(run) || /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run)) return false;
-  return bindMountsProject(service, doc);
+  return runsOnlyDevServer(run) && bindMountsProject(service, doc);
 }
 
+/** A command that starts Django's development server (runserver, runserver_plus) and no real app server. */
+export function runsOnlyDevServer(command: string): boolean {
+  return /\brunserver(_plus)?\b/.test(command) && !/\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(command);
+}
+
+/** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
 export function commandText(args: string): string {
   const t = args.trim();
   if (t.startsWith('[')) {

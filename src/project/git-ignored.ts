@@ -36,21 +36,16 @@ export function gitIgnored(root: string): GitIgnored | undefined {
     });
   let out: string;
   try {
-    git(['rev-parse', '--is-inside-work-tree']);
-  } catch {
-    return undefined; // not a work tree, no git, or a repository git refuses
-  }
-  try {
     // The folder the user named is itself ignored (a checkout kept in an ignored cache folder): read it all.
     git(['check-ignore', '-q', '.']);
     return undefined;
   } catch {
-    // not ignored (exit 1): go on
+    // not ignored (exit 1), or git cannot say (exit 128), which ls-files then says too
   }
   try {
     out = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
   } catch {
-    return undefined;
+    return undefined; // not a work tree, no git, or a repository git refuses
   }
   const files = new Set<string>();
   const folders = new Set<string>();

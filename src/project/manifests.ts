@@ -258,6 +258,11 @@ const READERS: Record<EvidenceKind, Reader> = {
   kubernetes: (_ws, f) => fromKubernetes(f),
 };
 
+/** An env file's name (lower-cased): `.env`, `.env.production`, `.env-prod`, `prod.env`. */
+export function isEnvFileName(name: string): boolean {
+  return name === '.env' || /^\.env[.-][\w.-]+$/.test(name) || name.endsWith('.env');
+}
+
 export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   const name = baseOf(f.rel).toLowerCase();
   if (/\.dockerignore$/.test(name)) return undefined;
@@ -268,7 +273,7 @@ export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   if (name.endsWith('.ini')) return /^\s*\[uwsgi[^\]]*\]/m.test(f.text) ? 'uwsgi' : undefined;
   if (name.endsWith('.service')) return 'systemd';
   if (/\.(sh|bash)$/.test(name) || /^([\w-]+-)?entrypoint$/.test(name)) return 'script';
-  if (name === '.env' || /^\.env[.-][\w.-]+$/.test(name) || name.endsWith('.env')) return 'env-file';
+  if (isEnvFileName(name)) return 'env-file';
   if (name === 'app.json') return 'app.json';
   if (name === 'heroku.yml' || name === 'heroku.yaml') return 'heroku.yml';
   if (/^fly([.-][\w-]+)?\.toml$/.test(name)) return 'fly.toml';

@@ -1,4 +1,4 @@
-import { productionEnvironment } from '../project/manifests';
+import { isEnvFileName, productionEnvironment } from '../project/manifests';
 import { belongsTo } from '../project/production';
 import { looksSecret } from '../project/secret-values';
 import type { Rule, RuleHit } from './rule';
@@ -74,7 +74,6 @@ export default {
 
 /** The file and what it is, for the message: an env file is one whichever manifest loads it (a compose env_file). */
 function fileNoun(file: string, kind: string): string {
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return `env file ${file}${kind === 'compose' ? ' (loaded by a compose service)' : ''}`;
+  if (isEnvFileName(file.slice(file.lastIndexOf('/') + 1).toLowerCase())) return `env file ${file}${kind === 'compose' ? ' (loaded by a compose service)' : ''}`;
   return `${KIND_NAMES[kind] ?? kind} ${file}`;
 }

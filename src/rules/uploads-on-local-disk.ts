@@ -4,7 +4,7 @@ import { walkMatching } from '../project/request-data';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
-import { composeServices, dockerInstructions, productionDeployFile, runsDevSetup, yamlCommand } from '../project/deploy-commands';
+import { composeServices, dockerInstructions, productionDeployFile, runsDevSetup, runsOnlyDevServer, yamlCommand } from '../project/deploy-commands';
 import { isMap, type Document, type Node as YamlNode } from 'yaml';
 import { manifestKind, type EvidenceKind } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
@@ -104,7 +104,7 @@ function devProcfile(ctx: ScanContext, f: SourceFile): boolean {
   if (!web) return false;
   const make = /^make\s+([\w.-]+)\s*$/.exec(web);
   const run = make ? makeRecipe(ctx, f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/') + 1) : '', make[1]) : web;
-  return run !== undefined && /\brunserver(_plus)?\b/.test(run) && !/\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(run);
+  return run !== undefined && runsOnlyDevServer(run);
 }
 
 /** The recipe of a Makefile target (its tab-indented lines, joined), or undefined. */
