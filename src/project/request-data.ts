@@ -586,34 +586,6 @@ export function mayCarryRequestData(scope: SyntaxNode | null, file: SourceFile):
   return REQUEST_HINT.test(scope ? scope.text : file.text);
 }
 
-/**
- * Walk a file's syntax tree, visiting only the subtrees that span a line matching `re` (the rest is skipped
- * without being unmarshalled): a fast way to find the calls of a few names in a big file.
- */
-export function walkMatching(ctx: ScanContext, file: SourceFile, re: RegExp, visit: (n: SyntaxNode) => void): void {
-  const rows: number[] = [];
-  const lines = file.text.split('\n');
-  const test = new RegExp(re.source, re.flags.replace('g', ''));
-  for (let i = 0; i < lines.length; i++) if (test.test(lines[i])) rows.push(i);
-  if (rows.length === 0) return;
-  const spans = (start: number, end: number): boolean => {
-    // first matching row >= start
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < rows.length && rows[lo] <= end;
-  };
-  walk(ctx.workspace.tree(file).rootNode, (n) => {
-    if (!spans(n.startPosition.row, n.endPosition.row)) return false;
-    visit(n);
-    return true;
-  });
-}
-
 function metaRead(key: string, node: SyntaxNode): Prov {
   const g = metaKey(key);
   if (g !== REQUEST) return safe();

@@ -3,7 +3,8 @@ import { stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
-import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData, walkMatching } from '../project/request-data';
+import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 import { middlewareHas, WORLDS } from './settings-util';
 

@@ -3,7 +3,8 @@ import type { SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, findViews, loc, productionPythonFiles } from '../project/model';
-import { FunctionFlow, UNKNOWN, callersPassingRequestData, enclosingFunction, formatted, formattedHow, isRequestData, mayCarryRequestData, openParts, walkMatching, type Prov } from '../project/request-data';
+import { FunctionFlow, UNKNOWN, callersPassingRequestData, enclosingFunction, formatted, formattedHow, isRequestData, mayCarryRequestData, openParts, type Prov } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 const RAW_SQL = /^django\.db\.models(\.expressions)?\.RawSQL$/;

@@ -3,7 +3,8 @@ import { callParts, stringValue, walk, type SyntaxNode } from '../project/python
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, classAttr, inDevFolder, isTestPath, methodsOf, productionPythonFiles } from '../project/model';
-import { FunctionFlow, SAFE, isRequestData, walkMatching, type Prov, type RequestSource } from '../project/request-data';
+import { FunctionFlow, SAFE, isRequestData, type Prov, type RequestSource } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 /** Filters that escape (or encode) what they get: a `|safe` after one of them is harmless. */

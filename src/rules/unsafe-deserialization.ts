@@ -3,7 +3,8 @@ import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, loc, productionPythonFiles } from '../project/model';
-import { FunctionFlow, callersPassingRequestData, enclosingFunction, isRequestData, walkMatching, type Prov } from '../project/request-data';
+import { FunctionFlow, callersPassingRequestData, enclosingFunction, isRequestData, type Prov } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 /** Loaders that build arbitrary Python objects (run code) from their input. */

@@ -15,9 +15,9 @@ import {
   isRequestData,
   mayCarryRequestData,
   openParts,
-  walkMatching,
   type Prov,
 } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 const MARK_SAFE = /^django\.utils\.safestring\.(mark_safe|SafeString|SafeText|SafeUnicode)$/;

@@ -1,6 +1,6 @@
 import type { Location } from '../finding';
 import { eachOfType, type SyntaxNode } from '../project/python';
-import { walkMatching } from '../project/request-data';
+import { walkMatching } from '../project/syntax';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
