@@ -7,5 +7,5 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 SECURE_HSTS_SECONDS = 31536000
-# ruleid: launch.W102
+# note: launch.W102
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False
