@@ -283,6 +283,22 @@ describe('what real settings do, modelled', () => {
     expect(s.dynamic.map((d) => [d.location.line, d.overrides])).toEqual([[5, true]]);
   });
 
+  it('a call handed the settings module (its __name__, the module, locals()) may set any setting: recorded, earlier values unknown', () => {
+    // readthedocs: class-based settings a classmethod copies onto sys.modules[module_name]
+    const loader = 'import inspect, sys\n\nclass Settings:\n    @classmethod\n    def load_settings(cls, module_name):\n        module = sys.modules[module_name]\n        for k, v in inspect.getmembers(cls()):\n            if k.isupper():\n                setattr(module, k, v)\n';
+    const s = settings('from app.base import Base\nDEBUG = False\n\nclass Prod(Base):\n    ALLOWED_HOSTS = ["*"]\n\nProd.load_settings(__name__)\nLATE = 1\n', { 'app/base.py': loader });
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'LATE')).toEqual([1, 1]);
+    expect(s.dynamic.map((d) => [d.location.line, d.overrides])).toEqual([[7, true]]);
+    expect(s.dynamic[0].reason).toContain('Prod.load_settings(__name__)');
+    const heroku = settings('import django_heroku\nDEBUG = False\ndjango_heroku.settings(locals())\n');
+    expect(heroku.dynamic.map((d) => [d.location.line, d.overrides])).toEqual([[3, true]]);
+    // a logger or the warnings filter given __name__ changes no setting
+    const quiet = settings('import logging, warnings\nDEBUG = False\nwarnings.filterwarnings("ignore", module=__name__)\nlogging.getLogger(__name__).setLevel(logging.INFO)\n');
+    expect(worlds(quiet, 'DEBUG')).toEqual([false, false]);
+    expect(quiet.dynamic).toEqual([]);
+  });
+
   it('a for loop assigning settings makes them unknown; the loop variable too', () => {
     const s = settings('APPS = ["a"]\nfor extra in ["b", "c"]:\n    APPS.append(extra)\nLIMIT = 1\n');
     expect(worlds(s, 'APPS')).toEqual(['<unknown>', '<unknown>']);

@@ -531,8 +531,9 @@ function execCallStmt(frame: Frame, call: SyntaxNode, scope: Scope): void {
   if (fn.type === 'identifier') {
     const local = frame.functions.get(fn.text);
     if (local) return callLocalFunction(frame, call, local, scope);
-    return;
   }
+  if (handsOverModule(frame, call, scope)) return;
+  if (fn.type === 'identifier') return;
   if (fn.type !== 'attribute') return;
   const method = fn.childForFieldName('attribute')?.text;
   const obj = fn.childForFieldName('object');
@@ -645,6 +646,23 @@ function execModuleDictCall(frame: Frame, call: SyntaxNode, scope: Scope): boole
     return true;
   }
   return false;
+}
+
+/**
+ * A call, not of the module's own functions, that is handed the settings module itself — its name
+ * (`Settings.load_settings(__name__)`, readthedocs' class-based settings, which set every upper-case attribute
+ * of a class on `sys.modules[__name__]`), the module object, or its namespace (`django_heroku.settings(locals())`)
+ * — may set any setting, and the scan does not follow it there: dynamic, so the settings it may change are not
+ * checked rather than read as never set. Returns true when the call was one of these.
+ */
+function handsOverModule(frame: Frame, call: SyntaxNode, scope: Scope): boolean {
+  const { callee, args, kwargs } = callParts(call);
+  // a logger's or the warnings filter's module=__name__ only names where messages come from
+  if (/^(logging|warnings|logger|log)\b|^print$/.test(callee ?? '')) return false;
+  const given = [...args, ...kwargs.values()].find((a) => (a.type === 'identifier' && a.text === '__name__' && !scope.has('__name__')) || MODULE_DICT.test(a.text.replace(/\s+/g, '')) || isThisModule(frame, a));
+  if (!given) return false;
+  markDynamic(frame, call, scope, `${callee ?? 'a call'}(${given.text}) is handed the settings module and may set any setting`, true);
+  return true;
 }
 
 /**
