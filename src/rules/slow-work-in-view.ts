@@ -4,6 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { FunctionFlow, REQUEST, SINKS, callersPassingRequestData, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
 
@@ -249,6 +250,53 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
   };
 }
 
+/**
+ * Is an outbound HTTP call an exchange the response depends on — the view (or helper `fn`) uses its answer,
+ * and the request it sends carries this request's data (the OAuth code, the text to translate, the page to
+ * embed)? Such a call is the view's job, not work a background task could take over: the finding is a note.
+ * Returns the request read that reaches the call (`request.GET`, line 12), or undefined — a call whose answer
+ * is dropped (a webhook, a notification: fire and forget) or that asks the same thing on every request (a
+ * feed, a version check, a key set: cacheable, or refreshed by a task) stays a warning. In a helper, what the
+ * view passes for its parameters counts (one level, as the helper is found).
+ */
+function requestBoundExchange(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode): string | undefined {
+  if (!answerUsed(call)) return undefined;
+  const { args, kwargs } = callParts(call);
+  const parts = [...args, ...kwargs.values()];
+  if (parts.length === 0) return undefined;
+  const fromRequest = (flow: FunctionFlow): Prov | undefined => parts.map((a) => flow.prov(a)).find(carriesRequest);
+  const own = fromRequest(FunctionFlow.around(ctx, file, call));
+  if (own) return sourceText(own);
+  if (fn.type !== 'function_definition') return undefined;
+  for (const c of callersPassingRequestData(ctx, file, fn)) {
+    const p = fromRequest(c.flow);
+    if (p) return `${sourceText(p)}, passed in by \`${c.callerName}()\``;
+  }
+  return undefined;
+}
+
+function carriesRequest(p: Prov): boolean {
+  return SINKS.some((s) => p.grade[s] === REQUEST) && !!p.source;
+}
+
+function sourceText(p: Prov): string {
+  return p.source ? `\`${p.source.text}\`, line ${p.source.line}` : 'request data';
+}
+
+/**
+ * Is the call's answer used? Not when the statement is the call alone, or the call with methods chained on its
+ * answer whose results are dropped too (`requests.post(url, json=event).raise_for_status()`).
+ */
+function answerUsed(call: SyntaxNode): boolean {
+  let top = call;
+  for (;;) {
+    const parent = top.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call') top = parent.parent;
+    else break;
+  }
+  return top.parent?.type !== 'expression_statement';
+}
+
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 export default {
   reads: 'views',
@@ -280,12 +328,16 @@ export default {
       }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
+      const exchange = slow.kind === 'http' ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node) : undefined;
       const related: Array<{ location: Location; message: string }> = [];
       if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       hits.push({
         location: loc(file, call),
-        message: `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
+        message: exchange
+          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it sends this request's data (${exchange}) and the view uses the answer, an exchange (a proxy, a token or a lookup) that cannot move to a background task; keep its timeout short (launch.W124).`
+          : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
+        ...(exchange ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
         ...(related.length ? { related } : {}),
       });
     };

@@ -82,3 +82,37 @@ async def status(request):
 def unused_helper(address):
     # ok: launch.W080
     send_mail("Hello", "Not called from a view.", "noreply@example.com", [address])
+
+
+def translate(request):
+    # The answer is the response, and what is asked comes from this request: an exchange, not deferrable.
+    text = request.POST["text"]
+    # note: launch.W080
+    r = requests.post("https://translate.example.com/v2", data={"q": text}, timeout=5)
+    return JsonResponse(r.json())
+
+
+def oauth_callback(request):
+    code = request.GET["code"]
+    token = _exchange(code)
+    return JsonResponse({"ok": bool(token)})
+
+
+def _exchange(code):
+    # The helper's `code` is request data the view passes in.
+    # note: launch.W080
+    return requests.post("https://idp.example.com/token", data={"code": code}, timeout=5).json()
+
+
+def order_placed(request):
+    # Request data, but the answer is dropped: fire and forget, a task can send it.
+    # ruleid: launch.W080
+    requests.post("https://hooks.example.com/orders", json={"id": request.POST["id"]}, timeout=5).raise_for_status()
+    return JsonResponse({"ok": True})
+
+
+def latest_release(request):
+    # The answer is used, but the question is the same on every request: cache it or refresh it in a task.
+    # ruleid: launch.W080
+    release = requests.get("https://api.github.com/repos/django/django/releases/latest", timeout=5).json()
+    return JsonResponse({"tag": release["tag_name"]})
