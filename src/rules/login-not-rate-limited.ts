@@ -434,6 +434,51 @@ function handlesPassword(fn: SyntaxNode): boolean {
   return found;
 }
 
+/** The credentials an authenticate() call passes: keyword (name → value) and positional values. */
+function credentials(call: SyntaxNode): { named: Array<[string, SyntaxNode]>; positional: SyntaxNode[] } {
+  const named: Array<[string, SyntaxNode]> = [];
+  const positional: SyntaxNode[] = [];
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (k && v) named.push([k, v]);
+    } else if (a.type !== 'comment' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') positional.push(a);
+  }
+  return { named, positional };
+}
+
+/**
+ * Re-authentication of the user already logged in — `authenticate(username=request.user.username,
+ * password=…)` before a password or username change (peeringdb): the account is the session's own, so
+ * guessing needs the victim's session and reaches that one account. Not a login endpoint.
+ */
+function reauthenticates(call: SyntaxNode): boolean {
+  const { named, positional } = credentials(call);
+  const identity = [...named.filter(([k]) => !PASSWORD_KEY.test(k) && k !== 'request').map(([, v]) => v), ...positional.slice(1, -1)];
+  return identity.length > 0 && identity.every((v) => /^(self\.)?request\.user(\.\w+)?$/.test(v.text));
+}
+
+/** Creating an account: a form's save(), create_user(), `User.objects.create(…)`. */
+const CREATES_USER = /(^|\.)(save|create_user|create_superuser)$|(^|\.)objects\.create$/;
+
+/**
+ * Signing in the account the view has just created — `user = form.save()`, then `login(request,
+ * authenticate(username=…, password=request.POST["password1"]))` (peeringdb's registration): the password is
+ * the sign-up form's (UserCreationForm's `password1`), checked against the account made from it a moment
+ * before. It tells nothing about any other account: not a login endpoint (sign-up abuse is another matter).
+ */
+function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
+  const { named, positional } = credentials(call);
+  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  if (!password || !/\bpassword1\b/.test(password.text)) return false;
+  let created = false;
+  walkBody(fn, (n) => {
+    if (!created && n.endIndex <= call.startIndex && CREATES_USER.test(callParts(n).callee ?? '')) created = true;
+  }, CALL);
+  return created;
+}
+
 const AUTH_FORM = /(^|\.)(\w*AuthenticationForm|\w*Login\w*Form|\w*SignIn\w*Form)$/;
 /** A word a file must hold for one of its calls to qualify to authenticate(), login() or an AUTH_FORM class. */
 const PASSWORD_WORDS = /authenticate|AuthenticationForm|\blogin\b|Login\w*Form|SignIn\w*Form/;
@@ -459,7 +504,7 @@ function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?
       let q = idx.qualify(file, fnNode) ?? '';
       const selfAttr = /^self\.(\w+)$/.exec(q);
       if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
-      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn);
+      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n) && !signsInNewUser(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
       else if (AUTH_FORM.test(q)) authForm = shortRef(q);
     }, CALL);
