@@ -4,8 +4,8 @@
  * (so symlink loops cannot hang the walk); records unreadable/oversized/binary files as diagnostics
  * instead of failing the scan.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { parsePython, firstErrorLine, type Tree } from './python';
 import { decodePythonSource } from './source-encoding';
 import { looksLikeTemplate, neutraliseTemplate } from './evaluator/template';
@@ -303,7 +303,10 @@ export class Workspace {
         } catch {
           continue;
         }
-        if (st.isFile()) this.addFile(abs, ent.name);
+        if (st.isFile()) {
+          this.addFile(abs, ent.name);
+          if (ent.name === 'manage.py') this.linkedManage(abs);
+        }
         continue;
       }
       if (ent.isDirectory()) {
@@ -318,6 +321,25 @@ export class Workspace {
         this.addFile(abs, ent.name);
       }
     }
+  }
+
+  /**
+   * A manage.py that is a symlink to another manage.py inside the tree (tabbycat's root manage.py →
+   * tabbycat/manage.py) is the target's project, not one of its own: Python puts the folder of the script it
+   * resolved on sys.path, so the settings module is found beside the target — whose folder the walk makes a
+   * root when it meets it. A link out of the tree, or to a file named otherwise, keeps its folder.
+   */
+  private linkedManage(abs: string): void {
+    let target: string;
+    try {
+      target = relative(realpathSync(this.root), realpathSync(abs)).split(sep).join('/');
+    } catch {
+      return;
+    }
+    if (target.startsWith('../') || isAbsolute(target) || (target !== 'manage.py' && !target.endsWith('/manage.py'))) return;
+    const rel = this.rel(abs);
+    const at = this.manageDirs.lastIndexOf(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+    if (at >= 0) this.manageDirs.splice(at, 1);
   }
 
   private rel(abs: string): string {

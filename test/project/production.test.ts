@@ -3,7 +3,7 @@
  * projects: explicit input, deploy manifests, the wsgi/asgi default unless development-named or empty, a
  * sibling named or documented as production, manage.py — never a development module unless named.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -156,5 +156,28 @@ describe('several projects', () => {
       blog: ['app.settings.prod', 'resolved'],
       'tests/testproject': [null, 'development'],
     });
+  });
+
+  it('a manage.py symlinked to another inside the tree is that project, not a root of its own (tabbycat)', () => {
+    // Python resolves the link and puts the target's folder on sys.path: `settings` is found beside the target.
+    const dir = tree({
+      'site/manage.py': SET('settings'),
+      'site/settings/__init__.py': 'DEBUG = False\n',
+    });
+    symlinkSync('site/manage.py', join(dir, 'manage.py'));
+    // a link to a script named otherwise keeps its own folder (as before)
+    mkdirSync(join(dir, 'tools'));
+    writeFileSync(join(dir, 'tools', 'run.py'), SET('toolsite.settings'));
+    mkdirSync(join(dir, 'tools', 'toolsite'));
+    writeFileSync(join(dir, 'tools', 'toolsite', '__init__.py'), '');
+    writeFileSync(join(dir, 'tools', 'toolsite', 'settings.py'), 'DEBUG = False\n');
+    symlinkSync('run.py', join(dir, 'tools', 'manage.py'));
+    const roots = scan(dir).projects.map((p) => [p.root, p.info.settingsModule, p.info.status]);
+    expect(roots).toEqual([
+      ['site', 'settings', 'resolved'],
+      ['tools', 'toolsite.settings', 'resolved'],
+    ]);
+    // without the link, the root manage.py would be a project of its own whose `settings` is nowhere
+    expect(roots.map((r) => r[0])).not.toContain('');
   });
 });
