@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from './rule';
 import { proxyHttps } from '../project/proxy';
 import type { ScanContext } from '../project/scan';
-import { forProduction, label, locationOf, middlewareHas, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
+import { WORLDS, appInstalled, forProduction, label, locationOf, middlewareHas, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
 
 const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 
@@ -29,7 +29,7 @@ export default {
   check(ctx) {
     const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).frameOptions.some((x) => !x.when)).map((p) => p.root);
     const result = forProduction(ctx, (s, project) => {
-      const hits = settingsHits(ctx, s);
+      const hits = settingsHits(ctx, s).map((h) => (h.djangoCheck === 'security.W002' && sessionless(s) ? { ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')}${SESSIONLESS}.` } : h));
       if (hits.length === 0) return [];
       const proxy = proxyHttps(ctx, project).frameOptions;
       if (proxy.some((p) => !p.when)) return [];
@@ -45,6 +45,22 @@ export default {
     return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
   },
 } satisfies Rule;
+
+const SESSIONLESS =
+  ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware and installs neither django.contrib.sessions nor the admin, so no page is logged in by a cookie for a framing site to make a user click through (an API authenticated by a header, like Saleor)';
+
+/**
+ * Clickjacking makes a user click, inside a frame, on a page their browser is logged in to. Known in every
+ * world: no session or authentication middleware and no session or admin app — an API whose clients send a
+ * token header. Django's check still fires there (W002 looks only at the middleware): a note, not a warning.
+ */
+function sessionless(s: EvaluatedSettings): boolean {
+  return WORLDS.every((w) =>
+    middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === false &&
+    middlewareHas(s, w, 'django.contrib.auth.middleware.AuthenticationMiddleware') === false &&
+    appInstalled(s, w, 'django.contrib.sessions') === false &&
+    appInstalled(s, w, 'django.contrib.admin') === false);
+}
 
 /** What Django's own settings say: the middleware is missing (W002), else X_FRAME_OPTIONS is not DENY (W019). */
 function settingsHits(ctx: ScanContext, s: EvaluatedSettings): RuleHit[] {
