@@ -1,10 +1,10 @@
 import type { Location } from '../finding';
-import { callParts, walk, type SyntaxNode } from '../project/python';
+import { callParts, lineOf, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
-import { FunctionFlow, REQUEST, SINKS, callersPassingRequestData, type Prov } from '../project/request-data';
+import { FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
 
@@ -148,6 +148,12 @@ class Analyzer {
     return undefined;
   }
 
+  /** Is this call an outbound HTTP request (a slow call of that kind, in the function it sits in)? */
+  isHttp(file: SourceFile, call: SyntaxNode): boolean {
+    const fn = enclosingFunction(call);
+    return this.slow(file, call, fn ? this.origins(file, fn) : new Map())?.kind === 'http';
+  }
+
   /** Every slow call directly in a function body (nested functions, lambdas and classes skipped). */
   slowCalls(file: SourceFile, fn: SyntaxNode): Array<{ call: SyntaxNode; slow: Slow }> {
     if (!this.maySlow(file)) return [];
@@ -259,7 +265,7 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
  * feed, a version check, a key set: cacheable, or refreshed by a task) stays a warning. In a helper, what the
  * view passes for its parameters counts (one level, as the helper is found).
  */
-function requestBoundExchange(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode): string | undefined {
+function requestBoundExchange(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean, depth = 0): string | undefined {
   if (!answerUsed(call)) return undefined;
   const { args, kwargs } = callParts(call);
   const parts = [...args, ...kwargs.values()];
@@ -267,10 +273,59 @@ function requestBoundExchange(ctx: ScanContext, file: SourceFile, call: SyntaxNo
   const fromRequest = (flow: FunctionFlow): Prov | undefined => parts.map((a) => flow.prov(a)).find(carriesRequest);
   const own = fromRequest(FunctionFlow.around(ctx, file, call));
   if (own) return sourceText(own);
+  // the next step of an exchange: it sends what an earlier one answered (the access token of an OAuth code
+  // exchange, sent on to the userinfo endpoint)
+  const scope = enclosingFunction(call);
+  if (scope && depth < 3) {
+    const earlier = answerOf(scope, parts, call, isHttp);
+    if (earlier) {
+      const why = requestBoundExchange(ctx, file, earlier, fn, isHttp, depth + 1);
+      if (why) return `${why}, through the answer of line ${lineOf(earlier)}`;
+    }
+  }
   if (fn.type !== 'function_definition') return undefined;
   for (const c of callersPassingRequestData(ctx, file, fn)) {
     const p = fromRequest(c.flow);
     if (p) return `${sourceText(p)}, passed in by \`${c.callerName}()\``;
+  }
+  return undefined;
+}
+
+/**
+ * An outbound HTTP call earlier in `scope` whose answer reaches one of `parts` through local assignments
+ * (`r = requests.post(…)`, `data = r.json()`, `token = data["access_token"]`), or undefined.
+ */
+function answerOf(scope: SyntaxNode, parts: SyntaxNode[], before: SyntaxNode, isHttp: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
+  const assigned = new Map<string, SyntaxNode[]>();
+  walkBody(scope, (n) => {
+    if (n.type !== 'assignment' || n.startIndex >= before.startIndex) return;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (left?.type === 'identifier' && right) assigned.set(left.text, [...(assigned.get(left.text) ?? []), right]);
+  }, ['assignment']);
+  const seen = new Set<string>();
+  const names = (node: SyntaxNode): string[] => {
+    const out: string[] = [];
+    walk(node, (n) => {
+      if (n.type === 'identifier') out.push(n.text);
+      return n.type !== 'lambda';
+    });
+    return out;
+  };
+  const queue = parts.flatMap(names);
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name) || seen.size > 50) continue;
+    seen.add(name);
+    for (const right of assigned.get(name) ?? []) {
+      let found: SyntaxNode | undefined;
+      walk(right, (n) => {
+        if (!found && n.type === 'call' && isHttp(n)) found = n;
+        return !found;
+      });
+      if (found) return found;
+      queue.push(...names(right));
+    }
   }
   return undefined;
 }
@@ -328,7 +383,7 @@ export default {
       }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
-      const exchange = slow.kind === 'http' ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node) : undefined;
+      const exchange = slow.kind === 'http' ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
       const related: Array<{ location: Location; message: string }> = [];
       if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });

@@ -116,3 +116,14 @@ def latest_release(request):
     # ruleid: launch.W080
     release = requests.get("https://api.github.com/repos/django/django/releases/latest", timeout=5).json()
     return JsonResponse({"tag": release["tag_name"]})
+
+
+def sso_callback(request):
+    # The second step of the exchange sends what the first answered: both are the login, neither a task.
+    # note: launch.W080
+    token_response = requests.post("https://idp.example.com/token", data={"code": request.GET["code"]}, timeout=5)
+    token_data = token_response.json()
+    access_token = token_data.get("access_token")
+    # note: launch.W080
+    userinfo = requests.get("https://idp.example.com/userinfo", headers={"Authorization": "Bearer %s" % access_token}, timeout=5)
+    return JsonResponse(userinfo.json())
