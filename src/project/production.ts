@@ -4,7 +4,7 @@
  *   2. deploy manifests in the repository (Dockerfile final stage, compose, Procfile, gunicorn/uwsgi config,
  *      systemd units, scripts, platform manifests, Kubernetes/Helm) — src/project/manifests.ts;
  *   3. the default in wsgi.py / asgi.py (what the WSGI/ASGI server loads) — unless it names a development/test
- *      module, or a package that sets nothing;
+ *      module (by its name, or a docstring that says so), or a package that sets nothing;
  *   4. a sibling named or documented as production (prod.py, production.py, a docstring that says so);
  *   5. the default in manage.py, then in other code (celery.py, a package's setup function).
  * A development-named module is never judged as production (unless the user names it). Ties are
@@ -17,6 +17,7 @@ import type { ResolvedModule } from './evaluator/frame';
 import type { BuildCopy, SettingsEvidence } from './manifests';
 import {
   deployTimeModule,
+  documentedAsDevelopment,
   documentedAsProduction,
   isDevSettings,
   isProductionName,
@@ -122,6 +123,13 @@ export function resolveProduction(input: ResolveInput): Resolution {
 
   // 2. deploy manifests (non-development ones), whose module is this project's
   const isDev = (m: string) => isDevSettings(m, input.patterns);
+  /** Not named for development, but documented as it (a docstring): the candidate with that said, or undefined. */
+  const documentedDev = (c: Candidate): Candidate | undefined => {
+    if (input.patterns?.production(c.module)) return undefined;
+    const l = locate(input, c.module);
+    const file = l && 'file' in l.resolved ? l.resolved.file : undefined;
+    return file && documentedAsDevelopment(input.ws, file) ? { ...c, how: `${c.how}; its docstring says it is for development (${file.rel})` } : undefined;
+  };
   const passedOver: Candidate[] = [];
   const fromManifests: Candidate[] = [];
   const unlocated: Candidate[] = [];
@@ -169,8 +177,9 @@ export function resolveProduction(input: ResolveInput): Resolution {
         continue;
       }
       anchors.push(c);
-      if (isDev(d.module)) {
-        passedOver.push(c);
+      const documented = isDev(d.module) ? c : documentedDev(c);
+      if (documented) {
+        passedOver.push(documented);
         continue;
       }
       if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
@@ -209,8 +218,9 @@ export function resolveProduction(input: ResolveInput): Resolution {
 
   // 5b. manage.py's default, then other code's
   for (const c of later) {
-    if (isDev(c.module)) {
-      if (locate(input, c.module)) passedOver.push(c);
+    const documented = isDev(c.module) ? c : documentedDev(c);
+    if (documented) {
+      if (locate(input, c.module)) passedOver.push(documented);
       continue;
     }
     const l = locate(input, c.module);

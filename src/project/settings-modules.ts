@@ -230,6 +230,25 @@ export function isProductionName(module: string): boolean {
   return PRODUCTION_NAME.test(module.split('.').pop() ?? '');
 }
 
+/**
+ * The module's docstring — or, for class-based settings, the docstring of the settings class it defines —
+ * calls it the local development configuration ("Settings for local development with Docker": readthedocs'
+ * docker_compose.py, the default its wsgi.py names). Not when it says production too.
+ */
+export function documentedAsDevelopment(ws: Workspace, file: SourceFile): boolean {
+  const top = ws.tree(file).rootNode.namedChildren.filter((c) => c.type !== 'comment');
+  const docOf = (body: SyntaxNode | null | undefined): string | undefined => {
+    const first = body?.namedChildren.find((c) => c.type !== 'comment');
+    return first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? stringValue(first.namedChildren[0]) : undefined;
+  };
+  const classes = top.map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c)).filter((c): c is SyntaxNode => c?.type === 'class_definition');
+  const docs = [docOf(ws.tree(file).rootNode) ?? leadingComment(file.text), ...(classes.length === 1 ? [docOf(classes[0].childForFieldName('body'))] : [])];
+  return docs.some((doc) => {
+    const head = (doc ?? '').split(/\n\s*\n/)[0] ?? '';
+    return /\b(for|in) (local )?development\b|\blocal development\b|\bdevelopment (settings|only|environment|setup)\b/i.test(head) && !/\bproduction\b/i.test(head);
+  });
+}
+
 /** The module's docstring calls it the production configuration. */
 export function documentedAsProduction(ws: Workspace, file: SourceFile): boolean {
   const first = ws.tree(file).rootNode.namedChildren.find((c) => c.type !== 'comment');

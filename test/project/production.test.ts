@@ -107,6 +107,17 @@ describe('resolution order', () => {
     expect(() => scan(dir)).toThrow(ScanInputError);
     expect(() => scan(dir)).toThrow(/only development settings are named \(app\.settings\.local/);
   });
+
+  it("a module documented for development (its docstring, or its settings class's) is development too (readthedocs)", () => {
+    const classBased = 'from .base import Base\n\n\nclass Docker(Base):\n\n    """Settings for local development with Docker"""\n\n    DEBUG = True\n\n\nDocker.load_settings(__name__)\n';
+    const files = { 'app/__init__.py': '', 'app/settings/__init__.py': '', 'app/settings/base.py': 'class Base:\n    pass\n', 'app/settings/docker.py': classBased, 'manage.py': SET('app.settings.docker'), 'app/wsgi.py': SET('app.settings.docker') };
+    expect(() => scan(tree(files))).toThrow(/only development settings are named \(app\.settings\.docker: .*its docstring says it is for development/);
+    // a production sibling beside it is what production runs
+    expect(chosen(tree({ ...files, 'app/settings/production.py': 'DEBUG = False\n' })).module).toBe('app.settings.production');
+    // a docstring that says production too is not a development one
+    const both = { ...files, 'app/settings/docker.py': '"""Docker settings: local development, and production with DEBUG off."""\nDEBUG = False\n' };
+    expect(chosen(tree(both)).module).toBe('app.settings.docker');
+  });
 });
 
 describe('modules made at deploy time', () => {
