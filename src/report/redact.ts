@@ -140,7 +140,12 @@ export function vocabulary(report: Report): string[] {
   }
   // The repository's layout: paths and modules where findings are, as reporters print them.
   words.add(report.root);
-  for (const p of report.projects) for (const w of [p.root, p.settingsFile, p.settingsModule, p.evidence?.file]) if (w) words.add(w);
+  for (const p of report.projects) {
+    for (const w of [p.root, p.settingsFile, p.settingsModule, p.evidence?.file]) if (w) words.add(w);
+    // A project's folder as the JSON and text outputs spell it: tabbycat's compose password is "tabbycat", the
+    // name of the folder its project lives in, and the bare root would otherwise be blanked out.
+    if (p.root) for (const w of [`"root": ${JSON.stringify(p.root)}`, `Project ${p.root}:`]) words.add(w);
+  }
   for (const f of [...report.findings, ...report.gates.flatMap((g) => g.findings)]) {
     for (const l of [f.location, ...(f.related ?? []).map((r) => r.location)]) {
       words.add(l.file);

@@ -158,6 +158,20 @@ describe('a weak secret equal to a folder name (a compose POSTGRES_PASSWORD "mat
     expect(red.findings[0].message).toBe(`paperless.0007_x narrows doc.title (max_length 150 → 63, src/paperless/migrations/0002_initial.py:14); ${REDACTED} is weak`);
   });
 
+  test('a project whose folder is named like the password keeps its root in the JSON and text outputs (tabbycat)', () => {
+    const report: Report = makeReport({
+      projects: [{ root: 'tabbycat', settingsModule: 'settings', settingsFile: 'tabbycat/settings/__init__.py', reason: 'the default in tabbycat/wsgi.py; the password tabbycat is weak' }],
+    });
+    const redactor = new Redactor(['tabbycat'], vocabulary(report));
+    const red = redactReport(report, redactor);
+    const json = redactor.redact(toJson(red));
+    expect(json).toContain('"root": "tabbycat"');
+    expect(json).toContain(`the password ${REDACTED} is weak`);
+    const text = redactor.redact(formatText(red, { color: false }));
+    expect(text).toContain('Project tabbycat: settings settings (tabbycat/settings/__init__.py)');
+    expect(text).not.toMatch(/password tabbycat/);
+  });
+
   test("a migration's name in a message keeps its app label (label.0011_name)", () => {
     const file = 'mathesar/migrations/0011_downloadlink_fsspec_kwargs.py';
     const report: Report = makeReport({
