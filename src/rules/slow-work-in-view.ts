@@ -338,18 +338,43 @@ function sourceText(p: Prov): string {
   return p.source ? `\`${p.source.text}\`, line ${p.source.line}` : 'request data';
 }
 
+/** What an answer says about the call alone, not what the remote service sent: its status. */
+const STATUS_ONLY = new Set(['status_code', 'ok', 'raise_for_status', 'reason', 'status', 'getcode', 'is_success', 'is_error', 'is_redirect', 'elapsed']);
+
+/** Does this read of an answer (`r`, `requests.get(…)`) use what the service sent — more than its status? */
+function readsContent(read: SyntaxNode): boolean {
+  const parent = read.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === read.id) return !STATUS_ONLY.has(parent.childForFieldName('attribute')?.text ?? '');
+  return parent?.type !== 'expression_statement';
+}
+
 /**
- * Is the call's answer used? Not when the statement is the call alone, or the call with methods chained on its
- * answer whose results are dropped too (`requests.post(url, json=event).raise_for_status()`).
+ * Does the view use what the service answered — its body (`.json()`, `.text`, `.content`), or the answer as a
+ * whole (returned, passed on)? Not when the answer is dropped, or only its status is looked at:
+ * `requests.post(hook, json=event).raise_for_status()`, `r = requests.post(…)` then `if not r.ok:` — a
+ * notification whose outcome a task can handle as well.
  */
 function answerUsed(call: SyntaxNode): boolean {
-  let top = call;
-  for (;;) {
-    const parent = top.parent;
-    if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call') top = parent.parent;
-    else break;
-  }
-  return top.parent?.type !== 'expression_statement';
+  const parent = call.parent;
+  const holder =
+    parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id ? parent.childForFieldName('left')
+      : parent?.type === 'as_pattern' ? parent.childForFieldName('alias')?.namedChildren[0] ?? null
+        : undefined;
+  if (holder === undefined) return readsContent(call);
+  if (holder?.type !== 'identifier') return true; // unpacked, stored in an attribute or a subscript: used
+  const scope = enclosingFunction(call);
+  if (!scope) return true;
+  let used = false;
+  walk(scope, (n) => {
+    if (used) return false;
+    if (n.type === 'identifier' && n.text === holder.text && n.startIndex > call.endIndex && n.id !== holder.id) {
+      const p = n.parent;
+      const assigned = p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id;
+      if (!assigned && readsContent(n)) used = true;
+    }
+    return true;
+  });
+  return used;
 }
 
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */

@@ -2,6 +2,7 @@ import functools
 
 import httpx
 import requests
+import urllib.request
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
@@ -127,3 +128,20 @@ def sso_callback(request):
     # note: launch.W080
     userinfo = requests.get("https://idp.example.com/userinfo", headers={"Authorization": "Bearer %s" % access_token}, timeout=5)
     return JsonResponse(userinfo.json())
+
+
+def contact_to_chat(request):
+    # The user's message goes to a chat webhook; only the status is looked at: a task can send it.
+    # ruleid: launch.W080
+    r = requests.post("https://hooks.example.com/chat", json={"text": request.POST["message"]}, timeout=5)
+    if not r.ok:
+        return JsonResponse({"sent": False}, status=502)
+    return JsonResponse({"sent": True})
+
+
+def embed(request):
+    # The page asked for is fetched and its body is the response (urllib, read through `with … as`).
+    # note: launch.W080
+    with urllib.request.urlopen(request.GET["url"], timeout=3) as page:
+        body = page.read()
+    return HttpResponse(body)
