@@ -101,25 +101,29 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const environment = productionEnvironment(workspace);
   // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
   for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
-  const roots = projectRoots(workspace, named, evidence, copies, patterns);
-  if (roots.length === 0) {
+  const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
+  if (allRoots.length === 0) {
     throw new ScanInputError(
       `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
     );
   }
-  if (named && !roots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
+  if (named && !allRoots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
     throw new ScanInputError(
       `settings module "${named}" does not resolve to a file in any project under ${root} (looked for ${named.replace(/\./g, '/')}.py and ${named.replace(/\./g, '/')}/__init__.py next to each manage.py)`,
       'check the settings module name',
     );
   }
   // A project in a tests/, examples/, docs/ folder is development code when a real project is beside it.
-  const allDev = roots.every((d) => inDevFolder(d));
+  const allDev = allRoots.every((d) => inDevFolder(d));
   const projects: ScannedProject[] = [];
   const unresolved: string[] = [];
+  const resolveAll = (dirs: string[]) => new Map(dirs.map((dir) => [dir, resolveProduction({ ws: workspace, dir, roots: dirs, named, fromEnv, evidence, copies, patterns })]));
+  let resolutions = resolveAll(allRoots);
+  const roots = allRoots.filter((dir) => !sameProjectAbove(workspace, dir, resolutions));
+  if (roots.length < allRoots.length) resolutions = resolveAll(roots);
   for (const dir of roots) {
     const development = !allDev && inDevFolder(dir) && !(named && resolveModule(workspace, dir, named));
-    const resolution = resolveProduction({ ws: workspace, dir, roots, named, fromEnv, evidence, copies, patterns });
+    const resolution = resolutions.get(dir)!;
     if (resolution.status === 'unresolved' && !development) unresolved.push(`project ${dir || '.'}: ${resolution.reason}`);
     const provided = new Set(environment.filter((e) => !e.dev && belongsTo({ dir, roots }, e.file)).map((e) => e.name));
     projects.push(scanProject(workspace, dir, roots, resolution, development, secrets, provided, patterns));
@@ -136,6 +140,23 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
     ...(options.newFiles ? { newFiles: options.newFiles } : {}),
     ...(options.baseUnavailable ? { baseUnavailable: options.baseUnavailable } : {}),
   };
+}
+
+/**
+ * A manage.py inside a Python package (its folder holds an `__init__.py`) is a module of a project — a
+ * console script's entry point (bugsink's `bugsink/scripts/manage.py` behind `bugsink-manage`) — not a
+ * project of its own when a root above it resolves to the same settings file: that project is reported once.
+ */
+function sameProjectAbove(ws: Workspace, dir: string, resolutions: ReadonlyMap<string, Resolution>): boolean {
+  if (!dir || !ws.get(`${dir}/__init__.py`)) return false;
+  const file = settingsFileOf(resolutions.get(dir));
+  if (!file) return false;
+  return [...resolutions].some(([other, r]) => other !== dir && under(other, dir) && settingsFileOf(r) === file);
+}
+
+function settingsFileOf(r: Resolution | undefined): string | undefined {
+  const resolved = r?.chosen?.resolved;
+  return resolved && 'file' in resolved ? resolved.file.rel : undefined;
 }
 
 /**

@@ -74,7 +74,9 @@ export function deployTimeModule(ws: Workspace, dir: string, module: string, cop
     const context = c.file.includes('/') ? c.file.slice(0, c.file.lastIndexOf('/')) : '';
     const inContext = (p: string): SourceFile | undefined => (context ? ws.get(`${context}/${p}`) : undefined) ?? ws.get(p);
     const src = inContext(c.source);
-    if (src && src.rel.endsWith('.py') && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
+    // The source is Python, or a Python template copied into place as it is (bugsink's Dockerfile:
+    // `COPY bugsink/conf_templates/docker.py.template bugsink_conf.py`).
+    if (src && (src.rel.endsWith('.py') || PY_TEMPLATE.test(src.rel)) && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
       return { resolved: { file: src, module }, how: `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})` };
     }
     // COPY a folder: the module's file inside it

@@ -166,7 +166,9 @@ export default {
       const worlds = worldsWhere((w) => {
         const db = defaultDatabase(s, w);
         const engine = strOf(dictGet(db, 'ENGINE'));
-        if (!db || engine === undefined || isSqliteEngine(engine) || engine.endsWith('.dummy')) return undefined;
+        // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
+        // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
+        if (!db || engine === undefined || isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy')) return undefined;
         // Django 5.1+ connection pools require CONN_MAX_AGE = 0.
         const pool = dictGet(dictGet(db, 'OPTIONS'), 'pool');
         if (pool && truthy(pool) !== false) return undefined;

@@ -169,6 +169,19 @@ describe('several projects', () => {
     });
   });
 
+  it("a Python template COPYed into the module's place, and a console script's manage.py inside the package: one project (bugsink)", () => {
+    const dir = tree({
+      'app/__init__.py': '',
+      'app/wsgi.py': SET('app_conf'),
+      'app/conf_templates/docker.py.template': 'DEBUG = False\nSECRET_KEY = "{{ key }}"\n',
+      'app/scripts/__init__.py': '',
+      'app/scripts/manage.py': SET('app_conf'),
+      Dockerfile: 'FROM python:3.12\nCOPY app/conf_templates/docker.py.template /app/app_conf.py\nCMD ["gunicorn", "app.wsgi"]\n',
+    });
+    const projects = scan(dir).projects.map((p) => [p.root, p.info.settingsModule, p.info.settingsFile, p.info.status]);
+    expect(projects).toEqual([['', 'app_conf', 'app/conf_templates/docker.py.template', 'resolved']]);
+  });
+
   it('a manage.py symlinked to another inside the tree is that project, not a root of its own (tabbycat)', () => {
     // Python resolves the link and puts the target's folder on sys.path: `settings` is found beside the target.
     const dir = tree({
