@@ -3,7 +3,7 @@ import { callParts, lineOf, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { CALL, PyIndex, countsFor, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
@@ -338,6 +338,17 @@ function sourceText(p: Prov): string {
   return p.source ? `\`${p.source.text}\`, line ${p.source.line}` : 'request data';
 }
 
+/**
+ * Memoizing decorators: the function's result is kept, so its slow call runs on a cache miss only —
+ * linkding's `@lru_cache(maxsize=1)` on a release check called with an hourly time bucket, a view under
+ * `@cache_page(60 * 15)`.
+ */
+const MEMOIZE = /(^|\.)(lru_cache|cache|cached|ttl_cache|cache_page|memoize|memoized|cache_memoize|cached_as)$/;
+
+function memoizedBy(fn: SyntaxNode): string | undefined {
+  return decoratorDotted(fn).find((d) => MEMOIZE.test(d));
+}
+
 /** What an answer says about the call alone, not what the remote service sent: its status. */
 const STATUS_ONLY = new Set(['status_code', 'ok', 'raise_for_status', 'reason', 'status', 'getcode', 'is_success', 'is_error', 'is_redirect', 'elapsed']);
 
@@ -408,15 +419,19 @@ export default {
       }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
-      const exchange = slow.kind === 'http' ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
+      const cached = memoizedBy(via?.fn ?? view.node) ?? (via ? memoizedBy(view.node) : undefined);
+      const exchange = slow.kind === 'http' && !cached ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
       const related: Array<{ location: Location; message: string }> = [];
       if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       hits.push({
         location: loc(file, call),
-        message: exchange
+        message: cached
+          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: \`@${cached}\` on \`${(via?.fn ?? view.node).childForFieldName('name')?.text ?? '?'}()\` keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short.`
+          : exchange
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it sends this request's data (${exchange}) and the view uses the answer, an exchange (a proxy, a token or a lookup) that cannot move to a background task; keep its timeout short (launch.W124).`
           : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
+        ...(cached ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
         ...(exchange ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
         ...(related.length ? { related } : {}),
       });

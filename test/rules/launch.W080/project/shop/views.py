@@ -2,6 +2,7 @@ import functools
 
 import httpx
 import requests
+import time
 import urllib.request
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
@@ -145,3 +146,14 @@ def embed(request):
     with urllib.request.urlopen(request.GET["url"], timeout=3) as page:
         body = page.read()
     return HttpResponse(body)
+
+
+@functools.lru_cache(maxsize=1)
+def _latest_version(ttl_hash=None):
+    # Kept: the release check runs once per time bucket the view passes, not on every request.
+    # note: launch.W080
+    return requests.get("https://api.example.com/releases/latest", timeout=5).json()["name"]
+
+
+def about(request):
+    return JsonResponse({"latest": _latest_version(int(time.time() // 3600))})
