@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ScanContext } from '../project/scan';
-import { bindMountsProject, commandText, composeServices, dockerInstructions, isComposeFile, lineAt, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { bindMountsProject, commandText, composeServices, dockerInstructions, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
@@ -91,6 +91,7 @@ function isStartScript(rel: string, projectRoots: string[]): boolean {
 
 function checkProcfile(file: SourceFile): RuleHit[] {
   const hits: RuleHit[] = [];
+  if (localProcfile(file.text)) return hits;
   file.text.split('\n').forEach((raw, i) => {
     const m = /^\s*web\s*:(.*)$/.exec(raw);
     if (m && runsDevServer(m[1])) {
