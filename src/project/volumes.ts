@@ -1,21 +1,22 @@
 /**
  * Persistent storage the production deploy files give the app: a named volume or a host data directory
- * mounted into an app service of a compose file, or a PersistentVolumeClaim mounted in a Kubernetes/Helm
- * manifest, at a data-like path (`/app/media`, `/home/django/data`, `/srv/uploads`). Files written there
+ * mounted into an app service of a compose file, a PersistentVolumeClaim mounted in a Kubernetes/Helm
+ * manifest, or a VOLUME a production Dockerfile declares, at a data-like path (`/app/media`, `/home/django/data`, `/srv/uploads`). Files written there
  * outlive the container. Part of the project model (see model.ts).
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from './scan';
 import { baseName, perProject } from './files';
-import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+import { composeServices, dockerInstructions, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+import { manifestKind } from './manifests';
 
 export interface DataMount {
   location: Location;
   /** The path inside the container. */
   target: string;
-  /** A named compose volume, a host directory, or a Kubernetes PersistentVolumeClaim. */
-  kind: 'volume' | 'host-directory' | 'pvc';
+  /** A named compose volume, a host directory, a Kubernetes PersistentVolumeClaim, or a Dockerfile VOLUME. */
+  kind: 'volume' | 'host-directory' | 'pvc' | 'image-volume';
 }
 
 /** Paths where an app keeps user files. Not static files (collected at build time), not code. */
@@ -52,6 +53,15 @@ function findMounts(ctx: ScanContext, project: ScannedProject | undefined): Data
           out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
         }
       }
+    } else if (manifestKind(f) === 'dockerfile') {
+      // `VOLUME /opt/jumpserver/data`: the image declares the folder storage that outlives the container, which
+      // whoever runs it mounts (compose keeps even an anonymous one across re-creation).
+      for (const ins of dockerInstructions(f.text)) {
+        if (ins.keyword !== 'VOLUME') continue;
+        for (const target of volumeTargets(ins.args)) {
+          if (DATA_PATH.test(target)) out.push({ location: { file: f.rel, line: ins.lines[0]?.line ?? 1 }, target, kind: 'image-volume' });
+        }
+      }
     } else if (/\.ya?ml$/.test(name) && /persistentVolumeClaim\s*:/.test(f.text)) {
       f.text.split('\n').forEach((line, i) => {
         const m = /^\s*-?\s*mountPath\s*:\s*["']?([^"'\s#]+)/.exec(line);
@@ -60,6 +70,20 @@ function findMounts(ctx: ScanContext, project: ScannedProject | undefined): Data
     }
   }
   return out;
+}
+
+/** A Dockerfile VOLUME's paths: the JSON form (`["/data", "/logs"]`) or space-separated. */
+function volumeTargets(args: string): string[] {
+  const t = args.trim();
+  if (t.startsWith('[')) {
+    try {
+      const arr = JSON.parse(t) as unknown;
+      if (Array.isArray(arr)) return arr.map(String);
+    } catch {
+      // not JSON: read as the plain form
+    }
+  }
+  return t.split(/\s+/).filter(Boolean);
 }
 
 /** `source:target[:mode]` (short syntax) or `{type, source, target}` (long syntax). */
