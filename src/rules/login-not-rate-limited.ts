@@ -451,12 +451,43 @@ function credentials(call: SyntaxNode): { named: Array<[string, SyntaxNode]>; po
 /**
  * Re-authentication of the user already logged in — `authenticate(username=request.user.username,
  * password=…)` before a password or username change (peeringdb): the account is the session's own, so
- * guessing needs the victim's session and reaches that one account. Not a login endpoint.
+ * guessing needs the victim's session and reaches that one account. Not a login endpoint. The user may come
+ * through a local name: `user = request.user`, or a call given the request alone whose name says it returns
+ * a user (`user = get_user_or_pre_auth_user(self.request)`: JumpServer's, the session user or the one a first
+ * factor already identified; Django's `get_user(request)`) — a user the request's session decides, not a name
+ * the client posts.
  */
-function reauthenticates(call: SyntaxNode): boolean {
+function reauthenticates(call: SyntaxNode, fn: SyntaxNode): boolean {
   const { named, positional } = credentials(call);
   const identity = [...named.filter(([k]) => !PASSWORD_KEY.test(k) && k !== 'request').map(([, v]) => v), ...positional.slice(1, -1)];
-  return identity.length > 0 && identity.every((v) => /^(self\.)?request\.user(\.\w+)?$/.test(v.text));
+  if (identity.length === 0) return false;
+  const sessionUsers = new Set<string>();
+  walkBody(fn, (n) => {
+    if (n.type !== 'assignment' || n.startIndex > call.startIndex) return;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right) return;
+    if (SESSION_USER.test(right.text)) sessionUsers.add(left.text);
+    else if (right.type === 'call') {
+      const { callee, args, kwargs } = callParts(right);
+      if (args.length === 1 && kwargs.size === 0 && REQUEST_ITSELF.test(args[0].text) && /user/i.test((callee ?? '').split('.').pop() ?? '')) sessionUsers.add(left.text);
+      else sessionUsers.delete(left.text);
+    } else sessionUsers.delete(left.text);
+  }, ['assignment']);
+  return identity.every((v) => SESSION_USER.test(v.text) || (/^\w+(\.\w+)?$/.test(v.text) && sessionUsers.has(v.text.split('.')[0])));
+}
+
+const SESSION_USER = /^(self\.)?request\.user(\.\w+)?$/;
+const REQUEST_ITSELF = /^(self\.)?request$/;
+
+/**
+ * Is a form constructed with data to validate (`AuthenticationForm(request, data=request.POST)`,
+ * `LoginForm(request.POST)`)? An empty one — `LoginForm()`, `AuthenticationForm(request)` — only shows a form
+ * (bookwyrm's sign-up view renders the landing page's login form again): it checks no password.
+ */
+function boundForm(call: SyntaxNode): boolean {
+  const { args, kwargs } = callParts(call);
+  return kwargs.has('data') || args.some((a) => !REQUEST_ITSELF.test(a.text));
 }
 
 /** Creating an account: a form's save(), create_user(), `User.objects.create(…)`. */
@@ -504,9 +535,9 @@ function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?
       let q = idx.qualify(file, fnNode) ?? '';
       const selfAttr = /^self\.(\w+)$/.exec(q);
       if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
-      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n) && !signsInNewUser(n, fn);
+      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
-      else if (AUTH_FORM.test(q)) authForm = shortRef(q);
+      else if (AUTH_FORM.test(q) && boundForm(n)) authForm = shortRef(q);
     }, CALL);
   }
   if (authenticate) return 'authenticate() with a password credential';

@@ -1,5 +1,6 @@
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse, JsonResponse
@@ -86,3 +87,39 @@ def login_or_register(request):
     request.session.save()
     user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
     return JsonResponse({"ok": user is not None})
+
+
+def session_user(request):
+    return request.user if request.user.is_authenticated else None
+
+
+# ok: launch.W110
+class VerifyPasswordView(View):
+    def post(self, request):
+        # The account is the one the session holds (through a helper given the request alone).
+        user = session_user(self.request)
+        ok = authenticate(request=self.request, username=user.username, password=request.POST["password"])
+        return JsonResponse({"ok": ok is not None})
+
+
+# ruleid: launch.W110
+class LookupLoginView(View):
+    def post(self, request):
+        # The account is looked up from what the client posts: a login.
+        user = find_user(request.POST["login"])
+        ok = authenticate(request=self.request, username=user.username, password=request.POST["password"])
+        return JsonResponse({"ok": ok is not None})
+
+
+def find_user(login):
+    return None
+
+
+# ok: launch.W110
+def register_and_sign_in(request):
+    # The login form is only shown again beside the sign-up form; the account is created here, then signed in.
+    if request.method == "GET":
+        return JsonResponse({"login_form": str(AuthenticationForm()), "register_form": str(UserCreationForm())})
+    user = User.objects.create_user(request.POST["username"], password=request.POST["password"])
+    login(request, user)
+    return redirect("/")
