@@ -246,6 +246,11 @@ function safeMethodsOnly(e: Exempt): boolean {
     const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
     const handlers = methods.filter((m) => /^(get|post|put|patch|delete|head|options|trace)$/.test(m));
     const dispatch = methods.includes('dispatch') || methods.includes('handle');
+    // post() doing what get() does — both return the same self.method(...) (JumpServer's PDF export): a
+    // cross-site POST can do nothing a cross-site GET, never CSRF-checked, cannot.
+    const shared = delegateOf(e.bodies.find((b) => b.fn.childForFieldName('name')?.text === 'get')?.fn);
+    const unsafe = e.bodies.filter((b) => /^(post|put|patch|delete)$/.test(b.fn.childForFieldName('name')?.text ?? ''));
+    if (!dispatch && shared && unsafe.length && unsafe.every((b) => delegateOf(b.fn) === shared)) return true;
     if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m))) {
       const cls = e.bodies[0].cls!;
       const allowed = classAttr(cls, 'http_method_names');
@@ -253,6 +258,20 @@ function safeMethodsOnly(e: Exempt): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The method a handler hands its work to: a body of assignments (reading its parameters) ending in
+ * `return self.method(…)`, docstrings aside. undefined for anything else.
+ */
+function delegateOf(fn: SyntaxNode | undefined): string | undefined {
+  const body = fn?.childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+  if (!body?.length) return undefined;
+  const last = body[body.length - 1];
+  if (!body.slice(0, -1).every((st) => st.type === 'expression_statement' && st.namedChildren[0]?.type === 'assignment')) return undefined;
+  const call = last.type === 'return_statement' ? last.namedChildren[0] : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' ? callee.childForFieldName('attribute')?.text : undefined;
 }
 
 interface Evidence {
@@ -448,6 +467,15 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       level: 'note',
       message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
       fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
+    };
+  }
+  if (ev.session && !ev.authHeader && ev.passesRequest && /proxy/i.test(ev.passesRequest)) {
+    // JumpServer's Flower view: the user is checked, then the whole request goes to another service
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; it checks the logged-in user (${ev.session}) and hands the request to \`${ev.passesRequest}()\`, a reverse proxy to another service: whether a cross-site POST can change anything there is that service's to say — check that it requires its own credential for what changes data.`,
+      fix: 'Keep CSRF on if the proxied service trusts the forwarded session; exempt it only when that service authenticates every state-changing request itself.',
     };
   }
   if (ev.session && !ev.authHeader) {

@@ -18,6 +18,8 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from proxy.views import proxy_view  # django-proxy, a library
+
 from .models import Cart, Stock
 
 
@@ -313,3 +315,46 @@ class TokenGraph(View):
 
     def post(self, request):
         return JsonResponse({"data": []})
+
+
+# The user is checked, then the whole request goes to another service (a reverse proxy).
+# note: launch.W120
+@csrf_exempt
+def monitor_proxy(request, path):
+    if not request.user.has_perm("shop.view_monitor"):
+        return HttpResponse("Forbidden")
+    return proxy_view(request, f"http://monitor.internal/{path}")
+
+
+# post() does what get() does: a cross-site POST can do nothing a cross-site GET cannot.
+# ok: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class ExportReport(LoginRequiredMixin, View):
+    def get(self, request):
+        name = request.GET.get("report")
+        return self._export(request, name)
+
+    def post(self, request):
+        name = request.POST.get("report")
+        return self._export(request, name)
+
+    def _export(self, request, name):
+        return HttpResponse(f"{name} for {request.user}", content_type="application/pdf")
+
+
+# post() hands its work to another method than get(): still a form post with the session.
+# ruleid: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class SaveReport(LoginRequiredMixin, View):
+    def get(self, request):
+        return self._show(request)
+
+    def post(self, request):
+        return self._save(request)
+
+    def _show(self, request):
+        return HttpResponse("form")
+
+    def _save(self, request):
+        Stock.objects.filter(owner=request.user).update(count=0)
+        return HttpResponse("saved")
