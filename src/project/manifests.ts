@@ -27,7 +27,7 @@ import { runsDevSetup } from './deploy-commands';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
-  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'kubernetes' | 'env-file' | 'app.yaml';
+  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml';
 
 export interface SettingsEvidence {
   /** the dotted module, e.g. "mysite.settings.production" (after substitution of ARG/ENV/${VAR:-default}) */
@@ -254,6 +254,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   'heroku.yml': (_ws, f) => fromHerokuYml(f),
   'fly.toml': (_ws, f) => fromFlyToml(f),
   'render.yaml': (_ws, f) => fromRenderYaml(f),
+  'do-app': (_ws, f) => fromDoApp(f),
   'app.yaml': (_ws, f) => fromAppYaml(f),
   kubernetes: (_ws, f) => fromKubernetes(f),
 };
@@ -278,6 +279,7 @@ export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   if (name === 'heroku.yml' || name === 'heroku.yaml') return 'heroku.yml';
   if (/^fly([.-][\w-]+)?\.toml$/.test(name)) return 'fly.toml';
   if (name === 'render.yaml' || name === 'render.yml') return 'render.yaml';
+  if (/\.ya?ml$/.test(name) && f.rel.split('/').slice(0, -1).includes('.do')) return 'do-app';
   if ((name === 'app.yaml' || name === 'app.yml') && !/^\s*apiVersion\s*:/m.test(f.text)) return 'app.yaml';
   if (/\.ya?ml$/.test(name)) return 'kubernetes'; // the Workspace reads YAML only from deploy folders and values files
   return undefined;
@@ -1731,6 +1733,44 @@ function fromRenderYaml(f: SourceFile): Place[] {
         const list = yamlCommand(y, f.text, starts, mapGet(item, y.doc, key), UNKNOWN, SHELL);
         out.push(place({ ...base, how: `${key} of \`${name}\` in ${f.rel}` }, list));
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * DigitalOcean App Platform spec (`.do/app.yaml`, `.do/deploy.template.yaml`, whose spec sits under `spec:`):
+ * `envs[]` of the app and of each `services[]`, `workers[]` and `jobs[]` item, `{key, value, scope, type}` — a
+ * key without a value is one the platform asks for (provided, its value unknown); `run_command`.
+ */
+function fromDoApp(f: SourceFile): Place[] {
+  const y = yamlDoc(f.text);
+  if (!y) return [];
+  const spec = resolve(y.doc.get('spec', true), y.doc) ?? y.doc.contents;
+  const starts = lineStarts(f.text);
+  // `.do/deploy.template.yaml` is what DigitalOcean's "Deploy to DigitalOcean" button deploys, not an example
+  const fileDev = isDevPath(f.rel.replace(/(^|\/)deploy\.template\.(ya?ml)$/i, '$1deploy.$2'));
+  const out: Place[] = [];
+  const envsOf = (owner: unknown): Line[] => {
+    const vars = resolve(mapGet(owner, y.doc, 'envs'), y.doc);
+    const env: Line[] = [];
+    for (const v of isSeq(vars) ? vars.items : []) {
+      const key = scalarText(mapGet(v, y.doc, 'key'));
+      if (key === undefined) continue;
+      const value = scalarText(mapGet(v, y.doc, 'value'));
+      env.push({ key, value: value ?? '', start: 0, raw: '', line: lineOfNode(y, resolve(v, y.doc)), env: value !== undefined ? literalEnv(value) : {} });
+    }
+    return env;
+  };
+  out.push(place({ kind: 'do-app', file: f.rel, dev: fileDev, how: `envs of the app in ${f.rel}`, scope: `${f.rel}#app` }, envsOf(spec)));
+  for (const section of ['services', 'workers', 'jobs']) {
+    const seq = resolve(mapGet(spec, y.doc, section), y.doc);
+    if (!isSeq(seq)) continue;
+    for (const item of seq.items) {
+      const name = scalarText(mapGet(item, y.doc, 'name')) ?? '?';
+      const base = { kind: 'do-app' as const, file: f.rel, dev: fileDev || isDevWord(name) };
+      out.push(place({ ...base, how: `envs of \`${name}\` in ${f.rel}`, scope: `${f.rel}#${section}#${name}` }, envsOf(item)));
+      out.push(place({ ...base, how: `run_command of \`${name}\` in ${f.rel}` }, yamlCommand(y, f.text, starts, mapGet(item, y.doc, 'run_command'), UNKNOWN, SHELL)));
     }
   }
   return out;

@@ -70,7 +70,7 @@ export interface ResolveInput {
   patterns?: SettingsPatterns;
 }
 
-const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'app.yaml', 'script', 'env-file'];
+const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
 
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input: ResolveInput, module: string): { resolved: ResolvedModule; made?: string } | undefined {

@@ -110,7 +110,7 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
     lower === 'heroku.yml' || lower === 'heroku.yaml' ||
     lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
-    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p)) || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower)))
+    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower)))
   );
 }
 

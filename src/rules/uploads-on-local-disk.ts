@@ -58,7 +58,7 @@ function localDefault(s: EvaluatedSettings, w: World): boolean | undefined {
 }
 
 /** Deploy files that say production runs on a disk that is replaced or not shared: an image, compose, a PaaS. */
-const REPLACEABLE_HOST = new Set<EvidenceKind>(['dockerfile', 'compose', 'procfile', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'app.yaml']);
+const REPLACEABLE_HOST = new Set<EvidenceKind>(['dockerfile', 'compose', 'procfile', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml']);
 /** A Kubernetes workload (YAML the workspace reads from deploy folders can also be Traefik or Ansible). */
 const KUBERNETES = /^kind:\s*(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob)\b/m;
 

@@ -629,6 +629,38 @@ describe('platform manifests', () => {
     ]);
   });
 
+  it('DigitalOcean App Platform spec: envs {key, value} of the app and its services, run_command; the deploy button template counts (babybuddy)', () => {
+    const ws = repo({
+      '.do/deploy.template.yaml': [
+        'spec:', //                                                        1
+        '  name: shop', //                                                 2
+        '  envs:', //                                                      3
+        '    - key: DJANGO_SETTINGS_MODULE', //                            4
+        '      value: shop.settings.app', //                               5
+        '  services:', //                                                  6
+        '    - name: web', //                                              7
+        '      run_command: gunicorn shop.wsgi', //                        8
+        '      envs:', //                                                  9
+        '        - key: SECRET_KEY', //                                    10
+        '          type: SECRET', //                                       11
+        '        - key: DJANGO_SETTINGS_MODULE', //                        12
+        '          scope: RUN_AND_BUILD_TIME', //                          13
+        '          value: "shop.settings.base"', //                        14
+        '  workers:', //                                                   15
+        '    - name: jobs', //                                             16
+        '      run_command: celery -A shop worker --settings shop.settings.jobs', // 17
+      ].join('\n'),
+      // a spec at the top level, as `.do/app.yaml` is written (not App Engine's app.yaml)
+      '.do/app.yaml': 'name: shop\nservices:\n  - name: web\n    envs:\n      - key: DJANGO_SETTINGS_MODULE\n        value: shop.settings.spec\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('shop.settings.spec', 'do-app', '.do/app.yaml', 5),
+      ev('shop.settings.app', 'do-app', '.do/deploy.template.yaml', 4),
+      ev('shop.settings.base', 'do-app', '.do/deploy.template.yaml', 12),
+      ev('shop.settings.jobs', 'do-app', '.do/deploy.template.yaml', 17),
+    ]);
+  });
+
   it('App Engine app.yaml env_variables and entrypoint', () => {
     const ws = repo({
       'app.yaml': [
