@@ -31,7 +31,7 @@ const HISTORY_FILE = new RegExp(
     '\\.service$',
     '\\.sh$',
     '(^|/)uwsgi[^/]*\\.ini$',
-    '(^|/)(deploy|deployment|deployments|k8s|kubernetes|helm|charts)/(.+/)?[^/]+\\.ya?ml$',
+    '(^|/)(deploy|deployment|deployments|k8s|kubernetes|helm|charts|\\.do)/(.+/)?[^/]+\\.ya?ml$',
     '(^|/)(app\\.json|app\\.yaml|fly\\.toml|render\\.yaml|heroku\\.yml)$',
   ].join('|'),
   'i',

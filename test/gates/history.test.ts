@@ -455,7 +455,7 @@ describe('history gate: the stream parsers', () => {
   });
 
   it('the files read: settings, env and deploy files, nothing else', () => {
-    for (const f of ['mysite/settings.py', 'config/settings/base.py', 'local_settings.py', 'app/gunicorn_config.py', '.env', 'prod.env', '.env.production', 'Dockerfile', 'docker/Dockerfile.prod', 'docker-compose.yml', 'compose.prod.yaml', 'Procfile', 'deploy/app.service', 'bin/release.sh', 'k8s/base/deployment.yaml', 'charts/app/values.yaml', 'app.json', 'fly.toml', 'render.yaml']) {
+    for (const f of ['mysite/settings.py', 'config/settings/base.py', 'local_settings.py', 'app/gunicorn_config.py', '.env', 'prod.env', '.env.production', 'Dockerfile', 'docker/Dockerfile.prod', 'docker-compose.yml', 'compose.prod.yaml', 'Procfile', 'deploy/app.service', 'bin/release.sh', 'k8s/base/deployment.yaml', 'charts/app/values.yaml', 'app.json', 'fly.toml', 'render.yaml', '.do/deploy.template.yaml']) {
       expect(isHistoryFile(f), f).toBe(true);
     }
     for (const f of ['shop/views.py', 'README.md', 'settings.json', '.github/workflows/ci.yml', 'docs/environment.md', 'shop/models.py', 'package.json', 'awx/lib/site-packages/rest_framework/runtests/settings.py', 'node_modules/x/config.py', 'venv/lib/python3.12/settings.py']) {
