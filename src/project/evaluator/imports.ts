@@ -225,20 +225,6 @@ export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: Synt
   return undefined; // a library, installed in production
 }
 
-/**
- * For a statement in a `try:` body: an exec of an override file next to the settings that is not in the
- * repository — DMOJ's `with open(os.path.join(os.path.dirname(__file__), 'local_settings.py')) as f:
- * exec(f.read(), globals())` under `except IOError` — read like the import of an absent override module:
- * the handler runs, and what the file may set on the server is unknown (dynamic, not overriding).
- */
-export function optionalExecTarget(frame: Frame, st: SyntaxNode): { node: SyntaxNode; absentOverride: string } | undefined {
-  if (st.type !== 'with_statement' && st.type !== 'expression_statement') return undefined;
-  if (!/\bexec(file)?\s*\(/.test(st.text)) return undefined;
-  const file = /["']([\w.-]+)\.py["']/.exec(st.text)?.[1];
-  if (!file || !OVERRIDE_MODULE.test(file) || frame.opts.resolve(file, frame.src.module, 1)) return undefined;
-  return { node: st, absentOverride: `${file}.py is run if present but is not in the repository: settings it may set on the server are unknown` };
-}
-
 // ---------------------------------------------------------------------------------------------
 // django-split-settings
 

@@ -13,7 +13,7 @@ import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
 import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, inTemplate, isSettingName, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
-import { execImport, execImportFrom, execInclude, isIncludeCall, optionalExecTarget, optionalImportTarget } from './imports';
+import { execImport, execImportFrom, execInclude, isIncludeCall, optionalImportTarget } from './imports';
 import { canonical, envScheme } from './libraries';
 
 export function execBlock(frame: Frame, stmts: readonly SyntaxNode[], scope: Scope): void {
@@ -359,7 +359,7 @@ function execTry(frame: Frame, st: SyntaxNode, scope: Scope): void {
   // An optional module imported here that production does not have (a dev/test module, or an override
   // file absent from the repository): the handler is what runs. An absent override file may still be
   // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
-  const optional = body.map((s) => optionalImportTarget(frame, s) ?? optionalExecTarget(frame, s)).find((x) => x !== undefined);
+  const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
   if (optional) {
     if (optional.absentOverride) markDynamic(frame, optional.node, scope, optional.absentOverride, false);
     execBlock(frame, handlerBody(handlers[0]), scope);
