@@ -463,7 +463,7 @@ function reauthenticates(call: SyntaxNode, fn: SyntaxNode): boolean {
   if (identity.length === 0) return false;
   const sessionUsers = new Set<string>();
   walkBody(fn, (n) => {
-    if (n.type !== 'assignment' || n.startIndex > call.startIndex) return;
+    if (n.type !== 'assignment' || n.endIndex > call.startIndex) return; // those before the call, not the one holding it
     const left = n.childForFieldName('left');
     const right = n.childForFieldName('right');
     if (left?.type !== 'identifier' || !right) return;

@@ -98,8 +98,8 @@ class VerifyPasswordView(View):
     def post(self, request):
         # The account is the one the session holds (through a helper given the request alone).
         user = session_user(self.request)
-        ok = authenticate(request=self.request, username=user.username, password=request.POST["password"])
-        return JsonResponse({"ok": ok is not None})
+        user = authenticate(request=self.request, username=user.username, password=request.POST["password"])
+        return JsonResponse({"ok": user is not None})
 
 
 # ruleid: launch.W110
