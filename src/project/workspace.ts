@@ -142,6 +142,8 @@ export class Workspace {
   private readonly trees = new Map<string, Tree>();
   /** Files whose syntax error (or that there is none) is recorded in diagnostics. */
   private readonly syntaxRecorded = new Set<string>();
+  /** The first syntax error line of each file worked out so far (undefined: none). */
+  private readonly syntaxLines = new Map<string, number | undefined>();
   private readonly templates: SourceFile[] = [];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
   private readonly djangoTemplatePaths: Array<{ abs: string; rel: string }> = [];
@@ -262,7 +264,9 @@ export class Workspace {
 
   private recordSyntax(file: SourceFile, t: Tree): void {
     if (this.syntaxRecorded.has(file.rel)) return;
-    this.recordSyntaxLine(file, firstErrorLine(t, file.text));
+    const line = firstErrorLine(t, file.text);
+    this.syntaxLines.set(file.rel, line);
+    this.recordSyntaxLine(file, line);
   }
 
   /** Record a file's first syntax error line (undefined: none), unless its syntax is known already. */
@@ -279,9 +283,17 @@ export class Workspace {
     }
   }
 
-  /** 1-based line of the first syntax error in a Python file, or undefined when it parses cleanly. */
+  /**
+   * 1-based line of the first syntax error in a Python file, or undefined when it parses cleanly. Worked out
+   * once per file (the settings evaluator asks for every module it runs, in each world: with the Python 2
+   * check, a second of saleor's scan).
+   */
   syntaxError(file: SourceFile): number | undefined {
-    return firstErrorLine(this.tree(file));
+    if (!this.syntaxLines.has(file.rel)) {
+      const t = this.tree(file);
+      if (!this.syntaxLines.has(file.rel)) this.syntaxLines.set(file.rel, firstErrorLine(t, file.text));
+    }
+    return this.syntaxLines.get(file.rel);
   }
 
   private walk(dir: string): void {

@@ -9,7 +9,7 @@
  */
 import { callParts, type SyntaxNode } from '../python';
 import { UNKNOWN, type Value } from '../values';
-import type { SourceFile } from '../workspace';
+import type { SourceFile, Workspace } from '../workspace';
 import { evalExpr } from './expressions';
 import {
   MAX_IMPORT_DEPTH,
@@ -41,6 +41,20 @@ interface ImportSpec {
   level: number;
   wildcard: boolean;
   names: Array<[string, string]>;
+}
+
+const specs = new WeakMap<Workspace, Map<string, ImportSpec | undefined>>();
+
+/**
+ * importSpec, read once per statement: the evaluator runs every module once in each world, and reading
+ * long import lists node by node was most of a second of saleor's scan.
+ */
+function specOf(frame: Frame, st: SyntaxNode): ImportSpec | undefined {
+  let byStatement = specs.get(frame.ws);
+  if (!byStatement) specs.set(frame.ws, (byStatement = new Map()));
+  const key = `${frame.src.file.rel}:${st.startIndex}`;
+  if (!byStatement.has(key)) byStatement.set(key, importSpec(st));
+  return byStatement.get(key);
 }
 
 function importSpec(st: SyntaxNode): ImportSpec | undefined {
@@ -78,7 +92,7 @@ export function execImport(frame: Frame, st: SyntaxNode, scope: Scope): void {
 }
 
 export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void {
-  const spec = importSpec(st);
+  const spec = specOf(frame, st);
   if (!spec) return;
   const shown = `${'.'.repeat(spec.level)}${spec.module}`;
   if (spec.level === 0 && spec.module === DJANGO_DEFAULTS) return;
@@ -207,7 +221,7 @@ export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: Synt
   let module: string;
   let level = 0;
   if (st.type === 'import_from_statement') {
-    const spec = importSpec(st);
+    const spec = specOf(frame, st);
     if (!spec) return undefined;
     module = spec.module;
     level = spec.level;
