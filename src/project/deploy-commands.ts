@@ -111,6 +111,25 @@ export function localProcfile(text: string): boolean {
   return /^\s*(\w+=\S*\s+)*\w*(DATABASE|DB)\w*=\S*@(localhost|127\.0\.0\.1)[:/]/.test(web);
 }
 
+/**
+ * A deploy file whose leading comment says it is for development only ("intended solely for local development",
+ * "only meant for local development", "not for production"): what it runs, or the environment it gives, is not
+ * production's (openciviwiki's committed `.env`: "only for local development. Do not use them in production.").
+ */
+const DEV_DECLARED =
+  /\b(local\s+development|(for|of)\s+development\b|development\s+(only|purposes|use|environment|setup|server)\b|dev(elopment)?[- ]only\b|not\s+(be\s+)?(meant|intended|suitable|used|for)\s+(for\s+|in\s+)?production|(do\s+)?not\s+use\s+(it\s+|this\s+)?(in|for)\s+production)/i;
+
+export function declaredForDevelopment(file: SourceFile): boolean {
+  const header: string[] = [];
+  for (const line of file.text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t === '---') continue;
+    if (!t.startsWith('#')) break;
+    header.push(t.replace(/^#+\s*/, ''));
+  }
+  return DEV_DECLARED.test(header.join(' '));
+}
+
 /** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */
 export function commandText(args: string): string {
   const t = args.trim();

@@ -23,7 +23,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseD
 import { parse as parseToml } from 'smol-toml';
 import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './python';
 import type { SourceFile, Workspace } from './workspace';
-import { runsDevSetup } from './deploy-commands';
+import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
@@ -249,7 +249,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   uwsgi: (_ws, f) => fromUwsgi(f),
   systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
   script: (_ws, f) => fromScript(f),
-  'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevPath(f.rel), how: `set in ${f.rel}`, scope: f.rel })],
+  'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevPath(f.rel) || declaredForDevelopment(f), how: `set in ${f.rel}`, scope: f.rel })],
   'app.json': (_ws, f) => fromAppJson(f),
   'heroku.yml': (_ws, f) => fromHerokuYml(f),
   'fly.toml': (_ws, f) => fromFlyToml(f),

@@ -159,6 +159,14 @@ function metaKey(key: string): Grade {
 }
 
 const REQUEST_NAMES = new Set(['request', 'req']);
+
+/** Methods whose first argument (after self) is bound to the request's data, and what it is. */
+const BOUND_HOOKS: Record<string, string> = {
+  form_valid: 'bound form',
+  form_invalid: 'bound form',
+  perform_create: 'serializer bound to request.data',
+  perform_update: 'serializer bound to request.data',
+};
 const FORM_CLASS = /(^|\.)\w*(Form|FormSet|Serializer)$/;
 const UPPER_CONSTANT = /^_?[A-Z][A-Z0-9_]*$/;
 const MAX_DEPTH = 40;
@@ -339,6 +347,12 @@ export class FunctionFlow {
     const given = this.paramProv.get(name);
     if (given) return given;
     if (name === 'self' || name === 'cls') return unknown();
+    // What Django and DRF pass these hooks is bound to the request's data: the form of a FormView's
+    // form_valid()/form_invalid(), the serializer of perform_create()/perform_update().
+    const hook = this.scope.type === 'function_definition' ? BOUND_HOOKS[this.scope.childForFieldName('name')?.text ?? ''] : undefined;
+    if (hook && this.params.indexOf(name) === 1 && this.params[0] === 'self') {
+      return { grade: all(UNKNOWN), form: { text: `the ${hook} \`${name}\` of ${this.scope.childForFieldName('name')!.text}()`, line: this.scope.startPosition.row + 1 } };
+    }
     return unknown(new Set([name]));
   }
 

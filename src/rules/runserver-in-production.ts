@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ScanContext } from '../project/scan';
-import { bindMountsProject, commandText, composeServices, dockerInstructions, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { bindMountsProject, commandText, composeServices, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
@@ -20,24 +20,6 @@ const REAL_SERVER = /\b(gunicorn|uvicorn|daphne|uwsgi|hypercorn|waitress-serve|g
 
 function at(file: SourceFile, line: number): Location {
   return { file: file.rel, line };
-}
-
-/**
- * A deploy file whose leading comment says it is for development only ("intended solely for local development",
- * "only meant for local development", "not for production"): what it runs is not production.
- */
-const DEV_DECLARED =
-  /\b(local\s+development|(for|of)\s+development\b|development\s+(only|purposes|use|environment|setup|server)\b|dev(elopment)?[- ]only\b|not\s+(be\s+)?(meant|intended|suitable|used|for)\s+(for\s+|in\s+)?production|(do\s+)?not\s+use\s+(it\s+|this\s+)?(in|for)\s+production)/i;
-
-function declaredForDevelopment(file: SourceFile): boolean {
-  const header: string[] = [];
-  for (const line of file.text.split('\n')) {
-    const t = line.trim();
-    if (t === '' || t === '---') continue;
-    if (!t.startsWith('#')) break;
-    header.push(t.replace(/^#+\s*/, ''));
-  }
-  return DEV_DECLARED.test(header.join(' '));
 }
 
 const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;

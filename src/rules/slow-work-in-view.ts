@@ -4,7 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
-import { FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
+import { CONSTANT, FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { WORLDS, strOf } from './settings-util';
 
@@ -199,6 +199,19 @@ function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
 }
 
 /**
+ * mail_admins() and mail_managers() return at once when ADMINS (MANAGERS) is empty: known empty or unset (Django's
+ * default is []) in every world of the production settings, they send nothing (djangosnippets' flag view).
+ */
+function noRecipients(ctx: ScanContext, file: SourceFile, label: string): boolean {
+  const setting = label === 'mail_admins()' ? 'ADMINS' : label === 'mail_managers()' ? 'MANAGERS' : undefined;
+  const s = setting ? projectOf(ctx, file.rel)?.production : undefined;
+  if (!setting || !s) return false;
+  const b = s.bindings.get(setting);
+  if (!b) return s.dynamic.length === 0;
+  return !b.conditional && WORLDS.every((w) => b[w].kind === 'list' && (b[w] as { items: unknown[] }).items.length === 0);
+}
+
+/**
  * A view or helper that tests the mail configuration — "send a test e-mail", "check SMTP credentials" — sends
  * mail in the request on purpose: its response is whether the mail server accepted it. Known by its name, or
  * by a mail connection it builds from explicit server settings (`get_connection(host=…, username=…)`).
@@ -257,36 +270,37 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
 }
 
 /**
- * Is an outbound HTTP call an exchange the response depends on — the view (or helper `fn`) uses its answer,
- * and the request it sends carries this request's data (the OAuth code, the text to translate, the page to
- * embed)? Such a call is the view's job, not work a background task could take over: the finding is a note.
- * Returns the request read that reaches the call (`request.GET`, line 12), or undefined — a call whose answer
- * is dropped (a webhook, a notification: fire and forget) or that asks the same thing on every request (a
- * feed, a version check, a key set: cacheable, or refreshed by a task) stays a warning. In a helper, what the
- * view passes for its parameters counts (one level, as the helper is found).
+ * Is an outbound HTTP call an exchange the response depends on — the view uses the answer, and what it asks
+ * depends on this request: its data (the OAuth code, the text to translate, the page to embed), an earlier
+ * answer (the access token a code exchange returned), or anything else that is not the same on every request
+ * (a bound form, the object the URL names, the session, a value the view passes in)? Such a call is the view's
+ * job, not work a background task could take over: the finding is a note. Returns what makes it one, or
+ * undefined — a call whose answer is dropped (a webhook, a notification: fire and forget) or that asks the
+ * same thing on every request (a feed, a version check, a key set: cacheable, or refreshed by a task) stays a
+ * warning.
  */
-function requestBoundExchange(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean, depth = 0): string | undefined {
+function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean, depth = 0): string | undefined {
   if (!answerUsed(call)) return undefined;
   const { args, kwargs } = callParts(call);
   const parts = [...args, ...kwargs.values()];
   if (parts.length === 0) return undefined;
-  const fromRequest = (flow: FunctionFlow): Prov | undefined => parts.map((a) => flow.prov(a)).find(carriesRequest);
-  const own = fromRequest(FunctionFlow.around(ctx, file, call));
-  if (own) return sourceText(own);
-  // the next step of an exchange: it sends what an earlier one answered (the access token of an OAuth code
-  // exchange, sent on to the userinfo endpoint)
+  const provs = parts.map((a) => FunctionFlow.around(ctx, file, call).prov(a));
+  const own = provs.find(carriesRequest);
+  if (own) return `it sends this request's data (${sourceText(own)})`;
   const scope = enclosingFunction(call);
   if (scope && depth < 3) {
     const earlier = answerOf(scope, parts, call, isHttp);
-    if (earlier) {
-      const why = requestBoundExchange(ctx, file, earlier, fn, isHttp, depth + 1);
-      if (why) return `${why}, through the answer of line ${lineOf(earlier)}`;
+    if (earlier) return `it sends what the call at line ${lineOf(earlier)} answered`;
+  }
+  if (fn.type === 'function_definition') {
+    for (const c of callersPassingRequestData(ctx, file, fn)) {
+      const p = parts.map((a) => c.flow.prov(a)).find(carriesRequest);
+      if (p) return `it sends this request's data (${sourceText(p)}, passed in by \`${c.callerName}()\`)`;
     }
   }
-  if (fn.type !== 'function_definition') return undefined;
-  for (const c of callersPassingRequestData(ctx, file, fn)) {
-    const p = fromRequest(c.flow);
-    if (p) return `${sourceText(p)}, passed in by \`${c.callerName}()\``;
+  // a parameter's value is what the view passes (request data in it is found above): not variable by itself
+  if (provs.some((p) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size))) {
+    return 'what it asks is not the same on every request (a form, the object the URL names, the session, a value passed in)';
   }
   return undefined;
 }
@@ -349,39 +363,33 @@ function memoizedBy(fn: SyntaxNode): string | undefined {
   return decoratorDotted(fn).find((d) => MEMOIZE.test(d));
 }
 
-/** What an answer says about the call alone, not what the remote service sent: its status. */
-const STATUS_ONLY = new Set(['status_code', 'ok', 'raise_for_status', 'reason', 'status', 'getcode', 'is_success', 'is_error', 'is_redirect', 'elapsed']);
-
-/** Does this read of an answer (`r`, `requests.get(…)`) use what the service sent — more than its status? */
-function readsContent(read: SyntaxNode): boolean {
-  const parent = read.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === read.id) return !STATUS_ONLY.has(parent.childForFieldName('attribute')?.text ?? '');
-  return parent?.type !== 'expression_statement';
-}
-
 /**
- * Does the view use what the service answered — its body (`.json()`, `.text`, `.content`), or the answer as a
- * whole (returned, passed on)? Not when the answer is dropped, or only its status is looked at:
- * `requests.post(hook, json=event).raise_for_status()`, `r = requests.post(…)` then `if not r.ok:` — a
- * notification whose outcome a task can handle as well.
+ * Is the call's answer used — read at all, its status included (a failed purchase that decides the page)?
+ * Not when the statement is the call alone, or the call with methods chained on its answer whose results are
+ * dropped too (`requests.post(url, json=event).raise_for_status()`), or when the name it is given is never read.
  */
 function answerUsed(call: SyntaxNode): boolean {
+  let top = call;
+  for (;;) {
+    const parent = top.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call') top = parent.parent;
+    else break;
+  }
+  if (top.parent?.type === 'expression_statement') return false;
   const parent = call.parent;
   const holder =
     parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id ? parent.childForFieldName('left')
       : parent?.type === 'as_pattern' ? parent.childForFieldName('alias')?.namedChildren[0] ?? null
         : undefined;
-  if (holder === undefined) return readsContent(call);
-  if (holder?.type !== 'identifier') return true; // unpacked, stored in an attribute or a subscript: used
+  if (holder?.type !== 'identifier') return true;
   const scope = enclosingFunction(call);
   if (!scope) return true;
   let used = false;
   walk(scope, (n) => {
     if (used) return false;
-    if (n.type === 'identifier' && n.text === holder.text && n.startIndex > call.endIndex && n.id !== holder.id) {
+    if (n.type === 'identifier' && n.text === holder.text && n.startIndex > call.endIndex) {
       const p = n.parent;
-      const assigned = p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id;
-      if (!assigned && readsContent(n)) used = true;
+      if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id)) used = true;
     }
     return true;
   });
@@ -414,13 +422,14 @@ export default {
       if (seen.has(call.id)) return;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
+        if (noRecipients(ctx, file, slow.label)) return;
         const names = [view.label, ...(via ? [via.name] : [])];
         if (testsMailServer(idx, file, via?.fn ?? view.node, names) || (via && testsMailServer(idx, file, view.node, names))) return;
       }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
       const cached = memoizedBy(via?.fn ?? view.node) ?? (via ? memoizedBy(view.node) : undefined);
-      const exchange = slow.kind === 'http' && !cached ? requestBoundExchange(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
+      const exchange = slow.kind === 'http' && !cached ? exchangeOf(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
       const related: Array<{ location: Location; message: string }> = [];
       if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
@@ -429,7 +438,7 @@ export default {
         message: cached
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: \`@${cached}\` on \`${(via?.fn ?? view.node).childForFieldName('name')?.text ?? '?'}()\` keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short.`
           : exchange
-          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it sends this request's data (${exchange}) and the view uses the answer, an exchange (a proxy, a token or a lookup) that cannot move to a background task; keep its timeout short (launch.W124).`
+          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: ${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124).`
           : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
         ...(cached ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
         ...(exchange ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),

@@ -464,6 +464,8 @@ describe('Procfile, scripts, env files', () => {
       '.env.local': 'DJANGO_SETTINGS_MODULE=mysite.settings.local\n',
       'deploy/dev.env': 'DJANGO_SETTINGS_MODULE=mysite.settings.dev\n',
       'deploy/production.env': 'A=1\n\nDJANGO_SETTINGS_MODULE = mysite.settings.prod\nDJANGO_CONFIGURATION=Prod\n',
+      // its header says it is for local development (openciviwiki's committed .env)
+      'web/.env': '# Note: these environment variables are only for local development.\n# Do not use them in production.\nDJANGO_SETTINGS_MODULE=mysite.settings.declared\n',
     });
     expect(facts(ws)).toEqual([
       ev('mysite.settings.production', 'env-file', '.env', 2),
@@ -473,6 +475,7 @@ describe('Procfile, scripts, env files', () => {
       ev('mysite.settings.template', 'env-file', '.env.template', 1, true),
       ev('mysite.settings.dev', 'env-file', 'deploy/dev.env', 1, true),
       ev('mysite.settings.prod', 'env-file', 'deploy/production.env', 3, false, 'Prod'),
+      ev('mysite.settings.declared', 'env-file', 'web/.env', 3, true),
     ]);
   });
 });

@@ -3,6 +3,7 @@ import os
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 DEBUG = False
 ALLOWED_HOSTS = ["example.com"]
+ADMINS = [("Ops", "ops@example.com")]
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -14,6 +14,7 @@ from PIL import Image
 from app.utils import send_mail as queue_mail
 
 from .tasks import send_welcome_email
+from .models import Channel
 
 
 def signup(request):
@@ -132,8 +133,8 @@ def sso_callback(request):
 
 
 def contact_to_chat(request):
-    # The user's message goes to a chat webhook; only the status is looked at: a task can send it.
-    # ruleid: launch.W080
+    # The user's message goes to a chat webhook and its status decides the page: an exchange.
+    # note: launch.W080
     r = requests.post("https://hooks.example.com/chat", json={"text": request.POST["message"]}, timeout=5)
     if not r.ok:
         return JsonResponse({"sent": False}, status=502)
@@ -157,3 +158,20 @@ def _latest_version(ttl_hash=None):
 
 def about(request):
     return JsonResponse({"latest": _latest_version(int(time.time() // 3600))})
+
+
+def buy_number(request, pk):
+    # What it asks depends on the object the URL names (not request data), and the answer decides the page.
+    channel = Channel.objects.get(pk=pk)
+    # note: launch.W080
+    r = requests.post("https://api.example.com/numbers", json={"account": channel.account_id}, timeout=5)
+    if r.status_code != 201:
+        return JsonResponse({"ok": False}, status=502)
+    return JsonResponse({"ok": True})
+
+
+def service_status(request):
+    # The same question on every request, only its status used: cache it or check it in a task.
+    # ruleid: launch.W080
+    r = requests.get("https://status.example.com/api", timeout=3)
+    return JsonResponse({"up": r.ok})
