@@ -7,7 +7,7 @@ import type { Location } from '../finding';
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
 import { callParts, eachOfType, stringValue, type SyntaxNode } from './python';
-import { baseName, isManagementCommand, isMigration, isTestPath } from './files';
+import { baseName, isDevName, isManagementCommand, isMigration, isTestPath } from './files';
 import { PyIndex } from './modules';
 import { baseNodes, decoratorDotted, loc, methodsOf, paramNames } from './syntax';
 
@@ -85,7 +85,9 @@ export function routeCalls(ctx: ScanContext): RouteCall[] {
   const out: RouteCall[] = [];
   routeCache.set(ctx, out);
   for (const f of ctx.workspace.pythonFiles()) {
-    if (!isUrlsFile(f.rel) || isTestPath(f.rel)) continue;
+    // a development URLconf (`dev_urls.py`, `urls_dev.py`: Kolibri Studio's, which only its dev settings name as
+    // ROOT_URLCONF) routes nothing production serves
+    if (!isUrlsFile(f.rel) || isTestPath(f.rel) || isDevName(baseName(f.rel).replace(/\.py$/, ''))) continue;
     eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
       const { callee, args, kwargs } = callParts(n);
       const last = callee?.split('.').pop();
