@@ -152,3 +152,20 @@ export function walkMatching(ctx: ScanContext, file: SourceFile, re: RegExp, vis
     return true;
   });
 }
+
+/** `settings.DEBUG`, `getattr(settings, "DEBUG", False)`: a condition on Django's DEBUG setting. */
+const DEBUG_TEST = /^(settings\.DEBUG|getattr\(\s*settings\s*,\s*["']DEBUG["']\s*(,\s*\w+\s*)?\))$/;
+
+/**
+ * Does the node run only when DEBUG is on — inside the body of an `if settings.DEBUG:` (or
+ * `if getattr(settings, "DEBUG", False):`) of its function, not its else? (Kolibri Studio fetches its service
+ * worker from the webpack dev server there.)
+ */
+export function onlyWhenDebug(node: SyntaxNode): boolean {
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') return false;
+    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id && DEBUG_TEST.test(p.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '')) return true;
+  }
+  return false;
+}
+

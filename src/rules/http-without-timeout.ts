@@ -4,6 +4,8 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
+import { onlyWhenDebug } from '../project/syntax';
+import { debugOffInProduction } from './settings-util';
 
 type Client = 'requests' | 'urllib' | 'httpx';
 
@@ -125,6 +127,8 @@ export default {
     const seen = new Set<number>();
     const report = (file: SourceFile, call: SyntaxNode, http: HttpCall, view: ViewFunction, via?: { name: string; at: Location }) => {
       if (seen.has(call.id)) return;
+      // under `if settings.DEBUG:` with DEBUG off in production: never runs there
+      if (onlyWhenDebug(call) && debugOffInProduction(ctx, file.rel)) return;
       seen.add(call.id);
       const where = via ? `in helper \`${via.name}()\`, called from view \`${view.label}\`` : `in view \`${view.label}\``;
       const none = http.explicitNone ? ' (`timeout=None` turns it off)' : '';

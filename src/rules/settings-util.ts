@@ -22,6 +22,7 @@ import {
   type World,
 } from '../project/values';
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
+import { projectOf } from '../project/files';
 import type { RuleHit, RuleResult } from './rule';
 
 export { WORLDS, truthy, dictGet, bool, num };
@@ -303,3 +304,13 @@ export function offPhrase(settings: EvaluatedSettings, name: string): string {
 export function withSecurityMiddleware(settings: EvaluatedSettings, check: (world: World) => boolean | undefined): (world: World) => boolean | undefined {
   return (w) => (middlewareHas(settings, w, SECURITY_MIDDLEWARE) === true ? check(w) : undefined);
 }
+
+/** Is DEBUG known to be off in every world of the production settings the file belongs to? */
+export function debugOffInProduction(ctx: ScanContext, rel: string): boolean {
+  const s = projectOf(ctx, rel)?.production;
+  const b = s?.bindings.get('DEBUG');
+  if (!s) return false;
+  if (!b) return s.dynamic.length === 0; // Django's default is False
+  return !b.conditional && WORLDS.every((w) => truthy(b[w]) === false);
+}
+

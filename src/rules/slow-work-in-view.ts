@@ -6,7 +6,8 @@ import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
-import { WORLDS, strOf } from './settings-util';
+import { onlyWhenDebug } from '../project/syntax';
+import { WORLDS, debugOffInProduction, strOf } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -420,6 +421,8 @@ export default {
     const seen = new Set<number>();
     const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location; fn: SyntaxNode }) => {
       if (seen.has(call.id)) return;
+      // under `if settings.DEBUG:` with DEBUG off in production: never runs there
+      if (onlyWhenDebug(call) && debugOffInProduction(ctx, file.rel)) return;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
         if (noRecipients(ctx, file, slow.label)) return;

@@ -4,6 +4,7 @@ import httpx
 import requests
 import time
 import urllib.request
+from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
@@ -175,3 +176,11 @@ def service_status(request):
     # ruleid: launch.W080
     r = requests.get("https://status.example.com/api", timeout=3)
     return JsonResponse({"up": r.ok})
+
+
+def service_worker(request):
+    # Only with DEBUG on (the production settings set DEBUG = False): the webpack dev server, never production.
+    if settings.DEBUG:
+        # ok: launch.W080
+        return HttpResponse(requests.get("http://127.0.0.1:4000/sw.js", timeout=2).content)
+    return HttpResponse("self.addEventListener('fetch', () => {});")

@@ -2,6 +2,7 @@ import urllib.request
 
 import httpx
 import requests
+from django.conf import settings
 from django.http import JsonResponse
 from django.views import View
 
@@ -54,3 +55,11 @@ def fetch_weather(city):
     # a helper of the view in the same module: reported once, at the call
     # ruleid: launch.W124
     return requests.get(f"https://weather.example/{city}").json()
+
+
+def dev_assets(request):
+    # Only with DEBUG on (DEBUG is False in production): never runs there.
+    if getattr(settings, "DEBUG", False):
+        # ok: launch.W124
+        return JsonResponse(requests.get("http://127.0.0.1:4000/manifest.json").json())
+    return JsonResponse({})
