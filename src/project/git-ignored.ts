@@ -59,3 +59,27 @@ export function gitIgnored(root: string): GitIgnored | undefined {
     count: files.size + folders.size,
   };
 }
+
+/**
+ * Which of these paths (relative to `root`, `/`-separated; they need not exist) git's ignore rules leave out of
+ * the repository: a settings module a project keeps untracked on purpose (RapidPro's `temba/settings.py`, which
+ * every deployment writes). Empty when git cannot say (not a work tree, no git): nothing is taken as ignored.
+ */
+export function ignoredPaths(root: string, rels: readonly string[]): Set<string> {
+  if (rels.length === 0) return new Set();
+  try {
+    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', 'check-ignore', '--no-index', '-z', '--stdin'], {
+      cwd: root,
+      input: rels.map((r) => `${r}\0`).join(''),
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'ignore'],
+      timeout: 30_000,
+      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+    });
+    return new Set(out.split('\0').filter(Boolean));
+  } catch (e) {
+    // exit 1: none of them is ignored; any other failure: git cannot say
+    const stdout = (e as { stdout?: unknown }).stdout;
+    return new Set(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []);
+  }
+}

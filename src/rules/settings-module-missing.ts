@@ -1,4 +1,5 @@
-import type { Rule } from './rule';
+import { ignoredPaths } from '../project/git-ignored';
+import type { Rule, RuleHit } from './rule';
 
 /**
  * launch.E003: wsgi.py / asgi.py / manage.py name a settings module that exists nowhere in the repository
@@ -18,11 +19,23 @@ export default {
     tags: ['reliability'],
   },
   check(ctx) {
-    const hits = [];
+    const hits: RuleHit[] = [];
     for (const p of ctx.projects) {
       if (p.development || p.info.status !== 'missing') continue;
+      // Kept out of the repository on purpose: .gitignore names it (every deployment writes its own)
+      const paths = (m: string) => ['.py', '/__init__.py'].map((ext) => [p.root, `${m.replace(/\./g, '/')}${ext}`].filter(Boolean).join('/'));
+      const ignored = ignoredPaths(ctx.workspace.root, p.resolution.missing.flatMap((m) => paths(m.module)));
       for (const m of p.resolution.missing) {
         if (!m.at) continue;
+        const left = paths(m.module).find((x) => ignored.has(x));
+        if (left) {
+          hits.push({
+            location: m.at,
+            level: 'note',
+            message: `${m.at.file} names the settings module \`${m.module}\`, which .gitignore keeps out of the repository (${left}): each deployment supplies its own, which the scan cannot read — no settings were judged. Name a module that is in the repository with --settings (the settings-module input) to check it.`,
+          });
+          continue;
+        }
         hits.push({
           location: m.at,
           message: `${m.at.file} names the settings module \`${m.module}\`, which does not exist in the repository (no ${m.module.replace(/\./g, '/')}.py or package, no Dockerfile COPY or template that makes it): Django would fail to start with it, and no other settings were judged in its place.`,

@@ -72,3 +72,27 @@ it('outside a git work tree, and in a folder git ignores, every file is read', a
   addBroken(inner);
   expect((await read(inner)).unscannable).toEqual(['app/new_views.py', 'local_settings.py', 'scratch/try.py']);
 });
+
+it("a settings module .gitignore keeps out (each deployment writes its own) is a launch.E003 note, not an error; outside git, an error", async () => {
+  const files = {
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+    'app/__init__.py': '',
+    'app/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+    'app/settings_common.py': 'DEBUG = False\n',
+    '.gitignore': 'app/settings.py\n',
+  };
+  const e003 = async (dir: string) => {
+    const r = await runCli([dir, '--gates', 'rules', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code, r.err).toBe(0);
+    return (JSON.parse(r.out) as { findings: Array<{ ruleId: string; level: string; message: string }> }).findings.filter((f) => f.ruleId === 'launch.E003');
+  };
+  const plain = projectDir('dlg-e003-plain-', files);
+  expect((await e003(plain)).map((f) => f.level)).toEqual(['error']);
+  const repo = projectDir('dlg-e003-ignored-', files);
+  git(repo, 'init', '-q');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'project');
+  const found = await e003(repo);
+  expect(found.map((f) => f.level)).toEqual(['note']);
+  expect(found[0].message).toContain('.gitignore keeps out of the repository (app/settings.py)');
+});
