@@ -260,6 +260,9 @@ function safeMethodsOnly(e: Exempt): boolean {
   return false;
 }
 
+/** A decorator that refuses requests without the X-Requested-With header (`@require_AJAX`, `@ajax_required`). */
+const AJAX_ONLY = /^@?[\w.]*\b(require_?ajax|ajax_?required|requires_?ajax|ajax_?only)\b/i;
+
 /**
  * The method a handler hands its work to: a body of assignments (reading its parameters) ending in
  * `return self.method(…)`, docstrings aside. undefined for anything else.
@@ -467,6 +470,16 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       level: 'note',
       message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
       fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
+    };
+  }
+  const ajaxOnly = e.bodies.flatMap((b) => decoratorTexts(b.fn)).find((t) => AJAX_ONLY.test(t));
+  if (ev.session && !ev.authHeader && ajaxOnly) {
+    // pontoon's @require_AJAX: a request without X-Requested-With is refused
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; it acts for the logged-in user (${ev.session}), but \`${ajaxOnly.replace(/^@/, '')}\` refuses requests without the X-Requested-With header, which another site's form cannot send and fetch() sends only after a CORS preflight — fine while CORS lets no other origin send that header.`,
+      fix: 'Keep CSRF on (send the X-CSRFToken header from the same JavaScript), or make sure CORS_ALLOWED_ORIGINS never allows X-Requested-With from other sites.',
     };
   }
   if (ev.session && !ev.authHeader && ev.passesRequest && /proxy/i.test(ev.passesRequest)) {

@@ -358,3 +358,20 @@ class SaveReport(LoginRequiredMixin, View):
     def _save(self, request):
         Stock.objects.filter(owner=request.user).update(count=0)
         return HttpResponse("saved")
+
+
+def require_ajax(view):
+    def wrapped(request, *args, **kwargs):
+        if request.headers.get("x-requested-with") != "XMLHttpRequest":
+            return HttpResponse(status=400)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# A POST that only another page of this site's JavaScript can send: the custom header needs a CORS preflight.
+# note: launch.W120
+@csrf_exempt
+@require_ajax
+def search_entities(request):
+    return JsonResponse({"user": request.user.pk, "q": request.POST.get("q")})
