@@ -579,7 +579,7 @@ function routeString(call: SyntaxNode): string | undefined {
  * path (`path("auth/login/", MyLoginView…)` before `path("auth/", include("django.contrib.auth.urls"))`)? Django
  * resolves the first match, so the included LoginView is never reached.
  */
-function shadowedInclude(r: RouteCall, target: string): boolean {
+function shadowedInclude(ctx: ScanContext, r: RouteCall, target: string): boolean {
   const suffix = INCLUDE_LOGIN_ROUTE[target];
   const prefix = routeString(r.call);
   const list = r.call.parent;
@@ -594,8 +594,21 @@ function shadowedInclude(r: RouteCall, target: string): boolean {
     const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
     if (full !== undefined && !sibRegex && route === full) return true;
     if (full !== undefined && sibRegex && /\$$/.test(route) && pyRegexTest(route, full)) return true;
+    // an earlier include of the project's own URLconf that routes the same path (KPI: `path("", include(
+    // "kobo.apps.accounts.mfa.urls"))`, whose `accounts/login/` comes before allauth's)
+    if (full !== undefined && !sibRegex && full.startsWith(route) && includesRoute(ctx, r.file.rel, sib, full.slice(route.length))) return true;
   }
   return false;
+}
+
+/** Does `call` (a path(…, include("module"))) include a project URLconf with a plain path() route equal to `rest`? */
+function includesRoute(ctx: ScanContext, fromRel: string, call: SyntaxNode, rest: string): boolean {
+  const view = callParts(call).args[1];
+  const inc = view?.type === 'call' && /(^|\.)include$/.test(callParts(view).callee ?? '') ? callParts(view).args[0] : undefined;
+  const module = inc ? stringValue(inc) : undefined;
+  const file = module ? PyIndex.of(ctx).resolveModule(module, fromRel) : undefined;
+  if (!file) return false;
+  return routeCalls(ctx).some((rc) => rc.file.rel === file.rel && !/(^|\.)(re_path|url)$/.test(callParts(rc.call).callee ?? '') && routeString(rc.call) === rest);
 }
 
 /**
@@ -669,7 +682,7 @@ export default {
           const arg = callParts(v).args[0];
           const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
           if (included && AUTH_INCLUDES[included]) {
-            if (shadowedInclude(r, included)) continue;
+            if (shadowedInclude(ctx, r, included)) continue;
             kind = AUTH_INCLUDES[included];
             what = `\`include("${included}")\` adds a login view`;
             target = `include:${r.file.rel}:${r.call.startPosition.row}`;

@@ -15,6 +15,11 @@ urlpatterns = [
     # auth/login/ is answered by the route above: the LoginView this include adds is never reached
     # ok: launch.W110
     path("auth/", include("django.contrib.auth.urls")),
+    # the project's own URLconf, included first, routes members/login/ (its view is reported there)
+    path("", include("app.member_urls")),
+    # members/login/ is answered by the include above: django.contrib.auth's LoginView is never reached
+    # ok: launch.W110
+    path("members/", include("django.contrib.auth.urls")),
     # a different prefix: this include's login/ is reachable
     # ruleid: launch.W110
     re_path(r"^accounts/", include("django.contrib.auth.urls")),

@@ -8,3 +8,7 @@ class SiteLoginView(LoginView):
         if getattr(settings, "REQUIRE_SSO_LOGIN", False):
             return HttpResponseForbidden("SSO only")
         return super().post(request, *args, **kwargs)
+
+
+class MemberLoginView(LoginView):
+    template_name = "members/login.html"
