@@ -293,7 +293,8 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
     const earlier = answerOf(scope, parts, call, isHttp);
     if (earlier) return `it sends what the call at line ${lineOf(earlier)} answered`;
   }
-  if (fn.type === 'function_definition') {
+  // what callers pass matters only for an argument made from the function's parameters
+  if (fn.type === 'function_definition' && provs.some((p) => p.params?.size)) {
     for (const c of callersPassingRequestData(ctx, file, fn)) {
       const p = parts.map((a) => c.flow.prov(a)).find(carriesRequest);
       if (p) return `it sends this request's data (${sourceText(p)}, passed in by \`${c.callerName}()\`)`;
