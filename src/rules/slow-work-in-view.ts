@@ -301,10 +301,21 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
     }
   }
   // a parameter's value is what the view passes (request data in it is found above): not variable by itself
-  if (provs.some((p) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size))) {
+  if (provs.some((p, i) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size && !configRead(parts[i])))) {
     return 'what it asks is not the same on every request (a form, the object the URL names, the session, a value passed in)';
   }
   return undefined;
+}
+
+/**
+ * A read of configuration by a literal name — `self.get_settings("OIDC_OP_JWKS_ENDPOINT")` (kitsune's),
+ * `getenv("API_URL")`, `config("FEED_URL")`, `env("X")`: the same on every request, like a settings value.
+ */
+function configRead(node: SyntaxNode): boolean {
+  if (node.type !== 'call') return false;
+  const { callee, args, kwargs } = callParts(node);
+  const name = (callee ?? '').split('.').pop() ?? '';
+  return /^(get_?)?(settings?|config|conf|env|getenv|environ)$/i.test(name) && args.length > 0 && kwargs.size === 0 && args.every((a) => a.type === 'string' || a.type === 'true' || a.type === 'false' || a.type === 'integer');
 }
 
 /**

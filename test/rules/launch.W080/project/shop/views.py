@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
+from django.views import View
 from django.views.generic import FormView
 from PIL import Image
 
@@ -184,3 +185,14 @@ def service_worker(request):
         # ok: launch.W080
         return HttpResponse(requests.get("http://127.0.0.1:4000/sw.js", timeout=2).content)
     return HttpResponse("self.addEventListener('fetch', () => {});")
+
+
+class KeySetView(View):
+    def get_settings(self, name):
+        return getattr(settings, name)
+
+    def get(self, request):
+        # The same key set on every request, read through a settings helper: cache it.
+        # ruleid: launch.W080
+        keys = requests.get(self.get_settings("OIDC_JWKS_ENDPOINT"), timeout=5).json()
+        return JsonResponse(keys)
