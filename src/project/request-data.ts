@@ -466,7 +466,9 @@ export class FunctionFlow {
     // self.request in class-based views
     if (obj.type === 'identifier' && obj.text === 'self' && attr === 'request') return { grade: all(UNKNOWN), request: true };
     const q = this.idx.qualify(this.file, node);
-    if (q && /^django\.conf\.settings\./.test(q)) return constant();
+    // django.conf.settings, or an upper-case name of a project's settings module imported as such
+    // (pydis: `from pydis_site import settings`, then `settings.TIMEOUT_PERIOD`)
+    if (q && (/^django\.conf\.settings\./.test(q) || /(^|\.)settings\.[A-Z][A-Z0-9_]*$/.test(q))) return constant();
     if (attr === '_meta' || attr === 'db_table' || attr === 'model_name' || attr === 'app_label') return safe();
     const base = this.expr(obj, d);
     if (base.request) {

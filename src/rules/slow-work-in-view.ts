@@ -301,7 +301,7 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
     }
   }
   // a parameter's value is what the view passes (request data in it is found above): not variable by itself
-  if (provs.some((p, i) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size && !configRead(parts[i])))) {
+  if (provs.some((p, i) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size && !configRead(parts[i]) && !constantSelfAttribute(ctx, file, parts[i])))) {
     return 'what it asks is not the same on every request (a form, the object the URL names, the session, a value passed in)';
   }
   return undefined;
@@ -316,6 +316,35 @@ function configRead(node: SyntaxNode): boolean {
   const { callee, args, kwargs } = callParts(node);
   const name = (callee ?? '').split('.').pop() ?? '';
   return /^(get_?)?(settings?|config|conf|env|getenv|environ)$/i.test(name) && args.length > 0 && kwargs.size === 0 && args.every((a) => a.type === 'string' || a.type === 'true' || a.type === 'false' || a.type === 'integer');
+}
+
+/**
+ * `self.NAME` where every value the class gives NAME — a class attribute, `self.NAME = …` in its methods — is a
+ * constant (pydis' `github_api = "https://api.github.com/…"` and `self.headers` built from settings): the same
+ * on every request.
+ */
+function constantSelfAttribute(ctx: ScanContext, file: SourceFile, node: SyntaxNode): boolean {
+  if (node.type !== 'attribute' || node.childForFieldName('object')?.text !== 'self') return false;
+  const name = node.childForFieldName('attribute')?.text;
+  let cls = node.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  if (!name || !body) return false;
+  const values: SyntaxNode[] = [];
+  walk(body, (n) => {
+    if (n.type === 'class_definition' && n.id !== cls!.id) return false;
+    if (n.type !== 'assignment') return true;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    const classLevel = left?.type === 'identifier' && left.text === name && n.parent?.parent?.id === body.id;
+    const onSelf = left?.type === 'attribute' && left.text === `self.${name}`;
+    if (classLevel || onSelf) values.push(right ?? left!);
+    return true;
+  });
+  return values.length > 0 && values.every((v) => {
+    const p = FunctionFlow.around(ctx, file, v).prov(v);
+    return !p.request && !p.meta && !p.form && SINKS.every((s) => p.grade[s] === CONSTANT);
+  });
 }
 
 /**

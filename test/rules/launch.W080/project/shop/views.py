@@ -196,3 +196,17 @@ class KeySetView(View):
         # ruleid: launch.W080
         keys = requests.get(self.get_settings("OIDC_JWKS_ENDPOINT"), timeout=5).json()
         return JsonResponse(keys)
+
+
+class ReposView(View):
+    # The same request every time: a class constant and headers built from settings.
+    api = "https://api.example.com/orgs/shop/repos"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.headers = {"Authorization": f"token {settings.API_TOKEN}"} if settings.API_TOKEN else {}
+
+    def get(self, request):
+        # ruleid: launch.W080
+        repos = requests.get(self.api, headers=self.headers, timeout=settings.API_TIMEOUT).json()
+        return JsonResponse({"repos": repos})
