@@ -22,18 +22,25 @@ export interface GitIgnored {
   count: number;
 }
 
+/**
+ * git in `root`, its stdout. core.fsmonitor off: a repository's config must not make listing files run a hook;
+ * no optional locks, C locale, raw paths. `input` goes to its stdin. Throws as execFileSync does.
+ */
+function runGit(root: string, args: string[], input?: string): string {
+  return execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+    stdio: [input !== undefined ? 'pipe' : 'ignore', 'pipe', 'ignore'],
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 60_000,
+    env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+  });
+}
+
 /** What git ignores under `root`, or undefined when git cannot say (see above). */
 export function gitIgnored(root: string): GitIgnored | undefined {
-  // core.fsmonitor off: a repository's config must not make listing files run a hook.
-  const git = (args: string[]) =>
-    execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: 60_000,
-      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    });
+  const git = (args: string[]) => runGit(root, args);
   let out: string;
   try {
     // The folder the user named is itself ignored (a checkout kept in an ignored cache folder): read it all.
@@ -68,14 +75,7 @@ export function gitIgnored(root: string): GitIgnored | undefined {
 export function ignoredPaths(root: string, rels: readonly string[]): Set<string> {
   if (rels.length === 0) return new Set();
   try {
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', 'check-ignore', '--no-index', '-z', '--stdin'], {
-      cwd: root,
-      input: rels.map((r) => `${r}\0`).join(''),
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'ignore'],
-      timeout: 30_000,
-      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    });
+    const out = runGit(root, ['check-ignore', '--no-index', '-z', '--stdin'], rels.map((r) => `${r}\0`).join(''));
     return new Set(out.split('\0').filter(Boolean));
   } catch (e) {
     // exit 1: none of them is ignored; any other failure: git cannot say

@@ -140,9 +140,7 @@ export class Workspace {
   private readonly deploy: SourceFile[] = [];
   private readonly byRel = new Map<string, SourceFile>();
   private readonly trees = new Map<string, Tree>();
-  /** Files whose syntax error (or that there is none) is recorded in diagnostics. */
-  private readonly syntaxRecorded = new Set<string>();
-  /** The first syntax error line of each file worked out so far (undefined: none). */
+  /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
   private readonly syntaxLines = new Map<string, number | undefined>();
   private readonly templates: SourceFile[] = [];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
@@ -247,7 +245,7 @@ export class Workspace {
   async checkSyntaxOfAll(): Promise<void> {
     let held = 0;
     for (const file of this.python) {
-      if (this.syntaxRecorded.has(file.rel)) continue;
+      if (this.syntaxLines.has(file.rel)) continue;
       this.recordSyntax(file, parsePython(file.text));
       held += file.text.length;
       if (held >= RELEASE_EVERY) {
@@ -259,20 +257,14 @@ export class Workspace {
 
   /** Record a file's syntax error unless it is known: parse it (and keep the tree) when it is not. */
   checkSyntax(file: SourceFile): void {
-    if (!this.syntaxRecorded.has(file.rel)) this.tree(file);
+    if (!this.syntaxLines.has(file.rel)) this.tree(file);
   }
 
+  /** Record a file's first syntax error line as a diagnostic, unless its syntax is known already. */
   private recordSyntax(file: SourceFile, t: Tree): void {
-    if (this.syntaxRecorded.has(file.rel)) return;
-    const line = firstErrorLine(t, file.text);
-    this.syntaxLines.set(file.rel, line);
-    this.recordSyntaxLine(file, line);
-  }
-
-  /** Record a file's first syntax error line (undefined: none), unless its syntax is known already. */
-  private recordSyntaxLine(file: SourceFile, errLine: number | undefined): void {
-    if (this.syntaxRecorded.has(file.rel)) return;
-    this.syntaxRecorded.add(file.rel);
+    if (this.syntaxLines.has(file.rel)) return;
+    const errLine = firstErrorLine(t, file.text);
+    this.syntaxLines.set(file.rel, errLine);
     if (errLine !== undefined && !file.template && !file.templateRows) {
       this.diagnostics.push({
         rel: file.rel,
@@ -289,10 +281,7 @@ export class Workspace {
    * check, a second of saleor's scan).
    */
   syntaxError(file: SourceFile): number | undefined {
-    if (!this.syntaxLines.has(file.rel)) {
-      const t = this.tree(file);
-      if (!this.syntaxLines.has(file.rel)) this.syntaxLines.set(file.rel, firstErrorLine(t, file.text));
-    }
+    if (!this.syntaxLines.has(file.rel)) this.tree(file); // the first parse records it
     return this.syntaxLines.get(file.rel);
   }
 

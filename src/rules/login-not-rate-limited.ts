@@ -408,17 +408,9 @@ const PASSWORD_KEY = /password|passwd|passphrase|^(pass|pwd|pw)$/i;
  * magic link), `remote_user=`, `assertion=` — or none at all (header-based backends).
  */
 function passwordCredential(call: SyntaxNode, fn: SyntaxNode): boolean {
-  const args = call.childForFieldName('arguments');
-  if (!args) return false;
-  let positional = 0;
-  let splat = false;
-  for (const a of args.namedChildren) {
-    if (a.type === 'keyword_argument') {
-      if (PASSWORD_KEY.test(a.childForFieldName('name')?.text ?? '')) return true;
-    } else if (a.type === 'dictionary_splat') splat = true;
-    else if (a.type !== 'comment' && a.type !== 'list_splat') positional++;
-  }
-  if (positional >= 3) return true; // authenticate(request, username, password) in an old signature
+  const { named, positional, splat } = credentials(call);
+  if (named.some(([k]) => PASSWORD_KEY.test(k))) return true;
+  if (positional.length >= 3) return true; // authenticate(request, username, password) in an old signature
   return splat && handlesPassword(fn);
 }
 
@@ -434,18 +426,20 @@ function handlesPassword(fn: SyntaxNode): boolean {
   return found;
 }
 
-/** The credentials an authenticate() call passes: keyword (name → value) and positional values. */
-function credentials(call: SyntaxNode): { named: Array<[string, SyntaxNode]>; positional: SyntaxNode[] } {
+/** The credentials an authenticate() call passes: keyword (name → value) and positional values, and whether it spreads a `**dict`. */
+function credentials(call: SyntaxNode): { named: Array<[string, SyntaxNode]>; positional: SyntaxNode[]; splat: boolean } {
   const named: Array<[string, SyntaxNode]> = [];
   const positional: SyntaxNode[] = [];
+  let splat = false;
   for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name')?.text;
       const v = a.childForFieldName('value');
       if (k && v) named.push([k, v]);
-    } else if (a.type !== 'comment' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') positional.push(a);
+    } else if (a.type === 'dictionary_splat') splat = true;
+    else if (a.type !== 'comment' && a.type !== 'list_splat') positional.push(a);
   }
-  return { named, positional };
+  return { named, positional, splat };
 }
 
 /**
@@ -604,7 +598,8 @@ function shadowedInclude(ctx: ScanContext, r: RouteCall, target: string): boolea
 /** Does `call` (a path(…, include("module"))) include a project URLconf with a plain path() route equal to `rest`? */
 function includesRoute(ctx: ScanContext, fromRel: string, call: SyntaxNode, rest: string): boolean {
   const view = callParts(call).args[1];
-  const inc = view?.type === 'call' && /(^|\.)include$/.test(callParts(view).callee ?? '') ? callParts(view).args[0] : undefined;
+  const included = view?.type === 'call' ? callParts(view) : undefined;
+  const inc = included && /(^|\.)include$/.test(included.callee ?? '') ? included.args[0] : undefined;
   const module = inc ? stringValue(inc) : undefined;
   const file = module ? PyIndex.of(ctx).resolveModule(module, fromRel) : undefined;
   if (!file) return false;

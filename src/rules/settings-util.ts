@@ -308,9 +308,6 @@ export function withSecurityMiddleware(settings: EvaluatedSettings, check: (worl
 /** Is DEBUG known to be off in every world of the production settings the file belongs to? */
 export function debugOffInProduction(ctx: ScanContext, rel: string): boolean {
   const s = projectOf(ctx, rel)?.production;
-  const b = s?.bindings.get('DEBUG');
-  if (!s) return false;
-  if (!b) return s.dynamic.length === 0; // Django's default is False
-  return !b.conditional && WORLDS.every((w) => truthy(b[w]) === false);
+  return !!s && WORLDS.every((w) => settingOff(s, 'DEBUG', w, bool(false)) === true);
 }
 

@@ -7,7 +7,7 @@ import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, i
 import { CONSTANT, FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { onlyWhenDebug } from '../project/syntax';
-import { WORLDS, debugOffInProduction, strOf } from './settings-util';
+import { WORLDS, debugOffInProduction, strOf, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -207,9 +207,10 @@ function noRecipients(ctx: ScanContext, file: SourceFile, label: string): boolea
   const setting = label === 'mail_admins()' ? 'ADMINS' : label === 'mail_managers()' ? 'MANAGERS' : undefined;
   const s = setting ? projectOf(ctx, file.rel)?.production : undefined;
   if (!setting || !s) return false;
-  const b = s.bindings.get(setting);
-  if (!b) return s.dynamic.length === 0;
-  return !b.conditional && WORLDS.every((w) => b[w].kind === 'list' && (b[w] as { items: unknown[] }).items.length === 0);
+  return WORLDS.every((w) => {
+    const v = valueIn(s, setting, w, { kind: 'list', items: [] });
+    return v?.kind === 'list' && v.items.length === 0;
+  });
 }
 
 /**
@@ -280,16 +281,17 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
  * same thing on every request (a feed, a version check, a key set: cacheable, or refreshed by a task) stays a
  * warning.
  */
-function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean, depth = 0): string | undefined {
+function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean): string | undefined {
   if (!answerUsed(call)) return undefined;
   const { args, kwargs } = callParts(call);
   const parts = [...args, ...kwargs.values()];
   if (parts.length === 0) return undefined;
-  const provs = parts.map((a) => FunctionFlow.around(ctx, file, call).prov(a));
+  const flow = FunctionFlow.around(ctx, file, call);
+  const provs = parts.map((a) => flow.prov(a));
   const own = provs.find(carriesRequest);
   if (own) return `it sends this request's data (${sourceText(own)})`;
   const scope = enclosingFunction(call);
-  if (scope && depth < 3) {
+  if (scope) {
     const earlier = answerOf(scope, parts, call, isHttp);
     if (earlier) return `it sends what the call at line ${lineOf(earlier)} answered`;
   }
