@@ -78,7 +78,7 @@ const MIGRATION_FILE = /(^|\/)migrations\/\d{4}_[\w]+\.py$/;
 
 const cache = new WeakMap<ScanContext, MigrationFile[]>();
 
-/** Every migration file of the scan, in app and name order (Django's numbering), parsed. */
+/** Every migration file of the scan, in app and name order (Django's numbering), each parsed when first asked about. */
 export function migrationFiles(ctx: ScanContext): MigrationFile[] {
   const hit = cache.get(ctx);
   if (hit) return hit;
@@ -86,11 +86,41 @@ export function migrationFiles(ctx: ScanContext): MigrationFile[] {
   for (const f of ctx.workspace.pythonFiles()) {
     if (!MIGRATION_FILE.test(f.rel) || /(^|\/)(tests?|site-packages)\//.test(f.rel)) continue;
     const parts = f.rel.split('/');
-    out.push({ file: f, app: parts.slice(0, -2).join('/'), name: parts[parts.length - 1].replace(/\.py$/, ''), ...parseMigration(ctx, f) });
+    out.push(lazyMigration(ctx, f, parts.slice(0, -2).join('/'), parts[parts.length - 1].replace(/\.py$/, '')));
   }
   out.sort((a, b) => (a.app < b.app ? -1 : a.app > b.app ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   cache.set(ctx, out);
   return out;
+}
+
+/**
+ * A migration whose file is parsed the first time something asks what is in it. Its app and name come from
+ * its path, and whether it is a squash from its text (`replaces = [...]` needs the word): with a base ref the
+ * rules judge only the new migrations, so only those and the histories of their apps are parsed — not the
+ * thousands of migrations a large project has applied long ago. Without one every migration is judged and
+ * parsed, as before.
+ */
+function lazyMigration(ctx: ScanContext, file: SourceFile, app: string, name: string): MigrationFile {
+  let parsed: ReturnType<typeof parseMigration> | undefined;
+  const read = () => (parsed ??= parseMigration(ctx, file));
+  const squash = /\breplaces\b/.test(file.text);
+  return {
+    file,
+    app,
+    name,
+    get operations() {
+      return read().operations;
+    },
+    get nonAtomic() {
+      return read().nonAtomic;
+    },
+    get replaces() {
+      return squash ? read().replaces : [];
+    },
+    get dependencies() {
+      return read().dependencies;
+    },
+  };
 }
 
 function parseMigration(ctx: ScanContext, f: SourceFile): Pick<MigrationFile, 'operations' | 'nonAtomic' | 'replaces' | 'dependencies'> {
@@ -426,23 +456,18 @@ const labels = new WeakMap<ScanContext, Map<string, string>>();
  */
 export function appLabel(ctx: ScanContext, app: string): string {
   let byApp = labels.get(ctx);
-  if (!byApp) {
-    byApp = new Map();
-    const names = new Map<string, Set<string>>();
-    for (const m of migrationFiles(ctx)) names.set(m.app, (names.get(m.app) ?? new Set()).add(m.name));
-    const votes = new Map<string, Map<string, number>>();
-    for (const m of migrationFiles(ctx)) {
-      const v = votes.get(m.app) ?? new Map<string, number>();
-      votes.set(m.app, v);
-      for (const [a, n] of m.dependencies) if (n !== m.name && names.get(m.app)?.has(n)) v.set(a, (v.get(a) ?? 0) + 1);
-    }
-    for (const [folder, v] of votes) {
-      const best = [...v].sort((x, y) => y[1] - x[1])[0];
-      if (best) byApp.set(folder, best[0]);
-    }
-    labels.set(ctx, byApp);
-  }
-  return byApp.get(app) ?? app.split('/').pop() ?? app;
+  if (!byApp) labels.set(ctx, (byApp = new Map()));
+  let label = byApp.get(app);
+  if (label === undefined) byApp.set(app, (label = labelOf(migrationFiles(ctx).filter((m) => m.app === app)) ?? app.split('/').pop() ?? app));
+  return label;
+}
+
+/** The label most of an app folder's migrations name when they depend on another migration of the folder. */
+function labelOf(own: readonly MigrationFile[]): string | undefined {
+  const names = new Set(own.map((m) => m.name));
+  const votes = new Map<string, number>();
+  for (const m of own) for (const [a, n] of m.dependencies) if (n !== m.name && names.has(n)) votes.set(a, (votes.get(a) ?? 0) + 1);
+  return [...votes].sort((x, y) => y[1] - x[1])[0]?.[0];
 }
 
 /** Models created by an earlier operation of the same migration (a new table: no lock, no old rows). */

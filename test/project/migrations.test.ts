@@ -100,4 +100,36 @@ describe('migration-safety levels and claims', () => {
     expect(historyBefore(ctx, m4).fields.get('purchase.code')).toMatchObject({ type: 'CharField', maxLength: 32, line: 8, file: 'shop/migrations/0003_rename.py' });
     expect(historyBefore(ctx, m4).fields.get('purchase.remark')).toMatchObject({ type: 'TextField' });
   });
+  it('with a base ref, only the apps with a new migration are parsed; a squash is known by its text', () => {
+    const root = tempDir('dlg-miglazy-');
+    const head = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n';
+    writeFileSync(join(root, 'manage.py'), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n');
+    mkdirSync(join(root, 'site'));
+    writeFileSync(join(root, 'site', 'settings.py'), 'DEBUG = False\n');
+    for (const app of ['shop', 'blog', 'wiki']) {
+      mkdirSync(join(root, app, 'migrations'), { recursive: true });
+      writeFileSync(join(root, app, 'migrations', '__init__.py'), '');
+      writeFileSync(
+        join(root, app, 'migrations', '0001_initial.py'),
+        `${head}    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Item", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField())]),\n    ]\n`,
+      );
+    }
+    writeFileSync(join(root, 'shop', 'migrations', '0002_remove_item_note.py'), `${head}    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="item", name="note"),\n    ]\n`);
+    // wiki's squash names what it replaces: read to know that, although wiki has nothing new
+    writeFileSync(join(root, 'wiki', 'migrations', '0001_squashed_0002.py'), `${head}    replaces = [("wiki", "0001_initial"), ("wiki", "0002_x")]\n    dependencies = []\n    operations = []\n`);
+    const ctx = scan(root, { newFiles: new Set(['shop/migrations/0002_remove_item_note.py']) });
+    const parsed: string[] = [];
+    const tree = ctx.workspace.tree.bind(ctx.workspace);
+    ctx.workspace.tree = (f) => (parsed.push(f.rel), tree(f));
+    const hits = drops.check(ctx).hits;
+    expect(hits.map((h) => h.message.split(' ')[0])).toEqual(['shop.0002_remove_item_note']);
+    expect(hits[0].message).toContain('drops the column item.note');
+    expect([...new Set(parsed)].filter((r) => r.includes('/migrations/')).sort()).toEqual(['shop/migrations/0001_initial.py', 'shop/migrations/0002_remove_item_note.py', 'wiki/migrations/0001_squashed_0002.py']);
+    // without a base every migration is judged (as a note), so every one is read
+    const all = scan(root);
+    expect(drops.check(all).hits.map((h) => [h.message.split(' ')[0], h.level])).toEqual([['shop.0002_remove_item_note', 'note']]);
+    expect(migrationFiles(all).map((m) => [m.name, m.replaces.length, m.operations.length])).toEqual([
+      ['0001_initial', 0, 1], ['0001_initial', 0, 1], ['0002_remove_item_note', 0, 1], ['0001_initial', 0, 1], ['0001_squashed_0002', 2, 0],
+    ]);
+  });
 });
