@@ -654,9 +654,9 @@ export function inNestedScope(node: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-export interface CallerFlow {
-  /** The caller's flow with the callee's parameters as the caller passes them. */
-  flow: FunctionFlow;
+/** A call of a function in its own module or class, with what it passes to each parameter (by name). */
+export interface CallSite {
+  given: ReadonlyMap<string, Prov>;
   /** The call, in the caller. */
   at: Location;
   callerName: string;
@@ -664,28 +664,49 @@ export interface CallerFlow {
   caller: SyntaxNode;
 }
 
+export interface CallerFlow extends Omit<CallSite, 'given'> {
+  /** The caller's flow with the callee's parameters as the caller passes them. */
+  flow: FunctionFlow;
+}
+
+/** Something worked out once per function and scan. */
+function perFunction<T>(cache: WeakMap<ScanContext, Map<string, T>>, ctx: ScanContext, file: SourceFile, fn: SyntaxNode, make: () => T): T {
+  let byFn = cache.get(ctx);
+  if (!byFn) cache.set(ctx, (byFn = new Map()));
+  const key = `${file.rel}:${fn.id}`;
+  let out = byFn.get(key);
+  if (out === undefined) byFn.set(key, (out = make()));
+  return out;
+}
+
+const callerCache = new WeakMap<ScanContext, Map<string, CallerFlow[]>>();
+const siteCache = new WeakMap<ScanContext, Map<string, CallSite[]>>();
+
 /**
  * One level across calls: the callers of `fn` in its own module (`helper(...)`, or `self.helper(...)` inside its
  * class) that pass request data to some parameter, each giving a flow of `fn` with those parameters as passed.
  */
-const callerCache = new WeakMap<ScanContext, Map<string, CallerFlow[]>>();
-
 export function callersPassingRequestData(ctx: ScanContext, file: SourceFile, fn: SyntaxNode): CallerFlow[] {
-  let byFn = callerCache.get(ctx);
-  if (!byFn) callerCache.set(ctx, (byFn = new Map()));
-  const key = `${file.rel}:${fn.id}`;
-  let out = byFn.get(key);
-  if (!out) byFn.set(key, (out = findCallers(ctx, file, fn)));
-  return out;
+  return perFunction(callerCache, ctx, file, fn, () =>
+    callSitesOf(ctx, file, fn).flatMap(({ given, ...site }) => {
+      const passed = new Map([...given].filter(([, p]) => p.request || p.meta || p.form || SINKS.some((s) => p.grade[s] === REQUEST)));
+      return passed.size ? [{ ...site, flow: FunctionFlow.of(ctx, file, fn, passed) }] : [];
+    }),
+  );
 }
 
-function findCallers(ctx: ScanContext, file: SourceFile, fn: SyntaxNode): CallerFlow[] {
+/** The calls of `fn` in its own module (`helper(...)`) or, for a method, in its class (`self.helper(...)`). */
+export function callSitesOf(ctx: ScanContext, file: SourceFile, fn: SyntaxNode): CallSite[] {
+  return perFunction(siteCache, ctx, file, fn, () => findCallSites(ctx, file, fn));
+}
+
+function findCallSites(ctx: ScanContext, file: SourceFile, fn: SyntaxNode): CallSite[] {
   const name = fn.childForFieldName('name')?.text;
   if (!name) return [];
   const params = allParams(fn);
   const isMethod = params[0] === 'self' || params[0] === 'cls';
   const cls = isMethod ? classOf(fn) : undefined;
-  const out: CallerFlow[] = [];
+  const out: CallSite[] = [];
   const root = cls ?? ctx.workspace.tree(file).rootNode;
   if (!new RegExp(`\\b${name}\\s*\\(`).test(root.text)) return out;
   walk(root, (n) => {
@@ -713,10 +734,7 @@ function findCallers(ctx: ScanContext, file: SourceFile, fn: SyntaxNode): Caller
         if (p) given.set(p, flow.prov(a));
       }
     }
-    const passed = new Map([...given].filter(([, p]) => p.request || p.meta || p.form || SINKS.some((s) => p.grade[s] === REQUEST)));
-    if (passed.size) {
-      out.push({ flow: FunctionFlow.of(ctx, file, fn, passed), at: loc(file, n), callerName: caller.childForFieldName('name')?.text ?? '?', caller });
-    }
+    out.push({ given, at: loc(file, n), callerName: caller.childForFieldName('name')?.text ?? '?', caller });
     return true;
   });
   return out;

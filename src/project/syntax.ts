@@ -158,14 +158,28 @@ const DEBUG_TEST = /^(settings\.DEBUG|getattr\(\s*settings\s*,\s*["']DEBUG["']\s
 
 /**
  * Does the node run only when DEBUG is on — inside the body of an `if settings.DEBUG:` (or
- * `if getattr(settings, "DEBUG", False):`) of its function, not its else? (Kolibri Studio fetches its service
+ * `if getattr(settings, "DEBUG", False):`, or an `and` with either) of its function, not its else? (Kolibri Studio fetches its service
  * worker from the webpack dev server there.)
  */
 export function onlyWhenDebug(node: SyntaxNode): boolean {
   for (let child = node, p = node.parent; p; child = p, p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') return false;
-    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id && DEBUG_TEST.test(p.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '')) return true;
+    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id && requiresDebug(p.childForFieldName('condition'))) return true;
   }
   return false;
+}
+
+/**
+ * A condition that holds only when DEBUG is on: the DEBUG test itself, or an `and` of which one side is
+ * (`settings.DEBUG and not index_html.is_file()`: Tournesol fetches its index page from the dev front-end
+ * container there). An `or`, or a `not`, can hold with DEBUG off.
+ */
+function requiresDebug(cond: SyntaxNode | null): boolean {
+  if (!cond) return false;
+  if (cond.type === 'parenthesized_expression') return requiresDebug(cond.namedChildren.find((c) => c.type !== 'comment') ?? null);
+  if (cond.type === 'boolean_operator' && cond.childForFieldName('operator')?.type === 'and') {
+    return requiresDebug(cond.childForFieldName('left')) || requiresDebug(cond.childForFieldName('right'));
+  }
+  return DEBUG_TEST.test(cond.text.replace(/\s+/g, ' '));
 }
 

@@ -128,7 +128,8 @@ export default {
     const report = (file: SourceFile, call: SyntaxNode, http: HttpCall, view: ViewFunction, via?: { name: string; at: Location }) => {
       if (seen.has(call.id)) return;
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
-      if (onlyWhenDebug(call) && debugOffInProduction(ctx, file.rel)) return;
+      const debugOnly = onlyWhenDebug(call);
+      if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
       seen.add(call.id);
       const where = via ? `in helper \`${via.name}()\`, called from view \`${view.label}\`` : `in view \`${view.label}\``;
       const none = http.explicitNone ? ' (`timeout=None` turns it off)' : '';
@@ -138,7 +139,8 @@ export default {
           : `${http.client} then waits forever for a server that accepts the connection and never answers`;
       hits.push({
         location: loc(file, call),
-        message: `\`${http.label}\` ${where} has no timeout${none}: ${what}, holding the worker that serves this request.`,
+        message: `\`${http.label}\` ${where} has no timeout${none}: ${what}, holding the worker that serves this request${debugOnly ? ' — a note: it runs only when DEBUG is on (under `if settings.DEBUG`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on)' : ''}.`,
+        ...(debugOnly ? { level: 'note' as const } : {}),
         ...(via ? { related: [{ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` }] } : {}),
       });
     };

@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Location } from '../finding';
-import { callParts, lineOf, walk, type SyntaxNode } from '../project/python';
+import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
-import { CONSTANT, FunctionFlow, REQUEST, SINKS, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
+import { CONSTANT, FunctionFlow, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { onlyWhenDebug } from '../project/syntax';
 import { WORLDS, debugOffInProduction, strOf, valueIn } from './settings-util';
@@ -70,11 +72,45 @@ const EMAIL_USER = 'email_user';
  */
 const SLOW_WORD = /send_mail|send_mass_mail|mail_admins|mail_managers|EmailMessage|EmailMultiAlternatives|get_connection|email_user|requests|httpx|urlopen|pdfkit|xhtml2pdf|reportlab|PIL|weasyprint/;
 
+/** Bytes of a bundled image whose processing is no slow work: a 64×64 logo is a few KB; a 1-megapixel JPEG, more. */
+const SMALL_IMAGE = 64 * 1024;
+
+/**
+ * `Image.open(BASE_DIR / "app/resources/logo.png")`: an image the repository ships, named by a path literal that
+ * resolves from the file's folder or one above it (where BASE_DIR points), and small — its size is read from
+ * disk. Resizing Tournesol's 64×64 logo costs nothing a task could save; an upload or a stored photo is
+ * another matter (its path is no literal of the repository's).
+ */
+function smallBundledFile(root: string, file: SourceFile, call: SyntaxNode): boolean {
+  const arg = call.childForFieldName('arguments')?.namedChildren.find((a) => a.type !== 'comment');
+  if (!arg) return false;
+  const literals: string[] = [];
+  walk(arg, (n) => {
+    if (n.type !== 'string') return true;
+    const v = stringValue(n);
+    if (v && /\.(png|jpe?g|gif|webp|bmp|ico)$/i.test(v) && !v.includes('..')) literals.push(v.replace(/^\.?\/+/, ''));
+    return false;
+  });
+  if (literals.length !== 1) return false;
+  for (let dir = dirname(file.rel); ; dir = dirname(dir)) {
+    try {
+      const st = statSync(join(root, dir === '.' ? '' : dir, literals[0]));
+      if (st.isFile()) return st.size <= SMALL_IMAGE;
+    } catch {
+      // not from this folder: try the one above
+    }
+    if (dir === '.' || dir === '') return false;
+  }
+}
+
 class Analyzer {
   /** Does `x.email_user(...)` in this file send mail? false when its project overrides it without sending (a task). */
   emailUserSends: (file: SourceFile) => boolean = () => true;
   private readonly mayCallSlow = new Map<string, boolean>();
-  constructor(private readonly idx: PyIndex) {}
+  constructor(
+    private readonly idx: PyIndex,
+    private readonly root: string,
+  ) {}
 
   /** Can a function of this file make a slow call at all (see SLOW_WORD)? */
   maySlow(file: SourceFile): boolean {
@@ -113,7 +149,7 @@ class Analyzer {
     if (expr.type !== 'call') return undefined;
     const fnNode = expr.childForFieldName('function');
     const q = this.idx.qualify(file, fnNode);
-    if (q) for (const [re, o] of CONSTRUCTORS) if (re.test(q)) return o;
+    if (q) for (const [re, o] of CONSTRUCTORS) if (re.test(q)) return o === 'image' && smallBundledFile(this.root, file, expr) ? undefined : o;
     if (fnNode?.type === 'attribute') {
       const obj = fnNode.childForFieldName('object');
       const attr = fnNode.childForFieldName('attribute')?.text ?? '';
@@ -301,6 +337,17 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
       const p = parts.map((a) => c.flow.prov(a)).find(carriesRequest);
       if (p) return `it sends this request's data (${sourceText(p)}, passed in by \`${c.callerName}()\`)`;
     }
+    // A caller in its module or class that passes a value of its own making which varies — an attribute of the
+    // bound form (ephios' `form.code_data`), a URL built from the object it just saved (Arches' image):
+    // the question changes with the request, as when the caller passes request data.
+    const used = new Set(provs.flatMap((p) => [...(p.params ?? [])]));
+    for (const site of callSitesOf(ctx, file, fn)) {
+      for (const [param, p] of site.given) {
+        if (used.has(param) && !p.params?.size && (p.request || p.meta || p.form || SINKS.some((s) => p.grade[s] !== CONSTANT))) {
+          return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line})`;
+        }
+      }
+    }
   }
   // a parameter's value is what the view passes (request data in it is found above): not variable by itself
   if (provs.some((p, i) => p.request || p.meta || p.form || (SINKS.some((s) => p.grade[s] !== CONSTANT) && !p.params?.size && !configRead(parts[i]) && !constantSelfAttribute(ctx, file, parts[i])))) {
@@ -456,7 +503,7 @@ export default {
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);
-    const an = new Analyzer(idx);
+    const an = new Analyzer(idx, ctx.root);
     an.emailUserSends = emailUserSends(ctx, an);
     const views = findViews(ctx);
     if (views.functions.length === 0) return { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
@@ -465,7 +512,8 @@ export default {
     const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location; fn: SyntaxNode }) => {
       if (seen.has(call.id)) return;
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
-      if (onlyWhenDebug(call) && debugOffInProduction(ctx, file.rel)) return;
+      const debugOnly = onlyWhenDebug(call);
+      if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
         if (noRecipients(ctx, file, slow.label)) return;
@@ -481,13 +529,16 @@ export default {
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       hits.push({
         location: loc(file, call),
-        message: cached
+        message: debugOnly
+          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it runs only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).`
+          : cached
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: \`@${cached}\` on \`${(via?.fn ?? view.node).childForFieldName('name')?.text ?? '?'}()\` keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short.`
           : exchange
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: ${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124).`
           : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
-        ...(cached ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
-        ...(exchange ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
+        ...(debugOnly ? { level: 'note' as const, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' } : {}),
+        ...(cached && !debugOnly ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
+        ...(exchange && !debugOnly ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
         ...(related.length ? { related } : {}),
       });
     };

@@ -1,3 +1,4 @@
+import os
 import functools
 
 import httpx
@@ -58,6 +59,19 @@ def thumbnail(request):
     # ruleid: launch.W080
     small = Image.open(request.FILES["image"]).resize((64, 64))
     return HttpResponse(small.tobytes())
+
+
+BASE_DIR = settings.BASE_DIR
+
+
+def badge(request):
+    # The 8×8 logo the repository ships (75 bytes, shop/resources/logo.png): nothing a task would save.
+    # ok: launch.W080
+    logo = Image.open(BASE_DIR / "shop/resources/logo.png").convert("RGBA").resize((4, 4))
+    # An image the repository does not hold (media, a stored photo): its size is anyone's guess.
+    # ruleid: launch.W080
+    photo = Image.open(BASE_DIR / "media/photos/cover.png").resize((640, 480))
+    return HttpResponse(logo.tobytes() + photo.tobytes())
 
 
 def _post_hook(url, payload):
@@ -187,6 +201,18 @@ def service_worker(request):
     return HttpResponse("self.addEventListener('fetch', () => {});")
 
 
+def index_page(request):
+    # DEBUG on and no built page: the dev front-end container, never production (DEBUG is False there).
+    if settings.DEBUG and not os.path.exists("build/index.html"):
+        # ok: launch.W080
+        return HttpResponse(requests.get("http://frontend:3000/", timeout=10).text)
+    # Either side of an `or` may hold with DEBUG off: this runs in production too.
+    if settings.DEBUG or request.GET.get("fresh") == "1":
+        # ruleid: launch.W080
+        return HttpResponse(requests.get("https://cdn.example.com/index.html", timeout=10).text)
+    return HttpResponse("ok")
+
+
 class KeySetView(View):
     def get_settings(self, name):
         return getattr(settings, name)
@@ -210,3 +236,25 @@ class ReposView(View):
         # ruleid: launch.W080
         repos = requests.get(self.api, headers=self.headers, timeout=settings.API_TIMEOUT).json()
         return JsonResponse({"repos": repos})
+
+
+class RedeemView(FormView):
+    def _redeem(self, data):
+        # What the form's validation made of the posted code (form_valid passes it): a new question every time.
+        # note: launch.W080
+        answer = requests.post("https://partner.example.com/redeem", data={"code": data["code"]}, timeout=5)
+        return answer.json()
+
+    def form_valid(self, form):
+        self._redeem(form.code_data)
+        return HttpResponse("ok")
+
+
+class PingView(View):
+    def _ping(self, url):
+        # Its one caller passes the same URL: the same question on every request.
+        # ruleid: launch.W080
+        return requests.get(url, timeout=5).ok
+
+    def get(self, request):
+        return JsonResponse({"up": self._ping("https://status.example.com/")})
