@@ -6,7 +6,7 @@
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
 import { dottedName, eachOfType, type SyntaxNode } from './python';
-import { baseName } from './files';
+import { baseName, isTestPath, projectOf } from './files';
 import { shortcuts } from './shortcuts';
 import { enclosingDef, walkMatching } from './syntax';
 
@@ -265,4 +265,79 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/** Top-level names a file's code refers to: `import x`, `import a, x`, `from x import`, and dotted strings ('x.apps.Config', "x:app"). */
+const IMPORT_NAMES = /^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)|import[ \t]+([^#\n;]+))/gm;
+const DOTTED_STRING = /['"]([A-Za-z_]\w*)(?=[.:'"])/g;
+
+function namesReferenced(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(IMPORT_NAMES)) {
+    if (m[1]) into.add(m[1]);
+    else for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+      const first = /^\s*([A-Za-z_]\w*)/.exec(part)?.[1];
+      if (first) into.add(first);
+    }
+  }
+  for (const m of text.matchAll(DOTTED_STRING)) into.add(m[1]);
+}
+
+/** Names a file outside every project can be imported by: the top of its __init__.py chain, and its first folder (namespace import from the scan root). undefined for a loose script (its folder is no package). */
+function packageNames(ctx: ScanContext, rel: string): string[] | undefined {
+  const dirs = rel.split('/').slice(0, -1);
+  if (dirs.length === 0 || !ctx.workspace.get(`${dirs.join('/')}/__init__.py`)) return undefined;
+  let top = dirs.length;
+  while (top > 1 && ctx.workspace.get(`${dirs.slice(0, top - 1).join('/')}/__init__.py`)) top--;
+  return [...new Set([dirs[top - 1], dirs[0]])];
+}
+
+const referencedCache = new WeakMap<ScanContext, Set<string>>();
+
+/**
+ * Every top-level name the Django projects' code refers to, following packages outside the projects that it
+ * refers to (a shared library the settings import, and what that imports in turn). Read from the text, so a
+ * name in a comment counts too: it can only keep more code in scope.
+ */
+function namesProjectsReach(ctx: ScanContext): Set<string> {
+  let names = referencedCache.get(ctx);
+  if (names) return names;
+  names = new Set<string>();
+  const outside = new Map<string, SourceFile[]>();
+  const queue: SourceFile[] = [];
+  for (const f of ctx.workspace.pythonFiles()) {
+    if (projectOf(ctx, f.rel)) {
+      if (!isTestPath(f.rel)) queue.push(f);
+      continue;
+    }
+    for (const n of packageNames(ctx, f.rel) ?? []) outside.set(n, [...(outside.get(n) ?? []), f]);
+  }
+  for (let f = queue.pop(); f; f = queue.pop()) {
+    const found = new Set<string>();
+    namesReferenced(f.text, found);
+    for (const n of found) {
+      if (names.has(n)) continue;
+      names.add(n);
+      queue.push(...(outside.get(n) ?? []));
+    }
+  }
+  referencedCache.set(ctx, names);
+  return names;
+}
+
+/**
+ * The separate package a file belongs to when no Django project of the scan runs it, else undefined. Such a
+ * file lies outside every project's folder (manage.py's), inside a Python package (its folder has __init__.py),
+ * and no project's code imports that package or names it in a dotted string (INSTALLED_APPS, a Celery include),
+ * directly or through outside packages it imports: a monorepo's queue consumer or media daemon beside the
+ * Django `api` package, installed and started on its own. Safe for rules about the Django application: Python
+ * only runs a package's code when something imports it, and the project never does. A loose script outside the
+ * projects (a gunicorn.conf.py at the repository root), a scan without projects, or a file inside a project's
+ * folder is never separate.
+ */
+export function separatePackage(ctx: ScanContext, rel: string): string | undefined {
+  if (ctx.projects.length === 0 || projectOf(ctx, rel)) return undefined;
+  const names = packageNames(ctx, rel);
+  if (!names) return undefined;
+  const reached = namesProjectsReach(ctx);
+  return names.some((n) => reached.has(n)) ? undefined : names[0];
 }

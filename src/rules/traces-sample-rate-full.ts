@@ -1,7 +1,7 @@
 import { callParts, stringValue, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { Rule, RuleHit } from './rule';
-import { loc, productionPythonFiles, sentryInits } from './code-util';
+import { loc, productionPythonFiles, sentryInits, separatePackage } from './code-util';
 
 interface Rate {
   rate: number;
@@ -66,9 +66,22 @@ function kwargNode(call: SyntaxNode, name: string): SyntaxNode | undefined {
   return call.childForFieldName('arguments')?.namedChildren.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
 
+/**
+ * The sentry_sdk.init() calls the Django projects run, and the separate packages whose own init is left alone.
+ * A monorepo's daemon (a queue consumer, a media player) beside the Django package, that no project imports,
+ * sets up Sentry for its own process: its sample rate is not the web application's, and without an integration
+ * that starts transactions it sends no traces at all. Python runs no module that nothing imports, so the
+ * web app's Sentry is judged in full: inits in the projects' folders and in the outside packages they import.
+ */
 function inits(ctx: ScanContext) {
-  const files = productionPythonFiles(ctx);
-  return sentryInits(ctx, files);
+  const all = sentryInits(ctx, productionPythonFiles(ctx));
+  const elsewhere = new Set<string>();
+  const calls = all.filter(({ file }) => {
+    const pkg = separatePackage(ctx, file.rel);
+    if (pkg) elsewhere.add(pkg);
+    return !pkg;
+  });
+  return { calls, elsewhere: [...elsewhere].sort() };
 }
 
 /** launch.W091: sentry_sdk.init(traces_sample_rate=1.0) in production code: every request traced. */
@@ -85,8 +98,11 @@ export default {
     tags: ['performance', 'cost'],
   },
   check(ctx) {
-    const calls = inits(ctx);
-    if (calls.length === 0) return { hits: [], notApplicable: 'no sentry_sdk.init() call in production code' };
+    const { calls, elsewhere } = inits(ctx);
+    if (calls.length === 0) {
+      const outside = elsewhere.length ? ` (only in ${elsewhere.map((p) => `\`${p}\``).join(', ')}, separate packages the Django project never imports)` : '';
+      return { hits: [], notApplicable: `no sentry_sdk.init() call in the Django project's production code${outside}` };
+    }
     const hits: RuleHit[] = [];
     for (const { file, call } of calls) {
       const root = ctx.workspace.tree(file).rootNode;
