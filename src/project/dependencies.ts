@@ -22,6 +22,9 @@ import type { SourceFile } from './workspace';
 import { MAX_FILE_BYTES } from './workspace';
 import { callParts, stringValue, walk, type SyntaxNode } from './python';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, isTestPath, perProject } from './files';
+import { PyIndex } from './modules';
+import { MODULE_NAME } from './settings-modules';
+import { baseNodes } from './syntax';
 import { UVICORN_WORKER, deployCommands, productionDeployFile, serverStartedBy, type ServerInterface } from './deploy-commands';
 
 // ---------------------------------------------------------------------------------------------
@@ -642,6 +645,8 @@ export interface AppServer {
   evidence: AppServerEvidence;
   /** What was found, for messages: the command, or the dependency as written. */
   detail: string;
+  /** gunicorn's worker class when the scan cannot tell what it serves (a package's class): 'wsgi' is then gunicorn's default, not a fact. */
+  unresolvedWorker?: string;
 }
 
 /** Package name -> server and interface. */
@@ -664,7 +669,8 @@ const serverCache = new WeakMap<ScanContext, Map<string, AppServer[]>>();
  * Every app server a project defines: started by a production deploy command (Procfile, Dockerfile
  * CMD/ENTRYPOINT, compose, systemd, supervisord, scripts, manifests), configured (a `[uwsgi]` ini, a gunicorn
  * config file), or listed in its production dependencies. gunicorn with a uvicorn worker class — on its
- * command line, or anywhere in the project's deploy files or gunicorn config — is ASGI.
+ * command line, or anywhere in the project's deploy files or gunicorn config, by name or as a project class
+ * deriving from one (workerKind) — is ASGI, and so is gunicorn serving a `*.asgi` module with no worker known to be WSGI.
  */
 export function appServers(ctx: ScanContext, project?: ScannedProject): AppServer[] {
   return perProject(serverCache, ctx, project, () => findAppServers(ctx, project));
@@ -675,18 +681,30 @@ function findAppServers(ctx: ScanContext, project: ScannedProject | undefined): 
   // gunicorn's worker class may live in gunicorn.conf.py, GUNICORN_CMD_ARGS or an env file rather than on the command line
   const gunicornConfigs = ctx.workspace.pythonFiles().filter((f) => /gunicorn/i.test(baseName(f.rel)) && productionDependencyFile(ctx, project, f));
   const deployFiles = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
-  const uvicornWorkerElsewhere = [...gunicornConfigs, ...deployFiles].some((f) => /worker_class|GUNICORN_CMD_ARGS|-k\s|--worker-class/.test(f.text) && UVICORN_WORKER.test(f.text));
+  const asgiWorkerElsewhere = [...gunicornConfigs, ...deployFiles].some(
+    (f) => /worker_class|GUNICORN_CMD_ARGS|-k\s|--worker-class/i.test(f.text) && UVICORN_WORKER.test(f.text) || [...f.text.matchAll(WORKER_SETTING)].some((m) => workerKind(ctx, m[1], f.rel) === 'asgi'),
+  );
 
   for (const c of deployCommands(ctx, project)) {
     const s = serverStartedBy(c);
     if (!s) continue;
-    const iface = s.server === 'gunicorn' && uvicornWorkerElsewhere ? 'asgi' : s.interface;
-    out.push({ server: s.server.replace(/-serve$|-express$/, ''), interface: iface, location: { file: c.file.rel, line: c.line }, evidence: 'command', detail: c.text });
+    let iface = s.interface;
+    let unresolvedWorker: string | undefined;
+    if (s.server === 'gunicorn' && iface === 'wsgi') {
+      const kind = asgiWorkerElsewhere ? 'asgi' : s.workerClass ? workerKind(ctx, s.workerClass, c.file.rel) : undefined;
+      // Django's `*.asgi` application takes (scope, receive, send): no WSGI worker can call it, so gunicorn serving it
+      // runs an ASGI worker — one named where the scan cannot see (GUNICORN_CMD_ARGS set by the platform) or a
+      // package's class it cannot read. Only a worker known to be WSGI says otherwise (a deploy that cannot work).
+      if (kind === 'asgi' || kind !== 'wsgi' && s.asgiApp) iface = 'asgi';
+      else if (kind === 'unknown') unresolvedWorker = s.workerClass;
+    }
+    out.push({ server: s.server.replace(/-serve$|-express$/, ''), interface: iface, location: { file: c.file.rel, line: c.line }, evidence: 'command', detail: c.text, unresolvedWorker });
   }
   for (const f of gunicornConfigs) {
     const m = /^\s*worker_class\s*=\s*["']([^"']+)["']/m.exec(f.text);
     const line = m ? findLine(f.text, /^\s*worker_class\s*=/) : 1;
-    out.push({ server: 'gunicorn', interface: m && UVICORN_WORKER.test(m[1]) ? 'asgi' : uvicornWorkerElsewhere ? 'asgi' : 'wsgi', location: { file: f.rel, line }, evidence: 'config', detail: m ? `worker_class = "${m[1]}"` : `gunicorn config ${f.rel}` });
+    const kind = asgiWorkerElsewhere ? 'asgi' : m ? workerKind(ctx, m[1], f.rel) : 'wsgi';
+    out.push({ server: 'gunicorn', interface: kind === 'asgi' ? 'asgi' : 'wsgi', location: { file: f.rel, line }, evidence: 'config', detail: m ? `worker_class = "${m[1]}"` : `gunicorn config ${f.rel}`, unresolvedWorker: kind === 'unknown' ? m?.[1] : undefined });
   }
   for (const f of deployFiles) {
     if (/\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text)) {
@@ -699,12 +717,45 @@ function findAppServers(ctx: ScanContext, project: ScannedProject | undefined): 
     const channelsDaphne = r.name === 'channels' && r.extras.includes('daphne');
     if (!p && !channelsDaphne) continue;
     const s = p ?? SERVER_PACKAGES.daphne;
-    let iface = s.server === 'gunicorn' && uvicornWorkerElsewhere ? 'asgi' : s.interface;
+    let iface = s.server === 'gunicorn' && asgiWorkerElsewhere ? 'asgi' : s.interface;
     // granian serves both: an extra named for the interface (`wsgi = ["granian"]`) says which
     if (s.server === 'granian' && r.group && /^(wsgi|asgi)$/i.test(r.group)) iface = r.group.toLowerCase() as ServerInterface;
     out.push({ server: s.server, interface: iface, location: r.location, evidence: 'dependency', detail: `${r.name}${r.extras.length ? `[${r.extras.join(',')}]` : ''}${r.spec}` });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// gunicorn worker classes
+
+type WorkerKind = 'asgi' | 'wsgi' | 'unknown';
+
+/** A worker class set anywhere in a deploy file or gunicorn config: `-k X`, `--worker-class=X`, `worker_class = "X"`, `WORKER_CLASS=X`, `worker_class: X`. */
+const WORKER_SETTING = /(?:--worker-class|(?:^|\s)-k|\bworker_class)(?:\s*[=:]\s*|\s+)["']?([\w.]+)/gim;
+/** gunicorn's own workers, by short name or module path. All serve WSGI (eventlet/gevent too; W041 treats greenlets apart). */
+const GUNICORN_WSGI_WORKER = /^(sync|gthread|eventlet|gevent|gevent_wsgi|gevent_pywsgi|tornado|egg:gunicorn#\w+)$|^gunicorn\.workers\.(sync|gthread|ggevent|geventlet|gtornado|base_async)\.\w+$/;
+
+/**
+ * What a gunicorn worker class serves. By name: uvicorn's workers (and the uvicorn-worker package's) are ASGI,
+ * gunicorn's own are WSGI. Otherwise gunicorn imports `module.Class`, so a project class is read from the
+ * repository and its bases followed through the project's imports, a few levels up; the first base that
+ * decides, decides (in the MRO it comes before the rest: a logging mixin in front of UvicornWorker does not make
+ * it WSGI). A class the repository does not hold (a package's), or whose bases end nowhere known
+ * (gunicorn.workers.base.Worker, with its own handling), is 'unknown': the caller must not call that WSGI as a fact.
+ */
+function workerKind(ctx: ScanContext, name: string, fromRel?: string, depth = 0): WorkerKind {
+  if (UVICORN_WORKER.test(name)) return 'asgi';
+  if (GUNICORN_WSGI_WORKER.test(name)) return 'wsgi';
+  if (depth > 4 || !MODULE_NAME.test(name) || !name.includes('.')) return 'unknown';
+  const idx = PyIndex.of(ctx);
+  const def = idx.resolveDef(name, fromRel);
+  if (!def || def.node.type !== 'class_definition') return 'unknown';
+  for (const base of baseNodes(def.node)) {
+    const q = idx.qualify(def.file, base);
+    const kind = q ? workerKind(ctx, q, def.file.rel, depth + 1) : 'unknown';
+    if (kind !== 'unknown') return kind;
+  }
+  return 'unknown';
 }
 
 export interface ServingInterface {

@@ -457,7 +457,16 @@ export interface ServerStart {
   server: string;
   interface: ServerInterface;
   command: DeployCommand;
+  /** gunicorn's `-k`/`--worker-class` value as written (`gthread`, `app.gunicorn.Worker`). */
+  workerClass?: string;
+  /** gunicorn is given a `*.asgi` module (`config.asgi`, `config.asgi:application`) to serve. */
+  asgiApp?: boolean;
 }
+
+/** gunicorn's worker class on its command line: `-k X`, `--worker-class X`, `--worker-class=X`. */
+const WORKER_CLASS_FLAG = /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)([\w.:#-]+)/;
+/** A `*.asgi` module as gunicorn's app argument (a positional word, not a flag's value). */
+const ASGI_APP = /(?:^|\s)[A-Za-z_][\w.]*\.asgi(?::\w+(?:\(\))?)?(?=\s|$)/;
 
 /** The app server a command starts, with its interface: gunicorn `-k uvicorn.workers.UvicornWorker` and granian `--interface asgi` are ASGI. */
 export function serverStartedBy(command: DeployCommand): ServerStart | undefined {
@@ -471,6 +480,7 @@ export function serverStartedBy(command: DeployCommand): ServerStart | undefined
     let kind = APP_SERVERS[server];
     if (server === 'gunicorn' && /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)[\w.]*Uvicorn/.test(rest)) kind = 'asgi';
     if (server === 'granian') kind = /--interface(?:\s+|=)wsgi\b/.test(rest) || !/--interface/.test(rest) && /\.wsgi(:|\s|$)/.test(rest) ? 'wsgi' : 'asgi';
+    if (server === 'gunicorn') return { server, interface: kind, command, workerClass: WORKER_CLASS_FLAG.exec(rest)?.[1], asgiApp: ASGI_APP.test(rest) };
     return { server, interface: kind, command };
   }
   return undefined;

@@ -180,7 +180,11 @@ export default {
         return age.kind === 'num' && age.value === 0;
       });
       if (worlds.length === 0) return [];
-      const served = serving.interface === 'wsgi' && serving.evidence ? ` (served by ${serving.evidence.server}, WSGI: ${serving.evidence.location.file}:${serving.evidence.location.line})` : '';
+      // A gunicorn worker class the scan cannot read (a package's) is reported as before — gunicorn's default is WSGI —
+      // but the message names the class instead of claiming WSGI as a fact.
+      const ev = serving.evidence;
+      const how = ev?.unresolvedWorker ? ` with worker class ${ev.unresolvedWorker}, which the scan could not trace to a WSGI or ASGI worker` : ', WSGI';
+      const served = serving.interface === 'wsgi' && ev ? ` (served by ${ev.server}${how}: ${ev.location.file}:${ev.location.line})` : '';
       return [{
         location: locationOf(s, 'DATABASES'),
         message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
