@@ -133,7 +133,7 @@ export function stringValue(node: SyntaxNode | null | undefined): string | undef
   return out;
 }
 
-function unescapePython(s: string): string {
+export function unescapePython(s: string): string {
   return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|[\s\S])/g, (_m, e: string) => {
     switch (e[0]) {
       case 'n': return '\n';

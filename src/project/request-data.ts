@@ -119,7 +119,15 @@ const HTML_ESCAPERS = new Set([
 const URL_ENCODERS = new Set([
   'urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.parse.urlencode', 'urllib.quote', 'urllib.urlencode',
   'django.utils.http.urlencode', 'django.utils.http.urlquote', 'django.utils.http.urlquote_plus', 'django.utils.encoding.escape_uri_path',
+  // requests re-exports urllib.parse's
+  'requests.utils.quote', 'requests.compat.quote', 'requests.compat.quote_plus', 'requests.compat.urlencode',
 ]);
+const REVERSE = new Set(['django.urls.reverse', 'django.urls.reverse_lazy', 'django.core.urlresolvers.reverse', 'django.urls.base.reverse']);
+
+/** Calls whose result is percent-encoded (no `"`, `<`, `>` or whitespace): the URL encoders and reverse(). */
+export function percentEncodes(q: string): boolean {
+  return URL_ENCODERS.has(q) || REVERSE.has(q);
+}
 /** Functions that hand their arguments' text on (decoding, converting, joining paths and URLs). */
 const PASSTHROUGH = new Set([
   'str', 'bytes', 'repr', 'format', 'list', 'tuple', 'dict', 'set', 'frozenset', 'sorted', 'reversed', 'iter', 'next', 'min', 'max', 'filter',
