@@ -4,9 +4,8 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, loc, productionPythonFiles } from '../project/model';
 import {
-  CONSTANT,
   FunctionFlow,
-  REQUEST,
+  SAFE,
   UNKNOWN,
   callersPassingRequestData,
   enclosingFunction,
@@ -17,6 +16,7 @@ import {
   openParts,
   type Prov,
 } from '../project/request-data';
+import { htmlProv } from '../project/html-context';
 import { walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
@@ -71,11 +71,13 @@ function judgeMarkSafe(ctx: ScanContext, file: SourceFile, flow: FunctionFlow, c
   const at = loc(file, call);
   const fn = enclosingFunction(call);
   if (!mayCarryRequestData(fn, file) && !formatted(flow, arg) && !(fn && arg.type === 'identifier' && fn.childForFieldName('parameters')?.text.includes(arg.text))) return undefined;
-  const p = flow.prov(arg);
+  // htmlProv: request.get_full_path() where its percent-encoding keeps it inert (a link's double-quoted href,
+  // element text) is not request data that can make markup; see html-context.ts
+  const p = htmlProv(flow, arg);
   if (isRequestData(p, 'html')) return requestHit(at, name, p);
   if (fn && p.params?.size) {
     for (const c of callersPassingRequestData(ctx, file, fn)) {
-      const cp = c.flow.prov(arg);
+      const cp = htmlProv(c.flow, arg);
       if (isRequestData(cp, 'html')) return requestHit(at, name, cp, c);
     }
   }
@@ -109,8 +111,8 @@ function judgeFormatHtml(flow: FunctionFlow, file: SourceFile, arg: SyntaxNode, 
   // a template composed from template pieces (`"{} <a href='{}'>{}</a>" + extra_template`) with its values passed
   // separately is how format_html is meant to be extended; only filling values in is the mistake
   if (!noArgs && (how === 'string concatenation' || how === '.join()')) return undefined;
-  const p = flow.prov(arg);
-  if (p.grade.html === CONSTANT) return undefined; // formatted from constants only: nothing to escape
+  const p = htmlProv(flow, arg);
+  if (p.grade.html <= SAFE) return undefined; // formatted from constants or values safe in this HTML: nothing to escape
   const request = isRequestData(p, 'html');
   const parts = openParts(flow, arg, 'html');
   if (parts.length === 0 && !request) return undefined;

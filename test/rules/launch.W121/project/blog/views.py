@@ -1,7 +1,9 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .models import Post
 
@@ -81,3 +83,45 @@ def render_rows(form):
     # ok: launch.W121
     errors = mark_safe("<div>" + str(form.errors) + form.as_p() + "</div>")
     return table + errors
+
+
+def sign_in_prompt(request):
+    # get_full_path() is percent-encoded by Django (", <, >, spaces become %XX): inside a link's double-quoted href
+    # it cannot close the attribute or open a tag
+    # ok: launch.W121
+    link = mark_safe('<a href="/accounts/login/?next=%s">sign in</a>' % request.get_full_path())
+    # but ' survives the encoding: it closes a single-quoted attribute
+    # ruleid: launch.W121
+    quoted = mark_safe("<a href='/accounts/login/?next=%s'>sign in</a>" % request.get_full_path())
+    # a raw query-string value is not encoded at all
+    # ruleid: launch.W121
+    raw = mark_safe('<a href="/accounts/login/?next=%s">sign in</a>' % request.GET.get("next", ""))
+    # a translated .format() template, a local assigned once, then put into element text
+    here = _('<a href="{url}?next={back}">here</a>').format(url=reverse("login"), back=request.get_full_path_info())
+    # ok: launch.W121
+    prompt = mark_safe(f"Please click {here} to sign in.")
+    # the same fragment inside a single-quoted attribute (a popover's HTML): ' ends it
+    # ruleid: launch.W121
+    popover = mark_safe(f"<span data-content='{here}'>?</span>")
+    # element text after markup
+    # ok: launch.W121
+    crumb = mark_safe(f"<small>You are at {request.get_full_path()}</small>")
+    # no markup before it: nothing shows it lands in element text
+    # ruleid: launch.W121
+    bare = mark_safe("Next: %s" % request.get_full_path())
+    # an event handler: ' ends the JavaScript string
+    # ruleid: launch.W121
+    back = mark_safe(f'<button onclick="go(\'{request.get_full_path()}\')">back</button>')
+    # a javascript: URL is script too
+    # ruleid: launch.W121
+    jump = mark_safe(f'<a href="javascript:go(\'{request.get_full_path()}\')">back</a>')
+    # inside <script>
+    # ruleid: launch.W121
+    script = mark_safe("<script>var next = '" + request.get_full_path() + "';</script>")
+    # the encoded path is inert, the raw query value beside it is not
+    # ruleid: launch.W121
+    both = mark_safe(f'<a href="{request.get_full_path()}">{request.GET["q"]}</a>')
+    # format_html given a format string with only the encoded path filled in
+    # ok: launch.W121
+    again = format_html(f'<a href="{request.get_full_path()}">{{}}</a>', "again")
+    return HttpResponse(link + quoted + raw + prompt + popover + crumb + bare + back + jump + script + both + again)
