@@ -17,6 +17,7 @@ import {
   walkBody,
   type ViewClass,
 } from '../project/model';
+import { ReadOnly } from '../project/effects';
 import { FunctionFlow, SINKS, isRequestData } from '../project/request-data';
 import type { Rule, RuleHit } from './rule';
 
@@ -472,13 +473,14 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
     };
   }
-  const ajaxOnly = e.bodies.flatMap((b) => decoratorTexts(b.fn)).find((t) => AJAX_ONLY.test(t));
+  const decorator = e.bodies.flatMap((b) => decoratorTexts(b.fn)).find((t) => AJAX_ONLY.test(t));
+  const ajaxOnly = decorator ? `\`${decorator.replace(/^@/, '')}\`` : inlineAjaxCheck(idx, e);
   if (ev.session && !ev.authHeader && ajaxOnly) {
     // pontoon's @require_AJAX: a request without X-Requested-With is refused
     return {
       location: e.at,
       level: 'note',
-      message: `${what}; it acts for the logged-in user (${ev.session}), but \`${ajaxOnly.replace(/^@/, '')}\` refuses requests without the X-Requested-With header, which another site's form cannot send and fetch() sends only after a CORS preflight — fine while CORS lets no other origin send that header.`,
+      message: `${what}; it acts for the logged-in user (${ev.session}), but ${ajaxOnly} refuses requests without the X-Requested-With header, which another site's form cannot send and fetch() sends only after a CORS preflight — fine while CORS lets no other origin send that header.`,
       fix: 'Keep CSRF on (send the X-CSRFToken header from the same JavaScript), or make sure CORS_ALLOWED_ORIGINS never allows X-Requested-With from other sites.',
     };
   }
@@ -489,6 +491,15 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       level: 'note',
       message: `${what}; it checks the logged-in user (${ev.session}) and hands the request to \`${ev.passesRequest}()\`, a reverse proxy to another service: whether a cross-site POST can change anything there is that service's to say — check that it requires its own credential for what changes data.`,
       fix: 'Keep CSRF on if the proxied service trusts the forwarded session; exempt it only when that service authenticates every state-changing request itself.',
+    };
+  }
+  const readOnly = ev.session && !ev.authHeader ? onlyReads(ctx, idx, e) : undefined;
+  if (readOnly) {
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; it acts for the logged-in user (${ev.session}), but only reads: nothing it calls writes to the database, the session, a cookie or a file, or sends mail, requests or tasks — so a cross-site request changes nothing, and the browser does not let the other site read the answer.`,
+      fix: 'Nothing to do while it only reads; if it ever changes data, remove csrf_exempt and send the CSRF token.',
     };
   }
   if (ev.session && !ev.authHeader) {
@@ -519,4 +530,89 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
     message: `${what}; ${why}: ${tail}.`,
     fix: 'If browsers with a session call it, remove csrf_exempt and send the CSRF token; if servers call it, authenticate them (signature or token) and never use the session.',
   };
+}
+
+/**
+ * A function view that changes nothing: what its body calls only reads (see ReadOnly), and no project decorator
+ * looks at the method or the posted data. A cross-site request to it can do no harm — the same-origin policy
+ * keeps the other site from reading the answer — so the exemption costs nothing (the reasoning that excuses a
+ * class whose post() returns what get() returns). The other decorators run for every request alike, GETs too,
+ * which CSRF never checks: whatever they do, a cross-site link can already make them do.
+ */
+function onlyReads(ctx: ScanContext, idx: PyIndex, e: Exempt): boolean {
+  if (e.bodies.length !== 1 || e.bodies[0].cls) return false;
+  const { file, fn } = e.bodies[0];
+  for (const d of qualifiedDecorators(idx, file, fn)) {
+    const def = idx.resolveDef(d.q, file.rel);
+    if (def && /\.(method|POST|body|FILES|data)\b/.test(def.node.text)) return false;
+  }
+  return ReadOnly.of(ctx).unjudged(file, fn) === undefined;
+}
+
+/** `request.is_ajax()`, `request.headers.get("x-requested-with") == "XMLHttpRequest"`, `request.META[…]` alike. */
+function isAjaxTest(idx: PyIndex, file: SourceFile, expr: SyntaxNode | null | undefined, request: string, depth = 0): boolean {
+  if (!expr) return false;
+  if (expr.type === 'parenthesized_expression') return isAjaxTest(idx, file, expr.namedChildren[0], request, depth);
+  if (expr.type === 'comparison_operator') {
+    const ops = expr.children.filter((c) => !c.isNamed).map((c) => c.text);
+    const [a, b] = expr.namedChildren;
+    const header = (x?: SyntaxNode) => !!x && new RegExp(`^${request}\\.(headers|META)\\b`).test(x.text) && /x[-_]requested[-_]with/i.test(x.text);
+    const xhr = (x?: SyntaxNode) => !!x && stringValue(x) === 'XMLHttpRequest';
+    return ops.length === 1 && ops[0] === '==' && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
+  }
+  if (expr.type !== 'call') return false;
+  const callee = expr.childForFieldName('function');
+  if (callee?.text === `${request}.is_ajax`) return true;
+  // a helper of the project: `is_ajax(request)` whose body is `return <one of the above>`
+  const args = expr.childForFieldName('arguments')?.namedChildren ?? [];
+  if (depth > 0 || callee?.type !== 'identifier' || args.length !== 1 || args[0].text !== request) return false;
+  const q = idx.qualify(file, callee);
+  const d = q ? idx.resolveDef(q, file.rel) : undefined;
+  const param = d?.node.childForFieldName('parameters')?.namedChildren[0];
+  const body = d?.node.type === 'function_definition' ? statements(d.node) : [];
+  return param?.type === 'identifier' && body.length === 1 && body[0].type === 'return_statement' && isAjaxTest(idx, d!.file, body[0].namedChildren[0], param.text, depth + 1);
+}
+
+/** A function's statements, docstring and comments aside. */
+function statements(fn: SyntaxNode): SyntaxNode[] {
+  return (fn.childForFieldName('body')?.namedChildren ?? []).filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+}
+
+/** A statement that refuses the request and does nothing else: `raise …`, `return HttpResponse…(…)`/a literal. */
+function refuses(idx: PyIndex, file: SourceFile, st: SyntaxNode): boolean {
+  if (st.type === 'raise_statement') return true;
+  if (st.type !== 'return_statement') return false;
+  const v = st.namedChildren[0];
+  if (!v || /^(none|string|integer|true|false)$/.test(v.type)) return true;
+  return v.type === 'call' && /^django\.http\.\w+$/.test(idx.qualify(file, v.childForFieldName('function')) ?? '') && !v.descendantsOfType('call').some((c) => c.id !== v.id);
+}
+
+/**
+ * The X-Requested-With check written in the view itself, the same protection as @ajax_required when it guards
+ * all the view does: its first statement refuses requests without the header (`if not is_ajax(request): return
+ * HttpResponseBadRequest()`), or the whole work sits in `if is_ajax(request) [and …]:` followed only by a
+ * refusal (`raise Http404`). Returns the check as the message shows it.
+ */
+function inlineAjaxCheck(idx: PyIndex, e: Exempt): string | undefined {
+  if (e.bodies.length !== 1 || e.bodies[0].cls) return undefined;
+  const { file, fn } = e.bodies[0];
+  const request = fn.childForFieldName('parameters')?.namedChildren[0];
+  if (request?.type !== 'identifier') return undefined;
+  const body = statements(fn);
+  const first = body[0];
+  if (first?.type !== 'if_statement') return undefined;
+  const cond = first.childForFieldName('condition');
+  const operands = (x: SyntaxNode | null | undefined, op: string): SyntaxNode[] =>
+    !x ? [] : x.type === 'boolean_operator' && x.children.some((c) => c.text === op && !c.isNamed) ? [...operands(x.childForFieldName('left'), op), ...operands(x.childForFieldName('right'), op)] : [x];
+  const clauses = first.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+  const block = (x: SyntaxNode) => (x.childForFieldName('consequence') ?? x.childForFieldName('body'))?.namedChildren.filter((st) => st.type !== 'comment') ?? [];
+  const shown = `its check \`if ${(cond?.text ?? '').replace(/\s+/g, ' ')}\``;
+  // if not <test> [or …]: refuse
+  const refusing = operands(cond, 'or').some((x) => x.type === 'not_operator' && isAjaxTest(idx, file, x.childForFieldName('argument'), request.text));
+  if (refusing && clauses.length === 0 && block(first).length > 0 && block(first).every((st) => refuses(idx, file, st))) return shown;
+  // if <test> [and …]: work — then only a refusal
+  const guarding = operands(cond, 'and').some((x) => isAjaxTest(idx, file, x, request.text));
+  const rest = [...clauses.flatMap(block), ...body.slice(1)];
+  if (guarding && !clauses.some((c) => c.type === 'elif_clause') && rest.length > 0 && rest.every((st) => refuses(idx, file, st))) return shown;
+  return undefined;
 }

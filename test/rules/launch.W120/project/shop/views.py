@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.signing import TimestampSigner
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
-from django.shortcuts import redirect
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_GET
 
 from proxy.views import proxy_view  # django-proxy, a library
 
-from .models import Cart, Stock
+from .models import Cart, Export, Stock
 
 
 # the classic: a cart endpoint a front-end posts to, exempted "because the token was annoying"
@@ -43,8 +44,8 @@ def clear_cart(request):
 @csrf_exempt
 @login_required
 def change_email(request):
-    request_user = None
-    return HttpResponse(request_user)
+    Cart.objects.filter(pk=request.POST["cart"]).update(email=request.POST["email"])
+    return HttpResponse("changed")
 
 
 # logging in through an exempt view: login CSRF
@@ -375,3 +376,161 @@ def require_ajax(view):
 @require_ajax
 def search_entities(request):
     return JsonResponse({"user": request.user.pk, "q": request.POST.get("q")})
+
+
+class ExportDenied(Exception):
+    pass
+
+
+class JSONAnswer(HttpResponse):
+    def __init__(self, obj):
+        super().__init__(json.dumps(obj), content_type="application/json")
+
+
+def can_export(user, export):
+    if user.is_superuser:
+        return True
+    return export.can_read(user)
+
+
+# A status poll that only reads: the object, a permission check (seen through, a model method included), a JSON
+# answer. A cross-site POST changes nothing, and the other site cannot read the answer.
+# note: launch.W120
+@csrf_exempt
+@login_required
+def export_status(request, pk):
+    export = get_object_or_404(Export, pk=pk)
+    if not can_export(request.user, export):
+        raise ExportDenied()
+    data = {"status": export.status}
+    if export.status == "done":
+        data["rows"] = str(Export.objects.filter(owner=request.user).count())
+    return JSONAnswer(data)
+
+
+# The same poll, but the model method it calls saves.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_seen(request, pk):
+    export = get_object_or_404(Export, pk=pk)
+    export.mark_seen()
+    return JsonResponse({"status": export.status})
+
+
+# Writes the session: a cross-site POST changes the visitor's state.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_remember(request, pk):
+    export = get_object_or_404(Export, pk=pk)
+    request.session["last_export"] = export.pk
+    return JsonResponse({"status": export.status})
+
+
+# A queryset update.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_reset(request):
+    Export.objects.filter(owner=request.user).update(status="new")
+    return JsonResponse({"ok": True})
+
+
+# A library call it does not know (the cache is state too): cannot tell, so still a warning.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_touch(request, pk):
+    cache.set(f"export-{pk}", request.user.pk)
+    return JsonResponse({"ok": True})
+
+
+# A method no class of the project defines: cannot be seen through.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_refresh(request, pk):
+    export = get_object_or_404(Export, pk=pk)
+    export.refresh_from_remote()
+    return JsonResponse({"status": export.status})
+
+
+# An item of the session, changed through a local name.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_pin(request, pk):
+    pinned = request.session["pinned"]
+    pinned[pk] = True
+    return JsonResponse({"ok": True})
+
+
+def is_ajax(request):
+    return request.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest"
+
+
+# The X-Requested-With check written in the view, first: the same protection as @require_ajax.
+# note: launch.W120
+@csrf_exempt
+@login_required
+def export_cancel(request, pk):
+    if not is_ajax(request):
+        return HttpResponseForbidden()
+    Export.objects.filter(pk=pk, owner=request.user).delete()
+    return JsonResponse({"ok": True})
+
+
+# All the work inside `if is_ajax(request) and …:`, then only a refusal.
+# note: launch.W120
+@csrf_exempt
+@login_required
+def export_rename(request, pk):
+    if is_ajax(request) and request.method == "POST":
+        Export.objects.filter(pk=pk, owner=request.user).update(status=request.POST["status"])
+        return JsonResponse({"ok": True})
+    raise Http404
+
+
+# The check answers AJAX requests early, but a plain form post goes on to the write.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_archive(request, pk):
+    if is_ajax(request):
+        return JsonResponse({"ok": False})
+    Export.objects.filter(pk=pk, owner=request.user).delete()
+    return JsonResponse({"ok": True})
+
+
+def wants_json(request):
+    return request.GET.get("format") == "json"
+
+
+# A helper that reads the query string, not the header: no protection.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_drop(request, pk):
+    if not wants_json(request):
+        return HttpResponseForbidden()
+    Export.objects.filter(pk=pk, owner=request.user).delete()
+    return JsonResponse({"ok": True})
+
+
+def audit_posts(view):
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST":
+            Stock.objects.create(sku=request.POST.get("sku", ""), count=0)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# The body only reads, but a decorator of the project does something for POSTs only.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+@audit_posts
+def export_count(request):
+    return JsonResponse({"n": Export.objects.filter(owner=request.user).count()})
