@@ -23,10 +23,12 @@ const LIBRARY_READ = [
   /^django\.db\.models\.(query_utils\.|expressions\.|aggregates\.)?(Q|F|Value|Count|Sum|Avg|Max|Min|Case|When|Exists|OuterRef|Subquery)$/,
   /^django\.db\.models\.functions\.\w+$/,
   /^django\.core\.paginator\.Paginator$/,
+  /^django\.contrib\.auth\.get_user_model$/,
   /^django\.core\.exceptions\.\w+$/,
   /^django\.core\.files\.storage\.default_storage\.(exists|url|size|path)$/,
   /^django\.utils\.(html\.(escape|conditional_escape|format_html|strip_tags)|safestring\.mark_safe|timezone\.(now|localtime))$/,
   /^(json|simplejson|ujson|orjson)\.(dumps|loads)$/,
+  /^math\.\w+$/,
   /^datetime\.(date|datetime|time|timedelta)(\.(today|now|utcnow|fromtimestamp|fromisoformat|strptime))?$/,
 ];
 
@@ -72,7 +74,11 @@ interface Fn {
 
 export class ReadOnly {
   private readonly idx: PyIndex;
-  private readonly verdicts = new Map<number, string | undefined>();
+  /** Functions judged to change nothing, and what could not be judged in others (each from a whole judgment). */
+  private readonly ok = new Set<number>();
+  private readonly failed = new Map<number, string>();
+  /** The functions entered by the judgment under way. */
+  private run?: Set<number>;
   private readonly methods = new Map<string, Fn[]>();
   constructor(private readonly ctx: ScanContext) {
     this.idx = PyIndex.of(ctx);
@@ -87,13 +93,25 @@ export class ReadOnly {
 
   /** undefined when the function (and what it calls) changes nothing; otherwise what could not be judged, as written. */
   unjudged(file: SourceFile, fn: SyntaxNode, cls?: SyntaxNode, depth = 0): string | undefined {
-    if (this.verdicts.has(fn.id)) return this.verdicts.get(fn.id);
-    if (depth > MAX_DEPTH) return `\`${fn.childForFieldName('name')?.text ?? '?'}()\` (too deep to follow)`;
-    // a cycle: what the function does is judged where it was entered
-    this.verdicts.set(fn.id, undefined);
-    const out = this.judgeBody({ file, fn, cls }, depth);
-    this.verdicts.set(fn.id, out);
-    return out;
+    if (this.ok.has(fn.id)) return undefined;
+    const failed = this.failed.get(fn.id);
+    if (failed) return failed;
+    const root = !this.run;
+    const run = (this.run ??= new Set());
+    try {
+      // a cycle: what the function does is judged where it was entered
+      if (run.has(fn.id)) return undefined;
+      if (depth > MAX_DEPTH) return `\`${fn.childForFieldName('name')?.text ?? '?'}()\` (too deep to follow)`;
+      run.add(fn.id);
+      const out = this.judgeBody({ file, fn, cls }, depth);
+      // Only a whole judgment is kept: a failure anywhere reaches the root, so when the root changes nothing every
+      // function it entered does too; inner verdicts of a failed one may rest on a cycle or the depth limit.
+      if (root && out) this.failed.set(fn.id, out);
+      else if (root) for (const id of run) this.ok.add(id);
+      return out;
+    } finally {
+      if (root) this.run = undefined;
+    }
   }
 
   private judgeBody(f: Fn, depth: number): string | undefined {
@@ -153,6 +171,12 @@ export class ReadOnly {
     if (callee.type !== 'attribute') return shown;
     const name = callee.childForFieldName('attribute')?.text ?? '';
     const receiver = callee.childForFieldName('object');
+    // a chain that starts from a library module or object (`requests.get()`, `cache.get()`,
+    // `requests.Session().get()`) is that library's call: the method names below say nothing of it — only a
+    // model's manager (`User.objects.filter()`) is the queryset API whoever defines the model
+    const start = rootName(callee);
+    const binding = start ? this.idx.imports(f.file).get(start) : undefined;
+    if (binding && !this.idx.resolveModule(binding.module, f.file.rel) && !/\.objects\./.test(callee.text)) return shown;
     if (receiver?.type === 'call' && receiver.childForFieldName('function')?.text === 'super') return name === '__init__' && f.cls && this.basesConstruct(f.file, f.cls, depth + 1) === undefined ? undefined : shown;
     const root = rootName(receiver);
     if (root && fresh.has(root) && CONTAINER_MUTATORS.has(name)) return undefined;

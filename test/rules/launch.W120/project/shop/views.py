@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import json
 
+import requests
 import stripe
 from django.conf import settings
 from django.contrib.auth import login, logout
@@ -444,6 +445,15 @@ def export_reset(request):
 def export_touch(request, pk):
     cache.set(f"export-{pk}", request.user.pk)
     return JsonResponse({"ok": True})
+
+
+# An outbound request: `get` is a read on a queryset or a dict, not on a library module.
+# ruleid: launch.W120
+@csrf_exempt
+@login_required
+def export_mirror(request, pk):
+    answer = requests.get(f"https://mirror.example.com/exports/{pk}", timeout=5)
+    return JsonResponse({"status": answer.status_code})
 
 
 # A method no class of the project defines: cannot be seen through.
