@@ -19,7 +19,7 @@ import { lineOf, type SyntaxNode } from './python';
 import type { Workspace } from './workspace';
 import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type SettingBinding, type UnreadableMark, type Value, type World } from './values';
 import { applyConfigurations } from './evaluator/classes';
-import { isSettingName, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
+import { isSettingName, overriddenOf, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
 import { isPlaceholderValue } from './secret-values';
 
@@ -59,6 +59,9 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     const s = results.set.scope.get(name);
     const location = (u ?? s)!.location;
     const alternatives = { ...(u?.alternatives ? { unset: u.alternatives } : {}), ...(s?.alternatives ? { set: s.alternatives } : {}) };
+    const ou = overriddenOf(u);
+    const os = overriddenOf(s);
+    const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
     bindings.set(name, {
       name,
       unset: u ? u.value : UNKNOWN,
@@ -66,6 +69,7 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
       location,
       ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
       ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
+      ...(overridden.unset || overridden.set ? { overridden } : {}),
     });
     collectSecrets(name, u?.value, opts.secrets);
     collectSecrets(name, s?.value, opts.secrets);

@@ -72,6 +72,22 @@ export interface SettingBinding {
    * it may have (see settings-util's `listHasIn`). Absent for a world whose value is known or truly unknown.
    */
   alternatives?: { unset?: Value[]; set?: Value[] };
+  /**
+   * Where a world's value is unknown only because code the scan cannot follow ran after it was set (a
+   * star-import of a module not in the repository, `exec()` of a local file): what it was before. Never the
+   * value — that code may have replaced it; a rule may only say "X unless that code changed it" (a note).
+   */
+  overridden?: { unset?: Overridden; set?: Overridden };
+}
+
+/** A setting's value before code the scan cannot follow may have replaced it (SettingBinding.overridden). */
+export interface Overridden {
+  /** the value it had (every value, when undecided paths gave it several) */
+  before: Value[];
+  /** where that value was set */
+  location: Location;
+  /** the code that may have replaced it, in order: where, and its text (one line, shortened) */
+  by: Array<{ location: Location; code: string }>;
 }
 
 /** A place where settings may be set by code the evaluator cannot follow. */

@@ -17,6 +17,7 @@ import {
   sameValue,
   truthy,
   type EvaluatedSettings,
+  type Overridden,
   type SettingBinding,
   type Value,
   type World,
@@ -180,6 +181,17 @@ export function listHasIn(settings: EvaluatedSettings, name: string, world: Worl
  */
 export function middlewareHas(settings: EvaluatedSettings, world: World, path: string): boolean | undefined {
   return listHasIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }, (s) => s === path);
+}
+
+/**
+ * MIDDLEWARE is unknown in this world only because code the scan cannot follow ran after it was set (a
+ * star-import of a module not in the repository, `exec()` of a local file), and every value it had before held
+ * the middleware: that override, for a rule to say "installed at <line> unless <code> takes it out" — never a
+ * yes, since that code may have replaced the list. undefined otherwise.
+ */
+export function middlewareHadBeforeOverride(settings: EvaluatedSettings, world: World, path: string): Overridden | undefined {
+  const o = settings.bindings.get('MIDDLEWARE')?.overridden?.[world];
+  return o && o.before.every((v) => listHas(v, (s) => s === path) === true) ? o : undefined;
 }
 
 /** Is an app installed (by dotted path or its AppConfig)? undefined when INSTALLED_APPS is not known. */

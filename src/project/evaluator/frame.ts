@@ -6,7 +6,7 @@
 import type { Location } from '../../finding';
 import { lineOf, type SyntaxNode } from '../python';
 import type { SourceFile, UnreadableFile, Workspace } from '../workspace';
-import { UNKNOWN, type DynamicMark, type UnreadableMark, type Value, type World } from '../values';
+import { UNKNOWN, type DynamicMark, type Overridden, type UnreadableMark, type Value, type World } from '../values';
 
 export interface Entry {
   value: Value;
@@ -19,6 +19,11 @@ export interface Entry {
    * (is SecurityMiddleware in MIDDLEWARE?) use them; everything else sees `value`, unknown.
    */
   alternatives?: Value[];
+  /**
+   * Set by markDynamic: the value this name had before code the scan cannot follow may have replaced it.
+   * Valid only while the entry is the one markDynamic left — see overriddenOf().
+   */
+  overridden?: Overridden;
 }
 
 /** At most this many alternatives are kept for one name; beyond, the value is simply unknown. */
@@ -136,9 +141,38 @@ export function markDynamic(frame: Frame, node: SyntaxNode, scope: Scope, reason
     frame.state.dynamic.push({ location, reason, overrides });
   }
   if (!overrides) return;
+  const by = { location, code: shortCode(node.text) };
   for (const [k, e] of scope) {
-    if (isSettingName(k)) scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true });
+    if (!isSettingName(k)) continue;
+    // The value stays unknown; what it was before is kept beside it, so that a rule can say "X is set at
+    // <line> unless this code changes it" as a note instead of knowing nothing.
+    const prior = overriddenOf(e);
+    const overridden: Overridden = prior
+      ? { ...prior, by: prior.by.some((b) => sameLocation(b.location, location)) ? prior.by : [...prior.by, by] }
+      : { before: e.alternatives ?? [e.value], location: e.location, by: [by] };
+    scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
   }
+}
+
+/**
+ * The entry's value before an override, while the entry is still the one markDynamic left: its value unknown
+ * and its location the one the kept value was set at. Any later change of the name (`del MIDDLEWARE[2]`,
+ * `.remove()`, `+=`, a new assignment, a raise) gives the entry a new location or a fresh object without
+ * `overridden`, so a stale "before" is never read as the value after it.
+ */
+export function overriddenOf(e: Entry | undefined): Overridden | undefined {
+  const o = e?.overridden;
+  return o && e.value.kind === 'unknown' && sameLocation(o.location, e.location) ? o : undefined;
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+
+/** Code as one line, shortened for a message. */
+function shortCode(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
 /** Does a node's text lie on a template line (rendered at deploy time)? */

@@ -258,7 +258,13 @@ function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
     const first = entries[0];
     const same = first !== undefined && entries.every((e) => e !== undefined && (e === first || sameValue(e.value, first.value)));
     if (same) {
-      out.set(k, entries.every((e) => e === first) ? first : { ...first, conditional: entries.some((e) => e!.conditional) || undefined });
+      if (entries.every((e) => e === first)) out.set(k, first);
+      else {
+        // what a name was before an override holds after the paths join only when every path kept that same override
+        const { overridden, ...rest } = first;
+        const kept = overridden && entries.every((e) => e!.overridden === overridden) ? { overridden } : {};
+        out.set(k, { ...rest, conditional: entries.some((e) => e!.conditional) || undefined, ...kept });
+      }
       continue;
     }
     const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined)!;
