@@ -5,8 +5,9 @@ import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
+import type { Overridden } from '../project/values';
 import type { Rule, RuleHit } from './rule';
-import { middlewareHas, WORLDS } from './settings-util';
+import { middlewareHadBeforeOverride, middlewareHas, WORLDS } from './settings-util';
 
 const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 
@@ -193,13 +194,14 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
   // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
   // a user chose would.
-  if (p.source && /^request\.POST\b/.test(p.source.text) && !via && csrfProtected(ctx, file, fn)) {
+  const csrf = p.source && /^request\.POST\b/.test(p.source.text) && !via ? csrfProtected(ctx, file, fn) : undefined;
+  if (csrf) {
     return {
       location: at,
       level: 'note',
-      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host; CsrfViewMiddleware keeps other sites from posting here, so no link can use it — but a page of this site that posts a \`next\` a user chose would send them to any site.`,
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host; CsrfViewMiddleware ${csrfCaveat(csrf)}keeps other sites from posting here, so no link can use it — but a page of this site that posts a \`next\` a user chose would send them to any site.`,
       fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
-      ...related,
+      ...(csrf.length ? { related: overrideSites(csrf).map((b) => ({ location: b.location, message: `\`${b.code}\` may replace MIDDLEWARE: the scan cannot see what it sets` })) } : {}),
     };
   }
   return {
@@ -209,15 +211,50 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   };
 }
 
-/** The production settings of the view's project install CsrfViewMiddleware in every world, and the view is not csrf_exempt. */
-function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): boolean {
+const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+
+/**
+ * The production settings of the view's project install CsrfViewMiddleware in every world, and the view is not
+ * csrf_exempt: the overrides that leave it in doubt ([] when none), or undefined when it is not protected.
+ *
+ * An override is code the scan cannot follow that runs after MIDDLEWARE is set with CsrfViewMiddleware in it —
+ * `from .local_settings import *` of a module that is not in the repository (freesound), `exec()` of a local
+ * settings file (DMOJ). It may replace MIDDLEWARE, so the scan does not know the middleware is installed; but such
+ * files set hosts, keys and databases, and taking CSRF protection out of a site whose settings ship it is not
+ * what they are for. The finding stays a note — never silence — and names that code, so the reader checks it.
+ */
+function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): Overridden[] | undefined {
   const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
-  if (!prod.length || !prod.every((s) => WORLDS.every((w) => middlewareHas(s, w, 'django.middleware.csrf.CsrfViewMiddleware') === true))) return false;
-  for (let n: SyntaxNode | null = fn; n; n = n.parent) {
-    if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return false;
-    if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return false;
+  if (!prod.length) return undefined;
+  const overrides: Overridden[] = [];
+  for (const s of prod) {
+    for (const w of WORLDS) {
+      if (middlewareHas(s, w, CSRF_MIDDLEWARE) === true) continue;
+      const o = middlewareHadBeforeOverride(s, w, CSRF_MIDDLEWARE);
+      if (!o) return undefined;
+      overrides.push(o);
+    }
   }
-  return true;
+  for (let n: SyntaxNode | null = fn; n; n = n.parent) {
+    if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return undefined;
+    if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return undefined;
+  }
+  return overrides;
+}
+
+/** Each place an override may replace MIDDLEWARE, once. */
+function overrideSites(overrides: Overridden[]): Overridden['by'] {
+  const out: Overridden['by'] = [];
+  for (const b of overrides.flatMap((o) => o.by)) if (!out.some((x) => x.location.file === b.location.file && x.location.line === b.location.line)) out.push(b);
+  return out;
+}
+
+/** "(in MIDDLEWARE at x.py:7, unless `from .local import *` (x.py:40), which the scan cannot see, takes it out) " */
+function csrfCaveat(overrides: Overridden[]): string {
+  if (!overrides.length) return '';
+  const set = [...new Set(overrides.map((o) => `${o.location.file}:${o.location.line}`))].join(', ');
+  const by = overrideSites(overrides).map((b) => `\`${b.code}\` (${b.location.file}:${b.location.line})`).join(' or ');
+  return `(in MIDDLEWARE at ${set}, unless ${by}, which the scan cannot see into, takes it out) `;
 }
 
 type Host = 'fixed' | 'open' | 'slash';

@@ -1,0 +1,4 @@
+DEBUG = False
+MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]
+
+from .local_settings import *  # noqa
