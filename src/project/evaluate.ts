@@ -17,9 +17,9 @@
 import { MIN_SECRET_LENGTH, type Location } from '../finding';
 import { lineOf, type SyntaxNode } from './python';
 import type { Workspace } from './workspace';
-import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type SettingBinding, type UnreadableMark, type Value, type World } from './values';
+import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type Overridden, type SettingBinding, type UnreadableMark, type Value, type World } from './values';
 import { applyConfigurations } from './evaluator/classes';
-import { isSettingName, overriddenOf, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
+import { isSettingName, overriddenOf, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
 import { isPlaceholderValue } from './secret-values';
 
@@ -59,8 +59,8 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     const s = results.set.scope.get(name);
     const location = (u ?? s)!.location;
     const alternatives = { ...(u?.alternatives ? { unset: u.alternatives } : {}), ...(s?.alternatives ? { set: s.alternatives } : {}) };
-    const ou = overriddenOf(u);
-    const os = overriddenOf(s);
+    const ou = publicOverride(overriddenOf(u));
+    const os = publicOverride(overriddenOf(s));
     const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
     bindings.set(name, {
       name,
@@ -90,6 +90,11 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     ...(configuration ? { configuration } : {}),
     ...(src.file.template || src.file.templateRows ? { template: true } : {}),
   };
+}
+
+/** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */
+function publicOverride(o: EntryOverride | undefined): Overridden | undefined {
+  return o ? { before: o.before, location: o.location, by: o.by } : undefined;
 }
 
 function mergeMarks<T>(a: T[], b: T[], key: (x: T) => string): T[] {

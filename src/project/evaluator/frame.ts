@@ -6,7 +6,7 @@
 import type { Location } from '../../finding';
 import { lineOf, type SyntaxNode } from '../python';
 import type { SourceFile, UnreadableFile, Workspace } from '../workspace';
-import { UNKNOWN, type DynamicMark, type Overridden, type UnreadableMark, type Value, type World } from '../values';
+import { UNKNOWN, sameValue, type DynamicMark, type Overridden, type UnreadableMark, type Value, type World } from '../values';
 
 export interface Entry {
   value: Value;
@@ -23,7 +23,12 @@ export interface Entry {
    * Set by markDynamic: the value this name had before code the scan cannot follow may have replaced it.
    * Valid only while the entry is the one markDynamic left — see overriddenOf().
    */
-  overridden?: Overridden;
+  overridden?: EntryOverride;
+}
+
+/** Overridden, and the location of the entry it belongs to: valid only while the entry stays there (overriddenOf). */
+export interface EntryOverride extends Overridden {
+  entryAt: Location;
 }
 
 /** At most this many alternatives are kept for one name; beyond, the value is simply unknown. */
@@ -147,22 +152,49 @@ export function markDynamic(frame: Frame, node: SyntaxNode, scope: Scope, reason
     // The value stays unknown; what it was before is kept beside it, so that a rule can say "X is set at
     // <line> unless this code changes it" as a note instead of knowing nothing.
     const prior = overriddenOf(e);
-    const overridden: Overridden = prior
+    const overridden: EntryOverride = prior
       ? { ...prior, by: prior.by.some((b) => sameLocation(b.location, location)) ? prior.by : [...prior.by, by] }
-      : { before: e.alternatives ?? [e.value], location: e.location, by: [by] };
+      : { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
     scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
   }
 }
 
 /**
- * The entry's value before an override, while the entry is still the one markDynamic left: its value unknown
- * and its location the one the kept value was set at. Any later change of the name (`del MIDDLEWARE[2]`,
- * `.remove()`, `+=`, a new assignment, a raise) gives the entry a new location or a fresh object without
- * `overridden`, so a stale "before" is never read as the value after it.
+ * The entry's value before an override, while the entry is still the one markDynamic (or carryOverride,
+ * joinOverrides) left: its value unknown and its location the one recorded. Any other change of the name
+ * (`del MIDDLEWARE[1]`, `MIDDLEWARE[0] = …`, a new assignment, a raise) gives the entry a new location or a
+ * fresh object without `overridden`, so a stale "before" is never read as the value after it.
  */
-export function overriddenOf(e: Entry | undefined): Overridden | undefined {
+export function overriddenOf(e: Entry | undefined): EntryOverride | undefined {
   const o = e?.overridden;
-  return o && e.value.kind === 'unknown' && sameLocation(o.location, e.location) ? o : undefined;
+  return o && e.value.kind === 'unknown' && sameLocation(o.entryAt, e.location) ? o : undefined;
+}
+
+/**
+ * A change the evaluator models (`MIDDLEWARE += [...]`, `.append()`, `.remove()`) applied to a name whose
+ * value an override made unknown: the same change applied to what it was before, for the entry written at
+ * `at`. `op` gives undefined for a value it leaves as it is.
+ */
+export function carryOverride(prev: Entry | undefined, at: Location, op: (v: Value) => Value | undefined): { overridden?: EntryOverride } {
+  const o = overriddenOf(prev);
+  return o ? { overridden: { ...o, before: o.before.map((v) => op(v) ?? v), entryAt: at } } : {};
+}
+
+/**
+ * Paths joined after an if/else: the override holds when every path has one for the same value (set at the
+ * same line); what it was before is then any of theirs, and the code that may replace it any of theirs.
+ */
+export function joinOverrides(entries: Array<Entry | undefined>, at: Location): { overridden?: EntryOverride } {
+  const os = entries.map(overriddenOf);
+  const first = os[0];
+  if (!first || !os.every((o) => o && sameLocation(o.location, first.location))) return {};
+  const before: Value[] = [];
+  const by: Overridden['by'] = [];
+  for (const o of os as EntryOverride[]) {
+    for (const v of o.before) if (!before.some((x) => sameValue(x, v))) before.push(v);
+    for (const b of o.by) if (!by.some((x) => sameLocation(x.location, b.location))) by.push(b);
+  }
+  return before.length <= MAX_ALTERNATIVES ? { overridden: { before, location: first.location, by, entryAt: at } } : {};
 }
 
 function sameLocation(a: Location, b: Location): boolean {

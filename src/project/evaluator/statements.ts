@@ -12,7 +12,7 @@ import { callParts, dottedName, lineOf, stringValue, walk, type SyntaxNode } fro
 import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
-import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, inTemplate, isSettingName, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
+import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, carryOverride, inTemplate, isSettingName, joinOverrides, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
 import { execImport, execImportFrom, execInclude, isIncludeCall, optionalImportTarget } from './imports';
 import { canonical, envScheme } from './libraries';
 
@@ -260,10 +260,10 @@ function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
     if (same) {
       if (entries.every((e) => e === first)) out.set(k, first);
       else {
-        // what a name was before an override holds after the paths join only when every path kept that same override
+        // what a name was before an override holds after the paths join only when every path has one (joinOverrides)
         const { overridden, ...rest } = first;
-        const kept = overridden && entries.every((e) => e!.overridden === overridden) ? { overridden } : {};
-        out.set(k, { ...rest, conditional: entries.some((e) => e!.conditional) || undefined, ...kept });
+        void overridden;
+        out.set(k, { ...rest, conditional: entries.some((e) => e!.conditional) || undefined, ...joinOverrides(entries, first.location) });
       }
       continue;
     }
@@ -519,7 +519,9 @@ function execAugAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
   const reads = frame.reads;
   const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : UNKNOWN;
   const alternatives = op === '+=' && value.kind === 'unknown' ? mapAlternatives(prev?.alternatives, (a) => binaryAdd(a, rhs)) : undefined;
-  scope.set(left.text, { value, location: loc(frame, node), envVars: new Set([...(prev?.envVars ?? []), ...reads]), ...(alternatives ? { alternatives } : {}) });
+  const location = loc(frame, node);
+  const carried = op === '+=' ? carryOverride(prev, location, (b) => binaryAdd(b, rhs)) : {};
+  scope.set(left.text, { value, location, envVars: new Set([...(prev?.envVars ?? []), ...reads]), ...(alternatives ? { alternatives } : {}), ...carried });
 }
 
 const MUTATORS = ['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'discard', 'add', 'sort', 'reverse'];
@@ -565,7 +567,9 @@ function execCallStmt(frame: Frame, call: SyntaxNode, scope: Scope): void {
   if (next === undefined) return;
   const updated = keys.length ? setIn(entry.value, keys, next) : next;
   const alternatives = keys.length === 0 && updated.kind === 'unknown' ? mapAlternatives(entry.alternatives, (a) => mutate(frame, a, method, argv, kwargs, scope)) : undefined;
-  scope.set(root.text, { value: updated, location: loc(frame, call), envVars: new Set([...entry.envVars, ...frame.reads]), ...(alternatives ? { alternatives } : {}) });
+  const location = loc(frame, call);
+  const carried = keys.length === 0 ? carryOverride(entry, location, (b) => mutate(frame, b, method, argv, kwargs, scope)) : {};
+  scope.set(root.text, { value: updated, location, envVars: new Set([...entry.envVars, ...frame.reads]), ...(alternatives ? { alternatives } : {}), ...carried });
 }
 
 /** The new value of a list/dict after `method(...)`; undefined when the call does not change it. */
