@@ -1,6 +1,6 @@
 import type { SettingBinding } from '../project/values';
 import type { Rule, RuleHit } from './rule';
-import { WORLDS, forProduction, label, middlewareHas, strOf, truthy, worldClause, type EvaluatedSettings, type World } from './settings-util';
+import { WORLDS, forProduction, label, middlewareHas, sessionSameSite, truthy, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
 const CORS_MIDDLEWARE = 'corsheaders.middleware.CorsMiddleware';
 
@@ -14,25 +14,6 @@ function allowAll(s: EvaluatedSettings, w: World): { on: boolean | undefined; bi
   const old = s.bindings.get('CORS_ORIGIN_ALLOW_ALL');
   if (old) return { on: truthy(old[w]), binding: old, name: 'CORS_ORIGIN_ALLOW_ALL' };
   return { on: false, name: 'CORS_ALLOW_ALL_ORIGINS' };
-}
-
-/**
- * How the session cookie's SameSite attribute limits credentialed cross-site requests in a world:
- * 'none' (SameSite=None: every site's requests carry it), 'absent' (False/None: no attribute — Chrome treats it
- * as Lax, Firefox and Safari send it cross-site), 'lax' ('Lax'/'Strict', Django's default 'Lax': only same-site
- * origins carry it), undefined when unknown.
- */
-function sameSite(s: EvaluatedSettings, w: World): 'none' | 'absent' | 'lax' | undefined {
-  const b = s.bindings.get('SESSION_COOKIE_SAMESITE');
-  if (!b) return 'lax';
-  const v = b[w];
-  if (v.kind === 'bool' && v.value === false) return 'absent';
-  if (v.kind === 'none') return 'absent';
-  const str = strOf(v);
-  if (str === undefined) return undefined;
-  if (/^none$/i.test(str)) return 'none';
-  if (/^(lax|strict)$/i.test(str)) return 'lax';
-  return undefined;
 }
 
 /** launch.W128: django-cors-headers allows every origin with credentials. */
@@ -72,7 +53,7 @@ export default {
         if (middlewareHas(s, w, CORS_MIDDLEWARE) !== true) continue;
         worlds.push(w);
         all = a;
-        const site = sameSite(s, w);
+        const site = sessionSameSite(s, w);
         const rank = (x: typeof site) => (x === 'none' ? 3 : x === 'absent' ? 2 : x === undefined ? 1 : 0);
         if (!worst || rank(site) > rank(worst.site)) worst = { world: w, site };
       }

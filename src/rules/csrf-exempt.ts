@@ -12,6 +12,7 @@ import {
   loc,
   methodsOf,
   productionPythonFiles,
+  projectOf,
   routeCalls,
   unwrapView,
   walkBody,
@@ -20,6 +21,7 @@ import {
 import { ReadOnly } from '../project/effects';
 import { FunctionFlow, SINKS, isRequestData } from '../project/request-data';
 import type { Rule, RuleHit } from './rule';
+import { WORLDS, label, sessionSameSite } from './settings-util';
 
 const CSRF_EXEMPT = /^django\.views\.decorators\.csrf\.csrf_exempt$/;
 const METHOD_DECORATOR = /^django\.utils\.decorators\.method_decorator$/;
@@ -503,9 +505,15 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
     };
   }
   if (ev.session && !ev.authHeader) {
+    // With SameSite=Lax (Django's default) or Strict, today's browsers leave the session cookie off other sites'
+    // POSTs: the message says what is left, instead of claiming any website can forge the request.
+    const s = projectOf(ctx, e.file.rel)?.production;
+    const sameSite = s && WORLDS.every((w) => sessionSameSite(s, w) === 'lax');
     return {
       location: e.at,
-      message: `${what}, and the view acts for the logged-in user (${ev.session}): any website the user visits can submit this request with the user's session cookie (cross-site request forgery).`,
+      message: sameSite
+        ? `${what}, and the view acts for the logged-in user (${ev.session}): with CSRF off, only the session cookie's SameSite attribute (${s.bindings.has('SESSION_COOKIE_SAMESITE') ? `SESSION_COOKIE_SAMESITE in ${label(s)}` : "Django's default, Lax"}) stands between it and a forged request — and pages on sibling subdomains (the same site) and browsers that ignore SameSite send the cookie anyway (cross-site request forgery).`
+        : `${what}, and the view acts for the logged-in user (${ev.session}): any website the user visits can submit this request with the user's session cookie (cross-site request forgery).`,
     };
   }
   const fallback = ev.session ?? ev.userBeforeAssign;

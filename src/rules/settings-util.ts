@@ -194,6 +194,25 @@ export function middlewareHadBeforeOverride(settings: EvaluatedSettings, world: 
   return o && o.before.every((v) => listHas(v, (s) => s === path) === true) ? o : undefined;
 }
 
+/**
+ * How the session cookie's SameSite attribute limits credentialed cross-site requests in a world:
+ * 'none' (SameSite=None: every site's requests carry it), 'absent' (False/None: no attribute — Chrome treats it
+ * as Lax, Firefox and Safari send it cross-site), 'lax' ('Lax'/'Strict', Django's default 'Lax': only same-site
+ * origins carry it), undefined when unknown.
+ */
+export function sessionSameSite(s: EvaluatedSettings, w: World): 'none' | 'absent' | 'lax' | undefined {
+  const b = s.bindings.get('SESSION_COOKIE_SAMESITE');
+  if (!b) return 'lax';
+  const v = b[w];
+  if (v.kind === 'bool' && v.value === false) return 'absent';
+  if (v.kind === 'none') return 'absent';
+  const str = strOf(v);
+  if (str === undefined) return undefined;
+  if (/^none$/i.test(str)) return 'none';
+  if (/^(lax|strict)$/i.test(str)) return 'lax';
+  return undefined;
+}
+
 /** Is an app installed (by dotted path or its AppConfig)? undefined when INSTALLED_APPS is not known. */
 export function appInstalled(settings: EvaluatedSettings, world: World, app: string): boolean | undefined {
   return listHasIn(settings, 'INSTALLED_APPS', world, { kind: 'list', items: [] }, (s) => s === app || s.startsWith(`${app}.`));
