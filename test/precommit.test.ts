@@ -22,6 +22,7 @@ import { cli, type CliIO } from '../src/cli';
 import { fileScope, scopeReport } from '../src/file-scope';
 import type { Finding, Report } from '../src/finding';
 import { EXCLUDED_DIRS, isDeployFile, PY_TEMPLATE } from '../src/project/workspace';
+import { JINJA_NAME } from '../src/project/server-templates';
 import { git } from './support/git';
 import { tempDir } from './support/tmp';
 
@@ -221,11 +222,11 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(pkg.bin['django-launch-gate']).toBe('dist/cli.js');
   });
 
-  it('its files pattern takes every file the scan reads (Python, Python templates, deploy files, Django templates), not the rest', () => {
+  it('its files pattern takes every file the scan reads (Python, Python templates, deploy files, Jinja templates, Django templates), not the rest', () => {
     const re = manifestPattern();
     const read = (rel: string) => {
       const name = rel.split('/').pop()!;
-      return name.endsWith('.py') || PY_TEMPLATE.test(name) || isDeployFile(name, rel) || (/\.(html?|txt)$/i.test(name) && rel.split('/').slice(0, -1).includes('templates'));
+      return name.endsWith('.py') || PY_TEMPLATE.test(name) || isDeployFile(name, rel) || JINJA_NAME.test(name) || (/\.(html?|txt)$/i.test(name) && rel.split('/').slice(0, -1).includes('templates'));
     };
     const files = [...walk(join(ROOT, 'example'), ROOT, []), ...walk(join(ROOT, 'test', 'fixtures'), ROOT, []), ...walk(join(ROOT, 'test', 'rules'), ROOT, [])];
     const scanned = files.filter(read);
@@ -238,7 +239,7 @@ describe('.pre-commit-hooks.yaml', () => {
       'pyproject.toml', 'setup.cfg', 'tox.ini', 'requirements.txt', 'requirements-prod.txt', 'requirements/base.in', 'Pipfile',
       'Pipfile.lock', 'poetry.lock', 'uv.lock', 'app.yaml', 'app.json', 'fly.toml', 'render.yaml', 'heroku.yml', '.env',
       '.env.production', 'prod.env', 'k8s/deployment.yaml', 'charts/app/values.yaml', 'mysite/settings.py',
-      'mysite/settings.py.j2', 'mysite/local_settings.py.example', 'shop/templates/shop/index.html', 'templates/email.txt',
+      'mysite/settings.py.j2', 'mysite/local_settings.py.example', 'ansible/roles/web/templates/site.j2', 'nginx.conf.jinja2', 'shop/templates/shop/index.html', 'templates/email.txt',
     ];
     for (const s of samples) expect([s, read(s) && re.test(s)]).toEqual([s, true]);
     for (const s of ['README.md', 'docs/setup.md', 'static/logo.png', 'package.json', '.gitignore', 'LICENSE', 'shop/static/app.js', 'notes.txt']) {

@@ -6,8 +6,9 @@
  * SECURE_CONTENT_TYPE_NOSNIFF are beside the point (launch.W101, launch.W104, launch.W107, launch.W108). Part of
  * the project model (see model.ts).
  *
- * Read: nginx, Apache, Caddy, Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML,
- * Kubernetes CRDs) and ingress-nginx annotations — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
+ * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs) and ingress-nginx
+ * annotations — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
  * launch.W108.md list exactly which forms count. Only files that can run in production count: no
  * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
  * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
@@ -26,6 +27,7 @@ import type { SourceFile } from './workspace';
 import { baseName, countsFor, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
 import { productionEnvironment } from './manifests';
+import { JINJA_NAME, readJinja, UNKNOWN } from './server-templates';
 
 export interface ProxyFact {
   location: Location;
@@ -52,6 +54,8 @@ type HeaderKind = 'hsts' | 'frameOptions' | 'nosniff';
 export interface ConfigFile {
   rel: string;
   text: string;
+  /** A Jinja template of an nginx config (src/project/server-templates.ts): read as nginx whatever its name. */
+  nginxTemplate?: boolean;
 }
 
 /** A value the production deploy files give an environment variable (a literal or a `${VAR:-default}` default). */
@@ -92,6 +96,7 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
   for (const f of files) {
     const name = baseName(f.rel).toLowerCase();
     if (isCaddyfile(name)) merge(out, caddy(f, env));
+    else if (f.nginxTemplate) merge(out, nginx(f, env));
     else if (isServerConf(f.rel)) {
       merge(out, nginx(f, env));
       merge(out, apache(f));
@@ -258,6 +263,8 @@ interface NgDirective {
   name: string;
   args: string[];
   line: number;
+  /** Where its first word starts in the text parsed. */
+  offset: number;
   block?: NgDirective[];
 }
 
@@ -267,11 +274,12 @@ function parseNginx(text: string): NgDirective[] {
   const stack = [root];
   let words: string[] = [];
   let start = 1;
+  let startOffset = 0;
   let line = 1;
   let i = 0;
   const end = (open: boolean): void => {
     if (words.length) {
-      const d: NgDirective = { name: words[0].toLowerCase(), args: words.slice(1), line: start };
+      const d: NgDirective = { name: words[0].toLowerCase(), args: words.slice(1), line: start, offset: startOffset };
       stack[stack.length - 1].push(d);
       if (open) stack.push((d.block = []));
     }
@@ -292,7 +300,10 @@ function parseNginx(text: string): NgDirective[] {
       if (stack.length > 1) stack.pop();
       i++;
     } else {
-      if (!words.length) start = line;
+      if (!words.length) {
+        start = line;
+        startOffset = i;
+      }
       let w = '';
       while (i < text.length && !/[\s;{}]/.test(text[i])) {
         const ch = text[i];
@@ -325,27 +336,38 @@ const PASSES = /^(proxy_pass|uwsgi_pass|fastcgi_pass|scgi_pass|grpc_pass)$/;
 const SCHEME_TEST = /\$(scheme|https|http_x_forwarded_proto|server_port)\b/;
 const HOST_TEST = /\$(host|server_name|http_host)\b/;
 
+/** Jinja tags in a config: a `{% … %}` statement or a `{{ … }}` value (nginx's own syntax has neither). */
+const JINJA_TAG = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/;
+
 function nginx(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]> = new Map()): ProxyHttps {
   const out = noFacts();
   if (!/add_header|return|rewrite/.test(f.text)) return out;
+  // A Jinja template (an Ansible role's `site.j2`) is read as the config it renders to: a `{{ value }}` is an
+  // UNKNOWN word that no header, listen or scheme test is taken to have (so it never makes a fact), and what
+  // only a `{% if %}`/`{% for %}` renders holds under that condition, said in the fact's `when` — the rules
+  // then report a note naming it, not nothing. Text no one renders where it stands (a macro) makes no fact.
+  const jinja = JINJA_NAME.test(f.rel) || JINJA_TAG.test(f.text) ? readJinja(f.text) : undefined;
   const at = (d: NgDirective): Location => ({ file: f.rel, line: d.line });
+  const when = (d: NgDirective): string | null | undefined => jinja?.when(d.offset);
   const style = f.rel.toLowerCase().endsWith('.template') ? 'envsubst' : undefined;
   const visit = (owner: NgDirective | undefined, body: NgDirective[]): void => {
     for (const d of body) {
-      const c = d.name === 'add_header' && d.args.length >= 2 ? headerFact(d.args[0], d.args[1], env, style) : undefined;
+      const known = !d.args.slice(0, 2).some((a) => a.includes(UNKNOWN)) && when(d) !== null;
+      const c = d.name === 'add_header' && d.args.length >= 2 && known ? headerFact(d.args[0], d.args[1], env, style) : undefined;
       if (c && sendsOwnHeaders(owner, body, c.kind !== 'hsts')) {
         const always = d.args.slice(2).includes('always');
+        const cond = [c.when, when(d)].filter(Boolean).join(' and ');
         out[c.kind].push({
           location: at(d),
           what: `nginx add_header ${c.header} (${c.detail}${always ? ', always' : ', without `always`: not on error responses'})`,
-          ...(c.when ? { when: c.when } : {}),
+          ...(cond ? { when: cond } : {}),
         });
       }
-      if (d.name === 'server' && d.block) out.redirect.push(...serverRedirects(d, at));
+      if (d.name === 'server' && d.block) out.redirect.push(...serverRedirects(d, at, when));
       if (d.block) visit(d, d.block);
     }
   };
-  visit(undefined, parseNginx(f.text));
+  visit(undefined, parseNginx(jinja?.text ?? f.text));
   return out;
 }
 
@@ -374,9 +396,11 @@ function sendsOwnHeaders(owner: NgDirective | undefined, body: NgDirective[], ap
  * passes requests to the app), or inside an `if` on the scheme/host. In a server that also listens with `ssl`
  * only a redirect inside an `if` on the scheme counts (an unconditional one is a host-name redirect).
  */
-function serverRedirects(server: NgDirective, at: (d: NgDirective) => Location): ProxyFact[] {
+function serverRedirects(server: NgDirective, at: (d: NgDirective) => Location, when: (d: NgDirective) => string | null | undefined = () => undefined): ProxyFact[] {
   const body = server.block!;
   const listens = body.filter((d) => d.name === 'listen');
+  // a templated listen (`listen {{ port }}`) may be TLS: whether the server answers plain HTTP is unknown
+  if (listens.some((l) => l.args.some((a) => a.includes(UNKNOWN)))) return [];
   const plain = listens.length === 0 || listens.some((l) => !l.args.includes('ssl') && !l.args.includes('quic') && !/^unix:/.test(l.args[0] ?? ''));
   if (!plain) return [];
   const mixed = listens.some((l) => l.args.includes('ssl'));
@@ -385,12 +409,15 @@ function serverRedirects(server: NgDirective, at: (d: NgDirective) => Location):
   const check = (stmts: NgDirective[], test?: 'scheme' | 'host'): void => {
     for (const d of stmts) {
       const target = httpsTarget(d);
-      if (target && (test === 'scheme' || !mixed)) {
+      const cond = when(d);
+      if (target && (test === 'scheme' || !mixed) && cond !== null) {
         const code = d.name === 'return' && REDIRECT_CODE.test(d.args[0]) ? `${d.args[0]} ` : '';
-        out.push({ location: at(d), what: `nginx server on port ${port} ${d.name === 'return' ? 'returns' : 'rewrites to'} ${code}${target}` });
+        const shown = target.replaceAll(UNKNOWN, '{{…}}');
+        out.push({ location: at(d), what: `nginx server on port ${port} ${d.name === 'return' ? 'returns' : 'rewrites to'} ${code}${shown}`, ...(cond ? { when: cond } : {}) });
       } else if (d.name === 'if' && d.block && !test) {
         const cond = d.args.join(' ');
-        const kind = SCHEME_TEST.test(cond) ? 'scheme' : HOST_TEST.test(cond) ? 'host' : undefined;
+        // a templated value in a scheme test could be anything; in a host test any host is one host (certbot's `if ($host = {{ domain }})`)
+        const kind = SCHEME_TEST.test(cond) && !cond.includes(UNKNOWN) ? 'scheme' : HOST_TEST.test(cond) && !SCHEME_TEST.test(cond) ? 'host' : undefined;
         if (kind) check(d.block, kind);
       }
     }

@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { parsePython, firstErrorLine, type Tree } from './python';
 import { decodePythonSource } from './source-encoding';
 import { looksLikeTemplate, neutraliseTemplate } from './evaluator/template';
+import { ansibleNginxTemplates, JINJA_NAME, looksLikeNginx } from './server-templates';
 import { release } from './memory';
 import type { GitIgnored } from './git-ignored';
 
@@ -23,6 +24,8 @@ export interface SourceFile {
   template?: boolean;
   /** Template text (Jinja/cookiecutter tags, blanked in `text`): 0-based rows whose rendered text is unknown. */
   templateRows?: number[];
+  /** A Jinja template (`site.j2`) of an nginx config, kept as written: src/project/proxy.ts reads it as nginx. */
+  nginxTemplate?: boolean;
 }
 
 /** Why a file was not read (or not read fully): each cause has its own fix. */
@@ -143,6 +146,8 @@ export class Workspace {
   /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
   private readonly syntaxLines = new Map<string, number | undefined>();
   private readonly templates: SourceFile[] = [];
+  /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
+  private readonly otherJinja: SourceFile[] = [];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
   private readonly djangoTemplatePaths: Array<{ abs: string; rel: string }> = [];
   private djangoTemplateFiles?: SourceFile[];
@@ -162,6 +167,9 @@ export class Workspace {
     this.excluded = options.exclude ?? (() => false);
     this.gitIgnored = options.gitIgnored;
     this.walk(root);
+    const installed = ansibleNginxTemplates(root, this.otherJinja.map((f) => f.rel));
+    for (const f of this.otherJinja) if (installed.has(f.rel)) this.addDeploy({ ...f, nginxTemplate: true });
+    this.otherJinja.length = 0;
     this.python.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.deploy.sort((a, b) => (a.rel < b.rel ? -1 : 1));
     this.templates.sort((a, b) => (a.rel < b.rel ? -1 : 1));
@@ -360,13 +368,16 @@ export class Workspace {
     }
     const isPy = name.endsWith('.py');
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
-    if (!isPy && !isTemplate && !isDeployFile(name, rel)) return;
+    // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
+    const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel);
+    if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel)) return;
     if (this.gitIgnored?.has(rel, false)) {
-      this.gitIgnoredSkipped.files++;
+      if (!jinja) this.gitIgnoredSkipped.files++; // (a Jinja template is read only if it turns out to be nginx)
       return;
     }
     if (name === 'manage.py') this.manageDirs.push(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
     const skip = (kind: DiagnosticKind, line: number, reason: string, message: string): void => {
+      if (jinja) return;
       this.diagnostics.push({ rel, line, kind, message });
       if (isPy) this.unreadable.set(rel, { rel, line, kind, reason });
     };
@@ -412,6 +423,11 @@ export class Workspace {
       }
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (jinja) {
+      if (looksLikeNginx(text)) this.addDeploy({ rel, abs, text, nginxTemplate: true });
+      else if (rel.split('/').includes('templates')) this.otherJinja.push({ rel, abs, text });
+      return;
+    }
     let templateRows: number[] | undefined;
     // Jinja/cookiecutter tags: a `.py.j2` always; a `.py` only when the tags are what keeps it from parsing.
     if ((isTemplate || (isPy && looksLikeTemplate(text))) && (isTemplate || parsePython(text).rootNode.hasError)) {
@@ -429,7 +445,14 @@ export class Workspace {
       ...(isTemplate ? { template: true } : {}),
       ...(templateRows ? { templateRows } : {}),
     };
-    this.byRel.set(rel, file);
-    (isPy ? this.python : isTemplate ? this.templates : this.deploy).push(file);
+    if (isPy || isTemplate) {
+      this.byRel.set(rel, file);
+      (isPy ? this.python : this.templates).push(file);
+    } else this.addDeploy(file);
+  }
+
+  private addDeploy(file: SourceFile): void {
+    this.byRel.set(file.rel, file);
+    this.deploy.push(file);
   }
 }

@@ -801,6 +801,94 @@ describe('framing protection and nosniff headers', () => {
   });
 });
 
+describe('nginx Jinja templates (an Ansible role\'s site.j2)', () => {
+  const read = (text: string, rel = 'ansible/roles/web/templates/site.j2') => {
+    const r = proxyFactsIn([{ rel, text, nginxTemplate: true }]);
+    return { hsts: r.hsts.map(show), redirect: r.redirect.map(show), frame: r.frameOptions.map(show) };
+  };
+
+  it('tournesol\'s shape: HSTS and the certbot port-80 redirect inside `{% if %}` hold under it; a templated CSP is unknown', () => {
+    const site = lines(
+      'server {', //                                                                    1
+      '    server_name {{domain_name}};', //                                            2
+      '    location / { proxy_pass http://unix:/run/gunicorn.sock; }', //                3
+      '{% if letsencrypt_email is defined %}', //                                       4
+      '    listen 443 ssl http2;', //                                                   5
+      '    add_header Strict-Transport-Security "max-age=15552000; preload;" always;', // 6
+      '    add_header Content-Security-Policy "frame-ancestors {{ frame_ancestors }};";', // 7
+      '{% else %}', //                                                                  8
+      '    listen 80;', //                                                              9
+      '{% endif %}', //                                                                 10
+      '}', //                                                                           11
+      '{% if letsencrypt_email is defined %}', //                                       12
+      'server {', //                                                                    13
+      '    if ($host = {{domain_name}}) {', //                                          14
+      '        return 301 https://$host$request_uri;', //                               15
+      '    }', //                                                                       16
+      '    listen 80 deferred;', //                                                     17
+      '    return 404;', //                                                             18
+      '}', //                                                                           19
+      '{% endif %}', //                                                                 20
+    );
+    expect(read(site)).toEqual({
+      hsts: ["ansible/roles/web/templates/site.j2:6 nginx add_header Strict-Transport-Security (max-age=15552000, always) [when the template's `{% if letsencrypt_email is defined %}` (line 4) holds]"],
+      redirect: ["ansible/roles/web/templates/site.j2:15 nginx server on port 80 returns 301 https://$host$request_uri [when the template's `{% if letsencrypt_email is defined %}` (line 12) holds]"],
+      frame: [],
+    });
+  });
+
+  it('outside any block a fact is unconditional; a `{{ value }}` in a redirect\'s host is still https, an inline `{% if %}` after the directive starts does not make it conditional', () => {
+    const conf = lines(
+      'server {',
+      '    listen 80;',
+      '    server_name {{ domain }}{% if www %} www.{{ domain }}{% endif %};',
+      '    return 301 https://{{ domain }}$request_uri;', // 4
+      '}',
+      'server {',
+      '    listen 443 ssl;',
+      '    add_header Strict-Transport-Security "max-age=31536000{% if preload %}; preload{% endif %}" always;', // 8
+      '    add_header X-Frame-Options {{ xfo | default("DENY") }};',
+      '    location / { proxy_pass http://app; }',
+      '}',
+    );
+    expect(read(conf)).toEqual({
+      hsts: ['ansible/roles/web/templates/site.j2:8 nginx add_header Strict-Transport-Security (max-age=31536000, always)'],
+      redirect: ['ansible/roles/web/templates/site.j2:4 nginx server on port 80 returns 301 https://{{…}}$request_uri'],
+      frame: [],
+    });
+  });
+
+  it('a templated max-age, listen or scheme test is unknown: no fact', () => {
+    expect(read(lines('server {', '    listen 443 ssl;', '    add_header Strict-Transport-Security "max-age={{ hsts_age }}" always;', '}')).hsts).toEqual([]);
+    expect(read(lines('server {', '    listen {{ listen }};', '    return 301 https://$host$request_uri;', '}')).redirect).toEqual([]);
+    expect(read(lines('server {', '    listen 80;', '    listen 443 ssl;', '    if ($scheme != {{ scheme }}) {', '        return 301 https://$host$request_uri;', '    }', '}')).redirect).toEqual([]);
+  });
+
+  it('`{% else %}`, `{% elif %}` and `{% for %}` are said; a macro or `{% set %}` block is not rendered where it stands', () => {
+    const hsts = '    add_header Strict-Transport-Security "max-age=31536000" always;';
+    const server = (...body: string[]) => read(lines('server {', '    listen 443 ssl;', ...body, '}')).hsts;
+    expect(server('{% if hsts_off %}', '{% else %}', hsts, '{% endif %}')).toEqual([
+      "ansible/roles/web/templates/site.j2:5 nginx add_header Strict-Transport-Security (max-age=31536000, always) [when the template renders the `{% else %}` branch (line 4) of its `{% if hsts_off %}` (line 3)]",
+    ]);
+    expect(server('{% if a %}', '{% elif b %}', hsts, '{% endif %}')).toEqual([
+      "ansible/roles/web/templates/site.j2:5 nginx add_header Strict-Transport-Security (max-age=31536000, always) [when the template renders the `{% elif b %}` branch (line 4) of its `{% if a %}` (line 3)]",
+    ]);
+    expect(server('{%- for h in headers %}', hsts, '{%- endfor %}')).toEqual([
+      "ansible/roles/web/templates/site.j2:4 nginx add_header Strict-Transport-Security (max-age=31536000, always) [when the template's `{% for h in headers %}` (line 3) loops at least once]",
+    ]);
+    expect(server('{% macro hsts() %}', hsts, '{% endmacro %}')).toEqual([]);
+    expect(server('{% set block %}', hsts, '{% endset %}')).toEqual([]);
+    expect(server('{# ' + hsts.trim() + ' #}', '{% raw %}{% endraw %}')).toEqual([]);
+  });
+
+  it('a `*.conf` with Jinja tags is read the same way', () => {
+    const r = proxyFactsIn([{ rel: 'deploy/templates/nginx.conf', text: lines('server {', '{% if tls %}', '    listen 443 ssl;', '    add_header Strict-Transport-Security "max-age=31536000";', '{% endif %}', '}') }]);
+    expect(r.hsts.map(show)).toEqual([
+      "deploy/templates/nginx.conf:4 nginx add_header Strict-Transport-Security (max-age=31536000, without `always`: not on error responses) [when the template's `{% if tls %}` (line 2) holds]",
+    ]);
+  });
+});
+
 describe('which files count (real Workspace and scan)', () => {
   const dirs: string[] = [];
   afterAll(() => {
@@ -854,6 +942,35 @@ describe('which files count (real Workspace and scan)', () => {
     const ctx = scan(repo({ ...django(''), 'docker-compose.yml': compose, 'proxy/Caddyfile': lines('{$SITE_ADDRESS} {', '    reverse_proxy web:8000', '}') }));
     expect(proxyHttps(ctx, ctx.projects[0]).redirect.map(show)).toEqual([
       "proxy/Caddyfile:1 Caddy's automatic HTTPS for the site {$SITE_ADDRESS} [when SITE_ADDRESS is set to a host name (the deploy files give it `:80`, docker-compose.yml:5)]",
+    ]);
+  });
+
+  it('Jinja templates: nginx by their content, or rendered under /etc/nginx by an Ansible task of their role; nothing else', () => {
+    const snippet = lines('# {{ ansible_managed }}', 'add_header Strict-Transport-Security "max-age=63072000" always;');
+    const ctx = scan(
+      repo({
+        ...django(''),
+        'infra/ansible/roles/web/templates/site.j2': hstsConf,
+        'infra/ansible/roles/web/templates/app.env.j2': lines('DJANGO_DEBUG={{ debug }}'),
+        'ansible/roles/nginx/templates/hsts.j2': snippet,
+        'ansible/roles/nginx/templates/other.j2': snippet,
+        'ansible/roles/nginx/tasks/main.yml': lines(
+          '- name: HSTS snippet',
+          '  ansible.builtin.template:',
+          '    src: hsts.j2',
+          '    dest: /etc/nginx/snippets/hsts.conf',
+          '- name: elsewhere',
+          '  template: src=other.j2 dest=/srv/app/other.conf',
+        ),
+      }),
+    );
+    expect(ctx.workspace.deployFiles().filter((f) => f.nginxTemplate).map((f) => f.rel)).toEqual([
+      'ansible/roles/nginx/templates/hsts.j2',
+      'infra/ansible/roles/web/templates/site.j2',
+    ]);
+    expect(proxyHttps(ctx, ctx.projects[0]).hsts.map(show)).toEqual([
+      'ansible/roles/nginx/templates/hsts.j2:2 nginx add_header Strict-Transport-Security (max-age=63072000, always)',
+      'infra/ansible/roles/web/templates/site.j2:3 nginx add_header Strict-Transport-Security (max-age=31536000, always)',
     ]);
   });
 
