@@ -1,5 +1,5 @@
 import type { Location } from '../finding';
-import { stringValue, walk, type SyntaxNode } from '../project/python';
+import { eachOfType, stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
@@ -195,6 +195,14 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
   // a user chose would.
   const csrf = p.source && /^request\.POST\b/.test(p.source.text) && !via ? csrfProtected(ctx, file, fn) : undefined;
+  const filled = csrf ? filledFromQuery(fn) : undefined;
+  if (filled) {
+    return {
+      location: at,
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host, and the page that renders the form fills \`${filled.key}\` from the query string (line ${filled.line}): a link to it with \`?${filled.key}=https://evil.example\` forwards your users to any site once they submit it (open redirect, used for phishing — after a login, the classic one).`,
+      ...related,
+    };
+  }
   if (csrf) {
     return {
       location: at,
@@ -212,6 +220,40 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
 }
 
 const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+
+/** `request.GET.get("next")`, `self.request.POST["next"]`: which query dict, and the literal key. */
+const REQUEST_KEY = /\brequest\.(GET|POST)(?:\.get\(\s*|\[\s*)["']([^"'\\]+)["']/g;
+/** Keys that name where to go next. */
+const TARGET_KEY = /next|redirect|return|continue|goto|dest|back|target|url/i;
+
+/** What renders a page: a template response, or the context a class view hands its template. */
+const RENDERS = /\b(render|render_to_response|render_to_string|TemplateResponse)\s*\(|\bdef\s+get_context_data\b/;
+
+/**
+ * CSRF keeps other sites from posting a `next`, but not from linking to the page that renders the form: when the
+ * view — the function, or a method of its class — renders a page with the key it posts read from the query
+ * string (Arches' LoginView.get puts `?next=` into its login form, whose post() redirects to it), a link chooses
+ * the target. A form another view renders is not followed (its action is in a template): that stays a note.
+ */
+function filledFromQuery(fn: SyntaxNode | null): { key: string; line: number } | undefined {
+  if (!fn) return undefined;
+  const posted = new Set([...fn.text.matchAll(REQUEST_KEY)].filter((m) => m[1] === 'POST' && TARGET_KEY.test(m[2])).map((m) => m[2]));
+  if (!posted.size) return undefined;
+  // the view itself (a function with a GET branch that renders the form) or its class (a get() that does)
+  let scope: SyntaxNode = fn;
+  for (let n = fn.parent; n; n = n.parent) if (n.type === 'class_definition') scope = n;
+  let found: { key: string; line: number } | undefined;
+  eachOfType(scope, 'function_definition', (def) => {
+    if (found || !RENDERS.test(def.text)) return;
+    for (const m of def.text.matchAll(REQUEST_KEY)) {
+      if (m[1] === 'GET' && posted.has(m[2])) {
+        found = { key: m[2], line: def.startPosition.row + 1 + def.text.slice(0, m.index).split('\n').length - 1 };
+        return;
+      }
+    }
+  });
+  return found;
+}
 
 /**
  * The production settings of the view's project install CsrfViewMiddleware in every world, and the view is not

@@ -1,4 +1,6 @@
 from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -24,3 +26,23 @@ def hook(request):
     # CSRF is off for this view: another site's form can post here
     # ruleid: launch.W123
     return HttpResponseRedirect(next_url)
+
+
+class LoginView(View):
+    def get(self, request):
+        # the login page puts the link's ?next= into its form...
+        return render(request, "login.html", {"next": request.GET.get("next", "/")})
+
+    def post(self, request):
+        target = request.POST.get("next", "/")
+        # ...so a link chooses where the posted form goes, CSRF or not
+        # ruleid: launch.W123
+        return redirect(target)
+
+
+def subscribe(request):
+    if request.method == "POST":
+        # one function: its GET branch renders the form with the link's ?next=
+        # ruleid: launch.W123
+        return redirect(request.POST.get("next", "/"))
+    return render(request, "subscribe.html", {"next": request.GET.get("next", "/")})
