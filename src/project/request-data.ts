@@ -506,6 +506,11 @@ export class FunctionFlow {
       return metaRead(key, node);
     }
     if (base.request || base.form) return unknown();
+    // headers["Referer"] (any case): the Referer header, as headers.get("Referer") is
+    const key = stringValue(node.childForFieldName('subscript'));
+    if (base.source && /\.headers$/.test(base.source.text) && key && /^referer$/i.test(key)) {
+      return requestData({ text: node.text, line: node.startPosition.row + 1, referer: true });
+    }
     return join(base);
   }
 

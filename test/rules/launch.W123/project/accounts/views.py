@@ -43,6 +43,18 @@ def back(request):
     return HttpResponseRedirect(request.META.get("HTTP_REFERER", "/"))
 
 
+def back_again(request):
+    # the same header read by subscript, in any case
+    # note: launch.W123
+    return HttpResponseRedirect(request.headers["referer"])
+
+
+def elsewhere(request):
+    # any other header is the client's to choose: a warning
+    # ruleid: launch.W123
+    return HttpResponseRedirect(request.headers["X-Return-To"])
+
+
 def go(request):
     target = request.GET["to"]
     # "/" + a value that may start with "/" is "//other-site": a note
