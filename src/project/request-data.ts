@@ -629,7 +629,7 @@ function summary(p: Prov): unknown {
 }
 
 /** Every parameter name (positional, keyword, *args, **kwargs). */
-function allParams(fn: SyntaxNode): string[] {
+export function allParams(fn: SyntaxNode): string[] {
   const params = fn.childForFieldName('parameters');
   if (!params) return [];
   const out: string[] = [];

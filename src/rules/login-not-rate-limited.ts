@@ -1,6 +1,7 @@
 import { shortcuts } from '../project/shortcuts';
 import type { Location } from '../finding';
 import { callParts, stringValue, walk, type SyntaxNode } from '../project/python';
+import { allParams } from '../project/request-data';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
@@ -504,6 +505,66 @@ function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
   return created;
 }
 
+/**
+ * A password the view makes itself — `username = password = prefix + uuid.uuid4().hex[:20]`, then
+ * create_superuser() and authenticate() with it (Open edX credentials' auto-auth for development): nothing of
+ * it comes from the client, so there is nothing to guess. Followed through the function's own assignments made
+ * before the call; any name that is a parameter (the request, `self`, what a caller passes) or `request` keeps
+ * it a login. A name the function never assigns is a module's (an import, a constant).
+ */
+function passwordMadeInView(call: SyntaxNode, fn: SyntaxNode): boolean {
+  const { named, positional } = credentials(call);
+  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  if (!password) return false;
+  const params = new Set([...allParams(fn), 'request', 'self']);
+  // names bound any other way than a plain assignment (a loop, `with … as`, `except … as`, `:=`, a
+  // comprehension, an import, global/nonlocal) may hold anything: as tainted as a parameter
+  walk(fn, (n) => {
+    const bound =
+      n.type === 'for_statement' || n.type === 'for_in_clause' ? n.childForFieldName('left')
+      : n.type === 'as_pattern' ? n.childForFieldName('alias')
+      : n.type === 'named_expression' ? n.childForFieldName('name')
+      : n.type === 'global_statement' || n.type === 'nonlocal_statement' || n.type === 'import_statement' || n.type === 'import_from_statement' ? n
+      : null;
+    if (bound) walk(bound, (x) => (x.type === 'identifier' && params.add(x.text), true));
+    return true;
+  });
+  // name → the values assigned to it before the call (`a = b = v` gives both v; `a, b = v` gives each all of v)
+  const assigned = new Map<string, SyntaxNode[]>();
+  walkBody(fn, (n) => {
+    if (n.endIndex > call.startIndex || n.parent?.type === 'assignment') return;
+    const targets: SyntaxNode[] = [];
+    let value: SyntaxNode | null = n;
+    while (value?.type === 'assignment' || value?.type === 'augmented_assignment') {
+      const left = value.childForFieldName('left');
+      if (left) targets.push(left);
+      value = value.childForFieldName('right');
+    }
+    if (!value) return;
+    for (const t of targets) {
+      // names bound by the target: a plain name, or the names of a tuple/list pattern (not `x.y =`, `x[k] =`)
+      const names = t.type === 'identifier' ? [t] : t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' ? t.namedChildren.filter((c) => c.type === 'identifier') : [];
+      for (const id of names) assigned.set(id.text, [...(assigned.get(id.text) ?? []), value]);
+    }
+  }, ['assignment', 'augmented_assignment']);
+  const seen = new Set<string>();
+  const clean = (node: SyntaxNode): boolean => {
+    let ok = true;
+    walk(node, (x) => {
+      if (!ok) return false;
+      if (x.type !== 'identifier') return true;
+      if (params.has(x.text)) ok = false;
+      else if (!seen.has(x.text)) {
+        seen.add(x.text);
+        for (const v of assigned.get(x.text) ?? []) if (!clean(v)) ok = false;
+      }
+      return ok;
+    });
+    return ok;
+  };
+  return clean(password);
+}
+
 const AUTH_FORM = /(^|\.)(\w*AuthenticationForm|\w*Login\w*Form|\w*SignIn\w*Form)$/;
 /** A word a file must hold for one of its calls to qualify to authenticate(), login() or an AUTH_FORM class. */
 const PASSWORD_WORDS = /authenticate|AuthenticationForm|\blogin\b|Login\w*Form|SignIn\w*Form/;
@@ -529,7 +590,7 @@ function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?
       let q = idx.qualify(file, fnNode) ?? '';
       const selfAttr = /^self\.(\w+)$/.exec(q);
       if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
-      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn);
+      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordMadeInView(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
       else if (AUTH_FORM.test(q) && boundForm(n)) authForm = shortRef(q);
     }, CALL);

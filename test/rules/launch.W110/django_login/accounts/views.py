@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -122,4 +124,33 @@ def register_and_sign_in(request):
         return JsonResponse({"login_form": str(AuthenticationForm()), "register_form": str(UserCreationForm())})
     user = User.objects.create_user(request.POST["username"], password=request.POST["password"])
     login(request, user)
+    return redirect("/")
+
+
+# ok: launch.W110
+def auto_auth(request):
+    # A development helper: it makes the password itself, creates the account and signs it in — nothing to guess.
+    username = password = "auto_" + uuid.uuid4().hex[:20]
+    User.objects.create_superuser(username, email=None, password=password)
+    login(request, authenticate(username=username, password=password))
+    return redirect("/")
+
+
+# ruleid: launch.W110
+def loop_login(request):
+    # A name a loop binds from the posted form: the client's password.
+    for password in request.POST.getlist("password"):
+        user = authenticate(username=request.POST["username"], password=password)
+        if user:
+            login(request, user)
+    return redirect("/")
+
+
+# ruleid: launch.W110
+def tuple_login(request):
+    # Unpacked from the posted form: still the client's.
+    username, password = request.POST["username"], request.POST["password"]
+    user = authenticate(username=username, password=password)
+    if user:
+        login(request, user)
     return redirect("/")

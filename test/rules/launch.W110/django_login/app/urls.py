@@ -22,6 +22,9 @@ urlpatterns = [
     path("form-login/", views.form_login),
     path("limited-login/", views.limited_login),
     path("signup/", views.signup),
+    path("auto-auth/", views.auto_auth),
+    path("loop-login/", views.loop_login),
+    path("tuple-login/", views.tuple_login),
     path("api/login/", views.ApiLogin.as_view()),
     path("session/", session_views.open_session),
 ]
