@@ -9,7 +9,7 @@ import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, i
 import { CONSTANT, FunctionFlow, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { shortcuts } from '../project/shortcuts';
 import { onlyWhenDebug } from '../project/syntax';
-import { WORLDS, debugOffInProduction, strOf, valueIn } from './settings-util';
+import { WORLDS, debugOffInProduction, label, strOf, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -233,6 +233,21 @@ const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|dj
 function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
   const b = projectOf(ctx, file.rel)?.production?.bindings.get('EMAIL_BACKEND');
   return !!b && !b.conditional && WORLDS.every((w) => QUEUED_EMAIL_BACKEND.test(strOf(b[w]) ?? ''));
+}
+
+/**
+ * Production settings that set EMAIL_HOST to this machine (`"localhost"`, `127.0.0.1`, `::1`) in every world,
+ * with Django's SMTP backend: a relay on the same host (Zeste de Savoir's postfix) takes the message over
+ * loopback in milliseconds and queues it — no remote server to wait on. Only when set explicitly: `localhost`
+ * is also Django's default, which a project that never configured mail gets too. The binding, or undefined.
+ */
+function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
+  const s = projectOf(ctx, file.rel)?.production;
+  const host = s?.bindings.get('EMAIL_HOST');
+  if (!s || !host || host.conditional || !WORLDS.every((w) => /^(localhost|127\.0\.0\.1|::1)$/.test(strOf(host[w]) ?? ''))) return undefined;
+  const backend = s.bindings.get('EMAIL_BACKEND');
+  if (backend && (backend.conditional || !WORLDS.every((w) => strOf(backend[w]) === 'django.core.mail.backends.smtp.EmailBackend'))) return undefined;
+  return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
 }
 
 /**
@@ -514,6 +529,7 @@ export default {
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
       const debugOnly = onlyWhenDebug(call);
       if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
+      const relay = slow.kind === 'email' ? localRelay(ctx, file) : undefined;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
         if (noRecipients(ctx, file, slow.label)) return;
@@ -529,14 +545,17 @@ export default {
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       hits.push({
         location: loc(file, call),
-        message: debugOnly
+        message: relay
+          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down.`
+          : debugOnly
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it runs only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).`
           : cached
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: \`@${cached}\` on \`${(via?.fn ?? view.node).childForFieldName('name')?.text ?? '?'}()\` keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short.`
           : exchange
           ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: ${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124).`
           : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
-        ...(debugOnly ? { level: 'note' as const, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' } : {}),
+        ...(relay ? { level: 'note' as const, fix: 'Keep the local relay (and watch its queue), or send from a task.' } : {}),
+        ...(debugOnly && !relay ? { level: 'note' as const, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' } : {}),
         ...(cached && !debugOnly ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
         ...(exchange && !debugOnly ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
         ...(related.length ? { related } : {}),
