@@ -1,5 +1,5 @@
 import type { Location } from '../finding';
-import { eachOfType, type SyntaxNode } from '../project/python';
+import { eachOfType, stringValue, walk, type SyntaxNode } from '../project/python';
 import { walkMatching } from '../project/syntax';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
@@ -172,6 +172,7 @@ export default {
       const how = settingName
         ? `${settingName} in ${label(s)} selects FileSystemStorage${worldClause(ctx, worlds, [s.bindings.get(settingName)])}`
         : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
+      let code: SourceFile[] | undefined;
       for (const f of ctx.workspace.pythonFiles()) {
         if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
         // A qualified name's last part is always written in the file (the call, or the import that binds it):
@@ -209,10 +210,13 @@ export default {
           const key = `${f.rel}:${n.startPosition.row}`;
           if (seen.has(key)) return;
           seen.add(key);
+          const name = n.parent?.type === 'assignment' ? n.parent.childForFieldName('left')?.text : undefined;
+          code ??= ctx.workspace.pythonFiles().filter((x) => countsFor(ctx, project, x.rel) && !isTestPath(x.rel) && !isMigration(x.rel));
+          const unused = name ? nothingUploads(ctx, code, cls, name, loc(f, n)) : undefined;
           hits.push({
             location: loc(f, n),
-            message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances${hostNote ?? ''}.`,
-            ...(hostNote ? { level: 'note' as const } : {}),
+            message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances${unused ? ` — a note: ${unused}, so it may hold no uploads at all` : hostNote ?? ''}.`,
+            ...(hostNote || unused ? { level: 'note' as const } : {}),
             related: [{ location: settingLoc, message: settingName ? `${settingName} selects FileSystemStorage here` : `production settings \`${s.module}\`: no STORAGES` }],
           });
         });
@@ -224,6 +228,64 @@ export default {
     return { hits, ...(unknownHost ? { undecided: unknownHost } : {}) };
   },
 } satisfies Rule;
+
+/** Escapes a Python identifier for a RegExp (identifiers hold no regex syntax but `$`-free text: kept simple). */
+const word = (name: string) => name.replace(/[^\w]/g, '\\$&');
+
+/**
+ * Nothing in the project's code can put an upload into this field: Helios' legacy `voter_file` (new rows keep the
+ * text in another column), manage.get.gov's `agency_seal` (read-only in its admin, given only a file name by a
+ * management command). Conservative, by text over the project's code outside tests and migrations — anything
+ * that may write it keeps the warning:
+ * - `field=` anywhere (a constructor, create(), update()) or `x.field = …` other than the definition, `.field.save(`,
+ *   `setattr(…, "field"`;
+ * - a form, serializer, generic view or inline naming the model (`model = Model`, `modelform_factory(Model`) with
+ *   `__all__`, an `exclude`, or the field's name in the same file — in an admin file, any naming of it;
+ * - an admin registration of the model (`register(Model`), unless its file lists the field in `readonly_fields`.
+ * Returns what was found for the note, or undefined when something may write it.
+ */
+function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: string, field: string, at: { file: string; line: number }): string | undefined {
+  const f = word(field);
+  const m = word(model);
+  const names = new RegExp(`\\bmodel\\s*=\\s*(?:[\\w.]+\\.)?${m}\\b|(?:modelform_factory|modelformset_factory|inlineformset_factory)\\([^)]*\\b${m}\\b`);
+  const registers = new RegExp(`\\bregister\\(\\s*(?:[\\w.]+\\.)?${m}\\b`);
+  const readOnly = new RegExp(`readonly_fields\\s*=\\s*[\\[(][^\\])]*["']${f}["']`);
+  for (const file of files) {
+    if (!file.text.includes(field) && !file.text.includes(model)) continue;
+    if (file.text.includes(field) && writesField(ctx, file, field, at)) return undefined;
+    const admin = /(^|\/)admin(\.py$|\/)/.test(file.rel);
+    if (names.test(file.text) && (admin || /__all__|\bexclude\s*=/.test(file.text) || new RegExp(`["']${f}["']`).test(file.text))) {
+      if (!(admin && readOnly.test(file.text))) return undefined;
+    }
+    if (registers.test(file.text) && !readOnly.test(file.text)) return undefined;
+  }
+  return `nothing in the project's code puts an upload there — no form, serializer or admin edits \`${field}\` and no code assigns a file to it`;
+}
+
+/**
+ * Code that may write the field: a keyword argument `field=` (a constructor, create(), update()), an assignment to
+ * `x.field` (not `x.field.name`), `x.field.save(…)`, `setattr(x, "field", …)` — not a local name that happens to
+ * be spelled like it.
+ */
+function writesField(ctx: ScanContext, file: SourceFile, field: string, at: { file: string; line: number }): boolean {
+  let found = false;
+  walk(ctx.workspace.tree(file).rootNode, (n) => {
+    if (found) return false;
+    if (n.type === 'keyword_argument' && n.childForFieldName('name')?.text === field) found = true;
+    else if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === field) found = true;
+      else if (left?.type === 'identifier' && left.text === field && file.rel === at.file && n.startPosition.row + 1 === at.line) return false; // the definition
+    } else if (n.type === 'call') {
+      const callee = n.childForFieldName('function');
+      const obj = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+      if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'save' && obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === field) found = true;
+      if (callee?.text === 'setattr' && n.childForFieldName('arguments')?.namedChildren.some((a) => stringValue(a) === field)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
 
 /** `avatar = models.ImageField(...)` -> "`avatar` (ImageField)". */
 function fieldLabel(call: SyntaxNode, q: string): string {

@@ -1,0 +1,12 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+# no STORAGES, no DEFAULT_FILE_STORAGE: uploads go to MEDIA_ROOT on local disk
+ALLOWED_HOSTS = ["example.com"]
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "app",
+]
+ROOT_URLCONF = "app.urls"
