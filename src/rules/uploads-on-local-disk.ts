@@ -10,7 +10,7 @@ import { manifestKind, type EvidenceKind } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
-import { dictGet, label, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
+import { dictGet, label, mayBeSetDynamically, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
 const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;
 
@@ -54,7 +54,9 @@ function localDefault(s: EvaluatedSettings, w: World): boolean | undefined {
     const backend = strOf(dfs[w]);
     return backend === undefined ? undefined : FILESYSTEM.test(backend);
   }
-  return true;
+  // Neither is set where the scan can see: Django's default, unless code it cannot follow may set one (Akvo's
+  // settings exec() their .conf files, one of which reads DEFAULT_FILE_STORAGE from the environment).
+  return mayBeSetDynamically(s) ? undefined : true;
 }
 
 /** Deploy files that say production runs on a disk that is replaced or not shared: an image, compose, a PaaS. */
