@@ -497,7 +497,16 @@ const CREATES_USER = /(^|\.)(save|create_user|create_superuser)$|(^|\.)objects\.
 function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
   const { named, positional } = credentials(call);
   const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
-  if (!password || !/\bpassword1\b/.test(password.text)) return false;
+  if (!password) return false;
+  // `raw_password = form.cleaned_data.get("password1")`, then `password=raw_password` (Codabench's sign-up):
+  // one local assignment before the call is followed
+  let value = password.text;
+  if (password.type === 'identifier') {
+    walkBody(fn, (n) => {
+      if (n.endIndex <= call.startIndex && n.childForFieldName('left')?.text === password.text) value = n.childForFieldName('right')?.text ?? value;
+    }, ['assignment']);
+  }
+  if (!/\bpassword1\b/.test(value)) return false;
   let created = false;
   walkBody(fn, (n) => {
     if (!created && n.endIndex <= call.startIndex && CREATES_USER.test(callParts(n).callee ?? '')) created = true;

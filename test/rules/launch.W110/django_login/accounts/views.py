@@ -154,3 +154,26 @@ def tuple_login(request):
     if user:
         login(request, user)
     return redirect("/")
+
+
+# ok: launch.W110
+def sign_up(request):
+    # The account is made with save(commit=False) then save(), and password1 reaches authenticate() through a name.
+    form = UserCreationForm(request.POST)
+    if form.is_valid():
+        user = form.save(commit=False)
+        user.is_active = True
+        user.save()
+        raw_password = form.cleaned_data.get("password1")
+        login(request, authenticate(username=user.username, password=raw_password))
+    return redirect("/")
+
+
+# ruleid: launch.W110
+def sign_in_named(request):
+    # A name holding the login form's password: a login, whatever the name.
+    raw_password = request.POST["password"]
+    user = authenticate(username=request.POST["username"], password=raw_password)
+    if user:
+        login(request, user)
+    return redirect("/")

@@ -25,6 +25,8 @@ urlpatterns = [
     path("auto-auth/", views.auto_auth),
     path("loop-login/", views.loop_login),
     path("tuple-login/", views.tuple_login),
+    path("sign-up/", views.sign_up),
+    path("sign-in-named/", views.sign_in_named),
     path("api/login/", views.ApiLogin.as_view()),
     path("session/", session_views.open_session),
 ]
