@@ -34,7 +34,7 @@ const FULL_PATH = /^(get_full_path|get_full_path_info)$/;
  */
 export function htmlProv(flow: FunctionFlow, node: SyntaxNode): Prov {
   const whole = flow.prov(node);
-  if (!isRequestData(whole, 'html') || !/get_full_path/.test(flow.scope.text)) return whole;
+  if (!isRequestData(whole, 'html') || !/get_full_path|build_absolute_uri/.test(flow.scope.text)) return whole;
   const pieces = expand(flow, node, 0, new Set());
   const cursor = new HtmlCursor();
   const parts: Prov[] = [];
@@ -51,13 +51,23 @@ export function htmlProv(flow: FunctionFlow, node: SyntaxNode): Prov {
   return join(...parts);
 }
 
-/** `x.get_full_path()` / `x.get_full_path_info()` of the HttpRequest (or a local assigned it once). */
+/**
+ * `x.get_full_path()` / `x.get_full_path_info()` of the HttpRequest (or a local assigned it once), and
+ * `x.build_absolute_uri(…)` when what it is given carries no request data: Django returns `iri_to_uri()` of the
+ * validated host (get_host() checks it against ALLOWED_HOSTS and a host pattern) joined with that location, or
+ * with the current path — percent-encoded the same way. A location from the request is another matter (a
+ * `javascript:` URL passes through urljoin untouched): that stays request data.
+ */
 function isFullPath(flow: FunctionFlow, node: SyntaxNode): boolean {
   if (node.type !== 'call') return false;
   const fn = node.childForFieldName('function');
-  if (fn?.type !== 'attribute' || !FULL_PATH.test(fn.childForFieldName('attribute')?.text ?? '')) return false;
-  const obj = fn.childForFieldName('object');
-  return !!obj && !!flow.prov(obj).request;
+  const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
+  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (!obj || !flow.prov(obj).request) return false;
+  if (FULL_PATH.test(attr)) return true;
+  if (attr !== 'build_absolute_uri') return false;
+  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+  return args.every((a) => a.type !== 'list_splat' && a.type !== 'dictionary_splat' && !isRequestData(flow.prov(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a), 'html'));
 }
 
 /** A value with no `"`, `<`, `>` or whitespace: get_full_path(), reverse(), a URL encoder's result. */

@@ -124,4 +124,10 @@ def sign_in_prompt(request):
     # format_html given a format string with only the encoded path filled in
     # ok: launch.W121
     again = format_html(f'<a href="{request.get_full_path()}">{{}}</a>', "again")
-    return HttpResponse(link + quoted + raw + prompt + popover + crumb + bare + back + jump + script + both + again)
+    # build_absolute_uri() of a stored path: the validated host and that path, percent-encoded the same way
+    # ok: launch.W121
+    source = mark_safe('<a href="%s">source</a>' % request.build_absolute_uri(Post.objects.first().slug))
+    # ...but of a location from the request: a javascript: URL passes through untouched
+    # ruleid: launch.W121
+    echo = mark_safe('<a href="%s">source</a>' % request.build_absolute_uri(request.GET["to"]))
+    return HttpResponse(link + quoted + raw + prompt + popover + crumb + bare + back + jump + script + both + again + source + echo)
