@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { forProduction, label, truthy, worldClause, worldsWhere } from './settings-util';
+import { forProduction, guardNote, label, startupGuard, truthy, worldClause, worldsWhere } from './settings-util';
 
 /** launch.E010: DEBUG is True in production — literally, or whenever its environment variable is unset. */
 export default {
@@ -22,7 +22,17 @@ export default {
       // Missing DEBUG is Django's default False. The set world alone is launch.W011's job.
       if (!b || truthy(b.unset) !== true) return [];
       const worlds = worldsWhere((w) => truthy(b[w]));
-      return [{ location: b.location, message: `DEBUG is True in ${label(s)}${worldClause(ctx, worlds, [b])}: tracebacks, settings and SQL are shown to every visitor.` }];
+      const guard = startupGuard(
+        ctx,
+        s,
+        (t) => /^(not (settings\.)?DEBUG|(settings\.)?DEBUG (is|==) False|(settings\.)?DEBUG (is not|!=) True)$/.test(t),
+        (t) => /^(settings\.)?DEBUG( (is|==) True)?$/.test(t),
+      );
+      return [{
+        location: b.location,
+        message: `DEBUG is True in ${label(s)}${worldClause(ctx, worlds, [b])}: tracebacks, settings and SQL are shown to every visitor${guard ? guardNote(guard) : ''}.`,
+        ...(guard ? { level: 'note' as const, related: [{ location: guard.location, message: 'the check that refuses DEBUG' }] } : {}),
+      }];
     });
   },
 } satisfies Rule;

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { forProduction, label, worldClause } from './settings-util';
+import { forProduction, guardNote, label, startupGuard, worldClause } from './settings-util';
 
 /** launch.E031: SECRET_KEY is read from the environment but falls back to a literal default when the variable is unset. */
 export default {
@@ -21,9 +21,13 @@ export default {
       if (!b || b.unset.kind !== 'str' || !b.unset.literal || b.unset.value === '') return [];
       // Literal in both worlds is launch.E030.
       if (b.set.kind === 'str' && b.set.literal) return [];
+      const literal = b.unset.value;
+      const names = (t: string) => /\bSECRET_KEY\b/.test(t) && [`'${literal}'`, `"${literal}"`].some((q) => t.includes(q));
+      const guard = startupGuard(ctx, s, (t) => names(t) && / (!=|not in) /.test(t), (t) => names(t) && / (==|in) /.test(t) && !/ (!=|not in) /.test(t));
       return [{
         location: b.location,
-        message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}: a deploy that forgets the variable signs sessions and password-reset links with a key committed to the repository.`,
+        message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}: a deploy that forgets the variable signs sessions and password-reset links with a key committed to the repository${guard ? guardNote(guard) : ''}.`,
+        ...(guard ? { level: 'note' as const, related: [{ location: guard.location, message: 'the check that refuses the literal default' }] } : {}),
       }];
     });
   },

@@ -342,3 +342,47 @@ export function debugOffInProduction(ctx: ScanContext, rel: string): boolean {
   return !!s && WORLDS.every((w) => settingOff(s, 'DEBUG', w, bool(false)) === true);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Guards the settings keep
+
+/** A check in the settings chain that stops Django from starting with an insecure value, and when it runs. */
+export interface StartupGuard {
+  location: Location;
+  /** The `if` conditions around it (`ENVIRONMENT == 'prod'`), empty when it always runs. */
+  when: string[];
+}
+
+/**
+ * `assert not DEBUG`, `assert SECRET_KEY != "CHANGE_ME"`, or `if DEBUG: raise ImproperlyConfigured(…)` in a module
+ * of the production settings chain (money-to-prisoners' docker settings, under `if ENVIRONMENT == 'prod':`): a
+ * deploy that leaves the insecure value fails at start instead of serving with it. `asserts` tells an assert's
+ * test that rejects the value; `raises` tells an `if` test whose body raises when it holds. The first found.
+ */
+export function startupGuard(ctx: ScanContext, s: EvaluatedSettings, asserts: (test: string) => boolean, raises: (test: string) => boolean): StartupGuard | undefined {
+  const norm = (n: SyntaxNode | null | undefined) => (n?.text ?? '').replace(/\s+/g, ' ').trim();
+  for (const rel of s.files) {
+    const file = ctx.workspace.get(rel);
+    if (!file || !/\bassert\b|\braise\b/.test(file.text)) continue;
+    let found: SyntaxNode | undefined;
+    walk(ctx.workspace.tree(file).rootNode, (n) => {
+      if (found || n.type === 'function_definition' || n.type === 'class_definition') return false;
+      if (n.type === 'assert_statement' && asserts(norm(n.namedChildren[0]))) found = n;
+      else if (n.type === 'if_statement' && raises(norm(n.childForFieldName('condition'))) && n.childForFieldName('consequence')?.namedChildren.some((c) => c.type === 'raise_statement')) found = n;
+      return !found;
+    });
+    if (!found) continue;
+    const when: string[] = [];
+    for (let c: SyntaxNode = found, p = found.parent; p; c = p, p = p.parent) {
+      if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === c.id) when.unshift(norm(p.childForFieldName('condition')));
+    }
+    return { location: { file: rel, line: found.startPosition.row + 1 }, when };
+  }
+  return undefined;
+}
+
+/** " — a note: the settings refuse to start with it (…)" for a finding a startup guard turns into a fail-fast. */
+export function guardNote(g: StartupGuard): string {
+  const when = g.when.length ? ` when ${g.when.map((w) => `\`${w}\``).join(' and ')}` : '';
+  return ` — a note: the settings refuse to start with it (${g.location.file}:${g.location.line}${when}), so such a deploy fails at start instead of serving with it; make sure that condition holds in production (and that Python does not run with -O, which skips assert)`;
+}
