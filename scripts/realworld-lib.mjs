@@ -46,7 +46,9 @@ export class BadInput extends Error {}
  *   not judged), evidence, reason } ],
  *   findings: [ { rule, file, line, verdict: "TP"|"FP"|"?", reason, message? } ],
  *   expect?: { exit: 2, stderr: "text the one error line contains", reason } — the right answer is that the
- *   CLI refuses (no production settings in the repository), said in one line } ] }
+ *   CLI refuses (no production settings in the repository), said in one line;
+ *   settings?: { module, reason } — the CLI refuses without it and the operator names the module, as the
+ *   refusal asks: the run passes `--settings <module>` and its findings are compared as usual } ] }
  */
 export function validateVerdicts(doc) {
   const problems = [];
@@ -80,6 +82,12 @@ export function validateVerdicts(doc) {
       const x = p.expect;
       if (!x || typeof x !== 'object' || x.exit !== 2 || typeof x.stderr !== 'string' || !x.stderr || typeof x.reason !== 'string') {
         problems.push(`${at}: "expect" must be { "exit": 2, "stderr": "text of the error line", "reason": "why that is right" }`);
+      }
+    }
+    if (p.settings !== undefined) {
+      const x = p.settings;
+      if (!x || typeof x !== 'object' || typeof x.module !== 'string' || !/^[A-Za-z_][\w.]*$/.test(x.module) || typeof x.reason !== 'string') {
+        problems.push(`${at}: "settings" must be { "module": "dotted.module", "reason": "why the operator names it" }`);
       }
     }
     if (!Array.isArray(p.findings)) problems.push(`${at}: "findings" must be an array`);
@@ -545,13 +553,13 @@ function firstLine(text) {
  * Runs `node <cli> <dir> --format json` with a time limit. Resolves to { status: 'ok' | 'exit 2' | 'crash' |
  * 'timeout', report, exitCode, detail, ms }; a report is kept whenever stdout parsed as JSON.
  */
-export function runProject(dir, { command, timeoutMs }) {
+export function runProject(dir, { command, timeoutMs, extraArgs = [] }) {
   return new Promise((done) => {
     const start = process.hrtime.bigint();
     const env = { ...process.env, ...command.env };
     // An operator's DJANGO_SETTINGS_MODULE would be an explicit input and override the resolution measured here.
     delete env.DJANGO_SETTINGS_MODULE;
-    const child = spawn(process.execPath, [...command.args, dir, '--format', 'json'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...command.args, dir, '--format', 'json', ...extraArgs], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     let timedOut = false;
@@ -722,7 +730,7 @@ export async function main(argv, io) {
       return compareProject(entry, { status: 'not present', detail: why });
     }
     const commit = checkoutCommit(dir);
-    const run = await runProject(dir, { command: opts.command, timeoutMs: opts.timeout * 1000 });
+    const run = await runProject(dir, { command: opts.command, timeoutMs: opts.timeout * 1000, extraArgs: entry.settings ? ['--settings', entry.settings.module] : [] });
     progress(`  ${entry.name}: ${run.status === 'ok' ? `ok (exit ${run.exitCode})` : run.status} in ${(run.ms / 1000).toFixed(1)}s\n`);
     return compareProject(entry, run, commit);
   });

@@ -131,6 +131,17 @@ describe('comparison (pure)', () => {
     expect(rw.compareProduction(nested, report('core.settings', []))).toMatchObject({ ok: false, text: 'no: no project at backend, expected core.settings' });
   });
 
+  it('a project the operator names the settings module for is run with --settings, and its entry is checked', async () => {
+    expect(rw.validateVerdicts({ projects: [entry('y', { settings: { module: 'ynr.settings.deploy', reason: 'named in SSM only' } })] })).toEqual([]);
+    expect(rw.validateVerdicts({ projects: [entry('y', { settings: { module: '../x' } })] })[0]).toMatch(/"settings" must be/);
+    const dir = tempDir('dlg-realworld-args-');
+    const cli = join(dir, 'echo-cli.mjs');
+    writeFileSync(cli, 'console.log(JSON.stringify({ argv: process.argv.slice(2), projects: [], findings: [] }));\n');
+    const run = await rw.runProject(dir, { command: { args: [cli], label: 'echo', env: {} }, timeoutMs: 20_000, extraArgs: ['--settings', 'ynr.settings.deploy'] });
+    expect(run.status).toBe('ok');
+    expect((run.report as { argv: string[] }).argv).toEqual([dir, '--format', 'json', '--settings', 'ynr.settings.deploy']);
+  });
+
   it('a lost true positive fails the row; a project whose right answer is a refusal passes only on that exit-2 line', () => {
     const lost = rw.compareProject(entry('p', { production: [{ root: '.', module: 'app.settings.prod', evidence: 'x:1', reason: 'r' }], findings: [verdicts[2]] }), { status: 'ok', report: report('app.settings.prod', []) });
     expect(lost.pass).toBe(false);
