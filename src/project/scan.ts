@@ -7,7 +7,8 @@ import { MIN_SECRET_LENGTH, type ProjectInfo } from '../finding';
 
 /** Variable names whose values are secrets (passwords, keys, tokens, DSNs). */
 const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABASE_URL/i;
-import type { EvaluatedSettings } from './values';
+import { UNKNOWN, type EvaluatedSettings } from './values';
+import { admitsAtLeast, admitsBelow, djangoVersion } from './dependencies';
 import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
@@ -131,7 +132,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   if (unresolved.length) {
     throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
   }
-  return {
+  const ctx: ScanContext = {
     root,
     workspace,
     projects,
@@ -140,6 +141,26 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
     ...(options.newFiles ? { newFiles: options.newFiles } : {}),
     ...(options.baseUnavailable ? { baseUnavailable: options.baseUnavailable } : {}),
   };
+  legacyMiddleware(ctx);
+  return ctx;
+}
+
+/**
+ * MIDDLEWARE_CLASSES: Django 1.10 and 1.11 fall back to it while MIDDLEWARE is unset; 2.0 ignores it. Production
+ * settings that set only MIDDLEWARE_CLASSES (Cadasta and the CLA backend, on Django 1.11 and 1.8) have those
+ * middleware when the pinned Django is below 2.0, so MIDDLEWARE is read as that list; when the pin may be either,
+ * MIDDLEWARE is unknown — the rules that read it say they could not decide, never that a middleware is missing.
+ * With Django 2.0 or later pinned, MIDDLEWARE stays unset, as Django sees it.
+ */
+function legacyMiddleware(ctx: ScanContext): void {
+  for (const p of ctx.projects) {
+    const s = p.production;
+    const old = s?.bindings.get('MIDDLEWARE_CLASSES');
+    if (!s || !old || s.bindings.has('MIDDLEWARE')) continue;
+    const v = djangoVersion(ctx, p);
+    if (v && !admitsAtLeast(v.range, '2.0')) s.bindings.set('MIDDLEWARE', { ...old, name: 'MIDDLEWARE' });
+    else if (!v || admitsBelow(v.range, '2.0')) s.bindings.set('MIDDLEWARE', { name: 'MIDDLEWARE', unset: UNKNOWN, set: UNKNOWN, location: old.location });
+  }
 }
 
 /**
