@@ -58,13 +58,24 @@ export default {
         if (!g.some((x) => x.line === e.line)) g.push(e);
         groups.set(key, g);
       }
+      // A file that gives ALLOWED_HOSTS' variable only local names (`app localhost`) runs a stack no public domain
+      // reaches — a "prod-like" CI or local run of the production image (Secure the News, the Press Freedom Tracker)
+      const hostNames = new Set(envVarNames(ctx, [s.bindings.get('ALLOWED_HOSTS')]));
+      const localOnly = new Map<string, string>();
+      for (const e of environment) if (hostNames.has(e.name) && e.value && localHosts(e.value)) localOnly.set(e.file, `${e.name}=${e.value.trim()}`);
       const hits: RuleHit[] = [];
       for (const g of groups.values()) {
         const [e, ...more] = g.sort((a, b) => a.line - b.line);
         const also = more.length ? ` (the same value again on line${more.length > 1 ? 's' : ''} ${more.map((x) => x.line).join(', ')})` : '';
+        const local = localOnly.get(e.file);
         hits.push({
           location: { file: e.file, line: e.line },
-          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value!.length} characters)${also}: every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.`,
+          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value!.length} characters)${also}${
+            local
+              ? ` — a note: the same file sets ${local}, local names only, so no public domain reaches what it runs (a local or CI run of the production setup); make sure no deployment uses the file or its key.`
+              : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'
+          }`,
+          ...(local ? { level: 'note' as const } : {}),
         });
       }
       return hits;
@@ -73,6 +84,12 @@ export default {
 } satisfies Rule;
 
 /** The file and what it is, for the message: an env file is one whichever manifest loads it (a compose env_file). */
+/** `app localhost`, `127.0.0.1,web`: hosts no public request names — loopback, or a single label (a compose service). */
+function localHosts(value: string): boolean {
+  const hosts = value.split(/[\s,]+/).filter(Boolean);
+  return hosts.length > 0 && hosts.every((h) => /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0|[A-Za-z0-9_-]+)$/i.test(h));
+}
+
 function fileNoun(file: string, kind: string): string {
   if (isEnvFileName(file.slice(file.lastIndexOf('/') + 1).toLowerCase())) return `env file ${file}${kind === 'compose' ? ' (loaded by a compose service)' : ''}`;
   return `${KIND_NAMES[kind] ?? kind} ${file}`;
