@@ -86,6 +86,27 @@ export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHtt
   });
 }
 
+const siteCache = new WeakMap<ScanContext, Map<string, string | undefined>>();
+
+/**
+ * A production deploy file that defines a web server's site for `project`: a Caddyfile, an nginx `server {}`
+ * block, an Apache `<VirtualHost>`, Traefik routers, a Kubernetes Ingress — the first one's path, or undefined
+ * when the repository ships no proxy configuration at all (the proxy in front is configured elsewhere).
+ */
+export function proxySiteConfig(ctx: ScanContext, project?: ScannedProject): string | undefined {
+  return perProject(siteCache, ctx, project, () =>
+    ctx.workspace
+      .deployFiles()
+      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{'))
+      .find((f) => {
+        const name = baseName(f.rel).toLowerCase();
+        if (isCaddyfile(name)) return true;
+        if ((f.nginxTemplate || isServerConf(f.rel)) && /(^|[\s;{])server\s*\{|<VirtualHost\b/i.test(f.text)) return true;
+        return /\.(ya?ml|toml)$/.test(name) && /^kind:\s*Ingress\b|traefik\.http\.routers\.|^\s*routers\s*:|\[http\.routers/m.test(f.text);
+      })?.rel,
+  );
+}
+
 /**
  * The facts of a set of config files (already known to be production ones): pure, for tests. `env`: the values
  * the production deploy files give variables, for Caddy site addresses read from the environment.

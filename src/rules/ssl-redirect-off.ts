@@ -1,6 +1,25 @@
+import { productionDeployFile } from '../project/deploy-commands';
+import { proxyHttps, proxySiteConfig } from '../project/proxy';
+import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
-import { proxyHttps } from '../project/proxy';
 import { bool, forProduction, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+
+/** A uWSGI config that serves only its own protocol (`socket =`, no `http =`): a web server must stand in front. */
+const UWSGI_SOCKET = /^\s*(socket|uwsgi-socket)\s*=/m;
+const UWSGI_HTTP = /^\s*(http|http-socket|https|https-socket)\s*=/m;
+
+/**
+ * Why the app must sit behind a web server the repository does not configure: uWSGI speaks only the uwsgi
+ * protocol (kobocat's and KPI's `socket =`, no `http =`), which no browser does — a front server must relay
+ * every request, and redirecting to HTTPS is its job. undefined when the repository ships a proxy site of its
+ * own (its facts decide). A trusted scheme header (SECURE_PROXY_SSL_HEADER) alone is not such a sign: it is
+ * often base-settings boilerplate, and a PaaS router that does not redirect (Heroku) sends it too.
+ */
+function proxyInFront(ctx: ScanContext, project: ScannedProject): string | undefined {
+  if (proxySiteConfig(ctx, project)) return undefined;
+  const uwsgi = ctx.workspace.deployFiles().find((f) => productionDeployFile(ctx, project, f) && /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_SOCKET.test(f.text) && !UWSGI_HTTP.test(f.text));
+  return uwsgi ? `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it` : undefined;
+}
 
 /**
  * launch.W104: SECURE_SSL_REDIRECT not True (security.W008) — unless the project's own production proxy config
@@ -30,6 +49,14 @@ export default {
       const b = s.bindings.get('SECURE_SSL_REDIRECT');
       const message = `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`;
       const maybe = proxy[0];
+      const front = maybe ? undefined : proxyInFront(ctx, project);
+      if (front) {
+        return [{
+          location: locationOf(s, 'SECURE_SSL_REDIRECT'),
+          level: 'note',
+          message: `${message.replace(/\.$/, '')} — a note: ${front}, and the repository ships no proxy configuration, so redirecting to HTTPS is that proxy's job, configured where the scan cannot see it; check that it redirects.`,
+        }];
+      }
       if (!maybe) return [{ location: locationOf(s, 'SECURE_SSL_REDIRECT'), message }];
       return [{
         location: locationOf(s, 'SECURE_SSL_REDIRECT'),
