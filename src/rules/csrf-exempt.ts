@@ -592,7 +592,8 @@ function refuses(idx: PyIndex, file: SourceFile, st: SyntaxNode): boolean {
   if (st.type !== 'return_statement') return false;
   const v = st.namedChildren[0];
   if (!v || /^(none|string|integer|true|false)$/.test(v.type)) return true;
-  return v.type === 'call' && /^django\.http\.\w+$/.test(idx.qualify(file, v.childForFieldName('function')) ?? '') && !v.descendantsOfType('call').some((c) => c.id !== v.id);
+  // `django.http.HttpResponseForbidden`, or the module it lives in: `from django.http.response import …` (Junction)
+  return v.type === 'call' && /^django\.http\.(response\.)?\w+$/.test(idx.qualify(file, v.childForFieldName('function')) ?? '') && !v.descendantsOfType('call').some((c) => c.id !== v.id);
 }
 
 /**

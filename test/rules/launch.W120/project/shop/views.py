@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http.response import HttpResponseForbidden as ResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -544,3 +545,14 @@ def audit_posts(view):
 @audit_posts
 def export_count(request):
     return JsonResponse({"n": Export.objects.filter(owner=request.user).count()})
+
+
+# The same first-statement refusal, its response imported from django.http.response (Junction's comment views).
+# note: launch.W120
+@csrf_exempt
+@login_required
+def export_flag(request, pk):
+    if not request.is_ajax():
+        return ResponseForbidden()
+    Export.objects.filter(pk=pk, owner=request.user).update(flagged=True)
+    return JsonResponse({"ok": True})
