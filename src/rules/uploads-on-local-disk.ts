@@ -1,5 +1,5 @@
 import type { Location } from '../finding';
-import { eachOfType, stringValue, walk, type SyntaxNode } from '../project/python';
+import { eachOfType, stringValue, type SyntaxNode } from '../project/python';
 import { walkMatching } from '../project/syntax';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
@@ -214,7 +214,7 @@ export default {
           seen.add(key);
           const name = n.parent?.type === 'assignment' ? n.parent.childForFieldName('left')?.text : undefined;
           code ??= ctx.workspace.pythonFiles().filter((x) => countsFor(ctx, project, x.rel) && !isTestPath(x.rel) && !isMigration(x.rel));
-          const unused = name ? nothingUploads(ctx, code, cls, name, loc(f, n)) : undefined;
+          const unused = name ? nothingUploads(ctx, code, cls, name) : undefined;
           hits.push({
             location: loc(f, n),
             message: `${fieldLabel(n, q)} in model \`${cls}\` stores uploads with the default storage, and ${how}: uploaded files live on the app server's disk, are lost when the container or instance is replaced, and are not shared between instances${unused ? ` — a note: ${unused}, so it may hold no uploads at all` : hostNote ?? ''}.`,
@@ -246,7 +246,7 @@ const word = (name: string) => name.replace(/[^\w]/g, '\\$&');
  * - an admin registration of the model (`register(Model`), unless its file lists the field in `readonly_fields`.
  * Returns what was found for the note, or undefined when something may write it.
  */
-function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: string, field: string, at: { file: string; line: number }): string | undefined {
+function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: string, field: string): string | undefined {
   const f = word(field);
   const m = word(model);
   const names = new RegExp(`\\bmodel\\s*=\\s*(?:[\\w.]+\\.)?${m}\\b|(?:modelform_factory|modelformset_factory|inlineformset_factory)\\([^)]*\\b${m}\\b`);
@@ -254,7 +254,7 @@ function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: s
   const readOnly = new RegExp(`readonly_fields\\s*=\\s*[\\[(][^\\])]*["']${f}["']`);
   for (const file of files) {
     if (!file.text.includes(field) && !file.text.includes(model)) continue;
-    if (file.text.includes(field) && writesField(ctx, file, field, at)) return undefined;
+    if (file.text.includes(field) && writtenNames(ctx, file).has(field)) return undefined;
     const admin = /(^|\/)admin(\.py$|\/)/.test(file.rel);
     if (names.test(file.text) && (admin || /__all__|\bexclude\s*=/.test(file.text) || new RegExp(`["']${f}["']`).test(file.text))) {
       if (!(admin && readOnly.test(file.text))) return undefined;
@@ -265,28 +265,33 @@ function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: s
 }
 
 /**
- * Code that may write the field: a keyword argument `field=` (a constructor, create(), update()), an assignment to
- * `x.field` (not `x.field.name`), `x.field.save(…)`, `setattr(x, "field", …)` — not a local name that happens to
- * be spelled like it.
+ * The names code in a file may write a file field by: keyword arguments (`Model(field=…)`, `create(field=…)`,
+ * `update(field=…)`), assignments to an attribute (`x.field = …`, not `x.field.name = …`), `x.field.save(…)`,
+ * `setattr(x, "field", …)` — not a local name that happens to be spelled like a field. Worked out once per file
+ * (a project has many file fields, and a field named `file` is in most files' text).
  */
-function writesField(ctx: ScanContext, file: SourceFile, field: string, at: { file: string; line: number }): boolean {
-  let found = false;
-  walk(ctx.workspace.tree(file).rootNode, (n) => {
-    if (found) return false;
-    if (n.type === 'keyword_argument' && n.childForFieldName('name')?.text === field) found = true;
-    else if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-      const left = n.childForFieldName('left');
-      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === field) found = true;
-      else if (left?.type === 'identifier' && left.text === field && file.rel === at.file && n.startPosition.row + 1 === at.line) return false; // the definition
+const written = new WeakMap<SourceFile, Set<string>>();
+
+function writtenNames(ctx: ScanContext, file: SourceFile): Set<string> {
+  let out = written.get(file);
+  if (out) return out;
+  const names = new Set<string>();
+  eachOfType(ctx.workspace.tree(file).rootNode, ['keyword_argument', 'assignment', 'augmented_assignment', 'call'], (n) => {
+    if (n.type === 'keyword_argument') {
+      const k = n.childForFieldName('name')?.text;
+      if (k) names.add(k);
     } else if (n.type === 'call') {
       const callee = n.childForFieldName('function');
       const obj = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-      if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'save' && obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === field) found = true;
-      if (callee?.text === 'setattr' && n.childForFieldName('arguments')?.namedChildren.some((a) => stringValue(a) === field)) found = true;
+      if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'save' && obj?.type === 'attribute') names.add(obj.childForFieldName('attribute')?.text ?? '');
+      if (callee?.text === 'setattr') for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) names.add(stringValue(a) ?? '');
+    } else {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'attribute') names.add(left.childForFieldName('attribute')?.text ?? '');
     }
-    return !found;
   });
-  return found;
+  written.set(file, (out = names));
+  return out;
 }
 
 /** `avatar = models.ImageField(...)` -> "`avatar` (ImageField)". */
