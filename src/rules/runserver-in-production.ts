@@ -100,6 +100,9 @@ interface Stage {
   entrypoint?: DockerInstruction;
 }
 
+/** A build stage named for production. */
+const PROD_STAGE = /^(prod|production|prd|live|release|deploy|deployment)$/;
+
 function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
   const stages: Stage[] = [];
   for (const ins of dockerInstructions(file.text)) {
@@ -113,10 +116,15 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
     }
   }
   if (stages.length === 0) return [];
-  // the final stage, inheriting CMD/ENTRYPOINT from an earlier stage it is built FROM
+  // The final stage, inheriting CMD/ENTRYPOINT from an earlier stage it is built FROM — unless it is named for
+  // development (`FROM app as dev`) and another stage for production (`FROM app as prod`): production builds that
+  // one (`--target prod`; Open edX ecommerce's devstack image is the last stage, its gunicorn one before it).
+  const last = stages[stages.length - 1];
+  const prodStage = last.name && isDevName(last.name) ? stages.find((x) => x.name && PROD_STAGE.test(x.name)) : undefined;
+  const judged = prodStage ?? last;
   let cmd: DockerInstruction | undefined;
   let entrypoint: DockerInstruction | undefined;
-  let s: Stage | undefined = stages[stages.length - 1];
+  let s: Stage | undefined = judged;
   const seen = new Set<Stage>();
   while (s && !seen.has(s)) {
     seen.add(s);
@@ -132,7 +140,7 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
   const ins = [cmd, entrypoint].find((x) => x && RUNSERVER_WORD.test(x.args));
   if (!ins) return [];
   const phys = ins.lines.find((l) => RUNSERVER_WORD.test(l.text)) ?? ins.lines[0];
-  const multi = stages.length > 1 ? ' (the final build stage)' : '';
+  const multi = prodStage ? ` (its \`${prodStage.name}\` stage, which production builds)` : stages.length > 1 ? ' (the final build stage)' : '';
   return [{
     location: at(file, phys.line),
     message: `The ${ins.keyword} of ${file.rel}${multi} starts \`${cmdName(full)}\` in the container, ${WHY}.`,
