@@ -5,7 +5,7 @@ import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { baseName, countsFor, dirName, inDevFolder, isDevName } from '../project/model';
+import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
@@ -42,12 +42,18 @@ function isProdCompose(name: string): boolean {
   return !!m && (m[1] === undefined || PROD_SUFFIX.test(m[1]));
 }
 
-/** A plain Dockerfile/compose file next to an explicit production variant is the development one. */
+/**
+ * A plain Dockerfile/compose file next to an explicit production variant is the development one. For a
+ * Dockerfile the variant may also sit in a production-named folder beside it (`docker/prod/Dockerfile` next to
+ * `docker/Dockerfile`: Hypha's).
+ */
 function hasProdSibling(all: readonly SourceFile[], file: SourceFile, kind: 'docker' | 'compose'): boolean {
   const dir = dirName(file.rel);
   return all.some((f) => {
-    if (f === file || dirName(f.rel) !== dir) return false;
+    if (f === file) return false;
     const n = baseName(f.rel).toLowerCase();
+    if (kind === 'docker' && n === 'dockerfile' && /^(prod|production|prd|live|release|deploy)$/i.test(baseName(dirName(f.rel))) && dirName(dirName(f.rel)) === dir) return true;
+    if (dirName(f.rel) !== dir) return false;
     if (kind === 'docker') return /^dockerfile[.-](prod|production|prd|live|release|deploy)$/.test(n) || /^(prod|production|prd|live|release|deploy)\.dockerfile$/.test(n);
     const m = /^(?:docker-)?compose[.-]([\w-]+)\.ya?ml$/.exec(n);
     return !!m && PROD_SUFFIX.test(m[1]);
@@ -312,6 +318,7 @@ export default {
         looked++;
         hits.push(...checkSystemd(f));
       } else if (isStartScript(f.rel, roots)) {
+        if (onlyDevCallers(ctx, f)) continue;
         looked++;
         hits.push(...checkScript(f));
       }
@@ -320,6 +327,38 @@ export default {
     return { hits };
   },
 } satisfies Rule;
+
+/**
+ * Is a start script run only by development files? Its callers are the deploy files that name it by its folder
+ * and name (a Dockerfile's ENTRYPOINT `/opt/app/docker/entrypoint.sh` names `docker/entrypoint.sh`, not
+ * `docker/prod/entrypoint.sh`), or by its bare name from its own folder. It is development's when it has callers and
+ * every one is: in a development folder or named for development, declared so, or a plain Dockerfile or compose
+ * file beside a production variant (Hypha's `docker/Dockerfile`, whose production twin is `docker/prod/`).
+ */
+function onlyDevCallers(ctx: ScanContext, script: SourceFile): boolean {
+  const all = ctx.workspace.deployFiles();
+  const name = baseName(script.rel);
+  const token = new RegExp(`[\\w./-]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'g');
+  const project = projectOf(ctx, script.rel);
+  const callers = all.filter((f) => {
+    if (f === script || !f.text.includes(name) || (project && !countsFor(ctx, project, f.rel))) return false;
+    // the script's folder and name (`docker/entrypoint.sh`): what an image path or a build-context path ends with
+    const tail = script.rel.split('/').slice(-2).join('/');
+    return [...f.text.matchAll(token)].some(([t]) => {
+      const p = t.replace(/^\.\//, '');
+      if (!p.includes('/')) return dirName(f.rel) === dirName(script.rel);
+      return tail.includes('/') && (p === tail || p.endsWith(`/${tail}`));
+    });
+  });
+  if (callers.length === 0) return false;
+  return callers.every((f) => {
+    const base = baseName(f.rel);
+    if (inDevFolder(f.rel, ctx) || declaredForDevelopment(f) || isDevName(base.replace(/\.(ya?ml|sh)$/i, ''))) return true;
+    if (base.toLowerCase() === 'dockerfile') return hasProdSibling(all, f, 'docker');
+    if (/^(docker-)?compose[\w.-]*\.ya?ml$/i.test(base)) return !isProdCompose(base) || hasProdSibling(all, f, 'compose');
+    return false;
+  });
+}
 
 /**
  * Is this compose file the only way the project is run? For every project it belongs to: it is the project's
