@@ -568,6 +568,11 @@ function parseCaddyfile(text: string): CaddyLine[] {
 
 const LOOPBACK = /^(localhost|.*\.localhost|127\.[\d.]+|\[::1\]|::1)$/i;
 
+/** `localhost`, `*.localhost`, `127.x.x.x`, `::1`: this machine (a proxy site, a mail relay, a stack's allowed hosts). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
 function caddy(f: ConfigFile, env: ReadonlyMap<string, EnvValue[]>): ProxyHttps {
   const out = noFacts();
   const top = parseCaddyfile(f.text);
@@ -669,7 +674,7 @@ function autoHttps(address: string, env: ReadonlyMap<string, EnvValue[]> = new M
   const port = /^(?:https:\/\/)?[^/]*?:(\d+)(\/|$)/i.exec(address)?.[1];
   if (port && port !== '443') return 'no';
   const host = hostOf(address);
-  if (LOOPBACK.test(host)) return 'no';
+  if (isLoopbackHost(host)) return 'no';
   return /^(\*\.)?([\w-]+|\{[^}]+\})(\.([\w-]+|\{[^}]+\}))+$/.test(host) || /^https:\/\//i.test(address) ? 'yes' : 'no';
 }
 

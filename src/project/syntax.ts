@@ -156,6 +156,9 @@ export function walkMatching(ctx: ScanContext, file: SourceFile, re: RegExp, vis
 /** `settings.DEBUG`, `getattr(settings, "DEBUG", False)`: a condition on Django's DEBUG setting. */
 const DEBUG_TEST = /^(settings\.DEBUG|getattr\(\s*settings\s*,\s*["']DEBUG["']\s*(,\s*\w+\s*)?\))$/;
 
+/** What a finding on code `onlyWhenDebug` says, when production's DEBUG is not known to be off (launch.W080, launch.W124). */
+export const DEBUG_ONLY_NOTE = 'it runs only when DEBUG is on (under `if settings.DEBUG`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on)';
+
 /**
  * Does the node run only when DEBUG is on — inside the body of an `if settings.DEBUG:` (or
  * `if getattr(settings, "DEBUG", False):`, or an `and` with either) of its function, not its else? (Kolibri Studio fetches its service

@@ -4,7 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
-import { onlyWhenDebug } from '../project/syntax';
+import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { debugOffInProduction } from './settings-util';
 
 type Client = 'requests' | 'urllib' | 'httpx';
@@ -139,7 +139,7 @@ export default {
           : `${http.client} then waits forever for a server that accepts the connection and never answers`;
       hits.push({
         location: loc(file, call),
-        message: `\`${http.label}\` ${where} has no timeout${none}: ${what}, holding the worker that serves this request${debugOnly ? ' — a note: it runs only when DEBUG is on (under `if settings.DEBUG`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on)' : ''}.`,
+        message: `\`${http.label}\` ${where} has no timeout${none}: ${what}, holding the worker that serves this request${debugOnly ? ` — a note: ${DEBUG_ONLY_NOTE}` : ''}.`,
         ...(debugOnly ? { level: 'note' as const } : {}),
         ...(via ? { related: [{ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` }] } : {}),
       });

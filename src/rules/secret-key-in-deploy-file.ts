@@ -1,5 +1,6 @@
 import { isEnvFileName, productionEnvironment } from '../project/manifests';
 import { belongsTo } from '../project/production';
+import { isLoopbackHost } from '../project/proxy';
 import { looksSecret } from '../project/secret-values';
 import type { Rule, RuleHit } from './rule';
 import { envVarNames, forProduction, label } from './settings-util';
@@ -87,7 +88,7 @@ export default {
 /** `app localhost`, `127.0.0.1,web`: hosts no public request names — loopback, or a single label (a compose service). */
 function localHosts(value: string): boolean {
   const hosts = value.split(/[\s,]+/).filter(Boolean);
-  return hosts.length > 0 && hosts.every((h) => /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0|[A-Za-z0-9_-]+)$/i.test(h));
+  return hosts.length > 0 && hosts.every((h) => isLoopbackHost(h) || h === '0.0.0.0' || /^[A-Za-z0-9_-]+$/.test(h));
 }
 
 function fileNoun(file: string, kind: string): string {

@@ -342,7 +342,6 @@ export function debugOffInProduction(ctx: ScanContext, rel: string): boolean {
   return !!s && WORLDS.every((w) => settingOff(s, 'DEBUG', w, bool(false)) === true);
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Guards the settings keep
 

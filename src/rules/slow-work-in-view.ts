@@ -7,8 +7,9 @@ import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
+import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
-import { onlyWhenDebug } from '../project/syntax';
+import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { WORLDS, debugOffInProduction, label, strOf, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -236,7 +237,7 @@ function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
 }
 
 /**
- * Production settings that set EMAIL_HOST to this machine (`"localhost"`, `127.0.0.1`, `::1`) in every world,
+ * Production settings that set EMAIL_HOST to this machine (`"localhost"`, `127.0.0.1`, `::1`: isLoopbackHost) in every world,
  * with Django's SMTP backend: a relay on the same host (Zeste de Savoir's postfix) takes the message over
  * loopback in milliseconds and queues it — no remote server to wait on. Only when set explicitly: `localhost`
  * is also Django's default, which a project that never configured mail gets too. The binding, or undefined.
@@ -244,7 +245,7 @@ function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
 function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
   const s = projectOf(ctx, file.rel)?.production;
   const host = s?.bindings.get('EMAIL_HOST');
-  if (!s || !host || host.conditional || !WORLDS.every((w) => /^(localhost|127\.0\.0\.1|::1)$/.test(strOf(host[w]) ?? ''))) return undefined;
+  if (!s || !host || host.conditional || !WORLDS.every((w) => isLoopbackHost(strOf(host[w]) ?? ''))) return undefined;
   const backend = s.bindings.get('EMAIL_BACKEND');
   if (backend && (backend.conditional || !WORLDS.every((w) => strOf(backend[w]) === 'django.core.mail.backends.smtp.EmailBackend'))) return undefined;
   return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
@@ -502,6 +503,36 @@ function answerUsed(call: SyntaxNode): boolean {
   return used;
 }
 
+/**
+ * Why a slow call is a note rather than a warning, the first that holds: mail handed to a local relay, a call
+ * that runs only with DEBUG on (production's DEBUG not known to be off), a memoized call, an exchange the view
+ * depends on. Each later reason is worked out only when the earlier ones do not hold.
+ */
+function noteOn(
+  slow: Slow,
+  debugOnly: boolean,
+  lazy: { relay: () => string | undefined; memoized: () => string | undefined; exchange: () => string | undefined },
+): { why: string; fix: string } | undefined {
+  const relay = slow.kind === 'email' ? lazy.relay() : undefined;
+  if (relay) return { why: `production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
+  if (debugOnly) return { why: DEBUG_ONLY_NOTE, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' };
+  const cached = lazy.memoized();
+  if (cached) {
+    return {
+      why: `${cached} keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short`,
+      fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.',
+    };
+  }
+  const exchange = slow.kind === 'http' ? lazy.exchange() : undefined;
+  if (exchange) {
+    return {
+      why: `${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124)`,
+      fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.',
+    };
+  }
+  return undefined;
+}
+
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 export default {
   reads: 'views',
@@ -529,7 +560,6 @@ export default {
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
       const debugOnly = onlyWhenDebug(call);
       if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
-      const relay = slow.kind === 'email' ? localRelay(ctx, file) : undefined;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
         if (noRecipients(ctx, file, slow.label)) return;
@@ -538,26 +568,22 @@ export default {
       }
       seen.add(call.id);
       const where = via ? ` in helper \`${via.name}()\`, called from view \`${view.label}\` (${view.file.rel})` : ` in view \`${view.label}\``;
-      const cached = memoizedBy(via?.fn ?? view.node) ?? (via ? memoizedBy(view.node) : undefined);
-      const exchange = slow.kind === 'http' && !cached ? exchangeOf(ctx, file, call, via?.fn ?? view.node, (n) => an.isHttp(file, n)) : undefined;
       const related: Array<{ location: Location; message: string }> = [];
       if (via) related.push({ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` });
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
+      const fn = via?.fn ?? view.node;
+      const note = noteOn(slow, debugOnly, {
+        relay: () => localRelay(ctx, file),
+        memoized: () => {
+          const by = memoizedBy(fn) ?? (via ? memoizedBy(view.node) : undefined);
+          return by && `\`@${by}\` on \`${fn.childForFieldName('name')?.text ?? '?'}()\``;
+        },
+        exchange: () => exchangeOf(ctx, file, call, fn, (n) => an.isHttp(file, n)),
+      });
       hits.push({
         location: loc(file, call),
-        message: relay
-          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down.`
-          : debugOnly
-          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: it runs only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).`
-          : cached
-          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: \`@${cached}\` on \`${(via?.fn ?? view.node).childForFieldName('name')?.text ?? '?'}()\` keeps its result, so the call runs again only when the cache misses (once per argument, or per time bucket when one is passed); keep its timeout short.`
-          : exchange
-          ? `\`${slow.label}\`${where} ${WHAT[slow.kind]} — a note: ${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124).`
-          : `\`${slow.label}\`${where} ${WHAT[slow.kind]}.`,
-        ...(relay ? { level: 'note' as const, fix: 'Keep the local relay (and watch its queue), or send from a task.' } : {}),
-        ...(debugOnly && !relay ? { level: 'note' as const, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' } : {}),
-        ...(cached && !debugOnly ? { level: 'note' as const, fix: 'Keep it cached, with a short timeout= (a few seconds); a background refresh takes even the misses out of the request.' } : {}),
-        ...(exchange && !debugOnly ? { level: 'note' as const, fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.' } : {}),
+        message: `\`${slow.label}\`${where} ${WHAT[slow.kind]}${note ? ` — a note: ${note.why}` : ''}.`,
+        ...(note ? { level: 'note' as const, fix: note.fix } : {}),
         ...(related.length ? { related } : {}),
       });
     };

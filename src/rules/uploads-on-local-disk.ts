@@ -231,8 +231,6 @@ export default {
   },
 } satisfies Rule;
 
-/** Escapes a Python identifier for a RegExp (identifiers hold no regex syntax but `$`-free text: kept simple). */
-const word = (name: string) => name.replace(/[^\w]/g, '\\$&');
 
 /**
  * Nothing in the project's code can put an upload into this field: Helios' legacy `voter_file` (new rows keep the
@@ -247,21 +245,31 @@ const word = (name: string) => name.replace(/[^\w]/g, '\\$&');
  * Returns what was found for the note, or undefined when something may write it.
  */
 function nothingUploads(ctx: ScanContext, files: readonly SourceFile[], model: string, field: string): string | undefined {
-  const f = word(field);
-  const m = word(model);
-  const names = new RegExp(`\\bmodel\\s*=\\s*(?:[\\w.]+\\.)?${m}\\b|(?:modelform_factory|modelformset_factory|inlineformset_factory)\\([^)]*\\b${m}\\b`);
-  const registers = new RegExp(`\\bregister\\(\\s*(?:[\\w.]+\\.)?${m}\\b`);
-  const readOnly = new RegExp(`readonly_fields\\s*=\\s*[\\[(][^\\])]*["']${f}["']`);
+  // identifiers hold no regex syntax
+  const names = new RegExp(`\\bmodel\\s*=\\s*(?:[\\w.]+\\.)?${model}\\b|(?:modelform_factory|modelformset_factory|inlineformset_factory)\\([^)]*\\b${model}\\b`);
+  const registers = new RegExp(`\\bregister\\(\\s*(?:[\\w.]+\\.)?${model}\\b`);
+  const readOnly = new RegExp(`readonly_fields\\s*=\\s*[\\[(][^\\])]*["']${field}["']`);
+  const named = new RegExp(`["']${field}["']`);
   for (const file of files) {
-    if (!file.text.includes(field) && !file.text.includes(model)) continue;
-    if (file.text.includes(field) && writtenNames(ctx, file).has(field)) return undefined;
+    const w = wordsOf(file);
+    if (!w.has(field) && !w.has(model)) continue;
+    if (w.has(field) && writtenNames(ctx, file).has(field)) return undefined;
     const admin = /(^|\/)admin(\.py$|\/)/.test(file.rel);
-    if (names.test(file.text) && (admin || /__all__|\bexclude\s*=/.test(file.text) || new RegExp(`["']${f}["']`).test(file.text))) {
+    if (names.test(file.text) && (admin || /__all__|\bexclude\s*=/.test(file.text) || named.test(file.text))) {
       if (!(admin && readOnly.test(file.text))) return undefined;
     }
     if (registers.test(file.text) && !readOnly.test(file.text)) return undefined;
   }
   return `nothing in the project's code puts an upload there — no form, serializer or admin edits \`${field}\` and no code assigns a file to it`;
+}
+
+/** The words of a file's text, once: each file field asks every file of the project whether it names it. */
+const words = new WeakMap<SourceFile, Set<string>>();
+
+function wordsOf(file: SourceFile): Set<string> {
+  let w = words.get(file);
+  if (!w) words.set(file, (w = new Set(file.text.match(/[\p{L}\p{N}_]+/gu) ?? [])));
+  return w;
 }
 
 /**

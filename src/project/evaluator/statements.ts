@@ -261,8 +261,7 @@ function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
       if (entries.every((e) => e === first)) out.set(k, first);
       else {
         // what a name was before an override holds after the paths join only when every path has one (joinOverrides)
-        const { overridden, ...rest } = first;
-        void overridden;
+        const { overridden: _own, ...rest } = first;
         out.set(k, { ...rest, conditional: entries.some((e) => e!.conditional) || undefined, ...joinOverrides(entries, first.location) });
       }
       continue;
