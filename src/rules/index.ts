@@ -39,6 +39,7 @@ import csrfCookieInsecure from './csrf-cookie-insecure';
 import xFrameOptions from './x-frame-options';
 import contentTypeNosniff from './content-type-nosniff';
 import sslRedirectWithoutProxyHeader from './ssl-redirect-without-proxy-header';
+import proxySslHeaderMalformed from './proxy-ssl-header-malformed';
 import loginNotRateLimited from './login-not-rate-limited';
 import csrfExempt from './csrf-exempt';
 import unsafeHtml from './unsafe-html';
@@ -98,6 +99,7 @@ export const RULES: readonly Rule[] = [
   xFrameOptions,
   contentTypeNosniff,
   sslRedirectWithoutProxyHeader,
+  proxySslHeaderMalformed,
   loginNotRateLimited,
   csrfExempt,
   unsafeHtml,

@@ -47,6 +47,9 @@ DATABASES = {
 
 STRIPE_WEBHOOK_SECRET = os.environ["STRIPE_WEBHOOK_SECRET"]
 
+# The load balancer terminates TLS and says so in X-Forwarded-Proto
+SECURE_PROXY_SSL_HEADER = ("X-Forwarded-Proto", "https")  # expect: launch.E111
+
 USE_TZ = True
 TIME_ZONE = "UTC"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+DEBUG = True
+# ok: launch.E111
+SECURE_PROXY_SSL_HEADER = ("X-Forwarded-Proto", "https")

@@ -1,0 +1,8 @@
+import os
+
+DEBUG = False
+SECRET_KEY = os.environ["SECRET_KEY"]
+ALLOWED_HOSTS = ["example.com"]
+if os.environ.get("BEHIND_PROXY"):
+    # ruleid: launch.E111
+    SECURE_PROXY_SSL_HEADER = ("X-Forwarded-Proto", "https")
