@@ -466,8 +466,21 @@ function sourceText(p: Prov): string {
  */
 const MEMOIZE = /(^|\.)(lru_cache|cache|cached|ttl_cache|cache_page|memoize|memoized|cache_memoize|cached_as)$/;
 
+/**
+ * functools' `lru_cache`/`cache` and cachetools' `ttl_cache`/`cached` key a call on its arguments' hashes, and an
+ * HttpRequest hashes by identity: a function that takes the request never hits its cache (manage.get.gov's
+ * `@ttl_cache` on a view). `cache_page` keys on the URL, and the other memoizers' keys are not known here.
+ */
+const KEYED_ON_ARGUMENTS = /(^|\.)(lru_cache|cache|ttl_cache|cached)$/;
+
 function memoizedBy(fn: SyntaxNode): string | undefined {
-  return decoratorDotted(fn).find((d) => MEMOIZE.test(d));
+  const by = decoratorDotted(fn).find((d) => MEMOIZE.test(d));
+  return by && KEYED_ON_ARGUMENTS.test(by) && takesRequest(fn) ? undefined : by;
+}
+
+/** Does the function have a parameter named `request`? */
+function takesRequest(fn: SyntaxNode): boolean {
+  return (fn.childForFieldName('parameters')?.namedChildren ?? []).some((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])?.text === 'request');
 }
 
 /**

@@ -176,6 +176,13 @@ def about(request):
     return JsonResponse({"latest": _latest_version(int(time.time() // 3600))})
 
 
+@functools.lru_cache(maxsize=32)
+def feed(request):
+    # A cache keyed on the request object never hits: every request is a new object.
+    # ruleid: launch.W080
+    return JsonResponse(requests.get("https://api.example.com/feed", timeout=5).json())
+
+
 def buy_number(request, pk):
     # What it asks depends on the object the URL names (not request data), and the answer decides the page.
     channel = Channel.objects.get(pk=pk)
