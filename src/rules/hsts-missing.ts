@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { proxyHttps } from '../project/proxy';
-import { forProduction, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+import { followsDebug, forProduction, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
 /**
  * launch.W101: SECURE_HSTS_SECONDS missing or 0 (security.W004) — unless the project's own production proxy
@@ -28,8 +28,10 @@ export default {
       const proxy = proxyHttps(ctx, project).hsts;
       if (proxy.some((p) => !p.when)) return [];
       const b = s.bindings.get('SECURE_HSTS_SECONDS');
-      const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
+      const debug = followsDebug(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
+      const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
       const maybe = proxy[0];
+      if (debug) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${message.replace(/\.$/, '')}${debug.note}.` }];
       if (!maybe) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), message }];
       return [{
         location: locationOf(s, 'SECURE_HSTS_SECONDS'),

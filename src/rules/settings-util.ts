@@ -310,6 +310,23 @@ export function worldClause(ctx: ScanContext, worlds: World[], bindings: Array<S
 }
 
 /**
+ * A finding about a setting the settings choose by DEBUG (`SECRET_KEY = "dev" if DEBUG else os.environ[…]`,
+ * `SECURE_SSL_REDIRECT = not DEBUG`), in worlds where production's DEBUG is True: DEBUG on is the one mistake,
+ * and launch.E010 reports it (the Django Girls site: a literal key and no HTTPS redirect, both only with DEBUG
+ * on). Returns the note's clause and DEBUG's binding (for worldClause: `when DJANGO_DEBUG is unset`), or
+ * undefined when the line does not read DEBUG or DEBUG is not known True in every world of the finding.
+ */
+export function followsDebug(ctx: ScanContext, s: EvaluatedSettings, name: string, worlds: readonly World[]): { note: string; debug: SettingBinding } | undefined {
+  const b = s.bindings.get(name);
+  const debug = s.bindings.get('DEBUG');
+  if (!b || !debug || worlds.length === 0 || !worlds.every((w) => isTrue(debug[w]))) return undefined;
+  const line = ctx.workspace.get(b.location.file)?.text.split('\n')[b.location.line - 1] ?? '';
+  const assigned = new RegExp(`^\\s*${name}\\s*(?::[^=]*)?=(?!=)(.*)$`).exec(line);
+  if (!assigned || !/\bDEBUG\b/.test(assigned[1])) return undefined;
+  return { note: ' — a note: the line chooses it by DEBUG, which is True then: DEBUG on is the mistake, and launch.E010 reports it', debug };
+}
+
+/**
  * Is a boolean-ish setting known to be off in this world? A missing setting takes `dflt` (Django's default).
  * undefined when the value is unknown (an env read that parses the variable, a `raise`).
  */
