@@ -120,7 +120,9 @@ const CONFIG_VALUE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
 function collectSecrets(name: string, v: Value | undefined, out: Set<string>, force = false): void {
   if (!v) return;
   const secretish = force || (SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name));
-  if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value)) out.add(v.value);
+  // A placeholder word (`ELASTICSEARCH_PASSWORD = env(…, default="password")`: CourtListener) is known to everyone, as
+  // in a URL below: redacting it would blank the word out of every message, and so tell the reader the value.
+  if (v.kind === 'str' && v.literal && secretish && v.value.length >= MIN_SECRET_LENGTH && !CONFIG_VALUE.test(v.value) && !isPlaceholderValue(v.value)) out.add(v.value);
   // The password of a URL (postgres://user:PASSWORD@host/db), as written and decoded.
   const m = v.kind === 'str' && v.literal ? /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value) : null;
   if (m && m[1].length >= MIN_SECRET_LENGTH && !isPlaceholderValue(decodeURIComponentSafe(m[1]))) {

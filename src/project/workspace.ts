@@ -122,6 +122,23 @@ export function isDjangoTemplate(name: string, rel: string): boolean {
   return /\.(html?|txt)$/i.test(name) && rel.split('/').slice(0, -1).includes('templates');
 }
 
+/** Names for vendored code that a project may also give a package of its own. */
+const VENDOR_DIRS = new Set(['vendor', 'vendored', '_vendor', 'third_party']);
+
+/**
+ * A folder named for vendored code that is a subpackage of the project's own package (it and its parent hold
+ * `__init__.py`) is the project's code, imported by its dotted name: CourtListener's settings star-import
+ * `cl/settings/third_party/*.py`, and skipping them left every setting after those imports unknown.
+ */
+function ownSubpackage(parent: string, abs: string, name: string): boolean {
+  if (!VENDOR_DIRS.has(name)) return false;
+  try {
+    return statSync(join(abs, '__init__.py')).isFile() && statSync(join(parent, '__init__.py')).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function isVirtualenvDir(abs: string): boolean {
   try {
     return statSync(join(abs, 'pyvenv.cfg')).isFile();
@@ -319,7 +336,7 @@ export class Workspace {
         continue;
       }
       if (ent.isDirectory()) {
-        if (EXCLUDED_DIRS.has(ent.name) || ent.name.endsWith('.egg-info')) continue;
+        if ((EXCLUDED_DIRS.has(ent.name) && !ownSubpackage(dir, abs, ent.name)) || ent.name.endsWith('.egg-info')) continue;
         if (this.gitIgnored?.has(this.rel(abs), true)) {
           this.gitIgnoredSkipped.folders++;
           continue;

@@ -240,10 +240,11 @@ describe('module structure', () => {
     expect([...ctx.secrets].sort()).toEqual(['an-old-key-kept-for-rotation', 'dev-only-secret-value-123', 'hunter2-db', 's3cr3tpw']);
   });
 
-  it("a URL's placeholder password (postgres://user:password@…) is no secret: the word stays readable in every message; a passphrase of letters is one", () => {
+  it("a placeholder password (postgres://user:password@…, a password setting's default \"password\") is no secret: the word stays readable in every message; a passphrase of letters is one", () => {
     const dir = project({
       'app/settings.py':
-        'DATABASE_URL = "postgres://user:password@localhost:5432/app"\nBROKER_URL = "amqp://guest:changeme@rabbit//"\nCACHE_URL = "redis://app:correcthorsebatterystaple@cache:6379/0"\nDEBUG = False\n',
+        'DATABASE_URL = "postgres://user:password@localhost:5432/app"\nBROKER_URL = "amqp://guest:changeme@rabbit//"\nCACHE_URL = "redis://app:correcthorsebatterystaple@cache:6379/0"\nDEBUG = False\n' +
+        'import os\nES_PASSWORD = os.getenv("ES_PASSWORD", "password")\nMAIL_PASSWORD = "changeme"\n',
     });
     expect([...scan(dir).secrets].sort()).toEqual(['correcthorsebatterystaple']);
   });

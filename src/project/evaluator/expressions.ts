@@ -181,6 +181,8 @@ function evalComparison(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       pending = '';
     } else pending += ` ${c.text}`;
   }
+  const testRun = testRunComparison(operands, ops);
+  if (testRun !== undefined) return bool(testRun);
   let result: Value = bool(true);
   for (let i = 0; i < operands.length - 1; i++) {
     const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
@@ -189,6 +191,21 @@ function evalComparison(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     if (t === undefined) result = UNKNOWN;
   }
   return result;
+}
+
+/**
+ * `"test" in sys.argv`, `sys.argv[1] == "test"`, `"pytest" in sys.argv[0]`: whether this process is a test run,
+ * which production's (gunicorn's, uWSGI's, a management command's) never is — so the comparison is False, and
+ * `!=` / `not in` True. CourtListener's `TESTING = "test" in sys.argv`, then `if TESTING: DEBUG = …`, left
+ * DEBUG unknown. undefined for any other comparison (the `if` statement's own test: isTestRunCondition).
+ */
+function testRunComparison(operands: SyntaxNode[], ops: string[]): boolean | undefined {
+  if (operands.length !== 2 || !['in', 'not in', '==', '!='].includes(ops[0] ?? '')) return undefined;
+  const argv = (n: SyntaxNode) => /^sys\.argv(\[[^\]]*\])?$/.test(n.text.replace(/\s+/g, ''));
+  const testWord = (n: SyntaxNode) => n.type === 'string' && /test/.test(stringValue(n) ?? '');
+  const [a, b] = operands;
+  if (!((argv(a) && testWord(b)) || (testWord(a) && argv(b)))) return undefined;
+  return ops[0] === 'not in' || ops[0] === '!=';
 }
 
 /**

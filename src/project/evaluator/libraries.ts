@@ -12,7 +12,7 @@ import type { Frame, Scope } from './frame';
 
 /**
  * The dotted name a call resolves to after import aliasing, with the env readers normalised:
- * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env`, `decouple.config`,
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `decouple.config`,
  * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
  */
 export function canonical(frame: Frame, dotted: string | undefined): string | undefined {
@@ -21,7 +21,9 @@ export function canonical(frame: Frame, dotted: string | undefined): string | un
   const base = frame.aliases.get(head) ?? head;
   const full = [base, ...rest].join('.');
   if (full === 'os.environ.getenv') return 'os.getenv';
-  if (full === 'environ.Env' || full === 'environ.environ.Env') return 'environ.Env';
+  // FileAwareEnv (django-environ 0.9+) is Env that also reads a variable from the file `<NAME>_FILE` names
+  // (Docker secrets): unset, it falls back to the same default.
+  if (/^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(full)) return 'environ.Env';
   if (full === 'decouple.config' || full === 'decouple.AutoConfig') return 'decouple.config';
   if (full.endsWith('get_random_secret_key')) return 'get_random_secret_key';
   return full;
