@@ -428,3 +428,23 @@ describe('augmented assignment into a dict path', () => {
     expect(worlds(s, 'LOGGING')[0]).toEqual({ loggers: { x: { handlers: ['y'] } } });
   });
 });
+
+describe("a folder named for vendored code that is the project's own subpackage", () => {
+  it('is read when it is a package inside a package (CourtListener: settings star-import settings/third_party/*); a top-level vendor folder is not', () => {
+    const dir = project({
+      'app/settings/__init__.py': 'from .base import *\nfrom .third_party.cache import *\n',
+      'app/settings/base.py': 'DEBUG = True\nSECRET_KEY = "x"\n',
+      'app/settings/third_party/__init__.py': '',
+      'app/settings/third_party/cache.py': 'DEBUG = False\n',
+      'third_party/__init__.py': '',
+      'third_party/lib.py': 'X = 1\n',
+    });
+    const ctx = scan(dir);
+    const s = ctx.projects[0].production!;
+    expect(s.bindings.get('DEBUG')?.unset).toEqual({ kind: 'bool', value: false });
+    expect(s.dynamic).toEqual([]);
+    const read = ctx.workspace.pythonFiles().map((f) => f.rel);
+    expect(read).toContain('app/settings/third_party/cache.py');
+    expect(read).not.toContain('third_party/lib.py');
+  });
+});
