@@ -6,6 +6,7 @@ import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
+import { builtDockerfile, devImage } from '../project/dev-image';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
@@ -153,35 +154,6 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
   }];
 }
 
-/** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
-function normPath(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
-}
-
-/** The Dockerfile a compose service builds (`build: .` or `build: {context, dockerfile}`), relative to the scan root. */
-function builtDockerfile(svc: YamlNode, composeRel: string): string | undefined {
-  if (!isMap(svc)) return undefined;
-  const build = svc.get('build', true) as unknown;
-  let context: string | undefined;
-  let dockerfile = 'Dockerfile';
-  if (isScalar(build)) context = String(build.value);
-  else if (isMap(build)) {
-    const c = build.get('context', true);
-    const d = build.get('dockerfile', true);
-    context = isScalar(c) ? String(c.value) : '.';
-    if (isScalar(d)) dockerfile = String(d.value);
-  }
-  if (context === undefined || /^[a-z]+:\/\//i.test(context)) return undefined;
-  const dir = dirName(composeRel);
-  return normPath(`${dir}/${context}/${dockerfile}`);
-}
-
 /**
  * Runserver services of a compose file. Services under a dev profile or with a dev name are left out; services
  * that bind-mount the project folder over the image (the live-reload development pattern) are returned apart,
@@ -313,20 +285,32 @@ export default {
       } else if (isDockerfile(name)) {
         if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker')) continue;
         looked++;
-        hits.push(...checkDockerfile(f, overridden.has(f.rel)));
+        const dev = devImage(ctx.workspace.deployFiles(), f);
+        hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.by) : h)));
       } else if (isSystemdUnit(name)) {
         looked++;
         hits.push(...checkSystemd(f));
       } else if (isStartScript(f.rel, roots)) {
         if (onlyDevCallers(ctx, f)) continue;
         looked++;
-        hits.push(...checkScript(f));
+        const image = ctx.workspace.deployFiles().find((d) => isDockerfile(baseName(d.rel)) && devImage(ctx.workspace.deployFiles(), d)?.script === f);
+        const dev = image && devImage(ctx.workspace.deployFiles(), image);
+        hits.push(...checkScript(f).map((h) => (image && dev ? devImageNote(h, image, dev.by) : h)));
       }
     }
     if (looked === 0) return { hits, notApplicable: 'no Procfile, Dockerfile, production compose file, systemd unit or entrypoint script found' };
     return { hits };
   },
 } satisfies Rule;
+
+/** A finding about a development image (src/project/dev-image.ts): a note that says why, and what would make it production's. */
+function devImageNote(h: RuleHit, dockerfile: SourceFile, by: string): RuleHit {
+  return {
+    ...h,
+    level: 'note',
+    message: `${h.message.replace(/\.$/, '')} — a note: ${dockerfile.rel} is a development image: the only thing in the repository that builds it is ${by}, which mounts the project folder over it (the live-reload setup runserver is for); if production runs this image, it runs runserver.`,
+  };
+}
 
 /**
  * Is a start script run only by development files? Its callers are the deploy files that name it by its folder

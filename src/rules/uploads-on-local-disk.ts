@@ -10,6 +10,7 @@ import { manifestKind, type EvidenceKind } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import { shortcuts } from '../project/shortcuts';
 import { persistentDataMounts } from '../project/volumes';
+import { builtDockerfile, devImage } from '../project/dev-image';
 import { dictGet, label, mayBeSetDynamically, strOf, worldClause, type EvaluatedSettings, type World } from './settings-util';
 
 const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;
@@ -75,11 +76,19 @@ function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
     const kind = manifestKind(f);
     // The development setup's files say nothing about production (djangoproject.com: a compose service running
     // runserver over a bind mount, an image with no command of its own, a Procfile for honcho running runserver).
-    if (kind === 'compose') return composeServices(f).some((svc) => !svc.devOnly && !runsDevSetup(svc.node, svc.doc) && runsTheApp(svc.node, svc.doc));
-    if (kind === 'dockerfile') return dockerInstructions(f.text).some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    if (kind === 'compose') return composeServices(f).some((svc) => !svc.devOnly && !runsDevSetup(svc.node, svc.doc) && !buildsDevImage(ctx, svc.node as YamlNode, f) && runsTheApp(svc.node, svc.doc));
+    // a development image (src/project/dev-image.ts: it starts runserver, and only bind-mounting compose services build it)
+    if (kind === 'dockerfile') return dockerInstructions(f.text).some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !devImage(ctx.workspace.deployFiles(), f);
     if (kind === 'procfile') return !devProcfile(ctx, f);
     return (kind !== undefined && REPLACEABLE_HOST.has(kind)) || (kind === 'kubernetes' && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(baseName(f.rel))));
   });
+}
+
+/** A compose service that builds a development image and runs its command (the Django Girls site's `app`). */
+function buildsDevImage(ctx: ScanContext, svc: YamlNode, compose: SourceFile): boolean {
+  const rel = builtDockerfile(svc, compose.rel);
+  const dockerfile = rel !== undefined ? ctx.workspace.deployFiles().find((f) => f.rel === rel) : undefined;
+  return !!dockerfile && !!devImage(ctx.workspace.deployFiles(), dockerfile);
 }
 
 /** Images of the services beside an app (databases, caches, proxies, mail catchers): a compose file of only these hosts no app. */
@@ -169,7 +178,7 @@ export default {
       // No container, compose, PaaS or Kubernetes deployment in the repository: where production runs is not known
       // here, and on one server with a persistent, backed-up MEDIA_ROOT local uploads are fine — notes, not checked.
       const hostKnown = replaceableHost(ctx, project);
-      const hostNote = hostKnown ? undefined : ` — a note: the repository shows no container image, compose file, PaaS manifest or Kubernetes deployment, so it cannot tell whether production keeps MEDIA_ROOT on one persistent, backed-up disk (fine) or replaces it on each deploy`;
+      const hostNote = hostKnown ? undefined : ` — a note: the repository shows no container image, compose file, PaaS manifest or Kubernetes deployment for production (development setups aside), so it cannot tell whether production keeps MEDIA_ROOT on one persistent, backed-up disk (fine) or replaces it on each deploy`;
       const before = hits.length;
       const how = settingName
         ? `${settingName} in ${label(s)} selects FileSystemStorage${worldClause(ctx, worlds, [s.bindings.get(settingName)])}`

@@ -1,0 +1,120 @@
+/**
+ * Development images: a Dockerfile whose container starts Django's development server and nothing else, built
+ * in the repository only by compose services that mount the project folder over it — the live-reload setup.
+ * The Django Girls site's Dockerfile copies `rootfs/` to `/` and starts `/entrypoint.sh`, which ends in
+ * `runserver`; its docker-compose.yml mounts `.` over the image; production runs on PythonAnywhere. Such an
+ * image says nothing about where production runs (launch.W070) and is not production's server (launch.E050).
+ */
+import { isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { baseName, dirName } from './files';
+import { bindMountsProject, commandText, composeServices, dockerInstructions, isComposeFile, runsOnlyDevServer, yamlCommand } from './deploy-commands';
+import type { SourceFile } from './workspace';
+
+/** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
+export function normPath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** The Dockerfile a compose service builds (`build: .` or `build: {context, dockerfile}`), relative to the scan root. */
+export function builtDockerfile(svc: YamlNode, composeRel: string): string | undefined {
+  if (!isMap(svc)) return undefined;
+  const build = svc.get('build', true) as unknown;
+  let context: string | undefined;
+  let dockerfile = 'Dockerfile';
+  if (isScalar(build)) context = String(build.value);
+  else if (isMap(build)) {
+    const c = build.get('context', true);
+    const d = build.get('dockerfile', true);
+    context = isScalar(c) ? String(c.value) : '.';
+    if (isScalar(d)) dockerfile = String(d.value);
+  }
+  if (context === undefined || /^[a-z]+:\/\//i.test(context)) return undefined;
+  const dir = dirName(composeRel);
+  return normPath(`${dir}/${context}/${dockerfile}`);
+}
+
+/**
+ * What the image starts: its last ENTRYPOINT and CMD, and the script of the repository that command runs when
+ * the Dockerfile copies it in (`COPY rootfs /` + `ENTRYPOINT ["/entrypoint.sh"]`, `COPY docker/start.sh /start.sh`).
+ */
+export function imageStart(all: readonly SourceFile[], dockerfile: SourceFile): { text: string; script?: SourceFile } | undefined {
+  const ins = dockerInstructions(dockerfile.text);
+  const last = (k: string) => [...ins].reverse().find((i) => i.keyword === k);
+  const entry = last('ENTRYPOINT');
+  const cmd = last('CMD');
+  if (!entry && !cmd) return undefined;
+  const text = `${entry ? commandText(entry.args) : ''} ${cmd ? commandText(cmd.args) : ''}`.trim();
+  const dir = dirName(dockerfile.rel);
+  for (const path of text.split(/\s+/).filter((t) => t.startsWith('/') && t.length > 1)) {
+    for (const copy of ins.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !/--from=/.test(i.args))) {
+      const parts = copyParts(copy.args);
+      if (parts.length < 2) continue;
+      const dest = parts[parts.length - 1].replace(/\/+$/, '');
+      for (const src of parts.slice(0, -1)) {
+        const from = normPath(`${dir}/${src}`);
+        const rel = path === dest ? from : path.startsWith(`${dest}/`) ? normPath(`${from}/${path.slice(dest.length + 1)}`) : undefined;
+        const script = rel !== undefined ? all.find((f) => f.rel === rel) : undefined;
+        if (script) return { text, script };
+      }
+    }
+  }
+  return { text };
+}
+
+/** `COPY [--chown=x] a b dest` or the JSON form: sources then destination. */
+function copyParts(args: string): string[] {
+  const t = args.trim();
+  if (t.startsWith('[')) {
+    try {
+      const v: unknown = JSON.parse(t);
+      return Array.isArray(v) ? v.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+  return t.split(/\s+/).filter((p) => !p.startsWith('--'));
+}
+
+/** Does the image start the development server and no real one (its command, or the script it runs)? */
+function startsOnlyDevServer(start: { text: string; script?: SourceFile }): boolean {
+  if (runsOnlyDevServer(start.text)) return true;
+  if (!start.script) return false;
+  const code = start.script.text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
+  return runsOnlyDevServer(code);
+}
+
+/** The compose services of the repository that build this Dockerfile. */
+function builders(all: readonly SourceFile[], dockerfile: SourceFile): Array<{ label: string; node: YamlNode; doc: Document }> {
+  const out: Array<{ label: string; node: YamlNode; doc: Document }> = [];
+  for (const f of all) {
+    if (!isComposeFile(baseName(f.rel))) continue;
+    for (const svc of composeServices(f)) {
+      if (builtDockerfile(svc.node as YamlNode, f.rel) === dockerfile.rel) out.push({ label: `${f.rel}'s \`${svc.name}\``, node: svc.node as YamlNode, doc: svc.doc });
+    }
+  }
+  return out;
+}
+
+/**
+ * Is this Dockerfile a development image? It starts only the development server, at least one compose service
+ * builds it, and every one mounts the project folder over it without a command of its own that is not the
+ * development server. Returns who builds it (for a message), or undefined.
+ */
+export function devImage(all: readonly SourceFile[], dockerfile: SourceFile): { by: string; script?: SourceFile } | undefined {
+  const start = imageStart(all, dockerfile);
+  if (!start || !startsOnlyDevServer(start)) return undefined;
+  const by = builders(all, dockerfile);
+  if (by.length === 0) return undefined;
+  const dev = by.every(({ node, doc }) => {
+    if (!isMap(node) || !bindMountsProject(node, doc)) return false;
+    const own = `${yamlCommand(node.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(node.get('command', true), doc)?.text ?? ''}`.trim();
+    return own === '' || runsOnlyDevServer(own);
+  });
+  return dev ? { by: by.map((b) => b.label).join(', '), ...(start.script ? { script: start.script } : {}) } : undefined;
+}
