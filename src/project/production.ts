@@ -256,13 +256,16 @@ export function belongsTo(input: Pick<ResolveInput, 'dir' | 'roots'>, file: stri
   return deepest === input.dir;
 }
 
-/** Other Python files of the project that set DJANGO_SETTINGS_MODULE (celery.py, a package's setup function): not tests, not tools. */
+/** Other Python files of the project that set DJANGO_SETTINGS_MODULE (celery.py, a package's setup function): not tests, not tools (a management-command `__main__.py`). */
 function codeFiles(input: ResolveInput): SourceFile[] {
   const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
   return input.ws.pythonFiles().filter((f) => {
     if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel))) return false;
     const name = f.rel.split('/').pop()!;
     if (name === 'manage.py' || name === 'wsgi.py' || name === 'asgi.py') return false;
+    // A package's `__main__.py` that runs management commands (`python -m pkg`, a console script) is a tool like
+    // django-admin, with settings of its own for it: rdmo's rdmo-admin names `rdmo.core.management.settings`.
+    if (name === '__main__.py' && /\bexecute_from_command_line\b/.test(f.text)) return false;
     if (/(^|\/)(tests?|testing|scripts?|tools?|bin|docs?|examples?|dev|development|fuzzing)\//.test(f.rel) || /^test_|_test\.py$|conftest\.py$/.test(name)) return false;
     return f.text.includes('DJANGO_SETTINGS_MODULE');
   });

@@ -86,6 +86,19 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...BASE, 'manage.py': SET('app.settings.live') }))).toMatchObject({ module: 'app.settings.live' });
   });
 
+  it("a package's management-command __main__.py (rdmo's rdmo-admin, like django-admin) is a tool: its settings are not production's", () => {
+    const RUNNER = 'import os\nfrom django.core import management\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.tool_settings")\n\ndef main():\n    management.execute_from_command_line()\n';
+    const dir = tree({
+      'manage.py': 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
+      'app/__init__.py': '',
+      'app/__main__.py': RUNNER,
+      'app/tool_settings.py': 'ROOT_URLCONF = ""\nDATABASES = {}\n',
+      'app/settings.py': 'DEBUG = False\n',
+      'app/celery.py': SET('app.settings'),
+    });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings', evidence: { file: 'app/celery.py' } });
+  });
+
   it("an f-string default takes each name's unconditional value (librephotos: 'production' unless DEBUG=1)", () => {
     const FSTRING = [
       'import os',
