@@ -19,7 +19,7 @@ import { lineOf, type SyntaxNode } from './python';
 import type { Workspace } from './workspace';
 import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type Overridden, type SettingBinding, type UnreadableMark, type Value, type World } from './values';
 import { applyConfigurations } from './evaluator/classes';
-import { isSettingName, overriddenOf, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
+import { isSettingName, overriddenOf, overrideIfRequired, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
 import { isPlaceholderValue } from './secret-values';
 
@@ -39,8 +39,9 @@ interface WorldResult {
 }
 
 function runWorld(ws: Workspace, src: ModuleSource, world: World, opts: EvaluateOptions, files: Set<string>): WorldResult {
-  const state: WorldState = { world, opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map() };
+  const state: WorldState = { world, opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
   const r = runModule(state, src, 0);
+  if (!r.raised) overrideIfRequired(state, r.scope);
   const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);
   return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, ...(configuration ? { configuration } : {}) };
 }

@@ -1,5 +1,6 @@
+import type { Location } from '../finding';
 import type { Rule } from './rule';
-import { forProduction, guardNote, label, startupGuard, truthy, worldClause, worldsWhere } from './settings-util';
+import { forProduction, guardNote, label, startupGuard, truthy, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
 
 /** launch.E010: DEBUG is True in production — literally, or whenever its environment variable is unset. */
 export default {
@@ -20,7 +21,19 @@ export default {
     return forProduction(ctx, (s) => {
       const b = s.bindings.get('DEBUG');
       // Missing DEBUG is Django's default False. The set world alone is launch.W011's job.
-      if (!b || truthy(b.unset) !== true) return [];
+      if (!b) return [];
+      const o = b.overridden?.unset;
+      if (truthy(b.unset) === undefined && o && o.before.every((v) => truthy(v) === true)) {
+        // True until code the scan cannot see, which production runs, may change it (EvaP's optional localsettings)
+        const by = o.by[o.by.length - 1];
+        return [{
+          location: o.location,
+          level: 'note',
+          message: `DEBUG is True in ${label(s)} unless \`${by.code}\` (${by.location.file}:${by.location.line}) changes it — a note: ${dynamicReason(s, by.location) ?? 'that code is not in the repository'}; make sure the file production uses sets DEBUG = False.`,
+          related: [{ location: by.location, message: 'code the scan cannot see, which may set DEBUG' }],
+        }];
+      }
+      if (truthy(b.unset) !== true) return [];
       const worlds = worldsWhere((w) => truthy(b[w]));
       const guard = startupGuard(
         ctx,
@@ -36,3 +49,8 @@ export default {
     });
   },
 } satisfies Rule;
+
+/** The reason the evaluator gave for the dynamic code at this location. */
+function dynamicReason(s: EvaluatedSettings, at: Location): string | undefined {
+  return s.dynamic.find((d) => d.location.file === at.file && d.location.line === at.line)?.reason;
+}

@@ -90,6 +90,11 @@ export interface WorldState {
   unreadable: UnreadableMark[];
   /** Module scopes already evaluated in this world. */
   modules: Map<string, Scope>;
+  /**
+   * Optional override modules imported if present but absent from the repository (`try: from .localsettings
+   * import *`), with the settings entries in scope at that point: see overrideIfRequired().
+   */
+  absentOverrides: Array<{ location: Location; code: string; entries: Array<[string, Entry]> }>;
 }
 
 export interface Frame {
@@ -156,6 +161,40 @@ export function markDynamic(frame: Frame, node: SyntaxNode, scope: Scope, reason
       ? { ...prior, by: prior.by.some((b) => sameLocation(b.location, location)) ? prior.by : [...prior.by, by] }
       : { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
     scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
+  }
+}
+
+/**
+ * An optional override module that is absent here (`try: from .localsettings import * / except ImportError:
+ * pass`): what may set names the scan cannot see. Recorded as a dynamic mark that adds names, and kept with the
+ * entries it could replace, for overrideIfRequired().
+ */
+export function markAbsentOverride(frame: Frame, node: SyntaxNode, scope: Scope, reason: string): void {
+  markDynamic(frame, node, scope, reason, false);
+  frame.state.absentOverrides.push({ location: loc(frame, node), code: shortCode(node.text), entries: [...scope].filter(([k]) => isSettingName(k)) });
+}
+
+/**
+ * Settings that never set SECRET_KEY cannot serve (Django refuses to sign anything without it), so production
+ * must have the optional override module the repository lacks — EvaP's `evap.settings` is the base its
+ * deployment's own settings import, and its `DEBUG = True` is for development. Then such a module may replace
+ * every value set before its import: each entry still the one it could replace becomes unknown, with what it
+ * was before (a rule may say "X unless that module changes it", a note), and its dynamic mark overrides.
+ */
+export function overrideIfRequired(state: WorldState, scope: Scope): void {
+  if (state.absentOverrides.length === 0 || scope.has('SECRET_KEY')) return;
+  for (const o of state.absentOverrides) {
+    const mark = state.dynamic.find((d) => sameLocation(d.location, o.location));
+    if (mark) {
+      mark.overrides = true;
+      mark.reason = `${mark.reason}, and the settings set no SECRET_KEY without it, so production must have it`;
+    }
+    const by = { location: o.location, code: o.code };
+    for (const [k, e] of o.entries) {
+      if (scope.get(k) !== e) continue;
+      const overridden: EntryOverride = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
+      scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
+    }
   }
 }
 

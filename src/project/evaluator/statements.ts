@@ -12,7 +12,7 @@ import { callParts, dottedName, lineOf, stringValue, walk, type SyntaxNode } fro
 import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
-import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, carryOverride, inTemplate, isSettingName, joinOverrides, loc, markDynamic, type Entry, type Frame, type Scope } from './frame';
+import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, carryOverride, inTemplate, isSettingName, joinOverrides, loc, markAbsentOverride, markDynamic, type Entry, type Frame, type Scope } from './frame';
 import { execImport, execImportFrom, execInclude, isIncludeCall, optionalImportTarget } from './imports';
 import { canonical, envScheme } from './libraries';
 
@@ -340,7 +340,7 @@ function execWith(frame: Frame, st: SyntaxNode, scope: Scope): void {
   for (const s of body) {
     const optional = optionalImportTarget(frame, s);
     if (optional) {
-      if (optional.absentOverride) markDynamic(frame, optional.node, scope, optional.absentOverride, false);
+      if (optional.absentOverride) markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
       continue;
     }
     const before = new Map(scope);
@@ -366,7 +366,7 @@ function execTry(frame: Frame, st: SyntaxNode, scope: Scope): void {
   // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
   const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
   if (optional) {
-    if (optional.absentOverride) markDynamic(frame, optional.node, scope, optional.absentOverride, false);
+    if (optional.absentOverride) markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
     execBlock(frame, handlerBody(handlers[0]), scope);
   } else {
     const before = new Map(scope);
