@@ -183,7 +183,8 @@ export function resolveProduction(input: ResolveInput): Resolution {
         continue;
       }
       if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
-        const r = pickAfter(c, [], passedOver);
+        const extended = extendedForProduction(input, c);
+        const r = pickAfter(extended ?? c, [], passedOver);
         if (r) return r;
       }
     }
@@ -309,6 +310,20 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
     return [{ ...anchor, how: `${anchor.how}, and named as the production settings` }];
   }
   return ordered;
+}
+
+/**
+ * A module named for production beside the wsgi/asgi default that star-imports it (`from .base import *` in
+ * config/django/production.py, the default being config.django.base): the default is the base production
+ * extends, and that module what production runs (HackSoftware's styleguide example, whose README's deploy steps
+ * set it). The only such module: two production-named extensions leave the default as it is.
+ */
+function extendedForProduction(input: ResolveInput, c: Candidate): Candidate | undefined {
+  const last = c.module.split('.').pop()!;
+  const star = new RegExp(`^from\\s+(\\.${last}|${c.module.replace(/\./g, '\\.')})\\s+import\\s+\\*`, 'm');
+  const found = productionSiblings(input, [c]).filter((sib) => sib.module !== c.module && isProductionName(sib.module) && star.test(input.ws.get(sib.at!.file)?.text ?? ''));
+  if (found.length !== 1) return undefined;
+  return { ...found[0], how: `named as the production settings (${found[0].at!.file}) and star-importing ${c.module}, ${c.how}: that default is the base production extends` };
 }
 
 /** The project's own modules that the config's production-settings globs match, by module name. */

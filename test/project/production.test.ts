@@ -86,6 +86,14 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...BASE, 'manage.py': SET('app.settings.live') }))).toMatchObject({ module: 'app.settings.live' });
   });
 
+  it('3. a wsgi.py default extended by a production-named sibling that star-imports it: that sibling (the styleguide example); otherwise the default', () => {
+    const files = { 'app/__init__.py': '', 'app/settings/__init__.py': '', 'app/settings/base.py': 'DEBUG = True\nSECRET_KEY = "dev"\n', 'app/wsgi.py': SET('app.settings.base') };
+    expect(chosen(tree({ ...files, 'app/settings/production.py': 'from .base import *\n\nDEBUG = False\n' }))).toMatchObject({ module: 'app.settings.production', status: 'resolved', evidence: { file: 'app/settings/production.py' } });
+    expect(chosen(tree({ ...files, 'app/settings/production.py': 'from app.settings.base import *\nDEBUG = False\n' }))).toMatchObject({ module: 'app.settings.production' });
+    // a production-named module that does not build on the default says nothing about it
+    expect(chosen(tree({ ...files, 'app/settings/production.py': 'DEBUG = False\n' }))).toMatchObject({ module: 'app.settings.base', evidence: { file: 'app/wsgi.py' } });
+  });
+
   it("a package's management-command __main__.py (rdmo's rdmo-admin, like django-admin) is a tool: its settings are not production's", () => {
     const RUNNER = 'import os\nfrom django.core import management\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.tool_settings")\n\ndef main():\n    management.execute_from_command_line()\n';
     const dir = tree({
