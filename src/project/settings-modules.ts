@@ -25,7 +25,8 @@ export function moduleBases(dir: string): string[] {
 }
 
 /** The file of a module under the project's bases (or only `dir` with `exact`); unreadable files count as found. */
-export function resolveModule(ws: Workspace, dir: string, module: string, exact = false): ResolvedModule | undefined {
+export function resolveModule(ws: Workspace, dir: string, named: string, exact = false): ResolvedModule | undefined {
+  const module = startprojectTemplate(named);
   if (!module || !MODULE_NAME.test(module)) return undefined;
   const path = module.replace(/\./g, '/');
   for (const base of exact ? [dir] : moduleBases(dir)) {
@@ -38,6 +39,15 @@ export function resolveModule(ws: Workspace, dir: string, module: string, exact 
     }
   }
   return undefined;
+}
+
+/**
+ * A `django-admin startproject --template` repository names its package `{{ project_name }}` in code and keeps
+ * it in a folder called `project_name`, which startproject renames (django-react-boilerplate): the module is
+ * that folder's.
+ */
+export function startprojectTemplate(module: string): string {
+  return module.replace(/\{\{\s*project_name\s*\}\}/g, 'project_name');
 }
 
 /** The dotted module of a project file (relative to the first base it lies under). */

@@ -142,6 +142,18 @@ describe('resolution order', () => {
 });
 
 describe('modules made at deploy time', () => {
+  it('a startproject template names `{{ project_name }}`, kept in a folder called project_name (django-react-boilerplate)', () => {
+    const dir = tree({
+      'manage.py': SET('{{ project_name }}.settings.local'),
+      'project_name/__init__.py': '',
+      'project_name/settings/__init__.py': '',
+      'project_name/settings/local.py': 'DEBUG = True\n',
+      'project_name/settings/production.py': 'DEBUG = False\n',
+      'project_name/wsgi.py': SET('{{project_name}}.settings.production'),
+    });
+    expect(chosen(dir)).toMatchObject({ module: 'project_name.settings.production', status: 'resolved', evidence: { file: 'project_name/wsgi.py' } });
+  });
+
   it('a module a Dockerfile COPYs into place resolves to its source (relative to the build context)', () => {
     const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'docker/Dockerfile': 'FROM python\nWORKDIR /srv\nCOPY . .\nCOPY deploy.py app/settings/deployed.py\nENV DJANGO_SETTINGS_MODULE=app.settings.deployed\n', 'docker/deploy.py': 'DEBUG = False\n' });
     const p = scan(dir).projects[0];
