@@ -28,6 +28,7 @@ import { baseName, countsFor, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
 import { productionEnvironment } from './manifests';
 import { JINJA_NAME, readJinja, UNKNOWN } from './server-templates';
+import { terraformRedirects } from './terraform';
 
 export interface ProxyFact {
   location: Location;
@@ -121,6 +122,8 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
     else if (isServerConf(f.rel)) {
       merge(out, nginx(f, env));
       merge(out, apache(f));
+    } else if (name.endsWith('.tf')) {
+      out.redirect.push(...terraformRedirects(f));
     } else {
       if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
       if (/\.ya?ml$/.test(name) && !isComposeFile(name)) out.redirect.push(...ingressNginx(f));

@@ -97,6 +97,8 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower === 'caddyfile' || lower.startsWith('caddyfile.') || lower.endsWith('.caddyfile') || lower.endsWith('.caddy') ||
     /^traefik([.-][\w.-]+)?\.ya?ml$/.test(lower) || (/\.ya?ml$/.test(lower) && parts.slice(0, -1).some((p) => p.toLowerCase() === 'traefik')) ||
     lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
+    // Terraform: the platform's own HTTPS enforcement (src/project/terraform.ts)
+    lower.endsWith('.tf') ||
     (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&
       parts.slice(0, -1).some((p) => /^(nginx|sites-available|sites-enabled|conf\.d|http\.d|apache2?|httpd)$/i.test(p))) ||
     lower.endsWith('.toml') ||

@@ -214,6 +214,68 @@ describe('nginx', () => {
   });
 });
 
+describe('Terraform: the platform redirects plain HTTP', () => {
+  it("Azure Container Apps' ingress, App Service's https_only, an AWS listener's redirect, a Google URL map — literal values in their own resource only", () => {
+    const tf = lines(
+      '# The web app',
+      'resource "azurerm_container_app" "web" {',
+      '  name = "web-${var.env}"',
+      '  ingress {',
+      '    allow_insecure_connections = false',
+      '    external_enabled = true',
+      '  }',
+      '}',
+      'resource "azurerm_linux_web_app" "site" {',
+      '  https_only = true',
+      '  site_config { }',
+      '}',
+      'resource "aws_lb_listener" "http" {',
+      '  port = 80',
+      '  default_action {',
+      '    type = "redirect"',
+      '    redirect {',
+      '      port        = "443"',
+      '      protocol    = "HTTPS"',
+      '      status_code = "HTTP_301"',
+      '    }',
+      '  }',
+      '}',
+      'resource "google_compute_url_map" "http" {',
+      '  default_url_redirect {',
+      '    https_redirect = true',
+      '  }',
+      '}',
+    );
+    expect(facts({ 'infra/main.tf': tf }).redirect).toEqual([
+      'infra/main.tf:5 Azure Container Apps ingress with allow_insecure_connections = false (Azure redirects HTTP to HTTPS)',
+      'infra/main.tf:10 Azure App Service azurerm_linux_web_app with https_only = true (Azure redirects HTTP to HTTPS)',
+      'infra/main.tf:19 AWS load balancer listener whose action redirects to HTTPS',
+      'infra/main.tf:26 Google Cloud URL map with https_redirect = true',
+    ]);
+    const none = lines(
+      'resource "azurerm_container_app" "web" {',
+      '  ingress {',
+      '    allow_insecure_connections = true',
+      '    # allow_insecure_connections = false',
+      '  }',
+      '}',
+      'resource "azurerm_linux_web_app" "site" {',
+      '  https_only = var.https_only',
+      '}',
+      'resource "aws_lb_listener" "http" {',
+      '  default_action {',
+      '    type             = "forward"',
+      '    target_group_arn = aws_lb_target_group.app.arn',
+      '  }',
+      '}',
+      '/* resource "azurerm_app_service" "old" {',
+      '  https_only = true',
+      '} */',
+    );
+    expect(facts({ 'infra/main.tf': none }).redirect).toEqual([]);
+  });
+});
+
 describe('Apache', () => {
   const vhosts = lines(
     '<VirtualHost *:80>', //                                                    1

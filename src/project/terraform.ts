@@ -1,0 +1,99 @@
+/**
+ * What Terraform in the repository says the hosting platform does with plain HTTP: the platform redirects it to
+ * HTTPS before it reaches Django, as nginx's `return 301 https://…` would (launch.W104). Four switches of the
+ * big clouds' providers:
+ * - `azurerm_container_app`: `ingress { allow_insecure_connections = false }` — Azure redirects HTTP to HTTPS
+ *   (round ten's Cal-ITP benefits);
+ * - `azurerm_linux_web_app` / `azurerm_windows_web_app` / `azurerm_app_service`: `https_only = true`;
+ * - `aws_lb_listener` (`aws_alb_listener`): a `redirect { protocol = "HTTPS" }` action;
+ * - `google_compute_url_map`: `https_redirect = true`.
+ *
+ * Read by hand: no HCL parser on npm is both maintained and small (HashiCorp's is Go; the JavaScript ones are
+ * Go compiled to WebAssembly or JavaScript, megabytes for four attributes). What is read is only which
+ * top-level `resource "TYPE" "NAME" {` block a line belongs to, by brace depth outside strings and comments,
+ * and the attribute on that line; a value that is an expression (`var.https_only`) is not a literal and counts
+ * for nothing.
+ */
+import type { ProxyFact } from './proxy';
+
+interface Line {
+  line: number;
+  text: string;
+  /** the resource block the line is in: its type, or undefined outside any */
+  resource?: string;
+  /** nested block names from the resource down (`ingress`, `default_action`, `redirect`) */
+  blocks: string[];
+}
+
+/** The lines of an HCL file with the blocks they are in (strings and comments — `#`, `//`, block comments — skipped for braces). */
+function hclLines(text: string): Line[] {
+  const out: Line[] = [];
+  const stack: string[] = [];
+  let resource: string | undefined;
+  let inBlockComment = false;
+  text.split('\n').forEach((raw, i) => {
+    let code = '';
+    let inString = false;
+    for (let j = 0; j < raw.length; j++) {
+      const c = raw[j];
+      if (inBlockComment) {
+        if (c === '*' && raw[j + 1] === '/') {
+          inBlockComment = false;
+          j++;
+        }
+        continue;
+      }
+      if (inString) {
+        if (c === '\\') j++;
+        else if (c === '"') inString = false;
+        code += c === '{' || c === '}' ? ' ' : c;
+        continue;
+      }
+      if (c === '"') inString = true;
+      else if (c === '#' || (c === '/' && raw[j + 1] === '/')) break;
+      else if (c === '/' && raw[j + 1] === '*') {
+        inBlockComment = true;
+        j++;
+        continue;
+      }
+      code += c;
+    }
+    out.push({ line: i + 1, text: code, ...(resource !== undefined ? { resource } : {}), blocks: stack.slice(1) });
+    for (const m of code.matchAll(/([{}])/g)) {
+      if (m[1] === '{') {
+        const head = code.slice(0, m.index).trim();
+        if (stack.length === 0) {
+          const r = /^resource\s+"([\w-]+)"/.exec(head);
+          resource = r?.[1];
+        }
+        stack.push(/([\w-]+)(?:\s+"[^"]*")*\s*=?\s*$/.exec(head)?.[1] ?? '');
+      } else {
+        stack.pop();
+        if (stack.length === 0) resource = undefined;
+      }
+    }
+  });
+  return out;
+}
+
+const APP_SERVICE = /^azurerm_(linux_web_app|windows_web_app|app_service|linux_web_app_slot|windows_web_app_slot)$/;
+
+/** The HTTPS redirects a Terraform file declares (see the module comment). */
+export function terraformRedirects(file: { rel: string; text: string }): ProxyFact[] {
+  if (!/allow_insecure_connections|https_only|https_redirect|HTTPS/.test(file.text)) return [];
+  const out: ProxyFact[] = [];
+  const at = (l: Line) => ({ file: file.rel, line: l.line });
+  for (const l of hclLines(file.text)) {
+    const t = l.text.trim();
+    if (l.resource === 'azurerm_container_app' && l.blocks.at(-1) === 'ingress' && /^allow_insecure_connections\s*=\s*false$/.test(t)) {
+      out.push({ location: at(l), what: 'Azure Container Apps ingress with allow_insecure_connections = false (Azure redirects HTTP to HTTPS)' });
+    } else if (l.resource && APP_SERVICE.test(l.resource) && l.blocks.length === 0 && /^https_only\s*=\s*true$/.test(t)) {
+      out.push({ location: at(l), what: `Azure App Service ${l.resource} with https_only = true (Azure redirects HTTP to HTTPS)` });
+    } else if ((l.resource === 'aws_lb_listener' || l.resource === 'aws_alb_listener') && l.blocks.at(-1) === 'redirect' && /^protocol\s*=\s*"HTTPS"$/.test(t)) {
+      out.push({ location: at(l), what: 'AWS load balancer listener whose action redirects to HTTPS' });
+    } else if (l.resource === 'google_compute_url_map' && /^https_redirect\s*=\s*true$/.test(t)) {
+      out.push({ location: at(l), what: 'Google Cloud URL map with https_redirect = true' });
+    }
+  }
+  return out;
+}

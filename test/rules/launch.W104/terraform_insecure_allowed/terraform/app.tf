@@ -1,0 +1,10 @@
+resource "azurerm_container_app" "web" {
+  name          = "web"
+  revision_mode = "Single"
+
+  ingress {
+    allow_insecure_connections = true
+    external_enabled           = true
+    target_port                = 8000
+  }
+}
