@@ -8,8 +8,8 @@
  * - `aws_lb_listener` (`aws_alb_listener`): a `redirect { protocol = "HTTPS" }` action;
  * - `google_compute_url_map`: `https_redirect = true`.
  *
- * Read by hand: no HCL parser on npm is both maintained and small (HashiCorp's is Go; the JavaScript ones are
- * Go compiled to WebAssembly or JavaScript, megabytes for four attributes). What is read is only which
+ * Read by hand: HashiCorp's parser on npm, @cdktf/hcl2json, is Go compiled to WebAssembly — 1.7 MB gzipped, and
+ * asynchronous where the rules are not — for four attributes; the others are unmaintained. What is read is only which
  * top-level `resource "TYPE" "NAME" {` block a line belongs to, by brace depth outside strings and comments,
  * and the attribute on that line; a value that is an expression (`var.https_only`) is not a literal and counts
  * for nothing.
