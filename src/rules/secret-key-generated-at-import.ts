@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import type { SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { Rule } from './rule';
-import { forProduction, label, worldClause, worldsWhere, type Value } from './settings-util';
+import { followsDebug, forProduction, label, worldClause, worldsWhere, type Value } from './settings-util';
 
 const GENERATORS = new Set(['get_random_secret_key', 'get_random_string', 'token_urlsafe', 'token_hex', 'token_bytes', 'urandom', 'uuid4']);
 
@@ -59,9 +59,11 @@ export default {
           message: `SECRET_KEY in ${label(s)} is generated at import${worldClause(ctx, worlds, [b])} and written to \`${persisted}\`, which the settings import first — a note: the key holds across workers and restarts on one disk, but a fresh container, another replica or a read-only deploy without that file makes its own.`,
         }];
       }
+      const debug = followsDebug(ctx, s, 'SECRET_KEY', worlds);
       return [{
         location: b.location,
-        message: `SECRET_KEY in ${label(s)} is generated at import${worldClause(ctx, worlds, [b])}: each worker and each restart signs with a new key, so sessions, password-reset links and signed cookies break between them.`,
+        message: `SECRET_KEY in ${label(s)} is generated at import${worldClause(ctx, worlds, [b, debug?.debug])}: each worker and each restart signs with a new key, so sessions, password-reset links and signed cookies break between them${debug?.note ?? ''}.`,
+        ...(debug ? { level: 'note' as const } : {}),
       }];
     });
   },

@@ -24,6 +24,7 @@ import {
 } from '../project/values';
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
 import { projectOf } from '../project/files';
+import type { SourceFile } from '../project/workspace';
 import type { RuleHit, RuleResult } from './rule';
 
 export { WORLDS, truthy, dictGet, bool, num };
@@ -320,10 +321,22 @@ export function followsDebug(ctx: ScanContext, s: EvaluatedSettings, name: strin
   const b = s.bindings.get(name);
   const debug = s.bindings.get('DEBUG');
   if (!b || !debug || worlds.length === 0 || !worlds.every((w) => isTrue(debug[w]))) return undefined;
-  const line = ctx.workspace.get(b.location.file)?.text.split('\n')[b.location.line - 1] ?? '';
+  const file = ctx.workspace.get(b.location.file);
+  const line = file?.text.split('\n')[b.location.line - 1] ?? '';
   const assigned = new RegExp(`^\\s*${name}\\s*(?::[^=]*)?=(?!=)(.*)$`).exec(line);
-  if (!assigned || !/\bDEBUG\b/.test(assigned[1])) return undefined;
+  if (!file || !assigned) return undefined;
+  // the value reads DEBUG, or the `if` it is assigned under tests it (`if not SECRET_KEY and DEBUG:` — saleor)
+  if (!/\bDEBUG\b/.test(assigned[1]) && !underDebugTest(ctx, file, b.location.line)) return undefined;
   return { note: ' — a note: the line chooses it by DEBUG, which is True then: DEBUG on is the mistake, and launch.E010 reports it', debug };
+}
+
+/** Is the statement on this line inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
+function underDebugTest(ctx: ScanContext, file: SourceFile, line: number): boolean {
+  const text = file.text.split('\n')[line - 1] ?? '';
+  let n: SyntaxNode | null = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: line - 1, column: text.length - text.trimStart().length });
+  while (n && n.type !== 'if_statement' && n.type !== 'elif_clause' && n.type !== 'function_definition' && n.type !== 'class_definition') n = n.parent;
+  const test = n && (n.type === 'if_statement' || n.type === 'elif_clause') ? n.childForFieldName('condition') : null;
+  return !!test && /\bDEBUG\b/.test(test.text);
 }
 
 /**

@@ -209,12 +209,22 @@ describe('module structure', () => {
   });
 
   it('a local override module absent from the repository: the except branch, and what it may set is unknown (dynamic)', () => {
-    const s = settings('DEBUG = False\ntry:\n    from .local_settings import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n');
+    const s = settings('SECRET_KEY = "k"\nDEBUG = False\ntry:\n    from .local_settings import *\nexcept ImportError:\n    SECRET_SOURCE = "env"\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
     expect(worlds(s, 'SECRET_SOURCE')).toEqual(['env', 'env']);
     expect(s.dynamic).toHaveLength(1);
-    expect(s.dynamic[0]).toMatchObject({ location: { file: 'app/settings.py', line: 3 }, overrides: false });
+    expect(s.dynamic[0]).toMatchObject({ location: { file: 'app/settings.py', line: 4 }, overrides: false });
     expect(s.dynamic[0].reason).toContain('.local_settings');
+  });
+
+  it('settings that never set SECRET_KEY need the absent override module: what it may replace is unknown, with what it was before (EvaP)', () => {
+    const s = settings('DEBUG = True\ntry:\n    from .local_settings import *\nexcept ImportError:\n    pass\nLANGUAGE_CODE = "de"\n');
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.bindings.get('DEBUG')?.overridden?.unset).toMatchObject({ before: [{ kind: 'bool', value: true }], location: { line: 1 }, by: [{ location: { line: 3 } }] });
+    // set after the import: the override cannot have replaced it
+    expect(worlds(s, 'LANGUAGE_CODE')).toEqual(['de', 'de']);
+    expect(s.dynamic[0]).toMatchObject({ overrides: true });
+    expect(s.dynamic[0].reason).toContain('no SECRET_KEY');
   });
 
   it('"test" in sys.argv branches are not production', () => {
@@ -386,7 +396,7 @@ describe('limits: any valid Python, never a crash', () => {
 
 describe('with contextlib.suppress(ImportError)', () => {
   it('is a try/except ImportError: an absent override module is recorded, not a star-import from outside', () => {
-    const s = settings('import contextlib\nDEBUG = False\nwith contextlib.suppress(ImportError):\n    from app.local_settings import *  # noqa\nX = 1\n');
+    const s = settings('import contextlib\nSECRET_KEY = "k"\nDEBUG = False\nwith contextlib.suppress(ImportError):\n    from app.local_settings import *  # noqa\nX = 1\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
     expect(s.dynamic.map((d) => d.overrides)).toEqual([false]);
   });

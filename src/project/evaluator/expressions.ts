@@ -6,7 +6,8 @@
 import { callParts, dottedName, stringValue, type SyntaxNode } from '../python';
 import { NONE, UNKNOWN, bool, num, sameValue, str, truthy, type Value } from '../values';
 import { MAX_EXPR_DEPTH, inTemplate, type Frame, type Scope } from './frame';
-import { canonical, castValue, envRead, evalLibraryCall, isSet } from './libraries';
+import { canonical, castValue, envRead, evalLibraryCall, guardedRaise, isSet } from './libraries';
+import { envHelperOf } from './env-helpers';
 
 export function evalExpr(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   if (frame.exprDepth >= MAX_EXPR_DEPTH) return UNKNOWN;
@@ -317,6 +318,14 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const n = (kw && kwargs.get(kw)) || args[i];
     return n ? evalExpr(frame, n, scope) : undefined;
   };
+  const helper = envHelperOf(frame, node);
+  if (helper) {
+    // the project's own environment helper (env-helpers.ts): the default when unset, the operator's value when set
+    const name = envRead(frame, arg(0));
+    if (name === undefined) return UNKNOWN;
+    if (isSet(frame, name)) return helper.kind === 'raw' ? { kind: 'env', name } : UNKNOWN;
+    return guardedRaise(frame, name) ?? arg(1, helper.defaultParam) ?? UNKNOWN;
+  }
   if (calleeNode?.type === 'identifier') {
     const f = calleeNode.text;
     const x = arg(0);

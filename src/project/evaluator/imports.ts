@@ -107,6 +107,8 @@ export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void
     if (spec.wildcard) markDynamic(frame, st, scope, `\`from ${shown} import *\`: ${shown} is not in the repository, so the settings it sets are unknown`, true);
     return;
   }
+  // what a name from the repository is, for a call of it (a project's own environment helper: env-helpers.ts)
+  if (!isUnreadable(target)) for (const [n, a] of spec.names) frame.aliases.set(a, `${target.module}.${n}`);
   const sub = moduleScope(frame, target, st, scope);
   if (!sub) return;
   if (spec.wildcard) {

@@ -1,0 +1,70 @@
+/**
+ * A project's own environment helpers: `get_string("SECRET_KEY", "dev-key")`, `get_bool("DEBUG", False)` —
+ * MITx MicroMasters' micromasters/envs.py, and many projects' `env_var()` / `get_env()`. A function of the
+ * project is one when its first two parameters are the variable's name and its default, it reads the
+ * environment with the name, and it gives back the default when the variable is not set:
+ * - `return os.environ.get(name, default)` (or `os.getenv`): the raw string when set — a "raw" helper;
+ * - `value = os.environ.get(name)` … `if value is None: return default` … a parse: a "parsed" helper, whose
+ *   value when set is not known (a bool, an int, a list).
+ * Anything else — a default that is transformed, a name read from somewhere else — is not modelled, and the
+ * call stays unknown, as before.
+ */
+import { callParts, dottedName, type SyntaxNode } from '../python';
+import { isUnreadable, type Frame } from './frame';
+import { canonical } from './libraries';
+
+export type HelperKind = 'raw' | 'parsed';
+
+/** A helper: its kind and the name of its default parameter (for `default=` passed by keyword). */
+export interface EnvHelper {
+  kind: HelperKind;
+  defaultParam: string;
+}
+
+const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
+
+const kinds = new WeakMap<object, Map<number, EnvHelper | null>>();
+
+/** The helper a call names — a function of this module or one imported from the repository — or undefined. */
+export function envHelperOf(frame: Frame, call: SyntaxNode): EnvHelper | undefined {
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  let def: SyntaxNode | undefined;
+  if (fn.type === 'identifier') def = frame.functions.get(fn.text);
+  if (!def) {
+    const dotted = canonical(frame, dottedName(fn));
+    if (!dotted || !dotted.includes('.')) return undefined;
+    const module = dotted.slice(0, dotted.lastIndexOf('.'));
+    const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+    const target = frame.opts.resolve(module, frame.src.module, 0);
+    if (!target || isUnreadable(target)) return undefined;
+    if (frame.ws.syntaxError(target.file) !== undefined) return undefined;
+    def = frame.ws.tree(target.file).rootNode.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === name);
+  }
+  if (!def) return undefined;
+  let byTree = kinds.get(def.tree);
+  if (!byTree) kinds.set(def.tree, (byTree = new Map()));
+  if (!byTree.has(def.startIndex)) byTree.set(def.startIndex, helperKind(def) ?? null);
+  return byTree.get(def.startIndex) ?? undefined;
+}
+
+function helperKind(def: SyntaxNode): EnvHelper | undefined {
+  const params = (def.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])?.text);
+  const [name, dflt] = params;
+  if (!name || !dflt) return undefined;
+  const body = def.childForFieldName('body');
+  if (!body) return undefined;
+  const returns = body.descendantsOfType('return_statement').map((r) => r.namedChildren[0]);
+  const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test(dottedName(c.childForFieldName('function')) ?? ''));
+  const argsOf = (c: SyntaxNode) => callParts(c).args.map((a) => a.text);
+  // return os.environ.get(name, default)
+  const only = returns.length === 1 ? returns[0] : undefined;
+  if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`) return { kind: 'raw', defaultParam: dflt };
+  // value = os.environ.get(name) … return default … (a parse of the value)
+  const readsName = reads.some((c) => {
+    const a = argsOf(c);
+    return a[0] === name && a.length === 1;
+  });
+  if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt)) return { kind: 'parsed', defaultParam: dflt };
+  return undefined;
+}
