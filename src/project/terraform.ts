@@ -21,6 +21,8 @@ interface Line {
   text: string;
   /** the resource block the line is in: its type, or undefined outside any */
   resource?: string;
+  /** which top-level block the line is in (its order in the file), and that block's keyword (`resource`, `locals`) */
+  top?: { index: number; keyword: string };
   /** nested block names from the resource down (`ingress`, `default_action`, `redirect`) */
   blocks: string[];
 }
@@ -30,6 +32,8 @@ function hclLines(text: string): Line[] {
   const out: Line[] = [];
   const stack: string[] = [];
   let resource: string | undefined;
+  let top: { index: number; keyword: string } | undefined;
+  let tops = 0;
   let inBlockComment = false;
   text.split('\n').forEach((raw, i) => {
     let code = '';
@@ -58,18 +62,22 @@ function hclLines(text: string): Line[] {
       }
       code += c;
     }
-    out.push({ line: i + 1, text: code, ...(resource !== undefined ? { resource } : {}), blocks: stack.slice(1) });
+    out.push({ line: i + 1, text: code, ...(resource !== undefined ? { resource } : {}), ...(top ? { top } : {}), blocks: stack.slice(1) });
     for (const m of code.matchAll(/([{}])/g)) {
       if (m[1] === '{') {
         const head = code.slice(0, m.index).trim();
         if (stack.length === 0) {
           const r = /^resource\s+"([\w-]+)"/.exec(head);
           resource = r?.[1];
+          top = { index: tops++, keyword: /^([\w-]+)/.exec(head)?.[1] ?? '' };
         }
         stack.push(/([\w-]+)(?:\s+"[^"]*")*\s*=?\s*$/.exec(head)?.[1] ?? '');
       } else {
         stack.pop();
-        if (stack.length === 0) resource = undefined;
+        if (stack.length === 0) {
+          resource = undefined;
+          top = undefined;
+        }
       }
     }
   });
@@ -93,6 +101,44 @@ export function terraformRedirects(file: { rel: string; text: string }): ProxyFa
       out.push({ location: at(l), what: 'AWS load balancer listener whose action redirects to HTTPS' });
     } else if (l.resource === 'google_compute_url_map' && /^https_redirect\s*=\s*true$/.test(t)) {
       out.push({ location: at(l), what: 'Google Cloud URL map with https_redirect = true' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Persistent shares Terraform mounts into an Azure Container App: a `volume` of storage type `AzureFile` (or
+ * `NfsAzureFile`; not `EmptyDir`) and the container's `volume_mounts { path = … }` — a literal, or a `local.`
+ * value a `locals` block of the same folder gives literally (Cal-ITP benefits mounts its file share where
+ * MEDIA_ROOT points). Files written there outlive the container (launch.W070).
+ */
+export function terraformDataMounts(
+  files: ReadonlyArray<{ rel: string; text: string }>,
+  /** where `locals` are looked up (every .tf file: `locals.tf` is named like a development file, and is not one) */
+  all: ReadonlyArray<{ rel: string; text: string }> = files,
+): Array<{ file: string; line: number; target: string }> {
+  const out: Array<{ file: string; line: number; target: string }> = [];
+  const parsed = files.filter((f) => f.rel.endsWith('.tf')).map((f) => ({ f, lines: hclLines(f.text) }));
+  const dirOf = (rel: string) => rel.slice(0, Math.max(0, rel.lastIndexOf('/')));
+  const locals = new Map<string, string>();
+  for (const { f, lines } of all.filter((x) => x.rel.endsWith('.tf') && x.text.includes('locals')).map((x) => ({ f: x, lines: hclLines(x.text) }))) {
+    for (const l of lines) {
+      const m = l.top?.keyword === 'locals' && l.blocks.length === 0 ? /^\s*([\w-]+)\s*=\s*"([^"$]*)"\s*$/.exec(l.text) : null;
+      if (m) locals.set(`${dirOf(f.rel)}:${m[1]}`, m[2]);
+    }
+  }
+  for (const { f, lines } of parsed) {
+    if (!f.text.includes('volume_mounts')) continue;
+    const apps = new Map<number, Line[]>();
+    for (const l of lines) if (l.resource === 'azurerm_container_app' && l.top) apps.set(l.top.index, [...(apps.get(l.top.index) ?? []), l]);
+    for (const app of apps.values()) {
+      const persistent = app.some((l) => l.blocks.at(-1) === 'volume' && /^\s*storage_type\s*=\s*"(AzureFile|NfsAzureFile)"\s*$/.test(l.text));
+      if (!persistent) continue;
+      for (const l of app) {
+        const m = l.blocks.at(-1) === 'volume_mounts' ? /^\s*path\s*=\s*(?:"([^"$]+)"|local\.([\w-]+))\s*$/.exec(l.text) : null;
+        const target = m ? m[1] ?? locals.get(`${dirOf(f.rel)}:${m[2]}`) : undefined;
+        if (target) out.push({ file: f.rel, line: l.line, target });
+      }
     }
   }
   return out;

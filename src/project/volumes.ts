@@ -1,7 +1,7 @@
 /**
  * Persistent storage the production deploy files give the app: a named volume or a host data directory
  * mounted into an app service of a compose file, a PersistentVolumeClaim mounted in a Kubernetes/Helm
- * manifest, or a VOLUME a production Dockerfile declares, at a data-like path (`/app/media`, `/home/django/data`, `/srv/uploads`). Files written there
+ * manifest, an Azure file share Terraform mounts into a Container App, or a VOLUME a production Dockerfile declares, at a data-like path (`/app/media`, `/home/django/data`, `/srv/uploads`). Files written there
  * outlive the container. Part of the project model (see model.ts).
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
@@ -10,6 +10,7 @@ import type { ScanContext, ScannedProject } from './scan';
 import { baseName, perProject } from './files';
 import { composeServices, dockerInstructions, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
 import { manifestKind } from './manifests';
+import { terraformDataMounts } from './terraform';
 
 export interface DataMount {
   location: Location;
@@ -36,6 +37,8 @@ export function persistentDataMounts(ctx: ScanContext, project?: ScannedProject)
 
 function findMounts(ctx: ScanContext, project: ScannedProject | undefined): DataMount[] {
   const out: DataMount[] = [];
+  const production = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
+  for (const m of terraformDataMounts(production, ctx.workspace.deployFiles())) if (DATA_PATH.test(m.target)) out.push({ location: { file: m.file, line: m.line }, target: m.target, kind: 'volume' });
   for (const f of ctx.workspace.deployFiles()) {
     if (!productionDeployFile(ctx, project, f)) continue;
     const name = baseName(f.rel).toLowerCase();

@@ -1,0 +1,3 @@
+locals {
+  storage_path = "/srv/app/data"
+}
