@@ -87,6 +87,41 @@ export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHtt
   });
 }
 
+const internalCache = new WeakMap<ScanContext, Map<string, string | undefined>>();
+
+/**
+ * Cloud Foundry manifests (`applications:` with `routes:`) that route the project's apps only on the
+ * platform's internal domain (`*.apps.internal`): no browser reaches Django directly, only another app — a
+ * proxy deployed from elsewhere — that relays to it (fecfile-web-api, behind its separate fecfile-api-proxy).
+ * Redirecting to HTTPS and sending HSTS are that proxy's job: what to say, or undefined. Apps without routes
+ * (workers) do not count; one public route, and this is undefined.
+ */
+export function internalRoutesOnly(ctx: ScanContext, project?: ScannedProject): string | undefined {
+  return perProject(internalCache, ctx, project, () => {
+    const internal: string[] = [];
+    for (const f of ctx.workspace.deployFiles()) {
+      if (!/\.ya?ml$/i.test(f.rel) || !/^applications\s*:/m.test(f.text) || !/\broutes\s*:/.test(f.text) || !productionDeployFile(ctx, project, f)) continue;
+      let doc: unknown;
+      try {
+        doc = parseYaml(f.text, { merge: true, uniqueKeys: false });
+      } catch {
+        continue;
+      }
+      const apps = (doc as { applications?: unknown } | null)?.applications;
+      if (!Array.isArray(apps)) continue;
+      for (const app of apps as Array<{ routes?: unknown }>) {
+        if (!Array.isArray(app?.routes)) continue;
+        for (const r of app.routes as Array<{ route?: unknown }>) {
+          const route = typeof r?.route === 'string' ? r.route : '';
+          if (!/\.apps\.internal(:\d+)?(\/.*)?$/i.test(route)) return undefined;
+          internal.push(`${route} in ${f.rel}`);
+        }
+      }
+    }
+    return internal.length ? `Cloud Foundry routes the app only on the platform's internal domain (${internal[0]}${internal.length > 1 ? ` and ${internal.length - 1} more` : ''}), so browsers reach it through another app, configured elsewhere` : undefined;
+  });
+}
+
 const siteCache = new WeakMap<ScanContext, Map<string, string | undefined>>();
 
 /**

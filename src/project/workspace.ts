@@ -114,6 +114,8 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower === 'pdm.lock' ||
     lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
     lower === 'heroku.yml' || lower === 'heroku.yaml' ||
+    // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
+    /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
     (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower)))
   );

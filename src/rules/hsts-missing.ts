@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { proxyHttps } from '../project/proxy';
+import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
 import { followsDebug, forProduction, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
 /**
@@ -32,6 +32,14 @@ export default {
       const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
       const maybe = proxy[0];
       if (debug) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${message.replace(/\.$/, '')}${debug.note}.` }];
+      const internal = maybe || proxySiteConfig(ctx, project) ? undefined : internalRoutesOnly(ctx, project);
+      if (internal) {
+        return [{
+          location: locationOf(s, 'SECURE_HSTS_SECONDS'),
+          level: 'note',
+          message: `${message.replace(/\.$/, '')} — a note: ${internal}, whose job sending Strict-Transport-Security is; check that it does.`,
+        }];
+      }
       if (!maybe) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), message }];
       return [{
         location: locationOf(s, 'SECURE_HSTS_SECONDS'),

@@ -1,5 +1,5 @@
 import { productionDeployFile } from '../project/deploy-commands';
-import { proxyHttps, proxySiteConfig } from '../project/proxy';
+import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
 import { bool, followsDebug, forProduction, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
@@ -17,6 +17,8 @@ const UWSGI_HTTP = /^\s*(http|http-socket|https|https-socket)\s*=/m;
  */
 function proxyInFront(ctx: ScanContext, project: ScannedProject): string | undefined {
   if (proxySiteConfig(ctx, project)) return undefined;
+  const internal = internalRoutesOnly(ctx, project);
+  if (internal) return internal;
   const uwsgi = ctx.workspace.deployFiles().find((f) => productionDeployFile(ctx, project, f) && /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_SOCKET.test(f.text) && !UWSGI_HTTP.test(f.text));
   return uwsgi ? `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it` : undefined;
 }
