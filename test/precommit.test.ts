@@ -234,7 +234,7 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(scanned.filter((f) => !re.test(f))).toEqual([]);
     const samples = [
       'Procfile', 'Procfile.dev', 'Dockerfile', 'docker/Dockerfile.prod', 'web.dockerfile', 'Containerfile', 'docker-compose.yml',
-      'compose.prod.yaml', 'deploy/gunicorn.service', 'bin/start.sh', 'docker-entrypoint', 'Makefile', 'nginx/default.conf',
+      'compose.prod.yaml', 'terraform/app.tf', 'manifest-prod.yml', 'deploy/gunicorn.service', 'bin/start.sh', 'docker-entrypoint', 'Makefile', 'nginx/default.conf',
       'nginx/sites-available/default', 'etc/Caddyfile', 'traefik/dynamic.yml', 'proxy/site.vhost', 'nginx/app.conf.template',
       'pyproject.toml', 'setup.cfg', 'tox.ini', 'requirements.txt', 'requirements-prod.txt', 'requirements/base.in', 'Pipfile',
       'Pipfile.lock', 'poetry.lock', 'uv.lock', 'app.yaml', 'app.json', 'fly.toml', 'render.yaml', 'heroku.yml', '.env',
