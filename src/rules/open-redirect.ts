@@ -6,6 +6,7 @@ import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBo
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
 import type { Overridden } from '../project/values';
+import { switchedOffRoute } from '../project/url-switches';
 import type { Rule, RuleHit } from './rule';
 import { middlewareHadBeforeOverride, middlewareHas, WORLDS } from './settings-util';
 
@@ -47,7 +48,10 @@ export default {
         if (!target) return;
         sinks++;
         const hit = judge(ctx, idx, file, n, target, q.split('.').pop()!);
-        if (hit) hits.set(n.id, hit);
+        if (!hit) return;
+        // routed only when a setting production turns off (src/project/url-switches.ts): not served there
+        const off = switchedOffRoute(ctx, file);
+        hits.set(n.id, off ? { ...hit, level: 'note', message: `${hit.message.replace(/\.$/, '')} — a note: ${off.pkg}'s URLs are included only when ${off.setting} is on (${off.location.file}:${off.location.line}), which the production settings turn off.` } : hit);
       });
     }
     if (sinks === 0) return { hits: [], notApplicable: 'no redirect() or HttpResponseRedirect() in the code' };
