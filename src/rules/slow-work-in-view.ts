@@ -483,6 +483,37 @@ function takesRequest(fn: SyntaxNode): boolean {
   return (fn.childForFieldName('parameters')?.namedChildren ?? []).some((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])?.text === 'request');
 }
 
+/** Does the call pass a `timeout=` that is not None? */
+function passesTimeout(call: SyntaxNode): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout' && a.childForFieldName('value')?.text !== 'None');
+}
+
+/**
+ * A cache kept by hand around the call, in the same function: an earlier `if` on a value read with
+ * `cache.get(…)` (Django's cache, or `caches[…]`) that returns, and a `cache.set(…)` after the call that stores
+ * its answer — course-discovery's exchange rates, cached for a day. What to say, or undefined.
+ */
+function cachedByHand(fn: SyntaxNode, call: SyntaxNode): string | undefined {
+  const CACHE = /^(cache|caches\[[^\]]+\])\.(get|get_many)$/;
+  const reads = new Map<string, SyntaxNode>();
+  let early: SyntaxNode | undefined;
+  let stored: SyntaxNode | undefined;
+  walkBody(fn, (n) => {
+    if (n.type === 'assignment' && n.endIndex < call.startIndex) {
+      const right = n.childForFieldName('right');
+      const left = n.childForFieldName('left');
+      if (right?.type === 'call' && left?.type === 'identifier' && CACHE.test(right.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '')) reads.set(left.text, right);
+    } else if (n.type === 'if_statement' && n.endIndex < call.startIndex && !early) {
+      const test = n.childForFieldName('condition')?.text ?? '';
+      const body = n.childForFieldName('consequence');
+      if ([...reads.keys()].some((k) => new RegExp(`\\b${k}\\b`).test(test)) && body?.descendantsOfType('return_statement').length) early = n;
+    } else if (n.type === 'call' && n.startIndex > call.endIndex && /^(cache|caches\[[^\]]+\])\.(set|set_many|add)$/.test(n.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '')) {
+      stored ??= n;
+    }
+  });
+  return early && stored ? `the cache read the function returns early from (line ${early.startPosition.row + 1}), with \`${stored.childForFieldName('function')?.text}()\` of the answer at line ${stored.startPosition.row + 1},` : undefined;
+}
+
 /**
  * Is the call's answer used — read at all, its status included (a failed purchase that decides the page)?
  * Not when the statement is the call alone, or the call with methods chained on its answer whose results are
@@ -588,8 +619,10 @@ export default {
       const note = noteOn(slow, debugOnly, {
         relay: () => localRelay(ctx, file),
         memoized: () => {
+          // a cached HTTP call without a timeout still hangs the worker on a miss (wger's GitHub stars, reviewed true)
+          if (slow.kind === 'http' && !passesTimeout(call)) return undefined;
           const by = memoizedBy(fn) ?? (via ? memoizedBy(view.node) : undefined);
-          return by && `\`@${by}\` on \`${fn.childForFieldName('name')?.text ?? '?'}()\``;
+          return by ? `\`@${by}\` on \`${fn.childForFieldName('name')?.text ?? '?'}()\`` : cachedByHand(fn, call);
         },
         exchange: () => exchangeOf(ctx, file, call, fn, (n) => an.isHttp(file, n)),
       });

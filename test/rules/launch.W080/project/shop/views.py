@@ -7,6 +7,7 @@ import time
 import urllib.request
 from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
@@ -265,3 +266,23 @@ class PingView(View):
 
     def get(self, request):
         return JsonResponse({"up": self._ping("https://status.example.com/")})
+
+
+def rates(request):
+    cached = cache.get("rates")
+    if cached:
+        return JsonResponse(cached)
+    # Cached by hand for an hour: the call runs on a cache miss only.
+    # note: launch.W080
+    data = requests.get("https://api.example.com/rates", timeout=2).json()
+    cache.set("rates", data, 3600)
+    return JsonResponse(data)
+
+
+def quotes(request):
+    last = cache.get("quotes")
+    # The cached value is only compared, never returned: every request calls out.
+    # ruleid: launch.W080
+    data = requests.get("https://api.example.com/quotes", timeout=2).json()
+    cache.set("quotes", data, 3600)
+    return JsonResponse({"data": data, "changed": data != last})
