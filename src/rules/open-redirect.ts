@@ -51,7 +51,7 @@ export default {
         if (!hit) return;
         // routed only when a setting production turns off (src/project/url-switches.ts): not served there
         const off = switchedOffRoute(ctx, file);
-        hits.set(n.id, off ? { ...hit, level: 'note', message: `${hit.message.replace(/\.$/, '')} — a note: ${off.pkg}'s URLs are included only when ${off.setting} is on (${off.location.file}:${off.location.line}), which the production settings turn off.` } : hit);
+        hits.set(n.id, off ? { ...hit, level: 'note', message: `${hit.message.replace(/\.$/, '')} — a note: ${off.pkg}'s URLs are included only when ${off.setting} is on (${off.location.file}:${off.location.line}), ${off.how}.` } : hit);
       });
     }
     if (sinks === 0) return { hits: [], notApplicable: 'no redirect() or HttpResponseRedirect() in the code' };
