@@ -159,6 +159,12 @@ interface Provided {
   value?: string;
 }
 
+/** Variables a sample env file holds placeholders for: the operator's own secrets. */
+const SECRET_VARIABLE = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_KEY|DSN|CREDENTIALS)/i;
+
+/** The sample an operator copies into place of an env file the repository does not hold: `.env.prod-sample`, `.env.example`. */
+const ENV_SAMPLE_SUFFIXES = ['-sample', '.sample', '.example', '-example', '.template', '.dist'];
+
 interface Found {
   /** the variable (or, for `--settings`/`--configuration`, the one the option stands for) */
   key: string;
@@ -1248,10 +1254,17 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
     const setsModule = env.some((e) => e.key === DSM);
     for (const path of composeEnvFiles(y, mapGet(svc.value, y.doc, 'env_file'))) {
       const rel = joinRel(dirOf(f.rel), path);
-      const envFile = ws.get(rel);
+      // An env_file kept out of the repository (`.env.prod`, git-ignored) that compose needs to start: the sample
+      // shipped beside it for the operator to copy (`.env.prod-sample`: testdrivenio's django-on-docker) stands in
+      // for it — its configuration (SQL_ENGINE=…postgresql, DEBUG=0), not its secrets: a key or password in a sample
+      // is a placeholder the operator must replace, and may forget (junction's SECRET_KEY stays launch.E031's).
+      const sample = ws.get(rel) ? undefined : ENV_SAMPLE_SUFFIXES.map((x) => ws.get(`${rel}${x}`)).find((x) => x !== undefined);
+      const envFile = ws.get(rel) ?? sample;
       if (!envFile) continue;
-      referenced.add(rel);
-      const read = fromEnvFile(envFile, { kind: 'compose', dev: dev || isDevPath(rel), how: `env_file ${rel} of service \`${svc.key}\` in ${f.rel}`, scope });
+      referenced.add(envFile.rel);
+      const how = sample ? `env_file ${rel} of service \`${svc.key}\` in ${f.rel} (not in the repository; its sample ${sample.rel}, secrets aside)` : `env_file ${rel} of service \`${svc.key}\` in ${f.rel}`;
+      const read = fromEnvFile(envFile, { kind: 'compose', dev: dev || isDevPath(rel), how, scope });
+      if (sample) read.list = read.list.filter((l) => !SECRET_VARIABLE.test(l.key));
       if (setsModule) read.list = read.list.map((l) => (l.key === DSM || l.key === CONF ? { ...l, noSettings: true } : l));
       out.push(read);
     }
