@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { bool, followsDebug, forProduction, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
+import { bool, followsDebug, forProduction, preloadedHostsOnly, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
 
 /** launch.W106: CSRF_COOKIE_SECURE not True while CsrfViewMiddleware is installed (security.W016). */
 export default {
@@ -26,10 +26,11 @@ export default {
       if (worlds.length === 0) return [];
       const b = s.bindings.get('CSRF_COOKIE_SECURE');
       const debug = followsDebug(ctx, s, 'CSRF_COOKIE_SECURE', worlds);
+      const preloaded = debug ? undefined : preloadedHostsOnly(s);
       return [{
         location: locationOf(s, 'CSRF_COOKIE_SECURE'),
-        message: `CSRF_COOKIE_SECURE ${offPhrase(s, 'CSRF_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: the browser also sends the CSRF cookie over plain HTTP, where it can be read or planted${debug?.note ?? ''}.`,
-        ...(debug ? { level: 'note' as const } : {}),
+        message: `CSRF_COOKIE_SECURE ${offPhrase(s, 'CSRF_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: the browser also sends the CSRF cookie over plain HTTP, where it can be read or planted${debug?.note ?? (preloaded ? ` — a note: ${preloaded}` : '')}.`,
+        ...(debug || preloaded ? { level: 'note' as const } : {}),
       }];
     });
   },

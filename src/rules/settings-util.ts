@@ -330,6 +330,33 @@ export function followsDebug(ctx: ScanContext, s: EvaluatedSettings, name: strin
   return { note: ' — a note: the line chooses it by DEBUG, which is True then: DEBUG on is the mistake, and launch.E010 reports it', debug };
 }
 
+/**
+ * Top-level domains browsers load over HTTPS only, the whole TLD on the HSTS preload list that Chrome, Firefox and
+ * Safari ship (Google Registry's .app, .dev, .page, .new, .day, .foo; fTLD's .bank and .insurance): no browser sends
+ * a plain-HTTP request to a host under them.
+ */
+const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
+
+/**
+ * Every host production's ALLOWED_HOSTS accepts, in every world, is under an HSTS-preloaded TLD (SaaS Foundations'
+ * `.railway.app`): browsers reach Django over HTTPS only, so the redirect, the HSTS header and the cookies' Secure
+ * flag protect nothing a browser does there. What to say in the note, or undefined (a wildcard, an IP, any other
+ * name, or a value not known).
+ */
+export function preloadedHostsOnly(s: EvaluatedSettings): string | undefined {
+  const hosts = new Set<string>();
+  for (const w of WORLDS) {
+    const items = strItems(valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] }));
+    if (!items || items.length === 0) return undefined;
+    for (const h of items) {
+      if (!HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) return undefined;
+      hosts.add(h);
+    }
+  }
+  const tlds = [...new Set([...hosts].map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
+  return `every host ALLOWED_HOSTS accepts (${[...hosts].join(', ')}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+}
+
 /** Is the statement on this line inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
 function underDebugTest(ctx: ScanContext, file: SourceFile, line: number): boolean {
   const text = file.text.split('\n')[line - 1] ?? '';
