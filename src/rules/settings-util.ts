@@ -24,6 +24,7 @@ import {
 } from '../project/values';
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
 import { projectOf } from '../project/files';
+import { isLoopbackHost } from '../project/proxy';
 import type { SourceFile } from '../project/workspace';
 import type { RuleHit, RuleResult } from './rule';
 
@@ -345,12 +346,20 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
  */
 export function preloadedHostsOnly(s: EvaluatedSettings): string | undefined {
   const hosts = new Set<string>();
+  const b = s.bindings.get('ALLOWED_HOSTS');
   for (const w of WORLDS) {
-    const items = strItems(valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] }));
-    if (!items || items.length === 0) return undefined;
-    for (const h of items) {
-      if (!HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) return undefined;
-      hosts.add(h);
+    // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
+    const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })!];
+    for (const v of values) {
+      const items = strItems(v);
+      if (!items) return undefined;
+      // the machine's own names: no other machine's browser reaches them
+      const remote = items.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
+      if (remote.length === 0) return undefined;
+      for (const h of remote) {
+        if (!HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) return undefined;
+        hosts.add(h);
+      }
     }
   }
   const tlds = [...new Set([...hosts].map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
