@@ -106,7 +106,32 @@ function builders(all: readonly SourceFile[], dockerfile: SourceFile): Array<{ l
  * builds it, and every one mounts the project folder over it without a command of its own that is not the
  * development server. Returns who builds it (for a message), or undefined.
  */
-export function devImage(all: readonly SourceFile[], dockerfile: SourceFile): { by: string; script?: SourceFile } | undefined {
+export function devImage(all: readonly SourceFile[], dockerfile: SourceFile): DevImage | undefined {
+  // asked per Dockerfile, per compose service and per start script, by launch.E050 and launch.W070: worked out once
+  // (`all` is always the workspace's deploy files, which hold `dockerfile`)
+  if (!judged.has(dockerfile)) judged.set(dockerfile, judge(all, dockerfile) ?? null);
+  return judged.get(dockerfile) ?? undefined;
+}
+
+/** The development image — among the files `isDockerfile` takes — whose start command runs this script, or undefined. */
+export function devImageStarting(all: readonly SourceFile[], script: SourceFile, isDockerfile: (f: SourceFile) => boolean): { dockerfile: SourceFile; image: DevImage } | undefined {
+  for (const d of all) {
+    const image = isDockerfile(d) ? devImage(all, d) : undefined;
+    if (image?.script === script) return { dockerfile: d, image };
+  }
+  return undefined;
+}
+
+export interface DevImage {
+  /** who builds it: `docker-compose.yml's \`app\`` */
+  by: string;
+  /** the repository's script its command runs, when it runs one */
+  script?: SourceFile;
+}
+
+const judged = new WeakMap<SourceFile, DevImage | null>();
+
+function judge(all: readonly SourceFile[], dockerfile: SourceFile): DevImage | undefined {
   const start = imageStart(all, dockerfile);
   if (!start || !startsOnlyDevServer(start)) return undefined;
   const by = builders(all, dockerfile);

@@ -21,14 +21,13 @@ import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type Overridden, typ
 import { applyConfigurations } from './evaluator/classes';
 import { isSettingName, overriddenOf, overrideIfRequired, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
-import { isPlaceholderValue } from './secret-values';
+import { isPlaceholderValue, SECRET_NAME } from './secret-values';
 
 export { DEV_ONLY_MODULE } from './evaluator/imports';
 export type { EvaluateOptions, ModuleSource, Resolve, ResolvedModule, UnreadableModule } from './evaluator/frame';
 export { isUnreadable } from './evaluator/frame';
 export { databaseFromUrl } from './evaluator/libraries';
 
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|DSN|CREDENTIALS)/i;
 
 interface WorldResult {
   scope: Scope;

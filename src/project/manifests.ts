@@ -23,6 +23,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseD
 import { parse as parseToml } from 'smol-toml';
 import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './python';
 import type { SourceFile, Workspace } from './workspace';
+import { SECRET_NAME } from './secret-values';
 import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
 
 export type EvidenceKind =
@@ -158,9 +159,6 @@ function safely<T>(fn: () => T[]): T[] {
 interface Provided {
   value?: string;
 }
-
-/** Variables a sample env file holds placeholders for: the operator's own secrets. */
-const SECRET_VARIABLE = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_KEY|DSN|CREDENTIALS)/i;
 
 /** The sample an operator copies into place of an env file the repository does not hold: `.env.prod-sample`, `.env.example`. */
 const ENV_SAMPLE_SUFFIXES = ['-sample', '.sample', '.example', '-example', '.template', '.dist'];
@@ -1258,13 +1256,14 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
       // shipped beside it for the operator to copy (`.env.prod-sample`: testdrivenio's django-on-docker) stands in
       // for it — its configuration (SQL_ENGINE=…postgresql, DEBUG=0), not its secrets: a key or password in a sample
       // is a placeholder the operator must replace, and may forget (junction's SECRET_KEY stays launch.E031's).
-      const sample = ws.get(rel) ? undefined : ENV_SAMPLE_SUFFIXES.map((x) => ws.get(`${rel}${x}`)).find((x) => x !== undefined);
-      const envFile = ws.get(rel) ?? sample;
+      const own = ws.get(rel);
+      const sample = own ? undefined : ENV_SAMPLE_SUFFIXES.map((x) => ws.get(`${rel}${x}`)).find((x) => x !== undefined);
+      const envFile = own ?? sample;
       if (!envFile) continue;
       referenced.add(envFile.rel);
       const how = sample ? `env_file ${rel} of service \`${svc.key}\` in ${f.rel} (not in the repository; its sample ${sample.rel}, secrets aside)` : `env_file ${rel} of service \`${svc.key}\` in ${f.rel}`;
       const read = fromEnvFile(envFile, { kind: 'compose', dev: dev || isDevPath(rel), how, scope });
-      if (sample) read.list = read.list.filter((l) => !SECRET_VARIABLE.test(l.key));
+      if (sample) read.list = read.list.filter((l) => !SECRET_NAME.test(l.key));
       if (setsModule) read.list = read.list.map((l) => (l.key === DSM || l.key === CONF ? { ...l, noSettings: true } : l));
       out.push(read);
     }

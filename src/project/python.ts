@@ -304,3 +304,21 @@ function isPython2Only(n: SyntaxNode): boolean {
       return false;
   }
 }
+
+/** Every parameter name (positional, keyword, *args, **kwargs). */
+export function allParams(fn: SyntaxNode): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  const out: string[] = [];
+  for (const p of params.namedChildren) {
+    if (p.type === 'identifier') out.push(p.text);
+    else if (p.type === 'typed_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+      const id = p.namedChildren.find((c) => c.type === 'identifier') ?? p.namedChildren[0]?.namedChildren.find((c) => c.type === 'identifier');
+      if (id) out.push(id.text);
+    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const id = p.childForFieldName('name');
+      if (id) out.push(id.text);
+    }
+  }
+  return out;
+}

@@ -17,7 +17,9 @@
 import type { Location } from '../finding';
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
-import { stringValue, walk, type SyntaxNode } from './python';
+import { allParams, stringValue, walk, type SyntaxNode } from './python';
+
+export { allParams };
 import { PyIndex } from './modules';
 import { findViews } from './views';
 import { loc, paramNames, walkBody } from './syntax';
@@ -628,23 +630,6 @@ function summary(p: Prov): unknown {
   return [p.grade, !!p.request, !!p.meta, !!p.form, p.params ? [...p.params].sort() : []];
 }
 
-/** Every parameter name (positional, keyword, *args, **kwargs). */
-export function allParams(fn: SyntaxNode): string[] {
-  const params = fn.childForFieldName('parameters');
-  if (!params) return [];
-  const out: string[] = [];
-  for (const p of params.namedChildren) {
-    if (p.type === 'identifier') out.push(p.text);
-    else if (p.type === 'typed_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
-      const id = p.namedChildren.find((c) => c.type === 'identifier') ?? p.namedChildren[0]?.namedChildren.find((c) => c.type === 'identifier');
-      if (id) out.push(id.text);
-    } else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-      const id = p.childForFieldName('name');
-      if (id) out.push(id.text);
-    }
-  }
-  return out;
-}
 
 /** The innermost function_definition around a node (lambdas and comprehensions are part of it). */
 export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {

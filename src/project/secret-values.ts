@@ -19,6 +19,9 @@ export function entropy(s: string): number {
 }
 
 /** Placeholder words (letters and digits only, lower case): a value containing one is an example, not a secret. */
+/** Names of settings and variables that hold secrets (SECRET_KEY, DB_PASSWORD, STRIPE_API_KEY, SENTRY_DSN…). */
+export const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|DSN|CREDENTIALS)/i;
+
 const PLACEHOLDER_WORDS = [
   'changeme', 'changethis', 'changeit', 'replaceme', 'replacethis', 'yoursecret', 'yourpassword', 'yourtoken', 'yourkey',
   'yourapikey', 'secretkeyhere', 'keyhere', 'passwordhere', 'tokenhere', 'placeholder', 'example', 'sample', 'dummy', 'notasecret',

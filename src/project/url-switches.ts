@@ -43,12 +43,12 @@ export function switchedOffRoute(ctx: ScanContext, file: SourceFile): SwitchedOf
 
 function find(ctx: ScanContext): SwitchedOff[] {
   const out: SwitchedOff[] = [];
+  const env = productionEnvironment(ctx.workspace);
   for (const project of ctx.projects) {
     const s = project.production;
     if (!s) continue;
     // the production deploy files' literal values of each variable (cloud.gov manifests: `MOCK_OIDC_PROVIDER: False`)
     const given = new Map<string, string[]>();
-    const env = productionEnvironment(ctx.workspace);
     // a file that runs other settings (fecfile's compose stack: fecfiler.settings.local) does not speak for production's
     const otherSettings = new Set(env.filter((e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value !== undefined && e.value !== s.module).map((e) => e.file));
     for (const e of env) {

@@ -39,8 +39,7 @@ function findMounts(ctx: ScanContext, project: ScannedProject | undefined): Data
   const out: DataMount[] = [];
   const production = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
   for (const m of terraformDataMounts(production, ctx.workspace.deployFiles())) if (DATA_PATH.test(m.target)) out.push({ location: { file: m.file, line: m.line }, target: m.target, kind: 'volume' });
-  for (const f of ctx.workspace.deployFiles()) {
-    if (!productionDeployFile(ctx, project, f)) continue;
+  for (const f of production) {
     const name = baseName(f.rel).toLowerCase();
     if (isComposeFile(name)) {
       for (const svc of composeServices(f)) {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { bool, followsDebug, forProduction, preloadedHostsOnly, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
+import { bool, forProduction, httpsNote, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
 
 /** launch.W106: CSRF_COOKIE_SECURE not True while CsrfViewMiddleware is installed (security.W016). */
 export default {
@@ -25,12 +25,11 @@ export default {
       });
       if (worlds.length === 0) return [];
       const b = s.bindings.get('CSRF_COOKIE_SECURE');
-      const debug = followsDebug(ctx, s, 'CSRF_COOKIE_SECURE', worlds);
-      const preloaded = debug ? undefined : preloadedHostsOnly(s);
+      const note = httpsNote(ctx, s, 'CSRF_COOKIE_SECURE', worlds);
       return [{
         location: locationOf(s, 'CSRF_COOKIE_SECURE'),
-        message: `CSRF_COOKIE_SECURE ${offPhrase(s, 'CSRF_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: the browser also sends the CSRF cookie over plain HTTP, where it can be read or planted${debug?.note ?? (preloaded ? ` — a note: ${preloaded}` : '')}.`,
-        ...(debug || preloaded ? { level: 'note' as const } : {}),
+        message: `CSRF_COOKIE_SECURE ${offPhrase(s, 'CSRF_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, note?.debug])}: the browser also sends the CSRF cookie over plain HTTP, where it can be read or planted${note?.clause ?? ''}.`,
+        ...(note ? { level: 'note' as const } : {}),
       }];
     });
   },

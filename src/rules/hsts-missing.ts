@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
-import { followsDebug, forProduction, preloadedHostsOnly, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+import { forProduction, httpsNote, label, locationOf, num, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
 /**
  * launch.W101: SECURE_HSTS_SECONDS missing or 0 (security.W004) — unless the project's own production proxy
@@ -28,12 +28,10 @@ export default {
       const proxy = proxyHttps(ctx, project).hsts;
       if (proxy.some((p) => !p.when)) return [];
       const b = s.bindings.get('SECURE_HSTS_SECONDS');
-      const debug = followsDebug(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
-      const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
+      const note = httpsNote(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
+      const message = `SECURE_HSTS_SECONDS ${offPhrase(s, 'SECURE_HSTS_SECONDS')} in ${label(s)}${worldClause(ctx, worlds, [b, note?.debug])}: browsers are not told to use HTTPS only, so a first plain-HTTP request can be intercepted (SSL stripping).`;
       const maybe = proxy[0];
-      if (debug) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${message.replace(/\.$/, '')}${debug.note}.` }];
-      const preloaded = preloadedHostsOnly(s);
-      if (preloaded) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${message.replace(/\.$/, '')} — a note: ${preloaded}.` }];
+      if (note) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${message.replace(/\.$/, '')}${note.clause}.` }];
       const internal = maybe || proxySiteConfig(ctx, project) ? undefined : internalRoutesOnly(ctx, project);
       if (internal) {
         return [{

@@ -6,7 +6,7 @@ import type { Location } from '../finding';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
-import { builtDockerfile, devImage } from '../project/dev-image';
+import { builtDockerfile, devImage, devImageStarting } from '../project/dev-image';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
@@ -293,9 +293,8 @@ export default {
       } else if (isStartScript(f.rel, roots)) {
         if (onlyDevCallers(ctx, f)) continue;
         looked++;
-        const image = ctx.workspace.deployFiles().find((d) => isDockerfile(baseName(d.rel)) && devImage(ctx.workspace.deployFiles(), d)?.script === f);
-        const dev = image && devImage(ctx.workspace.deployFiles(), image);
-        hits.push(...checkScript(f).map((h) => (image && dev ? devImageNote(h, image, dev.by) : h)));
+        const dev = devImageStarting(ctx.workspace.deployFiles(), f, (d) => isDockerfile(baseName(d.rel)));
+        hits.push(...checkScript(f).map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.by) : h)));
       }
     }
     if (looked === 0) return { hits, notApplicable: 'no Procfile, Dockerfile, production compose file, systemd unit or entrypoint script found' };

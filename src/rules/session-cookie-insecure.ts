@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appInstalled, bool, followsDebug, forProduction, preloadedHostsOnly, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
+import { appInstalled, bool, forProduction, httpsNote, label, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere } from './settings-util';
 
 /** launch.W105: SESSION_COOKIE_SECURE not True while sessions are in use (security.W012). */
 export default {
@@ -28,12 +28,11 @@ export default {
       });
       if (worlds.length === 0) return [];
       const b = s.bindings.get('SESSION_COOKIE_SECURE');
-      const debug = followsDebug(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
-      const preloaded = debug ? undefined : preloadedHostsOnly(s);
+      const note = httpsNote(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
       return [{
         location: locationOf(s, 'SESSION_COOKIE_SECURE'),
-        message: `SESSION_COOKIE_SECURE ${offPhrase(s, 'SESSION_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: the browser also sends the session cookie over plain HTTP, where anyone on the network can take over the session${debug?.note ?? (preloaded ? ` — a note: ${preloaded}` : '')}.`,
-        ...(debug || preloaded ? { level: 'note' as const } : {}),
+        message: `SESSION_COOKIE_SECURE ${offPhrase(s, 'SESSION_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, note?.debug])}: the browser also sends the session cookie over plain HTTP, where anyone on the network can take over the session${note?.clause ?? ''}.`,
+        ...(note ? { level: 'note' as const } : {}),
       }];
     });
   },

@@ -327,7 +327,7 @@ export function followsDebug(ctx: ScanContext, s: EvaluatedSettings, name: strin
   const assigned = new RegExp(`^\\s*${name}\\s*(?::[^=]*)?=(?!=)(.*)$`).exec(line);
   if (!file || !assigned) return undefined;
   // the value reads DEBUG, or the `if` it is assigned under tests it (`if not SECRET_KEY and DEBUG:` — saleor)
-  if (!/\bDEBUG\b/.test(assigned[1]) && !underDebugTest(ctx, file, b.location.line)) return undefined;
+  if (!/\bDEBUG\b/.test(assigned[1]) && !underDebugTest(ctx, file, b.location.line, line)) return undefined;
   return { note: ' — a note: the line chooses it by DEBUG, which is True then: DEBUG on is the mistake, and launch.E010 reports it', debug };
 }
 
@@ -366,9 +366,20 @@ export function preloadedHostsOnly(s: EvaluatedSettings): string | undefined {
   return `every host ALLOWED_HOSTS accepts (${[...hosts].join(', ')}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
 }
 
-/** Is the statement on this line inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
-function underDebugTest(ctx: ScanContext, file: SourceFile, line: number): boolean {
-  const text = file.text.split('\n')[line - 1] ?? '';
+/**
+ * Why a finding that an HTTPS setting (SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, the cookies' Secure flags) is off
+ * is a note: the line chooses it by DEBUG (followsDebug), or every host is under an HSTS-preloaded TLD
+ * (preloadedHostsOnly). `clause` goes after the message's main clause; `debug` is DEBUG's binding for worldClause.
+ */
+export function httpsNote(ctx: ScanContext, s: EvaluatedSettings, name: string, worlds: readonly World[]): { clause: string; debug?: SettingBinding } | undefined {
+  const d = followsDebug(ctx, s, name, worlds);
+  if (d) return { clause: d.note, debug: d.debug };
+  const preloaded = preloadedHostsOnly(s);
+  return preloaded ? { clause: ` — a note: ${preloaded}` } : undefined;
+}
+
+/** Is the statement on this line (`text`) inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
+function underDebugTest(ctx: ScanContext, file: SourceFile, line: number, text: string): boolean {
   let n: SyntaxNode | null = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: line - 1, column: text.length - text.trimStart().length });
   while (n && n.type !== 'if_statement' && n.type !== 'elif_clause' && n.type !== 'function_definition' && n.type !== 'class_definition') n = n.parent;
   const test = n && (n.type === 'if_statement' || n.type === 'elif_clause') ? n.childForFieldName('condition') : null;

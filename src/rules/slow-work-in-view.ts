@@ -6,7 +6,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
-import { CONSTANT, FunctionFlow, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
+import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
@@ -475,12 +475,7 @@ const KEYED_ON_ARGUMENTS = /(^|\.)(lru_cache|cache|ttl_cache|cached)$/;
 
 function memoizedBy(fn: SyntaxNode): string | undefined {
   const by = decoratorDotted(fn).find((d) => MEMOIZE.test(d));
-  return by && KEYED_ON_ARGUMENTS.test(by) && takesRequest(fn) ? undefined : by;
-}
-
-/** Does the function have a parameter named `request`? */
-function takesRequest(fn: SyntaxNode): boolean {
-  return (fn.childForFieldName('parameters')?.namedChildren ?? []).some((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])?.text === 'request');
+  return by && KEYED_ON_ARGUMENTS.test(by) && allParams(fn).includes('request') ? undefined : by;
 }
 
 /** Does the call pass a `timeout=` that is not None? */

@@ -2,7 +2,7 @@ import { productionDeployFile } from '../project/deploy-commands';
 import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
-import { bool, followsDebug, forProduction, preloadedHostsOnly, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+import { bool, forProduction, httpsNote, label, locationOf, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
 
 /** A uWSGI config that serves only its own protocol (`socket =`, no `http =`): a web server must stand in front. */
 const UWSGI_SOCKET = /^\s*(socket|uwsgi-socket)\s*=/m;
@@ -49,12 +49,10 @@ export default {
       const proxy = proxyHttps(ctx, project).redirect;
       if (proxy.some((p) => !p.when)) return [];
       const b = s.bindings.get('SECURE_SSL_REDIRECT');
-      const debug = followsDebug(ctx, s, 'SECURE_SSL_REDIRECT', worlds);
-      const message = `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b, debug?.debug])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`;
+      const note = httpsNote(ctx, s, 'SECURE_SSL_REDIRECT', worlds);
+      const message = `SECURE_SSL_REDIRECT ${offPhrase(s, 'SECURE_SSL_REDIRECT')} in ${label(s)}${worldClause(ctx, worlds, [b, note?.debug])}: Django answers plain-HTTP requests instead of redirecting them to HTTPS.`;
       const maybe = proxy[0];
-      if (debug) return [{ location: locationOf(s, 'SECURE_SSL_REDIRECT'), level: 'note', message: `${message.replace(/\.$/, '')}${debug.note}.` }];
-      const preloaded = preloadedHostsOnly(s);
-      if (preloaded) return [{ location: locationOf(s, 'SECURE_SSL_REDIRECT'), level: 'note', message: `${message.replace(/\.$/, '')} — a note: ${preloaded}.` }];
+      if (note) return [{ location: locationOf(s, 'SECURE_SSL_REDIRECT'), level: 'note', message: `${message.replace(/\.$/, '')}${note.clause}.` }];
       const front = maybe ? undefined : proxyInFront(ctx, project);
       if (front) {
         return [{

@@ -87,7 +87,7 @@ function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
 /** A compose service that builds a development image and runs its command (the Django Girls site's `app`). */
 function buildsDevImage(ctx: ScanContext, svc: YamlNode, compose: SourceFile): boolean {
   const rel = builtDockerfile(svc, compose.rel);
-  const dockerfile = rel !== undefined ? ctx.workspace.deployFiles().find((f) => f.rel === rel) : undefined;
+  const dockerfile = rel !== undefined ? ctx.workspace.get(rel) : undefined;
   return !!dockerfile && !!devImage(ctx.workspace.deployFiles(), dockerfile);
 }
 

@@ -9,7 +9,7 @@
  * Anything else — a default that is transformed, a name read from somewhere else — is not modelled, and the
  * call stays unknown, as before.
  */
-import { callParts, dottedName, type SyntaxNode } from '../python';
+import { allParams, callParts, dottedName, type SyntaxNode } from '../python';
 import { isUnreadable, type Frame } from './frame';
 import { canonical } from './libraries';
 
@@ -49,8 +49,7 @@ export function envHelperOf(frame: Frame, call: SyntaxNode): EnvHelper | undefin
 }
 
 function helperKind(def: SyntaxNode): EnvHelper | undefined {
-  const params = (def.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])?.text);
-  const [name, dflt] = params;
+  const [name, dflt] = allParams(def);
   if (!name || !dflt) return undefined;
   const body = def.childForFieldName('body');
   if (!body) return undefined;
