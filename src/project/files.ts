@@ -5,6 +5,7 @@
  */
 import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
+import { setsDjangoSetting, settingsPath } from './settings-modules';
 
 export function baseName(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1);
@@ -68,13 +69,22 @@ export function countsFor(ctx: ScanContext, project: ScannedProject, rel: string
   return owner === undefined || owner === project;
 }
 
-/** Settings modules that only development/test settings use (in some non-production module, never in the production chain). */
-export function devOnlySettingsFiles(project: ScannedProject): Set<string> {
+/**
+ * Settings modules that only development/test settings use (run by some non-production settings module, never
+ * by the production chain): those of them that are settings — in a `settings/` folder, named for settings, or
+ * assigning a setting Django defines. The rest of what development settings import is the project's code
+ * (models, utilities a test settings module imports for a value), which production runs too.
+ */
+export function devOnlySettingsFiles(ctx: ScanContext, project: ScannedProject): Set<string> {
   const prod = new Set(project.production?.files ?? []);
   const out = new Set<string>();
   for (const s of project.settings) {
     if (s.production) continue;
-    for (const f of s.files) if (!prod.has(f)) out.add(f);
+    for (const f of s.files) {
+      if (prod.has(f) || out.has(f)) continue;
+      const text = ctx.workspace.get(f)?.text;
+      if (settingsPath(f) || (text !== undefined && setsDjangoSetting(text))) out.add(f);
+    }
   }
   return out;
 }
@@ -84,7 +94,7 @@ export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject
   const devOnly = new Set<string>();
   const prodChain = new Set<string>();
   for (const p of project ? [project] : ctx.projects) {
-    for (const f of devOnlySettingsFiles(p)) devOnly.add(f);
+    for (const f of devOnlySettingsFiles(ctx, p)) devOnly.add(f);
     for (const f of p.production?.files ?? []) prodChain.add(f);
   }
   return ctx.workspace.pythonFiles().filter((f) => {

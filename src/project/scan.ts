@@ -20,6 +20,7 @@ import {
   deployTimeModule,
   inDevFolder,
   isDevSettings,
+  isSettingsModuleFile,
   moduleBases,
   moduleOf,
   resolveModule,
@@ -240,14 +241,6 @@ function baseAnywhere(ws: Workspace, module: string): string | undefined {
   return best;
 }
 
-function isSettingsFile(rel: string): boolean {
-  const parts = rel.split('/');
-  const name = parts[parts.length - 1].replace(/\.py$/, '');
-  if (parts.includes('migrations')) return false;
-  if (parts.includes('tests') || parts.includes('test')) return /settings/.test(name);
-  return /(^|_)settings($|_)/.test(name) || (parts.length >= 2 && parts[parts.length - 2] === 'settings');
-}
-
 function scanProject(
   ws: Workspace,
   dir: string,
@@ -290,7 +283,7 @@ function scanProject(
   }
   const prodFiles = new Set(production?.files ?? []);
   for (const f of own) {
-    if (!isSettingsFile(f.rel) || prodFiles.has(f.rel)) continue;
+    if (prodFiles.has(f.rel) || !isSettingsModuleFile(f)) continue;
     const module = moduleOf(dir, f);
     if (!module) continue;
     const why = development

@@ -279,6 +279,79 @@ function leadingComment(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * The settings Django itself defines (django/conf/global_settings.py of 3.2, 4.2 and 5.2, the names only): a
+ * module that assigns one of them is settings; one that assigns none sets nothing Django reads.
+ */
+const DJANGO_SETTINGS = new Set(
+  `
+  ABSOLUTE_URL_OVERRIDES ADMINS ALLOWED_HOSTS APPEND_SLASH AUTHENTICATION_BACKENDS AUTH_PASSWORD_VALIDATORS
+  AUTH_USER_MODEL CACHES CACHE_MIDDLEWARE_ALIAS CACHE_MIDDLEWARE_KEY_PREFIX CACHE_MIDDLEWARE_SECONDS
+  CSRF_COOKIE_AGE CSRF_COOKIE_DOMAIN CSRF_COOKIE_HTTPONLY CSRF_COOKIE_MASKED CSRF_COOKIE_NAME CSRF_COOKIE_PATH
+  CSRF_COOKIE_SAMESITE CSRF_COOKIE_SECURE CSRF_FAILURE_VIEW CSRF_HEADER_NAME CSRF_TRUSTED_ORIGINS
+  CSRF_USE_SESSIONS DATABASES DATABASE_ROUTERS DATA_UPLOAD_MAX_MEMORY_SIZE DATA_UPLOAD_MAX_NUMBER_FIELDS
+  DATA_UPLOAD_MAX_NUMBER_FILES DATETIME_FORMAT DATETIME_INPUT_FORMATS DATE_FORMAT DATE_INPUT_FORMATS DEBUG
+  DEBUG_PROPAGATE_EXCEPTIONS DECIMAL_SEPARATOR DEFAULT_AUTO_FIELD DEFAULT_CHARSET DEFAULT_EXCEPTION_REPORTER
+  DEFAULT_EXCEPTION_REPORTER_FILTER DEFAULT_FILE_STORAGE DEFAULT_FROM_EMAIL DEFAULT_HASHING_ALGORITHM
+  DEFAULT_INDEX_TABLESPACE DEFAULT_TABLESPACE DISALLOWED_USER_AGENTS EMAIL_BACKEND EMAIL_HOST
+  EMAIL_HOST_PASSWORD EMAIL_HOST_USER EMAIL_PORT EMAIL_SSL_CERTFILE EMAIL_SSL_KEYFILE EMAIL_SUBJECT_PREFIX
+  EMAIL_TIMEOUT EMAIL_USE_LOCALTIME EMAIL_USE_SSL EMAIL_USE_TLS FILE_UPLOAD_DIRECTORY_PERMISSIONS
+  FILE_UPLOAD_HANDLERS FILE_UPLOAD_MAX_MEMORY_SIZE FILE_UPLOAD_PERMISSIONS FILE_UPLOAD_TEMP_DIR
+  FIRST_DAY_OF_WEEK FIXTURE_DIRS FORCE_SCRIPT_NAME FORMAT_MODULE_PATH FORMS_URLFIELD_ASSUME_HTTPS
+  FORM_RENDERER IGNORABLE_404_URLS INSTALLED_APPS INTERNAL_IPS LANGUAGES LANGUAGES_BIDI LANGUAGE_CODE
+  LANGUAGE_COOKIE_AGE LANGUAGE_COOKIE_DOMAIN LANGUAGE_COOKIE_HTTPONLY LANGUAGE_COOKIE_NAME
+  LANGUAGE_COOKIE_PATH LANGUAGE_COOKIE_SAMESITE LANGUAGE_COOKIE_SECURE LOCALE_PATHS LOGGING LOGGING_CONFIG
+  LOGIN_REDIRECT_URL LOGIN_URL LOGOUT_REDIRECT_URL MANAGERS MEDIA_ROOT MEDIA_URL MESSAGE_STORAGE MIDDLEWARE
+  MIGRATION_MODULES MONTH_DAY_FORMAT NUMBER_GROUPING PASSWORD_HASHERS PASSWORD_RESET_TIMEOUT
+  PASSWORD_RESET_TIMEOUT_DAYS PREPEND_WWW SECRET_KEY SECRET_KEY_FALLBACKS SECURE_BROWSER_XSS_FILTER
+  SECURE_CONTENT_TYPE_NOSNIFF SECURE_CROSS_ORIGIN_OPENER_POLICY SECURE_HSTS_INCLUDE_SUBDOMAINS
+  SECURE_HSTS_PRELOAD SECURE_HSTS_SECONDS SECURE_PROXY_SSL_HEADER SECURE_REDIRECT_EXEMPT
+  SECURE_REFERRER_POLICY SECURE_SSL_HOST SECURE_SSL_REDIRECT SERVER_EMAIL SESSION_CACHE_ALIAS
+  SESSION_COOKIE_AGE SESSION_COOKIE_DOMAIN SESSION_COOKIE_HTTPONLY SESSION_COOKIE_NAME SESSION_COOKIE_PATH
+  SESSION_COOKIE_SAMESITE SESSION_COOKIE_SECURE SESSION_ENGINE SESSION_EXPIRE_AT_BROWSER_CLOSE
+  SESSION_FILE_PATH SESSION_SAVE_EVERY_REQUEST SESSION_SERIALIZER SHORT_DATETIME_FORMAT SHORT_DATE_FORMAT
+  SIGNED_COOKIE_LEGACY_SALT_FALLBACK SIGNING_BACKEND SILENCED_SYSTEM_CHECKS STATICFILES_DIRS
+  STATICFILES_FINDERS STATICFILES_STORAGE STATIC_ROOT STATIC_URL STORAGES TEMPLATES TEST_NON_SERIALIZED_APPS
+  TEST_RUNNER THOUSAND_SEPARATOR TIME_FORMAT TIME_INPUT_FORMATS TIME_ZONE USE_DEPRECATED_PYTZ USE_I18N
+  USE_L10N USE_THOUSAND_SEPARATOR USE_TZ USE_X_FORWARDED_HOST USE_X_FORWARDED_PORT WSGI_APPLICATION
+  X_FRAME_OPTIONS YEAR_MONTH_FORMAT
+  `.trim().split(/\s+/),
+);
+
+/** A line that assigns an upper-case name (at any indentation: class-based settings), with its name. */
+const UPPER_ASSIGNMENT = /^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*(?::[^=\n]*)?=(?!=)/gm;
+
+/** Does this Python text assign a setting Django defines (`DEBUG = False`, `    DATABASES: dict = {…}`)? */
+export function setsDjangoSetting(text: string): boolean {
+  for (const m of text.matchAll(UPPER_ASSIGNMENT)) if (DJANGO_SETTINGS.has(m[1])) return true;
+  return false;
+}
+
+/** A file in a folder named `settings`, or named for settings: `settings.py`, `prod_settings.py`, `settings_local.py`. */
+export function settingsPath(rel: string): boolean {
+  const parts = rel.split('/');
+  const name = parts[parts.length - 1].replace(/\.py$/, '');
+  return /(^|_)settings($|_)/.test(name) || parts.slice(0, -1).includes('settings');
+}
+
+/**
+ * A Python file the scan evaluates as a settings module of its project, beside the production ones: `settings.py`
+ * and the files of a `settings/` folder; a file otherwise named for settings (`settings_local.py`,
+ * `test_settings.py`) only when its text reads as settings — it assigns a setting Django defines, star-imports
+ * other settings, or is put together by django-split-settings. Saleor's `gift_card_settings_update.py` (a GraphQL
+ * mutation) and `test_site_settings.py` (tests) are not settings, and evaluating them as such ran half the
+ * project's code as settings code: every module they import was then taken for a development-only settings file.
+ */
+export function isSettingsModuleFile(file: SourceFile): boolean {
+  const parts = file.rel.split('/');
+  const name = parts[parts.length - 1].replace(/\.py$/, '');
+  if (parts.includes('migrations')) return false;
+  const tests = parts.includes('tests') || parts.includes('test');
+  if (!tests && (name === 'settings' || parts[parts.length - 2] === 'settings')) return true;
+  if (!(tests ? /settings/.test(name) : /(^|_)settings($|_)/.test(name))) return false;
+  return setsDjangoSetting(file.text) || /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(file.text) || /\bsplit_settings\b/.test(file.text);
+}
+
 /** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not. */
 export function setsSomething(ws: Workspace, file: SourceFile): boolean {
   return ws.tree(file).rootNode.namedChildren.some((st) => {
