@@ -32,6 +32,18 @@ export function isDevName(name: string): boolean {
 }
 
 /**
+ * A Python module named for development or tests (`debug.py`, `dev_urls.py`, `example_tasks.py`): isDevName
+ * without `local`, which names settings (`local.py`, `settings_local.py`: those are judged as settings) but in
+ * the project's code names what production runs too — Tandoor's `cookbook/provider/local.py` (the local-folder
+ * sync its API imports), jumpserver's `common/local.py` (thread-local storage), wcivf's `import_local_parties`.
+ */
+const DEV_CODE_WORD = /(^|[._\-/])(dev|devel|develop|development|test|tests|testing|ci|example|examples|sample|samples|debug)([._\-/]|$)/i;
+
+export function isDevCodeName(name: string): boolean {
+  return DEV_CODE_WORD.test(name);
+}
+
+/**
  * Folders whose content never runs in production: dev containers, docs, examples. Judged below the
  * owning project's folder when ctx is given (a project that itself lives in `example/` is still a project).
  */
@@ -102,7 +114,8 @@ export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject
     if (prodChain.has(f.rel)) return true; // the production settings chain, whatever its file names say
     if (isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
     const name = baseName(f.rel).replace(/\.py$/, '');
-    if (isDevName(name)) return false;
+    // `local.py` that sets Django settings is development settings nothing named (those are development-only)
+    if (isDevCodeName(name) || (isDevName(name) && setsDjangoSetting(f.text))) return false;
     return true;
   });
 }

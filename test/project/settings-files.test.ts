@@ -25,6 +25,10 @@ const PROJECT = {
   'shop/mutations/shop_settings_update.py':
     'from shop.models import Order\nfrom shop.views import refresh\n\nclass ShopSettingsUpdate:\n    def mutate(self, info, page_size):\n        return refresh(Order, page_size)\n',
   'shop/views.py': 'def refresh(model, page_size):\n    return model.objects.all()[:page_size]\n',
+  // named with a development word: thread-local storage is the project's code, a debug view and local settings are not
+  'shop/local.py': 'import threading\n\nthread_local = threading.local()\n',
+  'shop/debug.py': 'def dump(request):\n    return repr(request.META)\n',
+  'app/local.py': 'from .settings import *\nDEBUG = True\n',
   // tests named for settings
   'shop/tests/__init__.py': '',
   'shop/tests/test_shop_settings.py': 'from shop.mutations.shop_settings_update import ShopSettingsUpdate\n\ndef test_update():\n    assert ShopSettingsUpdate\n',
@@ -50,5 +54,12 @@ describe('settings modules beside production', () => {
     expect(prod).not.toContain('app/settings_local.py');
     expect(prod).not.toContain('app/local_extras.py');
     expect(prod).not.toContain('app/test_settings.py');
+  });
+
+  it('takes a module named `local` for the code of the project unless it sets Django settings', () => {
+    const prod = productionPythonFiles(ctx, project).map((f) => f.rel);
+    expect(prod).toContain('shop/local.py');
+    expect(prod).not.toContain('app/local.py');
+    expect(prod).not.toContain('shop/debug.py');
   });
 });
