@@ -48,12 +48,25 @@ export function isDevCodeName(name: string): boolean {
  * owning project's folder when ctx is given (a project that itself lives in `example/` is still a project).
  */
 export function inDevFolder(rel: string, ctx?: ScanContext): boolean {
+  return devFolders(rel, ctx).length > 0;
+}
+
+/**
+ * inDevFolder for the project's Python code: a folder named `local` does not make it development code — jumpserver's
+ * `accounts/backends/local/` (its local-account backend) and a container's `usr/local/etc/gunicorn.conf.py` are what
+ * production runs. (A deploy file under `local/` — cookiecutter-django's `compose/local/` — stays development.)
+ */
+export function inDevCodeFolder(rel: string, ctx?: ScanContext): boolean {
+  return devFolders(rel, ctx).some((p) => p.toLowerCase() !== 'local');
+}
+
+function devFolders(rel: string, ctx?: ScanContext): string[] {
   const base = ctx ? projectOf(ctx, rel)?.root : undefined;
   const inner = base && rel.startsWith(base + '/') ? rel.slice(base.length + 1) : rel;
   return inner
     .split('/')
     .slice(0, -1)
-    .some((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p));
+    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p));
 }
 
 export function isMigration(rel: string): boolean {
@@ -112,7 +125,7 @@ export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject
   return ctx.workspace.pythonFiles().filter((f) => {
     if (project && !countsFor(ctx, project, f.rel)) return false;
     if (prodChain.has(f.rel)) return true; // the production settings chain, whatever its file names say
-    if (isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
+    if (isTestPath(f.rel) || isMigration(f.rel) || inDevCodeFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
     const name = baseName(f.rel).replace(/\.py$/, '');
     // `local.py` that sets Django settings is development settings nothing named (those are development-only)
     if (isDevCodeName(name) || (isDevName(name) && setsDjangoSetting(f.text))) return false;

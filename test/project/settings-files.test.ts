@@ -29,6 +29,9 @@ const PROJECT = {
   'shop/local.py': 'import threading\n\nthread_local = threading.local()\n',
   'shop/debug.py': 'def dump(request):\n    return repr(request.META)\n',
   'app/local.py': 'from .settings import *\nDEBUG = True\n',
+  'shop/backends/__init__.py': '',
+  'shop/backends/local/__init__.py': 'class LocalAccountBackend:\n    pass\n',
+  'shop/fixtures/make_orders.py': 'ORDERS = [1, 2, 3]\n',
   // tests named for settings
   'shop/tests/__init__.py': '',
   'shop/tests/test_shop_settings.py': 'from shop.mutations.shop_settings_update import ShopSettingsUpdate\n\ndef test_update():\n    assert ShopSettingsUpdate\n',
@@ -56,9 +59,11 @@ describe('settings modules beside production', () => {
     expect(prod).not.toContain('app/test_settings.py');
   });
 
-  it('takes a module named `local` for the code of the project unless it sets Django settings', () => {
+  it('takes a module or package named `local` for the code of the project unless it sets Django settings', () => {
     const prod = productionPythonFiles(ctx, project).map((f) => f.rel);
     expect(prod).toContain('shop/local.py');
+    expect(prod).toContain('shop/backends/local/__init__.py');
+    expect(prod).not.toContain('shop/fixtures/make_orders.py');
     expect(prod).not.toContain('app/local.py');
     expect(prod).not.toContain('shop/debug.py');
   });
