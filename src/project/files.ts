@@ -6,6 +6,7 @@
 import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
 import { setsDjangoSetting, settingsPath } from './settings-modules';
+import { migrationFiles } from './migrations';
 
 export function baseName(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1);
@@ -122,10 +123,12 @@ export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject
     for (const f of devOnlySettingsFiles(ctx, p)) devOnly.add(f);
     for (const f of p.production?.files ?? []) prodChain.add(f);
   }
+  // migrations in a package MIGRATION_MODULES names (`dojo/db_migrations/`) are migrations too
+  const migrations = new Set(migrationFiles(ctx).map((m) => m.file.rel));
   return ctx.workspace.pythonFiles().filter((f) => {
     if (project && !countsFor(ctx, project, f.rel)) return false;
     if (prodChain.has(f.rel)) return true; // the production settings chain, whatever its file names say
-    if (isTestPath(f.rel) || isMigration(f.rel) || inDevCodeFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
+    if (isTestPath(f.rel) || isMigration(f.rel) || migrations.has(f.rel) || inDevCodeFolder(f.rel, ctx) || devOnly.has(f.rel)) return false;
     const name = baseName(f.rel).replace(/\.py$/, '');
     // `local.py` that sets Django settings is development settings nothing named (those are development-only)
     if (isDevCodeName(name) || (isDevName(name) && setsDjangoSetting(f.text))) return false;

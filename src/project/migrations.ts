@@ -8,9 +8,11 @@
  * (`--base-ref`, the pull request's base). Without a base every migration is judged, as a note: the scan
  * cannot tell one that production already applied from one it is about to.
  */
-import { callParts, lineOf, stringValue, walk, type SyntaxNode } from './python';
+import { callParts, eachOfType, lineOf, stringValue, walk, type SyntaxNode } from './python';
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
+import { resolveModule } from './settings-modules';
+import { isUnreadable } from './evaluator/frame';
 
 export interface Operation {
   /** `AddField`, `RemoveField`, `RunPython`… (the attribute after `migrations.` or an imported name) */
@@ -75,16 +77,47 @@ const OPERATION_NAMES = new Set([
 ]);
 
 const MIGRATION_FILE = /(^|\/)migrations\/\d{4}_[\w]+\.py$/;
+const MIGRATION_NAME = /^\d{4}_[\w]+\.py$/;
 
 const cache = new WeakMap<ScanContext, MigrationFile[]>();
+
+/**
+ * The migration packages production's MIGRATION_MODULES names instead of an app's `migrations/`
+ * (`{"dojo": "dojo.db_migrations"}`), as folders of the scan: the dict literals assigned to it in the files of the
+ * production settings, read from the code and not from the evaluated value, because it may be set only under a
+ * condition the scan cannot decide — DefectDojo sets it when an environment variable asks for migrations tracked in
+ * the repository, and its 290 migrations live there. The app is the package's parent folder, its label what the
+ * migrations' dependencies name (appLabel), as for `migrations/`.
+ */
+function migrationModuleFolders(ctx: ScanContext): Set<string> {
+  const out = new Set<string>();
+  for (const p of ctx.projects) {
+    for (const rel of p.production?.files ?? []) {
+      const f = ctx.workspace.get(rel);
+      if (!f?.text.includes('MIGRATION_MODULES')) continue;
+      eachOfType(ctx.workspace.tree(f).rootNode, 'assignment', (a) => {
+        if (a.childForFieldName('left')?.text !== 'MIGRATION_MODULES' || a.childForFieldName('right')?.type !== 'dictionary') return;
+        for (const pair of a.childForFieldName('right')!.namedChildren) {
+          const module = pair.type === 'pair' ? stringValue(pair.childForFieldName('value')) : undefined;
+          const r = module ? resolveModule(ctx.workspace, p.root, module) : undefined;
+          const init = r && !isUnreadable(r) ? r.file.rel : undefined;
+          if (init?.endsWith('/__init__.py')) out.add(init.slice(0, -'/__init__.py'.length));
+        }
+      });
+    }
+  }
+  return out;
+}
 
 /** Every migration file of the scan, in app and name order (Django's numbering), each parsed when first asked about. */
 export function migrationFiles(ctx: ScanContext): MigrationFile[] {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const out: MigrationFile[] = [];
+  const modules = migrationModuleFolders(ctx);
+  const named = (rel: string) => modules.size > 0 && modules.has(rel.slice(0, rel.lastIndexOf('/'))) && MIGRATION_NAME.test(rel.slice(rel.lastIndexOf('/') + 1));
   for (const f of ctx.workspace.pythonFiles()) {
-    if (!MIGRATION_FILE.test(f.rel) || /(^|\/)(tests?|site-packages)\//.test(f.rel)) continue;
+    if (!(MIGRATION_FILE.test(f.rel) || named(f.rel)) || /(^|\/)(tests?|site-packages)\//.test(f.rel)) continue;
     const parts = f.rel.split('/');
     out.push(lazyMigration(ctx, f, parts.slice(0, -2).join('/'), parts[parts.length - 1].replace(/\.py$/, '')));
   }
