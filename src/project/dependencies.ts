@@ -606,9 +606,16 @@ export function djangoVersion(ctx: ScanContext, project?: ScannedProject): Djang
   }
   let range: VersionRange = ANY;
   for (const d of decls) range = intersect(range, d.range!);
-  if (isEmpty(range)) return undefined;
   // the narrowest declaration: an exact pin, else the one whose own range is tightest
   const decider = [...decls].sort((a, b) => width(a.range!) - width(b.range!))[0];
+  if (isEmpty(range)) {
+    // Files that contradict each other are installed in different places (opencraft's app pins Django 2.2.24, the
+    // requirements of its CI clean-up scripts 2.2.20): production runs one of them, so its version lies in the
+    // span of all — what a rule may rely on only when every declaration agrees (a range it asks about is
+    // answered for the whole span). Said as that span.
+    range = decls.slice(1).reduce((r, d) => hull(r, d.range!), decls[0].range!);
+    return { spec: describeRange(range), range, location: decider.location, source: decider.source, locked: false, declarations: decls };
+  }
   return { spec: decider.spec || 'any version', range, location: decider.location, source: decider.source, locked: false, declarations: decls };
 }
 

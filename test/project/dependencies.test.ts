@@ -169,12 +169,21 @@ describe('djangoVersion', () => {
     expect(inline).toMatchObject({ spec: '>=4.2', location: { file: 'setup.py', line: 4 } });
   });
 
-  it('unknown when nothing names Django, a declaration is a URL, an include cannot be read, or the files contradict each other', () => {
+  it('files that contradict each other: the span of every declaration, which production runs one of', () => {
+    const v = version({ 'requirements.txt': 'django==3.2\n', 'requirements/base.txt': 'django==4.2\n' })!;
+    expect(describeRange(v.range)).toBe('>=3.2,<=4.2');
+    expect(v.spec).toBe('>=3.2,<=4.2');
+    expect(admitsAtLeast(v.range, '4.2')).toBe(true);
+    expect(admitsBelow(v.range, '4.0')).toBe(true);
+    const old = version({ 'requirements.txt': 'Django==2.2.24\n', 'cleanup_utils/requirements.txt': 'Django==2.2.20\n' })!;
+    expect(admitsAtLeast(old.range, '4.2')).toBe(false);
+  });
+
+  it('unknown when nothing names Django, a declaration is a URL, or an include cannot be read', () => {
     expect(version({ 'requirements.txt': 'requests\n' })).toBeUndefined();
     expect(version({ 'requirements.txt': '-r https://example.com/base.txt\nDjango>=3.2\n' })).toBeUndefined();
     expect(version({ 'requirements.txt': '-c constraints/missing.txt\nDjango>=3.2\n' })).toBeUndefined();
     expect(version({ 'requirements.txt': 'django @ git+https://github.com/django/django@main\n' })).toBeUndefined();
-    expect(version({ 'requirements.txt': 'django==3.2\n', 'requirements/base.txt': 'django==4.2\n' })).toBeUndefined();
   });
 
   it('an unparseable pyproject is not a version', () => {
