@@ -611,8 +611,7 @@ export function djangoVersion(ctx: ScanContext, project?: ScannedProject): Djang
   if (isEmpty(range)) {
     // Files that contradict each other are installed in different places (opencraft's app pins Django 2.2.24, the
     // requirements of its CI clean-up scripts 2.2.20): production runs one of them, so its version lies in the
-    // span of all — what a rule may rely on only when every declaration agrees (a range it asks about is
-    // answered for the whole span). Said as that span.
+    // span of all, and a rule's question about it is answered for the whole span.
     range = decls.slice(1).reduce((r, d) => hull(r, d.range!), decls[0].range!);
     return { spec: describeRange(range), range, location: decider.location, source: decider.source, locked: false, declarations: decls };
   }

@@ -25,8 +25,13 @@ export function isTestPath(rel: string): boolean {
   return /^(test_.*|.*_tests?|tests?|conftest|testing)\.py$/i.test(name);
 }
 
+/** Words that name development code, and the ones that also name settings for a local machine. */
+const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
+const LOCAL_WORDS = ['local', 'locals', 'localhost'];
+const wordIn = (words: readonly string[]) => new RegExp(`(^|[._\\-/])(${words.join('|')})([._\\-/]|$)`, 'i');
+
 /** Development-only by name: a word dev/development/local/test/ci/example/sample in a file or folder name. */
-const DEV_WORD = /(^|[._\-/])(dev|devel|develop|development|local|locals|localhost|test|tests|testing|ci|example|examples|sample|samples|debug)([._\-/]|$)/i;
+const DEV_WORD = wordIn([...DEV_WORDS, ...LOCAL_WORDS]);
 
 export function isDevName(name: string): boolean {
   return DEV_WORD.test(name);
@@ -38,7 +43,7 @@ export function isDevName(name: string): boolean {
  * the project's code names what production runs too — Tandoor's `cookbook/provider/local.py` (the local-folder
  * sync its API imports), jumpserver's `common/local.py` (thread-local storage), wcivf's `import_local_parties`.
  */
-const DEV_CODE_WORD = /(^|[._\-/])(dev|devel|develop|development|test|tests|testing|ci|example|examples|sample|samples|debug)([._\-/]|$)/i;
+const DEV_CODE_WORD = wordIn(DEV_WORDS);
 
 export function isDevCodeName(name: string): boolean {
   return DEV_CODE_WORD.test(name);

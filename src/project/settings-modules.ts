@@ -327,11 +327,13 @@ export function setsDjangoSetting(text: string): boolean {
   return false;
 }
 
+/** A module name that is settings, or has it as a word: `settings`, `prod_settings`, `settings_local`. */
+const SETTINGS_NAME = /(^|_)settings($|_)/;
+
 /** A file in a folder named `settings`, or named for settings: `settings.py`, `prod_settings.py`, `settings_local.py`. */
 export function settingsPath(rel: string): boolean {
   const parts = rel.split('/');
-  const name = parts[parts.length - 1].replace(/\.py$/, '');
-  return /(^|_)settings($|_)/.test(name) || parts.slice(0, -1).includes('settings');
+  return SETTINGS_NAME.test(parts[parts.length - 1].replace(/\.py$/, '')) || parts.slice(0, -1).includes('settings');
 }
 
 /**
@@ -339,8 +341,8 @@ export function settingsPath(rel: string): boolean {
  * and the files of a `settings/` folder; a file otherwise named for settings (`settings_local.py`,
  * `test_settings.py`) only when its text reads as settings — it assigns a setting Django defines, star-imports
  * other settings, or is put together by django-split-settings. Saleor's `gift_card_settings_update.py` (a GraphQL
- * mutation) and `test_site_settings.py` (tests) are not settings, and evaluating them as such ran half the
- * project's code as settings code: every module they import was then taken for a development-only settings file.
+ * mutation) and `test_site_settings.py` (tests) are not settings: evaluating them ran some 500 of saleor's modules
+ * as settings code, and every module they import was then taken for a development-only settings file.
  */
 export function isSettingsModuleFile(file: SourceFile): boolean {
   const parts = file.rel.split('/');
@@ -348,7 +350,7 @@ export function isSettingsModuleFile(file: SourceFile): boolean {
   if (parts.includes('migrations')) return false;
   const tests = parts.includes('tests') || parts.includes('test');
   if (!tests && (name === 'settings' || parts[parts.length - 2] === 'settings')) return true;
-  if (!(tests ? /settings/.test(name) : /(^|_)settings($|_)/.test(name))) return false;
+  if (!(tests ? name.includes('settings') : SETTINGS_NAME.test(name))) return false;
   return setsDjangoSetting(file.text) || /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(file.text) || /\bsplit_settings\b/.test(file.text);
 }
 
