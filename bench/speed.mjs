@@ -16,6 +16,9 @@
 //    into a temp folder, or --cli PATH);
 //  - ruff: bench/ruff-check.mjs — ruff's WebAssembly build (npm @astral-sh/ruff-wasm-nodejs), DJ + S rules, over
 //    the same .py files (the list below), module load included;
+//  - the floor: bench/parse-floor.mjs — tree-sitter's native parse of the same files on one thread, no rule;
+//    what any tree-sitter design spends before its rules look at a node (the summary sets it beside the 5×
+//    target's budget);
 //  - bandit: /usr/bin/bandit (Debian; `apt-get install bandit`, else the row says so) over the same .py files.
 // "The same files": the .py files under ROOT outside the folders the scan never enters (the EXCLUDED_DIRS
 // list of src/project/workspace.ts, copied below, and *.egg-info), which is what the rules gate reads too.
@@ -37,6 +40,7 @@ import { defaultMonolithDir, generateMonolith } from './monolith.mjs';
 const BANDIT = '/usr/bin/bandit';
 const GNU_TIME = '/usr/bin/time';
 const RUFF_CHECK = join(ROOT, 'bench', 'ruff-check.mjs');
+const PARSE_FLOOR = join(ROOT, 'bench', 'parse-floor.mjs');
 const EXTRA_ARGS = { 'python3-django': ['--settings', 'django.conf.global_settings'] };
 /** src/project/workspace.ts EXCLUDED_DIRS (keep in step). */
 const EXCLUDED_DIRS = new Set([
@@ -133,6 +137,12 @@ const TOOLS = {
     const o = JSON.parse(r.stdout.trim().split('\n').pop());
     return { ms: r.ms, kb: r.kb, findings: o.diagnostics, version: o.version };
   },
+  async floor({ root, list, tmp }) {
+    const r = await timed(process.execPath, [PARSE_FLOOR, root, list], { cwd: ROOT, tmp });
+    if (r.code !== 0) throw new Error(`parse-floor exited ${r.code} on ${root}:\n${r.stderr.slice(-1500)}`);
+    const o = JSON.parse(r.stdout.trim().split('\n').pop());
+    return { ms: r.ms, kb: r.kb, findings: o.errors };
+  },
   async bandit({ root, files, tmp }) {
     // bandit exits 1 when it finds issues; the file list is passed as arguments (relative, from ROOT).
     const r = await timed(BANDIT, ['-q', '-f', 'json', ...files], { cwd: root, tmp });
@@ -227,11 +237,13 @@ export async function main(argv = process.argv.slice(2)) {
       };
       add('ours', await runTool('ours', job, { rounds, warmup: true }));
       add('ruff', await runTool('ruff', job, { rounds, warmup: true }));
+      add('floor', await runTool('floor', job, { rounds, warmup: true }));
       if (haveBandit) add('bandit', await runTool('bandit', job, { rounds: banditRounds, warmup: false }));
     }
     const rows = [
       [`django-launch-gate ${ourVersion} --gates rules`, acc.ours, `${int(acc.ours.findings)} findings; gate ${(acc.ours.gateMs / 1000).toFixed(2)} s`],
       [`ruff ${acc.ruff.version} wasm, DJ + S`, acc.ruff, `${int(acc.ruff.findings)} diagnostics`],
+      ['tree-sitter parse alone, 1 thread (the floor)', acc.floor, `${int(acc.floor.findings)} files with a syntax error; no rule`],
       haveBandit ? [`bandit ${banditVersion}`, acc.bandit, `${int(acc.bandit.findings)} issues`] : [`bandit`, undefined, `not installed (apt-get install bandit)`],
     ];
     console.log(`  ${int(totals.files)} .py files, ${int(totals.lines)} lines, ${(totals.bytes / 1048576).toFixed(1)} MB`);
@@ -249,6 +261,11 @@ export async function main(argv = process.argv.slice(2)) {
     // ratio: the other tool's wall time ÷ ours (> 1: we are faster)
     const versus = (ratio, tool, target) => `${ratio >= 1 ? `${ratio.toFixed(1)}× faster than ${tool}` : `${(1 / ratio).toFixed(1)}× slower than ${tool}`} (target ≥ ${target}× faster: ${ratio >= target ? 'met' : 'NOT met'})`;
     summary.push(`${c.name}: ${versus(vsRuff, 'ruff', 5)}, ${vsBandit === undefined ? 'bandit not run' : versus(vsBandit, 'bandit', 30)}, peak RSS ${int(mb)} MB (target < 256: ${mb < 256 ? 'met' : 'NOT met'})`);
+    // What the targets leave beside what the parser alone takes: a budget under the floor cannot be met by any
+    // design that parses these files with tree-sitter on this machine's cores, one file per core at best.
+    const floorAll = acc.floor.ms / cpus().length;
+    const budgets = [[acc.ruff.ms / 5, 'the 5× ruff target'], ...(acc.bandit ? [[acc.bandit.ms / 30, 'the 30× bandit target']] : [])];
+    summary.push(`${c.name}: tree-sitter's parse of these files alone takes ${(acc.floor.ms / 1000).toFixed(2)} s on one thread, ${(floorAll / 1000).toFixed(2)} s spread over all ${cpus().length} cores at best; ${budgets.map(([b, what]) => `${what} leaves ${(b / 1000).toFixed(2)} s (${b >= floorAll ? 'above' : 'below'} that floor)`).join(', ')}`);
   }
   // Start-up: `node cli.js --version`, median of 10 after a warm-up.
   const starts = [];
