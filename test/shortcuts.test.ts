@@ -1,10 +1,10 @@
 /**
- * The rules' shortcuts (src/project/shortcuts.ts: text pre-filters, native node searches) change how long the
- * rules take, never what they find: the rules gate over every package of the Debian corpus (scripts/corpus.mjs)
- * with the shortcuts on and off, and the reports must be identical — every finding, in order, and the gate's
- * status and detail. The corpus has no finding of the rules with text pre-filters (slow-work-in-view, W080), so
- * a small tree of bench/monolith.mjs (deterministic, ~40,000 lines, 9 apps) is checked the same way too, and
- * must have some.
+ * The rules' shortcuts (src/project/shortcuts.ts: text pre-filters, native node searches, the migration rules
+ * run a batch of apps at a time — here one app per batch) change how long the rules take, never what they
+ * find: the rules gate over every package of the Debian corpus (scripts/corpus.mjs) with the shortcuts on and
+ * off, and the reports must be identical — every finding, in order, and the gate's status and detail. The
+ * corpus has no finding of the rules with text pre-filters (slow-work-in-view, W080), so a small tree of
+ * bench/monolith.mjs (deterministic, ~40,000 lines, 9 apps) is checked the same way too, and must have some.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../src/cli';
@@ -28,8 +28,10 @@ beforeAll(() => {
 async function rulesReport(dir: string, args: string[], on: boolean): Promise<{ code: number; report: string; err: string }> {
   let out = '';
   let err = '';
-  const was = shortcuts.on;
+  const was = { ...shortcuts };
   shortcuts.on = on;
+  // one app's migrations per batch: the migration rules' outcomes summed over batches must be the whole's
+  shortcuts.migrationBatchChars = 1;
   try {
     const code = await cli([dir, '--gates', 'rules', '--format', 'json', '--fail-on', 'never', ...args], {
       stdout: { write: (t: string) => (out += t) },
@@ -38,10 +40,11 @@ async function rulesReport(dir: string, args: string[], on: boolean): Promise<{ 
       env: {},
     });
     if (code !== 0) return { code, report: '', err };
-    const r = JSON.parse(out) as { findings: unknown[]; gates: Array<{ gate: string; status: string; detail?: string }> };
-    return { code, report: JSON.stringify({ findings: r.findings, gates: r.gates.map((g) => [g.gate, g.status, g.detail]) }, null, 1), err };
+    const r = JSON.parse(out) as { findings: unknown[]; gates: Array<{ gate: string; status: string; detail?: string }>; checklist: unknown[] };
+    // the checklist carries what the rules could not decide or had nothing to look at, with why
+    return { code, report: JSON.stringify({ findings: r.findings, gates: r.gates.map((g) => [g.gate, g.status, g.detail]), checklist: r.checklist }, null, 1), err };
   } finally {
-    shortcuts.on = was;
+    Object.assign(shortcuts, was);
   }
 }
 

@@ -11,6 +11,7 @@ import type { ScanContext, ScannedProject } from '../project/scan';
 import { READS_KINDS, type Rule, type RuleHit, type RunReview } from '../rules/rule';
 import { release } from '../project/memory';
 import { shortcuts } from '../project/shortcuts';
+import { migrationAppBatches } from '../project/migrations';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -78,8 +79,12 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   rules.forEach((rule, i) => {
     if (!last(rule)) groups[rule.reads ? READS_KINDS.indexOf(rule.reads) + 1 : 0].push(i);
   });
-  for (const group of groups) {
+  for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
+    if (READS_KINDS[g - 1] === 'migrations') {
+      await runMigrationGroup(ctx, rules, group, outcomes);
+      continue;
+    }
     runGroup({ ...ctx }, rules, group, outcomes);
     ctx.workspace.releaseTrees();
     await release();
@@ -96,6 +101,39 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
 /** Runs the rules at `group` on their own copy of the context, which is unreachable once this returns. */
 function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[]): void {
   for (const i of group) outcomes[i] = runRule(own, rules[i]);
+}
+
+/**
+ * The migration rules, a batch of apps at a time (migrationAppBatches, ScanContext.migrationApps): every rule of
+ * the group on the batch's migrations, then the batch's trees let go. A project's migrations are the most
+ * source any group parses (the 1 M-line monolith's 3,699), and each app's are read on their own: its history,
+ * its label. A rule's outcome is the sum of its batches' — their findings, in order; not applicable only
+ * when no batch had anything to judge; an error when one batch's check threw.
+ */
+async function runMigrationGroup(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[]): Promise<void> {
+  const batches = migrationAppBatches(ctx, shortcuts.migrationBatchChars);
+  const parts: Outcome[][] = group.map(() => []);
+  for (const apps of batches.length > 1 ? batches : [undefined]) {
+    const part: Outcome[] = new Array(rules.length);
+    runGroup({ ...ctx, ...(apps ? { migrationApps: apps } : {}) }, rules, group, part);
+    group.forEach((i, k) => parts[k].push(part[i]));
+    ctx.workspace.releaseTrees();
+    await release();
+  }
+  group.forEach((i, k) => (outcomes[i] = sumOf(parts[k])));
+}
+
+function sumOf(parts: readonly Outcome[]): Outcome {
+  const error = parts.find((o) => o.error !== undefined)?.error;
+  if (error !== undefined) return { findings: [], silenced: 0, error };
+  const notApplicable = parts.every((o) => o.notApplicable !== undefined) ? parts[0].notApplicable : undefined;
+  const undecided = parts.find((o) => o.undecided)?.undecided;
+  return {
+    findings: parts.flatMap((o) => o.findings),
+    silenced: parts.reduce((n, o) => n + o.silenced, 0),
+    ...(notApplicable !== undefined ? { notApplicable } : {}),
+    ...(undecided ? { undecided } : {}),
+  };
 }
 
 /** `; 2 files and 1 folder git ignores (untracked) not read`, or '' when the walk skipped nothing for git. */

@@ -127,6 +127,38 @@ export function migrationFiles(ctx: ScanContext): MigrationFile[] {
 }
 
 /**
+ * The apps with migrations, in order, in batches whose migrations come to at most `max` characters of source
+ * (an app larger than that is a batch of its own): the rules gate runs the migration rules one batch at a time
+ * (ScanContext.migrationApps) and lets the batch's trees go before the next, so a project's thousands of
+ * migrations are never all parsed and held at once. With a base ref only the apps that have a migration added
+ * since it weigh anything: the others' migrations are not parsed.
+ */
+export function migrationAppBatches(ctx: ScanContext, max: number): Set<string>[] {
+  const size = new Map<string, number>();
+  const judged = new Set<string>();
+  for (const m of migrationFiles(ctx)) {
+    size.set(m.app, (size.get(m.app) ?? 0) + m.file.text.length);
+    if (!ctx.newFiles || isNewMigration(ctx, m.file.rel)) judged.add(m.app);
+  }
+  // a judged migration parses its app's whole history (historyBefore); an app with none judged, nothing
+  for (const app of size.keys()) if (!judged.has(app)) size.set(app, 0);
+  const out: Set<string>[] = [];
+  let batch = new Set<string>();
+  let held = 0;
+  for (const [app, n] of size) {
+    if (batch.size && held + n > max) {
+      out.push(batch);
+      batch = new Set();
+      held = 0;
+    }
+    batch.add(app);
+    held += n;
+  }
+  if (batch.size) out.push(batch);
+  return out;
+}
+
+/**
  * A migration whose file is parsed the first time something asks what is in it. Its app and name come from
  * its path, and whether it is a squash from its text (`replaces = [...]` needs the word): with a base ref the
  * rules judge only the new migrations, so only those and the histories of their apps are parsed — not the

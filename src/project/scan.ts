@@ -60,6 +60,12 @@ export interface ScanContext {
   newFiles?: ReadonlySet<string>;
   /** Why there is no newFiles although a base ref was asked for (a shallow clone without it). */
   baseUnavailable?: string;
+  /**
+   * The apps (folders holding `migrations/`) whose migrations the migration rules judge in this run of them:
+   * the rules gate runs them a few apps at a time, letting each batch's trees go before the next
+   * (runRulesReleasing in src/gates/rules.ts). undefined: every app.
+   */
+  migrationApps?: ReadonlySet<string>;
 }
 
 export interface ScanOptions {

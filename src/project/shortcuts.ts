@@ -6,7 +6,15 @@
  * time a rule takes, never its findings. Turned off, every rule takes the long way: test/shortcuts.test.ts runs
  * the rules over the Debian corpus both ways and requires identical findings.
  */
-export const shortcuts = { on: true };
+export const shortcuts = {
+  on: true,
+  /**
+   * With the shortcuts on, the migration rules run a batch of apps at a time whose migrations come to at most
+   * this many characters of source (migrationAppBatches in src/project/migrations.ts); the equality test sets
+   * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
+   */
+  migrationBatchChars: 2 * 1024 * 1024,
+};
 
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
 export function withoutShortcuts<T>(fn: () => T): T {

@@ -20,8 +20,13 @@ export function forMigrations(ctx: ScanContext, check: (m: MigrationFile) => Rul
   // A squashed migration (`replaces = [...]`) runs only on a database that applied none of what it replaces — a
   // fresh one, with empty tables; a database that applied them marks it applied without running it. Its
   // operations never meet the old release or a table with rows: not judged.
-  const files = migrationFiles(ctx).filter((m) => m.replaces.length === 0);
-  if (files.length === 0) return { hits: [], notApplicable: 'no migrations in the project' };
+  const all = migrationFiles(ctx);
+  // The gate may run this on a few apps at a time (ScanContext.migrationApps): only theirs are judged (and
+  // parsed), while whether the project has migrations at all is the whole project's answer.
+  const apps = ctx.migrationApps;
+  const mine = apps ? all.filter((m) => apps.has(m.app)) : all;
+  const files = mine.filter((m) => m.replaces.length === 0);
+  if (files.length === 0 && (mine === all || !all.some((m) => m.replaces.length === 0))) return { hits: [], notApplicable: 'no migrations in the project' };
   if (!ctx.newFiles) {
     const why = ctx.baseUnavailable ?? AS_NOTE;
     const hits = files.flatMap((m) => check(m)).map((h) => ({ ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')} (a note: ${why}).` }));

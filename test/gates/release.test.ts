@@ -1,13 +1,15 @@
 /**
  * The rules gate lets go of syntax trees as it goes (src/gates/rules.ts runRulesReleasing, src/project/memory.ts):
  * the rules run grouped by the kind of file they parse (Rule.reads), and a group's trees are freed before the
- * next one parses — a tree held by a cache the group's rules built would keep memory to the end. Whether the
+ * next one parses — a tree held by a cache the group's rules built would keep memory to the end. The migration
+ * rules, the group that parses most, run a batch of apps at a time, each batch's trees freed before the next. Whether the
  * findings stay the same is test/shortcuts.test.ts's to say; this one counts the trees alive, with a
  * FinalizationRegistry told of every tree the rules parse.
  */
 import { expect, it } from 'vitest';
 import { runRulesReleasing } from '../../src/gates/rules';
 import { release } from '../../src/project/memory';
+import { shortcuts } from '../../src/project/shortcuts';
 import { scan } from '../../src/project/scan';
 import type { Tree } from '../../src/project/python';
 import { RULES } from '../../src/rules/index';
@@ -17,6 +19,7 @@ import { generateMonolith } from '../../bench/monolith.mjs';
 import { tempDir } from '../support/tmp';
 
 it('a group of rules frees its trees before the next group parses; none is alive after the gate', async () => {
+  const batchChars = shortcuts.migrationBatchChars;
   const dir = generateMonolith(tempDir('dlg-release-'), 40_000).dir as string;
   const ctx = scan(dir, { env: {} });
   const ws = ctx.workspace as unknown as { tree(f: unknown): Tree };
@@ -40,8 +43,19 @@ it('a group of rules frees its trees before the next group parses; none is alive
     }
     return t;
   };
+  // The migration rules run one app at a time here (the default batches 2 MB of source): trees alive at once
+  // while they run, and trees they parse.
+  shortcuts.migrationBatchChars = 1;
+  let migrationsAlive = 0;
+  const countMigrations = ws.tree;
+  ws.tree = (f) => {
+    const before = perGroup.get('migrations') ?? 0;
+    const t = countMigrations(f);
+    if (group === 'migrations' && (perGroup.get('migrations') ?? 0) > before) migrationsAlive = Math.max(migrationsAlive, alive);
+    return t;
+  };
   const rules = RULES.map((r) => ({ ...r, check: (c: typeof ctx) => ((group = r.reads ?? 'settings'), r.check(c)) }));
-  const result = await runRulesReleasing(ctx, rules);
+  const result = await runRulesReleasing(ctx, rules).finally(() => (shortcuts.migrationBatchChars = batchChars));
   expect(result.gate.status).not.toBe('error');
   await release();
   await release();
@@ -52,5 +66,8 @@ it('a group of rules frees its trees before the next group parses; none is alive
   expect(perGroup.size).toBeGreaterThanOrEqual(3);
   expect(maxAlive).toBeLessThanOrEqual(Math.max(...perGroup.values()));
   expect(maxAlive).toBeLessThan(parsed);
+  // the monolith's 9 apps: a batch's migration trees were let go before the next app's were parsed
+  expect(migrationsAlive).toBeGreaterThan(0);
+  expect(migrationsAlive).toBeLessThan(perGroup.get('migrations')! / 2);
   expect(alive).toBe(0);
 }, 120_000);
