@@ -117,7 +117,7 @@ export function localProcfile(text: string): boolean {
  * production's (openciviwiki's committed `.env`: "only for local development. Do not use them in production.").
  */
 const DEV_DECLARED =
-  /\b(local\s+development|(for|of)\s+development\b|development\s+(only|purposes|use|environment|setup|server)\b|dev(elopment)?[- ]only\b|not\s+(be\s+)?(meant|intended|suitable|used|for)\s+(for\s+|in\s+)?production|(do\s+)?not\s+use\s+(it\s+|this\s+)?(in|for)\s+production)/i;
+  /\b(local\s+development|(for|of)\s+development\b|development\s+(only|purposes|use|environment|setup|server)\b|dev(elopment)?[- ]only\b|not\s+(be\s+)?(meant|intended|suitable|used|made|designed|ready|for)\s+(for\s+|in\s+)?production|(do\s+)?not\s+use\s+(it\s+|this\s+)?(in|for)\s+production)/i;
 
 export function declaredForDevelopment(file: SourceFile): boolean {
   const header: string[] = [];
@@ -127,7 +127,10 @@ export function declaredForDevelopment(file: SourceFile): boolean {
     if (!t.startsWith('#')) break;
     header.push(t.replace(/^#+\s*/, ''));
   }
-  return DEV_DECLARED.test(header.join(' '));
+  const text = header.join(' ');
+  // "not intended for production use without first customizing it" (DefectDojo's docker-compose.yml, a supported
+  // way to deploy it) is a file production runs once adapted, not a development one
+  return DEV_DECLARED.test(text) && !/\bproduction(\s+use)?\s+(without|unless|until)\b/i.test(text);
 }
 
 /** CMD/ENTRYPOINT argument text: exec form joined with spaces, shell form as written. */

@@ -25,6 +25,7 @@ import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './py
 import type { SourceFile, Workspace } from './workspace';
 import { SECRET_NAME } from './secret-values';
 import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
+import { MODULE_NAME } from './settings-modules';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
@@ -88,7 +89,8 @@ export interface BuildCopy {
 
 const DSM = 'DJANGO_SETTINGS_MODULE';
 const CONF = 'DJANGO_CONFIGURATION';
-const MODULE_RE = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** A dotted module as DJANGO_SETTINGS_MODULE may name one (hyphens included: settings-modules.ts MODULE_NAME). */
+const MODULE_RE = MODULE_NAME;
 const CLASS_RE = /^[A-Za-z_]\w*$/;
 /** A name an environment variable can have (not `nginx.conf`, a ConfigMap file key). */
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -253,7 +255,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   uwsgi: (_ws, f) => fromUwsgi(f),
   systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
   script: (_ws, f) => fromScript(f),
-  'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevPath(f.rel) || declaredForDevelopment(f), how: `set in ${f.rel}`, scope: f.rel })],
+  'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevFile(f), how: `set in ${f.rel}`, scope: f.rel })],
   'app.json': (_ws, f) => fromAppJson(f),
   'heroku.yml': (_ws, f) => fromHerokuYml(f),
   'fly.toml': (_ws, f) => fromFlyToml(f),
@@ -345,6 +347,14 @@ function hasWord(s: string, words: Set<string>): boolean {
 }
 
 /** A dev/test/CI file by its folders or its name (docker-compose.override.yml included). */
+/**
+ * A deploy file for development: by its path (isDevPath), or by what its opening comments say of it ("for
+ * development purposes only and not suitable for production": Open Forms' docker-compose.yml).
+ */
+function isDevFile(f: SourceFile): boolean {
+  return isDevPath(f.rel) || declaredForDevelopment(f);
+}
+
 function isDevPath(rel: string): boolean {
   const parts = rel.split('/');
   const name = parts.pop() ?? '';
@@ -909,7 +919,7 @@ function readDockerfile(f: SourceFile): DockerRead {
   if (!stages.length) return { places: [], copies: [] };
   const chain = finalChain(stages);
   const reaching = reachingStages(stages, chain);
-  const fileDev = isDevPath(f.rel);
+  const fileDev = isDevFile(f);
   return {
     places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev)),
     copies: copies.map((c) => ({ ...c, dev: fileDev || !reaching.has(c.stage) })),
@@ -1239,7 +1249,7 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
-  const fileDev = isDevPath(f.rel);
+  const fileDev = isDevFile(f);
   const out: Place[] = [];
   for (const svc of mapEntries(y.doc.get('services', true), y.doc)) {
     const profiles = mapGet(svc.value, y.doc, 'profiles');
@@ -1353,7 +1363,7 @@ function envFileEnv(raw: string, lookup: Lookup): Provided | null {
 // Procfile, shell scripts
 
 function fromProcfile(f: SourceFile): Place[] {
-  const fileDev = isDevPath(f.rel);
+  const fileDev = isDevFile(f);
   const out: Place[] = [];
   let offset = 0;
   const starts = lineStarts(f.text);
@@ -1438,7 +1448,7 @@ function fromScript(f: SourceFile): Place[] {
   }
   // a plain `NAME=x` reaches the environment when NAME is exported at top level (an `export NAME` after it counts)
   for (const l of list) if (l.shell && exportedNames.has(l.key)) l.shell = false;
-  const base = { kind: 'script' as const, file: f.rel, dev: isDevPath(f.rel) };
+  const base = { kind: 'script' as const, file: f.rel, dev: isDevFile(f) };
   const configuration = { name: asClass([...all].reverse().find((l) => l.key === CONF && l.value !== '')?.value) };
   const out: Place[] = [
     place({ ...base, how: `set in script ${f.rel}`, scope: f.rel, configuration }, list),
@@ -1510,7 +1520,7 @@ function fromGunicorn(f: SourceFile, root: SyntaxNode): Place[] {
       if (callee === 'os.environ.setdefault') pushPair(args[0], args[1]);
     }
   });
-  return [place({ kind: 'gunicorn', file: f.rel, dev: isDevPath(f.rel), how: `gunicorn config ${f.rel}`, scope: f.rel }, list)];
+  return [place({ kind: 'gunicorn', file: f.rel, dev: isDevFile(f), how: `gunicorn config ${f.rel}`, scope: f.rel }, list)];
 }
 
 function stringsOf(n: SyntaxNode): SyntaxNode[] {
@@ -1535,7 +1545,7 @@ function fromUwsgi(f: SourceFile): Place[] {
       list.push({ key: m[1], value, start: 0, raw: '', line: i + 1, env: literalEnv(value) });
     }
   });
-  return [place({ kind: 'uwsgi', file: f.rel, dev: isDevPath(f.rel), how: `env in the [uwsgi] section of ${f.rel}`, scope: f.rel }, list)];
+  return [place({ kind: 'uwsgi', file: f.rel, dev: isDevFile(f), how: `env in the [uwsgi] section of ${f.rel}`, scope: f.rel }, list)];
 }
 
 interface UnitLine {
@@ -1560,7 +1570,7 @@ function unitLines(text: string): UnitLine[] {
  */
 function fromSystemd(ws: Workspace, f: SourceFile, referenced: Set<string>): Place[] {
   const starts = lineStarts(f.text);
-  const dev = isDevPath(f.rel);
+  const dev = isDevFile(f);
   const env: Line[] = [];
   const files: Place[] = [];
   const commands: Place[] = [];
@@ -1632,7 +1642,7 @@ function fromAppJson(f: SourceFile): Place[] {
           : typeof obj.value === 'string' && obj.value !== '' ? { value: obj.value }
           : obj.required === false ? null
           : {};
-        const dev = isDevPath(f.rel) || path.some((p) => isDevWord(p));
+        const dev = isDevFile(f) || path.some((p) => isDevWord(p));
         const line = keyLine(f.text, `"${k}"`, n);
         out.push(place({ kind: 'app.json', file: f.rel, dev, how: `${[...path, k].join('.')} in ${f.rel}` }, [{ key: k, value, start: 0, raw: '', line, env }]));
       }
@@ -1648,7 +1658,7 @@ function fromHerokuYml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
-  const base = { kind: 'heroku.yml' as const, file: f.rel, dev: isDevPath(f.rel) };
+  const base = { kind: 'heroku.yml' as const, file: f.rel, dev: isDevFile(f) };
   const out: Place[] = [];
   for (const section of ['setup', 'build']) {
     const env = configMap(y, mapGet(mapGet(y.doc.contents, y.doc, section), y.doc, 'config'), section === 'setup');
@@ -1675,7 +1685,7 @@ function configMap(y: Yaml, n: YamlNode | undefined, env: boolean): Line[] {
 /** fly.toml: `[env]`, `[processes]` commands, `[deploy] release_command`, `[experimental] cmd`. */
 function fromFlyToml(f: SourceFile): Place[] {
   const toml = parseToml(f.text) as Record<string, unknown>;
-  const base = { kind: 'fly.toml' as const, file: f.rel, dev: isDevPath(f.rel) };
+  const base = { kind: 'fly.toml' as const, file: f.rel, dev: isDevFile(f) };
   const out: Place[] = [];
   const env = (toml.env ?? {}) as Record<string, unknown>;
   const envList: Line[] = [];
@@ -1720,7 +1730,7 @@ function fromRenderYaml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
   const starts = lineStarts(f.text);
-  const fileDev = isDevPath(f.rel);
+  const fileDev = isDevFile(f);
   const out: Place[] = [];
   for (const section of ['services', 'envVarGroups']) {
     const seq = resolve(y.doc.get(section, true), y.doc);
@@ -1792,7 +1802,7 @@ function fromDoApp(f: SourceFile): Place[] {
 function fromAppYaml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);
   if (!y) return [];
-  const base = { kind: 'app.yaml' as const, file: f.rel, dev: isDevPath(f.rel) };
+  const base = { kind: 'app.yaml' as const, file: f.rel, dev: isDevFile(f) };
   const env = configMap(y, mapGet(y.doc.contents, y.doc, 'env_variables'), true);
   const cmd = yamlCommand(y, f.text, lineStarts(f.text), mapGet(y.doc.contents, y.doc, 'entrypoint'), UNKNOWN, SHELL);
   return [place({ ...base, how: `env_variables in ${f.rel}`, scope: f.rel }, env), place({ ...base, how: `entrypoint in ${f.rel}` }, cmd)];
@@ -1823,7 +1833,7 @@ function fromKubernetes(f: SourceFile): Place[] {
         return yamlEnvAnywhere({ doc, lc }, doc.contents, { parentKey: '', configMap: kind === 'ConfigMap' }, 0);
       })
     : envByLines(f.text);
-  return [place({ kind: 'kubernetes', file: f.rel, dev: isDevPath(f.rel), how: `env in ${f.rel}` }, list)];
+  return [place({ kind: 'kubernetes', file: f.rel, dev: isDevFile(f), how: `env in ${f.rel}` }, list)];
 }
 
 /** Keys whose list holds container-style `{name, value}` variables, or whose map holds `NAME: value` variables. */

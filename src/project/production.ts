@@ -18,6 +18,7 @@ import type { BuildCopy, SettingsEvidence } from './manifests';
 import {
   deployTimeModule,
   documentedAsDevelopment,
+  devStarImport,
   documentedAsProduction,
   isDevSettings,
   isProductionName,
@@ -128,9 +129,27 @@ export function resolveProduction(input: ResolveInput): Resolution {
     if (input.patterns?.production(c.module)) return undefined;
     const l = locate(input, c.module);
     const file = l && 'file' in l.resolved ? l.resolved.file : undefined;
-    return file && documentedAsDevelopment(input.ws, file) ? { ...c, how: `${c.how}; its docstring says it is for development (${file.rel})` } : undefined;
+    if (!file) return undefined;
+    if (documentedAsDevelopment(input.ws, file)) return { ...c, how: `${c.how}; its docstring says it is for development (${file.rel})` };
+    const dev = devStarImport(input.ws, file, c.module);
+    return dev ? { ...c, how: `${c.how}; it is development settings: it imports everything from ${dev.module} (${file.rel}, line ${dev.line})` } : undefined;
   };
+  /**
+   * A deploy file naming settings that build on the development ones (devStarImport) while settings named for
+   * production sit beside them: that file runs a development setup. adhocracy+'s Dockerfile and compose file name
+   * `config.settings.docker` (`from .dev import *`, a database host, runserver); `config.settings.production` is
+   * what its documented gunicorn unit runs. Passed over, with why. Without a production sibling such settings
+   * may well be production's own (a Dockerfile COPYing settings that star-import dev and set DEBUG on: launch.E010).
+   */
   const passedOver: Candidate[] = [];
+  const devBesideProduction = (c: Candidate): boolean => {
+    if (input.patterns?.production(c.module)) return false;
+    const l = locate(input, c.module);
+    const dev = l && 'file' in l.resolved ? devStarImport(input.ws, l.resolved.file, c.module) : undefined;
+    if (!dev || !productionSiblings(input, [c]).some((s) => isProductionName(s.module))) return false;
+    passedOver.push({ ...c, how: `${c.how}; development settings beside production-named ones: it imports everything from ${dev.module} (line ${dev.line})` });
+    return true;
+  };
   const fromManifests: Candidate[] = [];
   const unlocated: Candidate[] = [];
   for (const e of input.evidence) {
@@ -145,7 +164,7 @@ export function resolveProduction(input: ResolveInput): Resolution {
     }
     const c: Candidate = { module: e.module, source: 'manifest', at: { file: e.file, line: e.line }, how: `${e.how} (${e.file}, line ${e.line})`, ...(e.configuration ? { configuration: e.configuration } : {}) };
     if (isDev(e.module)) passedOver.push(c);
-    else fromManifests.push(c);
+    else if (!devBesideProduction(c)) fromManifests.push(c);
   }
   if (fromManifests.length) {
     const order = (c: Candidate) => {

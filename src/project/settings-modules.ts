@@ -10,7 +10,12 @@ import { PY_TEMPLATE, type SourceFile, type Workspace } from './workspace';
 import type { ResolvedModule } from './evaluator/frame';
 import type { BuildCopy } from './manifests';
 
-export const MODULE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/**
+ * A dotted module name as DJANGO_SETTINGS_MODULE may hold one. Django imports it with importlib, which takes a
+ * folder named with a hyphen as well (`adhocracy-plus.config.settings` is adhocracy+'s): a name Python's
+ * `import` statement could not spell still loads, so a hyphen is part of a name here.
+ */
+export const MODULE_NAME = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
 
 export function under(dir: string, rel: string): boolean {
   return dir === '' || rel === dir || rel.startsWith(dir + '/');
@@ -57,7 +62,7 @@ export function moduleOf(dir: string, file: SourceFile): string | undefined {
     const inner = base ? file.rel.slice(base.length + 1) : file.rel;
     const parts = inner.replace(/\.py$/, '').split('/');
     if (parts[parts.length - 1] === '__init__') parts.pop();
-    if (parts.length && parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return parts.join('.');
+    if (parts.length && parts.every((p) => /^[A-Za-z_][\w-]*$/.test(p))) return parts.join('.');
   }
   return undefined;
 }
@@ -210,7 +215,8 @@ const DEV_COMPONENT =
 
 /** Is this dotted module named as development/test/example settings (any component)? */
 export function isDevModule(module: string): boolean {
-  return module.split('.').some((p) => DEV_COMPONENT.test(p));
+  // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
+  return module.split('.').some((p) => DEV_COMPONENT.test(p) || (p.includes('-') && p.split('-').some((w) => DEV_COMPONENT.test(w))));
 }
 
 /** The config's `production-settings` / `dev-settings` module globs, as predicates (src/project/globs.ts). */
@@ -260,6 +266,33 @@ export function documentedAsDevelopment(ws: Workspace, file: SourceFile): boolea
     return /\b(for|in) (local )?development\b|\blocal development\b|\bdevelopment (settings|only|environment|setup)\b/i.test(head) && !/\bproduction\b/i.test(head);
   });
 }
+
+/**
+ * The module *is* development settings by what it builds on: its one top-level star-import before anything it
+ * sets is of a development module (`from .dev import *`; the last component a development name, not `local`) —
+ * adhocracy+'s `config/settings/__init__.py`, the default its wsgi.py and manage.py name, is that one line, while
+ * production is `config.settings.production`. Not a star-import under `try:` or `if` (production settings that
+ * take local overrides when present), and not a module named as production. The import's module and line, or
+ * undefined.
+ */
+export function devStarImport(ws: Workspace, file: SourceFile, module: string): { module: string; line: number } | undefined {
+  if (isProductionName(module)) return undefined;
+  // The one module it builds on: the star-imports before anything it sets. A star-import after an assignment
+  // layers overrides on top (`from .local_settings import *` at the end of production settings), and a package
+  // that gathers many parts (CourtListener's `from .project.testing import *` among twenty) is not one of them.
+  const bases: SyntaxNode[] = [];
+  for (const st of ws.tree(file).rootNode.namedChildren) {
+    if (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'assignment') break;
+    if (st.type === 'import_from_statement' && st.namedChildren.some((c) => c.type === 'wildcard_import')) bases.push(st);
+  }
+  if (bases.length !== 1) return undefined;
+  const from = bases[0].childForFieldName('module_name')?.text ?? '';
+  const last = from.replace(/^\.+/, '').split('.').pop() ?? '';
+  // local settings are the deployment's own overrides, not a development setup
+  return last && isDevModule(last) && !LOCAL_OVERRIDES.test(last) ? { module: from, line: lineOf(bases[0]) } : undefined;
+}
+
+const LOCAL_OVERRIDES = /^(local|locals)(_?(settings|config|conf))?$|^(settings|config|conf)_local$/i;
 
 /** The module's docstring calls it the production configuration. */
 export function documentedAsProduction(ws: Workspace, file: SourceFile): boolean {

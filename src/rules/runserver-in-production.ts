@@ -7,6 +7,8 @@ import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
 import { builtDockerfile, devImage, devImageStarting } from '../project/dev-image';
+import { productionEnvironment } from '../project/manifests';
+import { devStarImport, isDevModule, resolveModule } from '../project/settings-modules';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
@@ -258,6 +260,8 @@ export default {
   },
   check(ctx) {
     const files = ctx.workspace.deployFiles().filter((f) => !inDevFolder(f.rel, ctx) && !declaredForDevelopment(f));
+    const devSettings = devSettingsFiles(ctx);
+    const asDevNote = (f: SourceFile) => (h: RuleHit) => (devSettings.has(f.rel) ? devSettingsNote(h, f, devSettings.get(f.rel)!) : h);
     const roots = ctx.projects.map((p) => p.root);
     const hits: RuleHit[] = [];
     let looked = 0;
@@ -270,7 +274,7 @@ export default {
         looked++;
         const r = composeServers(f);
         for (const o of r.overrides) overridden.add(o);
-        composeHits.push(...r.hits);
+        composeHits.push(...r.hits.map(asDevNote(f)));
         if (r.bindMounted.length && onlyServerDefinition(ctx, f)) {
           composeHits.push(...r.bindMounted.map((h) => ({ ...h, message: `${h.message.replace(/\.$/, '')} — and it is the project's only compose file, with no other app server anywhere (no gunicorn/uvicorn/uWSGI/daphne in a Procfile, Dockerfile, unit, script or the requirements), so this is what serves production.` })));
         }
@@ -286,7 +290,7 @@ export default {
         if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker')) continue;
         looked++;
         const dev = devImage(ctx.workspace.deployFiles(), f);
-        hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.by) : h)));
+        hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.by) : asDevNote(f)(h))));
       } else if (isSystemdUnit(name)) {
         looked++;
         hits.push(...checkSystemd(f));
@@ -301,6 +305,45 @@ export default {
     return { hits };
   },
 } satisfies Rule;
+
+/**
+ * Deploy files whose every DJANGO_SETTINGS_MODULE names development settings other than the ones production runs
+ * — named for development, or a module that imports everything from such a one (devStarImport): what they start
+ * runs a development setup. adhocracy+'s Dockerfile and docker-compose.yml set `config.settings.docker`, which
+ * begins `from .dev import *`, and start runserver; its production runs gunicorn on `config.settings.production`.
+ * File → why.
+ */
+function devSettingsFiles(ctx: ScanContext): Map<string, string> {
+  const byFile = new Map<string, string[] | null>();
+  for (const e of ctx.environment ?? productionEnvironment(ctx.workspace)) {
+    if (e.name !== 'DJANGO_SETTINGS_MODULE') continue;
+    const why = e.value ? devSettingsWhy(ctx, e.file, e.value.trim()) : undefined;
+    const seen = byFile.get(e.file);
+    if (seen === null) continue;
+    byFile.set(e.file, why ? [...(seen ?? []), why] : null);
+  }
+  const out = new Map<string, string>();
+  for (const [file, whys] of byFile) if (whys?.length) out.set(file, whys[0]);
+  return out;
+}
+
+function devSettingsWhy(ctx: ScanContext, file: string, module: string): string | undefined {
+  const project = projectOf(ctx, file);
+  if (!project?.production || project.production.module === module) return undefined;
+  if (isDevModule(module)) return `its DJANGO_SETTINGS_MODULE is ${module}, development settings by their name`;
+  const r = resolveModule(ctx.workspace, project.root, module);
+  const dev = r && 'file' in r ? devStarImport(ctx.workspace, r.file, module) : undefined;
+  return dev ? `its DJANGO_SETTINGS_MODULE is ${module}, which imports everything from ${dev.module} (${r && 'file' in r ? r.file.rel : ''}, line ${dev.line})` : undefined;
+}
+
+/** A finding in a deploy file that runs development settings (devSettingsFiles): a note that says so. */
+function devSettingsNote(h: RuleHit, f: SourceFile, why: string): RuleHit {
+  return {
+    ...h,
+    level: 'note',
+    message: `${h.message.replace(/\.$/, '')} — a note: ${f.rel} runs a development setup (${why}), not the production settings; if production runs it, it runs runserver.`,
+  };
+}
 
 /** A finding about a development image (src/project/dev-image.ts): a note that says why, and what would make it production's. */
 function devImageNote(h: RuleHit, dockerfile: SourceFile, by: string): RuleHit {

@@ -139,6 +139,53 @@ describe('resolution order', () => {
     const both = { ...files, 'app/settings/docker.py': '"""Docker settings: local development, and production with DEBUG off."""\nDEBUG = False\n' };
     expect(chosen(tree(both)).module).toBe('app.settings.docker');
   });
+
+  it('a module that builds on development settings (its one star-import before it sets anything) is development too (adhocracy+)', () => {
+    const files = {
+      'my-site/__init__.py': '',
+      'my-site/config/__init__.py': '',
+      'my-site/config/settings/__init__.py': 'from .dev import *\n',
+      'my-site/config/settings/dev.py': 'DEBUG = True\nSECRET_KEY = "dev"\n',
+      'my-site/config/settings/production.py': 'from .dev import *\nDEBUG = False\n',
+      // Django imports a module named with a hyphen through importlib: it exists
+      'my-site/config/wsgi.py': SET('my-site.config.settings'),
+      'manage.py': SET('my-site.config.settings'),
+    };
+    const c = chosen(tree(files));
+    expect(c.status).not.toBe('missing');
+    expect(c.module).toBe('my-site.config.settings.production');
+    // without the production sibling: only development settings are named, and the message says why
+    const { 'my-site/config/settings/production.py': _, ...devOnly } = files;
+    expect(() => scan(tree(devOnly))).toThrow(/only development settings are named \(my-site\.config\.settings: .*it is development settings: it imports everything from \.dev/);
+    // not development: local overrides layered on top at the end, or one part among many gathered by a package
+    const local = { ...devOnly, 'my-site/config/settings/__init__.py': 'DEBUG = False\nSECRET_KEY = "x"\nfrom .local_settings import *\n', 'my-site/config/settings/local_settings.py': 'DEBUG = False\n' };
+    expect(chosen(tree(local)).module).toBe('my-site.config.settings');
+    const parts = { ...devOnly, 'my-site/config/settings/__init__.py': 'from .base import *\nfrom .testing import *\nfrom .mail import *\n', 'my-site/config/settings/base.py': 'DEBUG = False\n', 'my-site/config/settings/testing.py': 'TEST_RUNNER = "x"\n', 'my-site/config/settings/mail.py': 'EMAIL_HOST = "smtp"\n' };
+    expect(chosen(tree(parts)).module).toBe('my-site.config.settings');
+  });
+
+  it('a deploy file naming settings built on the development ones, beside production-named settings: passed over (adhocracy+)', () => {
+    const docker = 'import os\n\nfrom .dev import *\n\nDATABASES = {"default": {"HOST": "db"}}\n';
+    const files = {
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/dev.py': 'DEBUG = True\n',
+      'app/settings/docker.py': docker,
+      'app/settings/production.py': 'DEBUG = False\n',
+      'app/wsgi.py': SET('app.settings.production'),
+      'Dockerfile': 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=app.settings.docker\nCMD python manage.py runserver 0.0.0.0:8000\n',
+    };
+    const c = chosen(tree(files));
+    expect(c.module).toBe('app.settings.production');
+    // with no production-named settings beside them, what the deploy file names is production's
+    const { 'app/settings/production.py': _, ...alone } = files;
+    expect(chosen(tree({ ...alone, 'app/wsgi.py': SET('app.settings.dev') })).module).toBe('app.settings.docker');
+  });
+
+  it('a module named with a hyphen is development when a part of it is (`production-ci`: a CI run of the production image)', () => {
+    const files = { ...BASE, 'app/settings/production-ci.py': 'from .production import *\n', 'app/wsgi.py': SET('app.settings.production'), 'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.production-ci\n' };
+    expect(chosen(tree(files)).module).toBe('app.settings.production');
+  });
 });
 
 describe('modules made at deploy time', () => {

@@ -1,0 +1,5 @@
+import os
+
+from .dev import *
+
+DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "db"}}
