@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { bool, forProduction, label, locationOf, truthy, valueIn, worldClause, worldsWhere, type Value } from './settings-util';
+import { bool, forProduction, label, locationOf, madeFrom, truthy, valueIn, worldClause, worldsWhere, type Value } from './settings-util';
 
 /** launch.E021: ALLOWED_HOSTS empty or missing in production while DEBUG is False: every request is a 400. */
 export default {
@@ -28,10 +28,19 @@ export default {
       if (worlds.length === 0) return [];
       const b = s.bindings.get('ALLOWED_HOSTS');
       const what = b ? 'ALLOWED_HOSTS is empty' : 'ALLOWED_HOSTS is not set';
-      return [{
-        location: locationOf(s, 'ALLOWED_HOSTS'),
-        message: `${what} in ${label(s)}${worldClause(ctx, worlds, [b, s.bindings.get('DEBUG')])}, and DEBUG is False: Django answers every request with 400 Bad Request, and runserver refuses to start.`,
-      }];
+      const message = `${what} in ${label(s)}${worldClause(ctx, worlds, [b, s.bindings.get('DEBUG')])}, and DEBUG is False: Django answers every request with 400 Bad Request, and runserver refuses to start`;
+      // Settings made at deploy time from an example the operator fills in (patchwork's production.example.py,
+      // whose install guide says to add ALLOWED_HOSTS): the example leaves out what only the operator knows, and
+      // a site made from it that serves anything has set it. A note that says so, not an error.
+      const example = b ? undefined : madeFrom(s);
+      if (example) {
+        return [{
+          location: locationOf(s, 'ALLOWED_HOSTS'),
+          level: 'note' as const,
+          message: `${message} — a note: these settings are made at deploy time from ${example}, which leaves ALLOWED_HOSTS to whoever fills it in; set it to the site's domains there.`,
+        }];
+      }
+      return [{ location: locationOf(s, 'ALLOWED_HOSTS'), message: `${message}.` }];
     });
   },
 } satisfies Rule;

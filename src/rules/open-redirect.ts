@@ -5,10 +5,10 @@ import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
-import type { Overridden } from '../project/values';
+import type { DynamicMark, Overridden } from '../project/values';
 import { switchedOffRoute } from '../project/url-switches';
 import type { Rule, RuleHit } from './rule';
-import { middlewareHadBeforeOverride, middlewareHas, WORLDS } from './settings-util';
+import { middlewareHadBeforeOverride, middlewareHas, unreadSetting, WORLDS } from './settings-util';
 
 const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 
@@ -207,6 +207,16 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
       ...related,
     };
   }
+  if (csrf && 'unread' in csrf) {
+    const d = csrf.unread;
+    return {
+      location: at,
+      level: 'note',
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host — a note: whether CsrfViewMiddleware keeps other sites from posting here is not known, because MIDDLEWARE is not set where the scan can read it and ${d.reason} (${d.location.file}:${d.location.line}); with the middleware no link can use this, without it a page of any site can post a \`next\` of its choosing.`,
+      fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
+      related: [{ location: d.location, message: 'code the scan cannot follow that may set MIDDLEWARE' }],
+    };
+  }
   if (csrf) {
     return {
       location: at,
@@ -269,23 +279,31 @@ function filledFromQuery(fn: SyntaxNode | null): { key: string; line: number } |
  * files set hosts, keys and databases, and taking CSRF protection out of a site whose settings ship it is not
  * what they are for. The finding stays a note — never silence — and names that code, so the reader checks it.
  */
-function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): Overridden[] | undefined {
+function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): Overridden[] | { unread: DynamicMark } | undefined {
   const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
   if (!prod.length) return undefined;
   const overrides: Overridden[] = [];
+  let unread: DynamicMark | undefined;
   for (const s of prod) {
     for (const w of WORLDS) {
       if (middlewareHas(s, w, CSRF_MIDDLEWARE) === true) continue;
       const o = middlewareHadBeforeOverride(s, w, CSRF_MIDDLEWARE);
-      if (!o) return undefined;
-      overrides.push(o);
+      if (o) {
+        overrides.push(o);
+        continue;
+      }
+      // MIDDLEWARE cannot be read at all (unreadSetting: shuup's `globals().update(...)` of its configured
+      // settings): installed or not is not known — not "absent".
+      const d = unreadSetting(s, 'MIDDLEWARE');
+      if (!d) return undefined;
+      unread ??= d;
     }
   }
   for (let n: SyntaxNode | null = fn; n; n = n.parent) {
     if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return undefined;
     if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return undefined;
   }
-  return overrides;
+  return unread ? { unread } : overrides;
 }
 
 /** Each place an override may replace MIDDLEWARE, once. */

@@ -16,6 +16,7 @@ import {
   dictGet,
   sameValue,
   truthy,
+  type DynamicMark,
   type EvaluatedSettings,
   type Overridden,
   type SettingBinding,
@@ -112,6 +113,31 @@ export function worldsWhere(pred: (world: World) => boolean | undefined): World[
 /** `production settings \`mysite.settings.prod\``. */
 export function label(settings: EvaluatedSettings): string {
   return `${settings.production ? 'production' : 'non-production'} settings \`${settings.module}\``;
+}
+
+/**
+ * The file production's settings are made from at deploy time, when they are not in the repository as they
+ * run: an example or template the operator copies and fills in (patchwork's `production.example.py` for
+ * `patchwork.settings.production`, deployTimeModule in src/project/settings-modules.ts) or one rendered by a
+ * template engine. undefined for settings that are in the repository as they run.
+ */
+export function madeFrom(settings: EvaluatedSettings): string | undefined {
+  if (settings.template) return settings.file;
+  const own = settings.module.split('.').pop() ?? '';
+  const name = (settings.file.split('/').pop() ?? '').replace(/\.py$/, '');
+  return name !== own && name !== '__init__' && /[._-](example|template|sample|dist|default)$/i.test(name) ? settings.file : undefined;
+}
+
+/**
+ * A setting the scan cannot read at all: neither it nor INSTALLED_APPS (which every project's settings set) is set
+ * where the scan reads, and code it cannot follow may set any setting — shuup's settings are
+ * `globals().update(...)` of what its configuration code returns. Its value, Django's default or another, is
+ * unknown: the code that may set it, or undefined. Not for settings that merely may be overridden by a local
+ * file (`from .local_settings import *`): those set INSTALLED_APPS themselves, and rules judge what they show.
+ */
+export function unreadSetting(settings: EvaluatedSettings, name: string): DynamicMark | undefined {
+  if (settings.bindings.has(name) || settings.bindings.has('INSTALLED_APPS')) return undefined;
+  return settings.dynamic.find((d) => d.overrides);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callers
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
-import { WORLDS, debugOffInProduction, label, strOf, valueIn } from './settings-util';
+import { WORLDS, debugOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -237,18 +237,39 @@ function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
 }
 
 /**
+ * EMAIL_BACKEND cannot be read (unreadSetting: shuup's settings are `globals().update(...)` of its configured
+ * settings, which choose the console backend): which backend sends the
+ * mail — SMTP, a queue, the console — is not known, so "sends over SMTP" is not a claim the scan can make. Why,
+ * or undefined.
+ */
+function unreadBackend(ctx: ScanContext, file: SourceFile): string | undefined {
+  const s = projectOf(ctx, file.rel)?.production;
+  const d = s ? unreadSetting(s, 'EMAIL_BACKEND') : undefined;
+  return d ? `which EMAIL_BACKEND production uses is not known: it is not set where the scan can read it, and ${d.reason} (${d.location.file}:${d.location.line}); with Django's SMTP backend the client waits on the mail server` : undefined;
+}
+
+/**
  * Production settings that set EMAIL_HOST to this machine (`"localhost"`, `127.0.0.1`, `::1`: isLoopbackHost) in every world,
  * with Django's SMTP backend: a relay on the same host (Zeste de Savoir's postfix) takes the message over
  * loopback in milliseconds and queues it — no remote server to wait on. Only when set explicitly: `localhost`
  * is also Django's default, which a project that never configured mail gets too. The binding, or undefined.
  */
 function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
-  const s = projectOf(ctx, file.rel)?.production;
+  const project = projectOf(ctx, file.rel);
+  const s = project?.production;
   const host = s?.bindings.get('EMAIL_HOST');
-  if (!s || !host || host.conditional || !WORLDS.every((w) => isLoopbackHost(strOf(host[w]) ?? ''))) return undefined;
+  if (!project || !s || !host || host.conditional) return undefined;
   const backend = s.bindings.get('EMAIL_BACKEND');
   if (backend && (backend.conditional || !WORLDS.every((w) => strOf(backend[w]) === 'django.core.mail.backends.smtp.EmailBackend'))) return undefined;
-  return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
+  if (WORLDS.every((w) => isLoopbackHost(strOf(host[w]) ?? ''))) return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
+  // Read from the environment with a loopback default written in the settings (patchwork:
+  // `os.getenv('EMAIL_HOST', 'localhost')`, its install guide's local postfix), and no production deploy file
+  // giving the variable another host: the settings name the relay, as explicitly as a literal would.
+  if (!isLoopbackHost(strOf(host.unset) ?? '') || host.set.kind !== 'env') return undefined;
+  const names = new Set(envVarNames(ctx, [host]));
+  if (names.size === 0) return undefined;
+  const elsewhere = (ctx.environment ?? []).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !isLoopbackHost(e.value?.trim() ?? ''));
+  return elsewhere ? undefined : `EMAIL_HOST defaults to "${strOf(host.unset)}" in ${label(s)} when ${[...names].join(', ')} is not set, and no deploy file sets it to another host`;
 }
 
 /**
@@ -550,8 +571,10 @@ function answerUsed(call: SyntaxNode): boolean {
 function noteOn(
   slow: Slow,
   debugOnly: boolean,
-  lazy: { relay: () => string | undefined; memoized: () => string | undefined; exchange: () => string | undefined },
+  lazy: { backend: () => string | undefined; relay: () => string | undefined; memoized: () => string | undefined; exchange: () => string | undefined },
 ): { why: string; fix: string } | undefined {
+  const backend = slow.kind === 'email' ? lazy.backend() : undefined;
+  if (backend) return { why: backend, fix: 'Make sure production sends mail from a task or through a queueing EMAIL_BACKEND (django-celery-email), or move the sending out of the request.' };
   const relay = slow.kind === 'email' ? lazy.relay() : undefined;
   if (relay) return { why: `production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
   if (debugOnly) return { why: DEBUG_ONLY_NOTE, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' };
@@ -612,6 +635,7 @@ export default {
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       const fn = via?.fn ?? view.node;
       const note = noteOn(slow, debugOnly, {
+        backend: () => unreadBackend(ctx, file),
         relay: () => localRelay(ctx, file),
         memoized: () => {
           // a cached HTTP call without a timeout still hangs the worker on a miss (wger's GitHub stars, reviewed true)
