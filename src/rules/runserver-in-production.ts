@@ -332,8 +332,9 @@ function devSettingsWhy(ctx: ScanContext, file: string, module: string): string 
   if (!project?.production || project.production.module === module) return undefined;
   if (isDevModule(module)) return `its DJANGO_SETTINGS_MODULE is ${module}, development settings by their name`;
   const r = resolveModule(ctx.workspace, project.root, module);
-  const dev = r && 'file' in r ? devStarImport(ctx.workspace, r.file, module) : undefined;
-  return dev ? `its DJANGO_SETTINGS_MODULE is ${module}, which imports everything from ${dev.module} (${r && 'file' in r ? r.file.rel : ''}, line ${dev.line})` : undefined;
+  const settings = r && 'file' in r ? r.file : undefined;
+  const dev = settings ? devStarImport(ctx.workspace, settings, module) : undefined;
+  return settings && dev ? `its DJANGO_SETTINGS_MODULE is ${module}, which imports everything from ${dev.module} (${settings.rel}, line ${dev.line})` : undefined;
 }
 
 /** A finding in a deploy file that runs development settings (devSettingsFiles): a note that says so. */
