@@ -81,13 +81,8 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   });
   for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
-    if (READS_KINDS[g - 1] === 'migrations') {
-      await runMigrationGroup(ctx, rules, group, outcomes);
-      continue;
-    }
-    runGroup({ ...ctx }, rules, group, outcomes);
-    ctx.workspace.releaseTrees();
-    await release();
+    const batches = READS_KINDS[g - 1] === 'migrations' ? migrationAppBatches(ctx, shortcuts.migrationBatchChars) : [];
+    await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [undefined], outcomes);
   }
   if (rules.some(last)) {
     await ctx.workspace.checkSyntaxOfAll();
@@ -104,16 +99,16 @@ function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly numb
 }
 
 /**
- * The migration rules, a batch of apps at a time (migrationAppBatches, ScanContext.migrationApps): every rule of
- * the group on the batch's migrations, then the batch's trees let go. A project's migrations are the most
- * source any group parses (the 1 M-line monolith's 3,699), and each app's are read on their own: its history,
- * its label. A rule's outcome is the sum of its batches' — their findings, in order; not applicable only
- * when no batch had anything to judge; an error when one batch's check threw.
+ * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,
+ * ScanContext.migrationApps), for the other groups one batch of everything — each batch's trees let go before the
+ * next. A project's migrations are the most source any group parses (the 1 M-line monolith's 3,699), and each
+ * app's are read on their own: its history, its label. A rule's outcome is the sum of its batches' — their
+ * findings, in order; not applicable only when no batch had anything to judge; an error when one batch's check
+ * threw (the sum of one batch is that batch's outcome).
  */
-async function runMigrationGroup(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[]): Promise<void> {
-  const batches = migrationAppBatches(ctx, shortcuts.migrationBatchChars);
+async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: ReadonlyArray<ReadonlySet<string> | undefined>, outcomes: Outcome[]): Promise<void> {
   const parts: Outcome[][] = group.map(() => []);
-  for (const apps of batches.length > 1 ? batches : [undefined]) {
+  for (const apps of batches) {
     const part: Outcome[] = new Array(rules.length);
     runGroup({ ...ctx, ...(apps ? { migrationApps: apps } : {}) }, rules, group, part);
     group.forEach((i, k) => parts[k].push(part[i]));

@@ -140,12 +140,12 @@ export function migrationAppBatches(ctx: ScanContext, max: number): Set<string>[
     size.set(m.app, (size.get(m.app) ?? 0) + m.file.text.length);
     if (!ctx.newFiles || isNewMigration(ctx, m.file.rel)) judged.add(m.app);
   }
-  // a judged migration parses its app's whole history (historyBefore); an app with none judged, nothing
-  for (const app of size.keys()) if (!judged.has(app)) size.set(app, 0);
   const out: Set<string>[] = [];
   let batch = new Set<string>();
   let held = 0;
-  for (const [app, n] of size) {
+  for (const [app, all] of size) {
+    // a judged migration parses its app's whole history (historyBefore); an app with none judged, nothing
+    const n = judged.has(app) ? all : 0;
     if (batch.size && held + n > max) {
       out.push(batch);
       batch = new Set();

@@ -216,7 +216,7 @@ const DEV_COMPONENT =
 /** Is this dotted module named as development/test/example settings (any component)? */
 export function isDevModule(module: string): boolean {
   // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
-  return module.split('.').some((p) => DEV_COMPONENT.test(p) || (p.includes('-') && p.split('-').some((w) => DEV_COMPONENT.test(w))));
+  return module.split('.').some((p) => p.split('-').some((w) => DEV_COMPONENT.test(w)));
 }
 
 /** The config's `production-settings` / `dev-settings` module globs, as predicates (src/project/globs.ts). */

@@ -7,6 +7,7 @@ import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
+import { productionEnvironment } from '../project/manifests';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
@@ -268,7 +269,7 @@ function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
   if (!isLoopbackHost(strOf(host.unset) ?? '') || host.set.kind !== 'env') return undefined;
   const names = new Set(envVarNames(ctx, [host]));
   if (names.size === 0) return undefined;
-  const elsewhere = (ctx.environment ?? []).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !isLoopbackHost(e.value?.trim() ?? ''));
+  const elsewhere = (ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !isLoopbackHost(e.value?.trim() ?? ''));
   return elsewhere ? undefined : `EMAIL_HOST defaults to "${strOf(host.unset)}" in ${label(s)} when ${[...names].join(', ')} is not set, and no deploy file sets it to another host`;
 }
 

@@ -2,8 +2,8 @@
  * The rules gate lets go of syntax trees as it goes (src/gates/rules.ts runRulesReleasing, src/project/memory.ts):
  * the rules run grouped by the kind of file they parse (Rule.reads), and a group's trees are freed before the
  * next one parses — a tree held by a cache the group's rules built would keep memory to the end. The migration
- * rules, the group that parses most, run a batch of apps at a time, each batch's trees freed before the next. Whether the
- * findings stay the same is test/shortcuts.test.ts's to say; this one counts the trees alive, with a
+ * rules, the group that parses most, run a batch of apps at a time, each batch's trees freed before the next.
+ * Whether the findings stay the same is test/shortcuts.test.ts's to say; this one counts the trees alive, with a
  * FinalizationRegistry told of every tree the rules parse.
  */
 import { expect, it } from 'vitest';
@@ -26,6 +26,8 @@ it('a group of rules frees its trees before the next group parses; none is alive
   const tree = ws.tree.bind(ws);
   let alive = 0;
   let maxAlive = 0;
+  // trees alive at once while the migration rules parse
+  let migrationsAlive = 0;
   let parsed = 0;
   // Trees parsed per group, the group being the running rule's kind.
   let group = 'settings';
@@ -40,20 +42,12 @@ it('a group of rules frees its trees before the next group parses; none is alive
       parsed++;
       perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
       maxAlive = Math.max(maxAlive, ++alive);
+      if (group === 'migrations') migrationsAlive = Math.max(migrationsAlive, alive);
     }
     return t;
   };
-  // The migration rules run one app at a time here (the default batches 2 MB of source): trees alive at once
-  // while they run, and trees they parse.
+  // The migration rules run one app at a time here (the default batches 2 MB of source).
   shortcuts.migrationBatchChars = 1;
-  let migrationsAlive = 0;
-  const countMigrations = ws.tree;
-  ws.tree = (f) => {
-    const before = perGroup.get('migrations') ?? 0;
-    const t = countMigrations(f);
-    if (group === 'migrations' && (perGroup.get('migrations') ?? 0) > before) migrationsAlive = Math.max(migrationsAlive, alive);
-    return t;
-  };
   const rules = RULES.map((r) => ({ ...r, check: (c: typeof ctx) => ((group = r.reads ?? 'settings'), r.check(c)) }));
   const result = await runRulesReleasing(ctx, rules).finally(() => (shortcuts.migrationBatchChars = batchChars));
   expect(result.gate.status).not.toBe('error');
