@@ -195,7 +195,11 @@ function settingsFileOf(r: Resolution | undefined): string | undefined {
  * rendered at install time); last, the named module from the scan root.
  */
 function projectRoots(ws: Workspace, named: string | undefined, evidence: readonly SettingsEvidence[], copies: readonly BuildCopy[], patterns: SettingsPatterns): string[] {
-  const roots = [...ws.manageDirs];
+  const roots: string[] = [];
+  for (const dir of ws.manageDirs) {
+    const root = packagedManageRoot(ws, dir) ?? dir;
+    if (!roots.includes(root)) roots.push(root);
+  }
   const covered = (rel: string) => roots.some((r) => under(r, rel));
   for (const f of ws.pythonFiles()) {
     const name = f.rel.split('/').pop();
@@ -221,6 +225,21 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
   }
   if (roots.length === 0 && named && (resolveModule(ws, '', named) || deployTimeModule(ws, '', named, copies))) roots.push('');
   return roots.sort();
+}
+
+/**
+ * A manage.py inside a Python package (its folder holds an `__init__.py`) whose settings module resolves only
+ * from a folder above it is a module of the project there — imported as `pkg.manage` by a top-level manage.py or
+ * a console script (Linaro SQUAD's `squad/manage.py` names `squad.settings`) — so that folder is the root, and
+ * the package's wsgi.py belongs to it.
+ */
+function packagedManageRoot(ws: Workspace, dir: string): string | undefined {
+  if (!dir || !ws.get(`${dir}/__init__.py`)) return undefined;
+  const manage = ws.get(`${dir}/manage.py`);
+  const d = manage && settingsDefaultIn(ws, manage);
+  if (!d?.module || resolveModule(ws, dir, d.module, true)) return undefined;
+  const base = baseOf(ws, dir.split('/').slice(0, -1), d.module);
+  return base;
 }
 
 /** The nearest folder at or above `parts` from which `module` resolves exactly. */

@@ -262,6 +262,24 @@ describe('several projects', () => {
     expect(projects).toEqual([['', 'app_conf', 'app/conf_templates/docker.py.template', 'resolved']]);
   });
 
+  it("a package's manage.py whose settings resolve only from the folder above belongs to the project there (SQUAD)", () => {
+    // The top manage.py only imports `app.manage`; the package's wsgi.py names the settings gunicorn loads.
+    const dir = tree({
+      'manage.py': 'from app.manage import main\nmain()\n',
+      'app/__init__.py': '',
+      'app/manage.py': `import os\ndef main():\n    if sys.argv[1] == "test":\n        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "test.settings")\n    else:\n        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n`,
+      'app/wsgi.py': SET('app.settings'),
+      'app/settings.py': 'DEBUG = False\n',
+      'test/__init__.py': '',
+      'test/settings.py': 'from app.settings import *\n',
+    });
+    const projects = scan(dir).projects.map((p) => [p.root, p.info.settingsModule, p.info.status, p.info.evidence]);
+    expect(projects).toEqual([['', 'app.settings', 'resolved', { file: 'app/wsgi.py', line: 2 }]]);
+    // a package's manage.py whose settings resolve from its own folder stays a root of its own
+    const own = tree({ 'site/__init__.py': '', 'site/manage.py': SET('conf'), 'site/conf.py': 'DEBUG = False\n' });
+    expect(scan(own).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['site', 'conf']]);
+  });
+
   it('a manage.py symlinked to another inside the tree is that project, not a root of its own (tabbycat)', () => {
     // Python resolves the link and puts the target's folder on sys.path: `settings` is found beside the target.
     const dir = tree({
