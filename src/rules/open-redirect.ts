@@ -59,23 +59,81 @@ export default {
   },
 } satisfies Rule;
 
-/** A hand-written check of the target: `url.startswith("/")` on the name redirected to. */
-function startsWithCheck(fn: SyntaxNode | null, target: SyntaxNode): boolean {
-  if (!fn) return false;
+/** What a hand-written check of the target's start comes to (prefixCheck). */
+type PrefixCheck = { strength: 'pinned' | 'weak'; prefix: string; decides: boolean };
+
+/**
+ * A hand-written check of the target's start. `url.startswith("/")` (or a backslash) is weak: "//evil.example" and
+ * "/\\evil.example" pass it. A prefix of "/" and then a path character (`"/editor/"`) pins the URL to a path of
+ * this site when it decides the value: the request data is taken only if it starts so (`r = request.GET["r"] if
+ * request.GET.get("r", "").startswith("/editor/") else reverse(...)`, c3nav), the redirect runs only inside
+ * `if r.startswith("/editor/"):`, or `if not r.startswith("/editor/"):` replaces it or returns first. A
+ * startswith on the target anywhere else in the function is a check the scan cannot place (`decides` false).
+ */
+function prefixCheck(fn: SyntaxNode | null, target: SyntaxNode, call: SyntaxNode): PrefixCheck | undefined {
+  if (!fn) return undefined;
   const names = new Set<string>();
   walk(target, (n) => {
     if (n.type === 'identifier') names.add(n.text);
   });
-  let found = false;
-  walkBody(fn, (n) => {
-    if (found || n.type !== 'call') return;
+  /** The prefix literal of a `x.startswith("/…")` call, when `x` is a target name or request data. */
+  const prefixOf = (n: SyntaxNode | null | undefined): string | undefined => {
+    if (n?.type === 'parenthesized_expression') return prefixOf(n.namedChildren[0]);
+    if (n?.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
-    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'startswith') return;
+    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'startswith') return undefined;
     const obj = callee.childForFieldName('object');
     const arg = n.childForFieldName('arguments')?.namedChildren[0];
-    if (obj && names.has(obj.text) && /^["'](\/|\\\\)/.test(arg?.text ?? '')) found = true;
+    const prefix = arg ? stringValue(arg) : undefined;
+    if (!obj || prefix === undefined || !/^(\/|\\)/.test(prefix)) return undefined;
+    return names.has(obj.text) || READS_REQUEST.test(obj.text) ? prefix : undefined;
+  };
+  const checked = (prefix: string, decides = true): PrefixCheck => ({ strength: /^\/[^/\\]/.test(prefix) ? 'pinned' : 'weak', prefix, decides });
+  // the condition itself is the check (or one side of an `and`), not its negation
+  const conditionPrefix = (cond: SyntaxNode | null): string | undefined => {
+    if (cond?.type === 'boolean_operator' && cond.childForFieldName('operator')?.text === 'and') return conditionPrefix(cond.childForFieldName('left')) ?? conditionPrefix(cond.childForFieldName('right'));
+    return prefixOf(cond);
+  };
+  const weakest = (found: string[]): PrefixCheck => checked(found.find((p) => checked(p).strength === 'weak') ?? found[0]);
+  // 1. `name = <request data> if <check> else <no request data>`, for every request-data assignment of the target
+  const assigned: SyntaxNode[] = [];
+  walkBody(fn, (n) => {
+    if (n.type === 'assignment' && names.has(n.childForFieldName('left')?.text ?? '') && READS_REQUEST.test(n.childForFieldName('right')?.text ?? '')) assigned.push(n.childForFieldName('right')!);
   });
-  return found;
+  const decided = (value: SyntaxNode): string | undefined => {
+    if (value.type !== 'conditional_expression') return undefined;
+    const [, cond, alternative] = value.namedChildren;
+    return alternative && !READS_REQUEST.test(alternative.text) ? conditionPrefix(cond) : undefined;
+  };
+  const values = target.type === 'conditional_expression' ? [target] : assigned;
+  const prefixes = values.map(decided);
+  if (values.length && prefixes.every((x) => x !== undefined)) return weakest(prefixes as string[]);
+  // 2. the redirect inside `if <check>:`
+  for (let n = call.parent; n && n.id !== fn.id; n = n.parent) {
+    if (n.type !== 'block' || n.parent?.type !== 'if_statement' || n.parent.childForFieldName('consequence')?.id !== n.id) continue;
+    const prefix = conditionPrefix(n.parent.childForFieldName('condition'));
+    if (prefix !== undefined) return checked(prefix);
+  }
+  // 3. `if not <check>:` before the redirect, whose block replaces the value or leaves the function
+  let guard: string | undefined;
+  walkBody(fn, (n) => {
+    if (guard !== undefined || n.type !== 'if_statement' || n.startIndex >= call.startIndex || n.endIndex > call.startIndex) return;
+    const cond = n.childForFieldName('condition');
+    if (cond?.type !== 'not_operator') return;
+    const prefix = prefixOf(cond.childForFieldName('argument'));
+    const block = n.childForFieldName('consequence');
+    const last = block?.namedChildren.filter((c) => c.type !== 'comment').pop();
+    const replaces = block?.namedChildren.some((c) => c.type === 'expression_statement' && c.namedChildren[0]?.type === 'assignment' && names.has(c.namedChildren[0].childForFieldName('left')?.text ?? '') && !READS_REQUEST.test(c.namedChildren[0].childForFieldName('right')?.text ?? ''));
+    if (prefix !== undefined && (replaces || last?.type === 'return_statement' || last?.type === 'raise_statement')) guard = prefix;
+  });
+  if (guard !== undefined) return checked(guard);
+  // 4. a startswith on the target somewhere else in the function
+  const found: string[] = [];
+  walkBody(fn, (n) => {
+    const prefix = prefixOf(n);
+    if (prefix !== undefined) found.push(prefix);
+  });
+  return found.length ? { ...weakest(found), decides: false } : undefined;
 }
 
 /** Does the function check a redirect target (url_has_allowed_host_and_scheme, a project helper, a netloc comparison)? */
@@ -177,11 +235,40 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
       ...related,
     };
   }
-  if (startsWithCheck(fn, target)) {
+  const prefix = prefixCheck(fn, target, call);
+  if (prefix?.strength === 'pinned' && prefix.decides) return undefined; // request data only when it starts with a path of this site
+  // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
+  // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
+  // a user chose would.
+  const csrf = p.source && /^request\.POST\b/.test(p.source.text) && !via ? csrfProtected(ctx, file, fn) : undefined;
+  const filled = csrf ? filledFromQuery(fn) : undefined;
+  if (prefix?.strength === 'weak') {
+    // A lone "/" checked where it decides the value is the classic bypass ("//evil.example"): a working open
+    // redirect, unless only a form post chooses it and CSRF protection may keep other sites from posting (netbox's
+    // delete form's return_url). Checked somewhere the scan cannot place: a note.
+    const posted = Boolean(p.source && /^request\.POST\b/.test(p.source.text) && !via) && !filled;
+    const unsure = !prefix.decides
+      ? ''
+      : !posted
+        ? undefined
+        : csrf && !('unread' in csrf)
+          ? '; only a form post chooses it here, and CsrfViewMiddleware keeps other sites from posting'
+          : !csrf && (csrfExempt(fn) || csrfAbsent(ctx, file))
+            ? undefined
+            : '; only a form post chooses it here, and whether CsrfViewMiddleware keeps other sites from posting is not known (MIDDLEWARE cannot be worked out)';
+    return {
+      location: at,
+      ...(unsure === undefined ? {} : { level: 'note' as const }),
+      message: `\`${name}()\` goes to a URL taken from request data (${src}${through}), checked only with \`startswith(${JSON.stringify(prefix.prefix)})\`, which "//evil.example" and "/\\evil.example" pass — browsers read both as another site${unsure ?? ', so a link that sets it to `//evil.example` forwards your users to any site (open redirect)'}.`,
+      fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()).',
+      ...related,
+    };
+  }
+  if (prefix) {
     return {
       location: at,
       level: 'note',
-      message: `\`${name}()\` goes to a URL taken from request data (${src}${through}), checked only with \`startswith("/")\`, which "//evil.example" and "/\\evil.example" pass — browsers read both as another site.`,
+      message: `\`${name}()\` goes to a URL taken from request data (${src}${through}); the function checks it with \`startswith(${JSON.stringify(prefix.prefix)})\`, which keeps it on this site, but the scan cannot tell that the check comes before this redirect on every path.`,
       fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()).',
       ...related,
     };
@@ -195,11 +282,6 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
       ...related,
     };
   }
-  // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
-  // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
-  // a user chose would.
-  const csrf = p.source && /^request\.POST\b/.test(p.source.text) && !via ? csrfProtected(ctx, file, fn) : undefined;
-  const filled = csrf ? filledFromQuery(fn) : undefined;
   if (filled) {
     return {
       location: at,
@@ -236,6 +318,9 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
 const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 
 /** `request.GET.get("next")`, `self.request.POST["next"]`: which query dict, and the literal key. */
+/** Text that reads the request's data. */
+const READS_REQUEST = /\brequest\.(GET|POST|data|query_params|META|headers|COOKIES)\b/;
+
 const REQUEST_KEY = /\brequest\.(GET|POST)(?:\.get\(\s*|\[\s*)["']([^"'\\]+)["']/g;
 /** Keys that name where to go next. */
 const TARGET_KEY = /next|redirect|return|continue|goto|dest|back|target|url/i;
@@ -299,11 +384,23 @@ function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null
       unread ??= d;
     }
   }
-  for (let n: SyntaxNode | null = fn; n; n = n.parent) {
-    if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return undefined;
-    if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return undefined;
-  }
+  if (csrfExempt(fn)) return undefined;
   return unread ? { unread } : overrides;
+}
+
+/** Is the view csrf_exempt, or a DRF view (which does its own CSRF check only for session authentication)? */
+function csrfExempt(fn: SyntaxNode | null): boolean {
+  for (let n: SyntaxNode | null = fn; n; n = n.parent) {
+    if (n.type === 'decorated_definition' && /csrf_exempt/.test(n.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.text).join(' '))) return true;
+    if (n.type === 'class_definition' && /csrf_exempt|APIView|ViewSet|GenericAPIView/.test(n.text.slice(0, 400))) return true;
+  }
+  return false;
+}
+
+/** Do the production settings leave CsrfViewMiddleware out in some world, for sure (not merely unknown)? */
+function csrfAbsent(ctx: ScanContext, file: SourceFile): boolean {
+  const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
+  return prod.some((s) => WORLDS.some((w) => middlewareHas(s, w, CSRF_MIDDLEWARE) === false));
 }
 
 /** Each place an override may replace MIDDLEWARE, once. */

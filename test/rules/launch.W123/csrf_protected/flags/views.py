@@ -46,3 +46,12 @@ def subscribe(request):
         # ruleid: launch.W123
         return redirect(request.POST.get("next", "/"))
     return render(request, "subscribe.html", {"next": request.GET.get("next", "/")})
+
+
+def delete_confirmed(request):
+    # a lone "/" on a posted form field, and CsrfViewMiddleware keeps other sites from posting (netbox): a note
+    return_url = request.POST.get("return_url")
+    if return_url and return_url.startswith("/"):
+        # note: launch.W123
+        return redirect(return_url)
+    return redirect("home")

@@ -99,9 +99,36 @@ def shop_return(request):
     target = request.GET.get("return", "/")
     if not target.startswith("/"):
         target = "/"
-    # a hand-written check that "/\evil.example" passes: a note
-    # note: launch.W123
+    # a hand-written check that "//evil.example" and "/\evil.example" pass: still open
+    # ruleid: launch.W123
     return redirect(target)
+
+
+def editor_login(request):
+    # the query value is taken only when it starts with a path of this site (c3nav's editor): fine
+    path = request.GET["r"] if request.GET.get("r", "").startswith("/editor/") else reverse("home")
+    # ok: launch.W123
+    return redirect(path)
+
+
+def editor_logout(request):
+    # the same shape with a lone "/": "//evil.example" passes it, a link chooses it: open
+    path = request.GET["next"] if request.GET.get("next", "").startswith("/") else reverse("home")
+    # ruleid: launch.W123
+    return redirect(path)
+
+
+def editor_return(request):
+    back = request.GET.get("back", "")
+    if back.startswith("/editor/"):
+        # the redirect runs only inside the check: fine
+        # ok: launch.W123
+        return redirect(back)
+    if back:
+        # outside it the same value goes anywhere; the scan sees a check it cannot place: a note
+        # note: launch.W123
+        return redirect(back)
+    return redirect("home")
 
 
 def finish_login(request):
