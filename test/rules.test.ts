@@ -93,6 +93,22 @@ describe('rule fixtures', () => {
   }
 });
 
+/** What a finding says must hold for the whole of what it describes: cases where a message once claimed more. */
+describe('what messages say', () => {
+  const hitsOf = (id: string, folder: string) => {
+    const rule = RULES.find((r) => r.meta.id === id)!;
+    return rule.check(scan(join(FIXTURES, id, folder))).hits;
+  };
+
+  it('launch.W061 on a range that also allows Django before 4.2 (SQUAD: Django>=3) says what both ends do, not that STORAGES exists', () => {
+    const [hit] = hitsOf('launch.W061', 'open_range_from_3');
+    expect(hit.message).toContain('allows Django >=3');
+    expect(hit.message).toContain('before 4.2');
+    expect(hit.message).toContain('Django 5.1 and later');
+    expect(hit.message).not.toMatch(/where STORAGES\["staticfiles"\] exists/);
+  });
+});
+
 describe('rule metadata and docs', () => {
   it('IDs are unique and Django-style: launch.<level letter><3 digits>, the letter matching the level', () => {
     const ids = RULES.map((r) => r.meta.id);

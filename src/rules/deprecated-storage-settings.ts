@@ -23,6 +23,13 @@ function onVersion(name: string, replacement: string, fallback: string, v: Djang
   if (!admitsBelow(v.range, '5.1')) {
     return `the project runs ${pinned}, which ignores ${name} (removed in Django 5.1): Django silently uses its default backend (${fallback}) instead. Use ${replacement}`;
   }
+  if (admitsBelow(v.range, '4.2')) {
+    // a range that also allows versions without STORAGES (`Django>=3`): what it allows at both ends
+    const upper = admitsAtLeast(v.range, '5.1')
+      ? 'Django 5.1 and later, which silently ignore it and fall back to the default backend'
+      : 'Django 4.2 and later, where it is deprecated; Django 5.1 silently ignores it, so an upgrade would fall back to the default backend';
+    return `the project allows ${pinned}, from versions before 4.2 (where ${name} is the only way to choose the backend) to ${upper} (${fallback}). Pin Django to 4.2 or later and move it to ${replacement}`;
+  }
   return `the project pins ${pinned}, where ${replacement} exists and ${name} is deprecated; Django 5.1 silently ignores it, so the upgrade would fall back to the default backend (${fallback}). Move it to ${replacement} now`;
 }
 
