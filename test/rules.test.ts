@@ -107,6 +107,12 @@ describe('what messages say', () => {
     expect(hit.message).toContain('Django 5.1 and later');
     expect(hit.message).not.toMatch(/where STORAGES\["staticfiles"\] exists/);
   });
+
+  it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {
+    const [hit] = hitsOf('launch.W080', 'provider_api_backend');
+    expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");
+    expect(hit.message).not.toContain('SMTP');
+  });
 });
 
 describe('rule metadata and docs', () => {

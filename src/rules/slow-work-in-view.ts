@@ -231,10 +231,54 @@ function shortName(q: string): string {
  */
 const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|django_rq_email_backend)\./;
 
-/** Does the production settings' EMAIL_BACKEND queue mail (known, in every world)? */
+/**
+ * Backends that hand the message to a provider's HTTP API (django-anymail, django-ses, the SendGrid, Postmark,
+ * Mailjet and SparkPost backends): the request still waits on a remote service, but not on an SMTP server, and
+ * the message says so.
+ */
+const API_EMAIL_BACKEND = /^(anymail|django_ses|sgbackend|sendgrid_backend|postmarker|postmark|django_mailjet|mailjet|sparkpost|django_sparkpost|django_amazon_ses)\./;
+
+/**
+ * The EMAIL_BACKEND values production may use: Django's SMTP backend when unset; the value in each world; or,
+ * where the settings choose between literals under a condition the scan cannot evaluate (MuckRock's
+ * `if boolcheck(os.environ.get("USE_CELERY_EMAIL", True))`), each of them. Undefined when any is unknown.
+ */
+function emailBackends(ctx: ScanContext, file: SourceFile): { values: string[]; location?: Location } | undefined {
+  const s = projectOf(ctx, file.rel)?.production;
+  if (!s) return undefined;
+  const b = s.bindings.get('EMAIL_BACKEND');
+  if (!b) return { values: ['django.core.mail.backends.smtp.EmailBackend'] };
+  const values = WORLDS.flatMap((w) => b.alternatives?.[w] ?? [b[w]]).map((v) => strOf(v));
+  if (values.some((v) => v === undefined)) return undefined;
+  return { values: [...new Set(values as string[])], location: b.location };
+}
+
+/** Does the production settings' EMAIL_BACKEND queue mail (known, in every world and branch)? */
 function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
-  const b = projectOf(ctx, file.rel)?.production?.bindings.get('EMAIL_BACKEND');
-  return !!b && !b.conditional && WORLDS.every((w) => QUEUED_EMAIL_BACKEND.test(strOf(b[w]) ?? ''));
+  const b = emailBackends(ctx, file);
+  return !!b && b.values.every((v) => QUEUED_EMAIL_BACKEND.test(v));
+}
+
+/**
+ * The settings choose between a queueing backend and one that sends in the request, under a condition the scan
+ * cannot evaluate: which one production runs is not known — a note that names both, never "sends over SMTP".
+ */
+function mixedBackend(ctx: ScanContext, file: SourceFile): string | undefined {
+  const b = emailBackends(ctx, file);
+  if (!b || !b.location) return undefined;
+  const queued = b.values.filter((v) => QUEUED_EMAIL_BACKEND.test(v));
+  const direct = b.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+  if (!queued.length || !direct.length) return undefined;
+  return `EMAIL_BACKEND is ${queued.join(' or ')} (which queues the mail) or ${direct.join(' or ')} (which sends it in the request), chosen by a condition the scan cannot evaluate (${b.location.file}:${b.location.line}); only the second makes the client wait`;
+}
+
+/** What the send does, by the backends production may use: through a provider's HTTP API when every one that sends in the request is one. */
+function emailWhat(ctx: ScanContext, file: SourceFile): string {
+  const direct = emailBackends(ctx, file)?.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+  if (direct?.length && direct.every((v) => API_EMAIL_BACKEND.test(v))) {
+    return `sends email through a provider's HTTP API (${direct.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
+  }
+  return WHAT.email;
 }
 
 /**
@@ -636,7 +680,7 @@ export default {
       if (view.route) related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
       const fn = via?.fn ?? view.node;
       const note = noteOn(slow, debugOnly, {
-        backend: () => unreadBackend(ctx, file),
+        backend: () => unreadBackend(ctx, file) ?? mixedBackend(ctx, file),
         relay: () => localRelay(ctx, file),
         memoized: () => {
           // a cached HTTP call without a timeout still hangs the worker on a miss (wger's GitHub stars, reviewed true)
@@ -648,7 +692,7 @@ export default {
       });
       hits.push({
         location: loc(file, call),
-        message: `\`${slow.label}\`${where} ${WHAT[slow.kind]}${note ? ` — a note: ${note.why}` : ''}.`,
+        message: `\`${slow.label}\`${where} ${slow.kind === 'email' ? emailWhat(ctx, file) : WHAT[slow.kind]}${note ? ` — a note: ${note.why}` : ''}.`,
         ...(note ? { level: 'note' as const, fix: note.fix } : {}),
         ...(related.length ? { related } : {}),
       });
