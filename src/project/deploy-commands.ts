@@ -100,13 +100,14 @@ export function runsOnlyDevServer(command: string): boolean {
 
 /**
  * A Procfile for honcho or foreman on a developer's machine, not a platform's: one of its processes starts
- * containers or a database server (`db: docker-compose up db`, `postgres -D …`, `redis-server`), or its web
+ * containers, a database or broker server (`db: docker-compose up db`, `postgres -D …`, `redis-server`, SQUAD's
+ * `broker: ./scripts/rabbitmq-server`) or a local mail catcher (`mailhog`), or its web
  * process connects to a database on localhost (`DATABASE_URL=postgis://…@localhost:5405/…`) — openstates.org's,
  * whose production runs uWSGI. A platform runs neither.
  */
 export function localProcfile(text: string): boolean {
   const processes = text.split('\n').map((l) => /^\s*([\w-]+)\s*:(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m);
-  if (processes.some(([, , cmd]) => /^\s*(\w+=\S*\s+)*(docker(-compose)?|podman(-compose)?|postgres|pg_ctl|mysqld|mysqld_safe|redis-server|memcached|mongod)\b/.test(cmd))) return true;
+  if (processes.some(([, , cmd]) => /^\s*(\w+=\S*\s+)*(\S*\/)?(docker(-compose)?|podman(-compose)?|postgres|pg_ctl|mysqld|mysqld_safe|redis-server|memcached|mongod|rabbitmq-server|mailhog|mailpit|minio)\b/.test(cmd))) return true;
   const web = processes.find(([, name]) => name === 'web')?.[2] ?? '';
   return /^\s*(\w+=\S*\s+)*\w*(DATABASE|DB)\w*=\S*@(localhost|127\.0\.0\.1)[:/]/.test(web);
 }
