@@ -428,6 +428,13 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
         if (used.has(param) && !p.params?.size && (p.request || p.meta || p.form || SINKS.some((s) => p.grade[s] !== CONSTANT))) {
           return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line})`;
         }
+        // One level further: the caller passes on a parameter of its own, which its caller fills with request
+        // data (MuckRock's create() → _validate_create(request.data) → _clean_attachments(data.get(...))).
+        if (!used.has(param) || !p.params?.size) continue;
+        for (const outer of callSitesOf(ctx, file, site.caller)) {
+          const fed = [...p.params].map((q) => outer.given.get(q)).find((o) => o && (o.request || o.meta || o.form || SINKS.some((s) => o.grade[s] === REQUEST)));
+          if (fed) return `it sends this request's data (${sourceText(fed)}, passed in by \`${outer.callerName}()\` at line ${outer.at.line} through \`${site.callerName}()\`)`;
+        }
       }
     }
   }

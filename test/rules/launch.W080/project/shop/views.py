@@ -166,6 +166,27 @@ def embed(request):
     return HttpResponse(body)
 
 
+class ImportView(View):
+    def post(self, request):
+        files = self._validate(request.POST)
+        return JsonResponse({"files": len(files)})
+
+    def _validate(self, data):
+        return self._fetch_files(data.getlist("url"))
+
+    def _fetch_files(self, urls):
+        # The URLs come from this request two calls up (post → _validate → here), and each answer decides the
+        # response (MuckRock's attachment check): an exchange.
+        fetched = []
+        for url in urls[:3]:
+            # note: launch.W080
+            res = requests.get(url, timeout=10)
+            if res.status_code != 200:
+                raise ValueError(url)
+            fetched.append(res.content)
+        return fetched
+
+
 @functools.lru_cache(maxsize=1)
 def _latest_version(ttl_hash=None):
     # Kept: the release check runs once per time bucket the view passes, not on every request.
