@@ -95,6 +95,7 @@ describe('rule fixtures', () => {
 
 /** What a finding says must hold for the whole of what it describes: cases where a message once claimed more. */
 describe('what messages say', () => {
+  const lineOf = (id: string, rel: string, text: string) => readFileSync(join(FIXTURES, id, rel), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
   const hitsOf = (id: string, folder: string) => {
     const rule = RULES.find((r) => r.meta.id === id)!;
     return rule.check(scan(join(FIXTURES, id, folder))).hits;
@@ -106,6 +107,11 @@ describe('what messages say', () => {
     expect(hit.message).toContain('before 4.2');
     expect(hit.message).toContain('Django 5.1 and later');
     expect(hit.message).not.toMatch(/where STORAGES\["staticfiles"\] exists/);
+  });
+
+  it('launch.W123 names the query key the view reads in its example link (c3nav reads ?r=, not ?next=)', () => {
+    const hit = hitsOf('launch.W123', 'project').find((h) => h.message.includes('request.GET') && h.location.line === lineOf('launch.W123', 'project/accounts/views.py', 'redirect(request.GET["to"])'));
+    expect(hit?.message).toContain('`?to=https://evil.example`');
   });
 
   it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {

@@ -310,7 +310,7 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   }
   return {
     location: at,
-    message: `\`${name}()\` goes to a URL taken from request data (${src}${through}) without checking its host: a link to this page with \`?next=https://evil.example\` forwards your users to any site (open redirect, used for phishing).`,
+    message: `\`${name}()\` goes to a URL taken from request data (${src}${through}) without checking its host: a link to this page with \`?${queryKey(via ? null : fn, p.source?.text)}=https://evil.example\` forwards your users to any site (open redirect, used for phishing).`,
     ...related,
   };
 }
@@ -322,6 +322,16 @@ const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 const READS_REQUEST = /\brequest\.(GET|POST|data|query_params|META|headers|COOKIES)\b/;
 
 const REQUEST_KEY = /\brequest\.(GET|POST)(?:\.get\(\s*|\[\s*)["']([^"'\\]+)["']/g;
+/**
+ * The query key the example link sets: the one key the function reads from `request.GET` when the target comes
+ * from there (c3nav's `?r=`), else "next".
+ */
+function queryKey(fn: SyntaxNode | null, source: string | undefined): string {
+  if (!fn || !source || !/^(self\.)?request\.GET\b/.test(source)) return 'next';
+  const keys = new Set([...fn.text.matchAll(REQUEST_KEY)].filter((m) => m[1] === 'GET').map((m) => m[2]));
+  return keys.size === 1 ? [...keys][0] : 'next';
+}
+
 /** Keys that name where to go next. */
 const TARGET_KEY = /next|redirect|return|continue|goto|dest|back|target|url/i;
 

@@ -171,3 +171,9 @@ def after_login(request):
         # ok: launch.W123
         return redirect(url)
     return redirect("home")
+
+
+def jump(request):
+    # the example link in the message sets the key the view reads
+    # ruleid: launch.W123
+    return redirect(request.GET["to"])
