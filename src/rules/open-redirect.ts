@@ -76,9 +76,12 @@ function prefixCheck(fn: SyntaxNode | null, target: SyntaxNode, call: SyntaxNode
   walk(target, (n) => {
     if (n.type === 'identifier') names.add(n.text);
   });
-  /** The prefix literal of a `x.startswith("/…")` call, when `x` is a target name or request data. */
-  const prefixOf = (n: SyntaxNode | null | undefined): string | undefined => {
-    if (n?.type === 'parenthesized_expression') return prefixOf(n.namedChildren[0]);
+  /**
+   * The prefix literal of a `x.startswith("/…")` call, when `x` is a target name, or request data read with a
+   * key that `value` (the target, or the branch that takes the request data) reads too.
+   */
+  const prefixOf = (n: SyntaxNode | null | undefined, value: SyntaxNode = target): string | undefined => {
+    if (n?.type === 'parenthesized_expression') return prefixOf(n.namedChildren[0], value);
     if (n?.type !== 'call') return undefined;
     const callee = n.childForFieldName('function');
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'startswith') return undefined;
@@ -86,26 +89,26 @@ function prefixCheck(fn: SyntaxNode | null, target: SyntaxNode, call: SyntaxNode
     const arg = n.childForFieldName('arguments')?.namedChildren[0];
     const prefix = arg ? stringValue(arg) : undefined;
     if (!obj || prefix === undefined || !/^(\/|\\)/.test(prefix)) return undefined;
-    return names.has(obj.text) || READS_REQUEST.test(obj.text) ? prefix : undefined;
+    return names.has(obj.text) || (READS_REQUEST.test(obj.text) && sharesKey(obj, value)) ? prefix : undefined;
   };
   const checked = (prefix: string, decides = true): PrefixCheck => ({ strength: /^\/[^/\\]/.test(prefix) ? 'pinned' : 'weak', prefix, decides });
   // the condition itself is the check (or one side of an `and`), not its negation
-  const conditionPrefix = (cond: SyntaxNode | null): string | undefined => {
-    if (cond?.type === 'boolean_operator' && cond.childForFieldName('operator')?.text === 'and') return conditionPrefix(cond.childForFieldName('left')) ?? conditionPrefix(cond.childForFieldName('right'));
-    return prefixOf(cond);
+  const conditionPrefix = (cond: SyntaxNode | null, value: SyntaxNode = target): string | undefined => {
+    if (cond?.type === 'boolean_operator' && cond.childForFieldName('operator')?.text === 'and') return conditionPrefix(cond.childForFieldName('left'), value) ?? conditionPrefix(cond.childForFieldName('right'), value);
+    return prefixOf(cond, value);
   };
   const weakest = (found: string[]): PrefixCheck => checked(found.find((p) => checked(p).strength === 'weak') ?? found[0]);
-  // 1. `name = <request data> if <check> else <no request data>`, for every request-data assignment of the target
+  // 1. `name = <request data> if <check> else <a fixed URL>`: every assignment of the target is so, or fixed
   const assigned: SyntaxNode[] = [];
   walkBody(fn, (n) => {
-    if (n.type === 'assignment' && names.has(n.childForFieldName('left')?.text ?? '') && READS_REQUEST.test(n.childForFieldName('right')?.text ?? '')) assigned.push(n.childForFieldName('right')!);
+    if (n.type === 'assignment' && names.has(n.childForFieldName('left')?.text ?? '')) assigned.push(n.childForFieldName('right')!);
   });
   const decided = (value: SyntaxNode): string | undefined => {
     if (value.type !== 'conditional_expression') return undefined;
-    const [, cond, alternative] = value.namedChildren;
-    return alternative && !READS_REQUEST.test(alternative.text) ? conditionPrefix(cond) : undefined;
+    const [taken, cond, alternative] = value.namedChildren;
+    return taken && alternative && fixedUrl(alternative) ? conditionPrefix(cond, taken) : undefined;
   };
-  const values = target.type === 'conditional_expression' ? [target] : assigned;
+  const values = target.type === 'conditional_expression' ? [target] : assigned.filter((v) => !fixedUrl(v));
   const prefixes = values.map(decided);
   if (values.length && prefixes.every((x) => x !== undefined)) return weakest(prefixes as string[]);
   // 2. the redirect inside `if <check>:`
@@ -134,6 +137,27 @@ function prefixCheck(fn: SyntaxNode | null, target: SyntaxNode, call: SyntaxNode
     if (prefix !== undefined) found.push(prefix);
   });
   return found.length ? { ...weakest(found), decides: false } : undefined;
+}
+
+/** Do two reads of request data share a literal key (`request.GET.get("r", "")` and `request.GET["r"]`)? */
+function sharesKey(a: SyntaxNode, b: SyntaxNode): boolean {
+  const keys = (n: SyntaxNode) => {
+    const out = new Set<string>();
+    walk(n, (c) => {
+      const v = c.type === 'string' ? stringValue(c) : undefined;
+      if (v) out.add(v);
+    });
+    return out;
+  };
+  const theirs = keys(b);
+  return [...keys(a)].some((k) => theirs.has(k));
+}
+
+/** A URL fixed by the code: a string literal, or reverse()/reverse_lazy()/resolve_url() of literals. */
+function fixedUrl(n: SyntaxNode): boolean {
+  if (stringValue(n) !== undefined) return true;
+  if (n.type !== 'call' || !/(^|\.)(reverse|reverse_lazy|resolve_url)$/.test(n.childForFieldName('function')?.text ?? '')) return false;
+  return (n.childForFieldName('arguments')?.namedChildren ?? []).every((a) => stringValue(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a) !== undefined);
 }
 
 /** Does the function check a redirect target (url_has_allowed_host_and_scheme, a project helper, a netloc comparison)? */

@@ -111,6 +111,22 @@ def editor_login(request):
     return redirect(path)
 
 
+def editor_mixed_keys(request):
+    # the check reads another key than the value taken: nothing pins `b`
+    path = request.GET["b"] if request.GET.get("a", "").startswith("/editor/") else reverse("home")
+    # ruleid: launch.W123
+    return redirect(path)
+
+
+def editor_reassigned(request, more):
+    path = request.GET["r"] if request.GET.get("r", "").startswith("/editor/") else reverse("home")
+    if more:
+        path = request.GET["next"]
+    # a second assignment takes the query value unchecked
+    # ruleid: launch.W123
+    return redirect(path)
+
+
 def editor_logout(request):
     # the same shape with a lone "/": "//evil.example" passes it, a link chooses it: open
     path = request.GET["next"] if request.GET.get("next", "").startswith("/") else reverse("home")
