@@ -46,7 +46,12 @@ const SECRET_METHOD = /^(unsign|unsign_object)$/;
 const SECRET_KEYWORD = /^(session_key|s|signed_value|signed_obj|value)$/;
 
 /** Protocol endpoints that receive cross-site POSTs by design (SAML POST binding, OAuth/OIDC callbacks, social-auth). */
-const PROTOCOL_NAME = /saml|(^|_)sso(_|$)|(^|_)acs(_|$)|assertion_consumer|oidc|oauth|openid|social|(^|_)complete(_|$)|callback|(^|_)slo(_|$)|logout_response/i;
+/**
+ * Names of sign-in protocol endpoints, in the view's name or its file's path: SAML (ACS, SSO, SLO), OAuth/OIDC
+ * callbacks, python-social-auth's `complete` (also a project's own copy in a `psa.py`, tethys), LTI 1.3 launches
+ * (an OIDC id_token the LMS posts, mediacms' `lti/views.py`). Parts are delimited by `_`, `/`, `.` or the ends.
+ */
+const PROTOCOL_NAME = /saml|(^|[_/.])(sso|acs|slo|lti|psa|complete)([_/.]|$)|assertion_consumer|oidc|oauth|openid|social|callback|logout_response/i;
 
 /** Reads of a non-cookie credential: the Authorization header, an API key header. */
 const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
@@ -467,11 +472,11 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       fix: 'Keep the check first in the view and refuse the request (PermissionDenied) when the secret does not verify; never fall back to the session cookie alone.',
     };
   }
-  if (ev.session && PROTOCOL_NAME.test(`${e.label} ${e.file.rel}`)) {
+  if (ev.session && (PROTOCOL_NAME.test(e.label) || PROTOCOL_NAME.test(e.file.rel))) {
     return {
       location: e.at,
       level: 'note',
-      message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
+      message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth, LTI): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
       fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
     };
   }

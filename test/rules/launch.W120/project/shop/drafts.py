@@ -1,0 +1,10 @@
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+
+# a name that only contains a protocol word is not a protocol endpoint
+# ruleid: launch.W120
+@csrf_exempt
+def autocomplete_save(request):
+    request.session["draft"] = request.POST["text"]
+    return HttpResponse("saved")
