@@ -43,7 +43,14 @@ function execStmtInner(frame: Frame, st: SyntaxNode, scope: Scope): void {
     case 'expression_statement': {
       const e = st.namedChildren[0];
       if (!e) return;
-      if (e.type === 'assignment') return execAssign(frame, e, scope);
+      if (e.type === 'assignment') {
+        // `ns = SettingNamespace(global_symbol_table=globals())` (Mayan EDMS): the object it makes holds the
+        // module's namespace and may set any setting later (`ns.update_globals()`), as a call statement may now.
+        // Only the namespace itself: `__version__ = get_version(__name__)` merely names the module.
+        const right = e.childForFieldName('right');
+        if (right?.type === 'call' && !frame.functions.has(right.childForFieldName('function')?.text ?? '')) handsOverModule(frame, right, scope, true);
+        return execAssign(frame, e, scope);
+      }
       if (e.type === 'augmented_assignment') return execAugAssign(frame, e, scope);
       if (e.type === 'call') return execCallStmt(frame, e, scope);
       return;
@@ -662,13 +669,14 @@ function execModuleDictCall(frame: Frame, call: SyntaxNode, scope: Scope): boole
  * (`Settings.load_settings(__name__)`, readthedocs' class-based settings, which set every upper-case attribute
  * of a class on `sys.modules[__name__]`), the module object, or its namespace (`django_heroku.settings(locals())`)
  * — may set any setting, and the scan does not follow it there: dynamic, so the settings it may change are not
- * checked rather than read as never set. Returns true when the call was one of these.
+ * checked rather than read as never set. `namespaceOnly`: only the namespace counts (a call whose result is kept).
+ * Returns true when the call was one of these.
  */
-function handsOverModule(frame: Frame, call: SyntaxNode, scope: Scope): boolean {
+function handsOverModule(frame: Frame, call: SyntaxNode, scope: Scope, namespaceOnly = false): boolean {
   const { callee, args, kwargs } = callParts(call);
   // a logger's or the warnings filter's module=__name__ only names where messages come from
   if (/^(logging|warnings|logger|log)\b|^print$/.test(callee ?? '')) return false;
-  const given = [...args, ...kwargs.values()].find((a) => (a.type === 'identifier' && a.text === '__name__' && !scope.has('__name__')) || MODULE_DICT.test(a.text.replace(/\s+/g, '')) || isThisModule(frame, a));
+  const given = [...args, ...kwargs.values()].find((a) => MODULE_DICT.test(a.text.replace(/\s+/g, '')) || (!namespaceOnly && ((a.type === 'identifier' && a.text === '__name__' && !scope.has('__name__')) || isThisModule(frame, a))));
   if (!given) return false;
   markDynamic(frame, call, scope, `${callee ?? 'a call'}(${given.text}) is handed the settings module and may set any setting`, true);
   return true;
