@@ -141,7 +141,7 @@ export class PyIndex {
     // tree-sitter's own search of the whole tree was a second of a 1 M-line project). Imports never nest.
     const statements: SyntaxNode[] = [];
     const isImport = (n: SyntaxNode) => n.type === 'import_statement' || n.type === 'import_from_statement';
-    if (shortcuts.on) walkMatching(this.ctx, file, IMPORT_LINE, (n) => isImport(n) && statements.push(n));
+    if (shortcuts.on) walkMatching(this.ctx, file, IMPORT_LINE, ['import_statement', 'import_from_statement'], (n) => isImport(n) && statements.push(n));
     else eachOfType(this.ctx.workspace.tree(file).rootNode, ['import_statement', 'import_from_statement'], (n) => statements.push(n));
     for (const n of statements) {
       const nested = !!enclosingDef(n);

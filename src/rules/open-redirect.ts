@@ -39,7 +39,7 @@ export default {
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
       if (!/redirect|Redirect/.test(file.text)) continue;
-      walkMatching(ctx, file, /redirect|Redirect/, (n) => {
+      walkMatching(ctx, file, /redirect|Redirect/, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));
         if (!q || !REDIRECT.test(q)) return;

@@ -4,7 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, findViews, loc, productionPythonFiles } from '../project/model';
 import { FunctionFlow, UNKNOWN, callersPassingRequestData, enclosingFunction, formatted, formattedHow, isRequestData, mayCarryRequestData, openParts, type Prov } from '../project/request-data';
-import { walkMatching } from '../project/syntax';
+import { CALL, walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 const RAW_SQL = /^django\.db\.models(\.expressions)?\.RawSQL$/;
@@ -95,7 +95,7 @@ export default {
     for (const file of productionPythonFiles(ctx)) {
       const SINK = /\.(execute|executemany|executescript|raw|extra)\s*\(|RawSQL/;
       if (!SINK.test(file.text)) continue;
-      walkMatching(ctx, file, SINK, (n) => {
+      walkMatching(ctx, file, SINK, CALL, (n) => {
         if (n.type !== 'call') return;
         const fnNode = n.childForFieldName('function');
         if (!fnNode || !/(^|\.)(execute|executemany|executescript|raw|extra|RawSQL)$/.test(fnNode.text)) return;

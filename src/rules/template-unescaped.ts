@@ -141,7 +141,7 @@ function taintedContext(ctx: ScanContext): Map<string, Map<string, ContextKey>> 
   };
   for (const file of productionPythonFiles(ctx)) {
     if (!/render|TemplateResponse|template_name/.test(file.text)) continue;
-    walkMatching(ctx, file, /render|TemplateResponse|template_name|get_context_data/, (n) => {
+    walkMatching(ctx, file, /render|TemplateResponse|template_name|get_context_data/, ['class_definition', 'call'], (n) => {
       if (n.type === 'class_definition') {
         // class-based views: template_name = "x.html" and get_context_data() filling context[...] with request data
         const tn = stringValue(classAttr(n, 'template_name'));

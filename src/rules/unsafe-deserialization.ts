@@ -4,7 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { PyIndex, loc, productionPythonFiles } from '../project/model';
 import { FunctionFlow, callersPassingRequestData, enclosingFunction, isRequestData, type Prov } from '../project/request-data';
-import { walkMatching } from '../project/syntax';
+import { CALL, walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 /** Loaders that build arbitrary Python objects (run code) from their input. */
@@ -34,7 +34,7 @@ export default {
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
       if (!/pickle|yaml|marshal|dill|shelve|read_pickle/.test(file.text)) continue;
-      walkMatching(ctx, file, /\b(loads?|decode|read_pickle|load_all|unsafe_load|unsafe_load_all)\s*\(/, (n) => {
+      walkMatching(ctx, file, /\b(loads?|decode|read_pickle|load_all|unsafe_load|unsafe_load_all)\s*\(/, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));
         if (!q) return;

@@ -17,7 +17,7 @@ import {
   type Prov,
 } from '../project/request-data';
 import { htmlProv } from '../project/html-context';
-import { walkMatching } from '../project/syntax';
+import { CALL, walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
 
 const MARK_SAFE = /^django\.utils\.safestring\.(mark_safe|SafeString|SafeText|SafeUnicode)$/;
@@ -43,7 +43,7 @@ export default {
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
       if (!/mark_safe|SafeString|SafeText|SafeUnicode|format_html/.test(file.text)) continue;
-      walkMatching(ctx, file, /mark_safe|SafeString|SafeText|SafeUnicode|format_html/, (n) => {
+      walkMatching(ctx, file, /mark_safe|SafeString|SafeText|SafeUnicode|format_html/, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));
         if (!q) return;

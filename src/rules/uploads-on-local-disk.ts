@@ -1,6 +1,6 @@
 import type { Location } from '../finding';
 import { eachOfType, stringValue, type SyntaxNode } from '../project/python';
-import { walkMatching } from '../project/syntax';
+import { CALL, walkMatching } from '../project/syntax';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
@@ -193,7 +193,7 @@ export default {
         // F`) — are looked at: the walk skips the rest of the file (models files are long).
         const calls = (visit: (n: SyntaxNode) => void) =>
           shortcuts.on
-            ? walkMatching(ctx, f, fileFieldNames(idx, f), (n) => n.type === 'call' && visit(n))
+            ? walkMatching(ctx, f, fileFieldNames(idx, f), CALL, (n) => n.type === 'call' && visit(n))
             : eachOfType(ctx.workspace.tree(f).rootNode, 'call', visit);
         calls((n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
