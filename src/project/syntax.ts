@@ -166,6 +166,34 @@ export function walkMatching(ctx: ScanContext, file: SourceFile, re: RegExp, typ
   }
 }
 
+/** `settings.NAME`, `getattr(settings, "NAME")` or `getattr(settings, "NAME", <falsy default>)`: a test of a setting. */
+const SETTING_TEST = /^(?:settings\.([A-Z][A-Z0-9_]*)|getattr\(\s*settings\s*,\s*["']([A-Z][A-Z0-9_]*)["']\s*(?:,\s*(False|None|0|""|'')\s*)?\))$/;
+
+/**
+ * The settings that must be truthy for the node to run: the tests of `if settings.NAME:` (or `getattr(settings,
+ * "NAME", False)`, or an `and` with one — `if not found and settings.VOIP_FORWARD_DATA:`, django-crm) around it
+ * in its function, whose body (not its else) holds it. `orUnset`: the getattr default, when a falsy one is given.
+ */
+export function requiredSettings(node: SyntaxNode): Array<{ name: string; orUnset: boolean }> {
+  const out: Array<{ name: string; orUnset: boolean }> = [];
+  const tests = (cond: SyntaxNode | null): void => {
+    if (!cond) return;
+    if (cond.type === 'parenthesized_expression') return tests(cond.namedChildren.find((c) => c.type !== 'comment') ?? null);
+    if (cond.type === 'boolean_operator' && cond.childForFieldName('operator')?.type === 'and') {
+      tests(cond.childForFieldName('left'));
+      tests(cond.childForFieldName('right'));
+      return;
+    }
+    const m = SETTING_TEST.exec(cond.text.replace(/\s+/g, ' '));
+    if (m) out.push({ name: m[1] ?? m[2], orUnset: m[3] !== undefined });
+  };
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') break;
+    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id) tests(p.childForFieldName('condition'));
+  }
+  return out;
+}
+
 /** `settings.DEBUG`, `getattr(settings, "DEBUG", False)`: a condition on Django's DEBUG setting. */
 const DEBUG_TEST = /^(settings\.DEBUG|getattr\(\s*settings\s*,\s*["']DEBUG["']\s*(,\s*\w+\s*)?\))$/;
 

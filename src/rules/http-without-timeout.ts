@@ -5,7 +5,7 @@ import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
-import { debugOffInProduction } from './settings-util';
+import { debugOffInProduction, switchedOffInProduction } from './settings-util';
 
 type Client = 'requests' | 'urllib' | 'httpx';
 
@@ -130,6 +130,8 @@ export default {
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
       const debugOnly = onlyWhenDebug(call);
       if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
+      // under `if settings.X:` with X off in production (django-crm's VOIP_FORWARD_DATA): never runs there
+      if (switchedOffInProduction(ctx, file.rel, call)) return;
       seen.add(call.id);
       const where = via ? `in helper \`${via.name}()\`, called from view \`${view.label}\`` : `in view \`${view.label}\``;
       const none = http.explicitNone ? ' (`timeout=None` turns it off)' : '';

@@ -27,6 +27,7 @@ import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../pr
 import { projectOf } from '../project/files';
 import { isLoopbackHost } from '../project/proxy';
 import type { SourceFile } from '../project/workspace';
+import { requiredSettings } from '../project/syntax';
 import type { RuleHit, RuleResult } from './rule';
 
 export { WORLDS, truthy, dictGet, bool, num };
@@ -443,6 +444,19 @@ export function withSecurityMiddleware(settings: EvaluatedSettings, check: (worl
 export function debugOffInProduction(ctx: ScanContext, rel: string): boolean {
   const s = projectOf(ctx, rel)?.production;
   return !!s && WORLDS.every((w) => settingOff(s, 'DEBUG', w, bool(false)) === true);
+}
+
+/**
+ * A setting the node runs only with (requiredSettings: `if settings.VOIP_FORWARD_DATA:`) that production's
+ * settings make falsy in every world — set to False, None, 0 or empty, or left unset behind a getattr() with a
+ * falsy default: the code never runs in production. The setting's name, or undefined. DEBUG is left to its own
+ * wording (onlyWhenDebug, DEBUG_ONLY_NOTE).
+ */
+export function switchedOffInProduction(ctx: ScanContext, rel: string, node: SyntaxNode): string | undefined {
+  const s = projectOf(ctx, rel)?.production;
+  if (!s) return undefined;
+  const off = requiredSettings(node).find(({ name, orUnset }) => name !== 'DEBUG' && (s.bindings.has(name) || orUnset) && WORLDS.every((w) => settingOff(s, name, w, orUnset ? bool(false) : UNKNOWN) === true));
+  return off?.name;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { productionEnvironment } from '../project/manifests';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
-import { WORLDS, debugOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
+import { WORLDS, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -674,6 +674,8 @@ export default {
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
       const debugOnly = onlyWhenDebug(call);
       if (debugOnly && debugOffInProduction(ctx, file.rel)) return;
+      // under `if settings.X:` with X off in production (django-crm's VOIP_FORWARD_DATA): never runs there
+      if (switchedOffInProduction(ctx, file.rel, call)) return;
       if (slow.kind === 'email') {
         if (queuedEmail(ctx, file)) return;
         if (noRecipients(ctx, file, slow.label)) return;
