@@ -47,11 +47,13 @@ const SECRET_KEYWORD = /^(session_key|s|signed_value|signed_obj|value)$/;
 
 /** Protocol endpoints that receive cross-site POSTs by design (SAML POST binding, OAuth/OIDC callbacks, social-auth). */
 /**
- * Names of sign-in protocol endpoints, in the view's name or its file's path: SAML (ACS, SSO, SLO), OAuth/OIDC
- * callbacks, python-social-auth's `complete` (also a project's own copy in a `psa.py`, tethys), LTI 1.3 launches
- * (an OIDC id_token the LMS posts, mediacms' `lti/views.py`). Parts are delimited by `_`, `/`, `.` or the ends.
+ * Sign-in protocol endpoints: SAML (ACS, SSO, SLO), OAuth/OIDC callbacks, python-social-auth's `complete`, LTI 1.3
+ * launches (an OIDC id_token the LMS posts). By the view's name (`saml_acs`, `oauth_callback`, exactly `complete`
+ * — not `complete_version_api`), or by its file's path (`sso/views.py`, a project's own copy of social-auth's views
+ * in `psa.py` — tethys —, mediacms' `lti/views.py`), parts delimited by `_`, `/`, `.` or the ends.
  */
-const PROTOCOL_NAME = /saml|(^|[_/.])(sso|acs|slo|lti|psa|complete)([_/.]|$)|assertion_consumer|oidc|oauth|openid|social|callback|logout_response/i;
+const PROTOCOL_NAME = /saml|(^|_)(sso|acs|slo|lti)(_|$)|assertion_consumer|oidc|oauth|openid|social|^complete$|callback|logout_response/i;
+const PROTOCOL_PATH = /saml|(^|[_/.])(sso|acs|slo|lti|psa)([_/.]|$)|assertion_consumer|oidc|oauth|openid|social|callback/i;
 
 /** Reads of a non-cookie credential: the Authorization header, an API key header. */
 const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
@@ -472,7 +474,7 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       fix: 'Keep the check first in the view and refuse the request (PermissionDenied) when the secret does not verify; never fall back to the session cookie alone.',
     };
   }
-  if (ev.session && (PROTOCOL_NAME.test(e.label) || PROTOCOL_NAME.test(e.file.rel))) {
+  if (ev.session && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
     return {
       location: e.at,
       level: 'note',
@@ -498,6 +500,16 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       level: 'note',
       message: `${what}; it checks the logged-in user (${ev.session}) and hands the request to \`${ev.passesRequest}()\`, a reverse proxy to another service: whether a cross-site POST can change anything there is that service's to say — check that it requires its own credential for what changes data.`,
       fix: 'Keep CSRF on if the proxied service trusts the forwarded session; exempt it only when that service authenticates every state-changing request itself.',
+    };
+  }
+  const reprotected = ev.session && !ev.authHeader ? reappliesCsrf(idx, e) : undefined;
+  if (reprotected) {
+    // Sefaria's APIs: exempt for API-key clients, with the logged-in user's branch run through csrf_protect
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}, but the view puts CSRF protection back itself (${reprotected}) — the usual shape of an endpoint that exempts API-key clients and protects the logged-in user's branch: check that every path that acts for the logged-in user (${ev.session}) goes through it.`,
+      fix: 'Keep every session-authenticated branch behind csrf_protect; anything reachable with the session cookie alone needs the token.',
     };
   }
   const readOnly = ev.session && !ev.authHeader ? onlyReads(ctx, idx, e) : undefined;
@@ -560,6 +572,32 @@ function onlyReads(ctx: ScanContext, idx: PyIndex, e: Exempt): boolean {
     if (def && /\.(method|POST|body|FILES|data)\b/.test(def.node.text)) return false;
   }
   return ReadOnly.of(ctx).unjudged(file, fn) === undefined;
+}
+
+const CSRF_PROTECT = /^django\.views\.decorators\.csrf\.csrf_protect$/;
+
+/**
+ * Does the exempt view put CSRF protection back on part of what it does — `csrf_protect` applied inside it (a
+ * nested `@csrf_protect def protected_post(request)`, `_do_post = csrf_protect(_do_post)`) or a call of a project
+ * function decorated with it? Where, for the message, or undefined.
+ */
+function reappliesCsrf(idx: PyIndex, e: Exempt): string | undefined {
+  for (const { file, fn } of e.bodies) {
+    let found: string | undefined;
+    walk(fn, (n) => {
+      if (found) return false;
+      if (n.type === 'identifier' && n.text === 'csrf_protect' && CSRF_PROTECT.test(idx.qualify(file, n) ?? '')) found = `csrf_protect at ${file.rel}:${n.startPosition.row + 1}`;
+      else if (n.type === 'call') {
+        const callee = n.childForFieldName('function');
+        const q = callee && callee.type === 'identifier' ? idx.qualify(file, callee) : undefined;
+        const def = q && !q.startsWith('django.') ? idx.resolveDef(q, file.rel) : undefined;
+        if (def && def.node.type === 'function_definition' && qualifiedDecorators(idx, def.file, def.node).some((d) => CSRF_PROTECT.test(d.q))) found = `\`${callee!.text}()\`, decorated with csrf_protect, called at ${file.rel}:${n.startPosition.row + 1}`;
+      }
+      return true;
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `request.is_ajax()`, `request.headers.get("x-requested-with") == "XMLHttpRequest"`, `request.META[…]` alike. */
