@@ -66,13 +66,17 @@ export function inDevCodeFolder(rel: string, ctx?: ScanContext): boolean {
   return devFolders(rel, ctx).some((p) => p.toLowerCase() !== 'local');
 }
 
+/**
+ * The folders of `rel` (below its project's root) named for development, tests, docs or CI — by name, or by a part
+ * of a compound name that says development (Sefaria's `dev_docker/`, `docker-dev/`).
+ */
 function devFolders(rel: string, ctx?: ScanContext): string[] {
   const base = ctx ? projectOf(ctx, rel)?.root : undefined;
   const inner = base && rel.startsWith(base + '/') ? rel.slice(base.length + 1) : rel;
   return inner
     .split('/')
     .slice(0, -1)
-    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p));
+    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)));
 }
 
 export function isMigration(rel: string): boolean {
