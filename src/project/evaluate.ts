@@ -67,6 +67,7 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
       unset: u ? u.value : UNKNOWN,
       set: s ? s.value : UNKNOWN,
       location,
+      ...(u && s && (s.location.file !== u.location.file || s.location.line !== u.location.line) ? { setLocation: s.location } : {}),
       ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
       ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
       ...(overridden.unset || overridden.set ? { overridden } : {}),

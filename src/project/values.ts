@@ -63,8 +63,14 @@ export interface SettingBinding {
   name: string;
   unset: Value;
   set: Value;
-  /** Where the value was last assigned or changed (the line a rule points at). */
+  /** Where the value was last assigned or changed (the line a rule points at) — with the variables unset. */
   location: Location;
+  /**
+   * Where the set world's value was last assigned, when that is another line (Sefaria's `if os.getenv("CI_RUN"):
+   * from sefaria.local_settings_ci import *`): a finding that holds only with the variables set points there
+   * (settings-util's whereIn).
+   */
+  setLocation?: Location;
   /** The value was assigned only under a condition the evaluator could not decide. */
   conditional?: boolean;
   /**

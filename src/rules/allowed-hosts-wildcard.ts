@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { hostCheckingMiddleware, type HostCheckingMiddleware } from '../project/middleware';
-import { forProduction, label, listHasIn, locationOf, strItems, worldClause, worldsWhere } from './settings-util';
+import { forProduction, label, listHasIn, locationOf, strItems, whereIn, worldClause, worldsWhere } from './settings-util';
 
 /**
  * launch.E020: '*' in ALLOWED_HOSTS in production, written out or as the default of an env read. A note,
@@ -42,7 +42,7 @@ export default {
         const m = checks[0];
         const at = `${m.raise.file}:${m.raise.line}`;
         return [{
-          location: b.location,
+          location: whereIn(b, worlds),
           level: 'note' as const,
           message: `${where}, so Django's own host check is off; the project's middleware \`${m.path}\` (in MIDDLEWARE) raises DisallowedHost for hosts it does not accept (${at}). A note, not an error: check that it covers every route — requests it lets through on any Host can still build links (password reset e-mails, absolute URLs) to an attacker's domain.`,
           fix: `Check that \`${m.path}\` rejects unknown hosts on every route before anything builds a URL from the Host header, or list the served domains in ALLOWED_HOSTS.`,
@@ -50,7 +50,7 @@ export default {
         }];
       }
       return [{
-        location: b.location,
+        location: whereIn(b, worlds),
         message: `${where}: Django accepts any Host header, so links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
       }];
     });

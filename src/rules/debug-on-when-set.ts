@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { forProduction, label, truthy, worldClause } from './settings-util';
+import { forProduction, label, truthy, whereIn, worldClause } from './settings-util';
 
 /**
  * launch.W011: DEBUG is True whatever the operator writes into its variable — `bool(os.getenv("DEBUG", False))`
@@ -26,7 +26,7 @@ export default {
       // When DEBUG is already True with the variable unset, launch.E010 reports it (for both worlds).
       if (!b || truthy(b.set) !== true || truthy(b.unset) === true) return [];
       return [{
-        location: b.location,
+        location: whereIn(b, ['set']),
         message: `DEBUG is True in ${label(s)}${worldClause(ctx, ['set'], [b])}: any non-empty string, "False" and "0" included, is truthy, so setting the variable can only turn DEBUG on.`,
       }];
     });

@@ -106,6 +106,11 @@ export function locationOf(settings: EvaluatedSettings, name: string): Location 
   return settings.bindings.get(name)?.location ?? settings.anchor;
 }
 
+/** Where a finding that holds in `worlds` points: the set world's own line when it holds only there. */
+export function whereIn(b: SettingBinding, worlds: readonly World[]): Location {
+  return worlds.length === 1 && worlds[0] === 'set' && b.setLocation ? b.setLocation : b.location;
+}
+
 /** The worlds in which `pred` holds (pred returns true only for a known, insecure value). */
 export function worldsWhere(pred: (world: World) => boolean | undefined): World[] {
   return WORLDS.filter((w) => pred(w) === true);
