@@ -70,10 +70,10 @@ export interface RouteCall {
   view: SyntaxNode;
 }
 
-/** urls.py modules: `urls.py`, `*_urls.py`, files of a `urls/` package. */
+/** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
 export function isUrlsFile(rel: string): boolean {
   const name = baseName(rel);
-  return /(^|_)urls\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
+  return /(^|_)urls(_\w+)?\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
 }
 
 /** Every path()/re_path()/url() route call with a view argument, in non-test urls files. */

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
 
 from accounts import session_views, views
+from app.urls_shared import shared_patterns
 
 urlpatterns = [
     # ruleid: launch.W110
@@ -29,4 +30,4 @@ urlpatterns = [
     path("sign-in-named/", views.sign_in_named),
     path("api/login/", views.ApiLogin.as_view()),
     path("session/", session_views.open_session),
-]
+] + shared_patterns
