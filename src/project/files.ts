@@ -68,7 +68,8 @@ export function inDevCodeFolder(rel: string, ctx?: ScanContext): boolean {
 
 /**
  * The folders of `rel` (below its project's root) named for development, tests, docs or CI — by name, or by a part
- * of a compound name that says development (Sefaria's `dev_docker/`, `docker-dev/`).
+ * of a compound name that says development (Sefaria's `dev_docker/`, `docker-dev/`), and a project template's
+ * folders (`{{cookiecutter.project_name}}/`).
  */
 function devFolders(rel: string, ctx?: ScanContext): string[] {
   const base = ctx ? projectOf(ctx, rel)?.root : undefined;
@@ -76,7 +77,7 @@ function devFolders(rel: string, ctx?: ScanContext): string[] {
   return inner
     .split('/')
     .slice(0, -1)
-    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)));
+    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)) || p.includes('{{'));
 }
 
 export function isMigration(rel: string): boolean {

@@ -85,7 +85,7 @@ function ownFiles(input: ResolveInput, name: string): SourceFile[] {
   const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
   return input.ws
     .pythonFiles()
-    .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)));
+    .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !f.rel.includes('{{'));
 }
 
 export function resolveProduction(input: ResolveInput): Resolution {
@@ -280,7 +280,8 @@ export function belongsTo(input: Pick<ResolveInput, 'dir' | 'roots'>, file: stri
 function codeFiles(input: ResolveInput): SourceFile[] {
   const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
   return input.ws.pythonFiles().filter((f) => {
-    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel))) return false;
+    // a project template's files (`{{cookiecutter.project_name}}/…`) are no project's
+    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || f.rel.includes('{{')) return false;
     const name = f.rel.split('/').pop()!;
     if (name === 'manage.py' || name === 'wsgi.py' || name === 'asgi.py') return false;
     // A package's `__main__.py` that runs management commands (`python -m pkg`, a console script) is a tool like

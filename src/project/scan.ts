@@ -111,8 +111,12 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
   const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
   if (allRoots.length === 0) {
+    const template = workspace.manageDirs.find(templateFolder);
     throw new ScanInputError(
-      `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
+      template
+        ? `no Django project found under ${root}: the only one is the project template ${template}/, whose generated projects are deployed, never the template itself`
+        : `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
+      ...(template ? ['scan a project generated from the template'] : []),
     );
   }
   if (named && !allRoots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
@@ -224,7 +228,7 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
     if (base !== undefined && !roots.includes(base)) roots.push(base);
   }
   if (roots.length === 0 && named && (resolveModule(ws, '', named) || deployTimeModule(ws, '', named, copies))) roots.push('');
-  return roots.sort();
+  return roots.filter((r) => !templateFolder(r)).sort();
 }
 
 /**
@@ -240,6 +244,14 @@ function packagedManageRoot(ws: Workspace, dir: string): string | undefined {
   if (!d?.module || resolveModule(ws, dir, d.module, true)) return undefined;
   const base = baseOf(ws, dir.split('/').slice(0, -1), d.module);
   return base;
+}
+
+/**
+ * A project template's folder (`{{cookiecutter.project_name}}/`, wemake-django-template): the projects generated
+ * from it are deployed, never the template itself, so it is no project root.
+ */
+function templateFolder(dir: string): boolean {
+  return dir.split('/').some((p) => p.includes('{{'));
 }
 
 /** The nearest folder at or above `parts` from which `module` resolves exactly. */

@@ -262,6 +262,18 @@ describe('several projects', () => {
     expect(projects).toEqual([['', 'app_conf', 'app/conf_templates/docker.py.template', 'resolved']]);
   });
 
+  it('a cookiecutter template folder is no project: alone, a refusal that says so; beside a project, left out (wemake-django-template)', () => {
+    const template = {
+      '{{cookiecutter.project_name}}/manage.py': SET('server.settings'),
+      '{{cookiecutter.project_name}}/server/__init__.py': '',
+      '{{cookiecutter.project_name}}/server/wsgi.py': SET('server.settings'),
+      '{{cookiecutter.project_name}}/server/settings.py': 'DEBUG = False\n',
+    };
+    expect(() => scan(tree(template))).toThrow(/the only one is the project template \{\{cookiecutter\.project_name\}\}\/, whose generated projects are deployed/);
+    const beside = tree({ ...template, ...BASE, 'manage.py': SET('app.settings.production') });
+    expect(scan(beside).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['', 'app.settings.production']]);
+  });
+
   it("a package's manage.py whose settings resolve only from the folder above belongs to the project there (SQUAD)", () => {
     // The top manage.py only imports `app.manage`; the package's wsgi.py names the settings gunicorn loads.
     const dir = tree({
