@@ -690,6 +690,32 @@ function limitingBackendFirst(s: EvaluatedSettings): boolean {
   });
 }
 
+/**
+ * Backends that sign users in without a password of theirs: OpenID Connect, remote user (the web server
+ * authenticates), social auth, SAML, ADFS, CAS, OAuth2 tokens, magic links.
+ */
+const PASSWORDLESS_BACKEND = /^(mozilla_django_oidc\.auth\.OIDCAuthenticationBackend|django\.contrib\.auth\.backends\.RemoteUserBackend|social_core\.backends\.[\w.]+|djangosaml2\.backends\.Saml2Backend|django_auth_adfs\.backend\.\w+|django_cas_ng\.backends\.CASBackend|oauth2_provider\.backends\.OAuth2Backend|sesame\.backends\.ModelBackend)$/;
+
+/**
+ * Every backend in production's AUTHENTICATION_BACKENDS (known, in every world) signs users in without a password
+ * — one of PASSWORDLESS_BACKEND, or a project class derived from one (mailarchive's `CustomOIDCBackend`): a
+ * login form or authenticate() with a password then checks none, so attempts guess nothing. Why, or undefined.
+ */
+function passwordlessBackends(idx: PyIndex, s: EvaluatedSettings): string | undefined {
+  const b = s.bindings.get('AUTHENTICATION_BACKENDS');
+  if (!b || b.conditional) return undefined;
+  const names = WORLDS.map((w) => strItems(b[w]));
+  if (names.some((n) => !n || n.length === 0)) return undefined;
+  const all = [...new Set(names.flat() as string[])];
+  const passwordless = (q: string): boolean => {
+    if (PASSWORDLESS_BACKEND.test(q)) return true;
+    const d = idx.resolveDef(q);
+    return !!d && d.node.type === 'class_definition' && ancestry(idx, d.file, d.node).some((a) => PASSWORDLESS_BACKEND.test(a.q));
+  };
+  if (!all.every(passwordless)) return undefined;
+  return `every backend in AUTHENTICATION_BACKENDS of ${label(s)} (${all.join(', ')}) signs users in without a password, so nothing here checks one; it becomes a password login, and needs a limit, once a password backend (ModelBackend) is added`;
+}
+
 /** launch.W110: login endpoints (Django LoginView, auth URLconfs, DRF token views, hand-written authenticate() views) without rate limiting. */
 export default {
   reads: 'views',
@@ -716,6 +742,7 @@ export default {
       const s = project.production;
       if (!s) continue;
       projects++;
+      const first = hits.length;
       let axes = lockoutApp(s);
       // INSTALLED_APPS unknown only because branches could not be decided (e.g. `if raven: INSTALLED_APPS += (...)`):
       // a lockout app needs its name in the settings files, so none mentioned means none installed.
@@ -825,6 +852,9 @@ export default {
           ...(f.route ? { related: [{ location: f.route, message: `the route to \`${f.label}\`` }] } : {}),
         });
       }
+      // no backend production uses checks a password (mailarchive's OIDC backend): there is nothing to guess
+      const passwordless = passwordlessBackends(idx, s);
+      if (passwordless) for (let i = first; i < hits.length; i++) hits[i] = { ...hits[i], level: 'note', message: `${hits[i].message.replace(/\.$/, '')} — a note: ${passwordless}.` };
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
     if (endpoints === 0) return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
