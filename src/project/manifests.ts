@@ -1856,9 +1856,10 @@ function yamlEnvAnywhere(y: Yaml, n: unknown, ctx: KubeContext, depth: number): 
   if (!isMap(node)) return [];
   const out: Line[] = [];
   const entries = mapEntries(node, y.doc);
-  const nameEntry = entries.find((e) => e.key === 'name');
+  // Kubernetes' `- name: X / value: Y`; CloudFormation's ECS container definitions spell them `Name` and `Value`
+  const nameEntry = entries.find((e) => e.key === 'name' || e.key === 'Name');
   const name = scalarText(nameEntry?.value);
-  const value = entries.find((e) => e.key === 'value');
+  const value = entries.find((e) => e.key === 'value' || e.key === 'Value');
   const valueFrom = entries.find((e) => e.key === 'valueFrom')?.value;
   const envItem = !!ctx.listItem && ENV_LIST_KEY.test(ctx.parentKey) && name !== undefined && ENV_NAME_RE.test(name) && (value !== undefined || valueFrom !== undefined);
   const settings = (name === DSM || name === CONF) && value !== undefined && scalarText(value.value) !== undefined;

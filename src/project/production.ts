@@ -169,6 +169,9 @@ export function resolveProduction(input: ResolveInput): Resolution {
   if (fromManifests.length) {
     const order = (c: Candidate) => {
       const e = input.evidence.find((x) => x.file === c.at?.file && x.line === c.at?.line);
+      // `ENV DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-x}` (Concordia's Dockerfile) is a default that says it
+      // is meant to be overridden: what an orchestrator's manifest sets (its ECS task definition) comes first
+      if (e && selfDefault(input, e.file, e.line)) return KIND_ORDER.length;
       const i = e ? KIND_ORDER.indexOf(e.kind) : -1;
       return i < 0 ? KIND_ORDER.length : i;
     };
@@ -269,6 +272,12 @@ function missingResolution(missing: Candidate[], passedOver: Candidate[]): Resol
  * (the deepest one holding it); a file outside every project (a repository-level Dockerfile beside
  * backend/) speaks for any project whose module it names.
  */
+/** Does the manifest line give DJANGO_SETTINGS_MODULE as a default of itself (`${DJANGO_SETTINGS_MODULE:-x}`)? */
+function selfDefault(input: ResolveInput, file: string, line: number): boolean {
+  const text = input.ws.get(file)?.text.split('\n')[line - 1] ?? '';
+  return /\$\{DJANGO_SETTINGS_MODULE:?-/.test(text);
+}
+
 export function belongsTo(input: Pick<ResolveInput, 'dir' | 'roots'>, file: string): boolean {
   const owners = input.roots.filter((r) => r !== '' && under(r, file));
   if (owners.length === 0) return true;

@@ -65,8 +65,8 @@ export const EXCLUDED_DIRS = new Set([
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible…). */
-const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|ops|kustomize|argocd|\.?platform)$/i;
+/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
+const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|infrastructure|ops|kustomize|argocd|\.?platform|cloudformation|cfn|ecs)$/i;
 
 /**
  * Deploy files the rules read besides Python: process definitions, containers, units, scripts, web server

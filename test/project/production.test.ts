@@ -262,6 +262,32 @@ describe('several projects', () => {
     expect(projects).toEqual([['', 'app_conf', 'app/conf_templates/docker.py.template', 'resolved']]);
   });
 
+  it("an ECS task definition in CloudFormation names the module; the Dockerfile's ${DJANGO_SETTINGS_MODULE:-x} is only a default (Concordia)", () => {
+    const files = {
+      ...BASE,
+      'manage.py': SET('app.settings.dev'),
+      'app/settings/docker.py': 'DEBUG = False\n',
+      'app/settings/ecs.py': 'DEBUG = False\n',
+      Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-app.settings.docker}\nCMD ["gunicorn", "app.wsgi"]\n',
+      'cloudformation/infrastructure/cluster.yaml': [
+        'Resources:',
+        '  TaskDefinition:',
+        '    Type: AWS::ECS::TaskDefinition',
+        '    Properties:',
+        '      ContainerDefinitions:',
+        '        - Name: app',
+        '          Environment:',
+        '            - Name: DJANGO_SETTINGS_MODULE',
+        '              Value: app.settings.ecs',
+        '',
+      ].join('\n'),
+    };
+    expect(chosen(tree(files)).module).toBe('app.settings.ecs');
+    // a plain ENV in the image still comes first, as before
+    const plain = { ...files, Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=app.settings.docker\nCMD ["gunicorn", "app.wsgi"]\n' };
+    expect(chosen(tree(plain)).module).toBe('app.settings.docker');
+  });
+
   it('a cookiecutter template folder is no project: alone, a refusal that says so; beside a project, left out (wemake-django-template)', () => {
     const template = {
       '{{cookiecutter.project_name}}/manage.py': SET('server.settings'),
