@@ -162,6 +162,7 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
     } else {
       if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
       if (/\.ya?ml$/.test(name) && !isComposeFile(name)) out.redirect.push(...ingressNginx(f));
+      if (name === 'app.yaml' || name === 'app.yml') out.redirect.push(...appEngineRedirects(f));
       traefik.readLines(f);
     }
   }
@@ -921,6 +922,26 @@ function devServiceLines(f: ConfigFile): Set<number> {
 // Kubernetes ingress-nginx
 
 /** `nginx.ingress.kubernetes.io/ssl-redirect: "true"` / `force-ssl-redirect: "true"` on an Ingress (a literal true, not a Helm expression). */
+/**
+ * Google App Engine's `app.yaml`: when every handler that runs the app (`script:`) says `secure: always`, App Engine
+ * redirects plain-HTTP requests to HTTPS before Django sees them (ubyssey.ca's `url: .*` handler). A handler that
+ * serves the app without it, or none at all (App Engine's default handler does not redirect), is no redirect.
+ */
+function appEngineRedirects(f: ConfigFile): ProxyFact[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(f.text);
+  } catch {
+    return []; // a config we cannot read redirects nothing we can vouch for
+  }
+  const handlers = (doc as { handlers?: unknown } | null)?.handlers;
+  if (!Array.isArray(handlers) || !(doc as { runtime?: unknown }).runtime) return [];
+  const app = handlers.filter((h): h is Record<string, unknown> => !!h && typeof h === 'object' && 'script' in h);
+  if (app.length === 0 || !app.every((h) => h.secure === 'always')) return [];
+  const line = f.text.split('\n').findIndex((l) => /^\s*secure\s*:\s*always\b/.test(l)) + 1;
+  return [{ location: { file: f.rel, line: line || 1 }, what: 'App Engine app.yaml handlers with secure: always (HTTP redirected to HTTPS by the platform)' }];
+}
+
 function ingressNginx(f: ConfigFile): ProxyFact[] {
   const out: ProxyFact[] = [];
   if (!f.text.includes('nginx.ingress.kubernetes.io/')) return out;
