@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import { eachOfType, stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { CALL, PyIndex, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
+import { CALL, PyIndex, classAttr, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
 import type { DynamicMark, Overridden } from '../project/values';
@@ -175,6 +175,41 @@ function guarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null): boolean
   return found;
 }
 
+/** `form.cleaned_data["next"]`, `form.cleaned_data.get("next")`: the form's name and the field. */
+const CLEANED = /^(\w+)\.cleaned_data(?:\[\s*["'](\w+)["']\s*\]|\.get\(\s*["'](\w+)["'])/;
+
+/**
+ * A target read from a form's cleaned data whose form checks that field itself: its `clean_<field>()` calls
+ * url_has_allowed_host_and_scheme() (or a helper named for it, or compares the host) — django-oscar's
+ * EmailUserCreationForm.clean_redirect_url. The form is the view class's `form_class`, or the class the function
+ * builds the form from (`form = SignupForm(request.POST)`).
+ */
+function cleanedByForm(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null, target: SyntaxNode): boolean {
+  const m = CLEANED.exec(target.text.replace(/\s+/g, ''));
+  if (!fn || !m) return false;
+  const [, formName, field1, field2] = m;
+  const field = field1 ?? field2;
+  const candidates: SyntaxNode[] = [];
+  let cls: SyntaxNode | null = fn.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const attr = cls ? classAttr(cls, 'form_class') : undefined;
+  if (attr) candidates.push(attr);
+  walkBody(fn, (n) => {
+    if (n.type === 'assignment' && n.childForFieldName('left')?.text === formName) {
+      const right = n.childForFieldName('right');
+      const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+      if (callee) candidates.push(callee);
+    }
+  });
+  return candidates.some((c) => {
+    const q = idx.qualify(file, c);
+    const d = q ? idx.resolveDef(q, file.rel) : undefined;
+    if (!d || d.node.type !== 'class_definition') return false;
+    const clean = methodsOf(d.node).find((x) => x.childForFieldName('name')?.text === `clean_${field}`);
+    return !!clean && guarded(idx, d.file, clean);
+  });
+}
+
 const wrapsCache = new WeakMap<PyIndex, Map<string, boolean>>();
 const CALL_OR_ATTRIBUTE = [...CALL, 'attribute'];
 
@@ -227,7 +262,7 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   const fn = enclosingFunction(call);
   const params = fn?.childForFieldName('parameters')?.namedChildren.map((p) => p.text.split(/[:=]/)[0].trim()) ?? [];
   if (!mayCarryRequestData(fn, file) && !params.some((p) => p && new RegExp(`\\b${p.replace(/\W/g, '')}\\b`).test(target.text))) return undefined;
-  if (guarded(idx, file, fn)) return undefined;
+  if (guarded(idx, file, fn) || cleanedByForm(idx, file, fn, target)) return undefined;
   const flow = FunctionFlow.around(ctx, file, call);
   let p = flow.prov(target);
   let via: { at: Location; callerName: string } | undefined;

@@ -6,7 +6,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
+from django.views.generic import FormView
 
+from accounts.forms import FeedbackForm, SignupForm
 from accounts.helpers import allow_redirect, clean_next, safe_for_redirect
 
 
@@ -193,3 +195,29 @@ def jump(request):
     # the example link in the message sets the key the view reads
     # ruleid: launch.W123
     return redirect(request.GET["to"])
+
+
+class SignupView(FormView):
+    form_class = SignupForm
+
+    def form_valid(self, form):
+        # the form's clean_next() checks the host (django-oscar's EmailUserCreationForm): fine
+        # ok: launch.W123
+        return redirect(form.cleaned_data["next"])
+
+
+def feedback(request):
+    form = FeedbackForm(request.GET)
+    if form.is_valid():
+        # a form that checks nothing about its `next`: still open
+        # ruleid: launch.W123
+        return redirect(form.cleaned_data["next"])
+    return redirect("home")
+
+
+def signup(request):
+    form = SignupForm(request.GET, host=request.get_host())
+    if form.is_valid():
+        # ok: launch.W123
+        return redirect(form.cleaned_data.get("next"))
+    return redirect("home")
