@@ -77,7 +77,15 @@ function devFolders(rel: string, ctx?: ScanContext): string[] {
   return inner
     .split('/')
     .slice(0, -1)
-    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)) || p.includes('{{'));
+    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)) || inTemplateFolder(p));
+}
+
+/**
+ * Is the path in a project template's folder (`{{cookiecutter.project_name}}/`, a Jinja-named folder)? Projects are
+ * generated from it; the template itself is never deployed.
+ */
+export function inTemplateFolder(rel: string): boolean {
+  return rel.split('/').some((p) => p.includes('{{'));
 }
 
 export function isMigration(rel: string): boolean {

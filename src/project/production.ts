@@ -31,6 +31,7 @@ import {
   type SettingsPatterns,
 } from './settings-modules';
 import type { SourceFile, Workspace } from './workspace';
+import { inTemplateFolder } from './files';
 
 export type Source = 'input' | 'environment' | 'config' | 'manifest' | 'wsgi' | 'asgi' | 'sibling' | 'manage.py' | 'code';
 
@@ -85,7 +86,7 @@ function ownFiles(input: ResolveInput, name: string): SourceFile[] {
   const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
   return input.ws
     .pythonFiles()
-    .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !f.rel.includes('{{'));
+    .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !inTemplateFolder(f.rel));
 }
 
 export function resolveProduction(input: ResolveInput): Resolution {
@@ -290,7 +291,7 @@ function codeFiles(input: ResolveInput): SourceFile[] {
   const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
   return input.ws.pythonFiles().filter((f) => {
     // a project template's files (`{{cookiecutter.project_name}}/…`) are no project's
-    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || f.rel.includes('{{')) return false;
+    if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || inTemplateFolder(f.rel)) return false;
     const name = f.rel.split('/').pop()!;
     if (name === 'manage.py' || name === 'wsgi.py' || name === 'asgi.py') return false;
     // A package's `__main__.py` that runs management commands (`python -m pkg`, a console script) is a tool like

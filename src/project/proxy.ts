@@ -24,7 +24,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
-import { baseName, countsFor, perProject } from './files';
+import { baseName, countsFor, inTemplateFolder, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
 import { productionEnvironment } from './manifests';
 import { JINJA_NAME, readJinja, UNKNOWN } from './server-templates';
@@ -82,7 +82,7 @@ export function proxyHttps(ctx: ScanContext, project?: ScannedProject): ProxyHtt
     const files = ctx.workspace
       .deployFiles()
       // a cookiecutter template folder (`{{ cookiecutter.project_slug }}/`) is another project's skeleton
-      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{'));
+      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !inTemplateFolder(f.rel));
     return proxyFactsIn(files, env);
   });
 }
@@ -133,7 +133,7 @@ export function proxySiteConfig(ctx: ScanContext, project?: ScannedProject): str
   return perProject(siteCache, ctx, project, () =>
     ctx.workspace
       .deployFiles()
-      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !f.rel.includes('{{'))
+      .filter((f) => productionDeployFile(ctx, project, f) && !AUTO_OVERRIDE.test(baseName(f.rel)) && !inTemplateFolder(f.rel))
       .find((f) => {
         const name = baseName(f.rel).toLowerCase();
         if (isCaddyfile(name)) return true;

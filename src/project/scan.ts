@@ -16,6 +16,7 @@ import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, 
 import { globMatcher } from './globs';
 import { gitIgnored } from './git-ignored';
 import { belongsTo, resolveProduction, type Resolution } from './production';
+import { inTemplateFolder } from './files';
 import {
   deployTimeModule,
   inDevFolder,
@@ -111,7 +112,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
   const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
   if (allRoots.length === 0) {
-    const template = workspace.manageDirs.find(templateFolder);
+    const template = workspace.manageDirs.find(inTemplateFolder);
     throw new ScanInputError(
       template
         ? `no Django project found under ${root}: the only one is the project template ${template}/, whose generated projects are deployed, never the template itself`
@@ -228,7 +229,7 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
     if (base !== undefined && !roots.includes(base)) roots.push(base);
   }
   if (roots.length === 0 && named && (resolveModule(ws, '', named) || deployTimeModule(ws, '', named, copies))) roots.push('');
-  return roots.filter((r) => !templateFolder(r)).sort();
+  return roots.filter((r) => !inTemplateFolder(r)).sort();
 }
 
 /**
@@ -242,16 +243,7 @@ function packagedManageRoot(ws: Workspace, dir: string): string | undefined {
   const manage = ws.get(`${dir}/manage.py`);
   const d = manage && settingsDefaultIn(ws, manage);
   if (!d?.module || resolveModule(ws, dir, d.module, true)) return undefined;
-  const base = baseOf(ws, dir.split('/').slice(0, -1), d.module);
-  return base;
-}
-
-/**
- * A project template's folder (`{{cookiecutter.project_name}}/`, wemake-django-template): the projects generated
- * from it are deployed, never the template itself, so it is no project root.
- */
-function templateFolder(dir: string): boolean {
-  return dir.split('/').some((p) => p.includes('{{'));
+  return baseOf(ws, dir.split('/').slice(0, -1), d.module);
 }
 
 /** The nearest folder at or above `parts` from which `module` resolves exactly. */

@@ -166,13 +166,14 @@ export function walkMatching(ctx: ScanContext, file: SourceFile, re: RegExp, typ
   }
 }
 
-/** `settings.NAME`, `getattr(settings, "NAME")` or `getattr(settings, "NAME", <falsy default>)`: a test of a setting. */
-const SETTING_TEST = /^(?:settings\.([A-Z][A-Z0-9_]*)|getattr\(\s*settings\s*,\s*["']([A-Z][A-Z0-9_]*)["']\s*(?:,\s*(False|None|0|""|'')\s*)?\))$/;
+/** `settings.NAME`, `getattr(settings, "NAME")` or `getattr(settings, "NAME", <default>)`: a test of a setting. */
+const SETTING_TEST = /^(?:settings\.([A-Z][A-Z0-9_]*)|getattr\(\s*settings\s*,\s*["']([A-Z][A-Z0-9_]*)["']\s*(?:,\s*(\w+|""|'')\s*)?\))$/;
 
 /**
  * The settings that must be truthy for the node to run: the tests of `if settings.NAME:` (or `getattr(settings,
- * "NAME", False)`, or an `and` with one — `if not found and settings.VOIP_FORWARD_DATA:`, django-crm) around it
- * in its function, whose body (not its else) holds it. `orUnset`: the getattr default, when a falsy one is given.
+ * "NAME", False)`, or an `and` with one — `if not found and settings.VOIP_FORWARD_DATA:`, django-crm; Tournesol's
+ * `settings.DEBUG and not index_html.is_file()`) around it in its function, whose body (not its else) holds it.
+ * An `or`, or a `not`, can hold with the setting off. `orUnset`: the getattr default, when a falsy one is given.
  */
 export function requiredSettings(node: SyntaxNode): Array<{ name: string; orUnset: boolean }> {
   const out: Array<{ name: string; orUnset: boolean }> = [];
@@ -185,7 +186,7 @@ export function requiredSettings(node: SyntaxNode): Array<{ name: string; orUnse
       return;
     }
     const m = SETTING_TEST.exec(cond.text.replace(/\s+/g, ' '));
-    if (m) out.push({ name: m[1] ?? m[2], orUnset: m[3] !== undefined });
+    if (m) out.push({ name: m[1] ?? m[2], orUnset: m[3] !== undefined && /^(False|None|0|""|'')$/.test(m[3]) });
   };
   for (let child = node, p = node.parent; p; child = p, p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') break;
@@ -194,36 +195,15 @@ export function requiredSettings(node: SyntaxNode): Array<{ name: string; orUnse
   return out;
 }
 
-/** `settings.DEBUG`, `getattr(settings, "DEBUG", False)`: a condition on Django's DEBUG setting. */
-const DEBUG_TEST = /^(settings\.DEBUG|getattr\(\s*settings\s*,\s*["']DEBUG["']\s*(,\s*\w+\s*)?\))$/;
-
 /** What a finding on code `onlyWhenDebug` says, when production's DEBUG is not known to be off (launch.W080, launch.W124). */
 export const DEBUG_ONLY_NOTE = 'it runs only when DEBUG is on (under `if settings.DEBUG`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on)';
 
 /**
  * Does the node run only when DEBUG is on — inside the body of an `if settings.DEBUG:` (or
- * `if getattr(settings, "DEBUG", False):`, or an `and` with either) of its function, not its else? (Kolibri Studio fetches its service
- * worker from the webpack dev server there.)
+ * `if getattr(settings, "DEBUG", False):`, or an `and` with either) of its function, not its else (requiredSettings)?
+ * (Kolibri Studio fetches its service worker from the webpack dev server there.)
  */
 export function onlyWhenDebug(node: SyntaxNode): boolean {
-  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
-    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') return false;
-    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id && requiresDebug(p.childForFieldName('condition'))) return true;
-  }
-  return false;
-}
-
-/**
- * A condition that holds only when DEBUG is on: the DEBUG test itself, or an `and` of which one side is
- * (`settings.DEBUG and not index_html.is_file()`: Tournesol fetches its index page from the dev front-end
- * container there). An `or`, or a `not`, can hold with DEBUG off.
- */
-function requiresDebug(cond: SyntaxNode | null): boolean {
-  if (!cond) return false;
-  if (cond.type === 'parenthesized_expression') return requiresDebug(cond.namedChildren.find((c) => c.type !== 'comment') ?? null);
-  if (cond.type === 'boolean_operator' && cond.childForFieldName('operator')?.type === 'and') {
-    return requiresDebug(cond.childForFieldName('left')) || requiresDebug(cond.childForFieldName('right'));
-  }
-  return DEBUG_TEST.test(cond.text.replace(/\s+/g, ' '));
+  return requiredSettings(node).some((r) => r.name === 'DEBUG');
 }
 

@@ -5,7 +5,7 @@ import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, classAttr, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
-import type { DynamicMark, Overridden } from '../project/values';
+import type { DynamicMark, EvaluatedSettings, Overridden } from '../project/values';
 import { switchedOffRoute } from '../project/url-switches';
 import type { Rule, RuleHit } from './rule';
 import { middlewareHadBeforeOverride, middlewareHas, unreadSetting, WORLDS } from './settings-util';
@@ -299,22 +299,11 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
   // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
   // a user chose would.
-  const csrf = p.source && /^request\.POST\b/.test(p.source.text) && !via ? csrfProtected(ctx, file, fn) : undefined;
+  const posted = Boolean(p.source && /^request\.POST\b/.test(p.source.text) && !via);
+  const csrf = posted ? csrfProtected(ctx, file, fn) : undefined;
   const filled = csrf ? filledFromQuery(fn) : undefined;
   if (prefix?.strength === 'weak') {
-    // A lone "/" checked where it decides the value is the classic bypass ("//evil.example"): a working open
-    // redirect, unless only a form post chooses it and CSRF protection may keep other sites from posting (netbox's
-    // delete form's return_url). Checked somewhere the scan cannot place: a note.
-    const posted = Boolean(p.source && /^request\.POST\b/.test(p.source.text) && !via) && !filled;
-    const unsure = !prefix.decides
-      ? ''
-      : !posted
-        ? undefined
-        : csrf && !('unread' in csrf)
-          ? '; only a form post chooses it here, and CsrfViewMiddleware keeps other sites from posting'
-          : !csrf && (csrfExempt(fn) || csrfAbsent(ctx, file))
-            ? undefined
-            : '; only a form post chooses it here, and whether CsrfViewMiddleware keeps other sites from posting is not known (MIDDLEWARE cannot be worked out)';
+    const unsure = weakCheckNote(ctx, file, fn, prefix, posted && !filled, csrf);
     return {
       location: at,
       ...(unsure === undefined ? {} : { level: 'note' as const }),
@@ -374,12 +363,26 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   };
 }
 
+/**
+ * A lone "/" checked where it decides the value is the classic bypass ("//evil.example"): a working open redirect
+ * (undefined: a warning) unless only a form post chooses it and CSRF protection keeps, or may keep, other sites from
+ * posting (netbox's delete form's return_url) — the note's clause then. Checked somewhere the scan cannot place: a
+ * note with no clause ('').
+ */
+function weakCheckNote(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null, prefix: PrefixCheck, postedOnly: boolean, csrf: ReturnType<typeof csrfProtected>): string | undefined {
+  if (!prefix.decides) return '';
+  if (!postedOnly) return undefined;
+  if (csrf && !('unread' in csrf)) return '; only a form post chooses it here, and CsrfViewMiddleware keeps other sites from posting';
+  if (!csrf && (csrfExempt(fn) || csrfAbsent(ctx, file))) return undefined;
+  return '; only a form post chooses it here, and whether CsrfViewMiddleware keeps other sites from posting is not known (MIDDLEWARE cannot be worked out)';
+}
+
 const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 
-/** `request.GET.get("next")`, `self.request.POST["next"]`: which query dict, and the literal key. */
 /** Text that reads the request's data. */
 const READS_REQUEST = /\brequest\.(GET|POST|data|query_params|META|headers|COOKIES)\b/;
 
+/** `request.GET.get("next")`, `self.request.POST["next"]`: which query dict, and the literal key. */
 const REQUEST_KEY = /\brequest\.(GET|POST)(?:\.get\(\s*|\[\s*)["']([^"'\\]+)["']/g;
 /**
  * The query key the example link sets: the one key the function reads from `request.GET` when the target comes
@@ -434,7 +437,7 @@ function filledFromQuery(fn: SyntaxNode | null): { key: string; line: number } |
  * what they are for. The finding stays a note — never silence — and names that code, so the reader checks it.
  */
 function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null): Overridden[] | { unread: DynamicMark } | undefined {
-  const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
+  const prod = productionSettingsOf(ctx, file);
   if (!prod.length) return undefined;
   const overrides: Overridden[] = [];
   let unread: DynamicMark | undefined;
@@ -468,8 +471,12 @@ function csrfExempt(fn: SyntaxNode | null): boolean {
 
 /** Do the production settings leave CsrfViewMiddleware out in some world, for sure (not merely unknown)? */
 function csrfAbsent(ctx: ScanContext, file: SourceFile): boolean {
-  const prod = ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s) => s !== null);
-  return prod.some((s) => WORLDS.some((w) => middlewareHas(s, w, CSRF_MIDDLEWARE) === false));
+  return productionSettingsOf(ctx, file).some((s) => WORLDS.some((w) => middlewareHas(s, w, CSRF_MIDDLEWARE) === false));
+}
+
+/** The production settings of every project the file counts for. */
+function productionSettingsOf(ctx: ScanContext, file: SourceFile): EvaluatedSettings[] {
+  return ctx.projects.filter((p) => countsFor(ctx, p, file.rel)).map((p) => p.production).filter((s): s is EvaluatedSettings => s !== null);
 }
 
 /** Each place an override may replace MIDDLEWARE, once. */
