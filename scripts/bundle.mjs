@@ -53,17 +53,18 @@ export const NATIVE = [
   {
     module: 'tree-sitter',
     file: 'tree-sitter.node',
-    emitted: /__nccwpck_require__\.ab \+ "(?:build\/Release\/tree_sitter_runtime_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter)\.node"/g,
+    emitted: /__(?:nccwpck|webpack)_require__\.ab \+ "(?:build\/Release\/tree_sitter_runtime_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter)\.node"/g,
   },
   {
     module: 'tree-sitter-python',
     file: 'tree-sitter-python.node',
-    emitted: /__nccwpck_require__\.ab \+ "(?:build\/Release\/tree_sitter_python_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter-python)\.node"/g,
+    emitted: /__(?:nccwpck|webpack)_require__\.ab \+ "(?:build\/Release\/tree_sitter_python_binding|prebuilds\/[a-z0-9]+-[a-z0-9]+\/tree-sitter-python)\.node"/g,
   },
 ];
 
-export function loaderPath(module, file) {
-  return `__nccwpck_require__.ab + "prebuilds/${module}/" + process.platform + "-" + process.arch + "/${file}"`;
+/** `req`: the require function's name where the path was emitted (`__webpack_require__` inside a chunk's modules). */
+export function loaderPath(module, file, req = '__nccwpck_require__') {
+  return `${req}.ab + "prebuilds/${module}/" + process.platform + "-" + process.arch + "/${file}"`;
 }
 
 /**
@@ -225,20 +226,20 @@ function ncc(outDir) {
   if (r.status !== 0) fail(`ncc failed (exit ${r.status ?? r.signal})`);
 }
 
+/** Points the native bindings' paths at the running platform's prebuild, in whichever emitted file holds each (once). */
 function rewriteLoaders(code) {
   for (const n of NATIVE) {
-    const hits = code.match(n.emitted) ?? [];
+    const hits = Object.entries(code).flatMap(([name, text]) => (text.match(n.emitted) ?? []).map((m) => ({ name, m })));
     if (hits.length !== 1) {
       fail(
         `expected ncc's hard-coded ${n.module} binding path exactly once in the bundle, found ${hits.length}` +
-          (hits.length ? ` (${hits.join(', ')})` : '') +
+          (hits.length ? ` (${hits.map((h) => `${h.m} in ${h.name}`).join(', ')})` : '') +
           ` — check how this ${n.module} release loads its binding and update NATIVE in scripts/bundle.mjs`,
       );
     }
-    code = code.replace(n.emitted, loaderPath(n.module, n.file));
+    code[hits[0].name] = code[hits[0].name].replace(n.emitted, (m) => loaderPath(n.module, n.file, m.slice(0, m.indexOf('.ab'))));
   }
-  if (/build\/Release/.test(code)) fail('the bundle still names a build/Release path: a machine-specific binding is left');
-  return code;
+  if (Object.values(code).some((text) => /build\/Release/.test(text))) fail('the bundle still names a build/Release path: a machine-specific binding is left');
 }
 
 function copyPrebuilds(outDir) {
@@ -312,24 +313,29 @@ function build(outArg) {
   try {
     ncc(stage);
 
-    // ncc writes index.js (ESM, with package.json {"type":"module"}) — older releases wrote index.mjs.
+    // ncc writes index.js (ESM, with package.json {"type":"module"}) — older releases wrote index.mjs — and a
+    // chunk `<id>.index.js` per dynamically imported part (src/index.ts loads the CLI or the action that way).
     const emitted = existsSync(join(stage, 'index.mjs')) ? 'index.mjs' : 'index.js';
-    let code = readFileSync(join(stage, emitted), 'utf8');
-    if (!/^import .* from "module";$/m.test(code.slice(0, 2000)) && !/import\.meta\.url/.test(code)) {
+    const chunks = readdirSync(stage).filter((f) => /^\d+\.index\.m?js$/.test(f)).sort();
+    const code = { index: readFileSync(join(stage, emitted), 'utf8') };
+    for (const c of chunks) code[c] = readFileSync(join(stage, c), 'utf8');
+    if (!/^import .* from "module";$/m.test(code.index.slice(0, 2000)) && !/import\.meta\.url/.test(code.index)) {
       fail('ncc did not produce an ESM bundle');
     }
-    code = rewriteLoaders(code);
-    // ncc's asset relocator rewrites path.join/resolve calls it can evaluate to point into dist/; for the
-    // user's files (a pyproject.toml of the scanned project) that would read the wrong file. Only the native
-    // bindings may be relocated (rewriteLoaders replaced their paths above).
-    const relocated = (code.match(/__nccwpck_require__\.ab \+ "[^"]*"/g) ?? []).filter((m) => !m.includes('"prebuilds/'));
-    if (relocated.length) fail(`ncc relocated a path it should not: ${[...new Set(relocated)].join(', ')} — build such paths with projectFile() (src/files.ts)`);
-    // No source maps ship: drop the dangling `sourceMappingURL` comments the bundled packages carry.
-    code = code.replace(/^\/\/# sourceMappingURL=\S+\.map[ \t]*$/gm, '');
+    rewriteLoaders(code);
+    for (const [name, text] of Object.entries(code)) {
+      // ncc's asset relocator rewrites path.join/resolve calls it can evaluate to point into dist/; for the
+      // user's files (a pyproject.toml of the scanned project) that would read the wrong file. Only the native
+      // bindings may be relocated (rewriteLoaders replaced their paths above).
+      const relocated = (text.match(/__(?:nccwpck|webpack)_require__\.ab \+ "[^"]*"/g) ?? []).filter((m) => !m.includes('"prebuilds/'));
+      if (relocated.length) fail(`ncc relocated a path it should not in ${name}: ${[...new Set(relocated)].join(', ')} — build such paths with projectFile() (src/files.ts)`);
+      // No source maps ship: drop the dangling `sourceMappingURL` comments the bundled packages carry.
+      code[name] = text.replace(/^\/\/# sourceMappingURL=\S+\.map[ \t]*$/gm, '');
+    }
 
-    // Everything ncc emitted must be known: the bundle, its package.json, the licenses and native bindings.
+    // Everything ncc emitted must be known: the bundle and its chunks, its package.json, the licenses and native bindings.
     for (const f of listFiles(stage)) {
-      if (f === emitted || f === 'package.json' || f === 'licenses.txt') continue;
+      if (f === emitted || chunks.includes(f) || f === 'package.json' || f === 'licenses.txt') continue;
       if (f.endsWith('.node')) {
         rmSync(join(stage, f));
         continue;
@@ -339,7 +345,8 @@ function build(outArg) {
 
     const final = join(work, 'final');
     mkdirSync(final);
-    writeFileSync(join(final, 'index.js'), code);
+    writeFileSync(join(final, 'index.js'), code.index);
+    for (const c of chunks) writeFileSync(join(final, c.replace(/\.mjs$/, '.js')), code[c]);
     writeFileSync(join(final, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
     copyFileSync(join(stage, 'licenses.txt'), join(final, 'licenses.txt'));
     writeFileSync(join(final, 'cli.js'), CLI_JS);

@@ -169,6 +169,21 @@ describe('(b) the bundle alone, as the CLI', () => {
     expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 
+  it('the CLI loads none of the action\'s code: it runs with the chunks holding @actions/* deleted', () => {
+    const cliOnly = join(work, 'cli-only');
+    cpSync(DIST, cliOnly, { recursive: true });
+    const actionChunks = readdirSync(cliOnly).filter((f) => /^\d+\.index\.js$/.test(f) && readFileSync(join(cliOnly, f), 'utf8').includes('node_modules/@actions/'));
+    expect(actionChunks.length, 'the action\'s code is in chunks of its own').toBeGreaterThan(0);
+    for (const f of actionChunks) rmSync(join(cliOnly, f));
+    const r = node([join(cliOnly, 'cli.js'), project, '--format', 'json'], { cwd: work });
+    expect(r.status, r.stderr).toBe(1);
+    expect(jsonFindings(r.stdout).map((f) => f.ruleId)).toContain('launch.E010');
+    // and the action does need them: the same folder as an action fails to load one
+    const a = node([join(cliOnly, 'index.js')], { cwd: work, env: cleanEnv({ GITHUB_ACTIONS: 'true' }) });
+    expect(a.status).not.toBe(0);
+    expect(a.stderr).toMatch(/index\.js/);
+  });
+
   it('index.js without GITHUB_ACTIONS behaves as the CLI', () => {
     const r = node([join(isolated, 'index.js'), project, '--format', 'json', '--fail-on', 'never'], { cwd: work });
     expect(r.status, r.stderr).toBe(0);
@@ -257,13 +272,16 @@ describe('(c) native bindings for every platform', () => {
   });
 
   it('the bundle picks the binding by process.platform and process.arch', () => {
-    const code = readFileSync(join(DIST, 'index.js'), 'utf8');
+    // index.js and the chunks ncc splits off at dynamic imports (`<id>.index.js`): a binding is loaded from one of them
+    const js = readdirSync(DIST).filter((f) => /^(\d+\.)?index\.js$/.test(f));
+    expect(js).toContain('index.js');
+    const code = js.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
     for (const { module, file } of MODULES) {
-      const loader = `__nccwpck_require__.ab + "prebuilds/${module}/" + process.platform + "-" + process.arch + "/${file}"`;
-      expect(code.split(loader).length - 1, loader).toBe(1);
+      const loader = new RegExp(`__(nccwpck|webpack)_require__\\.ab \\+ "prebuilds/${module}/" \\+ process\\.platform \\+ "-" \\+ process\\.arch \\+ "/${file.replace(/\./g, '\\.')}"`, 'g');
+      expect(code.match(loader)?.length ?? 0, `${module}'s loader`).toBe(1);
     }
     expect(code).not.toContain('build/Release');
-    expect(code).not.toMatch(/__nccwpck_require__\.ab \+ "prebuilds\/(linux|darwin|win32)-/);
+    expect(code).not.toMatch(/__(nccwpck|webpack)_require__\.ab \+ "prebuilds\/(linux|darwin|win32)-/);
     expect(readFileSync(join(DIST, 'cli.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
     expect(JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
   });
