@@ -5052,6 +5052,11 @@ const shortcuts = {
      * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
      */
     migrationBatchChars: 2 * 1024 * 1024,
+    /**
+     * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
+     * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
+     */
+    fileBatchChars: 1536 * 1024,
 };
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
 function withoutShortcuts(fn) {
@@ -7689,6 +7694,42 @@ function projectOf(ctx, rel) {
         }
     }
     return best;
+}
+/**
+ * Is this a file whose findings this run of the rules reports? The rules gate runs the model and view rules a
+ * batch of files at a time (ScanContext.fileBatch, runRulesReleasing in src/gates/rules.ts): a rule reports on
+ * the files of the batch, and reads any other file it needs to decide. Always true outside a batch.
+ */
+function inFileBatch(ctx, rel) {
+    return !ctx.fileBatch || ctx.fileBatch.has(rel);
+}
+/**
+ * Every Python file in a batch, in order, each batch holding files that weigh at most `max` characters
+ * together (a heavier file is a batch of its own; a file that weighs 0 joins the batch at hand): what the
+ * rules run on at once, their trees let go between batches. `weight` is the source a rule of the group parses
+ * for the file — 0 for a file its text filters leave unparsed.
+ */
+function fileBatches(ctx, weight, max) {
+    const out = [];
+    let batch = new Set();
+    let held = 0;
+    for (const f of ctx.workspace.pythonFiles()) {
+        const n = weight(f);
+        if (n > 0 && held > 0 && held + n > max) {
+            out.push(batch);
+            batch = new Set();
+            held = 0;
+        }
+        batch.add(f.rel);
+        held += n;
+    }
+    if (batch.size)
+        out.push(batch);
+    return out;
+}
+/** Model modules: `models.py` and the files of a `models/` package. */
+function isModelsFile(rel) {
+    return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
 }
 /** Files that count for a project: its own files, plus files outside every project (repo-level deploy files). */
 function countsFor(ctx, project, rel) {
@@ -15490,12 +15531,10 @@ function makeRecipe(ctx, dir, target) {
     }
     return recipe.join('\n');
 }
-function isModelsFile(rel) {
-    return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
-}
 /** launch.W070: FileField/ImageField uploads land on the app server's disk (default FileSystemStorage) in production. */
 /* harmony default export */ const uploads_on_local_disk = ({
     reads: 'models',
+    batchWeight: (f) => (isModelsFile(f.rel) && FILE_FIELD_WORD.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.W070',
         name: 'uploads-on-local-disk',
@@ -15525,7 +15564,7 @@ function isModelsFile(rel) {
             const mounts = persistentDataMounts(ctx, project);
             if (mounts.length > 0) {
                 for (const f of ctx.workspace.pythonFiles())
-                    if (isModelsFile(f.rel) && countsFor(ctx, project, f.rel) && /FileField|ImageField/.test(f.text))
+                    if (isModelsFile(f.rel) && inFileBatch(ctx, f.rel) && countsFor(ctx, project, f.rel) && /FileField|ImageField/.test(f.text))
                         fields++;
                 continue;
             }
@@ -15544,7 +15583,7 @@ function isModelsFile(rel) {
                 : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
             let code;
             for (const f of ctx.workspace.pythonFiles()) {
-                if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || files_inDevFolder(f.rel, ctx))
+                if (!isModelsFile(f.rel) || !inFileBatch(ctx, f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || files_inDevFolder(f.rel, ctx))
                     continue;
                 // A qualified name's last part is always written in the file (the call, or the import that binds it):
                 // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
@@ -23465,6 +23504,7 @@ const READS_KINDS = ['models', 'views', 'migrations'];
 
 
 
+
 function runRule(ctx, rule) {
     try {
         const res = rule.check(ctx);
@@ -23480,16 +23520,28 @@ function runRule(ctx, rule) {
             }
             findings.push(f);
         }
-        const why = res.undecided ?? undecidedBy(ctx, rule.meta, findings, res.decidedFor);
-        return { findings, silenced, ...(res.notApplicable !== undefined && res.hits.length === 0 ? { notApplicable: res.notApplicable } : {}), ...(why ? { undecided: why } : {}) };
+        return {
+            findings,
+            silenced,
+            decidedFor: res.decidedFor ?? [],
+            ...(res.notApplicable !== undefined && res.hits.length === 0 ? { notApplicable: res.notApplicable } : {}),
+            ...(res.undecided ? { undecided: res.undecided } : {}),
+        };
     }
     catch (e) {
-        return { findings: [], silenced: 0, error: `rule ${rule.meta.id} failed: ${e.message}` };
+        return { findings: [], silenced: 0, decidedFor: [], error: `rule ${rule.meta.id} failed: ${e.message}` };
     }
+}
+/** A rule's whole outcome: when it did not say why it could not decide, whether a setting it reads kept it from deciding. */
+function settled(ctx, rule, o) {
+    if (o.error !== undefined || o.undecided)
+        return o;
+    const why = undecidedBy(ctx, rule.meta, o.findings, o.decidedFor);
+    return why ? { ...o, undecided: why } : o;
 }
 function runRules(ctx, rules) {
     const started = performance.now();
-    return gateOf(ctx, rules, rules.map((rule) => runRule(ctx, rule)), started);
+    return gateOf(ctx, rules, rules.map((rule) => settled(ctx, rule, runRule(ctx, rule))), started);
 }
 /**
  * The rules gate as the CLI and the action run it: the same rules and the same result as runRules, in an
@@ -23516,14 +23568,18 @@ async function runRulesReleasing(ctx, rules) {
     for (const [g, group] of groups.entries()) {
         if (!group.length)
             continue;
-        const batches = READS_KINDS[g - 1] === 'migrations' ? migrationAppBatches(ctx, shortcuts.migrationBatchChars) : [];
-        await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [undefined], outcomes);
+        const batches = READS_KINDS[g - 1] === 'migrations'
+            ? migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps) => ({ migrationApps: apps }))
+            : g > 0 && group.every((i) => rules[i].batchWeight)
+                ? fileBatches(ctx, (f) => Math.max(...group.map((i) => rules[i].batchWeight(f))), shortcuts.fileBatchChars).map((files) => ({ fileBatch: files }))
+                : [];
+        await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes);
     }
     if (rules.some(last)) {
         await ctx.workspace.checkSyntaxOfAll();
         rules.forEach((rule, i) => {
             if (last(rule))
-                outcomes[i] = runRule(ctx, rule);
+                outcomes[i] = settled(ctx, rule, runRule(ctx, rule));
         });
     }
     return gateOf(ctx, rules, outcomes, started);
@@ -23535,32 +23591,34 @@ function runGroup(own, rules, group, outcomes) {
 }
 /**
  * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,
- * ScanContext.migrationApps), for the other groups one batch of everything — each batch's trees let go before the
- * next. A project's migrations are the most source any group parses (the 1 M-line monolith's 3,699), and each
+ * ScanContext.migrationApps), for a group whose rules all report file by file (Rule.batchWeight) a batch of files
+ * (fileBatches, ScanContext.fileBatch), for the others one batch of everything — each batch's trees let go
+ * before the next. A project's migrations are the most source any group parses (the 1 M-line monolith's 3,699), and each
  * app's are read on their own: its history, its label. A rule's outcome is the sum of its batches' — their
  * findings, in order; not applicable only when no batch had anything to judge; an error when one batch's check
  * threw (the sum of one batch is that batch's outcome).
  */
 async function runInBatches(ctx, rules, group, batches, outcomes) {
     const parts = group.map(() => []);
-    for (const apps of batches) {
+    for (const batch of batches) {
         const part = new Array(rules.length);
-        runGroup({ ...ctx, ...(apps ? { migrationApps: apps } : {}) }, rules, group, part);
+        runGroup({ ...ctx, ...batch }, rules, group, part);
         group.forEach((i, k) => parts[k].push(part[i]));
         ctx.workspace.releaseTrees();
         await release();
     }
-    group.forEach((i, k) => (outcomes[i] = sumOf(parts[k])));
+    group.forEach((i, k) => (outcomes[i] = settled(ctx, rules[i], sumOf(parts[k]))));
 }
 function sumOf(parts) {
     const error = parts.find((o) => o.error !== undefined)?.error;
     if (error !== undefined)
-        return { findings: [], silenced: 0, error };
+        return { findings: [], silenced: 0, decidedFor: [], error };
     const notApplicable = parts.every((o) => o.notApplicable !== undefined) ? parts[0].notApplicable : undefined;
     const undecided = parts.find((o) => o.undecided)?.undecided;
     return {
         findings: parts.flatMap((o) => o.findings),
         silenced: parts.reduce((n, o) => n + o.silenced, 0),
+        decidedFor: [...new Set(parts.flatMap((o) => o.decidedFor))],
         ...(notApplicable !== undefined ? { notApplicable } : {}),
         ...(undecided ? { undecided } : {}),
     };

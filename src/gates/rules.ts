@@ -12,6 +12,7 @@ import { READS_KINDS, type Rule, type RuleHit, type RunReview } from '../rules/r
 import { release } from '../project/memory';
 import { shortcuts } from '../project/shortcuts';
 import { migrationAppBatches } from '../project/migrations';
+import { fileBatches } from '../project/files';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -28,7 +29,10 @@ interface Outcome {
   findings: Finding[];
   silenced: number;
   notApplicable?: string;
+  /** Why the rule could not decide, as it said itself (undecidedBy adds the settings' reason, once summed). */
   undecided?: string;
+  /** RuleResult.decidedFor. */
+  decidedFor: string[];
   error?: string;
 }
 
@@ -47,16 +51,28 @@ function runRule(ctx: ScanContext, rule: Rule): Outcome {
       }
       findings.push(f);
     }
-    const why = res.undecided ?? undecidedBy(ctx, rule.meta, findings, res.decidedFor);
-    return { findings, silenced, ...(res.notApplicable !== undefined && res.hits.length === 0 ? { notApplicable: res.notApplicable } : {}), ...(why ? { undecided: why } : {}) };
+    return {
+      findings,
+      silenced,
+      decidedFor: res.decidedFor ?? [],
+      ...(res.notApplicable !== undefined && res.hits.length === 0 ? { notApplicable: res.notApplicable } : {}),
+      ...(res.undecided ? { undecided: res.undecided } : {}),
+    };
   } catch (e) {
-    return { findings: [], silenced: 0, error: `rule ${rule.meta.id} failed: ${(e as Error).message}` };
+    return { findings: [], silenced: 0, decidedFor: [], error: `rule ${rule.meta.id} failed: ${(e as Error).message}` };
   }
+}
+
+/** A rule's whole outcome: when it did not say why it could not decide, whether a setting it reads kept it from deciding. */
+function settled(ctx: ScanContext, rule: Rule, o: Outcome): Outcome {
+  if (o.error !== undefined || o.undecided) return o;
+  const why = undecidedBy(ctx, rule.meta, o.findings, o.decidedFor);
+  return why ? { ...o, undecided: why } : o;
 }
 
 export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateResult {
   const started = performance.now();
-  return gateOf(ctx, rules, rules.map((rule) => runRule(ctx, rule)), started);
+  return gateOf(ctx, rules, rules.map((rule) => settled(ctx, rule, runRule(ctx, rule))), started);
 }
 
 /**
@@ -81,13 +97,17 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   });
   for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
-    const batches = READS_KINDS[g - 1] === 'migrations' ? migrationAppBatches(ctx, shortcuts.migrationBatchChars) : [];
-    await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [undefined], outcomes);
+    const batches = READS_KINDS[g - 1] === 'migrations'
+      ? migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps): Batch => ({ migrationApps: apps }))
+      : g > 0 && group.every((i) => rules[i].batchWeight)
+        ? fileBatches(ctx, (f) => Math.max(...group.map((i) => rules[i].batchWeight!(f))), shortcuts.fileBatchChars).map((files): Batch => ({ fileBatch: files }))
+        : [];
+    await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes);
   }
   if (rules.some(last)) {
     await ctx.workspace.checkSyntaxOfAll();
     rules.forEach((rule, i) => {
-      if (last(rule)) outcomes[i] = runRule(ctx, rule);
+      if (last(rule)) outcomes[i] = settled(ctx, rule, runRule(ctx, rule));
     });
   }
   return gateOf(ctx, rules, outcomes, started);
@@ -98,34 +118,39 @@ function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly numb
   for (const i of group) outcomes[i] = runRule(own, rules[i]);
 }
 
+/** What a batch of a group's rules runs on: a batch of apps or of files; {} for everything. */
+type Batch = Pick<ScanContext, 'migrationApps' | 'fileBatch'>;
+
 /**
  * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,
- * ScanContext.migrationApps), for the other groups one batch of everything — each batch's trees let go before the
- * next. A project's migrations are the most source any group parses (the 1 M-line monolith's 3,699), and each
+ * ScanContext.migrationApps), for a group whose rules all report file by file (Rule.batchWeight) a batch of files
+ * (fileBatches, ScanContext.fileBatch), for the others one batch of everything — each batch's trees let go
+ * before the next. A project's migrations are the most source any group parses (the 1 M-line monolith's 3,699), and each
  * app's are read on their own: its history, its label. A rule's outcome is the sum of its batches' — their
  * findings, in order; not applicable only when no batch had anything to judge; an error when one batch's check
  * threw (the sum of one batch is that batch's outcome).
  */
-async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: ReadonlyArray<ReadonlySet<string> | undefined>, outcomes: Outcome[]): Promise<void> {
+async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: readonly Batch[], outcomes: Outcome[]): Promise<void> {
   const parts: Outcome[][] = group.map(() => []);
-  for (const apps of batches) {
+  for (const batch of batches) {
     const part: Outcome[] = new Array(rules.length);
-    runGroup({ ...ctx, ...(apps ? { migrationApps: apps } : {}) }, rules, group, part);
+    runGroup({ ...ctx, ...batch }, rules, group, part);
     group.forEach((i, k) => parts[k].push(part[i]));
     ctx.workspace.releaseTrees();
     await release();
   }
-  group.forEach((i, k) => (outcomes[i] = sumOf(parts[k])));
+  group.forEach((i, k) => (outcomes[i] = settled(ctx, rules[i], sumOf(parts[k]))));
 }
 
 function sumOf(parts: readonly Outcome[]): Outcome {
   const error = parts.find((o) => o.error !== undefined)?.error;
-  if (error !== undefined) return { findings: [], silenced: 0, error };
+  if (error !== undefined) return { findings: [], silenced: 0, decidedFor: [], error };
   const notApplicable = parts.every((o) => o.notApplicable !== undefined) ? parts[0].notApplicable : undefined;
   const undecided = parts.find((o) => o.undecided)?.undecided;
   return {
     findings: parts.flatMap((o) => o.findings),
     silenced: parts.reduce((n, o) => n + o.silenced, 0),
+    decidedFor: [...new Set(parts.flatMap((o) => o.decidedFor))],
     ...(notApplicable !== undefined ? { notApplicable } : {}),
     ...(undecided ? { undecided } : {}),
   };

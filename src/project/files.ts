@@ -107,6 +107,44 @@ export function projectOf(ctx: ScanContext, rel: string): ScannedProject | undef
   return best;
 }
 
+/**
+ * Is this a file whose findings this run of the rules reports? The rules gate runs the model and view rules a
+ * batch of files at a time (ScanContext.fileBatch, runRulesReleasing in src/gates/rules.ts): a rule reports on
+ * the files of the batch, and reads any other file it needs to decide. Always true outside a batch.
+ */
+export function inFileBatch(ctx: ScanContext, rel: string): boolean {
+  return !ctx.fileBatch || ctx.fileBatch.has(rel);
+}
+
+/**
+ * Every Python file in a batch, in order, each batch holding files that weigh at most `max` characters
+ * together (a heavier file is a batch of its own; a file that weighs 0 joins the batch at hand): what the
+ * rules run on at once, their trees let go between batches. `weight` is the source a rule of the group parses
+ * for the file — 0 for a file its text filters leave unparsed.
+ */
+export function fileBatches(ctx: ScanContext, weight: (f: SourceFile) => number, max: number): Set<string>[] {
+  const out: Set<string>[] = [];
+  let batch = new Set<string>();
+  let held = 0;
+  for (const f of ctx.workspace.pythonFiles()) {
+    const n = weight(f);
+    if (n > 0 && held > 0 && held + n > max) {
+      out.push(batch);
+      batch = new Set();
+      held = 0;
+    }
+    batch.add(f.rel);
+    held += n;
+  }
+  if (batch.size) out.push(batch);
+  return out;
+}
+
+/** Model modules: `models.py` and the files of a `models/` package. */
+export function isModelsFile(rel: string): boolean {
+  return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
+}
+
 /** Files that count for a project: its own files, plus files outside every project (repo-level deploy files). */
 export function countsFor(ctx: ScanContext, project: ScannedProject, rel: string): boolean {
   const owner = projectOf(ctx, rel);

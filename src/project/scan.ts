@@ -67,6 +67,12 @@ export interface ScanContext {
    * (runRulesReleasing in src/gates/rules.ts). undefined: every app.
    */
   migrationApps?: ReadonlySet<string>;
+  /**
+   * The Python files whose findings the model and view rules report in this run of them (inFileBatch in
+   * src/project/files.ts): the rules gate runs them a batch of files at a time, as the migration rules a batch
+   * of apps. undefined: every file.
+   */
+  fileBatch?: ReadonlySet<string>;
 }
 
 export interface ScanOptions {

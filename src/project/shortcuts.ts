@@ -14,6 +14,11 @@ export const shortcuts = {
    * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
    */
   migrationBatchChars: 2 * 1024 * 1024,
+  /**
+   * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
+   * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
+   */
+  fileBatchChars: 1536 * 1024,
 };
 
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */

@@ -1,4 +1,5 @@
 import type { Finding, Level, Location, RuleMeta } from '../finding';
+import type { SourceFile } from '../project/workspace';
 import type { ScanContext } from '../project/scan';
 import type { SuppressionComment } from '../project/suppressions';
 
@@ -46,6 +47,14 @@ export interface Rule {
    * (src/gates/rules.ts). A hint for memory only — a wrong or missing one costs time or memory, never findings.
    */
   reads?: ReadsKind;
+  /**
+   * Set by a rule that reports file by file: it reports only on the files of ScanContext.fileBatch
+   * (inFileBatch), reading any other file it needs to decide, so that the rules gate may run it a batch of files
+   * at a time when every rule of its kind (reads) can be. Returns how much of a file's source the rule parses
+   * (0 when its text filters leave the file unparsed), to size the batches: a wrong weight costs memory, never
+   * findings.
+   */
+  batchWeight?(file: SourceFile): number;
   /**
    * For the few rules about the run itself (inline suppressions that suppress nothing): called by the engine
    * after every gate, with every finding; its hits become findings of the rules gate like check's. Never

@@ -3,7 +3,7 @@ import { eachOfType, stringValue, type SyntaxNode } from '../project/python';
 import { CALL, walkMatching } from '../project/syntax';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { PyIndex, baseName, countsFor, inDevFolder, isMigration, isTestPath, loc } from '../project/model';
+import { PyIndex, baseName, countsFor, inDevFolder, inFileBatch, isMigration, isModelsFile, isTestPath, loc } from '../project/model';
 import { composeServices, dockerInstructions, productionDeployFile, runsDevSetup, runsOnlyDevServer, yamlCommand } from '../project/deploy-commands';
 import { isMap, type Document, type Node as YamlNode } from 'yaml';
 import { manifestKind, type EvidenceKind } from '../project/manifests';
@@ -133,13 +133,10 @@ function makeRecipe(ctx: ScanContext, dir: string, target: string): string | und
   return recipe.join('\n');
 }
 
-function isModelsFile(rel: string): boolean {
-  return baseName(rel) === 'models.py' || rel.split('/').slice(0, -1).includes('models');
-}
-
 /** launch.W070: FileField/ImageField uploads land on the app server's disk (default FileSystemStorage) in production. */
 export default {
   reads: 'models',
+  batchWeight: (f) => (isModelsFile(f.rel) && FILE_FIELD_WORD.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.W070',
     name: 'uploads-on-local-disk',
@@ -167,7 +164,7 @@ export default {
       // directory, a PersistentVolumeClaim): local-disk uploads there outlive the container, by design
       const mounts = persistentDataMounts(ctx, project);
       if (mounts.length > 0) {
-        for (const f of ctx.workspace.pythonFiles()) if (isModelsFile(f.rel) && countsFor(ctx, project, f.rel) && /FileField|ImageField/.test(f.text)) fields++;
+        for (const f of ctx.workspace.pythonFiles()) if (isModelsFile(f.rel) && inFileBatch(ctx, f.rel) && countsFor(ctx, project, f.rel) && /FileField|ImageField/.test(f.text)) fields++;
         continue;
       }
       const worlds = (['unset', 'set'] as World[]).filter((w) => localDefault(s, w) === true);
@@ -185,7 +182,7 @@ export default {
         : `${label(s)} set neither STORAGES nor DEFAULT_FILE_STORAGE, so Django's default FileSystemStorage (MEDIA_ROOT on local disk) applies`;
       let code: SourceFile[] | undefined;
       for (const f of ctx.workspace.pythonFiles()) {
-        if (!isModelsFile(f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
+        if (!isModelsFile(f.rel) || !inFileBatch(ctx, f.rel) || !countsFor(ctx, project, f.rel) || isTestPath(f.rel) || isMigration(f.rel) || inDevFolder(f.rel, ctx)) continue;
         // A qualified name's last part is always written in the file (the call, or the import that binds it):
         // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
         if (shortcuts.on && !FILE_FIELD_WORD.test(f.text)) continue;
