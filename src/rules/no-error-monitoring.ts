@@ -6,8 +6,13 @@ import { dictGet, label, mayBeSetDynamically, truthy, type EvaluatedSettings, ty
 const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
 /** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
 const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm');
-/** Dotted paths in settings: "rollbar.contrib.django.middleware...", "raven.contrib.django.raven_compat", "elasticapm.contrib.django". */
-const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?['"]`);
+/**
+ * Dotted paths in settings: "rollbar.contrib.django.middleware...", "raven.contrib.django.raven_compat",
+ * "elasticapm.contrib.django". Not a domain name: "newrelic.com" in a table of websites (vulnerablecode) or
+ * "sentry.io" in a content-security policy sets up no agent, and counting one let a project with no error
+ * tracker pass.
+ */
+const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?(?<!\\.(?:com|io|net|org|dev|app|cloud|co|eu|us|ai|sh|hq))['"]`);
 /** Agents started by a wrapper command in a Procfile, Dockerfile, compose file, unit or script. */
 const WRAPPER = /\b(newrelic-admin|ddtrace-run|opentelemetry-instrument|scout-apm|elastic-apm)\b/;
 /** Settings that configure an agent. */
