@@ -24,8 +24,9 @@ import {
   unwrapView,
   walkBody,
   CALL,
+  onlyWhenDebug,
 } from '../project/model';
-import { WORLDS, appInstalled, dictGet, label, strItems, truthy, type EvaluatedSettings } from './settings-util';
+import { WORLDS, appInstalled, debugOffInProduction, dictGet, label, strItems, switchedOffInProduction, truthy, type EvaluatedSettings } from './settings-util';
 
 /** Which limiter applies: Django views (axes/defender/ratelimit/nginx), DRF views (also DRF throttling), allauth (its own limits). */
 type Kind = 'django' | 'drf' | 'allauth';
@@ -800,6 +801,10 @@ export default {
           }
         }
         if (!kind) continue;
+        // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
+        // or when another setting production turns off is on: production serves no such route
+        const debugOnly = onlyWhenDebug(r.call);
+        if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call)) continue;
         endpoints++;
         if (projectClass) reportedClasses.add(projectClass.node.id);
         if (finder.route(r.file, r.view)) continue;
@@ -810,7 +815,11 @@ export default {
           (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
           continue;
         }
-        const hit: RuleHit = { location: loc(r.file, r.call), message: `${what} with no rate limiting: ${why(kind, s)}; ${IMPACT}` };
+        const hit: RuleHit = {
+          location: loc(r.file, r.call),
+          message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
+          ...(debugOnly ? { level: 'note' as const } : {}),
+        };
         reportedTargets.set(target, hit);
         hits.push(hit);
       }
