@@ -601,17 +601,17 @@ function reappliesCsrf(idx: PyIndex, e: Exempt): string | undefined {
 }
 
 /** `request.is_ajax()`, `request.headers.get("x-requested-with") == "XMLHttpRequest"`, `request.META[…]` alike. */
-function isAjaxTest(idx: PyIndex, file: SourceFile, expr: SyntaxNode | null | undefined, request: string, depth = 0): boolean {
+function isAjaxTest(idx: PyIndex, file: SourceFile, expr: SyntaxNode | null | undefined, request: string, depth = 0, op: '==' | '!=' = '=='): boolean {
   if (!expr) return false;
-  if (expr.type === 'parenthesized_expression') return isAjaxTest(idx, file, expr.namedChildren[0], request, depth);
+  if (expr.type === 'parenthesized_expression') return isAjaxTest(idx, file, expr.namedChildren[0], request, depth, op);
   if (expr.type === 'comparison_operator') {
     const ops = expr.children.filter((c) => !c.isNamed).map((c) => c.text);
     const [a, b] = expr.namedChildren;
     const header = (x?: SyntaxNode) => !!x && new RegExp(`^${request}\\.(headers|META)\\b`).test(x.text) && /x[-_]requested[-_]with/i.test(x.text);
     const xhr = (x?: SyntaxNode) => !!x && stringValue(x) === 'XMLHttpRequest';
-    return ops.length === 1 && ops[0] === '==' && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
+    return ops.length === 1 && ops[0] === op && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
   }
-  if (expr.type !== 'call') return false;
+  if (expr.type !== 'call' || op !== '==') return false;
   const callee = expr.childForFieldName('function');
   if (callee?.text === `${request}.is_ajax`) return true;
   // a helper of the project: `is_ajax(request)` whose body is `return <one of the above>`
@@ -642,13 +642,45 @@ function refuses(idx: PyIndex, file: SourceFile, st: SyntaxNode): boolean {
 /**
  * The X-Requested-With check written in the view itself, the same protection as @ajax_required when it guards
  * all the view does: its first statement refuses requests without the header (`if not is_ajax(request): return
- * HttpResponseBadRequest()`), or the whole work sits in `if is_ajax(request) [and …]:` followed only by a
- * refusal (`raise Http404`). Returns the check as the message shows it.
+ * HttpResponseBadRequest()`, `if request.headers.get("x-requested-with") != "XMLHttpRequest": raise Http404`), or
+ * the whole work sits in `if is_ajax(request) [and …]:` followed only by a refusal (`raise Http404`). A class-based
+ * view (csrf_exempt on dispatch()) counts when it is a plain View — no handler inherited from a generic view — whose
+ * dispatch() only hands over to View's, and each of its handlers (get, post, …) starts so (frePPLe's
+ * OperationPlanDetail). Returns the check as the message shows it.
  */
 function inlineAjaxCheck(idx: PyIndex, e: Exempt): string | undefined {
-  if (e.bodies.length !== 1 || e.bodies[0].cls) return undefined;
-  const { file, fn } = e.bodies[0];
-  const request = fn.childForFieldName('parameters')?.namedChildren[0];
+  if (e.bodies.length === 1 && !e.bodies[0].cls) return ajaxGuarded(idx, e.bodies[0].file, e.bodies[0].fn, 0);
+  const cls = e.bodies[0]?.cls;
+  if (!cls || e.bodies.some((b) => b.cls?.id !== cls.id) || !baseNodes(cls).every((b) => PLAIN_VIEW.test(idx.qualify(e.bodies[0].file, b) ?? ''))) return undefined;
+  let shown: string | undefined;
+  for (const { file, fn } of e.bodies) {
+    const name = fn.childForFieldName('name')?.text ?? '';
+    if (name === 'dispatch') {
+      if (!delegatesDispatch(fn)) return undefined;
+    } else if (HANDLERS.has(name)) {
+      const check = ajaxGuarded(idx, file, fn, 1);
+      if (!check) return undefined;
+      shown ??= check;
+    }
+  }
+  return shown ? `${shown} in each of its handlers` : undefined;
+}
+
+/** The HTTP method handlers of a class-based view (View.http_method_names). */
+const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
+/** Django's View itself: it adds no handler but options(). */
+const PLAIN_VIEW = /^django\.views(\.generic)?(\.base)?\.View$/;
+
+/** `def dispatch(self, request, *args, **kwargs): return super().dispatch(request, *args, **kwargs)` and nothing else. */
+function delegatesDispatch(fn: SyntaxNode): boolean {
+  const body = statements(fn);
+  const call = body.length === 1 && body[0].type === 'return_statement' ? body[0].namedChildren[0] : undefined;
+  return call?.type === 'call' && /^super\(\s*(\w+\s*,\s*self\s*)?\)\.dispatch$/.test(call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+}
+
+/** The check at the start of one function (its request is parameter `at`: 0 for a function view, 1 after self), or undefined. */
+function ajaxGuarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode, at: number): string | undefined {
+  const request = fn.childForFieldName('parameters')?.namedChildren[at];
   if (request?.type !== 'identifier') return undefined;
   const body = statements(fn);
   const first = body[0];
@@ -659,8 +691,8 @@ function inlineAjaxCheck(idx: PyIndex, e: Exempt): string | undefined {
   const clauses = first.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
   const block = (x: SyntaxNode) => (x.childForFieldName('consequence') ?? x.childForFieldName('body'))?.namedChildren.filter((st) => st.type !== 'comment') ?? [];
   const shown = `its check \`if ${(cond?.text ?? '').replace(/\s+/g, ' ')}\``;
-  // if not <test> [or …]: refuse
-  const refusing = operands(cond, 'or').some((x) => x.type === 'not_operator' && isAjaxTest(idx, file, x.childForFieldName('argument'), request.text));
+  // if not <test> [or …]: refuse — or `if <header> != "XMLHttpRequest": refuse`
+  const refusing = operands(cond, 'or').some((x) => (x.type === 'not_operator' && isAjaxTest(idx, file, x.childForFieldName('argument'), request.text)) || isAjaxTest(idx, file, x, request.text, 0, '!='));
   if (refusing && clauses.length === 0 && block(first).length > 0 && block(first).every((st) => refuses(idx, file, st))) return shown;
   // if <test> [and …]: work — then only a refusal
   const guarding = operands(cond, 'and').some((x) => isAjaxTest(idx, file, x, request.text));
