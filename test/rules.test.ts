@@ -114,6 +114,12 @@ describe('what messages say', () => {
     expect(hit?.message).toContain('`?to=https://evil.example`');
   });
 
+  it('launch.W041 with the engine read from the environment names that variable, not the host or name ones (scancode.io)', () => {
+    const [hit] = hitsOf('launch.W041', 'engine_from_env');
+    expect(hit.message).toContain('when APP_DB_ENGINE is unset');
+    expect(hit.message).not.toMatch(/APP_DB_HOST|APP_DB_NAME|the environment variables the database configuration reads/);
+  });
+
   it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {
     const [hit] = hitsOf('launch.W080', 'provider_api_backend');
     expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");

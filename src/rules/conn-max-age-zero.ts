@@ -104,8 +104,8 @@ function choosingConditions(stmt: SyntaxNode): SyntaxNode[] {
 /**
  * The environment variables the finding depends on: those the CONN_MAX_AGE value reads when it is written
  * out; otherwise those that choose the database configuration (an `if` on DATABASE_URL, the URL a
- * dj-database-url / django-environ call reads, which may carry `?conn_max_age=`). Never the NAME/USER/HOST
- * variables of the same dict: they do not change CONN_MAX_AGE.
+ * dj-database-url / django-environ call reads, which may carry `?conn_max_age=`, the ENGINE a variable may set to
+ * SQLite). Never the NAME/USER/HOST variables of the same dict: they do not change CONN_MAX_AGE.
  */
 function deciding(ctx: ScanContext, b: SettingBinding | undefined): string[] {
   if (!b) return [];
@@ -115,6 +115,8 @@ function deciding(ctx: ScanContext, b: SettingBinding | undefined): string[] {
   if (own) return envReadsIn(own);
   const names = choosingConditions(stmt).flatMap(envReadsIn);
   walk(stmt, (n) => {
+    // `"ENGINE": env.str("SCANCODEIO_DB_ENGINE", "django.db.backends.postgresql")`: the variable may pick SQLite
+    if (n.type === 'pair' && stringValue(n.childForFieldName('key')) === 'ENGINE') names.push(...envReadsIn(n.childForFieldName('value')!));
     if (n.type !== 'call') return true;
     const callee = callParts(n).callee ?? '';
     if (/(^|\.)dj_database_url\.(config|db_url)$|^env\.(db|db_url|database_url)$/.test(callee)) names.push(...envReadsIn(n).slice(0, 1));
