@@ -159,13 +159,31 @@ function configValue(frame: Frame, name: string, call: SyntaxNode, scope: Scope)
 }
 
 /**
+ * A module that imports from django-configurations and defines a class whose base comes from another module
+ * (OWASP Nest's `class Production(Base)`, Base a Configuration in settings/base.py): its settings are that
+ * class's attributes and its bases', which this evaluator reads only within one module — so any setting may be
+ * set there, and none is reported missing (it was: ALLOWED_HOSTS and MIDDLEWARE, set on Base).
+ */
+function inheritedConfigurations(frame: Frame, scope: Scope): void {
+  if (![...frame.aliases.values()].some((t) => t === 'configurations' || t.startsWith('configurations.'))) return;
+  for (const [name, cls] of frame.classes) {
+    const imported = baseNames(cls).find((b) => !frame.classes.has(b) && b !== 'object');
+    if (!imported) continue;
+    markDynamic(frame, cls, scope, `django-configurations class \`${name}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
+  }
+}
+
+/**
  * After the settings module ran: when it defines django-configurations classes, its settings are the
  * attributes of the one production selects (`opts.configuration`, else the one named like production).
  * When that choice is unknown, every name those classes set is unknown.
  */
 export function applyConfigurations(frame: Frame, scope: Scope): string | undefined {
   const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
-  if (classes.length === 0) return undefined;
+  if (classes.length === 0) {
+    inheritedConfigurations(frame, scope);
+    return undefined;
+  }
   const named = frame.opts.configuration ? classes.find(([n]) => n === frame.opts.configuration) : undefined;
   const prod = classes.filter(([n]) => PRODUCTION_CLASS.test(n));
   const nonDev = classes.filter(([n]) => !DEV_CLASS.test(n));
