@@ -26,7 +26,7 @@ export function isTestPath(rel: string): boolean {
 }
 
 /** Words that name development code, and the ones that also name settings for a local machine. */
-const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
+const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
 const LOCAL_WORDS = ['local', 'locals', 'localhost'];
 const wordIn = (words: readonly string[]) => new RegExp(`(^|[._\\-/])(${words.join('|')})([._\\-/]|$)`, 'i');
 

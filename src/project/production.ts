@@ -24,6 +24,7 @@ import {
   isProductionName,
   moduleBases,
   moduleOf,
+  modulesOf,
   resolveModule,
   setsSomething,
   settingsDefaultIn,
@@ -318,10 +319,9 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
   const byDoc: Candidate[] = [];
   const seen = new Set<string>();
   for (const f of input.ws.pythonFiles()) {
-    const m = moduleOf(input.dir, f);
+    // the file's name under the import root its anchors resolve from (a `src/` layout has two)
+    const m = modulesOf(input.dir, f).find((x) => packages.has(x.includes('.') ? x.slice(0, x.lastIndexOf('.')) : ''));
     if (!m || seen.has(m) || isDevSettings(m, input.patterns)) continue;
-    const parent = m.includes('.') ? m.slice(0, m.lastIndexOf('.')) : '';
-    if (!packages.has(parent)) continue;
     if (!resolveModule(input.ws, input.dir, m)) continue;
     seen.add(m);
     if (isProductionName(m)) byName.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `named as the production settings (${f.rel}), beside the ${anchorPhrase(anchors, input.patterns)}` });

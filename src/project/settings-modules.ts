@@ -57,14 +57,24 @@ export function startprojectTemplate(module: string): string {
 
 /** The dotted module of a project file (relative to the first base it lies under). */
 export function moduleOf(dir: string, file: SourceFile): string | undefined {
+  return modulesOf(dir, file)[0];
+}
+
+/**
+ * Every dotted name the file has under the import roots moduleBases gives, in their order: a project whose code
+ * sits in `src/` has its modules both as `src.settings.production` and as `settings.production` (OWASP Nest,
+ * whose wsgi.py names `settings.local`).
+ */
+export function modulesOf(dir: string, file: SourceFile): string[] {
+  const out: string[] = [];
   for (const base of moduleBases(dir)) {
     if (base && !file.rel.startsWith(base + '/')) continue;
     const inner = base ? file.rel.slice(base.length + 1) : file.rel;
     const parts = inner.replace(/\.py$/, '').split('/');
     if (parts[parts.length - 1] === '__init__') parts.pop();
-    if (parts.length && parts.every((p) => /^[A-Za-z_][\w-]*$/.test(p))) return parts.join('.');
+    if (parts.length && parts.every((p) => /^[A-Za-z_][\w-]*$/.test(p))) out.push(parts.join('.'));
   }
-  return undefined;
+  return out;
 }
 
 export interface DeployTimeModule {
@@ -211,7 +221,7 @@ function unconditionalString(name: string, at: SyntaxNode): string | undefined {
 
 /** A module component that marks development, test or example code: never production. */
 const DEV_COMPONENT =
-  /^(dev|devel|develop|development|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
+  /^(dev|devel|develop|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
 
 /** Is this dotted module named as development/test/example settings (any component)? */
 export function isDevModule(module: string): boolean {

@@ -182,6 +182,31 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...alone, 'app/wsgi.py': SET('app.settings.dev') })).module).toBe('app.settings.docker');
   });
 
+  it("Open edX's devstack is development: a compose file naming `settings.devstack` is passed over for the production sibling (license-manager)", () => {
+    const { 'app/settings/live.py': _live, ...base } = BASE;
+    void _live;
+    const files = {
+      ...base,
+      'app/settings/local.py': 'DEBUG = True\n',
+      'app/settings/devstack.py': 'from app.settings.local import *\nALLOWED_HOSTS = ["*"]\n',
+      'manage.py': SET('app.settings.dev'),
+      'docker-compose.yml': 'services:\n  worker:\n    image: edxops/app-dev\n    command: celery -A app worker\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.devstack\n',
+    };
+    expect(chosen(tree(files)).module).toBe('app.settings.production');
+  });
+
+  it('beside a development default in a src/ layout, the production sibling is found (OWASP Nest: settings.local, settings.production under backend/src)', () => {
+    const files = {
+      'backend/manage.py': 'import os\nimport sys\nsys.path.insert(0, "src")\n' + SET('settings.local'),
+      'backend/src/wsgi.py': SET('settings.local'),
+      'backend/src/settings/__init__.py': '',
+      'backend/src/settings/local.py': 'DEBUG = True\n',
+      'backend/src/settings/production.py': 'DEBUG = False\n',
+      'backend/src/apps/__init__.py': '',
+    };
+    expect(chosen(tree(files))).toMatchObject({ module: 'settings.production', status: 'resolved' });
+  });
+
   it('a module named with a hyphen is development when a part of it is (`production-ci`: a CI run of the production image)', () => {
     const files = { ...BASE, 'app/settings/production-ci.py': 'from .production import *\n', 'app/wsgi.py': SET('app.settings.production'), 'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.production-ci\n' };
     expect(chosen(tree(files)).module).toBe('app.settings.production');
