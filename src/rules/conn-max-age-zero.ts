@@ -5,7 +5,7 @@ import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../pr
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from '../project/model';
 import { servingInterface } from '../project/dependencies';
 import { isSqliteEngine } from './sqlite-in-production';
-import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, truthy, worldsWhere, type World } from './settings-util';
+import { WORLDS, defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, strOf, truthy, worldsWhere, type World } from './settings-util';
 
 /**
  * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
@@ -156,7 +156,10 @@ export default {
     settings: ['DATABASES'],
   },
   check(ctx) {
-    return forProduction(ctx, (s, project) => {
+    // a database whose ENGINE the scan cannot know (`env.db()` with no default: meine-stadt-transparent) and whose
+    // CONN_MAX_AGE would matter if it were a network database: not checked, never passed
+    let unknownEngine: string | undefined;
+    const res = forProduction(ctx, (s, project) => {
       if (servesWithGreenlets(ctx, project)) return [];
       // Under ASGI each request runs in its own thread, so persistent connections are never reused: Django's docs
       // say to keep CONN_MAX_AGE at 0 there. Both kinds of server, or Channels' ASGI_APPLICATION with no server
@@ -165,23 +168,41 @@ export default {
       if (serving.interface === 'asgi' || serving.interface === 'mixed') return [];
       if (serving.interface === 'none' && s.bindings.has('ASGI_APPLICATION')) return [];
       let missing = false;
+      // the worlds in which the default database's ENGINE (or the whole entry) could not be read
+      const unread: string[] = [];
       const worlds = worldsWhere((w) => {
         const db = defaultDatabase(s, w);
         const engine = strOf(dictGet(db, 'ENGINE'));
-        // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
-        // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
-        if (!db || engine === undefined || isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy')) return undefined;
+        if (!db) {
+          if (defaultDatabaseUnread(s, w)) unread.push(`the default database in ${label(s)} cannot be read statically (${locationOf(s, 'DATABASES').file}:${locationOf(s, 'DATABASES').line}), so its ENGINE and CONN_MAX_AGE are not known`);
+          return undefined;
+        }
         // Django 5.1+ connection pools require CONN_MAX_AGE = 0.
         const pool = dictGet(dictGet(db, 'OPTIONS'), 'pool');
         if (pool && truthy(pool) !== false) return undefined;
         const age = dictGet(db, 'CONN_MAX_AGE');
+        if (engine === undefined) {
+          // no ENGINE at all (dj_database_url.config() with no URL): no database in this world, nothing to judge;
+          // persistent connections set (or CONN_MAX_AGE unknown): nothing to report whatever the engine
+          const noEngine = db.kind === 'dict' && !dictGet(db, 'ENGINE');
+          if (!noEngine && (!age || (age.kind === 'num' && age.value === 0))) unread.push(`the default database's ENGINE in ${label(s)} cannot be known statically (${locationOf(s, 'DATABASES').file}:${locationOf(s, 'DATABASES').line}), so whether CONN_MAX_AGE matters is not known`);
+          return undefined;
+        }
+        // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
+        // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
+        if (isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy')) return undefined;
         if (!age) {
           missing = true;
           return true;
         }
         return age.kind === 'num' && age.value === 0;
       });
-      if (worlds.length === 0) return [];
+      // not checked only when no world decides: `dj_database_url.config()` with DATABASE_URL unset and no default
+      // is no database at all (Django fails at the first query), and the world with it set decides
+      if (worlds.length === 0) {
+        if (unread.length === WORLDS.length) unknownEngine ??= unread[0];
+        return [];
+      }
       // A gunicorn worker class the scan cannot read (a package's) is reported as before — gunicorn's default is WSGI —
       // but the message names the class instead of claiming WSGI as a fact.
       const ev = serving.evidence;
@@ -192,5 +213,6 @@ export default {
         message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
       }];
     });
+    return res.hits.length === 0 && res.notApplicable === undefined && unknownEngine ? { ...res, undecided: unknownEngine } : res;
   },
 } satisfies Rule;

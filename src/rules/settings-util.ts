@@ -194,6 +194,15 @@ export function defaultDatabase(settings: EvaluatedSettings, world: World): Valu
   return d && d.kind === 'dict' ? d : undefined;
 }
 
+/**
+ * DATABASES has a default entry whose value the scan cannot read (`{"default": env.db()}` through an Env it does
+ * not model: meine-stadt-transparent): its ENGINE and CONN_MAX_AGE are unknown, not absent.
+ */
+export function defaultDatabaseUnread(settings: EvaluatedSettings, world: World): boolean {
+  const d = dictGet(valueIn(settings, 'DATABASES', world), 'default');
+  return !!d && d.kind !== 'dict';
+}
+
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
 
 /**

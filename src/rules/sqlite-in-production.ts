@@ -1,6 +1,6 @@
 import { persistentDataMounts } from '../project/volumes';
 import type { Rule } from './rule';
-import { defaultDatabase, dictGet, forProduction, label, locationOf, strOf, worldClause, WORLDS, worldsWhere, type Value, type World } from './settings-util';
+import { defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, strOf, worldClause, WORLDS, worldsWhere, type Value, type World } from './settings-util';
 
 export function isSqliteEngine(engine: string): boolean {
   return /sqlite3$|spatialite$/.test(engine);
@@ -42,7 +42,7 @@ export default {
         return engine === undefined ? undefined : isSqliteEngine(engine);
       });
       if (worlds.length === 0) {
-        if (s.bindings.get('DATABASES') && WORLDS.some((w) => defaultDatabase(s, w) !== undefined && engineIn(w) === undefined)) {
+        if (s.bindings.get('DATABASES') && WORLDS.some((w) => (defaultDatabase(s, w) !== undefined && engineIn(w) === undefined) || defaultDatabaseUnread(s, w))) {
           const at = locationOf(s, 'DATABASES');
           unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
         }

@@ -162,6 +162,26 @@ describe('checklist and verdict of a run: "not checked" is never "passed"', () =
     expect(text).toContain('Not checked: Test suite passes (tests gate not run); Migrations apply on PostgreSQL (migrations gate not run)');
   });
 
+  it('a database whose ENGINE the scan cannot know: the database item is not checked, never passed (meine-stadt-transparent)', async () => {
+    const w041 = (dir: string) => runRules(scan(dir, { env: {} }), rulesOf('launch.W041')).undecided.get('launch.W041');
+    const procfile = { Procfile: 'web: gunicorn app.wsgi\n' };
+    // the engine from the environment (env.db() with DATABASE_URL set)
+    const fromEnv = project(`${SECURE_BASE}import environ\nenv = environ.Env()\nDATABASES = {"default": env.db()}\n`, procfile);
+    expect(item((await run({ path: fromEnv, env: {} })).report, 'database').status).toBe('not-checked');
+    expect(w041(fromEnv)).toMatch(/cannot be (known|read) statically \(app\/settings\.py:\d+/);
+    // an ENGINE the scan cannot compute, CONN_MAX_AGE absent
+    const engine = project(`${SECURE_BASE}from app.helpers import engine_name\nDATABASES = {"default": {"ENGINE": engine_name(), "NAME": "app"}}\n`, { ...procfile, 'app/helpers.py': 'import json\ndef engine_name():\n    return json.load(open("/etc/app/db.json"))["engine"]\n' });
+    expect(w041(engine)).toMatch(/ENGINE .*cannot be known statically \(app\/settings\.py:\d+.*whether CONN_MAX_AGE matters is not known/);
+    // a default entry the scan cannot read at all (a helper it does not model): engine and CONN_MAX_AGE unknown,
+    // for both database rules (it was "Passed: Production database")
+    const unread = project(`${SECURE_BASE}from app.helpers import db_config\nDATABASES = {"default": db_config()}\n`, { ...procfile, 'app/helpers.py': 'import json\ndef db_config():\n    return json.load(open("/etc/app/db.json"))\n' });
+    expect(item((await run({ path: unread, env: {} })).report, 'database').status).toBe('not-checked');
+    expect(w041(unread)).toMatch(/cannot be read statically .*ENGINE and CONN_MAX_AGE are not known/);
+    expect(runRules(scan(unread, { env: {} }), rulesOf('launch.E040')).undecided.get('launch.E040')).toMatch(/may be SQLite/);
+    // CONN_MAX_AGE set: whatever the engine, nothing to say — decided
+    expect(w041(project(`${SECURE_BASE}import dj_database_url\nDATABASES = {"default": dj_database_url.config(conn_max_age=600)}\n`, procfile))).toBeUndefined();
+  });
+
   it('deploy-checks only, and it could not run: nothing passes, and the launch is not verified', async () => {
     const { report } = await run({ path: project(SECURE_BASE), env: {}, gates: ['deploy-checks'], python: '/nonexistent/bin/python3' });
     expect(report.gates.map((g) => g.status)).toEqual(['error']);
