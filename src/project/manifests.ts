@@ -25,7 +25,7 @@ import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './py
 import type { SourceFile, Workspace } from './workspace';
 import { SECRET_NAME } from './secret-values';
 import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
-import { MODULE_NAME } from './settings-modules';
+import { MODULE_NAME, isDevModule } from './settings-modules';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
@@ -879,6 +879,8 @@ interface Stage {
   found: Line[];
   cmd?: Line[];
   entrypoint?: Line[];
+  /** the text of the CMD and ENTRYPOINT this stage runs (its own, else its parent's) */
+  commandText: { cmd: string; entrypoint: string };
   copiesFrom: string[];
 }
 
@@ -912,7 +914,10 @@ function readDockerfile(f: SourceFile): DockerRead {
     else if (!stage) continue;
     else if (ins.keyword === 'ENV') dockerEnv(ins, stage, d);
     else if (ins.keyword === 'WORKDIR') dockerWorkdir(ins, stage, d);
-    else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') stage[ins.keyword === 'CMD' ? 'cmd' : 'entrypoint'] = dockerCommand(ins, stage, d);
+    else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') {
+      stage[ins.keyword === 'CMD' ? 'cmd' : 'entrypoint'] = dockerCommand(ins, stage, d);
+      stage.commandText = { ...stage.commandText, [ins.keyword === 'CMD' ? 'cmd' : 'entrypoint']: ins.args };
+    }
     else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') dockerCopy(ins, stage, d, copies);
     else if (ins.keyword === 'RUN') dockerRunCopy(ins, stage, d, copies);
   }
@@ -920,8 +925,9 @@ function readDockerfile(f: SourceFile): DockerRead {
   const chain = finalChain(stages);
   const reaching = reachingStages(stages, chain);
   const fileDev = isDevFile(f);
+  const serving = servingStageBeforeDevFinal(stages, chain);
   return {
-    places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev)),
+    places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev, s.index === serving)),
     copies: copies.map((c) => ({ ...c, dev: fileDev || !reaching.has(c.stage) })),
   };
 }
@@ -947,6 +953,7 @@ function newStage(ins: Instruction, stages: Stage[], globals: Map<string, string
     found: [],
     cmd: parent?.cmd,
     entrypoint: parent?.entrypoint,
+    commandText: parent?.commandText ?? { cmd: '', entrypoint: '' },
     copiesFrom: [],
   };
 }
@@ -1118,7 +1125,7 @@ function reachingStages(stages: Stage[], chain: Set<number>): Set<number> {
  * A stage's ENV and its own CMD/ENTRYPOINT. The final stage and the stages it is built FROM share one
  * environment (a later ENV replaces an earlier one); a command's `NAME=x` prefixes stand alone.
  */
-function stagePlaces(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number>, fileDev: boolean): Place[] {
+function stagePlaces(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number>, fileDev: boolean, serving = false): Place[] {
   const final = stages[stages.length - 1];
   const inChain = chain.has(s.index);
   const label = s.name ? `stage \`${s.name}\`` : `stage ${s.index + 1}`;
@@ -1126,11 +1133,12 @@ function stagePlaces(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number
     stages.length === 1 ? f.rel
     : s === final ? `the final stage of ${f.rel}`
     : inChain ? `${label} of ${f.rel}, which the final stage is built from`
+    : serving ? `${label} of ${f.rel}, which runs the app server (the final stage is a development image)`
     : `${label} of ${f.rel} (not the final stage)`;
   const conf = s.envKeys.has(CONF) ? asClass(s.vars.get(CONF)) : undefined;
   const base = { kind: 'dockerfile' as const, file: f.rel };
   const out: Place[] = [
-    place({ ...base, dev: fileDev || !inChain, how: `ENV in ${where}`, scope: inChain ? `${f.rel}#final` : `${f.rel}#${s.index}`, configuration: { name: conf } }, s.found),
+    place({ ...base, dev: fileDev || (!inChain && !serving), how: `ENV in ${where}`, scope: inChain ? `${f.rel}#final` : `${f.rel}#${s.index}`, configuration: { name: conf } }, s.found),
   ];
   // CMD/ENTRYPOINT: only those declared in this stage (inherited ones are reported where they are written)
   const parent = s.parent !== undefined ? stages[s.parent] : undefined;
@@ -1141,6 +1149,26 @@ function stagePlaces(f: SourceFile, s: Stage, stages: Stage[], chain: Set<number
     out.push(place({ ...base, dev: fileDev || !effective, how: `${key.toUpperCase()} in ${where}` }, list));
   }
   return out;
+}
+
+/** A production app server in a stage's own command. */
+const APP_SERVER = /\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian|waitress-serve)\b/;
+
+/**
+ * The one stage outside the final chain that runs an app server and sets DJANGO_SETTINGS_MODULE, when the final
+ * stage is a development image — its command runs `runserver`, or the settings it sets are development ones
+ * (Open edX ecommerce: `FROM app as prod` runs gunicorn with ecommerce.settings.production, then `FROM app as dev`
+ * with ecommerce.settings.devstack and runserver, last, for its devstack). That stage is the production image; -1
+ * when there is not exactly one.
+ */
+function servingStageBeforeDevFinal(stages: Stage[], chain: Set<number>): number {
+  const final = stages[stages.length - 1];
+  const finalModule = final.vars.get('DJANGO_SETTINGS_MODULE');
+  const text = (s: Stage) => `${s.commandText.entrypoint} ${s.commandText.cmd}`;
+  const finalDev = /\brunserver\b/.test(text(final)) || (finalModule !== undefined && isDevModule(finalModule));
+  if (!finalDev) return -1;
+  const serving = stages.filter((s) => !chain.has(s.index) && APP_SERVER.test(text(s)) && s.envKeys.has('DJANGO_SETTINGS_MODULE'));
+  return serving.length === 1 ? serving[0].index : -1;
 }
 
 /** Is this stage's CMD/ENTRYPOINT the one the final stage runs (no stage between overrides it)? */

@@ -397,8 +397,11 @@ export function isSettingsModuleFile(file: SourceFile): boolean {
   return setsDjangoSetting(file.text) || /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(file.text) || /\bsplit_settings\b/.test(file.text);
 }
 
-/** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not. */
+/** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */
 export function setsSomething(ws: Workspace, file: SourceFile): boolean {
+  // a settings package whose __init__.py only holds helpers (Argus: SETTINGS_DIR, get_bool_env(), …) and no
+  // setting — no star-import, no split-settings include(), nothing Django reads: the modules beside it are the settings
+  if (file.rel.endsWith('__init__.py') && !setsDjangoSetting(file.text) && !/^\s*from\s+\S+\s+import\s+\*|\binclude\s*\(/m.test(file.text)) return false;
   return ws.tree(file).rootNode.namedChildren.some((st) => {
     if (st.type === 'import_from_statement') return true;
     if (st.type === 'expression_statement') {

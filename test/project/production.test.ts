@@ -67,6 +67,17 @@ describe('resolution order', () => {
     expect(empty.reason).toContain('named as the production settings');
   });
 
+  it("3. a settings package whose __init__.py holds only helpers (paths, env readers) sets nothing: the production sibling (Argus)", () => {
+    const { 'app/settings/live.py': _live, ...base } = BASE;
+    void _live;
+    const helpers = 'from pathlib import Path\nfrom os import getenv\n\nSETTINGS_DIR = Path(__file__).resolve().parent\nBASE_DIR = SETTINGS_DIR.parent.parent\n\ndef get_bool_env(name, default=False):\n    return getenv(name, str(default)).lower() in ("1", "true")\n';
+    const files = { ...base, 'app/settings/__init__.py': helpers, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings') };
+    expect(chosen(tree(files))).toMatchObject({ module: 'app.settings.production', status: 'resolved' });
+    // a package __init__ that sets a Django setting, or star-imports its settings, is the settings
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${helpers}DEBUG = False\n` })).module).toBe('app.settings');
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': 'from .production import *\n' })).module).toBe('app.settings');
+  });
+
   it('4. beside a development default: a sibling named production, else one whose docstring says so', () => {
     const both = chosen(tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.dev') }));
     // live.py and production.py are both named like production: the first, and the other is named.
@@ -193,6 +204,18 @@ describe('resolution order', () => {
       'docker-compose.yml': 'services:\n  worker:\n    image: edxops/app-dev\n    command: celery -A app worker\n    environment:\n      DJANGO_SETTINGS_MODULE: app.settings.devstack\n',
     };
     expect(chosen(tree(files)).module).toBe('app.settings.production');
+  });
+
+  it("a Dockerfile whose final stage is its development image: the stage before it that runs the app server names production (Open edX ecommerce)", () => {
+    const dockerfile = (finalCmd: string, finalModule: string) =>
+      'FROM python:3.12 as app\nCOPY . /app\n\nFROM app as prod\nENV DJANGO_SETTINGS_MODULE "app.settings.live"\nCMD gunicorn app.wsgi:application\n\n' +
+      `FROM app as dev\nENV DJANGO_SETTINGS_MODULE "${finalModule}"\nCMD ${finalCmd}\n`;
+    const files = { ...BASE, 'app/settings/devstack.py': 'from .dev import *\n', 'manage.py': SET('app.settings.dev') };
+    const devFinal = chosen(tree({ ...files, Dockerfile: dockerfile('python manage.py runserver 0.0.0.0:8000', 'app.settings.devstack') }));
+    expect(devFinal).toMatchObject({ module: 'app.settings.live', evidence: { file: 'Dockerfile', line: 5 } });
+    expect(devFinal.reason).toContain('which runs the app server (the final stage is a development image)');
+    // a final stage that is itself a production image: it speaks, the other stage does not
+    expect(chosen(tree({ ...files, Dockerfile: dockerfile('gunicorn app.wsgi', 'app.settings.production') }))).toMatchObject({ module: 'app.settings.production', evidence: { file: 'Dockerfile' } });
   });
 
   it('beside a development default in a src/ layout, the production sibling is found (OWASP Nest: settings.local, settings.production under backend/src)', () => {
