@@ -397,17 +397,36 @@ export function isSettingsModuleFile(file: SourceFile): boolean {
   return setsDjangoSetting(file.text) || /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(file.text) || /\bsplit_settings\b/.test(file.text);
 }
 
+/**
+ * A settings package's `__init__.py` that only holds helpers (Argus: paths, `get_bool_env()`, …): at module level
+ * nothing but imports that are not star-imports, plain assignments to names Django does not read, and function and
+ * class definitions — no loop, branch, call or exec() (akvo-rsr's `exec()` of its `*.conf` files, shuup's
+ * `globals().update(…)` set settings). The modules beside it are the settings.
+ */
+function helpersOnly(ws: Workspace, file: SourceFile): boolean {
+  if (setsDjangoSetting(file.text)) return false;
+  return ws.tree(file).rootNode.namedChildren.every((st) => {
+    if (st.type === 'comment' || st.type === 'function_definition' || st.type === 'class_definition' || st.type === 'decorated_definition') return true;
+    if (st.type === 'import_statement' || st.type === 'future_import_statement') return true;
+    if (st.type === 'import_from_statement') return !st.namedChildren.some((c) => c.type === 'wildcard_import');
+    if (st.type !== 'expression_statement') return false;
+    const e = st.namedChildren[0];
+    if (e?.type === 'string') return true; // a docstring
+    if (e?.type !== 'assignment') return false;
+    const right = e.childForFieldName('right');
+    return e.childForFieldName('left')?.type === 'identifier' && !!right && right.descendantsOfType('call').every((c) => !/\b(exec|execfile|include|update|setattr)\b/.test(c.childForFieldName('function')?.text ?? ''));
+  });
+}
+
 /** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */
 export function setsSomething(ws: Workspace, file: SourceFile): boolean {
-  // a settings package whose __init__.py only holds helpers (Argus: SETTINGS_DIR, get_bool_env(), …) and no
-  // setting — no star-import, no split-settings include(), nothing Django reads: the modules beside it are the settings
-  if (file.rel.endsWith('__init__.py') && !setsDjangoSetting(file.text) && !/^\s*from\s+\S+\s+import\s+\*|\binclude\s*\(/m.test(file.text)) return false;
+  if (file.rel.endsWith('__init__.py') && helpersOnly(ws, file)) return false;
   return ws.tree(file).rootNode.namedChildren.some((st) => {
     if (st.type === 'import_from_statement') return true;
     if (st.type === 'expression_statement') {
       const e = st.namedChildren[0];
       return e?.type === 'assignment' || e?.type === 'augmented_assignment' || e?.type === 'call';
     }
-    return st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'class_definition';
+    return st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'class_definition' || st.type === 'for_statement' || st.type === 'with_statement';
   });
 }

@@ -76,6 +76,11 @@ describe('resolution order', () => {
     // a package __init__ that sets a Django setting, or star-imports its settings, is the settings
     expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${helpers}DEBUG = False\n` })).module).toBe('app.settings');
     expect(chosen(tree({ ...files, 'app/settings/__init__.py': 'from .production import *\n' })).module).toBe('app.settings');
+    // one that runs its settings from elsewhere is the settings too: akvo-rsr exec()s its *.conf files, shuup's
+    // workbench updates globals() from a setup object
+    const conf = 'import glob\nimport os\n\nfor f in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "*.conf"))):\n    with open(f) as g:\n        exec(compile(g.read(), f, "exec"))\n';
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': conf })).module).toBe('app.settings');
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${helpers}globals().update(load())\n` })).module).toBe('app.settings');
   });
 
   it('4. beside a development default: a sibling named production, else one whose docstring says so', () => {
