@@ -6590,6 +6590,15 @@ function startprojectTemplate(module) {
 }
 /** The dotted module of a project file (relative to the first base it lies under). */
 function moduleOf(dir, file) {
+    return modulesOf(dir, file)[0];
+}
+/**
+ * Every dotted name the file has under the import roots moduleBases gives, in their order: a project whose code
+ * sits in `src/` has its modules both as `src.settings.production` and as `settings.production` (OWASP Nest,
+ * whose wsgi.py names `settings.local`).
+ */
+function modulesOf(dir, file) {
+    const out = [];
     for (const base of moduleBases(dir)) {
         if (base && !file.rel.startsWith(base + '/'))
             continue;
@@ -6598,9 +6607,9 @@ function moduleOf(dir, file) {
         if (parts[parts.length - 1] === '__init__')
             parts.pop();
         if (parts.length && parts.every((p) => /^[A-Za-z_][\w-]*$/.test(p)))
-            return parts.join('.');
+            out.push(parts.join('.'));
     }
-    return undefined;
+    return out;
 }
 /**
  * A module that is not in the repository as a `.py` file but is made at deploy time from one that is:
@@ -6745,7 +6754,7 @@ function unconditionalString(name, at) {
     return undefined;
 }
 /** A module component that marks development, test or example code: never production. */
-const DEV_COMPONENT = /^(dev|devel|develop|development|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
+const DEV_COMPONENT = /^(dev|devel|develop|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
 /** Is this dotted module named as development/test/example settings (any component)? */
 function isDevModule(module) {
     // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
@@ -6908,8 +6917,37 @@ function isSettingsModuleFile(file) {
         return false;
     return setsDjangoSetting(file.text) || /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(file.text) || /\bsplit_settings\b/.test(file.text);
 }
-/** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not. */
+/**
+ * A settings package's `__init__.py` that only holds helpers (Argus: paths, `get_bool_env()`, …): at module level
+ * nothing but imports that are not star-imports, plain assignments to names Django does not read, and function and
+ * class definitions — no loop, branch, call or exec() (akvo-rsr's `exec()` of its `*.conf` files, shuup's
+ * `globals().update(…)` set settings). The modules beside it are the settings.
+ */
+function helpersOnly(ws, file) {
+    if (setsDjangoSetting(file.text))
+        return false;
+    return ws.tree(file).rootNode.namedChildren.every((st) => {
+        if (st.type === 'comment' || st.type === 'function_definition' || st.type === 'class_definition' || st.type === 'decorated_definition')
+            return true;
+        if (st.type === 'import_statement' || st.type === 'future_import_statement')
+            return true;
+        if (st.type === 'import_from_statement')
+            return !st.namedChildren.some((c) => c.type === 'wildcard_import');
+        if (st.type !== 'expression_statement')
+            return false;
+        const e = st.namedChildren[0];
+        if (e?.type === 'string')
+            return true; // a docstring
+        if (e?.type !== 'assignment')
+            return false;
+        const right = e.childForFieldName('right');
+        return e.childForFieldName('left')?.type === 'identifier' && !!right && right.descendantsOfType('call').every((c) => !/\b(exec|execfile|include|update|setattr)\b/.test(c.childForFieldName('function')?.text ?? ''));
+    });
+}
+/** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */
 function setsSomething(ws, file) {
+    if (file.rel.endsWith('__init__.py') && helpersOnly(ws, file))
+        return false;
     return ws.tree(file).rootNode.namedChildren.some((st) => {
         if (st.type === 'import_from_statement')
             return true;
@@ -6917,7 +6955,7 @@ function setsSomething(ws, file) {
             const e = st.namedChildren[0];
             return e?.type === 'assignment' || e?.type === 'augmented_assignment' || e?.type === 'call';
         }
-        return st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'class_definition';
+        return st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'class_definition' || st.type === 'for_statement' || st.type === 'with_statement';
     });
 }
 
@@ -7625,7 +7663,7 @@ function isTestPath(rel) {
     return /^(test_.*|.*_tests?|tests?|conftest|testing)\.py$/i.test(name);
 }
 /** Words that name development code, and the ones that also name settings for a local machine. */
-const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
+const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
 const LOCAL_WORDS = ['local', 'locals', 'localhost'];
 const wordIn = (words) => new RegExp(`(^|[._\\-/])(${words.join('|')})([._\\-/]|$)`, 'i');
 /** Development-only by name: a word dev/development/local/test/ci/example/sample in a file or folder name. */
@@ -9022,8 +9060,10 @@ function readDockerfile(f) {
             dockerEnv(ins, stage, d);
         else if (ins.keyword === 'WORKDIR')
             dockerWorkdir(ins, stage, d);
-        else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')
+        else if (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') {
             stage[ins.keyword === 'CMD' ? 'cmd' : 'entrypoint'] = dockerCommand(ins, stage, d);
+            stage.commandText = { ...stage.commandText, [ins.keyword === 'CMD' ? 'cmd' : 'entrypoint']: ins.args };
+        }
         else if (ins.keyword === 'COPY' || ins.keyword === 'ADD')
             dockerCopy(ins, stage, d, copies);
         else if (ins.keyword === 'RUN')
@@ -9034,8 +9074,9 @@ function readDockerfile(f) {
     const chain = finalChain(stages);
     const reaching = reachingStages(stages, chain);
     const fileDev = isDevFile(f);
+    const serving = servingStageBeforeDevFinal(stages, chain);
     return {
-        places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev)),
+        places: stages.flatMap((s) => stagePlaces(f, s, stages, chain, fileDev, s.index === serving)),
         copies: copies.map((c) => ({ ...c, dev: fileDev || !reaching.has(c.stage) })),
     };
 }
@@ -9059,6 +9100,7 @@ function newStage(ins, stages, globals, d) {
         found: [],
         cmd: parent?.cmd,
         entrypoint: parent?.entrypoint,
+        commandText: parent?.commandText ?? { cmd: '', entrypoint: '' },
         copiesFrom: [],
     };
 }
@@ -9238,18 +9280,19 @@ function reachingStages(stages, chain) {
  * A stage's ENV and its own CMD/ENTRYPOINT. The final stage and the stages it is built FROM share one
  * environment (a later ENV replaces an earlier one); a command's `NAME=x` prefixes stand alone.
  */
-function stagePlaces(f, s, stages, chain, fileDev) {
+function stagePlaces(f, s, stages, chain, fileDev, serving = false) {
     const final = stages[stages.length - 1];
     const inChain = chain.has(s.index);
     const label = s.name ? `stage \`${s.name}\`` : `stage ${s.index + 1}`;
     const where = stages.length === 1 ? f.rel
         : s === final ? `the final stage of ${f.rel}`
             : inChain ? `${label} of ${f.rel}, which the final stage is built from`
-                : `${label} of ${f.rel} (not the final stage)`;
+                : serving ? `${label} of ${f.rel}, which runs the app server (the final stage is a development image)`
+                    : `${label} of ${f.rel} (not the final stage)`;
     const conf = s.envKeys.has(CONF) ? asClass(s.vars.get(CONF)) : undefined;
     const base = { kind: 'dockerfile', file: f.rel };
     const out = [
-        place({ ...base, dev: fileDev || !inChain, how: `ENV in ${where}`, scope: inChain ? `${f.rel}#final` : `${f.rel}#${s.index}`, configuration: { name: conf } }, s.found),
+        place({ ...base, dev: fileDev || (!inChain && !serving), how: `ENV in ${where}`, scope: inChain ? `${f.rel}#final` : `${f.rel}#${s.index}`, configuration: { name: conf } }, s.found),
     ];
     // CMD/ENTRYPOINT: only those declared in this stage (inherited ones are reported where they are written)
     const parent = s.parent !== undefined ? stages[s.parent] : undefined;
@@ -9261,6 +9304,25 @@ function stagePlaces(f, s, stages, chain, fileDev) {
         out.push(place({ ...base, dev: fileDev || !effective, how: `${key.toUpperCase()} in ${where}` }, list));
     }
     return out;
+}
+/** A production app server in a stage's own command. */
+const APP_SERVER = /\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian|waitress-serve)\b/;
+/**
+ * The one stage outside the final chain that runs an app server and sets DJANGO_SETTINGS_MODULE, when the final
+ * stage is a development image — its command runs `runserver`, or the settings it sets are development ones
+ * (Open edX ecommerce: `FROM app as prod` runs gunicorn with ecommerce.settings.production, then `FROM app as dev`
+ * with ecommerce.settings.devstack and runserver, last, for its devstack). That stage is the production image; -1
+ * when there is not exactly one.
+ */
+function servingStageBeforeDevFinal(stages, chain) {
+    const final = stages[stages.length - 1];
+    const finalModule = final.vars.get('DJANGO_SETTINGS_MODULE');
+    const text = (s) => `${s.commandText.entrypoint} ${s.commandText.cmd}`;
+    const finalDev = /\brunserver\b/.test(text(final)) || (finalModule !== undefined && isDevModule(finalModule));
+    if (!finalDev)
+        return -1;
+    const serving = stages.filter((s) => !chain.has(s.index) && APP_SERVER.test(text(s)) && s.envKeys.has('DJANGO_SETTINGS_MODULE'));
+    return serving.length === 1 ? serving[0].index : -1;
 }
 /** Is this stage's CMD/ENTRYPOINT the one the final stage runs (no stage between overrides it)? */
 function isInheritedToFinal(stages, s, key) {
@@ -11526,6 +11588,14 @@ function defaultDatabase(settings, world) {
     const d = dictGet(valueIn(settings, 'DATABASES', world), 'default');
     return d && d.kind === 'dict' ? d : undefined;
 }
+/**
+ * DATABASES has a default entry whose value the scan cannot read (`{"default": env.db()}` through an Env it does
+ * not model: meine-stadt-transparent): its ENGINE and CONN_MAX_AGE are unknown, not absent.
+ */
+function defaultDatabaseUnread(settings, world) {
+    const d = dictGet(valueIn(settings, 'DATABASES', world), 'default');
+    return !!d && d.kind !== 'dict';
+}
 const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
 /**
  * Does a list setting hold a matching item in this world? A missing setting is `dflt`. When the value is
@@ -12781,11 +12851,9 @@ function productionSiblings(input, anchors) {
     const byDoc = [];
     const seen = new Set();
     for (const f of input.ws.pythonFiles()) {
-        const m = moduleOf(input.dir, f);
+        // the file's name under the import root its anchors resolve from (a `src/` layout has two)
+        const m = modulesOf(input.dir, f).find((x) => packages.has(x.includes('.') ? x.slice(0, x.lastIndexOf('.')) : ''));
         if (!m || seen.has(m) || isDevSettings(m, input.patterns))
-            continue;
-        const parent = m.includes('.') ? m.slice(0, m.lastIndexOf('.')) : '';
-        if (!packages.has(parent))
             continue;
         if (!resolveModule(input.ws, input.dir, m))
             continue;
@@ -13376,7 +13444,7 @@ function sqliteTuning(options) {
                 return engine === undefined ? undefined : isSqliteEngine(engine);
             });
             if (worlds.length === 0) {
-                if (s.bindings.get('DATABASES') && WORLDS.some((w) => defaultDatabase(s, w) !== undefined && engineIn(w) === undefined)) {
+                if (s.bindings.get('DATABASES') && WORLDS.some((w) => (defaultDatabase(s, w) !== undefined && engineIn(w) === undefined) || defaultDatabaseUnread(s, w))) {
                     const at = locationOf(s, 'DATABASES');
                     unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
                 }
@@ -14531,8 +14599,8 @@ function choosingConditions(stmt) {
 /**
  * The environment variables the finding depends on: those the CONN_MAX_AGE value reads when it is written
  * out; otherwise those that choose the database configuration (an `if` on DATABASE_URL, the URL a
- * dj-database-url / django-environ call reads, which may carry `?conn_max_age=`). Never the NAME/USER/HOST
- * variables of the same dict: they do not change CONN_MAX_AGE.
+ * dj-database-url / django-environ call reads, which may carry `?conn_max_age=`, the ENGINE a variable may set to
+ * SQLite). Never the NAME/USER/HOST variables of the same dict: they do not change CONN_MAX_AGE.
  */
 function deciding(ctx, b) {
     if (!b)
@@ -14545,6 +14613,9 @@ function deciding(ctx, b) {
         return envReadsIn(own);
     const names = choosingConditions(stmt).flatMap(envReadsIn);
     walk(stmt, (n) => {
+        // `"ENGINE": env.str("SCANCODEIO_DB_ENGINE", "django.db.backends.postgresql")`: the variable may pick SQLite
+        if (n.type === 'pair' && stringValue(n.childForFieldName('key')) === 'ENGINE')
+            names.push(...envReadsIn(n.childForFieldName('value')));
         if (n.type !== 'call')
             return true;
         const callee = callParts(n).callee ?? '';
@@ -14584,7 +14655,10 @@ function clause(worlds, names) {
         settings: ['DATABASES'],
     },
     check(ctx) {
-        return forProduction(ctx, (s, project) => {
+        // a database whose ENGINE the scan cannot know (`env.db()` with no default: meine-stadt-transparent) and whose
+        // CONN_MAX_AGE would matter if it were a network database: not checked, never passed
+        let unknownEngine;
+        const res = forProduction(ctx, (s, project) => {
             if (servesWithGreenlets(ctx, project))
                 return [];
             // Under ASGI each request runs in its own thread, so persistent connections are never reused: Django's docs
@@ -14596,26 +14670,46 @@ function clause(worlds, names) {
             if (serving.interface === 'none' && s.bindings.has('ASGI_APPLICATION'))
                 return [];
             let missing = false;
+            // the worlds in which the default database's ENGINE (or the whole entry) could not be read
+            const unread = [];
             const worlds = worldsWhere((w) => {
                 const db = defaultDatabase(s, w);
                 const engine = strOf(dictGet(db, 'ENGINE'));
-                // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
-                // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
-                if (!db || engine === undefined || isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy'))
+                if (!db) {
+                    if (defaultDatabaseUnread(s, w))
+                        unread.push(`the default database in ${label(s)} cannot be read statically (${locationOf(s, 'DATABASES').file}:${locationOf(s, 'DATABASES').line}), so its ENGINE and CONN_MAX_AGE are not known`);
                     return undefined;
+                }
                 // Django 5.1+ connection pools require CONN_MAX_AGE = 0.
                 const pool = dictGet(dictGet(db, 'OPTIONS'), 'pool');
                 if (pool && values_truthy(pool) !== false)
                     return undefined;
                 const age = dictGet(db, 'CONN_MAX_AGE');
+                if (engine === undefined) {
+                    // no ENGINE at all (dj_database_url.config() with no URL): no database in this world, nothing to judge;
+                    // persistent connections set (or CONN_MAX_AGE unknown): nothing to report whatever the engine
+                    const noEngine = db.kind === 'dict' && !dictGet(db, 'ENGINE');
+                    if (!noEngine && (!age || (age.kind === 'num' && age.value === 0)))
+                        unread.push(`the default database's ENGINE in ${label(s)} cannot be known statically (${locationOf(s, 'DATABASES').file}:${locationOf(s, 'DATABASES').line}), so whether CONN_MAX_AGE matters is not known`);
+                    return undefined;
+                }
+                // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
+                // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
+                if (isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy'))
+                    return undefined;
                 if (!age) {
                     missing = true;
                     return true;
                 }
                 return age.kind === 'num' && age.value === 0;
             });
-            if (worlds.length === 0)
+            // not checked only when no world decides: `dj_database_url.config()` with DATABASE_URL unset and no default
+            // is no database at all (Django fails at the first query), and the world with it set decides
+            if (worlds.length === 0) {
+                if (unread.length === WORLDS.length)
+                    unknownEngine ??= unread[0];
                 return [];
+            }
             // A gunicorn worker class the scan cannot read (a package's) is reported as before — gunicorn's default is WSGI —
             // but the message names the class instead of claiming WSGI as a fact.
             const ev = serving.evidence;
@@ -14626,6 +14720,7 @@ function clause(worlds, names) {
                     message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
                 }];
         });
+        return res.hits.length === 0 && res.notApplicable === undefined && unknownEngine ? { ...res, undecided: unknownEngine } : res;
     },
 });
 
@@ -17406,8 +17501,13 @@ function noteOn(slow, debugOnly, lazy) {
 const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
 /** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
 const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm');
-/** Dotted paths in settings: "rollbar.contrib.django.middleware...", "raven.contrib.django.raven_compat", "elasticapm.contrib.django". */
-const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?['"]`);
+/**
+ * Dotted paths in settings: "rollbar.contrib.django.middleware...", "raven.contrib.django.raven_compat",
+ * "elasticapm.contrib.django". Not a domain name: "newrelic.com" in a table of websites (vulnerablecode) or
+ * "sentry.io" in a content-security policy sets up no agent, and counting one let a project with no error
+ * tracker pass.
+ */
+const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?(?<!\\.(?:com|io|net|org|dev|app|cloud|co|eu|us|ai|sh|hq))['"]`);
 /** Agents started by a wrapper command in a Procfile, Dockerfile, compose file, unit or script. */
 const WRAPPER = /\b(newrelic-admin|ddtrace-run|opentelemetry-instrument|scout-apm|elastic-apm)\b/;
 /** Settings that configure an agent. */
@@ -19161,6 +19261,11 @@ function passwordlessBackends(idx, s) {
                 }
                 if (!kind)
                     continue;
+                // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
+                // or when another setting production turns off is on: production serves no such route
+                const debugOnly = onlyWhenDebug(r.call);
+                if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call))
+                    continue;
                 endpoints++;
                 if (projectClass)
                     reportedClasses.add(projectClass.node.id);
@@ -19175,7 +19280,11 @@ function passwordlessBackends(idx, s) {
                     (earlier.related ??= []).push({ location: syntax_loc(r.file, r.call), message: 'another route to the same login view' });
                     continue;
                 }
-                const hit = { location: syntax_loc(r.file, r.call), message: `${what} with no rate limiting: ${why(kind, s)}; ${IMPACT}` };
+                const hit = {
+                    location: syntax_loc(r.file, r.call),
+                    message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
+                    ...(debugOnly ? { level: 'note' } : {}),
+                };
                 reportedTargets.set(target, hit);
                 hits.push(hit);
             }
@@ -20156,19 +20265,19 @@ function reappliesCsrf(idx, e) {
     return undefined;
 }
 /** `request.is_ajax()`, `request.headers.get("x-requested-with") == "XMLHttpRequest"`, `request.META[…]` alike. */
-function isAjaxTest(idx, file, expr, request, depth = 0) {
+function isAjaxTest(idx, file, expr, request, depth = 0, op = '==') {
     if (!expr)
         return false;
     if (expr.type === 'parenthesized_expression')
-        return isAjaxTest(idx, file, expr.namedChildren[0], request, depth);
+        return isAjaxTest(idx, file, expr.namedChildren[0], request, depth, op);
     if (expr.type === 'comparison_operator') {
         const ops = expr.children.filter((c) => !c.isNamed).map((c) => c.text);
         const [a, b] = expr.namedChildren;
         const header = (x) => !!x && new RegExp(`^${request}\\.(headers|META)\\b`).test(x.text) && /x[-_]requested[-_]with/i.test(x.text);
         const xhr = (x) => !!x && stringValue(x) === 'XMLHttpRequest';
-        return ops.length === 1 && ops[0] === '==' && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
+        return ops.length === 1 && ops[0] === op && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
     }
-    if (expr.type !== 'call')
+    if (expr.type !== 'call' || op !== '==')
         return false;
     const callee = expr.childForFieldName('function');
     if (callee?.text === `${request}.is_ajax`)
@@ -20202,14 +20311,47 @@ function refuses(idx, file, st) {
 /**
  * The X-Requested-With check written in the view itself, the same protection as @ajax_required when it guards
  * all the view does: its first statement refuses requests without the header (`if not is_ajax(request): return
- * HttpResponseBadRequest()`), or the whole work sits in `if is_ajax(request) [and …]:` followed only by a
- * refusal (`raise Http404`). Returns the check as the message shows it.
+ * HttpResponseBadRequest()`, `if request.headers.get("x-requested-with") != "XMLHttpRequest": raise Http404`), or
+ * the whole work sits in `if is_ajax(request) [and …]:` followed only by a refusal (`raise Http404`). A class-based
+ * view (csrf_exempt on dispatch()) counts when it is a plain View — no handler inherited from a generic view — whose
+ * dispatch() only hands over to View's, and each of its handlers (get, post, …) starts so (frePPLe's
+ * OperationPlanDetail). Returns the check as the message shows it.
  */
 function inlineAjaxCheck(idx, e) {
-    if (e.bodies.length !== 1 || e.bodies[0].cls)
+    if (e.bodies.length === 1 && !e.bodies[0].cls)
+        return ajaxGuarded(idx, e.bodies[0].file, e.bodies[0].fn, 0);
+    const cls = e.bodies[0]?.cls;
+    if (!cls || e.bodies.some((b) => b.cls?.id !== cls.id) || !baseNodes(cls).every((b) => PLAIN_VIEW.test(idx.qualify(e.bodies[0].file, b) ?? '')))
         return undefined;
-    const { file, fn } = e.bodies[0];
-    const request = fn.childForFieldName('parameters')?.namedChildren[0];
+    let shown;
+    for (const { file, fn } of e.bodies) {
+        const name = fn.childForFieldName('name')?.text ?? '';
+        if (name === 'dispatch') {
+            if (!delegatesDispatch(fn))
+                return undefined;
+        }
+        else if (HANDLERS.has(name)) {
+            const check = ajaxGuarded(idx, file, fn, 1);
+            if (!check)
+                return undefined;
+            shown ??= check;
+        }
+    }
+    return shown ? `${shown} in each of its handlers` : undefined;
+}
+/** The HTTP method handlers of a class-based view (View.http_method_names). */
+const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
+/** Django's View itself: it adds no handler but options(). */
+const PLAIN_VIEW = /^django\.views(\.generic)?(\.base)?\.View$/;
+/** `def dispatch(self, request, *args, **kwargs): return super().dispatch(request, *args, **kwargs)` and nothing else. */
+function delegatesDispatch(fn) {
+    const body = statements(fn);
+    const call = body.length === 1 && body[0].type === 'return_statement' ? body[0].namedChildren[0] : undefined;
+    return call?.type === 'call' && /^super\(\s*(\w+\s*,\s*self\s*)?\)\.dispatch$/.test(call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');
+}
+/** The check at the start of one function (its request is parameter `at`: 0 for a function view, 1 after self), or undefined. */
+function ajaxGuarded(idx, file, fn, at) {
+    const request = fn.childForFieldName('parameters')?.namedChildren[at];
     if (request?.type !== 'identifier')
         return undefined;
     const body = statements(fn);
@@ -20221,8 +20363,8 @@ function inlineAjaxCheck(idx, e) {
     const clauses = first.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
     const block = (x) => (x.childForFieldName('consequence') ?? x.childForFieldName('body'))?.namedChildren.filter((st) => st.type !== 'comment') ?? [];
     const shown = `its check \`if ${(cond?.text ?? '').replace(/\s+/g, ' ')}\``;
-    // if not <test> [or …]: refuse
-    const refusing = operands(cond, 'or').some((x) => x.type === 'not_operator' && isAjaxTest(idx, file, x.childForFieldName('argument'), request.text));
+    // if not <test> [or …]: refuse — or `if <header> != "XMLHttpRequest": refuse`
+    const refusing = operands(cond, 'or').some((x) => (x.type === 'not_operator' && isAjaxTest(idx, file, x.childForFieldName('argument'), request.text)) || isAjaxTest(idx, file, x, request.text, 0, '!='));
     if (refusing && clauses.length === 0 && block(first).length > 0 && block(first).every((st) => refuses(idx, file, st)))
         return shown;
     // if <test> [and …]: work — then only a refusal
@@ -25963,14 +26105,32 @@ function configValue(frame, name, call, scope) {
     return typed(dflt);
 }
 /**
+ * A module that imports from django-configurations and defines a class whose base comes from another module
+ * (OWASP Nest's `class Production(Base)`, Base a Configuration in settings/base.py): its settings are that
+ * class's attributes and its bases', which this evaluator reads only within one module — so any setting may be
+ * set there, and none is reported missing (it was: ALLOWED_HOSTS and MIDDLEWARE, set on Base).
+ */
+function inheritedConfigurations(frame, scope) {
+    if (![...frame.aliases.values()].some((t) => t === 'configurations' || t.startsWith('configurations.')))
+        return;
+    for (const [name, cls] of frame.classes) {
+        const imported = baseNames(cls).find((b) => !frame.classes.has(b) && b !== 'object');
+        if (!imported)
+            continue;
+        markDynamic(frame, cls, scope, `django-configurations class \`${name}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
+    }
+}
+/**
  * After the settings module ran: when it defines django-configurations classes, its settings are the
  * attributes of the one production selects (`opts.configuration`, else the one named like production).
  * When that choice is unknown, every name those classes set is unknown.
  */
 function applyConfigurations(frame, scope) {
     const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
-    if (classes.length === 0)
+    if (classes.length === 0) {
+        inheritedConfigurations(frame, scope);
         return undefined;
+    }
     const named = frame.opts.configuration ? classes.find(([n]) => n === frame.opts.configuration) : undefined;
     const prod = classes.filter(([n]) => PRODUCTION_CLASS.test(n));
     const nonDev = classes.filter(([n]) => !DEV_CLASS.test(n));
