@@ -163,6 +163,10 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
       if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
       if (/\.ya?ml$/.test(name) && !isComposeFile(name)) out.redirect.push(...ingressNginx(f));
       if (name === 'app.yaml' || name === 'app.yml') out.redirect.push(...appEngineRedirects(f));
+      if (name === 'fly.toml') out.redirect.push(...flyRedirects(f));
+      if (name === 'render.yaml') out.redirect.push(...renderRedirects(f));
+      if (name === 'railway.json' || name === 'railway.toml') out.redirect.push(...railwayRedirects(f));
+      if (name.endsWith('.bicep')) out.redirect.push(...bicepRedirects(f));
       traefik.readLines(f);
     }
   }
@@ -940,6 +944,71 @@ function appEngineRedirects(f: ConfigFile): ProxyFact[] {
   if (app.length === 0 || !app.every((h) => h.secure === 'always')) return [];
   const line = f.text.split('\n').findIndex((l) => /^\s*secure\s*:\s*always\b/.test(l)) + 1;
   return [{ location: { file: f.rel, line: line || 1 }, what: 'App Engine app.yaml handlers with secure: always (HTTP redirected to HTTPS by the platform)' }];
+}
+
+/**
+ * Fly.io's fly.toml: `force_https = true` on the `[http_service]` (or on every `[[services.ports]]` that takes HTTP)
+ * makes Fly's proxy redirect plain HTTP to HTTPS before the app sees it (fly-apps/hello-django). Without it Fly
+ * serves plain HTTP too.
+ */
+function flyRedirects(f: ConfigFile): ProxyFact[] {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(f.text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const http = doc.http_service as Record<string, unknown> | undefined;
+  const ports = (Array.isArray(doc.services) ? doc.services : []).flatMap((s) => (Array.isArray((s as Record<string, unknown>)?.ports) ? ((s as Record<string, unknown>).ports as unknown[]) : []))
+    .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object' && Array.isArray((p as Record<string, unknown>).handlers) && ((p as Record<string, unknown>).handlers as unknown[]).includes('http'));
+  const forced = http ? http.force_https === true && ports.every((p) => p.force_https === true) : ports.length > 0 && ports.every((p) => p.force_https === true);
+  if (!forced) return [];
+  const line = f.text.split('\n').findIndex((l) => /^\s*force_https\s*=\s*true\b/.test(l)) + 1;
+  return [{ location: { file: f.rel, line: line || 1 }, what: 'fly.toml force_https = true (HTTP redirected to HTTPS by Fly\'s proxy)' }];
+}
+
+/**
+ * Render's render.yaml: a `type: web` service is served only through Render's edge, which terminates TLS and
+ * redirects every plain-HTTP request to HTTPS (not configurable) — render-examples/django.
+ */
+function renderRedirects(f: ConfigFile): ProxyFact[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(f.text);
+  } catch {
+    return [];
+  }
+  const services = (doc as { services?: unknown } | null)?.services;
+  if (!Array.isArray(services) || !services.some((s) => (s as { type?: unknown } | null)?.type === 'web')) return [];
+  const line = f.text.split('\n').findIndex((l) => /^\s*-?\s*type\s*:\s*["']?web\b/.test(l)) + 1;
+  return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
+}
+
+/**
+ * Railway's railway.json / railway.toml: Railway's edge accepts public traffic over TLS only and redirects plain
+ * HTTP to HTTPS for every public domain (Railway's public-networking reference) — railwayapp-templates/django.
+ */
+function railwayRedirects(f: ConfigFile): ProxyFact[] {
+  let doc: unknown;
+  try {
+    doc = f.rel.endsWith('.json') ? JSON.parse(f.text) : parseToml(f.text);
+  } catch {
+    return [];
+  }
+  if (!doc || typeof doc !== 'object' || !('deploy' in doc || 'build' in doc)) return [];
+  return [{ location: { file: f.rel, line: 1 }, what: 'a Railway service (railway.json): Railway\'s edge redirects HTTP to HTTPS' }];
+}
+
+/**
+ * Azure Bicep: an App Service site (`Microsoft.Web/sites`) with `httpsOnly: true` — App Service's front end then
+ * redirects plain HTTP to HTTPS (Azure-Samples' Django quickstart), as Terraform's `https_only = true` does.
+ */
+function bicepRedirects(f: ConfigFile): ProxyFact[] {
+  if (!/['"]Microsoft\.Web\/sites@/i.test(f.text)) return [];
+  const lines = f.text.split('\n');
+  if (lines.some((l) => /^\s*httpsOnly\s*:\s*false\b/.test(l))) return [];
+  const at = lines.findIndex((l) => /^\s*httpsOnly\s*:\s*true\b/.test(l));
+  return at < 0 ? [] : [{ location: { file: f.rel, line: at + 1 }, what: 'an Azure App Service site with httpsOnly: true (HTTP redirected to HTTPS by App Service)' }];
 }
 
 function ingressNginx(f: ConfigFile): ProxyFact[] {

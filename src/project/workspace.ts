@@ -113,7 +113,9 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower === 'uv.lock' ||
     lower === 'pdm.lock' ||
     lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
-    lower === 'heroku.yml' || lower === 'heroku.yaml' ||
+    lower === 'heroku.yml' || lower === 'heroku.yaml' || lower === 'railway.json' ||
+    // Azure Bicep: App Service's httpsOnly (src/project/proxy.ts)
+    lower.endsWith('.bicep') ||
     // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
     /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
