@@ -30,7 +30,9 @@ const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;
 /** Procfile / Procfile.prod (not Procfile.dev, Procfile.local). */
 function isProcfile(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower));
+  // Procfile.windows is Heroku's for `heroku local` on a Windows machine (heroku/python-getting-started): the
+  // platform runs only Procfile
+  return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower) && lower !== 'procfile.windows');
 }
 
 /** Dockerfile, Dockerfile.prod, prod.Dockerfile (not Dockerfile.dev, dev.Dockerfile, Dockerfile.test). */
