@@ -385,14 +385,14 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
  * flag protect nothing a browser does there. What to say in the note, or undefined (a wildcard, an IP, any other
  * name, or a value not known).
  */
-export function preloadedHostsOnly(s: EvaluatedSettings): string | undefined {
+export function preloadedHostsOnly(s: EvaluatedSettings, ctx?: ScanContext): string | undefined {
   const hosts = new Set<string>();
   const b = s.bindings.get('ALLOWED_HOSTS');
   for (const w of WORLDS) {
     // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
     const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })!];
     for (const v of values) {
-      const items = strItems(v);
+      const items = strItems(v) ?? (ctx && b && !b.conditional && !b.alternatives ? hostTails(ctx, b) : undefined);
       if (!items) return undefined;
       // the machine's own names: no other machine's browser reaches them
       const remote = items.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
@@ -415,8 +415,35 @@ export function preloadedHostsOnly(s: EvaluatedSettings): string | undefined {
 export function httpsNote(ctx: ScanContext, s: EvaluatedSettings, name: string, worlds: readonly World[]): { clause: string; debug?: SettingBinding } | undefined {
   const d = followsDebug(ctx, s, name, worlds);
   if (d) return { clause: d.note, debug: d.debug };
-  const preloaded = preloadedHostsOnly(s);
+  const preloaded = preloadedHostsOnly(s, ctx);
   return preloaded ? { clause: ` — a note: ${preloaded}` } : undefined;
+}
+
+/**
+ * The hosts of `ALLOWED_HOSTS = [f"{APP_NAME}.fly.dev", "x.example"]` as far as their text fixes them: an f-string's
+ * literal text after its last interpolation, when it names a domain (`.fly.dev`: whatever the app's name, the host
+ * is under .dev — fly-apps/hello-django), written as `*` + that tail; a plain string as it is. undefined unless the
+ * binding is one such list literal.
+ */
+function hostTails(ctx: ScanContext, b: SettingBinding): string[] | undefined {
+  const file = ctx.workspace.get(b.location.file);
+  if (!file || !file.rel.endsWith('.py')) return undefined;
+  const node = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
+  let st: SyntaxNode | null = node;
+  while (st && st.type !== 'assignment') st = st.parent;
+  const list = st?.childForFieldName('left')?.text === 'ALLOWED_HOSTS' ? st.childForFieldName('right') : null;
+  if (list?.type !== 'list' || list.namedChildren.length === 0) return undefined;
+  const out: string[] = [];
+  for (const item of list.namedChildren) {
+    if (item.type !== 'string') return undefined;
+    const parts = item.namedChildren.filter((c) => c.type === 'string_content' || c.type === 'interpolation');
+    const last = parts.map((c) => c.type).lastIndexOf('interpolation');
+    const tail = parts.slice(last + 1).map((c) => c.text).join('');
+    if (last < 0) out.push(tail);
+    else if (/^\.[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tail)) out.push(`*${tail}`);
+    else return undefined;
+  }
+  return out;
 }
 
 /** Is the statement on this line (`text`) inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
