@@ -6,7 +6,7 @@
  * result=error with one line. Skipped, with the reason, when the bundle predates verify (run npm run bundle).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/django/postgres';
@@ -22,7 +22,9 @@ const BUNDLE = join(DIST, 'index.js');
 
 function whyNot(): string | undefined {
   if (!existsSync(BUNDLE)) return `${BUNDLE} does not exist — run npm run bundle`;
-  if (!readFileSync(BUNDLE, 'utf8').includes('The live site (HTTPS, headers, no debug page)')) return `${BUNDLE} predates verify (mode: verify) — run npm run bundle`;
+  // index.js and the chunks ncc splits off at its dynamic imports (`<id>.index.js`), where the action's code is
+  const code = readdirSync(DIST).filter((f) => /^(\d+\.)?index\.js$/.test(f)).map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+  if (!code.includes('The live site (HTTPS, headers, no debug page)')) return `${BUNDLE} predates verify (mode: verify) — run npm run bundle`;
   return cannotServe();
 }
 
