@@ -6155,7 +6155,9 @@ function isDeployFile(name, rel) {
         lower === 'uv.lock' ||
         lower === 'pdm.lock' ||
         lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
-        lower === 'heroku.yml' || lower === 'heroku.yaml' ||
+        lower === 'heroku.yml' || lower === 'heroku.yaml' || lower === 'railway.json' ||
+        // Azure Bicep: App Service's httpsOnly (src/project/proxy.ts)
+        lower.endsWith('.bicep') ||
         // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
         /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
         lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
@@ -10393,6 +10395,14 @@ function proxyFactsIn(files, env = new Map()) {
                 out.redirect.push(...ingressNginx(f));
             if (name === 'app.yaml' || name === 'app.yml')
                 out.redirect.push(...appEngineRedirects(f));
+            if (name === 'fly.toml')
+                out.redirect.push(...flyRedirects(f));
+            if (name === 'render.yaml')
+                out.redirect.push(...renderRedirects(f));
+            if (name === 'railway.json' || name === 'railway.toml')
+                out.redirect.push(...railwayRedirects(f));
+            if (name.endsWith('.bicep'))
+                out.redirect.push(...bicepRedirects(f));
             traefik.readLines(f);
         }
     }
@@ -11190,6 +11200,75 @@ function appEngineRedirects(f) {
     const line = f.text.split('\n').findIndex((l) => /^\s*secure\s*:\s*always\b/.test(l)) + 1;
     return [{ location: { file: f.rel, line: line || 1 }, what: 'App Engine app.yaml handlers with secure: always (HTTP redirected to HTTPS by the platform)' }];
 }
+/**
+ * Fly.io's fly.toml: `force_https = true` on the `[http_service]` (or on every `[[services.ports]]` that takes HTTP)
+ * makes Fly's proxy redirect plain HTTP to HTTPS before the app sees it (fly-apps/hello-django). Without it Fly
+ * serves plain HTTP too.
+ */
+function flyRedirects(f) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(f.text);
+    }
+    catch {
+        return [];
+    }
+    const http = doc.http_service;
+    const ports = (Array.isArray(doc.services) ? doc.services : []).flatMap((s) => (Array.isArray(s?.ports) ? s.ports : []))
+        .filter((p) => !!p && typeof p === 'object' && Array.isArray(p.handlers) && p.handlers.includes('http'));
+    const forced = http ? http.force_https === true && ports.every((p) => p.force_https === true) : ports.length > 0 && ports.every((p) => p.force_https === true);
+    if (!forced)
+        return [];
+    const line = f.text.split('\n').findIndex((l) => /^\s*force_https\s*=\s*true\b/.test(l)) + 1;
+    return [{ location: { file: f.rel, line: line || 1 }, what: 'fly.toml force_https = true (HTTP redirected to HTTPS by Fly\'s proxy)' }];
+}
+/**
+ * Render's render.yaml: a `type: web` service is served only through Render's edge, which terminates TLS and
+ * redirects every plain-HTTP request to HTTPS (not configurable) — render-examples/django.
+ */
+function renderRedirects(f) {
+    let doc;
+    try {
+        doc = (0,yaml_dist/* parse */.qg)(f.text);
+    }
+    catch {
+        return [];
+    }
+    const services = doc?.services;
+    if (!Array.isArray(services) || !services.some((s) => s?.type === 'web'))
+        return [];
+    const line = f.text.split('\n').findIndex((l) => /^\s*-?\s*type\s*:\s*["']?web\b/.test(l)) + 1;
+    return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
+}
+/**
+ * Railway's railway.json / railway.toml: Railway's edge accepts public traffic over TLS only and redirects plain
+ * HTTP to HTTPS for every public domain (Railway's public-networking reference) — railwayapp-templates/django.
+ */
+function railwayRedirects(f) {
+    let doc;
+    try {
+        doc = f.rel.endsWith('.json') ? JSON.parse(f.text) : (0,dist/* parse */.qg)(f.text);
+    }
+    catch {
+        return [];
+    }
+    if (!doc || typeof doc !== 'object' || !('deploy' in doc || 'build' in doc))
+        return [];
+    return [{ location: { file: f.rel, line: 1 }, what: 'a Railway service (railway.json): Railway\'s edge redirects HTTP to HTTPS' }];
+}
+/**
+ * Azure Bicep: an App Service site (`Microsoft.Web/sites`) with `httpsOnly: true` — App Service's front end then
+ * redirects plain HTTP to HTTPS (Azure-Samples' Django quickstart), as Terraform's `https_only = true` does.
+ */
+function bicepRedirects(f) {
+    if (!/['"]Microsoft\.Web\/sites@/i.test(f.text))
+        return [];
+    const lines = f.text.split('\n');
+    if (lines.some((l) => /^\s*httpsOnly\s*:\s*false\b/.test(l)))
+        return [];
+    const at = lines.findIndex((l) => /^\s*httpsOnly\s*:\s*true\b/.test(l));
+    return at < 0 ? [] : [{ location: { file: f.rel, line: at + 1 }, what: 'an Azure App Service site with httpsOnly: true (HTTP redirected to HTTPS by App Service)' }];
+}
 function ingressNginx(f) {
     const out = [];
     if (!f.text.includes('nginx.ingress.kubernetes.io/'))
@@ -11789,14 +11868,14 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
  * flag protect nothing a browser does there. What to say in the note, or undefined (a wildcard, an IP, any other
  * name, or a value not known).
  */
-function preloadedHostsOnly(s) {
+function preloadedHostsOnly(s, ctx) {
     const hosts = new Set();
     const b = s.bindings.get('ALLOWED_HOSTS');
     for (const w of WORLDS) {
         // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
         const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })];
         for (const v of values) {
-            const items = strItems(v);
+            const items = strItems(v) ?? (ctx && b && !b.conditional && !b.alternatives ? hostTails(ctx, b) : undefined);
             if (!items)
                 return undefined;
             // the machine's own names: no other machine's browser reaches them
@@ -11822,8 +11901,41 @@ function httpsNote(ctx, s, name, worlds) {
     const d = followsDebug(ctx, s, name, worlds);
     if (d)
         return { clause: d.note, debug: d.debug };
-    const preloaded = preloadedHostsOnly(s);
+    const preloaded = preloadedHostsOnly(s, ctx);
     return preloaded ? { clause: ` — a note: ${preloaded}` } : undefined;
+}
+/**
+ * The hosts of `ALLOWED_HOSTS = [f"{APP_NAME}.fly.dev", "x.example"]` as far as their text fixes them: an f-string's
+ * literal text after its last interpolation, when it names a domain (`.fly.dev`: whatever the app's name, the host
+ * is under .dev — fly-apps/hello-django), written as `*` + that tail; a plain string as it is. undefined unless the
+ * binding is one such list literal.
+ */
+function hostTails(ctx, b) {
+    const file = ctx.workspace.get(b.location.file);
+    if (!file || !file.rel.endsWith('.py'))
+        return undefined;
+    const node = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
+    let st = node;
+    while (st && st.type !== 'assignment')
+        st = st.parent;
+    const list = st?.childForFieldName('left')?.text === 'ALLOWED_HOSTS' ? st.childForFieldName('right') : null;
+    if (list?.type !== 'list' || list.namedChildren.length === 0)
+        return undefined;
+    const out = [];
+    for (const item of list.namedChildren) {
+        if (item.type !== 'string')
+            return undefined;
+        const parts = item.namedChildren.filter((c) => c.type === 'string_content' || c.type === 'interpolation');
+        const last = parts.map((c) => c.type).lastIndexOf('interpolation');
+        const tail = parts.slice(last + 1).map((c) => c.text).join('');
+        if (last < 0)
+            out.push(tail);
+        else if (/^\.[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tail))
+            out.push(`*${tail}`);
+        else
+            return undefined;
+    }
+    return out;
 }
 /** Is the statement on this line (`text`) inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
 function underDebugTest(ctx, file, line, text) {
@@ -14897,7 +15009,9 @@ const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;
 /** Procfile / Procfile.prod (not Procfile.dev, Procfile.local). */
 function isProcfile(name) {
     const lower = name.toLowerCase();
-    return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower));
+    // Procfile.windows is Heroku's for `heroku local` on a Windows machine (heroku/python-getting-started): the
+    // platform runs only Procfile
+    return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower) && lower !== 'procfile.windows');
 }
 /** Dockerfile, Dockerfile.prod, prod.Dockerfile (not Dockerfile.dev, dev.Dockerfile, Dockerfile.test). */
 function isDockerfile(name) {
