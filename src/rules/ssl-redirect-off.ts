@@ -1,4 +1,6 @@
-import { productionDeployFile } from '../project/deploy-commands';
+import { composeServices, isComposeFile, productionDeployFile } from '../project/deploy-commands';
+import { baseName } from '../project/files';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
@@ -20,7 +22,49 @@ function proxyInFront(ctx: ScanContext, project: ScannedProject): string | undef
   const internal = internalRoutesOnly(ctx, project);
   if (internal) return internal;
   const uwsgi = ctx.workspace.deployFiles().find((f) => productionDeployFile(ctx, project, f) && /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_SOCKET.test(f.text) && !UWSGI_HTTP.test(f.text));
-  return uwsgi ? `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it` : undefined;
+  if (uwsgi) return `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it`;
+  return loopbackOnly(ctx, project);
+}
+
+/**
+ * The production compose file publishes the app's ports on the host's loopback only (`127.0.0.1:8000:8000`,
+ * nickjj's `${DOCKER_WEB_PORT_FORWARD:-127.0.0.1:8000}:8000`, whose .env example says to keep it behind nginx or a
+ * load balancer): no browser reaches Django but through a web server on the host, configured elsewhere. Every
+ * service built from the repository that publishes a port must do so; a port published on every interface, or
+ * through a variable with no default, is no such sign.
+ */
+function loopbackOnly(ctx: ScanContext, project: ScannedProject): string | undefined {
+  let found: string | undefined;
+  for (const f of ctx.workspace.deployFiles()) {
+    if (!isComposeFile(baseName(f.rel)) || !productionDeployFile(ctx, project, f)) continue;
+    for (const svc of composeServices(f)) {
+      if (svc.devOnly || !isMap(svc.node) || !builds(svc.node.toJS(svc.doc))) continue;
+      const ports = svc.node.get('ports', true);
+      if (!isSeq(ports)) continue;
+      for (const p of ports.items) {
+        const host = isScalar(p) ? hostIp(String(p.value)) : isMap(p) ? String((p.get('host_ip') as unknown) ?? '') : '';
+        if (!/^(127\.0\.0\.1|localhost|\[?::1\]?)$/.test(host)) return undefined;
+        found ??= `${f.rel} publishes the app's port on the host's loopback only (service \`${svc.name}\`), so a web server on the host relays every request to it`;
+      }
+    }
+  }
+  return found;
+}
+
+/** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
+function builds(svc: unknown): boolean {
+  if (!svc || typeof svc !== 'object') return false;
+  const o = svc as Record<string, unknown>;
+  const merged = o['<<'];
+  return 'build' in o || (Array.isArray(merged) ? merged.some(builds) : builds(merged));
+}
+
+/** The host address of a compose short-syntax port (`127.0.0.1:8000:8000`), `${VAR:-default}` read as its default; '' for every interface. */
+function hostIp(spec: string): string {
+  const expanded = spec.replace(/\$\{[A-Za-z_]\w*:?-([^}]*)\}/g, '$1');
+  if (/\$/.test(expanded)) return '';
+  const parts = expanded.replace(/\/(tcp|udp)$/i, '').split(':');
+  return parts.length === 3 ? parts[0] : parts.length > 3 ? expanded.slice(0, expanded.lastIndexOf(':', expanded.lastIndexOf(':') - 1)) : '';
 }
 
 /**
