@@ -12614,7 +12614,7 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
         name: 'allowed-hosts-empty',
         checklist: 'allowed-hosts',
         level: 'error',
-        title: 'ALLOWED_HOSTS is empty while DEBUG is False: every request gets 400 Bad Request',
+        title: 'ALLOWED_HOSTS is empty: every request to the site gets 400 Bad Request',
         fix: 'Set ALLOWED_HOSTS to the domains the site is served on, e.g. ALLOWED_HOSTS = ["example.com"].',
         securitySeverity: 0,
         precision: 'very-high',
@@ -12625,17 +12625,25 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
     check(ctx) {
         return forProduction(ctx, (s) => {
             const empty = { kind: 'list', items: [] };
-            const worlds = worldsWhere((w) => {
-                const debug = values_truthy(valueIn(s, 'DEBUG', w, bool(false)));
+            const emptyIn = (w) => {
                 const hosts = valueIn(s, 'ALLOWED_HOSTS', w, empty);
-                const isEmpty = hosts.kind === 'list' ? hosts.items.length === 0 : hosts.kind === 'none' || (hosts.kind === 'str' && hosts.value === '');
-                return debug === false && isEmpty;
-            });
+                return hosts.kind === 'list' ? hosts.items.length === 0 : hosts.kind === 'none' || (hosts.kind === 'str' && hosts.value === '');
+            };
+            const debugIn = (w) => values_truthy(valueIn(s, 'DEBUG', w, bool(false)));
+            let worlds = worldsWhere((w) => debugIn(w) === false && emptyIn(w));
+            // With DEBUG on, Django accepts only localhost (`.localhost`, 127.0.0.1, [::1]): the site's own domain gets 400
+            // too — a launch as it stands serves no one (StudyBud, Try-Django: startproject's `ALLOWED_HOSTS = []`), and
+            // turning DEBUG off (launch.E010) makes it every request
+            const debugOn = worlds.length === 0;
+            if (debugOn)
+                worlds = worldsWhere((w) => debugIn(w) === true && emptyIn(w));
             if (worlds.length === 0)
                 return [];
             const b = s.bindings.get('ALLOWED_HOSTS');
             const what = b ? 'ALLOWED_HOSTS is empty' : 'ALLOWED_HOSTS is not set';
-            const message = `${what} in ${label(s)}${worldClause(ctx, worlds, [b, s.bindings.get('DEBUG')])}, and DEBUG is False: Django answers every request with 400 Bad Request, and runserver refuses to start`;
+            const message = debugOn
+                ? `${what} in ${label(s)}${worldClause(ctx, worlds, [b, s.bindings.get('DEBUG')])}, and DEBUG is on, so Django accepts only localhost: every request to the site's own domain gets 400 Bad Request — and once DEBUG is turned off (launch.E010) every request does`
+                : `${what} in ${label(s)}${worldClause(ctx, worlds, [b, s.bindings.get('DEBUG')])}, and DEBUG is False: Django answers every request with 400 Bad Request, and runserver refuses to start`;
             // Settings made at deploy time from an example the operator fills in (patchwork's production.example.py,
             // whose install guide says to add ALLOWED_HOSTS): the example leaves out what only the operator knows, and
             // a site made from it that serves anything has set it. A note that says so, not an error.
@@ -18121,6 +18129,8 @@ const isFalse = (v) => v.kind === 'bool' && !v.value;
 
 
 
+
+
 /** A uWSGI config that serves only its own protocol (`socket =`, no `http =`): a web server must stand in front. */
 const UWSGI_SOCKET = /^\s*(socket|uwsgi-socket)\s*=/m;
 const UWSGI_HTTP = /^\s*(http|http-socket|https|https-socket)\s*=/m;
@@ -18138,7 +18148,53 @@ function proxyInFront(ctx, project) {
     if (internal)
         return internal;
     const uwsgi = ctx.workspace.deployFiles().find((f) => productionDeployFile(ctx, project, f) && /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_SOCKET.test(f.text) && !UWSGI_HTTP.test(f.text));
-    return uwsgi ? `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it` : undefined;
+    if (uwsgi)
+        return `uWSGI speaks only its own protocol here (\`socket\` in ${uwsgi.rel}, no \`http\`), so a web server relays every request to it`;
+    return loopbackOnly(ctx, project);
+}
+/**
+ * The production compose file publishes the app's ports on the host's loopback only (`127.0.0.1:8000:8000`,
+ * nickjj's `${DOCKER_WEB_PORT_FORWARD:-127.0.0.1:8000}:8000`, whose .env example says to keep it behind nginx or a
+ * load balancer): no browser reaches Django but through a web server on the host, configured elsewhere. Every
+ * service built from the repository that publishes a port must do so; a port published on every interface, or
+ * through a variable with no default, is no such sign.
+ */
+function loopbackOnly(ctx, project) {
+    let found;
+    for (const f of ctx.workspace.deployFiles()) {
+        if (!isComposeFile(baseName(f.rel)) || !productionDeployFile(ctx, project, f))
+            continue;
+        for (const svc of composeServices(f)) {
+            if (svc.devOnly || !(0,yaml_dist/* isMap */.jh)(svc.node) || !builds(svc.node.toJS(svc.doc)))
+                continue;
+            const ports = svc.node.get('ports', true);
+            if (!(0,yaml_dist/* isSeq */.oP)(ports))
+                continue;
+            for (const p of ports.items) {
+                const host = (0,yaml_dist/* isScalar */.jn)(p) ? hostIp(String(p.value)) : (0,yaml_dist/* isMap */.jh)(p) ? String(p.get('host_ip') ?? '') : '';
+                if (!/^(127\.0\.0\.1|localhost|\[?::1\]?)$/.test(host))
+                    return undefined;
+                found ??= `${f.rel} publishes the app's port on the host's loopback only (service \`${svc.name}\`), so a web server on the host relays every request to it`;
+            }
+        }
+    }
+    return found;
+}
+/** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
+function builds(svc) {
+    if (!svc || typeof svc !== 'object')
+        return false;
+    const o = svc;
+    const merged = o['<<'];
+    return 'build' in o || (Array.isArray(merged) ? merged.some(builds) : builds(merged));
+}
+/** The host address of a compose short-syntax port (`127.0.0.1:8000:8000`), `${VAR:-default}` read as its default; '' for every interface. */
+function hostIp(spec) {
+    const expanded = spec.replace(/\$\{[A-Za-z_]\w*:?-([^}]*)\}/g, '$1');
+    if (/\$/.test(expanded))
+        return '';
+    const parts = expanded.replace(/\/(tcp|udp)$/i, '').split(':');
+    return parts.length === 3 ? parts[0] : parts.length > 3 ? expanded.slice(0, expanded.lastIndexOf(':', expanded.lastIndexOf(':') - 1)) : '';
 }
 /**
  * launch.W104: SECURE_SSL_REDIRECT not True (security.W008) — unless the project's own production proxy config
