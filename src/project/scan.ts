@@ -11,6 +11,7 @@ import { UNKNOWN, type EvaluatedSettings } from './values';
 import { admitsAtLeast, admitsBelow, djangoVersion } from './dependencies';
 import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
+import { isDevConfiguration } from './evaluator/classes';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
 import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type EnvAssignment, type SettingsEvidence } from './manifests';
 import { globMatcher } from './globs';
@@ -305,10 +306,16 @@ function scanProject(
 
   const settings: EvaluatedSettings[] = [];
   let production: EvaluatedSettings | null = null;
+  let passedConfiguration: string | undefined;
   const chosen = development ? undefined : resolution.chosen;
   if (chosen) {
     const reason = resolution.reason;
-    const configuration = chosen.configuration;
+    // DJANGO_CONFIGURATION defaulted in code (`os.environ.setdefault("DJANGO_CONFIGURATION", "Development")` in
+    // wsgi.py: openfun's joanie, La Suite's docs and meet) to a development class is the developer's fallback, as a
+    // development-named settings module is: the production class is judged instead (classes.ts applyConfigurations)
+    const codeDefault = chosen.source === 'wsgi' || chosen.source === 'asgi' || chosen.source === 'manage.py' || chosen.source === 'code';
+    const configuration = chosen.configuration && !(codeDefault && isDevConfiguration(chosen.configuration)) ? chosen.configuration : undefined;
+    if (chosen.configuration && !configuration) passedConfiguration = chosen.configuration;
     if (isUnreadable(chosen.resolved)) {
       production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
     } else {
@@ -343,7 +350,11 @@ function scanProject(
       root: dir,
       settingsModule: production?.module ?? null,
       settingsFile: production?.file ?? null,
-      reason: development ? `a development/test/example project (${dir}), not judged as production` : resolution.reason,
+      reason: development
+        ? `a development/test/example project (${dir}), not judged as production`
+        : passedConfiguration
+          ? `${resolution.reason}; its DJANGO_CONFIGURATION default there, ${passedConfiguration}, is a development class: ${production?.configuration ? `the ${production.configuration} class is judged` : 'which class production uses is not known'}`
+          : resolution.reason,
       ...(status ? { status } : {}),
       ...(chosen?.at && !development ? { evidence: chosen.at } : {}),
       ...(production?.configuration ? { configuration: production.configuration } : {}),

@@ -223,6 +223,19 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...files, Dockerfile: dockerfile('gunicorn app.wsgi', 'app.settings.production') }))).toMatchObject({ module: 'app.settings.production', evidence: { file: 'Dockerfile' } });
   });
 
+  it("django-configurations: a DJANGO_CONFIGURATION default in wsgi.py naming a development class is passed over for the production class (openfun's joanie, La Suite's docs and meet)", () => {
+    const settings = 'from configurations import Configuration, values\n\nclass Base(Configuration):\n    DEBUG = False\n\nclass Development(Base):\n    DEBUG = True\n    ALLOWED_HOSTS = ["*"]\n\nclass Production(Base):\n    ALLOWED_HOSTS = values.ListValue(None)\n';
+    const wsgi = (conf: string) => `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\nos.environ.setdefault("DJANGO_CONFIGURATION", "${conf}")\n`;
+    const dev = scan(tree({ 'app/__init__.py': '', 'app/settings.py': settings, 'app/wsgi.py': wsgi('Development') }), { env: {} }).projects[0];
+    expect(dev.info).toMatchObject({ settingsModule: 'app.settings', configuration: 'Production' });
+    expect(dev.info.reason).toContain('its DJANGO_CONFIGURATION default there, Development, is a development class: the Production class is judged');
+    expect(dev.production?.bindings.get('DEBUG')?.unset).toEqual({ kind: 'bool', value: false });
+    // a deploy file that names the class speaks for production, whatever its name
+    const named = scan(tree({ 'app/__init__.py': '', 'app/settings.py': settings, 'app/wsgi.py': wsgi('Development'), 'Dockerfile': 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings DJANGO_CONFIGURATION=Production\nCMD gunicorn app.wsgi\n' }), { env: {} }).projects[0];
+    expect(named.info).toMatchObject({ configuration: 'Production' });
+    expect(named.info.reason).not.toContain('development class');
+  });
+
   it('beside a development default in a src/ layout, the production sibling is found (OWASP Nest: settings.local, settings.production under backend/src)', () => {
     const files = {
       'backend/manage.py': 'import os\nimport sys\nsys.path.insert(0, "src")\n' + SET('settings.local'),

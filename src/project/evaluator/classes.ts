@@ -15,6 +15,11 @@ import { blockOf, execBlock } from './statements';
 const PRODUCTION_CLASS = /^(prod|production|live|deploy|deployment|release|server)(config|configuration|settings)?$/i;
 const DEV_CLASS = /^(dev|devel|develop|development|local|test|tests|testing|ci|debug)(config|configuration|settings)?$/i;
 
+/** A django-configurations class named for development or tests (`Development`, `LocalConfig`, `Test`). */
+export function isDevConfiguration(name: string): boolean {
+  return DEV_CLASS.test(name);
+}
+
 function baseNames(cls: SyntaxNode): string[] {
   const args = cls.childForFieldName('superclasses');
   if (!args) return [];
