@@ -1,5 +1,29 @@
 import type { Rule } from './rule';
-import { SECURITY_MIDDLEWARE, forProduction, label, locationOf, middlewareHas, worldClause, worldsWhere } from './settings-util';
+import { PyIndex, baseNodes } from '../project/model';
+import type { ScanContext } from '../project/scan';
+import { SECURITY_MIDDLEWARE, forProduction, label, locationOf, middlewareHas, strItems, valueIn, worldClause, worldsWhere } from './settings-util';
+
+/**
+ * A middleware class of the project's own that subclasses SecurityMiddleware (normandy's
+ * NormandySecurityMiddleware): it sends what SecurityMiddleware sends. Followed three base classes deep; a class the
+ * scan cannot find is no such subclass.
+ */
+function subclassesSecurity(ctx: ScanContext, dotted: string, fromRel: string): boolean {
+  const idx = PyIndex.of(ctx);
+  const seen = new Set<string>();
+  const walk = (q: string, from: string, depth: number): boolean => {
+    if (q === SECURITY_MIDDLEWARE || q === 'django.middleware.security.SecurityMiddleware') return true;
+    if (depth > 3 || seen.has(q)) return false;
+    seen.add(q);
+    const d = idx.resolveDef(q, from);
+    if (!d || d.node.type !== 'class_definition') return false;
+    return baseNodes(d.node).some((b) => {
+      const bq = idx.qualify(d.file, b);
+      return !!bq && walk(bq, d.file.rel, depth + 1);
+    });
+  };
+  return walk(dotted, fromRel, 0);
+}
 
 /** launch.W100: SecurityMiddleware is not in MIDDLEWARE (security.W001). */
 export default {
@@ -20,7 +44,9 @@ export default {
     return forProduction(ctx, (s) => {
       const worlds = worldsWhere((w) => {
         const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
-        return has === undefined ? undefined : !has;
+        if (has !== false) return has === undefined ? undefined : false;
+        const items = strItems(valueIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] })!) ?? [];
+        return !items.some((m) => m !== SECURITY_MIDDLEWARE && subclassesSecurity(ctx, m, s.file));
       });
       if (worlds.length === 0) return [];
       const b = s.bindings.get('MIDDLEWARE');

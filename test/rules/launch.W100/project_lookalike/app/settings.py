@@ -1,0 +1,2 @@
+# ruleid: launch.W100
+MIDDLEWARE = ["app.base.middleware.ShopSecurityMiddleware", "django.middleware.common.CommonMiddleware"]
