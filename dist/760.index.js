@@ -17968,6 +17968,31 @@ const sentry_dsn_literal_WHY = 'a DSN is a public, send-only key (Sentry says it
 
 ;// CONCATENATED MODULE: ./src/rules/security-middleware-missing.ts
 
+
+/**
+ * A middleware class of the project's own that subclasses SecurityMiddleware (normandy's
+ * NormandySecurityMiddleware): it sends what SecurityMiddleware sends. Followed three base classes deep; a class the
+ * scan cannot find is no such subclass.
+ */
+function subclassesSecurity(ctx, dotted, fromRel) {
+    const idx = PyIndex.of(ctx);
+    const seen = new Set();
+    const walk = (q, from, depth) => {
+        if (q === SECURITY_MIDDLEWARE || q === 'django.middleware.security.SecurityMiddleware')
+            return true;
+        if (depth > 3 || seen.has(q))
+            return false;
+        seen.add(q);
+        const d = idx.resolveDef(q, from);
+        if (!d || d.node.type !== 'class_definition')
+            return false;
+        return baseNodes(d.node).some((b) => {
+            const bq = idx.qualify(d.file, b);
+            return !!bq && walk(bq, d.file.rel, depth + 1);
+        });
+    };
+    return walk(dotted, fromRel, 0);
+}
 /** launch.W100: SecurityMiddleware is not in MIDDLEWARE (security.W001). */
 /* harmony default export */ const security_middleware_missing = ({
     meta: {
@@ -17987,7 +18012,10 @@ const sentry_dsn_literal_WHY = 'a DSN is a public, send-only key (Sentry says it
         return forProduction(ctx, (s) => {
             const worlds = worldsWhere((w) => {
                 const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
-                return has === undefined ? undefined : !has;
+                if (has !== false)
+                    return has === undefined ? undefined : false;
+                const items = strItems(valueIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] })) ?? [];
+                return !items.some((m) => m !== SECURITY_MIDDLEWARE && subclassesSecurity(ctx, m, s.file));
             });
             if (worlds.length === 0)
                 return [];
@@ -18279,7 +18307,17 @@ function hostIp(spec) {
             if (worlds.length === 0)
                 return [];
             const b = s.bindings.get('SESSION_COOKIE_SECURE');
-            const note = httpsNote(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
+            // the sessions app installed but no session middleware in a MIDDLEWARE the settings set and the scan knows (koku:
+            // identity from a header): nothing sets a session cookie — Django's check warns on the app alone (security.W010), a note here
+            const mw = s.bindings.get('MIDDLEWARE');
+            // every value undecided paths may give it (koku inserts development middleware under `if DEVELOPMENT:`)
+            const noCookie = !!mw && WORLDS.every((w) => (mw.alternatives?.[w] ?? [mw[w]]).every((v) => {
+                const items = strItems(v);
+                return items !== undefined && !items.some((m) => /session/i.test(m));
+            }));
+            const note = noCookie
+                ? { clause: ' — a note: no session middleware is in MIDDLEWARE, so nothing sets a session cookie (the sessions app alone sets none)', debug: undefined }
+                : httpsNote(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
             return [{
                     location: locationOf(s, 'SESSION_COOKIE_SECURE'),
                     message: `SESSION_COOKIE_SECURE ${offPhrase(s, 'SESSION_COOKIE_SECURE')} in ${label(s)}${worldClause(ctx, worlds, [b, note?.debug])}: the browser also sends the session cookie over plain HTTP, where anyone on the network can take over the session${note?.clause ?? ''}.`,
@@ -26113,6 +26151,10 @@ function callLocalFunction(frame, call, def, scope) {
 
 const PRODUCTION_CLASS = /^(prod|production|live|deploy|deployment|release|server)(config|configuration|settings)?$/i;
 const DEV_CLASS = /^(dev|devel|develop|development|local|test|tests|testing|ci|debug)(config|configuration|settings)?$/i;
+/** A django-configurations class named for development or tests (`Development`, `LocalConfig`, `Test`). */
+function isDevConfiguration(name) {
+    return DEV_CLASS.test(name);
+}
 function baseNames(cls) {
     const args = cls.childForFieldName('superclasses');
     if (!args)
@@ -26498,6 +26540,7 @@ const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABA
 
 
 
+
 /** Bad input the user must fix (no project, an unresolvable module, a project with no production settings): exit 2. */
 class ScanInputError extends Error {
     hint;
@@ -26712,10 +26755,17 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
     };
     const settings = [];
     let production = null;
+    let passedConfiguration;
     const chosen = development ? undefined : resolution.chosen;
     if (chosen) {
         const reason = resolution.reason;
-        const configuration = chosen.configuration;
+        // DJANGO_CONFIGURATION defaulted in code (`os.environ.setdefault("DJANGO_CONFIGURATION", "Development")` in
+        // wsgi.py: openfun's joanie, La Suite's docs and meet) to a development class is the developer's fallback, as a
+        // development-named settings module is: the production class is judged instead (classes.ts applyConfigurations)
+        const codeDefault = chosen.source === 'wsgi' || chosen.source === 'asgi' || chosen.source === 'manage.py' || chosen.source === 'code';
+        const configuration = chosen.configuration && !(codeDefault && isDevConfiguration(chosen.configuration)) ? chosen.configuration : undefined;
+        if (chosen.configuration && !configuration)
+            passedConfiguration = chosen.configuration;
         if (isUnreadable(chosen.resolved)) {
             production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
         }
@@ -26751,7 +26801,11 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
             root: dir,
             settingsModule: production?.module ?? null,
             settingsFile: production?.file ?? null,
-            reason: development ? `a development/test/example project (${dir}), not judged as production` : resolution.reason,
+            reason: development
+                ? `a development/test/example project (${dir}), not judged as production`
+                : passedConfiguration
+                    ? `${resolution.reason}; its DJANGO_CONFIGURATION default there, ${passedConfiguration}, is a development class: ${production?.configuration ? `the ${production.configuration} class is judged` : 'which class production uses is not known'}`
+                    : resolution.reason,
             ...(status ? { status } : {}),
             ...(chosen?.at && !development ? { evidence: chosen.at } : {}),
             ...(production?.configuration ? { configuration: production.configuration } : {}),
