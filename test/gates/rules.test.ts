@@ -143,6 +143,17 @@ describe('a hit names its own Django check and fix', () => {
     expect(fix('app/blob.py')).toMatch(/binary/);
     expect(fix('app/blob.py')).not.toMatch(/syntax/);
   });
+
+  it('a deploy file saved as UTF-16 with its byte-order mark is read as text, as pip reads it (StudyBud), not skipped as binary', () => {
+    const utf16 = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+    const dir = project(SECURE_BASE, { 'requirements.txt': utf16('Django==5.0.6\ngunicorn==22.0.0\n'), 'app/utf16.py': utf16('x = 1\n') });
+    const ctx = scan(dir);
+    expect(ctx.workspace.deployFiles().find((f) => f.rel === 'requirements.txt')?.text).toBe('Django==5.0.6\ngunicorn==22.0.0\n');
+    const notes = runRules(ctx, rulesOf('launch.I001')).gate.findings;
+    expect(notes.map((f) => f.location.file)).not.toContain('requirements.txt');
+    // Python source in UTF-16 is not something CPython runs: still said
+    expect(notes.find((f) => f.location.file === 'app/utf16.py')?.fix ?? '').toMatch(/binary/);
+  });
 });
 
 function item(report: Report, name: string): ChecklistStatus {
