@@ -6472,6 +6472,18 @@ class Workspace {
             skip('unreadable', 1, `reading it failed (${code})`, `${rel} could not be read (${code}); it was skipped.`);
             return;
         }
+        // A deploy file saved as UTF-16 with its byte-order mark (StudyBud's requirements.txt, written by PowerShell's
+        // `pip freeze >`): pip and Docker read it as text, so it is decoded, not taken for binary. Python source in
+        // UTF-16 is not something CPython runs: it stays "binary".
+        const utf16 = !isPy && !isTemplate && buf.length >= 2 ? (buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined) : undefined;
+        if (utf16) {
+            try {
+                buf = Buffer.from(new TextDecoder(utf16, { fatal: true }).decode(buf), 'utf8');
+            }
+            catch {
+                return; // not UTF-16 after all: deploy files in other encodings are not ours to judge
+            }
+        }
         if (buf.includes(0)) {
             skip('binary', 1, 'it looks binary (it contains NUL bytes)', `${rel} looks binary (it contains NUL bytes); it was skipped.`);
             return;
