@@ -17990,7 +17990,7 @@ function subclassesSecurity(ctx, dotted, fromRel) {
     const idx = PyIndex.of(ctx);
     const seen = new Set();
     const walk = (q, from, depth) => {
-        if (q === SECURITY_MIDDLEWARE || q === 'django.middleware.security.SecurityMiddleware')
+        if (q === SECURITY_MIDDLEWARE)
             return true;
         if (depth > 3 || seen.has(q))
             return false;
@@ -18026,8 +18026,9 @@ function subclassesSecurity(ctx, dotted, fromRel) {
                 const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
                 if (has !== false)
                     return has === undefined ? undefined : false;
-                const items = strItems(valueIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] })) ?? [];
-                return !items.some((m) => m !== SECURITY_MIDDLEWARE && subclassesSecurity(ctx, m, s.file));
+                // the classes are resolved only where SecurityMiddleware itself is missing
+                const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesSecurity(ctx, m, s.file));
+                return subclass === undefined ? undefined : !subclass;
             });
             if (worlds.length === 0)
                 return [];
@@ -18321,12 +18322,7 @@ function hostIp(spec) {
             const b = s.bindings.get('SESSION_COOKIE_SECURE');
             // the sessions app installed but no session middleware in a MIDDLEWARE the settings set and the scan knows (koku:
             // identity from a header): nothing sets a session cookie — Django's check warns on the app alone (security.W010), a note here
-            const mw = s.bindings.get('MIDDLEWARE');
-            // every value undecided paths may give it (koku inserts development middleware under `if DEVELOPMENT:`)
-            const noCookie = !!mw && WORLDS.every((w) => (mw.alternatives?.[w] ?? [mw[w]]).every((v) => {
-                const items = strItems(v);
-                return items !== undefined && !items.some((m) => /session/i.test(m));
-            }));
+            const noCookie = s.bindings.has('MIDDLEWARE') && WORLDS.every((w) => listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => /session/i.test(m)) === false);
             const note = noCookie
                 ? { clause: ' — a note: no session middleware is in MIDDLEWARE, so nothing sets a session cookie (the sessions app alone sets none)', debug: undefined }
                 : httpsNote(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
@@ -19883,6 +19879,8 @@ function rootName(n) {
 
 
 const CSRF_EXEMPT = /^django\.views\.decorators\.csrf\.csrf_exempt$/;
+/** The HTTP method handlers of a class-based view (View.http_method_names). */
+const HANDLER = /^(get|post|put|patch|delete|head|options|trace)$/;
 const METHOD_DECORATOR = /^django\.utils\.decorators\.method_decorator$/;
 /** Decorators and mixins that rely on the logged-in user (the session cookie). */
 const SESSION_DECORATOR = /(^|\.)(login_required|permission_required|user_passes_test|staff_member_required|superuser_required|admin_required)$/;
@@ -20115,7 +20113,7 @@ function safeMethodsOnly(e) {
     }
     if (e.bodies.length && e.bodies.every((b) => b.cls)) {
         const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
-        const handlers = methods.filter((m) => /^(get|post|put|patch|delete|head|options|trace)$/.test(m));
+        const handlers = methods.filter((m) => HANDLER.test(m));
         const dispatch = methods.includes('dispatch') || methods.includes('handle');
         // post() doing what get() does — both return the same self.method(...) (JumpServer's PDF export): a
         // cross-site POST can do nothing a cross-site GET, never CSRF-checked, cannot.
@@ -20550,7 +20548,7 @@ function inlineAjaxCheck(idx, e) {
             if (!delegatesDispatch(fn))
                 return undefined;
         }
-        else if (HANDLERS.has(name)) {
+        else if (HANDLER.test(name)) {
             const check = ajaxGuarded(idx, file, fn, 1);
             if (!check)
                 return undefined;
@@ -20559,8 +20557,6 @@ function inlineAjaxCheck(idx, e) {
     }
     return shown ? `${shown} in each of its handlers` : undefined;
 }
-/** The HTTP method handlers of a class-based view (View.http_method_names). */
-const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
 /** Django's View itself: it adds no handler but options(). */
 const PLAIN_VIEW = /^django\.views(\.generic)?(\.base)?\.View$/;
 /** `def dispatch(self, request, *args, **kwargs): return super().dispatch(request, *args, **kwargs)` and nothing else. */
@@ -23930,11 +23926,7 @@ async function runRulesReleasing(ctx, rules) {
     for (const [g, group] of groups.entries()) {
         if (!group.length)
             continue;
-        const batches = READS_KINDS[g - 1] === 'migrations'
-            ? migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps) => ({ migrationApps: apps }))
-            : g > 0 && group.every((i) => rules[i].batchWeight)
-                ? fileBatches(ctx, (f) => Math.max(...group.map((i) => rules[i].batchWeight(f))), shortcuts.fileBatchChars).map((files) => ({ fileBatch: files }))
-                : [];
+        const batches = batchesOf(ctx, rules, READS_KINDS[g - 1], group);
         await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes);
     }
     if (rules.some(last)) {
@@ -23950,6 +23942,19 @@ async function runRulesReleasing(ctx, rules) {
 function runGroup(own, rules, group, outcomes) {
     for (const i of group)
         outcomes[i] = runRule(own, rules[i]);
+}
+/**
+ * The batches a group of rules (of kind `kind`; undefined for the settings and deploy rules) runs in: the migration
+ * rules a batch of apps, a kind whose every rule reports file by file (Rule.batchWeight) a batch of files, the
+ * others none (one run over everything).
+ */
+function batchesOf(ctx, rules, kind, group) {
+    if (kind === 'migrations')
+        return migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps) => ({ migrationApps: apps }));
+    if (!kind || !group.every((i) => rules[i].batchWeight))
+        return [];
+    const weight = (f) => Math.max(...group.map((i) => rules[i].batchWeight(f)));
+    return fileBatches(ctx, weight, shortcuts.fileBatchChars).map((files) => ({ fileBatch: files }));
 }
 /**
  * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,

@@ -8,7 +8,8 @@
  */
 import { djangoChecksOf, type Finding, type GateResult, type RuleMeta } from '../finding';
 import type { ScanContext, ScannedProject } from '../project/scan';
-import { READS_KINDS, type Rule, type RuleHit, type RunReview } from '../rules/rule';
+import { READS_KINDS, type ReadsKind, type Rule, type RuleHit, type RunReview } from '../rules/rule';
+import type { SourceFile } from '../project/workspace';
 import { release } from '../project/memory';
 import { shortcuts } from '../project/shortcuts';
 import { migrationAppBatches } from '../project/migrations';
@@ -97,11 +98,7 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   });
   for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
-    const batches = READS_KINDS[g - 1] === 'migrations'
-      ? migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps): Batch => ({ migrationApps: apps }))
-      : g > 0 && group.every((i) => rules[i].batchWeight)
-        ? fileBatches(ctx, (f) => Math.max(...group.map((i) => rules[i].batchWeight!(f))), shortcuts.fileBatchChars).map((files): Batch => ({ fileBatch: files }))
-        : [];
+    const batches = batchesOf(ctx, rules, READS_KINDS[g - 1], group);
     await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes);
   }
   if (rules.some(last)) {
@@ -120,6 +117,18 @@ function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly numb
 
 /** What a batch of a group's rules runs on: a batch of apps or of files; {} for everything. */
 type Batch = Pick<ScanContext, 'migrationApps' | 'fileBatch'>;
+
+/**
+ * The batches a group of rules (of kind `kind`; undefined for the settings and deploy rules) runs in: the migration
+ * rules a batch of apps, a kind whose every rule reports file by file (Rule.batchWeight) a batch of files, the
+ * others none (one run over everything).
+ */
+function batchesOf(ctx: ScanContext, rules: readonly Rule[], kind: ReadsKind | undefined, group: readonly number[]): Batch[] {
+  if (kind === 'migrations') return migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps) => ({ migrationApps: apps }));
+  if (!kind || !group.every((i) => rules[i].batchWeight)) return [];
+  const weight = (f: SourceFile) => Math.max(...group.map((i) => rules[i].batchWeight!(f)));
+  return fileBatches(ctx, weight, shortcuts.fileBatchChars).map((files) => ({ fileBatch: files }));
+}
 
 /**
  * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,

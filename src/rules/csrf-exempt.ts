@@ -24,6 +24,8 @@ import type { Rule, RuleHit } from './rule';
 import { WORLDS, label, sessionSameSite } from './settings-util';
 
 const CSRF_EXEMPT = /^django\.views\.decorators\.csrf\.csrf_exempt$/;
+/** The HTTP method handlers of a class-based view (View.http_method_names). */
+const HANDLER = /^(get|post|put|patch|delete|head|options|trace)$/;
 const METHOD_DECORATOR = /^django\.utils\.decorators\.method_decorator$/;
 
 /** Decorators and mixins that rely on the logged-in user (the session cookie). */
@@ -254,7 +256,7 @@ function safeMethodsOnly(e: Exempt): boolean {
   }
   if (e.bodies.length && e.bodies.every((b) => b.cls)) {
     const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
-    const handlers = methods.filter((m) => /^(get|post|put|patch|delete|head|options|trace)$/.test(m));
+    const handlers = methods.filter((m) => HANDLER.test(m));
     const dispatch = methods.includes('dispatch') || methods.includes('handle');
     // post() doing what get() does — both return the same self.method(...) (JumpServer's PDF export): a
     // cross-site POST can do nothing a cross-site GET, never CSRF-checked, cannot.
@@ -657,7 +659,7 @@ function inlineAjaxCheck(idx: PyIndex, e: Exempt): string | undefined {
     const name = fn.childForFieldName('name')?.text ?? '';
     if (name === 'dispatch') {
       if (!delegatesDispatch(fn)) return undefined;
-    } else if (HANDLERS.has(name)) {
+    } else if (HANDLER.test(name)) {
       const check = ajaxGuarded(idx, file, fn, 1);
       if (!check) return undefined;
       shown ??= check;
@@ -666,8 +668,6 @@ function inlineAjaxCheck(idx: PyIndex, e: Exempt): string | undefined {
   return shown ? `${shown} in each of its handlers` : undefined;
 }
 
-/** The HTTP method handlers of a class-based view (View.http_method_names). */
-const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
 /** Django's View itself: it adds no handler but options(). */
 const PLAIN_VIEW = /^django\.views(\.generic)?(\.base)?\.View$/;
 

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { PyIndex, baseNodes } from '../project/model';
 import type { ScanContext } from '../project/scan';
-import { SECURITY_MIDDLEWARE, forProduction, label, locationOf, middlewareHas, strItems, valueIn, worldClause, worldsWhere } from './settings-util';
+import { SECURITY_MIDDLEWARE, forProduction, label, listHasIn, locationOf, middlewareHas, worldClause, worldsWhere } from './settings-util';
 
 /**
  * A middleware class of the project's own that subclasses SecurityMiddleware (normandy's
@@ -12,7 +12,7 @@ function subclassesSecurity(ctx: ScanContext, dotted: string, fromRel: string): 
   const idx = PyIndex.of(ctx);
   const seen = new Set<string>();
   const walk = (q: string, from: string, depth: number): boolean => {
-    if (q === SECURITY_MIDDLEWARE || q === 'django.middleware.security.SecurityMiddleware') return true;
+    if (q === SECURITY_MIDDLEWARE) return true;
     if (depth > 3 || seen.has(q)) return false;
     seen.add(q);
     const d = idx.resolveDef(q, from);
@@ -45,8 +45,9 @@ export default {
       const worlds = worldsWhere((w) => {
         const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
         if (has !== false) return has === undefined ? undefined : false;
-        const items = strItems(valueIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] })!) ?? [];
-        return !items.some((m) => m !== SECURITY_MIDDLEWARE && subclassesSecurity(ctx, m, s.file));
+        // the classes are resolved only where SecurityMiddleware itself is missing
+        const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesSecurity(ctx, m, s.file));
+        return subclass === undefined ? undefined : !subclass;
       });
       if (worlds.length === 0) return [];
       const b = s.bindings.get('MIDDLEWARE');

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { appInstalled, bool, forProduction, httpsNote, label, locationOf, middlewareHas, offPhrase, settingOff, strItems, worldClause, worldsWhere, WORLDS } from './settings-util';
+import { appInstalled, bool, forProduction, httpsNote, label, listHasIn, locationOf, middlewareHas, offPhrase, settingOff, worldClause, worldsWhere, WORLDS } from './settings-util';
 
 /** launch.W105: SESSION_COOKIE_SECURE not True while sessions are in use (security.W012). */
 export default {
@@ -30,12 +30,7 @@ export default {
       const b = s.bindings.get('SESSION_COOKIE_SECURE');
       // the sessions app installed but no session middleware in a MIDDLEWARE the settings set and the scan knows (koku:
       // identity from a header): nothing sets a session cookie — Django's check warns on the app alone (security.W010), a note here
-      const mw = s.bindings.get('MIDDLEWARE');
-      // every value undecided paths may give it (koku inserts development middleware under `if DEVELOPMENT:`)
-      const noCookie = !!mw && WORLDS.every((w) => (mw.alternatives?.[w] ?? [mw[w]]).every((v) => {
-        const items = strItems(v);
-        return items !== undefined && !items.some((m) => /session/i.test(m));
-      }));
+      const noCookie = s.bindings.has('MIDDLEWARE') && WORLDS.every((w) => listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => /session/i.test(m)) === false);
       const note = noCookie
         ? { clause: ' — a note: no session middleware is in MIDDLEWARE, so nothing sets a session cookie (the sessions app alone sets none)', debug: undefined }
         : httpsNote(ctx, s, 'SESSION_COOKIE_SECURE', worlds);
