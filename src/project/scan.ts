@@ -16,6 +16,8 @@ import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule 
 import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type EnvAssignment, type SettingsEvidence } from './manifests';
 import { globMatcher } from './globs';
 import { gitIgnored } from './git-ignored';
+import { isPlaceholderValue } from './secret-values';
+import { deployCopySource } from './deploy-writes';
 import { belongsTo, resolveProduction, type Resolution } from './production';
 import { inTemplateFolder } from './files';
 import {
@@ -116,7 +118,9 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const copies = dockerCopies(workspace);
   const environment = productionEnvironment(workspace);
   // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
-  for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH) secrets.add(e.value);
+  // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:
+  // redacting it would blank the word out of every message ("[REDACTED]-reset links").
+  for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(e.value)) secrets.add(e.value);
   const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
   if (allRoots.length === 0) {
     const template = workspace.manageDirs.find(inTemplateFolder);
@@ -301,7 +305,10 @@ function scanProject(
       if (keep < 0) return undefined;
       full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
     }
-    return resolveModule(ws, dir, full);
+    // A module the repository lacks but its deploy copies from one of its files (mediacms's entrypoint copies
+    // deploy/docker/local_settings.py over cms/local_settings.py): production imports that file.
+    const source = resolveModule(ws, dir, full) ? undefined : deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
+    return source ? { file: source, module: full } : resolveModule(ws, dir, full);
   };
 
   const settings: EvaluatedSettings[] = [];

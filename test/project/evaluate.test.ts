@@ -81,6 +81,9 @@ describe('environment reads in two worlds', () => {
     ['env() smart cast from default', 'import environ\nenv = environ.Env()\nDEBUG = env("DEBUG", default=True)', [true, '<unknown>']],
     ['env.str default', 'import environ\nenv = environ.Env()\nSECRET_KEY = env.str("SECRET_KEY", default="x-literal")', ['x-literal', '<env SECRET_KEY>']],
     ['env() without default is required', 'import environ\nenv = environ.Env()\nSECRET_KEY = env("SECRET_KEY")', ['<raise>', '<env SECRET_KEY>']],
+    // environs (doccano): Env() takes options, not a scheme; env(name, default) and env.bool(name, default) read alike
+    ['environs env() positional default', 'from environs import Env\nenv = Env(eager=True)\nenv.read_env()\nSECRET_KEY = env("SECRET_KEY", "x-literal")', ['x-literal', '<env SECRET_KEY>']],
+    ['environs env.bool default', 'import environs\nenv = environs.Env()\nDEBUG = env.bool("DEBUG", True)', [true, '<unknown>']],
     ['env.list default', 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])', [['*'], '<unknown>']],
     ['split of unset variable gives [""]', 'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "").split(",")', [[''], '<unknown>']],
     ['get_random_secret_key at import', 'from django.core.management.utils import get_random_secret_key\nSECRET_KEY = get_random_secret_key()', ['<call get_random_secret_key>', '<call get_random_secret_key>']],
@@ -227,6 +230,39 @@ describe('module structure', () => {
     expect(s.dynamic[0].reason).toContain('no SECRET_KEY');
   });
 
+  it("an absent override module the repository's own deploy writes runs in production: what it may replace is unknown, with what it was before (spug)", () => {
+    const text = 'SECRET_KEY = "k"\nDEBUG = True\ntry:\n    from app.overrides import *\nexcept ImportError:\n    pass\nLANGUAGE_CODE = "de"\n';
+    const s = settings(text, { 'deploy/entrypoint.sh': '#!/bin/sh\ncat > /srv/site/app/overrides.py << EOF\nDEBUG = False\nEOF\nexec gunicorn app.wsgi\n' });
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.bindings.get('DEBUG')?.overridden?.unset).toMatchObject({ before: [{ kind: 'bool', value: true }], location: { line: 2 }, by: [{ location: { line: 4 } }] });
+    expect(worlds(s, 'LANGUAGE_CODE')).toEqual(['de', 'de']);
+    expect(s.dynamic[0]).toMatchObject({ overrides: true });
+    expect(s.dynamic[0].reason).toContain('deploy/entrypoint.sh (line 2) writes it');
+    // a development script writing it, or a deploy writing another module of that name, is not production's
+    const others: Array<Record<string, string>> = [{ 'scripts/dev-setup.sh': 'cp app/overrides.example.py app/overrides.py\n' }, { 'deploy/entrypoint.sh': 'cat > /srv/other/overrides.py << EOF\nEOF\n' }];
+    for (const extra of others) {
+      const d = settings(text, extra);
+      expect(worlds(d, 'DEBUG')).toEqual([true, true]);
+      expect(d.dynamic[0]).toMatchObject({ overrides: false });
+    }
+    // a Dockerfile COPY and a relative import from a settings package reach the same file
+    const c = settings('SECRET_KEY = "k"\nDEBUG = True\ntry:\n    from .local_settings import *\nexcept ImportError:\n    pass\n', { Dockerfile: 'FROM python:3.12\nCOPY deploy/prod_local.py /code/app/local_settings.py\nCMD ["gunicorn", "app.wsgi"]\n' });
+    expect(worlds(c, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+  });
+
+  it("an override module the deploy copies from a file of the repository is that file: production's settings read it (mediacms)", () => {
+    const text = 'SECRET_KEY = "k"\nDEBUG = True\nALLOWED_HOSTS = ["example.com"]\ntry:\n    from .local_settings import *\nexcept ImportError:\n    pass\n';
+    const copied = { 'deploy/docker/local_settings.py': 'DEBUG = False\n', 'deploy/docker/entrypoint.sh': '#!/bin/sh\ncp /home/site/deploy/docker/local_settings.py /home/site/app/local_settings.py\nexec gunicorn app.wsgi\n' };
+    const s = settings(text, copied);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(s.bindings.get('DEBUG')?.location.file).toBe('deploy/docker/local_settings.py');
+    expect(worlds(s, 'ALLOWED_HOSTS')).toEqual([['example.com'], ['example.com']]);
+    expect(s.dynamic).toHaveLength(0);
+    // from a Dockerfile's build context, relative to the repository root
+    const d = settings(text, { 'deploy/prod.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY deploy/prod.py /code/app/local_settings.py\n' });
+    expect(worlds(d, 'DEBUG')).toEqual([false, false]);
+  });
+
   it('"test" in sys.argv branches are not production', () => {
     const s = settings('import sys\nDEBUG = False\nif "test" in sys.argv:\n    DEBUG = True\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
@@ -257,6 +293,9 @@ describe('module structure', () => {
         'import os\nES_PASSWORD = os.getenv("ES_PASSWORD", "password")\nMAIL_PASSWORD = "changeme"\n',
     });
     expect([...scan(dir).secrets].sort()).toEqual(['correcthorsebatterystaple']);
+    // the same in a deploy file's environment (doccano's ADMIN_PASSWORD=password): only the real value is redacted
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n    environment:\n      ADMIN_PASSWORD: password\n      DB_PASSWORD: Zq8#vN2!pL4wR7\n');
+    expect([...scan(dir).secrets].sort()).toEqual(['Zq8#vN2!pL4wR7', 'correcthorsebatterystaple']);
   });
 });
 

@@ -12,7 +12,7 @@ import type { Frame, Scope } from './frame';
 
 /**
  * The dotted name a call resolves to after import aliasing, with the env readers normalised:
- * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `decouple.config`,
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `environs.Env`, `decouple.config`,
  * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
  */
 export function canonical(frame: Frame, dotted: string | undefined): string | undefined {
@@ -24,6 +24,7 @@ export function canonical(frame: Frame, dotted: string | undefined): string | un
   // FileAwareEnv (django-environ 0.9+) is Env that also reads a variable from the file `<NAME>_FILE` names
   // (Docker secrets): unset, it falls back to the same default.
   if (/^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(full)) return 'environ.Env';
+  if (full === 'environs.Env') return 'environs.Env';
   if (full === 'decouple.config' || full === 'decouple.AutoConfig') return 'decouple.config';
   if (full.endsWith('get_random_secret_key')) return 'get_random_secret_key';
   return full;
@@ -167,7 +168,7 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
     return databaseFromUrl(d, extra);
   }
   if (kind === 'dj_database_url.parse') return databaseFromUrl(arg(0, 'url') ?? UNKNOWN, dbExtras(frame, kwargs, scope));
-  // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...)
+  // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
   if (calleeNode) {
     const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
     const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;

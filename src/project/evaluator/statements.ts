@@ -337,6 +337,17 @@ function execGuarded(frame: Frame, body: SyntaxNode[], scope: Scope, cond: Synta
 }
 
 /**
+ * An optional import production does not take (nothing to mark), an absent override an operator may deploy
+ * (markAbsentOverride), or one the repository's deploy writes: it runs in production and may replace every
+ * setting before it (a dynamic mark that overrides).
+ */
+function markOptional(frame: Frame, optional: NonNullable<ReturnType<typeof optionalImportTarget>>, scope: Scope): void {
+  if (!optional.absentOverride) return;
+  if (optional.deployed) markDynamic(frame, optional.node, scope, optional.absentOverride, true);
+  else markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+}
+
+/**
  * `with contextlib.suppress(ImportError): from .local_settings import *` is a try/except ImportError:
  * optional imports in it are handled the same way. Any other `with` runs its body.
  */
@@ -347,7 +358,7 @@ function execWith(frame: Frame, st: SyntaxNode, scope: Scope): void {
   for (const s of body) {
     const optional = optionalImportTarget(frame, s);
     if (optional) {
-      if (optional.absentOverride) markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+      markOptional(frame, optional, scope);
       continue;
     }
     const before = new Map(scope);
@@ -373,7 +384,7 @@ function execTry(frame: Frame, st: SyntaxNode, scope: Scope): void {
   // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
   const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
   if (optional) {
-    if (optional.absentOverride) markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+    markOptional(frame, optional, scope);
     execBlock(frame, handlerBody(handlers[0]), scope);
   } else {
     const before = new Map(scope);
@@ -410,10 +421,11 @@ function execAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
   const location = loc(frame, node);
   if (right.type === 'call') {
     const callee = canonical(frame, callParts(right).callee);
-    // django-environ: env = environ.Env(DEBUG=(bool, False))
-    if (callee === 'environ.Env') {
+    // django-environ: env = environ.Env(DEBUG=(bool, False)); environs: env = Env() — read alike (`env("X", default)`,
+    // `env.bool("X", default)`), but environs' keyword arguments are options (eager, expand_vars), not a scheme
+    if (callee === 'environ.Env' || callee === 'environs.Env') {
       const name = left.type === 'identifier' ? left.text : undefined;
-      if (name) frame.envObjects.set(name, envScheme(frame, right, scope));
+      if (name) frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
     }
     // `this = sys.modules[__name__]`: a name for the settings module itself
   }

@@ -1,0 +1,88 @@
+/**
+ * Python files the repository's own deploy writes: a shell script's `cat > app/overrides.py << EOF`, a
+ * `cp`/`mv`/`install`/`tee`, a Dockerfile's `COPY … app/local_settings.py`. A settings module that imports
+ * such a file "if present" (`try: from app.overrides import * / except ImportError: pass`) runs with it in
+ * production, although the repository does not hold it — spug's entrypoint writes DEBUG, SECRET_KEY and
+ * DATABASES into one. Development and test scripts (isDevName, isTestPath) write what production never sees.
+ *
+ * Written by hand: no library reads "which paths does this shell line or Dockerfile instruction write"; a
+ * line-level reading of the destinations is enough to name the file, and a miss only leaves the import
+ * an absent override, as before.
+ */
+import type { Location } from '../finding';
+import { isDevName, isTestPath } from './files';
+import type { SourceFile, Workspace } from './workspace';
+
+/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
+const REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
+/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
+const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
+
+interface Write {
+  path: string;
+  location: Location;
+  /** What a copy copies: a path as the deploy file writes it (relative to its build context or absolute in the image). */
+  source?: string;
+}
+
+const cache = new WeakMap<Workspace, Write[]>();
+
+function writesOf(ws: Workspace): Write[] {
+  const cached = cache.get(ws);
+  if (cached) return cached;
+  const out: Write[] = [];
+  for (const f of ws.deployFiles()) {
+    if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py')) continue;
+    f.text.split('\n').forEach((text, i) => {
+      if (!text.includes('.py') || /^\s*#/.test(text)) return;
+      for (const re of [REDIRECT, TEE, COPY_LIKE]) {
+        for (const m of text.matchAll(re)) {
+          const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
+          out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
+        }
+      }
+    });
+  }
+  cache.set(ws, out);
+  return out;
+}
+
+/**
+ * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
+ * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
+ */
+export function deployWrites(ws: Workspace, moduleRel: string): Location | undefined {
+  return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
+}
+
+function writes(w: Write, moduleRel: string): boolean {
+  return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
+}
+
+/**
+ * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
+ * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
+ * app/local_settings.py` copies from its build context. The source is found as written (from the repository
+ * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
+ * (its folder and name at least). undefined when no copy's source is in the repository.
+ */
+export function deployCopySource(ws: Workspace, moduleRel: string): SourceFile | undefined {
+  for (const w of writesOf(ws)) {
+    if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py')) continue;
+    const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
+    const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
+    const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
+    for (const rel of direct) {
+      const f = ws.get(rel);
+      if (f && rel.endsWith('.py')) return f;
+    }
+    if (!w.source.startsWith('/')) continue;
+    for (let i = 1; i <= parts.length - 2; i++) {
+      const f = ws.get(parts.slice(i).join('/'));
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
