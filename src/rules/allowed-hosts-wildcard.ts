@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { hostCheckingMiddleware, type HostCheckingMiddleware } from '../project/middleware';
-import { forProduction, label, listHasIn, locationOf, strItems, whereIn, worldClause, worldsWhere } from './settings-util';
+import { forProduction, label, listHas, listHasIn, locationOf, strItems, whereIn, worldClause, worldsWhere } from './settings-util';
 
 /**
  * launch.E020: '*' in ALLOWED_HOSTS in production, written out or as the default of an env read. A note,
@@ -24,7 +24,9 @@ export default {
     return forProduction(ctx, (s) => {
       const b = s.bindings.get('ALLOWED_HOSTS');
       if (!b) return [];
-      const worlds = worldsWhere((w) => strItems(b[w])?.includes('*'));
+      // '*' among items the scan cannot all read is still there: mediacms appends a host from the environment
+      // to ['*', 'mediacms.io', …], and Django still accepts any Host.
+      const worlds = worldsWhere((w) => strItems(b[w])?.includes('*') || listHas(b[w], (h) => h === '*'));
       if (worlds.length === 0) return [];
       const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
       // The project's own host check: a MIDDLEWARE entry (known in every world with '*') naming project code that raises DisallowedHost.
