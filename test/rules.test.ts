@@ -109,6 +109,16 @@ describe('what messages say', () => {
     expect(hit.message).not.toMatch(/where STORAGES\["staticfiles"\] exists/);
   });
 
+  it("launch.E038 on a placeholder key a production image ships (doccano's ENV SECRET_KEY) is a warning that says placeholder, never showing the value", () => {
+    const [hit] = hitsOf('launch.E038', 'dockerfile_placeholder');
+    expect(hit.level).toBe('warning');
+    expect(hit.message).toContain('a placeholder written in the file (23 characters)');
+    expect(hit.message).not.toContain('change-me');
+    const [real] = hitsOf('launch.E038', 'dockerfile_env');
+    expect(real.level ?? 'error').toBe('error');
+    expect(real.message).toContain('Rotate it');
+  });
+
   it('launch.W123 names the query key the view reads in its example link (c3nav reads ?r=, not ?next=)', () => {
     const hit = hitsOf('launch.W123', 'project').find((h) => h.message.includes('request.GET') && h.location.line === lineOf('launch.W123', 'project/accounts/views.py', 'redirect(request.GET["to"])'));
     expect(hit?.message).toContain('`?to=https://evil.example`');

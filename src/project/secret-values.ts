@@ -36,18 +36,26 @@ function deLeet(s: string): string {
 }
 
 /**
+ * Does `value` stand for another value rather than be one: `${VAR}` / `$VAR` / `$(cmd)` / `{{ x }}` / `{% x %}` /
+ * `<your-key>` / `[value]` / `%(x)s` / `{x}` / `@VAR@` / `%VAR%`, an `os.environ`/`env(` read written as text?
+ */
+export function isReference(value: string): boolean {
+  const v = value.trim();
+  if (/^\$/.test(v) || /\$\{\s*[A-Za-z_]\w*[^}]*\}/.test(v) || /\{\{.*\}\}|\{%.*%\}/.test(v)) return true;
+  if (/^<.*>$/.test(v) || /<[A-Za-z][\w .-]*>/.test(v) || /^\[.*\]$/.test(v) || /%\(\w+\)[sdr]/.test(v) || /\{\w*\}/.test(v)) return true;
+  if (/^@\w+@$/.test(v) || /^%\w+%$/.test(v)) return true;
+  return /\bos\.(environ|getenv)\b|\benv\(/.test(v);
+}
+
+/**
  * Is `value` — given for a secret-named thing — a real secret? False for references, placeholders, short or
  * letters-only values, weak dictionary words, paths and URLs (see the module comment).
  */
 export function looksSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < MIN_SECRET_LENGTH || v.length > 4096) return false;
-  // references and templates: ${VAR} / $VAR / $(cmd) / {{ x }} / {% x %} / <your-key> / [value] / %(x)s / {x} / @VAR@ / %VAR%
-  if (/^\$/.test(v) || /\$\{\s*[A-Za-z_]\w*[^}]*\}/.test(v) || /\{\{.*\}\}|\{%.*%\}/.test(v)) return false;
-  if (/^<.*>$/.test(v) || /<[A-Za-z][\w .-]*>/.test(v) || /^\[.*\]$/.test(v) || /%\(\w+\)[sdr]/.test(v) || /\{\w*\}/.test(v)) return false;
-  if (/^@\w+@$/.test(v) || /^%\w+%$/.test(v)) return false;
+  if (isReference(v)) return false;
   if (/^(true|false|none|null|nil|undefined|yes|no|on|off)$/i.test(v)) return false;
-  if (/\bos\.(environ|getenv)\b|\benv\(/.test(v)) return false;
   // a URL (its password, if any, is judged on its own), a path, a dotted Python path
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return false;
   if (/^(\.{1,2}\/|~\/|\/[\w.-]+\/)/.test(v) || /\.(pem|key|crt|cer|p12|txt|json|env|ya?ml|ini|cfg|conf)$/i.test(v)) return false;
