@@ -2205,8 +2205,8 @@ function rebaseReport(report, newRoot) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/run.ts + 112 modules
-var run = __webpack_require__(93854);
+// EXTERNAL MODULE: ./src/run.ts + 113 modules
+var run = __webpack_require__(96600);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.

@@ -1,5 +1,5 @@
-export const id = 760;
-export const ids = [760];
+export const id = 586;
+export const ids = [586];
 export const modules = {
 
 /***/ 83916:
@@ -3406,6 +3406,7 @@ function databaseUrlPassword(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ isReference),
 /* harmony export */   J4: () => (/* binding */ SECRET_NAME),
 /* harmony export */   Nl: () => (/* binding */ isPlaceholderValue),
 /* harmony export */   Ue: () => (/* binding */ entropy),
@@ -3446,6 +3447,20 @@ function deLeet(s) {
     return s.replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[4@]/g, 'a').replace(/[5$]/g, 's').replace(/7/g, 't');
 }
 /**
+ * Does `value` stand for another value rather than be one: `${VAR}` / `$VAR` / `$(cmd)` / `{{ x }}` / `{% x %}` /
+ * `<your-key>` / `[value]` / `%(x)s` / `{x}` / `@VAR@` / `%VAR%`, an `os.environ`/`env(` read written as text?
+ */
+function isReference(value) {
+    const v = value.trim();
+    if (/^\$/.test(v) || /\$\{\s*[A-Za-z_]\w*[^}]*\}/.test(v) || /\{\{.*\}\}|\{%.*%\}/.test(v))
+        return true;
+    if (/^<.*>$/.test(v) || /<[A-Za-z][\w .-]*>/.test(v) || /^\[.*\]$/.test(v) || /%\(\w+\)[sdr]/.test(v) || /\{\w*\}/.test(v))
+        return true;
+    if (/^@\w+@$/.test(v) || /^%\w+%$/.test(v))
+        return true;
+    return /\bos\.(environ|getenv)\b|\benv\(/.test(v);
+}
+/**
  * Is `value` — given for a secret-named thing — a real secret? False for references, placeholders, short or
  * letters-only values, weak dictionary words, paths and URLs (see the module comment).
  */
@@ -3453,16 +3468,9 @@ function looksSecret(value) {
     const v = value.trim();
     if (v.length < _finding__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SECRET_LENGTH */ .vb || v.length > 4096)
         return false;
-    // references and templates: ${VAR} / $VAR / $(cmd) / {{ x }} / {% x %} / <your-key> / [value] / %(x)s / {x} / @VAR@ / %VAR%
-    if (/^\$/.test(v) || /\$\{\s*[A-Za-z_]\w*[^}]*\}/.test(v) || /\{\{.*\}\}|\{%.*%\}/.test(v))
-        return false;
-    if (/^<.*>$/.test(v) || /<[A-Za-z][\w .-]*>/.test(v) || /^\[.*\]$/.test(v) || /%\(\w+\)[sdr]/.test(v) || /\{\w*\}/.test(v))
-        return false;
-    if (/^@\w+@$/.test(v) || /^%\w+%$/.test(v))
+    if (isReference(v))
         return false;
     if (/^(true|false|none|null|nil|undefined|yes|no|on|off)$/i.test(v))
-        return false;
-    if (/\bos\.(environ|getenv)\b|\benv\(/.test(v))
         return false;
     // a URL (its password, if any, is judged on its own), a path, a dotted Python path
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v))
@@ -4480,7 +4488,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 93854:
+/***/ 96600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12585,7 +12593,9 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
             const b = s.bindings.get('ALLOWED_HOSTS');
             if (!b)
                 return [];
-            const worlds = worldsWhere((w) => strItems(b[w])?.includes('*'));
+            // '*' among items the scan cannot all read is still there: mediacms appends a host from the environment
+            // to ['*', 'mediacms.io', …], and Django still accepts any Host.
+            const worlds = worldsWhere((w) => strItems(b[w])?.includes('*') || listHas(b[w], (h) => h === '*'));
             if (worlds.length === 0)
                 return [];
             const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
@@ -13072,9 +13082,10 @@ const KIND_NAMES = {
  * systemd `Environment=`. Every deployment made from the file signs with a key anyone who can read the
  * repository knows. Only the variables SECRET_KEY is read from count (not LIVE_SERVER_SECRET_KEY); a value the
  * file does not hold (`${SECRET_KEY}`, a secretKeyRef, `generateValue`) is fine; the value is never shown.
- * Precision first, as the history gate's detector: only a value that looks like a real key counts — not a
- * placeholder (`CHANGE_ME` in a Helm chart's values, letters and dashes) — and not a file that also turns on
- * the variable DEBUG is read from (`DEBUG=1`): that file runs a development or demo setup, not production.
+ * A value that looks like a real key is an error (as the history gate's detector judges it); a placeholder
+ * (`CHANGE_ME` in a Helm chart's values, `change-me-in-production`) a warning — meant to be replaced, but a
+ * deployment that keeps it signs with a value everyone knows, so the item never passes. Not a file that also turns
+ * on the variable DEBUG is read from (`DEBUG=1`): that file runs a development or demo setup, not production.
  */
 /* harmony default export */ const secret_key_in_deploy_file = ({
     meta: {
@@ -13105,7 +13116,7 @@ const KIND_NAMES = {
             // uwsgi, celerybeat, celeryworker, initializer) is one key to rotate, its other lines named in the message.
             const groups = new Map();
             for (const e of environment) {
-                if (!names.has(e.name) || e.dev || !e.value || !(0,secret_values/* looksSecret */.n0)(e.value) || debugOn.has(e.file))
+                if (!names.has(e.name) || e.dev || !e.value?.trim() || (0,secret_values/* isReference */.A_)(e.value) || debugOn.has(e.file))
                     continue;
                 if (!belongsTo({ dir: project.root, roots }, e.file))
                     continue;
@@ -13127,12 +13138,19 @@ const KIND_NAMES = {
                 const [e, ...more] = g.sort((a, b) => a.line - b.line);
                 const also = more.length ? ` (the same value again on line${more.length > 1 ? 's' : ''} ${more.map((x) => x.line).join(', ')})` : '';
                 const local = localOnly.get(e.file);
+                // A placeholder (`change-me-in-production`, a Helm chart's CHANGE_ME) is meant to be replaced, and Django's
+                // check --deploy (security.W009) rejects such a key at runtime: a warning, not a key to rotate — but never a
+                // pass, since a deployment that keeps it signs with a value everyone knows (doccano's image ENV).
+                const placeholder = !(0,secret_values/* looksSecret */.n0)(e.value);
+                const what = placeholder ? `a placeholder written in the file (${e.value.trim().length} characters)` : `a value written in the file (${e.value.length} characters)`;
                 hits.push({
                     location: { file: e.file, line: e.line },
-                    message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters)${also}${local
+                    message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — ${what}${also}${local
                         ? ` — a note: the same file sets ${local}, local names only, so no public domain reaches what it runs (a local or CI run of the production setup); make sure no deployment uses the file or its key.`
-                        : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'}`,
-                    ...(local ? { level: 'note' } : {}),
+                        : placeholder
+                            ? ': a deployment that does not replace it signs sessions, password-reset links and signed cookies with a value everyone knows (Django\'s check --deploy flags such a key as security.W009). Give the variable no value in the file and provide it from the platform\'s secrets.'
+                            : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'}`,
+                    ...(local ? { level: 'note' } : placeholder ? { level: 'warning' } : {}),
                 });
             }
             return hits;
@@ -24222,7 +24240,7 @@ function addedSince(root, ref, explicit) {
 
 /**
  * The dotted name a call resolves to after import aliasing, with the env readers normalised:
- * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `decouple.config`,
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `environs.Env`, `decouple.config`,
  * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
  */
 function canonical(frame, dotted) {
@@ -24237,6 +24255,8 @@ function canonical(frame, dotted) {
     // (Docker secrets): unset, it falls back to the same default.
     if (/^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(full))
         return 'environ.Env';
+    if (full === 'environs.Env')
+        return 'environs.Env';
     if (full === 'decouple.config' || full === 'decouple.AutoConfig')
         return 'decouple.config';
     if (full.endsWith('get_random_secret_key'))
@@ -24398,7 +24418,7 @@ function evalLibraryCall(frame, node, kind, scope) {
     }
     if (kind === 'dj_database_url.parse')
         return databaseFromUrl(arg(0, 'url') ?? UNKNOWN, dbExtras(frame, kwargs, scope));
-    // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...)
+    // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
     if (calleeNode) {
         const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
         const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
@@ -24996,6 +25016,77 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
     return UNKNOWN;
 }
 
+;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
+
+/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
+const deploy_writes_REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
+/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
+const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
+const deploy_writes_cache = new WeakMap();
+function writesOf(ws) {
+    const cached = deploy_writes_cache.get(ws);
+    if (cached)
+        return cached;
+    const out = [];
+    for (const f of ws.deployFiles()) {
+        if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py'))
+            continue;
+        f.text.split('\n').forEach((text, i) => {
+            if (!text.includes('.py') || /^\s*#/.test(text))
+                return;
+            for (const re of [deploy_writes_REDIRECT, TEE, COPY_LIKE]) {
+                for (const m of text.matchAll(re)) {
+                    const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
+                    out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
+                }
+            }
+        });
+    }
+    deploy_writes_cache.set(ws, out);
+    return out;
+}
+/**
+ * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
+ * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
+ */
+function deployWrites(ws, moduleRel) {
+    return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
+}
+function writes(w, moduleRel) {
+    return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
+}
+/**
+ * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
+ * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
+ * app/local_settings.py` copies from its build context. The source is found as written (from the repository
+ * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
+ * (its folder and name at least). undefined when no copy's source is in the repository.
+ */
+function deployCopySource(ws, moduleRel) {
+    for (const w of writesOf(ws)) {
+        if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py'))
+            continue;
+        const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
+        const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
+        const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
+        for (const rel of direct) {
+            const f = ws.get(rel);
+            if (f && rel.endsWith('.py'))
+                return f;
+        }
+        if (!w.source.startsWith('/'))
+            continue;
+        for (let i = 1; i <= parts.length - 2; i++) {
+            const f = ws.get(parts.slice(i).join('/'));
+            if (f)
+                return f;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/evaluator/imports.ts
 /**
  * Imports and module resolution: `import` / `from … import` (star-imports bring a module's settings in),
@@ -25006,6 +25097,7 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
  * file outside it, an absent override module — all are dynamic marks (a setting missing from the scope may
  * still be set there). A module of the chain that exists but cannot be read is an unreadable mark.
  */
+
 
 
 
@@ -25203,7 +25295,8 @@ function markAllRaised(scope, e) {
 /**
  * For a statement in a `try:` body: the import of a module production does not have — a development/test
  * module of the repository (skipped in production), or an override module that is not in the repository
- * (what an operator may deploy: `absentOverride` says so). undefined when the import runs normally.
+ * (what an operator may deploy: `absentOverride` says so; `deployed` when the repository's own deploy writes
+ * it: deployWrites). undefined when the import runs normally.
  */
 function optionalImportTarget(frame, st) {
     let module;
@@ -25227,9 +25320,22 @@ function optionalImportTarget(frame, st) {
     if (target)
         return DEV_ONLY_MODULE.test(last) && frame.opts.production ? { node: st } : undefined;
     if (level > 0 || OVERRIDE_MODULE.test(last)) {
+        const written = deployWrites(frame.ws, `${absoluteModule(frame.src, module, level).replace(/\./g, '/')}.py`);
+        if (written) {
+            return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true };
+        }
         return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown` };
     }
     return undefined; // a library, installed in production
+}
+/** The dotted name `from <level dots><module> import` reaches from `src` (its own module, a package's `__init__`). */
+function absoluteModule(src, module, level) {
+    if (level === 0)
+        return module;
+    const parts = src.module.split('.');
+    const pkg = /(^|\/)__init__\.py$/.test(src.file.rel) ? parts : parts.slice(0, -1);
+    const base = pkg.slice(0, Math.max(0, pkg.length - (level - 1)));
+    return [...base, ...(module ? [module] : [])].join('.');
 }
 // ---------------------------------------------------------------------------------------------
 // django-split-settings
@@ -25717,6 +25823,19 @@ function execGuarded(frame, body, scope, cond, condReads) {
     }
 }
 /**
+ * An optional import production does not take (nothing to mark), an absent override an operator may deploy
+ * (markAbsentOverride), or one the repository's deploy writes: it runs in production and may replace every
+ * setting before it (a dynamic mark that overrides).
+ */
+function markOptional(frame, optional, scope) {
+    if (!optional.absentOverride)
+        return;
+    if (optional.deployed)
+        markDynamic(frame, optional.node, scope, optional.absentOverride, true);
+    else
+        markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+}
+/**
  * `with contextlib.suppress(ImportError): from .local_settings import *` is a try/except ImportError:
  * optional imports in it are handled the same way. Any other `with` runs its body.
  */
@@ -25728,8 +25847,7 @@ function execWith(frame, st, scope) {
     for (const s of body) {
         const optional = optionalImportTarget(frame, s);
         if (optional) {
-            if (optional.absentOverride)
-                markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+            markOptional(frame, optional, scope);
             continue;
         }
         const before = new Map(scope);
@@ -25757,8 +25875,7 @@ function execTry(frame, st, scope) {
     // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
     const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
     if (optional) {
-        if (optional.absentOverride)
-            markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+        markOptional(frame, optional, scope);
         execBlock(frame, handlerBody(handlers[0]), scope);
     }
     else {
@@ -25802,11 +25919,12 @@ function execAssign(frame, node, scope) {
     const location = loc(frame, node);
     if (right.type === 'call') {
         const callee = canonical(frame, callParts(right).callee);
-        // django-environ: env = environ.Env(DEBUG=(bool, False))
-        if (callee === 'environ.Env') {
+        // django-environ: env = environ.Env(DEBUG=(bool, False)); environs: env = Env() — read alike (`env("X", default)`,
+        // `env.bool("X", default)`), but environs' keyword arguments are options (eager, expand_vars), not a scheme
+        if (callee === 'environ.Env' || callee === 'environs.Env') {
             const name = left.type === 'identifier' ? left.text : undefined;
             if (name)
-                frame.envObjects.set(name, envScheme(frame, right, scope));
+                frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
         }
         // `this = sys.modules[__name__]`: a name for the settings module itself
     }
@@ -26558,6 +26676,8 @@ const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABA
 
 
 
+
+
 /** Bad input the user must fix (no project, an unresolvable module, a project with no production settings): exit 2. */
 class ScanInputError extends Error {
     hint;
@@ -26580,8 +26700,10 @@ function scan(root, options = {}) {
     const copies = dockerCopies(workspace);
     const environment = productionEnvironment(workspace);
     // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
+    // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:
+    // redacting it would blank the word out of every message ("[REDACTED]-reset links").
     for (const e of environment)
-        if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= finding/* MIN_SECRET_LENGTH */.vb)
+        if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(e.value))
             secrets.add(e.value);
     const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
     if (allRoots.length === 0) {
@@ -26768,7 +26890,10 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
                 return undefined;
             full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
         }
-        return resolveModule(ws, dir, full);
+        // A module the repository lacks but its deploy copies from one of its files (mediacms's entrypoint copies
+        // deploy/docker/local_settings.py over cms/local_settings.py): production imports that file.
+        const source = resolveModule(ws, dir, full) ? undefined : deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
+        return source ? { file: source, module: full } : resolveModule(ws, dir, full);
     };
     const settings = [];
     let production = null;
