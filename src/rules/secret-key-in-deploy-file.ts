@@ -21,10 +21,10 @@ const KIND_NAMES: Record<string, string> = {
  * systemd `Environment=`. Every deployment made from the file signs with a key anyone who can read the
  * repository knows. Only the variables SECRET_KEY is read from count (not LIVE_SERVER_SECRET_KEY); a value the
  * file does not hold (`${SECRET_KEY}`, a secretKeyRef, `generateValue`) is fine; the value is never shown.
- * A value that looks like a real key is an error (as the history gate's detector judges it); a placeholder
- * (`CHANGE_ME` in a Helm chart's values, `change-me-in-production`) a warning — meant to be replaced, but a
- * deployment that keeps it signs with a value everyone knows, so the item never passes. Not a file that also turns
- * on the variable DEBUG is read from (`DEBUG=1`): that file runs a development or demo setup, not production.
+ * Precision first, as the history gate's detector: only a value that looks like a real key counts; a placeholder
+ * (`CHANGE_ME` in a Helm chart's values, `change-me-in-production`) makes the rule undecided (the item not
+ * checked, never passed). Not a file that also turns on the variable DEBUG is read from (`DEBUG=1`): that file runs
+ * a development or demo setup, not production.
  */
 export default {
   meta: {
@@ -42,7 +42,12 @@ export default {
   check(ctx) {
     const environment = ctx.environment ?? productionEnvironment(ctx.workspace);
     const roots = ctx.projects.map((p) => p.root);
-    return forProduction(ctx, (s, project) => {
+    // A placeholder (`change-me-in-production` in doccano's image ENV, a Helm chart's CHANGE_ME) is meant to be
+    // replaced, and most such files are development or demo setups the scan cannot tell from production's (seven
+    // of eight in round 26): not reported — but the item is not checked, never passed, since a deployment that
+    // keeps it signs with a value everyone knows.
+    let placeholder: string | undefined;
+    const result = forProduction(ctx, (s, project) => {
       const b = s.bindings.get('SECRET_KEY');
       if (!b) return [];
       const names = new Set(envVarNames(ctx, [b]));
@@ -55,6 +60,10 @@ export default {
       for (const e of environment) {
         if (!names.has(e.name) || e.dev || !e.value?.trim() || isReference(e.value) || debugOn.has(e.file)) continue;
         if (!belongsTo({ dir: project.root, roots }, e.file)) continue;
+        if (!looksSecret(e.value)) {
+          placeholder ??= `the ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${s.module} is read from — a placeholder (${e.file}:${e.line}): whether every deployment replaces it cannot be known from the repository`;
+          continue;
+        }
         const key = `${e.file}\0${e.name}\0${e.value}`;
         const g = groups.get(key) ?? [];
         if (!g.some((x) => x.line === e.line)) g.push(e);
@@ -70,25 +79,19 @@ export default {
         const [e, ...more] = g.sort((a, b) => a.line - b.line);
         const also = more.length ? ` (the same value again on line${more.length > 1 ? 's' : ''} ${more.map((x) => x.line).join(', ')})` : '';
         const local = localOnly.get(e.file);
-        // A placeholder (`change-me-in-production`, a Helm chart's CHANGE_ME) is meant to be replaced, and Django's
-        // check --deploy (security.W009) rejects such a key at runtime: a warning, not a key to rotate — but never a
-        // pass, since a deployment that keeps it signs with a value everyone knows (doccano's image ENV).
-        const placeholder = !looksSecret(e.value!);
-        const what = placeholder ? `a placeholder written in the file (${e.value!.trim().length} characters)` : `a value written in the file (${e.value!.length} characters)`;
         hits.push({
           location: { file: e.file, line: e.line },
-          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — ${what}${also}${
+          message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value!.length} characters)${also}${
             local
               ? ` — a note: the same file sets ${local}, local names only, so no public domain reaches what it runs (a local or CI run of the production setup); make sure no deployment uses the file or its key.`
-              : placeholder
-                ? ': a deployment that does not replace it signs sessions, password-reset links and signed cookies with a value everyone knows (Django\'s check --deploy flags such a key as security.W009). Give the variable no value in the file and provide it from the platform\'s secrets.'
-                : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'
+              : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'
           }`,
-          ...(local ? { level: 'note' as const } : placeholder ? { level: 'warning' as const } : {}),
+          ...(local ? { level: 'note' as const } : {}),
         });
       }
       return hits;
     });
+    return result.hits.length === 0 && placeholder ? { ...result, undecided: placeholder } : result;
   },
 } satisfies Rule;
 
