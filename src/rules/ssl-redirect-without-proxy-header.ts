@@ -1,5 +1,35 @@
+import type { Location } from '../finding';
+import { deployCommands, productionDeployFile, serverStartedBy } from '../project/deploy-commands';
+import { productionEnvironment } from '../project/manifests';
+import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
 import { bool, forProduction, label, settingOff, valueIn, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
+
+/**
+ * Where gunicorn — the only app server production starts — is told to trust the proxy's X-Forwarded-Proto: it
+ * then sets the request's scheme to https itself (its secure_scheme_headers), so Django sees HTTPS without
+ * SECURE_PROXY_SSL_HEADER and redirects nothing. `--forwarded-allow-ips` on its command line, a
+ * `forwarded_allow_ips` in a gunicorn config file, FORWARDED_ALLOW_IPS in a production deploy file, or a Cloud
+ * Foundry python_buildpack manifest (the buildpack exports FORWARDED_ALLOW_IPS='*', as Heroku's Python buildpack
+ * does: getgov on cloud.gov). undefined when nothing shows it.
+ */
+function gunicornTrustsProxy(ctx: ScanContext, project: ScannedProject): { location: Location; what: string } | undefined {
+  const starts = deployCommands(ctx, project).map(serverStartedBy).filter((x) => x !== undefined);
+  if (starts.length === 0 || starts.some((st) => st.server !== 'gunicorn')) return undefined;
+  const flag = starts.find((st) => /(?:^|\s)--forwarded-allow-ips\b/.test(st.command.text));
+  if (flag) return { location: { file: flag.command.file.rel, line: flag.command.line }, what: "gunicorn's --forwarded-allow-ips" };
+  const env = (ctx.environment ?? productionEnvironment(ctx.workspace)).find((e) => e.name === 'FORWARDED_ALLOW_IPS' && !e.dev && e.value?.trim());
+  if (env) return { location: { file: env.file, line: env.line }, what: 'FORWARDED_ALLOW_IPS' };
+  for (const f of ctx.workspace.pythonFiles()) {
+    const m = /gunicorn/i.test(f.rel) ? /^forwarded_allow_ips\s*=/m.exec(f.text) : null;
+    if (m && productionDeployFile(ctx, project, f)) return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "forwarded_allow_ips in gunicorn's config" };
+  }
+  for (const f of ctx.workspace.deployFiles()) {
+    const m = /^manifest([._-][\w.-]+)?\.ya?ml$/i.test(f.rel.split('/').pop() ?? '') ? /^[ \t]*(?:-[ \t]*|buildpack:[ \t]*)python_buildpack[ \t]*$/m.exec(f.text) : null;
+    if (m && productionDeployFile(ctx, project, f)) return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "Cloud Foundry's python_buildpack (it sets FORWARDED_ALLOW_IPS='*')" };
+  }
+  return undefined;
+}
 
 /**
  * launch.E109: SECURE_SSL_REDIRECT True without SECURE_PROXY_SSL_HEADER. Behind nginx or a load balancer
@@ -18,7 +48,7 @@ export default {
     tags: ['reliability'],
   },
   check(ctx) {
-    return forProduction(ctx, (s) => {
+    return forProduction(ctx, (s, project) => {
       const redirect = s.bindings.get('SECURE_SSL_REDIRECT');
       if (!redirect) return [];
       const worlds = worldsWhere(withSecurityMiddleware(s, (w) => {
@@ -27,9 +57,19 @@ export default {
         return header.kind === 'none';
       }));
       if (worlds.length === 0) return [];
+      const where = `SECURE_SSL_REDIRECT is True in ${label(s)} but SECURE_PROXY_SSL_HEADER is not set${worldClause(ctx, worlds, [redirect, s.bindings.get('SECURE_PROXY_SSL_HEADER')])}`;
+      const trust = gunicornTrustsProxy(ctx, project);
+      if (trust) {
+        return [{
+          location: redirect.location,
+          level: 'note' as const,
+          message: `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
+          related: [{ location: trust.location, message: 'gunicorn is told to trust the proxy here' }],
+        }];
+      }
       return [{
         location: redirect.location,
-        message: `SECURE_SSL_REDIRECT is True in ${label(s)} but SECURE_PROXY_SSL_HEADER is not set${worldClause(ctx, worlds, [redirect, s.bindings.get('SECURE_PROXY_SSL_HEADER')])}: behind a proxy or load balancer that terminates TLS every request looks like plain HTTP, so Django redirects it to HTTPS forever.`,
+        message: `${where}: behind a proxy or load balancer that terminates TLS every request looks like plain HTTP, so Django redirects it to HTTPS forever.`,
       }];
     });
   },
