@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Location } from '../finding';
 import type { ScanContext, ScannedProject } from './scan';
 import { baseName, perProject } from './files';
-import { composeServices, dockerInstructions, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
+import { composeServices, dockerInstructions, isComposeFile, lineAt, productionDeployFile, runsDevSetup } from './deploy-commands';
 import { manifestKind } from './manifests';
 import { terraformDataMounts } from './terraform';
 
@@ -21,10 +21,13 @@ export interface DataMount {
 }
 
 /** Paths where an app keeps user files. Not static files (collected at build time), not code. */
-const DATA_PATH = /(^|\/)(media|mediafiles|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
+const DATA_PATH = /(^|\/)(media|media_?files|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
 
 /** Images of services that are not the Django app: their data volumes are theirs. */
 const INFRA_IMAGE = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|keydb|memcached|nginx|traefik|caddy|haproxy|envoy|rabbitmq|minio|elasticsearch|opensearch|clickhouse|mongo|kafka|zookeeper|grafana|prometheus|loki|localstack|mailhog|mailpit|smtp|clamav|rabbitmq|vector|fluent|certbot|pgbouncer|pgadmin|adminer)([:@/]|$)/i;
+
+/** Toolchain and bare OS images: what a service runs over the source tree is a build or a shell, not the app. */
+const TOOL_IMAGE = /^(?:[\w.-]+\/)*(node|npm|yarn|bun|deno|alpine|busybox|ubuntu|debian|golang|rust|ruby|php|openjdk|maven|gradle|curlimages\/curl)(:[\w.-]+)?$/i;
 
 /** The project source mounted over the image (`.:/app`): the live-reload pattern, not data. */
 const SOURCE_MOUNT = /^\.{1,2}\/?$/;
@@ -48,9 +51,14 @@ function findMounts(ctx: ScanContext, project: ScannedProject | undefined): Data
         if (isScalar(image) && INFRA_IMAGE.test(String(image.value)) && !svc.node.has('build')) continue;
         const volumes = svc.node.get('volumes', true) as unknown;
         if (!isSeq(volumes)) continue;
+        // A published image run over the host's checkout (`image: mediacms/mediacms`, `- ./:/home/mediacms.io/mediacms/`,
+        // no build, no dev server): that checkout is the install directory, and MEDIA_ROOT inside it lives on the host.
+        // Not a toolchain image over it (manage.get.gov's `image: node` building the front end), nor a service only a
+        // compose profile starts (its `owasp-scan` ZAP run over the source).
+        const install = !svc.node.has('build') && !svc.node.has('profiles') && isScalar(image) && !TOOL_IMAGE.test(String(image.value)) && !runsDevSetup(svc.node, svc.doc);
         for (const v of volumes.items as YamlNode[]) {
           const m = mountOf(v);
-          if (!m || !DATA_PATH.test(m.target) || SOURCE_MOUNT.test(m.source)) continue;
+          if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target))) continue;
           const kind = /^[\w.-]+$/.test(m.source) && !m.source.startsWith('.') ? 'volume' : 'host-directory';
           out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
         }
