@@ -13082,10 +13082,10 @@ const KIND_NAMES = {
  * systemd `Environment=`. Every deployment made from the file signs with a key anyone who can read the
  * repository knows. Only the variables SECRET_KEY is read from count (not LIVE_SERVER_SECRET_KEY); a value the
  * file does not hold (`${SECRET_KEY}`, a secretKeyRef, `generateValue`) is fine; the value is never shown.
- * A value that looks like a real key is an error (as the history gate's detector judges it); a placeholder
- * (`CHANGE_ME` in a Helm chart's values, `change-me-in-production`) a warning — meant to be replaced, but a
- * deployment that keeps it signs with a value everyone knows, so the item never passes. Not a file that also turns
- * on the variable DEBUG is read from (`DEBUG=1`): that file runs a development or demo setup, not production.
+ * Precision first, as the history gate's detector: only a value that looks like a real key counts; a placeholder
+ * (`CHANGE_ME` in a Helm chart's values, `change-me-in-production`) makes the rule undecided (the item not
+ * checked, never passed). Not a file that also turns on the variable DEBUG is read from (`DEBUG=1`): that file runs
+ * a development or demo setup, not production.
  */
 /* harmony default export */ const secret_key_in_deploy_file = ({
     meta: {
@@ -13103,7 +13103,12 @@ const KIND_NAMES = {
     check(ctx) {
         const environment = ctx.environment ?? productionEnvironment(ctx.workspace);
         const roots = ctx.projects.map((p) => p.root);
-        return forProduction(ctx, (s, project) => {
+        // A placeholder (`change-me-in-production` in doccano's image ENV, a Helm chart's CHANGE_ME) is meant to be
+        // replaced, and most such files are development or demo setups the scan cannot tell from production's (seven
+        // of eight in round 26): not reported — but the item is not checked, never passed, since a deployment that
+        // keeps it signs with a value everyone knows.
+        let placeholder;
+        const result = forProduction(ctx, (s, project) => {
             const b = s.bindings.get('SECRET_KEY');
             if (!b)
                 return [];
@@ -13120,6 +13125,10 @@ const KIND_NAMES = {
                     continue;
                 if (!belongsTo({ dir: project.root, roots }, e.file))
                     continue;
+                if (!(0,secret_values/* looksSecret */.n0)(e.value)) {
+                    placeholder ??= `the ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${s.module} is read from — a placeholder (${e.file}:${e.line}): whether every deployment replaces it cannot be known from the repository`;
+                    continue;
+                }
                 const key = `${e.file}\0${e.name}\0${e.value}`;
                 const g = groups.get(key) ?? [];
                 if (!g.some((x) => x.line === e.line))
@@ -13138,23 +13147,17 @@ const KIND_NAMES = {
                 const [e, ...more] = g.sort((a, b) => a.line - b.line);
                 const also = more.length ? ` (the same value again on line${more.length > 1 ? 's' : ''} ${more.map((x) => x.line).join(', ')})` : '';
                 const local = localOnly.get(e.file);
-                // A placeholder (`change-me-in-production`, a Helm chart's CHANGE_ME) is meant to be replaced, and Django's
-                // check --deploy (security.W009) rejects such a key at runtime: a warning, not a key to rotate — but never a
-                // pass, since a deployment that keeps it signs with a value everyone knows (doccano's image ENV).
-                const placeholder = !(0,secret_values/* looksSecret */.n0)(e.value);
-                const what = placeholder ? `a placeholder written in the file (${e.value.trim().length} characters)` : `a value written in the file (${e.value.length} characters)`;
                 hits.push({
                     location: { file: e.file, line: e.line },
-                    message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — ${what}${also}${local
+                    message: `The ${fileNoun(e.file, e.kind)} gives ${e.name} — the variable SECRET_KEY in ${label(s)} is read from — a value written in the file (${e.value.length} characters)${also}${local
                         ? ` — a note: the same file sets ${local}, local names only, so no public domain reaches what it runs (a local or CI run of the production setup); make sure no deployment uses the file or its key.`
-                        : placeholder
-                            ? ': a deployment that does not replace it signs sessions, password-reset links and signed cookies with a value everyone knows (Django\'s check --deploy flags such a key as security.W009). Give the variable no value in the file and provide it from the platform\'s secrets.'
-                            : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'}`,
-                    ...(local ? { level: 'note' } : placeholder ? { level: 'warning' } : {}),
+                        : ': every deployment made from it signs sessions, password-reset links and signed cookies with a key anyone who can read the repository knows. Rotate it.'}`,
+                    ...(local ? { level: 'note' } : {}),
                 });
             }
             return hits;
         });
+        return result.hits.length === 0 && placeholder ? { ...result, undecided: placeholder } : result;
     },
 });
 /** The file and what it is, for the message: an env file is one whichever manifest loads it (a compose env_file). */
@@ -13460,9 +13463,11 @@ function weakItems(v) {
 
 
 /** Paths where an app keeps user files. Not static files (collected at build time), not code. */
-const DATA_PATH = /(^|\/)(media|mediafiles|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
+const DATA_PATH = /(^|\/)(media|media_?files|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
 /** Images of services that are not the Django app: their data volumes are theirs. */
 const INFRA_IMAGE = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|keydb|memcached|nginx|traefik|caddy|haproxy|envoy|rabbitmq|minio|elasticsearch|opensearch|clickhouse|mongo|kafka|zookeeper|grafana|prometheus|loki|localstack|mailhog|mailpit|smtp|clamav|rabbitmq|vector|fluent|certbot|pgbouncer|pgadmin|adminer)([:@/]|$)/i;
+/** Toolchain and bare OS images: what a service runs over the source tree is a build or a shell, not the app. */
+const TOOL_IMAGE = /^(?:[\w.-]+\/)*(node|npm|yarn|bun|deno|alpine|busybox|ubuntu|debian|golang|rust|ruby|php|openjdk|maven|gradle|curlimages\/curl)(:[\w.-]+)?$/i;
 /** The project source mounted over the image (`.:/app`): the live-reload pattern, not data. */
 const SOURCE_MOUNT = /^\.{1,2}\/?$/;
 const volumes_cache = new WeakMap();
@@ -13487,9 +13492,14 @@ function findMounts(ctx, project) {
                 const volumes = svc.node.get('volumes', true);
                 if (!(0,yaml_dist/* isSeq */.oP)(volumes))
                     continue;
+                // A published image run over the host's checkout (`image: mediacms/mediacms`, `- ./:/home/mediacms.io/mediacms/`,
+                // no build, no dev server): that checkout is the install directory, and MEDIA_ROOT inside it lives on the host.
+                // Not a toolchain image over it (manage.get.gov's `image: node` building the front end), nor a service only a
+                // compose profile starts (its `owasp-scan` ZAP run over the source).
+                const install = !svc.node.has('build') && !svc.node.has('profiles') && (0,yaml_dist/* isScalar */.jn)(image) && !TOOL_IMAGE.test(String(image.value)) && !runsDevSetup(svc.node, svc.doc);
                 for (const v of volumes.items) {
                     const m = mountOf(v);
-                    if (!m || !DATA_PATH.test(m.target) || SOURCE_MOUNT.test(m.source))
+                    if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target)))
                         continue;
                     const kind = /^[\w.-]+$/.test(m.source) && !m.source.startsWith('.') ? 'volume' : 'host-directory';
                     out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
@@ -18538,6 +18548,38 @@ function settingsHits(ctx, s) {
 
 ;// CONCATENATED MODULE: ./src/rules/ssl-redirect-without-proxy-header.ts
 
+
+
+/**
+ * Where gunicorn — the only app server production starts — is told to trust the proxy's X-Forwarded-Proto: it
+ * then sets the request's scheme to https itself (its secure_scheme_headers), so Django sees HTTPS without
+ * SECURE_PROXY_SSL_HEADER and redirects nothing. `--forwarded-allow-ips` on its command line, a
+ * `forwarded_allow_ips` in a gunicorn config file, FORWARDED_ALLOW_IPS in a production deploy file, or a Cloud
+ * Foundry python_buildpack manifest (the buildpack exports FORWARDED_ALLOW_IPS='*', as Heroku's Python buildpack
+ * does: getgov on cloud.gov). undefined when nothing shows it.
+ */
+function gunicornTrustsProxy(ctx, project) {
+    const starts = deployCommands(ctx, project).map(serverStartedBy).filter((x) => x !== undefined);
+    if (starts.length === 0 || starts.some((st) => st.server !== 'gunicorn'))
+        return undefined;
+    const flag = starts.find((st) => /(?:^|\s)--forwarded-allow-ips\b/.test(st.command.text));
+    if (flag)
+        return { location: { file: flag.command.file.rel, line: flag.command.line }, what: "gunicorn's --forwarded-allow-ips" };
+    const env = (ctx.environment ?? productionEnvironment(ctx.workspace)).find((e) => e.name === 'FORWARDED_ALLOW_IPS' && !e.dev && e.value?.trim());
+    if (env)
+        return { location: { file: env.file, line: env.line }, what: 'FORWARDED_ALLOW_IPS' };
+    for (const f of ctx.workspace.pythonFiles()) {
+        const m = /gunicorn/i.test(f.rel) ? /^forwarded_allow_ips\s*=/m.exec(f.text) : null;
+        if (m && productionDeployFile(ctx, project, f))
+            return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "forwarded_allow_ips in gunicorn's config" };
+    }
+    for (const f of ctx.workspace.deployFiles()) {
+        const m = /^manifest([._-][\w.-]+)?\.ya?ml$/i.test(f.rel.split('/').pop() ?? '') ? /^[ \t]*(?:-[ \t]*|buildpack:[ \t]*)python_buildpack[ \t]*$/m.exec(f.text) : null;
+        if (m && productionDeployFile(ctx, project, f))
+            return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "Cloud Foundry's python_buildpack (it sets FORWARDED_ALLOW_IPS='*')" };
+    }
+    return undefined;
+}
 /**
  * launch.E109: SECURE_SSL_REDIRECT True without SECURE_PROXY_SSL_HEADER. Behind nginx or a load balancer
  * that terminates TLS, Django sees every request as http and redirects it to https — forever.
@@ -18555,7 +18597,7 @@ function settingsHits(ctx, s) {
         tags: ['reliability'],
     },
     check(ctx) {
-        return forProduction(ctx, (s) => {
+        return forProduction(ctx, (s, project) => {
             const redirect = s.bindings.get('SECURE_SSL_REDIRECT');
             if (!redirect)
                 return [];
@@ -18567,9 +18609,19 @@ function settingsHits(ctx, s) {
             }));
             if (worlds.length === 0)
                 return [];
+            const where = `SECURE_SSL_REDIRECT is True in ${label(s)} but SECURE_PROXY_SSL_HEADER is not set${worldClause(ctx, worlds, [redirect, s.bindings.get('SECURE_PROXY_SSL_HEADER')])}`;
+            const trust = gunicornTrustsProxy(ctx, project);
+            if (trust) {
+                return [{
+                        location: redirect.location,
+                        level: 'note',
+                        message: `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
+                        related: [{ location: trust.location, message: 'gunicorn is told to trust the proxy here' }],
+                    }];
+            }
             return [{
                     location: redirect.location,
-                    message: `SECURE_SSL_REDIRECT is True in ${label(s)} but SECURE_PROXY_SSL_HEADER is not set${worldClause(ctx, worlds, [redirect, s.bindings.get('SECURE_PROXY_SSL_HEADER')])}: behind a proxy or load balancer that terminates TLS every request looks like plain HTTP, so Django redirects it to HTTPS forever.`,
+                    message: `${where}: behind a proxy or load balancer that terminates TLS every request looks like plain HTTP, so Django redirects it to HTTPS forever.`,
                 }];
         });
     },
