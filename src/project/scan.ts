@@ -305,10 +305,19 @@ function scanProject(
       if (keep < 0) return undefined;
       full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
     }
+    const found = resolveModule(ws, dir, full);
+    if (found) return found;
+    // `from settings_ldap import *` in cabot/settings.py: a settings module beside the importing one, imported by its
+    // bare name (Python 2's implicit relative import, or the package folder on sys.path) — only a one-word name
+    // that says settings, so that a library (`from celery import …` beside a sibling celery.py) stays the library.
+    if (level === 0 && /^\w*settings\w*$/i.test(full)) {
+      const sibling = resolve(full, fromModule, 1);
+      if (sibling) return sibling;
+    }
     // A module the repository lacks but its deploy copies from one of its files (mediacms's entrypoint copies
     // deploy/docker/local_settings.py over cms/local_settings.py): production imports that file.
-    const source = resolveModule(ws, dir, full) ? undefined : deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
-    return source ? { file: source, module: full } : resolveModule(ws, dir, full);
+    const source = deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
+    return source ? { file: source, module: full } : undefined;
   };
 
   const settings: EvaluatedSettings[] = [];

@@ -263,6 +263,17 @@ describe('module structure', () => {
     expect(worlds(d, 'DEBUG')).toEqual([false, false]);
   });
 
+  it("a settings module beside the importing one, star-imported by its bare name (Python 2's implicit relative import: cabot's settings_ldap), is read; a library name stays the library", () => {
+    const s = settings('import os\nDEBUG = False\nif os.environ.get("AUTH_LDAP"):\n    from settings_ldap import *\n', { 'app/settings_ldap.py': 'AUTH_LDAP_SERVER_URI = "ldap://ldap.example.com"\n' });
+    expect(worlds(s, 'AUTH_LDAP_SERVER_URI')).toContain('ldap://ldap.example.com');
+    expect(s.bindings.get('AUTH_LDAP_SERVER_URI')?.location.file).toBe('app/settings_ldap.py');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(s.dynamic).toEqual([]);
+    const lib = settings('DEBUG = False\nfrom celery import *\n', { 'app/celery.py': 'DEBUG = True\n' });
+    expect(worlds(lib, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(lib.bindings.get('DEBUG')?.location.file).not.toBe('app/celery.py');
+  });
+
   it('"test" in sys.argv branches are not production', () => {
     const s = settings('import sys\nDEBUG = False\nif "test" in sys.argv:\n    DEBUG = True\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
