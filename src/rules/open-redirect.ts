@@ -175,6 +175,31 @@ function guarded(idx: PyIndex, file: SourceFile, fn: SyntaxNode | null): boolean
   return found;
 }
 
+/**
+ * Before the redirect, `if url not in [settings.A, settings.B]: return HttpResponseBadRequest()` (or `!=` one value,
+ * the name bound there by `:=` too) on a name the target is built from: the target is one of values the code
+ * fixes — settings, literals, names, none of them request data — so the request cannot choose the host
+ * (aidants-connect's logout endpoint).
+ */
+function allowlisted(fn: SyntaxNode | null, call: SyntaxNode, target: SyntaxNode): boolean {
+  if (!fn) return false;
+  let ok = false;
+  walkBody(fn, (n) => {
+    if (ok || n.type !== 'if_statement' || n.endIndex > call.startIndex) return;
+    const cond = n.childForFieldName('condition');
+    if (cond?.type !== 'comparison_operator' || cond.namedChildren.length !== 2) return;
+    const [left, right] = cond.namedChildren;
+    const op = cond.text.slice(left.endIndex - cond.startIndex, right.startIndex - cond.startIndex).replace(/\s+/g, ' ').trim();
+    const bound = left.type === 'parenthesized_expression' && left.namedChildren[0]?.type === 'named_expression' ? left.namedChildren[0].childForFieldName('name') : left;
+    if (bound?.type !== 'identifier' || !new RegExp(`\\b${bound.text}\\b`).test(target.text)) return;
+    const fixed = op === 'not in' ? ['list', 'tuple', 'set'].includes(right.type) && right.namedChildren.length > 0 : op === '!=';
+    if (!fixed || READS_REQUEST.test(right.text)) return;
+    const last = n.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment').pop();
+    if (last?.type === 'return_statement' || last?.type === 'raise_statement') ok = true;
+  });
+  return ok;
+}
+
 /** `form.cleaned_data["next"]`, `form.cleaned_data.get("next")`: the form's name and the field. */
 const CLEANED = /^(\w+)\.cleaned_data(?:\[\s*["'](\w+)["']\s*\]|\.get\(\s*["'](\w+)["'])/;
 
@@ -262,7 +287,7 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   const fn = enclosingFunction(call);
   const params = fn?.childForFieldName('parameters')?.namedChildren.map((p) => p.text.split(/[:=]/)[0].trim()) ?? [];
   if (!mayCarryRequestData(fn, file) && !params.some((p) => p && new RegExp(`\\b${p.replace(/\W/g, '')}\\b`).test(target.text))) return undefined;
-  if (guarded(idx, file, fn) || cleanedByForm(idx, file, fn, target)) return undefined;
+  if (guarded(idx, file, fn) || cleanedByForm(idx, file, fn, target) || allowlisted(fn, call, target)) return undefined;
   const flow = FunctionFlow.around(ctx, file, call);
   let p = flow.prov(target);
   let via: { at: Location; callerName: string } | undefined;

@@ -1,7 +1,8 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import login, logout
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -221,3 +222,20 @@ def signup(request):
         # ok: launch.W123
         return redirect(form.cleaned_data.get("next"))
     return redirect("home")
+
+
+def end_session(request):
+    # the target must be one of two URLs the settings fix, or the request is refused
+    if (target := request.GET.get("post_logout_redirect_uri")) not in [settings.LOGOUT_REDIRECT_A, settings.LOGOUT_REDIRECT_B]:
+        return HttpResponseBadRequest()
+    # ok: launch.W123
+    return HttpResponseRedirect(f"{target}?state={request.GET.get('state')}")
+
+
+def end_session_lax(request):
+    # the list holds request data itself: no allowlist at all
+    target = request.GET.get("to")
+    if target not in [request.GET.get("fallback"), "/"]:
+        return HttpResponseBadRequest()
+    # ruleid: launch.W123
+    return HttpResponseRedirect(target)
