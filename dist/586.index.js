@@ -21738,6 +21738,36 @@ function guarded(idx, file, fn) {
     });
     return found;
 }
+/**
+ * Before the redirect, `if url not in [settings.A, settings.B]: return HttpResponseBadRequest()` (or `!=` one value,
+ * the name bound there by `:=` too) on a name the target is built from: the target is one of values the code
+ * fixes — settings, literals, names, none of them request data — so the request cannot choose the host
+ * (aidants-connect's logout endpoint).
+ */
+function allowlisted(fn, call, target) {
+    if (!fn)
+        return false;
+    let ok = false;
+    walkBody(fn, (n) => {
+        if (ok || n.type !== 'if_statement' || n.endIndex > call.startIndex)
+            return;
+        const cond = n.childForFieldName('condition');
+        if (cond?.type !== 'comparison_operator' || cond.namedChildren.length !== 2)
+            return;
+        const [left, right] = cond.namedChildren;
+        const op = cond.text.slice(left.endIndex - cond.startIndex, right.startIndex - cond.startIndex).replace(/\s+/g, ' ').trim();
+        const bound = left.type === 'parenthesized_expression' && left.namedChildren[0]?.type === 'named_expression' ? left.namedChildren[0].childForFieldName('name') : left;
+        if (bound?.type !== 'identifier' || !new RegExp(`\\b${bound.text}\\b`).test(target.text))
+            return;
+        const fixed = op === 'not in' ? ['list', 'tuple', 'set'].includes(right.type) && right.namedChildren.length > 0 : op === '!=';
+        if (!fixed || READS_REQUEST.test(right.text))
+            return;
+        const last = n.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment').pop();
+        if (last?.type === 'return_statement' || last?.type === 'raise_statement')
+            ok = true;
+    });
+    return ok;
+}
 /** `form.cleaned_data["next"]`, `form.cleaned_data.get("next")`: the form's name and the field. */
 const CLEANED = /^(\w+)\.cleaned_data(?:\[\s*["'](\w+)["']\s*\]|\.get\(\s*["'](\w+)["'])/;
 /**
@@ -21835,7 +21865,7 @@ function open_redirect_judge(ctx, idx, file, call, target, name) {
     const params = fn?.childForFieldName('parameters')?.namedChildren.map((p) => p.text.split(/[:=]/)[0].trim()) ?? [];
     if (!mayCarryRequestData(fn, file) && !params.some((p) => p && new RegExp(`\\b${p.replace(/\W/g, '')}\\b`).test(target.text)))
         return undefined;
-    if (guarded(idx, file, fn) || cleanedByForm(idx, file, fn, target))
+    if (guarded(idx, file, fn) || cleanedByForm(idx, file, fn, target) || allowlisted(fn, call, target))
         return undefined;
     const flow = FunctionFlow.around(ctx, file, call);
     let p = flow.prov(target);
@@ -26942,10 +26972,21 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
                 return undefined;
             full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
         }
+        const found = resolveModule(ws, dir, full);
+        if (found)
+            return found;
+        // `from settings_ldap import *` in cabot/settings.py: a settings module beside the importing one, imported by its
+        // bare name (Python 2's implicit relative import, or the package folder on sys.path) — only a one-word name
+        // that says settings, so that a library (`from celery import …` beside a sibling celery.py) stays the library.
+        if (level === 0 && /^\w*settings\w*$/i.test(full)) {
+            const sibling = resolve(full, fromModule, 1);
+            if (sibling)
+                return sibling;
+        }
         // A module the repository lacks but its deploy copies from one of its files (mediacms's entrypoint copies
         // deploy/docker/local_settings.py over cms/local_settings.py): production imports that file.
-        const source = resolveModule(ws, dir, full) ? undefined : deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
-        return source ? { file: source, module: full } : resolveModule(ws, dir, full);
+        const source = deployCopySource(ws, `${full.replace(/\./g, '/')}.py`);
+        return source ? { file: source, module: full } : undefined;
     };
     const settings = [];
     let production = null;
