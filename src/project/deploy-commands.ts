@@ -10,7 +10,8 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { ScanContext, ScannedProject } from './scan';
-import type { SourceFile } from './workspace';
+import type { SourceFile, Workspace } from './workspace';
+import { posix } from 'node:path';
 import { baseName, countsFor, inDevFolder, isDevName, perProject } from './files';
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +78,28 @@ export function bindMountsProject(svc: unknown, doc?: Document): boolean {
     if (isScalar(v)) return /^\.\.?(\/[\w.-]*)*\/?:/.test(String(v.value));
     return isMap(v) && v.get('type') === 'bind' && /^\.\.?(\/|$)/.test(String(v.get('source') ?? ''));
   });
+}
+
+/**
+ * bindMountsProject for a service that mounts nothing itself but `extends:` one that does (cabot's `web` extends
+ * `base` of docker-compose-base.yml, which mounts `.:/code`): compose merges the base's volumes into it. One level,
+ * the base in the same file or the file `extends.file` names beside this one.
+ */
+export function inheritsProjectMount(ws: Workspace, file: SourceFile, svc: unknown, doc: Document): boolean {
+  const service = isAlias(svc) ? svc.resolve(doc) : svc;
+  if (!isMap(service)) return false;
+  const ext = service.get('extends', true);
+  let name = isScalar(ext) ? String(ext.value) : '';
+  let other: string | undefined;
+  if (isMap(ext)) {
+    name = String(ext.get('service') ?? '');
+    const f = ext.get('file');
+    other = f === undefined || f === null ? undefined : String(f);
+  }
+  if (!name) return false;
+  const baseFile = other ? ws.get(posix.normalize(posix.join(posix.dirname(file.rel), other))) : file;
+  const base = baseFile ? composeServices(baseFile).find((s) => s.name === name) : undefined;
+  return !!base && bindMountsProject(base.node, base.doc);
 }
 
 /**

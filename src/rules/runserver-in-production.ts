@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ScanContext } from '../project/scan';
-import { bindMountsProject, commandText, composeServices, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { bindMountsProject, commandText, inheritsProjectMount, composeServices, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
-import type { SourceFile } from '../project/workspace';
+import type { SourceFile, Workspace } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
 import { builtDockerfile, devImage, devImageStarting } from '../project/dev-image';
@@ -163,7 +163,7 @@ function checkDockerfile(file: SourceFile, overridden: boolean): RuleHit[] {
  * that bind-mount the project folder over the image (the live-reload development pattern) are returned apart,
  * in `bindMounted`: they are reported only when nothing else in the project could serve production.
  */
-function composeServers(file: SourceFile): { hits: RuleHit[]; bindMounted: RuleHit[]; overrides: string[] } {
+function composeServers(ws: Workspace, file: SourceFile): { hits: RuleHit[]; bindMounted: RuleHit[]; overrides: string[] } {
   const hits: RuleHit[] = [];
   const bindMounted: RuleHit[] = [];
   const overrides: string[] = [];
@@ -185,7 +185,7 @@ function composeServers(file: SourceFile): { hits: RuleHit[]; bindMounted: RuleH
       line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
     }
     const hit = { location: at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
-    (bindMountsProject(svc, doc) ? bindMounted : hits).push(hit);
+    (bindMountsProject(svc, doc) || inheritsProjectMount(ws, file, svc, doc) ? bindMounted : hits).push(hit);
   }
   return { hits, bindMounted, overrides };
 }
@@ -274,7 +274,7 @@ export default {
       const name = baseName(f.rel);
       if (isProdCompose(name) && !hasProdSibling(files, f, 'compose')) {
         looked++;
-        const r = composeServers(f);
+        const r = composeServers(ctx.workspace, f);
         for (const o of r.overrides) overridden.add(o);
         composeHits.push(...r.hits.map(asDevNote(f)));
         if (r.bindMounted.length && onlyServerDefinition(ctx, f)) {
