@@ -7870,6 +7870,7 @@ function perProject(cache, ctx, project, compute) {
  */
 
 
+
 /** The instructions of a Dockerfile, line continuations joined (comments and blank lines inside them dropped). */
 function dockerInstructions(text) {
     const out = [];
@@ -7931,6 +7932,29 @@ function bindMountsProject(svc, doc) {
             return /^\.\.?(\/[\w.-]*)*\/?:/.test(String(v.value));
         return (0,yaml_dist/* isMap */.jh)(v) && v.get('type') === 'bind' && /^\.\.?(\/|$)/.test(String(v.get('source') ?? ''));
     });
+}
+/**
+ * bindMountsProject for a service that mounts nothing itself but `extends:` one that does (cabot's `web` extends
+ * `base` of docker-compose-base.yml, which mounts `.:/code`): compose merges the base's volumes into it. One level,
+ * the base in the same file or the file `extends.file` names beside this one.
+ */
+function inheritsProjectMount(ws, file, svc, doc) {
+    const service = (0,yaml_dist/* isAlias */.Vj)(svc) ? svc.resolve(doc) : svc;
+    if (!(0,yaml_dist/* isMap */.jh)(service))
+        return false;
+    const ext = service.get('extends', true);
+    let name = (0,yaml_dist/* isScalar */.jn)(ext) ? String(ext.value) : '';
+    let other;
+    if ((0,yaml_dist/* isMap */.jh)(ext)) {
+        name = String(ext.get('service') ?? '');
+        const f = ext.get('file');
+        other = f === undefined || f === null ? undefined : String(f);
+    }
+    if (!name)
+        return false;
+    const baseFile = other ? ws.get(external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(file.rel), other))) : file;
+    const base = baseFile ? composeServices(baseFile).find((s) => s.name === name) : undefined;
+    return !!base && bindMountsProject(base.node, base.doc);
 }
 /**
  * A compose service that says it is the development setup though neither its file nor its name does: it runs
@@ -15191,7 +15215,7 @@ function checkDockerfile(file, overridden) {
  * that bind-mount the project folder over the image (the live-reload development pattern) are returned apart,
  * in `bindMounted`: they are reported only when nothing else in the project could serve production.
  */
-function composeServers(file) {
+function composeServers(ws, file) {
     const hits = [];
     const bindMounted = [];
     const overrides = [];
@@ -15216,7 +15240,7 @@ function composeServers(file) {
             line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
         }
         const hit = { location: at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
-        (bindMountsProject(svc, doc) ? bindMounted : hits).push(hit);
+        (bindMountsProject(svc, doc) || inheritsProjectMount(ws, file, svc, doc) ? bindMounted : hits).push(hit);
     }
     return { hits, bindMounted, overrides };
 }
@@ -15313,7 +15337,7 @@ function checkScript(file) {
             const name = baseName(f.rel);
             if (isProdCompose(name) && !hasProdSibling(files, f, 'compose')) {
                 looked++;
-                const r = composeServers(f);
+                const r = composeServers(ctx.workspace, f);
                 for (const o of r.overrides)
                     overridden.add(o);
                 composeHits.push(...r.hits.map(asDevNote(f)));
