@@ -106,6 +106,18 @@ export class ScanInputError extends Error {
   }
 }
 
+/**
+ * A "secret" that is the name of a folder or Python module of the repository (hawkpost's development compose
+ * gives POSTGRES_PASSWORD=hawkpost, its package's name) is printed in every path and module name already:
+ * redacting it would blank the project's own name out of every message ("[REDACTED].settings").
+ */
+function forgetPublicNames(ws: Workspace, secrets: Set<string>): void {
+  if (secrets.size === 0) return;
+  const names = new Set<string>();
+  for (const f of ws.pythonFiles()) for (const part of f.rel.replace(/\.py$/, '').split('/')) names.add(part.toLowerCase());
+  for (const v of [...secrets]) if (names.has(v.trim().toLowerCase())) secrets.delete(v);
+}
+
 const NAME_IT = 'name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml)';
 
 export function scan(root: string, options: ScanOptions = {}): ScanContext {

@@ -307,6 +307,12 @@ describe('module structure', () => {
     // the same in a deploy file's environment (doccano's ADMIN_PASSWORD=password): only the real value is redacted
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n    environment:\n      ADMIN_PASSWORD: password\n      DB_PASSWORD: Zq8#vN2!pL4wR7\n');
     expect([...scan(dir).secrets].sort()).toEqual(['Zq8#vN2!pL4wR7', 'correcthorsebatterystaple']);
+    // a "password" that is the name of the project's own package (hawkpost's POSTGRES_PASSWORD=hawkpost) is in every
+    // path already: it is not redacted, or the package's name would be blanked out of every message
+    mkdirSync(join(dir, 'shopfront'), { recursive: true });
+    writeFileSync(join(dir, 'shopfront', '__init__.py'), '');
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: shopfront\n      DB_PASSWORD: Zq8#vN2!pL4wR7\n');
+    expect([...scan(dir).secrets].sort()).toEqual(['Zq8#vN2!pL4wR7', 'correcthorsebatterystaple']);
   });
 });
 
@@ -473,6 +479,13 @@ describe('alternatives: a value unknown only because undecided paths set differe
     expect(v(b.unset)).toBe('<unknown>');
     expect(b.alternatives?.unset?.map(v)).toEqual([['a', 'otel', 'z'], ['a', 'z']]);
     expect(b.alternatives?.set?.map(v)).toEqual([['a', 'otel', 'z'], ['a', 'z']]);
+  });
+
+  it('`MIDDLEWARE = ("toolbar",) + MIDDLEWARE` and `X = X + [...]` apply to each alternative, as += does (mitxpro)', () => {
+    const s = settings('from .otel import otel_is_enabled\nMIDDLEWARE = ("a",)\nif otel_is_enabled():\n    MIDDLEWARE += ("dbg",)\nMIDDLEWARE = ("tb",) + MIDDLEWARE\nMIDDLEWARE = MIDDLEWARE + ("z",)\n', { 'app/otel.py': 'def otel_is_enabled():\n    return False\n' });
+    const b = s.bindings.get('MIDDLEWARE')!;
+    expect(v(b.unset)).toBe('<unknown>');
+    expect(b.alternatives?.unset?.map(v)).toEqual([['tb', 'a', 'dbg', 'z'], ['tb', 'a', 'z']]);
   });
 
   it('a path on which the name is missing or unknown leaves no alternatives (it may be anything)', () => {

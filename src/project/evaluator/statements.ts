@@ -430,7 +430,27 @@ function execAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
     // `this = sys.modules[__name__]`: a name for the settings module itself
   }
   if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, ''))) frame.aliases.set(left.text, '__this_module__');
+  if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads)) return;
   for (const t of targets) assignTarget(frame, t, value, scope, location, reads);
+}
+
+/**
+ * `MIDDLEWARE = ("debug_toolbar.middleware.DebugToolbarMiddleware",) + MIDDLEWARE` (or `X = X + [...]`) while X has
+ * alternatives (an earlier `if DEBUG:` changed it): the concatenation applied to each, as `X += …` is — else the
+ * whole list became unknown and every MIDDLEWARE rule went quiet (mitxpro). True when it set the name.
+ */
+function selfConcatenation(frame: Frame, left: SyntaxNode, right: SyntaxNode, value: Value, scope: Scope, location: Location, reads: Set<string>): boolean {
+  if (value.kind !== 'unknown' || left.type !== 'identifier' || right.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '+') return false;
+  const l = right.childForFieldName('left');
+  const r = right.childForFieldName('right');
+  const prev = scope.get(left.text);
+  if (!l || !r || !prev?.alternatives || (l.text === left.text) === (r.text === left.text)) return false;
+  const selfFirst = l.text === left.text;
+  const other = evalExpr(frame, selfFirst ? r : l, scope);
+  const alternatives = mapAlternatives(prev.alternatives, (a) => (selfFirst ? binaryAdd(a, other) : binaryAdd(other, a)));
+  if (!alternatives) return false;
+  scope.set(left.text, { value: UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
+  return true;
 }
 
 function assignTarget(frame: Frame, t: SyntaxNode, value: Value, scope: Scope, location: Location, reads: Set<string>): void {
