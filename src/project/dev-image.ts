@@ -51,20 +51,36 @@ export function imageStart(all: readonly SourceFile[], dockerfile: SourceFile): 
   if (!entry && !cmd) return undefined;
   const text = `${entry ? commandText(entry.args) : ''} ${cmd ? commandText(cmd.args) : ''}`.trim();
   const dir = dirName(dockerfile.rel);
+  const scripts: SourceFile[] = [];
   for (const path of text.split(/\s+/).filter((t) => t.startsWith('/') && t.length > 1)) {
-    for (const copy of ins.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !/--from=/.test(i.args))) {
-      const parts = copyParts(copy.args);
-      if (parts.length < 2) continue;
-      const dest = parts[parts.length - 1].replace(/\/+$/, '');
-      for (const src of parts.slice(0, -1)) {
-        const from = normPath(`${dir}/${src}`);
-        const rel = path === dest ? from : path.startsWith(`${dest}/`) ? normPath(`${from}/${path.slice(dest.length + 1)}`) : undefined;
-        const script = rel !== undefined ? all.find((f) => f.rel === rel) : undefined;
-        if (script) return { text, script };
-      }
+    const script = copiedScript(all, ins, dir, path);
+    if (script && !scripts.includes(script)) scripts.push(script);
+  }
+  // An entrypoint that ends in `exec "$@"` hands over to the CMD's script (openstax-cms's docker/entrypoint, then
+  // docker/start, which runs runserver): the script that starts the dev server is the one the image starts.
+  const script = scripts.find((f) => runsOnlyDevServer(codeOf(f))) ?? scripts[0];
+  return script ? { text, script } : { text };
+}
+
+/** The repository file the Dockerfile copies to the image path `path` (a file, or inside a copied folder). */
+function copiedScript(all: readonly SourceFile[], ins: ReturnType<typeof dockerInstructions>, dir: string, path: string): SourceFile | undefined {
+  for (const copy of ins.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !/--from=/.test(i.args))) {
+    const parts = copyParts(copy.args);
+    if (parts.length < 2) continue;
+    const dest = parts[parts.length - 1].replace(/\/+$/, '');
+    for (const src of parts.slice(0, -1)) {
+      const from = normPath(`${dir}/${src}`);
+      const rel = path === dest ? from : path.startsWith(`${dest}/`) ? normPath(`${from}/${path.slice(dest.length + 1)}`) : undefined;
+      const script = rel !== undefined ? all.find((f) => f.rel === rel) : undefined;
+      if (script) return script;
     }
   }
-  return { text };
+  return undefined;
+}
+
+/** A script's code without its comment lines. */
+function codeOf(f: SourceFile): string {
+  return f.text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
 }
 
 /** `COPY [--chown=x] a b dest` or the JSON form: sources then destination. */
@@ -84,9 +100,7 @@ function copyParts(args: string): string[] {
 /** Does the image start the development server and no real one (its command, or the script it runs)? */
 function startsOnlyDevServer(start: { text: string; script?: SourceFile }): boolean {
   if (runsOnlyDevServer(start.text)) return true;
-  if (!start.script) return false;
-  const code = start.script.text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
-  return runsOnlyDevServer(code);
+  return !!start.script && runsOnlyDevServer(codeOf(start.script));
 }
 
 /** The compose services of the repository that build this Dockerfile. */

@@ -25,6 +25,7 @@ import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './py
 import type { SourceFile, Workspace } from './workspace';
 import { SECRET_NAME } from './secret-values';
 import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
+import { devImage } from './dev-image';
 import { MODULE_NAME, isDevModule } from './settings-modules';
 
 export type EvidenceKind =
@@ -100,7 +101,19 @@ export function settingsEvidence(ws: Workspace): SettingsEvidence[] {
   return places
     .flatMap(toEvidence)
     .filter((e) => !(e.kind === 'env-file' && referenced.has(e.file)))
+    .map((e) => (e.kind === 'dockerfile' && !e.dev && isDevImage(ws, e.file) ? { ...e, dev: true, how: `${e.how} (a development image: it starts only runserver, over a bind mount of the project)` } : e))
     .sort(byPlace);
+}
+
+/**
+ * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server and
+ * the compose services that build it mount the project folder over it): what its ENV names is development's
+ * settings module, as launch.E050 and launch.W070 already take it — openstax-cms's `ENV DJANGO_SETTINGS_MODULE=
+ * openstax.settings.docker` was judged as production (fifteen false findings), while wsgi.py names production's.
+ */
+function isDevImage(ws: Workspace, rel: string): boolean {
+  const f = ws.get(rel);
+  return !!f && devImage(ws.deployFiles(), f) !== undefined;
 }
 
 /**

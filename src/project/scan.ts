@@ -167,6 +167,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   if (unresolved.length) {
     throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
   }
+  forgetPublicNames(workspace, secrets);
   const ctx: ScanContext = {
     root,
     workspace,

@@ -50,9 +50,11 @@ export interface UnreadableFile {
 /**
  * Python source templates and examples, made into a module at deploy time: `name.py.j2`, `name.py.jinja2`,
  * `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
- * `name.py.dist`, `name.py.sample`, `name.py.default`.
+ * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
+ * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
+ * git-ignored `settings.py`).
  */
-export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default)$/i;
+export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
 
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 export const EXCLUDED_DIRS = new Set([
@@ -90,6 +92,8 @@ export function isDeployFile(name: string, rel: string): boolean {
     lower.endsWith('.sh') ||
     lower.endsWith('.bash') ||
     /^([\w-]+-)?entrypoint$/.test(lower) ||
+    // a container's extensionless start script (openstax-cms's docker/start, cookiecutter-django's compose/…/start)
+    (/^(start|run|boot|serve|prestart|start-[\w-]+|run-[\w-]+)$/.test(lower) && parts.slice(0, -1).some((p) => /^(\.?docker|compose|bin|scripts?|deploy|deployment)$/i.test(p))) ||
     lower === 'makefile' ||
     lower.endsWith('.conf') ||
     // reverse-proxy configs (src/project/proxy.ts): Caddyfiles, Traefik static/dynamic config, Apache *.vhost,

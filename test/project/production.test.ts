@@ -280,6 +280,25 @@ describe('modules made at deploy time', () => {
     const rendered = scan(tree({ 'pkg/__init__.py': 'import os\n\ndef setup():\n    os.environ["DJANGO_SETTINGS_MODULE"] = "pkg_config"\n', 'pkg/templates/pkg_config.py.j2': 'SECRET_KEY = "{{ secret_key }}"\nDEBUG = False\n' })).projects[0];
     expect(rendered.info).toMatchObject({ root: '', settingsModule: 'pkg_config', settingsFile: 'pkg/templates/pkg_config.py.j2' });
     expect(rendered.production!.bindings.get('SECRET_KEY')!.unset.kind).toBe('unknown');
+    // RapidPro's family: settings.py is linked at deploy time to one of settings.py.dev/.postgres/.prod — production's
+    // is the .prod one (ureport), the others are not templates of production
+    const linked = scan(tree({ 'ureport/__init__.py': '', 'ureport/settings.py.prod': 'DEBUG = False\n', 'ureport/settings.py.dev': 'DEBUG = True\n', 'manage.py': SET('ureport.settings'), 'ureport/wsgi.py': SET('ureport.settings') })).projects[0];
+    expect(linked.info).toMatchObject({ settingsModule: 'ureport.settings', settingsFile: 'ureport/settings.py.prod' });
+  });
+
+  it("a Dockerfile whose image starts only runserver (its entrypoint execs the CMD's script) over a bind mount names development's settings, not production's (openstax-cms)", () => {
+    const p = scan(tree({
+      ...BASE,
+      'app/settings/__init__.py': 'DEBUG = False\n',
+      'app/settings/docker.py': 'DEBUG = True\n',
+      'app/wsgi.py': SET('app.settings'),
+      'manage.py': SET('app.settings'),
+      Dockerfile: 'FROM python:3.12\nCOPY ./docker /srv/docker\nENTRYPOINT ["/srv/docker/entrypoint"]\nENV DJANGO_SETTINGS_MODULE app.settings.docker\nCMD /srv/docker/start\n',
+      'docker/entrypoint': '#!/bin/sh\nset -e\nexec "$@"\n',
+      'docker/start': '#!/bin/sh\ncd /code/\npython3 manage.py migrate\npython3 manage.py runserver 0.0.0.0:8000\n',
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n    volumes:\n      - .:/code\n',
+    })).projects[0];
+    expect(p.info).toMatchObject({ settingsModule: 'app.settings', settingsFile: 'app/settings/__init__.py' });
   });
 
   it('wsgi.py naming a module that exists nowhere: missing, nothing judged in its place', () => {
