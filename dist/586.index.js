@@ -6105,9 +6105,11 @@ async function release() {
 /**
  * Python source templates and examples, made into a module at deploy time: `name.py.j2`, `name.py.jinja2`,
  * `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
- * `name.py.dist`, `name.py.sample`, `name.py.default`.
+ * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
+ * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
+ * git-ignored `settings.py`).
  */
-const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default)$/i;
+const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 const EXCLUDED_DIRS = new Set([
     '.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', 'env', '.env', 'virtualenv', '.virtualenv',
@@ -6140,6 +6142,8 @@ function isDeployFile(name, rel) {
         lower.endsWith('.sh') ||
         lower.endsWith('.bash') ||
         /^([\w-]+-)?entrypoint$/.test(lower) ||
+        // a container's extensionless start script (openstax-cms's docker/start, cookiecutter-django's compose/…/start)
+        (/^(start|run|boot|serve|prestart|start-[\w-]+|run-[\w-]+)$/.test(lower) && parts.slice(0, -1).some((p) => /^(\.?docker|compose|bin|scripts?|deploy|deployment)$/i.test(p))) ||
         lower === 'makefile' ||
         lower.endsWith('.conf') ||
         // reverse-proxy configs (src/project/proxy.ts): Caddyfiles, Traefik static/dynamic config, Apache *.vhost,
@@ -8357,6 +8361,167 @@ function serverStartedBy(command) {
 
 // EXTERNAL MODULE: ./src/project/secret-values.ts
 var secret_values = __webpack_require__(6204);
+;// CONCATENATED MODULE: ./src/project/dev-image.ts
+/**
+ * Development images: a Dockerfile whose container starts Django's development server and nothing else, built
+ * in the repository only by compose services that mount the project folder over it — the live-reload setup.
+ * The Django Girls site's Dockerfile copies `rootfs/` to `/` and starts `/entrypoint.sh`, which ends in
+ * `runserver`; its docker-compose.yml mounts `.` over the image; production runs on PythonAnywhere. Such an
+ * image says nothing about where production runs (launch.W070) and is not production's server (launch.E050).
+ */
+
+
+
+/** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
+function normPath(p) {
+    const out = [];
+    for (const seg of p.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+}
+/** The Dockerfile a compose service builds (`build: .` or `build: {context, dockerfile}`), relative to the scan root. */
+function builtDockerfile(svc, composeRel) {
+    if (!(0,yaml_dist/* isMap */.jh)(svc))
+        return undefined;
+    const build = svc.get('build', true);
+    let context;
+    let dockerfile = 'Dockerfile';
+    if ((0,yaml_dist/* isScalar */.jn)(build))
+        context = String(build.value);
+    else if ((0,yaml_dist/* isMap */.jh)(build)) {
+        const c = build.get('context', true);
+        const d = build.get('dockerfile', true);
+        context = (0,yaml_dist/* isScalar */.jn)(c) ? String(c.value) : '.';
+        if ((0,yaml_dist/* isScalar */.jn)(d))
+            dockerfile = String(d.value);
+    }
+    if (context === undefined || /^[a-z]+:\/\//i.test(context))
+        return undefined;
+    const dir = dirName(composeRel);
+    return normPath(`${dir}/${context}/${dockerfile}`);
+}
+/**
+ * What the image starts: its last ENTRYPOINT and CMD, and the script of the repository that command runs when
+ * the Dockerfile copies it in (`COPY rootfs /` + `ENTRYPOINT ["/entrypoint.sh"]`, `COPY docker/start.sh /start.sh`).
+ */
+function imageStart(all, dockerfile) {
+    const ins = dockerInstructions(dockerfile.text);
+    const last = (k) => [...ins].reverse().find((i) => i.keyword === k);
+    const entry = last('ENTRYPOINT');
+    const cmd = last('CMD');
+    if (!entry && !cmd)
+        return undefined;
+    const text = `${entry ? commandText(entry.args) : ''} ${cmd ? commandText(cmd.args) : ''}`.trim();
+    const dir = dirName(dockerfile.rel);
+    const scripts = [];
+    for (const path of text.split(/\s+/).filter((t) => t.startsWith('/') && t.length > 1)) {
+        const script = copiedScript(all, ins, dir, path);
+        if (script && !scripts.includes(script))
+            scripts.push(script);
+    }
+    // An entrypoint that ends in `exec "$@"` hands over to the CMD's script (openstax-cms's docker/entrypoint, then
+    // docker/start, which runs runserver): the script that starts the dev server is the one the image starts.
+    const script = scripts.find((f) => runsOnlyDevServer(codeOf(f))) ?? scripts[0];
+    return script ? { text, script } : { text };
+}
+/** The repository file the Dockerfile copies to the image path `path` (a file, or inside a copied folder). */
+function copiedScript(all, ins, dir, path) {
+    for (const copy of ins.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !/--from=/.test(i.args))) {
+        const parts = copyParts(copy.args);
+        if (parts.length < 2)
+            continue;
+        const dest = parts[parts.length - 1].replace(/\/+$/, '');
+        for (const src of parts.slice(0, -1)) {
+            const from = normPath(`${dir}/${src}`);
+            const rel = path === dest ? from : path.startsWith(`${dest}/`) ? normPath(`${from}/${path.slice(dest.length + 1)}`) : undefined;
+            const script = rel !== undefined ? all.find((f) => f.rel === rel) : undefined;
+            if (script)
+                return script;
+        }
+    }
+    return undefined;
+}
+/** A script's code without its comment lines. */
+function codeOf(f) {
+    return f.text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
+}
+/** `COPY [--chown=x] a b dest` or the JSON form: sources then destination. */
+function copyParts(args) {
+    const t = args.trim();
+    if (t.startsWith('[')) {
+        try {
+            const v = JSON.parse(t);
+            return Array.isArray(v) ? v.map(String) : [];
+        }
+        catch {
+            return [];
+        }
+    }
+    return t.split(/\s+/).filter((p) => !p.startsWith('--'));
+}
+/** Does the image start the development server and no real one (its command, or the script it runs)? */
+function startsOnlyDevServer(start) {
+    if (runsOnlyDevServer(start.text))
+        return true;
+    return !!start.script && runsOnlyDevServer(codeOf(start.script));
+}
+/** The compose services of the repository that build this Dockerfile. */
+function builders(all, dockerfile) {
+    const out = [];
+    for (const f of all) {
+        if (!isComposeFile(baseName(f.rel)))
+            continue;
+        for (const svc of composeServices(f)) {
+            if (builtDockerfile(svc.node, f.rel) === dockerfile.rel)
+                out.push({ label: `${f.rel}'s \`${svc.name}\``, node: svc.node, doc: svc.doc });
+        }
+    }
+    return out;
+}
+/**
+ * Is this Dockerfile a development image? It starts only the development server, at least one compose service
+ * builds it, and every one mounts the project folder over it without a command of its own that is not the
+ * development server. Returns who builds it (for a message), or undefined.
+ */
+function devImage(all, dockerfile) {
+    // asked per Dockerfile, per compose service and per start script, by launch.E050 and launch.W070: worked out once
+    // (`all` is always the workspace's deploy files, which hold `dockerfile`)
+    if (!judged.has(dockerfile))
+        judged.set(dockerfile, judge(all, dockerfile) ?? null);
+    return judged.get(dockerfile) ?? undefined;
+}
+/** The development image — among the files `isDockerfile` takes — whose start command runs this script, or undefined. */
+function devImageStarting(all, script, isDockerfile) {
+    for (const d of all) {
+        const image = isDockerfile(d) ? devImage(all, d) : undefined;
+        if (image?.script === script)
+            return { dockerfile: d, image };
+    }
+    return undefined;
+}
+const judged = new WeakMap();
+function judge(all, dockerfile) {
+    const start = imageStart(all, dockerfile);
+    if (!start || !startsOnlyDevServer(start))
+        return undefined;
+    const by = builders(all, dockerfile);
+    if (by.length === 0)
+        return undefined;
+    const dev = by.every(({ node, doc }) => {
+        if (!(0,yaml_dist/* isMap */.jh)(node) || !bindMountsProject(node, doc))
+            return false;
+        const own = `${yamlCommand(node.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(node.get('command', true), doc)?.text ?? ''}`.trim();
+        return own === '' || runsOnlyDevServer(own);
+    });
+    return dev ? { by: by.map((b) => b.label).join(', '), ...(start.script ? { script: start.script } : {}) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/manifests.ts
 /**
  * What the deploy manifests in the repository put in the environment production runs with: the settings
@@ -8385,6 +8550,7 @@ var secret_values = __webpack_require__(6204);
 
 
 
+
 const DSM = 'DJANGO_SETTINGS_MODULE';
 const CONF = 'DJANGO_CONFIGURATION';
 /** A dotted module as DJANGO_SETTINGS_MODULE may name one (hyphens included: settings-modules.ts MODULE_NAME). */
@@ -8397,7 +8563,18 @@ function settingsEvidence(ws) {
     return places
         .flatMap(toEvidence)
         .filter((e) => !(e.kind === 'env-file' && referenced.has(e.file)))
+        .map((e) => (e.kind === 'dockerfile' && !e.dev && isDevImage(ws, e.file) ? { ...e, dev: true, how: `${e.how} (a development image: it starts only runserver, over a bind mount of the project)` } : e))
         .sort(byPlace);
+}
+/**
+ * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server and
+ * the compose services that build it mount the project folder over it): what its ENV names is development's
+ * settings module, as launch.E050 and launch.W070 already take it — openstax-cms's `ENV DJANGO_SETTINGS_MODULE=
+ * openstax.settings.docker` was judged as production (fifteen false findings), while wsgi.py names production's.
+ */
+function isDevImage(ws, rel) {
+    const f = ws.get(rel);
+    return !!f && devImage(ws.deployFiles(), f) !== undefined;
 }
 /**
  * Every variable the repository's deploy manifests always set for the process they start, with where and how;
@@ -14907,155 +15084,6 @@ function clause(worlds, names) {
         return res.hits.length === 0 && res.notApplicable === undefined && unknownEngine ? { ...res, undecided: unknownEngine } : res;
     },
 });
-
-;// CONCATENATED MODULE: ./src/project/dev-image.ts
-/**
- * Development images: a Dockerfile whose container starts Django's development server and nothing else, built
- * in the repository only by compose services that mount the project folder over it — the live-reload setup.
- * The Django Girls site's Dockerfile copies `rootfs/` to `/` and starts `/entrypoint.sh`, which ends in
- * `runserver`; its docker-compose.yml mounts `.` over the image; production runs on PythonAnywhere. Such an
- * image says nothing about where production runs (launch.W070) and is not production's server (launch.E050).
- */
-
-
-
-/** Normalise `a/./b/../c` to `a/c` (relative, forward slashes). */
-function normPath(p) {
-    const out = [];
-    for (const seg of p.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return out.join('/');
-}
-/** The Dockerfile a compose service builds (`build: .` or `build: {context, dockerfile}`), relative to the scan root. */
-function builtDockerfile(svc, composeRel) {
-    if (!(0,yaml_dist/* isMap */.jh)(svc))
-        return undefined;
-    const build = svc.get('build', true);
-    let context;
-    let dockerfile = 'Dockerfile';
-    if ((0,yaml_dist/* isScalar */.jn)(build))
-        context = String(build.value);
-    else if ((0,yaml_dist/* isMap */.jh)(build)) {
-        const c = build.get('context', true);
-        const d = build.get('dockerfile', true);
-        context = (0,yaml_dist/* isScalar */.jn)(c) ? String(c.value) : '.';
-        if ((0,yaml_dist/* isScalar */.jn)(d))
-            dockerfile = String(d.value);
-    }
-    if (context === undefined || /^[a-z]+:\/\//i.test(context))
-        return undefined;
-    const dir = dirName(composeRel);
-    return normPath(`${dir}/${context}/${dockerfile}`);
-}
-/**
- * What the image starts: its last ENTRYPOINT and CMD, and the script of the repository that command runs when
- * the Dockerfile copies it in (`COPY rootfs /` + `ENTRYPOINT ["/entrypoint.sh"]`, `COPY docker/start.sh /start.sh`).
- */
-function imageStart(all, dockerfile) {
-    const ins = dockerInstructions(dockerfile.text);
-    const last = (k) => [...ins].reverse().find((i) => i.keyword === k);
-    const entry = last('ENTRYPOINT');
-    const cmd = last('CMD');
-    if (!entry && !cmd)
-        return undefined;
-    const text = `${entry ? commandText(entry.args) : ''} ${cmd ? commandText(cmd.args) : ''}`.trim();
-    const dir = dirName(dockerfile.rel);
-    for (const path of text.split(/\s+/).filter((t) => t.startsWith('/') && t.length > 1)) {
-        for (const copy of ins.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !/--from=/.test(i.args))) {
-            const parts = copyParts(copy.args);
-            if (parts.length < 2)
-                continue;
-            const dest = parts[parts.length - 1].replace(/\/+$/, '');
-            for (const src of parts.slice(0, -1)) {
-                const from = normPath(`${dir}/${src}`);
-                const rel = path === dest ? from : path.startsWith(`${dest}/`) ? normPath(`${from}/${path.slice(dest.length + 1)}`) : undefined;
-                const script = rel !== undefined ? all.find((f) => f.rel === rel) : undefined;
-                if (script)
-                    return { text, script };
-            }
-        }
-    }
-    return { text };
-}
-/** `COPY [--chown=x] a b dest` or the JSON form: sources then destination. */
-function copyParts(args) {
-    const t = args.trim();
-    if (t.startsWith('[')) {
-        try {
-            const v = JSON.parse(t);
-            return Array.isArray(v) ? v.map(String) : [];
-        }
-        catch {
-            return [];
-        }
-    }
-    return t.split(/\s+/).filter((p) => !p.startsWith('--'));
-}
-/** Does the image start the development server and no real one (its command, or the script it runs)? */
-function startsOnlyDevServer(start) {
-    if (runsOnlyDevServer(start.text))
-        return true;
-    if (!start.script)
-        return false;
-    const code = start.script.text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
-    return runsOnlyDevServer(code);
-}
-/** The compose services of the repository that build this Dockerfile. */
-function builders(all, dockerfile) {
-    const out = [];
-    for (const f of all) {
-        if (!isComposeFile(baseName(f.rel)))
-            continue;
-        for (const svc of composeServices(f)) {
-            if (builtDockerfile(svc.node, f.rel) === dockerfile.rel)
-                out.push({ label: `${f.rel}'s \`${svc.name}\``, node: svc.node, doc: svc.doc });
-        }
-    }
-    return out;
-}
-/**
- * Is this Dockerfile a development image? It starts only the development server, at least one compose service
- * builds it, and every one mounts the project folder over it without a command of its own that is not the
- * development server. Returns who builds it (for a message), or undefined.
- */
-function devImage(all, dockerfile) {
-    // asked per Dockerfile, per compose service and per start script, by launch.E050 and launch.W070: worked out once
-    // (`all` is always the workspace's deploy files, which hold `dockerfile`)
-    if (!judged.has(dockerfile))
-        judged.set(dockerfile, judge(all, dockerfile) ?? null);
-    return judged.get(dockerfile) ?? undefined;
-}
-/** The development image — among the files `isDockerfile` takes — whose start command runs this script, or undefined. */
-function devImageStarting(all, script, isDockerfile) {
-    for (const d of all) {
-        const image = isDockerfile(d) ? devImage(all, d) : undefined;
-        if (image?.script === script)
-            return { dockerfile: d, image };
-    }
-    return undefined;
-}
-const judged = new WeakMap();
-function judge(all, dockerfile) {
-    const start = imageStart(all, dockerfile);
-    if (!start || !startsOnlyDevServer(start))
-        return undefined;
-    const by = builders(all, dockerfile);
-    if (by.length === 0)
-        return undefined;
-    const dev = by.every(({ node, doc }) => {
-        if (!(0,yaml_dist/* isMap */.jh)(node) || !bindMountsProject(node, doc))
-            return false;
-        const own = `${yamlCommand(node.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(node.get('command', true), doc)?.text ?? ''}`.trim();
-        return own === '' || runsOnlyDevServer(own);
-    });
-    return dev ? { by: by.map((b) => b.label).join(', '), ...(start.script ? { script: start.script } : {}) } : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/rules/runserver-in-production.ts
 
@@ -26036,8 +26064,31 @@ function execAssign(frame, node, scope) {
     }
     if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))
         frame.aliases.set(left.text, '__this_module__');
+    if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads))
+        return;
     for (const t of targets)
         assignTarget(frame, t, value, scope, location, reads);
+}
+/**
+ * `MIDDLEWARE = ("debug_toolbar.middleware.DebugToolbarMiddleware",) + MIDDLEWARE` (or `X = X + [...]`) while X has
+ * alternatives (an earlier `if DEBUG:` changed it): the concatenation applied to each, as `X += …` is — else the
+ * whole list became unknown and every MIDDLEWARE rule went quiet (mitxpro). True when it set the name.
+ */
+function selfConcatenation(frame, left, right, value, scope, location, reads) {
+    if (value.kind !== 'unknown' || left.type !== 'identifier' || right.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '+')
+        return false;
+    const l = right.childForFieldName('left');
+    const r = right.childForFieldName('right');
+    const prev = scope.get(left.text);
+    if (!l || !r || !prev?.alternatives || (l.text === left.text) === (r.text === left.text))
+        return false;
+    const selfFirst = l.text === left.text;
+    const other = evalExpr(frame, selfFirst ? r : l, scope);
+    const alternatives = mapAlternatives(prev.alternatives, (a) => (selfFirst ? binaryAdd(a, other) : binaryAdd(other, a)));
+    if (!alternatives)
+        return false;
+    scope.set(left.text, { value: UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
+    return true;
 }
 function assignTarget(frame, t, value, scope, location, reads) {
     if (t.type === 'identifier') {
@@ -26795,6 +26846,22 @@ class ScanInputError extends Error {
         this.hint = hint;
     }
 }
+/**
+ * A "secret" that is the name of a folder or Python module of the repository (hawkpost's development compose
+ * gives POSTGRES_PASSWORD=hawkpost, its package's name) is printed in every path and module name already:
+ * redacting it would blank the project's own name out of every message ("[REDACTED].settings").
+ */
+function forgetPublicNames(ws, secrets) {
+    if (secrets.size === 0)
+        return;
+    const names = new Set();
+    for (const f of ws.pythonFiles())
+        for (const part of f.rel.replace(/\.py$/, '').split('/'))
+            names.add(part.toLowerCase());
+    for (const v of [...secrets])
+        if (names.has(v.trim().toLowerCase()))
+            secrets.delete(v);
+}
 const NAME_IT = 'name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml)';
 function scan(root, options = {}) {
     const workspace = new Workspace(root, { exclude: globMatcher(options.exclude ?? []), gitIgnored: gitIgnored(root) });
@@ -26841,6 +26908,7 @@ function scan(root, options = {}) {
     if (unresolved.length) {
         throw new ScanInputError(`${unresolved[0]}${unresolved.length > 1 ? ` (and ${unresolved.length - 1} more project${unresolved.length > 2 ? 's' : ''})` : ''}`, NAME_IT);
     }
+    forgetPublicNames(workspace, secrets);
     const ctx = {
         root,
         workspace,
