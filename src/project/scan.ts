@@ -19,7 +19,7 @@ import { gitIgnored } from './git-ignored';
 import { isPlaceholderValue } from './secret-values';
 import { deployCopySource } from './deploy-writes';
 import { belongsTo, resolveProduction, type Resolution } from './production';
-import { inTemplateFolder } from './files';
+import { inTemplateFolder, isTestPath } from './files';
 import {
   deployTimeModule,
   inDevFolder,
@@ -134,11 +134,14 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   // redacting it would blank the word out of every message ("[REDACTED]-reset links").
   for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(e.value)) secrets.add(e.value);
   const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
-  if (allRoots.length === 0) {
-    const template = workspace.manageDirs.find(inTemplateFolder);
+  const template = workspace.manageDirs.find((d) => isProjectTemplate(workspace, d));
+  // project templates beside only a test or example project (CodeRed CMS's `coderedcms/tests`): a library of
+  // templates, said as such rather than "name the production settings"
+  const besides = allRoots.length > 0 ? ` (besides ${allRoots.join(', ')}, a test or example project)` : '';
+  if (allRoots.length === 0 || (!named && template && allRoots.every((r) => inDevFolder(r) || isTestPath(`${r}/manage.py`)))) {
     throw new ScanInputError(
       template
-        ? `no Django project found under ${root}: the only one is the project template ${template}/, whose generated projects are deployed, never the template itself`
+        ? `no Django project found under ${root}: the only one is the project template ${template}/${besides}, whose generated projects are deployed, never the template itself`
         : `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`,
       ...(template ? ['scan a project generated from the template'] : []),
     );
@@ -253,7 +256,20 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
     if (base !== undefined && !roots.includes(base)) roots.push(base);
   }
   if (roots.length === 0 && named && (resolveModule(ws, '', named) || deployTimeModule(ws, '', named, copies))) roots.push('');
-  return roots.filter((r) => !inTemplateFolder(r)).sort();
+  return roots.filter((r) => !isProjectTemplate(ws, r)).sort();
+}
+
+/**
+ * A project template, whose generated projects are deployed, never itself: a folder named with a placeholder
+ * (`{{cookiecutter.project_slug}}/`), or a startproject template a library ships in a `project_template/` folder
+ * (Django's own convention; CodeRed CMS's `project_template/basic/manage.py` names `{{ project_name }}.settings.dev`).
+ * A repository that is itself a startproject template at its root (django-react-boilerplate) is still scanned.
+ */
+function isProjectTemplate(ws: Workspace, dir: string): boolean {
+  if (inTemplateFolder(dir)) return true;
+  if (!dir.split('/').some((p) => /^project_templates?$/i.test(p))) return false;
+  const manage = ws.get(`${dir}/manage.py`);
+  return !!manage && !!settingsDefaultIn(ws, manage)?.module?.includes('{{');
 }
 
 /**

@@ -385,6 +385,20 @@ describe('several projects', () => {
     expect(scan(beside).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['', 'app.settings.production']]);
   });
 
+  it("a startproject template (its manage.py names `{{ project_name }}.settings`) beside only a test project is a library of templates, said so (CodeRed CMS)", () => {
+    const files = {
+      'cms/project_template/basic/manage.py': SET('{{ project_name }}.settings.dev'),
+      'cms/project_template/basic/project_name/__init__.py': '',
+      'cms/project_template/basic/project_name/settings/dev.py': 'DEBUG = True\n',
+      'cms/tests/manage.py': SET('testapp.settings'),
+      'cms/tests/testapp/__init__.py': '',
+      'cms/tests/testapp/settings.py': 'DEBUG = True\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/the only one is the project template cms\/project_template\/basic\/ \(besides cms\/tests, a test or example project\)/);
+    // naming the settings still scans the test project as asked
+    expect(scan(tree(files), { settingsModule: 'testapp.settings' }).projects.map((p) => p.root)).toEqual(['cms/tests']);
+  });
+
   it("a package's manage.py whose settings resolve only from the folder above belongs to the project there (SQUAD)", () => {
     // The top manage.py only imports `app.manage`; the package's wsgi.py names the settings gunicorn loads.
     const dir = tree({
