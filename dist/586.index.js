@@ -26879,10 +26879,13 @@ function scan(root, options = {}) {
         if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(e.value))
             secrets.add(e.value);
     const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
-    if (allRoots.length === 0) {
-        const template = workspace.manageDirs.find(inTemplateFolder);
+    const template = workspace.manageDirs.find((d) => isProjectTemplate(workspace, d));
+    // project templates beside only a test or example project (CodeRed CMS's `coderedcms/tests`): a library of
+    // templates, said as such rather than "name the production settings"
+    const besides = allRoots.length > 0 ? ` (besides ${allRoots.join(', ')}, a test or example project)` : '';
+    if (allRoots.length === 0 || (!named && template && allRoots.every((r) => inDevFolder(r) || isTestPath(`${r}/manage.py`)))) {
         throw new ScanInputError(template
-            ? `no Django project found under ${root}: the only one is the project template ${template}/, whose generated projects are deployed, never the template itself`
+            ? `no Django project found under ${root}: the only one is the project template ${template}/${besides}, whose generated projects are deployed, never the template itself`
             : `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`, ...(template ? ['scan a project generated from the template'] : []));
     }
     if (named && !allRoots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
@@ -27007,7 +27010,21 @@ function projectRoots(ws, named, evidence, copies, patterns) {
     }
     if (roots.length === 0 && named && (resolveModule(ws, '', named) || deployTimeModule(ws, '', named, copies)))
         roots.push('');
-    return roots.filter((r) => !inTemplateFolder(r)).sort();
+    return roots.filter((r) => !isProjectTemplate(ws, r)).sort();
+}
+/**
+ * A project template, whose generated projects are deployed, never itself: a folder named with a placeholder
+ * (`{{cookiecutter.project_slug}}/`), or a startproject template a library ships in a `project_template/` folder
+ * (Django's own convention; CodeRed CMS's `project_template/basic/manage.py` names `{{ project_name }}.settings.dev`).
+ * A repository that is itself a startproject template at its root (django-react-boilerplate) is still scanned.
+ */
+function isProjectTemplate(ws, dir) {
+    if (inTemplateFolder(dir))
+        return true;
+    if (!dir.split('/').some((p) => /^project_templates?$/i.test(p)))
+        return false;
+    const manage = ws.get(`${dir}/manage.py`);
+    return !!manage && !!settingsDefaultIn(ws, manage)?.module?.includes('{{');
 }
 /**
  * A manage.py inside a Python package (its folder holds an `__init__.py`) whose settings module resolves only
