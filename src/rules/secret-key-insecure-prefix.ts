@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { forProduction, label, strOf, worldClause, worldsWhere } from './settings-util';
+import { elseRaises, elseRaisesNote, forProduction, label, strOf, worldClause, worldsWhere } from './settings-util';
 
 /** launch.E032: SECRET_KEY starts with `django-insecure-` (the startproject key) in production, in either world. */
 export default {
@@ -22,9 +22,11 @@ export default {
       if (!b) return [];
       const worlds = worldsWhere((w) => strOf(b[w])?.startsWith('django-insecure-'));
       if (worlds.length === 0) return [];
+      const branch = elseRaises(ctx, b.location);
       return [{
         location: b.location,
-        message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository.`,
+        message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${branch ? elseRaisesNote(branch) : ''}.`,
+        ...(branch ? { level: 'note' as const, related: [{ location: branch.location, message: 'the settings raise here outside that condition' }] } : {}),
       }];
     });
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { followsDebug, forProduction, guardNote, label, startupGuard, worldClause } from './settings-util';
+import { elseRaises, elseRaisesNote, followsDebug, forProduction, guardNote, label, startupGuard, worldClause } from './settings-util';
 
 /** launch.E031: SECRET_KEY is read from the environment but falls back to a literal default when the variable is unset. */
 export default {
@@ -24,12 +24,21 @@ export default {
       const literal = b.unset.value;
       const names = (t: string) => /\bSECRET_KEY\b/.test(t) && [`'${literal}'`, `"${literal}"`].some((q) => t.includes(q));
       const guard = startupGuard(ctx, s, (t) => names(t) && / (!=|not in) /.test(t), (t) => names(t) && / (==|in) /.test(t) && !/ (!=|not in) /.test(t));
-      const debug = guard ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
+      const branch = guard ? undefined : elseRaises(ctx, b.location);
+      const debug = guard || branch ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
       if (debug) {
         return [{
           location: b.location,
           level: 'note',
           message: `SECRET_KEY in ${label(s)} is a literal committed to the repository${worldClause(ctx, ['unset'], [debug.debug])}${debug.note}.`,
+        }];
+      }
+      if (branch) {
+        return [{
+          location: b.location,
+          level: 'note',
+          message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${elseRaisesNote(branch)}.`,
+          related: [{ location: branch.location, message: 'the settings raise here outside that condition' }],
         }];
       }
       return [{

@@ -538,6 +538,30 @@ export function startupGuard(ctx: ScanContext, s: EvaluatedSettings, asserts: (t
   return undefined;
 }
 
+/**
+ * The value at `at` is assigned only in the body of an `if` whose `else` raises (openstax-cms: `if ENVIRONMENT in
+ * ('local', 'test'): SECRET_KEY = 'django-insecure-…' / else: raise ImproperlyConfigured(…)`): outside that
+ * condition the settings refuse to start rather than use it. The raise and the condition; undefined otherwise.
+ */
+export function elseRaises(ctx: ScanContext, at: Location): { location: Location; condition: string } | undefined {
+  const file = ctx.workspace.get(at.file);
+  if (!file) return undefined;
+  let n: SyntaxNode | null = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
+  while (n && n.type !== 'expression_statement' && n.parent) n = n.parent;
+  const block = n?.parent;
+  const branch = block?.parent;
+  if (block?.type !== 'block' || branch?.type !== 'if_statement' || branch.childForFieldName('consequence')?.id !== block.id) return undefined;
+  if (branch.namedChildren.some((c) => c.type === 'elif_clause')) return undefined;
+  const raise = branch.namedChildren.find((c) => c.type === 'else_clause')?.childForFieldName('body')?.namedChildren.find((c) => c.type === 'raise_statement');
+  if (!raise) return undefined;
+  return { location: { file: at.file, line: raise.startPosition.row + 1 }, condition: (branch.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim() };
+}
+
+/** " — a note: it is assigned only when …" for a value elseRaises() finds. */
+export function elseRaisesNote(g: { location: Location; condition: string }): string {
+  return ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`;
+}
+
 /** " — a note: the settings refuse to start with it (…)" for a finding a startup guard turns into a fail-fast. */
 export function guardNote(g: StartupGuard): string {
   const when = g.when.length ? ` when ${g.when.map((w) => `\`${w}\``).join(' and ')}` : '';
