@@ -12246,6 +12246,33 @@ function startupGuard(ctx, s, asserts, raises) {
     }
     return undefined;
 }
+/**
+ * The value at `at` is assigned only in the body of an `if` whose `else` raises (openstax-cms: `if ENVIRONMENT in
+ * ('local', 'test'): SECRET_KEY = 'django-insecure-…' / else: raise ImproperlyConfigured(…)`): outside that
+ * condition the settings refuse to start rather than use it. The raise and the condition; undefined otherwise.
+ */
+function elseRaises(ctx, at) {
+    const file = ctx.workspace.get(at.file);
+    if (!file)
+        return undefined;
+    let n = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
+    while (n && n.type !== 'expression_statement' && n.parent)
+        n = n.parent;
+    const block = n?.parent;
+    const branch = block?.parent;
+    if (block?.type !== 'block' || branch?.type !== 'if_statement' || branch.childForFieldName('consequence')?.id !== block.id)
+        return undefined;
+    if (branch.namedChildren.some((c) => c.type === 'elif_clause'))
+        return undefined;
+    const raise = branch.namedChildren.find((c) => c.type === 'else_clause')?.childForFieldName('body')?.namedChildren.find((c) => c.type === 'raise_statement');
+    if (!raise)
+        return undefined;
+    return { location: { file: at.file, line: raise.startPosition.row + 1 }, condition: (branch.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim() };
+}
+/** " — a note: it is assigned only when …" for a value elseRaises() finds. */
+function elseRaisesNote(g) {
+    return ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`;
+}
 /** " — a note: the settings refuse to start with it (…)" for a finding a startup guard turns into a fail-fast. */
 function guardNote(g) {
     const when = g.when.length ? ` when ${g.when.map((w) => `\`${w}\``).join(' and ')}` : '';
@@ -13433,12 +13460,21 @@ function fileNoun(file, kind) {
             const literal = b.unset.value;
             const names = (t) => /\bSECRET_KEY\b/.test(t) && [`'${literal}'`, `"${literal}"`].some((q) => t.includes(q));
             const guard = startupGuard(ctx, s, (t) => names(t) && / (!=|not in) /.test(t), (t) => names(t) && / (==|in) /.test(t) && !/ (!=|not in) /.test(t));
-            const debug = guard ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
+            const branch = guard ? undefined : elseRaises(ctx, b.location);
+            const debug = guard || branch ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
             if (debug) {
                 return [{
                         location: b.location,
                         level: 'note',
                         message: `SECRET_KEY in ${label(s)} is a literal committed to the repository${worldClause(ctx, ['unset'], [debug.debug])}${debug.note}.`,
+                    }];
+            }
+            if (branch) {
+                return [{
+                        location: b.location,
+                        level: 'note',
+                        message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${elseRaisesNote(branch)}.`,
+                        related: [{ location: branch.location, message: 'the settings raise here outside that condition' }],
                     }];
             }
             return [{
@@ -13475,9 +13511,11 @@ function fileNoun(file, kind) {
             const worlds = worldsWhere((w) => strOf(b[w])?.startsWith('django-insecure-'));
             if (worlds.length === 0)
                 return [];
+            const branch = elseRaises(ctx, b.location);
             return [{
                     location: b.location,
-                    message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository.`,
+                    message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${branch ? elseRaisesNote(branch) : ''}.`,
+                    ...(branch ? { level: 'note', related: [{ location: branch.location, message: 'the settings raise here outside that condition' }] } : {}),
                 }];
         });
     },
