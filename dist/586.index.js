@@ -6611,6 +6611,19 @@ function resolveModule(ws, dir, named, exact = false) {
  * it in a folder called `project_name`, which startproject renames (django-react-boilerplate): the module is
  * that folder's.
  */
+/**
+ * The dotted name `from <level dots><module> import …` reaches from the module `fromModule` (a package's
+ * `__init__` when `fromPackage`): Python's relative-import arithmetic. undefined when the dots climb above the top.
+ */
+function absoluteModuleName(fromModule, fromPackage, module, level) {
+    if (level === 0)
+        return module;
+    const parts = fromModule.split('.');
+    const keep = parts.length - level + (fromPackage ? 1 : 0);
+    if (keep < 0)
+        return undefined;
+    return [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
+}
 function startprojectTemplate(module) {
     return module.replace(/\{\{\s*project_name\s*\}\}/g, 'project_name');
 }
@@ -12132,11 +12145,9 @@ function httpsNote(ctx, s, name, worlds) {
  * binding is one such list literal.
  */
 function hostTails(ctx, b) {
-    const file = ctx.workspace.get(b.location.file);
-    if (!file || !file.rel.endsWith('.py'))
+    if (!b.location.file.endsWith('.py'))
         return undefined;
-    const node = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
-    let st = node;
+    let st = nodeAt(ctx, b.location);
     while (st && st.type !== 'assignment')
         st = st.parent;
     const list = st?.childForFieldName('left')?.text === 'ALLOWED_HOSTS' ? st.childForFieldName('right') : null;
@@ -12157,6 +12168,11 @@ function hostTails(ctx, b) {
             return undefined;
     }
     return out;
+}
+/** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */
+function nodeAt(ctx, at) {
+    const file = ctx.workspace.get(at.file);
+    return file && ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
 }
 /** Is the statement on this line (`text`) inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
 function underDebugTest(ctx, file, line, text) {
@@ -12252,10 +12268,7 @@ function startupGuard(ctx, s, asserts, raises) {
  * condition the settings refuse to start rather than use it. The raise and the condition; undefined otherwise.
  */
 function elseRaises(ctx, at) {
-    const file = ctx.workspace.get(at.file);
-    if (!file)
-        return undefined;
-    let n = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
+    let n = nodeAt(ctx, at);
     while (n && n.type !== 'expression_statement' && n.parent)
         n = n.parent;
     const block = n?.parent;
@@ -12269,9 +12282,12 @@ function elseRaises(ctx, at) {
         return undefined;
     return { location: { file: at.file, line: raise.startPosition.row + 1 }, condition: (branch.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim() };
 }
-/** " — a note: it is assigned only when …" for a value elseRaises() finds. */
+/** For a value elseRaises() finds: the finding's " — a note: it is assigned only when …" and its related location. */
 function elseRaisesNote(g) {
-    return ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`;
+    return {
+        clause: ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`,
+        related: [{ location: g.location, message: 'the settings raise here outside that condition' }],
+    };
 }
 /** " — a note: the settings refuse to start with it (…)" for a finding a startup guard turns into a fail-fast. */
 function guardNote(g) {
@@ -13461,7 +13477,8 @@ function fileNoun(file, kind) {
             const names = (t) => /\bSECRET_KEY\b/.test(t) && [`'${literal}'`, `"${literal}"`].some((q) => t.includes(q));
             const guard = startupGuard(ctx, s, (t) => names(t) && / (!=|not in) /.test(t), (t) => names(t) && / (==|in) /.test(t) && !/ (!=|not in) /.test(t));
             const branch = guard ? undefined : elseRaises(ctx, b.location);
-            const debug = guard || branch ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
+            const branchNote = branch && elseRaisesNote(branch);
+            const debug = guard || branchNote ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
             if (debug) {
                 return [{
                         location: b.location,
@@ -13469,12 +13486,12 @@ function fileNoun(file, kind) {
                         message: `SECRET_KEY in ${label(s)} is a literal committed to the repository${worldClause(ctx, ['unset'], [debug.debug])}${debug.note}.`,
                     }];
             }
-            if (branch) {
+            if (branchNote) {
                 return [{
                         location: b.location,
                         level: 'note',
-                        message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${elseRaisesNote(branch)}.`,
-                        related: [{ location: branch.location, message: 'the settings raise here outside that condition' }],
+                        message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${branchNote.clause}.`,
+                        related: branchNote.related,
                     }];
             }
             return [{
@@ -13512,10 +13529,11 @@ function fileNoun(file, kind) {
             if (worlds.length === 0)
                 return [];
             const branch = elseRaises(ctx, b.location);
+            const note = branch && elseRaisesNote(branch);
             return [{
                     location: b.location,
-                    message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${branch ? elseRaisesNote(branch) : ''}.`,
-                    ...(branch ? { level: 'note', related: [{ location: branch.location, message: 'the settings raise here outside that condition' }] } : {}),
+                    message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${note?.clause ?? ''}.`,
+                    ...(note ? { level: 'note', related: note.related } : {}),
                 }];
         });
     },
@@ -25277,6 +25295,7 @@ function deployCopySource(ws, moduleRel) {
 
 
 
+
 /** Development/test modules: when production imports one inside try/except, it is taken as not deployed. */
 const DEV_ONLY_MODULE = /(^|[._])(dev|devel|develop|development|test|tests|testing|ci|debug)$/i;
 /** Site-specific override modules (`local_settings`, `settings_local`, `local`, `secrets`): deployed when present. */
@@ -25492,22 +25511,14 @@ function optionalImportTarget(frame, st) {
     if (target)
         return DEV_ONLY_MODULE.test(last) && frame.opts.production ? { node: st } : undefined;
     if (level > 0 || OVERRIDE_MODULE.test(last)) {
-        const written = deployWrites(frame.ws, `${absoluteModule(frame.src, module, level).replace(/\./g, '/')}.py`);
+        const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
+        const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
         if (written) {
             return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true };
         }
         return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown` };
     }
     return undefined; // a library, installed in production
-}
-/** The dotted name `from <level dots><module> import` reaches from `src` (its own module, a package's `__init__`). */
-function absoluteModule(src, module, level) {
-    if (level === 0)
-        return module;
-    const parts = src.module.split('.');
-    const pkg = /(^|\/)__init__\.py$/.test(src.file.rel) ? parts : parts.slice(0, -1);
-    const base = pkg.slice(0, Math.max(0, pkg.length - (level - 1)));
-    return [...base, ...(module ? [module] : [])].join('.');
 }
 // ---------------------------------------------------------------------------------------------
 // django-split-settings
@@ -27109,16 +27120,10 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
     const nested = roots.filter((d) => d !== dir && under(dir, d));
     const own = inProject.filter((f) => !nested.some((d) => under(d, f.rel)));
     const resolve = (module, fromModule, level) => {
-        let full = module;
-        if (level > 0) {
-            const fromFile = resolveModule(ws, dir, fromModule);
-            const isPkg = fromFile && !isUnreadable(fromFile) && fromFile.file.rel.endsWith('/__init__.py');
-            const parts = fromModule.split('.');
-            const keep = parts.length - level + (isPkg ? 1 : 0);
-            if (keep < 0)
-                return undefined;
-            full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
-        }
+        const fromFile = level > 0 ? resolveModule(ws, dir, fromModule) : undefined;
+        const full = absoluteModuleName(fromModule, !!fromFile && !isUnreadable(fromFile) && fromFile.file.rel.endsWith('/__init__.py'), module, level);
+        if (full === undefined)
+            return undefined;
         const found = resolveModule(ws, dir, full);
         if (found)
             return found;

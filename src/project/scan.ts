@@ -21,6 +21,7 @@ import { deployCopySource } from './deploy-writes';
 import { belongsTo, resolveProduction, type Resolution } from './production';
 import { inTemplateFolder, isTestPath } from './files';
 import {
+  absoluteModuleName,
   deployTimeModule,
   inDevFolder,
   isDevSettings,
@@ -325,15 +326,9 @@ function scanProject(
   const nested = roots.filter((d) => d !== dir && under(dir, d));
   const own = inProject.filter((f) => !nested.some((d) => under(d, f.rel)));
   const resolve = (module: string, fromModule: string, level: number): ResolvedModule | undefined => {
-    let full = module;
-    if (level > 0) {
-      const fromFile = resolveModule(ws, dir, fromModule);
-      const isPkg = fromFile && !isUnreadable(fromFile) && fromFile.file.rel.endsWith('/__init__.py');
-      const parts = fromModule.split('.');
-      const keep = parts.length - level + (isPkg ? 1 : 0);
-      if (keep < 0) return undefined;
-      full = [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
-    }
+    const fromFile = level > 0 ? resolveModule(ws, dir, fromModule) : undefined;
+    const full = absoluteModuleName(fromModule, !!fromFile && !isUnreadable(fromFile) && fromFile.file.rel.endsWith('/__init__.py'), module, level);
+    if (full === undefined) return undefined;
     const found = resolveModule(ws, dir, full);
     if (found) return found;
     // `from settings_ldap import *` in cabot/settings.py: a settings module beside the importing one, imported by its

@@ -51,6 +51,18 @@ export function resolveModule(ws: Workspace, dir: string, named: string, exact =
  * it in a folder called `project_name`, which startproject renames (django-react-boilerplate): the module is
  * that folder's.
  */
+/**
+ * The dotted name `from <level dots><module> import …` reaches from the module `fromModule` (a package's
+ * `__init__` when `fromPackage`): Python's relative-import arithmetic. undefined when the dots climb above the top.
+ */
+export function absoluteModuleName(fromModule: string, fromPackage: boolean, module: string, level: number): string | undefined {
+  if (level === 0) return module;
+  const parts = fromModule.split('.');
+  const keep = parts.length - level + (fromPackage ? 1 : 0);
+  if (keep < 0) return undefined;
+  return [...parts.slice(0, keep), ...(module ? [module] : [])].join('.');
+}
+
 export function startprojectTemplate(module: string): string {
   return module.replace(/\{\{\s*project_name\s*\}\}/g, 'project_name');
 }

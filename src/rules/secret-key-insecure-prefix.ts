@@ -23,10 +23,11 @@ export default {
       const worlds = worldsWhere((w) => strOf(b[w])?.startsWith('django-insecure-'));
       if (worlds.length === 0) return [];
       const branch = elseRaises(ctx, b.location);
+      const note = branch && elseRaisesNote(branch);
       return [{
         location: b.location,
-        message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${branch ? elseRaisesNote(branch) : ''}.`,
-        ...(branch ? { level: 'note' as const, related: [{ location: branch.location, message: 'the settings raise here outside that condition' }] } : {}),
+        message: `SECRET_KEY in ${label(s)} starts with \`django-insecure-\`${worldClause(ctx, worlds, [b])}: it is the development key startproject wrote into the repository${note?.clause ?? ''}.`,
+        ...(note ? { level: 'note' as const, related: note.related } : {}),
       }];
     });
   },

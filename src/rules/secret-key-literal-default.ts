@@ -25,7 +25,8 @@ export default {
       const names = (t: string) => /\bSECRET_KEY\b/.test(t) && [`'${literal}'`, `"${literal}"`].some((q) => t.includes(q));
       const guard = startupGuard(ctx, s, (t) => names(t) && / (!=|not in) /.test(t), (t) => names(t) && / (==|in) /.test(t) && !/ (!=|not in) /.test(t));
       const branch = guard ? undefined : elseRaises(ctx, b.location);
-      const debug = guard || branch ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
+      const branchNote = branch && elseRaisesNote(branch);
+      const debug = guard || branchNote ? undefined : followsDebug(ctx, s, 'SECRET_KEY', ['unset']);
       if (debug) {
         return [{
           location: b.location,
@@ -33,12 +34,12 @@ export default {
           message: `SECRET_KEY in ${label(s)} is a literal committed to the repository${worldClause(ctx, ['unset'], [debug.debug])}${debug.note}.`,
         }];
       }
-      if (branch) {
+      if (branchNote) {
         return [{
           location: b.location,
           level: 'note',
-          message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${elseRaisesNote(branch)}.`,
-          related: [{ location: branch.location, message: 'the settings raise here outside that condition' }],
+          message: `SECRET_KEY in ${label(s)} falls back to a literal default${worldClause(ctx, ['unset'], [b])}${branchNote.clause}.`,
+          related: branchNote.related,
         }];
       }
       return [{

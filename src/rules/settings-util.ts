@@ -426,10 +426,8 @@ export function httpsNote(ctx: ScanContext, s: EvaluatedSettings, name: string, 
  * binding is one such list literal.
  */
 function hostTails(ctx: ScanContext, b: SettingBinding): string[] | undefined {
-  const file = ctx.workspace.get(b.location.file);
-  if (!file || !file.rel.endsWith('.py')) return undefined;
-  const node = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
-  let st: SyntaxNode | null = node;
+  if (!b.location.file.endsWith('.py')) return undefined;
+  let st: SyntaxNode | null | undefined = nodeAt(ctx, b.location);
   while (st && st.type !== 'assignment') st = st.parent;
   const list = st?.childForFieldName('left')?.text === 'ALLOWED_HOSTS' ? st.childForFieldName('right') : null;
   if (list?.type !== 'list' || list.namedChildren.length === 0) return undefined;
@@ -444,6 +442,12 @@ function hostTails(ctx: ScanContext, b: SettingBinding): string[] | undefined {
     else return undefined;
   }
   return out;
+}
+
+/** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */
+function nodeAt(ctx: ScanContext, at: Location): SyntaxNode | undefined {
+  const file = ctx.workspace.get(at.file);
+  return file && ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
 }
 
 /** Is the statement on this line (`text`) inside an `if`/`elif` whose test names DEBUG (the nearest one)? */
@@ -544,9 +548,7 @@ export function startupGuard(ctx: ScanContext, s: EvaluatedSettings, asserts: (t
  * condition the settings refuse to start rather than use it. The raise and the condition; undefined otherwise.
  */
 export function elseRaises(ctx: ScanContext, at: Location): { location: Location; condition: string } | undefined {
-  const file = ctx.workspace.get(at.file);
-  if (!file) return undefined;
-  let n: SyntaxNode | null = ctx.workspace.tree(file).rootNode.descendantForPosition({ row: at.line - 1, column: Math.max(0, (at.column ?? 1) - 1) });
+  let n: SyntaxNode | null | undefined = nodeAt(ctx, at);
   while (n && n.type !== 'expression_statement' && n.parent) n = n.parent;
   const block = n?.parent;
   const branch = block?.parent;
@@ -557,9 +559,12 @@ export function elseRaises(ctx: ScanContext, at: Location): { location: Location
   return { location: { file: at.file, line: raise.startPosition.row + 1 }, condition: (branch.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim() };
 }
 
-/** " — a note: it is assigned only when …" for a value elseRaises() finds. */
-export function elseRaisesNote(g: { location: Location; condition: string }): string {
-  return ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`;
+/** For a value elseRaises() finds: the finding's " — a note: it is assigned only when …" and its related location. */
+export function elseRaisesNote(g: { location: Location; condition: string }): { clause: string; related: Array<{ location: Location; message: string }> } {
+  return {
+    clause: ` — a note: it is assigned only when \`${g.condition}\`, and otherwise the settings raise (${g.location.file}:${g.location.line}), so a deploy outside that case fails at start instead of serving with it; make sure production never meets that condition`,
+    related: [{ location: g.location, message: 'the settings raise here outside that condition' }],
+  };
 }
 
 /** " — a note: the settings refuse to start with it (…)" for a finding a startup guard turns into a fail-fast. */

@@ -26,6 +26,7 @@ import {
 } from './frame';
 import { canonical } from './libraries';
 import { deployWrites } from '../deploy-writes';
+import { absoluteModuleName } from '../settings-modules';
 import { execBlock } from './statements';
 import { templateRows } from './template';
 
@@ -238,22 +239,14 @@ export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: Synt
   const shown = `${'.'.repeat(level)}${module}`;
   if (target) return DEV_ONLY_MODULE.test(last) && frame.opts.production ? { node: st } : undefined;
   if (level > 0 || OVERRIDE_MODULE.test(last)) {
-    const written = deployWrites(frame.ws, `${absoluteModule(frame.src, module, level).replace(/\./g, '/')}.py`);
+    const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
+    const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
     if (written) {
       return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true };
     }
     return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown` };
   }
   return undefined; // a library, installed in production
-}
-
-/** The dotted name `from <level dots><module> import` reaches from `src` (its own module, a package's `__init__`). */
-function absoluteModule(src: ModuleSource, module: string, level: number): string {
-  if (level === 0) return module;
-  const parts = src.module.split('.');
-  const pkg = /(^|\/)__init__\.py$/.test(src.file.rel) ? parts : parts.slice(0, -1);
-  const base = pkg.slice(0, Math.max(0, pkg.length - (level - 1)));
-  return [...base, ...(module ? [module] : [])].join('.');
 }
 
 // ---------------------------------------------------------------------------------------------
