@@ -8,6 +8,7 @@ import type { SourceFile } from './workspace';
 import { dottedName, eachOfType, type SyntaxNode } from './python';
 import { baseName, isTestPath, projectOf } from './files';
 import { shortcuts } from './shortcuts';
+import { scanFactOf } from './scan-facts';
 import { enclosingDef, walkMatching } from './syntax';
 
 /** What a local name is bound to by an import: `module` (+ `name` for `from module import name`). */
@@ -34,7 +35,12 @@ interface FileInfo {
   isPackage: boolean;
   imports?: Map<string, ImportBinding>;
   stars?: string[];
-  defs?: Map<string, SyntaxNode>;
+}
+
+/** The module names of the scan's files and their import bindings: facts, worked out once per scan (scanFactOf). */
+interface ModuleTable {
+  byModule: Map<string, SourceFile[]>;
+  info: Map<string, FileInfo>;
 }
 
 const IDENT = /^[A-Za-z_]\w*$/;
@@ -45,45 +51,16 @@ const IMPORT_LINE = /\bimport\b/;
 
 export class PyIndex {
   private readonly ctx: ScanContext;
-  private readonly byModule = new Map<string, SourceFile[]>();
-  private readonly info = new Map<string, FileInfo>();
+  private readonly byModule: Map<string, SourceFile[]>;
+  private readonly info: Map<string, FileInfo>;
+  /** Definitions by file: syntax nodes, so kept per context (its trees), not with the scan's facts. */
+  private readonly defsOf = new Map<string, Map<string, SyntaxNode>>();
 
   constructor(ctx: ScanContext) {
     this.ctx = ctx;
-    const ws = ctx.workspace;
-    const rootPkg = ws.get('__init__.py') ? baseName(ctx.root.replace(/[\\/]+$/, '')) : undefined;
-    for (const f of ws.pythonFiles()) {
-      const names = new Set<string>();
-      const segs = f.rel.replace(/\.py$/, '').split('/');
-      const isPackage = segs[segs.length - 1] === '__init__';
-      const stem = isPackage ? [] : [segs[segs.length - 1]];
-      const dirs = segs.slice(0, -1);
-      // 1. the __init__.py chain: walk up while the folder is a package; above it is the sys.path entry
-      let top = dirs.length;
-      while (top > 0 && ws.get(`${dirs.slice(0, top).join('/')}/__init__.py`)) top--;
-      let chain = [...dirs.slice(top), ...stem];
-      if (top === 0 && rootPkg) {
-        if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
-        chain = [rootPkg, ...chain];
-      }
-      if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
-      // 2. relative to each project root and to the scan root (namespace packages, src layouts)
-      for (const base of [...this.ctx.projects.map((p) => p.root), ...this.ctx.projects.map((p) => (p.root ? `${p.root}/src` : 'src')), '']) {
-        if (base && !f.rel.startsWith(base + '/')) continue;
-        const inner = (base ? f.rel.slice(base.length + 1) : f.rel).replace(/\.py$/, '').split('/');
-        if (inner[inner.length - 1] === '__init__') inner.pop();
-        if (inner.length && inner.every((p) => IDENT.test(p))) names.add(inner.join('.'));
-      }
-      const list = [...names];
-      // the most specific (longest) chain name is what relative imports resolve against
-      const primary = chain.length && chain.every((p) => IDENT.test(p)) ? chain.join('.') : list.sort((a, b) => b.length - a.length)[0] ?? '';
-      this.info.set(f.rel, { modules: list, module: primary, isPackage });
-      for (const m of list) {
-        const arr = this.byModule.get(m) ?? [];
-        arr.push(f);
-        this.byModule.set(m, arr);
-      }
-    }
+    const table = scanFactOf(ctx, 'modules', () => moduleTable(ctx));
+    this.byModule = table.byModule;
+    this.info = table.info;
   }
 
   private static cache = new WeakMap<ScanContext, PyIndex>();
@@ -192,8 +169,8 @@ export class PyIndex {
 
   /** Module-level function and class definitions (also inside module-level if/try blocks), by name. */
   defs(file: SourceFile): Map<string, SyntaxNode> {
-    const info = this.info.get(file.rel)!;
-    if (info.defs) return info.defs;
+    const known = this.defsOf.get(file.rel);
+    if (known) return known;
     const map = new Map<string, SyntaxNode>();
     const visit = (block: SyntaxNode) => {
       for (const c of block.namedChildren) {
@@ -207,7 +184,7 @@ export class PyIndex {
       }
     };
     visit(this.ctx.workspace.tree(file).rootNode);
-    info.defs = map;
+    this.defsOf.set(file.rel, map);
     return map;
   }
 
@@ -340,4 +317,45 @@ export function separatePackage(ctx: ScanContext, rel: string): string | undefin
   if (!names) return undefined;
   const reached = namesProjectsReach(ctx);
   return names.some((n) => reached.has(n)) ? undefined : names[0];
+}
+
+/** Every file's module names (the __init__.py chain; relative to each project root, its src/ and the scan root). */
+function moduleTable(ctx: ScanContext): ModuleTable {
+  const ws = ctx.workspace;
+  const byModule = new Map<string, SourceFile[]>();
+  const info = new Map<string, FileInfo>();
+  const rootPkg = ws.get('__init__.py') ? baseName(ctx.root.replace(/[\\/]+$/, '')) : undefined;
+  for (const f of ws.pythonFiles()) {
+    const names = new Set<string>();
+    const segs = f.rel.replace(/\.py$/, '').split('/');
+    const isPackage = segs[segs.length - 1] === '__init__';
+    const stem = isPackage ? [] : [segs[segs.length - 1]];
+    const dirs = segs.slice(0, -1);
+    // 1. the __init__.py chain: walk up while the folder is a package; above it is the sys.path entry
+    let top = dirs.length;
+    while (top > 0 && ws.get(`${dirs.slice(0, top).join('/')}/__init__.py`)) top--;
+    let chain = [...dirs.slice(top), ...stem];
+    if (top === 0 && rootPkg) {
+      if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
+      chain = [rootPkg, ...chain];
+    }
+    if (chain.length && chain.every((p) => IDENT.test(p))) names.add(chain.join('.'));
+    // 2. relative to each project root and to the scan root (namespace packages, src layouts)
+    for (const base of [...ctx.projects.map((p) => p.root), ...ctx.projects.map((p) => (p.root ? `${p.root}/src` : 'src')), '']) {
+      if (base && !f.rel.startsWith(base + '/')) continue;
+      const inner = (base ? f.rel.slice(base.length + 1) : f.rel).replace(/\.py$/, '').split('/');
+      if (inner[inner.length - 1] === '__init__') inner.pop();
+      if (inner.length && inner.every((p) => IDENT.test(p))) names.add(inner.join('.'));
+    }
+    const list = [...names];
+    // the most specific (longest) chain name is what relative imports resolve against
+    const primary = chain.length && chain.every((p) => IDENT.test(p)) ? chain.join('.') : list.sort((a, b) => b.length - a.length)[0] ?? '';
+    info.set(f.rel, { modules: list, module: primary, isPackage });
+    for (const m of list) {
+      const arr = byModule.get(m) ?? [];
+      arr.push(f);
+      byModule.set(m, arr);
+    }
+  }
+  return { byModule, info };
 }

@@ -14,6 +14,7 @@ import type { ScanContext } from './scan';
 import { countsFor } from './files';
 import { productionEnvironment } from './manifests';
 import { moduleOf } from './settings-modules';
+import { scanFactOf } from './scan-facts';
 import { truthy, WORLDS } from './values';
 import type { SourceFile } from './workspace';
 
@@ -26,12 +27,10 @@ export interface SwitchedOff {
   how: string;
 }
 
-const cache = new WeakMap<ScanContext, SwitchedOff[]>();
-
 /** The switched-off include that covers this file (a module of its package), or undefined. */
 export function switchedOffRoute(ctx: ScanContext, file: SourceFile): SwitchedOff | undefined {
-  let all = cache.get(ctx);
-  if (!all) cache.set(ctx, (all = find(ctx)));
+  // worked out once per scan (a fact: no node), not in each batch of the view rules that ask
+  const all = scanFactOf(ctx, 'url-switches', () => find(ctx));
   if (all.length === 0) return undefined;
   for (const p of ctx.projects) {
     const m = moduleOf(p.root, file);
