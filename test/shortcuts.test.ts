@@ -1,7 +1,7 @@
 /**
  * The rules' shortcuts (src/project/shortcuts.ts: text pre-filters, native node searches, the migration rules
  * run a batch of apps at a time — here one app per batch —, the model and view rules a batch of files at a time —
- * here one file per batch) change how long the rules take, never what they
+ * here one file per batch —, the view index built a file at a time) change how long the rules take, never what they
  * find: the rules gate over every package of the Debian corpus (scripts/corpus.mjs) with the shortcuts on and
  * off, and the reports must be identical — every finding, in order, and the gate's status and detail. The
  * corpus has no finding of the rules with text pre-filters (slow-work-in-view, W080), so a small tree of
@@ -35,6 +35,8 @@ async function rulesReport(dir: string, args: string[], on: boolean): Promise<{ 
   shortcuts.migrationBatchChars = 1;
   // and the model and view rules a file at a time (each file they parse its own batch)
   shortcuts.fileBatchChars = 1;
+  // and the view index built a file at a time, its trees let go after every file
+  shortcuts.viewIndexChars = 1;
   try {
     const code = await cli([dir, '--gates', 'rules', '--format', 'json', '--fail-on', 'never', ...args], {
       stdout: { write: (t: string) => (out += t) },

@@ -14,6 +14,7 @@ import { release } from '../project/memory';
 import { shortcuts } from '../project/shortcuts';
 import { migrationAppBatches } from '../project/migrations';
 import { fileBatches } from '../project/files';
+import { prepareViews } from '../project/views';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -96,6 +97,8 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   rules.forEach((rule, i) => {
     if (!last(rule)) groups[rule.reads ? READS_KINDS.indexOf(rule.reads) + 1 : 0].push(i);
   });
+  // the view index as facts, built a few files at a time before any rule asks for it (prepareViews)
+  if (rules.some((r) => r.reads === 'views')) await prepareViews(ctx);
   for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
     const batches = batchesOf(ctx, rules, READS_KINDS[g - 1], group);
@@ -116,7 +119,7 @@ function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly numb
 }
 
 /** What a batch of a group's rules runs on: a batch of apps or of files; {} for everything. */
-type Batch = Pick<ScanContext, 'migrationApps' | 'fileBatch'>;
+type Batch = Pick<ScanContext, 'migrationApps' | 'fileBatch' | 'batchShared'>;
 
 /**
  * The batches a group of rules (of kind `kind`; undefined for the settings and deploy rules) runs in: the migration
@@ -141,9 +144,10 @@ function batchesOf(ctx: ScanContext, rules: readonly Rule[], kind: ReadsKind | u
  */
 async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: readonly Batch[], outcomes: Outcome[]): Promise<void> {
   const parts: Outcome[][] = group.map(() => []);
+  const batchShared = new Map<string, unknown>();
   for (const batch of batches) {
     const part: Outcome[] = new Array(rules.length);
-    runGroup({ ...ctx, ...batch }, rules, group, part);
+    runGroup({ ...ctx, ...batch, ...(batches.length > 1 ? { batchShared } : {}) }, rules, group, part);
     group.forEach((i, k) => parts[k].push(part[i]));
     ctx.workspace.releaseTrees();
     await release();

@@ -7,6 +7,7 @@ import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
 import { setsDjangoSetting, settingsPath } from './settings-modules';
 import { migrationFiles } from './migrations';
+import { scanFactOf } from './scan-facts';
 
 export function baseName(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1);
@@ -117,6 +118,19 @@ export function inFileBatch(ctx: ScanContext, rel: string): boolean {
 }
 
 /**
+ * What a rule works out once for every batch of a run (ScanContext.batchShared) — `fresh` in the batch that worked
+ * it out, which reports what it found there; outside batches always fresh.
+ */
+export function onceForBatches<T>(ctx: ScanContext, key: string, compute: () => T): { value: T; fresh: boolean } {
+  const shared = ctx.batchShared;
+  if (!shared) return { value: compute(), fresh: true };
+  if (shared.has(key)) return { value: shared.get(key) as T, fresh: false };
+  const value = compute();
+  shared.set(key, value);
+  return { value, fresh: true };
+}
+
+/**
  * Every Python file in a batch, in order, each batch holding files that weigh at most `max` characters
  * together (a heavier file is a batch of its own; a file that weighs 0 joins the batch at hand): what the
  * rules run on at once, their trees let go between batches. `weight` is the source a rule of the group parses
@@ -173,6 +187,11 @@ export function devOnlySettingsFiles(ctx: ScanContext, project: ScannedProject):
 
 /** Python files that run in production: no tests, migrations, dev-named or dev-only settings files. */
 export function productionPythonFiles(ctx: ScanContext, project?: ScannedProject): SourceFile[] {
+  // a list of files (a fact): worked out once per scan, not in each batch of the rules that ask
+  return scanFactOf(ctx, `production-python-files:${project ? `p:${project.root}` : '*'}`, () => productionPythonFilesOf(ctx, project));
+}
+
+function productionPythonFilesOf(ctx: ScanContext, project?: ScannedProject): SourceFile[] {
   const devOnly = new Set<string>();
   const prodChain = new Set<string>();
   for (const p of project ? [project] : ctx.projects) {

@@ -21,7 +21,7 @@ import { allParams, stringValue, walk, type SyntaxNode } from './python';
 
 export { allParams };
 import { PyIndex } from './modules';
-import { findViews } from './views';
+import { defKey, viewKeys } from './views';
 import { loc, paramNames, walkBody } from './syntax';
 
 export type Sink = 'html' | 'sql' | 'url' | 'code';
@@ -204,7 +204,7 @@ export class FunctionFlow {
       for (const p of this.params) if (REQUEST_NAMES.has(p)) this.requestNames.add(p);
       // the first parameter of a function view is the request, whatever its name
       const first = paramNames(scope)[0];
-      if (first && first !== 'self' && functionViewIds(ctx).has(scope.id)) this.requestNames.add(first);
+      if (first && first !== 'self' && viewKeys(ctx, 'functions').has(defKey(file, scope))) this.requestNames.add(first);
       this.module = FunctionFlow.of(ctx, file, ctx.workspace.tree(file).rootNode);
     }
     this.collect();
@@ -599,12 +599,6 @@ export class FunctionFlow {
   }
 }
 
-const viewIdCache = new WeakMap<ScanContext, Set<number>>();
-function functionViewIds(ctx: ScanContext): Set<number> {
-  let ids = viewIdCache.get(ctx);
-  if (!ids) viewIdCache.set(ctx, (ids = new Set(findViews(ctx).functions.filter((v) => !v.cls).map((v) => v.node.id))));
-  return ids;
-}
 
 /**
  * Text that any read of request data needs (`request.GET`, `self.request.POST`, `request.META[...]`, `req.body`…):

@@ -77,6 +77,11 @@ export interface ScanContext {
    * of apps. undefined: every file.
    */
   fileBatch?: ReadonlySet<string>;
+  /**
+   * What the batches of one run of a kind of rules share (set only when there are several): what a rule works out
+   * once for all its batches (onceForBatches in src/project/files.ts: launch.W110's routes). undefined: no batches.
+   */
+  batchShared?: Map<string, unknown>;
 }
 
 export interface ScanOptions {

@@ -5,9 +5,12 @@
  */
 import type { Location } from '../finding';
 import type { ScanContext } from './scan';
-import type { SourceFile } from './workspace';
+import type { SourceFile, Workspace } from './workspace';
 import { callParts, eachOfType, stringValue, type SyntaxNode } from './python';
-import { baseName, isDevName, isManagementCommand, isMigration, isTestPath } from './files';
+import { baseName, inFileBatch, isDevName, isManagementCommand, isMigration, isTestPath } from './files';
+import { release } from './memory';
+import { scanFact, setScanFact } from './scan-facts';
+import { shortcuts } from './shortcuts';
 import { PyIndex } from './modules';
 import { baseNodes, decoratorDotted, loc, methodsOf, paramNames } from './syntax';
 
@@ -39,6 +42,10 @@ const VIEW_DECORATOR = /(^|\.)(api_view|require_http_methods|require_POST|requir
 
 export interface ViewFunction {
   file: SourceFile;
+  /** The definition's key (defKey): names the view without parsing its file. */
+  key: string;
+  /** For methods of class-based views: the class's key. */
+  clsKey?: string;
   /** function_definition (a function view or a method of a class-based view). */
   node: SyntaxNode;
   /** `contact` or `ContactView.post`. */
@@ -55,6 +62,8 @@ export interface ViewFunction {
 
 export interface ViewClass {
   file: SourceFile;
+  /** The class's key (defKey). */
+  key: string;
   node: SyntaxNode;
   name: string;
   route?: Location;
@@ -76,27 +85,43 @@ export function isUrlsFile(rel: string): boolean {
   return /(^|_)urls(_\w+)?\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
 }
 
-/** Every path()/re_path()/url() route call with a view argument, in non-test urls files. */
+/**
+ * Every path()/re_path()/url() route call with a view argument, in non-test urls files; with `inBatch`, only in the
+ * files of the batch the rules run on (ScanContext.fileBatch), the others left unparsed.
+ */
 const routeCache = new WeakMap<ScanContext, RouteCall[]>();
+const batchRouteCache = new WeakMap<ScanContext, RouteCall[]>();
 
-export function routeCalls(ctx: ScanContext): RouteCall[] {
-  const cached = routeCache.get(ctx);
+export function routeCalls(ctx: ScanContext, inBatch?: 'in-batch'): RouteCall[] {
+  const cache = inBatch ? batchRouteCache : routeCache;
+  const cached = cache.get(ctx);
   if (cached) return cached;
   const out: RouteCall[] = [];
-  routeCache.set(ctx, out);
+  cache.set(ctx, out);
   for (const f of ctx.workspace.pythonFiles()) {
-    // a development URLconf (`dev_urls.py`, `urls_dev.py`: Kolibri Studio's, which only its dev settings name as
-    // ROOT_URLCONF) routes nothing production serves
-    if (!isUrlsFile(f.rel) || isTestPath(f.rel) || isDevName(baseName(f.rel).replace(/\.py$/, ''))) continue;
-    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-      const { callee, args, kwargs } = callParts(n);
-      const last = callee?.split('.').pop();
-      if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
-        const view = kwargs.get('view') ?? args[1];
-        if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? '')) out.push({ file: f, call: n, view });
-      }
-    });
+    if (routesFile(f) && (!inBatch || inFileBatch(ctx, f.rel))) out.push(...routeCallsOf(ctx, f));
   }
+  return out;
+}
+
+/**
+ * A URLconf whose routes production serves: not a test, and not a development URLconf (`dev_urls.py`, `urls_dev.py`:
+ * Kolibri Studio's, which only its dev settings name as ROOT_URLCONF).
+ */
+function routesFile(f: SourceFile): boolean {
+  return isUrlsFile(f.rel) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, ''));
+}
+
+function routeCallsOf(ctx: ScanContext, f: SourceFile): RouteCall[] {
+  const out: RouteCall[] = [];
+  eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
+    const { callee, args, kwargs } = callParts(n);
+    const last = callee?.split('.').pop();
+    if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
+      const view = kwargs.get('view') ?? args[1];
+      if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? '')) out.push({ file: f, call: n, view });
+    }
+  });
   return out;
 }
 
@@ -160,96 +185,366 @@ export interface ViewSet {
   classes: ViewClass[];
 }
 
-const viewCache = new WeakMap<ScanContext, ViewSet>();
+/**
+ * Where a definition or expression is: its file, its range and its node type — facts, not a syntax node, so that
+ * holding them holds no tree. `nodeOf` finds the node again in whatever tree the workspace holds for the file (a
+ * tree let go is parsed again, to the same tree).
+ */
+export interface NodeRef {
+  file: SourceFile;
+  start: number;
+  end: number;
+  type: string;
+}
+
+function refOf(file: SourceFile, node: SyntaxNode): NodeRef {
+  return { file, start: node.startIndex, end: node.endIndex, type: node.type };
+}
+
+function nodeOf(ws: Workspace, r: NodeRef): SyntaxNode {
+  const root = ws.tree(r.file).rootNode;
+  for (let n: SyntaxNode | null = root.descendantForIndex(r.start, Math.max(r.start, r.end - 1)); n; n = n.parent) {
+    if (n.startIndex === r.start && n.endIndex === r.end && n.type === r.type) return n;
+  }
+  throw new Error(`${r.file.rel}: no ${r.type} at ${r.start}–${r.end} (the file changed during the scan?)`);
+}
+
+/** The key of a definition: its file and where it starts (viewKeys, ViewFunction.key). */
+export function defKey(file: SourceFile, node: SyntaxNode): string {
+  return `${file.rel}:${node.startIndex}`;
+}
+
+interface ClassFacts {
+  ref: NodeRef;
+  key: string;
+  name: string;
+  route?: Location;
+  routeView?: NodeRef;
+  drf: boolean;
+  /** Its methods (task functions left out): range and name. */
+  methods: Array<{ ref: NodeRef; name: string }>;
+}
+
+interface FunctionFacts {
+  ref: NodeRef;
+  key: string;
+  label: string;
+  route?: Location;
+  routeView?: NodeRef;
+  drf: boolean;
+}
+
+/** What a route's view argument resolves to, as the view index found it (routeTarget). */
+export interface RouteTarget {
+  /** The qualified name the view argument stands for (`X` of `X.as_view()`). */
+  q: string;
+  file: SourceFile;
+  /** The definition (its file, range and type). */
+  ref: NodeRef;
+  key: string;
+  name: string;
+  type: 'class_definition' | 'function_definition';
+  /** For a class: the qualified names of its bases, through project classes (classAncestry). */
+  ancestors: string[];
+}
+
+/** The view index as facts: what findViews found, in its order, holding no syntax node. */
+interface ViewFacts {
+  classes: ClassFacts[];
+  functions: FunctionFacts[];
+  /** Route call (defKey of the call) → what its view argument resolves to, for the routes that resolve. */
+  targets: Map<string, RouteTarget>;
+}
+
+/** A view function of the index: its nodes found again, when asked, in the tree the workspace holds now. */
+class IndexedView implements ViewFunction {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly ref: NodeRef,
+    readonly key: string,
+    readonly label: string,
+    readonly drf: boolean,
+    readonly route: Location | undefined,
+    private readonly routeRef: NodeRef | undefined,
+    private readonly clsRef: NodeRef | undefined,
+    readonly clsKey: string | undefined,
+  ) {}
+  get file(): SourceFile {
+    return this.ref.file;
+  }
+  get node(): SyntaxNode {
+    return nodeOf(this.ws, this.ref);
+  }
+  get cls(): SyntaxNode | undefined {
+    return this.clsRef && nodeOf(this.ws, this.clsRef);
+  }
+  get routeView(): SyntaxNode | undefined {
+    return this.routeRef && nodeOf(this.ws, this.routeRef);
+  }
+}
+
+class IndexedClass implements ViewClass {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly facts: ClassFacts,
+  ) {}
+  get file(): SourceFile {
+    return this.facts.ref.file;
+  }
+  get node(): SyntaxNode {
+    return nodeOf(this.ws, this.facts.ref);
+  }
+  get key(): string {
+    return this.facts.key;
+  }
+  get name(): string {
+    return this.facts.name;
+  }
+  get route(): Location | undefined {
+    return this.facts.route;
+  }
+  get routeView(): SyntaxNode | undefined {
+    return this.facts.routeView && nodeOf(this.ws, this.facts.routeView);
+  }
+  get drf(): boolean {
+    return this.facts.drf;
+  }
+}
+
+function cachedFacts(ctx: ScanContext): ViewFacts | undefined {
+  return scanFact<ViewFacts>(ctx, 'views');
+}
+
+/** The view index's facts, built at once (findViews) unless prepareViews built them. */
+function factsOf(ctx: ScanContext): ViewFacts {
+  let facts = cachedFacts(ctx);
+  if (!facts) {
+    const steps = collectViews(ctx);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    cacheFacts(ctx, (facts = r.value));
+  }
+  return facts;
+}
+
+function cacheFacts(ctx: ScanContext, facts: ViewFacts): void {
+  setScanFact(ctx, 'views', facts);
+}
+
+const viewCache = new WeakMap<ViewFacts, ViewSet>();
 
 /**
  * Every view of the scanned tree (tests, migrations, management commands and task functions excluded):
  *  - functions and classes a urls.py routes to (path/re_path/url, `.as_view()`, DRF router `register`);
  *  - classes with a view base (View, TemplateView, APIView, ViewSet, any `*View`), methods included;
  *  - `@api_view` (and other view-decorated) functions; functions of views modules taking `request` first.
+ * The index is facts (file, range, route): a view's node is found again when a rule asks for it, so a rule that
+ * looks at the views of a batch of files parses only those (ViewFunction.key names a view without its node).
  */
 export function findViews(ctx: ScanContext): ViewSet {
-  const cached = viewCache.get(ctx);
-  if (cached) return cached;
-  const idx = PyIndex.of(ctx);
-  const classes = new Map<number, ViewClass>();
-  const functions = new Map<number, ViewFunction>();
+  const facts = factsOf(ctx);
+  let set = viewCache.get(facts);
+  if (!set) {
+    const ws = ctx.workspace;
+    const classes = facts.classes.map((c) => new IndexedClass(ws, c));
+    const functions: ViewFunction[] = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
+    for (const c of facts.classes) {
+      for (const m of c.methods) functions.push(new IndexedView(ws, m.ref, `${m.ref.file.rel}:${m.ref.start}`, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
+    }
+    viewCache.set(facts, (set = { functions, classes }));
+  }
+  return set;
+}
+
+/**
+ * The keys (defKey) of the views: `functions`, the function views; `all`, methods of class-based views too. A
+ * rule asks whether a function is a view without parsing any other view's file.
+ */
+export function viewKeys(ctx: ScanContext, which: 'functions' | 'all'): Set<string> {
+  const facts = factsOf(ctx);
+  let keys = keyCache.get(facts);
+  if (!keys) {
+    const functions = new Set(facts.functions.map((f) => f.key));
+    const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => `${m.ref.file.rel}:${m.ref.start}`))]);
+    keyCache.set(facts, (keys = { functions, all }));
+  }
+  return keys[which];
+}
+const keyCache = new WeakMap<ViewFacts, { functions: Set<string>; all: Set<string> }>();
+
+/** What a route's view argument resolves to (the view index's facts): no file parsed to find it. */
+export function routeTarget(ctx: ScanContext, r: RouteCall): RouteTarget | undefined {
+  const facts = factsOf(ctx);
+  return facts.targets.get(defKey(r.file, r.call));
+}
+
+/** A route target's definition node, found again in the tree the workspace holds now. */
+export function targetNode(ctx: ScanContext, t: RouteTarget): SyntaxNode {
+  return nodeOf(ctx.workspace, t.ref);
+}
+
+/** Qualified names of a class's bases, through project classes (a few levels). */
+export function classAncestry(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0, out: Array<{ q: string; cls?: SyntaxNode }> = []): Array<{ q: string; cls?: SyntaxNode }> {
+  for (const b of baseNodes(cls)) {
+    const q = idx.qualify(file, b);
+    if (!q) continue;
+    const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
+    out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
+    if (d && d.node.type === 'class_definition' && d.node.id !== cls.id) classAncestry(idx, d.file, d.node, depth + 1, out);
+  }
+  return out;
+}
+
+/**
+ * Builds the view index before the view rules run, parsing a few files at a time: whenever the trees held come to
+ * shortcuts.viewIndexChars characters of source, they (and the module index holding their nodes) are let go
+ * (src/project/memory.ts). The same facts as findViews builds at once; the rules gate calls this first
+ * (runRulesReleasing in src/gates/rules.ts).
+ */
+export async function prepareViews(ctx: ScanContext): Promise<void> {
+  if (cachedFacts(ctx)) return;
+  const ws = ctx.workspace;
+  const steps = collectViews({ ...ctx });
+  let r = steps.next();
+  while (!r.done) {
+    let fresh: ScanContext | undefined;
+    if (ws.heldChars >= shortcuts.viewIndexChars) {
+      ws.releaseTrees();
+      await release();
+      fresh = { ...ctx };
+    }
+    r = steps.next(fresh);
+  }
+  cacheFacts(ctx, r.value);
+  ws.releaseTrees();
+  await release();
+}
+
+/**
+ * Where an entry was first added in findViews' original sequence — every URLconf's routes (phase 1), then the DRF
+ * routers (2), then every module's view definitions (3), each in file order (file) and document order (n) — so
+ * that the index, built a file at a time in one pass, lists the views and attaches their routes in that order.
+ */
+type Order = readonly [phase: number, file: number, n: number];
+
+function before(a: Order, b: Order): boolean {
+  return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+}
+
+interface Ordered<T> {
+  facts: T;
+  first: Order;
+  /** The order of the add that gave the route (and the route's view argument) kept. */
+  routeAt?: Order;
+  routeViewAt?: Order;
+}
+
+/**
+ * The view index, a file at a time, in one pass over the files (a URLconf's routes, a router's registrations and
+ * a module's definitions read while its tree is at hand): it yields after each file, and takes a fresh copy of
+ * the scan context (a new module index, holding no tree) when the caller let the trees go (prepareViews);
+ * findViews runs it through. Each entry keeps where findViews' sequence would have added it first (Order), and
+ * the index is put in that order at the end.
+ */
+function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanContext | undefined> {
+  let ctx = first;
+  let idx = PyIndex.of(ctx);
+  const classes = new Map<string, Ordered<ClassFacts>>();
+  const functions = new Map<string, Ordered<FunctionFacts>>();
+  const targets = new Map<string, RouteTarget>();
   const excluded = (rel: string) => isTestPath(rel) || isMigration(rel) || isManagementCommand(rel) || /(^|\/)tasks\.py$/.test(rel);
 
-  const addClass = (file: SourceFile, node: SyntaxNode, route?: Location, routeView?: SyntaxNode) => {
-    if (excluded(file.rel)) return;
-    const prev = classes.get(node.id);
-    if (prev) {
-      prev.route ??= route;
-      prev.routeView ??= routeView;
-      return;
+  const merge = <T extends { route?: Location; routeView?: NodeRef }>(prev: Ordered<T>, at: Order, route?: Location, routeView?: NodeRef) => {
+    if (before(at, prev.first)) prev.first = at;
+    if (route && (!prev.routeAt || before(at, prev.routeAt))) {
+      prev.facts.route = route;
+      prev.routeAt = at;
     }
-    const name = node.childForFieldName('name')?.text ?? '?';
-    classes.set(node.id, { file, node, name, route, routeView, drf: isDrfClass(idx, file, node) });
+    if (routeView && (!prev.routeViewAt || before(at, prev.routeViewAt))) {
+      prev.facts.routeView = routeView;
+      prev.routeViewAt = at;
+    }
   };
-  const addFunction = (file: SourceFile, node: SyntaxNode, route?: Location, routeView?: SyntaxNode) => {
-    if (excluded(file.rel) || isTaskFunction(node)) return;
-    const prev = functions.get(node.id);
-    if (prev) {
-      prev.route ??= route;
-      prev.routeView ??= routeView;
-      return;
+  const addClass = (at: Order, file: SourceFile, node: SyntaxNode, route?: Location, routeView?: NodeRef) => {
+    if (excluded(file.rel)) return;
+    const key = defKey(file, node);
+    let entry = classes.get(key);
+    if (!entry) {
+      const name = node.childForFieldName('name')?.text ?? '?';
+      const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
+      classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
     }
-    const name = node.childForFieldName('name')?.text ?? '?';
-    functions.set(node.id, { file, node, label: name, route, routeView, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) });
+    merge(entry, at, route, routeView);
+  };
+  const addFunction = (at: Order, file: SourceFile, node: SyntaxNode, route?: Location, routeView?: NodeRef) => {
+    if (excluded(file.rel) || isTaskFunction(node)) return;
+    const key = defKey(file, node);
+    let entry = functions.get(key);
+    if (!entry) {
+      const name = node.childForFieldName('name')?.text ?? '?';
+      functions.set(key, (entry = { facts: { ref: refOf(file, node), key, label: name, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) }, first: at }));
+    }
+    merge(entry, at, route, routeView);
   };
 
-  // 1. routes
-  for (const r of routeCalls(ctx)) {
-    const v = unwrapView(r.view);
-    const routeLoc = loc(r.file, r.call);
-    const clsExpr = asViewClass(v);
-    let target: string | undefined;
-    if (clsExpr) target = idx.qualify(r.file, clsExpr);
-    else if (v.type === 'identifier' || v.type === 'attribute') target = idx.qualify(r.file, v);
-    else if (v.type === 'string') target = stringValue(v);
-    if (!target) continue;
-    const d = idx.resolveDef(target, r.file.rel);
-    if (!d) continue;
-    if (d.node.type === 'class_definition') addClass(d.file, d.node, routeLoc, r.view);
-    else addFunction(d.file, d.node, routeLoc, r.view);
-  }
-  // DRF routers: router.register(r"x", SomeViewSet)
-  for (const f of ctx.workspace.pythonFiles()) {
-    if (excluded(f.rel) || !isUrlsFile(f.rel) && !/(^|\/)(api|routers?)\.py$/.test(f.rel)) continue;
-    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-      const { callee, args } = callParts(n);
-      if (!callee || !/router\w*\.register$/i.test(callee) || !args[1]) return;
-      const q = idx.qualify(f, args[1]);
-      const d = q ? idx.resolveDef(q, f.rel) : undefined;
-      if (d && d.node.type === 'class_definition') addClass(d.file, d.node, loc(f, n));
-    });
-  }
-  // 2. classes with view bases, view-decorated functions, request-first functions of views modules
-  for (const f of ctx.workspace.pythonFiles()) {
-    if (excluded(f.rel)) continue;
-    const viewsModule = isViewsModule(f.rel);
-    if (!viewsModule && !/View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text)) continue;
-    for (const [, d] of idx.defs(f)) {
-      if (d.type === 'class_definition') {
-        if (isViewClass(idx, f, d)) addClass(f, d);
-      } else if (d.type === 'function_definition') {
-        const decos = decoratorDotted(d);
-        if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x))) addFunction(f, d);
-        else if (viewsModule && paramNames(d)[0] === 'request') addFunction(f, d);
-        else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request') addFunction(f, d);
+  for (const [i, f] of ctx.workspace.pythonFiles().entries()) {
+    let n = 0;
+    // 1. routes
+    if (routesFile(f)) {
+      for (const r of routeCallsOf(ctx, f)) {
+        const at: Order = [1, i, n++];
+        const v = unwrapView(r.view);
+        const routeLoc = loc(r.file, r.call);
+        const clsExpr = asViewClass(v);
+        let target: string | undefined;
+        if (clsExpr) target = idx.qualify(r.file, clsExpr);
+        else if (v.type === 'identifier' || v.type === 'attribute') target = idx.qualify(r.file, v);
+        else if (v.type === 'string') target = stringValue(v);
+        if (!target) continue;
+        const d = idx.resolveDef(target, r.file.rel);
+        if (!d) continue;
+        if (d.node.type === 'class_definition' || d.node.type === 'function_definition') {
+          const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
+          targets.set(defKey(r.file, r.call), { q: target, file: d.file, ref: refOf(d.file, d.node), key: defKey(d.file, d.node), name: d.name, type: d.node.type, ancestors });
+        }
+        if (d.node.type === 'class_definition') addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
+        else addFunction(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
       }
     }
-  }
-  const fnList = [...functions.values()];
-  // class-based views: every method
-  for (const c of classes.values()) {
-    for (const m of methodsOf(c.node)) {
-      if (isTaskFunction(m)) continue;
-      fnList.push({ file: c.file, node: m, label: `${c.name}.${m.childForFieldName('name')?.text ?? '?'}`, cls: c.node, route: c.route, routeView: c.routeView, drf: c.drf });
+    // DRF routers: router.register(r"x", SomeViewSet)
+    n = 0;
+    if (!excluded(f.rel) && (isUrlsFile(f.rel) || /(^|\/)(api|routers?)\.py$/.test(f.rel))) {
+      eachOfType(ctx.workspace.tree(f).rootNode, 'call', (c) => {
+        const { callee, args } = callParts(c);
+        if (!callee || !/router\w*\.register$/i.test(callee) || !args[1]) return;
+        const at: Order = [2, i, n++];
+        const q = idx.qualify(f, args[1]);
+        const d = q ? idx.resolveDef(q, f.rel) : undefined;
+        if (d && d.node.type === 'class_definition') addClass(at, d.file, d.node, loc(f, c));
+      });
+    }
+    // 2. classes with view bases, view-decorated functions, request-first functions of views modules
+    n = 0;
+    const viewsModule = isViewsModule(f.rel);
+    if (!excluded(f.rel) && (viewsModule || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
+      for (const [, d] of idx.defs(f)) {
+        const at: Order = [3, i, n++];
+        if (d.type === 'class_definition') {
+          if (isViewClass(idx, f, d)) addClass(at, f, d);
+        } else if (d.type === 'function_definition') {
+          const decos = decoratorDotted(d);
+          if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x))) addFunction(at, f, d);
+          else if (viewsModule && paramNames(d)[0] === 'request') addFunction(at, f, d);
+          else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request') addFunction(at, f, d);
+        }
+      }
+    }
+    const fresh = yield;
+    if (fresh) {
+      ctx = fresh;
+      idx = PyIndex.of(ctx);
     }
   }
-  const result: ViewSet = { functions: fnList, classes: [...classes.values()] };
-  viewCache.set(ctx, result);
-  return result;
+  const inOrder = <T>(m: Map<string, Ordered<T>>) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
+  return { classes: inOrder(classes), functions: inOrder(functions), targets };
 }

@@ -170,6 +170,8 @@ export class Workspace {
   private readonly deploy: SourceFile[] = [];
   private readonly byRel = new Map<string, SourceFile>();
   private readonly trees = new Map<string, Tree>();
+  /** Characters of source whose trees are held (heldChars). */
+  private held = 0;
   /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
   private readonly syntaxLines = new Map<string, number | undefined>();
   private readonly templates: SourceFile[] = [];
@@ -258,6 +260,7 @@ export class Workspace {
     if (!t) {
       t = parsePython(file.text);
       this.trees.set(file.rel, t);
+      this.held += file.text.length;
       this.recordSyntax(file, t);
     }
     return t;
@@ -270,6 +273,12 @@ export class Workspace {
    */
   releaseTrees(): void {
     this.trees.clear();
+    this.held = 0;
+  }
+
+  /** How much source the trees held now were parsed from, in characters (prepareViews lets them go past a limit). */
+  get heldChars(): number {
+    return this.held;
   }
 
   /**

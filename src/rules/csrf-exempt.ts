@@ -8,7 +8,10 @@ import {
   baseNodes,
   classAttr,
   decoratorTexts,
+  defKey,
   findViews,
+  inFileBatch,
+  isUrlsFile,
   loc,
   methodsOf,
   productionPythonFiles,
@@ -74,7 +77,9 @@ interface Exempt {
 
 /** launch.W120: @csrf_exempt on a view that uses the logged-in session. */
 export default {
+  // an exemption is reported where csrf_exempt is applied: a decorator's file, or a URLconf's
   reads: 'views',
+  batchWeight: (f) => (f.text.includes('csrf_exempt') || isUrlsFile(f.rel) ? f.text.length : 0),
   meta: {
     id: 'launch.W120',
     name: 'csrf-exempt',
@@ -137,15 +142,15 @@ function qualifiedDecorators(idx: PyIndex, file: SourceFile, def: SyntaxNode): A
 /** Every place csrf_exempt is applied to a view: decorators on functions, methods and classes, and urls.py wrappers. */
 function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): Exempt[] {
   const out: Exempt[] = [];
-  const classById = new Map(viewClasses.map((c) => [c.node.id, c]));
+  const classByKey = new Map(viewClasses.map((c) => [c.key, c]));
   // a mixin that exempts dispatch() is judged in the view classes that use it
-  const viewsOf = (cls: SyntaxNode): ViewClass[] => {
-    const own = classById.get(cls.id);
+  const viewsOf = (file: SourceFile, cls: SyntaxNode): ViewClass[] => {
+    const own = classByKey.get(defKey(file, cls));
     if (own) return [own];
     return viewClasses.filter((v) => inherits(idx, v.file, v.node, cls));
   };
   for (const file of productionPythonFiles(ctx)) {
-    if (!file.text.includes('csrf_exempt')) continue;
+    if (!inFileBatch(ctx, file.rel) || !file.text.includes('csrf_exempt')) continue;
     walk(ctx.workspace.tree(file).rootNode, (n) => {
       if (n.type !== 'function_definition' && n.type !== 'class_definition') return true;
       const decos = qualifiedDecorators(idx, file, n);
@@ -153,7 +158,7 @@ function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): E
       if (!ex) return true;
       const names = decos.map((d) => d.q);
       if (n.type === 'class_definition') {
-        for (const c of viewsOf(n)) out.push({ file, at: loc(file, ex.node), label: c.name, bodies: methodsOf(c.node).map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: names, how: `method_decorator(csrf_exempt) on ${c.node.id === n.id ? 'the class' : `its base \`${n.childForFieldName('name')?.text ?? '?'}\``}` });
+        for (const c of viewsOf(file, n)) out.push({ file, at: loc(file, ex.node), label: c.name, bodies: methodsOf(c.node).map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: names, how: `method_decorator(csrf_exempt) on ${c.node.id === n.id ? 'the class' : `its base \`${n.childForFieldName('name')?.text ?? '?'}\``}` });
         return true;
       }
       const cls = n.parent?.parent?.type === 'block' ? n.parent.parent.parent : n.parent?.type === 'block' ? n.parent.parent : null;
@@ -162,7 +167,7 @@ function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): E
         const clsName = cls.childForFieldName('name')?.text ?? '?';
         // csrf_exempt on dispatch() exempts the whole view; on another method it does nothing (as_view copies dispatch's attributes only)
         if (name !== 'dispatch') return true;
-        for (const c of viewsOf(cls)) {
+        for (const c of viewsOf(file, cls)) {
           out.push({ file, at: loc(file, ex.node), label: c.name, bodies: [...methodsOf(c.node), ...(c.node.id === cls.id ? [] : methodsOf(cls))].map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: [...names, ...classDecorators(idx, c.file, c.node)], how: c.node.id === cls.id ? 'csrf_exempt on dispatch()' : `csrf_exempt on its base's \`${clsName}.dispatch()\`` });
         }
         return true;
@@ -172,7 +177,7 @@ function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): E
     });
   }
   // urls.py: path("x/", csrf_exempt(views.x)), path("y/", csrf_exempt(YView.as_view()))
-  for (const r of routeCalls(ctx)) {
+  for (const r of routeCalls(ctx, 'in-batch')) {
     let v: SyntaxNode | undefined = r.view;
     let wrapped = false;
     for (let i = 0; i < 6 && v?.type === 'call'; i++) {
@@ -195,7 +200,7 @@ function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): E
       continue;
     }
     if (d.node.type === 'class_definition') {
-      out.push({ file: r.file, at, label: d.name, bodies: methodsOf(d.node).map((m) => ({ file: d.file, fn: m, cls: d.node })), cls: classById.get(d.node.id), decorators: classDecorators(idx, d.file, d.node), how: 'csrf_exempt() in urls.py' });
+      out.push({ file: r.file, at, label: d.name, bodies: methodsOf(d.node).map((m) => ({ file: d.file, fn: m, cls: d.node })), cls: classByKey.get(defKey(d.file, d.node)), decorators: classDecorators(idx, d.file, d.node), how: 'csrf_exempt() in urls.py' });
     } else {
       out.push({ file: r.file, at, label: d.name, bodies: [{ file: d.file, fn: d.node }], decorators: qualifiedDecorators(idx, d.file, d.node).map((x) => x.q), how: 'csrf_exempt() in urls.py' });
     }

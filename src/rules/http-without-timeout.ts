@@ -2,7 +2,8 @@ import type { Location } from '../finding';
 import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { CALL, PyIndex, findViews, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
+import { scanFactOf } from '../project/scan-facts';
+import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, productionPythonFiles, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { debugOffInProduction, switchedOffInProduction } from './settings-util';
@@ -101,12 +102,13 @@ function untimed(idx: PyIndex, file: SourceFile, call: SyntaxNode, clients: Map<
 
 /** Does production code set a process-wide socket timeout (socket.setdefaulttimeout), which urlopen uses? */
 function socketDefault(ctx: ScanContext): boolean {
-  return productionPythonFiles(ctx).some((f) => /socket\.setdefaulttimeout\(\s*[1-9]/.test(f.text));
+  return scanFactOf(ctx, 'socket-default-timeout', () => productionPythonFiles(ctx).some((f) => /socket\.setdefaulttimeout\(\s*[1-9]/.test(f.text)));
 }
 
 /** launch.W124: outbound HTTP in a view with no timeout. */
 export default {
   reads: 'views',
+  batchWeight: (f) => (HTTP_FILE.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.W124',
     name: 'http-without-timeout',
@@ -164,7 +166,9 @@ export default {
       for (const c of calls) visit(c.call, c.http);
     };
     const fileHas = new Map<string, boolean>();
+    // a call is reported in its view's file (its helpers are in the same module): the views of the batch
     const relevant = views.filter((v) => {
+      if (!inFileBatch(ctx, v.file.rel)) return false;
       let has = fileHas.get(v.file.rel);
       if (has === undefined) fileHas.set(v.file.rel, (has = HTTP_FILE.test(v.file.text)));
       return has;

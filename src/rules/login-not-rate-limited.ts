@@ -11,11 +11,17 @@ import {
   type Def,
   type RouteCall,
   baseName,
-  baseNodes,
   classAttr,
   countsFor,
   decoratorTexts,
+  classAncestry,
+  defKey,
   findViews,
+  routeTarget,
+  targetNode,
+  inFileBatch,
+  isUrlsFile,
+  onceForBatches,
   inDevFolder,
   isDevName,
   loc,
@@ -236,7 +242,7 @@ class LimiterFinder {
       }
     }
     if (!found && depth < 3) {
-      for (const a of ancestry(this.idx, file, cls)) {
+      for (const a of classAncestry(this.idx, file, cls)) {
         if (LIMITER_NAME.test(shortRef(a.q))) found = true;
         else if (a.cls && a.cls.id !== cls.id) {
           const d = this.idx.resolveDef(a.q, file.rel);
@@ -371,18 +377,6 @@ function classLimited(cls: SyntaxNode): boolean {
   const throttles = classAttr(cls, 'throttle_classes');
   if (throttles && !/^[([]\s*[)\]]$/.test(throttles.text)) return true;
   return !!classAttr(cls, 'throttle_scope');
-}
-
-/** Qualified names of a class's bases, through project classes (a few levels). */
-function ancestry(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0, out: Array<{ q: string; cls?: SyntaxNode }> = []): Array<{ q: string; cls?: SyntaxNode }> {
-  for (const b of baseNodes(cls)) {
-    const q = idx.qualify(file, b);
-    if (!q) continue;
-    const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
-    out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
-    if (d && d.node.type === 'class_definition' && d.node.id !== cls.id) ancestry(idx, d.file, d.node, depth + 1, out);
-  }
-  return out;
 }
 
 function shortRef(q: string): string {
@@ -711,7 +705,7 @@ function passwordlessBackends(idx: PyIndex, s: EvaluatedSettings): string | unde
   const passwordless = (q: string): boolean => {
     if (PASSWORDLESS_BACKEND.test(q)) return true;
     const d = idx.resolveDef(q);
-    return !!d && d.node.type === 'class_definition' && ancestry(idx, d.file, d.node).some((a) => PASSWORDLESS_BACKEND.test(a.q));
+    return !!d && d.node.type === 'class_definition' && classAncestry(idx, d.file, d.node).some((a) => PASSWORDLESS_BACKEND.test(a.q));
   };
   if (!all.every(passwordless)) return undefined;
   return `every backend in AUTHENTICATION_BACKENDS of ${label(s)} (${all.join(', ')}) signs users in without a password, so nothing here checks one; it becomes a password login, and needs a limit, once a password backend (ModelBackend) is added`;
@@ -720,6 +714,8 @@ function passwordlessBackends(idx: PyIndex, s: EvaluatedSettings): string | unde
 /** launch.W110: login endpoints (Django LoginView, auth URLconfs, DRF token views, hand-written authenticate() views) without rate limiting. */
 export default {
   reads: 'views',
+  // a hand-written login view is reported in its file; the routes (URLconfs) once, in the first batch (onceForBatches)
+  batchWeight: (f) => (PASSWORD_WORDS.test(f.text) || isUrlsFile(f.rel) ? f.text.length : 0),
   meta: {
     id: 'launch.W110',
     name: 'login-not-rate-limited',
@@ -758,82 +754,92 @@ export default {
         }
         return limitedGlobally(kind, limits);
       };
-      const reportedClasses = new Set<number>();
-      // one finding per login view: a second route to the same view is named on the first finding
-      const reportedTargets = new Map<string, RuleHit>();
-
-      // 1. routes in urls.py to library login views, auth URLconfs, and project subclasses of login views
-      for (const r of routeCalls(ctx)) {
-        if (!countsFor(ctx, project, r.file.rel) || LIBRARY.test(idx.moduleName(r.file))) continue;
-        const v = unwrapView(r.view);
-        let kind: Kind | undefined;
-        let what = '';
-        let target = '';
-        let projectClass: { file: SourceFile; node: SyntaxNode } | undefined;
-        const callee = v.type === 'call' ? callParts(v).callee : undefined;
-        if (callee && /(^|\.)include$/.test(callee)) {
-          const arg = callParts(v).args[0];
-          const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
-          if (included && AUTH_INCLUDES[included]) {
-            if (shadowedInclude(ctx, r, included)) continue;
-            kind = AUTH_INCLUDES[included];
-            what = `\`include("${included}")\` adds a login view`;
-            target = `include:${r.file.rel}:${r.call.startPosition.row}`;
-          }
-        } else {
-          const ref = asViewClass(v) ?? (v.type === 'identifier' || v.type === 'attribute' ? v : undefined);
-          const q = ref ? idx.qualify(r.file, ref) : undefined;
-          if (q && AUTH_VIEWS[q]) {
-            kind = AUTH_VIEWS[q];
-            what = `The route to \`${shortRef(q)}\` is a login endpoint`;
-            target = q;
-          } else if (q) {
-            const d = idx.resolveDef(q, r.file.rel);
-            if (d && d.node.type === 'class_definition') {
-              const base = ancestry(idx, d.file, d.node).find((a) => AUTH_VIEWS[a.q]);
-              if (base) {
-                kind = AUTH_VIEWS[base.q];
-                projectClass = { file: d.file, node: d.node };
-                what = `The route to \`${d.name}\` (a ${shortRef(base.q)}) is a login endpoint`;
-                target = q;
+      // 1. routes in urls.py to library login views, auth URLconfs, and project subclasses of login views: one
+      // finding per login view, a second route to the same view named on the first finding — worked out once for
+      // every batch (the routes of all URLconfs), reported by the batch that worked it out
+      const routes = onceForBatches(ctx, `launch.W110 routes of ${project.root}`, () => {
+        const out = { hits: [] as RuleHit[], classes: new Set<string>(), endpoints: 0 };
+        const reportedTargets = new Map<string, RuleHit>();
+        for (const r of routeCalls(ctx)) {
+          if (!countsFor(ctx, project, r.file.rel) || LIBRARY.test(idx.moduleName(r.file))) continue;
+          const v = unwrapView(r.view);
+          let kind: Kind | undefined;
+          let what = '';
+          let target = '';
+          let projectClass: { file: SourceFile; node: SyntaxNode } | undefined;
+          const callee = v.type === 'call' ? callParts(v).callee : undefined;
+          if (callee && /(^|\.)include$/.test(callee)) {
+            const arg = callParts(v).args[0];
+            const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
+            if (included && AUTH_INCLUDES[included]) {
+              if (shadowedInclude(ctx, r, included)) continue;
+              kind = AUTH_INCLUDES[included];
+              what = `\`include("${included}")\` adds a login view`;
+              target = `include:${r.file.rel}:${r.call.startPosition.row}`;
+            }
+          } else {
+            const ref = asViewClass(v) ?? (v.type === 'identifier' || v.type === 'attribute' ? v : undefined);
+            const q = ref ? idx.qualify(r.file, ref) : undefined;
+            if (q && AUTH_VIEWS[q]) {
+              kind = AUTH_VIEWS[q];
+              what = `The route to \`${shortRef(q)}\` is a login endpoint`;
+              target = q;
+            } else if (q) {
+              // what the view index resolved the route to, with its class's bases: no view module parsed for it
+              const t = routeTarget(ctx, r);
+              if (t && t.q === q && t.type === 'class_definition') {
+                const base = t.ancestors.find((a) => AUTH_VIEWS[a]);
+                if (base) {
+                  kind = AUTH_VIEWS[base];
+                  projectClass = { file: t.file, node: targetNode(ctx, t) };
+                  what = `The route to \`${t.name}\` (a ${shortRef(base)}) is a login endpoint`;
+                  target = q;
+                }
               }
             }
           }
+          if (!kind) continue;
+          // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
+          // or when another setting production turns off is on: production serves no such route
+          const debugOnly = onlyWhenDebug(r.call);
+          if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call)) continue;
+          out.endpoints++;
+          if (projectClass) out.classes.add(defKey(projectClass.file, projectClass.node));
+          if (finder.route(r.file, r.view)) continue;
+          if (projectClass && finder.cls(projectClass.file, projectClass.node)) continue;
+          if (globally(kind) !== false) continue;
+          const earlier = reportedTargets.get(target);
+          if (earlier) {
+            (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
+            continue;
+          }
+          const hit: RuleHit = {
+            location: loc(r.file, r.call),
+            message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
+            ...(debugOnly ? { level: 'note' as const } : {}),
+          };
+          reportedTargets.set(target, hit);
+          out.hits.push(hit);
         }
-        if (!kind) continue;
-        // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
-        // or when another setting production turns off is on: production serves no such route
-        const debugOnly = onlyWhenDebug(r.call);
-        if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call)) continue;
-        endpoints++;
-        if (projectClass) reportedClasses.add(projectClass.node.id);
-        if (finder.route(r.file, r.view)) continue;
-        if (projectClass && finder.cls(projectClass.file, projectClass.node)) continue;
-        if (globally(kind) !== false) continue;
-        const earlier = reportedTargets.get(target);
-        if (earlier) {
-          (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
-          continue;
-        }
-        const hit: RuleHit = {
-          location: loc(r.file, r.call),
-          message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
-          ...(debugOnly ? { level: 'note' as const } : {}),
-        };
-        reportedTargets.set(target, hit);
-        hits.push(hit);
-      }
+        return out;
+      });
+      endpoints += routes.value.endpoints;
+      if (routes.fresh) hits.push(...routes.value.hits);
 
       // 2. hand-written login views: authenticate() with a password (or login() with an AuthenticationForm) in a view
-      const seen = new Set<number>();
+      const seen = new Set<string>();
       const routeFile = (route: Location | undefined) => (route ? ctx.workspace.get(route.file) : undefined);
       const routeLimited = (route: Location | undefined, routeView: SyntaxNode | undefined) => {
         const f = routeFile(route);
         return !!(f && routeView && finder.route(f, routeView));
       };
+      // the views of the batch, each reported in its file; checksPasswords finds nothing in a file without its words
+      // (with the shortcuts on), which is then left unparsed
+      const mayCheck = (file: SourceFile) => !shortcuts.on || PASSWORD_WORDS.test(file.text);
       for (const c of views.classes) {
-        if (!countsFor(ctx, project, c.file.rel) || reportedClasses.has(c.node.id) || seen.has(c.node.id) || LIBRARY.test(idx.moduleName(c.file))) continue;
-        seen.add(c.node.id);
+        if (!inFileBatch(ctx, c.file.rel) || !countsFor(ctx, project, c.file.rel) || routes.value.classes.has(c.key) || seen.has(c.key) || LIBRARY.test(idx.moduleName(c.file))) continue;
+        seen.add(c.key);
+        if (!mayCheck(c.file)) continue;
         const how = checksPasswords(idx, c.file, methodsOf(c.node), c.node);
         if (!how) continue;
         endpoints++;
@@ -847,8 +853,9 @@ export default {
         });
       }
       for (const f of views.functions) {
-        if (f.cls || !countsFor(ctx, project, f.file.rel) || seen.has(f.node.id) || LIBRARY.test(idx.moduleName(f.file))) continue;
-        seen.add(f.node.id);
+        if (f.clsKey || !inFileBatch(ctx, f.file.rel) || !countsFor(ctx, project, f.file.rel) || seen.has(f.key) || LIBRARY.test(idx.moduleName(f.file))) continue;
+        seen.add(f.key);
+        if (!mayCheck(f.file)) continue;
         const how = checksPasswords(idx, f.file, [f.node]);
         if (!how) continue;
         endpoints++;

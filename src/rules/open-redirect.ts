@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import { eachOfType, stringValue, walk, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { CALL, PyIndex, classAttr, countsFor, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
+import { CALL, PyIndex, classAttr, countsFor, inFileBatch, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
 import type { DynamicMark, EvaluatedSettings, Overridden } from '../project/values';
@@ -19,9 +19,12 @@ const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponse
 const GUARD_Q = /^django\.utils\.http\.(url_has_allowed_host_and_scheme|is_safe_url)$/;
 const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next)\w*$/i;
 
+const REDIRECT_WORD = /redirect|Redirect/;
+
 /** launch.W123: redirect() / HttpResponseRedirect() to a URL from request data, without a host check. */
 export default {
   reads: 'views',
+  batchWeight: (f) => (REDIRECT_WORD.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.W123',
     name: 'open-redirect',
@@ -38,8 +41,8 @@ export default {
     const hits = new Map<number, RuleHit>();
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
-      if (!/redirect|Redirect/.test(file.text)) continue;
-      walkMatching(ctx, file, /redirect|Redirect/, CALL, (n) => {
+      if (!inFileBatch(ctx, file.rel) || !REDIRECT_WORD.test(file.text)) continue;
+      walkMatching(ctx, file, REDIRECT_WORD, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));
         if (!q || !REDIRECT.test(q)) return;

@@ -5,7 +5,7 @@ import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../projec
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { CALL, PyIndex, countsFor, decoratorDotted, findViews, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, decoratorDotted, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { productionEnvironment } from '../project/manifests';
 import { isLoopbackHost } from '../project/proxy';
@@ -650,6 +650,8 @@ function noteOn(
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 export default {
   reads: 'views',
+  // maySlow's filter (the module's name approximated by its path): a wrong weight costs memory, never findings
+  batchWeight: (f) => (SLOW_WORD.test(f.text) || SLOW_WORD.test(f.rel) ? f.text.length : 0),
   meta: {
     id: 'launch.W080',
     name: 'slow-work-in-view',
@@ -706,11 +708,13 @@ export default {
         ...(related.length ? { related } : {}),
       });
     };
+    // A call is reported in its view's file (its helpers are in the same module): the views of the batch, and of
+    // those only the files that may call something slow (slowCalls finds nothing in the others), parsed.
+    const mine = views.functions.filter((v) => inFileBatch(ctx, v.file.rel) && an.maySlow(v.file));
     // direct calls first, so a helper that is itself a view is reported as one
-    for (const v of views.functions) for (const { call, slow } of an.slowCalls(v.file, v.node)) report(v.file, call, slow, v);
-    // one level of same-module helper functions
-    for (const v of views.functions) {
-      if (!an.maySlow(v.file)) continue; // its helpers are in the same file: no slow call either
+    for (const v of mine) for (const { call, slow } of an.slowCalls(v.file, v.node)) report(v.file, call, slow, v);
+    // one level of same-module helper functions (no slow call in the others' files: their helpers are there)
+    for (const v of mine) {
       const defs = idx.defs(v.file);
       walkBody(v.node, (n) => {
         if (n.type !== 'call') return;

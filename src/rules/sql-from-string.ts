@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import type { SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { PyIndex, findViews, loc, productionPythonFiles } from '../project/model';
+import { PyIndex, defKey, inFileBatch, viewKeys, loc, productionPythonFiles } from '../project/model';
 import { FunctionFlow, UNKNOWN, callersPassingRequestData, enclosingFunction, formatted, formattedHow, isRequestData, mayCarryRequestData, openParts, type Prov } from '../project/request-data';
 import { CALL, walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
@@ -73,9 +73,12 @@ function isCursor(flow: FunctionFlow, obj: SyntaxNode): boolean {
   return CURSOR_NAME.test(name);
 }
 
+const SINK = /\.(execute|executemany|executescript|raw|extra)\s*\(|RawSQL/;
+
 /** launch.E122: raw SQL built from request data by string formatting (SQL injection). */
 export default {
   reads: 'views',
+  batchWeight: (f) => (SINK.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.E122',
     name: 'sql-from-string',
@@ -89,12 +92,11 @@ export default {
   },
   check(ctx) {
     const idx = PyIndex.of(ctx);
-    const viewIds = new Set(findViews(ctx).functions.map((v) => v.node.id));
+    const views = viewKeys(ctx, 'all');
     const hits = new Map<number, RuleHit>();
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
-      const SINK = /\.(execute|executemany|executescript|raw|extra)\s*\(|RawSQL/;
-      if (!SINK.test(file.text)) continue;
+      if (!inFileBatch(ctx, file.rel) || !SINK.test(file.text)) continue;
       walkMatching(ctx, file, SINK, CALL, (n) => {
         if (n.type !== 'call') return;
         const fnNode = n.childForFieldName('function');
@@ -102,7 +104,7 @@ export default {
         const flow = FunctionFlow.around(ctx, file, n);
         for (const arg of sqlArgs(idx, file, flow, n)) {
           sinks++;
-          const hit = judge(ctx, file, flow, n, arg, viewIds);
+          const hit = judge(ctx, file, flow, n, arg, views);
           if (hit && !hits.has(arg.node.id)) hits.set(arg.node.id, hit);
         }
       });
@@ -112,13 +114,13 @@ export default {
   },
 } satisfies Rule;
 
-function judge(ctx: ScanContext, file: SourceFile, flow: FunctionFlow, call: SyntaxNode, arg: SqlArg, viewIds: Set<number>): RuleHit | undefined {
+function judge(ctx: ScanContext, file: SourceFile, flow: FunctionFlow, call: SyntaxNode, arg: SqlArg, views: Set<string>): RuleHit | undefined {
   const at = loc(file, arg.node);
   if (arg.node.type === 'string' && !arg.node.namedChildren.some((c) => c.type === 'interpolation')) return undefined; // a constant
   const fnNode = enclosingFunction(call);
   const isFormatted = formatted(flow, arg.node);
   // no request read in the function, not formatted from its parameters, not a view: nothing to judge
-  if (!mayCarryRequestData(fnNode, file) && !(isFormatted && fnNode && (viewIds.has(fnNode.id) || fnNode.childForFieldName('parameters')?.namedChildren.length))) return undefined;
+  if (!mayCarryRequestData(fnNode, file) && !(isFormatted && fnNode && (views.has(defKey(file, fnNode)) || fnNode.childForFieldName('parameters')?.namedChildren.length))) return undefined;
   const p = flow.prov(arg.node);
   if (isRequestData(p, 'sql')) return errorHit(flow, arg, at, p);
   const fn = enclosingFunction(call);
@@ -130,7 +132,7 @@ function judge(ctx: ScanContext, file: SourceFile, flow: FunctionFlow, call: Syn
     }
   }
   // a note in views only, and only those that get the request (a `*View` model class is no view)
-  if (fn && viewIds.has(fn.id) && (flow.parameters.some((x) => flow.isRequestName(x)) || /\bself\.request\b/.test(fn.text)) && p.grade.sql === UNKNOWN && formatted(flow, arg.node)) {
+  if (fn && views.has(defKey(file, fn)) && (flow.parameters.some((x) => flow.isRequestName(x)) || /\bself\.request\b/.test(fn.text)) && p.grade.sql === UNKNOWN && formatted(flow, arg.node)) {
     const parts = openParts(flow, arg.node, 'sql');
     if (parts.length === 0) return undefined;
     return {

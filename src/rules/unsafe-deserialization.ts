@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { PyIndex, loc, productionPythonFiles } from '../project/model';
+import { PyIndex, inFileBatch, loc, productionPythonFiles } from '../project/model';
 import { FunctionFlow, callersPassingRequestData, enclosingFunction, isRequestData, type Prov } from '../project/request-data';
 import { CALL, walkMatching } from '../project/syntax';
 import type { Rule, RuleHit } from './rule';
@@ -14,9 +14,12 @@ const YAML_UNSAFE = /^yaml\.(unsafe_load|unsafe_load_all)$/;
 const YAML_SAFE_LOADER = /(^|\.)(SafeLoader|CSafeLoader|BaseLoader|CBaseLoader)$/;
 const YAML_FULL_LOADER = /(^|\.)(FullLoader|CFullLoader)$/;
 
+const LOADER_WORD = /pickle|yaml|marshal|dill|shelve|read_pickle/;
+
 /** launch.E125: pickle / yaml.load without SafeLoader (and similar) on request data: remote code execution. */
 export default {
   reads: 'views',
+  batchWeight: (f) => (LOADER_WORD.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.E125',
     name: 'unsafe-deserialization',
@@ -33,7 +36,7 @@ export default {
     const hits = new Map<number, RuleHit>();
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
-      if (!/pickle|yaml|marshal|dill|shelve|read_pickle/.test(file.text)) continue;
+      if (!inFileBatch(ctx, file.rel) || !LOADER_WORD.test(file.text)) continue;
       walkMatching(ctx, file, /\b(loads?|decode|read_pickle|load_all|unsafe_load|unsafe_load_all)\s*\(/, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));

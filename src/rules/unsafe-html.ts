@@ -2,7 +2,7 @@ import type { Location } from '../finding';
 import type { SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
-import { PyIndex, loc, productionPythonFiles } from '../project/model';
+import { PyIndex, inFileBatch, loc, productionPythonFiles } from '../project/model';
 import {
   FunctionFlow,
   SAFE,
@@ -23,9 +23,12 @@ import type { Rule, RuleHit } from './rule';
 const MARK_SAFE = /^django\.utils\.safestring\.(mark_safe|SafeString|SafeText|SafeUnicode)$/;
 const FORMAT_HTML = /^django\.utils\.html\.(format_html|format_html_join)$/;
 
+const SAFE_WORD = /mark_safe|SafeString|SafeText|SafeUnicode|format_html/;
+
 /** launch.W121: mark_safe/SafeString on request data or unescaped formatted HTML; format_html given an already formatted string. */
 export default {
   reads: 'views',
+  batchWeight: (f) => (SAFE_WORD.test(f.text) ? f.text.length : 0),
   meta: {
     id: 'launch.W121',
     name: 'unsafe-html',
@@ -42,8 +45,8 @@ export default {
     const hits = new Map<number, RuleHit>();
     let sinks = 0;
     for (const file of productionPythonFiles(ctx)) {
-      if (!/mark_safe|SafeString|SafeText|SafeUnicode|format_html/.test(file.text)) continue;
-      walkMatching(ctx, file, /mark_safe|SafeString|SafeText|SafeUnicode|format_html/, CALL, (n) => {
+      if (!inFileBatch(ctx, file.rel) || !SAFE_WORD.test(file.text)) continue;
+      walkMatching(ctx, file, SAFE_WORD, CALL, (n) => {
         if (n.type !== 'call') return;
         const q = idx.qualify(file, n.childForFieldName('function'));
         if (!q) return;
