@@ -1,5 +1,5 @@
-export const id = 586;
-export const ids = [586];
+export const id = 828;
+export const ids = [828];
 export const modules = {
 
 /***/ 83916:
@@ -4488,7 +4488,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 96600:
+/***/ 84470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5059,12 +5059,17 @@ const shortcuts = {
      * this many characters of source (migrationAppBatches in src/project/migrations.ts); the equality test sets
      * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
      */
-    migrationBatchChars: 2 * 1024 * 1024,
+    migrationBatchChars: 1024 * 1024,
     /**
      * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
      * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
      */
     fileBatchChars: 1536 * 1024,
+    /**
+     * The view index (prepareViews in src/project/views.ts) is built a few files at a time, its trees let go whenever
+     * this many characters of source are held; the equality test makes it small (a letting-go after every file).
+     */
+    viewIndexChars: 1024 * 1024,
 };
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
 function withoutShortcuts(fn) {
@@ -6216,6 +6221,8 @@ class Workspace {
     deploy = [];
     byRel = new Map();
     trees = new Map();
+    /** Characters of source whose trees are held (heldChars). */
+    held = 0;
     /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
     syntaxLines = new Map();
     templates = [];
@@ -6303,6 +6310,7 @@ class Workspace {
         if (!t) {
             t = parsePython(file.text);
             this.trees.set(file.rel, t);
+            this.held += file.text.length;
             this.recordSyntax(file, t);
         }
         return t;
@@ -6314,6 +6322,11 @@ class Workspace {
      */
     releaseTrees() {
         this.trees.clear();
+        this.held = 0;
+    }
+    /** How much source the trees held now were parsed from, in characters (prepareViews lets them go past a limit). */
+    get heldChars() {
+        return this.held;
     }
     /**
      * Every Python file's syntax error recorded (as tree() records it): the files no one has parsed yet are
@@ -7683,7 +7696,33 @@ function modelImports(node) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/project/scan-facts.ts
+
+const facts = new WeakMap();
+function of(ctx) {
+    let byProjects = facts.get(ctx.workspace);
+    if (!byProjects)
+        facts.set(ctx.workspace, (byProjects = new WeakMap()));
+    let m = byProjects.get(ctx.projects);
+    if (!m)
+        byProjects.set(ctx.projects, (m = new Map()));
+    return m;
+}
+/** The fact `name` of this scan, or undefined when not worked out yet. */
+function scanFact(ctx, name) {
+    return of(ctx).get(`${name}:${shortcuts.on}`);
+}
+function setScanFact(ctx, name, value) {
+    of(ctx).set(`${name}:${shortcuts.on}`, value);
+    return value;
+}
+/** The fact `name` of this scan, worked out by `make` the first time. */
+function scanFactOf(ctx, name, make) {
+    return scanFact(ctx, name) ?? setScanFact(ctx, name, make());
+}
+
 ;// CONCATENATED MODULE: ./src/project/files.ts
+
 
 
 function baseName(rel) {
@@ -7781,6 +7820,20 @@ function inFileBatch(ctx, rel) {
     return !ctx.fileBatch || ctx.fileBatch.has(rel);
 }
 /**
+ * What a rule works out once for every batch of a run (ScanContext.batchShared) — `fresh` in the batch that worked
+ * it out, which reports what it found there; outside batches always fresh.
+ */
+function onceForBatches(ctx, key, compute) {
+    const shared = ctx.batchShared;
+    if (!shared)
+        return { value: compute(), fresh: true };
+    if (shared.has(key))
+        return { value: shared.get(key), fresh: false };
+    const value = compute();
+    shared.set(key, value);
+    return { value, fresh: true };
+}
+/**
  * Every Python file in a batch, in order, each batch holding files that weigh at most `max` characters
  * together (a heavier file is a batch of its own; a file that weighs 0 joins the batch at hand): what the
  * rules run on at once, their trees let go between batches. `weight` is the source a rule of the group parses
@@ -7837,6 +7890,10 @@ function devOnlySettingsFiles(ctx, project) {
 }
 /** Python files that run in production: no tests, migrations, dev-named or dev-only settings files. */
 function productionPythonFiles(ctx, project) {
+    // a list of files (a fact): worked out once per scan, not in each batch of the rules that ask
+    return scanFactOf(ctx, `production-python-files:${project ? `p:${project.root}` : '*'}`, () => productionPythonFilesOf(ctx, project));
+}
+function productionPythonFilesOf(ctx, project) {
     const devOnly = new Set();
     const prodChain = new Set();
     for (const p of project ? [project] : ctx.projects) {
@@ -12386,6 +12443,7 @@ function dynamicReason(s, at) {
 
 
 
+
 /** The fully qualified dotted name a binding stands for. */
 function bindingTarget(b) {
     return b.name ? `${b.module}.${b.name}` : b.module;
@@ -12396,50 +12454,15 @@ const IDENT = /^[A-Za-z_]\w*$/;
 const IMPORT_LINE = /\bimport\b/;
 class PyIndex {
     ctx;
-    byModule = new Map();
-    info = new Map();
+    byModule;
+    info;
+    /** Definitions by file: syntax nodes, so kept per context (its trees), not with the scan's facts. */
+    defsOf = new Map();
     constructor(ctx) {
         this.ctx = ctx;
-        const ws = ctx.workspace;
-        const rootPkg = ws.get('__init__.py') ? baseName(ctx.root.replace(/[\\/]+$/, '')) : undefined;
-        for (const f of ws.pythonFiles()) {
-            const names = new Set();
-            const segs = f.rel.replace(/\.py$/, '').split('/');
-            const isPackage = segs[segs.length - 1] === '__init__';
-            const stem = isPackage ? [] : [segs[segs.length - 1]];
-            const dirs = segs.slice(0, -1);
-            // 1. the __init__.py chain: walk up while the folder is a package; above it is the sys.path entry
-            let top = dirs.length;
-            while (top > 0 && ws.get(`${dirs.slice(0, top).join('/')}/__init__.py`))
-                top--;
-            let chain = [...dirs.slice(top), ...stem];
-            if (top === 0 && rootPkg) {
-                if (chain.length && chain.every((p) => IDENT.test(p)))
-                    names.add(chain.join('.'));
-                chain = [rootPkg, ...chain];
-            }
-            if (chain.length && chain.every((p) => IDENT.test(p)))
-                names.add(chain.join('.'));
-            // 2. relative to each project root and to the scan root (namespace packages, src layouts)
-            for (const base of [...this.ctx.projects.map((p) => p.root), ...this.ctx.projects.map((p) => (p.root ? `${p.root}/src` : 'src')), '']) {
-                if (base && !f.rel.startsWith(base + '/'))
-                    continue;
-                const inner = (base ? f.rel.slice(base.length + 1) : f.rel).replace(/\.py$/, '').split('/');
-                if (inner[inner.length - 1] === '__init__')
-                    inner.pop();
-                if (inner.length && inner.every((p) => IDENT.test(p)))
-                    names.add(inner.join('.'));
-            }
-            const list = [...names];
-            // the most specific (longest) chain name is what relative imports resolve against
-            const primary = chain.length && chain.every((p) => IDENT.test(p)) ? chain.join('.') : list.sort((a, b) => b.length - a.length)[0] ?? '';
-            this.info.set(f.rel, { modules: list, module: primary, isPackage });
-            for (const m of list) {
-                const arr = this.byModule.get(m) ?? [];
-                arr.push(f);
-                this.byModule.set(m, arr);
-            }
-        }
+        const table = scanFactOf(ctx, 'modules', () => moduleTable(ctx));
+        this.byModule = table.byModule;
+        this.info = table.info;
     }
     static cache = new WeakMap();
     static of(ctx) {
@@ -12560,9 +12583,9 @@ class PyIndex {
     }
     /** Module-level function and class definitions (also inside module-level if/try blocks), by name. */
     defs(file) {
-        const info = this.info.get(file.rel);
-        if (info.defs)
-            return info.defs;
+        const known = this.defsOf.get(file.rel);
+        if (known)
+            return known;
         const map = new Map();
         const visit = (block) => {
             for (const c of block.namedChildren) {
@@ -12578,7 +12601,7 @@ class PyIndex {
             }
         };
         visit(this.ctx.workspace.tree(file).rootNode);
-        info.defs = map;
+        this.defsOf.set(file.rel, map);
         return map;
     }
     /**
@@ -12722,6 +12745,52 @@ function separatePackage(ctx, rel) {
         return undefined;
     const reached = namesProjectsReach(ctx);
     return names.some((n) => reached.has(n)) ? undefined : names[0];
+}
+/** Every file's module names (the __init__.py chain; relative to each project root, its src/ and the scan root). */
+function moduleTable(ctx) {
+    const ws = ctx.workspace;
+    const byModule = new Map();
+    const info = new Map();
+    const rootPkg = ws.get('__init__.py') ? baseName(ctx.root.replace(/[\\/]+$/, '')) : undefined;
+    for (const f of ws.pythonFiles()) {
+        const names = new Set();
+        const segs = f.rel.replace(/\.py$/, '').split('/');
+        const isPackage = segs[segs.length - 1] === '__init__';
+        const stem = isPackage ? [] : [segs[segs.length - 1]];
+        const dirs = segs.slice(0, -1);
+        // 1. the __init__.py chain: walk up while the folder is a package; above it is the sys.path entry
+        let top = dirs.length;
+        while (top > 0 && ws.get(`${dirs.slice(0, top).join('/')}/__init__.py`))
+            top--;
+        let chain = [...dirs.slice(top), ...stem];
+        if (top === 0 && rootPkg) {
+            if (chain.length && chain.every((p) => IDENT.test(p)))
+                names.add(chain.join('.'));
+            chain = [rootPkg, ...chain];
+        }
+        if (chain.length && chain.every((p) => IDENT.test(p)))
+            names.add(chain.join('.'));
+        // 2. relative to each project root and to the scan root (namespace packages, src layouts)
+        for (const base of [...ctx.projects.map((p) => p.root), ...ctx.projects.map((p) => (p.root ? `${p.root}/src` : 'src')), '']) {
+            if (base && !f.rel.startsWith(base + '/'))
+                continue;
+            const inner = (base ? f.rel.slice(base.length + 1) : f.rel).replace(/\.py$/, '').split('/');
+            if (inner[inner.length - 1] === '__init__')
+                inner.pop();
+            if (inner.length && inner.every((p) => IDENT.test(p)))
+                names.add(inner.join('.'));
+        }
+        const list = [...names];
+        // the most specific (longest) chain name is what relative imports resolve against
+        const primary = chain.length && chain.every((p) => IDENT.test(p)) ? chain.join('.') : list.sort((a, b) => b.length - a.length)[0] ?? '';
+        info.set(f.rel, { modules: list, module: primary, isPackage });
+        for (const m of list) {
+            const arr = byModule.get(m) ?? [];
+            arr.push(f);
+            byModule.set(m, arr);
+        }
+    }
+    return { byModule, info };
 }
 
 ;// CONCATENATED MODULE: ./src/project/middleware.ts
@@ -13893,6 +13962,9 @@ function sqliteTuning(options) {
 
 
 
+
+
+
 /** Base class names that make a class a view. */
 const VIEW_BASES = new Set([
     'View', 'TemplateView', 'FormView', 'CreateView', 'UpdateView', 'DeleteView', 'ListView', 'DetailView', 'RedirectView',
@@ -13921,29 +13993,43 @@ function isUrlsFile(rel) {
     const name = baseName(rel);
     return /(^|_)urls(_\w+)?\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
 }
-/** Every path()/re_path()/url() route call with a view argument, in non-test urls files. */
+/**
+ * Every path()/re_path()/url() route call with a view argument, in non-test urls files; with `inBatch`, only in the
+ * files of the batch the rules run on (ScanContext.fileBatch), the others left unparsed.
+ */
 const routeCache = new WeakMap();
-function routeCalls(ctx) {
-    const cached = routeCache.get(ctx);
+const batchRouteCache = new WeakMap();
+function routeCalls(ctx, inBatch) {
+    const cache = inBatch ? batchRouteCache : routeCache;
+    const cached = cache.get(ctx);
     if (cached)
         return cached;
     const out = [];
-    routeCache.set(ctx, out);
+    cache.set(ctx, out);
     for (const f of ctx.workspace.pythonFiles()) {
-        // a development URLconf (`dev_urls.py`, `urls_dev.py`: Kolibri Studio's, which only its dev settings name as
-        // ROOT_URLCONF) routes nothing production serves
-        if (!isUrlsFile(f.rel) || isTestPath(f.rel) || isDevName(baseName(f.rel).replace(/\.py$/, '')))
-            continue;
-        eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-            const { callee, args, kwargs } = callParts(n);
-            const last = callee?.split('.').pop();
-            if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
-                const view = kwargs.get('view') ?? args[1];
-                if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? ''))
-                    out.push({ file: f, call: n, view });
-            }
-        });
+        if (routesFile(f) && (!inBatch || inFileBatch(ctx, f.rel)))
+            out.push(...routeCallsOf(ctx, f));
     }
+    return out;
+}
+/**
+ * A URLconf whose routes production serves: not a test, and not a development URLconf (`dev_urls.py`, `urls_dev.py`:
+ * Kolibri Studio's, which only its dev settings name as ROOT_URLCONF).
+ */
+function routesFile(f) {
+    return isUrlsFile(f.rel) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, ''));
+}
+function routeCallsOf(ctx, f) {
+    const out = [];
+    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
+        const { callee, args, kwargs } = callParts(n);
+        const last = callee?.split('.').pop();
+        if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
+            const view = kwargs.get('view') ?? args[1];
+            if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? ''))
+                out.push({ file: f, call: n, view });
+        }
+    });
     return out;
 }
 /** Strip decorator wrappers from a route's view argument: `login_required(views.x)` -> `views.x`, `cache_page(60)(v)` -> `v`. */
@@ -14007,116 +14093,315 @@ function isViewsModule(rel) {
     const name = baseName(rel);
     return /(^|_)views?\.py$/.test(name) || rel.split('/').slice(0, -1).includes('views');
 }
+function refOf(file, node) {
+    return { file, start: node.startIndex, end: node.endIndex, type: node.type };
+}
+function nodeOf(ws, r) {
+    const root = ws.tree(r.file).rootNode;
+    for (let n = root.descendantForIndex(r.start, Math.max(r.start, r.end - 1)); n; n = n.parent) {
+        if (n.startIndex === r.start && n.endIndex === r.end && n.type === r.type)
+            return n;
+    }
+    throw new Error(`${r.file.rel}: no ${r.type} at ${r.start}–${r.end} (the file changed during the scan?)`);
+}
+/** The key of a definition: its file and where it starts (viewKeys, ViewFunction.key). */
+function defKey(file, node) {
+    return `${file.rel}:${node.startIndex}`;
+}
+/** A view function of the index: its nodes found again, when asked, in the tree the workspace holds now. */
+class IndexedView {
+    ws;
+    ref;
+    key;
+    label;
+    drf;
+    route;
+    routeRef;
+    clsRef;
+    clsKey;
+    constructor(ws, ref, key, label, drf, route, routeRef, clsRef, clsKey) {
+        this.ws = ws;
+        this.ref = ref;
+        this.key = key;
+        this.label = label;
+        this.drf = drf;
+        this.route = route;
+        this.routeRef = routeRef;
+        this.clsRef = clsRef;
+        this.clsKey = clsKey;
+    }
+    get file() {
+        return this.ref.file;
+    }
+    get node() {
+        return nodeOf(this.ws, this.ref);
+    }
+    get cls() {
+        return this.clsRef && nodeOf(this.ws, this.clsRef);
+    }
+    get routeView() {
+        return this.routeRef && nodeOf(this.ws, this.routeRef);
+    }
+}
+class IndexedClass {
+    ws;
+    facts;
+    constructor(ws, facts) {
+        this.ws = ws;
+        this.facts = facts;
+    }
+    get file() {
+        return this.facts.ref.file;
+    }
+    get node() {
+        return nodeOf(this.ws, this.facts.ref);
+    }
+    get key() {
+        return this.facts.key;
+    }
+    get name() {
+        return this.facts.name;
+    }
+    get route() {
+        return this.facts.route;
+    }
+    get routeView() {
+        return this.facts.routeView && nodeOf(this.ws, this.facts.routeView);
+    }
+    get drf() {
+        return this.facts.drf;
+    }
+}
+function cachedFacts(ctx) {
+    return scanFact(ctx, 'views');
+}
+/** The view index's facts, built at once (findViews) unless prepareViews built them. */
+function factsOf(ctx) {
+    let facts = cachedFacts(ctx);
+    if (!facts) {
+        const steps = collectViews(ctx);
+        let r = steps.next();
+        while (!r.done)
+            r = steps.next();
+        cacheFacts(ctx, (facts = r.value));
+    }
+    return facts;
+}
+function cacheFacts(ctx, facts) {
+    setScanFact(ctx, 'views', facts);
+}
 const viewCache = new WeakMap();
 /**
  * Every view of the scanned tree (tests, migrations, management commands and task functions excluded):
  *  - functions and classes a urls.py routes to (path/re_path/url, `.as_view()`, DRF router `register`);
  *  - classes with a view base (View, TemplateView, APIView, ViewSet, any `*View`), methods included;
  *  - `@api_view` (and other view-decorated) functions; functions of views modules taking `request` first.
+ * The index is facts (file, range, route): a view's node is found again when a rule asks for it, so a rule that
+ * looks at the views of a batch of files parses only those (ViewFunction.key names a view without its node).
  */
 function findViews(ctx) {
-    const cached = viewCache.get(ctx);
-    if (cached)
-        return cached;
-    const idx = PyIndex.of(ctx);
+    const facts = factsOf(ctx);
+    let set = viewCache.get(facts);
+    if (!set) {
+        const ws = ctx.workspace;
+        const classes = facts.classes.map((c) => new IndexedClass(ws, c));
+        const functions = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
+        for (const c of facts.classes) {
+            for (const m of c.methods)
+                functions.push(new IndexedView(ws, m.ref, `${m.ref.file.rel}:${m.ref.start}`, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
+        }
+        viewCache.set(facts, (set = { functions, classes }));
+    }
+    return set;
+}
+/**
+ * The keys (defKey) of the views: `functions`, the function views; `all`, methods of class-based views too. A
+ * rule asks whether a function is a view without parsing any other view's file.
+ */
+function viewKeys(ctx, which) {
+    const facts = factsOf(ctx);
+    let keys = keyCache.get(facts);
+    if (!keys) {
+        const functions = new Set(facts.functions.map((f) => f.key));
+        const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => `${m.ref.file.rel}:${m.ref.start}`))]);
+        keyCache.set(facts, (keys = { functions, all }));
+    }
+    return keys[which];
+}
+const keyCache = new WeakMap();
+/** What a route's view argument resolves to (the view index's facts): no file parsed to find it. */
+function routeTarget(ctx, r) {
+    const facts = factsOf(ctx);
+    return facts.targets.get(defKey(r.file, r.call));
+}
+/** A route target's definition node, found again in the tree the workspace holds now. */
+function targetNode(ctx, t) {
+    return nodeOf(ctx.workspace, t.ref);
+}
+/** Qualified names of a class's bases, through project classes (a few levels). */
+function classAncestry(idx, file, cls, depth = 0, out = []) {
+    for (const b of baseNodes(cls)) {
+        const q = idx.qualify(file, b);
+        if (!q)
+            continue;
+        const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
+        out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
+        if (d && d.node.type === 'class_definition' && d.node.id !== cls.id)
+            classAncestry(idx, d.file, d.node, depth + 1, out);
+    }
+    return out;
+}
+/**
+ * Builds the view index before the view rules run, parsing a few files at a time: whenever the trees held come to
+ * shortcuts.viewIndexChars characters of source, they (and the module index holding their nodes) are let go
+ * (src/project/memory.ts). The same facts as findViews builds at once; the rules gate calls this first
+ * (runRulesReleasing in src/gates/rules.ts).
+ */
+async function prepareViews(ctx) {
+    if (cachedFacts(ctx))
+        return;
+    const ws = ctx.workspace;
+    const steps = collectViews({ ...ctx });
+    let r = steps.next();
+    while (!r.done) {
+        let fresh;
+        if (ws.heldChars >= shortcuts.viewIndexChars) {
+            ws.releaseTrees();
+            await release();
+            fresh = { ...ctx };
+        }
+        r = steps.next(fresh);
+    }
+    cacheFacts(ctx, r.value);
+    ws.releaseTrees();
+    await release();
+}
+function before(a, b) {
+    return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+}
+/**
+ * The view index, a file at a time, in one pass over the files (a URLconf's routes, a router's registrations and
+ * a module's definitions read while its tree is at hand): it yields after each file, and takes a fresh copy of
+ * the scan context (a new module index, holding no tree) when the caller let the trees go (prepareViews);
+ * findViews runs it through. Each entry keeps where findViews' sequence would have added it first (Order), and
+ * the index is put in that order at the end.
+ */
+function* collectViews(first) {
+    let ctx = first;
+    let idx = PyIndex.of(ctx);
     const classes = new Map();
     const functions = new Map();
+    const targets = new Map();
     const excluded = (rel) => isTestPath(rel) || isMigration(rel) || isManagementCommand(rel) || /(^|\/)tasks\.py$/.test(rel);
-    const addClass = (file, node, route, routeView) => {
+    const merge = (prev, at, route, routeView) => {
+        if (before(at, prev.first))
+            prev.first = at;
+        if (route && (!prev.routeAt || before(at, prev.routeAt))) {
+            prev.facts.route = route;
+            prev.routeAt = at;
+        }
+        if (routeView && (!prev.routeViewAt || before(at, prev.routeViewAt))) {
+            prev.facts.routeView = routeView;
+            prev.routeViewAt = at;
+        }
+    };
+    const addClass = (at, file, node, route, routeView) => {
         if (excluded(file.rel))
             return;
-        const prev = classes.get(node.id);
-        if (prev) {
-            prev.route ??= route;
-            prev.routeView ??= routeView;
-            return;
+        const key = defKey(file, node);
+        let entry = classes.get(key);
+        if (!entry) {
+            const name = node.childForFieldName('name')?.text ?? '?';
+            const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
+            classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
         }
-        const name = node.childForFieldName('name')?.text ?? '?';
-        classes.set(node.id, { file, node, name, route, routeView, drf: isDrfClass(idx, file, node) });
+        merge(entry, at, route, routeView);
     };
-    const addFunction = (file, node, route, routeView) => {
+    const addFunction = (at, file, node, route, routeView) => {
         if (excluded(file.rel) || isTaskFunction(node))
             return;
-        const prev = functions.get(node.id);
-        if (prev) {
-            prev.route ??= route;
-            prev.routeView ??= routeView;
-            return;
+        const key = defKey(file, node);
+        let entry = functions.get(key);
+        if (!entry) {
+            const name = node.childForFieldName('name')?.text ?? '?';
+            functions.set(key, (entry = { facts: { ref: refOf(file, node), key, label: name, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) }, first: at }));
         }
-        const name = node.childForFieldName('name')?.text ?? '?';
-        functions.set(node.id, { file, node, label: name, route, routeView, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) });
+        merge(entry, at, route, routeView);
     };
-    // 1. routes
-    for (const r of routeCalls(ctx)) {
-        const v = unwrapView(r.view);
-        const routeLoc = syntax_loc(r.file, r.call);
-        const clsExpr = asViewClass(v);
-        let target;
-        if (clsExpr)
-            target = idx.qualify(r.file, clsExpr);
-        else if (v.type === 'identifier' || v.type === 'attribute')
-            target = idx.qualify(r.file, v);
-        else if (v.type === 'string')
-            target = stringValue(v);
-        if (!target)
-            continue;
-        const d = idx.resolveDef(target, r.file.rel);
-        if (!d)
-            continue;
-        if (d.node.type === 'class_definition')
-            addClass(d.file, d.node, routeLoc, r.view);
-        else
-            addFunction(d.file, d.node, routeLoc, r.view);
-    }
-    // DRF routers: router.register(r"x", SomeViewSet)
-    for (const f of ctx.workspace.pythonFiles()) {
-        if (excluded(f.rel) || !isUrlsFile(f.rel) && !/(^|\/)(api|routers?)\.py$/.test(f.rel))
-            continue;
-        eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-            const { callee, args } = callParts(n);
-            if (!callee || !/router\w*\.register$/i.test(callee) || !args[1])
-                return;
-            const q = idx.qualify(f, args[1]);
-            const d = q ? idx.resolveDef(q, f.rel) : undefined;
-            if (d && d.node.type === 'class_definition')
-                addClass(d.file, d.node, syntax_loc(f, n));
-        });
-    }
-    // 2. classes with view bases, view-decorated functions, request-first functions of views modules
-    for (const f of ctx.workspace.pythonFiles()) {
-        if (excluded(f.rel))
-            continue;
+    for (const [i, f] of ctx.workspace.pythonFiles().entries()) {
+        let n = 0;
+        // 1. routes
+        if (routesFile(f)) {
+            for (const r of routeCallsOf(ctx, f)) {
+                const at = [1, i, n++];
+                const v = unwrapView(r.view);
+                const routeLoc = syntax_loc(r.file, r.call);
+                const clsExpr = asViewClass(v);
+                let target;
+                if (clsExpr)
+                    target = idx.qualify(r.file, clsExpr);
+                else if (v.type === 'identifier' || v.type === 'attribute')
+                    target = idx.qualify(r.file, v);
+                else if (v.type === 'string')
+                    target = stringValue(v);
+                if (!target)
+                    continue;
+                const d = idx.resolveDef(target, r.file.rel);
+                if (!d)
+                    continue;
+                if (d.node.type === 'class_definition' || d.node.type === 'function_definition') {
+                    const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
+                    targets.set(defKey(r.file, r.call), { q: target, file: d.file, ref: refOf(d.file, d.node), key: defKey(d.file, d.node), name: d.name, type: d.node.type, ancestors });
+                }
+                if (d.node.type === 'class_definition')
+                    addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
+                else
+                    addFunction(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
+            }
+        }
+        // DRF routers: router.register(r"x", SomeViewSet)
+        n = 0;
+        if (!excluded(f.rel) && (isUrlsFile(f.rel) || /(^|\/)(api|routers?)\.py$/.test(f.rel))) {
+            eachOfType(ctx.workspace.tree(f).rootNode, 'call', (c) => {
+                const { callee, args } = callParts(c);
+                if (!callee || !/router\w*\.register$/i.test(callee) || !args[1])
+                    return;
+                const at = [2, i, n++];
+                const q = idx.qualify(f, args[1]);
+                const d = q ? idx.resolveDef(q, f.rel) : undefined;
+                if (d && d.node.type === 'class_definition')
+                    addClass(at, d.file, d.node, syntax_loc(f, c));
+            });
+        }
+        // 2. classes with view bases, view-decorated functions, request-first functions of views modules
+        n = 0;
         const viewsModule = isViewsModule(f.rel);
-        if (!viewsModule && !/View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))
-            continue;
-        for (const [, d] of idx.defs(f)) {
-            if (d.type === 'class_definition') {
-                if (isViewClass(idx, f, d))
-                    addClass(f, d);
-            }
-            else if (d.type === 'function_definition') {
-                const decos = decoratorDotted(d);
-                if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x)))
-                    addFunction(f, d);
-                else if (viewsModule && paramNames(d)[0] === 'request')
-                    addFunction(f, d);
-                else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request')
-                    addFunction(f, d);
+        if (!excluded(f.rel) && (viewsModule || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
+            for (const [, d] of idx.defs(f)) {
+                const at = [3, i, n++];
+                if (d.type === 'class_definition') {
+                    if (isViewClass(idx, f, d))
+                        addClass(at, f, d);
+                }
+                else if (d.type === 'function_definition') {
+                    const decos = decoratorDotted(d);
+                    if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x)))
+                        addFunction(at, f, d);
+                    else if (viewsModule && paramNames(d)[0] === 'request')
+                        addFunction(at, f, d);
+                    else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request')
+                        addFunction(at, f, d);
+                }
             }
         }
-    }
-    const fnList = [...functions.values()];
-    // class-based views: every method
-    for (const c of classes.values()) {
-        for (const m of methodsOf(c.node)) {
-            if (isTaskFunction(m))
-                continue;
-            fnList.push({ file: c.file, node: m, label: `${c.name}.${m.childForFieldName('name')?.text ?? '?'}`, cls: c.node, route: c.route, routeView: c.routeView, drf: c.drf });
+        const fresh = yield;
+        if (fresh) {
+            ctx = fresh;
+            idx = PyIndex.of(ctx);
         }
     }
-    const result = { functions: fnList, classes: [...classes.values()] };
-    viewCache.set(ctx, result);
-    return result;
+    const inOrder = (m) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
+    return { classes: inOrder(classes), functions: inOrder(functions), targets };
 }
 
 ;// CONCATENATED MODULE: ./src/project/sentry.ts
@@ -16273,7 +16558,7 @@ class FunctionFlow {
                     this.requestNames.add(p);
             // the first parameter of a function view is the request, whatever its name
             const first = paramNames(scope)[0];
-            if (first && first !== 'self' && functionViewIds(ctx).has(scope.id))
+            if (first && first !== 'self' && viewKeys(ctx, 'functions').has(defKey(file, scope)))
                 this.requestNames.add(first);
             this.module = FunctionFlow.of(ctx, file, ctx.workspace.tree(file).rootNode);
         }
@@ -16725,13 +17010,6 @@ class FunctionFlow {
         void node;
         return undefined;
     }
-}
-const viewIdCache = new WeakMap();
-function functionViewIds(ctx) {
-    let ids = viewIdCache.get(ctx);
-    if (!ids)
-        viewIdCache.set(ctx, (ids = new Set(findViews(ctx).functions.filter((v) => !v.cls).map((v) => v.node.id))));
-    return ids;
 }
 /**
  * Text that any read of request data needs (`request.GET`, `self.request.POST`, `request.META[...]`, `req.body`…):
@@ -17663,6 +17941,8 @@ function noteOn(slow, debugOnly, lazy) {
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
 /* harmony default export */ const slow_work_in_view = ({
     reads: 'views',
+    // maySlow's filter (the module's name approximated by its path): a wrong weight costs memory, never findings
+    batchWeight: (f) => (SLOW_WORD.test(f.text) || SLOW_WORD.test(f.rel) ? f.text.length : 0),
     meta: {
         id: 'launch.W080',
         name: 'slow-work-in-view',
@@ -17729,14 +18009,15 @@ function noteOn(slow, debugOnly, lazy) {
                 ...(related.length ? { related } : {}),
             });
         };
+        // A call is reported in its view's file (its helpers are in the same module): the views of the batch, and of
+        // those only the files that may call something slow (slowCalls finds nothing in the others), parsed.
+        const mine = views.functions.filter((v) => inFileBatch(ctx, v.file.rel) && an.maySlow(v.file));
         // direct calls first, so a helper that is itself a view is reported as one
-        for (const v of views.functions)
+        for (const v of mine)
             for (const { call, slow } of an.slowCalls(v.file, v.node))
                 report(v.file, call, slow, v);
-        // one level of same-module helper functions
-        for (const v of views.functions) {
-            if (!an.maySlow(v.file))
-                continue; // its helpers are in the same file: no slow call either
+        // one level of same-module helper functions (no slow call in the others' files: their helpers are there)
+        for (const v of mine) {
             const defs = idx.defs(v.file);
             walkBody(v.node, (n) => {
                 if (n.type !== 'call')
@@ -19038,7 +19319,7 @@ class LimiterFinder {
             }
         }
         if (!found && depth < 3) {
-            for (const a of ancestry(this.idx, file, cls)) {
+            for (const a of classAncestry(this.idx, file, cls)) {
                 if (LIMITER_NAME.test(shortRef(a.q)))
                     found = true;
                 else if (a.cls && a.cls.id !== cls.id) {
@@ -19188,19 +19469,6 @@ function classLimited(cls) {
     if (throttles && !/^[([]\s*[)\]]$/.test(throttles.text))
         return true;
     return !!classAttr(cls, 'throttle_scope');
-}
-/** Qualified names of a class's bases, through project classes (a few levels). */
-function ancestry(idx, file, cls, depth = 0, out = []) {
-    for (const b of baseNodes(cls)) {
-        const q = idx.qualify(file, b);
-        if (!q)
-            continue;
-        const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
-        out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
-        if (d && d.node.type === 'class_definition' && d.node.id !== cls.id)
-            ancestry(idx, d.file, d.node, depth + 1, out);
-    }
-    return out;
 }
 function shortRef(q) {
     return q.split('.').slice(-1)[0];
@@ -19558,7 +19826,7 @@ function passwordlessBackends(idx, s) {
         if (PASSWORDLESS_BACKEND.test(q))
             return true;
         const d = idx.resolveDef(q);
-        return !!d && d.node.type === 'class_definition' && ancestry(idx, d.file, d.node).some((a) => PASSWORDLESS_BACKEND.test(a.q));
+        return !!d && d.node.type === 'class_definition' && classAncestry(idx, d.file, d.node).some((a) => PASSWORDLESS_BACKEND.test(a.q));
     };
     if (!all.every(passwordless))
         return undefined;
@@ -19567,6 +19835,8 @@ function passwordlessBackends(idx, s) {
 /** launch.W110: login endpoints (Django LoginView, auth URLconfs, DRF token views, hand-written authenticate() views) without rate limiting. */
 /* harmony default export */ const login_not_rate_limited = ({
     reads: 'views',
+    // a hand-written login view is reported in its file; the routes (URLconfs) once, in the first batch (onceForBatches)
+    batchWeight: (f) => (PASSWORD_WORDS.test(f.text) || isUrlsFile(f.rel) ? f.text.length : 0),
     meta: {
         id: 'launch.W110',
         name: 'login-not-rate-limited',
@@ -19608,80 +19878,88 @@ function passwordlessBackends(idx, s) {
                 }
                 return limitedGlobally(kind, limits);
             };
-            const reportedClasses = new Set();
-            // one finding per login view: a second route to the same view is named on the first finding
-            const reportedTargets = new Map();
-            // 1. routes in urls.py to library login views, auth URLconfs, and project subclasses of login views
-            for (const r of routeCalls(ctx)) {
-                if (!countsFor(ctx, project, r.file.rel) || LIBRARY.test(idx.moduleName(r.file)))
-                    continue;
-                const v = unwrapView(r.view);
-                let kind;
-                let what = '';
-                let target = '';
-                let projectClass;
-                const callee = v.type === 'call' ? callParts(v).callee : undefined;
-                if (callee && /(^|\.)include$/.test(callee)) {
-                    const arg = callParts(v).args[0];
-                    const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
-                    if (included && AUTH_INCLUDES[included]) {
-                        if (shadowedInclude(ctx, r, included))
-                            continue;
-                        kind = AUTH_INCLUDES[included];
-                        what = `\`include("${included}")\` adds a login view`;
-                        target = `include:${r.file.rel}:${r.call.startPosition.row}`;
+            // 1. routes in urls.py to library login views, auth URLconfs, and project subclasses of login views: one
+            // finding per login view, a second route to the same view named on the first finding — worked out once for
+            // every batch (the routes of all URLconfs), reported by the batch that worked it out
+            const routes = onceForBatches(ctx, `launch.W110 routes of ${project.root}`, () => {
+                const out = { hits: [], classes: new Set(), endpoints: 0 };
+                const reportedTargets = new Map();
+                for (const r of routeCalls(ctx)) {
+                    if (!countsFor(ctx, project, r.file.rel) || LIBRARY.test(idx.moduleName(r.file)))
+                        continue;
+                    const v = unwrapView(r.view);
+                    let kind;
+                    let what = '';
+                    let target = '';
+                    let projectClass;
+                    const callee = v.type === 'call' ? callParts(v).callee : undefined;
+                    if (callee && /(^|\.)include$/.test(callee)) {
+                        const arg = callParts(v).args[0];
+                        const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
+                        if (included && AUTH_INCLUDES[included]) {
+                            if (shadowedInclude(ctx, r, included))
+                                continue;
+                            kind = AUTH_INCLUDES[included];
+                            what = `\`include("${included}")\` adds a login view`;
+                            target = `include:${r.file.rel}:${r.call.startPosition.row}`;
+                        }
                     }
-                }
-                else {
-                    const ref = asViewClass(v) ?? (v.type === 'identifier' || v.type === 'attribute' ? v : undefined);
-                    const q = ref ? idx.qualify(r.file, ref) : undefined;
-                    if (q && AUTH_VIEWS[q]) {
-                        kind = AUTH_VIEWS[q];
-                        what = `The route to \`${shortRef(q)}\` is a login endpoint`;
-                        target = q;
-                    }
-                    else if (q) {
-                        const d = idx.resolveDef(q, r.file.rel);
-                        if (d && d.node.type === 'class_definition') {
-                            const base = ancestry(idx, d.file, d.node).find((a) => AUTH_VIEWS[a.q]);
-                            if (base) {
-                                kind = AUTH_VIEWS[base.q];
-                                projectClass = { file: d.file, node: d.node };
-                                what = `The route to \`${d.name}\` (a ${shortRef(base.q)}) is a login endpoint`;
-                                target = q;
+                    else {
+                        const ref = asViewClass(v) ?? (v.type === 'identifier' || v.type === 'attribute' ? v : undefined);
+                        const q = ref ? idx.qualify(r.file, ref) : undefined;
+                        if (q && AUTH_VIEWS[q]) {
+                            kind = AUTH_VIEWS[q];
+                            what = `The route to \`${shortRef(q)}\` is a login endpoint`;
+                            target = q;
+                        }
+                        else if (q) {
+                            // what the view index resolved the route to, with its class's bases: no view module parsed for it
+                            const t = routeTarget(ctx, r);
+                            if (t && t.q === q && t.type === 'class_definition') {
+                                const base = t.ancestors.find((a) => AUTH_VIEWS[a]);
+                                if (base) {
+                                    kind = AUTH_VIEWS[base];
+                                    projectClass = { file: t.file, node: targetNode(ctx, t) };
+                                    what = `The route to \`${t.name}\` (a ${shortRef(base)}) is a login endpoint`;
+                                    target = q;
+                                }
                             }
                         }
                     }
+                    if (!kind)
+                        continue;
+                    // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
+                    // or when another setting production turns off is on: production serves no such route
+                    const debugOnly = onlyWhenDebug(r.call);
+                    if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call))
+                        continue;
+                    out.endpoints++;
+                    if (projectClass)
+                        out.classes.add(defKey(projectClass.file, projectClass.node));
+                    if (finder.route(r.file, r.view))
+                        continue;
+                    if (projectClass && finder.cls(projectClass.file, projectClass.node))
+                        continue;
+                    if (globally(kind) !== false)
+                        continue;
+                    const earlier = reportedTargets.get(target);
+                    if (earlier) {
+                        (earlier.related ??= []).push({ location: syntax_loc(r.file, r.call), message: 'another route to the same login view' });
+                        continue;
+                    }
+                    const hit = {
+                        location: syntax_loc(r.file, r.call),
+                        message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
+                        ...(debugOnly ? { level: 'note' } : {}),
+                    };
+                    reportedTargets.set(target, hit);
+                    out.hits.push(hit);
                 }
-                if (!kind)
-                    continue;
-                // routed only when DEBUG is on (evalai's `if settings.DEBUG: urlpatterns += [… include("rest_framework.urls")]`)
-                // or when another setting production turns off is on: production serves no such route
-                const debugOnly = onlyWhenDebug(r.call);
-                if ((debugOnly && debugOffInProduction(ctx, r.file.rel)) || switchedOffInProduction(ctx, r.file.rel, r.call))
-                    continue;
-                endpoints++;
-                if (projectClass)
-                    reportedClasses.add(projectClass.node.id);
-                if (finder.route(r.file, r.view))
-                    continue;
-                if (projectClass && finder.cls(projectClass.file, projectClass.node))
-                    continue;
-                if (globally(kind) !== false)
-                    continue;
-                const earlier = reportedTargets.get(target);
-                if (earlier) {
-                    (earlier.related ??= []).push({ location: syntax_loc(r.file, r.call), message: 'another route to the same login view' });
-                    continue;
-                }
-                const hit = {
-                    location: syntax_loc(r.file, r.call),
-                    message: `${what} with no rate limiting: ${why(kind, s)}; ${debugOnly ? `${IMPACT.replace(/\.$/, '')} — a note: the route is there only when DEBUG is on (under \`if settings.DEBUG\`), and the scan could not show that production keeps DEBUG off (launch.E010 says when it is on).` : IMPACT}`,
-                    ...(debugOnly ? { level: 'note' } : {}),
-                };
-                reportedTargets.set(target, hit);
-                hits.push(hit);
-            }
+                return out;
+            });
+            endpoints += routes.value.endpoints;
+            if (routes.fresh)
+                hits.push(...routes.value.hits);
             // 2. hand-written login views: authenticate() with a password (or login() with an AuthenticationForm) in a view
             const seen = new Set();
             const routeFile = (route) => (route ? ctx.workspace.get(route.file) : undefined);
@@ -19689,10 +19967,15 @@ function passwordlessBackends(idx, s) {
                 const f = routeFile(route);
                 return !!(f && routeView && finder.route(f, routeView));
             };
+            // the views of the batch, each reported in its file; checksPasswords finds nothing in a file without its words
+            // (with the shortcuts on), which is then left unparsed
+            const mayCheck = (file) => !shortcuts.on || PASSWORD_WORDS.test(file.text);
             for (const c of views.classes) {
-                if (!countsFor(ctx, project, c.file.rel) || reportedClasses.has(c.node.id) || seen.has(c.node.id) || LIBRARY.test(idx.moduleName(c.file)))
+                if (!inFileBatch(ctx, c.file.rel) || !countsFor(ctx, project, c.file.rel) || routes.value.classes.has(c.key) || seen.has(c.key) || LIBRARY.test(idx.moduleName(c.file)))
                     continue;
-                seen.add(c.node.id);
+                seen.add(c.key);
+                if (!mayCheck(c.file))
+                    continue;
                 const how = checksPasswords(idx, c.file, methodsOf(c.node), c.node);
                 if (!how)
                     continue;
@@ -19709,9 +19992,11 @@ function passwordlessBackends(idx, s) {
                 });
             }
             for (const f of views.functions) {
-                if (f.cls || !countsFor(ctx, project, f.file.rel) || seen.has(f.node.id) || LIBRARY.test(idx.moduleName(f.file)))
+                if (f.clsKey || !inFileBatch(ctx, f.file.rel) || !countsFor(ctx, project, f.file.rel) || seen.has(f.key) || LIBRARY.test(idx.moduleName(f.file)))
                     continue;
-                seen.add(f.node.id);
+                seen.add(f.key);
+                if (!mayCheck(f.file))
+                    continue;
                 const how = checksPasswords(idx, f.file, [f.node]);
                 if (!how)
                     continue;
@@ -20088,7 +20373,9 @@ const PROTOCOL_PATH = /saml|(^|[_/.])(sso|acs|slo|lti|psa)([_/.]|$)|assertion_co
 const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
 /** launch.W120: @csrf_exempt on a view that uses the logged-in session. */
 /* harmony default export */ const csrf_exempt = ({
+    // an exemption is reported where csrf_exempt is applied: a decorator's file, or a URLconf's
     reads: 'views',
+    batchWeight: (f) => (f.text.includes('csrf_exempt') || isUrlsFile(f.rel) ? f.text.length : 0),
     meta: {
         id: 'launch.W120',
         name: 'csrf-exempt',
@@ -20159,16 +20446,16 @@ function qualifiedDecorators(idx, file, def) {
 /** Every place csrf_exempt is applied to a view: decorators on functions, methods and classes, and urls.py wrappers. */
 function exemptions(ctx, idx, viewClasses) {
     const out = [];
-    const classById = new Map(viewClasses.map((c) => [c.node.id, c]));
+    const classByKey = new Map(viewClasses.map((c) => [c.key, c]));
     // a mixin that exempts dispatch() is judged in the view classes that use it
-    const viewsOf = (cls) => {
-        const own = classById.get(cls.id);
+    const viewsOf = (file, cls) => {
+        const own = classByKey.get(defKey(file, cls));
         if (own)
             return [own];
         return viewClasses.filter((v) => inherits(idx, v.file, v.node, cls));
     };
     for (const file of productionPythonFiles(ctx)) {
-        if (!file.text.includes('csrf_exempt'))
+        if (!inFileBatch(ctx, file.rel) || !file.text.includes('csrf_exempt'))
             continue;
         walk(ctx.workspace.tree(file).rootNode, (n) => {
             if (n.type !== 'function_definition' && n.type !== 'class_definition')
@@ -20179,7 +20466,7 @@ function exemptions(ctx, idx, viewClasses) {
                 return true;
             const names = decos.map((d) => d.q);
             if (n.type === 'class_definition') {
-                for (const c of viewsOf(n))
+                for (const c of viewsOf(file, n))
                     out.push({ file, at: syntax_loc(file, ex.node), label: c.name, bodies: methodsOf(c.node).map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: names, how: `method_decorator(csrf_exempt) on ${c.node.id === n.id ? 'the class' : `its base \`${n.childForFieldName('name')?.text ?? '?'}\``}` });
                 return true;
             }
@@ -20190,7 +20477,7 @@ function exemptions(ctx, idx, viewClasses) {
                 // csrf_exempt on dispatch() exempts the whole view; on another method it does nothing (as_view copies dispatch's attributes only)
                 if (name !== 'dispatch')
                     return true;
-                for (const c of viewsOf(cls)) {
+                for (const c of viewsOf(file, cls)) {
                     out.push({ file, at: syntax_loc(file, ex.node), label: c.name, bodies: [...methodsOf(c.node), ...(c.node.id === cls.id ? [] : methodsOf(cls))].map((m) => ({ file: c.file, fn: m, cls: c.node })), cls: c, decorators: [...names, ...classDecorators(idx, c.file, c.node)], how: c.node.id === cls.id ? 'csrf_exempt on dispatch()' : `csrf_exempt on its base's \`${clsName}.dispatch()\`` });
                 }
                 return true;
@@ -20200,7 +20487,7 @@ function exemptions(ctx, idx, viewClasses) {
         });
     }
     // urls.py: path("x/", csrf_exempt(views.x)), path("y/", csrf_exempt(YView.as_view()))
-    for (const r of routeCalls(ctx)) {
+    for (const r of routeCalls(ctx, 'in-batch')) {
         let v = r.view;
         let wrapped = false;
         for (let i = 0; i < 6 && v?.type === 'call'; i++) {
@@ -20226,7 +20513,7 @@ function exemptions(ctx, idx, viewClasses) {
             continue;
         }
         if (d.node.type === 'class_definition') {
-            out.push({ file: r.file, at, label: d.name, bodies: methodsOf(d.node).map((m) => ({ file: d.file, fn: m, cls: d.node })), cls: classById.get(d.node.id), decorators: classDecorators(idx, d.file, d.node), how: 'csrf_exempt() in urls.py' });
+            out.push({ file: r.file, at, label: d.name, bodies: methodsOf(d.node).map((m) => ({ file: d.file, fn: m, cls: d.node })), cls: classByKey.get(defKey(d.file, d.node)), decorators: classDecorators(idx, d.file, d.node), how: 'csrf_exempt() in urls.py' });
         }
         else {
             out.push({ file: r.file, at, label: d.name, bodies: [{ file: d.file, fn: d.node }], decorators: qualifiedDecorators(idx, d.file, d.node).map((x) => x.q), how: 'csrf_exempt() in urls.py' });
@@ -21279,9 +21566,11 @@ class HtmlCursor {
 
 const MARK_SAFE = /^django\.utils\.safestring\.(mark_safe|SafeString|SafeText|SafeUnicode)$/;
 const FORMAT_HTML = /^django\.utils\.html\.(format_html|format_html_join)$/;
+const SAFE_WORD = /mark_safe|SafeString|SafeText|SafeUnicode|format_html/;
 /** launch.W121: mark_safe/SafeString on request data or unescaped formatted HTML; format_html given an already formatted string. */
 /* harmony default export */ const unsafe_html = ({
     reads: 'views',
+    batchWeight: (f) => (SAFE_WORD.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.W121',
         name: 'unsafe-html',
@@ -21298,9 +21587,9 @@ const FORMAT_HTML = /^django\.utils\.html\.(format_html|format_html_join)$/;
         const hits = new Map();
         let sinks = 0;
         for (const file of productionPythonFiles(ctx)) {
-            if (!/mark_safe|SafeString|SafeText|SafeUnicode|format_html/.test(file.text))
+            if (!inFileBatch(ctx, file.rel) || !SAFE_WORD.test(file.text))
                 continue;
-            walkMatching(ctx, file, /mark_safe|SafeString|SafeText|SafeUnicode|format_html/, CALL, (n) => {
+            walkMatching(ctx, file, SAFE_WORD, CALL, (n) => {
                 if (n.type !== 'call')
                     return;
                 const q = idx.qualify(file, n.childForFieldName('function'));
@@ -21471,9 +21760,11 @@ function isCursor(flow, obj) {
         return true;
     return CURSOR_NAME.test(name);
 }
+const SINK = /\.(execute|executemany|executescript|raw|extra)\s*\(|RawSQL/;
 /** launch.E122: raw SQL built from request data by string formatting (SQL injection). */
 /* harmony default export */ const sql_from_string = ({
     reads: 'views',
+    batchWeight: (f) => (SINK.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.E122',
         name: 'sql-from-string',
@@ -21487,12 +21778,11 @@ function isCursor(flow, obj) {
     },
     check(ctx) {
         const idx = PyIndex.of(ctx);
-        const viewIds = new Set(findViews(ctx).functions.map((v) => v.node.id));
+        const views = viewKeys(ctx, 'all');
         const hits = new Map();
         let sinks = 0;
         for (const file of productionPythonFiles(ctx)) {
-            const SINK = /\.(execute|executemany|executescript|raw|extra)\s*\(|RawSQL/;
-            if (!SINK.test(file.text))
+            if (!inFileBatch(ctx, file.rel) || !SINK.test(file.text))
                 continue;
             walkMatching(ctx, file, SINK, CALL, (n) => {
                 if (n.type !== 'call')
@@ -21503,7 +21793,7 @@ function isCursor(flow, obj) {
                 const flow = FunctionFlow.around(ctx, file, n);
                 for (const arg of sqlArgs(idx, file, flow, n)) {
                     sinks++;
-                    const hit = sql_from_string_judge(ctx, file, flow, n, arg, viewIds);
+                    const hit = sql_from_string_judge(ctx, file, flow, n, arg, views);
                     if (hit && !hits.has(arg.node.id))
                         hits.set(arg.node.id, hit);
                 }
@@ -21514,14 +21804,14 @@ function isCursor(flow, obj) {
         return { hits: [...hits.values()] };
     },
 });
-function sql_from_string_judge(ctx, file, flow, call, arg, viewIds) {
+function sql_from_string_judge(ctx, file, flow, call, arg, views) {
     const at = syntax_loc(file, arg.node);
     if (arg.node.type === 'string' && !arg.node.namedChildren.some((c) => c.type === 'interpolation'))
         return undefined; // a constant
     const fnNode = enclosingFunction(call);
     const isFormatted = formatted(flow, arg.node);
     // no request read in the function, not formatted from its parameters, not a view: nothing to judge
-    if (!mayCarryRequestData(fnNode, file) && !(isFormatted && fnNode && (viewIds.has(fnNode.id) || fnNode.childForFieldName('parameters')?.namedChildren.length)))
+    if (!mayCarryRequestData(fnNode, file) && !(isFormatted && fnNode && (views.has(defKey(file, fnNode)) || fnNode.childForFieldName('parameters')?.namedChildren.length)))
         return undefined;
     const p = flow.prov(arg.node);
     if (isRequestData(p, 'sql'))
@@ -21536,7 +21826,7 @@ function sql_from_string_judge(ctx, file, flow, call, arg, viewIds) {
         }
     }
     // a note in views only, and only those that get the request (a `*View` model class is no view)
-    if (fn && viewIds.has(fn.id) && (flow.parameters.some((x) => flow.isRequestName(x)) || /\bself\.request\b/.test(fn.text)) && p.grade.sql === request_data_UNKNOWN && formatted(flow, arg.node)) {
+    if (fn && views.has(defKey(file, fn)) && (flow.parameters.some((x) => flow.isRequestName(x)) || /\bself\.request\b/.test(fn.text)) && p.grade.sql === request_data_UNKNOWN && formatted(flow, arg.node)) {
         const parts = openParts(flow, arg.node, 'sql');
         if (parts.length === 0)
             return undefined;
@@ -21566,12 +21856,11 @@ function errorHit(flow, arg, at, p, via) {
 
 
 
-const url_switches_cache = new WeakMap();
+
 /** The switched-off include that covers this file (a module of its package), or undefined. */
 function switchedOffRoute(ctx, file) {
-    let all = url_switches_cache.get(ctx);
-    if (!all)
-        url_switches_cache.set(ctx, (all = find(ctx)));
+    // worked out once per scan (a fact: no node), not in each batch of the view rules that ask
+    const all = scanFactOf(ctx, 'url-switches', () => find(ctx));
     if (all.length === 0)
         return undefined;
     for (const p of ctx.projects) {
@@ -21667,9 +21956,11 @@ const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponse
  */
 const GUARD_Q = /^django\.utils\.http\.(url_has_allowed_host_and_scheme|is_safe_url)$/;
 const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next)\w*$/i;
+const REDIRECT_WORD = /redirect|Redirect/;
 /** launch.W123: redirect() / HttpResponseRedirect() to a URL from request data, without a host check. */
 /* harmony default export */ const open_redirect = ({
     reads: 'views',
+    batchWeight: (f) => (REDIRECT_WORD.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.W123',
         name: 'open-redirect',
@@ -21686,9 +21977,9 @@ const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_ur
         const hits = new Map();
         let sinks = 0;
         for (const file of productionPythonFiles(ctx)) {
-            if (!/redirect|Redirect/.test(file.text))
+            if (!inFileBatch(ctx, file.rel) || !REDIRECT_WORD.test(file.text))
                 continue;
-            walkMatching(ctx, file, /redirect|Redirect/, CALL, (n) => {
+            walkMatching(ctx, file, REDIRECT_WORD, CALL, (n) => {
                 if (n.type !== 'call')
                     return;
                 const q = idx.qualify(file, n.childForFieldName('function'));
@@ -22388,6 +22679,7 @@ function hostOpen(lead) {
 
 
 
+
 /** Module-level HTTP calls (qualified) -> client. */
 const CALLS = [
     [/^requests(\.api)?\.(get|post|put|patch|delete|head|options|request)$/, 'requests'],
@@ -22492,11 +22784,12 @@ function untimed(idx, file, call, clients, defaultSocketTimeout) {
 }
 /** Does production code set a process-wide socket timeout (socket.setdefaulttimeout), which urlopen uses? */
 function socketDefault(ctx) {
-    return productionPythonFiles(ctx).some((f) => /socket\.setdefaulttimeout\(\s*[1-9]/.test(f.text));
+    return scanFactOf(ctx, 'socket-default-timeout', () => productionPythonFiles(ctx).some((f) => /socket\.setdefaulttimeout\(\s*[1-9]/.test(f.text)));
 }
 /** launch.W124: outbound HTTP in a view with no timeout. */
 /* harmony default export */ const http_without_timeout = ({
     reads: 'views',
+    batchWeight: (f) => (HTTP_FILE.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.W124',
         name: 'http-without-timeout',
@@ -22560,7 +22853,10 @@ function socketDefault(ctx) {
                 visit(c.call, c.http);
         };
         const fileHas = new Map();
+        // a call is reported in its view's file (its helpers are in the same module): the views of the batch
         const relevant = views.filter((v) => {
+            if (!inFileBatch(ctx, v.file.rel))
+                return false;
             let has = fileHas.get(v.file.rel);
             if (has === undefined)
                 fileHas.set(v.file.rel, (has = HTTP_FILE.test(v.file.text)));
@@ -22598,9 +22894,11 @@ const YAML_LOAD = /^yaml\.(load|load_all)$/;
 const YAML_UNSAFE = /^yaml\.(unsafe_load|unsafe_load_all)$/;
 const YAML_SAFE_LOADER = /(^|\.)(SafeLoader|CSafeLoader|BaseLoader|CBaseLoader)$/;
 const YAML_FULL_LOADER = /(^|\.)(FullLoader|CFullLoader)$/;
+const LOADER_WORD = /pickle|yaml|marshal|dill|shelve|read_pickle/;
 /** launch.E125: pickle / yaml.load without SafeLoader (and similar) on request data: remote code execution. */
 /* harmony default export */ const unsafe_deserialization = ({
     reads: 'views',
+    batchWeight: (f) => (LOADER_WORD.test(f.text) ? f.text.length : 0),
     meta: {
         id: 'launch.E125',
         name: 'unsafe-deserialization',
@@ -22617,7 +22915,7 @@ const YAML_FULL_LOADER = /(^|\.)(FullLoader|CFullLoader)$/;
         const hits = new Map();
         let sinks = 0;
         for (const file of productionPythonFiles(ctx)) {
-            if (!/pickle|yaml|marshal|dill|shelve|read_pickle/.test(file.text))
+            if (!inFileBatch(ctx, file.rel) || !LOADER_WORD.test(file.text))
                 continue;
             walkMatching(ctx, file, /\b(loads?|decode|read_pickle|load_all|unsafe_load|unsafe_load_all)\s*\(/, CALL, (n) => {
                 if (n.type !== 'call')
@@ -24071,6 +24369,7 @@ const READS_KINDS = ['models', 'views', 'migrations'];
 
 
 
+
 function runRule(ctx, rule) {
     try {
         const res = rule.check(ctx);
@@ -24131,6 +24430,9 @@ async function runRulesReleasing(ctx, rules) {
         if (!last(rule))
             groups[rule.reads ? READS_KINDS.indexOf(rule.reads) + 1 : 0].push(i);
     });
+    // the view index as facts, built a few files at a time before any rule asks for it (prepareViews)
+    if (rules.some((r) => r.reads === 'views'))
+        await prepareViews(ctx);
     for (const [g, group] of groups.entries()) {
         if (!group.length)
             continue;
@@ -24175,9 +24477,10 @@ function batchesOf(ctx, rules, kind, group) {
  */
 async function runInBatches(ctx, rules, group, batches, outcomes) {
     const parts = group.map(() => []);
+    const batchShared = new Map();
     for (const batch of batches) {
         const part = new Array(rules.length);
-        runGroup({ ...ctx, ...batch }, rules, group, part);
+        runGroup({ ...ctx, ...batch, ...(batches.length > 1 ? { batchShared } : {}) }, rules, group, part);
         group.forEach((i, k) => parts[k].push(part[i]));
         ctx.workspace.releaseTrees();
         await release();
