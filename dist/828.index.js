@@ -1308,6 +1308,17 @@ function cString(s, i) {
 // EXTERNAL MODULE: ./src/project/secret-values.ts
 var secret_values = __webpack_require__(6204);
 ;// CONCATENATED MODULE: ./src/gates/history-secrets.ts
+/**
+ * What counts as a secret on one line of a settings, .env or deploy file — the history gate's detector, pure
+ * and line by line (a git diff hands it lines, not files). Precision first: a false alarm costs as much as a
+ * miss, so a value is a secret only when the line says what it is (a secret-named variable or key, a URL's
+ * password, an AWS key ID with its secret next to it) AND the value looks like one. Dropped, after gitleaks'
+ * own allowlists (generic-api-key, the global allowlist): references and templates (`${VAR}`, `$VAR`,
+ * `{{ x }}`, `<your-key>`, `os.environ[...]`), placeholders (`changeme`, `your-secret-key`, `xxx`, `example`),
+ * values under 8 characters, values of letters alone (`postgres`, `mysecretpassword` — gitleaks' "must have
+ * more than letters" rule), a dictionary word with digits (`admin123`, `P@ssw0rd!`), digits alone, paths,
+ * dotted Python paths and URLs without a password. `django-insecure-` keys are secrets like any other.
+ */
 
 
 function fileKind(path) {

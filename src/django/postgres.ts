@@ -20,7 +20,7 @@ import type { GateContext } from '../gates/gate';
 import { runJsonScript, shippedScript, type HelperRun } from './python';
 
 export { connectionEnv, connectionUrl, DATABASE_ENV_NAMES, DatabaseUrlError, hostPort, parseDatabaseUrl, serverFromEnv, type PgConnection } from './connection';
-import { hostPort, parseDatabaseUrl, serverFromEnv, type PgConnection } from './connection';
+import { hostPort, serverFromEnv, type PgConnection } from './connection';
 
 /** Is anything listening at host:port? Resolves to an error message naming host:port, or undefined when reachable. */
 export function checkReachable(c: Pick<PgConnection, 'host' | 'port'>, timeoutMs = 5000): Promise<string | undefined> {

@@ -9,7 +9,6 @@
  * more than letters" rule), a dictionary word with digits (`admin123`, `P@ssw0rd!`), digits alone, paths,
  * dotted Python paths and URLs without a password. `django-insecure-` keys are secrets like any other.
  */
-import { MIN_SECRET_LENGTH } from '../finding';
 import { entropy, looksSecret } from '../project/secret-values';
 
 export { entropy, looksSecret };

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap } from 'yaml';
 import type { ScanContext } from '../project/scan';
 import { bindMountsProject, commandText, inheritsProjectMount, composeServices, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';

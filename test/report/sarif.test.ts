@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, test } from 'vitest';
 import { primaryLocationLineHashes } from '../../src/report/fingerprint';
 import { automationId, serializeSarif, toSarif } from '../../src/report/sarif';

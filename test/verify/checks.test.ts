@@ -371,7 +371,6 @@ class FakeClient implements HttpClient {
 }
 
 const ok = (u: string) => ex(u, 200, [['Content-Type', 'text/html'], ...SECURITY], HOME_HTML);
-const refused = (u: string) => noAnswer(u, 'ECONNREFUSED');
 const status = (n: number) => (u: string) => ex(u, n, [], `<h1>${n}</h1>`);
 
 describe('collect(): the warm-up, the redirects, the host', () => {

@@ -8,7 +8,7 @@
  * exhaust the stack.
  */
 import type { Location } from '../../finding';
-import { callParts, dottedName, lineOf, stringValue, walk, type SyntaxNode } from '../python';
+import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../python';
 import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
