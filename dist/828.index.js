@@ -4828,6 +4828,9 @@ const rule = {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(70298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/project/git-ignored.ts
 /**
  * The files git ignores under the scan root, which the walk then never reads: a local `.env` with real keys, a
@@ -4844,6 +4847,9 @@ var external_node_child_process_ = __webpack_require__(31421);
  * git, or when git refuses the repository (another user's checkout: safe.directory), nothing is skipped and
  * the walk reads everything, as before — reading more is never a silent pass.
  */
+
+
+
 
 /**
  * git in `root`, its stdout. core.fsmonitor off: a repository's config must not make listing files run a hook;
@@ -4896,11 +4902,19 @@ function gitIgnored(root) {
 /**
  * Which of these paths (relative to `root`, `/`-separated; they need not exist) git's ignore rules leave out of
  * the repository: a settings module a project keeps untracked on purpose (RapidPro's `temba/settings.py`, which
- * every deployment writes). Empty when git cannot say (not a work tree, no git): nothing is taken as ignored.
+ * every deployment writes). git answers in a work tree; outside one (an exported tree: a release tarball,
+ * GitHub's zip, `git archive`), or without git, the repository's own .gitignore files do (gitignoreMatches) —
+ * the question is only what the rules say about a path, not whether it is tracked.
  */
 function ignoredPaths(root, rels) {
     if (rels.length === 0)
         return new Set();
+    try {
+        runGit(root, ['rev-parse', '--is-inside-work-tree']);
+    }
+    catch {
+        return gitignoreMatches(root, rels);
+    }
     try {
         const out = runGit(root, ['check-ignore', '--no-index', '-z', '--stdin'], rels.map((r) => `${r}\0`).join(''));
         return new Set(out.split('\0').filter(Boolean));
@@ -4910,6 +4924,52 @@ function ignoredPaths(root, rels) {
         const stdout = e.stdout;
         return new Set(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []);
     }
+}
+/**
+ * The paths the .gitignore files under `root` ignore, read as git reads them (the `ignore` package implements
+ * the gitignore format): the file in each folder from the root down to the path's own, a deeper file's rule
+ * (a `!` negation too) deciding over a shallower one, and a path under an ignored folder ignored. Rules of
+ * .git/info/exclude and the user's excludes file are git's own, and there is no git here.
+ */
+function gitignoreMatches(root, rels) {
+    const rules = new Map();
+    const rulesOf = (dir) => {
+        if (!rules.has(dir)) {
+            let text;
+            try {
+                text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, dir, '.gitignore'), 'utf8');
+            }
+            catch {
+                text = undefined; // no .gitignore here
+            }
+            rules.set(dir, text === undefined ? undefined : ignore_default()().add(text));
+        }
+        return rules.get(dir);
+    };
+    const out = new Set();
+    for (const rel of rels) {
+        const parts = rel.split('/');
+        let ignored = false;
+        // each folder on the way, then the path itself: an ignored folder hides everything under it
+        for (let end = 1; end <= parts.length && !ignored; end++) {
+            const path = parts.slice(0, end).join('/') + (end < parts.length ? '/' : '');
+            let verdict = false;
+            for (let depth = 0; depth < end; depth++) {
+                const r = rulesOf(parts.slice(0, depth).join('/'));
+                if (!r)
+                    continue;
+                const t = r.test(path.split('/').slice(depth).join('/'));
+                if (t.ignored)
+                    verdict = true;
+                else if (t.unignored)
+                    verdict = false;
+            }
+            ignored = verdict;
+        }
+        if (ignored)
+            out.add(rel);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/settings-module-missing.ts

@@ -14,6 +14,9 @@
  * the walk reads everything, as before — reading more is never a silent pass.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 
 export interface GitIgnored {
   /** Is this path (relative to the scan root, `/`-separated; folders without a trailing slash) ignored and untracked? */
@@ -70,10 +73,17 @@ export function gitIgnored(root: string): GitIgnored | undefined {
 /**
  * Which of these paths (relative to `root`, `/`-separated; they need not exist) git's ignore rules leave out of
  * the repository: a settings module a project keeps untracked on purpose (RapidPro's `temba/settings.py`, which
- * every deployment writes). Empty when git cannot say (not a work tree, no git): nothing is taken as ignored.
+ * every deployment writes). git answers in a work tree; outside one (an exported tree: a release tarball,
+ * GitHub's zip, `git archive`), or without git, the repository's own .gitignore files do (gitignoreMatches) —
+ * the question is only what the rules say about a path, not whether it is tracked.
  */
 export function ignoredPaths(root: string, rels: readonly string[]): Set<string> {
   if (rels.length === 0) return new Set();
+  try {
+    runGit(root, ['rev-parse', '--is-inside-work-tree']);
+  } catch {
+    return gitignoreMatches(root, rels);
+  }
   try {
     const out = runGit(root, ['check-ignore', '--no-index', '-z', '--stdin'], rels.map((r) => `${r}\0`).join(''));
     return new Set(out.split('\0').filter(Boolean));
@@ -82,4 +92,46 @@ export function ignoredPaths(root: string, rels: readonly string[]): Set<string>
     const stdout = (e as { stdout?: unknown }).stdout;
     return new Set(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []);
   }
+}
+
+/**
+ * The paths the .gitignore files under `root` ignore, read as git reads them (the `ignore` package implements
+ * the gitignore format): the file in each folder from the root down to the path's own, a deeper file's rule
+ * (a `!` negation too) deciding over a shallower one, and a path under an ignored folder ignored. Rules of
+ * .git/info/exclude and the user's excludes file are git's own, and there is no git here.
+ */
+function gitignoreMatches(root: string, rels: readonly string[]): Set<string> {
+  const rules = new Map<string, Ignore | undefined>();
+  const rulesOf = (dir: string): Ignore | undefined => {
+    if (!rules.has(dir)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(join(root, dir, '.gitignore'), 'utf8');
+      } catch {
+        text = undefined; // no .gitignore here
+      }
+      rules.set(dir, text === undefined ? undefined : ignore().add(text));
+    }
+    return rules.get(dir);
+  };
+  const out = new Set<string>();
+  for (const rel of rels) {
+    const parts = rel.split('/');
+    let ignored = false;
+    // each folder on the way, then the path itself: an ignored folder hides everything under it
+    for (let end = 1; end <= parts.length && !ignored; end++) {
+      const path = parts.slice(0, end).join('/') + (end < parts.length ? '/' : '');
+      let verdict = false;
+      for (let depth = 0; depth < end; depth++) {
+        const r = rulesOf(parts.slice(0, depth).join('/'));
+        if (!r) continue;
+        const t = r.test(path.split('/').slice(depth).join('/'));
+        if (t.ignored) verdict = true;
+        else if (t.unignored) verdict = false;
+      }
+      ignored = verdict;
+    }
+    if (ignored) out.add(rel);
+  }
+  return out;
 }

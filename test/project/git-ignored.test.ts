@@ -73,7 +73,7 @@ it('outside a git work tree, and in a folder git ignores, every file is read', a
   expect((await read(inner)).unscannable).toEqual(['app/new_views.py', 'local_settings.py', 'scratch/try.py']);
 });
 
-it("a settings module .gitignore keeps out (each deployment writes its own) is a launch.E003 note, not an error; outside git, an error", async () => {
+it("a settings module .gitignore keeps out (each deployment writes its own) is a launch.E003 note, not an error — in a git work tree and in an exported tree alike", async () => {
   const files = {
     'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
     'app/__init__.py': '',
@@ -86,8 +86,17 @@ it("a settings module .gitignore keeps out (each deployment writes its own) is a
     expect(r.code, r.err).toBe(0);
     return (JSON.parse(r.out) as { findings: Array<{ ruleId: string; level: string; message: string }> }).findings.filter((f) => f.ruleId === 'launch.E003');
   };
-  const plain = projectDir('dlg-e003-plain-', files);
-  expect((await e003(plain)).map((f) => f.level)).toEqual(['error']);
+  // no git: the repository's .gitignore files say it (a release tarball, GitHub's zip)
+  const exported = await e003(projectDir('dlg-e003-exported-', files));
+  expect(exported.map((f) => f.level)).toEqual(['note']);
+  expect(exported[0].message).toContain('.gitignore keeps out of the repository (app/settings.py)');
+  // a .gitignore in the module's own folder counts too; a deeper one's negation wins over the root's
+  const { '.gitignore': _root, ...bare } = files;
+  expect((await e003(projectDir('dlg-e003-nested-', { ...bare, 'app/.gitignore': 'settings.py\n' }))).map((f) => f.level)).toEqual(['note']);
+  expect((await e003(projectDir('dlg-e003-negated-', { ...bare, '.gitignore': 'settings.py\n', 'app/.gitignore': '!settings.py\n' }))).map((f) => f.level)).toEqual(['error']);
+  // nothing ignores it: it is missing, and production would not start
+  expect((await e003(projectDir('dlg-e003-plain-', bare))).map((f) => f.level)).toEqual(['error']);
+  expect((await e003(projectDir('dlg-e003-other-', { ...bare, '.gitignore': 'local_settings.py\n.env\n' }))).map((f) => f.level)).toEqual(['error']);
   const repo = projectDir('dlg-e003-ignored-', files);
   git(repo, 'init', '-q');
   git(repo, 'add', '.');
