@@ -4784,330 +4784,6 @@ const rule = {
 };
 /* harmony default export */ const file_unscannable = (rule);
 
-;// CONCATENATED MODULE: ./src/rules/settings-unreadable.ts
-/**
- * launch.E002: a file of the production settings' import chain cannot be read as Python (binary, too large,
- * undecodable in its declared encoding, a syntax error CPython rejects). Nothing it sets is known, and
- * production itself would fail to import it: the launch cannot be verified, never "may proceed".
- */
-/* harmony default export */ const settings_unreadable = ({
-    meta: {
-        id: 'launch.E002',
-        name: 'settings-unreadable',
-        checklist: 'settings',
-        level: 'error',
-        title: 'Production settings could not be read',
-        fix: 'Make the file valid Python that CPython imports (fix the syntax, declare its encoding with a coding line, keep it under 2 MB), then scan again.',
-        securitySeverity: 0,
-        precision: 'very-high',
-        tags: ['reliability'],
-    },
-    check(ctx) {
-        const hits = [];
-        const seen = new Set();
-        for (const p of ctx.projects) {
-            const s = p.production;
-            if (!s)
-                continue;
-            for (const u of s.unreadable) {
-                const key = `${u.location.file}:${u.location.line}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                const part = u.location.file === s.file ? `production settings \`${s.module}\`` : `\`${u.module}\`, part of production settings \`${s.module}\``;
-                hits.push({
-                    location: u.location,
-                    message: `${u.location.file} (${part}) could not be read: ${u.reason}. Nothing it sets is known, so the launch cannot be verified.`,
-                    ...(u.importedAt ? { related: [{ location: u.importedAt, message: `imported here by ${s.module}` }] } : {}),
-                });
-            }
-        }
-        return { hits };
-    },
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __webpack_require__(70298);
-var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
-;// CONCATENATED MODULE: ./src/project/git-ignored.ts
-/**
- * The files git ignores under the scan root, which the walk then never reads: a local `.env` with real keys, a
- * `local_settings.py`, a virtualenv or `media/` folder under a name the walk does not know. On a runner's
- * clean checkout they do not exist; on a developer's machine they would make the CLI judge files that are
- * never committed, so that it disagrees with CI.
- *
- * Only *untracked* ignored files are skipped. A file that is committed although a .gitignore pattern matches
- * it (added with -f, or ignored after it was committed — the classic committed `.env`) is what the checkout
- * holds and what the deploy ships: it is read. That is why git itself answers
- * (`git ls-files --others --ignored --exclude-standard --directory`: untracked paths matched by .gitignore
- * files at every level, .git/info/exclude and the user's core.excludesFile, ignored folders as one `dir/`
- * entry) rather than a .gitignore parser, which cannot know what is tracked. Outside a git work tree, without
- * git, or when git refuses the repository (another user's checkout: safe.directory), nothing is skipped and
- * the walk reads everything, as before — reading more is never a silent pass.
- */
-
-
-
-
-/**
- * git in `root`, its stdout. core.fsmonitor off: a repository's config must not make listing files run a hook;
- * no optional locks, C locale, raw paths. `input` goes to its stdin. Throws as execFileSync does.
- */
-function runGit(root, args, input) {
-    return (0,external_node_child_process_.execFileSync)('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args], {
-        cwd: root,
-        encoding: 'utf8',
-        ...(input !== undefined ? { input } : {}),
-        stdio: [input !== undefined ? 'pipe' : 'ignore', 'pipe', 'ignore'],
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 60_000,
-        env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    });
-}
-/** What git ignores under `root`, or undefined when git cannot say (see above). */
-function gitIgnored(root) {
-    const git = (args) => runGit(root, args);
-    let out;
-    try {
-        // The folder the user named is itself ignored (a checkout kept in an ignored cache folder): read it all.
-        git(['check-ignore', '-q', '.']);
-        return undefined;
-    }
-    catch {
-        // not ignored (exit 1), or git cannot say (exit 128), which ls-files then says too
-    }
-    try {
-        out = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
-    }
-    catch {
-        return undefined; // not a work tree, no git, or a repository git refuses
-    }
-    const files = new Set();
-    const folders = new Set();
-    for (const entry of out.split('\0')) {
-        if (!entry)
-            continue;
-        if (entry.endsWith('/'))
-            folders.add(entry.slice(0, -1));
-        else
-            files.add(entry);
-    }
-    return {
-        has: (rel, folder) => (folder ? folders.has(rel) : files.has(rel)),
-        count: files.size + folders.size,
-    };
-}
-/**
- * Which of these paths (relative to `root`, `/`-separated; they need not exist) git's ignore rules leave out of
- * the repository: a settings module a project keeps untracked on purpose (RapidPro's `temba/settings.py`, which
- * every deployment writes). git answers in a work tree; outside one (an exported tree: a release tarball,
- * GitHub's zip, `git archive`), or without git, the repository's own .gitignore files do (gitignoreMatches) —
- * the question is only what the rules say about a path, not whether it is tracked.
- */
-function ignoredPaths(root, rels) {
-    if (rels.length === 0)
-        return new Set();
-    try {
-        runGit(root, ['rev-parse', '--is-inside-work-tree']);
-    }
-    catch {
-        return gitignoreMatches(root, rels);
-    }
-    try {
-        const out = runGit(root, ['check-ignore', '--no-index', '-z', '--stdin'], rels.map((r) => `${r}\0`).join(''));
-        return new Set(out.split('\0').filter(Boolean));
-    }
-    catch (e) {
-        // exit 1: none of them is ignored; any other failure: git cannot say
-        const stdout = e.stdout;
-        return new Set(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []);
-    }
-}
-/**
- * The paths the .gitignore files under `root` ignore, read as git reads them (the `ignore` package implements
- * the gitignore format): the file in each folder from the root down to the path's own, a deeper file's rule
- * (a `!` negation too) deciding over a shallower one, and a path under an ignored folder ignored. Rules of
- * .git/info/exclude and the user's excludes file are git's own, and there is no git here.
- */
-function gitignoreMatches(root, rels) {
-    const rules = new Map();
-    const rulesOf = (dir) => {
-        if (!rules.has(dir)) {
-            let text;
-            try {
-                text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, dir, '.gitignore'), 'utf8');
-            }
-            catch {
-                text = undefined; // no .gitignore here
-            }
-            rules.set(dir, text === undefined ? undefined : ignore_default()().add(text));
-        }
-        return rules.get(dir);
-    };
-    const out = new Set();
-    for (const rel of rels) {
-        const parts = rel.split('/');
-        let ignored = false;
-        // each folder on the way, then the path itself: an ignored folder hides everything under it
-        for (let end = 1; end <= parts.length && !ignored; end++) {
-            const path = parts.slice(0, end).join('/') + (end < parts.length ? '/' : '');
-            let verdict = false;
-            for (let depth = 0; depth < end; depth++) {
-                const r = rulesOf(parts.slice(0, depth).join('/'));
-                if (!r)
-                    continue;
-                const t = r.test(path.split('/').slice(depth).join('/'));
-                if (t.ignored)
-                    verdict = true;
-                else if (t.unignored)
-                    verdict = false;
-            }
-            ignored = verdict;
-        }
-        if (ignored)
-            out.add(rel);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/settings-module-missing.ts
-
-/**
- * launch.E003: wsgi.py / asgi.py / manage.py name a settings module that exists nowhere in the repository
- * (no file, no COPY in a Dockerfile, no template or example it is made from). Production would fail to
- * start — and the scan judges nothing in its place.
- */
-/* harmony default export */ const settings_module_missing = ({
-    meta: {
-        id: 'launch.E003',
-        name: 'settings-module-missing',
-        checklist: 'settings',
-        level: 'error',
-        title: 'The settings module production is told to use does not exist',
-        fix: 'Point DJANGO_SETTINGS_MODULE at a module that exists (or commit it), or name the production settings with --settings / settings-module.',
-        securitySeverity: 0,
-        precision: 'very-high',
-        tags: ['reliability'],
-    },
-    check(ctx) {
-        const hits = [];
-        for (const p of ctx.projects) {
-            if (p.development || p.info.status !== 'missing')
-                continue;
-            // Kept out of the repository on purpose: .gitignore names it (every deployment writes its own)
-            const paths = (m) => ['.py', '/__init__.py'].map((ext) => [p.root, `${m.replace(/\./g, '/')}${ext}`].filter(Boolean).join('/'));
-            const ignored = ignoredPaths(ctx.workspace.root, p.resolution.missing.flatMap((m) => paths(m.module)));
-            for (const m of p.resolution.missing) {
-                if (!m.at)
-                    continue;
-                const left = paths(m.module).find((x) => ignored.has(x));
-                if (left) {
-                    hits.push({
-                        location: m.at,
-                        level: 'note',
-                        message: `${m.at.file} names the settings module \`${m.module}\`, which .gitignore keeps out of the repository (${left}): each deployment supplies its own, which the scan cannot read — no settings were judged. Name a module that is in the repository with --settings (the settings-module input) to check it.`,
-                    });
-                    continue;
-                }
-                hits.push({
-                    location: m.at,
-                    message: `${m.at.file} names the settings module \`${m.module}\`, which does not exist in the repository (no ${m.module.replace(/\./g, '/')}.py or package, no Dockerfile COPY or template that makes it): Django would fail to start with it, and no other settings were judged in its place.`,
-                });
-            }
-        }
-        return { hits };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/rules/settings-ambiguous.ts
-/**
- * launch.I004: the repository's deploy files (or production-named siblings) name different production
- * settings modules. The scan judged the first by the documented order; the note names the others and the
- * one input that settles it.
- */
-/* harmony default export */ const settings_ambiguous = ({
-    meta: {
-        id: 'launch.I004',
-        name: 'settings-ambiguous',
-        checklist: 'settings',
-        level: 'note',
-        title: 'Deploy files name different production settings modules',
-        fix: 'Name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml).',
-        securitySeverity: 0,
-        precision: 'high',
-        tags: ['maintainability'],
-    },
-    check(ctx) {
-        const hits = [];
-        for (const p of ctx.projects) {
-            const r = p.resolution;
-            if (p.development || r.status !== 'ambiguous' || !r.chosen)
-                continue;
-            const where = r.chosen.at ?? p.production?.anchor;
-            if (!where)
-                continue;
-            hits.push({
-                location: where,
-                message: `Production settings for project ${p.root || '.'} are ambiguous: judged \`${r.chosen.module}\` (${r.chosen.how}); also named: ${r.others.map((o) => `\`${o.module}\` (${o.how})`).join('; ')}. Pass --settings to choose.`,
-                related: r.others.filter((o) => o.at).map((o) => ({ location: o.at, message: `names ${o.module}` })),
-            });
-        }
-        return { hits };
-    },
-});
-
-;// CONCATENATED MODULE: ./src/rules/settings-dynamic.ts
-/**
- * launch.I005: production settings set names in a way the scan cannot follow (`globals().update(...)`,
- * `exec`, `setattr` on the module, a star-import or include of a file outside the repository, an optional
- * override file that is not in it). Those settings are unknown, and rules about a missing setting stay quiet
- * for this module: said out loud, never turned into a pass.
- */
-/* harmony default export */ const settings_dynamic = ({
-    meta: {
-        id: 'launch.I005',
-        name: 'settings-dynamic',
-        checklist: 'settings',
-        level: 'note',
-        title: 'Production settings are partly set by code the scan cannot follow',
-        fix: 'Nothing to fix: check the settings this code sets yourself, or run the deploy-checks gate, which imports the real settings.',
-        securitySeverity: 0,
-        precision: 'very-high',
-        tags: ['maintainability'],
-    },
-    check(ctx) {
-        const hits = [];
-        const seen = new Set();
-        for (const p of ctx.projects) {
-            const s = p.production;
-            if (!s)
-                continue;
-            // One note per file: its first such place, naming the others.
-            const byFile = new Map();
-            for (const d of s.dynamic) {
-                if (s.unreadable.some((u) => d.reason === `${u.location.file} could not be read` || d.reason.endsWith(' could not be read')))
-                    continue;
-                byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
-            }
-            for (const [file, marks] of byFile) {
-                const [first, ...rest] = [...marks].sort((a, b) => a.location.line - b.location.line);
-                const key = `${file}:${first.location.line}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                const overrides = marks.some((m) => m.overrides);
-                hits.push({
-                    location: first.location,
-                    message: `${first.reason}${rest.length ? `; also on line${rest.length > 1 ? 's' : ''} ${rest.map((r) => r.location.line).join(', ')} (${[...new Set(rest.map((r) => r.reason))].join('; ')})` : ''} — production settings \`${s.module}\`${overrides ? ': settings set before may be replaced, so their values are unknown' : ''}; rules do not report a setting as missing here (at most a note).`,
-                });
-            }
-        }
-        return { hits };
-    },
-});
-
 // EXTERNAL MODULE: ./node_modules/tree-sitter/index.js
 var tree_sitter = __webpack_require__(78072);
 var tree_sitter_default = /*#__PURE__*/__webpack_require__.n(tree_sitter);
@@ -5504,240 +5180,6 @@ function allParams(fn) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/project/suppressions.ts
-
-/** Cheap test before any parsing: only files that mention the marker can hold a suppression. */
-const MARKER = 'launch-gate:';
-/** `#` (or a Django template's `{#`), the marker, and the rest of the comment. */
-const COMMENT = /(\{?#)\s*launch-gate:(.*)$/;
-/** The same in a line of a file that is not Python: the comment starts the line or follows whitespace. */
-const LINE_COMMENT = /(?:^|(?<=\s))(\{?#)\s*launch-gate:(.*)$/;
-/** A line that holds only a comment (`#`, a template's `{#`): skipped when finding an own-line comment's target. */
-const COMMENT_LINE = /^\s*\{?#/;
-/**
- * The suppression comments of one file. `python` (the file's tree) makes tree-sitter decide what is a comment;
- * a `.py` file without one is parsed here.
- */
-function suppressionComments(file, text, python) {
-    if (!text.includes(MARKER))
-        return [];
-    const lines = text.split(/\r\n|\r|\n/);
-    const found = [];
-    if (python || file.endsWith('.py')) {
-        const tree = python ?? parsePython(text);
-        walk(tree.rootNode, (n) => {
-            if (n.type !== 'comment')
-                return true;
-            const m = COMMENT.exec(n.text);
-            if (m)
-                found.push({ row: n.startPosition.row, column: n.startPosition.column + m.index, body: m[2] });
-            return false;
-        });
-    }
-    else {
-        lines.forEach((line, row) => {
-            const m = LINE_COMMENT.exec(line);
-            if (m)
-                found.push({ row, column: m.index, body: m[2] });
-        });
-    }
-    return found.map(({ row, column, body }) => {
-        const ownLine = lines[row].slice(0, column).trim() === '';
-        const covered = [row + 1];
-        if (ownLine) {
-            let next = row + 1;
-            while (next < lines.length && COMMENT_LINE.test(lines[next]))
-                next++;
-            if (next < lines.length)
-                covered.push(next + 1);
-        }
-        return { location: { file, line: row + 1, column: column + 1 }, lines: covered, ...parseBody(body) };
-    });
-}
-/** `ignore[a, b] reason` → IDs and reason; anything else is malformed. */
-function parseBody(body) {
-    const m = /^\s*ignore\s*\[([^\]]*)\](.*)$/.exec(body);
-    if (!m)
-        return { ids: [], malformed: /^\s*ignore\b/.test(body) ? 'the rule IDs must be in brackets' : 'only ignore[…] is understood after launch-gate:' };
-    const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
-    const reason = m[2]
-        .replace(/\s*(#\}|-->)\s*$/, '') // the end of a template or HTML comment
-        .replace(/^\s*[-–—:]+\s*/, '') // `ignore[…] — reason`, `ignore[…]: reason`
-        .trim();
-    return {
-        ids,
-        ...(/[\p{L}\p{N}]/u.test(reason) ? { reason } : {}),
-        ...(ids.length === 0 ? { malformed: 'it names no rule ID' } : {}),
-    };
-}
-const cache = new WeakMap();
-/**
- * Every suppression comment in the files the scan read: Python, deploy files, Python source templates, and
- * Django templates (`{# launch-gate: ignore[…] #}` — read anyway by the template rules), so a template's
- * suppression without a reason, or one that no longer suppresses anything, is said like any other.
- */
-function workspaceSuppressions(ws) {
-    let out = cache.get(ws);
-    if (!out) {
-        const of = (f, tree) => (f.text.includes(MARKER) ? suppressionComments(f.rel, f.text, tree) : []);
-        out = [
-            ...ws.pythonFiles().flatMap((f) => (f.text.includes(MARKER) ? of(f, ws.tree(f)) : [])),
-            ...ws.deployFiles().flatMap((f) => of(f)),
-            ...ws.templateFiles().flatMap((f) => of(f)),
-            ...ws.djangoTemplates().flatMap((f) => of(f)),
-        ];
-        cache.set(ws, out);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/suppression-without-reason.ts
-
-/**
- * The check of the rules about suppressions (this one and launch.I007), which judge in Rule.review after every
- * gate: nothing yet, or "not applicable" when the scanned files hold no suppression at all.
- */
-function beforeReview(ctx) {
-    return workspaceSuppressions(ctx.workspace).length ? { hits: [] } : { hits: [], notApplicable: 'no inline suppressions' };
-}
-/**
- * launch.I006: an inline suppression with no reason after its IDs. It still suppresses (a team may be mid-way
- * through a clean-up); the note keeps the debt visible. A team that wants every suppression explained makes it
- * an error: `level = { "launch.I006" = "error" }`.
- */
-const suppression_without_reason_rule = {
-    meta: {
-        id: 'launch.I006',
-        name: 'suppression-without-reason',
-        checklist: 'scan',
-        level: 'note',
-        title: 'An inline suppression gives no reason',
-        fix: 'Write why after the IDs, e.g. `# launch-gate: ignore[launch.E040] SQLite is this internal tool\'s only database`; the reason is what code scanning shows as the dismissal.',
-        securitySeverity: 0,
-        precision: 'very-high',
-        tags: ['maintainability'],
-    },
-    check: beforeReview,
-    // Judged on every comment of the run, including those in files only a finding points at (templates).
-    review(_ctx, run) {
-        return run.suppressions
-            .filter((s) => !s.malformed && s.reason === undefined)
-            .map((s) => ({
-            location: s.location,
-            message: `The suppression of ${s.ids.join(', ')} gives no reason: it still suppresses, but nobody reading the code or the code scanning alert learns why.`,
-        }));
-    },
-};
-/* harmony default export */ const suppression_without_reason = (suppression_without_reason_rule);
-
-;// CONCATENATED MODULE: ./src/rules/suppression-unused.ts
-
-/** The rules about suppressions: their own findings are never suppressed inline. */
-const UNSUPPRESSIBLE = new Set(['launch.I006', 'launch.I007']);
-/**
- * launch.I007: an inline suppression that suppresses nothing — it names an ID whose rule ran and reported
- * nothing on its line (the code was fixed, or the comment is on the wrong line), an ID no rule has, or it is
- * not `ignore[…]` at all. An ID whose rule did not run (a runtime gate that was not asked for, a disabled
- * rule) is not judged: nothing says it would not report there.
- */
-const suppression_unused_rule = {
-    meta: {
-        id: 'launch.I007',
-        name: 'suppression-unused',
-        checklist: 'scan',
-        level: 'note',
-        title: 'An inline suppression suppresses nothing',
-        fix: 'Remove the suppression (or the IDs that match nothing); a stale one would silently hide the next real finding on that line.',
-        securitySeverity: 0,
-        precision: 'very-high',
-        tags: ['maintainability'],
-    },
-    check: beforeReview,
-    review(_ctx, run) {
-        const hits = [];
-        for (const s of run.suppressions) {
-            if (s.malformed) {
-                hits.push({
-                    location: s.location,
-                    message: `This launch-gate comment suppresses nothing: ${s.malformed}.`,
-                    fix: 'Write it as `# launch-gate: ignore[launch.E010] reason` (several IDs comma-separated), on the finding\'s line or the line before.',
-                });
-                continue;
-            }
-            const unknown = s.ids.filter((id) => !run.known(id));
-            const own = s.ids.filter((id) => UNSUPPRESSIBLE.has(id));
-            const unused = s.ids.filter((id) => run.known(id) && !UNSUPPRESSIBLE.has(id) && run.ran(id) && !used(run, s, id));
-            if (!unknown.length && !own.length && !unused.length)
-                continue;
-            const parts = [
-                ...(unknown.length ? [`names ${list(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} neither a rule of django-launch-gate nor a Django check ID`] : []),
-                ...(own.length ? [`names ${list(own)}, whose notes cannot be suppressed inline`] : []),
-                ...(unused.length ? [`names ${list(unused)}, which reported nothing on line ${target(s)}`] : []),
-            ];
-            const all = unknown.length + own.length + unused.length === s.ids.length;
-            hits.push({
-                location: s.location,
-                message: `The suppression ${parts.join('; and ')}: ${all ? 'it suppresses nothing' : 'those IDs suppress nothing'}.`,
-                fix: unknown.length
-                    ? 'Check the ID against the rule list (docs/rules, or the Django check the deploy-checks gate names), or remove it.'
-                    : own.length
-                        ? 'Set the level of launch.I006/launch.I007 in the config (level = { "launch.I006" = "note" }) or disable them there instead.'
-                        : `Remove ${all ? 'the comment' : 'those IDs'}; if the finding moved, move the comment with it (the finding's line, or the line before it).`,
-            });
-        }
-        return hits;
-    },
-};
-/* harmony default export */ const suppression_unused = (suppression_unused_rule);
-/** Did a finding of `id` on the comment's lines get suppressed by this comment? */
-function used(run, s, id) {
-    return run.findings.some((f) => f.suppression && same(f.suppression.location, s.location) && (f.ruleId === id || f.djangoCheck === id));
-}
-function same(a, b) {
-    return a.file === b.file && a.line === b.line && a.column === b.column;
-}
-/** The line the comment is for: the next code line for a comment on a line of its own, else its own. */
-function target(s) {
-    return s.lines[s.lines.length - 1];
-}
-function list(ids) {
-    return ids.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/project/values.ts
-const WORLDS = ['unset', 'set'];
-const UNKNOWN = { kind: 'unknown' };
-const NONE = { kind: 'none' };
-const str = (value, literal = false) => ({ kind: 'str', value, literal });
-const bool = (value) => ({ kind: 'bool', value });
-const num = (value) => ({ kind: 'num', value });
-/** Python truthiness; undefined when it cannot be known. */
-function values_truthy(v) {
-    switch (v.kind) {
-        case 'str': return v.value.length > 0;
-        case 'prefix': return v.value.length > 0 ? true : undefined;
-        case 'num': return v.value !== 0;
-        case 'bool': return v.value;
-        case 'none': return false;
-        case 'list': return v.items.length > 0;
-        case 'dict': return v.entries.length > 0;
-        case 'env': return true; // a set variable is a non-empty string
-        default: return undefined;
-    }
-}
-function dictGet(v, key) {
-    if (!v || v.kind !== 'dict')
-        return undefined;
-    for (let i = v.entries.length - 1; i >= 0; i--)
-        if (v.entries[i][0] === key)
-            return v.entries[i][1];
-    return undefined;
-}
-/** Structural equality (for merging branches). */
-function sameValue(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-
 ;// CONCATENATED MODULE: ./src/project/source-encoding.ts
 /**
  * Decoding Python source bytes the way CPython does (PEP 263 and PEP 3120): a UTF-8 BOM, else a coding
@@ -5925,14 +5367,14 @@ function neutraliseTemplate(text) {
             rows.add(r);
     return { text: out, rows: [...rows].sort((a, b) => a - b) };
 }
-const template_cache = new WeakMap();
+const cache = new WeakMap();
 /** The unknown rows of a template file, or undefined for plain Python. */
 function templateRows(file) {
-    const hit = template_cache.get(file);
+    const hit = cache.get(file);
     if (hit !== undefined)
         return hit ?? undefined;
     const rows = file.templateRows && file.templateRows.length ? new Set(file.templateRows) : null;
-    template_cache.set(file, rows);
+    cache.set(file, rows);
     return rows ?? undefined;
 }
 
@@ -5957,7 +5399,7 @@ const JINJA_NAME = /\.(j2|jinja2?)$/i;
  * What a `{{ … }}` substitution becomes in the text the nginx parser reads: one character that is no nginx
  * syntax, so the word keeps its place and anything reading it can tell its value is unknown.
  */
-const server_templates_UNKNOWN = '\uFFFC';
+const UNKNOWN = '\uFFFC';
 /**
  * Is this template text an nginx config? A `server {` / `http {` / `location … {` block opening a line, and a
  * directive only nginx has (`listen`, `server_name`, `proxy_pass`/`uwsgi_pass`, `add_header`, `try_files`,
@@ -6077,7 +5519,7 @@ function readJinja(text) {
                 line++;
         last = offset + tag.length;
         if (stmt === undefined) {
-            out += tag.startsWith('{{') ? server_templates_UNKNOWN + tag.replace(/[^\n]/g, '') : blank(tag);
+            out += tag.startsWith('{{') ? UNKNOWN + tag.replace(/[^\n]/g, '') : blank(tag);
             for (const c of tag)
                 if (c === '\n')
                     line++;
@@ -6286,6 +5728,8 @@ function isVirtualenvDir(abs) {
  * 64 files, 257 MB and 0.3 s more; every 0.5, 1 or 2 MiB of source, 257 MB at no cost beyond the noise.
  */
 const RELEASE_EVERY = 1 << 20;
+/** How syntaxReason begins for Python 2 code (launch.E002 then says to port it). */
+const PYTHON2_REASON = 'it is Python 2 code';
 class Workspace {
     root;
     python = [];
@@ -6296,6 +5740,8 @@ class Workspace {
     held = 0;
     /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
     syntaxLines = new Map();
+    /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
+    python2Files = new Set();
     templates = [];
     /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
     otherJinja = [];
@@ -6428,6 +5874,9 @@ class Workspace {
             return;
         const errLine = firstErrorLine(t, file.text);
         this.syntaxLines.set(file.rel, errLine);
+        // no error in the tree: the line is Python 2 syntax tree-sitter accepts and CPython 3 rejects (python2Only)
+        if (errLine !== undefined && !t.rootNode.hasError)
+            this.python2Files.add(file.rel);
         if (errLine !== undefined && !file.template && !file.templateRows) {
             this.diagnostics.push({
                 rel: file.rel,
@@ -6442,6 +5891,18 @@ class Workspace {
      * once per file (the settings evaluator asks for every module it runs, in each world: with the Python 2
      * check, a second of saleor's scan).
      */
+    /**
+     * Why Python refuses to import this file, when it does (syntaxError): a syntax error, or Python 2 syntax — which
+     * Python 3 refuses, and which Python 2 itself, past its end of life, would still import (daemo's settings).
+     */
+    syntaxReason(file) {
+        const line = this.syntaxError(file);
+        if (line === undefined)
+            return undefined;
+        return this.python2Files.has(file.rel)
+            ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
+            : `it has a syntax error near line ${line}, which Python refuses to import`;
+    }
     syntaxError(file) {
         if (!this.syntaxLines.has(file.rel))
             this.tree(file); // the first parse records it
@@ -6642,6 +6103,566 @@ class Workspace {
         this.byRel.set(file.rel, file);
         this.deploy.push(file);
     }
+}
+
+;// CONCATENATED MODULE: ./src/rules/settings-unreadable.ts
+
+/**
+ * launch.E002: a file of the production settings' import chain cannot be read as Python (binary, too large,
+ * undecodable in its declared encoding, a syntax error CPython rejects). Nothing it sets is known, and
+ * production itself would fail to import it: the launch cannot be verified, never "may proceed".
+ */
+/* harmony default export */ const settings_unreadable = ({
+    meta: {
+        id: 'launch.E002',
+        name: 'settings-unreadable',
+        checklist: 'settings',
+        level: 'error',
+        title: 'Production settings could not be read',
+        fix: 'Make the file valid Python that CPython imports (fix the syntax, declare its encoding with a coding line, keep it under 2 MB), then scan again.',
+        securitySeverity: 0,
+        precision: 'very-high',
+        tags: ['reliability'],
+    },
+    check(ctx) {
+        const hits = [];
+        const seen = new Set();
+        for (const p of ctx.projects) {
+            const s = p.production;
+            if (!s)
+                continue;
+            for (const u of s.unreadable) {
+                const key = `${u.location.file}:${u.location.line}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const part = u.location.file === s.file ? `production settings \`${s.module}\`` : `\`${u.module}\`, part of production settings \`${s.module}\``;
+                hits.push({
+                    location: u.location,
+                    message: `${u.location.file} (${part}) could not be read: ${u.reason}. Nothing it sets is known, so the launch cannot be verified.`,
+                    ...(u.reason.startsWith(PYTHON2_REASON) ? { fix: 'Port the project to Python 3 and a supported Django (the settings file first: print(), except … as e, new octal literals), then scan again.' } : {}),
+                    ...(u.importedAt ? { related: [{ location: u.importedAt, message: `imported here by ${s.module}` }] } : {}),
+                });
+            }
+        }
+        return { hits };
+    },
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(70298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/project/git-ignored.ts
+/**
+ * The files git ignores under the scan root, which the walk then never reads: a local `.env` with real keys, a
+ * `local_settings.py`, a virtualenv or `media/` folder under a name the walk does not know. On a runner's
+ * clean checkout they do not exist; on a developer's machine they would make the CLI judge files that are
+ * never committed, so that it disagrees with CI.
+ *
+ * Only *untracked* ignored files are skipped. A file that is committed although a .gitignore pattern matches
+ * it (added with -f, or ignored after it was committed — the classic committed `.env`) is what the checkout
+ * holds and what the deploy ships: it is read. That is why git itself answers
+ * (`git ls-files --others --ignored --exclude-standard --directory`: untracked paths matched by .gitignore
+ * files at every level, .git/info/exclude and the user's core.excludesFile, ignored folders as one `dir/`
+ * entry) rather than a .gitignore parser, which cannot know what is tracked. Outside a git work tree, without
+ * git, or when git refuses the repository (another user's checkout: safe.directory), nothing is skipped and
+ * the walk reads everything, as before — reading more is never a silent pass.
+ */
+
+
+
+
+/**
+ * git in `root`, its stdout. core.fsmonitor off: a repository's config must not make listing files run a hook;
+ * no optional locks, C locale, raw paths. `input` goes to its stdin. Throws as execFileSync does.
+ */
+function runGit(root, args, input) {
+    return (0,external_node_child_process_.execFileSync)('git', ['-c', 'core.fsmonitor=false', '-c', 'core.quotePath=false', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        ...(input !== undefined ? { input } : {}),
+        stdio: [input !== undefined ? 'pipe' : 'ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 60_000,
+        env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+    });
+}
+/** What git ignores under `root`, or undefined when git cannot say (see above). */
+function gitIgnored(root) {
+    const git = (args) => runGit(root, args);
+    let out;
+    try {
+        // The folder the user named is itself ignored (a checkout kept in an ignored cache folder): read it all.
+        git(['check-ignore', '-q', '.']);
+        return undefined;
+    }
+    catch {
+        // not ignored (exit 1), or git cannot say (exit 128), which ls-files then says too
+    }
+    try {
+        out = git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
+    }
+    catch {
+        return undefined; // not a work tree, no git, or a repository git refuses
+    }
+    const files = new Set();
+    const folders = new Set();
+    for (const entry of out.split('\0')) {
+        if (!entry)
+            continue;
+        if (entry.endsWith('/'))
+            folders.add(entry.slice(0, -1));
+        else
+            files.add(entry);
+    }
+    return {
+        has: (rel, folder) => (folder ? folders.has(rel) : files.has(rel)),
+        count: files.size + folders.size,
+    };
+}
+/**
+ * Which of these paths (relative to `root`, `/`-separated; they need not exist) git's ignore rules leave out of
+ * the repository: a settings module a project keeps untracked on purpose (RapidPro's `temba/settings.py`, which
+ * every deployment writes). git answers in a work tree; outside one (an exported tree: a release tarball,
+ * GitHub's zip, `git archive`), or without git, the repository's own .gitignore files do (gitignoreMatches) —
+ * the question is only what the rules say about a path, not whether it is tracked.
+ */
+function ignoredPaths(root, rels) {
+    if (rels.length === 0)
+        return new Set();
+    try {
+        runGit(root, ['rev-parse', '--is-inside-work-tree']);
+    }
+    catch {
+        return gitignoreMatches(root, rels);
+    }
+    try {
+        const out = runGit(root, ['check-ignore', '--no-index', '-z', '--stdin'], rels.map((r) => `${r}\0`).join(''));
+        return new Set(out.split('\0').filter(Boolean));
+    }
+    catch (e) {
+        // exit 1: none of them is ignored; any other failure: git cannot say
+        const stdout = e.stdout;
+        return new Set(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []);
+    }
+}
+/**
+ * The paths the .gitignore files under `root` ignore, read as git reads them (the `ignore` package implements
+ * the gitignore format): the file in each folder from the root down to the path's own, a deeper file's rule
+ * (a `!` negation too) deciding over a shallower one, and a path under an ignored folder ignored. Rules of
+ * .git/info/exclude and the user's excludes file are git's own, and there is no git here.
+ */
+function gitignoreMatches(root, rels) {
+    const rules = new Map();
+    const rulesOf = (dir) => {
+        if (!rules.has(dir)) {
+            let text;
+            try {
+                text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, dir, '.gitignore'), 'utf8');
+            }
+            catch {
+                text = undefined; // no .gitignore here
+            }
+            rules.set(dir, text === undefined ? undefined : ignore_default()().add(text));
+        }
+        return rules.get(dir);
+    };
+    const out = new Set();
+    for (const rel of rels) {
+        const parts = rel.split('/');
+        let ignored = false;
+        // each folder on the way, then the path itself: an ignored folder hides everything under it
+        for (let end = 1; end <= parts.length && !ignored; end++) {
+            const path = parts.slice(0, end).join('/') + (end < parts.length ? '/' : '');
+            let verdict = false;
+            for (let depth = 0; depth < end; depth++) {
+                const r = rulesOf(parts.slice(0, depth).join('/'));
+                if (!r)
+                    continue;
+                const t = r.test(path.split('/').slice(depth).join('/'));
+                if (t.ignored)
+                    verdict = true;
+                else if (t.unignored)
+                    verdict = false;
+            }
+            ignored = verdict;
+        }
+        if (ignored)
+            out.add(rel);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/settings-module-missing.ts
+
+/**
+ * launch.E003: wsgi.py / asgi.py / manage.py name a settings module that exists nowhere in the repository
+ * (no file, no COPY in a Dockerfile, no template or example it is made from). Production would fail to
+ * start — and the scan judges nothing in its place.
+ */
+/* harmony default export */ const settings_module_missing = ({
+    meta: {
+        id: 'launch.E003',
+        name: 'settings-module-missing',
+        checklist: 'settings',
+        level: 'error',
+        title: 'The settings module production is told to use does not exist',
+        fix: 'Point DJANGO_SETTINGS_MODULE at a module that exists (or commit it), or name the production settings with --settings / settings-module.',
+        securitySeverity: 0,
+        precision: 'very-high',
+        tags: ['reliability'],
+    },
+    check(ctx) {
+        const hits = [];
+        for (const p of ctx.projects) {
+            if (p.development || p.info.status !== 'missing')
+                continue;
+            // Kept out of the repository on purpose: .gitignore names it (every deployment writes its own)
+            const paths = (m) => ['.py', '/__init__.py'].map((ext) => [p.root, `${m.replace(/\./g, '/')}${ext}`].filter(Boolean).join('/'));
+            const ignored = ignoredPaths(ctx.workspace.root, p.resolution.missing.flatMap((m) => paths(m.module)));
+            for (const m of p.resolution.missing) {
+                if (!m.at)
+                    continue;
+                const left = paths(m.module).find((x) => ignored.has(x));
+                if (left) {
+                    hits.push({
+                        location: m.at,
+                        level: 'note',
+                        message: `${m.at.file} names the settings module \`${m.module}\`, which .gitignore keeps out of the repository (${left}): each deployment supplies its own, which the scan cannot read — no settings were judged. Name a module that is in the repository with --settings (the settings-module input) to check it.`,
+                    });
+                    continue;
+                }
+                hits.push({
+                    location: m.at,
+                    message: `${m.at.file} names the settings module \`${m.module}\`, which does not exist in the repository (no ${m.module.replace(/\./g, '/')}.py or package, no Dockerfile COPY or template that makes it): Django would fail to start with it, and no other settings were judged in its place.`,
+                });
+            }
+        }
+        return { hits };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/rules/settings-ambiguous.ts
+/**
+ * launch.I004: the repository's deploy files (or production-named siblings) name different production
+ * settings modules. The scan judged the first by the documented order; the note names the others and the
+ * one input that settles it.
+ */
+/* harmony default export */ const settings_ambiguous = ({
+    meta: {
+        id: 'launch.I004',
+        name: 'settings-ambiguous',
+        checklist: 'settings',
+        level: 'note',
+        title: 'Deploy files name different production settings modules',
+        fix: 'Name the production settings module with --settings (the settings-module input, or settings-module in .django-launch-gate.toml).',
+        securitySeverity: 0,
+        precision: 'high',
+        tags: ['maintainability'],
+    },
+    check(ctx) {
+        const hits = [];
+        for (const p of ctx.projects) {
+            const r = p.resolution;
+            if (p.development || r.status !== 'ambiguous' || !r.chosen)
+                continue;
+            const where = r.chosen.at ?? p.production?.anchor;
+            if (!where)
+                continue;
+            hits.push({
+                location: where,
+                message: `Production settings for project ${p.root || '.'} are ambiguous: judged \`${r.chosen.module}\` (${r.chosen.how}); also named: ${r.others.map((o) => `\`${o.module}\` (${o.how})`).join('; ')}. Pass --settings to choose.`,
+                related: r.others.filter((o) => o.at).map((o) => ({ location: o.at, message: `names ${o.module}` })),
+            });
+        }
+        return { hits };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/rules/settings-dynamic.ts
+/**
+ * launch.I005: production settings set names in a way the scan cannot follow (`globals().update(...)`,
+ * `exec`, `setattr` on the module, a star-import or include of a file outside the repository, an optional
+ * override file that is not in it). Those settings are unknown, and rules about a missing setting stay quiet
+ * for this module: said out loud, never turned into a pass.
+ */
+/* harmony default export */ const settings_dynamic = ({
+    meta: {
+        id: 'launch.I005',
+        name: 'settings-dynamic',
+        checklist: 'settings',
+        level: 'note',
+        title: 'Production settings are partly set by code the scan cannot follow',
+        fix: 'Nothing to fix: check the settings this code sets yourself, or run the deploy-checks gate, which imports the real settings.',
+        securitySeverity: 0,
+        precision: 'very-high',
+        tags: ['maintainability'],
+    },
+    check(ctx) {
+        const hits = [];
+        const seen = new Set();
+        for (const p of ctx.projects) {
+            const s = p.production;
+            if (!s)
+                continue;
+            // One note per file: its first such place, naming the others.
+            const byFile = new Map();
+            for (const d of s.dynamic) {
+                if (s.unreadable.some((u) => d.reason === `${u.location.file} could not be read` || d.reason.endsWith(' could not be read')))
+                    continue;
+                byFile.set(d.location.file, [...(byFile.get(d.location.file) ?? []), d]);
+            }
+            for (const [file, marks] of byFile) {
+                const [first, ...rest] = [...marks].sort((a, b) => a.location.line - b.location.line);
+                const key = `${file}:${first.location.line}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const overrides = marks.some((m) => m.overrides);
+                hits.push({
+                    location: first.location,
+                    message: `${first.reason}${rest.length ? `; also on line${rest.length > 1 ? 's' : ''} ${rest.map((r) => r.location.line).join(', ')} (${[...new Set(rest.map((r) => r.reason))].join('; ')})` : ''} — production settings \`${s.module}\`${overrides ? ': settings set before may be replaced, so their values are unknown' : ''}; rules do not report a setting as missing here (at most a note).`,
+                });
+            }
+        }
+        return { hits };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/project/suppressions.ts
+
+/** Cheap test before any parsing: only files that mention the marker can hold a suppression. */
+const MARKER = 'launch-gate:';
+/** `#` (or a Django template's `{#`), the marker, and the rest of the comment. */
+const COMMENT = /(\{?#)\s*launch-gate:(.*)$/;
+/** The same in a line of a file that is not Python: the comment starts the line or follows whitespace. */
+const LINE_COMMENT = /(?:^|(?<=\s))(\{?#)\s*launch-gate:(.*)$/;
+/** A line that holds only a comment (`#`, a template's `{#`): skipped when finding an own-line comment's target. */
+const COMMENT_LINE = /^\s*\{?#/;
+/**
+ * The suppression comments of one file. `python` (the file's tree) makes tree-sitter decide what is a comment;
+ * a `.py` file without one is parsed here.
+ */
+function suppressionComments(file, text, python) {
+    if (!text.includes(MARKER))
+        return [];
+    const lines = text.split(/\r\n|\r|\n/);
+    const found = [];
+    if (python || file.endsWith('.py')) {
+        const tree = python ?? parsePython(text);
+        walk(tree.rootNode, (n) => {
+            if (n.type !== 'comment')
+                return true;
+            const m = COMMENT.exec(n.text);
+            if (m)
+                found.push({ row: n.startPosition.row, column: n.startPosition.column + m.index, body: m[2] });
+            return false;
+        });
+    }
+    else {
+        lines.forEach((line, row) => {
+            const m = LINE_COMMENT.exec(line);
+            if (m)
+                found.push({ row, column: m.index, body: m[2] });
+        });
+    }
+    return found.map(({ row, column, body }) => {
+        const ownLine = lines[row].slice(0, column).trim() === '';
+        const covered = [row + 1];
+        if (ownLine) {
+            let next = row + 1;
+            while (next < lines.length && COMMENT_LINE.test(lines[next]))
+                next++;
+            if (next < lines.length)
+                covered.push(next + 1);
+        }
+        return { location: { file, line: row + 1, column: column + 1 }, lines: covered, ...parseBody(body) };
+    });
+}
+/** `ignore[a, b] reason` → IDs and reason; anything else is malformed. */
+function parseBody(body) {
+    const m = /^\s*ignore\s*\[([^\]]*)\](.*)$/.exec(body);
+    if (!m)
+        return { ids: [], malformed: /^\s*ignore\b/.test(body) ? 'the rule IDs must be in brackets' : 'only ignore[…] is understood after launch-gate:' };
+    const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+    const reason = m[2]
+        .replace(/\s*(#\}|-->)\s*$/, '') // the end of a template or HTML comment
+        .replace(/^\s*[-–—:]+\s*/, '') // `ignore[…] — reason`, `ignore[…]: reason`
+        .trim();
+    return {
+        ids,
+        ...(/[\p{L}\p{N}]/u.test(reason) ? { reason } : {}),
+        ...(ids.length === 0 ? { malformed: 'it names no rule ID' } : {}),
+    };
+}
+const suppressions_cache = new WeakMap();
+/**
+ * Every suppression comment in the files the scan read: Python, deploy files, Python source templates, and
+ * Django templates (`{# launch-gate: ignore[…] #}` — read anyway by the template rules), so a template's
+ * suppression without a reason, or one that no longer suppresses anything, is said like any other.
+ */
+function workspaceSuppressions(ws) {
+    let out = suppressions_cache.get(ws);
+    if (!out) {
+        const of = (f, tree) => (f.text.includes(MARKER) ? suppressionComments(f.rel, f.text, tree) : []);
+        out = [
+            ...ws.pythonFiles().flatMap((f) => (f.text.includes(MARKER) ? of(f, ws.tree(f)) : [])),
+            ...ws.deployFiles().flatMap((f) => of(f)),
+            ...ws.templateFiles().flatMap((f) => of(f)),
+            ...ws.djangoTemplates().flatMap((f) => of(f)),
+        ];
+        suppressions_cache.set(ws, out);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/suppression-without-reason.ts
+
+/**
+ * The check of the rules about suppressions (this one and launch.I007), which judge in Rule.review after every
+ * gate: nothing yet, or "not applicable" when the scanned files hold no suppression at all.
+ */
+function beforeReview(ctx) {
+    return workspaceSuppressions(ctx.workspace).length ? { hits: [] } : { hits: [], notApplicable: 'no inline suppressions' };
+}
+/**
+ * launch.I006: an inline suppression with no reason after its IDs. It still suppresses (a team may be mid-way
+ * through a clean-up); the note keeps the debt visible. A team that wants every suppression explained makes it
+ * an error: `level = { "launch.I006" = "error" }`.
+ */
+const suppression_without_reason_rule = {
+    meta: {
+        id: 'launch.I006',
+        name: 'suppression-without-reason',
+        checklist: 'scan',
+        level: 'note',
+        title: 'An inline suppression gives no reason',
+        fix: 'Write why after the IDs, e.g. `# launch-gate: ignore[launch.E040] SQLite is this internal tool\'s only database`; the reason is what code scanning shows as the dismissal.',
+        securitySeverity: 0,
+        precision: 'very-high',
+        tags: ['maintainability'],
+    },
+    check: beforeReview,
+    // Judged on every comment of the run, including those in files only a finding points at (templates).
+    review(_ctx, run) {
+        return run.suppressions
+            .filter((s) => !s.malformed && s.reason === undefined)
+            .map((s) => ({
+            location: s.location,
+            message: `The suppression of ${s.ids.join(', ')} gives no reason: it still suppresses, but nobody reading the code or the code scanning alert learns why.`,
+        }));
+    },
+};
+/* harmony default export */ const suppression_without_reason = (suppression_without_reason_rule);
+
+;// CONCATENATED MODULE: ./src/rules/suppression-unused.ts
+
+/** The rules about suppressions: their own findings are never suppressed inline. */
+const UNSUPPRESSIBLE = new Set(['launch.I006', 'launch.I007']);
+/**
+ * launch.I007: an inline suppression that suppresses nothing — it names an ID whose rule ran and reported
+ * nothing on its line (the code was fixed, or the comment is on the wrong line), an ID no rule has, or it is
+ * not `ignore[…]` at all. An ID whose rule did not run (a runtime gate that was not asked for, a disabled
+ * rule) is not judged: nothing says it would not report there.
+ */
+const suppression_unused_rule = {
+    meta: {
+        id: 'launch.I007',
+        name: 'suppression-unused',
+        checklist: 'scan',
+        level: 'note',
+        title: 'An inline suppression suppresses nothing',
+        fix: 'Remove the suppression (or the IDs that match nothing); a stale one would silently hide the next real finding on that line.',
+        securitySeverity: 0,
+        precision: 'very-high',
+        tags: ['maintainability'],
+    },
+    check: beforeReview,
+    review(_ctx, run) {
+        const hits = [];
+        for (const s of run.suppressions) {
+            if (s.malformed) {
+                hits.push({
+                    location: s.location,
+                    message: `This launch-gate comment suppresses nothing: ${s.malformed}.`,
+                    fix: 'Write it as `# launch-gate: ignore[launch.E010] reason` (several IDs comma-separated), on the finding\'s line or the line before.',
+                });
+                continue;
+            }
+            const unknown = s.ids.filter((id) => !run.known(id));
+            const own = s.ids.filter((id) => UNSUPPRESSIBLE.has(id));
+            const unused = s.ids.filter((id) => run.known(id) && !UNSUPPRESSIBLE.has(id) && run.ran(id) && !used(run, s, id));
+            if (!unknown.length && !own.length && !unused.length)
+                continue;
+            const parts = [
+                ...(unknown.length ? [`names ${list(unknown)}, which ${unknown.length === 1 ? 'is' : 'are'} neither a rule of django-launch-gate nor a Django check ID`] : []),
+                ...(own.length ? [`names ${list(own)}, whose notes cannot be suppressed inline`] : []),
+                ...(unused.length ? [`names ${list(unused)}, which reported nothing on line ${target(s)}`] : []),
+            ];
+            const all = unknown.length + own.length + unused.length === s.ids.length;
+            hits.push({
+                location: s.location,
+                message: `The suppression ${parts.join('; and ')}: ${all ? 'it suppresses nothing' : 'those IDs suppress nothing'}.`,
+                fix: unknown.length
+                    ? 'Check the ID against the rule list (docs/rules, or the Django check the deploy-checks gate names), or remove it.'
+                    : own.length
+                        ? 'Set the level of launch.I006/launch.I007 in the config (level = { "launch.I006" = "note" }) or disable them there instead.'
+                        : `Remove ${all ? 'the comment' : 'those IDs'}; if the finding moved, move the comment with it (the finding's line, or the line before it).`,
+            });
+        }
+        return hits;
+    },
+};
+/* harmony default export */ const suppression_unused = (suppression_unused_rule);
+/** Did a finding of `id` on the comment's lines get suppressed by this comment? */
+function used(run, s, id) {
+    return run.findings.some((f) => f.suppression && same(f.suppression.location, s.location) && (f.ruleId === id || f.djangoCheck === id));
+}
+function same(a, b) {
+    return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+/** The line the comment is for: the next code line for a comment on a line of its own, else its own. */
+function target(s) {
+    return s.lines[s.lines.length - 1];
+}
+function list(ids) {
+    return ids.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/project/values.ts
+const WORLDS = ['unset', 'set'];
+const values_UNKNOWN = { kind: 'unknown' };
+const NONE = { kind: 'none' };
+const str = (value, literal = false) => ({ kind: 'str', value, literal });
+const bool = (value) => ({ kind: 'bool', value });
+const num = (value) => ({ kind: 'num', value });
+/** Python truthiness; undefined when it cannot be known. */
+function values_truthy(v) {
+    switch (v.kind) {
+        case 'str': return v.value.length > 0;
+        case 'prefix': return v.value.length > 0 ? true : undefined;
+        case 'num': return v.value !== 0;
+        case 'bool': return v.value;
+        case 'none': return false;
+        case 'list': return v.items.length > 0;
+        case 'dict': return v.entries.length > 0;
+        case 'env': return true; // a set variable is a non-empty string
+        default: return undefined;
+    }
+}
+function dictGet(v, key) {
+    if (!v || v.kind !== 'dict')
+        return undefined;
+    for (let i = v.entries.length - 1; i >= 0; i--)
+        if (v.entries[i][0] === key)
+            return v.entries[i][1];
+    return undefined;
+}
+/** Structural equality (for merging branches). */
+function sameValue(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
 }
 
 ;// CONCATENATED MODULE: ./src/project/settings-modules.ts
@@ -7136,7 +7157,7 @@ function markDynamic(frame, node, scope, reason, overrides) {
         const overridden = prior
             ? { ...prior, by: prior.by.some((b) => sameLocation(b.location, location)) ? prior.by : [...prior.by, by] }
             : { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-        scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
+        scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
     }
 }
 /**
@@ -7169,7 +7190,7 @@ function overrideIfRequired(state, scope) {
             if (scope.get(k) !== e)
                 continue;
             const overridden = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-            scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
+            scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
         }
     }
 }
@@ -10997,7 +11018,7 @@ function nginx(f, env = new Map()) {
     const style = f.rel.toLowerCase().endsWith('.template') ? 'envsubst' : undefined;
     const visit = (owner, body) => {
         for (const d of body) {
-            const known = !d.args.slice(0, 2).some((a) => a.includes(server_templates_UNKNOWN)) && when(d) !== null;
+            const known = !d.args.slice(0, 2).some((a) => a.includes(UNKNOWN)) && when(d) !== null;
             const c = d.name === 'add_header' && d.args.length >= 2 && known ? headerFact(d.args[0], d.args[1], env, style) : undefined;
             if (c && sendsOwnHeaders(owner, body, c.kind !== 'hsts')) {
                 const always = d.args.slice(2).includes('always');
@@ -11048,7 +11069,7 @@ function serverRedirects(server, at, when = () => undefined) {
     const body = server.block;
     const listens = body.filter((d) => d.name === 'listen');
     // a templated listen (`listen {{ port }}`) may be TLS: whether the server answers plain HTTP is unknown
-    if (listens.some((l) => l.args.some((a) => a.includes(server_templates_UNKNOWN))))
+    if (listens.some((l) => l.args.some((a) => a.includes(UNKNOWN))))
         return [];
     const plain = listens.length === 0 || listens.some((l) => !l.args.includes('ssl') && !l.args.includes('quic') && !/^unix:/.test(l.args[0] ?? ''));
     if (!plain)
@@ -11062,13 +11083,13 @@ function serverRedirects(server, at, when = () => undefined) {
             const cond = when(d);
             if (target && (test === 'scheme' || !mixed) && cond !== null) {
                 const code = d.name === 'return' && REDIRECT_CODE.test(d.args[0]) ? `${d.args[0]} ` : '';
-                const shown = target.replaceAll(server_templates_UNKNOWN, '{{…}}');
+                const shown = target.replaceAll(UNKNOWN, '{{…}}');
                 out.push({ location: at(d), what: `nginx server on port ${port} ${d.name === 'return' ? 'returns' : 'rewrites to'} ${code}${shown}`, ...(cond ? { when: cond } : {}) });
             }
             else if (d.name === 'if' && d.block && !test) {
                 const cond = d.args.join(' ');
                 // a templated value in a scheme test could be anything; in a host test any host is one host (certbot's `if ($host = {{ domain }})`)
-                const kind = SCHEME_TEST.test(cond) && !cond.includes(server_templates_UNKNOWN) ? 'scheme' : HOST_TEST.test(cond) && !SCHEME_TEST.test(cond) ? 'host' : undefined;
+                const kind = SCHEME_TEST.test(cond) && !cond.includes(UNKNOWN) ? 'scheme' : HOST_TEST.test(cond) && !SCHEME_TEST.test(cond) ? 'host' : undefined;
                 if (kind)
                     check(d.block, kind);
             }
@@ -11933,7 +11954,7 @@ function valueIn(settings, name, world, dflt) {
     const b = settings.bindings.get(name);
     if (b)
         return b[world];
-    return dflt !== undefined && mayBeSetDynamically(settings) ? UNKNOWN : dflt;
+    return dflt !== undefined && mayBeSetDynamically(settings) ? values_UNKNOWN : dflt;
 }
 /** Can settings missing from the evaluated module still be set (dynamic code, unreadable files)? */
 function mayBeSetDynamically(settings) {
@@ -12354,7 +12375,7 @@ function switchedOffInProduction(ctx, rel, node) {
     const s = projectOf(ctx, rel)?.production;
     if (!s)
         return undefined;
-    const off = requiredSettings(node).find(({ name, orUnset }) => name !== 'DEBUG' && (s.bindings.has(name) || orUnset) && WORLDS.every((w) => settingOff(s, name, w, orUnset ? bool(false) : UNKNOWN) === true));
+    const off = requiredSettings(node).find(({ name, orUnset }) => name !== 'DEBUG' && (s.bindings.has(name) || orUnset) && WORLDS.every((w) => settingOff(s, name, w, orUnset ? bool(false) : values_UNKNOWN) === true));
     return off?.name;
 }
 /**
@@ -24877,7 +24898,7 @@ function castValue(v, cast) {
             return bool(v.value !== 0);
         if (v.kind === 'none')
             return bool(false);
-        return UNKNOWN;
+        return values_UNKNOWN;
     }
     if (c === 'int' || c === 'float') {
         if (v.kind === 'num')
@@ -24886,18 +24907,18 @@ function castValue(v, cast) {
             return num(v.value ? 1 : 0);
         if (v.kind === 'str' && v.value.trim() !== '' && !Number.isNaN(Number(v.value)))
             return num(Number(v.value));
-        return UNKNOWN;
+        return values_UNKNOWN;
     }
     if (c === 'str')
-        return v.kind === 'str' || v.kind === 'env' || v.kind === 'prefix' ? v : UNKNOWN;
+        return v.kind === 'str' || v.kind === 'env' || v.kind === 'prefix' ? v : values_UNKNOWN;
     if (c === 'list' || /Csv\(/.test(c)) {
         if (v.kind === 'list')
             return v;
         if (v.kind === 'str')
             return { kind: 'list', items: v.value.split(',').filter((s, _i, all) => !(all.length === 1 && s === '')).map((s) => str(s.trim(), v.literal)) };
-        return UNKNOWN;
+        return values_UNKNOWN;
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 const ENGINES = {
     sqlite: 'django.db.backends.sqlite3',
@@ -24917,10 +24938,10 @@ const ENGINES = {
 /** Parse a database URL the way dj-database-url / django-environ map schemes to engines; a known prefix is enough. */
 function databaseFromUrl(url, extra = []) {
     if (url.kind !== 'str' && url.kind !== 'prefix')
-        return { kind: 'dict', entries: [['ENGINE', UNKNOWN], ...extra] };
+        return { kind: 'dict', entries: [['ENGINE', values_UNKNOWN], ...extra] };
     const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
     const scheme = m?.[1].toLowerCase();
-    const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : UNKNOWN;
+    const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : values_UNKNOWN;
     return { kind: 'dict', entries: [['ENGINE', engine], ...extra] };
 }
 function dbExtras(frame, kwargs, scope) {
@@ -24945,7 +24966,7 @@ function evalLibraryCall(frame, node, kind, scope) {
     if (kind === 'os.getenv' || kind === 'os.environ.get' || kind === 'os.environ.setdefault') {
         const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
         if (name === undefined)
-            return UNKNOWN;
+            return values_UNKNOWN;
         if (isSet(frame, name))
             return { kind: 'env', name };
         const g = guardedRaise(frame, name);
@@ -24958,10 +24979,10 @@ function evalLibraryCall(frame, node, kind, scope) {
     if (kind === 'decouple.config') {
         const name = envRead(frame, arg(0));
         if (name === undefined)
-            return UNKNOWN;
+            return values_UNKNOWN;
         const cast = kwargs.get('cast')?.text;
         if (isSet(frame, name))
-            return cast ? UNKNOWN : { kind: 'env', name };
+            return cast ? values_UNKNOWN : { kind: 'env', name };
         const g = guardedRaise(frame, name);
         if (g)
             return g;
@@ -24977,11 +24998,11 @@ function evalLibraryCall(frame, node, kind, scope) {
             return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
         const d = arg(99, 'default');
         if (!d || d.kind === 'none')
-            return UNKNOWN; // {} — Django fails loudly at first query
+            return values_UNKNOWN; // {} — Django fails loudly at first query
         return databaseFromUrl(d, extra);
     }
     if (kind === 'dj_database_url.parse')
-        return databaseFromUrl(arg(0, 'url') ?? UNKNOWN, dbExtras(frame, kwargs, scope));
+        return databaseFromUrl(arg(0, 'url') ?? values_UNKNOWN, dbExtras(frame, kwargs, scope));
     // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
     if (calleeNode) {
         const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
@@ -24997,10 +25018,10 @@ function evalEnviron(frame, scheme, method, args, kwargs, scope) {
     const nameArg = args[0] ? evalExpr(frame, args[0], scope) : kwargs.get('var') ? evalExpr(frame, kwargs.get('var'), scope) : isDb ? str('DATABASE_URL') : undefined;
     const name = envRead(frame, nameArg);
     if (name === undefined)
-        return UNKNOWN;
+        return values_UNKNOWN;
     const castByMethod = { bool: 'bool', int: 'int', float: 'float', str: 'str', list: 'list', tuple: 'list' };
     if (method && !castByMethod[method] && !isDb)
-        return UNKNOWN; // env.json, env.url, env.cache…: not modelled
+        return values_UNKNOWN; // env.json, env.url, env.cache…: not modelled
     const cast = method ? castByMethod[method] : kwargs.get('cast')?.text ?? scheme.get(name)?.cast;
     const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
     const schemeDefault = scheme.get(name)?.default;
@@ -25012,7 +25033,7 @@ function evalEnviron(frame, scheme, method, args, kwargs, scope) {
             return databaseFromUrl({ kind: 'env', name });
         // smart cast: a non-string default makes django-environ parse the value (content unknown)
         const smart = !cast && dv && dv.kind !== 'str' && dv.kind !== 'none';
-        return (!cast || cast === 'str') && !smart ? { kind: 'env', name } : UNKNOWN;
+        return (!cast || cast === 'str') && !smart ? { kind: 'env', name } : values_UNKNOWN;
     }
     if (!dv)
         return { kind: 'raise', reason: `django-environ: ${name} not set and no default` };
@@ -25107,9 +25128,9 @@ function helperKind(def) {
 
 function evalExpr(frame, node, scope) {
     if (frame.exprDepth >= MAX_EXPR_DEPTH)
-        return UNKNOWN;
+        return values_UNKNOWN;
     if (frame.templateRows && inTemplate(frame, node))
-        return UNKNOWN;
+        return values_UNKNOWN;
     frame.exprDepth++;
     try {
         return evalNode(frame, node, scope);
@@ -25126,12 +25147,12 @@ function evalNode(frame, node, scope) {
             if (s !== undefined)
                 return str(s, true);
             const p = fstringPrefix(node);
-            return p ? { kind: 'prefix', value: p, literal: true } : UNKNOWN;
+            return p ? { kind: 'prefix', value: p, literal: true } : values_UNKNOWN;
         }
         case 'integer':
         case 'float': {
             const n = Number(node.text.replace(/_/g, ''));
-            return Number.isFinite(n) ? num(n) : UNKNOWN;
+            return Number.isFinite(n) ? num(n) : values_UNKNOWN;
         }
         case 'true':
             return bool(true);
@@ -25141,7 +25162,7 @@ function evalNode(frame, node, scope) {
             return NONE;
         case 'parenthesized_expression': {
             const inner = node.namedChildren.find((c) => c.type !== 'comment');
-            return inner ? evalExpr(frame, inner, scope) : UNKNOWN;
+            return inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
         }
         case 'list':
         case 'tuple':
@@ -25156,17 +25177,17 @@ function evalNode(frame, node, scope) {
                     frame.reads.add(r);
                 return e.value;
             }
-            return UNKNOWN;
+            return values_UNKNOWN;
         }
         case 'subscript': {
             const obj = node.childForFieldName('value');
             const key = node.childForFieldName('subscript');
             if (!obj || !key)
-                return UNKNOWN;
+                return values_UNKNOWN;
             if (canonical(frame, dottedName(obj)) === 'os.environ') {
                 const name = envRead(frame, evalExpr(frame, key, scope));
                 if (name === undefined)
-                    return UNKNOWN;
+                    return values_UNKNOWN;
                 if (isSet(frame, name))
                     return { kind: 'env', name };
                 return { kind: 'raise', reason: `os.environ["${name}"] is required` };
@@ -25179,11 +25200,11 @@ function evalNode(frame, node, scope) {
             return evalCall(frame, node, scope);
         case 'not_operator': {
             const a = node.childForFieldName('argument');
-            const av = a ? evalExpr(frame, a, scope) : UNKNOWN;
+            const av = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
             if (av.kind === 'raise')
                 return av;
             const t = values_truthy(av);
-            return t === undefined ? UNKNOWN : bool(!t);
+            return t === undefined ? values_UNKNOWN : bool(!t);
         }
         case 'boolean_operator':
             return evalBoolean(frame, node, scope);
@@ -25192,7 +25213,7 @@ function evalNode(frame, node, scope) {
         case 'conditional_expression': {
             const [a, c, b] = node.namedChildren;
             if (!a || !c || !b)
-                return UNKNOWN;
+                return values_UNKNOWN;
             const t = values_truthy(evalExpr(frame, c, scope));
             if (t === true)
                 return evalExpr(frame, a, scope);
@@ -25200,20 +25221,20 @@ function evalNode(frame, node, scope) {
                 return evalExpr(frame, b, scope);
             const av = evalExpr(frame, a, scope);
             const bv = evalExpr(frame, b, scope);
-            return sameValue(av, bv) ? av : UNKNOWN;
+            return sameValue(av, bv) ? av : values_UNKNOWN;
         }
         case 'binary_operator':
             return evalBinary(frame, node, scope);
         case 'unary_operator': {
             const a = node.childForFieldName('argument');
-            const v = a ? evalExpr(frame, a, scope) : UNKNOWN;
+            const v = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
             const op = node.childForFieldName('operator')?.text ?? node.children[0]?.text;
             if (v.kind === 'num')
                 return num(op === '-' ? -v.value : v.value);
-            return UNKNOWN;
+            return values_UNKNOWN;
         }
         default:
-            return UNKNOWN;
+            return values_UNKNOWN;
     }
 }
 /** The literal text before the first interpolation of an f-string (`f"sqlite:///{BASE_DIR}"` → `sqlite:///`). */
@@ -25244,13 +25265,13 @@ function evalSequence(frame, node, scope) {
             continue;
         if (c.type === 'list_splat') {
             const inner = c.namedChildren[0];
-            const v = inner ? evalExpr(frame, inner, scope) : UNKNOWN;
+            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
             if (v.kind !== 'list')
-                return UNKNOWN;
+                return values_UNKNOWN;
             items.push(...v.items);
         }
         else if (c.type === 'list_comprehension' || c.type === 'for_in_clause') {
-            return UNKNOWN;
+            return values_UNKNOWN;
         }
         else
             items.push(evalExpr(frame, c, scope));
@@ -25263,20 +25284,20 @@ function evalDict(frame, node, scope) {
         if (c.type === 'pair') {
             const k = c.childForFieldName('key');
             const v = c.childForFieldName('value');
-            const kv = k ? evalExpr(frame, k, scope) : UNKNOWN;
+            const kv = k ? evalExpr(frame, k, scope) : values_UNKNOWN;
             if (kv.kind !== 'str' || !v)
-                return UNKNOWN;
+                return values_UNKNOWN;
             entries.push([kv.value, evalExpr(frame, v, scope)]);
         }
         else if (c.type === 'dictionary_splat') {
             const inner = c.namedChildren[0];
-            const v = inner ? evalExpr(frame, inner, scope) : UNKNOWN;
+            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
             if (v.kind !== 'dict')
-                return UNKNOWN;
+                return values_UNKNOWN;
             entries.push(...v.entries);
         }
         else if (c.type !== 'comment')
-            return UNKNOWN;
+            return values_UNKNOWN;
     }
     return { kind: 'dict', entries };
 }
@@ -25285,12 +25306,12 @@ function evalBoolean(frame, node, scope) {
     const r = node.childForFieldName('right');
     const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => c.type === 'and' || c.type === 'or')?.text;
     if (!l || !r)
-        return UNKNOWN;
+        return values_UNKNOWN;
     const lv = evalExpr(frame, l, scope);
     const rv = evalExpr(frame, r, scope);
     const t = values_truthy(lv);
     if (t === undefined)
-        return UNKNOWN;
+        return values_UNKNOWN;
     if (op === 'and')
         return t ? rv : lv;
     return t ? lv : rv;
@@ -25318,7 +25339,7 @@ function evalComparison(frame, node, scope) {
         if (t === false)
             return bool(false);
         if (t === undefined)
-            result = UNKNOWN;
+            result = values_UNKNOWN;
     }
     return result;
 }
@@ -25349,12 +25370,12 @@ function evalBinary(frame, node, scope) {
     while (left && left.type === 'binary_operator' && left.childForFieldName('operator')?.text === op) {
         const r = left.childForFieldName('right');
         if (!r)
-            return UNKNOWN;
+            return values_UNKNOWN;
         rights.push(r);
         left = left.childForFieldName('left');
     }
     if (!left)
-        return UNKNOWN;
+        return values_UNKNOWN;
     let acc = evalExpr(frame, left, scope);
     for (let i = rights.length - 1; i >= 0; i--)
         acc = applyBinary(op, acc, evalExpr(frame, rights[i], scope));
@@ -25367,8 +25388,8 @@ function applyBinary(op, lv, rv) {
         switch (op) {
             case '*': return num(lv.value * rv.value);
             case '-': return num(lv.value - rv.value);
-            case '//': return rv.value ? num(Math.floor(lv.value / rv.value)) : UNKNOWN;
-            case '/': return rv.value ? num(lv.value / rv.value) : UNKNOWN;
+            case '//': return rv.value ? num(Math.floor(lv.value / rv.value)) : values_UNKNOWN;
+            case '/': return rv.value ? num(lv.value / rv.value) : values_UNKNOWN;
             case '**': return num(lv.value ** rv.value);
         }
     }
@@ -25376,7 +25397,7 @@ function applyBinary(op, lv, rv) {
         return lv;
     if (rv.kind === 'raise')
         return rv;
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 function binaryAdd(a, b) {
     if (a.kind === 'raise')
@@ -25393,7 +25414,7 @@ function binaryAdd(a, b) {
     if ((a.kind === 'str' || a.kind === 'prefix') && a.value !== '' && b.kind !== 'list' && b.kind !== 'dict' && b.kind !== 'num' && b.kind !== 'bool' && b.kind !== 'none') {
         return { kind: 'prefix', value: a.kind === 'str' && b.kind === 'str' ? a.value + b.value : a.value, literal: a.literal };
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 function compare(op, a, b) {
     if (a.kind === 'raise')
@@ -25409,8 +25430,8 @@ function compare(op, a, b) {
         if (b.kind === 'str' && a.kind === 'str')
             return bool(op === 'in' ? b.value.includes(a.value) : !b.value.includes(a.value));
         if (b.kind === 'list' && a.kind === 'env')
-            return b.items.length === 0 ? bool(op !== 'in') : UNKNOWN;
-        return UNKNOWN;
+            return b.items.length === 0 ? bool(op !== 'in') : values_UNKNOWN;
+        return values_UNKNOWN;
     }
     if (op === '==' || op === '!=' || op === 'is' || op === 'is not') {
         if (prim(a) && prim(b)) {
@@ -25419,7 +25440,7 @@ function compare(op, a, b) {
         }
         if ((a.kind === 'env' && b.kind === 'none') || (b.kind === 'env' && a.kind === 'none'))
             return bool(op === '!=' || op === 'is not');
-        return UNKNOWN;
+        return values_UNKNOWN;
     }
     if (a.kind === 'num' && b.kind === 'num') {
         switch (op) {
@@ -25429,7 +25450,7 @@ function compare(op, a, b) {
             case '>=': return bool(a.value >= b.value);
         }
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 function eqPrim(a, b) {
     if (a.kind === 'none' || b.kind === 'none')
@@ -25442,11 +25463,11 @@ function getIn(v, keys) {
     let cur = v;
     for (const k of keys) {
         if (cur.kind === 'dict' && k.kind === 'str')
-            cur = cur.entries.filter(([kk]) => kk === k.value).pop()?.[1] ?? UNKNOWN;
+            cur = cur.entries.filter(([kk]) => kk === k.value).pop()?.[1] ?? values_UNKNOWN;
         else if (cur.kind === 'list' && k.kind === 'num')
-            cur = cur.items[k.value < 0 ? cur.items.length + k.value : k.value] ?? UNKNOWN;
+            cur = cur.items[k.value < 0 ? cur.items.length + k.value : k.value] ?? values_UNKNOWN;
         else
-            return UNKNOWN;
+            return values_UNKNOWN;
     }
     return cur;
 }
@@ -25466,10 +25487,10 @@ function evalCall(frame, node, scope) {
         // the project's own environment helper (env-helpers.ts): the default when unset, the operator's value when set
         const name = envRead(frame, arg(0));
         if (name === undefined)
-            return UNKNOWN;
+            return values_UNKNOWN;
         if (isSet(frame, name))
-            return helper.kind === 'raw' ? { kind: 'env', name } : UNKNOWN;
-        return guardedRaise(frame, name) ?? arg(1, helper.defaultParam) ?? UNKNOWN;
+            return helper.kind === 'raw' ? { kind: 'env', name } : values_UNKNOWN;
+        return guardedRaise(frame, name) ?? arg(1, helper.defaultParam) ?? values_UNKNOWN;
     }
     if (calleeNode?.type === 'identifier') {
         const f = calleeNode.text;
@@ -25480,20 +25501,20 @@ function evalCall(frame, node, scope) {
             if (!x)
                 return bool(false);
             const t = values_truthy(x);
-            return t === undefined ? UNKNOWN : bool(t);
+            return t === undefined ? values_UNKNOWN : bool(t);
         }
         if (f === 'int' || f === 'float')
             return x ? castValue(x, f) : num(0);
         if (f === 'str')
-            return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : UNKNOWN;
+            return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : values_UNKNOWN;
         if (f === 'list' || f === 'tuple')
-            return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : UNKNOWN;
+            return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : values_UNKNOWN;
         if (f === 'dict') {
             const entries = [];
             if (x && x.kind === 'dict')
                 entries.push(...x.entries);
             else if (x)
-                return UNKNOWN;
+                return values_UNKNOWN;
             for (const [k, vn] of kwargs)
                 entries.push([k, evalExpr(frame, vn, scope)]);
             return { kind: 'dict', entries };
@@ -25506,14 +25527,14 @@ function evalCall(frame, node, scope) {
             return stringMethod(frame, obj, method, arg, args.length, scope);
         // `MIDDLEWARE.index("…")`, to insert beside a known entry (kitsune inserts silk's middleware so)
         if (obj && method === 'index' && args.length === 1 && kwargs.size === 0)
-            return listIndex(evalExpr(frame, obj, scope), arg(0) ?? UNKNOWN);
+            return listIndex(evalExpr(frame, obj, scope), arg(0) ?? values_UNKNOWN);
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 /** `seq[a:b]` of a known list with literal bounds (no step): Python's slice, negative bounds included. */
 function sliceOf(seq, slice, frame, scope) {
     if (seq.kind !== 'list')
-        return UNKNOWN;
+        return values_UNKNOWN;
     const bounds = [undefined, undefined, undefined];
     let part = 0;
     for (const c of slice.children) {
@@ -25523,7 +25544,7 @@ function sliceOf(seq, slice, frame, scope) {
             bounds[part] = c;
     }
     if (part > 1 || bounds[2])
-        return UNKNOWN; // a step
+        return values_UNKNOWN; // a step
     const at = (n) => {
         if (!n)
             return null;
@@ -25532,17 +25553,17 @@ function sliceOf(seq, slice, frame, scope) {
     };
     const [start, stop] = [at(bounds[0]), at(bounds[1])];
     if (start === undefined || stop === undefined)
-        return UNKNOWN;
+        return values_UNKNOWN;
     return { kind: 'list', items: seq.items.slice(start ?? 0, stop ?? seq.items.length) };
 }
 /** `seq.index(x)` of a known list: the first position of an equal known item; a missing one raises ValueError. */
 function listIndex(seq, x) {
     if (seq.kind !== 'list' || (x.kind !== 'str' && x.kind !== 'num'))
-        return UNKNOWN;
+        return values_UNKNOWN;
     for (let i = 0; i < seq.items.length; i++) {
         const it = seq.items[i];
         if (it.kind !== 'str' && it.kind !== 'num')
-            return UNKNOWN; // might be equal
+            return values_UNKNOWN; // might be equal
         if (it.kind === x.kind && it.value === x.value)
             return num(i);
     }
@@ -25553,9 +25574,9 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
     if (v.kind === 'raise')
         return v;
     if (v.kind === 'env')
-        return method === 'split' ? UNKNOWN : v;
+        return method === 'split' ? values_UNKNOWN : v;
     if (v.kind !== 'str')
-        return UNKNOWN;
+        return values_UNKNOWN;
     switch (method) {
         case 'lower':
         case 'casefold':
@@ -25567,17 +25588,17 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
         case 'strip':
         case 'lstrip':
         case 'rstrip':
-            return argc ? UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
+            return argc ? values_UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
         case 'split': {
             const sep = arg(0, 'sep');
             if (!sep || sep.kind === 'none')
                 return { kind: 'list', items: v.value.split(/\s+/).filter(Boolean).map((s) => str(s, v.literal)) };
             if (sep.kind !== 'str' || sep.value === '')
-                return UNKNOWN;
+                return values_UNKNOWN;
             return { kind: 'list', items: v.value.split(sep.value).map((s) => str(s, v.literal)) };
         }
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 
 ;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
@@ -25741,7 +25762,7 @@ function execImportFrom(frame, st, scope) {
         for (const [n, a] of spec.names) {
             frame.aliases.set(a, `${spec.module}.${n}`);
             if (isSettingName(a))
-                scope.set(a, { value: UNKNOWN, location: loc(frame, st), envVars: new Set() });
+                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
         }
         if (spec.wildcard)
             markDynamic(frame, st, scope, `\`from ${shown} import *\`: ${shown} is not in the repository, so the settings it sets are unknown`, true);
@@ -25765,7 +25786,7 @@ function execImportFrom(frame, st, scope) {
             if (v)
                 scope.set(a, v);
             else if (isSettingName(a))
-                scope.set(a, { value: UNKNOWN, location: loc(frame, st), envVars: new Set() });
+                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
         }
     }
 }
@@ -25831,7 +25852,7 @@ function runModule(state, src, importDepth) {
     state.files.add(src.file.rel);
     const syntax = state.ws.syntaxError(src.file);
     if (syntax !== undefined) {
-        recordUnreadable(state, src.module, src.file.rel, syntax, `it has a syntax error near line ${syntax}, which Python refuses to import`);
+        recordUnreadable(state, src.module, src.file.rel, syntax, state.ws.syntaxReason(src.file));
         return { scope, frame };
     }
     state.stack.add(src.file.rel);
@@ -26003,7 +26024,7 @@ function runIncluded(frame, f, at, scope) {
     frame.state.files.add(f.rel);
     const syntax = frame.ws.syntaxError(f);
     if (syntax !== undefined) {
-        recordUnreadable(frame.state, f.rel, f.rel, syntax, `it has a syntax error near line ${syntax}, which Python refuses to import`, loc(frame, at));
+        recordUnreadable(frame.state, f.rel, f.rel, syntax, frame.ws.syntaxReason(f), loc(frame, at));
         markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
         return;
     }
@@ -26094,7 +26115,7 @@ function execStmtInner(frame, st, scope) {
             if (!def || !name)
                 return;
             (def.type === 'class_definition' ? frame.classes : frame.functions).set(name, def);
-            scope.set(name, { value: UNKNOWN, location: loc(frame, st), envVars: new Set() });
+            scope.set(name, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
             return;
         }
         case 'delete_statement':
@@ -26105,7 +26126,7 @@ function execStmtInner(frame, st, scope) {
                     const root = statements_rootName(t);
                     const e = root ? scope.get(root) : undefined;
                     if (root && e)
-                        scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location: loc(frame, st), conditional: true });
+                        scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, st), conditional: true });
                 }
             }
             return;
@@ -26158,7 +26179,7 @@ function unmodelled(frame, st, scope, why) {
     });
     for (const name of touched) {
         const prev = scope.get(name);
-        scope.set(name, { value: UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
+        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
     }
     for (const d of dynamicConstructs(frame, st))
         markDynamic(frame, d.node, scope, d.reason, true);
@@ -26316,7 +26337,7 @@ function mergeScopes(before, outcomes) {
         const alternatives = alternativesOf(entries);
         // With alternatives, findings about the setting point where it was defined before the paths parted.
         const location = alternatives && before.get(k) ? before.get(k).location : changed.location;
-        out.set(k, { value: UNKNOWN, location, envVars, conditional: true, ...(alternatives ? { alternatives } : {}) });
+        out.set(k, { value: values_UNKNOWN, location, envVars, conditional: true, ...(alternatives ? { alternatives } : {}) });
     }
     return out;
 }
@@ -26510,7 +26531,7 @@ function selfConcatenation(frame, left, right, value, scope, location, reads) {
     const alternatives = mapAlternatives(prev.alternatives, (a) => (selfFirst ? binaryAdd(a, other) : binaryAdd(other, a)));
     if (!alternatives)
         return false;
-    scope.set(left.text, { value: UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
+    scope.set(left.text, { value: values_UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
     return true;
 }
 function assignTarget(frame, t, value, scope, location, reads) {
@@ -26537,13 +26558,13 @@ function assignTarget(frame, t, value, scope, location, reads) {
         }
         else
             for (const name of targetNames(t))
-                scope.set(name, { value: UNKNOWN, location, envVars: reads });
+                scope.set(name, { value: values_UNKNOWN, location, envVars: reads });
     }
     else if (t.type === 'attribute') {
         const root = statements_rootName(t);
         const e = root ? scope.get(root) : undefined;
         if (root && e && isSettingName(root))
-            scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location });
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location });
     }
 }
 /** `D["a"]["b"] = v`: rebuild the nested dict with the new value. */
@@ -26561,7 +26582,7 @@ function assignSubscript(frame, t, value, scope, location, reads) {
         const root = cur ? statements_rootName(cur) : undefined;
         const e = root ? scope.get(root) : undefined;
         if (root && e)
-            scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location, conditional: true });
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location, conditional: true });
         return;
     }
     const entry = scope.get(cur.text);
@@ -26587,10 +26608,10 @@ function setIn(container, keys, value) {
         if (i >= 0 && i < items.length)
             items[i] = setIn(items[i], rest, value);
         else
-            return UNKNOWN;
+            return values_UNKNOWN;
         return { kind: 'list', items };
     }
-    return UNKNOWN;
+    return values_UNKNOWN;
 }
 function execAugAssign(frame, node, scope) {
     const left = node.childForFieldName('left');
@@ -26623,14 +26644,14 @@ function execAugAssign(frame, node, scope) {
         const root = statements_rootName(left);
         const e = root ? scope.get(root) : undefined;
         if (root && e)
-            scope.set(root, { ...e, value: UNKNOWN, alternatives: undefined, location: loc(frame, node), conditional: true });
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, node), conditional: true });
         return;
     }
     const prev = scope.get(left.text);
     frame.reads = new Set();
     const rhs = evalExpr(frame, right, scope);
     const reads = frame.reads;
-    const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : UNKNOWN;
+    const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : values_UNKNOWN;
     const alternatives = op === '+=' && value.kind === 'unknown' ? mapAlternatives(prev?.alternatives, (a) => binaryAdd(a, rhs)) : undefined;
     const location = loc(frame, node);
     const carried = op === '+=' ? carryOverride(prev, location, (b) => binaryAdd(b, rhs)) : {};
@@ -26699,18 +26720,18 @@ function mutate(frame, target, method, argv, kwargs, scope) {
     if (target.kind === 'list') {
         switch (method) {
             case 'append':
-                return argv.length === 1 ? { kind: 'list', items: [...target.items, argv[0]] } : UNKNOWN;
+                return argv.length === 1 ? { kind: 'list', items: [...target.items, argv[0]] } : values_UNKNOWN;
             case 'insert': {
                 const [i, x] = argv;
                 if (i?.kind !== 'num' || !x)
-                    return UNKNOWN;
+                    return values_UNKNOWN;
                 const items = target.items.slice();
                 const idx = i.value < 0 ? Math.max(0, items.length + i.value) : Math.min(i.value, items.length);
                 items.splice(idx, 0, x);
                 return { kind: 'list', items };
             }
             case 'extend':
-                return argv[0]?.kind === 'list' ? { kind: 'list', items: [...target.items, ...argv[0].items] } : UNKNOWN;
+                return argv[0]?.kind === 'list' ? { kind: 'list', items: [...target.items, ...argv[0].items] } : values_UNKNOWN;
             case 'remove': {
                 const x = argv[0];
                 const i = x ? target.items.findIndex((it) => sameValue(it, x)) : -1;
@@ -26719,16 +26740,16 @@ function mutate(frame, target, method, argv, kwargs, scope) {
                     items.splice(i, 1);
                     return { kind: 'list', items };
                 }
-                return x && x.kind !== 'unknown' && target.items.every((it) => it.kind !== 'unknown') ? { kind: 'raise', reason: 'list.remove(x): x not in list' } : UNKNOWN;
+                return x && x.kind !== 'unknown' && target.items.every((it) => it.kind !== 'unknown') ? { kind: 'raise', reason: 'list.remove(x): x not in list' } : values_UNKNOWN;
             }
             default:
-                return MUTATORS.includes(method) ? UNKNOWN : undefined;
+                return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
         }
     }
     if (target.kind === 'dict' && method === 'update') {
         const add = argv[0];
         if (add && add.kind !== 'dict')
-            return UNKNOWN;
+            return values_UNKNOWN;
         let entries = target.entries.slice();
         for (const [k, v] of add?.kind === 'dict' ? add.entries : [])
             entries = [...entries.filter(([kk]) => kk !== k), [k, v]];
@@ -26741,12 +26762,12 @@ function mutate(frame, target, method, argv, kwargs, scope) {
     if (target.kind === 'dict' && method === 'setdefault') {
         const k = argv[0];
         if (k?.kind !== 'str')
-            return UNKNOWN;
+            return values_UNKNOWN;
         if (target.entries.some(([kk]) => kk === k.value))
             return undefined;
         return { kind: 'dict', entries: [...target.entries, [k.value, argv[1] ?? NONE]] };
     }
-    return MUTATORS.includes(method) ? UNKNOWN : undefined;
+    return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
 }
 /**
  * `globals().update({...})`, `vars().update(...)`, `setattr(sys.modules[__name__], "NAME", v)`, `exec(...)`:
@@ -26844,7 +26865,7 @@ function callLocalFunction(frame, call, def, scope) {
     const location = loc(frame, call);
     for (const name of touched) {
         const prev = scope.get(name);
-        scope.set(name, { value: UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
+        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
     }
     for (const d of dynamicConstructs(frame, body))
         markDynamic(frame, d.node, scope, d.reason, true);
@@ -26930,9 +26951,9 @@ function classAttributes(frame, cls, scope, seen = new Set(), configurations = f
 function propertyValue(frame, def, scope) {
     const body = blockOf(def.childForFieldName('body')).filter((s) => !(s.type === 'expression_statement' && s.namedChildren[0]?.type === 'string'));
     if (body.length !== 1 || body[0].type !== 'return_statement')
-        return UNKNOWN;
+        return values_UNKNOWN;
     const expr = body[0].namedChildren[0];
-    return expr ? evalExpr(frame, expr, scope) : UNKNOWN;
+    return expr ? evalExpr(frame, expr, scope) : values_UNKNOWN;
 }
 // ---------------------------------------------------------------------------------------------
 // Loader functions that export a settings class onto the module
@@ -27008,7 +27029,7 @@ function configValue(frame, name, call, scope) {
     const dbKey = alias?.kind === 'str' ? alias.value : 'default';
     const typed = (v) => {
         if (!v)
-            return UNKNOWN;
+            return values_UNKNOWN;
         if (isDb)
             return { kind: 'dict', entries: [[dbKey, databaseFromUrl(v)]] };
         if (type === 'BooleanValue')
@@ -27023,12 +27044,12 @@ function configValue(frame, name, call, scope) {
     if (isSet(frame, envName)) {
         if (isDb)
             return typed({ kind: 'env', name: envName });
-        return ['Value', 'SecretValue', 'EmailValue', 'URLValue', 'PathValue', 'RegexValue'].includes(type) ? { kind: 'env', name: envName } : UNKNOWN;
+        return ['Value', 'SecretValue', 'EmailValue', 'URLValue', 'PathValue', 'RegexValue'].includes(type) ? { kind: 'env', name: envName } : values_UNKNOWN;
     }
     if (required)
         return { kind: 'raise', reason: `django-configurations: ${envName} is required` };
     if (dflt === undefined)
-        return type === 'BooleanValue' ? bool(false) : type === 'Value' ? str('', true) : UNKNOWN;
+        return type === 'BooleanValue' ? bool(false) : type === 'Value' ? str('', true) : values_UNKNOWN;
     return typed(dflt);
 }
 /**
@@ -27067,7 +27088,7 @@ function applyConfigurations(frame, scope) {
         for (const [, c] of classes)
             for (const k of classAttributes(frame, c, scope, new Set(), true).keys()) {
                 if (isSettingName(k))
-                    scope.set(k, { value: UNKNOWN, location: loc(frame, c), envVars: new Set(), conditional: true });
+                    scope.set(k, { value: values_UNKNOWN, location: loc(frame, c), envVars: new Set(), conditional: true });
             }
         markDynamic(frame, classes[0][1], scope, `DJANGO_CONFIGURATION selects one of ${names}; which one production uses is not known (name it in the environment or a deploy file)`, false);
         return undefined;
@@ -27133,8 +27154,8 @@ function evaluateSettings(ws, src, opts) {
         const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
         bindings.set(name, {
             name,
-            unset: u ? u.value : UNKNOWN,
-            set: s ? s.value : UNKNOWN,
+            unset: u ? u.value : values_UNKNOWN,
+            set: s ? s.value : values_UNKNOWN,
             location,
             ...(u && s && (s.location.file !== u.location.file || s.location.line !== u.location.line) ? { setLocation: s.location } : {}),
             ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
@@ -27364,7 +27385,7 @@ function legacyMiddleware(ctx) {
         if (v && !admitsAtLeast(v.range, '2.0'))
             s.bindings.set('MIDDLEWARE', { ...old, name: 'MIDDLEWARE' });
         else if (!v || admitsBelow(v.range, '2.0'))
-            s.bindings.set('MIDDLEWARE', { name: 'MIDDLEWARE', unset: UNKNOWN, set: UNKNOWN, location: old.location });
+            s.bindings.set('MIDDLEWARE', { name: 'MIDDLEWARE', unset: values_UNKNOWN, set: values_UNKNOWN, location: old.location });
     }
 }
 /**

@@ -24,7 +24,7 @@ function project(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string; json?: { findings: Array<{ ruleId: string; level: string; location: { file: string; line: number }; message: string }>; projects: Array<{ settingsModule: string | null; settingsFile: string | null; reason: string; status?: string }> } }> {
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string; json?: { findings: Array<{ ruleId: string; level: string; location: { file: string; line: number }; message: string; fix?: string }>; projects: Array<{ settingsModule: string | null; settingsFile: string | null; reason: string; status?: string }> } }> {
   let out = '';
   let err = '';
   const code = await cli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: process.cwd(), env: {} });
@@ -93,6 +93,23 @@ describe('PEP 263: production settings in Latin-1', () => {
     expect(e002[0].message).not.toMatch(/syntax/i);
     // Nothing is judged from the development module in its place.
     expect(r.json!.findings.filter((f) => f.location.file === 'app/settings/dev.py' && f.level !== 'note')).toEqual([]);
+  });
+
+  it('Python 2 settings (a print statement tree-sitter reads): blocked as Python 3 refuses them, saying Python 2 is past its end of life — not "a syntax error"', async () => {
+    const dir = project({
+      'manage.py': MANAGE('app.settings'),
+      'app/__init__.py': '',
+      'app/settings.py': 'import os\nDEBUG = False\ntry:\n    from local_settings import *\nexcept Exception as e:\n    print e\n',
+    });
+    const r = await run([dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const e002 = r.json!.findings.filter((f) => f.ruleId === 'launch.E002');
+    expect(e002).toHaveLength(1);
+    expect(e002[0]).toMatchObject({ level: 'error', location: { file: 'app/settings.py', line: 6 } });
+    expect(e002[0].message).toContain('it is Python 2 code (near line 6), which Python 3 refuses to import');
+    expect(e002[0].message).toContain('end of life');
+    expect(e002[0].message).not.toMatch(/syntax error/);
+    expect(e002[0].fix).toMatch(/^Port the project to Python 3/);
   });
 
   it('a syntax error in a module production star-imports blocks the launch at that file', async () => {

@@ -164,6 +164,9 @@ function isVirtualenvDir(abs: string): boolean {
  */
 const RELEASE_EVERY = 1 << 20;
 
+/** How syntaxReason begins for Python 2 code (launch.E002 then says to port it). */
+export const PYTHON2_REASON = 'it is Python 2 code';
+
 export class Workspace {
   readonly root: string;
   private readonly python: SourceFile[] = [];
@@ -174,6 +177,8 @@ export class Workspace {
   private held = 0;
   /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
   private readonly syntaxLines = new Map<string, number | undefined>();
+  /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
+  private readonly python2Files = new Set<string>();
   private readonly templates: SourceFile[] = [];
   /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
   private readonly otherJinja: SourceFile[] = [];
@@ -309,6 +314,8 @@ export class Workspace {
     if (this.syntaxLines.has(file.rel)) return;
     const errLine = firstErrorLine(t, file.text);
     this.syntaxLines.set(file.rel, errLine);
+    // no error in the tree: the line is Python 2 syntax tree-sitter accepts and CPython 3 rejects (python2Only)
+    if (errLine !== undefined && !t.rootNode.hasError) this.python2Files.add(file.rel);
     if (errLine !== undefined && !file.template && !file.templateRows) {
       this.diagnostics.push({
         rel: file.rel,
@@ -324,6 +331,18 @@ export class Workspace {
    * once per file (the settings evaluator asks for every module it runs, in each world: with the Python 2
    * check, a second of saleor's scan).
    */
+  /**
+   * Why Python refuses to import this file, when it does (syntaxError): a syntax error, or Python 2 syntax — which
+   * Python 3 refuses, and which Python 2 itself, past its end of life, would still import (daemo's settings).
+   */
+  syntaxReason(file: SourceFile): string | undefined {
+    const line = this.syntaxError(file);
+    if (line === undefined) return undefined;
+    return this.python2Files.has(file.rel)
+      ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
+      : `it has a syntax error near line ${line}, which Python refuses to import`;
+  }
+
   syntaxError(file: SourceFile): number | undefined {
     if (!this.syntaxLines.has(file.rel)) this.tree(file); // the first parse records it
     return this.syntaxLines.get(file.rel);

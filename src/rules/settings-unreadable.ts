@@ -1,3 +1,4 @@
+import { PYTHON2_REASON } from '../project/workspace';
 import type { Rule } from './rule';
 
 /**
@@ -31,6 +32,7 @@ export default {
         hits.push({
           location: u.location,
           message: `${u.location.file} (${part}) could not be read: ${u.reason}. Nothing it sets is known, so the launch cannot be verified.`,
+          ...(u.reason.startsWith(PYTHON2_REASON) ? { fix: 'Port the project to Python 3 and a supported Django (the settings file first: print(), except … as e, new octal literals), then scan again.' } : {}),
           ...(u.importedAt ? { related: [{ location: u.importedAt, message: `imported here by ${s.module}` }] } : {}),
         });
       }

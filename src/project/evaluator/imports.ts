@@ -191,7 +191,7 @@ export function runModule(
   state.files.add(src.file.rel);
   const syntax = state.ws.syntaxError(src.file);
   if (syntax !== undefined) {
-    recordUnreadable(state, src.module, src.file.rel, syntax, `it has a syntax error near line ${syntax}, which Python refuses to import`);
+    recordUnreadable(state, src.module, src.file.rel, syntax, state.ws.syntaxReason(src.file)!);
     return { scope, frame };
   }
   state.stack.add(src.file.rel);
@@ -349,7 +349,7 @@ function runIncluded(frame: Frame, f: SourceFile | { rel: string; unreadable: tr
   frame.state.files.add(f.rel);
   const syntax = frame.ws.syntaxError(f);
   if (syntax !== undefined) {
-    recordUnreadable(frame.state, f.rel, f.rel, syntax, `it has a syntax error near line ${syntax}, which Python refuses to import`, loc(frame, at));
+    recordUnreadable(frame.state, f.rel, f.rel, syntax, frame.ws.syntaxReason(f)!, loc(frame, at));
     markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
     return;
   }
