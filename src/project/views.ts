@@ -7,9 +7,9 @@ import type { Location } from '../finding';
 import type { ScanContext } from './scan';
 import type { SourceFile, Workspace } from './workspace';
 import { callParts, eachOfType, stringValue, type SyntaxNode } from './python';
-import { baseName, inFileBatch, isDevName, isManagementCommand, isMigration, isTestPath } from './files';
+import { baseName, devOnlySettingsFiles, inFileBatch, isDevName, isManagementCommand, isMigration, isTestPath, productionPythonFiles } from './files';
 import { release } from './memory';
-import { scanFact, setScanFact } from './scan-facts';
+import { scanFact, scanFactOf, setScanFact } from './scan-facts';
 import { shortcuts } from './shortcuts';
 import { PyIndex } from './modules';
 import { baseNodes, decoratorDotted, loc, methodsOf, paramNames } from './syntax';
@@ -99,17 +99,52 @@ export function routeCalls(ctx: ScanContext, inBatch?: 'in-batch'): RouteCall[] 
   const out: RouteCall[] = [];
   cache.set(ctx, out);
   for (const f of ctx.workspace.pythonFiles()) {
-    if (routesFile(f) && (!inBatch || inFileBatch(ctx, f.rel))) out.push(...routeCallsOf(ctx, f));
+    if (routesFile(ctx, f) && (!inBatch || inFileBatch(ctx, f.rel))) out.push(...routeCallsOf(ctx, f));
   }
   return out;
 }
 
 /**
- * A URLconf whose routes production serves: not a test, and not a development URLconf (`dev_urls.py`, `urls_dev.py`:
- * Kolibri Studio's, which only its dev settings name as ROOT_URLCONF).
+ * A URLconf whose routes production serves: not a test, not a development URLconf by its name (`dev_urls.py`,
+ * `urls_dev.py`: Kolibri Studio's, which only its dev settings name as ROOT_URLCONF), and not one that only
+ * development settings name as ROOT_URLCONF (devUrlconfs: django-helpdesk's demo project beside its Docker
+ * deployment).
  */
-function routesFile(f: SourceFile): boolean {
-  return isUrlsFile(f.rel) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, ''));
+function routesFile(ctx: ScanContext, f: SourceFile): boolean {
+  return isUrlsFile(f.rel) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
+}
+
+/**
+ * The URLconfs only development settings serve: the ROOT_URLCONF (a literal) of a settings module production never
+ * runs (devOnlySettingsFiles), when it is not production's own ROOT_URLCONF and no production code names its module
+ * or package (an include("…urls") or an import) — so nothing production serves routes through it. Nothing, when
+ * production's ROOT_URLCONF is not known: what it reaches cannot be ruled out.
+ */
+function devUrlconfs(ctx: ScanContext): Set<string> {
+  return scanFactOf(ctx, 'dev-urlconfs', () => {
+    const out = new Set<string>();
+    const idx = PyIndex.of(ctx);
+    for (const p of ctx.projects) {
+      const b = p.production?.bindings.get('ROOT_URLCONF');
+      const prod = b && b.unset.kind === 'str' && b.set.kind === 'str' && b.unset.value === b.set.value ? b.unset.value : undefined;
+      if (!prod) continue;
+      const code = productionPythonFiles(ctx, p);
+      for (const rel of devOnlySettingsFiles(ctx, p)) {
+        const m = /^ROOT_URLCONF\s*=\s*["']([\w.]+)["']/m.exec(ctx.workspace.get(rel)?.text ?? '')?.[1];
+        if (!m || m === prod) continue;
+        const file = idx.resolveModule(m, rel);
+        if (!file) continue;
+        // named: `include("demodesk.config.urls")`, `import demodesk.config.urls`, `from demodesk.config import urls`
+        const dot = m.lastIndexOf('.');
+        const esc = (x: string) => x.replace(/\./g, '\\.');
+        const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
+        const named = (text: string) => text.includes(m) || !!fromImport?.test(text);
+        if (code.some((f) => f.rel !== file.rel && named(f.text))) continue;
+        out.add(file.rel);
+      }
+    }
+    return out;
+  });
 }
 
 function routeCallsOf(ctx: ScanContext, f: SourceFile): RouteCall[] {
@@ -490,7 +525,7 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
   for (const [i, f] of ctx.workspace.pythonFiles().entries()) {
     let n = 0;
     // 1. routes
-    if (routesFile(f)) {
+    if (routesFile(ctx, f)) {
       for (const r of routeCallsOf(ctx, f)) {
         const at: Order = [1, i, n++];
         const v = unwrapView(r.view);
