@@ -14338,7 +14338,7 @@ function findViews(ctx) {
         const functions = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
         for (const c of facts.classes) {
             for (const m of c.methods)
-                functions.push(new IndexedView(ws, m.ref, `${m.ref.file.rel}:${m.ref.start}`, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
+                functions.push(new IndexedView(ws, m.ref, m.key, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
         }
         viewCache.set(facts, (set = { functions, classes }));
     }
@@ -14353,7 +14353,7 @@ function viewKeys(ctx, which) {
     let keys = keyCache.get(facts);
     if (!keys) {
         const functions = new Set(facts.functions.map((f) => f.key));
-        const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => `${m.ref.file.rel}:${m.ref.start}`))]);
+        const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => m.key))]);
         keyCache.set(facts, (keys = { functions, all }));
     }
     return keys[which];
@@ -14442,7 +14442,7 @@ function* collectViews(first) {
         let entry = classes.get(key);
         if (!entry) {
             const name = node.childForFieldName('name')?.text ?? '?';
-            const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
+            const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), key: defKey(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
             classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
         }
         merge(entry, at, route, routeView);
@@ -14479,10 +14479,8 @@ function* collectViews(first) {
                 const d = idx.resolveDef(target, r.file.rel);
                 if (!d)
                     continue;
-                if (d.node.type === 'class_definition' || d.node.type === 'function_definition') {
-                    const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
-                    targets.set(defKey(r.file, r.call), { q: target, file: d.file, ref: refOf(d.file, d.node), key: defKey(d.file, d.node), name: d.name, type: d.node.type, ancestors });
-                }
+                const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
+                targets.set(defKey(r.file, r.call), { q: target, ref: refOf(d.file, d.node), name: d.name, ancestors });
                 if (d.node.type === 'class_definition')
                     addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
                 else
@@ -19815,14 +19813,16 @@ const PASSWORD_WORDS = /authenticate|AuthenticationForm|\blogin\b|Login\w*Form|S
 /**
  * A hand-written login view: calls authenticate() with a password, or login() together with an
  * AuthenticationForm-like form (constructed directly, or through a class attribute: `self.form_type(...)`).
- * Returns how it checks passwords, for the message.
+ * Returns how it checks passwords, for the message. `view` gives its bodies (and class), asked for only past the
+ * text filter, so that a file without the words is not parsed.
  */
-function checksPasswords(idx, file, fns, cls) {
+function checksPasswords(idx, file, view) {
     // A call qualifies to authenticate, login or an auth form only through the file's own imports, definitions
     // and class attributes (qualify, classRefs), so the file's text must hold one of those words: most views'
     // files do not, and walking their bodies was a second of a 1 M-line project.
     if (shortcuts.on && !PASSWORD_WORDS.test(file.text))
         return undefined;
+    const { fns, cls } = view();
     let authenticate = false;
     let login = false;
     let authForm;
@@ -20045,11 +20045,11 @@ function passwordlessBackends(idx, s) {
                         else if (q) {
                             // what the view index resolved the route to, with its class's bases: no view module parsed for it
                             const t = routeTarget(ctx, r);
-                            if (t && t.q === q && t.type === 'class_definition') {
+                            if (t && t.q === q && t.ref.type === 'class_definition') {
                                 const base = t.ancestors.find((a) => AUTH_VIEWS[a]);
                                 if (base) {
                                     kind = AUTH_VIEWS[base];
-                                    projectClass = { file: t.file, node: targetNode(ctx, t) };
+                                    projectClass = { file: t.ref.file, node: targetNode(ctx, t) };
                                     what = `The route to \`${t.name}\` (a ${shortRef(base)}) is a login endpoint`;
                                     target = q;
                                 }
@@ -20097,16 +20097,12 @@ function passwordlessBackends(idx, s) {
                 const f = routeFile(route);
                 return !!(f && routeView && finder.route(f, routeView));
             };
-            // the views of the batch, each reported in its file; checksPasswords finds nothing in a file without its words
-            // (with the shortcuts on), which is then left unparsed
-            const mayCheck = (file) => !shortcuts.on || PASSWORD_WORDS.test(file.text);
+            // the views of the batch, each reported in its file
             for (const c of views.classes) {
                 if (!inFileBatch(ctx, c.file.rel) || !countsFor(ctx, project, c.file.rel) || routes.value.classes.has(c.key) || seen.has(c.key) || LIBRARY.test(idx.moduleName(c.file)))
                     continue;
                 seen.add(c.key);
-                if (!mayCheck(c.file))
-                    continue;
-                const how = checksPasswords(idx, c.file, methodsOf(c.node), c.node);
+                const how = checksPasswords(idx, c.file, () => ({ fns: methodsOf(c.node), cls: c.node }));
                 if (!how)
                     continue;
                 endpoints++;
@@ -20125,9 +20121,7 @@ function passwordlessBackends(idx, s) {
                 if (f.clsKey || !inFileBatch(ctx, f.file.rel) || !countsFor(ctx, project, f.file.rel) || seen.has(f.key) || LIBRARY.test(idx.moduleName(f.file)))
                     continue;
                 seen.add(f.key);
-                if (!mayCheck(f.file))
-                    continue;
-                const how = checksPasswords(idx, f.file, [f.node]);
+                const how = checksPasswords(idx, f.file, () => ({ fns: [f.node] }));
                 if (!how)
                     continue;
                 endpoints++;

@@ -256,8 +256,8 @@ interface ClassFacts {
   route?: Location;
   routeView?: NodeRef;
   drf: boolean;
-  /** Its methods (task functions left out): range and name. */
-  methods: Array<{ ref: NodeRef; name: string }>;
+  /** Its methods (task functions left out): range, key and name. */
+  methods: Array<{ ref: NodeRef; key: string; name: string }>;
 }
 
 interface FunctionFacts {
@@ -273,12 +273,9 @@ interface FunctionFacts {
 export interface RouteTarget {
   /** The qualified name the view argument stands for (`X` of `X.as_view()`). */
   q: string;
-  file: SourceFile;
-  /** The definition (its file, range and type). */
+  /** The definition: a class_definition or function_definition (its file, range and type). */
   ref: NodeRef;
-  key: string;
   name: string;
-  type: 'class_definition' | 'function_definition';
   /** For a class: the qualified names of its bases, through project classes (classAncestry). */
   ancestors: string[];
 }
@@ -384,7 +381,7 @@ export function findViews(ctx: ScanContext): ViewSet {
     const classes = facts.classes.map((c) => new IndexedClass(ws, c));
     const functions: ViewFunction[] = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
     for (const c of facts.classes) {
-      for (const m of c.methods) functions.push(new IndexedView(ws, m.ref, `${m.ref.file.rel}:${m.ref.start}`, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
+      for (const m of c.methods) functions.push(new IndexedView(ws, m.ref, m.key, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
     }
     viewCache.set(facts, (set = { functions, classes }));
   }
@@ -400,7 +397,7 @@ export function viewKeys(ctx: ScanContext, which: 'functions' | 'all'): Set<stri
   let keys = keyCache.get(facts);
   if (!keys) {
     const functions = new Set(facts.functions.map((f) => f.key));
-    const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => `${m.ref.file.rel}:${m.ref.start}`))]);
+    const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => m.key))]);
     keyCache.set(facts, (keys = { functions, all }));
   }
   return keys[which];
@@ -506,7 +503,7 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
     let entry = classes.get(key);
     if (!entry) {
       const name = node.childForFieldName('name')?.text ?? '?';
-      const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
+      const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), key: defKey(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
       classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
     }
     merge(entry, at, route, routeView);
@@ -538,10 +535,8 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
         if (!target) continue;
         const d = idx.resolveDef(target, r.file.rel);
         if (!d) continue;
-        if (d.node.type === 'class_definition' || d.node.type === 'function_definition') {
-          const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
-          targets.set(defKey(r.file, r.call), { q: target, file: d.file, ref: refOf(d.file, d.node), key: defKey(d.file, d.node), name: d.name, type: d.node.type, ancestors });
-        }
+        const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
+        targets.set(defKey(r.file, r.call), { q: target, ref: refOf(d.file, d.node), name: d.name, ancestors });
         if (d.node.type === 'class_definition') addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
         else addFunction(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
       }

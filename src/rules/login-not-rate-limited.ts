@@ -576,13 +576,15 @@ const PASSWORD_WORDS = /authenticate|AuthenticationForm|\blogin\b|Login\w*Form|S
 /**
  * A hand-written login view: calls authenticate() with a password, or login() together with an
  * AuthenticationForm-like form (constructed directly, or through a class attribute: `self.form_type(...)`).
- * Returns how it checks passwords, for the message.
+ * Returns how it checks passwords, for the message. `view` gives its bodies (and class), asked for only past the
+ * text filter, so that a file without the words is not parsed.
  */
-function checksPasswords(idx: PyIndex, file: SourceFile, fns: SyntaxNode[], cls?: SyntaxNode): string | undefined {
+function checksPasswords(idx: PyIndex, file: SourceFile, view: () => { fns: SyntaxNode[]; cls?: SyntaxNode }): string | undefined {
   // A call qualifies to authenticate, login or an auth form only through the file's own imports, definitions
   // and class attributes (qualify, classRefs), so the file's text must hold one of those words: most views'
   // files do not, and walking their bodies was a second of a 1 M-line project.
   if (shortcuts.on && !PASSWORD_WORDS.test(file.text)) return undefined;
+  const { fns, cls } = view();
   let authenticate = false;
   let login = false;
   let authForm: string | undefined;
@@ -787,11 +789,11 @@ export default {
             } else if (q) {
               // what the view index resolved the route to, with its class's bases: no view module parsed for it
               const t = routeTarget(ctx, r);
-              if (t && t.q === q && t.type === 'class_definition') {
+              if (t && t.q === q && t.ref.type === 'class_definition') {
                 const base = t.ancestors.find((a) => AUTH_VIEWS[a]);
                 if (base) {
                   kind = AUTH_VIEWS[base];
-                  projectClass = { file: t.file, node: targetNode(ctx, t) };
+                  projectClass = { file: t.ref.file, node: targetNode(ctx, t) };
                   what = `The route to \`${t.name}\` (a ${shortRef(base)}) is a login endpoint`;
                   target = q;
                 }
@@ -833,14 +835,11 @@ export default {
         const f = routeFile(route);
         return !!(f && routeView && finder.route(f, routeView));
       };
-      // the views of the batch, each reported in its file; checksPasswords finds nothing in a file without its words
-      // (with the shortcuts on), which is then left unparsed
-      const mayCheck = (file: SourceFile) => !shortcuts.on || PASSWORD_WORDS.test(file.text);
+      // the views of the batch, each reported in its file
       for (const c of views.classes) {
         if (!inFileBatch(ctx, c.file.rel) || !countsFor(ctx, project, c.file.rel) || routes.value.classes.has(c.key) || seen.has(c.key) || LIBRARY.test(idx.moduleName(c.file))) continue;
         seen.add(c.key);
-        if (!mayCheck(c.file)) continue;
-        const how = checksPasswords(idx, c.file, methodsOf(c.node), c.node);
+        const how = checksPasswords(idx, c.file, () => ({ fns: methodsOf(c.node), cls: c.node }));
         if (!how) continue;
         endpoints++;
         const kind: Kind = c.drf ? 'drf' : 'django';
@@ -855,8 +854,7 @@ export default {
       for (const f of views.functions) {
         if (f.clsKey || !inFileBatch(ctx, f.file.rel) || !countsFor(ctx, project, f.file.rel) || seen.has(f.key) || LIBRARY.test(idx.moduleName(f.file))) continue;
         seen.add(f.key);
-        if (!mayCheck(f.file)) continue;
-        const how = checksPasswords(idx, f.file, [f.node]);
+        const how = checksPasswords(idx, f.file, () => ({ fns: [f.node] }));
         if (!how) continue;
         endpoints++;
         const kind: Kind = f.drf ? 'drf' : 'django';

@@ -27,7 +27,7 @@ function describeIndex(ctx: ScanContext) {
   const classes = v.classes.map((c) => [c.key, c.name, c.file.rel, c.node.childForFieldName('name')?.text, c.route, c.routeView?.text, c.drf]);
   const targets = routeCalls(ctx).map((r) => {
     const t = routeTarget(ctx, r);
-    return t ? [r.file.rel, r.call.startIndex, t.q, t.key, t.name, t.type, t.ancestors, targetNode(ctx, t).childForFieldName('name')?.text] : [r.file.rel, r.call.startIndex];
+    return t ? [r.file.rel, r.call.startIndex, t.q, t.ref.file.rel, t.ref.start, t.name, t.ref.type, t.ancestors, targetNode(ctx, t).childForFieldName('name')?.text] : [r.file.rel, r.call.startIndex];
   });
   return { functions, classes, targets };
 }
