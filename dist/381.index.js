@@ -38,7 +38,35 @@ var report_text = __webpack_require__(65655);
 
 
 function toJson(report) {
-    const doc = {
+    return [...jsonChunks(report)].join('');
+}
+/**
+ * toJson's text in pieces — the document around the findings, then each finding — for a writer that need not
+ * hold it all at once: the CLI writes (and redacts) piece by piece, and a 1 M-line monolith's 7,296 findings
+ * made a 4 MB document whose one string (and its redacted copy) was the scan's last 18 MB of peak memory.
+ * The pieces are what JSON.stringify(doc, null, 2) writes: each finding stringified on its own, indented to
+ * its depth in the document (a JSON string holds no raw line break, so every line break is indentation).
+ */
+function* jsonChunks(report) {
+    const findings = [...report.findings].sort(finding/* compareFindings */.Eg);
+    const whole = JSON.stringify(documentOf(report), null, 2);
+    // Unique: inside a JSON string every quote is escaped, so only the document's own key reads like this.
+    const key = '\n  "findings": [],\n';
+    const at = whole.indexOf(key);
+    if (findings.length === 0 || at < 0) {
+        // (at < 0: a document reshaped without its findings key where this looks for it — written whole, not without them)
+        yield `${JSON.stringify({ ...documentOf(report), findings: findings.map(json_finding) }, null, 2)}\n`;
+        return;
+    }
+    yield `${whole.slice(0, at)}\n  "findings": [\n`;
+    for (const [i, f] of findings.entries()) {
+        yield `    ${JSON.stringify(json_finding(f), null, 2).replace(/\n/g, '\n    ')}${i < findings.length - 1 ? ',' : ''}\n`;
+    }
+    yield `  ],\n${whole.slice(at + key.length)}\n`;
+}
+/** The document, its findings left empty (jsonChunks writes them one by one). */
+function documentOf(report) {
+    return {
         tool: { name: report.tool.name, version: report.tool.version, informationUri: report.tool.informationUri },
         root: report.root,
         failOn: report.failOn,
@@ -68,10 +96,9 @@ function toJson(report) {
             findings: g.findings.length,
         })),
         checklist: report.checklist.map((c) => ({ item: c.item, status: c.status, reason: c.reason })),
-        findings: [...report.findings].sort(finding/* compareFindings */.Eg).map(json_finding),
+        findings: [],
         rules: [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(rule),
     };
-    return `${JSON.stringify(doc, null, 2)}\n`;
 }
 function json_finding(f) {
     return {
@@ -109,8 +136,8 @@ function rule(r) {
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
 var sarif = __webpack_require__(43204);
-// EXTERNAL MODULE: ./src/run.ts + 114 modules
-var run = __webpack_require__(84470);
+// EXTERNAL MODULE: ./src/run.ts + 113 modules
+var run = __webpack_require__(92824);
 // EXTERNAL MODULE: ./src/verify/index.ts + 3 modules
 var verify = __webpack_require__(21900);
 // EXTERNAL MODULE: ./src/version.ts
@@ -357,18 +384,34 @@ function writeSarif(file, text) {
         throw new errors/* UsageError */.eb(`cannot write ${file}: ${err.message}`, 'pass a writable --sarif path');
     }
 }
-/** Render the report in `format`, already redacted. */
-function render(report, format, color, category, redactor) {
+/**
+ * Render the report in `format`, already redacted, in pieces the caller writes one by one (jsonChunks: a monolith's
+ * thousands of findings are never one string); each piece redacted again.
+ */
+function* render(report, format, color, category, redactor) {
     switch (format) {
-        case 'json': {
-            const json = toJson(report);
-            return redactor.redact(typeof json === 'string' ? json : JSON.stringify(json, null, 2));
-        }
+        case 'json':
+            for (const chunk of jsonChunks(report))
+                yield redactor.redact(chunk);
+            return;
         case 'sarif':
-            return (0,sarif/* sarifText */.BC)(report, category, redactor);
+            yield (0,sarif/* sarifText */.BC)(report, category, redactor);
+            return;
         default:
-            return redactor.redact((0,report_text/* formatText */.vX)(report, { color }));
+            yield redactor.redact((0,report_text/* formatText */.vX)(report, { color }));
     }
+}
+/** Writes the rendered pieces to stdout, ending with a line break. */
+function writeRendered(io, pieces) {
+    let last = '';
+    for (const piece of pieces) {
+        if (!piece)
+            continue;
+        io.stdout.write(piece);
+        last = piece;
+    }
+    if (!last.endsWith('\n'))
+        io.stdout.write('\n');
 }
 const VERIFY_OPTIONS = {
     'http-url': { type: 'string' },
@@ -427,7 +470,7 @@ async function verifyCli(argv, io) {
         const redactor = new redact/* Redactor */.pO(new Set());
         if (args.sarif)
             writeSarif(args.sarif, (0,sarif/* sarifText */.BC)(report, undefined, redactor));
-        io.stdout.write(withNewline(render(report, args.format, args.color, undefined, redactor)));
+        writeRendered(io, render(report, args.format, args.color, undefined, redactor));
         const code = (0,run/* exitCodeFor */.Rr)(report, args.failOn);
         if (code === 2)
             io.stderr.write(`${(0,verify/* siteUnreachable */.Qf)(report)}\n`);
@@ -482,7 +525,7 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
         const report = (0,redact/* redactReport */.a5)(rawReport, redactor);
         if (args.sarif)
             writeSarif(args.sarif, (0,sarif/* sarifText */.BC)(report, args.category, redactor));
-        io.stdout.write(withNewline(render(report, args.format, args.color, args.category, redactor)));
+        writeRendered(io, render(report, args.format, args.color, args.category, redactor));
         for (const gate of report.gates) {
             if (gate.status === 'error') {
                 io.stderr.write(redactor.redact(`${errors/* PROG */.n3}: gate ${gate.gate} could not run${gate.detail ? `: ${(0,report_text/* detailLines */.ZN)(gate.detail).join('; ')}` : ''} — fix the cause and run again; a gate that cannot run never counts as passing\n`));

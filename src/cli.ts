@@ -10,7 +10,7 @@ import { DEFAULT_HINT, errorLine, oneLine, PROG, UsageError } from './errors';
 import { ensureDir } from './files';
 import { GATE_NAMES, type FailOn, type GateName, type Report } from './finding';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from './options';
-import { toJson } from './report/json';
+import { jsonChunks } from './report/json';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { sarifText } from './report/sarif';
 import { detailLines, formatText } from './report/text';
@@ -274,18 +274,32 @@ function writeSarif(file: string, text: string): void {
   }
 }
 
-/** Render the report in `format`, already redacted. */
-function render(report: Report, format: Format, color: boolean, category: string | undefined, redactor: Redactor): string {
+/**
+ * Render the report in `format`, already redacted, in pieces the caller writes one by one (jsonChunks: a monolith's
+ * thousands of findings are never one string); each piece redacted again.
+ */
+function* render(report: Report, format: Format, color: boolean, category: string | undefined, redactor: Redactor): Generator<string> {
   switch (format) {
-    case 'json': {
-      const json = toJson(report);
-      return redactor.redact(typeof json === 'string' ? json : JSON.stringify(json, null, 2));
-    }
+    case 'json':
+      for (const chunk of jsonChunks(report)) yield redactor.redact(chunk);
+      return;
     case 'sarif':
-      return sarifText(report, category, redactor);
+      yield sarifText(report, category, redactor);
+      return;
     default:
-      return redactor.redact(formatText(report, { color }));
+      yield redactor.redact(formatText(report, { color }));
   }
+}
+
+/** Writes the rendered pieces to stdout, ending with a line break. */
+function writeRendered(io: CliIO, pieces: Iterable<string>): void {
+  let last = '';
+  for (const piece of pieces) {
+    if (!piece) continue;
+    io.stdout.write(piece);
+    last = piece;
+  }
+  if (!last.endsWith('\n')) io.stdout.write('\n');
 }
 
 const VERIFY_OPTIONS = {
@@ -351,7 +365,7 @@ async function verifyCli(argv: string[], io: CliIO): Promise<number> {
     // A live site's report holds no secret the scan collected: nothing to redact.
     const redactor = new Redactor(new Set<string>());
     if (args.sarif) writeSarif(args.sarif, sarifText(report, undefined, redactor));
-    io.stdout.write(withNewline(render(report, args.format, args.color, undefined, redactor)));
+    writeRendered(io, render(report, args.format, args.color, undefined, redactor));
     const code = exitCodeFor(report, args.failOn);
     if (code === 2) io.stderr.write(`${siteUnreachable(report)}\n`);
     return code;
@@ -409,7 +423,7 @@ export async function cli(
 
     if (args.sarif) writeSarif(args.sarif, sarifText(report, args.category, redactor));
 
-    io.stdout.write(withNewline(render(report, args.format, args.color, args.category, redactor)));
+    writeRendered(io, render(report, args.format, args.color, args.category, redactor));
 
     for (const gate of report.gates) {
       if (gate.status === 'error') {

@@ -7,6 +7,9 @@
  * loading them cost the CLI 33 MB of memory and 0.1 s of start-up (ncc puts them in chunks of their own).
  */
 import './esm-shim';
+import { keepYoungGenerationSmall } from './project/memory';
+
+keepYoungGenerationSmall();
 
 if (process.env.DJANGO_LAUNCH_GATE_MODE === 'cli' || process.env.GITHUB_ACTIONS !== 'true') {
   const { cli, endQuietlyOnClosedPipe } = await import('./cli');

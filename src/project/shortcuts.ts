@@ -13,17 +13,17 @@ export const shortcuts = {
    * this many characters of source (migrationAppBatches in src/project/migrations.ts); the equality test sets
    * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
    */
-  migrationBatchChars: 1024 * 1024,
+  migrationBatchChars: 512 * 1024,
   /**
    * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
    * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
    */
-  fileBatchChars: 1536 * 1024,
+  fileBatchChars: 768 * 1024,
   /**
    * The view index (prepareViews in src/project/views.ts) is built a few files at a time, its trees let go whenever
    * this many characters of source are held; the equality test makes it small (a letting-go after every file).
    */
-  viewIndexChars: 1024 * 1024,
+  viewIndexChars: 512 * 1024,
 };
 
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */

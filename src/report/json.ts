@@ -6,7 +6,37 @@ import { compareFindings, countByLevel, launchBlocked, suppressedCount, type Fin
 import { sortGates, unverifiedReason, verdict } from './text';
 
 export function toJson(report: Report): string {
-  const doc = {
+  return [...jsonChunks(report)].join('');
+}
+
+/**
+ * toJson's text in pieces — the document around the findings, then each finding — for a writer that need not
+ * hold it all at once: the CLI writes (and redacts) piece by piece, and a 1 M-line monolith's 7,296 findings
+ * made a 4 MB document whose one string (and its redacted copy) was the scan's last 18 MB of peak memory.
+ * The pieces are what JSON.stringify(doc, null, 2) writes: each finding stringified on its own, indented to
+ * its depth in the document (a JSON string holds no raw line break, so every line break is indentation).
+ */
+export function* jsonChunks(report: Report): Generator<string> {
+  const findings = [...report.findings].sort(compareFindings);
+  const whole = JSON.stringify(documentOf(report), null, 2);
+  // Unique: inside a JSON string every quote is escaped, so only the document's own key reads like this.
+  const key = '\n  "findings": [],\n';
+  const at = whole.indexOf(key);
+  if (findings.length === 0 || at < 0) {
+    // (at < 0: a document reshaped without its findings key where this looks for it — written whole, not without them)
+    yield `${JSON.stringify({ ...documentOf(report), findings: findings.map(finding) }, null, 2)}\n`;
+    return;
+  }
+  yield `${whole.slice(0, at)}\n  "findings": [\n`;
+  for (const [i, f] of findings.entries()) {
+    yield `    ${JSON.stringify(finding(f), null, 2).replace(/\n/g, '\n    ')}${i < findings.length - 1 ? ',' : ''}\n`;
+  }
+  yield `  ],\n${whole.slice(at + key.length)}\n`;
+}
+
+/** The document, its findings left empty (jsonChunks writes them one by one). */
+function documentOf(report: Report) {
+  return {
     tool: { name: report.tool.name, version: report.tool.version, informationUri: report.tool.informationUri },
     root: report.root,
     failOn: report.failOn,
@@ -36,10 +66,9 @@ export function toJson(report: Report): string {
       findings: g.findings.length,
     })),
     checklist: report.checklist.map((c) => ({ item: c.item, status: c.status, reason: c.reason })),
-    findings: [...report.findings].sort(compareFindings).map(finding),
+    findings: [] as ReturnType<typeof finding>[],
     rules: [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(rule),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function finding(f: Finding) {

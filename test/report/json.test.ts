@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toJson } from '../../src/report/json';
+import { jsonChunks, toJson } from '../../src/report/json';
 import { makeReport } from './fixture';
 
 describe('toJson', () => {
@@ -55,5 +55,33 @@ describe('toJson', () => {
     const ok = JSON.parse(toJson(makeReport({ findings: [], gates: [] })));
     expect(ok).toMatchObject({ verified: true, verdict: '0 errors, 0 warnings, 0 notes — launch may proceed (fail-on: warning)' });
     expect('unverifiedReason' in ok).toBe(false);
+  });
+
+  test('written in pieces (one a finding), the pieces are JSON.stringify(document, null, 2) to the byte', () => {
+    const report = makeReport();
+    // strings JSON escapes or indents around: line breaks, quotes, backslashes, non-Latin-1, a nested list
+    report.findings[0] = {
+      ...report.findings[0],
+      message: 'line one\nline "two" \\ — \u{1F680}\t{"findings": []}',
+      fix: '\n  "findings": [],\n',
+      related: [
+        { location: { file: 'a.py', line: 1 }, message: 'r1' },
+        { location: { file: 'b.py', line: 2, column: 3 }, message: 'r2\n' },
+      ],
+    };
+    const pieces = [...jsonChunks(report)];
+    expect(pieces.length).toBe(report.findings.length + 2);
+    const text = pieces.join('');
+    expect(text).toBe(toJson(report));
+    // parsed and written back whole by JSON.stringify: the same bytes (key order survives a parse)
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(JSON.parse(text).findings.map((f: { message: string }) => f.message)).toContain(report.findings[0].message);
+    expect(JSON.parse(text).findings).toHaveLength(report.findings.length);
+
+    const none = makeReport({ findings: [] });
+    expect([...jsonChunks(none)]).toHaveLength(1);
+    const empty = toJson(none);
+    expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
+    expect(JSON.parse(empty).findings).toEqual([]);
   });
 });

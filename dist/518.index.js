@@ -1,5 +1,5 @@
-export const id = 828;
-export const ids = [828];
+export const id = 518;
+export const ids = [518];
 export const modules = {
 
 /***/ 83916:
@@ -4499,7 +4499,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 84470:
+/***/ 92824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4806,17 +4806,17 @@ const shortcuts = {
      * this many characters of source (migrationAppBatches in src/project/migrations.ts); the equality test sets
      * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
      */
-    migrationBatchChars: 1024 * 1024,
+    migrationBatchChars: 512 * 1024,
     /**
      * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
      * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
      */
-    fileBatchChars: 1536 * 1024,
+    fileBatchChars: 768 * 1024,
     /**
      * The view index (prepareViews in src/project/views.ts) is built a few files at a time, its trees let go whenever
      * this many characters of source are held; the equality test makes it small (a letting-go after every file).
      */
-    viewIndexChars: 1024 * 1024,
+    viewIndexChars: 512 * 1024,
 };
 /** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
 function withoutShortcuts(fn) {
@@ -5572,40 +5572,8 @@ function blank(tag) {
     return tag.replace(/[^\n]/g, ' ');
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(30714);
-;// CONCATENATED MODULE: ./src/project/memory.ts
-/**
- * Letting go of syntax trees. tree-sitter's Node binding frees a tree's native memory only from a finalizer,
- * and Node runs such finalizers after a garbage collection *and* a turn of the event loop; V8 alone collects
- * late, since it does not see the trees' native memory (about 1.2 KB per line of Python). Measured: parsing a
- * 737-line file 2,000 times and dropping each tree peaks at 1.7 GB without both, at 130 MB with them. So the
- * rules gate calls release() between groups of rules (src/gates/rules.ts) and, in launch.I001's syntax check,
- * every batch of files (Workspace.checkSyntaxOfAll).
- */
-
-
-let gc;
-/**
- * A full garbage collection, then a turn of the event loop (tree-sitter's finalizers run there). Measured on
- * a 1 M-line project: young-generation collections (`gc({type: 'minor'})`) left the trees alive (peak memory
- * grew), and on Node 20 `gc({type: 'major'})` collects nothing: plain gc() it is.
- */
-async function release() {
-    if (!gc) {
-        // `--expose-gc` set at run time makes `gc` a global of contexts made after it: one is made to fetch it.
-        // The flag stays set for this process; nothing else here reads it.
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-        const exposed = (0,external_node_vm_.runInNewContext)('typeof gc === "function" ? gc : undefined');
-        // A runtime that does not expose it (none known: Node 20 and 24 do) costs memory, never findings.
-        gc = typeof exposed === 'function' ? exposed : () => { };
-    }
-    gc();
-    await new Promise((done) => setImmediate(done));
-}
-
+// EXTERNAL MODULE: ./src/project/memory.ts + 2 modules
+var memory = __webpack_require__(62264);
 ;// CONCATENATED MODULE: ./src/project/workspace.ts
 /**
  * The files of a scan: every Python source and deploy file under the root, read once, parsed lazily.
@@ -5859,7 +5827,7 @@ class Workspace {
             held += file.text.length;
             if (held >= RELEASE_EVERY) {
                 held = 0;
-                await release();
+                await (0,memory/* release */._)();
             }
         }
     }
@@ -14397,14 +14365,14 @@ async function prepareViews(ctx) {
         let fresh;
         if (ws.heldChars >= shortcuts.viewIndexChars) {
             ws.releaseTrees();
-            await release();
+            await (0,memory/* release */._)();
             fresh = { ...ctx };
         }
         r = steps.next(fresh);
     }
     cacheFacts(ctx, r.value);
     ws.releaseTrees();
-    await release();
+    await (0,memory/* release */._)();
 }
 function before(a, b) {
     return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
@@ -24607,7 +24575,7 @@ async function runInBatches(ctx, rules, group, batches, outcomes) {
         runGroup({ ...ctx, ...batch, ...(batches.length > 1 ? { batchShared } : {}) }, rules, group, part);
         group.forEach((i, k) => parts[k].push(part[i]));
         ctx.workspace.releaseTrees();
-        await release();
+        await (0,memory/* release */._)();
     }
     group.forEach((i, k) => (outcomes[i] = settled(ctx, rules[i], sumOf(parts[k]))));
 }
