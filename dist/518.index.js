@@ -11276,7 +11276,9 @@ function hostOf(address) {
 }
 /**
  * Does Caddy's automatic HTTPS serve this site address over HTTPS, redirecting HTTP to it? Yes for a host name
- * (or `https://`) on the default or 443 port; no for `:80`, `http://`, another port, localhost. An address that
+ * (or `https://`) on the default or 443 port — `localhost` and loopback addresses too, which Caddy serves with a
+ * certificate from its own CA and redirects like any other (caddyserver.com/docs/automatic-https: "Caddy serves IP
+ * addresses and local/internal hostnames over HTTPS"); no for `:80`, `http://`, another port. An address that
  * is an environment placeholder (`{$SITE_ADDRESS}`) is the operator's choice: a default in the Caddyfile
  * decides; else a host name the production deploy files give the variable; else the redirect holds only when the
  * operator sets a host name — a condition the rules say out loud (what the deploy files default it to, if
@@ -11302,7 +11304,7 @@ function autoHttps(address, env = new Map()) {
         return 'no';
     const host = hostOf(address);
     if (isLoopbackHost(host))
-        return 'no';
+        return 'yes';
     return /^(\*\.)?([\w-]+|\{[^}]+\})(\.([\w-]+|\{[^}]+\}))+$/.test(host) || /^https:\/\//i.test(address) ? 'yes' : 'no';
 }
 // ---------------------------------------------------------------------------------------------
@@ -16976,6 +16978,8 @@ class FunctionFlow {
             return unknown(); // user, session, method, resolver_match…: not the client's text
         }
         if (base.form) {
+            if (attr === 'cleaned_data' && base.formClass)
+                return { ...requestData(base.form), cleanedOf: base.formClass };
             if (attr === 'cleaned_data' || attr === 'validated_data' || attr === 'data' || attr === 'initial_data')
                 return requestData(base.form);
             return unknown();
@@ -17002,6 +17006,8 @@ class FunctionFlow {
             return metaRead(key, node);
         }
         if (base.request || base.form)
+            return unknown();
+        if (base.cleanedOf && this.rowField(base.cleanedOf, stringValue(node.childForFieldName('subscript'))))
             return unknown();
         // headers["Referer"] (any case): the Referer header, as headers.get("Referer") is
         const key = stringValue(node.childForFieldName('subscript'));
@@ -17050,8 +17056,16 @@ class FunctionFlow {
                 }
                 if (base.form)
                     return unknown();
+                if (base.cleanedOf && method === 'get' && args[0] && this.rowField(base.cleanedOf, stringValue(argValue(args[0]))))
+                    return unknown();
                 if (SAFE_METHODS.test(method))
                     return safe();
+                // `.get(id=…)`, `.get()`: a QuerySet's or a manager's lookup — a row, not text of the container. A mapping's
+                // get takes its key first (dict.get takes no keyword at all; QueryDict's are `key` and `default`). A row
+                // looked up by a request's id is not the request's text (django-helpdesk's `tickets.get(id=request.POST
+                // .get("chosen_ticket"))`, which redirect() follows to the row's get_absolute_url()).
+                if (method === 'get' && args.every((a) => a.type === 'keyword_argument' && !/^(key|default)$/.test(a.childForFieldName('name')?.text ?? '')))
+                    return unknown();
                 // QueryDict.urlencode(): every character that means something in HTML or SQL comes out percent-encoded
                 if (method === 'urlencode' && (SINKS.some((s) => base.grade[s] === REQUEST) || base.params?.size))
                     return clear(base, ['html', 'sql']);
@@ -17080,14 +17094,35 @@ class FunctionFlow {
             if (FORM_CLASS.test(q)) {
                 const bound = argProvs().find((p) => SINKS.some((s) => p.grade[s] === REQUEST) || p.request);
                 if (bound?.source)
-                    return { grade: request_data_all(request_data_UNKNOWN), form: bound.source };
+                    return { grade: request_data_all(request_data_UNKNOWN), form: bound.source, formClass: q };
                 const data = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'data');
                 const dp = data ? this.expr(argValue(data), d) : undefined;
                 if (dp?.source && SINKS.some((s) => dp.grade[s] === REQUEST))
-                    return { grade: request_data_all(request_data_UNKNOWN), form: dp.source };
+                    return { grade: request_data_all(request_data_UNKNOWN), form: dp.source, formClass: q };
             }
         }
         return unknown();
+    }
+    /**
+     * Is `field` of the form class `formClass` (qualified) a model choice — declared in the class's own body as
+     * `field = forms.ModelChoiceField(...)` (or ModelMultipleChoiceField)? Its cleaned value is a row (or rows) of
+     * the field's queryset, chosen by id, not the request's text: weblate's website redirects to a Customer picked
+     * in one, and redirect() goes to its get_absolute_url().
+     */
+    rowField(formClass, field) {
+        if (!field)
+            return false;
+        const d = this.idx.resolveDef(formClass, this.file.rel);
+        if (!d || d.node.type !== 'class_definition')
+            return false;
+        return (d.node.childForFieldName('body')?.namedChildren ?? []).some((st) => {
+            const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+            if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== field)
+                return false;
+            const right = a.childForFieldName('right');
+            const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+            return /(^|\.)Model(Multiple)?ChoiceField$/.test((fn && this.idx.qualify(d.file, fn)) ?? '');
+        });
     }
     /** Calls the model knows by qualified name; undefined for the rest. */
     knownCall(q, node, argProvs) {

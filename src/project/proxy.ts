@@ -696,7 +696,9 @@ function hostOf(address: string): string {
 
 /**
  * Does Caddy's automatic HTTPS serve this site address over HTTPS, redirecting HTTP to it? Yes for a host name
- * (or `https://`) on the default or 443 port; no for `:80`, `http://`, another port, localhost. An address that
+ * (or `https://`) on the default or 443 port — `localhost` and loopback addresses too, which Caddy serves with a
+ * certificate from its own CA and redirects like any other (caddyserver.com/docs/automatic-https: "Caddy serves IP
+ * addresses and local/internal hostnames over HTTPS"); no for `:80`, `http://`, another port. An address that
  * is an environment placeholder (`{$SITE_ADDRESS}`) is the operator's choice: a default in the Caddyfile
  * decides; else a host name the production deploy files give the variable; else the redirect holds only when the
  * operator sets a host name — a condition the rules say out loud (what the deploy files default it to, if
@@ -717,7 +719,7 @@ function autoHttps(address: string, env: ReadonlyMap<string, EnvValue[]> = new M
   const port = /^(?:https:\/\/)?[^/]*?:(\d+)(\/|$)/i.exec(address)?.[1];
   if (port && port !== '443') return 'no';
   const host = hostOf(address);
-  if (isLoopbackHost(host)) return 'no';
+  if (isLoopbackHost(host)) return 'yes';
   return /^(\*\.)?([\w-]+|\{[^}]+\})(\.([\w-]+|\{[^}]+\}))+$/.test(host) || /^https:\/\//i.test(address) ? 'yes' : 'no';
 }
 

@@ -54,6 +54,9 @@ export interface Prov {
   meta?: boolean;
   /** A form or serializer bound to request data: cleaned_data / validated_data / data are request data. */
   form?: RequestSource;
+  /** The qualified name of that form's class (formClass), and on its cleaned data (cleanedOf) the same. */
+  formClass?: string;
+  cleanedOf?: string;
 }
 
 const all = (g: Grade): Record<Sink, Grade> => ({ html: g, sql: g, url: g, code: g });
@@ -488,6 +491,7 @@ export class FunctionFlow {
       return unknown(); // user, session, method, resolver_match…: not the client's text
     }
     if (base.form) {
+      if (attr === 'cleaned_data' && base.formClass) return { ...requestData(base.form), cleanedOf: base.formClass };
       if (attr === 'cleaned_data' || attr === 'validated_data' || attr === 'data' || attr === 'initial_data') return requestData(base.form);
       return unknown();
     }
@@ -508,6 +512,7 @@ export class FunctionFlow {
       return metaRead(key, node);
     }
     if (base.request || base.form) return unknown();
+    if (base.cleanedOf && this.rowField(base.cleanedOf, stringValue(node.childForFieldName('subscript')))) return unknown();
     // headers["Referer"] (any case): the Referer header, as headers.get("Referer") is
     const key = stringValue(node.childForFieldName('subscript'));
     if (base.source && /\.headers$/.test(base.source.text) && key && /^referer$/i.test(key)) {
@@ -550,7 +555,13 @@ export class FunctionFlow {
           return unknown();
         }
         if (base.form) return unknown();
+        if (base.cleanedOf && method === 'get' && args[0] && this.rowField(base.cleanedOf, stringValue(argValue(args[0])))) return unknown();
         if (SAFE_METHODS.test(method)) return safe();
+        // `.get(id=…)`, `.get()`: a QuerySet's or a manager's lookup — a row, not text of the container. A mapping's
+        // get takes its key first (dict.get takes no keyword at all; QueryDict's are `key` and `default`). A row
+        // looked up by a request's id is not the request's text (django-helpdesk's `tickets.get(id=request.POST
+        // .get("chosen_ticket"))`, which redirect() follows to the row's get_absolute_url()).
+        if (method === 'get' && args.every((a) => a.type === 'keyword_argument' && !/^(key|default)$/.test(a.childForFieldName('name')?.text ?? ''))) return unknown();
         // QueryDict.urlencode(): every character that means something in HTML or SQL comes out percent-encoded
         if (method === 'urlencode' && (SINKS.some((s) => base.grade[s] === REQUEST) || base.params?.size)) return clear(base, ['html', 'sql']);
         // a method of a value that carries request data or a parameter hands its text on; of anything else (a module,
@@ -575,13 +586,32 @@ export class FunctionFlow {
       if (known) return known;
       if (FORM_CLASS.test(q)) {
         const bound = argProvs().find((p) => SINKS.some((s) => p.grade[s] === REQUEST) || p.request);
-        if (bound?.source) return { grade: all(UNKNOWN), form: bound.source };
+        if (bound?.source) return { grade: all(UNKNOWN), form: bound.source, formClass: q };
         const data = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'data');
         const dp = data ? this.expr(argValue(data), d) : undefined;
-        if (dp?.source && SINKS.some((s) => dp.grade[s] === REQUEST)) return { grade: all(UNKNOWN), form: dp.source };
+        if (dp?.source && SINKS.some((s) => dp.grade[s] === REQUEST)) return { grade: all(UNKNOWN), form: dp.source, formClass: q };
       }
     }
     return unknown();
+  }
+
+  /**
+   * Is `field` of the form class `formClass` (qualified) a model choice — declared in the class's own body as
+   * `field = forms.ModelChoiceField(...)` (or ModelMultipleChoiceField)? Its cleaned value is a row (or rows) of
+   * the field's queryset, chosen by id, not the request's text: weblate's website redirects to a Customer picked
+   * in one, and redirect() goes to its get_absolute_url().
+   */
+  private rowField(formClass: string, field: string | undefined): boolean {
+    if (!field) return false;
+    const d = this.idx.resolveDef(formClass, this.file.rel);
+    if (!d || d.node.type !== 'class_definition') return false;
+    return (d.node.childForFieldName('body')?.namedChildren ?? []).some((st) => {
+      const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+      if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== field) return false;
+      const right = a.childForFieldName('right');
+      const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+      return /(^|\.)Model(Multiple)?ChoiceField$/.test((fn && this.idx.qualify(d.file, fn)) ?? '');
+    });
   }
 
   /** Calls the model knows by qualified name; undefined for the rest. */

@@ -365,12 +365,20 @@ describe('Caddy', () => {
     ]);
   });
 
-  it('`:80`, `http://`, another port and localhost sites are served over HTTP: no redirect', () => {
-    for (const addr of [':80', 'http://example.org', 'example.org:8080', 'localhost', ':443']) {
+  it('`:80`, `http://` and another port are served over HTTP: no redirect', () => {
+    for (const addr of [':80', 'http://example.org', 'example.org:8080', 'localhost:8080', ':443']) {
       expect(facts({ Caddyfile: lines(`${addr} {`, '    reverse_proxy web:8000', '}') }).redirect, addr).toEqual([]);
     }
     // a host listed with http:// as well is served over both
     expect(facts({ Caddyfile: lines('http://example.org, example.org {', '    reverse_proxy web:8000', '}') }).redirect).toEqual([]);
+  });
+
+  it('localhost and loopback sites get automatic HTTPS too (an internal certificate) and redirect HTTP', () => {
+    // caddyserver.com/docs/automatic-https: local hostnames and IP addresses are served over HTTPS with
+    // certificates from Caddy's own CA, and HTTP redirects to HTTPS for every managed host (django-helpdesk)
+    for (const addr of ['localhost', 'app.localhost', '127.0.0.1', 'https://localhost']) {
+      expect(facts({ Caddyfile: lines(`${addr} {`, '    reverse_proxy web:8000', '}') }).redirect, addr).toEqual([`Caddyfile:1 Caddy's automatic HTTPS for the site ${addr}`]);
+    }
   });
 
   it('`auto_https off` / `disable_redirects` in the global options turn the redirect off', () => {

@@ -20,3 +20,8 @@ class SignupForm(forms.Form):
 class FeedbackForm(forms.Form):
     text = forms.CharField()
     next = forms.CharField(required=False)
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=None)
+    note = forms.CharField(required=False)
