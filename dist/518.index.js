@@ -17406,6 +17406,7 @@ function formattedHow(flow, node) {
 
 
 
+
 const WHAT = {
     email: 'sends email over SMTP while the client waits: a slow or unreachable mail server stalls the worker and the response',
     http: 'makes an outbound HTTP request while the client waits: a slow or hung remote service ties up the worker until it answers or times out',
@@ -17806,7 +17807,7 @@ function emailUserSends(ctx, an) {
  * warning.
  */
 function exchangeOf(ctx, file, call, fn, isHttp) {
-    if (!answerUsed(call))
+    if (!answerUsed(call) || callsOwnSite(call))
         return undefined;
     const { args, kwargs } = callParts(call);
     const parts = [...args, ...kwargs.values()];
@@ -17825,6 +17826,9 @@ function exchangeOf(ctx, file, call, fn, isHttp) {
     }
     // what callers pass matters only for an argument made from the function's parameters
     if (fn.type === 'function_definition' && provs.some((p) => p.params?.size)) {
+        const fromUrl = urlPart(ctx, file, fn, provs.flatMap((p) => [...(p.params ?? [])]));
+        if (fromUrl)
+            return `what it asks is not the same on every request (\`${fromUrl}\`, a parameter of the view after the request: a part of its URL, or what its caller passes)`;
         for (const c of callersPassingRequestData(ctx, file, fn)) {
             const p = parts.map((a) => c.flow.prov(a)).find(carriesRequest);
             if (p)
@@ -17840,9 +17844,14 @@ function exchangeOf(ctx, file, call, fn, isHttp) {
                     return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line})`;
                 }
                 // One level further: the caller passes on a parameter of its own, which its caller fills with request
-                // data (MuckRock's create() → _validate_create(request.data) → _clean_attachments(data.get(...))).
+                // data (MuckRock's create() → _validate_create(request.data) → _clean_attachments(data.get(...))) — or
+                // which is a part of its own URL, the caller being a view (Model My Watershed's
+                // project_via_hydroshare_open(request, resource) → _via_hydroshare(request, resource, …)).
                 if (!used.has(param) || !p.params?.size)
                     continue;
+                const outerUrl = urlPart(ctx, file, site.caller, [...p.params]);
+                if (outerUrl)
+                    return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line}, a parameter of that view after the request: a part of its URL)`;
                 for (const outer of callSitesOf(ctx, file, site.caller)) {
                     const fed = [...p.params].map((q) => outer.given.get(q)).find((o) => o && (o.request || o.meta || o.form || SINKS.some((s) => o.grade[s] === REQUEST)));
                     if (fed)
@@ -17856,6 +17865,41 @@ function exchangeOf(ctx, file, call, fn, isHttp) {
         return 'what it asks is not the same on every request (a form, the object the URL names, the session, a value passed in)';
     }
     return undefined;
+}
+/** `f"{SITE_URL}/api/…"`, `settings.SITE_URL + …`, `request.build_absolute_uri(…)`: a URL of the site itself. */
+const OWN_SITE = /^(f?["']\{\s*(settings\.)?SITE(_BASE|_ROOT)?_URL\b|(settings\.)?SITE(_BASE|_ROOT)?_URL\s*\+|(self\.)?request\.build_absolute_uri\()/;
+/**
+ * Does the call ask the site itself — its URL (the first argument, or the one local assignment that names it)
+ * built on the site's own address? Not an exchange with another service whatever it asks: while the client
+ * waits, the view holds a second worker of its own server for the answer (pontoon's entity view fetching its
+ * own API; with one sync worker it waits for ever). It stays a warning.
+ */
+function callsOwnSite(call) {
+    const url = callParts(call).args[0] ?? callParts(call).kwargs.get('url');
+    if (!url)
+        return false;
+    let text = url.text;
+    const fn = enclosingFunction(call);
+    if (url.type === 'identifier' && fn) {
+        walkBody(fn, (n) => {
+            if (n.endIndex <= call.startIndex && n.childForFieldName('left')?.text === url.text)
+                text = n.childForFieldName('right')?.text ?? text;
+        }, ['assignment']);
+    }
+    return OWN_SITE.test(text);
+}
+/**
+ * The first of `names` that is a part of the URL of the view `fn` — a parameter after the request (`def
+ * page(request, slug)`, `def get(self, request, pk)`): what the URL names differs from request to request, as
+ * request data does. Undefined when `fn` is no view (the index's views: routed or taking a request).
+ */
+function urlPart(ctx, file, fn, names) {
+    if (names.length === 0 || !viewKeys(ctx, 'all').has(defKey(file, fn)))
+        return undefined;
+    const params = allParams(fn);
+    const after = params.slice(params[0] === 'self' || params[0] === 'cls' ? 2 : 1);
+    const splat = new Set((fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern').map((p) => p.text.replace(/^\*+/, '').split(':')[0].trim()));
+    return names.find((n) => after.includes(n) && !splat.has(n));
 }
 /**
  * A read of configuration by a literal name — `self.get_settings("OIDC_OP_JWKS_ENDPOINT")` (kitsune's),
@@ -19742,6 +19786,27 @@ function signsInNewUser(call, fn) {
     return created;
 }
 /**
+ * Signing in with the password the view has just set — `user.set_password(data["password"])`, then
+ * `authenticate(username=…, password=data["password"])`, the same expression (Kegbot's first-run setup, making its
+ * admin account and signing it in): the check can only confirm what the view itself wrote a moment before, so it
+ * tells nothing about any account's password. A password from another expression keeps it a login.
+ */
+function passwordJustSet(call, fn) {
+    const { named, positional } = credentials(call);
+    const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+    if (!password)
+        return false;
+    let set = false;
+    walkBody(fn, (n) => {
+        if (set || n.endIndex > call.startIndex)
+            return;
+        const { callee, args, kwargs } = callParts(n);
+        if (/(^|\.)set_password$/.test(callee ?? '') && args.length === 1 && kwargs.size === 0 && args[0].text === password.text)
+            set = true;
+    }, CALL);
+    return set;
+}
+/**
  * A password the view makes itself — `username = password = prefix + uuid.uuid4().hex[:20]`, then
  * create_superuser() and authenticate() with it (Open edX credentials' auto-auth for development): nothing of
  * it comes from the client, so there is nothing to guess. Followed through the function's own assignments made
@@ -19840,7 +19905,7 @@ function checksPasswords(idx, file, view) {
             if (selfAttr && attrs.has(selfAttr[1]))
                 q = attrs.get(selfAttr[1]);
             if (q === 'django.contrib.auth.authenticate')
-                authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordMadeInView(n, fn);
+                authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordJustSet(n, fn) && !passwordMadeInView(n, fn);
             else if (q === 'django.contrib.auth.login')
                 login = true;
             else if (AUTH_FORM.test(q) && boundForm(n))

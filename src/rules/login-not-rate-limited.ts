@@ -510,6 +510,25 @@ function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
 }
 
 /**
+ * Signing in with the password the view has just set — `user.set_password(data["password"])`, then
+ * `authenticate(username=…, password=data["password"])`, the same expression (Kegbot's first-run setup, making its
+ * admin account and signing it in): the check can only confirm what the view itself wrote a moment before, so it
+ * tells nothing about any account's password. A password from another expression keeps it a login.
+ */
+function passwordJustSet(call: SyntaxNode, fn: SyntaxNode): boolean {
+  const { named, positional } = credentials(call);
+  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  if (!password) return false;
+  let set = false;
+  walkBody(fn, (n) => {
+    if (set || n.endIndex > call.startIndex) return;
+    const { callee, args, kwargs } = callParts(n);
+    if (/(^|\.)set_password$/.test(callee ?? '') && args.length === 1 && kwargs.size === 0 && args[0].text === password.text) set = true;
+  }, CALL);
+  return set;
+}
+
+/**
  * A password the view makes itself — `username = password = prefix + uuid.uuid4().hex[:20]`, then
  * create_superuser() and authenticate() with it (Open edX credentials' auto-auth for development): nothing of
  * it comes from the client, so there is nothing to guess. Followed through the function's own assignments made
@@ -596,7 +615,7 @@ function checksPasswords(idx: PyIndex, file: SourceFile, view: () => { fns: Synt
       let q = idx.qualify(file, fnNode) ?? '';
       const selfAttr = /^self\.(\w+)$/.exec(q);
       if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
-      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordMadeInView(n, fn);
+      if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordJustSet(n, fn) && !passwordMadeInView(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
       else if (AUTH_FORM.test(q) && boundForm(n)) authForm = shortRef(q);
     }, CALL);

@@ -10,6 +10,7 @@ import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callers
 import { productionEnvironment } from '../project/manifests';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
+import { defKey, viewKeys } from '../project/views';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { WORLDS, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
@@ -400,7 +401,7 @@ function emailUserSends(ctx: ScanContext, an: Analyzer): (file: SourceFile) => b
  * warning.
  */
 function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: SyntaxNode, isHttp: (n: SyntaxNode) => boolean): string | undefined {
-  if (!answerUsed(call)) return undefined;
+  if (!answerUsed(call) || callsOwnSite(call)) return undefined;
   const { args, kwargs } = callParts(call);
   const parts = [...args, ...kwargs.values()];
   if (parts.length === 0) return undefined;
@@ -415,6 +416,8 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
   }
   // what callers pass matters only for an argument made from the function's parameters
   if (fn.type === 'function_definition' && provs.some((p) => p.params?.size)) {
+    const fromUrl = urlPart(ctx, file, fn, provs.flatMap((p) => [...(p.params ?? [])]));
+    if (fromUrl) return `what it asks is not the same on every request (\`${fromUrl}\`, a parameter of the view after the request: a part of its URL, or what its caller passes)`;
     for (const c of callersPassingRequestData(ctx, file, fn)) {
       const p = parts.map((a) => c.flow.prov(a)).find(carriesRequest);
       if (p) return `it sends this request's data (${sourceText(p)}, passed in by \`${c.callerName}()\`)`;
@@ -429,8 +432,12 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
           return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line})`;
         }
         // One level further: the caller passes on a parameter of its own, which its caller fills with request
-        // data (MuckRock's create() → _validate_create(request.data) → _clean_attachments(data.get(...))).
+        // data (MuckRock's create() → _validate_create(request.data) → _clean_attachments(data.get(...))) — or
+        // which is a part of its own URL, the caller being a view (Model My Watershed's
+        // project_via_hydroshare_open(request, resource) → _via_hydroshare(request, resource, …)).
         if (!used.has(param) || !p.params?.size) continue;
+        const outerUrl = urlPart(ctx, file, site.caller, [...p.params]);
+        if (outerUrl) return `what it asks is not the same on every request (\`${param}\` is what \`${site.callerName}()\` passes at line ${site.at.line}, a parameter of that view after the request: a part of its URL)`;
         for (const outer of callSitesOf(ctx, file, site.caller)) {
           const fed = [...p.params].map((q) => outer.given.get(q)).find((o) => o && (o.request || o.meta || o.form || SINKS.some((s) => o.grade[s] === REQUEST)));
           if (fed) return `it sends this request's data (${sourceText(fed)}, passed in by \`${outer.callerName}()\` at line ${outer.at.line} through \`${site.callerName}()\`)`;
@@ -443,6 +450,41 @@ function exchangeOf(ctx: ScanContext, file: SourceFile, call: SyntaxNode, fn: Sy
     return 'what it asks is not the same on every request (a form, the object the URL names, the session, a value passed in)';
   }
   return undefined;
+}
+
+/** `f"{SITE_URL}/api/…"`, `settings.SITE_URL + …`, `request.build_absolute_uri(…)`: a URL of the site itself. */
+const OWN_SITE = /^(f?["']\{\s*(settings\.)?SITE(_BASE|_ROOT)?_URL\b|(settings\.)?SITE(_BASE|_ROOT)?_URL\s*\+|(self\.)?request\.build_absolute_uri\()/;
+
+/**
+ * Does the call ask the site itself — its URL (the first argument, or the one local assignment that names it)
+ * built on the site's own address? Not an exchange with another service whatever it asks: while the client
+ * waits, the view holds a second worker of its own server for the answer (pontoon's entity view fetching its
+ * own API; with one sync worker it waits for ever). It stays a warning.
+ */
+function callsOwnSite(call: SyntaxNode): boolean {
+  const url = callParts(call).args[0] ?? callParts(call).kwargs.get('url');
+  if (!url) return false;
+  let text = url.text;
+  const fn = enclosingFunction(call);
+  if (url.type === 'identifier' && fn) {
+    walkBody(fn, (n) => {
+      if (n.endIndex <= call.startIndex && n.childForFieldName('left')?.text === url.text) text = n.childForFieldName('right')?.text ?? text;
+    }, ['assignment']);
+  }
+  return OWN_SITE.test(text);
+}
+
+/**
+ * The first of `names` that is a part of the URL of the view `fn` — a parameter after the request (`def
+ * page(request, slug)`, `def get(self, request, pk)`): what the URL names differs from request to request, as
+ * request data does. Undefined when `fn` is no view (the index's views: routed or taking a request).
+ */
+function urlPart(ctx: ScanContext, file: SourceFile, fn: SyntaxNode, names: readonly string[]): string | undefined {
+  if (names.length === 0 || !viewKeys(ctx, 'all').has(defKey(file, fn))) return undefined;
+  const params = allParams(fn);
+  const after = params.slice(params[0] === 'self' || params[0] === 'cls' ? 2 : 1);
+  const splat = new Set((fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern').map((p) => p.text.replace(/^\*+/, '').split(':')[0].trim()));
+  return names.find((n) => after.includes(n) && !splat.has(n));
 }
 
 /**

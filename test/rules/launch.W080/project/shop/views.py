@@ -307,3 +307,41 @@ def quotes(request):
     data = requests.get("https://api.example.com/quotes", timeout=2).json()
     cache.set("quotes", data, 3600)
     return JsonResponse({"data": data, "changed": data != last})
+
+
+def package_page(request, name):
+    # The view's URL names what it asks about (`name`, a part of the path) and the answer is the page: an exchange.
+    # note: launch.W080
+    info = requests.get(f"https://pypi.example.org/pypi/{name}/json", timeout=5).json()
+    return JsonResponse({"version": info["info"]["version"]})
+
+
+def resource_snapshot(request, resource):
+    return _snapshot_of(resource)
+
+
+def _snapshot_of(resource):
+    # `resource` is what the view passes from its URL (Model My Watershed's HydroShare lookup): an exchange.
+    # note: launch.W080
+    r = requests.get(f"https://hub.example.com/resource/{resource}/snapshot.json", timeout=5)
+    return JsonResponse(r.json() if r.status_code == 200 else {})
+
+
+def default_snapshot(request):
+    return _snapshot_again("main")
+
+
+def _snapshot_again(resource):
+    # Its only caller passes a constant: the same question on every request, cacheable.
+    # ruleid: launch.W080
+    r = requests.get(f"https://hub.example.com/resource/{resource}/snapshot.json", timeout=5)
+    return JsonResponse(r.json())
+
+
+def entity(request, pk):
+    # The view fetches its own API (the site's own address): a second worker of this server held for the
+    # answer while the client waits — not an exchange with another service, whatever the URL names (pontoon).
+    api_url = f"{settings.SITE_URL}/api/entities/{pk}/"
+    # ruleid: launch.W080
+    data = requests.get(api_url, timeout=5).json()
+    return JsonResponse(data)

@@ -177,3 +177,25 @@ def sign_in_named(request):
     if user:
         login(request, user)
     return redirect("/")
+
+
+# ok: launch.W110
+def first_admin(request):
+    # The view sets the password itself, then signs in with that same password (Kegbot's first-run setup):
+    # the check confirms only what the view wrote a moment before.
+    data = request.POST
+    user = User(username=data["username"], email=data["email"])
+    user.set_password(data["password"])
+    user.save()
+    login(request, authenticate(username=data["username"], password=data["password"]))
+    return redirect("/")
+
+
+# ruleid: launch.W110
+def set_then_check_another(request):
+    # A password set from one field and a login checked with another: the second is any account's password.
+    user = User(username=request.POST["username"])
+    user.set_password(request.POST["new_password"])
+    user.save()
+    login(request, authenticate(username=request.POST["username"], password=request.POST["password"]))
+    return redirect("/")
