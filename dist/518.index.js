@@ -20757,8 +20757,43 @@ function classMixins(idx, file, cls, depth = 0) {
     }
     return out;
 }
+/** `request.method == "GET"`, `request.method in ("GET", "HEAD")`: the request is a safe method. */
+const IS_SAFE_METHOD = /^(self\.)?request\.method\s*(==\s*["'](GET|HEAD)["']|in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+/** `request.method != "GET"`, `request.method not in ("GET", "HEAD")`: it is not. */
+const NOT_SAFE_METHOD = /^(self\.)?request\.method\s*(!=\s*["'](GET|HEAD)["']|not\s+in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+/** Statements that only answer — `return …`/`raise …` not handing the request on — with nothing else done. */
+function onlyAnswers(statements) {
+    return statements.length > 0 && statements.every((st) => (st.type === 'return_statement' || st.type === 'raise_statement') && !/\brequest\b/.test(st.text));
+}
+/**
+ * A function view that answers safe methods only, by its own test: `if request.method == "GET": … return …`
+ * followed only by an error answer (Sefaria's user_collections_api), or `if request.method != "GET": return …`
+ * first. Imports and a docstring may come before; a fallback that hands the request on (`return
+ * handle(request)`) or does anything else keeps it unsafe.
+ */
+function safeMethodsByTest(fn) {
+    const body = (fn.childForFieldName('body')?.namedChildren ?? []).filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+    const block = (n) => (n?.namedChildren ?? []).filter((st) => st.type !== 'comment');
+    for (const [i, st] of body.entries()) {
+        if (st.type === 'import_statement' || st.type === 'import_from_statement')
+            continue;
+        if (st.type !== 'if_statement')
+            return false;
+        const cond = (st.childForFieldName('condition')?.text ?? '').replace(/\s+/g, ' ').trim();
+        const alternatives = st.namedChildren.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+        if (NOT_SAFE_METHOD.test(cond))
+            return alternatives.length === 0 && onlyAnswers(block(st.childForFieldName('consequence')));
+        if (!IS_SAFE_METHOD.test(cond))
+            return false;
+        const rest = [...alternatives.flatMap((a) => (a.type === 'else_clause' ? block(a.childForFieldName('body')) : [a])), ...body.slice(i + 1)];
+        return onlyAnswers(rest);
+    }
+    return false;
+}
 /** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
 function safeMethodsOnly(e) {
+    if (e.bodies.length === 1 && !e.bodies[0].cls && safeMethodsByTest(e.bodies[0].fn))
+        return true;
     for (const b of e.bodies) {
         for (const t of decoratorTexts(b.fn)) {
             if (/require_(GET|safe)\b/.test(t))

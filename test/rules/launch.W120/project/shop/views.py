@@ -607,3 +607,47 @@ class ExportTouch(View):
         if request.headers.get("x-requested-with") != "XMLHttpRequest":
             raise Http404("Only ajax requests allowed")
         return JsonResponse({"ok": True})
+
+
+# answers GET only, by its own test: every other method gets the error the last line returns (Sefaria's
+# user_collections_api)
+# ok: launch.W120
+@csrf_exempt
+def user_lists(request, user_id):
+    from .models import Cart
+    if request.method == "GET":
+        return JsonResponse({"carts": list(Cart.objects.filter(owner_id=user_id).values("id")), "me": request.user.pk})
+    return JsonResponse({"error": "Unsupported HTTP method."}, status=405)
+
+
+# refuses every other method first
+# ok: launch.W120
+@csrf_exempt
+def stock_levels(request):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405)
+    return JsonResponse({"stock": list(Stock.objects.values("sku", "count")), "user": request.user.pk})
+
+
+# GET first, but a POST still reaches the work below the if
+# ruleid: launch.W120
+@csrf_exempt
+def cart_or_add(request):
+    if request.method == "GET":
+        return JsonResponse({"cart": request.user.pk})
+    Cart.objects.create(owner=request.user)
+    return JsonResponse({"ok": True})
+
+
+# the fallback hands the request to a handler: it may do anything
+# ruleid: launch.W120
+@csrf_exempt
+def cart_dispatch(request):
+    if request.method == "GET":
+        return JsonResponse({"cart": request.user.pk})
+    return handle_cart_post(request)
+
+
+def handle_cart_post(request):
+    Cart.objects.create(owner=request.user)
+    return JsonResponse({"ok": True})
