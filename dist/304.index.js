@@ -2127,7 +2127,8 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
     const { category, warnings } = resolveCategory(inputs.category, inputs.matrix, env);
     for (const w of warnings)
         log.warning(`django-launch-gate: ${w}`);
-    const text = `${(0,sarif/* sarifText */.BC)(report, category, redactor)}\n`;
+    // let go before the job summary is built: a monolith's SARIF is 8 MB of text (16 MB as a string)
+    let text = `${(0,sarif/* sarifText */.BC)(report, category, redactor)}\n`;
     (0,files/* ensureDir */.A0)((0,external_node_path_.dirname)(inputs.sarifFile));
     (0,external_node_fs_.writeFileSync)(inputs.sarifFile, text);
     log.info(`SARIF written to ${inputs.sarifFile}${category ? ` (category ${category})` : ''}`);
@@ -2159,6 +2160,7 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
         else
             extra += baselineSection(compareWithBaseline(JSON.parse(text), base.log));
     }
+    text = undefined;
     const maxBytes = DEFAULT_MAX_SUMMARY_BYTES - Buffer.byteLength(extra, 'utf8');
     await core/* summary */.z.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
     annotate(await annotationScope(report, inputs.annotations, ctx, octokit, timing, log), redactor);
@@ -2262,7 +2264,10 @@ async function main() {
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const redacted = (0,redact/* redactReport */.a5)(rawReport, redactor);
         const report = redacted.site ? redacted : rebaseReport(redacted, workspace);
-        core/* info */.pq(redactor.redact((0,report_text/* formatText */.vX)(report, { color: true })));
+        // in pieces of whole lines: each core.info ends in a line break, so the log reads as one text (textPieces)
+        for (const piece of (0,report_text/* textPieces */.Vk)(report, { color: true }))
+            core/* info */.pq(redactor.redact(piece.slice(0, -1)));
+        core/* info */.pq('');
         // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
         const pub = await publish(report, inputs, redactor, readContext(process.env), process.env, startedAt);
         core/* setOutput */.uH('upload', pub.upload);

@@ -398,7 +398,8 @@ function* render(report, format, color, category, redactor) {
             yield (0,sarif/* sarifText */.BC)(report, category, redactor);
             return;
         default:
-            yield redactor.redact((0,report_text/* formatText */.vX)(report, { color }));
+            for (const piece of (0,report_text/* textPieces */.Vk)(report, { color }))
+                yield redactor.redact(piece);
     }
 }
 /** Writes the rendered pieces to stdout, ending with a line break. */

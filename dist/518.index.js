@@ -4220,6 +4220,7 @@ function cmp(a, b) {
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   RI: () => (/* binding */ findingWhere),
 /* harmony export */   Ug: () => (/* binding */ unverifiedReason),
+/* harmony export */   Vk: () => (/* binding */ textPieces),
 /* harmony export */   WJ: () => (/* binding */ verdict),
 /* harmony export */   ZN: () => (/* binding */ detailLines),
 /* harmony export */   __: () => (/* binding */ countsPhrase),
@@ -4229,9 +4230,9 @@ function cmp(a, b) {
 /* harmony export */   jc: () => (/* binding */ fixFor),
 /* harmony export */   kG: () => (/* binding */ groupFindings),
 /* harmony export */   ny: () => (/* binding */ sortGates),
-/* harmony export */   sG: () => (/* binding */ ruleFor),
-/* harmony export */   vX: () => (/* binding */ formatText)
+/* harmony export */   sG: () => (/* binding */ ruleFor)
 /* harmony export */ });
+/* unused harmony export formatText */
 /* harmony import */ var _finding__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52018);
 /**
  * The terminal report: who was scanned, how each gate went, then findings grouped by checklist item,
@@ -4383,50 +4384,77 @@ function formatDuration(ms) {
     return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 function formatText(report, opts) {
+    return `${[...textLines(report, opts)].join('\n')}\n`;
+}
+/**
+ * formatText's text in pieces of whole lines, each at most about `maxChars` characters (a longer line is a piece
+ * of its own) and ending in a line break: a writer prints them one by one (the CLI's stdout, the action's log)
+ * and never holds the whole report — a 1 M-line monolith's 7,296 findings make 4 MB of text, 30 MB of the
+ * action's peak memory as one string and its redacted copy. Joined, the pieces are formatText's text.
+ */
+function* textPieces(report, opts, maxChars = 64 * 1024) {
+    let piece = [];
+    let size = 0;
+    for (const line of textLines(report, opts)) {
+        if (piece.length && size + line.length > maxChars) {
+            yield `${piece.join('\n')}\n`;
+            piece = [];
+            size = 0;
+        }
+        piece.push(line);
+        size += line.length + 1;
+    }
+    if (piece.length)
+        yield `${piece.join('\n')}\n`;
+}
+/** formatText's lines, one at a time (no line breaks in them). */
+function* textLines(report, opts) {
     const c = palette(opts.color);
-    const lines = [];
-    lines.push(c.bold(`${clean(report.tool.name)} ${clean(report.tool.version)}`));
+    yield c.bold(`${clean(report.tool.name)} ${clean(report.tool.version)}`);
     for (const l of siteLines(report))
-        lines.push(/^INSECURE/.test(l) ? c.red(c.bold(clean(l))) : clean(l));
+        yield /^INSECURE/.test(l) ? c.red(c.bold(clean(l))) : clean(l);
     if (report.projects.length === 0 && !report.site)
-        lines.push('No Django project found.');
+        yield 'No Django project found.';
     for (const p of report.projects) {
         const where = p.root === '' ? '.' : p.root;
         const settings = p.settingsModule
             ? `settings ${p.settingsModule}${p.settingsFile ? ` (${p.settingsFile})` : ''}`
             : 'no settings module found';
-        lines.push(`Project ${clean(where)}: ${clean(settings)}`);
+        yield `Project ${clean(where)}: ${clean(settings)}`;
         if (p.reason)
-            lines.push(`  ${c.dim(clean(p.reason))}`);
+            yield `  ${c.dim(clean(p.reason))}`;
     }
-    lines.push('', c.bold('Gates'));
+    yield '';
+    yield c.bold('Gates');
     const width = Math.max(0, ...report.gates.map((g) => g.gate.length));
     for (const g of sortGates(report.gates))
-        lines.push(...gateLines(g, width, c).map((l) => `  ${l}`));
+        yield* gateLines(g, width, c).map((l) => `  ${l}`);
     if (report.gates.length === 0)
-        lines.push('  (none ran)');
+        yield '  (none ran)';
     const groups = groupFindings(report);
     for (const group of groups) {
-        lines.push('', c.bold(`${group.title} — ${countsPhrase(group.findings).split(', ').filter((s) => !s.startsWith('0 ')).join(', ')}`));
+        yield '';
+        yield c.bold(`${group.title} — ${countsPhrase(group.findings).split(', ').filter((s) => !s.startsWith('0 ')).join(', ')}`);
         for (const f of group.findings) {
             const where = clean(findingWhere(report, f.location));
             const [first, ...rest] = clean(f.message).split('\n');
-            lines.push(`  ${where}  ${c.level(f.level, f.ruleId)}  ${first}`);
+            yield `  ${where}  ${c.level(f.level, f.ruleId)}  ${first}`;
             for (const more of rest)
-                lines.push(`      ${more}`);
+                yield `      ${more}`;
             for (const r of f.related ?? []) {
-                lines.push(`      ${c.dim(`${clean(r.location.file)}:${r.location.line}: ${clean(r.message).replace(/\n/g, ' ')}`)}`);
+                yield `      ${c.dim(`${clean(r.location.file)}:${r.location.line}: ${clean(r.message).replace(/\n/g, ' ')}`)}`;
             }
             const fix = fixFor(report, f);
             if (fix)
-                lines.push(`      ${c.dim('fix:')} ${clean(fix).replace(/\n/g, ' ')}`);
+                yield `      ${c.dim('fix:')} ${clean(fix).replace(/\n/g, ' ')}`;
         }
     }
     const suppressed = suppressedFindings(report);
     if (suppressed.length) {
-        lines.push('', c.bold(`Suppressed in source — ${suppressed.length}`) + c.dim(' (not counted: a launch-gate: ignore[…] comment covers each)'));
+        yield '';
+        yield c.bold(`Suppressed in source — ${suppressed.length}`) + c.dim(' (not counted: a launch-gate: ignore[…] comment covers each)');
         for (const f of suppressed)
-            lines.push(`  ${c.dim(clean(suppressedLine(report, f)).replace(/\n/g, ' '))}`);
+            yield `  ${c.dim(clean(suppressedLine(report, f)).replace(/\n/g, ' '))}`;
     }
     const withFindings = new Set(groups.map((g) => g.item));
     const passed = [];
@@ -4445,16 +4473,16 @@ function formatText(report, opts) {
             passed.push(entry);
     }
     if (passed.length > 0 || notApplicable.length > 0 || notChecked.length > 0)
-        lines.push('');
+        yield '';
     if (passed.length > 0)
-        lines.push(`${c.green('Passed:')} ${passed.join('; ')}`);
+        yield `${c.green('Passed:')} ${passed.join('; ')}`;
     if (notApplicable.length > 0)
-        lines.push(`${c.dim('Not applicable:')} ${notApplicable.join('; ')}`);
+        yield `${c.dim('Not applicable:')} ${notApplicable.join('; ')}`;
     if (notChecked.length > 0)
-        lines.push(`${c.yellow('Not checked:')} ${notChecked.join('; ')}`);
+        yield `${c.yellow('Not checked:')} ${notChecked.join('; ')}`;
     const v = verdict(report);
-    lines.push('', v.blocked ? c.red(c.bold(v.text)) : v.verified ? c.green(c.bold(v.text)) : c.yellow(c.bold(v.text)));
-    return `${lines.join('\n')}\n`;
+    yield '';
+    yield v.blocked ? c.red(c.bold(v.text)) : v.verified ? c.green(c.bold(v.text)) : c.yellow(c.bold(v.text));
 }
 const STATUS_WORD = { passed: 'passed', failed: 'failed', skipped: 'skipped', error: 'error' };
 /** A gate's line, then each further line of its detail (one per project) aligned under the first. */

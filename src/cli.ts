@@ -13,7 +13,7 @@ import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from './o
 import { jsonChunks } from './report/json';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { sarifText } from './report/sarif';
-import { detailLines, formatText } from './report/text';
+import { detailLines, textPieces } from './report/text';
 import { exitCodeFor, run } from './run';
 import { parseRetries, resolveTarget, siteUnreachable, verify, type VerifyInput } from './verify/index';
 import { TOOL } from './version';
@@ -287,7 +287,7 @@ function* render(report: Report, format: Format, color: boolean, category: strin
       yield sarifText(report, category, redactor);
       return;
     default:
-      yield redactor.redact(formatText(report, { color }));
+      for (const piece of textPieces(report, { color })) yield redactor.redact(piece);
   }
 }
 

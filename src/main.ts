@@ -11,7 +11,7 @@ import { readInputs, type ActionInputs } from './github/inputs';
 import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport, vocabulary } from './report/redact';
-import { detailLines, formatText } from './report/text';
+import { detailLines, textPieces } from './report/text';
 import { exitCodeFor, run, type RunResult } from './run';
 import { siteUnreachable, verify } from './verify/index';
 
@@ -53,7 +53,9 @@ export async function main(): Promise<void> {
     const redacted = redactReport(rawReport, redactor);
     const report = redacted.site ? redacted : rebaseReport(redacted, workspace);
 
-    core.info(redactor.redact(formatText(report, { color: true })));
+    // in pieces of whole lines: each core.info ends in a line break, so the log reads as one text (textPieces)
+    for (const piece of textPieces(report, { color: true })) core.info(redactor.redact(piece.slice(0, -1)));
+    core.info('');
 
     // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
     const pub = await publish(report, inputs, redactor, readContext(process.env), process.env, startedAt);

@@ -49,7 +49,8 @@ export async function publish(
 
   const { category, warnings } = resolveCategory(inputs.category, inputs.matrix, env);
   for (const w of warnings) log.warning(`django-launch-gate: ${w}`);
-  const text = `${sarifText(report, category, redactor)}\n`;
+  // let go before the job summary is built: a monolith's SARIF is 8 MB of text (16 MB as a string)
+  let text: string | undefined = `${sarifText(report, category, redactor)}\n`;
   ensureDir(dirname(inputs.sarifFile));
   writeFileSync(inputs.sarifFile, text);
   log.info(`SARIF written to ${inputs.sarifFile}${category ? ` (category ${category})` : ''}`);
@@ -80,6 +81,7 @@ export async function publish(
     if ('error' in base) log.warning(`django-launch-gate: ${base.error} — the summary does not compare with the base branch`);
     else extra += baselineSection(compareWithBaseline(JSON.parse(text), base.log));
   }
+  text = undefined;
   const maxBytes = DEFAULT_MAX_SUMMARY_BYTES - Buffer.byteLength(extra, 'utf8');
   await core.summary.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
 

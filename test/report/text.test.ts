@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleMeta } from '../../src/finding';
-import { formatText, unverifiedReason, verdict } from '../../src/report/text';
+import { formatText, textPieces, unverifiedReason, verdict } from '../../src/report/text';
 import { makeReport, TWO_PROJECT_GATE } from './fixture';
 
 const ESC = '\u001b';
@@ -137,5 +137,21 @@ describe('formatText', () => {
     const i = lines.findIndex((l) => l.includes('test.E030  SECRET_KEY is a string literal.'));
     expect(lines[i + 1]).toBe('      fix: Rotate the key, then read it from the environment');
     expect(lines.join('\n')).not.toContain('fix: Read SECRET_KEY from the environment or a secrets manager');
+  });
+});
+
+describe('textPieces', () => {
+  test('whole lines, each piece ending in a line break, joined the text formatText writes', () => {
+    const report = makeReport();
+    for (const color of [false, true]) {
+      const whole = formatText(report, { color });
+      const pieces = [...textPieces(report, { color }, 80)];
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(pieces.every((p) => p.endsWith('\n') && !p.startsWith('\n\n'))).toBe(true);
+      expect(pieces.join('')).toBe(whole);
+      // a piece holds as many whole lines as fit, and a longer line alone
+      expect(pieces.every((p) => p.length <= 81 || !p.slice(0, -1).includes('\n'))).toBe(true);
+      expect([...textPieces(report, { color })]).toEqual([whole]);
+    }
   });
 });
