@@ -5887,6 +5887,11 @@ class Workspace {
      * once per file (the settings evaluator asks for every module it runs, in each world: with the Python 2
      * check, a second of saleor's scan).
      */
+    syntaxError(file) {
+        if (!this.syntaxLines.has(file.rel))
+            this.tree(file); // the first parse records it
+        return this.syntaxLines.get(file.rel);
+    }
     /**
      * Why Python refuses to import this file, when it does (syntaxError): a syntax error, or Python 2 syntax — which
      * Python 3 refuses, and which Python 2 itself, past its end of life, would still import (daemo's settings).
@@ -5898,11 +5903,6 @@ class Workspace {
         return this.python2Files.has(file.rel)
             ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
             : `it has a syntax error near line ${line}, which Python refuses to import`;
-    }
-    syntaxError(file) {
-        if (!this.syntaxLines.has(file.rel))
-            this.tree(file); // the first parse records it
-        return this.syntaxLines.get(file.rel);
     }
     walk(dir) {
         let entries;
@@ -17903,7 +17903,8 @@ const OWN_SITE = /^(f?["']\{\s*(settings\.)?SITE(_BASE|_ROOT)?_URL\b|(settings\.
  * own API; with one sync worker it waits for ever). It stays a warning.
  */
 function callsOwnSite(call) {
-    const url = callParts(call).args[0] ?? callParts(call).kwargs.get('url');
+    const { args, kwargs } = callParts(call);
+    const url = args[0] ?? kwargs.get('url');
     if (!url)
         return false;
     let text = url.text;
@@ -19716,6 +19717,11 @@ function handlesPassword(fn) {
     });
     return found;
 }
+/** The password an authenticate() call passes: `password=…` (or a key like it), or the last of three positional values. */
+function passwordArg(call) {
+    const { named, positional } = credentials(call);
+    return named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+}
 /** The credentials an authenticate() call passes: keyword (name → value) and positional values, and whether it spreads a `**dict`. */
 function credentials(call) {
     const named = [];
@@ -19791,8 +19797,7 @@ const CREATES_USER = /(^|\.)(save|create_user|create_superuser)$|(^|\.)objects\.
  * before. It tells nothing about any other account: not a login endpoint (sign-up abuse is another matter).
  */
 function signsInNewUser(call, fn) {
-    const { named, positional } = credentials(call);
-    const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+    const password = passwordArg(call);
     if (!password)
         return false;
     // `raw_password = form.cleaned_data.get("password1")`, then `password=raw_password` (Codabench's sign-up):
@@ -19820,8 +19825,7 @@ function signsInNewUser(call, fn) {
  * tells nothing about any account's password. A password from another expression keeps it a login.
  */
 function passwordJustSet(call, fn) {
-    const { named, positional } = credentials(call);
-    const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+    const password = passwordArg(call);
     if (!password)
         return false;
     let set = false;
@@ -19842,8 +19846,7 @@ function passwordJustSet(call, fn) {
  * it a login. A name the function never assigns is a module's (an import, a constant).
  */
 function passwordMadeInView(call, fn) {
-    const { named, positional } = credentials(call);
-    const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+    const password = passwordArg(call);
     if (!password)
         return false;
     const params = new Set([...allParams(fn), 'request', 'self']);
@@ -20785,10 +20788,15 @@ function classMixins(idx, file, cls, depth = 0) {
     }
     return out;
 }
+/** A test of `request.method` against safe methods: `== "GET"` or `in ("GET", "HEAD")` (`eq`), `!=`/`not in` (`ne`). */
+const methodTest = (eq, inList) => {
+    const safe = `["'](GET|HEAD|OPTIONS)["']`;
+    return new RegExp(`^(self\\.)?request\\.method\\s*(${eq}\\s*["'](GET|HEAD)["']|${inList}\\s*[[({]\\s*${safe}(\\s*,\\s*${safe})*\\s*,?\\s*[\\])}])$`);
+};
 /** `request.method == "GET"`, `request.method in ("GET", "HEAD")`: the request is a safe method. */
-const IS_SAFE_METHOD = /^(self\.)?request\.method\s*(==\s*["'](GET|HEAD)["']|in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+const IS_SAFE_METHOD = methodTest('==', 'in');
 /** `request.method != "GET"`, `request.method not in ("GET", "HEAD")`: it is not. */
-const NOT_SAFE_METHOD = /^(self\.)?request\.method\s*(!=\s*["'](GET|HEAD)["']|not\s+in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+const NOT_SAFE_METHOD = methodTest('!=', 'not\\s+in');
 /** Statements that only answer — `return …`/`raise …` not handing the request on — with nothing else done. */
 function onlyAnswers(statements) {
     return statements.length > 0 && statements.every((st) => (st.type === 'return_statement' || st.type === 'raise_statement') && !/\brequest\b/.test(st.text));

@@ -331,6 +331,11 @@ export class Workspace {
    * once per file (the settings evaluator asks for every module it runs, in each world: with the Python 2
    * check, a second of saleor's scan).
    */
+  syntaxError(file: SourceFile): number | undefined {
+    if (!this.syntaxLines.has(file.rel)) this.tree(file); // the first parse records it
+    return this.syntaxLines.get(file.rel);
+  }
+
   /**
    * Why Python refuses to import this file, when it does (syntaxError): a syntax error, or Python 2 syntax — which
    * Python 3 refuses, and which Python 2 itself, past its end of life, would still import (daemo's settings).
@@ -341,11 +346,6 @@ export class Workspace {
     return this.python2Files.has(file.rel)
       ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
       : `it has a syntax error near line ${line}, which Python refuses to import`;
-  }
-
-  syntaxError(file: SourceFile): number | undefined {
-    if (!this.syntaxLines.has(file.rel)) this.tree(file); // the first parse records it
-    return this.syntaxLines.get(file.rel);
   }
 
   private walk(dir: string): void {

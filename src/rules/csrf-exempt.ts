@@ -250,10 +250,15 @@ function classMixins(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0)
   return out;
 }
 
+/** A test of `request.method` against safe methods: `== "GET"` or `in ("GET", "HEAD")` (`eq`), `!=`/`not in` (`ne`). */
+const methodTest = (eq: string, inList: string): RegExp => {
+  const safe = `["'](GET|HEAD|OPTIONS)["']`;
+  return new RegExp(`^(self\\.)?request\\.method\\s*(${eq}\\s*["'](GET|HEAD)["']|${inList}\\s*[[({]\\s*${safe}(\\s*,\\s*${safe})*\\s*,?\\s*[\\])}])$`);
+};
 /** `request.method == "GET"`, `request.method in ("GET", "HEAD")`: the request is a safe method. */
-const IS_SAFE_METHOD = /^(self\.)?request\.method\s*(==\s*["'](GET|HEAD)["']|in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+const IS_SAFE_METHOD = methodTest('==', 'in');
 /** `request.method != "GET"`, `request.method not in ("GET", "HEAD")`: it is not. */
-const NOT_SAFE_METHOD = /^(self\.)?request\.method\s*(!=\s*["'](GET|HEAD)["']|not\s+in\s*[[({]\s*["'](GET|HEAD|OPTIONS)["'](\s*,\s*["'](GET|HEAD|OPTIONS)["'])*\s*,?\s*[\])}])$/;
+const NOT_SAFE_METHOD = methodTest('!=', 'not\\s+in');
 
 /** Statements that only answer — `return …`/`raise …` not handing the request on — with nothing else done. */
 function onlyAnswers(statements: readonly SyntaxNode[]): boolean {

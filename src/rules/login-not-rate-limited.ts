@@ -422,6 +422,12 @@ function handlesPassword(fn: SyntaxNode): boolean {
   return found;
 }
 
+/** The password an authenticate() call passes: `password=…` (or a key like it), or the last of three positional values. */
+function passwordArg(call: SyntaxNode): SyntaxNode | undefined {
+  const { named, positional } = credentials(call);
+  return named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+}
+
 /** The credentials an authenticate() call passes: keyword (name → value) and positional values, and whether it spreads a `**dict`. */
 function credentials(call: SyntaxNode): { named: Array<[string, SyntaxNode]>; positional: SyntaxNode[]; splat: boolean } {
   const named: Array<[string, SyntaxNode]> = [];
@@ -490,8 +496,7 @@ const CREATES_USER = /(^|\.)(save|create_user|create_superuser)$|(^|\.)objects\.
  * before. It tells nothing about any other account: not a login endpoint (sign-up abuse is another matter).
  */
 function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
-  const { named, positional } = credentials(call);
-  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  const password = passwordArg(call);
   if (!password) return false;
   // `raw_password = form.cleaned_data.get("password1")`, then `password=raw_password` (Codabench's sign-up):
   // one local assignment before the call is followed
@@ -516,8 +521,7 @@ function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
  * tells nothing about any account's password. A password from another expression keeps it a login.
  */
 function passwordJustSet(call: SyntaxNode, fn: SyntaxNode): boolean {
-  const { named, positional } = credentials(call);
-  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  const password = passwordArg(call);
   if (!password) return false;
   let set = false;
   walkBody(fn, (n) => {
@@ -536,8 +540,7 @@ function passwordJustSet(call: SyntaxNode, fn: SyntaxNode): boolean {
  * it a login. A name the function never assigns is a module's (an import, a constant).
  */
 function passwordMadeInView(call: SyntaxNode, fn: SyntaxNode): boolean {
-  const { named, positional } = credentials(call);
-  const password = named.find(([k]) => PASSWORD_KEY.test(k))?.[1] ?? (positional.length >= 3 ? positional[positional.length - 1] : undefined);
+  const password = passwordArg(call);
   if (!password) return false;
   const params = new Set([...allParams(fn), 'request', 'self']);
   // names bound any other way than a plain assignment (a loop, `with … as`, `except … as`, `:=`, a

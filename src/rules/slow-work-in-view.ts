@@ -462,7 +462,8 @@ const OWN_SITE = /^(f?["']\{\s*(settings\.)?SITE(_BASE|_ROOT)?_URL\b|(settings\.
  * own API; with one sync worker it waits for ever). It stays a warning.
  */
 function callsOwnSite(call: SyntaxNode): boolean {
-  const url = callParts(call).args[0] ?? callParts(call).kwargs.get('url');
+  const { args, kwargs } = callParts(call);
+  const url = args[0] ?? kwargs.get('url');
   if (!url) return false;
   let text = url.text;
   const fn = enclosingFunction(call);
