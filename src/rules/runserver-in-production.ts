@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import type { ScanContext } from '../project/scan';
-import { bindMountsProject, commandText, inheritsProjectMount, composeServices, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
+import { bindMountsProject, commandText, inheritsProjectMount, composeServices, deployCommands, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
 import { appServers, unreadableIncludes } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile, Workspace } from '../project/workspace';
@@ -82,16 +82,45 @@ function isStartScript(rel: string, projectRoots: string[]): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-function checkProcfile(file: SourceFile): RuleHit[] {
+function checkProcfile(ctx: ScanContext, file: SourceFile): RuleHit[] {
   const hits: RuleHit[] = [];
   if (localProcfile(file.text)) return hits;
+  const platforms = platformReads(ctx, file);
   file.text.split('\n').forEach((raw, i) => {
     const m = /^\s*web\s*:(.*)$/.exec(raw);
     if (m && runsDevServer(m[1])) {
-      hits.push({ location: at(file, i + 1), message: `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}.` });
+      const message = `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}`;
+      hits.push(
+        platforms
+          ? { location: at(file, i + 1), message: `${message}.` }
+          : {
+              location: at(file, i + 1),
+              level: 'note',
+              message: `${message} — a note: platforms (Heroku, Dokku, Scalingo) read the Procfile at the app's root, and ${file.rel} is neither at the repository's root nor beside a manage.py, and no production command starts it (\`honcho -f ${file.rel} start\`): a process manager on a developer's machine runs it; if production does, it runs runserver.`,
+            },
+      );
     }
   });
   return hits;
+}
+
+/**
+ * Would a platform run this Procfile? Heroku's, Dokku's and Scalingo's docs: the Procfile lives in the app's root
+ * directory — the repository's, or the subfolder a monorepo buildpack makes the root, where manage.py is. A
+ * Procfile anywhere else runs only under a process manager told where it is, so it is production's when a
+ * production command names it (`honcho -f docker/Procfile start`). Wagtail-torchbox's docker/Procfile is honcho's
+ * in the development container (an alias in docker/bashrc.sh); its image serves with gunicorn.
+ */
+/** Process managers that run a Procfile given its path (`-f`): honcho, foreman, forego, overmind, hivemind, node-foreman's nf. */
+const PROCESS_MANAGER = /(^|[\s;&|/])(honcho|foreman|forego|overmind|hivemind|nf)\s/;
+
+function platformReads(ctx: ScanContext, file: SourceFile): boolean {
+  const dir = dirName(file.rel);
+  if (dir === '' || ctx.projects.some((p) => p.root === dir)) return true;
+  // named from the project's folder (`deploy/Procfile`), as an image's or a script's command names it
+  const root = projectOf(ctx, file.rel)?.root ?? '';
+  const named = root ? file.rel.slice(root.length + 1) : file.rel;
+  return deployCommands(ctx).some((c) => c.file !== file && c.text.includes(named) && PROCESS_MANAGER.test(c.text) && !/^\s*alias\s/.test(c.text));
 }
 
 /** How the command names the server: `manage.py runserver`, `django-admin runserver`, `python -m django runserver_plus`. */
@@ -287,7 +316,7 @@ export default {
       const name = baseName(f.rel);
       if (isProcfile(name)) {
         looked++;
-        hits.push(...checkProcfile(f));
+        hits.push(...checkProcfile(ctx, f));
       } else if (isDockerfile(name)) {
         if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker')) continue;
         looked++;

@@ -1,0 +1,1 @@
+alias honcho="honcho -f docker/Procfile"
