@@ -622,7 +622,26 @@ function cachedByHand(fn: SyntaxNode, call: SyntaxNode): string | undefined {
       stored ??= n;
     }
   });
-  return early && stored ? `the cache read the function returns early from (line ${early.startPosition.row + 1}), with \`${stored.childForFieldName('function')?.text}()\` of the answer at line ${stored.startPosition.row + 1},` : undefined;
+  if (!stored) return undefined;
+  const storedAt = `with \`${stored.childForFieldName('function')?.text}()\` of the answer at line ${stored.startPosition.row + 1},`;
+  if (early) return `the cache read the function returns early from (line ${early.startPosition.row + 1}), ${storedAt}`;
+  const miss = missBranch(fn, call, [...reads.keys()]);
+  return miss ? `the cache read whose miss alone runs the call (\`if ${miss.childForFieldName('condition')?.text}:\`, line ${miss.startPosition.row + 1}), ${storedAt}` : undefined;
+}
+
+/**
+ * The `if` around the call that runs it only when a cached value is missing — `if not feed:` or `if feed is None:`
+ * on a name read with `cache.get()` (remo's planet feed, kept for eight hours) — with the call in its body.
+ */
+function missBranch(fn: SyntaxNode, call: SyntaxNode, names: string[]): SyntaxNode | undefined {
+  for (let n = call.parent; n && n.id !== fn.id; n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const body = n.childForFieldName('consequence');
+    if (!body || call.startIndex < body.startIndex || call.endIndex > body.endIndex) continue;
+    const test = (n.childForFieldName('condition')?.text ?? '').replace(/^\(\s*|\s*\)$/g, '').trim();
+    if (names.some((k) => new RegExp(`^(not\\s+${k}|${k}\\s+(is|==)\\s+None)$`).test(test))) return n;
+  }
+  return undefined;
 }
 
 /**

@@ -309,6 +309,27 @@ def quotes(request):
     return JsonResponse({"data": data, "changed": data != last})
 
 
+def planet(request):
+    feed = cache.get("planet")
+    if not feed:
+        # Fetched only when the cache misses, and the answer kept for eight hours.
+        # note: launch.W080
+        feed = requests.get("https://planet.example.com/atom.xml", timeout=5).text
+        cache.set("planet", feed, 60 * 60 * 8)
+    return HttpResponse(feed)
+
+
+def headlines(request):
+    latest = cache.get("headlines")
+    if latest:
+        # The call runs when the cache HITS (a freshness check on every cached request): not a cache.
+        # ruleid: launch.W080
+        fresh = requests.get("https://news.example.com/latest", timeout=5).json()
+        cache.set("headlines", fresh, 600)
+        return JsonResponse(fresh)
+    return JsonResponse({})
+
+
 def package_page(request, name):
     # The view's URL names what it asks about (`name`, a part of the path) and the answer is the page: an exchange.
     # note: launch.W080
