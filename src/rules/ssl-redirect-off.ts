@@ -40,7 +40,11 @@ function loopbackOnly(ctx: ScanContext, project: ScannedProject): string | undef
     for (const svc of composeServices(f)) {
       if (svc.devOnly || !isMap(svc.node) || !builds(svc.node.toJS(svc.doc))) continue;
       const ports = svc.node.get('ports', true);
-      if (!isSeq(ports)) continue;
+      if (!isSeq(ports)) {
+        const nets = externalNetworksOnly(svc.node.toJS(svc.doc) as Record<string, unknown>, svc.doc.toJS() as Record<string, unknown>);
+        if (nets) found ??= `${f.rel} publishes no port of service \`${svc.name}\`, whose app server joins only the external network ${nets}, so a web server on that network relays every request to it`;
+        continue;
+      }
       for (const p of ports.items) {
         const host = isScalar(p) ? hostIp(String(p.value)) : isMap(p) ? String((p.get('host_ip') as unknown) ?? '') : '';
         if (!/^(127\.0\.0\.1|localhost|\[?::1\]?)$/.test(host)) return undefined;
@@ -50,6 +54,22 @@ function loopbackOnly(ctx: ScanContext, project: ScannedProject): string | undef
   }
   return found;
 }
+
+/**
+ * The external networks a service that starts an app server joins, when it joins only such networks (pycon.tw's
+ * uWSGI on `network-2025`, `external: true`, shared with a proxy deployed from another repository); undefined
+ * otherwise. Joined with no published port, nothing outside that network reaches it.
+ */
+function externalNetworksOnly(svc: Record<string, unknown>, doc: Record<string, unknown> | null): string | undefined {
+  const command = [svc.command, svc.entrypoint].flat().filter((c) => typeof c === 'string').join(' ');
+  if (!APP_SERVER.test(command) || 'network_mode' in svc) return undefined;
+  const joined = Array.isArray(svc.networks) ? svc.networks.map(String) : svc.networks && typeof svc.networks === 'object' ? Object.keys(svc.networks) : [];
+  const declared = (doc?.networks ?? {}) as Record<string, { external?: unknown } | null>;
+  if (joined.length === 0 || !joined.every((n) => declared[n]?.external === true || (typeof declared[n]?.external === 'object' && declared[n]?.external !== null))) return undefined;
+  return joined.map((n) => `\`${n}\``).join(', ');
+}
+
+const APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
 
 /** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
 function builds(svc: unknown): boolean {
