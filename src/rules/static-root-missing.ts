@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callParts, stringValue, type SyntaxNode } from '../project/python';
-import { countsFor, PyIndex, routeCalls } from '../project/model';
+import { baseName, countsFor, PyIndex, routeCalls } from '../project/model';
+import { productionDeployFile } from '../project/deploy-commands';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule } from './rule';
@@ -72,6 +73,32 @@ function runsCollectstatic(ctx: ScanContext, project: ScannedProject): boolean {
   }
 }
 
+/** Apps whose pages load static files: the admin, DRF's browsable API, Wagtail's admin, django-debug-toolbar. */
+const PAGE_APPS = ['django.contrib.admin', 'rest_framework', 'wagtail', 'wagtail.admin', 'debug_toolbar', 'django.contrib.admindocs'];
+
+/**
+ * What of the project serves pages that load static files, or undefined when nothing does: an installed app of
+ * PAGE_APPS (installed, or not known not to be, in any world the finding holds in) or a Django template of the
+ * project's own. An API that serves JSON alone needs no collected static files.
+ */
+function pages(ctx: ScanContext, project: ScannedProject, s: EvaluatedSettings, worlds: readonly World[]): string | undefined {
+  for (const app of PAGE_APPS) if (worlds.some((w) => appInstalled(s, w, app) !== false)) return app;
+  return ctx.workspace.djangoTemplates().find((t) => countsFor(ctx, project, t.rel))?.rel;
+}
+
+/**
+ * The production Dockerfile of a project deployed only as an image, or undefined. A buildpack platform runs
+ * collectstatic itself, without a word in the repository, and fails the build when it raises (Heroku's, Dokku's
+ * and Scalingo's Python buildpacks, when django.contrib.staticfiles is installed): a Procfile, app.json or
+ * runtime.txt says such a platform may build it, and the error stays.
+ */
+function imageDeploy(ctx: ScanContext, project: ScannedProject): string | undefined {
+  const files = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
+  if (files.some((f) => /^(procfile(\..*)?|app\.json|runtime\.txt)$/i.test(baseName(f.rel)))) return undefined;
+  if (['app.json', 'runtime.txt'].some((n) => existsSync(join(ctx.root, project.root, n)) || existsSync(join(ctx.root, n)))) return undefined;
+  return files.find((f) => /^(dockerfile|containerfile)$/i.test(baseName(f.rel)))?.rel;
+}
+
 /** launch.E060: STATIC_ROOT missing or None in production with staticfiles installed: collectstatic fails. */
 export default {
   meta: {
@@ -104,6 +131,16 @@ export default {
           level: 'note',
           message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and ${served} serves the static files straight from the apps through the staticfiles finders, so nothing needs STATIC_ROOT today.`,
           fix: 'If a deploy ever runs collectstatic (or serves static files with whitenoise or the web server), set STATIC_ROOT first; until then a view serving static files through Python is slower than a web server or whitenoise would be.',
+        }];
+      }
+      // caluma: a GraphQL API — no collectstatic anywhere, no admin, no browsable API, no template of its own
+      const image = pages(ctx, project, s, worlds) ? undefined : imageDeploy(ctx, project);
+      if (image && !runsCollectstatic(ctx, project)) {
+        return [{
+          location: locationOf(s, 'STATIC_ROOT'),
+          level: 'note',
+          message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and nothing of the project serves pages that need static files (no django.contrib.admin, no browsable API, no template of its own); production runs the image ${image} builds, whose steps run no collectstatic either, so an API alone needs no STATIC_ROOT today.`,
+          fix: 'If the project ever serves pages (the admin, a browsable API, templates) or a deploy runs collectstatic, set STATIC_ROOT first.',
         }];
       }
       return [{
