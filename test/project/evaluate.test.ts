@@ -75,6 +75,8 @@ describe('environment reads in two worlds', () => {
     ['from os import getenv', 'from os import getenv\nDEBUG = getenv("DEBUG", "true") == "true"', [true, '<unknown>']],
     ['decouple cast=bool', 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)', [true, '<unknown>']],
     ['decouple string default cast=bool', 'from decouple import config\nDEBUG = config("DEBUG", default="False", cast=bool)', [false, '<unknown>']],
+    ['decouple default by position', 'from decouple import config\nDEBUG = config("DEBUG", True, cast=bool)', [true, '<unknown>']],
+    ['decouple default and cast by position', 'from decouple import config\nSECURE = config("SECURE", "no", bool)', [false, '<unknown>']],
     ['decouple no default is required', 'from decouple import config\nSECRET_KEY = config("SECRET_KEY")', ['<raise>', '<env SECRET_KEY>']],
     ['environ.Env scheme default', 'import environ\nenv = environ.Env(DEBUG=(bool, True))\nDEBUG = env("DEBUG")', [true, '<unknown>']],
     ['env.bool default', 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DEBUG", default=False)', [false, '<unknown>']],

@@ -151,11 +151,13 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
   if (kind === 'decouple.config') {
     const name = envRead(frame, arg(0));
     if (name === undefined) return UNKNOWN;
-    const cast = kwargs.get('cast')?.text;
+    // decouple's signature is config(option, default=..., cast=...): both may be passed by position
+    // (Firefox Relay's `config("DJANGO_SESSION_COOKIE_SECURE", False, cast=bool)`)
+    const cast = (kwargs.get('cast') ?? args[2])?.text;
     if (isSet(frame, name)) return cast ? UNKNOWN : { kind: 'env', name };
     const g = guardedRaise(frame, name);
     if (g) return g;
-    const d = kwargs.get('default');
+    const d = kwargs.get('default') ?? args[1];
     if (!d) return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
     return castValue(evalExpr(frame, d, scope), cast);
   }
