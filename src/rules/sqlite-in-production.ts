@@ -6,6 +6,11 @@ export function isSqliteEngine(engine: string): boolean {
   return /sqlite3$|spatialite$/.test(engine);
 }
 
+/** SQLite's in-memory database names: `:memory:` and the URI forms (`file::memory:`, `file:x?mode=memory`). */
+function isInMemory(name: string | undefined): boolean {
+  return name !== undefined && (name === ':memory:' || /^file::memory:/.test(name) || /^file:.*[?&]mode=memory\b/.test(name));
+}
+
 /** What in a SQLite database's OPTIONS says it was tuned for concurrent writers; undefined when nothing does. */
 function sqliteTuning(options: Value | undefined): string | undefined {
   if (!options || options.kind !== 'dict') return undefined;
@@ -47,6 +52,17 @@ export default {
           unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
         }
         return [];
+      }
+      // An in-memory database (`NAME: ":memory:"`, a test setup's placeholder default — Wikimedia's Striker) cannot
+      // serve a site: each connection opens a new, empty database without tables, so nothing persists past a
+      // request and no query of the migrated schema works. Production must set the variables; a note says so.
+      const inMemory = worlds.every((w) => isInMemory(strOf(dictGet(defaultDatabase(s, w), 'NAME'))));
+      if (inMemory) {
+        return [{
+          location: locationOf(s, 'DATABASES'),
+          level: 'note',
+          message: `The default database in ${label(s)} is SQLite in memory${worldClause(ctx, worlds, [s.bindings.get('DATABASES')])} — a note: no deploy can serve from it (each connection starts an empty database, without the migrated tables), so it is a test setup's placeholder and production sets the database through the environment; the production database itself is not in the repository.`,
+        }];
       }
       // SQLite chosen knowingly: tuned for concurrent writers (Django 5.1's transaction_mode, busy_timeout / WAL
       // pragmas) and kept on a persistent volume the deployment mounts (ArchiveBox's /data). Still one writer at

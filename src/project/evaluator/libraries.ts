@@ -117,7 +117,9 @@ export function databaseFromUrl(url: Value, extra: Array<[string, Value]> = []):
   const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
   const scheme = m?.[1].toLowerCase();
   const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : UNKNOWN;
-  return { kind: 'dict', entries: [['ENGINE', engine], ...extra] };
+  // `sqlite://:memory:` and a bare `sqlite://`: both libraries' in-memory database (NAME ":memory:")
+  const memory = url.kind === 'str' && /^(sqlite3?|spatialite):\/\/(:memory:)?$/i.test(url.value.trim());
+  return { kind: 'dict', entries: [['ENGINE', engine], ...(memory ? [['NAME', str(':memory:', url.literal)] as [string, Value]] : []), ...extra] };
 }
 
 function dbExtras(frame: Frame, kwargs: Map<string, SyntaxNode>, scope: Scope): Array<[string, Value]> {

@@ -1,0 +1,4 @@
+import dj_database_url
+
+# note: launch.E040
+DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
