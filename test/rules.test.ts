@@ -129,6 +129,12 @@ describe('what messages say', () => {
     expect(hit.message).not.toMatch(/APP_DB_HOST|APP_DB_NAME|the environment variables the database configuration reads/);
   });
 
+  it('launch.W105 off unless an undecided condition turns it on names the variable the condition reads (money-to-prisoners: ENV)', () => {
+    const [hit] = hitsOf('launch.W105', 'env_selector_default_local');
+    expect(hit.message).toContain('when ENV is unset');
+    expect(hit.message).not.toContain('its environment variable');
+  });
+
   it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {
     const [hit] = hitsOf('launch.W080', 'provider_api_backend');
     expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");

@@ -62,6 +62,7 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     const ou = publicOverride(overriddenOf(u));
     const os = publicOverride(overriddenOf(s));
     const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
+    const envVars = [...new Set([...(u?.envVars ?? []), ...(s?.envVars ?? [])])].sort();
     bindings.set(name, {
       name,
       unset: u ? u.value : UNKNOWN,
@@ -71,6 +72,7 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
       ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
       ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
       ...(overridden.unset || overridden.set ? { overridden } : {}),
+      ...(envVars.length ? { envVars } : {}),
     });
     collectSecrets(name, u?.value, opts.secrets);
     collectSecrets(name, s?.value, opts.secrets);

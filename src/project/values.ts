@@ -74,6 +74,12 @@ export interface SettingBinding {
   /** The value was assigned only under a condition the evaluator could not decide. */
   conditional?: boolean;
   /**
+   * The environment variables the value was computed from, through names in between (`database_url =
+   * config("DATABASE_URL", …)` then `dj_database_url.parse(database_url)`): what a finding names as "when X is
+   * unset" when the assignment's own line reads none (settings-util's worldClause). Absent when none.
+   */
+  envVars?: string[];
+  /**
    * Where a world's value is unknown only because undecided paths set different known values: every value
    * it may have (see settings-util's `listHasIn`). Absent for a world whose value is known or truly unknown.
    */

@@ -342,7 +342,12 @@ function listNames(names: string[]): string {
  *   both, env   -> " whether or not DJANGO_DEBUG is set"
  */
 export function worldClause(ctx: ScanContext, worlds: World[], bindings: Array<SettingBinding | undefined>): string {
-  const names = envVarNames(ctx, bindings);
+  // per binding, the variables its line reads — or, when it reads none, those its value was computed from through
+  // names in between (`ALLOWED_HOSTS = []` then `ALLOWED_HOSTS += HOSTS_FROM_ENV`)
+  const names = [...new Set(bindings.flatMap((b) => {
+    const read = envVarNames(ctx, [b]);
+    return read.length ? read : (b?.envVars ?? []);
+  }))];
   const envDriven = names.length > 0 || bindings.some((b) => b && !sameValue(b.unset, b.set));
   const subject = names.length ? listNames(names) : 'its environment variable';
   const plural = names.length > 1;

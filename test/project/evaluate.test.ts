@@ -497,6 +497,23 @@ describe('alternatives: a value unknown only because undecided paths set differe
   });
 });
 
+describe('the environment variables a value was computed from', () => {
+  it('through a name in between: `url = config("DATABASE_URL", …)` then `parse(url)` (socorro)', () => {
+    const s = settings('import dj_database_url\nfrom decouple import config\nurl = config("DATABASE_URL", "sqlite://db.sqlite3")\nDATABASES = {"default": dj_database_url.parse(url)}\n');
+    expect(s.bindings.get('DATABASES')?.envVars).toEqual(['DATABASE_URL']);
+  });
+
+  it('through an undecided condition that sets it apart: `if ENVIRONMENT != "local": X = True` (money-to-prisoners)', () => {
+    const s = settings('import os\nENVIRONMENT = os.environ.get("ENV", "local")\nSESSION_COOKIE_SECURE = False\nif ENVIRONMENT != "local":\n    SESSION_COOKIE_SECURE = True\n');
+    expect(worlds(s, 'SESSION_COOKIE_SECURE')).toEqual([false, '<unknown>']);
+    expect(s.bindings.get('SESSION_COOKIE_SECURE')?.envVars).toEqual(['ENV']);
+  });
+
+  it('none for a literal', () => {
+    expect(settings('DEBUG = False\n').bindings.get('DEBUG')?.envVars).toBeUndefined();
+  });
+});
+
 describe('augmented assignment into a dict path', () => {
   it('LOGGING["loggers"]["x"]["handlers"] += ["y"] extends the list in place', () => {
     const s = settings('LOGGING = {"loggers": {"x": {"handlers": []}}}\nLOGGING["loggers"]["x"]["handlers"] += ["y"]\n');

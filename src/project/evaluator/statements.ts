@@ -211,6 +211,8 @@ function execBranches(frame: Frame, branches: Branch[], scope: Scope): void {
   const outcomes: Scope[] = [];
   let raisedAt: Location | undefined;
   let rest: Scope | undefined = scope;
+  /** The environment variables the undecided conditions read: a name the paths set apart depends on them too. */
+  const forkReads = new Set<string>();
   for (const br of branches) {
     if (!rest) break;
     if (!br.cond) {
@@ -231,6 +233,7 @@ function execBranches(frame: Frame, branches: Branch[], scope: Scope): void {
       rest = undefined;
       break;
     }
+    for (const r of condReads) forkReads.add(r);
     const fork: Scope = new Map(rest);
     if (tryRun(frame, () => execBlock(frame, br.body, fork))) outcomes.push(fork);
     else raisedAt ??= loc(frame, br.cond);
@@ -238,7 +241,7 @@ function execBranches(frame: Frame, branches: Branch[], scope: Scope): void {
   if (rest) outcomes.push(rest); // no branch taken
   if (outcomes.length === 0) throw new Raised(raisedAt ?? loc(frame, branches[0].cond!), `${frame.src.module} raises on every branch`);
   if (outcomes.length === 1 && outcomes[0] === scope) return;
-  const merged = mergeScopes(scope, outcomes);
+  const merged = mergeScopes(scope, outcomes, forkReads);
   scope.clear();
   for (const [k, v] of merged) scope.set(k, v);
 }
@@ -256,7 +259,7 @@ function tryRun(frame: Frame, fn: () => void): boolean {
 }
 
 /** Merge the scopes of several possible paths: a name bound alike on every path keeps its value; else unknown. */
-function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
+function mergeScopes(before: Scope, outcomes: Scope[], condReads: ReadonlySet<string> = new Set()): Scope {
   if (outcomes.length === 1) return new Map(outcomes[0]);
   const out: Scope = new Map();
   const keys = new Set(outcomes.flatMap((o) => [...o.keys()]));
@@ -274,7 +277,7 @@ function mergeScopes(before: Scope, outcomes: Scope[]): Scope {
       continue;
     }
     const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined)!;
-    const envVars = new Set(entries.flatMap((e) => [...(e?.envVars ?? [])]));
+    const envVars = new Set([...entries.flatMap((e) => [...(e?.envVars ?? [])]), ...condReads]);
     const alternatives = alternativesOf(entries);
     // With alternatives, findings about the setting point where it was defined before the paths parted.
     const location = alternatives && before.get(k) ? before.get(k)!.location : changed.location;
