@@ -12203,7 +12203,12 @@ function listNames(names) {
  *   both, env   -> " whether or not DJANGO_DEBUG is set"
  */
 function worldClause(ctx, worlds, bindings) {
-    const names = envVarNames(ctx, bindings);
+    // per binding, the variables its line reads — or, when it reads none, those its value was computed from through
+    // names in between (`ALLOWED_HOSTS = []` then `ALLOWED_HOSTS += HOSTS_FROM_ENV`)
+    const names = [...new Set(bindings.flatMap((b) => {
+            const read = envVarNames(ctx, [b]);
+            return read.length ? read : (b?.envVars ?? []);
+        }))];
     const envDriven = names.length > 0 || bindings.some((b) => b && !sameValue(b.unset, b.set));
     const subject = names.length ? listNames(names) : 'its environment variable';
     const plural = names.length > 1;
@@ -13982,6 +13987,10 @@ function mountOf(v) {
 function isSqliteEngine(engine) {
     return /sqlite3$|spatialite$/.test(engine);
 }
+/** SQLite's in-memory database names: `:memory:` and the URI forms (`file::memory:`, `file:x?mode=memory`). */
+function isInMemory(name) {
+    return name !== undefined && (name === ':memory:' || /^file::memory:/.test(name) || /^file:.*[?&]mode=memory\b/.test(name));
+}
 /** What in a SQLite database's OPTIONS says it was tuned for concurrent writers; undefined when nothing does. */
 function sqliteTuning(options) {
     if (!options || options.kind !== 'dict')
@@ -14025,6 +14034,17 @@ function sqliteTuning(options) {
                     unknownEngine ??= `the default database's ENGINE in ${s.module} cannot be computed statically (${at.file}:${at.line}): it may be SQLite`;
                 }
                 return [];
+            }
+            // An in-memory database (`NAME: ":memory:"`, a test setup's placeholder default — Wikimedia's Striker) cannot
+            // serve a site: each connection opens a new, empty database without tables, so nothing persists past a
+            // request and no query of the migrated schema works. Production must set the variables; a note says so.
+            const inMemory = worlds.every((w) => isInMemory(strOf(dictGet(defaultDatabase(s, w), 'NAME'))));
+            if (inMemory) {
+                return [{
+                        location: locationOf(s, 'DATABASES'),
+                        level: 'note',
+                        message: `The default database in ${label(s)} is SQLite in memory${worldClause(ctx, worlds, [s.bindings.get('DATABASES')])} — a note: no deploy can serve from it (each connection starts an empty database, without the migrated tables), so it is a test setup's placeholder and production sets the database through the environment; the production database itself is not in the repository.`,
+                    }];
             }
             // SQLite chosen knowingly: tuned for concurrent writers (Django 5.1's transaction_mode, busy_timeout / WAL
             // pragmas) and kept on a persistent volume the deployment mounts (ArchiveBox's /data). Still one writer at
@@ -15629,17 +15649,43 @@ function isStartScript(rel, projectRoots) {
     return dir.split('/').some((p) => /^\.?(docker|deploy|deployment)$/i.test(p));
 }
 // ---------------------------------------------------------------------------------------------
-function checkProcfile(file) {
+function checkProcfile(ctx, file) {
     const hits = [];
     if (localProcfile(file.text))
         return hits;
+    const platforms = platformReads(ctx, file);
     file.text.split('\n').forEach((raw, i) => {
         const m = /^\s*web\s*:(.*)$/.exec(raw);
         if (m && runsDevServer(m[1])) {
-            hits.push({ location: at(file, i + 1), message: `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}.` });
+            const message = `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}`;
+            hits.push(platforms
+                ? { location: at(file, i + 1), message: `${message}.` }
+                : {
+                    location: at(file, i + 1),
+                    level: 'note',
+                    message: `${message} — a note: platforms (Heroku, Dokku, Scalingo) read the Procfile at the app's root, and ${file.rel} is neither at the repository's root nor beside a manage.py, and no production command starts it (\`honcho -f ${file.rel} start\`): a process manager on a developer's machine runs it; if production does, it runs runserver.`,
+                });
         }
     });
     return hits;
+}
+/**
+ * Would a platform run this Procfile? Heroku's, Dokku's and Scalingo's docs: the Procfile lives in the app's root
+ * directory — the repository's, or the subfolder a monorepo buildpack makes the root, where manage.py is. A
+ * Procfile anywhere else runs only under a process manager told where it is, so it is production's when a
+ * production command names it (`honcho -f docker/Procfile start`). Wagtail-torchbox's docker/Procfile is honcho's
+ * in the development container (an alias in docker/bashrc.sh); its image serves with gunicorn.
+ */
+/** Process managers that run a Procfile given its path (`-f`): honcho, foreman, forego, overmind, hivemind, node-foreman's nf. */
+const PROCESS_MANAGER = /(^|[\s;&|/])(honcho|foreman|forego|overmind|hivemind|nf)\s/;
+function platformReads(ctx, file) {
+    const dir = dirName(file.rel);
+    if (dir === '' || ctx.projects.some((p) => p.root === dir))
+        return true;
+    // named from the project's folder (`deploy/Procfile`), as an image's or a script's command names it
+    const root = projectOf(ctx, file.rel)?.root ?? '';
+    const named = root ? file.rel.slice(root.length + 1) : file.rel;
+    return deployCommands(ctx).some((c) => c.file !== file && c.text.includes(named) && PROCESS_MANAGER.test(c.text) && !/^\s*alias\s/.test(c.text));
 }
 /** How the command names the server: `manage.py runserver`, `django-admin runserver`, `python -m django runserver_plus`. */
 function cmdName(cmd) {
@@ -15846,7 +15892,7 @@ function checkScript(file) {
             const name = baseName(f.rel);
             if (isProcfile(name)) {
                 looked++;
-                hits.push(...checkProcfile(f));
+                hits.push(...checkProcfile(ctx, f));
             }
             else if (isDockerfile(name)) {
                 if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker'))
@@ -15983,6 +16029,7 @@ function onlyServerDefinition(ctx, compose) {
 
 
 
+
 /** Does the staticfiles storage write to STATIC_ROOT? false for S3/GCS/Azure backends; undefined when unknown. */
 function filesystemStorage(s, w) {
     const storages = valueIn(s, 'STORAGES', w);
@@ -16055,6 +16102,33 @@ function runsCollectstatic(ctx, project) {
         return true; // cannot tell: keep the error
     }
 }
+/** Apps whose pages load static files: the admin, DRF's browsable API, Wagtail's admin, django-debug-toolbar. */
+const PAGE_APPS = ['django.contrib.admin', 'rest_framework', 'wagtail', 'wagtail.admin', 'debug_toolbar', 'django.contrib.admindocs'];
+/**
+ * What of the project serves pages that load static files, or undefined when nothing does: an installed app of
+ * PAGE_APPS (installed, or not known not to be, in any world the finding holds in) or a Django template of the
+ * project's own. An API that serves JSON alone needs no collected static files.
+ */
+function pages(ctx, project, s, worlds) {
+    for (const app of PAGE_APPS)
+        if (worlds.some((w) => appInstalled(s, w, app) !== false))
+            return app;
+    return ctx.workspace.djangoTemplates().find((t) => countsFor(ctx, project, t.rel))?.rel;
+}
+/**
+ * The production Dockerfile of a project deployed only as an image, or undefined. A buildpack platform runs
+ * collectstatic itself, without a word in the repository, and fails the build when it raises (Heroku's, Dokku's
+ * and Scalingo's Python buildpacks, when django.contrib.staticfiles is installed): a Procfile, app.json or
+ * runtime.txt says such a platform may build it, and the error stays.
+ */
+function imageDeploy(ctx, project) {
+    const files = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
+    if (files.some((f) => /^(procfile(\..*)?|app\.json|runtime\.txt)$/i.test(baseName(f.rel))))
+        return undefined;
+    if (['app.json', 'runtime.txt'].some((n) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, project.root, n)) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, n))))
+        return undefined;
+    return files.find((f) => /^(dockerfile|containerfile)$/i.test(baseName(f.rel)))?.rel;
+}
 /** launch.E060: STATIC_ROOT missing or None in production with staticfiles installed: collectstatic fails. */
 /* harmony default export */ const static_root_missing = ({
     meta: {
@@ -16089,6 +16163,16 @@ function runsCollectstatic(ctx, project) {
                         level: 'note',
                         message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and ${served} serves the static files straight from the apps through the staticfiles finders, so nothing needs STATIC_ROOT today.`,
                         fix: 'If a deploy ever runs collectstatic (or serves static files with whitenoise or the web server), set STATIC_ROOT first; until then a view serving static files through Python is slower than a web server or whitenoise would be.',
+                    }];
+            }
+            // caluma: a GraphQL API — no collectstatic anywhere, no admin, no browsable API, no template of its own
+            const image = pages(ctx, project, s, worlds) ? undefined : imageDeploy(ctx, project);
+            if (image && !runsCollectstatic(ctx, project)) {
+                return [{
+                        location: locationOf(s, 'STATIC_ROOT'),
+                        level: 'note',
+                        message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and nothing of the project serves pages that need static files (no django.contrib.admin, no browsable API, no template of its own); production runs the image ${image} builds, whose steps run no collectstatic either, so an API alone needs no STATIC_ROOT today.`,
+                        fix: 'If the project ever serves pages (the admin, a browsable API, templates) or a deploy runs collectstatic, set STATIC_ROOT first.',
                     }];
             }
             return [{
@@ -18072,7 +18156,30 @@ function cachedByHand(fn, call) {
             stored ??= n;
         }
     });
-    return early && stored ? `the cache read the function returns early from (line ${early.startPosition.row + 1}), with \`${stored.childForFieldName('function')?.text}()\` of the answer at line ${stored.startPosition.row + 1},` : undefined;
+    if (!stored)
+        return undefined;
+    const storedAt = `with \`${stored.childForFieldName('function')?.text}()\` of the answer at line ${stored.startPosition.row + 1},`;
+    if (early)
+        return `the cache read the function returns early from (line ${early.startPosition.row + 1}), ${storedAt}`;
+    const miss = missBranch(fn, call, [...reads.keys()]);
+    return miss ? `the cache read whose miss alone runs the call (\`if ${miss.childForFieldName('condition')?.text}:\`, line ${miss.startPosition.row + 1}), ${storedAt}` : undefined;
+}
+/**
+ * The `if` around the call that runs it only when a cached value is missing — `if not feed:` or `if feed is None:`
+ * on a name read with `cache.get()` (remo's planet feed, kept for eight hours) — with the call in its body.
+ */
+function missBranch(fn, call, names) {
+    for (let n = call.parent; n && n.id !== fn.id; n = n.parent) {
+        if (n.type !== 'if_statement')
+            continue;
+        const body = n.childForFieldName('consequence');
+        if (!body || call.startIndex < body.startIndex || call.endIndex > body.endIndex)
+            continue;
+        const test = (n.childForFieldName('condition')?.text ?? '').replace(/^\(\s*|\s*\)$/g, '').trim();
+        if (names.some((k) => new RegExp(`^(not\\s+${k}|${k}\\s+(is|==)\\s+None)$`).test(test)))
+            return n;
+    }
+    return undefined;
 }
 /**
  * Is the call's answer used — read at all, its status included (a failed purchase that decides the page)?
@@ -18830,8 +18937,12 @@ function loopbackOnly(ctx, project) {
             if (svc.devOnly || !(0,yaml_dist/* isMap */.jh)(svc.node) || !builds(svc.node.toJS(svc.doc)))
                 continue;
             const ports = svc.node.get('ports', true);
-            if (!(0,yaml_dist/* isSeq */.oP)(ports))
+            if (!(0,yaml_dist/* isSeq */.oP)(ports)) {
+                const nets = externalNetworksOnly(svc.node.toJS(svc.doc), svc.doc.toJS());
+                if (nets)
+                    found ??= `${f.rel} publishes no port of service \`${svc.name}\`, whose app server joins only the external network ${nets}, so a web server on that network relays every request to it`;
                 continue;
+            }
             for (const p of ports.items) {
                 const host = (0,yaml_dist/* isScalar */.jn)(p) ? hostIp(String(p.value)) : (0,yaml_dist/* isMap */.jh)(p) ? String(p.get('host_ip') ?? '') : '';
                 if (!/^(127\.0\.0\.1|localhost|\[?::1\]?)$/.test(host))
@@ -18842,6 +18953,22 @@ function loopbackOnly(ctx, project) {
     }
     return found;
 }
+/**
+ * The external networks a service that starts an app server joins, when it joins only such networks (pycon.tw's
+ * uWSGI on `network-2025`, `external: true`, shared with a proxy deployed from another repository); undefined
+ * otherwise. Joined with no published port, nothing outside that network reaches it.
+ */
+function externalNetworksOnly(svc, doc) {
+    const command = [svc.command, svc.entrypoint].flat().filter((c) => typeof c === 'string').join(' ');
+    if (!ssl_redirect_off_APP_SERVER.test(command) || 'network_mode' in svc)
+        return undefined;
+    const joined = Array.isArray(svc.networks) ? svc.networks.map(String) : svc.networks && typeof svc.networks === 'object' ? Object.keys(svc.networks) : [];
+    const declared = (doc?.networks ?? {});
+    if (joined.length === 0 || !joined.every((n) => declared[n]?.external === true || (typeof declared[n]?.external === 'object' && declared[n]?.external !== null)))
+        return undefined;
+    return joined.map((n) => `\`${n}\``).join(', ');
+}
+const ssl_redirect_off_APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
 /** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
 function builds(svc) {
     if (!svc || typeof svc !== 'object')
@@ -25113,7 +25240,9 @@ function databaseFromUrl(url, extra = []) {
     const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
     const scheme = m?.[1].toLowerCase();
     const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : values_UNKNOWN;
-    return { kind: 'dict', entries: [['ENGINE', engine], ...extra] };
+    // `sqlite://:memory:` and a bare `sqlite://`: both libraries' in-memory database (NAME ":memory:")
+    const memory = url.kind === 'str' && /^(sqlite3?|spatialite):\/\/(:memory:)?$/i.test(url.value.trim());
+    return { kind: 'dict', entries: [['ENGINE', engine], ...(memory ? [['NAME', str(':memory:', url.literal)]] : []), ...extra] };
 }
 function dbExtras(frame, kwargs, scope) {
     const extra = [];
@@ -25151,13 +25280,15 @@ function evalLibraryCall(frame, node, kind, scope) {
         const name = envRead(frame, arg(0));
         if (name === undefined)
             return values_UNKNOWN;
-        const cast = kwargs.get('cast')?.text;
+        // decouple's signature is config(option, default=..., cast=...): both may be passed by position
+        // (Firefox Relay's `config("DJANGO_SESSION_COOKIE_SECURE", False, cast=bool)`)
+        const cast = (kwargs.get('cast') ?? args[2])?.text;
         if (isSet(frame, name))
             return cast ? values_UNKNOWN : { kind: 'env', name };
         const g = guardedRaise(frame, name);
         if (g)
             return g;
-        const d = kwargs.get('default');
+        const d = kwargs.get('default') ?? args[1];
         if (!d)
             return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
         return castValue(evalExpr(frame, d, scope), cast);
@@ -26427,6 +26558,8 @@ function execBranches(frame, branches, scope) {
     const outcomes = [];
     let raisedAt;
     let rest = scope;
+    /** The environment variables the undecided conditions read: a name the paths set apart depends on them too. */
+    const forkReads = new Set();
     for (const br of branches) {
         if (!rest)
             break;
@@ -26453,6 +26586,8 @@ function execBranches(frame, branches, scope) {
             rest = undefined;
             break;
         }
+        for (const r of condReads)
+            forkReads.add(r);
         const fork = new Map(rest);
         if (tryRun(frame, () => execBlock(frame, br.body, fork)))
             outcomes.push(fork);
@@ -26465,7 +26600,7 @@ function execBranches(frame, branches, scope) {
         throw new Raised(raisedAt ?? loc(frame, branches[0].cond), `${frame.src.module} raises on every branch`);
     if (outcomes.length === 1 && outcomes[0] === scope)
         return;
-    const merged = mergeScopes(scope, outcomes);
+    const merged = mergeScopes(scope, outcomes, forkReads);
     scope.clear();
     for (const [k, v] of merged)
         scope.set(k, v);
@@ -26484,7 +26619,7 @@ function tryRun(frame, fn) {
     }
 }
 /** Merge the scopes of several possible paths: a name bound alike on every path keeps its value; else unknown. */
-function mergeScopes(before, outcomes) {
+function mergeScopes(before, outcomes, condReads = new Set()) {
     if (outcomes.length === 1)
         return new Map(outcomes[0]);
     const out = new Map();
@@ -26504,7 +26639,7 @@ function mergeScopes(before, outcomes) {
             continue;
         }
         const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined);
-        const envVars = new Set(entries.flatMap((e) => [...(e?.envVars ?? [])]));
+        const envVars = new Set([...entries.flatMap((e) => [...(e?.envVars ?? [])]), ...condReads]);
         const alternatives = alternativesOf(entries);
         // With alternatives, findings about the setting point where it was defined before the paths parted.
         const location = alternatives && before.get(k) ? before.get(k).location : changed.location;
@@ -27323,6 +27458,7 @@ function evaluateSettings(ws, src, opts) {
         const ou = publicOverride(overriddenOf(u));
         const os = publicOverride(overriddenOf(s));
         const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
+        const envVars = [...new Set([...(u?.envVars ?? []), ...(s?.envVars ?? [])])].sort();
         bindings.set(name, {
             name,
             unset: u ? u.value : values_UNKNOWN,
@@ -27332,6 +27468,7 @@ function evaluateSettings(ws, src, opts) {
             ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
             ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
             ...(overridden.unset || overridden.set ? { overridden } : {}),
+            ...(envVars.length ? { envVars } : {}),
         });
         collectSecrets(name, u?.value, opts.secrets);
         collectSecrets(name, s?.value, opts.secrets);
