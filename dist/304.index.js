@@ -2207,8 +2207,8 @@ function rebaseReport(report, newRoot) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/run.ts + 113 modules
-var run = __webpack_require__(92824);
+// EXTERNAL MODULE: ./src/run.ts + 114 modules
+var run = __webpack_require__(9419);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.

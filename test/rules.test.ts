@@ -135,6 +135,11 @@ describe('what messages say', () => {
     expect(hit.message).not.toContain('its environment variable');
   });
 
+  it("launch.E010 from the .env a production image holds says where the image gets it, not the settings' default (Firefox Relay)", () => {
+    const [hit] = hitsOf('launch.E010', 'decouple_image_dotenv');
+    expect(hit.message).toContain('when DEBUG is unset, as the .env in the production image says (Dockerfile:4 copies .env-dist to /app/.env');
+  });
+
   it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {
     const [hit] = hitsOf('launch.W080', 'provider_api_backend');
     expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");

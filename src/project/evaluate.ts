@@ -34,15 +34,17 @@ interface WorldResult {
   raised?: { location: Location; reason: string };
   dynamic: DynamicMark[];
   unreadable: UnreadableMark[];
+  /** Variables python-decouple answered from the image's .env. */
+  dotenvUsed: ReadonlySet<string>;
   configuration?: string;
 }
 
 function runWorld(ws: Workspace, src: ModuleSource, world: World, opts: EvaluateOptions, files: Set<string>): WorldResult {
-  const state: WorldState = { world, opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
+  const state: WorldState = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
   const r = runModule(state, src, 0);
   if (!r.raised) overrideIfRequired(state, r.scope);
   const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);
-  return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, ...(configuration ? { configuration } : {}) };
+  return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, dotenvUsed: state.dotenvUsed, ...(configuration ? { configuration } : {}) };
 }
 
 export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: EvaluateOptions): EvaluatedSettings {
@@ -73,6 +75,8 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
       ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
       ...(overridden.unset || overridden.set ? { overridden } : {}),
       ...(envVars.length ? { envVars } : {}),
+      // the unset world's value came (in part) from the image's .env
+      ...(opts.dotenv && [...(u?.envVars ?? [])].some((v) => results.unset.dotenvUsed.has(v)) ? { imageDotenv: opts.dotenv.where } : {}),
     });
     collectSecrets(name, u?.value, opts.secrets);
     collectSecrets(name, s?.value, opts.secrets);

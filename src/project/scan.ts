@@ -3,6 +3,7 @@
  * under the root, and for each the production settings (resolved from evidence: src/project/production.ts)
  * and its other settings modules, evaluated (src/project/evaluate.ts).
  */
+import { imageDotenv } from './image-dotenv';
 import { MIN_SECRET_LENGTH, type ProjectInfo } from '../finding';
 
 /** Variable names whose values are secrets (passwords, keys, tokens, DSNs). */
@@ -364,7 +365,8 @@ function scanProject(
     if (isUnreadable(chosen.resolved)) {
       production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
     } else {
-      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}) });
+      const dotenv = imageDotenv(ws, chosen.resolved.file.rel);
+      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}) });
     }
     settings.push(production);
   }

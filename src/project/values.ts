@@ -80,6 +80,11 @@ export interface SettingBinding {
    */
   envVars?: string[];
   /**
+   * With the variables unset, the value comes from the `.env` the production image holds, which python-decouple
+   * reads before the default written in the settings: where the image gets it (src/project/image-dotenv.ts).
+   */
+  imageDotenv?: string;
+  /**
    * Where a world's value is unknown only because undecided paths set different known values: every value
    * it may have (see settings-util's `listHasIn`). Absent for a world whose value is known or truly unknown.
    */

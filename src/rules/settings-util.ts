@@ -353,7 +353,12 @@ export function worldClause(ctx: ScanContext, worlds: World[], bindings: Array<S
   const plural = names.length > 1;
   if (worlds.length === 0) return '';
   if (worlds.length === WORLDS.length) return envDriven ? ` whether or not ${subject} ${plural ? 'are' : 'is'} set` : '';
-  if (worlds[0] === 'unset') return envDriven ? ` when ${subject} ${plural ? 'are' : 'is'} unset` : '';
+  if (worlds[0] === 'unset') {
+    // the value then is the image's .env's, not the default the settings write (Firefox Relay's DEBUG=True)
+    const image = bindings.find((b) => b?.imageDotenv)?.imageDotenv;
+    const from = image ? `, as the .env in the production image says (${image}; python-decouple reads it before the settings' default)` : '';
+    return envDriven ? ` when ${subject} ${plural ? 'are' : 'is'} unset${from}` : '';
+  }
   return envDriven ? ` whenever ${subject} ${plural ? 'are' : 'is'} set, whatever ${plural ? 'their values' : 'its value'}` : '';
 }
 

@@ -3,6 +3,7 @@
  * that keep any valid Python from exhausting the stack, and the marks that say what could not be seen
  * (names set dynamically, files that could not be read, template regions).
  */
+import type { ImageDotenv } from '../image-dotenv';
 import type { Location } from '../../finding';
 import { lineOf, type SyntaxNode } from '../python';
 import type { SourceFile, UnreadableFile, Workspace } from '../workspace';
@@ -66,6 +67,8 @@ export interface EvaluateOptions {
   configuration?: string;
   /** Variables the project's production deploy manifests always set: never "unset" in production. */
   provided?: ReadonlySet<string>;
+  /** The `.env` the production image holds where python-decouple finds it (src/project/image-dotenv.ts). */
+  dotenv?: ImageDotenv;
 }
 
 /**
@@ -80,6 +83,8 @@ export const MAX_IMPORT_DEPTH = 40;
 /** What one world's run of a settings module (and everything it imports) shares. */
 export interface WorldState {
   world: World;
+  /** Variables python-decouple answered from the image's `.env` in this world (EvaluateOptions.dotenv). */
+  dotenvUsed: Set<string>;
   opts: EvaluateOptions;
   ws: Workspace;
   /** Files read while evaluating. */

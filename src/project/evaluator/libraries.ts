@@ -159,6 +159,12 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
     if (isSet(frame, name)) return cast ? UNKNOWN : { kind: 'env', name };
     const g = guardedRaise(frame, name);
     if (g) return g;
+    // the image's .env, which decouple reads before the default (Firefox Relay's DEBUG=True)
+    const fromImage = frame.opts.dotenv?.values.get(name);
+    if (fromImage !== undefined) {
+      frame.state.dotenvUsed.add(name);
+      return castValue(str(fromImage, true), cast);
+    }
     const d = kwargs.get('default') ?? args[1];
     if (!d) return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
     return castValue(evalExpr(frame, d, scope), cast);

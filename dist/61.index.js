@@ -1,5 +1,5 @@
-export const id = 518;
-export const ids = [518];
+export const id = 61;
+export const ids = [61];
 export const modules = {
 
 /***/ 83916:
@@ -4527,7 +4527,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 92824:
+/***/ 9419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12216,8 +12216,12 @@ function worldClause(ctx, worlds, bindings) {
         return '';
     if (worlds.length === WORLDS.length)
         return envDriven ? ` whether or not ${subject} ${plural ? 'are' : 'is'} set` : '';
-    if (worlds[0] === 'unset')
-        return envDriven ? ` when ${subject} ${plural ? 'are' : 'is'} unset` : '';
+    if (worlds[0] === 'unset') {
+        // the value then is the image's .env's, not the default the settings write (Firefox Relay's DEBUG=True)
+        const image = bindings.find((b) => b?.imageDotenv)?.imageDotenv;
+        const from = image ? `, as the .env in the production image says (${image}; python-decouple reads it before the settings' default)` : '';
+        return envDriven ? ` when ${subject} ${plural ? 'are' : 'is'} unset${from}` : '';
+    }
     return envDriven ? ` whenever ${subject} ${plural ? 'are' : 'is'} set, whatever ${plural ? 'their values' : 'its value'}` : '';
 }
 /**
@@ -25110,6 +25114,93 @@ function addedSince(root, ref, explicit) {
     return { base: ref, added };
 }
 
+;// CONCATENATED MODULE: ./src/project/image-dotenv.ts
+/**
+ * The `.env` file a production image holds for python-decouple. decouple's `config()` looks for a `.env` in the
+ * folder of the file that calls it and then in each folder above, and answers a variable the process
+ * environment lacks from that file before it falls back to the default written in the settings. So when a
+ * production Dockerfile copies a file to `.env` in a folder at or above the settings (Firefox Relay's
+ * `COPY .env-dist /app/.env` beside `COPY . /app`), a deploy that leaves a variable unset runs with that file's
+ * value — `DEBUG=True` and a development key there — not with the settings' default.
+ *
+ * Only decouple reads such a file by itself; django-environ and python-dotenv read one only when the settings
+ * call them with a path, which this does not follow.
+ */
+
+
+
+/** An env file larger than this is not read (a `.env` is a few kilobytes). */
+const MAX_BYTES = 256 * 1024;
+/**
+ * The `.env` the production image of the settings file `settingsRel` holds where decouple finds it, or undefined.
+ * The last such copy wins, as the image's last layer does.
+ */
+function imageDotenv(ws, settingsRel) {
+    const copies = dockerCopies(ws).filter((c) => !c.dev && !c.via);
+    let found;
+    for (const c of copies) {
+        if (!c.dest.endsWith('/.env'))
+            continue;
+        const folder = c.dest.slice(0, -'/.env'.length) || '/';
+        const settingsDir = copies.filter((k) => k.file === c.file && k.line < c.line).map((k) => landsAt(k, settingsRel)).filter((d) => d !== undefined).pop();
+        if (settingsDir === undefined || !(settingsDir === folder || settingsDir.startsWith(folder === '/' ? '/' : `${folder}/`)))
+            continue;
+        const text = readSource(ws.root, image_dotenv_dirOf(c.file), c.source);
+        if (text === undefined)
+            continue;
+        found = { values: decoupleValues(text), where: `${c.file}:${c.line} copies ${c.source} to ${c.dest}` };
+    }
+    return found;
+}
+/** The image folder the settings file's folder lands in through this copy (`COPY . /app` → `/app/privaterelay`), or undefined. */
+function landsAt(copy, settingsRel) {
+    const context = image_dotenv_dirOf(copy.file);
+    const source = copy.source === '.' ? context : context ? `${context}/${copy.source}` : copy.source;
+    const dir = image_dotenv_dirOf(settingsRel);
+    if (source !== '' && dir !== source && !dir.startsWith(`${source}/`))
+        return undefined;
+    const rest = source === '' ? dir : dir.slice(source.length).replace(/^\//, '');
+    return rest ? `${copy.dest.replace(/\/$/, '')}/${rest}` : copy.dest.replace(/\/$/, '') || '/';
+}
+function readSource(root, context, source) {
+    for (const rel of context ? [(0,external_node_path_.join)(context, source), source] : [source]) {
+        try {
+            const abs = (0,external_node_path_.join)(root, rel);
+            if ((0,external_node_fs_.statSync)(abs).size > MAX_BYTES)
+                return undefined;
+            return (0,external_node_fs_.readFileSync)(abs, 'utf8');
+        }
+        catch {
+            // not there: try the next place
+        }
+    }
+    return undefined;
+}
+/**
+ * decouple's RepositoryEnv, line by line: blank lines, `#` comments and lines without `=` skipped; the key and
+ * value stripped; one pair of matching quotes around the value removed; nothing interpolated. Written here
+ * because it is decouple's own format (no `export`, no `${}`), which the dotenv parsers on npm do not follow.
+ */
+function decoupleValues(text) {
+    const out = new Map();
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#') || !line.includes('='))
+            continue;
+        const at = line.indexOf('=');
+        const key = line.slice(0, at).trim();
+        let value = line.slice(at + 1).trim();
+        if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0])
+            value = value.slice(1, -1);
+        out.set(key, value);
+    }
+    return out;
+}
+function image_dotenv_dirOf(rel) {
+    const i = rel.lastIndexOf('/');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+
 ;// CONCATENATED MODULE: ./src/project/evaluator/libraries.ts
 /**
  * Models of the libraries settings read their environment through: os.environ / os.getenv,
@@ -25288,6 +25379,12 @@ function evalLibraryCall(frame, node, kind, scope) {
         const g = guardedRaise(frame, name);
         if (g)
             return g;
+        // the image's .env, which decouple reads before the default (Firefox Relay's DEBUG=True)
+        const fromImage = frame.opts.dotenv?.values.get(name);
+        if (fromImage !== undefined) {
+            frame.state.dotenvUsed.add(name);
+            return castValue(str(fromImage, true), cast);
+        }
         const d = kwargs.get('default') ?? args[1];
         if (!d)
             return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
@@ -27433,12 +27530,12 @@ function applyConfigurations(frame, scope) {
 
 
 function runWorld(ws, src, world, opts, files) {
-    const state = { world, opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
+    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
     const r = runModule(state, src, 0);
     if (!r.raised)
         overrideIfRequired(state, r.scope);
     const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);
-    return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, ...(configuration ? { configuration } : {}) };
+    return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, dotenvUsed: state.dotenvUsed, ...(configuration ? { configuration } : {}) };
 }
 function evaluateSettings(ws, src, opts) {
     const files = new Set();
@@ -27469,6 +27566,8 @@ function evaluateSettings(ws, src, opts) {
             ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
             ...(overridden.unset || overridden.set ? { overridden } : {}),
             ...(envVars.length ? { envVars } : {}),
+            // the unset world's value came (in part) from the image's .env
+            ...(opts.dotenv && [...(u?.envVars ?? [])].some((v) => results.unset.dotenvUsed.has(v)) ? { imageDotenv: opts.dotenv.where } : {}),
         });
         collectSecrets(name, u?.value, opts.secrets);
         collectSecrets(name, s?.value, opts.secrets);
@@ -27570,6 +27669,7 @@ function globMatcher(patterns) {
  * under the root, and for each the production settings (resolved from evidence: src/project/production.ts)
  * and its other settings modules, evaluated (src/project/evaluate.ts).
  */
+
 
 /** Variable names whose values are secrets (passwords, keys, tokens, DSNs). */
 const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABASE_URL/i;
@@ -27860,7 +27960,8 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
             production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
         }
         else {
-            production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}) });
+            const dotenv = imageDotenv(ws, chosen.resolved.file.rel);
+            production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}) });
         }
         settings.push(production);
     }
