@@ -73,7 +73,12 @@ export interface ResolveInput {
   patterns?: SettingsPatterns;
 }
 
-const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
+/**
+ * Which manifest's word comes first. A Kubernetes container's `env:` overrides the ENV of the image it runs, so
+ * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
+ * that runs it `ietf.settings.production`).
+ */
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
 
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input: ResolveInput, module: string): { resolved: ResolvedModule; made?: string } | undefined {

@@ -53,6 +53,12 @@ describe('resolution order', () => {
     expect(chosen(dir)).toMatchObject({ module: 'app.settings.live', status: 'ambiguous', others: ['app.settings.production'] });
   });
 
+  it("2. a Kubernetes container's env overrides the ENV of the image it runs: it comes before the Dockerfile (the IETF website)", () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: example/web\n          env:\n            - name: DJANGO_SETTINGS_MODULE\n              value: app.settings.production\n';
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.live\n', 'k8s/web.yaml': deployment });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings.production', evidence: { file: 'k8s/web.yaml' }, others: ['app.settings.live'] });
+  });
+
   it('2. a manifest naming a development module is passed over', () => {
     const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.production'), Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.dev\n' });
     expect(chosen(dir)).toMatchObject({ module: 'app.settings.production' });
@@ -368,9 +374,9 @@ describe('several projects', () => {
       ].join('\n'),
     };
     expect(chosen(tree(files)).module).toBe('app.settings.ecs');
-    // a plain ENV in the image still comes first, as before
+    // a plain ENV in the image too: the task definition's environment overrides it when the container starts
     const plain = { ...files, Dockerfile: 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=app.settings.docker\nCMD ["gunicorn", "app.wsgi"]\n' };
-    expect(chosen(tree(plain)).module).toBe('app.settings.docker');
+    expect(chosen(tree(plain))).toMatchObject({ module: 'app.settings.ecs', others: ['app.settings.docker'] });
   });
 
   it('a cookiecutter template folder is no project: alone, a refusal that says so; beside a project, left out (wemake-django-template)', () => {
