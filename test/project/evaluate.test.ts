@@ -514,6 +514,38 @@ describe('the environment variables a value was computed from', () => {
   });
 });
 
+describe("a module's namespace filled by code the scan cannot follow", () => {
+  it('`from .yaml_config import *` after the base settings: what came before may be replaced (Open edX analytics dashboard)', () => {
+    const s = settings('from .base import *\nfrom .yaml_config import *\nALLOWED_HOSTS = ["*"]\n', {
+      'app/base.py': 'SECRET_KEY = "placeholder"\nDEBUG = False\n',
+      'app/yaml_config.py': 'import yaml\nwith open("/etc/app.yml") as f:\n    vars().update(yaml.safe_load(f))\n',
+    });
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.bindings.get('SECRET_KEY')?.overridden?.unset?.before.map(v)).toEqual(['placeholder']);
+    expect(worlds(s, 'ALLOWED_HOSTS')).toEqual([['*'], ['*']]);
+    expect(s.dynamic.map((d) => d.location.file)).toEqual(['app/yaml_config.py', 'app/settings.py']);
+  });
+
+  it('`locals().update(env.email_url(...))` sets the EMAIL_* settings, unknown, and nothing else (Amsterdam DSO API)', () => {
+    const s = settings('import environ\nenv = environ.Env()\nDEBUG = False\nlocals().update(env.email_url(default="smtp://"))\n');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(s, 'EMAIL_HOST')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.dynamic).toEqual([]);
+  });
+
+  it('the same through a name: `EMAIL_CONFIG = env.email()` then `vars().update(EMAIL_CONFIG)` (Abakus lego)', () => {
+    const s = settings('import environ\nenv = environ.Env()\nDEBUG = False\nEMAIL_CONFIG = env.email()\nvars().update(EMAIL_CONFIG)\n');
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(s.dynamic).toEqual([]);
+  });
+
+  it('`locals().update(...)` of anything else may set any setting', () => {
+    const s = settings('DEBUG = False\nlocals().update(load_config())\n');
+    expect(worlds(s, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.dynamic.length).toBe(1);
+  });
+});
+
 describe('augmented assignment into a dict path', () => {
   it('LOGGING["loggers"]["x"]["handlers"] += ["y"] extends the list in place', () => {
     const s = settings('LOGGING = {"loggers": {"x": {"handlers": []}}}\nLOGGING["loggers"]["x"]["handlers"] += ["y"]\n');

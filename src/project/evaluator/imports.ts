@@ -114,6 +114,11 @@ export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void
   const sub = moduleScope(frame, target, st, scope);
   if (!sub) return;
   if (spec.wildcard) {
+    // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
+    // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
+    // module set before the import may be replaced too.
+    const open = frame.state.dynamic.find((d) => d.overrides && 'file' in target && d.location.file === target.file.rel);
+    if (open) markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in whatever ${open.reason.replace(/ may set any setting$/, '')} sets there (${open.location.file}:${open.location.line}), which may be any setting`, true);
     for (const [k, v] of sub) if (!k.startsWith('_')) scope.set(k, v);
   } else {
     for (const [n, a] of spec.names) {

@@ -188,6 +188,28 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
   return undefined;
 }
 
+/**
+ * The settings an email-URL parser's dict holds — django-environ's `env.email_url()` (`email`,
+ * `email_url_config`) and dj-email-url's `config()`/`parse()`: `EMAIL_*` and the `OPTIONS` of the query string, and
+ * dj-email-url's `DEFAULT_FROM_EMAIL`/`SERVER_EMAIL`. `locals().update(env.email_url(...))` (Amsterdam's DSO API)
+ * sets these and nothing else. undefined when the call is none of them.
+ */
+export function emailUrlKeys(frame: Frame, node: SyntaxNode): readonly string[] | undefined {
+  if (node.type !== 'call') return undefined;
+  const { callee, calleeNode } = callParts(node);
+  const full = canonical(frame, callee);
+  const head = calleeNode?.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+  const method = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
+  const environ = (head !== undefined && frame.envObjects.has(head)) || /^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(canonical(frame, head) ?? '');
+  if ((environ && (method === 'email_url' || method === 'email' || method === 'email_url_config')) || full === 'dj_email_url.config' || full === 'dj_email_url.parse') return EMAIL_URL_KEYS;
+  return undefined;
+}
+
+const EMAIL_URL_KEYS = [
+  'EMAIL_BACKEND', 'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_HOST_PASSWORD', 'EMAIL_HOST_USER', 'EMAIL_PORT', 'EMAIL_TIMEOUT',
+  'EMAIL_USE_SSL', 'EMAIL_USE_TLS', 'OPTIONS', 'DEFAULT_FROM_EMAIL', 'SERVER_EMAIL',
+] as const;
+
 function evalEnviron(
   frame: Frame,
   scheme: Map<string, { cast?: string; default?: Value }>,

@@ -14,7 +14,7 @@ import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
 import { MAX_ALTERNATIVES, MAX_STMT_DEPTH, Raised, carryOverride, inTemplate, isSettingName, joinOverrides, loc, markAbsentOverride, markDynamic, type Entry, type Frame, type Scope } from './frame';
 import { execImport, execImportFrom, execInclude, isIncludeCall, optionalImportTarget } from './imports';
-import { canonical, envScheme } from './libraries';
+import { canonical, emailUrlKeys, envScheme } from './libraries';
 
 export function execBlock(frame: Frame, stmts: readonly SyntaxNode[], scope: Scope): void {
   for (const st of stmts) execStmt(frame, st, scope);
@@ -677,6 +677,12 @@ function execModuleDictCall(frame: Frame, call: SyntaxNode, scope: Scope): boole
     frame.reads = new Set();
     const add = args[0] ? evalExpr(frame, args[0], scope) : { kind: 'dict' as const, entries: [] };
     if (add.kind !== 'dict') {
+      // an email URL's dict: its EMAIL_* keys, each maybe set, values unknown — not every setting
+      const keys = args[0] ? emailUrlKeys(frame, assignedCall(frame, args[0], call) ?? args[0]) : undefined;
+      if (keys) {
+        for (const k of keys) scope.set(k, { value: UNKNOWN, location, envVars: frame.reads, conditional: true });
+        return true;
+      }
       markDynamic(frame, call, scope, `${objText}.update(...) may set any setting`, true);
       return true;
     }
@@ -697,6 +703,24 @@ function execModuleDictCall(frame: Frame, call: SyntaxNode, scope: Scope): boole
     return true;
   }
   return false;
+}
+
+/**
+ * The call a name was last assigned from at the module's top level before `at` (`EMAIL_CONFIG = env.email()` then
+ * `vars().update(EMAIL_CONFIG)`: Abakus' lego), or undefined when `node` is no such name.
+ */
+function assignedCall(frame: Frame, node: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'identifier') return undefined;
+  let found: SyntaxNode | undefined;
+  for (const st of frame.state.ws.tree(frame.src.file).rootNode.namedChildren) {
+    if (st.startIndex >= at.startIndex) break;
+    const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) {
+      const right = a.childForFieldName('right');
+      found = right?.type === 'call' ? right : undefined;
+    }
+  }
+  return found;
 }
 
 /**
