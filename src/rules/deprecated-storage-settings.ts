@@ -58,7 +58,11 @@ export default {
       return Object.entries(DEPRECATED).flatMap(([name, { replacement, key, fallback }]) => {
         const b = s.bindings.get(name);
         if (!b) return [];
-        if (WORLDS.every((w) => strOf(b[w]) === DEFAULT_BACKEND[name])) return [];
+        // the default backend — also when code the scan cannot follow may replace it later (registrar's
+        // `vars().update(config)` from a YAML file outside the repository: launch.I005 says so): the line the
+        // finding would point at sets the default, which the doc never reports
+        const isDefault = (v: (typeof b)['unset']) => strOf(v) === DEFAULT_BACKEND[name];
+        if (WORLDS.every((w) => isDefault(b[w]) || (b[w].kind === 'unknown' && (b.overridden?.[w]?.before.every(isDefault) ?? false)))) return [];
         // Django >= 5.1 with STORAGES[key] set: the old setting is dead configuration, the backend is the one in STORAGES
         const storages = s.bindings.get('STORAGES');
         if (onlyNew && storages && !storages.conditional && WORLDS.every((w) => storages[w].kind === 'dict' && dictGet(storages[w], key) !== undefined)) return [];
