@@ -1,4 +1,5 @@
-import { composeServices, isComposeFile, productionDeployFile } from '../project/deploy-commands';
+import { composeServices, isComposeFile, productionDeployFile, runsDevSetup } from '../project/deploy-commands';
+import { isDevName } from '../project/model';
 import { baseName } from '../project/files';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
@@ -38,7 +39,9 @@ function loopbackOnly(ctx: ScanContext, project: ScannedProject): string | undef
   for (const f of ctx.workspace.deployFiles()) {
     if (!isComposeFile(baseName(f.rel)) || !productionDeployFile(ctx, project, f)) continue;
     for (const svc of composeServices(f)) {
-      if (svc.devOnly || !isMap(svc.node) || !builds(svc.node.toJS(svc.doc))) continue;
+      // a development setup publishes on loopback for the developer's browser, not for a web server in front
+      // (parking-permits' `api`: `target: development`, the project bind-mounted)
+      if (svc.devOnly || !isMap(svc.node) || !builds(svc.node.toJS(svc.doc)) || developmentBuild(svc.node.toJS(svc.doc)) || runsDevSetup(svc.node, svc.doc)) continue;
       const ports = svc.node.get('ports', true);
       if (!isSeq(ports)) {
         const nets = externalNetworksOnly(svc.node.toJS(svc.doc) as Record<string, unknown>, svc.doc.toJS() as Record<string, unknown>);
@@ -70,6 +73,13 @@ function externalNetworksOnly(svc: Record<string, unknown>, doc: Record<string, 
 }
 
 const APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
+
+/** A compose service that builds a development-named stage (`build: {target: development}`). */
+function developmentBuild(svc: unknown): boolean {
+  const build = svc && typeof svc === 'object' ? (svc as Record<string, unknown>).build : undefined;
+  const target = build && typeof build === 'object' ? (build as Record<string, unknown>).target : undefined;
+  return typeof target === 'string' && isDevName(target);
+}
 
 /** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
 function builds(svc: unknown): boolean {
