@@ -140,6 +140,13 @@ describe('what messages say', () => {
     expect(hit.message).toContain('when DEBUG is unset, as the .env in the production image says (Dockerfile:4 copies .env-dist to /app/.env');
   });
 
+  it('launch.W110 with an app list the scan cannot compute says the login endpoints are undecided, never passed', () => {
+    const rule = RULES.find((r) => r.meta.id === 'launch.W110')!;
+    const res = rule.check(scan(join(FIXTURES, 'launch.W110', 'unknown_apps')));
+    expect(res.hits).toEqual([]);
+    expect(res.undecided).toContain('1 login endpoint found, but whether production limits login attempts cannot be decided');
+  });
+
   it("launch.W080 mail through a provider's API backend (django-anymail) says the API, not SMTP", () => {
     const [hit] = hitsOf('launch.W080', 'provider_api_backend');
     expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");

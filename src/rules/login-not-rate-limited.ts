@@ -758,6 +758,7 @@ export default {
     const hits: RuleHit[] = [];
     let endpoints = 0;
     let projects = 0;
+    let undecidedEndpoints = 0;
     const views = findViews(ctx);
     for (const project of ctx.projects) {
       const s = project.production;
@@ -767,10 +768,17 @@ export default {
       let axes = lockoutApp(s);
       // INSTALLED_APPS unknown only because branches could not be decided (e.g. `if raven: INSTALLED_APPS += (...)`):
       // a lockout app needs its name in the settings files, so none mentioned means none installed.
+      // Apps added from data the settings do not hold (`json.loads(os.environ["EXTRA_APPS"])`, ephios' plugins from
+      // installed packages' entry points) may name one: undecided, and said (the rule's `undecided`), never passed.
       if (axes === undefined && s.bindings.get('INSTALLED_APPS')?.conditional && !s.files.some((rel) => /['"](axes|defender)(\.[\w.]+)?['"]/.test(ctx.workspace.get(rel)?.text ?? "'axes'"))) axes = false;
       if (limitingBackendFirst(s)) axes = true;
       const limits: Limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
       let nginxChecked = false;
+      /** true when the endpoint is limited or cannot be judged (counted: said as undecided, never passed). */
+      const decided = (limited: boolean | undefined): boolean => {
+        if (limited === undefined) undecidedEndpoints++;
+        return limited !== false;
+      };
       const globally = (kind: Kind) => {
         if (!nginxChecked) {
           limits.nginx = nginxLimit(ctx, project);
@@ -831,7 +839,7 @@ export default {
           if (projectClass) out.classes.add(defKey(projectClass.file, projectClass.node));
           if (finder.route(r.file, r.view)) continue;
           if (projectClass && finder.cls(projectClass.file, projectClass.node)) continue;
-          if (globally(kind) !== false) continue;
+          if (decided(globally(kind))) continue;
           const earlier = reportedTargets.get(target);
           if (earlier) {
             (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
@@ -866,7 +874,7 @@ export default {
         endpoints++;
         const kind: Kind = c.drf ? 'drf' : 'django';
         if (finder.cls(c.file, c.node) || routeLimited(c.route, c.routeView)) continue;
-        if (globally(kind) !== false) continue;
+        if (decided(globally(kind))) continue;
         hits.push({
           location: loc(c.file, c.node),
           message: `View \`${c.name}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
@@ -881,7 +889,7 @@ export default {
         endpoints++;
         const kind: Kind = f.drf ? 'drf' : 'django';
         if (finder.fn(f.file, f.node) || routeLimited(f.route, f.routeView)) continue;
-        if (globally(kind) !== false) continue;
+        if (decided(globally(kind))) continue;
         hits.push({
           location: loc(f.file, f.node),
           message: `View \`${f.label}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
@@ -894,6 +902,9 @@ export default {
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
     if (endpoints === 0) return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
+    if (undecidedEndpoints > 0 && hits.length === 0) {
+      return { hits, undecided: `${undecidedEndpoints} login endpoint${undecidedEndpoints === 1 ? '' : 's'} found, but whether production limits login attempts cannot be decided (INSTALLED_APPS, or DRF's throttles, cannot be computed statically)` };
+    }
     return { hits };
   },
 } satisfies Rule;
