@@ -13138,7 +13138,12 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
 ;// CONCATENATED MODULE: ./src/project/production.ts
 
 
-const KIND_ORDER = ['dockerfile', 'compose', 'kubernetes', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
+/**
+ * Which manifest's word comes first. A Kubernetes container's `env:` overrides the ENV of the image it runs, so
+ * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
+ * that runs it `ietf.settings.production`).
+ */
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input, module) {
     const r = resolveModule(input.ws, input.dir, module);
@@ -16246,7 +16251,11 @@ function onVersion(name, replacement, fallback, v) {
                 const b = s.bindings.get(name);
                 if (!b)
                     return [];
-                if (WORLDS.every((w) => strOf(b[w]) === DEFAULT_BACKEND[name]))
+                // the default backend — also when code the scan cannot follow may replace it later (registrar's
+                // `vars().update(config)` from a YAML file outside the repository: launch.I005 says so): the line the
+                // finding would point at sets the default, which the doc never reports
+                const isDefault = (v) => strOf(v) === DEFAULT_BACKEND[name];
+                if (WORLDS.every((w) => isDefault(b[w]) || (b[w].kind === 'unknown' && (b.overridden?.[w]?.before.every(isDefault) ?? false))))
                     return [];
                 // Django >= 5.1 with STORAGES[key] set: the old setting is dead configuration, the backend is the one in STORAGES
                 const storages = s.bindings.get('STORAGES');
@@ -18904,6 +18913,7 @@ const isFalse = (v) => v.kind === 'bool' && !v.value;
 
 
 
+
 /** A uWSGI config that serves only its own protocol (`socket =`, no `http =`): a web server must stand in front. */
 const UWSGI_SOCKET = /^\s*(socket|uwsgi-socket)\s*=/m;
 const UWSGI_HTTP = /^\s*(http|http-socket|https|https-socket)\s*=/m;
@@ -18938,7 +18948,9 @@ function loopbackOnly(ctx, project) {
         if (!isComposeFile(baseName(f.rel)) || !productionDeployFile(ctx, project, f))
             continue;
         for (const svc of composeServices(f)) {
-            if (svc.devOnly || !(0,yaml_dist/* isMap */.jh)(svc.node) || !builds(svc.node.toJS(svc.doc)))
+            // a development setup publishes on loopback for the developer's browser, not for a web server in front
+            // (parking-permits' `api`: `target: development`, the project bind-mounted)
+            if (svc.devOnly || !(0,yaml_dist/* isMap */.jh)(svc.node) || !builds(svc.node.toJS(svc.doc)) || developmentBuild(svc.node.toJS(svc.doc)) || runsDevSetup(svc.node, svc.doc))
                 continue;
             const ports = svc.node.get('ports', true);
             if (!(0,yaml_dist/* isSeq */.oP)(ports)) {
@@ -18973,6 +18985,12 @@ function externalNetworksOnly(svc, doc) {
     return joined.map((n) => `\`${n}\``).join(', ');
 }
 const ssl_redirect_off_APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
+/** A compose service that builds a development-named stage (`build: {target: development}`). */
+function developmentBuild(svc) {
+    const build = svc && typeof svc === 'object' ? svc.build : undefined;
+    const target = build && typeof build === 'object' ? build.target : undefined;
+    return typeof target === 'string' && isDevName(target);
+}
 /** A compose service (as plain data) built from the repository: `build:`, or a `<<:` merge of an anchor that has it. */
 function builds(svc) {
     if (!svc || typeof svc !== 'object')
@@ -20215,6 +20233,7 @@ function passwordlessBackends(idx, s) {
         const hits = [];
         let endpoints = 0;
         let projects = 0;
+        let undecidedEndpoints = 0;
         const views = findViews(ctx);
         for (const project of ctx.projects) {
             const s = project.production;
@@ -20225,12 +20244,20 @@ function passwordlessBackends(idx, s) {
             let axes = lockoutApp(s);
             // INSTALLED_APPS unknown only because branches could not be decided (e.g. `if raven: INSTALLED_APPS += (...)`):
             // a lockout app needs its name in the settings files, so none mentioned means none installed.
+            // Apps added from data the settings do not hold (`json.loads(os.environ["EXTRA_APPS"])`, ephios' plugins from
+            // installed packages' entry points) may name one: undecided, and said (the rule's `undecided`), never passed.
             if (axes === undefined && s.bindings.get('INSTALLED_APPS')?.conditional && !s.files.some((rel) => /['"](axes|defender)(\.[\w.]+)?['"]/.test(ctx.workspace.get(rel)?.text ?? "'axes'")))
                 axes = false;
             if (limitingBackendFirst(s))
                 axes = true;
             const limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
             let nginxChecked = false;
+            /** true when the endpoint is limited or cannot be judged (counted: said as undecided, never passed). */
+            const decided = (limited) => {
+                if (limited === undefined)
+                    undecidedEndpoints++;
+                return limited !== false;
+            };
             const globally = (kind) => {
                 if (!nginxChecked) {
                     limits.nginx = nginxLimit(ctx, project);
@@ -20300,7 +20327,7 @@ function passwordlessBackends(idx, s) {
                         continue;
                     if (projectClass && finder.cls(projectClass.file, projectClass.node))
                         continue;
-                    if (globally(kind) !== false)
+                    if (decided(globally(kind)))
                         continue;
                     const earlier = reportedTargets.get(target);
                     if (earlier) {
@@ -20339,7 +20366,7 @@ function passwordlessBackends(idx, s) {
                 const kind = c.drf ? 'drf' : 'django';
                 if (finder.cls(c.file, c.node) || routeLimited(c.route, c.routeView))
                     continue;
-                if (globally(kind) !== false)
+                if (decided(globally(kind)))
                     continue;
                 hits.push({
                     location: syntax_loc(c.file, c.node),
@@ -20358,7 +20385,7 @@ function passwordlessBackends(idx, s) {
                 const kind = f.drf ? 'drf' : 'django';
                 if (finder.fn(f.file, f.node) || routeLimited(f.route, f.routeView))
                     continue;
-                if (globally(kind) !== false)
+                if (decided(globally(kind)))
                     continue;
                 hits.push({
                     location: syntax_loc(f.file, f.node),
@@ -20376,6 +20403,9 @@ function passwordlessBackends(idx, s) {
             return { hits, notApplicable: 'no production settings module was found' };
         if (endpoints === 0)
             return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
+        if (undecidedEndpoints > 0 && hits.length === 0) {
+            return { hits, undecided: `${undecidedEndpoints} login endpoint${undecidedEndpoints === 1 ? '' : 's'} found, but whether production limits login attempts cannot be decided (INSTALLED_APPS, or DRF's throttles, cannot be computed statically)` };
+        }
         return { hits };
     },
 });
@@ -25412,6 +25442,28 @@ function evalLibraryCall(frame, node, kind, scope) {
     }
     return undefined;
 }
+/**
+ * The settings an email-URL parser's dict holds — django-environ's `env.email_url()` (`email`,
+ * `email_url_config`) and dj-email-url's `config()`/`parse()`: `EMAIL_*` and the `OPTIONS` of the query string, and
+ * dj-email-url's `DEFAULT_FROM_EMAIL`/`SERVER_EMAIL`. `locals().update(env.email_url(...))` (Amsterdam's DSO API)
+ * sets these and nothing else. undefined when the call is none of them.
+ */
+function emailUrlKeys(frame, node) {
+    if (node.type !== 'call')
+        return undefined;
+    const { callee, calleeNode } = callParts(node);
+    const full = canonical(frame, callee);
+    const head = calleeNode?.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+    const method = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
+    const environ = (head !== undefined && frame.envObjects.has(head)) || /^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(canonical(frame, head) ?? '');
+    if ((environ && (method === 'email_url' || method === 'email' || method === 'email_url_config')) || full === 'dj_email_url.config' || full === 'dj_email_url.parse')
+        return EMAIL_URL_KEYS;
+    return undefined;
+}
+const EMAIL_URL_KEYS = [
+    'EMAIL_BACKEND', 'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_HOST_PASSWORD', 'EMAIL_HOST_USER', 'EMAIL_PORT', 'EMAIL_TIMEOUT',
+    'EMAIL_USE_SSL', 'EMAIL_USE_TLS', 'OPTIONS', 'DEFAULT_FROM_EMAIL', 'SERVER_EMAIL',
+];
 function evalEnviron(frame, scheme, method, args, kwargs, scope) {
     const isDb = method === 'db' || method === 'db_url' || method === 'database_url';
     const nameArg = args[0] ? evalExpr(frame, args[0], scope) : kwargs.get('var') ? evalExpr(frame, kwargs.get('var'), scope) : isDb ? str('DATABASE_URL') : undefined;
@@ -26175,6 +26227,12 @@ function execImportFrom(frame, st, scope) {
     if (!sub)
         return;
     if (spec.wildcard) {
+        // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
+        // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
+        // module set before the import may be replaced too.
+        const open = frame.state.dynamic.find((d) => d.overrides && 'file' in target && d.location.file === target.file.rel);
+        if (open)
+            markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in whatever ${open.reason.replace(/ may set any setting$/, '')} sets there (${open.location.file}:${open.location.line}), which may be any setting`, true);
         for (const [k, v] of sub)
             if (!k.startsWith('_'))
                 scope.set(k, v);
@@ -27187,6 +27245,13 @@ function execModuleDictCall(frame, call, scope) {
         frame.reads = new Set();
         const add = args[0] ? evalExpr(frame, args[0], scope) : { kind: 'dict', entries: [] };
         if (add.kind !== 'dict') {
+            // an email URL's dict: its EMAIL_* keys, each maybe set, values unknown — not every setting
+            const keys = args[0] ? emailUrlKeys(frame, assignedCall(frame, args[0], call) ?? args[0]) : undefined;
+            if (keys) {
+                for (const k of keys)
+                    scope.set(k, { value: values_UNKNOWN, location, envVars: frame.reads, conditional: true });
+                return true;
+            }
             markDynamic(frame, call, scope, `${objText}.update(...) may set any setting`, true);
             return true;
         }
@@ -27211,6 +27276,25 @@ function execModuleDictCall(frame, call, scope) {
         return true;
     }
     return false;
+}
+/**
+ * The call a name was last assigned from at the module's top level before `at` (`EMAIL_CONFIG = env.email()` then
+ * `vars().update(EMAIL_CONFIG)`: Abakus' lego), or undefined when `node` is no such name.
+ */
+function assignedCall(frame, node, at) {
+    if (node.type !== 'identifier')
+        return undefined;
+    let found;
+    for (const st of frame.state.ws.tree(frame.src.file).rootNode.namedChildren) {
+        if (st.startIndex >= at.startIndex)
+            break;
+        const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+        if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) {
+            const right = a.childForFieldName('right');
+            found = right?.type === 'call' ? right : undefined;
+        }
+    }
+    return found;
 }
 /**
  * A call, not of the module's own functions, that is handed the settings module itself — its name
