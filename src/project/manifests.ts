@@ -300,7 +300,8 @@ export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   if (name === 'render.yaml' || name === 'render.yml') return 'render.yaml';
   if (/\.ya?ml$/.test(name) && f.rel.split('/').slice(0, -1).includes('.do')) return 'do-app';
   if ((name === 'app.yaml' || name === 'app.yml') && !/^\s*apiVersion\s*:/m.test(f.text)) return 'app.yaml';
-  if (/\.ya?ml$/.test(name)) return 'kubernetes'; // the Workspace reads YAML only from deploy folders and values files
+  // the Workspace reads YAML only from deploy folders and values files, and `.tpl` only from a Helm chart's templates
+  if (/\.ya?ml$/.test(name) || name.endsWith('.tpl')) return 'kubernetes';
   return undefined;
 }
 
@@ -373,7 +374,9 @@ function isDevPath(rel: string): boolean {
   const name = parts.pop() ?? '';
   // a cookiecutter/Jinja template folder (`{{ cookiecutter.project_slug }}/`) is not this repository's deployment
   if (parts.some((p) => hasWord(p, DEV_DIR_WORDS) || p.includes('{{'))) return true;
-  return hasWord(name, DEV_NAME_WORDS) || /^(docker-)?compose\.override\.ya?ml$/i.test(name);
+  // a Helm chart's named template (`templates/_envs.tpl`) is no template of a file to fill in: its `.tpl` says nothing
+  const bare = parts.at(-1) === 'templates' ? name.replace(/\.tpl$/i, '') : name;
+  return hasWord(bare, DEV_NAME_WORDS) || /^(docker-)?compose\.override\.ya?ml$/i.test(name);
 }
 
 function isDevWord(s: string): boolean {

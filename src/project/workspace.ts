@@ -123,7 +123,9 @@ export function isDeployFile(name: string, rel: string): boolean {
     // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
     /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
-    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower)))
+    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
+    // a Helm chart's named templates (`templates/_envs.tpl`: the MoJ's Find a Legal Adviser defines its containers' env there)
+    (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && parts.slice(0, -2).some((p) => MANIFEST_DIR.test(p) || /helm|chart/i.test(p)))
   );
 }
 

@@ -59,6 +59,15 @@ describe('resolution order', () => {
     expect(chosen(dir)).toMatchObject({ module: 'app.settings.production', evidence: { file: 'k8s/web.yaml' }, others: ['app.settings.live'] });
   });
 
+  it("2. a Helm chart's named template (`templates/_envs.tpl`) that gives the containers' env names the module (Find a Legal Adviser)", () => {
+    const tpl = '{{/* Environment variables for web and worker containers */}}\n{{- define "app.envs" }}\nenv:\n  - name: SECRET_KEY\n    value: {{ .Values.envVars.SECRET_KEY }}\n  - name: DJANGO_SETTINGS_MODULE\n    value: app.settings.production\n{{- end }}\n';
+    const dir = tree({ ...BASE, 'manage.py': SET('app.settings.live'), 'app/wsgi.py': SET('app.settings.live'), 'helm_deploy/app/templates/_envs.tpl': tpl, 'helm_deploy/app/Chart.yaml': 'name: app\n' });
+    expect(chosen(dir)).toMatchObject({ module: 'app.settings.production', evidence: { file: 'helm_deploy/app/templates/_envs.tpl', line: 6 } });
+    // a `.tpl` outside a chart's templates folder is a file template, not read
+    const other = tree({ ...BASE, 'manage.py': SET('app.settings.live'), 'app/wsgi.py': SET('app.settings.live'), 'helm_deploy/app/_envs.tpl': tpl });
+    expect(chosen(other).module).toBe('app.settings.live');
+  });
+
   it('2. a manifest naming a development module is passed over', () => {
     const dir = tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.production'), Dockerfile: 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings.dev\n' });
     expect(chosen(dir)).toMatchObject({ module: 'app.settings.production' });
