@@ -5687,7 +5687,9 @@ function isDeployFile(name, rel) {
         // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
         /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
         lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
-        (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))));
+        (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
+        // a Helm chart's named templates (`templates/_envs.tpl`: the MoJ's Find a Legal Adviser defines its containers' env there)
+        (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && parts.slice(0, -2).some((p) => MANIFEST_DIR.test(p) || /helm|chart/i.test(p))));
 }
 /** A Django template: an `.html`/`.htm`/`.txt` file below a `templates/` folder. */
 function isDjangoTemplate(name, rel) {
@@ -8877,8 +8879,9 @@ function manifestKind(f) {
         return 'do-app';
     if ((name === 'app.yaml' || name === 'app.yml') && !/^\s*apiVersion\s*:/m.test(f.text))
         return 'app.yaml';
-    if (/\.ya?ml$/.test(name))
-        return 'kubernetes'; // the Workspace reads YAML only from deploy folders and values files
+    // the Workspace reads YAML only from deploy folders and values files, and `.tpl` only from a Helm chart's templates
+    if (/\.ya?ml$/.test(name) || name.endsWith('.tpl'))
+        return 'kubernetes';
     return undefined;
 }
 function isComposeName(lower) {
@@ -8944,7 +8947,9 @@ function isDevPath(rel) {
     // a cookiecutter/Jinja template folder (`{{ cookiecutter.project_slug }}/`) is not this repository's deployment
     if (parts.some((p) => hasWord(p, DEV_DIR_WORDS) || p.includes('{{')))
         return true;
-    return hasWord(name, DEV_NAME_WORDS) || /^(docker-)?compose\.override\.ya?ml$/i.test(name);
+    // a Helm chart's named template (`templates/_envs.tpl`) is no template of a file to fill in: its `.tpl` says nothing
+    const bare = parts.at(-1) === 'templates' ? name.replace(/\.tpl$/i, '') : name;
+    return hasWord(bare, DEV_NAME_WORDS) || /^(docker-)?compose\.override\.ya?ml$/i.test(name);
 }
 function isDevWord(s) {
     return hasWord(s, DEV_NAME_WORDS);
