@@ -514,6 +514,21 @@ describe('the environment variables a value was computed from', () => {
   });
 });
 
+describe('a loop that refuses to start without each of a list of variables', () => {
+  it('`for key in ("SECRET_KEY", …): if key not in os.environ: raise` guards each (Find a Legal Adviser)', () => {
+    const s = settings('from .base import *\nimport os\nrequired = ("SECRET_KEY", "API_HOST")\nfor key in required:\n    if key not in os.environ:\n        raise Exception(key + " is required")\n', {
+      'app/base.py': 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key")\nDEBUG = False\n',
+    });
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['<raise>', '<env SECRET_KEY>']);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+  });
+
+  it('any other loop body is not a guard', () => {
+    const s = settings('import os\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key")\nfor key in ("SECRET_KEY",):\n    if key not in os.environ:\n        print(key)\n');
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['dev-key', '<env SECRET_KEY>']);
+  });
+});
+
 describe("a module's namespace filled by code the scan cannot follow", () => {
   it('`from .yaml_config import *` after the base settings: what came before may be replaced (Open edX analytics dashboard)', () => {
     const s = settings('from .base import *\nfrom .yaml_config import *\nALLOWED_HOSTS = ["*"]\n', {
