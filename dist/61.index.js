@@ -26593,11 +26593,46 @@ function execStmtInner(frame, st, scope) {
             }
             return;
         case 'for_statement':
+            requiredEnvLoop(frame, st, scope);
+            return unmodelled(frame, st, scope, 'a for loop sets it');
         case 'while_statement':
         case 'match_statement':
             return unmodelled(frame, st, scope, `a ${st.type.replace('_statement', '')} loop sets it`);
         default:
             return;
+    }
+}
+/**
+ * A loop that refuses to start without each of a list of variables — `for key in ("SECRET_KEY", "API_HOST"): if key
+ * not in os.environ: raise …` (the MoJ's Find a Legal Adviser) — is a guard on each, as `if not os.environ.get("X"):
+ * raise` is (execGuarded): where one of them is unset, the settings that read it never hold their default, and a
+ * later read of it raises. Only that shape: a literal list of names, one `if` on membership in `os.environ` (or a
+ * falsy `os.environ.get`/`os.getenv`) whose body raises.
+ */
+function requiredEnvLoop(frame, st, scope) {
+    const target = st.childForFieldName('left');
+    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
+    if (target?.type !== 'identifier' || body.length !== 1 || body[0].type !== 'if_statement' || body[0].childForFieldName('alternative'))
+        return;
+    const cond = body[0].childForFieldName('condition')?.text.replace(/\s+/g, ' ').trim() ?? '';
+    const k = target.text;
+    const env = '(?:os\\.)?environ';
+    const missing = new RegExp(`^(?:${k} not in ${env}|not ${env}\\.get\\(${k}\\)|not (?:os\\.)?getenv\\(${k}\\))$`);
+    if (!missing.test(cond) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length)
+        return;
+    const iter = st.childForFieldName('right');
+    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
+    if (list.kind !== 'list' || list.items.length === 0 || !list.items.every((i) => i.kind === 'str'))
+        return;
+    const names = list.items.map((i) => i.value);
+    for (const n of names)
+        frame.guardedEnv.add(n);
+    const unset = names.filter((n) => !isSet(frame, n));
+    if (unset.length === 0)
+        return;
+    for (const [name, e] of scope) {
+        if ([...e.envVars].some((ev) => unset.includes(ev)))
+            scope.set(name, { ...e, value: { kind: 'raise', reason: `${[...e.envVars].find((ev) => unset.includes(ev))} is required by a guard (line ${st.startPosition.row + 1})` }, alternatives: undefined });
     }
 }
 /** `X[...][...]` / `X.attr` → `X`. */
