@@ -8135,9 +8135,11 @@ function runsDevSetup(svc, doc) {
         return true;
     return runsOnlyDevServer(run) && bindMountsProject(service, doc);
 }
+/** A word that starts a real Python app server in a command. */
+const APP_SERVER_WORD = /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/;
 /** A command that starts Django's development server (runserver, runserver_plus) and no real app server. */
 function runsOnlyDevServer(command) {
-    return /\brunserver(_plus)?\b/.test(command) && !/\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(command);
+    return /\brunserver(_plus)?\b/.test(command) && !APP_SERVER_WORD.test(command);
 }
 /**
  * A Procfile for honcho or foreman on a developer's machine, not a platform's: one of its processes starts
@@ -18981,7 +18983,7 @@ function loopbackOnly(ctx, project) {
  */
 function externalNetworksOnly(svc, doc) {
     const command = [svc.command, svc.entrypoint].flat().filter((c) => typeof c === 'string').join(' ');
-    if (!ssl_redirect_off_APP_SERVER.test(command) || 'network_mode' in svc)
+    if (!APP_SERVER_WORD.test(command) || 'network_mode' in svc)
         return undefined;
     const joined = Array.isArray(svc.networks) ? svc.networks.map(String) : svc.networks && typeof svc.networks === 'object' ? Object.keys(svc.networks) : [];
     const declared = (doc?.networks ?? {});
@@ -18989,7 +18991,6 @@ function externalNetworksOnly(svc, doc) {
         return undefined;
     return joined.map((n) => `\`${n}\``).join(', ');
 }
-const ssl_redirect_off_APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
 /** A compose service that builds a development-named stage (`build: {target: development}`). */
 function developmentBuild(svc) {
     const build = svc && typeof svc === 'object' ? svc.build : undefined;
@@ -20257,8 +20258,8 @@ function passwordlessBackends(idx, s) {
                 axes = true;
             const limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
             let nginxChecked = false;
-            /** true when the endpoint is limited or cannot be judged (counted: said as undecided, never passed). */
-            const decided = (limited) => {
+            /** Not reported: the endpoint is limited, or cannot be judged (then counted, and said as undecided). */
+            const notReported = (limited) => {
                 if (limited === undefined)
                     undecidedEndpoints++;
                 return limited !== false;
@@ -20332,7 +20333,7 @@ function passwordlessBackends(idx, s) {
                         continue;
                     if (projectClass && finder.cls(projectClass.file, projectClass.node))
                         continue;
-                    if (decided(globally(kind)))
+                    if (notReported(globally(kind)))
                         continue;
                     const earlier = reportedTargets.get(target);
                     if (earlier) {
@@ -20371,7 +20372,7 @@ function passwordlessBackends(idx, s) {
                 const kind = c.drf ? 'drf' : 'django';
                 if (finder.cls(c.file, c.node) || routeLimited(c.route, c.routeView))
                     continue;
-                if (decided(globally(kind)))
+                if (notReported(globally(kind)))
                     continue;
                 hits.push({
                     location: syntax_loc(c.file, c.node),
@@ -20390,7 +20391,7 @@ function passwordlessBackends(idx, s) {
                 const kind = f.drf ? 'drf' : 'django';
                 if (finder.fn(f.file, f.node) || routeLimited(f.route, f.routeView))
                     continue;
-                if (decided(globally(kind)))
+                if (notReported(globally(kind)))
                     continue;
                 hits.push({
                     location: syntax_loc(f.file, f.node),
@@ -25164,6 +25165,7 @@ function addedSince(root, ref, explicit) {
 
 
 
+
 /** An env file larger than this is not read (a `.env` is a few kilobytes). */
 const MAX_BYTES = 256 * 1024;
 /**
@@ -25180,7 +25182,7 @@ function imageDotenv(ws, settingsRel) {
         const settingsDir = copies.filter((k) => k.file === c.file && k.line < c.line).map((k) => landsAt(k, settingsRel)).filter((d) => d !== undefined).pop();
         if (settingsDir === undefined || !(settingsDir === folder || settingsDir.startsWith(folder === '/' ? '/' : `${folder}/`)))
             continue;
-        const text = readSource(ws.root, image_dotenv_dirOf(c.file), c.source);
+        const text = readSource(ws.root, dirName(c.file), c.source);
         if (text === undefined)
             continue;
         found = { values: decoupleValues(text), where: `${c.file}:${c.line} copies ${c.source} to ${c.dest}` };
@@ -25189,9 +25191,9 @@ function imageDotenv(ws, settingsRel) {
 }
 /** The image folder the settings file's folder lands in through this copy (`COPY . /app` → `/app/privaterelay`), or undefined. */
 function landsAt(copy, settingsRel) {
-    const context = image_dotenv_dirOf(copy.file);
+    const context = dirName(copy.file);
     const source = copy.source === '.' ? context : context ? `${context}/${copy.source}` : copy.source;
-    const dir = image_dotenv_dirOf(settingsRel);
+    const dir = dirName(settingsRel);
     if (source !== '' && dir !== source && !dir.startsWith(`${source}/`))
         return undefined;
     const rest = source === '' ? dir : dir.slice(source.length).replace(/^\//, '');
@@ -25230,10 +25232,6 @@ function decoupleValues(text) {
         out.set(key, value);
     }
     return out;
-}
-function image_dotenv_dirOf(rel) {
-    const i = rel.lastIndexOf('/');
-    return i < 0 ? '' : rel.slice(0, i);
 }
 
 ;// CONCATENATED MODULE: ./src/project/evaluator/libraries.ts

@@ -116,9 +116,12 @@ export function runsDevSetup(svc: unknown, doc: Document): boolean {
   return runsOnlyDevServer(run) && bindMountsProject(service, doc);
 }
 
+/** A word that starts a real Python app server in a command. */
+export const APP_SERVER_WORD = /\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/;
+
 /** A command that starts Django's development server (runserver, runserver_plus) and no real app server. */
 export function runsOnlyDevServer(command: string): boolean {
-  return /\brunserver(_plus)?\b/.test(command) && !/\b(gunicorn|uvicorn|uwsgi|daphne|hypercorn|granian|waitress-serve)\b/.test(command);
+  return /\brunserver(_plus)?\b/.test(command) && !APP_SERVER_WORD.test(command);
 }
 
 /**

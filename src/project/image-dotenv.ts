@@ -11,6 +11,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { dirName } from './files';
 import { dockerCopies, type BuildCopy } from './manifests';
 import type { Workspace } from './workspace';
 
@@ -36,7 +37,7 @@ export function imageDotenv(ws: Workspace, settingsRel: string): ImageDotenv | u
     const folder = c.dest.slice(0, -'/.env'.length) || '/';
     const settingsDir = copies.filter((k) => k.file === c.file && k.line < c.line).map((k) => landsAt(k, settingsRel)).filter((d) => d !== undefined).pop();
     if (settingsDir === undefined || !(settingsDir === folder || settingsDir.startsWith(folder === '/' ? '/' : `${folder}/`))) continue;
-    const text = readSource(ws.root, dirOf(c.file), c.source);
+    const text = readSource(ws.root, dirName(c.file), c.source);
     if (text === undefined) continue;
     found = { values: decoupleValues(text), where: `${c.file}:${c.line} copies ${c.source} to ${c.dest}` };
   }
@@ -45,9 +46,9 @@ export function imageDotenv(ws: Workspace, settingsRel: string): ImageDotenv | u
 
 /** The image folder the settings file's folder lands in through this copy (`COPY . /app` → `/app/privaterelay`), or undefined. */
 function landsAt(copy: BuildCopy, settingsRel: string): string | undefined {
-  const context = dirOf(copy.file);
+  const context = dirName(copy.file);
   const source = copy.source === '.' ? context : context ? `${context}/${copy.source}` : copy.source;
-  const dir = dirOf(settingsRel);
+  const dir = dirName(settingsRel);
   if (source !== '' && dir !== source && !dir.startsWith(`${source}/`)) return undefined;
   const rest = source === '' ? dir : dir.slice(source.length).replace(/^\//, '');
   return rest ? `${copy.dest.replace(/\/$/, '')}/${rest}` : copy.dest.replace(/\/$/, '') || '/';
@@ -83,9 +84,4 @@ export function decoupleValues(text: string): Map<string, string> {
     out.set(key, value);
   }
   return out;
-}
-
-function dirOf(rel: string): string {
-  const i = rel.lastIndexOf('/');
-  return i < 0 ? '' : rel.slice(0, i);
 }

@@ -774,8 +774,8 @@ export default {
       if (limitingBackendFirst(s)) axes = true;
       const limits: Limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
       let nginxChecked = false;
-      /** true when the endpoint is limited or cannot be judged (counted: said as undecided, never passed). */
-      const decided = (limited: boolean | undefined): boolean => {
+      /** Not reported: the endpoint is limited, or cannot be judged (then counted, and said as undecided). */
+      const notReported = (limited: boolean | undefined): boolean => {
         if (limited === undefined) undecidedEndpoints++;
         return limited !== false;
       };
@@ -839,7 +839,7 @@ export default {
           if (projectClass) out.classes.add(defKey(projectClass.file, projectClass.node));
           if (finder.route(r.file, r.view)) continue;
           if (projectClass && finder.cls(projectClass.file, projectClass.node)) continue;
-          if (decided(globally(kind))) continue;
+          if (notReported(globally(kind))) continue;
           const earlier = reportedTargets.get(target);
           if (earlier) {
             (earlier.related ??= []).push({ location: loc(r.file, r.call), message: 'another route to the same login view' });
@@ -874,7 +874,7 @@ export default {
         endpoints++;
         const kind: Kind = c.drf ? 'drf' : 'django';
         if (finder.cls(c.file, c.node) || routeLimited(c.route, c.routeView)) continue;
-        if (decided(globally(kind))) continue;
+        if (notReported(globally(kind))) continue;
         hits.push({
           location: loc(c.file, c.node),
           message: `View \`${c.name}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,
@@ -889,7 +889,7 @@ export default {
         endpoints++;
         const kind: Kind = f.drf ? 'drf' : 'django';
         if (finder.fn(f.file, f.node) || routeLimited(f.route, f.routeView)) continue;
-        if (decided(globally(kind))) continue;
+        if (notReported(globally(kind))) continue;
         hits.push({
           location: loc(f.file, f.node),
           message: `View \`${f.label}\` checks passwords (${how}) with no rate limiting: ${why(kind, s)}; ${IMPACT}`,

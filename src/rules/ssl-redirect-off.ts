@@ -1,4 +1,4 @@
-import { composeServices, isComposeFile, productionDeployFile, runsDevSetup } from '../project/deploy-commands';
+import { APP_SERVER_WORD, composeServices, isComposeFile, productionDeployFile, runsDevSetup } from '../project/deploy-commands';
 import { isDevName } from '../project/model';
 import { baseName } from '../project/files';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -65,14 +65,13 @@ function loopbackOnly(ctx: ScanContext, project: ScannedProject): string | undef
  */
 function externalNetworksOnly(svc: Record<string, unknown>, doc: Record<string, unknown> | null): string | undefined {
   const command = [svc.command, svc.entrypoint].flat().filter((c) => typeof c === 'string').join(' ');
-  if (!APP_SERVER.test(command) || 'network_mode' in svc) return undefined;
+  if (!APP_SERVER_WORD.test(command) || 'network_mode' in svc) return undefined;
   const joined = Array.isArray(svc.networks) ? svc.networks.map(String) : svc.networks && typeof svc.networks === 'object' ? Object.keys(svc.networks) : [];
   const declared = (doc?.networks ?? {}) as Record<string, { external?: unknown } | null>;
   if (joined.length === 0 || !joined.every((n) => declared[n]?.external === true || (typeof declared[n]?.external === 'object' && declared[n]?.external !== null))) return undefined;
   return joined.map((n) => `\`${n}\``).join(', ');
 }
 
-const APP_SERVER = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|waitress-serve)\b/;
 
 /** A compose service that builds a development-named stage (`build: {target: development}`). */
 function developmentBuild(svc: unknown): boolean {
