@@ -5640,9 +5640,10 @@ const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deplo
  * config, platform manifests (Heroku, Fly, Render, App Engine), Kubernetes/Helm YAML, environment files,
  * and the dependency pins (requirements, pyproject, lock files).
  */
-function isDeployFile(name, rel) {
+function isDeployFile(name, rel, packages) {
     const lower = name.toLowerCase();
     const parts = rel.split('/');
+    const inDeployFolder = (end) => deployFolder(parts.slice(0, end), packages);
     return (lower === 'procfile' ||
         lower.startsWith('procfile.') ||
         lower === 'dockerfile' ||
@@ -5687,9 +5688,27 @@ function isDeployFile(name, rel) {
         // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
         /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
         lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
-        (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
+        (/\.ya?ml$/.test(lower) && (inDeployFolder(-1) || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
         // a Helm chart's named templates (`templates/_envs.tpl`: the MoJ's Find a Legal Adviser defines its containers' env there)
-        (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && parts.slice(0, -2).some((p) => MANIFEST_DIR.test(p) || /helm|chart/i.test(p))));
+        (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && (inDeployFolder(-2) || parts.slice(0, -2).some((p) => /helm|chart/i.test(p)))));
+}
+/**
+ * Whether these folders (a file's, from the root) lead into a deployment folder (`k8s/`, `manifests/`, `.do/`…)
+ * that is not inside a Python package: a `manifests/` folder within the project's code is the app's own data
+ * (Mozilla Experimenter's `experimenter/features/manifests/` holds 2,600 feature-manifest YAML files, 64 MB, none
+ * a deployment), and a package folder never holds a deploy. `packages`: the folders (relative paths) that hold an
+ * `__init__.py`; without it every deployment folder counts.
+ */
+function deployFolder(folders, packages) {
+    const at = folders.findIndex((p) => MANIFEST_DIR.test(p) || p === '.do');
+    if (at < 0)
+        return false;
+    if (!packages)
+        return true;
+    for (let k = 1; k <= at; k++)
+        if (packages.has(folders.slice(0, k).join('/')))
+            return false;
+    return true;
 }
 /** A Django template: an `.html`/`.htm`/`.txt` file below a `templates/` folder. */
 function isDjangoTemplate(name, rel) {
@@ -5756,6 +5775,8 @@ class Workspace {
     gitIgnored;
     /** What the walk skipped because git ignores it and does not track it: folders, and files it would have read. */
     gitIgnoredSkipped = { files: 0, folders: 0 };
+    /** Folders (relative; the root is '') that hold an `__init__.py`: a deployment folder inside one is app data. */
+    packageFolders = new Set();
     constructor(root, options = {}) {
         this.root = root;
         this.excluded = options.exclude ?? (() => false);
@@ -5916,6 +5937,8 @@ class Workspace {
             return;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        if (entries.some((e) => e.name === '__init__.py' && !e.isDirectory()))
+            this.packageFolders.add(this.rel(dir));
         for (const ent of entries) {
             const abs = (0,external_node_path_.join)(dir, ent.name);
             if (ent.isSymbolicLink()) {
@@ -5978,7 +6001,7 @@ class Workspace {
         const rel = this.rel(abs);
         if (this.excluded(rel))
             return;
-        if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel)) {
+        if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel, this.packageFolders)) {
             if (this.gitIgnored?.has(rel, false)) {
                 this.gitIgnoredSkipped.files++;
                 return;
@@ -5989,8 +6012,8 @@ class Workspace {
         const isPy = name.endsWith('.py');
         const isTemplate = !isPy && PY_TEMPLATE.test(name);
         // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
-        const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel);
-        if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel))
+        const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
+        if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel, this.packageFolders))
             return;
         if (this.gitIgnored?.has(rel, false)) {
             if (!jinja)

@@ -75,9 +75,10 @@ const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deplo
  * config, platform manifests (Heroku, Fly, Render, App Engine), Kubernetes/Helm YAML, environment files,
  * and the dependency pins (requirements, pyproject, lock files).
  */
-export function isDeployFile(name: string, rel: string): boolean {
+export function isDeployFile(name: string, rel: string, packages?: ReadonlySet<string>): boolean {
   const lower = name.toLowerCase();
   const parts = rel.split('/');
+  const inDeployFolder = (end: number): boolean => deployFolder(parts.slice(0, end), packages);
   return (
     lower === 'procfile' ||
     lower.startsWith('procfile.') ||
@@ -123,10 +124,25 @@ export function isDeployFile(name: string, rel: string): boolean {
     // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
     /^manifest([._-][\w.-]+)?\.ya?ml$/.test(lower) ||
     lower === '.env' || /^\.env\.[\w.-]+$/.test(lower) || lower.endsWith('.env') ||
-    (/\.ya?ml$/.test(lower) && (parts.slice(0, -1).some((p) => MANIFEST_DIR.test(p) || p === '.do') || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
+    (/\.ya?ml$/.test(lower) && (inDeployFolder(-1) || /^values([.-][\w.-]+)?\.ya?ml$/.test(lower))) ||
     // a Helm chart's named templates (`templates/_envs.tpl`: the MoJ's Find a Legal Adviser defines its containers' env there)
-    (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && parts.slice(0, -2).some((p) => MANIFEST_DIR.test(p) || /helm|chart/i.test(p)))
+    (lower.endsWith('.tpl') && parts.at(-2) === 'templates' && (inDeployFolder(-2) || parts.slice(0, -2).some((p) => /helm|chart/i.test(p))))
   );
+}
+
+/**
+ * Whether these folders (a file's, from the root) lead into a deployment folder (`k8s/`, `manifests/`, `.do/`…)
+ * that is not inside a Python package: a `manifests/` folder within the project's code is the app's own data
+ * (Mozilla Experimenter's `experimenter/features/manifests/` holds 2,600 feature-manifest YAML files, 64 MB, none
+ * a deployment), and a package folder never holds a deploy. `packages`: the folders (relative paths) that hold an
+ * `__init__.py`; without it every deployment folder counts.
+ */
+function deployFolder(folders: string[], packages: ReadonlySet<string> | undefined): boolean {
+  const at = folders.findIndex((p) => MANIFEST_DIR.test(p) || p === '.do');
+  if (at < 0) return false;
+  if (!packages) return true;
+  for (let k = 1; k <= at; k++) if (packages.has(folders.slice(0, k).join('/'))) return false;
+  return true;
 }
 
 /** A Django template: an `.html`/`.htm`/`.txt` file below a `templates/` folder. */
@@ -197,6 +213,8 @@ export class Workspace {
   private readonly gitIgnored?: GitIgnored;
   /** What the walk skipped because git ignores it and does not track it: folders, and files it would have read. */
   readonly gitIgnoredSkipped = { files: 0, folders: 0 };
+  /** Folders (relative; the root is '') that hold an `__init__.py`: a deployment folder inside one is app data. */
+  private readonly packageFolders = new Set<string>();
 
   constructor(root: string, options: { exclude?: (rel: string) => boolean; gitIgnored?: GitIgnored } = {}) {
     this.root = root;
@@ -359,6 +377,7 @@ export class Workspace {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (entries.some((e) => e.name === '__init__.py' && !e.isDirectory())) this.packageFolders.add(this.rel(dir));
     for (const ent of entries) {
       const abs = join(dir, ent.name);
       if (ent.isSymbolicLink()) {
@@ -415,7 +434,7 @@ export class Workspace {
   private addFile(abs: string, name: string): void {
     const rel = this.rel(abs);
     if (this.excluded(rel)) return;
-    if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel)) {
+    if (isDjangoTemplate(name, rel) && !isDeployFile(name, rel, this.packageFolders)) {
       if (this.gitIgnored?.has(rel, false)) {
         this.gitIgnoredSkipped.files++;
         return;
@@ -426,8 +445,8 @@ export class Workspace {
     const isPy = name.endsWith('.py');
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
     // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
-    const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel);
-    if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel)) return;
+    const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
+    if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel, this.packageFolders)) return;
     if (this.gitIgnored?.has(rel, false)) {
       if (!jinja) this.gitIgnoredSkipped.files++; // (a Jinja template is read only if it turns out to be nginx)
       return;

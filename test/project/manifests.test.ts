@@ -738,6 +738,22 @@ describe('Kubernetes / Helm', () => {
     });
     expect(facts(ws)).toEqual([ev('shop.settings.chart', 'kubernetes', 'charts/shop/templates/deployment.yaml', 12)]);
   });
+
+  it('a deployment folder inside a Python package is the app\'s data, not a deploy; a package deployment folder is', () => {
+    const env = 'env:\n  - name: DJANGO_SETTINGS_MODULE\n    value: shop.settings.';
+    const ws = repo({
+      'shop/__init__.py': '',
+      // Mozilla Experimenter's `experimenter/features/manifests/*.yaml`: feature manifests the app loads
+      'shop/features/manifests/desktop.yaml': `${env}feature\n`,
+      'shop/features/__init__.py': '',
+      // model-my-watershed's `deployment/` is itself a package (its Ansible roles below it): still a deploy
+      'deployment/__init__.py': '',
+      'deployment/k8s/web.yaml': `${env}k8s\n`,
+      'manifests/web.yaml': `${env}root\n`,
+    });
+    expect(facts(ws).map((e) => e.file)).toEqual(['deployment/k8s/web.yaml', 'manifests/web.yaml']);
+    expect(ws.deployFiles().map((f) => f.rel)).not.toContain('shop/features/manifests/desktop.yaml');
+  });
 });
 
 describe('robustness', () => {
