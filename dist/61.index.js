@@ -25986,6 +25986,22 @@ function evalCall(frame, node, scope) {
             return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : values_UNKNOWN;
         if (f === 'list' || f === 'tuple')
             return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : values_UNKNOWN;
+        // `filter(None, [...])`: the items that are true (Mozilla Foundation's `MIDDLEWARE = list(filter(None, [...,
+        // "…" if FLAG else None]))`); an item whose truth is undecided is an unknown item, as a conditional one is
+        if (f === 'filter' && args.length === 2 && kwargs.size === 0 && args[0].type === 'none') {
+            const seq = arg(1);
+            if (seq?.kind === 'raise')
+                return seq;
+            if (seq?.kind !== 'list')
+                return values_UNKNOWN;
+            const items = [];
+            for (const it of seq.items) {
+                const t = values_truthy(it);
+                if (t !== false)
+                    items.push(t === true ? it : values_UNKNOWN);
+            }
+            return { kind: 'list', items };
+        }
         if (f === 'dict') {
             const entries = [];
             if (x && x.kind === 'dict')

@@ -472,6 +472,14 @@ describe('small Python facts real settings lean on', () => {
     expect(worlds(s, 'B')[0]).toBe('<call django.utils.crypto.get_random_string>');
     expect(worlds(s, 'C')[0]).toBe('<call os.urandom>');
   });
+
+  it('filter(None, [...]) keeps the true items; an item whose truth is undecided stays an unknown item', () => {
+    const s = settings(
+      'import os\nFLAG = os.environ.get("FLAG")\nMIDDLEWARE = list(filter(None, [\n    "a",\n    "b" if FLAG else None,\n    None, "", False,\n    "d" if probe() else None,\n    "c",\n]))\nAPPS = tuple(filter(None, ["x", []]))\n',
+    );
+    expect(worlds(s, 'MIDDLEWARE')).toEqual([['a', '<unknown>', 'c'], ['a', 'b', '<unknown>', 'c']]);
+    expect(worlds(s, 'APPS')).toEqual([['x'], ['x']]);
+  });
 });
 
 describe('alternatives: a value unknown only because undecided paths set different known values', () => {

@@ -338,6 +338,19 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     if (f === 'int' || f === 'float') return x ? castValue(x, f) : num(0);
     if (f === 'str') return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : UNKNOWN;
     if (f === 'list' || f === 'tuple') return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : UNKNOWN;
+    // `filter(None, [...])`: the items that are true (Mozilla Foundation's `MIDDLEWARE = list(filter(None, [...,
+    // "…" if FLAG else None]))`); an item whose truth is undecided is an unknown item, as a conditional one is
+    if (f === 'filter' && args.length === 2 && kwargs.size === 0 && args[0].type === 'none') {
+      const seq = arg(1);
+      if (seq?.kind === 'raise') return seq;
+      if (seq?.kind !== 'list') return UNKNOWN;
+      const items: Value[] = [];
+      for (const it of seq.items) {
+        const t = truthy(it);
+        if (t !== false) items.push(t === true ? it : UNKNOWN);
+      }
+      return { kind: 'list', items };
+    }
     if (f === 'dict') {
       const entries: Array<[string, Value]> = [];
       if (x && x.kind === 'dict') entries.push(...x.entries);
