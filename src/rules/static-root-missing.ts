@@ -6,7 +6,7 @@ import { productionDeployFile } from '../project/deploy-commands';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule } from './rule';
-import { appInstalled, dictGet, forProduction, label, locationOf, offPhrase, strOf, truthy, valueIn, worldClause, worldsWhere, type EvaluatedSettings, type World } from './settings-util';
+import { appInstalled, dictGet, forProduction, isTrue, label, locationOf, middlewareHas, offPhrase, strOf, truthy, valueIn, worldClause, worldsWhere, type EvaluatedSettings, type World } from './settings-util';
 
 /** Does the staticfiles storage write to STATIC_ROOT? false for S3/GCS/Azure backends; undefined when unknown. */
 function filesystemStorage(s: EvaluatedSettings, w: World): boolean | undefined {
@@ -52,13 +52,14 @@ const CI_FILES = ['.gitlab-ci.yml', 'bitbucket-pipelines.yml', 'azure-pipelines.
  * Does anything of the project name collectstatic: a deploy file, a Python file (call_command), the
  * repository's CI workflows? A mention anywhere counts — a comment too: the rule then keeps its error rather than guess.
  */
-function runsCollectstatic(ctx: ScanContext, project: ScannedProject): boolean {
+function runsCollectstatic(ctx: ScanContext, project: ScannedProject, { commentsToo = true } = {}): boolean {
   const ws = ctx.workspace;
+  const names = (text: string) => text.includes('collectstatic') && (commentsToo || uncommented(text).includes('collectstatic'));
   const mine = [...ws.deployFiles(), ...ws.pythonFiles(), ...ws.templateFiles()].filter((f) => countsFor(ctx, project, f.rel));
-  if (mine.some((f) => f.text.includes('collectstatic'))) return true;
+  if (mine.some((f) => names(f.text))) return true;
   const read = (rel: string) => {
     try {
-      return readFileSync(join(ctx.root, rel), 'utf8').includes('collectstatic');
+      return names(readFileSync(join(ctx.root, rel), 'utf8'));
     } catch {
       return false;
     }
@@ -71,6 +72,20 @@ function runsCollectstatic(ctx: ScanContext, project: ScannedProject): boolean {
   } catch {
     return true; // cannot tell: keep the error
   }
+}
+
+/** The text without its whole-line `#` comments (Python, shell, Dockerfile, YAML, Procfile). */
+function uncommented(text: string): string {
+  return text.replace(/^[ \t]*#.*$/gm, '');
+}
+
+/**
+ * WhiteNoise serving the static files straight from the staticfiles finders (`WHITENOISE_USE_FINDERS = True`
+ * with its middleware installed) in every world the finding holds in: then nothing needs STATIC_ROOT unless
+ * something runs collectstatic.
+ */
+function whitenoiseFinders(s: EvaluatedSettings, worlds: readonly World[]): boolean {
+  return worlds.every((w) => isTrue(valueIn(s, 'WHITENOISE_USE_FINDERS', w)) && middlewareHas(s, w, 'whitenoise.middleware.WhiteNoiseMiddleware') === true);
 }
 
 /** Apps whose pages load static files: the admin, DRF's browsable API, Wagtail's admin, django-debug-toolbar. */
@@ -131,6 +146,18 @@ export default {
           level: 'note',
           message: `${what} — a note: nothing in the repository runs collectstatic (which would raise ImproperlyConfigured), and ${served} serves the static files straight from the apps through the staticfiles finders, so nothing needs STATIC_ROOT today.`,
           fix: 'If a deploy ever runs collectstatic (or serves static files with whitenoise or the web server), set STATIC_ROOT first; until then a view serving static files through Python is slower than a web server or whitenoise would be.',
+        }];
+      }
+      // OpenSAFELY Airlock: `WHITENOISE_USE_FINDERS = True` "removes the need to run collectstatic", and nothing runs
+      // it (its comments name it: a comment runs nothing here, where the settings say how the files are served)
+      // (deployed as an image only: a buildpack platform would run collectstatic itself, and fail the build)
+      const finderImage = whitenoiseFinders(s, worlds) ? imageDeploy(ctx, project) : undefined;
+      if (finderImage && !runsCollectstatic(ctx, project, { commentsToo: false })) {
+        return [{
+          location: locationOf(s, 'STATIC_ROOT'),
+          level: 'note',
+          message: `${what} — a note: WhiteNoise serves the static files straight from the apps through the staticfiles finders (WHITENOISE_USE_FINDERS is on and its middleware installed), and nothing in the repository runs collectstatic (which would raise ImproperlyConfigured) — production runs the image ${finderImage} builds — so nothing needs STATIC_ROOT today.`,
+          fix: 'If a deploy ever runs collectstatic, set STATIC_ROOT first; WhiteNoise\'s compressed, cache-busting storage also needs collected files (WHITENOISE_USE_FINDERS is meant for development).',
         }];
       }
       // caluma: a GraphQL API — no collectstatic anywhere, no admin, no browsable API, no template of its own
