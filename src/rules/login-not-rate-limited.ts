@@ -620,11 +620,24 @@ function checksPasswords(idx: PyIndex, file: SourceFile, view: () => { fns: Synt
       if (selfAttr && attrs.has(selfAttr[1])) q = attrs.get(selfAttr[1])!;
       if (q === 'django.contrib.auth.authenticate') authenticate ||= passwordCredential(n, fn) && !reauthenticates(n, fn) && !signsInNewUser(n, fn) && !passwordJustSet(n, fn) && !passwordMadeInView(n, fn);
       else if (q === 'django.contrib.auth.login') login = true;
-      else if (AUTH_FORM.test(q) && boundForm(n)) authForm = shortRef(q);
+      else if (AUTH_FORM.test(q) && boundForm(n) && !passwordlessForm(idx, file, q)) authForm = shortRef(q);
     }, CALL);
   }
   if (authenticate) return 'authenticate() with a password credential';
   return login && authForm ? `${authForm} and login()` : undefined;
+}
+
+/**
+ * A login form of the project's own that takes no password: a plain `forms.Form`/`ModelForm` subclass whose code
+ * names no password (OpenSAFELY Airlock's `TokenLoginForm`: a user and a token its backend checks against another
+ * service). A form with any other base — AuthenticationForm, a form of its own — keeps the password reading.
+ */
+function passwordlessForm(idx: PyIndex, file: SourceFile, q: string): boolean {
+  const d = idx.resolveDef(q, file.rel);
+  if (d?.node.type !== 'class_definition') return false;
+  const bases = d.node.childForFieldName('superclasses')?.namedChildren.filter((b) => b.type !== 'comment') ?? [];
+  if (bases.length === 0 || !bases.every((b) => /^(django\.)?(forms\.)?(Form|ModelForm)$/.test(b.text))) return false;
+  return !handlesPassword(d.node);
 }
 
 /** The login route an auth URLconf adds, relative to where it is included. */
