@@ -1,13 +1,13 @@
 import { isMap } from 'yaml';
 import type { ScanContext } from '../project/scan';
 import { bindMountsProject, commandText, inheritsProjectMount, composeServices, deployCommands, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
-import { appServers, unreadableIncludes } from '../project/dependencies';
+import { appServers, unreadableIncludes, type AppServer } from '../project/dependencies';
 import type { Location } from '../finding';
 import type { SourceFile, Workspace } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, projectOf } from '../project/model';
 import { builtDockerfile, devImage, devImageStarting } from '../project/dev-image';
-import { productionEnvironment } from '../project/manifests';
+import { manifestKind, productionEnvironment } from '../project/manifests';
 import { devStarImport, isDevModule, resolveModule } from '../project/settings-modules';
 
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
@@ -329,7 +329,9 @@ export default {
         if (onlyDevCallers(ctx, f)) continue;
         looked++;
         const dev = devImageStarting(ctx.workspace.deployFiles(), f, (d) => isDockerfile(baseName(d.rel)));
-        hits.push(...checkScript(f).map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.by) : h)));
+        const script = checkScript(f);
+        const server = script.length && !dev ? unnamedBesideServer(ctx, f) : undefined;
+        hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.by) : server ? unnamedScriptNote(h, f, server) : h)));
       }
     }
     if (looked === 0) return { hits, notApplicable: 'no Procfile, Dockerfile, production compose file, systemd unit or entrypoint script found' };
@@ -395,6 +397,20 @@ function devImageNote(h: RuleHit, dockerfile: SourceFile, by: string): RuleHit {
  */
 function onlyDevCallers(ctx: ScanContext, script: SourceFile): boolean {
   const all = ctx.workspace.deployFiles();
+  const callers = scriptCallers(ctx, script);
+  if (callers.length === 0) return false;
+  return callers.every((f) => {
+    const base = baseName(f.rel);
+    if (inDevFolder(f.rel, ctx) || declaredForDevelopment(f) || isDevName(base.replace(/\.(ya?ml|sh)$/i, ''))) return true;
+    if (base.toLowerCase() === 'dockerfile') return hasProdSibling(all, f, 'docker');
+    if (/^(docker-)?compose[\w.-]*\.ya?ml$/i.test(base)) return !isProdCompose(base) || hasProdSibling(all, f, 'compose');
+    return false;
+  });
+}
+
+/** The deploy files of the script's project that name it (see onlyDevCallers). */
+function scriptCallers(ctx: ScanContext, script: SourceFile): SourceFile[] {
+  const all = ctx.workspace.deployFiles();
   const name = baseName(script.rel);
   const token = new RegExp(`[\\w./-]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'g');
   const project = projectOf(ctx, script.rel);
@@ -408,14 +424,34 @@ function onlyDevCallers(ctx: ScanContext, script: SourceFile): boolean {
       return tail.includes('/') && (p === tail || p.endsWith(`/${tail}`));
     });
   });
-  if (callers.length === 0) return false;
-  return callers.every((f) => {
-    const base = baseName(f.rel);
-    if (inDevFolder(f.rel, ctx) || declaredForDevelopment(f) || isDevName(base.replace(/\.(ya?ml|sh)$/i, ''))) return true;
-    if (base.toLowerCase() === 'dockerfile') return hasProdSibling(all, f, 'docker');
-    if (/^(docker-)?compose[\w.-]*\.ya?ml$/i.test(base)) return !isProdCompose(base) || hasProdSibling(all, f, 'compose');
-    return false;
-  });
+  return callers;
+}
+
+/**
+ * A start script nothing in the repository runs, beside a real app server production starts elsewhere
+ * (insights-rbac's root `run_server.sh`, a developer's migrate-then-runserver helper reading a local `.env`,
+ * while its image's ENTRYPOINT script starts gunicorn): a note naming that server. undefined when something
+ * names the script, or no command of its project starts a real server.
+ */
+function unnamedBesideServer(ctx: ScanContext, script: SourceFile): AppServer | undefined {
+  if (scriptCallers(ctx, script).length > 0) return undefined;
+  const project = projectOf(ctx, script.rel);
+  if (!project) return undefined;
+  const started = (a: AppServer): boolean => {
+    if (a.evidence !== 'command' || a.location.file === script.rel) return false;
+    // a server in another script counts only when something runs that script (a Dockerfile's ENTRYPOINT)
+    const file = ctx.workspace.deployFiles().find((f) => f.rel === a.location.file);
+    return !!file && (manifestKind(file) !== 'script' || scriptCallers(ctx, file).length > 0);
+  };
+  return appServers(ctx, project).find(started);
+}
+
+function unnamedScriptNote(h: RuleHit, script: SourceFile, server: AppServer): RuleHit {
+  return {
+    ...h,
+    level: 'note',
+    message: `${h.message.replace(/\.$/, '')} — a note: nothing in the repository runs ${script.rel}, and production starts ${server.server} (${server.location.file}:${server.location.line}); if a deploy does run this script, it runs runserver.`,
+  };
 }
 
 /**
