@@ -16062,9 +16062,8 @@ function scriptCallers(ctx, script) {
 function unnamedBesideServer(ctx, script) {
     if (scriptCallers(ctx, script).length > 0)
         return undefined;
-    const project = projectOf(ctx, script.rel);
-    if (!project)
-        return undefined;
+    // the projects the script counts for (a root script serves a project in a subfolder: insights-rbac's rbac/)
+    const projects = ctx.projects.filter((p) => countsFor(ctx, p, script.rel));
     const started = (a) => {
         if (a.evidence !== 'command' || a.location.file === script.rel)
             return false;
@@ -16072,7 +16071,7 @@ function unnamedBesideServer(ctx, script) {
         const file = ctx.workspace.deployFiles().find((f) => f.rel === a.location.file);
         return !!file && (manifestKind(file) !== 'script' || scriptCallers(ctx, file).length > 0);
     };
-    return appServers(ctx, project).find(started);
+    return projects.length ? projects.map((p) => appServers(ctx, p).find(started)).reduce((a, b) => (a && b ? a : undefined)) : undefined;
 }
 function unnamedScriptNote(h, script, server) {
     return {

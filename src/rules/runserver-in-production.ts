@@ -435,15 +435,15 @@ function scriptCallers(ctx: ScanContext, script: SourceFile): SourceFile[] {
  */
 function unnamedBesideServer(ctx: ScanContext, script: SourceFile): AppServer | undefined {
   if (scriptCallers(ctx, script).length > 0) return undefined;
-  const project = projectOf(ctx, script.rel);
-  if (!project) return undefined;
+  // the projects the script counts for (a root script serves a project in a subfolder: insights-rbac's rbac/)
+  const projects = ctx.projects.filter((p) => countsFor(ctx, p, script.rel));
   const started = (a: AppServer): boolean => {
     if (a.evidence !== 'command' || a.location.file === script.rel) return false;
     // a server in another script counts only when something runs that script (a Dockerfile's ENTRYPOINT)
     const file = ctx.workspace.deployFiles().find((f) => f.rel === a.location.file);
     return !!file && (manifestKind(file) !== 'script' || scriptCallers(ctx, file).length > 0);
   };
-  return appServers(ctx, project).find(started);
+  return projects.length ? projects.map((p) => appServers(ctx, p).find(started)).reduce((a, b) => (a && b ? a : undefined)) : undefined;
 }
 
 function unnamedScriptNote(h: RuleHit, script: SourceFile, server: AppServer): RuleHit {
