@@ -21140,6 +21140,48 @@ function delegateOf(fn) {
     return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' ? callee.childForFieldName('attribute')?.text : undefined;
 }
 /**
+ * Does this decorator (a function of the project's own) set `request.user` itself before the view runs? Its
+ * wrapper — a function defined in it — assigns `request.user` outside any branch, or calls a same-module helper,
+ * given the request, that does (OpenSAFELY OpenCodelists' `@require_authentication`: DRF's TokenAuthentication
+ * from the Authorization header, a 401 without it). The value must not come from the session or a cookie.
+ */
+function decoratorSetsUser(idx, from, q) {
+    const d = idx.resolveDef(q, from.rel);
+    if (d?.node.type !== 'function_definition')
+        return false;
+    const defs = idx.defs(d.file);
+    const assigns = (fn) => {
+        let found = false;
+        walkBody(fn, (n) => {
+            if (found || n.type !== 'assignment' || !unconditional(n, fn))
+                return;
+            const right = n.childForFieldName('right')?.text ?? '';
+            if (/^request\.user$/.test(n.childForFieldName('left')?.text ?? '') && !/session|COOKIES/i.test(right))
+                found = true;
+        });
+        return found;
+    };
+    // the wrapper, `@wraps(view_fn)` or not
+    const wrappers = (d.node.childForFieldName('body')?.namedChildren ?? [])
+        .map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+        .filter((c) => c?.type === 'function_definition');
+    return wrappers.some((w) => {
+        if (assigns(w))
+            return true;
+        let viaHelper = false;
+        walkBody(w, (n) => {
+            if (viaHelper || n.type !== 'call' || !unconditional(n, w))
+                return;
+            const callee = n.childForFieldName('function');
+            const helper = callee?.type === 'identifier' ? defs.get(callee.text) : undefined;
+            const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+            if (helper?.type === 'function_definition' && args.some((a) => a.text === 'request') && assigns(helper))
+                viaHelper = true;
+        });
+        return viaHelper;
+    });
+}
+/**
  * Is the call a check of a secret taken from the request body, query or a header (never a cookie, which the
  * browser sends along whatever site asks): `SessionStore(request.POST.get("session"))`, `signing.loads(token)`,
  * `TimestampSigner().unsign(request.GET["t"])`? Returns the call as written for the message.
@@ -21204,6 +21246,7 @@ function evidence(ctx, idx, e) {
     for (const d of e.decorators)
         if (SESSION_DECORATOR.test(d))
             out.session ??= `@${d.split('.').pop()}`;
+    const userSetBy = e.bodies.length === 1 && !e.bodies[0].cls ? e.decorators.find((d) => !d.startsWith('django.') && decoratorSetsUser(idx, e.bodies[0].file, d)) : undefined;
     if (e.cls || e.bodies[0]?.cls) {
         const cls = e.cls?.node ?? e.bodies[0].cls;
         for (const m of classMixins(idx, e.bodies[0]?.file ?? e.file, cls))
@@ -21240,7 +21283,9 @@ function evidence(ctx, idx, e) {
                     out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
                 else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
                     const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
-                    if (assignedAt === undefined)
+                    if (userSetBy && /\.user$/.test(t))
+                        out.userFromDecorator ??= `@${userSetBy.split('.').pop()}`;
+                    else if (assignedAt === undefined)
                         out.session ??= `\`${t}\``;
                     // read before the view sets request.user itself: the logged-in user is what it falls back from
                     else if (n.startIndex < assignedAt && /\.user$/.test(t))
@@ -21411,11 +21456,13 @@ function csrf_exempt_judge(ctx, idx, e) {
         ? fallback
             ? `the view reads the Authorization header (a credential the browser does not add by itself), but also uses the logged-in user (${fallback}), and if that is its fallback when the header is missing, a cross-site request with the session cookie gets through`
             : 'the view reads the Authorization header (a credential the browser does not add by itself)'
-        : ev.userBeforeAssign
-            ? `it reads the logged-in user (${ev.userBeforeAssign}) before it sets \`request.user\` from its own authentication${ev.passesRequest ? ` (\`${ev.passesRequest}()\`)` : ''}, so a request with the session cookie — a cross-site one too — is answered as the visitor`
-            : ev.passesRequest
-                ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
-                : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
+        : ev.userFromDecorator
+            ? `the \`request.user\` it reads is the one ${ev.userFromDecorator} sets itself before the view runs (its own authentication, not the session cookie)${ev.passesRequest ? `, though it passes the request to \`${ev.passesRequest}()\`, which may read the session` : ''}`
+            : ev.userBeforeAssign
+                ? `it reads the logged-in user (${ev.userBeforeAssign}) before it sets \`request.user\` from its own authentication${ev.passesRequest ? ` (\`${ev.passesRequest}()\`)` : ''}, so a request with the session cookie — a cross-site one too — is answered as the visitor`
+                : ev.passesRequest
+                    ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
+                    : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
     const tail = ev.authHeader && fallback
         ? 'check that a request without the header is refused'
         : ev.userBeforeAssign

@@ -341,6 +341,45 @@ interface Evidence {
   userBeforeAssign?: string;
   authHeader?: boolean;
   passesRequest?: string;
+  /** A project decorator of the view that sets `request.user` itself on every request it lets through. */
+  userFromDecorator?: string;
+}
+
+/**
+ * Does this decorator (a function of the project's own) set `request.user` itself before the view runs? Its
+ * wrapper — a function defined in it — assigns `request.user` outside any branch, or calls a same-module helper,
+ * given the request, that does (OpenSAFELY OpenCodelists' `@require_authentication`: DRF's TokenAuthentication
+ * from the Authorization header, a 401 without it). The value must not come from the session or a cookie.
+ */
+function decoratorSetsUser(idx: PyIndex, from: SourceFile, q: string): boolean {
+  const d = idx.resolveDef(q, from.rel);
+  if (d?.node.type !== 'function_definition') return false;
+  const defs = idx.defs(d.file);
+  const assigns = (fn: SyntaxNode): boolean => {
+    let found = false;
+    walkBody(fn, (n) => {
+      if (found || n.type !== 'assignment' || !unconditional(n, fn)) return;
+      const right = n.childForFieldName('right')?.text ?? '';
+      if (/^request\.user$/.test(n.childForFieldName('left')?.text ?? '') && !/session|COOKIES/i.test(right)) found = true;
+    });
+    return found;
+  };
+  // the wrapper, `@wraps(view_fn)` or not
+  const wrappers = (d.node.childForFieldName('body')?.namedChildren ?? [])
+    .map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+    .filter((c): c is SyntaxNode => c?.type === 'function_definition');
+  return wrappers.some((w) => {
+    if (assigns(w)) return true;
+    let viaHelper = false;
+    walkBody(w, (n) => {
+      if (viaHelper || n.type !== 'call' || !unconditional(n, w)) return;
+      const callee = n.childForFieldName('function');
+      const helper = callee?.type === 'identifier' ? defs.get(callee.text) : undefined;
+      const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+      if (helper?.type === 'function_definition' && args.some((a) => a.text === 'request') && assigns(helper)) viaHelper = true;
+    });
+    return viaHelper;
+  });
 }
 
 /**
@@ -401,6 +440,7 @@ function unconditional(node: SyntaxNode, fn: SyntaxNode): boolean {
 function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
   const out: Evidence = {};
   for (const d of e.decorators) if (SESSION_DECORATOR.test(d)) out.session ??= `@${d.split('.').pop()}`;
+  const userSetBy = e.bodies.length === 1 && !e.bodies[0].cls ? e.decorators.find((d) => !d.startsWith('django.') && decoratorSetsUser(idx, e.bodies[0].file, d)) : undefined;
   if (e.cls || e.bodies[0]?.cls) {
     const cls = e.cls?.node ?? e.bodies[0].cls!;
     for (const m of classMixins(idx, e.bodies[0]?.file ?? e.file, cls)) if (SESSION_MIXIN.test(m)) out.session ??= m.split('.').pop();
@@ -432,7 +472,8 @@ function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
         if (/^(self\.)?request\.COOKIES$/.test(t)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
         else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
           const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
-          if (assignedAt === undefined) out.session ??= `\`${t}\``;
+          if (userSetBy && /\.user$/.test(t)) out.userFromDecorator ??= `@${userSetBy.split('.').pop()}`;
+          else if (assignedAt === undefined) out.session ??= `\`${t}\``;
           // read before the view sets request.user itself: the logged-in user is what it falls back from
           else if (n.startIndex < assignedAt && /\.user$/.test(t)) out.userBeforeAssign ??= `\`${(n.parent?.type === 'attribute' ? n.parent : n).text}\`, line ${n.startPosition.row + 1}`;
         }
@@ -583,7 +624,9 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
     ? fallback
       ? `the view reads the Authorization header (a credential the browser does not add by itself), but also uses the logged-in user (${fallback}), and if that is its fallback when the header is missing, a cross-site request with the session cookie gets through`
       : 'the view reads the Authorization header (a credential the browser does not add by itself)'
-    : ev.userBeforeAssign
+    : ev.userFromDecorator
+      ? `the \`request.user\` it reads is the one ${ev.userFromDecorator} sets itself before the view runs (its own authentication, not the session cookie)${ev.passesRequest ? `, though it passes the request to \`${ev.passesRequest}()\`, which may read the session` : ''}`
+      : ev.userBeforeAssign
       ? `it reads the logged-in user (${ev.userBeforeAssign}) before it sets \`request.user\` from its own authentication${ev.passesRequest ? ` (\`${ev.passesRequest}()\`)` : ''}, so a request with the session cookie — a cross-site one too — is answered as the visitor`
       : ev.passesRequest
         ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`

@@ -4,6 +4,7 @@ from graphene_django.views import GraphQLView
 
 from api import views as api_views
 from shop import views
+from tokens import views as token_views
 
 urlpatterns = [
     path("cart/add/", views.add_to_cart),
@@ -35,6 +36,8 @@ urlpatterns = [
     path("settings/save/", views.save_settings),
     path("cart/sync/", views.CartSync.as_view()),
     path("preview/", views.PreviewAccess.as_view()),
+    path("release/", token_views.update_release),
+    path("profile/token/", token_views.update_profile),
     path(
         "graphql/",
         # a library view: a note that says what to check
