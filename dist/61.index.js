@@ -8146,7 +8146,8 @@ function inheritsProjectMount(ws, file, svc, doc) {
 /**
  * A compose service that says it is the development setup though neither its file nor its name does: it runs
  * `runserver` (and no real app server) over a bind mount of the project folder — the live-reload pattern — or
- * starts through a dev-named script (`docker-entrypoint.dev.sh`). djangoproject.com's docker-compose.yml is its
+ * starts through a dev-named script (`docker-entrypoint.dev.sh`), or tells a script to run its development setup
+ * (`script/server --development`) over such a bind mount. djangoproject.com's docker-compose.yml is its
  * local setup, and its settings module was judged as production.
  */
 function runsDevSetup(svc, doc) {
@@ -8155,6 +8156,10 @@ function runsDevSetup(svc, doc) {
         return false;
     const run = `${yamlCommand(service.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(service.get('command', true), doc)?.text ?? ''}`;
     if (/(^|[\s/])[\w.-]*\b(dev|devel|development|local)\b[\w.-]*\.sh\b/i.test(run))
+        return true;
+    // a script told to run its development setup, over a bind mount of the project (mySociety's Local
+    // Intelligence Hub: `script/server --development`, which migrates and starts runserver)
+    if (/(^|\s)--(dev|devel|development)(\s|$)/.test(run) && bindMountsProject(service, doc))
         return true;
     return runsOnlyDevServer(run) && bindMountsProject(service, doc);
 }
