@@ -35,10 +35,10 @@ function isProcfile(name: string): boolean {
   return lower === 'procfile' || (lower.startsWith('procfile.') && !isDevName(lower) && lower !== 'procfile.windows');
 }
 
-/** Dockerfile, Dockerfile.prod, prod.Dockerfile (not Dockerfile.dev, dev.Dockerfile, Dockerfile.test). */
+/** Dockerfile, Dockerfile.prod, Dockerfile-aws, prod.Dockerfile (not Dockerfile.dev, dev.Dockerfile, Dockerfile.test). */
 function isDockerfile(name: string): boolean {
   const lower = name.toLowerCase();
-  return (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) && !isDevName(lower);
+  return (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.startsWith('dockerfile-') || lower.endsWith('.dockerfile')) && !isDevName(lower);
 }
 
 /** docker-compose.yml, compose.yaml, docker-compose.prod.yml (not override/dev/local/test files). */
