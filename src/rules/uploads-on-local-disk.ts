@@ -78,11 +78,24 @@ function replaceableHost(ctx: ScanContext, project: ScannedProject): boolean {
     // runserver over a bind mount, an image with no command of its own, a Procfile for honcho running runserver).
     if (kind === 'compose') return composeServices(f).some((svc) => !svc.devOnly && !runsDevSetup(svc.node, svc.doc) && !buildsDevImage(ctx, svc.node as YamlNode, f) && runsTheApp(svc.node, svc.doc));
     // a development image (src/project/dev-image.ts: it starts runserver, and only bind-mounting compose services build it)
-    if (kind === 'dockerfile') return dockerInstructions(f.text).some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !devImage(ctx.workspace.deployFiles(), f);
+    if (kind === 'dockerfile') return ownCommand(f.text) && !devImage(ctx.workspace.deployFiles(), f);
     if (kind === 'procfile') return !devProcfile(ctx, f);
     return (kind !== undefined && REPLACEABLE_HOST.has(kind)) || (kind === 'kubernetes' && (KUBERNETES.test(f.text) || /^values([.-][\w.-]+)?\.ya?ml$/i.test(baseName(f.rel))));
   });
 }
+
+/**
+ * Does the image start something of its own? A CMD, or an ENTRYPOINT other than a bare shell: EuroPython's
+ * `ENTRYPOINT ["/bin/bash", "-c"]` with no CMD runs whatever command its (development) compose file passes.
+ */
+function ownCommand(dockerfile: string): boolean {
+  const ins = dockerInstructions(dockerfile);
+  if (ins.some((i) => i.keyword === 'CMD')) return true;
+  return ins.some((i) => i.keyword === 'ENTRYPOINT' && !BARE_SHELL.test(i.args.trim()));
+}
+
+/** `["/bin/bash", "-c"]`, `["sh", "-lc"]`, `/bin/sh -c`: a shell given no command. */
+const BARE_SHELL = /^(\[\s*"(\/usr)?(\/bin\/)?(ba|da)?sh"\s*(,\s*"-[a-z]+"\s*)*\]|(\/usr)?(\/bin\/)?(ba|da)?sh(\s+-[a-z]+)*)$/;
 
 /** A compose service that builds a development image and runs its command (the Django Girls site's `app`). */
 function buildsDevImage(ctx: ScanContext, svc: YamlNode, compose: SourceFile): boolean {
