@@ -26524,12 +26524,16 @@ function markAllRaised(scope, e) {
 function optionalImportTarget(frame, st) {
     let module;
     let level = 0;
+    // `from .secret import SENTRY_KEY`: importing the absent module binds these names here and nothing else
+    let names;
     if (st.type === 'import_from_statement') {
         const spec = specOf(frame, st);
         if (!spec)
             return undefined;
         module = spec.module;
         level = spec.level;
+        if (!spec.wildcard && spec.names.length)
+            names = spec.names.map(([, alias]) => alias);
     }
     else if (st.type === 'import_statement') {
         const first = st.namedChildren[0];
@@ -26546,9 +26550,9 @@ function optionalImportTarget(frame, st) {
         const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
         const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
         if (written) {
-            return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true };
+            return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true, ...(names ? { names } : {}) };
         }
-        return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown` };
+        return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown`, ...(names ? { names } : {}) };
     }
     return undefined; // a library, installed in production
 }
@@ -27082,12 +27086,27 @@ function execGuarded(frame, body, scope, cond, condReads) {
  * setting before it (a dynamic mark that overrides).
  */
 function markOptional(frame, optional, scope) {
-    if (!optional.absentOverride)
-        return;
+    if (!optional.absentOverride || optional.names)
+        return; // named imports: importedMayReplace, after the handler
     if (optional.deployed)
         markDynamic(frame, optional.node, scope, optional.absentOverride, true);
     else
         markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+}
+/**
+ * `try: from .secret import SENTRY_KEY / except ImportError: SENTRY_KEY = None` with `.secret` absent from the
+ * repository (the Kartoza projects site): where the module exists, the import binds the names it lists and
+ * nothing else — a module cannot set another's names by being imported. So, as for an absent module's
+ * star-import (markAbsentOverride, which does not override), what the handler set stands, and a listed name the
+ * handler left unset may exist with a value the scan cannot see; no other setting is in doubt.
+ */
+function importedMayReplace(frame, optional, scope) {
+    if (!optional.absentOverride || !optional.names)
+        return;
+    const location = loc(frame, optional.node);
+    for (const name of optional.names)
+        if (!scope.has(name))
+            scope.set(name, { value: values_UNKNOWN, location, envVars: new Set(), conditional: true });
 }
 /**
  * `with contextlib.suppress(ImportError): from .local_settings import *` is a try/except ImportError:
@@ -27102,6 +27121,7 @@ function execWith(frame, st, scope) {
         const optional = optionalImportTarget(frame, s);
         if (optional) {
             markOptional(frame, optional, scope);
+            importedMayReplace(frame, optional, scope);
             continue;
         }
         const before = new Map(scope);
@@ -27131,6 +27151,7 @@ function execTry(frame, st, scope) {
     if (optional) {
         markOptional(frame, optional, scope);
         execBlock(frame, handlerBody(handlers[0]), scope);
+        importedMayReplace(frame, optional, scope);
     }
     else {
         const before = new Map(scope);

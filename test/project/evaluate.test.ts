@@ -458,6 +458,17 @@ describe('with contextlib.suppress(ImportError)', () => {
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
     expect(s.dynamic.map((d) => d.overrides)).toEqual([false]);
   });
+
+  it('a named import from an absent module binds only its names: no other setting is in doubt', () => {
+    const s = settings(
+      'SECRET_KEY = "k"\ntry:\n    from .secret import SENTRY_KEY, API_TOKEN as TOKEN\nexcept ImportError:\n    SENTRY_KEY = None\nwith __import__("contextlib").suppress(ImportError):\n    from app.extra import EXTRA_FLAG\n',
+    );
+    // the Kartoza projects site: its absent `.secret` cannot set SESSION_COOKIE_SECURE, so "not set" is firm
+    expect(s.dynamic).toEqual([]);
+    expect(worlds(s, 'SENTRY_KEY')).toEqual([null, null]);
+    expect(worlds(s, 'TOKEN')).toEqual(['<unknown>', '<unknown>']);
+    expect(s.bindings.has('EXTRA_FLAG')).toBe(true);
+  });
 });
 
 describe('small Python facts real settings lean on', () => {

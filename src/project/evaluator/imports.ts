@@ -227,14 +227,17 @@ function markAllRaised(scope: Scope, e: Raised): Scope {
  * (what an operator may deploy: `absentOverride` says so; `deployed` when the repository's own deploy writes
  * it: deployWrites). undefined when the import runs normally.
  */
-export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: SyntaxNode; absentOverride?: string; deployed?: true } | undefined {
+export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: SyntaxNode; absentOverride?: string; deployed?: true; names?: string[] } | undefined {
   let module: string;
   let level = 0;
+  // `from .secret import SENTRY_KEY`: importing the absent module binds these names here and nothing else
+  let names: string[] | undefined;
   if (st.type === 'import_from_statement') {
     const spec = specOf(frame, st);
     if (!spec) return undefined;
     module = spec.module;
     level = spec.level;
+    if (!spec.wildcard && spec.names.length) names = spec.names.map(([, alias]) => alias);
   } else if (st.type === 'import_statement') {
     const first = st.namedChildren[0];
     module = (first?.type === 'aliased_import' ? first.childForFieldName('name')?.text : first?.text) ?? '';
@@ -247,9 +250,9 @@ export function optionalImportTarget(frame: Frame, st: SyntaxNode): { node: Synt
     const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
     const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
     if (written) {
-      return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true };
+      return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true, ...(names ? { names } : {}) };
     }
-    return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown` };
+    return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown`, ...(names ? { names } : {}) };
   }
   return undefined; // a library, installed in production
 }

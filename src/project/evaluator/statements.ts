@@ -375,9 +375,22 @@ function execGuarded(frame: Frame, body: SyntaxNode[], scope: Scope, cond: Synta
  * setting before it (a dynamic mark that overrides).
  */
 function markOptional(frame: Frame, optional: NonNullable<ReturnType<typeof optionalImportTarget>>, scope: Scope): void {
-  if (!optional.absentOverride) return;
+  if (!optional.absentOverride || optional.names) return; // named imports: importedMayReplace, after the handler
   if (optional.deployed) markDynamic(frame, optional.node, scope, optional.absentOverride, true);
   else markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+}
+
+/**
+ * `try: from .secret import SENTRY_KEY / except ImportError: SENTRY_KEY = None` with `.secret` absent from the
+ * repository (the Kartoza projects site): where the module exists, the import binds the names it lists and
+ * nothing else — a module cannot set another's names by being imported. So, as for an absent module's
+ * star-import (markAbsentOverride, which does not override), what the handler set stands, and a listed name the
+ * handler left unset may exist with a value the scan cannot see; no other setting is in doubt.
+ */
+function importedMayReplace(frame: Frame, optional: NonNullable<ReturnType<typeof optionalImportTarget>>, scope: Scope): void {
+  if (!optional.absentOverride || !optional.names) return;
+  const location = loc(frame, optional.node);
+  for (const name of optional.names) if (!scope.has(name)) scope.set(name, { value: UNKNOWN, location, envVars: new Set(), conditional: true });
 }
 
 /**
@@ -392,6 +405,7 @@ function execWith(frame: Frame, st: SyntaxNode, scope: Scope): void {
     const optional = optionalImportTarget(frame, s);
     if (optional) {
       markOptional(frame, optional, scope);
+      importedMayReplace(frame, optional, scope);
       continue;
     }
     const before = new Map(scope);
@@ -419,6 +433,7 @@ function execTry(frame: Frame, st: SyntaxNode, scope: Scope): void {
   if (optional) {
     markOptional(frame, optional, scope);
     execBlock(frame, handlerBody(handlers[0]), scope);
+    importedMayReplace(frame, optional, scope);
   } else {
     const before = new Map(scope);
     try {
