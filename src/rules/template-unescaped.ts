@@ -226,6 +226,9 @@ export default {
       const tainted = contextFor(t);
       const classify = (variable: string): Verdict => {
         if (/^(["']).*\1$/.test(variable) || /^-?\d/.test(variable)) return { kind: 'safe' };
+        // QueryDict.urlencode() percent-encodes every key and value (a template cannot pass its `safe=`): no
+        // `<`, `"` or `'` survives — EuroPython's `?{{ request.GET.urlencode|safe }}` in an export link
+        if (/^request\.(GET|POST)\.urlencode$/.test(variable)) return { kind: 'safe' };
         if (REQUEST_VAR.test(variable)) return { kind: 'request', why: `\`${variable}\` is request data` };
         const parts = variable.split('.');
         const key = tainted.get(parts[0]);
