@@ -7854,10 +7854,10 @@ function isTestPath(rel) {
     return /^(test_.*|.*_tests?|tests?|conftest|testing)\.py$/i.test(name);
 }
 /** Words that name development code, and the ones that also name settings for a local machine. */
-const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
+const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'e2e', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
 const LOCAL_WORDS = ['local', 'locals', 'localhost'];
 const wordIn = (words) => new RegExp(`(^|[._\\-/])(${words.join('|')})([._\\-/]|$)`, 'i');
-/** Development-only by name: a word dev/development/local/test/ci/example/sample in a file or folder name. */
+/** Development-only by name: a word dev/development/local/test/e2e/ci/example/sample in a file or folder name. */
 const DEV_WORD = wordIn([...DEV_WORDS, ...LOCAL_WORDS]);
 function isDevName(name) {
     return DEV_WORD.test(name);
@@ -23830,6 +23830,10 @@ function identifierIn(fn, name) {
             const tainted = contextFor(t);
             const classify = (variable) => {
                 if (/^(["']).*\1$/.test(variable) || /^-?\d/.test(variable))
+                    return { kind: 'safe' };
+                // QueryDict.urlencode() percent-encodes every key and value (a template cannot pass its `safe=`): no
+                // `<`, `"` or `'` survives — EuroPython's `?{{ request.GET.urlencode|safe }}` in an export link
+                if (/^request\.(GET|POST)\.urlencode$/.test(variable))
                     return { kind: 'safe' };
                 if (REQUEST_VAR.test(variable))
                     return { kind: 'request', why: `\`${variable}\` is request data` };
