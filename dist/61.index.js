@@ -17639,6 +17639,8 @@ function formattedHow(flow, node) {
 
 
 
+
+
 const WHAT = {
     email: 'sends email over SMTP while the client waits: a slow or unreachable mail server stalls the worker and the response',
     http: 'makes an outbound HTTP request while the client waits: a slow or hung remote service ties up the worker until it answers or times out',
@@ -17934,21 +17936,70 @@ function localRelay(ctx, file) {
     const host = s?.bindings.get('EMAIL_HOST');
     if (!project || !s || !host || host.conditional)
         return undefined;
+    const smtp = (b) => b === 'django.core.mail.backends.smtp.EmailBackend';
     const backend = s.bindings.get('EMAIL_BACKEND');
-    if (backend && (backend.conditional || !WORLDS.every((w) => strOf(backend[w]) === 'django.core.mail.backends.smtp.EmailBackend')))
+    if (backend && (backend.conditional || !WORLDS.every((w) => smtp(strOf(backend[w]) ?? '')) && !defaultStands(ctx, project, backend, smtp)))
         return undefined;
-    if (WORLDS.every((w) => isLoopbackHost(strOf(host[w]) ?? '')))
-        return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
+    const relays = relayServices(ctx, project);
+    const relay = (h) => isLoopbackHost(h) || relays.has(h);
+    const which = (h) => (relays.has(h) ? `, ${relays.get(h)}` : '');
+    if (WORLDS.every((w) => relay(strOf(host[w]) ?? '')))
+        return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}${which(strOf(host.unset) ?? '')}`;
     // Read from the environment with a loopback default written in the settings (patchwork:
     // `os.getenv('EMAIL_HOST', 'localhost')`, its install guide's local postfix), and no production deploy file
     // giving the variable another host: the settings name the relay, as explicitly as a literal would.
-    if (!isLoopbackHost(strOf(host.unset) ?? '') || host.set.kind !== 'env')
+    const dflt = strOf(host.unset) ?? '';
+    // the production deploy gives the variable (the Kartoza stack's `EMAIL_HOST: smtp`, beside its postfix service)
+    if (WORLDS.every((w) => host[w].kind === 'env')) {
+        const names = new Set(envVarNames(ctx, [host]));
+        const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
+        const v = given[0]?.value?.trim() ?? '';
+        if (given.length && given.every((e) => relay(e.value?.trim() ?? '')))
+            return `${given[0].name} is "${v}" in ${given[0].file}${which(v)}`;
+    }
+    if (!defaultStands(ctx, project, host, relay))
         return undefined;
-    const names = new Set(envVarNames(ctx, [host]));
+    const names = envVarNames(ctx, [host]);
+    return `EMAIL_HOST defaults to "${dflt}" in ${label(s)} when ${names.join(', ')} is not set${which(dflt)}, and no deploy file sets it to another host`;
+}
+/**
+ * A setting read from the environment whose default written in the settings is acceptable, and no production
+ * deploy file of the project gives that variable a value that is not.
+ */
+function defaultStands(ctx, project, b, ok) {
+    if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env')
+        return false;
+    const names = new Set(envVarNames(ctx, [b]));
     if (names.size === 0)
-        return undefined;
-    const elsewhere = (ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !isLoopbackHost(e.value?.trim() ?? ''));
-    return elsewhere ? undefined : `EMAIL_HOST defaults to "${strOf(host.unset)}" in ${label(s)} when ${[...names].join(', ')} is not set, and no deploy file sets it to another host`;
+        return false;
+    return !(ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !ok(e.value?.trim() ?? ''));
+}
+/** A mail relay's image: postfix, exim, OpenSMTPD, an smtp relay (`catatnight/postfix`, `boky/postfix`, `namshi/smtp`). */
+const MTA_IMAGE = /(^|[/:-])(postfix|exim4?|opensmtpd|smtp|smtp-relay|mailrelay|sendmail)([:@-]|$)/i;
+/**
+ * The mail relays production's compose files run beside the app: service name (and hostname) → what it is. The
+ * Kartoza projects site's stack runs `catatnight/postfix` as `smtp`, its settings' EMAIL_HOST default: the app
+ * hands mail over the stack's own network to a relay that queues it, as to one on localhost.
+ */
+function relayServices(ctx, project) {
+    const out = new Map();
+    for (const f of ctx.workspace.deployFiles()) {
+        if (manifestKind(f) !== 'compose' || !productionDeployFile(ctx, project, f))
+            continue;
+        for (const svc of composeServices(f)) {
+            if (svc.devOnly || !(0,yaml_dist/* isMap */.jh)(svc.node))
+                continue;
+            const image = svc.node.get('image');
+            if (typeof image !== 'string' || !MTA_IMAGE.test(image))
+                continue;
+            const what = `the \`${svc.name}\` service of ${f.rel}, running ${image}`;
+            out.set(svc.name, what);
+            const hostname = svc.node.get('hostname');
+            if (typeof hostname === 'string')
+                out.set(hostname, what);
+        }
+    }
+    return out;
 }
 /**
  * mail_admins() and mail_managers() return at once when ADMINS (MANAGERS) is empty: known empty or unset (Django's
@@ -18350,7 +18401,7 @@ function noteOn(slow, debugOnly, lazy) {
         return { why: backend, fix: 'Make sure production sends mail from a task or through a queueing EMAIL_BACKEND (django-celery-email), or move the sending out of the request.' };
     const relay = slow.kind === 'email' ? lazy.relay() : undefined;
     if (relay)
-        return { why: `production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
+        return { why: `production hands it to a mail relay on the same machine or the deployment's own network (${relay}), which takes it at once and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
     if (debugOnly)
         return { why: DEBUG_ONLY_NOTE, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' };
     const cached = lazy.memoized();

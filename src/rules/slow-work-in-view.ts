@@ -2,17 +2,19 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Location } from '../finding';
 import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../project/python';
-import type { ScanContext } from '../project/scan';
+import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { CALL, PyIndex, countsFor, decoratorDotted, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
-import { productionEnvironment } from '../project/manifests';
+import { manifestKind, productionEnvironment } from '../project/manifests';
+import { composeServices, productionDeployFile } from '../project/deploy-commands';
+import { isMap } from 'yaml';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { defKey, viewKeys } from '../project/views';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
-import { WORLDS, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
+import { WORLDS, type SettingBinding, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
 
@@ -305,17 +307,63 @@ function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
   const s = project?.production;
   const host = s?.bindings.get('EMAIL_HOST');
   if (!project || !s || !host || host.conditional) return undefined;
+  const smtp = (b: string) => b === 'django.core.mail.backends.smtp.EmailBackend';
   const backend = s.bindings.get('EMAIL_BACKEND');
-  if (backend && (backend.conditional || !WORLDS.every((w) => strOf(backend[w]) === 'django.core.mail.backends.smtp.EmailBackend'))) return undefined;
-  if (WORLDS.every((w) => isLoopbackHost(strOf(host[w]) ?? ''))) return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}`;
+  if (backend && (backend.conditional || !WORLDS.every((w) => smtp(strOf(backend[w]) ?? '')) && !defaultStands(ctx, project, backend, smtp))) return undefined;
+  const relays = relayServices(ctx, project);
+  const relay = (h: string) => isLoopbackHost(h) || relays.has(h);
+  const which = (h: string) => (relays.has(h) ? `, ${relays.get(h)}` : '');
+  if (WORLDS.every((w) => relay(strOf(host[w]) ?? ''))) return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}${which(strOf(host.unset) ?? '')}`;
   // Read from the environment with a loopback default written in the settings (patchwork:
   // `os.getenv('EMAIL_HOST', 'localhost')`, its install guide's local postfix), and no production deploy file
   // giving the variable another host: the settings name the relay, as explicitly as a literal would.
-  if (!isLoopbackHost(strOf(host.unset) ?? '') || host.set.kind !== 'env') return undefined;
-  const names = new Set(envVarNames(ctx, [host]));
-  if (names.size === 0) return undefined;
-  const elsewhere = (ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !isLoopbackHost(e.value?.trim() ?? ''));
-  return elsewhere ? undefined : `EMAIL_HOST defaults to "${strOf(host.unset)}" in ${label(s)} when ${[...names].join(', ')} is not set, and no deploy file sets it to another host`;
+  const dflt = strOf(host.unset) ?? '';
+  // the production deploy gives the variable (the Kartoza stack's `EMAIL_HOST: smtp`, beside its postfix service)
+  if (WORLDS.every((w) => host[w].kind === 'env')) {
+    const names = new Set(envVarNames(ctx, [host]));
+    const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
+    const v = given[0]?.value?.trim() ?? '';
+    if (given.length && given.every((e) => relay(e.value?.trim() ?? ''))) return `${given[0].name} is "${v}" in ${given[0].file}${which(v)}`;
+  }
+  if (!defaultStands(ctx, project, host, relay)) return undefined;
+  const names = envVarNames(ctx, [host]);
+  return `EMAIL_HOST defaults to "${dflt}" in ${label(s)} when ${names.join(', ')} is not set${which(dflt)}, and no deploy file sets it to another host`;
+}
+
+/**
+ * A setting read from the environment whose default written in the settings is acceptable, and no production
+ * deploy file of the project gives that variable a value that is not.
+ */
+function defaultStands(ctx: ScanContext, project: ScannedProject, b: SettingBinding, ok: (v: string) => boolean): boolean {
+  if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env') return false;
+  const names = new Set(envVarNames(ctx, [b]));
+  if (names.size === 0) return false;
+  return !(ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !ok(e.value?.trim() ?? ''));
+}
+
+/** A mail relay's image: postfix, exim, OpenSMTPD, an smtp relay (`catatnight/postfix`, `boky/postfix`, `namshi/smtp`). */
+const MTA_IMAGE = /(^|[/:-])(postfix|exim4?|opensmtpd|smtp|smtp-relay|mailrelay|sendmail)([:@-]|$)/i;
+
+/**
+ * The mail relays production's compose files run beside the app: service name (and hostname) → what it is. The
+ * Kartoza projects site's stack runs `catatnight/postfix` as `smtp`, its settings' EMAIL_HOST default: the app
+ * hands mail over the stack's own network to a relay that queues it, as to one on localhost.
+ */
+function relayServices(ctx: ScanContext, project: ScannedProject): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of ctx.workspace.deployFiles()) {
+    if (manifestKind(f) !== 'compose' || !productionDeployFile(ctx, project, f)) continue;
+    for (const svc of composeServices(f)) {
+      if (svc.devOnly || !isMap(svc.node)) continue;
+      const image = svc.node.get('image');
+      if (typeof image !== 'string' || !MTA_IMAGE.test(image)) continue;
+      const what = `the \`${svc.name}\` service of ${f.rel}, running ${image}`;
+      out.set(svc.name, what);
+      const hostname = svc.node.get('hostname');
+      if (typeof hostname === 'string') out.set(hostname, what);
+    }
+  }
+  return out;
 }
 
 /**
@@ -690,7 +738,7 @@ function noteOn(
   const backend = slow.kind === 'email' ? lazy.backend() : undefined;
   if (backend) return { why: backend, fix: 'Make sure production sends mail from a task or through a queueing EMAIL_BACKEND (django-celery-email), or move the sending out of the request.' };
   const relay = slow.kind === 'email' ? lazy.relay() : undefined;
-  if (relay) return { why: `production hands it to a mail relay on the same machine (${relay}), which takes it over loopback and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
+  if (relay) return { why: `production hands it to a mail relay on the same machine or the deployment's own network (${relay}), which takes it at once and queues it; slow only when that relay is down`, fix: 'Keep the local relay (and watch its queue), or send from a task.' };
   if (debugOnly) return { why: DEBUG_ONLY_NOTE, fix: 'Keep DEBUG off in production (then this branch never runs there), or move the work out of the request.' };
   const cached = lazy.memoized();
   if (cached) {
