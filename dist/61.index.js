@@ -20307,7 +20307,8 @@ function shadowedInclude(ctx, r, target) {
     if (!suffix || prefix === undefined || !list || (list.type !== 'list' && list.type !== 'tuple'))
         return false;
     const isRegex = /(^|\.)(re_path|url)$/.test(callParts(r.call).callee ?? '');
-    const full = isRegex ? undefined : prefix + suffix;
+    // a regex include at the root (`re_path('', include(...))`, `url(r'^', …)`) adds its routes as they are
+    const full = isRegex ? (prefix === '' || prefix === '^' ? suffix : undefined) : prefix + suffix;
     for (const sib of list.namedChildren) {
         if (sib.id === r.call.id)
             break;
@@ -20320,6 +20321,13 @@ function shadowedInclude(ctx, r, target) {
         if (full !== undefined && !sibRegex && route === full)
             return true;
         if (full !== undefined && sibRegex && /\$$/.test(route) && pyRegexTest(route, full))
+            return true;
+        // an earlier view (not an include) whose anchored regex has no `$` answers every path it starts: Django
+        // searches an endpoint's pattern unless it ends in `$` (EuroPython's `re_path(r'^login/', RedirectView…)`
+        // before its root include of django.contrib.auth.urls)
+        const sibView = callParts(sib).args[1];
+        const sibInclude = sibView?.type === 'call' && /(^|\.)include$/.test(callParts(sibView).callee ?? '');
+        if (full !== undefined && sibRegex && !sibInclude && route.startsWith('^') && pyRegexTest(route, full))
             return true;
         // an earlier include of the project's own URLconf that routes the same path (KPI: `path("", include(
         // "kobo.apps.accounts.mfa.urls"))`, whose `accounts/login/` comes before allauth's)

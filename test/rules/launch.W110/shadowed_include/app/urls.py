@@ -1,4 +1,5 @@
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from app.views import SiteLoginView
@@ -23,4 +24,8 @@ urlpatterns = [
     # a different prefix: this include's login/ is reachable
     # ruleid: launch.W110
     re_path(r"^accounts/", include("django.contrib.auth.urls")),
+    # login/ is answered by the RedirectView: its pattern has no `$`, so it matches every path it starts
+    re_path(r"^login/", RedirectView.as_view(pattern_name="accounts-login", permanent=False)),
+    # ok: launch.W110
+    re_path("", include("django.contrib.auth.urls")),
 ]
