@@ -15389,11 +15389,22 @@ function servingInterface(ctx, project) {
  * later request reuses, so CONN_MAX_AGE > 0 piles up idle connections (benoitc/gunicorn#996). 0 is right there.
  */
 const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
+/** uWSGI's gevent loop: `--gevent 100` on its command line, `gevent = 100` in its ini. */
+const UWSGI_GEVENT = /(^|\s)--gevent[\s=]|^\s*gevent\s*=/m;
+/** A monkey-patched WSGI module: gevent's `monkey.patch_all()` or eventlet's `monkey_patch()` before the app. */
+const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
 function servesWithGreenlets(ctx, project) {
     const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !files_inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)));
-    return [...deploy, ...productionPythonFiles(ctx, project)].some((f) => GREENLET_WORKERS.test(f.text));
+    const python = productionPythonFiles(ctx, project);
+    if ([...deploy, ...python].some((f) => GREENLET_WORKERS.test(f.text)))
+        return true;
+    if (deploy.some((f) => UWSGI_GEVENT.test(f.text)))
+        return true;
+    // a WSGI module of its own that patches for greenlets (the Center for Open Science's SHARE: `wsgi_green.py`,
+    // gevent's patch_all and psycogreen, for uWSGI from its deploy dependencies): greenlets serve its requests
+    return python.some((f) => /wsgi/i.test(baseName(f.rel)) && GREEN_PATCH.test(f.text));
 }
 // ---------------------------------------------------------------------------------------------
 // Which environment variables CONN_MAX_AGE really depends on
