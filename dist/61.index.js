@@ -25307,13 +25307,16 @@ function silencedBy(ctx, finding, checks) {
 /** The check IDs a project's production settings certainly silence (in both worlds). */
 function silencedChecks(project) {
     const b = project.production?.bindings.get('SILENCED_SYSTEM_CHECKS');
-    if (!b || b.conditional)
+    if (!b)
         return new Set();
+    // each value the world may have: the known one, or — where undecided paths set it apart (bugsink's
+    // `else: SILENCED_SYSTEM_CHECKS += [...]`) — every alternative; a check counts when all of them hold it
     const known = (w) => {
-        const v = b[w];
-        if (v.kind !== 'list')
+        const values = b.alternatives?.[w] ?? (b[w].kind === 'list' ? [b[w]] : []);
+        const sets = values.map((v) => new Set(v.kind === 'list' ? v.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])) : []));
+        if (sets.length === 0)
             return new Set();
-        return new Set(v.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])));
+        return new Set([...sets[0]].filter((c) => sets.every((x) => x.has(c))));
     };
     const unset = known('unset');
     return new Set([...known('set')].filter((c) => unset.has(c)));

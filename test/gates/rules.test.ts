@@ -103,6 +103,14 @@ describe('SILENCED_SYSTEM_CHECKS silences the static rules too', () => {
     expect(cookie.message).toContain('(silenced by SILENCED_SYSTEM_CHECKS in app.settings)');
   });
 
+  it('a list undecided paths extend is silenced for the checks every path holds (bugsink: `else: SILENCED_SYSTEM_CHECKS += [...]`)', () => {
+    const tail = 'SILENCED_SYSTEM_CHECKS = ["security.W004"]\nif os.environ.get("BEHIND_HTTPS_PROXY", "False").lower() in ("true", "1"):\n    SESSION_COOKIE_SECURE = True\nelse:\n    SILENCED_SYSTEM_CHECKS += ["security.W008"]\n';
+    const { gate } = runRules(scan(project(`${SECURE_BASE}${tail}`)), rulesOf('launch.W101', 'launch.W104'));
+    expect(only(gate.findings, 'launch.W101').level).toBe('note');
+    // W008 only where the variable is unset: with it set, the redirect warning stands
+    expect(only(gate.findings, 'launch.W104').level).toBe('warning');
+  });
+
   it('a dev settings module silencing a check changes nothing in production', () => {
     const dir = project(SECURE_BASE, { 'app/settings_dev.py': 'from .settings import *\nSILENCED_SYSTEM_CHECKS = ["security.W004"]\n' });
     expect(only(runRules(scan(dir), rulesOf('launch.W101')).gate.findings, 'launch.W101').level).toBe('warning');
