@@ -15389,8 +15389,14 @@ function servingInterface(ctx, project) {
  * later request reuses, so CONN_MAX_AGE > 0 piles up idle connections (benoitc/gunicorn#996). 0 is right there.
  */
 const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
-/** uWSGI's gevent loop: `--gevent 100` on its command line, `gevent = 100` in its ini. */
-const UWSGI_GEVENT = /(^|\s)--gevent[\s=]|^\s*gevent\s*=/m;
+/** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
+const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
+const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
+function uwsgiGevent(f) {
+    if (UWSGI_GEVENT_FLAG.test(f.text))
+        return true;
+    return /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_INI_GEVENT.test(f.text);
+}
 /** A monkey-patched WSGI module: gevent's `monkey.patch_all()` or eventlet's `monkey_patch()` before the app. */
 const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
 function servesWithGreenlets(ctx, project) {
@@ -15400,7 +15406,7 @@ function servesWithGreenlets(ctx, project) {
     const python = productionPythonFiles(ctx, project);
     if ([...deploy, ...python].some((f) => GREENLET_WORKERS.test(f.text)))
         return true;
-    if (deploy.some((f) => UWSGI_GEVENT.test(f.text)))
+    if (deploy.some(uwsgiGevent))
         return true;
     // a WSGI module of its own that patches for greenlets (the Center for Open Science's SHARE: `wsgi_green.py`,
     // gevent's patch_all and psycogreen, for uWSGI from its deploy dependencies): greenlets serve its requests
