@@ -7854,10 +7854,10 @@ function isTestPath(rel) {
     return /^(test_.*|.*_tests?|tests?|conftest|testing)\.py$/i.test(name);
 }
 /** Words that name development code, and the ones that also name settings for a local machine. */
-const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'e2e', 'ci', 'example', 'examples', 'sample', 'samples', 'debug'];
+const DEV_WORDS = ['dev', 'devel', 'develop', 'development', 'devstack', 'test', 'tests', 'testing', 'e2e', 'ci', 'example', 'examples', 'sample', 'samples', 'debug', 'debugger', 'vscode'];
 const LOCAL_WORDS = ['local', 'locals', 'localhost'];
 const wordIn = (words) => new RegExp(`(^|[._\\-/])(${words.join('|')})([._\\-/]|$)`, 'i');
-/** Development-only by name: a word dev/development/local/test/e2e/ci/example/sample in a file or folder name. */
+/** Development-only by name: a word dev/development/local/test/e2e/ci/example/sample/debugger/vscode in a file or folder name. */
 const DEV_WORD = wordIn([...DEV_WORDS, ...LOCAL_WORDS]);
 function isDevName(name) {
     return DEV_WORD.test(name);
