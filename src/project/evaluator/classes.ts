@@ -59,7 +59,7 @@ function classAttributes(frame: Frame, cls: SyntaxNode, scope: Scope, seen = new
         const entry: Entry = { value: propertyValue(child, def, classScope), location: loc(frame, st), envVars: new Set() };
         classScope.set(name, entry);
         out.set(name, entry);
-      } else if (configurations && /^(setup|pre_setup|post_setup)$/.test(name) && changesClass(def)) {
+      } else if (configurations && /^(setup|pre_setup|post_setup)$/.test(name)) {
         markDynamic(frame, def, out, `the configuration class's ${name}() may change any setting`, true);
       }
       continue;
@@ -69,32 +69,6 @@ function classAttributes(frame: Frame, cls: SyntaxNode, scope: Scope, seen = new
     for (const [k, v] of classScope) if (before.get(k) !== v) out.set(k, v);
   }
   return out;
-}
-
-/**
- * May a configuration class's setup hook change its settings? Yes when it assigns to (or changes in place) an
- * attribute of `cls`/`self`, calls setattr(), or hands `cls`/`self` itself to a call other than `super()`'s.
- * A hook that only reads them — La Suite's and Helsinki's `post_setup()`: `super().post_setup()`, then
- * `sentry_sdk.init(dsn=cls.SENTRY_DSN, …)` — changes nothing.
- */
-function changesClass(def: SyntaxNode): boolean {
-  const body = def.childForFieldName('body');
-  if (!body) return false;
-  let changes = false;
-  walk(body, (n) => {
-    if (changes) return false;
-    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-      if (/^(cls|self)\./.test(n.childForFieldName('left')?.text ?? '')) changes = true;
-    } else if (n.type === 'call') {
-      const fn = n.childForFieldName('function');
-      const f = fn?.text ?? '';
-      if (f === 'setattr') changes = true;
-      else if (fn?.type === 'attribute' && /^(cls|self)\.\w+$/.test(fn.childForFieldName('object')?.text ?? '') && /^(append|extend|insert|update|remove|pop|clear|setdefault|add|discard)$/.test(fn.childForFieldName('attribute')?.text ?? '')) changes = true;
-      else if (!/^super\(\)\./.test(f) && (n.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(cls|self)$/.test(a.text))) changes = true;
-    }
-    return !changes;
-  });
-  return changes;
 }
 
 /** A `@property` whose body is one `return <expr>`: that expression; anything else is unknown. */
