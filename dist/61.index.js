@@ -14173,7 +14173,54 @@ function routeCalls(ctx, inBatch) {
  * deployment).
  */
 function routesFile(ctx, f) {
-    return isUrlsFile(f.rel) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
+    return (isUrlsFile(f.rel) || namedUrlconfs(ctx).has(f.rel)) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
+}
+/** A module-level `urlpatterns` assignment: what makes a module a URLconf for Django. */
+const URLPATTERNS = /^urlpatterns\s*(=|\+=)/m;
+/**
+ * Modules not named like URLconfs that are ones: they set `urlpatterns` at module level and a URLconf names them
+ * — `include("conference.accounts")`, `from conference.accounts import urlpatterns as accounts_urls` then
+ * `include((accounts_urls, "conference"))` (EuroPython's epcon keeps its login route in `conference/accounts.py`).
+ * Followed one step from the urls files, again from those found, until no more.
+ */
+function namedUrlconfs(ctx) {
+    return scanFactOf(ctx, 'named-urlconfs', () => {
+        const out = new Set();
+        const idx = PyIndex.of(ctx);
+        const candidates = ctx.workspace.pythonFiles().filter((f) => !isUrlsFile(f.rel) && !isTestPath(f.rel) && f.text.includes('urlpatterns') && URLPATTERNS.test(f.text));
+        if (candidates.length === 0)
+            return out;
+        let namers = ctx.workspace.pythonFiles().filter((f) => isUrlsFile(f.rel) && !isTestPath(f.rel));
+        // production's ROOT_URLCONF, whatever its name (`ROOT_URLCONF = "project.routes"`)
+        for (const p of ctx.projects) {
+            const b = p.production?.bindings.get('ROOT_URLCONF');
+            const file = b && b.unset.kind === 'str' ? idx.resolveModule(b.unset.value, p.production?.files[0]) : undefined;
+            if (file && candidates.includes(file) && !out.has(file.rel)) {
+                out.add(file.rel);
+                namers.push(file);
+            }
+        }
+        const esc = (x) => x.replace(/\./g, '\\.');
+        while (namers.length) {
+            const found = [];
+            for (const c of candidates) {
+                if (out.has(c.rel))
+                    continue;
+                const m = idx.moduleName(c);
+                if (!m)
+                    continue;
+                const dot = m.lastIndexOf('.');
+                const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
+                const quoted = new RegExp(`["']${esc(m)}["']|\\bfrom\\s+${esc(m)}\\s+import\\b|\\bimport\\s+${esc(m)}\\b`);
+                if (namers.some((f) => f.rel !== c.rel && f.text.includes(m.slice(dot + 1)) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
+                    out.add(c.rel);
+                    found.push(c);
+                }
+            }
+            namers = found;
+        }
+        return out;
+    });
 }
 /**
  * The URLconfs only development settings serve: the ROOT_URLCONF (a literal) of a settings module production never
