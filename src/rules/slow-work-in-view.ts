@@ -314,17 +314,18 @@ function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
   const relay = (h: string) => isLoopbackHost(h) || relays.has(h);
   const which = (h: string) => (relays.has(h) ? `, ${relays.get(h)}` : '');
   if (WORLDS.every((w) => relay(strOf(host[w]) ?? ''))) return `EMAIL_HOST = "${strOf(host.unset)}" in ${label(s)}${which(strOf(host.unset) ?? '')}`;
-  // Read from the environment with a loopback default written in the settings (patchwork:
-  // `os.getenv('EMAIL_HOST', 'localhost')`, its install guide's local postfix), and no production deploy file
-  // giving the variable another host: the settings name the relay, as explicitly as a literal would.
   const dflt = strOf(host.unset) ?? '';
-  // the production deploy gives the variable (the Kartoza stack's `EMAIL_HOST: smtp`, beside its postfix service)
+  // the production deploy gives the variable, and every value it gives is a relay (the Kartoza stack's
+  // `EMAIL_HOST: smtp`, beside its postfix service)
   if (WORLDS.every((w) => host[w].kind === 'env')) {
     const names = new Set(envVarNames(ctx, [host]));
     const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
     const v = given[0]?.value?.trim() ?? '';
     if (given.length && given.every((e) => relay(e.value?.trim() ?? ''))) return `${given[0].name} is "${v}" in ${given[0].file}${which(v)}`;
   }
+  // Read from the environment with a relay as the default written in the settings (patchwork:
+  // `os.getenv('EMAIL_HOST', 'localhost')`, its install guide's local postfix), and no production deploy file
+  // giving the variable another host: the settings name the relay, as explicitly as a literal would.
   if (!defaultStands(ctx, project, host, relay)) return undefined;
   const names = envVarNames(ctx, [host]);
   return `EMAIL_HOST defaults to "${dflt}" in ${label(s)} when ${names.join(', ')} is not set${which(dflt)}, and no deploy file sets it to another host`;
