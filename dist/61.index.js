@@ -14175,6 +14175,12 @@ function routeCalls(ctx, inBatch) {
 function routesFile(ctx, f) {
     return (isUrlsFile(f.rel) || namedUrlconfs(ctx).has(f.rel)) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
 }
+const escDots = (x) => x.replace(/\./g, '\\.');
+/** `from pkg import … name …` naming the dotted module `pkg.name` (undefined for a top-level module). */
+function fromParentImport(module) {
+    const dot = module.lastIndexOf('.');
+    return dot > 0 ? new RegExp(`from\\s+${escDots(module.slice(0, dot))}\\s+import\\b[^\\n]*\\b${module.slice(dot + 1)}\\b`) : undefined;
+}
 /** A module-level `urlpatterns` assignment: what makes a module a URLconf for Django. */
 const URLPATTERNS = /^urlpatterns\s*(=|\+=)/m;
 /**
@@ -14200,7 +14206,6 @@ function namedUrlconfs(ctx) {
                 namers.push(file);
             }
         }
-        const esc = (x) => x.replace(/\./g, '\\.');
         while (namers.length) {
             const found = [];
             for (const c of candidates) {
@@ -14209,10 +14214,10 @@ function namedUrlconfs(ctx) {
                 const m = idx.moduleName(c);
                 if (!m)
                     continue;
-                const dot = m.lastIndexOf('.');
-                const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
-                const quoted = new RegExp(`["']${esc(m)}["']|\\bfrom\\s+${esc(m)}\\s+import\\b|\\bimport\\s+${esc(m)}\\b`);
-                if (namers.some((f) => f.rel !== c.rel && f.text.includes(m.slice(dot + 1)) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
+                const fromImport = fromParentImport(m);
+                const quoted = new RegExp(`["']${escDots(m)}["']|\\bfrom\\s+${escDots(m)}\\s+import\\b|\\bimport\\s+${escDots(m)}\\b`);
+                const last = m.slice(m.lastIndexOf('.') + 1);
+                if (namers.some((f) => f.rel !== c.rel && f.text.includes(last) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
                     out.add(c.rel);
                     found.push(c);
                 }
@@ -14246,9 +14251,7 @@ function devUrlconfs(ctx) {
                 if (!file)
                     continue;
                 // named: `include("demodesk.config.urls")`, `import demodesk.config.urls`, `from demodesk.config import urls`
-                const dot = m.lastIndexOf('.');
-                const esc = (x) => x.replace(/\./g, '\\.');
-                const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
+                const fromImport = fromParentImport(m);
                 const named = (text) => text.includes(m) || !!fromImport?.test(text);
                 if (code.some((f) => f.rel !== file.rel && named(f.text)))
                     continue;
@@ -18013,8 +18016,7 @@ function localRelay(ctx, file) {
     // the production deploy gives the variable, and every value it gives is a relay (the Kartoza stack's
     // `EMAIL_HOST: smtp`, beside its postfix service)
     if (WORLDS.every((w) => host[w].kind === 'env')) {
-        const names = new Set(envVarNames(ctx, [host]));
-        const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
+        const given = deployValues(ctx, project, host);
         const v = given[0]?.value?.trim() ?? '';
         if (given.length && given.every((e) => relay(e.value?.trim() ?? '')))
             return `${given[0].name} is "${v}" in ${given[0].file}${which(v)}`;
@@ -18032,12 +18034,14 @@ function localRelay(ctx, file) {
  * deploy file of the project gives that variable a value that is not.
  */
 function defaultStands(ctx, project, b, ok) {
-    if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env')
+    if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env' || envVarNames(ctx, [b]).length === 0)
         return false;
+    return deployValues(ctx, project, b).every((e) => ok(e.value?.trim() ?? ''));
+}
+/** What the project's production deploy files give the environment variables a setting is read from. */
+function deployValues(ctx, project, b) {
     const names = new Set(envVarNames(ctx, [b]));
-    if (names.size === 0)
-        return false;
-    return !(ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !ok(e.value?.trim() ?? ''));
+    return (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
 }
 /** A mail relay's image: postfix, exim, OpenSMTPD, an smtp relay (`catatnight/postfix`, `boky/postfix`, `namshi/smtp`). */
 const MTA_IMAGE = /(^|[/:-])(postfix|exim4?|opensmtpd|smtp|smtp-relay|mailrelay|sendmail)([:@-]|$)/i;
@@ -20385,14 +20389,12 @@ function shadowedInclude(ctx, r, target) {
         const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
         if (full !== undefined && !sibRegex && route === full)
             return true;
-        if (full !== undefined && sibRegex && /\$$/.test(route) && pyRegexTest(route, full))
-            return true;
-        // an earlier view (not an include) whose anchored regex has no `$` answers every path it starts: Django
-        // searches an endpoint's pattern unless it ends in `$` (EuroPython's `re_path(r'^login/', RedirectView…)`
-        // before its root include of django.contrib.auth.urls)
+        // a regex ending in `$`; or an earlier view (not an include) whose anchored regex has no `$`, which answers
+        // every path it starts — Django searches an endpoint's pattern unless it ends in `$` (EuroPython's
+        // `re_path(r'^login/', RedirectView…)` before its root include of django.contrib.auth.urls)
         const sibView = callParts(sib).args[1];
         const sibInclude = sibView?.type === 'call' && /(^|\.)include$/.test(callParts(sibView).callee ?? '');
-        if (full !== undefined && sibRegex && !sibInclude && route.startsWith('^') && pyRegexTest(route, full))
+        if (full !== undefined && sibRegex && (/\$$/.test(route) || (!sibInclude && route.startsWith('^'))) && pyRegexTest(route, full))
             return true;
         // an earlier include of the project's own URLconf that routes the same path (KPI: `path("", include(
         // "kobo.apps.accounts.mfa.urls"))`, whose `accounts/login/` comes before allauth's)

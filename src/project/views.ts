@@ -114,6 +114,14 @@ function routesFile(ctx: ScanContext, f: SourceFile): boolean {
   return (isUrlsFile(f.rel) || namedUrlconfs(ctx).has(f.rel)) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
 }
 
+const escDots = (x: string): string => x.replace(/\./g, '\\.');
+
+/** `from pkg import … name …` naming the dotted module `pkg.name` (undefined for a top-level module). */
+function fromParentImport(module: string): RegExp | undefined {
+  const dot = module.lastIndexOf('.');
+  return dot > 0 ? new RegExp(`from\\s+${escDots(module.slice(0, dot))}\\s+import\\b[^\\n]*\\b${module.slice(dot + 1)}\\b`) : undefined;
+}
+
 /** A module-level `urlpatterns` assignment: what makes a module a URLconf for Django. */
 const URLPATTERNS = /^urlpatterns\s*(=|\+=)/m;
 
@@ -139,17 +147,16 @@ function namedUrlconfs(ctx: ScanContext): Set<string> {
         namers.push(file);
       }
     }
-    const esc = (x: string) => x.replace(/\./g, '\\.');
     while (namers.length) {
       const found: SourceFile[] = [];
       for (const c of candidates) {
         if (out.has(c.rel)) continue;
         const m = idx.moduleName(c);
         if (!m) continue;
-        const dot = m.lastIndexOf('.');
-        const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
-        const quoted = new RegExp(`["']${esc(m)}["']|\\bfrom\\s+${esc(m)}\\s+import\\b|\\bimport\\s+${esc(m)}\\b`);
-        if (namers.some((f) => f.rel !== c.rel && f.text.includes(m.slice(dot + 1)) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
+        const fromImport = fromParentImport(m);
+        const quoted = new RegExp(`["']${escDots(m)}["']|\\bfrom\\s+${escDots(m)}\\s+import\\b|\\bimport\\s+${escDots(m)}\\b`);
+        const last = m.slice(m.lastIndexOf('.') + 1);
+        if (namers.some((f) => f.rel !== c.rel && f.text.includes(last) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
           out.add(c.rel);
           found.push(c);
         }
@@ -181,9 +188,7 @@ function devUrlconfs(ctx: ScanContext): Set<string> {
         const file = idx.resolveModule(m, rel);
         if (!file) continue;
         // named: `include("demodesk.config.urls")`, `import demodesk.config.urls`, `from demodesk.config import urls`
-        const dot = m.lastIndexOf('.');
-        const esc = (x: string) => x.replace(/\./g, '\\.');
-        const fromImport = dot > 0 ? new RegExp(`from\\s+${esc(m.slice(0, dot))}\\s+import\\b[^\\n]*\\b${m.slice(dot + 1)}\\b`) : undefined;
+        const fromImport = fromParentImport(m);
         const named = (text: string) => text.includes(m) || !!fromImport?.test(text);
         if (code.some((f) => f.rel !== file.rel && named(f.text))) continue;
         out.add(file.rel);

@@ -690,13 +690,12 @@ function shadowedInclude(ctx: ScanContext, r: RouteCall, target: string): boolea
     if (route === undefined) continue;
     const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
     if (full !== undefined && !sibRegex && route === full) return true;
-    if (full !== undefined && sibRegex && /\$$/.test(route) && pyRegexTest(route, full)) return true;
-    // an earlier view (not an include) whose anchored regex has no `$` answers every path it starts: Django
-    // searches an endpoint's pattern unless it ends in `$` (EuroPython's `re_path(r'^login/', RedirectView…)`
-    // before its root include of django.contrib.auth.urls)
+    // a regex ending in `$`; or an earlier view (not an include) whose anchored regex has no `$`, which answers
+    // every path it starts — Django searches an endpoint's pattern unless it ends in `$` (EuroPython's
+    // `re_path(r'^login/', RedirectView…)` before its root include of django.contrib.auth.urls)
     const sibView = callParts(sib).args[1];
     const sibInclude = sibView?.type === 'call' && /(^|\.)include$/.test(callParts(sibView).callee ?? '');
-    if (full !== undefined && sibRegex && !sibInclude && route.startsWith('^') && pyRegexTest(route, full)) return true;
+    if (full !== undefined && sibRegex && (/\$$/.test(route) || (!sibInclude && route.startsWith('^'))) && pyRegexTest(route, full)) return true;
     // an earlier include of the project's own URLconf that routes the same path (KPI: `path("", include(
     // "kobo.apps.accounts.mfa.urls"))`, whose `accounts/login/` comes before allauth's)
     if (full !== undefined && !sibRegex && full.startsWith(route) && includesRoute(ctx, r.file.rel, sib, full.slice(route.length))) return true;

@@ -318,8 +318,7 @@ function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
   // the production deploy gives the variable, and every value it gives is a relay (the Kartoza stack's
   // `EMAIL_HOST: smtp`, beside its postfix service)
   if (WORLDS.every((w) => host[w].kind === 'env')) {
-    const names = new Set(envVarNames(ctx, [host]));
-    const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
+    const given = deployValues(ctx, project, host);
     const v = given[0]?.value?.trim() ?? '';
     if (given.length && given.every((e) => relay(e.value?.trim() ?? ''))) return `${given[0].name} is "${v}" in ${given[0].file}${which(v)}`;
   }
@@ -336,10 +335,14 @@ function localRelay(ctx: ScanContext, file: SourceFile): string | undefined {
  * deploy file of the project gives that variable a value that is not.
  */
 function defaultStands(ctx: ScanContext, project: ScannedProject, b: SettingBinding, ok: (v: string) => boolean): boolean {
-  if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env') return false;
+  if (!ok(strOf(b.unset) ?? '') || b.set.kind !== 'env' || envVarNames(ctx, [b]).length === 0) return false;
+  return deployValues(ctx, project, b).every((e) => ok(e.value?.trim() ?? ''));
+}
+
+/** What the project's production deploy files give the environment variables a setting is read from. */
+function deployValues(ctx: ScanContext, project: ScannedProject, b: SettingBinding) {
   const names = new Set(envVarNames(ctx, [b]));
-  if (names.size === 0) return false;
-  return !(ctx.environment ?? productionEnvironment(ctx.workspace)).some((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file) && !ok(e.value?.trim() ?? ''));
+  return (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => names.has(e.name) && !e.dev && countsFor(ctx, project, e.file));
 }
 
 /** A mail relay's image: postfix, exim, OpenSMTPD, an smtp relay (`catatnight/postfix`, `boky/postfix`, `namshi/smtp`). */
