@@ -445,7 +445,8 @@ const LEVEL_RANK = { error: 3, warning: 2, note: 1, none: 0 };
  * is not modified.
  */
 function fitToLimits(input, limits = LIMITS) {
-    const log = structuredClone(input);
+    // Copied only when something must be cut (a monolith's log parsed is tens of MB, and a copy as much again).
+    let log = withinCounts(input, limits) ? input : structuredClone(input);
     const dropped = [];
     if (log.runs.length > limits.runs) {
         dropped.push(`${log.runs.length - limits.runs} of ${log.runs.length} runs (GitHub accepts at most ${limits.runs} runs per upload)`);
@@ -531,10 +532,30 @@ function fitToLimits(input, limits = LIMITS) {
         }
         const fitted = keep(lo);
         dropped.push(`${order.length - lo} least severe of ${order.length} results, to bring the gzipped upload from ${mb(enc.gzipBytes)} under GitHub's ${mb(limits.gzipBytes)} limit`);
-        log.runs = fitted.runs;
+        log = { ...log, runs: fitted.runs };
         enc = encodeSarif(log);
     }
     return { log, dropped, payload: enc.payload, gzipBytes: enc.gzipBytes };
+}
+/** True when fitToLimits' count cuts (every limit but the gzipped size) would leave the log as it is. */
+function withinCounts(log, limits) {
+    if (log.runs.length > limits.runs)
+        return false;
+    return log.runs.every((run) => {
+        if ((run.tool?.extensions?.length ?? 0) > limits.extensionsPerRun)
+            return false;
+        const rules = run.tool?.driver?.rules ?? [];
+        if (rules.length > limits.rulesPerRun)
+            return false;
+        if (rules.some((rule) => Array.isArray(rule.properties?.tags) && rule.properties.tags.length > limits.tagsPerRule))
+            return false;
+        const results = run.results ?? [];
+        if (results.length > limits.resultsPerRun)
+            return false;
+        return results.every((res) => (res.locations?.length ?? 0) <= limits.locationsPerResult &&
+            (res.relatedLocations?.length ?? 0) <= limits.locationsPerResult &&
+            (res.codeFlows ?? []).reduce((n, flow) => n + (flow.threadFlows ?? []).reduce((m, tf) => m + tf.locations.length, 0), 0) <= limits.threadFlowLocationsPerResult);
+    });
 }
 function mb(n) {
     return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -1432,6 +1453,7 @@ async function saveSarifArtifact(file, name, env, repoUrl) {
 
 
 
+
 const UPLOAD_MODES = ['auto', 'always', 'never'];
 /** Events `upload: auto` uploads on. */
 const AUTO_EVENTS = ['push', 'pull_request', 'merge_group', 'workflow_dispatch', 'schedule'];
@@ -1543,9 +1565,12 @@ async function publishToCodeScanning(input) {
     log.info(`Code scanning target: ${target.ref} at ${target.sha} (${target.how})`);
     let log_;
     try {
-        log_ = JSON.parse(input.sarifText);
+        log_ = JSON.parse((0,external_node_fs_.readFileSync)(input.sarifFile, 'utf8'));
     }
     catch (e) {
+        const code = e.code;
+        if (code)
+            return fail(`cannot read the SARIF file ${input.sarifFile} (${code}) — check that nothing removed or replaced it during the step`, false);
         return fail(`the SARIF is not JSON (${e.message}) — report this as a bug`, true);
     }
     const invalid = validateSarif(log_);
@@ -2127,17 +2152,16 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
     const { category, warnings } = resolveCategory(inputs.category, inputs.matrix, env);
     for (const w of warnings)
         log.warning(`django-launch-gate: ${w}`);
-    // let go before the job summary is built: a monolith's SARIF is 8 MB of text (16 MB as a string)
-    let text = `${(0,sarif/* sarifText */.BC)(report, category, redactor)}\n`;
+    // Written a result at a time, never held whole (a monolith's SARIF is 8 MB of text): the upload and the
+    // baseline comparison read the file back when they need it.
     (0,files/* ensureDir */.A0)((0,external_node_path_.dirname)(inputs.sarifFile));
-    (0,external_node_fs_.writeFileSync)(inputs.sarifFile, text);
+    (0,files/* writePieces */.Rx)(inputs.sarifFile, (0,sarif/* sarifChunks */.gP)(report, category, redactor));
     log.info(`SARIF written to ${inputs.sarifFile}${category ? ` (category ${category})` : ''}`);
     if (inputs.token)
         core/* setSecret */.Pq(inputs.token);
     const octokit = inputs.token ? octokitFor(inputs.token, ctx.apiUrl) : undefined;
     const cs = await publishToCodeScanning({
         report,
-        sarifText: text,
         sarifFile: inputs.sarifFile,
         mode: inputs.upload,
         token: inputs.token,
@@ -2158,9 +2182,8 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
         if ('error' in base)
             log.warning(`django-launch-gate: ${base.error} — the summary does not compare with the base branch`);
         else
-            extra += baselineSection(compareWithBaseline(JSON.parse(text), base.log));
+            extra += baselineSection(compareWithBaseline(JSON.parse((0,external_node_fs_.readFileSync)(inputs.sarifFile, 'utf8')), base.log));
     }
-    text = undefined;
     const maxBytes = DEFAULT_MAX_SUMMARY_BYTES - Buffer.byteLength(extra, 'utf8');
     await core/* summary */.z.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
     annotate(await annotationScope(report, inputs.annotations, ctx, octokit, timing, log), redactor);

@@ -217,9 +217,6 @@ Options:
 
 Exit status: 0 the site passes, 1 findings at or above --fail-on, 2 bad input or the site could not be reached.
 `;
-function withNewline(text) {
-    return text.endsWith('\n') ? text : `${text}\n`;
-}
 function useColor(noColor, io) {
     if (noColor)
         return false;
@@ -375,10 +372,10 @@ function argsError(err) {
             return new errors/* UsageError */.eb((0,errors/* oneLine */.TN)(msg), errors/* DEFAULT_HINT */.GH);
     }
 }
-function writeSarif(file, text) {
+function writeSarif(file, pieces) {
     try {
         (0,files/* ensureDir */.A0)((0,external_node_path_.dirname)(file));
-        (0,external_node_fs_.writeFileSync)(file, withNewline(text));
+        (0,files/* writePieces */.Rx)(file, pieces);
     }
     catch (err) {
         throw new errors/* UsageError */.eb(`cannot write ${file}: ${err.message}`, 'pass a writable --sarif path');
@@ -395,7 +392,7 @@ function* render(report, format, color, category, redactor) {
                 yield redactor.redact(chunk);
             return;
         case 'sarif':
-            yield (0,sarif/* sarifText */.BC)(report, category, redactor);
+            yield* (0,sarif/* sarifChunks */.gP)(report, category, redactor);
             return;
         default:
             for (const piece of (0,report_text/* textPieces */.Vk)(report, { color }))
@@ -470,7 +467,7 @@ async function verifyCli(argv, io) {
         // A live site's report holds no secret the scan collected: nothing to redact.
         const redactor = new redact/* Redactor */.pO(new Set());
         if (args.sarif)
-            writeSarif(args.sarif, (0,sarif/* sarifText */.BC)(report, undefined, redactor));
+            writeSarif(args.sarif, (0,sarif/* sarifChunks */.gP)(report, undefined, redactor));
         writeRendered(io, render(report, args.format, args.color, undefined, redactor));
         const code = (0,run/* exitCodeFor */.Rr)(report, args.failOn);
         if (code === 2)
@@ -525,7 +522,7 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
         redactor = new redact/* Redactor */.pO(secrets, (0,redact/* vocabulary */.vP)(rawReport));
         const report = (0,redact/* redactReport */.a5)(rawReport, redactor);
         if (args.sarif)
-            writeSarif(args.sarif, (0,sarif/* sarifText */.BC)(report, args.category, redactor));
+            writeSarif(args.sarif, (0,sarif/* sarifChunks */.gP)(report, args.category, redactor));
         writeRendered(io, render(report, args.format, args.color, args.category, redactor));
         for (const gate of report.gates) {
             if (gate.status === 'error') {

@@ -68,6 +68,7 @@ function oneLine(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   Cc: () => (/* binding */ readTextUnder),
+/* harmony export */   Rx: () => (/* binding */ writePieces),
 /* harmony export */   g7: () => (/* binding */ projectFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -90,6 +91,24 @@ function ensureDir(dir) {
     }
     for (const d of missing)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(d);
+}
+/**
+ * Writes `pieces` to `file` one at a time (created or truncated): a report written as it is rendered is never
+ * held whole, nor copied into one buffer (sarifChunks, jsonChunks).
+ */
+function writePieces(file, pieces) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'w');
+    try {
+        for (const piece of pieces) {
+            const bytes = Buffer.from(piece, 'utf8');
+            // write(2) may write less than asked (a full disk, a signal): the rest follows, or the error is thrown
+            for (let at = 0; at < bytes.length;)
+                at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at);
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 /** A reader of UTF-8 files under `root` (paths relative to it); undefined for a file it cannot read. */
 function readTextUnder(root) {
@@ -3719,10 +3738,10 @@ function vocabulary(report) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BC: () => (/* binding */ sarifText)
+  gP: () => (/* binding */ sarifChunks)
 });
 
-// UNUSED EXPORTS: DEFAULT_CATEGORY, SARIF_SCHEMA, SITEROOT, SRCROOT, automationId, serializeSarif, toSarif
+// UNUSED EXPORTS: DEFAULT_CATEGORY, SARIF_SCHEMA, SITEROOT, SRCROOT, automationId, sarifText, serializeSarif, toSarif
 
 // EXTERNAL MODULE: ./src/finding.ts
 var finding = __webpack_require__(52018);
@@ -3911,6 +3930,16 @@ const MAX_RESULTS = 25_000;
 const MAX_RELATED_LOCATIONS = 1_000;
 const MAX_TAGS = 20;
 function toSarif(report, opts) {
+    const { log, results } = sarifParts(report, opts);
+    log.runs[0].results = [...results()];
+    return log;
+}
+/**
+ * The log with its results left empty, and the results one at a time (sarifChunks writes each as it comes, and
+ * a file's line hashes are kept only for the lines results start on: a 1 M-line monolith's hash of every line
+ * of every file with a finding, and its 7,296 results held at once, were the action's last 50 MB of peak memory).
+ */
+function sarifParts(report, opts) {
     const findings = [...report.findings].sort(finding/* compareFindings */.Eg);
     const kept = findings.slice(0, MAX_RESULTS);
     // Rules: every known rule (by ID), then a minimal rule for each finding ID we have no metadata for.
@@ -3931,16 +3960,30 @@ function toSarif(report, opts) {
         ...[...unknown.keys()].sort(cmp).map((id) => syntheticRuleDescriptor(id, kept)),
     ];
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const fallbackFile = anchorFile(report);
+    // The lines each file's results start on: only their hashes are kept.
+    const wanted = new Map();
+    if (!report.site) {
+        for (const f of kept) {
+            const file = relPath(f.location.file, report.root) || fallbackFile;
+            const lines = wanted.get(file) ?? wanted.set(file, new Set()).get(file);
+            lines.add(toRegion(f.location).startLine);
+        }
+    }
     const hashCache = new Map();
-    const lineHashes = (file) => {
+    const lineHash = (file, line) => {
         if (!hashCache.has(file)) {
             const text = safeRead(opts.readText, file);
-            hashCache.set(file, text === undefined ? undefined : primaryLocationLineHashes(text));
+            const all = text === undefined ? undefined : primaryLocationLineHashes(text);
+            hashCache.set(file, all && new Map([...(wanted.get(file) ?? [])].flatMap((n) => (all[n - 1] === undefined ? [] : [[n, all[n - 1]]]))));
         }
-        return hashCache.get(file);
+        return hashCache.get(file)?.get(line);
     };
-    const fallbackFile = anchorFile(report);
-    const results = kept.map((f) => report.site ? siteResult(f, ruleIndex.get(f.ruleId) ?? 0) : toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHashes, fallbackFile, report.root));
+    function* results() {
+        for (const f of kept) {
+            yield report.site ? siteResult(f, ruleIndex.get(f.ruleId) ?? 0) : toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHash, fallbackFile, report.root);
+        }
+    }
     const notifications = [];
     for (const g of sortedGates(report.gates)) {
         if (g.status !== 'error' && g.status !== 'skipped')
@@ -3976,7 +4019,7 @@ function toSarif(report, opts) {
         ...(report.site ? { originalUriBaseIds: { [SITEROOT]: { uri: `${report.root.replace(/\/+$/, '')}/`, description: { text: `The live site checked by verify (${report.site.url}).` } } } } : {}),
         invocations: [invocation],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
         properties: {
             gates: sortedGates(report.gates).map((g) => {
                 const out = { name: g.gate, status: g.status };
@@ -3986,23 +4029,49 @@ function toSarif(report, opts) {
             }),
         },
     };
-    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+    return { log: { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, results, count: kept.length };
 }
 /**
  * The SARIF report as the entries write it (CLI --sarif / --format sarif, the action's sarif-file): file texts
  * for the line hashes read under the report's root, everything redacted.
  */
 function sarifText(report, category, redactor) {
+    return [...sarifChunks(report, category, redactor)].join('');
+}
+/**
+ * sarifText's text in pieces — the log around its results, then each result — each redacted, for a writer that
+ * need not hold it all (a monolith's SARIF is 8 MB of text; as one string, its redacted copy and the file's
+ * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte: each result
+ * stringified on its own, indented to its depth (a JSON string holds no raw line break, so every line break is
+ * indentation). A secret cannot span two pieces: pieces break only between results.
+ */
+function* sarifChunks(report, category, redactor) {
     // A live site's locations are URLs: there is no file text to hash.
     const readText = report.site ? () => undefined : (0,files/* readTextUnder */.Cc)(report.root);
-    const log = toSarif(report, {
+    const { log, results, count } = sarifParts(report, {
         category,
         readText: (file) => {
             const text = readText(file);
             return text === undefined ? undefined : redactor.redact(text);
         },
     });
-    return redactor.redact(serializeSarif(log));
+    const whole = JSON.stringify(log, null, 2);
+    // Unique: only the run (depth 2) has a results key, and inside a JSON string every line break is escaped.
+    const key = '\n      "results": [],\n';
+    const at = whole.indexOf(key);
+    if (count === 0 || at < 0) {
+        // (at < 0: a log reshaped without the key where this looks for it — written whole, not without its results)
+        if (count > 0)
+            log.runs[0].results = [...results()];
+        yield redactor.redact(serializeSarif(log));
+        return;
+    }
+    yield redactor.redact(`${whole.slice(0, at)}\n      "results": [\n`);
+    let i = 0;
+    for (const r of results()) {
+        yield redactor.redact(`        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}${++i < count ? ',' : ''}\n`);
+    }
+    yield redactor.redact(`      ],\n${whole.slice(at + key.length)}\n`);
 }
 /** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */
 function serializeSarif(log) {
@@ -4068,7 +4137,7 @@ function syntheticRuleDescriptor(id, findings) {
     descriptor.properties = { tags: ['security'], 'problem.severity': problemSeverity(level) };
     return descriptor;
 }
-function toResult(f, ruleIndex, lineHashes, fallbackFile, root) {
+function toResult(f, ruleIndex, lineHash, fallbackFile, root) {
     const file = relPath(f.location.file, root) || fallbackFile;
     const region = toRegion(f.location);
     const result = {
@@ -4079,8 +4148,7 @@ function toResult(f, ruleIndex, lineHashes, fallbackFile, root) {
         message: { text: f.fix ? `${sentence(f.message)} Fix: ${sentence(f.fix)}` : f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: SRCROOT }, region } }],
     };
-    const hashes = lineHashes(file);
-    const hash = hashes?.[region.startLine - 1];
+    const hash = lineHash(file, region.startLine);
     if (hash !== undefined)
         result.partialFingerprints = { primaryLocationLineHash: hash };
     if (f.related && f.related.length > 0) {

@@ -3,16 +3,16 @@
  * Exit 0: the launch may proceed. 1: findings at or above --fail-on. 2: bad input or a gate that could not run.
  * Never throws; every problem is one line on stderr: `django-launch-gate: <what is wrong> — <what to do>`.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HINT, errorLine, oneLine, PROG, UsageError } from './errors';
-import { ensureDir } from './files';
+import { ensureDir, writePieces } from './files';
 import { GATE_NAMES, type FailOn, type GateName, type Report } from './finding';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from './options';
 import { jsonChunks } from './report/json';
 import { Redactor, redactReport, vocabulary } from './report/redact';
-import { sarifText } from './report/sarif';
+import { sarifChunks } from './report/sarif';
 import { detailLines, textPieces } from './report/text';
 import { exitCodeFor, run } from './run';
 import { parseRetries, resolveTarget, siteUnreachable, verify, type VerifyInput } from './verify/index';
@@ -83,10 +83,6 @@ Options:
 
 Exit status: 0 the site passes, 1 findings at or above --fail-on, 2 bad input or the site could not be reached.
 `;
-
-function withNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
-}
 
 function useColor(noColor: boolean, io: CliIO): boolean {
   if (noColor) return false;
@@ -265,10 +261,10 @@ function argsError(err: unknown): UsageError {
   }
 }
 
-function writeSarif(file: string, text: string): void {
+function writeSarif(file: string, pieces: Iterable<string>): void {
   try {
     ensureDir(dirname(file));
-    writeFileSync(file, withNewline(text));
+    writePieces(file, pieces);
   } catch (err) {
     throw new UsageError(`cannot write ${file}: ${(err as Error).message}`, 'pass a writable --sarif path');
   }
@@ -284,7 +280,7 @@ function* render(report: Report, format: Format, color: boolean, category: strin
       for (const chunk of jsonChunks(report)) yield redactor.redact(chunk);
       return;
     case 'sarif':
-      yield sarifText(report, category, redactor);
+      yield* sarifChunks(report, category, redactor);
       return;
     default:
       for (const piece of textPieces(report, { color })) yield redactor.redact(piece);
@@ -364,7 +360,7 @@ async function verifyCli(argv: string[], io: CliIO): Promise<number> {
     const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
     // A live site's report holds no secret the scan collected: nothing to redact.
     const redactor = new Redactor(new Set<string>());
-    if (args.sarif) writeSarif(args.sarif, sarifText(report, undefined, redactor));
+    if (args.sarif) writeSarif(args.sarif, sarifChunks(report, undefined, redactor));
     writeRendered(io, render(report, args.format, args.color, undefined, redactor));
     const code = exitCodeFor(report, args.failOn);
     if (code === 2) io.stderr.write(`${siteUnreachable(report)}\n`);
@@ -421,7 +417,7 @@ export async function cli(
     redactor = new Redactor(secrets, vocabulary(rawReport));
     const report = redactReport(rawReport, redactor);
 
-    if (args.sarif) writeSarif(args.sarif, sarifText(report, args.category, redactor));
+    if (args.sarif) writeSarif(args.sarif, sarifChunks(report, args.category, redactor));
 
     writeRendered(io, render(report, args.format, args.color, args.category, redactor));
 

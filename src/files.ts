@@ -1,5 +1,5 @@
 /** File-system helpers both entries use when they write reports (the CLI's --sarif, the action's sarif-file). */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -13,6 +13,23 @@ export function ensureDir(dir: string): void {
     missing.unshift(d);
   }
   for (const d of missing) mkdirSync(d);
+}
+
+/**
+ * Writes `pieces` to `file` one at a time (created or truncated): a report written as it is rendered is never
+ * held whole, nor copied into one buffer (sarifChunks, jsonChunks).
+ */
+export function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      // write(2) may write less than asked (a full disk, a signal): the rest follows, or the error is thrown
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A reader of UTF-8 files under `root` (paths relative to it); undefined for a file it cannot read. */

@@ -12,6 +12,7 @@
 import * as core from '@actions/core';
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Report } from '../finding';
 import { escapeInline } from '../report/summary';
 import { UsageError } from '../errors';
@@ -109,8 +110,7 @@ export function explainRefusal(status: number, githubMessage: string, ctx: GitHu
 
 export interface PublishInput {
   report: Pick<Report, 'gates' | 'tool' | 'site'>;
-  /** The SARIF exactly as written to sarifFile (redacted). */
-  sarifText: string;
+  /** The SARIF as written (redacted): read back only to upload it. */
   sarifFile: string;
   mode: UploadMode;
   token: string;
@@ -178,8 +178,10 @@ export async function publishToCodeScanning(input: PublishInput): Promise<CodeSc
 
   let log_: Sarif.Log;
   try {
-    log_ = JSON.parse(input.sarifText) as Sarif.Log;
+    log_ = JSON.parse(readFileSync(input.sarifFile, 'utf8')) as Sarif.Log;
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) return fail(`cannot read the SARIF file ${input.sarifFile} (${code}) — check that nothing removed or replaced it during the step`, false);
     return fail(`the SARIF is not JSON (${(e as Error).message}) — report this as a bug`, true);
   }
   const invalid = validateSarif(log_);

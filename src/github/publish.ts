@@ -5,12 +5,12 @@
  * main.ts calls this once; the result is what becomes the step's outputs.
  */
 import * as core from '@actions/core';
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Report } from '../finding';
-import { ensureDir } from '../files';
+import { ensureDir, writePieces } from '../files';
 import type { Redactor } from '../report/redact';
-import { sarifText } from '../report/sarif';
+import { sarifChunks } from '../report/sarif';
 import { DEFAULT_MAX_SUMMARY_BYTES, jobSummary } from '../report/summary';
 import { annotate } from './annotate';
 import { baselineSection, compareWithBaseline, readBaseline } from './baseline';
@@ -49,17 +49,16 @@ export async function publish(
 
   const { category, warnings } = resolveCategory(inputs.category, inputs.matrix, env);
   for (const w of warnings) log.warning(`django-launch-gate: ${w}`);
-  // let go before the job summary is built: a monolith's SARIF is 8 MB of text (16 MB as a string)
-  let text: string | undefined = `${sarifText(report, category, redactor)}\n`;
+  // Written a result at a time, never held whole (a monolith's SARIF is 8 MB of text): the upload and the
+  // baseline comparison read the file back when they need it.
   ensureDir(dirname(inputs.sarifFile));
-  writeFileSync(inputs.sarifFile, text);
+  writePieces(inputs.sarifFile, sarifChunks(report, category, redactor));
   log.info(`SARIF written to ${inputs.sarifFile}${category ? ` (category ${category})` : ''}`);
 
   if (inputs.token) core.setSecret(inputs.token);
   const octokit = inputs.token ? octokitFor(inputs.token, ctx.apiUrl) : undefined;
   const cs = await publishToCodeScanning({
     report,
-    sarifText: text,
     sarifFile: inputs.sarifFile,
     mode: inputs.upload,
     token: inputs.token,
@@ -79,9 +78,8 @@ export async function publish(
   if (inputs.baselineSarif) {
     const base = readBaseline(inputs.baselineSarif);
     if ('error' in base) log.warning(`django-launch-gate: ${base.error} — the summary does not compare with the base branch`);
-    else extra += baselineSection(compareWithBaseline(JSON.parse(text), base.log));
+    else extra += baselineSection(compareWithBaseline(JSON.parse(readFileSync(inputs.sarifFile, 'utf8')), base.log));
   }
-  text = undefined;
   const maxBytes = DEFAULT_MAX_SUMMARY_BYTES - Buffer.byteLength(extra, 'utf8');
   await core.summary.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
 

@@ -148,7 +148,8 @@ const LEVEL_RANK: Record<string, number> = { error: 3, warning: 2, note: 1, none
  * is not modified.
  */
 export function fitToLimits(input: Sarif.Log, limits: Record<keyof typeof LIMITS, number> = LIMITS): Fitted {
-  const log = structuredClone(input);
+  // Copied only when something must be cut (a monolith's log parsed is tens of MB, and a copy as much again).
+  let log = withinCounts(input, limits) ? input : structuredClone(input);
   const dropped: string[] = [];
   if (log.runs.length > limits.runs) {
     dropped.push(`${log.runs.length - limits.runs} of ${log.runs.length} runs (GitHub accepts at most ${limits.runs} runs per upload)`);
@@ -233,10 +234,29 @@ export function fitToLimits(input: Sarif.Log, limits: Record<keyof typeof LIMITS
     dropped.push(
       `${order.length - lo} least severe of ${order.length} results, to bring the gzipped upload from ${mb(enc.gzipBytes)} under GitHub's ${mb(limits.gzipBytes)} limit`,
     );
-    log.runs = fitted.runs;
+    log = { ...log, runs: fitted.runs };
     enc = encodeSarif(log);
   }
   return { log, dropped, payload: enc.payload, gzipBytes: enc.gzipBytes };
+}
+
+/** True when fitToLimits' count cuts (every limit but the gzipped size) would leave the log as it is. */
+function withinCounts(log: Sarif.Log, limits: Record<keyof typeof LIMITS, number>): boolean {
+  if (log.runs.length > limits.runs) return false;
+  return log.runs.every((run) => {
+    if ((run.tool?.extensions?.length ?? 0) > limits.extensionsPerRun) return false;
+    const rules = run.tool?.driver?.rules ?? [];
+    if (rules.length > limits.rulesPerRun) return false;
+    if (rules.some((rule) => Array.isArray(rule.properties?.tags) && rule.properties!.tags.length > limits.tagsPerRule)) return false;
+    const results = run.results ?? [];
+    if (results.length > limits.resultsPerRun) return false;
+    return results.every(
+      (res) =>
+        (res.locations?.length ?? 0) <= limits.locationsPerResult &&
+        (res.relatedLocations?.length ?? 0) <= limits.locationsPerResult &&
+        (res.codeFlows ?? []).reduce((n, flow) => n + (flow.threadFlows ?? []).reduce((m, tf) => m + tf.locations.length, 0), 0) <= limits.threadFlowLocationsPerResult,
+    );
+  });
 }
 
 function mb(n: number): string {

@@ -37,6 +37,17 @@ export interface SarifOptions {
 }
 
 export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
+  const { log, results } = sarifParts(report, opts);
+  log.runs[0]!.results = [...results()];
+  return log;
+}
+
+/**
+ * The log with its results left empty, and the results one at a time (sarifChunks writes each as it comes, and
+ * a file's line hashes are kept only for the lines results start on: a 1 M-line monolith's hash of every line
+ * of every file with a finding, and its 7,296 results held at once, were the action's last 50 MB of peak memory).
+ */
+function sarifParts(report: Report, opts: SarifOptions): { log: Sarif.Log; results: () => Generator<Sarif.Result>; count: number } {
   const findings = [...report.findings].sort(compareFindings);
   const kept = findings.slice(0, MAX_RESULTS);
 
@@ -56,19 +67,30 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
-  const hashCache = new Map<string, string[] | undefined>();
-  const lineHashes = (file: string): string[] | undefined => {
+  const fallbackFile = anchorFile(report);
+  // The lines each file's results start on: only their hashes are kept.
+  const wanted = new Map<string, Set<number>>();
+  if (!report.site) {
+    for (const f of kept) {
+      const file = relPath(f.location.file, report.root) || fallbackFile;
+      const lines = wanted.get(file) ?? wanted.set(file, new Set()).get(file)!;
+      lines.add(toRegion(f.location).startLine!);
+    }
+  }
+  const hashCache = new Map<string, Map<number, string> | undefined>();
+  const lineHash = (file: string, line: number): string | undefined => {
     if (!hashCache.has(file)) {
       const text = safeRead(opts.readText, file);
-      hashCache.set(file, text === undefined ? undefined : primaryLocationLineHashes(text));
+      const all = text === undefined ? undefined : primaryLocationLineHashes(text);
+      hashCache.set(file, all && new Map([...(wanted.get(file) ?? [])].flatMap((n) => (all[n - 1] === undefined ? [] : [[n, all[n - 1]!]]))));
     }
-    return hashCache.get(file);
+    return hashCache.get(file)?.get(line);
   };
-
-  const fallbackFile = anchorFile(report);
-  const results: Sarif.Result[] = kept.map((f) =>
-    report.site ? siteResult(f, ruleIndex.get(f.ruleId) ?? 0) : toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHashes, fallbackFile, report.root),
-  );
+  function* results(): Generator<Sarif.Result> {
+    for (const f of kept) {
+      yield report.site ? siteResult(f, ruleIndex.get(f.ruleId) ?? 0) : toResult(f, ruleIndex.get(f.ruleId) ?? 0, lineHash, fallbackFile, report.root);
+    }
+  }
 
   const notifications: Sarif.Notification[] = [];
   for (const g of sortedGates(report.gates)) {
@@ -105,7 +127,7 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
     ...(report.site ? { originalUriBaseIds: { [SITEROOT]: { uri: `${report.root.replace(/\/+$/, '')}/`, description: { text: `The live site checked by verify (${report.site.url}).` } } } } : {}),
     invocations: [invocation],
     columnKind: 'utf16CodeUnits',
-    results,
+    results: [],
     properties: {
       gates: sortedGates(report.gates).map((g) => {
         const out: Record<string, unknown> = { name: g.gate, status: g.status };
@@ -115,7 +137,7 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
     },
   };
 
-  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return { log: { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, results, count: kept.length };
 }
 
 /**
@@ -123,16 +145,42 @@ export function toSarif(report: Report, opts: SarifOptions): Sarif.Log {
  * for the line hashes read under the report's root, everything redacted.
  */
 export function sarifText(report: Report, category: string | undefined, redactor: Redactor): string {
+  return [...sarifChunks(report, category, redactor)].join('');
+}
+
+/**
+ * sarifText's text in pieces — the log around its results, then each result — each redacted, for a writer that
+ * need not hold it all (a monolith's SARIF is 8 MB of text; as one string, its redacted copy and the file's
+ * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte: each result
+ * stringified on its own, indented to its depth (a JSON string holds no raw line break, so every line break is
+ * indentation). A secret cannot span two pieces: pieces break only between results.
+ */
+export function* sarifChunks(report: Report, category: string | undefined, redactor: Redactor): Generator<string> {
   // A live site's locations are URLs: there is no file text to hash.
   const readText = report.site ? () => undefined : readTextUnder(report.root);
-  const log = toSarif(report, {
+  const { log, results, count } = sarifParts(report, {
     category,
     readText: (file: string) => {
       const text = readText(file);
       return text === undefined ? undefined : redactor.redact(text);
     },
   });
-  return redactor.redact(serializeSarif(log));
+  const whole = JSON.stringify(log, null, 2);
+  // Unique: only the run (depth 2) has a results key, and inside a JSON string every line break is escaped.
+  const key = '\n      "results": [],\n';
+  const at = whole.indexOf(key);
+  if (count === 0 || at < 0) {
+    // (at < 0: a log reshaped without the key where this looks for it — written whole, not without its results)
+    if (count > 0) log.runs[0]!.results = [...results()];
+    yield redactor.redact(serializeSarif(log));
+    return;
+  }
+  yield redactor.redact(`${whole.slice(0, at)}\n      "results": [\n`);
+  let i = 0;
+  for (const r of results()) {
+    yield redactor.redact(`        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}${++i < count ? ',' : ''}\n`);
+  }
+  yield redactor.redact(`      ],\n${whole.slice(at + key.length)}\n`);
 }
 
 /** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */
@@ -202,7 +250,7 @@ function syntheticRuleDescriptor(id: string, findings: readonly Finding[]): Sari
 function toResult(
   f: Finding,
   ruleIndex: number,
-  lineHashes: (file: string) => string[] | undefined,
+  lineHash: (file: string, line: number) => string | undefined,
   fallbackFile: string,
   root: string,
 ): Sarif.Result {
@@ -216,8 +264,7 @@ function toResult(
     message: { text: f.fix ? `${sentence(f.message)} Fix: ${sentence(f.fix)}` : f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: SRCROOT }, region } }],
   };
-  const hashes = lineHashes(file);
-  const hash = hashes?.[region.startLine! - 1];
+  const hash = lineHash(file, region.startLine!);
   if (hash !== undefined) result.partialFingerprints = { primaryLocationLineHash: hash };
   if (f.related && f.related.length > 0) {
     result.relatedLocations = f.related.slice(0, MAX_RELATED_LOCATIONS).map((r, i) => ({

@@ -70,7 +70,6 @@ describe('uploadDecision: never upload a report from a gate that errored', () =>
       const warnings: string[] = [];
       const res = await publishToCodeScanning({
         report: { gates: [gate('error', 'tests')], tool: { name: 'django-launch-gate', version: '0', informationUri: 'x' } },
-        sarifText: '{"version":"2.1.0","runs":[]}',
         sarifFile: join(dir, 'x.sarif'),
         mode: 'always',
         token: 'tok',
@@ -92,7 +91,6 @@ describe('uploadDecision: never upload a report from a gate that errored', () =>
 describe('a context without what an upload needs', () => {
   const base = (mode: 'auto' | 'always', env: Record<string, string>) => ({
     report: { gates: [gate('passed')], tool: { name: 'django-launch-gate', version: '0', informationUri: 'x' } },
-    sarifText: '{}',
     sarifFile: join(dir, 'x.sarif'),
     mode,
     token: 'tok',

@@ -100,6 +100,34 @@ describe('fitToLimits', () => {
     ]);
   });
 
+  it('each cut alone copies the log first (the input untouched); a log within every count is not copied at all', () => {
+    const flowResult = (n: number): Sarif.Result => ({
+      ...result('a', 'error'),
+      codeFlows: [{ threadFlows: [{ locations: Array.from({ length: n }, () => ({ location: { message: { text: 'x' } } })) }, { locations: [{ location: { message: { text: 'y' } } }] }] }],
+    });
+    const cases: Array<[string, () => Sarif.Log, Partial<Record<keyof typeof LIMITS, number>>]> = [
+      ['runs', () => ({ ...log([result('a', 'error')]), runs: [log([]).runs[0]!, log([]).runs[0]!] }), { runs: 1 }],
+      ['tags', () => log([result('a', 'error')], [{ id: 'a', properties: { tags: ['x', 'y', 'z'] } }]), { tagsPerRule: 2 }],
+      ['locations', () => log([{ ...result('a', 'error'), locations: [result('a', 'error').locations![0]!, result('a', 'error').locations![0]!] }]), { locationsPerResult: 1 }],
+      ['thread flows', () => log([flowResult(2)]), { threadFlowLocationsPerResult: 2 }],
+      ['results', () => log([result('a', 'error'), result('b', 'note')]), { resultsPerRun: 1 }],
+      ['rules', () => log([result('a', 'error')], [{ id: 'a' }, { id: 'unused' }]), { rulesPerRun: 1 }],
+    ];
+    for (const [what, make, limits] of cases) {
+      const input = make();
+      const before = JSON.stringify(input);
+      const f = fitToLimits(input, { ...LIMITS, ...limits });
+      expect(f.dropped, what).toHaveLength(1);
+      expect(JSON.stringify(input), what).toBe(before);
+      expect(f.log, what).not.toBe(input);
+      // one limit higher: within it, nothing cut and nothing copied
+      const roomy = Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, v + 1]));
+      const g = fitToLimits(input, { ...LIMITS, ...roomy });
+      expect(g.dropped, what).toEqual([]);
+      expect(g.log, what).toBe(input);
+    }
+  });
+
   it('over the gzip size limit: the least severe results go until it fits', () => {
     // incompressible messages make the size grow with every result
     let seed = 7;

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { primaryLocationLineHashes } from '../../src/report/fingerprint';
-import { automationId, serializeSarif, toSarif } from '../../src/report/sarif';
+import { Redactor } from '../../src/report/redact';
+import { automationId, sarifChunks, sarifText, serializeSarif, toSarif } from '../../src/report/sarif';
 import { ruleDoc } from '../../src/rules/docs';
 import { docsUrl } from '../../src/version';
 import { makeReport, SETTINGS_PY, TWO_PROJECT_GATE } from './fixture';
@@ -165,6 +166,37 @@ describe('toSarif', () => {
     expect(serializeSarif(toSarif(shuffled, { readText }))).toBe(a);
     expect(a.endsWith('}\n')).toBe(true);
     expect(a.split('\n')[1]).toMatch(/^ {2}"\$schema"/);
+  });
+
+  test('written in pieces (the log around its results, then each result): serializeSarif\'s document to the byte, redacted', () => {
+    const secret = 'sk-live-9f8e7d6c5b4a3210ffee';
+    const root = join(tmp, 'chunks');
+    mkdirSync(join(root, 'mysite/settings'), { recursive: true });
+    const text = `${SETTINGS_PY}\nSTRIPE = "${secret}"\n`;
+    writeFileSync(join(root, 'mysite/settings/prod.py'), text);
+    const report = makeReport({ root });
+    report.findings[0] = { ...report.findings[0]!, message: `${report.findings[0]!.message} (key ${secret})` };
+    const redactor = new Redactor([secret]);
+    const pieces = [...sarifChunks(report, 'web', redactor)];
+    expect(pieces.length).toBe(report.findings.length + 2);
+    const joined = pieces.join('');
+    const whole = redactor.redact(serializeSarif(toSarif(report, { category: 'web', readText: (rel) => (rel === 'mysite/settings/prod.py' ? redactor.redact(text) : undefined) })));
+    expect(joined).toBe(whole);
+    expect(sarifText(report, 'web', redactor)).toBe(whole);
+    expect(joined).not.toContain(secret);
+    expect(joined).toContain('[REDACTED]');
+    // the line hashes kept for the results' lines are the whole file's
+    const hashes = primaryLocationLineHashes(redactor.redact(text));
+    const parsed = JSON.parse(joined);
+    for (const r of parsed.runs[0].results) {
+      const loc = r.locations[0].physicalLocation;
+      if (loc.artifactLocation.uri === 'mysite/settings/prod.py') expect(r.partialFingerprints).toEqual({ primaryLocationLineHash: hashes[loc.region.startLine - 1] });
+    }
+    expect(joined).toBe(serializeSarif(parsed));
+
+    const none = makeReport({ root, findings: [] });
+    expect([...sarifChunks(none, undefined, redactor)]).toHaveLength(1);
+    expect(sarifText(none, undefined, redactor)).toBe(serializeSarif(toSarif(none, { readText: () => undefined })));
   });
 
   test('clamps invalid positions and anchors file-less findings so GitHub accepts every result', () => {
