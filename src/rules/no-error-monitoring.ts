@@ -3,7 +3,7 @@ import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } fr
 import { dictGet, label, mayBeSetDynamically, truthy, type EvaluatedSettings, type Value } from './settings-util';
 
 /** Error trackers and APM agents, as Python packages. */
-const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
+const AGENTS = 'sentry_sdk|azure\\.monitor|opencensus|applicationinsights|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
 /** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
 const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm');
 /**
@@ -95,7 +95,7 @@ export default {
       }
       hits.push({
         location: s.anchor,
-        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
       });
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
