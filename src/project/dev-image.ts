@@ -116,9 +116,10 @@ function builders(all: readonly SourceFile[], dockerfile: SourceFile): Array<{ l
 }
 
 /**
- * Is this Dockerfile a development image? It starts only the development server, at least one compose service
- * builds it, and every one mounts the project folder over it without a command of its own that is not the
- * development server. Returns who builds it (for a message), or undefined.
+ * Is this Dockerfile a development image? It starts only the development server, and either starts its own
+ * database server in the container first (ownDatabase), or at least one compose service builds it and every one
+ * mounts the project folder over it without a command of its own that is not the development server. Returns why
+ * (for a message), or undefined.
  */
 export function devImage(all: readonly SourceFile[], dockerfile: SourceFile): DevImage | undefined {
   // asked per Dockerfile, per compose service and per start script, by launch.E050 and launch.W070: worked out once
@@ -137,17 +138,39 @@ export function devImageStarting(all: readonly SourceFile[], script: SourceFile,
 }
 
 export interface DevImage {
-  /** who builds it: `docker-compose.yml's \`app\`` */
-  by: string;
+  /** why it is one, for a message: who builds it over a bind mount, or the database it starts beside runserver */
+  why: string;
   /** the repository's script its command runs, when it runs one */
   script?: SourceFile;
 }
 
 const judged = new WeakMap<SourceFile, DevImage | null>();
 
+/**
+ * A database server started inside the container by the command that starts runserver (`service postgresql
+ * start; …; python manage.py runserver`): an all-in-one developer box — Karrot's Dockerfile installs PostgreSQL
+ * and Redis, writes local settings from the example file and seeds sample data. Production does not start its
+ * database in the app's container before the development server.
+ */
+const OWN_DATABASE = /\bservice\s+(postgresql|mysql|mariadb|mongodb|redis-server)\s+start\b|\/etc\/init\.d\/(postgresql|mysql|mariadb)\s+start\b|\b(pg_ctl|pg_ctlcluster)\b[^\n;&|]*\bstart\b/;
+
+function ownDatabase(start: { text: string; script?: SourceFile }): string | undefined {
+  const m = OWN_DATABASE.exec(start.text) ?? (start.script ? OWN_DATABASE.exec(codeOf(start.script)) : null);
+  if (!m) return undefined;
+  const what = m[1] ?? m[2] ?? 'postgresql';
+  return /^pg_ctl/.test(what) ? 'postgresql' : what;
+}
+
 function judge(all: readonly SourceFile[], dockerfile: SourceFile): DevImage | undefined {
   const start = imageStart(all, dockerfile);
   if (!start || !startsOnlyDevServer(start)) return undefined;
+  const db = ownDatabase(start);
+  if (db) {
+    return {
+      why: `its start command starts its own database server (${db}) in the container before runserver, an all-in-one developer box`,
+      ...(start.script ? { script: start.script } : {}),
+    };
+  }
   const by = builders(all, dockerfile);
   if (by.length === 0) return undefined;
   const dev = by.every(({ node, doc }) => {
@@ -155,5 +178,8 @@ function judge(all: readonly SourceFile[], dockerfile: SourceFile): DevImage | u
     const own = `${yamlCommand(node.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(node.get('command', true), doc)?.text ?? ''}`.trim();
     return own === '' || runsOnlyDevServer(own);
   });
-  return dev ? { by: by.map((b) => b.label).join(', '), ...(start.script ? { script: start.script } : {}) } : undefined;
+  const who = by.map((b) => b.label).join(', ');
+  return dev
+    ? { why: `the only thing in the repository that builds it is ${who}, which mounts the project folder over it (the live-reload setup runserver is for)`, ...(start.script ? { script: start.script } : {}) }
+    : undefined;
 }

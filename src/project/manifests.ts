@@ -25,12 +25,12 @@ import { callParts, parsePython, stringValue, walk, type SyntaxNode } from './py
 import type { SourceFile, Workspace } from './workspace';
 import { SECRET_NAME } from './secret-values';
 import { declaredForDevelopment, runsDevSetup } from './deploy-commands';
-import { devImage } from './dev-image';
+import { devImage, type DevImage } from './dev-image';
 import { MODULE_NAME, isDevModule } from './settings-modules';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
-  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml';
+  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml' | 'bicep';
 
 export interface SettingsEvidence {
   /** the dotted module, e.g. "mysite.settings.production" (after substitution of ARG/ENV/${VAR:-default}) */
@@ -101,19 +101,22 @@ export function settingsEvidence(ws: Workspace): SettingsEvidence[] {
   return places
     .flatMap(toEvidence)
     .filter((e) => !(e.kind === 'env-file' && referenced.has(e.file)))
-    .map((e) => (e.kind === 'dockerfile' && !e.dev && isDevImage(ws, e.file) ? { ...e, dev: true, how: `${e.how} (a development image: it starts only runserver, over a bind mount of the project)` } : e))
+    .map((e) => {
+      const dev = e.kind === 'dockerfile' && !e.dev ? devImageOf(ws, e.file) : undefined;
+      return dev ? { ...e, dev: true, how: `${e.how} (a development image: ${dev.why})` } : e;
+    })
     .sort(byPlace);
 }
 
 /**
- * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server and
- * the compose services that build it mount the project folder over it): what its ENV names is development's
+ * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server, and
+ * the compose services that build it mount the project folder over it or it starts its own database first): what its ENV names is development's
  * settings module, as launch.E050 and launch.W070 already take it — openstax-cms's `ENV DJANGO_SETTINGS_MODULE=
  * openstax.settings.docker` was judged as production (fifteen false findings), while wsgi.py names production's.
  */
-function isDevImage(ws: Workspace, rel: string): boolean {
+function devImageOf(ws: Workspace, rel: string): DevImage | undefined {
   const f = ws.get(rel);
-  return !!f && devImage(ws.deployFiles(), f) !== undefined;
+  return f ? devImage(ws.deployFiles(), f) : undefined;
 }
 
 /**
@@ -276,6 +279,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   'do-app': (_ws, f) => fromDoApp(f),
   'app.yaml': (_ws, f) => fromAppYaml(f),
   kubernetes: (_ws, f) => fromKubernetes(f),
+  bicep: (_ws, f) => fromBicep(f),
 };
 
 /** An env file's name (lower-cased): `.env`, `.env.production`, `.env-prod`, `prod.env`. */
@@ -300,6 +304,7 @@ export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   if (name === 'render.yaml' || name === 'render.yml') return 'render.yaml';
   if (/\.ya?ml$/.test(name) && f.rel.split('/').slice(0, -1).includes('.do')) return 'do-app';
   if ((name === 'app.yaml' || name === 'app.yml') && !/^\s*apiVersion\s*:/m.test(f.text)) return 'app.yaml';
+  if (name.endsWith('.bicep')) return 'bicep';
   // the Workspace reads YAML only from deploy folders and values files, and `.tpl` only from a Helm chart's templates
   if (/\.ya?ml$/.test(name) || name.endsWith('.tpl')) return 'kubernetes';
   return undefined;
@@ -1801,6 +1806,60 @@ function fromRenderYaml(f: SourceFile): Place[] {
       }
     }
   }
+  return out;
+}
+
+/**
+ * Azure Bicep: an App Service site's app settings are its process environment — `appSettings: { KEY: 'value' }`
+ * (a site's config, or the object a module hands on to it: Azure-Samples' Django template passes them to
+ * `core/host/appservice.bicep`) and siteConfig's `appSettings: [ { name: 'KEY', value: 'value' } ]`. A quoted
+ * literal is its value; an expression (a parameter, `${…}`, a Key Vault reference) is provided without one; an
+ * empty string is not provided. App Service itself sets WEBSITE_HOSTNAME, the site's default host name, for every
+ * site (`Microsoft.Web/sites`). Bicep has no parser on npm; its object syntax (one `key: value` per line, `//`
+ * comments) is read line by line, and an entry that is not one plain line is left out, never guessed.
+ */
+function fromBicep(f: SourceFile): Place[] {
+  const base = { kind: 'bicep' as const, file: f.rel, dev: isDevFile(f) };
+  const lines = f.text.split('\n').map((l) => l.replace(/\s\/\/.*$|^\s*\/\/.*$/, ''));
+  const provided = (raw: string): Provided | null => {
+    const v = raw.trim();
+    const lit = /^'((?:[^'\\]|\\.)*)'$/.exec(v);
+    if (!lit) return v === '' ? null : {};
+    if (lit[1]!.includes('${') || /^@Microsoft\.KeyVault\(/i.test(lit[1]!)) return {};
+    return literalEnv(lit[1]!.replace(/\\(.)/g, '$1'));
+  };
+  const out: Place[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /\bappSettings\s*:\s*([{[])\s*$/.exec(lines[i]!);
+    if (!open) continue;
+    const env: Line[] = [];
+    let depth = 1;
+    let item: { name?: string; value?: string; line: number } | undefined;
+    for (let j = i + 1; j < lines.length && depth > 0; j++) {
+      const l = lines[j]!;
+      if (open[1] === '{' && depth === 1) {
+        const m = /^\s*'?([A-Za-z_][A-Za-z0-9_]*)'?\s*:\s*(.*?)\s*$/.exec(l);
+        if (m && !/[{[]\s*$/.test(m[2]!)) env.push({ key: m[1]!, value: '', start: 0, raw: '', line: j + 1, env: provided(m[2]!) });
+      } else if (open[1] === '[') {
+        if (depth === 1 && /^\s*\{\s*$/.test(l)) item = { line: j + 1 };
+        const m = depth === 2 && item ? /^\s*(name|value)\s*:\s*(.*?)\s*$/.exec(l) : null;
+        if (m && item) item[m[1] as 'name' | 'value'] = m[2]!;
+        if (depth === 2 && /^\s*\}\s*$/.test(l) && item) {
+          const key = /^'([A-Za-z_][A-Za-z0-9_]*)'$/.exec(item.name ?? '')?.[1];
+          if (key && item.value !== undefined) env.push({ key, value: '', start: 0, raw: '', line: item.line, env: provided(item.value) });
+          item = undefined;
+        }
+      }
+      for (const c of l.replace(/'(?:[^'\\]|\\.)*'/g, "''")) {
+        if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') depth--;
+      }
+    }
+    for (const e of env) if (e.env?.value !== undefined) e.value = e.env.value;
+    out.push(place({ ...base, how: `appSettings in ${f.rel}` }, env));
+  }
+  const site = lines.findIndex((l) => /['"]Microsoft\.Web\/sites@/i.test(l));
+  if (site >= 0) out.push(place({ ...base, how: `App Service (Microsoft.Web/sites in ${f.rel})` }, [{ key: 'WEBSITE_HOSTNAME', value: '', start: 0, raw: '', line: site + 1, env: {} }]));
   return out;
 }
 

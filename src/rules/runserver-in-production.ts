@@ -321,7 +321,7 @@ export default {
         if (name.toLowerCase() === 'dockerfile' && hasProdSibling(files, f, 'docker')) continue;
         looked++;
         const dev = devImage(ctx.workspace.deployFiles(), f);
-        hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.by) : asDevNote(f)(h))));
+        hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.why) : asDevNote(f)(h))));
       } else if (isSystemdUnit(name)) {
         looked++;
         hits.push(...checkSystemd(f));
@@ -331,7 +331,7 @@ export default {
         const dev = devImageStarting(ctx.workspace.deployFiles(), f, (d) => isDockerfile(baseName(d.rel)));
         const script = checkScript(f);
         const server = script.length && !dev ? unnamedBesideServer(ctx, f) : undefined;
-        hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.by) : server ? unnamedScriptNote(h, f, server) : h)));
+        hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.why) : server ? unnamedScriptNote(h, f, server) : h)));
       }
     }
     if (looked === 0) return { hits, notApplicable: 'no Procfile, Dockerfile, production compose file, systemd unit or entrypoint script found' };
@@ -380,11 +380,11 @@ function devSettingsNote(h: RuleHit, f: SourceFile, why: string): RuleHit {
 }
 
 /** A finding about a development image (src/project/dev-image.ts): a note that says why, and what would make it production's. */
-function devImageNote(h: RuleHit, dockerfile: SourceFile, by: string): RuleHit {
+function devImageNote(h: RuleHit, dockerfile: SourceFile, why: string): RuleHit {
   return {
     ...h,
     level: 'note',
-    message: `${h.message.replace(/\.$/, '')} — a note: ${dockerfile.rel} is a development image: the only thing in the repository that builds it is ${by}, which mounts the project folder over it (the live-reload setup runserver is for); if production runs this image, it runs runserver.`,
+    message: `${h.message.replace(/\.$/, '')} — a note: ${dockerfile.rel} is a development image: ${why}; if production runs this image, it runs runserver.`,
   };
 }
 

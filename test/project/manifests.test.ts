@@ -1127,6 +1127,58 @@ describe('productionEnvironment: platform manifests', () => {
   });
 });
 
+describe('productionEnvironment: Azure Bicep', () => {
+  it("an App Service site's appSettings (object and siteConfig list): literals have their value, expressions are provided, empty is not; App Service sets WEBSITE_HOSTNAME", () => {
+    const ws = repo({
+      'infra/web.bicep': [
+        "module web 'core/host/appservice.bicep' = {", //                          1
+        '  params: {', //                                                        2
+        '    appSettings: {', //                                                 3
+        "      RUNNING_IN_PRODUCTION: 'true' // the production branch", //       4
+        '      POSTGRES_HOST: dbserverDomainName', //                            5
+        "      SECRET_KEY: '@Microsoft.KeyVault(VaultName=${vault};SecretName=SECRETKEY)'", // 6
+        "      SITE_URL: 'https://${name}.azurewebsites.net'", //               7
+        "      EMPTY: ''", //                                                    8
+        '      NESTED: {', //                                                    9
+        "        INNER: 'x'", //                                                 10
+        '      }', //                                                            11
+        "      QUOTE: 'it\\'s'", //                                            12
+        '    }', //                                                              13
+        '  }', //                                                                14
+        '}', //                                                                  15
+      ].join('\n'),
+      'infra/core/host/appservice.bicep': [
+        "resource appService 'Microsoft.Web/sites@2022-03-01' = {", //           1
+        '  properties: {', //                                                    2
+        '    siteConfig: {', //                                                  3
+        '      appSettings: [', //                                               4
+        '        {', //                                                          5
+        "          name: 'WEBSITES_PORT'", //                                    6
+        "          value: '8000'", //                                            7
+        '        }', //                                                          8
+        '        {', //                                                          9
+        "          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'", //                   10
+        '          value: string(scmDoBuild)', //                                11
+        '        }', //                                                          12
+        '      ]', //                                                            13
+        '    }', //                                                              14
+        '  }', //                                                                15
+        '}', //                                                                  16
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('WEBSITE_HOSTNAME', undefined, 'bicep', 'infra/core/host/appservice.bicep', 1),
+      env('WEBSITES_PORT', '8000', 'bicep', 'infra/core/host/appservice.bicep', 5),
+      env('SCM_DO_BUILD_DURING_DEPLOYMENT', undefined, 'bicep', 'infra/core/host/appservice.bicep', 9),
+      env('RUNNING_IN_PRODUCTION', 'true', 'bicep', 'infra/web.bicep', 4),
+      env('POSTGRES_HOST', undefined, 'bicep', 'infra/web.bicep', 5),
+      env('SECRET_KEY', undefined, 'bicep', 'infra/web.bicep', 6),
+      env('SITE_URL', undefined, 'bicep', 'infra/web.bicep', 7),
+      env('QUOTE', "it's", 'bicep', 'infra/web.bicep', 12),
+    ]);
+  });
+});
+
 describe('productionEnvironment: Kubernetes / Helm', () => {
   it('container env value and valueFrom (optional refs are not always set), ConfigMap data, Helm values env maps and lists; test values are dev', () => {
     const ws = repo({
