@@ -93,3 +93,25 @@ function isDjangoDisallowedHost(idx: PyIndex, qualified: string, fromRel: string
   }
   return false;
 }
+
+/**
+ * A middleware class of the project's own that subclasses Django's `target` middleware (normandy's
+ * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does. Followed three base
+ * classes deep; a class the scan cannot find is no such subclass.
+ */
+export function subclassesMiddleware(ctx: ScanContext, dotted: string, fromRel: string, target: string): boolean {
+  const idx = PyIndex.of(ctx);
+  const seen = new Set<string>();
+  const walk = (q: string, from: string, depth: number): boolean => {
+    if (q === target) return true;
+    if (depth > 3 || seen.has(q)) return false;
+    seen.add(q);
+    const d = idx.resolveDef(q, from);
+    if (!d || d.node.type !== 'class_definition') return false;
+    return baseNodes(d.node).some((b) => {
+      const bq = idx.qualify(d.file, b);
+      return !!bq && walk(bq, d.file.rel, depth + 1);
+    });
+  };
+  return walk(dotted, fromRel, 0);
+}

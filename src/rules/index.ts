@@ -36,6 +36,7 @@ import hstsPreload from './hsts-preload';
 import sslRedirectOff from './ssl-redirect-off';
 import sessionCookieInsecure from './session-cookie-insecure';
 import csrfCookieInsecure from './csrf-cookie-insecure';
+import csrfMiddlewareMissing from './csrf-middleware-missing';
 import xFrameOptions from './x-frame-options';
 import contentTypeNosniff from './content-type-nosniff';
 import sslRedirectWithoutProxyHeader from './ssl-redirect-without-proxy-header';
@@ -96,6 +97,7 @@ export const RULES: readonly Rule[] = [
   sslRedirectOff,
   sessionCookieInsecure,
   csrfCookieInsecure,
+  csrfMiddlewareMissing,
   xFrameOptions,
   contentTypeNosniff,
   sslRedirectWithoutProxyHeader,

@@ -1,29 +1,6 @@
 import type { Rule } from './rule';
-import { PyIndex, baseNodes } from '../project/model';
-import type { ScanContext } from '../project/scan';
+import { subclassesMiddleware } from '../project/middleware';
 import { SECURITY_MIDDLEWARE, forProduction, label, listHasIn, locationOf, middlewareHas, worldClause, worldsWhere } from './settings-util';
-
-/**
- * A middleware class of the project's own that subclasses SecurityMiddleware (normandy's
- * NormandySecurityMiddleware): it sends what SecurityMiddleware sends. Followed three base classes deep; a class the
- * scan cannot find is no such subclass.
- */
-function subclassesSecurity(ctx: ScanContext, dotted: string, fromRel: string): boolean {
-  const idx = PyIndex.of(ctx);
-  const seen = new Set<string>();
-  const walk = (q: string, from: string, depth: number): boolean => {
-    if (q === SECURITY_MIDDLEWARE) return true;
-    if (depth > 3 || seen.has(q)) return false;
-    seen.add(q);
-    const d = idx.resolveDef(q, from);
-    if (!d || d.node.type !== 'class_definition') return false;
-    return baseNodes(d.node).some((b) => {
-      const bq = idx.qualify(d.file, b);
-      return !!bq && walk(bq, d.file.rel, depth + 1);
-    });
-  };
-  return walk(dotted, fromRel, 0);
-}
 
 /** launch.W100: SecurityMiddleware is not in MIDDLEWARE (security.W001). */
 export default {
@@ -46,7 +23,7 @@ export default {
         const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
         if (has !== false) return has === undefined ? undefined : false;
         // the classes are resolved only where SecurityMiddleware itself is missing
-        const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesSecurity(ctx, m, s.file));
+        const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesMiddleware(ctx, m, s.file, SECURITY_MIDDLEWARE));
         return subclass === undefined ? undefined : !subclass;
       });
       if (worlds.length === 0) return [];

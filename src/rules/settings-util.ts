@@ -227,6 +227,19 @@ export function middlewareHas(settings: EvaluatedSettings, world: World, path: s
 }
 
 /**
+ * Known in every world: production runs neither the session nor the authentication middleware — no session
+ * cookie is read and no user is logged in from one (the admin cannot run without both: admin.E408/E410): an
+ * API whose clients send a token header. What a forged or framed request rides on — the browser's session
+ * cookie — is not there: clickjacking (launch.W107) and cross-site request forgery (launch.W129) are moot, and
+ * Django's checks, which look only for their own middleware, still fire.
+ */
+export function sessionless(s: EvaluatedSettings): boolean {
+  return WORLDS.every((w) =>
+    middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === false &&
+    middlewareHas(s, w, 'django.contrib.auth.middleware.AuthenticationMiddleware') === false);
+}
+
+/**
  * MIDDLEWARE is unknown in this world only because code the scan cannot follow ran after it was set (a
  * star-import of a module not in the repository, `exec()` of a local file), and every value it had before held
  * the middleware: that override, for a rule to say "installed at <line> unless <code> takes it out" — never a

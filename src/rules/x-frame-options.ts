@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from './rule';
 import { proxyHttps } from '../project/proxy';
 import type { ScanContext } from '../project/scan';
-import { WORLDS, forProduction, label, locationOf, middlewareHas, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
+import { forProduction, label, locationOf, middlewareHas, sessionless, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
 
 const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 
@@ -48,18 +48,6 @@ export default {
 
 const SESSIONLESS =
   ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware, so no page is logged in by a session cookie for a framing site to make a user click through (an API authenticated by a header, like Saleor)';
-
-/**
- * Clickjacking makes a user click, inside a frame, on a page their browser is logged in to. Known in every
- * world: neither the session nor the authentication middleware — no session cookie is read and no user is
- * logged in from one (the admin cannot run without both: admin.E408/E410) — an API whose clients send a token
- * header. Django's check still fires there (W002 looks only for XFrameOptionsMiddleware): a note, not a warning.
- */
-function sessionless(s: EvaluatedSettings): boolean {
-  return WORLDS.every((w) =>
-    middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === false &&
-    middlewareHas(s, w, 'django.contrib.auth.middleware.AuthenticationMiddleware') === false);
-}
 
 /** What Django's own settings say: the middleware is missing (W002), else X_FRAME_OPTIONS is not DENY (W019). */
 function settingsHits(ctx: ScanContext, s: EvaluatedSettings): RuleHit[] {

@@ -26,7 +26,7 @@ INSTALLED_APPS = [
 ]
 
 # JSON in, JSON out: only the middleware the API needs
-MIDDLEWARE = [  # expect: launch.W100, launch.W107
+MIDDLEWARE = [  # expect: launch.W100, launch.W107, launch.W129
     "django.middleware.common.CommonMiddleware",
 ]
 
