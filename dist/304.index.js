@@ -2230,8 +2230,8 @@ function rebaseReport(report, newRoot) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/run.ts + 114 modules
-var run = __webpack_require__(9419);
+// EXTERNAL MODULE: ./src/run.ts + 115 modules
+var run = __webpack_require__(70033);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.

@@ -1,5 +1,5 @@
-export const id = 61;
-export const ids = [61];
+export const id = 503;
+export const ids = [503];
 export const modules = {
 
 /***/ 83916:
@@ -4595,7 +4595,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 9419:
+/***/ 70033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8743,9 +8743,10 @@ function builders(all, dockerfile) {
     return out;
 }
 /**
- * Is this Dockerfile a development image? It starts only the development server, at least one compose service
- * builds it, and every one mounts the project folder over it without a command of its own that is not the
- * development server. Returns who builds it (for a message), or undefined.
+ * Is this Dockerfile a development image? It starts only the development server, and either starts its own
+ * database server in the container first (ownDatabase), or at least one compose service builds it and every one
+ * mounts the project folder over it without a command of its own that is not the development server. Returns why
+ * (for a message), or undefined.
  */
 function devImage(all, dockerfile) {
     // asked per Dockerfile, per compose service and per start script, by launch.E050 and launch.W070: worked out once
@@ -8764,10 +8765,31 @@ function devImageStarting(all, script, isDockerfile) {
     return undefined;
 }
 const judged = new WeakMap();
+/**
+ * A database server started inside the container by the command that starts runserver (`service postgresql
+ * start; …; python manage.py runserver`): an all-in-one developer box — Karrot's Dockerfile installs PostgreSQL
+ * and Redis, writes local settings from the example file and seeds sample data. Production does not start its
+ * database in the app's container before the development server.
+ */
+const OWN_DATABASE = /\bservice\s+(postgresql|mysql|mariadb|mongodb|redis-server)\s+start\b|\/etc\/init\.d\/(postgresql|mysql|mariadb)\s+start\b|\b(pg_ctl|pg_ctlcluster)\b[^\n;&|]*\bstart\b/;
+function ownDatabase(start) {
+    const m = OWN_DATABASE.exec(start.text) ?? (start.script ? OWN_DATABASE.exec(codeOf(start.script)) : null);
+    if (!m)
+        return undefined;
+    const what = m[1] ?? m[2] ?? 'postgresql';
+    return /^pg_ctl/.test(what) ? 'postgresql' : what;
+}
 function judge(all, dockerfile) {
     const start = imageStart(all, dockerfile);
     if (!start || !startsOnlyDevServer(start))
         return undefined;
+    const db = ownDatabase(start);
+    if (db) {
+        return {
+            why: `its start command starts its own database server (${db}) in the container before runserver, an all-in-one developer box`,
+            ...(start.script ? { script: start.script } : {}),
+        };
+    }
     const by = builders(all, dockerfile);
     if (by.length === 0)
         return undefined;
@@ -8777,7 +8799,10 @@ function judge(all, dockerfile) {
         const own = `${yamlCommand(node.get('entrypoint', true), doc)?.text ?? ''} ${yamlCommand(node.get('command', true), doc)?.text ?? ''}`.trim();
         return own === '' || runsOnlyDevServer(own);
     });
-    return dev ? { by: by.map((b) => b.label).join(', '), ...(start.script ? { script: start.script } : {}) } : undefined;
+    const who = by.map((b) => b.label).join(', ');
+    return dev
+        ? { why: `the only thing in the repository that builds it is ${who}, which mounts the project folder over it (the live-reload setup runserver is for)`, ...(start.script ? { script: start.script } : {}) }
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/project/manifests.ts
@@ -8821,18 +8846,21 @@ function settingsEvidence(ws) {
     return places
         .flatMap(toEvidence)
         .filter((e) => !(e.kind === 'env-file' && referenced.has(e.file)))
-        .map((e) => (e.kind === 'dockerfile' && !e.dev && isDevImage(ws, e.file) ? { ...e, dev: true, how: `${e.how} (a development image: it starts only runserver, over a bind mount of the project)` } : e))
+        .map((e) => {
+        const dev = e.kind === 'dockerfile' && !e.dev ? devImageOf(ws, e.file) : undefined;
+        return dev ? { ...e, dev: true, how: `${e.how} (a development image: ${dev.why})` } : e;
+    })
         .sort(byPlace);
 }
 /**
- * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server and
- * the compose services that build it mount the project folder over it): what its ENV names is development's
+ * A Dockerfile that is a development image (src/project/dev-image.ts: it starts only the development server, and
+ * the compose services that build it mount the project folder over it or it starts its own database first): what its ENV names is development's
  * settings module, as launch.E050 and launch.W070 already take it — openstax-cms's `ENV DJANGO_SETTINGS_MODULE=
  * openstax.settings.docker` was judged as production (fifteen false findings), while wsgi.py names production's.
  */
-function isDevImage(ws, rel) {
+function devImageOf(ws, rel) {
     const f = ws.get(rel);
-    return !!f && devImage(ws.deployFiles(), f) !== undefined;
+    return f ? devImage(ws.deployFiles(), f) : undefined;
 }
 /**
  * Every variable the repository's deploy manifests always set for the process they start, with where and how;
@@ -8940,6 +8968,7 @@ const READERS = {
     'do-app': (_ws, f) => fromDoApp(f),
     'app.yaml': (_ws, f) => fromAppYaml(f),
     kubernetes: (_ws, f) => fromKubernetes(f),
+    bicep: (_ws, f) => fromBicep(f),
 };
 /** An env file's name (lower-cased): `.env`, `.env.production`, `.env-prod`, `prod.env`. */
 function isEnvFileName(name) {
@@ -8977,6 +9006,8 @@ function manifestKind(f) {
         return 'do-app';
     if ((name === 'app.yaml' || name === 'app.yml') && !/^\s*apiVersion\s*:/m.test(f.text))
         return 'app.yaml';
+    if (name.endsWith('.bicep'))
+        return 'bicep';
     // the Workspace reads YAML only from deploy folders and values files, and `.tpl` only from a Helm chart's templates
     if (/\.ya?ml$/.test(name) || name.endsWith('.tpl'))
         return 'kubernetes';
@@ -10420,6 +10451,72 @@ function fromRenderYaml(f) {
             }
         }
     }
+    return out;
+}
+/**
+ * Azure Bicep: an App Service site's app settings are its process environment — `appSettings: { KEY: 'value' }`
+ * (a site's config, or the object a module hands on to it: Azure-Samples' Django template passes them to
+ * `core/host/appservice.bicep`) and siteConfig's `appSettings: [ { name: 'KEY', value: 'value' } ]`. A quoted
+ * literal is its value; an expression (a parameter, `${…}`, a Key Vault reference) is provided without one; an
+ * empty string is not provided. App Service itself sets WEBSITE_HOSTNAME, the site's default host name, for every
+ * site (`Microsoft.Web/sites`). Bicep has no parser on npm; its object syntax (one `key: value` per line, `//`
+ * comments) is read line by line, and an entry that is not one plain line is left out, never guessed.
+ */
+function fromBicep(f) {
+    const base = { kind: 'bicep', file: f.rel, dev: isDevFile(f) };
+    const lines = f.text.split('\n').map((l) => l.replace(/\s\/\/.*$|^\s*\/\/.*$/, ''));
+    const provided = (raw) => {
+        const v = raw.trim();
+        const lit = /^'((?:[^'\\]|\\.)*)'$/.exec(v);
+        if (!lit)
+            return v === '' ? null : {};
+        if (lit[1].includes('${') || /^@Microsoft\.KeyVault\(/i.test(lit[1]))
+            return {};
+        return literalEnv(lit[1].replace(/\\(.)/g, '$1'));
+    };
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const open = /\bappSettings\s*:\s*([{[])\s*$/.exec(lines[i]);
+        if (!open)
+            continue;
+        const env = [];
+        let depth = 1;
+        let item;
+        for (let j = i + 1; j < lines.length && depth > 0; j++) {
+            const l = lines[j];
+            if (open[1] === '{' && depth === 1) {
+                const m = /^\s*'?([A-Za-z_][A-Za-z0-9_]*)'?\s*:\s*(.*?)\s*$/.exec(l);
+                if (m && !/[{[]\s*$/.test(m[2]))
+                    env.push({ key: m[1], value: '', start: 0, raw: '', line: j + 1, env: provided(m[2]) });
+            }
+            else if (open[1] === '[') {
+                if (depth === 1 && /^\s*\{\s*$/.test(l))
+                    item = { line: j + 1 };
+                const m = depth === 2 && item ? /^\s*(name|value)\s*:\s*(.*?)\s*$/.exec(l) : null;
+                if (m && item)
+                    item[m[1]] = m[2];
+                if (depth === 2 && /^\s*\}\s*$/.test(l) && item) {
+                    const key = /^'([A-Za-z_][A-Za-z0-9_]*)'$/.exec(item.name ?? '')?.[1];
+                    if (key && item.value !== undefined)
+                        env.push({ key, value: '', start: 0, raw: '', line: item.line, env: provided(item.value) });
+                    item = undefined;
+                }
+            }
+            for (const c of l.replace(/'(?:[^'\\]|\\.)*'/g, "''")) {
+                if (c === '{' || c === '[')
+                    depth++;
+                else if (c === '}' || c === ']')
+                    depth--;
+            }
+        }
+        for (const e of env)
+            if (e.env?.value !== undefined)
+                e.value = e.env.value;
+        out.push(place({ ...base, how: `appSettings in ${f.rel}` }, env));
+    }
+    const site = lines.findIndex((l) => /['"]Microsoft\.Web\/sites@/i.test(l));
+    if (site >= 0)
+        out.push(place({ ...base, how: `App Service (Microsoft.Web/sites in ${f.rel})` }, [{ key: 'WEBSITE_HOSTNAME', value: '', start: 0, raw: '', line: site + 1, env: {} }]));
     return out;
 }
 /**
@@ -12181,6 +12278,17 @@ function middlewareHas(settings, world, path) {
     return listHasIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }, (s) => s === path);
 }
 /**
+ * Known in every world: production runs neither the session nor the authentication middleware — no session
+ * cookie is read and no user is logged in from one (the admin cannot run without both: admin.E408/E410): an
+ * API whose clients send a token header. What a forged or framed request rides on — the browser's session
+ * cookie — is not there: clickjacking (launch.W107) and cross-site request forgery (launch.W129) are moot, and
+ * Django's checks, which look only for their own middleware, still fire.
+ */
+function sessionless(s) {
+    return WORLDS.every((w) => middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === false &&
+        middlewareHas(s, w, 'django.contrib.auth.middleware.AuthenticationMiddleware') === false);
+}
+/**
  * MIDDLEWARE is unknown in this world only because code the scan cannot follow ran after it was set (a
  * star-import of a module not in the repository, `exec()` of a local file), and every value it had before held
  * the middleware: that override, for a rule to say "installed at <line> unless <code> takes it out" — never a
@@ -13081,6 +13189,30 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
     }
     return false;
 }
+/**
+ * A middleware class of the project's own that subclasses Django's `target` middleware (normandy's
+ * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does. Followed three base
+ * classes deep; a class the scan cannot find is no such subclass.
+ */
+function subclassesMiddleware(ctx, dotted, fromRel, target) {
+    const idx = PyIndex.of(ctx);
+    const seen = new Set();
+    const walk = (q, from, depth) => {
+        if (q === target)
+            return true;
+        if (depth > 3 || seen.has(q))
+            return false;
+        seen.add(q);
+        const d = idx.resolveDef(q, from);
+        if (!d || d.node.type !== 'class_definition')
+            return false;
+        return baseNodes(d.node).some((b) => {
+            const bq = idx.qualify(d.file, b);
+            return !!bq && walk(bq, d.file.rel, depth + 1);
+        });
+    };
+    return walk(dotted, fromRel, 0);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/allowed-hosts-wildcard.ts
 
@@ -13246,7 +13378,7 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
  * that runs it `ietf.settings.production`).
  */
-const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'script', 'env-file'];
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'script', 'env-file'];
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input, module) {
     const r = resolveModule(input.ws, input.dir, module);
@@ -16078,7 +16210,7 @@ function checkScript(file) {
                     continue;
                 looked++;
                 const dev = devImage(ctx.workspace.deployFiles(), f);
-                hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.by) : asDevNote(f)(h))));
+                hits.push(...checkDockerfile(f, overridden.has(f.rel)).map((h) => (dev ? devImageNote(h, f, dev.why) : asDevNote(f)(h))));
             }
             else if (isSystemdUnit(name)) {
                 looked++;
@@ -16091,7 +16223,7 @@ function checkScript(file) {
                 const dev = devImageStarting(ctx.workspace.deployFiles(), f, (d) => isDockerfile(baseName(d.rel)));
                 const script = checkScript(f);
                 const server = script.length && !dev ? unnamedBesideServer(ctx, f) : undefined;
-                hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.by) : server ? unnamedScriptNote(h, f, server) : h)));
+                hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.why) : server ? unnamedScriptNote(h, f, server) : h)));
             }
         }
         if (looked === 0)
@@ -16143,11 +16275,11 @@ function devSettingsNote(h, f, why) {
     };
 }
 /** A finding about a development image (src/project/dev-image.ts): a note that says why, and what would make it production's. */
-function devImageNote(h, dockerfile, by) {
+function devImageNote(h, dockerfile, why) {
     return {
         ...h,
         level: 'note',
-        message: `${h.message.replace(/\.$/, '')} — a note: ${dockerfile.rel} is a development image: the only thing in the repository that builds it is ${by}, which mounts the project folder over it (the live-reload setup runserver is for); if production runs this image, it runs runserver.`,
+        message: `${h.message.replace(/\.$/, '')} — a note: ${dockerfile.rel} is a development image: ${why}; if production runs this image, it runs runserver.`,
     };
 }
 /**
@@ -18668,7 +18800,7 @@ function noteOn(slow, debugOnly, lazy) {
 
 
 /** Error trackers and APM agents, as Python packages. */
-const AGENTS = 'sentry_sdk|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
+const AGENTS = 'sentry_sdk|azure\\.monitor|opencensus|applicationinsights|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
 /** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
 const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm');
 /**
@@ -18766,7 +18898,7 @@ function adminsMayBeSet(s) {
             }
             hits.push({
                 location: s.anchor,
-                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
             });
         }
         if (projects === 0)
@@ -19017,30 +19149,6 @@ const sentry_dsn_literal_WHY = 'a DSN is a public, send-only key (Sentry says it
 ;// CONCATENATED MODULE: ./src/rules/security-middleware-missing.ts
 
 
-/**
- * A middleware class of the project's own that subclasses SecurityMiddleware (normandy's
- * NormandySecurityMiddleware): it sends what SecurityMiddleware sends. Followed three base classes deep; a class the
- * scan cannot find is no such subclass.
- */
-function subclassesSecurity(ctx, dotted, fromRel) {
-    const idx = PyIndex.of(ctx);
-    const seen = new Set();
-    const walk = (q, from, depth) => {
-        if (q === SECURITY_MIDDLEWARE)
-            return true;
-        if (depth > 3 || seen.has(q))
-            return false;
-        seen.add(q);
-        const d = idx.resolveDef(q, from);
-        if (!d || d.node.type !== 'class_definition')
-            return false;
-        return baseNodes(d.node).some((b) => {
-            const bq = idx.qualify(d.file, b);
-            return !!bq && walk(bq, d.file.rel, depth + 1);
-        });
-    };
-    return walk(dotted, fromRel, 0);
-}
 /** launch.W100: SecurityMiddleware is not in MIDDLEWARE (security.W001). */
 /* harmony default export */ const security_middleware_missing = ({
     meta: {
@@ -19063,7 +19171,7 @@ function subclassesSecurity(ctx, dotted, fromRel) {
                 if (has !== false)
                     return has === undefined ? undefined : false;
                 // the classes are resolved only where SecurityMiddleware itself is missing
-                const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesSecurity(ctx, m, s.file));
+                const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesMiddleware(ctx, m, s.file, SECURITY_MIDDLEWARE));
                 return subclass === undefined ? undefined : !subclass;
             });
             if (worlds.length === 0)
@@ -19438,6 +19546,138 @@ function hostIp(spec) {
     },
 });
 
+;// CONCATENATED MODULE: ./src/rules/csrf-middleware-missing.ts
+
+
+
+
+const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+/** CSRF middleware of other packages that check every unsafe request as Django's does: django-session-csrf (Mozilla's Socorro, ReMo). */
+const CSRF_ALTERNATIVES = new Set(['session_csrf.CsrfMiddleware']);
+/** A class named like a CSRF middleware (`mtp_common.auth.csrf.CsrfViewMiddleware`): one outside the repository cannot be read. */
+const CSRF_NAMED = /(?:^|\.)\w*Csrf\w*Middleware$/;
+const SESSIONLESS = ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware, so no request is logged in by a session cookie for another site to forge (an API authenticated by a header)';
+/**
+ * The project checks CSRF itself, view by view: it applies Django's `csrf_protect` (Review Board decorates its
+ * form views and runs no CSRF middleware), or defines a check of its own (`def check_csrf(request)`, Helios
+ * compares a session token on every POST). The views that do not call it are unchecked — which the scan cannot
+ * tell view by view: a note that names the first place.
+ */
+function ownCsrfCheck(files) {
+    const re = /^[ \t]*(?:@(?:[\w.]+\.)?csrf_protect\b|(?:[\w.]+\s*=\s*)?method_decorator\(\s*csrf_protect\b|def\s+\w*(?:check|verify|validate|require)_?csrf\w*\s*\(|def\s+csrf_\w*(?:check|protect|verify|valid)\w*\s*\()/m;
+    for (const f of files) {
+        const m = re.exec(f.text);
+        if (m)
+            return { file: f.rel, line: f.text.slice(0, m.index).split('\n').length };
+    }
+    return undefined;
+}
+/**
+ * A view of the project's own that takes a form by POST and is not exempt from CSRF: a class built on Django's
+ * form views (`UpdateView`, `FormView`, a form wizard…), or a form bound to the POST data (`EmailForm(request.POST)`,
+ * `form_class(data=request.POST)`), in a function or class neither `csrf_exempt` nor a Django REST framework view
+ * (DRF exempts its views and checks CSRF itself under session authentication). A bare `request.POST` read is not
+ * enough: helpers, middleware, rate limiters and protocol endpoints read it too (CarbuRe's entity middleware,
+ * MapIt's rate limiter, SHARE's OAI-PMH endpoint). Read line by line: indentation gives the enclosing function and
+ * class and their decorators. The admin's code (`admin.py`, `admin_*.py`, an `admin/` folder: its views run through
+ * `admin_view`, which checks CSRF) is left out. None: nothing yet for a forged request to submit.
+ */
+function postFormView(files) {
+    const FORM_VIEW = /^\s*class\s+\w+\s*\([^)]*\b(?:FormView|CreateView|UpdateView|DeleteView|BaseFormView|ProcessFormView|\w*WizardView)\b/;
+    const BOUND_FORM = /\b\w*[Ff]orm\w*\s*\(\s*(?:data\s*=\s*)?request\.POST\b/;
+    const DRF = /\b(?:APIView|\w*ViewSet|GenericAPIView|\w+APIView|api_view)\b/;
+    for (const f of files) {
+        if (/(^|\/)admin(\/|[\w-]*\.py$)/.test(f.rel) || !/request\.POST\b|(?:FormView|CreateView|UpdateView|DeleteView|WizardView)\b/.test(f.text))
+            continue;
+        const lines = f.text.split('\n');
+        // open blocks: indent, header line, decorators just above it
+        const stack = [];
+        const exempt = () => stack.some((b) => /csrf_exempt/.test(b.decorators) || DRF.test(b.header) || DRF.test(b.decorators));
+        for (let i = 0; i < lines.length; i++) {
+            const line = lines[i];
+            if (line.trim() === '' || line.trim().startsWith('#'))
+                continue;
+            const indent = line.length - line.trimStart().length;
+            while (stack.length && stack[stack.length - 1].indent >= indent)
+                stack.pop();
+            if (/^\s*(?:async\s+)?(?:def|class)\s/.test(line)) {
+                let decorators = '';
+                for (let j = i - 1; j >= 0 && /^\s*@/.test(lines[j]); j--)
+                    decorators += lines[j];
+                stack.push({ indent, header: line, decorators });
+                if (FORM_VIEW.test(line) && !exempt())
+                    return { file: f.rel, line: i + 1 };
+                continue;
+            }
+            if (stack.length > 0 && BOUND_FORM.test(line) && !exempt())
+                return { file: f.rel, line: i + 1 };
+        }
+    }
+    return undefined;
+}
+/** launch.W129: CsrfViewMiddleware is not in MIDDLEWARE (security.W003). */
+/* harmony default export */ const csrf_middleware_missing = ({
+    meta: {
+        id: 'launch.W129',
+        name: 'csrf-middleware-missing',
+        checklist: 'code-security',
+        level: 'warning',
+        title: 'django.middleware.csrf.CsrfViewMiddleware is not in MIDDLEWARE',
+        fix: 'Add "django.middleware.csrf.CsrfViewMiddleware" to MIDDLEWARE (after SessionMiddleware), and exempt only the views that must take cross-site POSTs with @csrf_exempt.',
+        securitySeverity: 6.5,
+        precision: 'high',
+        tags: ['security', 'external/cwe/cwe-352'],
+        settings: ['MIDDLEWARE'],
+        djangoCheck: 'security.W003',
+    },
+    check(ctx) {
+        return forProduction(ctx, (s, project) => {
+            const worlds = worldsWhere((w) => {
+                const has = middlewareHas(s, w, CSRF_MIDDLEWARE);
+                if (has !== false)
+                    return has === undefined ? undefined : false;
+                const other = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => CSRF_ALTERNATIVES.has(m) || subclassesMiddleware(ctx, m, s.file, CSRF_MIDDLEWARE));
+                if (other !== false)
+                    return other === undefined ? undefined : false;
+                // a class named like a CSRF middleware that is not in the repository (one in it was judged by its bases): not decided
+                const named = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => CSRF_NAMED.test(m) && !PyIndex.of(ctx).resolveDef(m, s.file));
+                return named === false ? true : undefined;
+            });
+            if (worlds.length === 0)
+                return [];
+            const b = s.bindings.get('MIDDLEWARE');
+            const missing = b ? `MIDDLEWARE in ${label(s)} lacks CsrfViewMiddleware` : `MIDDLEWARE is not set in ${label(s)}, so CsrfViewMiddleware is not installed`;
+            const base = `${missing}${worldClause(ctx, worlds, [b])}: a POST to the project's own views is not checked for a CSRF token, so a page on any site can submit a logged-in user's forms with their session cookie (the admin, Django's auth views and DRF's session authentication still check it themselves)`;
+            const location = locationOf(s, 'MIDDLEWARE');
+            return [withEvidence(ctx, project, s.file, location, base, sessionless(s))];
+        });
+    },
+});
+/** The finding, a note when no request is cookie-authenticated, the project checks CSRF itself, or no view of its own takes a POST form. */
+function withEvidence(ctx, project, settingsFile, location, base, noSessions) {
+    if (noSessions)
+        return { location, level: 'note', message: `${base}${SESSIONLESS}.` };
+    const files = productionPythonFiles(ctx, project).filter((f) => f.rel !== settingsFile);
+    const own = ownCsrfCheck(files);
+    if (own) {
+        return {
+            location,
+            level: 'note',
+            message: `${base} — a note: the project checks CSRF itself, view by view (${own.file}:${own.line}); a view that does not is unchecked, which the scan cannot tell view by view.`,
+            related: [{ location: own, message: 'the project checks CSRF here itself' }],
+        };
+    }
+    const form = postFormView(files);
+    if (!form) {
+        return {
+            location,
+            level: 'note',
+            message: `${base} — a note: no view of the project's own takes a form by POST outside the admin, Django REST framework and views exempt from CSRF on purpose, so there is nothing yet for a forged request to submit; the first such view will be unchecked.`,
+        };
+    }
+    return { location, message: `${base}. A view that takes a form: ${form.file}:${form.line}.`, related: [{ location: form, message: 'this view takes a POST form with no CSRF check' }] };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/x-frame-options.ts
 
 
@@ -19466,7 +19706,7 @@ const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMid
     check(ctx) {
         const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).frameOptions.some((x) => !x.when)).map((p) => p.root);
         const result = forProduction(ctx, (s, project) => {
-            const hits = settingsHits(ctx, s).map((h) => (h.djangoCheck === 'security.W002' && sessionless(s) ? { ...h, level: 'note', message: `${h.message.replace(/\.$/, '')}${SESSIONLESS}.` } : h));
+            const hits = settingsHits(ctx, s).map((h) => (h.djangoCheck === 'security.W002' && sessionless(s) ? { ...h, level: 'note', message: `${h.message.replace(/\.$/, '')}${x_frame_options_SESSIONLESS}.` } : h));
             if (hits.length === 0)
                 return [];
             const proxy = proxyHttps(ctx, project).frameOptions;
@@ -19485,17 +19725,7 @@ const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMid
         return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
     },
 });
-const SESSIONLESS = ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware, so no page is logged in by a session cookie for a framing site to make a user click through (an API authenticated by a header, like Saleor)';
-/**
- * Clickjacking makes a user click, inside a frame, on a page their browser is logged in to. Known in every
- * world: neither the session nor the authentication middleware — no session cookie is read and no user is
- * logged in from one (the admin cannot run without both: admin.E408/E410) — an API whose clients send a token
- * header. Django's check still fires there (W002 looks only for XFrameOptionsMiddleware): a note, not a warning.
- */
-function sessionless(s) {
-    return WORLDS.every((w) => middlewareHas(s, w, 'django.contrib.sessions.middleware.SessionMiddleware') === false &&
-        middlewareHas(s, w, 'django.contrib.auth.middleware.AuthenticationMiddleware') === false);
-}
+const x_frame_options_SESSIONLESS = ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware, so no page is logged in by a session cookie for a framing site to make a user click through (an API authenticated by a header, like Saleor)';
 /** What Django's own settings say: the middleware is missing (W002), else X_FRAME_OPTIONS is not DENY (W019). */
 function settingsHits(ctx, s) {
     const missing = worldsWhere((w) => {
@@ -23170,7 +23400,7 @@ function weakCheckNote(ctx, file, fn, prefix, postedOnly, csrf) {
         return undefined;
     return '; only a form post chooses it here, and whether CsrfViewMiddleware keeps other sites from posting is not known (MIDDLEWARE cannot be worked out)';
 }
-const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+const open_redirect_CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 /** Text that reads the request's data. */
 const READS_REQUEST = /\brequest\.(GET|POST|data|query_params|META|headers|COOKIES)\b/;
 /** `request.GET.get("next")`, `self.request.POST["next"]`: which query dict, and the literal key. */
@@ -23237,9 +23467,9 @@ function csrfProtected(ctx, file, fn) {
     let unread;
     for (const s of prod) {
         for (const w of WORLDS) {
-            if (middlewareHas(s, w, CSRF_MIDDLEWARE) === true)
+            if (middlewareHas(s, w, open_redirect_CSRF_MIDDLEWARE) === true)
                 continue;
-            const o = middlewareHadBeforeOverride(s, w, CSRF_MIDDLEWARE);
+            const o = middlewareHadBeforeOverride(s, w, open_redirect_CSRF_MIDDLEWARE);
             if (o) {
                 overrides.push(o);
                 continue;
@@ -23268,7 +23498,7 @@ function csrfExempt(fn) {
 }
 /** Do the production settings leave CsrfViewMiddleware out in some world, for sure (not merely unknown)? */
 function csrfAbsent(ctx, file) {
-    return productionSettingsOf(ctx, file).some((s) => WORLDS.some((w) => middlewareHas(s, w, CSRF_MIDDLEWARE) === false));
+    return productionSettingsOf(ctx, file).some((s) => WORLDS.some((w) => middlewareHas(s, w, open_redirect_CSRF_MIDDLEWARE) === false));
 }
 /** The production settings of every project the file counts for. */
 function productionSettingsOf(ctx, file) {
@@ -24872,6 +25102,7 @@ function ownModule(imp, own) {
 
 
 
+
 const RULES = [
     file_unscannable,
     settings_unreadable,
@@ -24909,6 +25140,7 @@ const RULES = [
     ssl_redirect_off,
     session_cookie_insecure,
     csrf_cookie_insecure,
+    csrf_middleware_missing,
     x_frame_options,
     content_type_nosniff,
     ssl_redirect_without_proxy_header,
