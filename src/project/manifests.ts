@@ -30,7 +30,7 @@ import { MODULE_NAME, isDevModule } from './settings-modules';
 
 export type EvidenceKind =
   | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
-  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml' | 'bicep';
+  | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml' | 'bicep' | 'workflow';
 
 export interface SettingsEvidence {
   /** the dotted module, e.g. "mysite.settings.production" (after substitution of ARG/ENV/${VAR:-default}) */
@@ -253,6 +253,7 @@ function readManifests(ws: Workspace): { places: Place[]; referenced: Set<string
   for (const f of ws.pythonFiles()) {
     if (isGunicornPython(f.rel)) places.push(...safely(() => fromGunicorn(f, ws.tree(f).rootNode)));
   }
+  for (const f of ws.deployWorkflows()) places.push(...safely(() => fromWorkflow(f)));
   const read = { places, referenced };
   cache.set(ws, read);
   return read;
@@ -280,6 +281,8 @@ const READERS: Record<EvidenceKind, Reader> = {
   'app.yaml': (_ws, f) => fromAppYaml(f),
   kubernetes: (_ws, f) => fromKubernetes(f),
   bicep: (_ws, f) => fromBicep(f),
+  // read from Workspace.deployWorkflows(), never a deploy file's kind (manifestKind)
+  workflow: (_ws, f) => fromWorkflow(f),
 };
 
 /** An env file's name (lower-cased): `.env`, `.env.production`, `.env-prod`, `prod.env`. */
@@ -1804,6 +1807,48 @@ function fromRenderYaml(f: SourceFile): Place[] {
         const list = yamlCommand(y, f.text, starts, mapGet(item, y.doc, key), UNKNOWN, SHELL);
         out.push(place({ ...base, how: `${key} of \`${name}\` in ${f.rel}` }, list));
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * A GitHub Actions workflow step that deploys the app with a platform's action sets the deployed service's
+ * environment: Koyeb's `koyeb/action-git-deploy` (`service-env: "PORT=8000,DJANGO_ALLOWED_HOSTS=.koyeb.app"`)
+ * and Google's `google-github-actions/deploy-cloudrun` (`env_vars:`, comma- or line-separated `K=V`). A value with
+ * a `${{ … }}` expression (a secret) is provided without one. A step, job or deployed service named for
+ * staging, preview, development or tests is development's. Nothing else of a workflow is read: it is CI.
+ */
+function fromWorkflow(f: SourceFile): Place[] {
+  const y = yamlDoc(f.text);
+  if (!y) return [];
+  const jobs = resolve(y.doc.get('jobs', true), y.doc);
+  if (!isMap(jobs)) return [];
+  const out: Place[] = [];
+  for (const job of jobs.items) {
+    const jobName = scalarText(job.key) ?? '';
+    const steps = resolve(mapGet(job.value, y.doc, 'steps'), y.doc);
+    for (const step of isSeq(steps) ? steps.items : []) {
+      const uses = scalarText(mapGet(step, y.doc, 'uses')) ?? '';
+      const input = /^koyeb\/action-git-deploy@/.test(uses) ? 'service-env' : /^google-github-actions\/deploy-cloudrun@/.test(uses) ? 'env_vars' : undefined;
+      if (!input) continue;
+      const withs = resolve(mapGet(step, y.doc, 'with'), y.doc);
+      const raw = scalarText(mapGet(withs, y.doc, input));
+      if (raw === undefined) continue;
+      const service = scalarText(mapGet(withs, y.doc, 'app-name')) ?? scalarText(mapGet(withs, y.doc, 'service')) ?? '';
+      const stepName = scalarText(mapGet(step, y.doc, 'name')) ?? '';
+      const dev = [jobName, stepName, service].some((w) => isDevWord(w) || /\b(staging|preview|review)\b/i.test(w));
+      const line = lineOfNode(y, resolve(mapGet(withs, y.doc, input), y.doc));
+      const env: Line[] = [];
+      for (const pair of raw.split(/[,\n]/).map((x) => x.trim()).filter(Boolean)) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) continue;
+        const key = pair.slice(0, eq).trim();
+        const value = pair.slice(eq + 1).trim();
+        if (!ENV_NAME_RE.test(key)) continue;
+        env.push({ key, value: value.includes('${{') ? '' : value, start: 0, raw: '', line, env: value.includes('${{') ? {} : literalEnv(value) });
+      }
+      out.push(place({ kind: 'workflow', file: f.rel, dev, how: `\`${input}\` of the ${uses.split('@')[0]} step in ${f.rel}` }, env));
     }
   }
   return out;

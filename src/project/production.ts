@@ -78,7 +78,7 @@ export interface ResolveInput {
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
  * that runs it `ietf.settings.production`).
  */
-const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'script', 'env-file'];
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
 
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input: ResolveInput, module: string): { resolved: ResolvedModule; made?: string } | undefined {

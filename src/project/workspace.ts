@@ -64,6 +64,11 @@ export const EXCLUDED_DIRS = new Set([
   '.eggs', 'staticfiles', '.cache',
 ]);
 
+/** A GitHub Actions workflow file. */
+const WORKFLOW_FILE = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** A workflow step that deploys with a platform action setting the service's environment (deployWorkflows()). */
+const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-actions\/deploy-cloudrun)@/;
+
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -198,6 +203,8 @@ export class Workspace {
   /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
   private readonly python2Files = new Set<string>();
   private readonly templates: SourceFile[] = [];
+  /** GitHub Actions workflows with a step that deploys to a platform and sets its environment (deployWorkflows()). */
+  private readonly workflows: SourceFile[] = [];
   /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
   private readonly otherJinja: SourceFile[] = [];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
@@ -237,6 +244,16 @@ export class Workspace {
 
   deployFiles(): readonly SourceFile[] {
     return this.deploy;
+  }
+
+  /**
+   * GitHub Actions workflows (`.github/workflows/*.yml`) with a step that deploys the app with a platform's action
+   * that sets the deployed service's environment (`koyeb/action-git-deploy`'s `service-env`,
+   * `google-github-actions/deploy-cloudrun`'s `env_vars`): read for that environment only (src/project/manifests.ts),
+   * never as deploy files — the rest of a workflow is CI.
+   */
+  deployWorkflows(): readonly SourceFile[] {
+    return this.workflows;
   }
 
   /** Python source templates (rendered into settings at deploy time); never scanned as code. */
@@ -446,7 +463,8 @@ export class Workspace {
     const isTemplate = !isPy && PY_TEMPLATE.test(name);
     // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
     const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
-    if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel, this.packageFolders)) return;
+    const workflow = WORKFLOW_FILE.test(rel);
+    if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders)) return;
     if (this.gitIgnored?.has(rel, false)) {
       if (!jinja) this.gitIgnoredSkipped.files++; // (a Jinja template is read only if it turns out to be nginx)
       return;
@@ -532,7 +550,10 @@ export class Workspace {
       ...(isTemplate ? { template: true } : {}),
       ...(templateRows ? { templateRows } : {}),
     };
-    if (isPy || isTemplate) {
+    if (workflow) {
+      // kept only when a step deploys with a platform action that sets the service's environment
+      if (DEPLOY_ACTION.test(text)) this.workflows.push(file);
+    } else if (isPy || isTemplate) {
       this.byRel.set(rel, file);
       (isPy ? this.python : this.templates).push(file);
     } else this.addDeploy(file);

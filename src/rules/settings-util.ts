@@ -24,8 +24,9 @@ import {
   type World,
 } from '../project/values';
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
-import { projectOf } from '../project/files';
+import { countsFor, projectOf } from '../project/files';
 import { isLoopbackHost } from '../project/proxy';
+import { productionEnvironment } from '../project/manifests';
 import type { SourceFile } from '../project/workspace';
 import { requiredSettings } from '../project/syntax';
 import type { RuleHit, RuleResult } from './rule';
@@ -411,6 +412,13 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
 export function preloadedHostsOnly(s: EvaluatedSettings, ctx?: ScanContext): string | undefined {
   const hosts = new Set<string>();
   const b = s.bindings.get('ALLOWED_HOSTS');
+  const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
+  if (given) {
+    const remote = given.hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
+    if (remote.length === 0 || !remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, '')))) return undefined;
+    const tlds = [...new Set(remote.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
+    return `every host ALLOWED_HOSTS accepts (${remote.join(', ')}, as ${given.where} sets ${given.name}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+  }
   for (const w of WORLDS) {
     // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
     const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })!];
@@ -465,6 +473,24 @@ function hostTails(ctx: ScanContext, b: SettingBinding): string[] | undefined {
     else return undefined;
   }
   return out;
+}
+
+/**
+ * ALLOWED_HOSTS read from one environment variable on its line (`os.getenv("DJANGO_ALLOWED_HOSTS", "localhost")
+ * .split(",")`, `env.list("ALLOWED_HOSTS")`) that every production deploy file setting it gives the same value
+ * (Koyeb's sample: `DJANGO_ALLOWED_HOSTS=.koyeb.app` in its deploy workflow): production's hosts, whatever the
+ * fallback says. Undefined when the line reads more than that, or no deploy file gives a value.
+ */
+function deployGivenHosts(ctx: ScanContext, b: SettingBinding): { name: string; hosts: string[]; where: string } | undefined {
+  const file = ctx.workspace.get(b.location.file);
+  const line = file?.text.split('\n')[b.location.line - 1] ?? '';
+  const m = /^\s*ALLOWED_HOSTS\s*=\s*(?:os\.getenv|os\.environ\.get|env\.list|env|config)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"][^()]*(?:\([^()]*\)[^()]*)*\)(?:\.split\(\s*['"],['"]\s*\))?\s*(?:#.*)?$/.exec(line);
+  if (!m || b.conditional || b.alternatives) return undefined;
+  const project = projectOf(ctx, b.location.file);
+  const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => e.name === m[1] && !e.dev && (!project || countsFor(ctx, project, e.file)));
+  const values = [...new Set(given.map((e) => e.value))];
+  if (given.length === 0 || values.length !== 1 || !values[0]?.trim()) return undefined;
+  return { name: m[1]!, hosts: values[0].split(',').map((h) => h.trim()).filter(Boolean), where: `${given[0]!.file}:${given[0]!.line}` };
 }
 
 /** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */
