@@ -5699,6 +5699,10 @@ const EXCLUDED_DIRS = new Set([
     'vendored', '_vendor', 'third_party', 'bower_components', '.idea', '.vscode', 'htmlcov', 'build', 'dist',
     '.eggs', 'staticfiles', '.cache',
 ]);
+/** A GitHub Actions workflow file. */
+const WORKFLOW_FILE = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+/** A workflow step that deploys with a platform action setting the service's environment (deployWorkflows()). */
+const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-actions\/deploy-cloudrun)@/;
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
@@ -5828,6 +5832,8 @@ class Workspace {
     /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
     python2Files = new Set();
     templates = [];
+    /** GitHub Actions workflows with a step that deploys to a platform and sets its environment (deployWorkflows()). */
+    workflows = [];
     /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
     otherJinja = [];
     /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
@@ -5866,6 +5872,15 @@ class Workspace {
     }
     deployFiles() {
         return this.deploy;
+    }
+    /**
+     * GitHub Actions workflows (`.github/workflows/*.yml`) with a step that deploys the app with a platform's action
+     * that sets the deployed service's environment (`koyeb/action-git-deploy`'s `service-env`,
+     * `google-github-actions/deploy-cloudrun`'s `env_vars`): read for that environment only (src/project/manifests.ts),
+     * never as deploy files — the rest of a workflow is CI.
+     */
+    deployWorkflows() {
+        return this.workflows;
     }
     /** Python source templates (rendered into settings at deploy time); never scanned as code. */
     templateFiles() {
@@ -6081,7 +6096,8 @@ class Workspace {
         const isTemplate = !isPy && PY_TEMPLATE.test(name);
         // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
         const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
-        if (!isPy && !isTemplate && !jinja && !isDeployFile(name, rel, this.packageFolders))
+        const workflow = WORKFLOW_FILE.test(rel);
+        if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders))
             return;
         if (this.gitIgnored?.has(rel, false)) {
             if (!jinja)
@@ -6181,7 +6197,12 @@ class Workspace {
             ...(isTemplate ? { template: true } : {}),
             ...(templateRows ? { templateRows } : {}),
         };
-        if (isPy || isTemplate) {
+        if (workflow) {
+            // kept only when a step deploys with a platform action that sets the service's environment
+            if (DEPLOY_ACTION.test(text))
+                this.workflows.push(file);
+        }
+        else if (isPy || isTemplate) {
             this.byRel.set(rel, file);
             (isPy ? this.python : this.templates).push(file);
         }
@@ -8948,6 +8969,8 @@ function readManifests(ws) {
         if (isGunicornPython(f.rel))
             places.push(...safely(() => fromGunicorn(f, ws.tree(f).rootNode)));
     }
+    for (const f of ws.deployWorkflows())
+        places.push(...safely(() => fromWorkflow(f)));
     const read = { places, referenced };
     manifests_cache.set(ws, read);
     return read;
@@ -8969,6 +8992,8 @@ const READERS = {
     'app.yaml': (_ws, f) => fromAppYaml(f),
     kubernetes: (_ws, f) => fromKubernetes(f),
     bicep: (_ws, f) => fromBicep(f),
+    // read from Workspace.deployWorkflows(), never a deploy file's kind (manifestKind)
+    workflow: (_ws, f) => fromWorkflow(f),
 };
 /** An env file's name (lower-cased): `.env`, `.env.production`, `.env-prod`, `prod.env`. */
 function isEnvFileName(name) {
@@ -10449,6 +10474,53 @@ function fromRenderYaml(f) {
                 const list = manifests_yamlCommand(y, f.text, starts, mapGet(item, y.doc, key), manifests_UNKNOWN, SHELL);
                 out.push(place({ ...base, how: `${key} of \`${name}\` in ${f.rel}` }, list));
             }
+        }
+    }
+    return out;
+}
+/**
+ * A GitHub Actions workflow step that deploys the app with a platform's action sets the deployed service's
+ * environment: Koyeb's `koyeb/action-git-deploy` (`service-env: "PORT=8000,DJANGO_ALLOWED_HOSTS=.koyeb.app"`)
+ * and Google's `google-github-actions/deploy-cloudrun` (`env_vars:`, comma- or line-separated `K=V`). A value with
+ * a `${{ … }}` expression (a secret) is provided without one. A step, job or deployed service named for
+ * staging, preview, development or tests is development's. Nothing else of a workflow is read: it is CI.
+ */
+function fromWorkflow(f) {
+    const y = yamlDoc(f.text);
+    if (!y)
+        return [];
+    const jobs = resolve(y.doc.get('jobs', true), y.doc);
+    if (!(0,yaml_dist/* isMap */.jh)(jobs))
+        return [];
+    const out = [];
+    for (const job of jobs.items) {
+        const jobName = scalarText(job.key) ?? '';
+        const steps = resolve(mapGet(job.value, y.doc, 'steps'), y.doc);
+        for (const step of (0,yaml_dist/* isSeq */.oP)(steps) ? steps.items : []) {
+            const uses = scalarText(mapGet(step, y.doc, 'uses')) ?? '';
+            const input = /^koyeb\/action-git-deploy@/.test(uses) ? 'service-env' : /^google-github-actions\/deploy-cloudrun@/.test(uses) ? 'env_vars' : undefined;
+            if (!input)
+                continue;
+            const withs = resolve(mapGet(step, y.doc, 'with'), y.doc);
+            const raw = scalarText(mapGet(withs, y.doc, input));
+            if (raw === undefined)
+                continue;
+            const service = scalarText(mapGet(withs, y.doc, 'app-name')) ?? scalarText(mapGet(withs, y.doc, 'service')) ?? '';
+            const stepName = scalarText(mapGet(step, y.doc, 'name')) ?? '';
+            const dev = [jobName, stepName, service].some((w) => isDevWord(w) || /\b(staging|preview|review)\b/i.test(w));
+            const line = lineOfNode(y, resolve(mapGet(withs, y.doc, input), y.doc));
+            const env = [];
+            for (const pair of raw.split(/[,\n]/).map((x) => x.trim()).filter(Boolean)) {
+                const eq = pair.indexOf('=');
+                if (eq <= 0)
+                    continue;
+                const key = pair.slice(0, eq).trim();
+                const value = pair.slice(eq + 1).trim();
+                if (!ENV_NAME_RE.test(key))
+                    continue;
+                env.push({ key, value: value.includes('${{') ? '' : value, start: 0, raw: '', line, env: value.includes('${{') ? {} : literalEnv(value) });
+            }
+            out.push(place({ kind: 'workflow', file: f.rel, dev, how: `\`${input}\` of the ${uses.split('@')[0]} step in ${f.rel}` }, env));
         }
     }
     return out;
@@ -12092,6 +12164,7 @@ function onlyWhenDebug(node) {
 
 
 
+
 const NO_PRODUCTION = 'no production settings module was found';
 /** The production settings of every project that has one. */
 function productionSettings(ctx) {
@@ -12472,6 +12545,14 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
 function preloadedHostsOnly(s, ctx) {
     const hosts = new Set();
     const b = s.bindings.get('ALLOWED_HOSTS');
+    const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
+    if (given) {
+        const remote = given.hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
+        if (remote.length === 0 || !remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))))
+            return undefined;
+        const tlds = [...new Set(remote.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
+        return `every host ALLOWED_HOSTS accepts (${remote.join(', ')}, as ${given.where} sets ${given.name}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+    }
     for (const w of WORLDS) {
         // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
         const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })];
@@ -12535,6 +12616,25 @@ function hostTails(ctx, b) {
             return undefined;
     }
     return out;
+}
+/**
+ * ALLOWED_HOSTS read from one environment variable on its line (`os.getenv("DJANGO_ALLOWED_HOSTS", "localhost")
+ * .split(",")`, `env.list("ALLOWED_HOSTS")`) that every production deploy file setting it gives the same value
+ * (Koyeb's sample: `DJANGO_ALLOWED_HOSTS=.koyeb.app` in its deploy workflow): production's hosts, whatever the
+ * fallback says. Undefined when the line reads more than that, or no deploy file gives a value.
+ */
+function deployGivenHosts(ctx, b) {
+    const file = ctx.workspace.get(b.location.file);
+    const line = file?.text.split('\n')[b.location.line - 1] ?? '';
+    const m = /^\s*ALLOWED_HOSTS\s*=\s*(?:os\.getenv|os\.environ\.get|env\.list|env|config)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"][^()]*(?:\([^()]*\)[^()]*)*\)(?:\.split\(\s*['"],['"]\s*\))?\s*(?:#.*)?$/.exec(line);
+    if (!m || b.conditional || b.alternatives)
+        return undefined;
+    const project = projectOf(ctx, b.location.file);
+    const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => e.name === m[1] && !e.dev && (!project || countsFor(ctx, project, e.file)));
+    const values = [...new Set(given.map((e) => e.value))];
+    if (given.length === 0 || values.length !== 1 || !values[0]?.trim())
+        return undefined;
+    return { name: m[1], hosts: values[0].split(',').map((h) => h.trim()).filter(Boolean), where: `${given[0].file}:${given[0].line}` };
 }
 /** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */
 function nodeAt(ctx, at) {
@@ -13378,7 +13478,7 @@ function subclassesMiddleware(ctx, dotted, fromRel, target) {
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
  * that runs it `ietf.settings.production`).
  */
-const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'script', 'env-file'];
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input, module) {
     const r = resolveModule(input.ws, input.dir, module);
