@@ -13344,7 +13344,7 @@ function subclassesMiddleware(ctx, dotted, fromRel, target) {
             // to ['*', 'mediacms.io', …], and Django still accepts any Host.
             const worlds = worldsWhere((w) => strItems(b[w])?.includes('*') || listHas(b[w], (h) => h === '*'));
             if (worlds.length === 0)
-                return [];
+                return overriddenWildcard(s, b);
             const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
             // The project's own host check: a MIDDLEWARE entry (known in every world with '*') naming project code that raises DisallowedHost.
             const middlewareFrom = locationOf(s, 'MIDDLEWARE').file;
@@ -13373,6 +13373,27 @@ function subclassesMiddleware(ctx, dotted, fromRel, target) {
         });
     },
 });
+/**
+ * '*' written in the production settings, then code the scan cannot follow that may replace every setting (Open
+ * edX's `vars().update(yaml)` of a config file outside the repository, an `exec()` of a local file): the value is
+ * unknown, and the checklist item is "not checked" — but what the repository ships is '*', and only that code
+ * can change it. A note that names both lines, never a pass and never an error the scan cannot stand behind.
+ */
+function overriddenWildcard(s, b) {
+    const os = WORLDS.map((w) => b.overridden?.[w]);
+    if (!os.every((o) => o && o.before.every((v) => strItems(v)?.includes('*') || listHas(v, (h) => h === '*'))))
+        return [];
+    const o = os[0];
+    const by = o.by[o.by.length - 1];
+    if (!by)
+        return [];
+    return [{
+            location: o.location,
+            level: 'note',
+            message: `ALLOWED_HOSTS contains '*' in ${label(s)} as the repository ships it (${o.location.file}:${o.location.line}); only \`${by.code}\` (${by.location.file}:${by.location.line}), code the scan cannot follow, can replace it — a note: if it does not, Django accepts any Host header, and links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
+            related: [{ location: by.location, message: 'this code may replace ALLOWED_HOSTS' }],
+        }];
+}
 
 ;// CONCATENATED MODULE: ./src/rules/allowed-hosts-empty.ts
 
