@@ -28,6 +28,8 @@ var files = __webpack_require__(59148);
 var finding = __webpack_require__(52018);
 // EXTERNAL MODULE: ./src/options.ts
 var options = __webpack_require__(88381);
+// EXTERNAL MODULE: ./src/report/pieces.ts
+var report_pieces = __webpack_require__(22491);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(65655);
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -37,6 +39,7 @@ var report_text = __webpack_require__(65655);
  */
 
 
+
 function toJson(report) {
     return [...jsonChunks(report)].join('');
 }
@@ -44,25 +47,20 @@ function toJson(report) {
  * toJson's text in pieces — the document around the findings, then each finding — for a writer that need not
  * hold it all at once: the CLI writes (and redacts) piece by piece, and a 1 M-line monolith's 7,296 findings
  * made a 4 MB document whose one string (and its redacted copy) was the scan's last 18 MB of peak memory.
- * The pieces are what JSON.stringify(doc, null, 2) writes: each finding stringified on its own, indented to
- * its depth in the document (a JSON string holds no raw line break, so every line break is indentation).
+ * The pieces are what JSON.stringify(doc, null, 2) writes (arrayPieces).
  */
 function* jsonChunks(report) {
     const findings = [...report.findings].sort(finding/* compareFindings */.Eg);
-    const whole = JSON.stringify(documentOf(report), null, 2);
-    // Unique: inside a JSON string every quote is escaped, so only the document's own key reads like this.
-    const key = '\n  "findings": [],\n';
-    const at = whole.indexOf(key);
-    if (findings.length === 0 || at < 0) {
-        // (at < 0: a document reshaped without its findings key where this looks for it — written whole, not without them)
+    const pieces = findings.length > 0 ? (0,report_pieces/* arrayPieces */.x)(JSON.stringify(documentOf(report), null, 2), 'findings', 1) : undefined;
+    if (!pieces) {
+        // (no findings, or a document reshaped without its findings key where this looks for it — written whole, not without them)
         yield `${JSON.stringify({ ...documentOf(report), findings: findings.map(json_finding) }, null, 2)}\n`;
         return;
     }
-    yield `${whole.slice(0, at)}\n  "findings": [\n`;
-    for (const [i, f] of findings.entries()) {
-        yield `    ${JSON.stringify(json_finding(f), null, 2).replace(/\n/g, '\n    ')}${i < findings.length - 1 ? ',' : ''}\n`;
-    }
-    yield `  ],\n${whole.slice(at + key.length)}\n`;
+    yield pieces.head;
+    for (const [i, f] of findings.entries())
+        yield pieces.item(json_finding(f), i === findings.length - 1);
+    yield pieces.tail;
 }
 /** The document, its findings left empty (jsonChunks writes them one by one). */
 function documentOf(report) {

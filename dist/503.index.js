@@ -3544,6 +3544,35 @@ function isPlaceholderValue(value) {
 
 /***/ }),
 
+/***/ 22491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ arrayPieces)
+/* harmony export */ });
+/**
+ * The pieces around the array `name`, an object key `depth` levels deep (its key line indented by two spaces per
+ * level) that is not the object's last key, in `whole` (the document stringified with the array empty).
+ * Undefined when no such key line is there: the caller writes the document whole instead. Unique: inside a JSON
+ * string every line break is escaped, so only the document's own key reads like this.
+ */
+function arrayPieces(whole, name, depth) {
+    const pad = '  '.repeat(depth);
+    const key = `\n${pad}${JSON.stringify(name)}: [],\n`;
+    const at = whole.indexOf(key);
+    if (at < 0)
+        return undefined;
+    const inner = `${pad}  `;
+    return {
+        head: `${whole.slice(0, at)}\n${pad}${JSON.stringify(name)}: [\n`,
+        item: (value, last) => `${inner}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${inner}`)}${last ? '' : ','}\n`,
+        tail: `${pad}],\n${whole.slice(at + key.length)}\n`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 20649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3906,9 +3935,12 @@ function primaryLocationLineHashes(text) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/report/pieces.ts
+var report_pieces = __webpack_require__(22491);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(65655);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 
@@ -4041,9 +4073,8 @@ function sarifText(report, category, redactor) {
 /**
  * sarifText's text in pieces — the log around its results, then each result — each redacted, for a writer that
  * need not hold it all (a monolith's SARIF is 8 MB of text; as one string, its redacted copy and the file's
- * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte: each result
- * stringified on its own, indented to its depth (a JSON string holds no raw line break, so every line break is
- * indentation). A secret cannot span two pieces: pieces break only between results.
+ * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte (arrayPieces). A
+ * secret cannot span two pieces: pieces break only between results.
  */
 function* sarifChunks(report, category, redactor) {
     // A live site's locations are URLs: there is no file text to hash.
@@ -4055,23 +4086,20 @@ function* sarifChunks(report, category, redactor) {
             return text === undefined ? undefined : redactor.redact(text);
         },
     });
-    const whole = JSON.stringify(log, null, 2);
-    // Unique: only the run (depth 2) has a results key, and inside a JSON string every line break is escaped.
-    const key = '\n      "results": [],\n';
-    const at = whole.indexOf(key);
-    if (count === 0 || at < 0) {
-        // (at < 0: a log reshaped without the key where this looks for it — written whole, not without its results)
+    // the run's results: the only results key, three levels deep ($schema/version/runs → the run)
+    const pieces = count > 0 ? (0,report_pieces/* arrayPieces */.x)(JSON.stringify(log, null, 2), 'results', 3) : undefined;
+    if (!pieces) {
+        // (no results, or a log reshaped without the key where this looks for it — written whole, not without its results)
         if (count > 0)
             log.runs[0].results = [...results()];
         yield redactor.redact(serializeSarif(log));
         return;
     }
-    yield redactor.redact(`${whole.slice(0, at)}\n      "results": [\n`);
+    yield redactor.redact(pieces.head);
     let i = 0;
-    for (const r of results()) {
-        yield redactor.redact(`        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}${++i < count ? ',' : ''}\n`);
-    }
-    yield redactor.redact(`      ],\n${whole.slice(at + key.length)}\n`);
+    for (const r of results())
+        yield redactor.redact(pieces.item(r, ++i === count));
+    yield redactor.redact(pieces.tail);
 }
 /** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */
 function serializeSarif(log) {
@@ -12543,36 +12571,38 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
  * name, or a value not known).
  */
 function preloadedHostsOnly(s, ctx) {
-    const hosts = new Set();
     const b = s.bindings.get('ALLOWED_HOSTS');
     const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
     if (given) {
-        const remote = given.hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
-        if (remote.length === 0 || !remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))))
-            return undefined;
-        const tlds = [...new Set(remote.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
-        return `every host ALLOWED_HOSTS accepts (${remote.join(', ')}, as ${given.where} sets ${given.name}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+        const remote = preloadedRemote(given.hosts);
+        return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}`);
     }
+    const hosts = new Set();
     for (const w of WORLDS) {
         // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
         const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })];
         for (const v of values) {
             const items = strItems(v) ?? (ctx && b && !b.conditional && !b.alternatives ? hostTails(ctx, b) : undefined);
-            if (!items)
+            const remote = items && preloadedRemote(items);
+            if (!remote)
                 return undefined;
-            // the machine's own names: no other machine's browser reaches them
-            const remote = items.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
-            if (remote.length === 0)
-                return undefined;
-            for (const h of remote) {
-                if (!HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, '')))
-                    return undefined;
+            for (const h of remote)
                 hosts.add(h);
-            }
         }
     }
-    const tlds = [...new Set([...hosts].map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
-    return `every host ALLOWED_HOSTS accepts (${[...hosts].join(', ')}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+    return preloadedNote([...hosts], '');
+}
+/**
+ * The hosts other machines reach (not the machine's own names: no other machine's browser reaches them), when
+ * there is one and every one is under an HSTS-preloaded TLD; undefined otherwise.
+ */
+function preloadedRemote(hosts) {
+    const remote = hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
+    return remote.length > 0 && remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) ? remote : undefined;
+}
+function preloadedNote(hosts, source) {
+    const tlds = [...new Set(hosts.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
+    return `every host ALLOWED_HOSTS accepts (${hosts.join(', ')}${source}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
 }
 /**
  * Why a finding that an HTTPS setting (SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, the cookies' Secure flags) is off
@@ -13342,7 +13372,7 @@ function subclassesMiddleware(ctx, dotted, fromRel, target) {
                 return [];
             // '*' among items the scan cannot all read is still there: mediacms appends a host from the environment
             // to ['*', 'mediacms.io', …], and Django still accepts any Host.
-            const worlds = worldsWhere((w) => strItems(b[w])?.includes('*') || listHas(b[w], (h) => h === '*'));
+            const worlds = worldsWhere((w) => holdsWildcard(b[w]));
             if (worlds.length === 0)
                 return overriddenWildcard(s, b);
             const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
@@ -13381,7 +13411,7 @@ function subclassesMiddleware(ctx, dotted, fromRel, target) {
  */
 function overriddenWildcard(s, b) {
     const os = WORLDS.map((w) => b.overridden?.[w]);
-    if (!os.every((o) => o && o.before.every((v) => strItems(v)?.includes('*') || listHas(v, (h) => h === '*'))))
+    if (!os.every((o) => o && o.before.every(holdsWildcard)))
         return [];
     const o = os[0];
     const by = o.by[o.by.length - 1];
@@ -13393,6 +13423,10 @@ function overriddenWildcard(s, b) {
             message: `ALLOWED_HOSTS contains '*' in ${label(s)} as the repository ships it (${o.location.file}:${o.location.line}); only \`${by.code}\` (${by.location.file}:${by.location.line}), code the scan cannot follow, can replace it — a note: if it does not, Django accepts any Host header, and links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
             related: [{ location: by.location, message: 'this code may replace ALLOWED_HOSTS' }],
         }];
+}
+/** '*' among the hosts — also among items the scan cannot all read (a host appended from the environment). */
+function holdsWildcard(v) {
+    return !!strItems(v)?.includes('*') || listHas(v, (h) => h === '*') === true;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/allowed-hosts-empty.ts

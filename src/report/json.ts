@@ -3,6 +3,7 @@
  * order, rules by ID, gates in canonical order, plus the verdict, so equal reports give equal bytes.
  */
 import { compareFindings, countByLevel, launchBlocked, suppressedCount, type Finding, type Location, type Report, type RuleMeta } from '../finding';
+import { arrayPieces } from './pieces';
 import { sortGates, unverifiedReason, verdict } from './text';
 
 export function toJson(report: Report): string {
@@ -13,25 +14,19 @@ export function toJson(report: Report): string {
  * toJson's text in pieces — the document around the findings, then each finding — for a writer that need not
  * hold it all at once: the CLI writes (and redacts) piece by piece, and a 1 M-line monolith's 7,296 findings
  * made a 4 MB document whose one string (and its redacted copy) was the scan's last 18 MB of peak memory.
- * The pieces are what JSON.stringify(doc, null, 2) writes: each finding stringified on its own, indented to
- * its depth in the document (a JSON string holds no raw line break, so every line break is indentation).
+ * The pieces are what JSON.stringify(doc, null, 2) writes (arrayPieces).
  */
 export function* jsonChunks(report: Report): Generator<string> {
   const findings = [...report.findings].sort(compareFindings);
-  const whole = JSON.stringify(documentOf(report), null, 2);
-  // Unique: inside a JSON string every quote is escaped, so only the document's own key reads like this.
-  const key = '\n  "findings": [],\n';
-  const at = whole.indexOf(key);
-  if (findings.length === 0 || at < 0) {
-    // (at < 0: a document reshaped without its findings key where this looks for it — written whole, not without them)
+  const pieces = findings.length > 0 ? arrayPieces(JSON.stringify(documentOf(report), null, 2), 'findings', 1) : undefined;
+  if (!pieces) {
+    // (no findings, or a document reshaped without its findings key where this looks for it — written whole, not without them)
     yield `${JSON.stringify({ ...documentOf(report), findings: findings.map(finding) }, null, 2)}\n`;
     return;
   }
-  yield `${whole.slice(0, at)}\n  "findings": [\n`;
-  for (const [i, f] of findings.entries()) {
-    yield `    ${JSON.stringify(finding(f), null, 2).replace(/\n/g, '\n    ')}${i < findings.length - 1 ? ',' : ''}\n`;
-  }
-  yield `  ],\n${whole.slice(at + key.length)}\n`;
+  yield pieces.head;
+  for (const [i, f] of findings.entries()) yield pieces.item(finding(f), i === findings.length - 1);
+  yield pieces.tail;
 }
 
 /** The document, its findings left empty (jsonChunks writes them one by one). */

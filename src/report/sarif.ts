@@ -10,6 +10,7 @@ import { readTextUnder } from '../files';
 import { ruleDoc } from '../rules/docs';
 import { docsUrl } from '../version';
 import { primaryLocationLineHashes } from './fingerprint';
+import { arrayPieces } from './pieces';
 import type { Redactor } from './redact';
 import { detailLines } from './text';
 
@@ -151,9 +152,8 @@ export function sarifText(report: Report, category: string | undefined, redactor
 /**
  * sarifText's text in pieces — the log around its results, then each result — each redacted, for a writer that
  * need not hold it all (a monolith's SARIF is 8 MB of text; as one string, its redacted copy and the file's
- * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte: each result
- * stringified on its own, indented to its depth (a JSON string holds no raw line break, so every line break is
- * indentation). A secret cannot span two pieces: pieces break only between results.
+ * buffer it was the action's peak memory). The pieces are serializeSarif's document to the byte (arrayPieces). A
+ * secret cannot span two pieces: pieces break only between results.
  */
 export function* sarifChunks(report: Report, category: string | undefined, redactor: Redactor): Generator<string> {
   // A live site's locations are URLs: there is no file text to hash.
@@ -165,22 +165,18 @@ export function* sarifChunks(report: Report, category: string | undefined, redac
       return text === undefined ? undefined : redactor.redact(text);
     },
   });
-  const whole = JSON.stringify(log, null, 2);
-  // Unique: only the run (depth 2) has a results key, and inside a JSON string every line break is escaped.
-  const key = '\n      "results": [],\n';
-  const at = whole.indexOf(key);
-  if (count === 0 || at < 0) {
-    // (at < 0: a log reshaped without the key where this looks for it — written whole, not without its results)
+  // the run's results: the only results key, three levels deep ($schema/version/runs → the run)
+  const pieces = count > 0 ? arrayPieces(JSON.stringify(log, null, 2), 'results', 3) : undefined;
+  if (!pieces) {
+    // (no results, or a log reshaped without the key where this looks for it — written whole, not without its results)
     if (count > 0) log.runs[0]!.results = [...results()];
     yield redactor.redact(serializeSarif(log));
     return;
   }
-  yield redactor.redact(`${whole.slice(0, at)}\n      "results": [\n`);
+  yield redactor.redact(pieces.head);
   let i = 0;
-  for (const r of results()) {
-    yield redactor.redact(`        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}${++i < count ? ',' : ''}\n`);
-  }
-  yield redactor.redact(`      ],\n${whole.slice(at + key.length)}\n`);
+  for (const r of results()) yield redactor.redact(pieces.item(r, ++i === count));
+  yield redactor.redact(pieces.tail);
 }
 
 /** 2-space JSON with a trailing newline. Key order is fixed by construction, so output is byte-stable. */

@@ -1,7 +1,6 @@
-import type { Rule } from './rule';
+import type { Rule, RuleHit } from './rule';
 import { hostCheckingMiddleware, type HostCheckingMiddleware } from '../project/middleware';
-import type { RuleHit } from './rule';
-import type { SettingBinding } from '../project/values';
+import type { SettingBinding, Value } from '../project/values';
 import { WORLDS, forProduction, label, listHas, listHasIn, locationOf, strItems, whereIn, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
 
 /**
@@ -28,7 +27,7 @@ export default {
       if (!b) return [];
       // '*' among items the scan cannot all read is still there: mediacms appends a host from the environment
       // to ['*', 'mediacms.io', …], and Django still accepts any Host.
-      const worlds = worldsWhere((w) => strItems(b[w])?.includes('*') || listHas(b[w], (h) => h === '*'));
+      const worlds = worldsWhere((w) => holdsWildcard(b[w]));
       if (worlds.length === 0) return overriddenWildcard(s, b);
       const where = `ALLOWED_HOSTS contains '*' in ${label(s)}${worldClause(ctx, worlds, [b])}`;
       // The project's own host check: a MIDDLEWARE entry (known in every world with '*') naming project code that raises DisallowedHost.
@@ -69,7 +68,7 @@ export default {
  */
 function overriddenWildcard(s: EvaluatedSettings, b: SettingBinding): RuleHit[] {
   const os = WORLDS.map((w) => b.overridden?.[w]);
-  if (!os.every((o) => o && o.before.every((v) => strItems(v)?.includes('*') || listHas(v, (h) => h === '*')))) return [];
+  if (!os.every((o) => o && o.before.every(holdsWildcard))) return [];
   const o = os[0]!;
   const by = o.by[o.by.length - 1];
   if (!by) return [];
@@ -79,4 +78,9 @@ function overriddenWildcard(s: EvaluatedSettings, b: SettingBinding): RuleHit[] 
     message: `ALLOWED_HOSTS contains '*' in ${label(s)} as the repository ships it (${o.location.file}:${o.location.line}); only \`${by.code}\` (${by.location.file}:${by.location.line}), code the scan cannot follow, can replace it — a note: if it does not, Django accepts any Host header, and links built from it (password reset e-mails, absolute URLs) can point at an attacker's domain.`,
     related: [{ location: by.location, message: 'this code may replace ALLOWED_HOSTS' }],
   }];
+}
+
+/** '*' among the hosts — also among items the scan cannot all read (a host appended from the environment). */
+function holdsWildcard(v: Value | undefined): boolean {
+  return !!strItems(v)?.includes('*') || listHas(v, (h) => h === '*') === true;
 }

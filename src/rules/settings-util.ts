@@ -410,32 +410,38 @@ const HSTS_PRELOADED_TLD = /\.(app|dev|page|new|day|foo|bank|insurance)\.?$/i;
  * name, or a value not known).
  */
 export function preloadedHostsOnly(s: EvaluatedSettings, ctx?: ScanContext): string | undefined {
-  const hosts = new Set<string>();
   const b = s.bindings.get('ALLOWED_HOSTS');
   const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
   if (given) {
-    const remote = given.hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
-    if (remote.length === 0 || !remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, '')))) return undefined;
-    const tlds = [...new Set(remote.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
-    return `every host ALLOWED_HOSTS accepts (${remote.join(', ')}, as ${given.where} sets ${given.name}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+    const remote = preloadedRemote(given.hosts);
+    return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}`);
   }
+  const hosts = new Set<string>();
   for (const w of WORLDS) {
     // every value undecided paths may give it (`if DEBUG: ALLOWED_HOSTS += ["localhost"]`)
     const values = b ? b.alternatives?.[w] ?? [b[w]] : [valueIn(s, 'ALLOWED_HOSTS', w, { kind: 'list', items: [] })!];
     for (const v of values) {
       const items = strItems(v) ?? (ctx && b && !b.conditional && !b.alternatives ? hostTails(ctx, b) : undefined);
-      if (!items) return undefined;
-      // the machine's own names: no other machine's browser reaches them
-      const remote = items.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
-      if (remote.length === 0) return undefined;
-      for (const h of remote) {
-        if (!HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) return undefined;
-        hosts.add(h);
-      }
+      const remote = items && preloadedRemote(items);
+      if (!remote) return undefined;
+      for (const h of remote) hosts.add(h);
     }
   }
-  const tlds = [...new Set([...hosts].map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
-  return `every host ALLOWED_HOSTS accepts (${[...hosts].join(', ')}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
+  return preloadedNote([...hosts], '');
+}
+
+/**
+ * The hosts other machines reach (not the machine's own names: no other machine's browser reaches them), when
+ * there is one and every one is under an HSTS-preloaded TLD; undefined otherwise.
+ */
+function preloadedRemote(hosts: readonly string[]): string[] | undefined {
+  const remote = hosts.filter((h) => !isLoopbackHost(h.replace(/^\./, '').replace(/:\d+$/, '')));
+  return remote.length > 0 && remote.every((h) => HSTS_PRELOADED_TLD.test(h.replace(/:\d+$/, ''))) ? remote : undefined;
+}
+
+function preloadedNote(hosts: readonly string[], source: string): string {
+  const tlds = [...new Set(hosts.map((h) => h.replace(/:\d+$/, '').replace(/\.$/, '').split('.').pop()))].map((t) => `.${t}`);
+  return `every host ALLOWED_HOSTS accepts (${hosts.join(', ')}${source}) is under ${tlds.join(', ')}, a top-level domain browsers load over HTTPS only (the HSTS preload list): no browser sends a plain-HTTP request there — until a custom domain is added`;
 }
 
 /**
