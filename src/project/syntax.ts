@@ -44,6 +44,41 @@ export function decoratorDotted(def: SyntaxNode): string[] {
   return out;
 }
 
+/**
+ * Dotted names of the decorators that apply to a method, `method_decorator(…)` unwrapped: on the method
+ * (`@method_decorator(cache_page(60))` → `cache_page`, a list argument's each) and on its class with `name=` the
+ * method or `dispatch`, which every method goes through. Plain decorators as `decoratorDotted`.
+ */
+export function appliedDecorators(def: SyntaxNode): string[] {
+  const out: string[] = [];
+  const inner = (d: SyntaxNode, only?: string[]): void => {
+    const call = d.namedChildren[0];
+    if (call?.type !== 'call') return;
+    const fn = dottedName(call.childForFieldName('function')!);
+    if (!fn || !/(^|\.)method_decorator$/.test(fn)) return;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const name = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'name')?.childForFieldName('value');
+    const target = name?.type === 'string' ? name.text.replace(/^[rbuf]*['"]|['"]$/gi, '') : undefined;
+    if (only && (!target || !only.includes(target))) return;
+    const first = args[0];
+    if (!first || first.type === 'keyword_argument') return;
+    for (let e of first.type === 'list' || first.type === 'tuple' ? first.namedChildren : [first]) {
+      while (e.type === 'call') e = e.childForFieldName('function')!;
+      const n = dottedName(e);
+      if (n) out.push(n);
+    }
+  };
+  out.push(...decoratorDotted(def));
+  if (def.parent?.type === 'decorated_definition') for (const d of def.parent.namedChildren) if (d.type === 'decorator') inner(d);
+  const body = (def.parent?.type === 'decorated_definition' ? def.parent : def).parent;
+  const cls = body?.type === 'block' ? body.parent : undefined;
+  const name = def.childForFieldName('name')?.text;
+  if (cls?.type === 'class_definition' && name && cls.parent?.type === 'decorated_definition') {
+    for (const d of cls.parent.namedChildren) if (d.type === 'decorator') inner(d, [name, 'dispatch']);
+  }
+  return out;
+}
+
 /** Names of the positional parameters of a function definition. */
 export function paramNames(fn: SyntaxNode): string[] {
   const params = fn.childForFieldName('parameters');

@@ -5,7 +5,7 @@ import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../projec
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
-import { CALL, PyIndex, countsFor, decoratorDotted, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { manifestKind, productionEnvironment } from '../project/manifests';
 import { composeServices, productionDeployFile } from '../project/deploy-commands';
@@ -13,7 +13,7 @@ import { isMap } from 'yaml';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { defKey, viewKeys } from '../project/views';
-import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
+import { appliedDecorators, DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { WORLDS, type SettingBinding, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -642,7 +642,7 @@ const MEMOIZE = /(^|\.)(lru_cache|cache|cached|ttl_cache|cache_page|memoize|memo
 const KEYED_ON_ARGUMENTS = /(^|\.)(lru_cache|cache|ttl_cache|cached)$/;
 
 function memoizedBy(fn: SyntaxNode): string | undefined {
-  const by = decoratorDotted(fn).find((d) => MEMOIZE.test(d));
+  const by = appliedDecorators(fn).find((d) => MEMOIZE.test(d));
   return by && KEYED_ON_ARGUMENTS.test(by) && allParams(fn).includes('request') ? undefined : by;
 }
 

@@ -18,6 +18,9 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("thumb/", cache_page(60)(thumbnail)),
     path("feed/", blog_feed),
+    path("news/", views.NewsView.as_view()),
+    path("rates/", views.RatesView.as_view()),
+    path("weather/", views.WeatherView.as_view()),
     re_path(r"^legacy/$", legacy_view),
     path("api/", include(router.urls)),
 ]

@@ -11,7 +11,9 @@ from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import cache_page
 from django.views.generic import FormView
 from PIL import Image
 
@@ -366,3 +368,26 @@ def entity(request, pk):
     # ruleid: launch.W080
     data = requests.get(api_url, timeout=5).json()
     return JsonResponse(data)
+
+
+class NewsView(View):
+    # The page is cached for an hour: the feed is fetched on a cache miss only.
+    @method_decorator(cache_page(60 * 60))
+    def get(self, request):
+        # note: launch.W080
+        return JsonResponse(requests.get("https://api.example.com/news", timeout=5).json())
+
+
+@method_decorator(cache_page(60 * 15), name="dispatch")
+class RatesView(View):
+    def get(self, request):
+        # note: launch.W080
+        return JsonResponse(requests.get("https://api.example.com/rates", timeout=5).json())
+
+
+@method_decorator(cache_page(60 * 15), name="post")
+class WeatherView(View):
+    # The cache is on post(); get() fetches on every request.
+    def get(self, request):
+        # ruleid: launch.W080
+        return JsonResponse(requests.get("https://api.example.com/weather", timeout=5).json())
