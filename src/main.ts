@@ -8,7 +8,6 @@ import { errorLine, PROG } from './errors';
 import { blocksLaunch, countByLevel } from './finding';
 import { defaultBaseRef, readContext } from './github/context';
 import { readInputs, type ActionInputs } from './github/inputs';
-import { publish } from './github/publish';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { detailLines, textPieces } from './report/text';
@@ -58,6 +57,9 @@ export async function main(): Promise<void> {
     core.info('');
 
     // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
+    // Loaded here, after the gates: the publisher brings the GitHub API client (octokit, undici), which the
+    // gates do not need, and loading it first delayed the first gate.
+    const { publish } = await import('./github/publish');
     const pub = await publish(report, inputs, redactor, readContext(process.env), process.env, startedAt);
     core.setOutput('upload', pub.upload);
     core.setOutput('sarif-id', pub.sarifId);

@@ -6,8 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Report } from '../finding';
-import { UsageError } from '../errors';
 import type { GitHubContext } from './context';
+import type { AnnotationMode } from './inputs';
 import { requestWithRetry, type Logger, type Octokit, type Timing } from './upload';
 
 /** Repository-relative path → changed line numbers of the new file, or 'all'. */
@@ -124,8 +124,6 @@ export async function pullRequestChanges(
   };
 }
 
-export const ANNOTATION_MODES = ['all', 'changed-lines'] as const;
-export type AnnotationMode = (typeof ANNOTATION_MODES)[number];
 
 /**
  * The findings to annotate: all of them, or with `changed-lines` only those on lines the pull request
@@ -154,9 +152,3 @@ export async function annotationScope(
   return scoped;
 }
 
-/** The annotations input: all or changed-lines. */
-export function parseAnnotationMode(value: string, source = 'input annotations'): AnnotationMode {
-  const v = value.trim().toLowerCase();
-  if ((ANNOTATION_MODES as readonly string[]).includes(v)) return v as AnnotationMode;
-  throw new UsageError(`${source}: unknown value "${value}" — use one of: ${ANNOTATION_MODES.join(', ')}`);
-}

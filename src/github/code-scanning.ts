@@ -15,14 +15,12 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Report } from '../finding';
 import { escapeInline } from '../report/summary';
-import { UsageError } from '../errors';
 import { resultSpots, syncSuppressedAlerts, type AlertSync } from './alerts';
 import { artifactName, saveSarifArtifact, type ArtifactResult } from './artifact';
 import { ContextError, gitIn, isDependabot, need, resolveTarget, type Git, type GitHubContext, type Target } from './context';
+import type { UploadMode } from './inputs';
 import { ApiError, fitToLimits, octokitFor, uploadSarif, validateSarif, type Logger, type Octokit, type Timing } from './upload';
 
-export const UPLOAD_MODES = ['auto', 'always', 'never'] as const;
-export type UploadMode = (typeof UPLOAD_MODES)[number];
 /** Events `upload: auto` uploads on. */
 export const AUTO_EVENTS = ['push', 'pull_request', 'merge_group', 'workflow_dispatch', 'schedule'] as const;
 
@@ -321,11 +319,4 @@ function markdownWithCode(text: string): string {
   return parts
     .map((part, i) => (i % 2 === 1 && part !== '' && !/[|\r\n]/.test(part) ? `\`${part}\`` : escapeInline(part)))
     .join('');
-}
-
-/** The upload input: auto, always or never. */
-export function parseUploadMode(value: string, source = 'input upload'): UploadMode {
-  const v = value.trim().toLowerCase();
-  if ((UPLOAD_MODES as readonly string[]).includes(v)) return v as UploadMode;
-  throw new UsageError(`${source}: unknown value "${value}" — use one of: ${UPLOAD_MODES.join(', ')}`);
 }

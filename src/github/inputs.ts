@@ -2,8 +2,6 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import type { FailOn, GateName } from '../finding';
-import { parseAnnotationMode, type AnnotationMode } from './changed-lines';
-import { parseUploadMode, type UploadMode } from './code-scanning';
 import { UsageError } from '../errors';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from '../options';
 import { parseRetries, resolveTarget, type VerifyInput } from '../verify/index';
@@ -11,6 +9,12 @@ import { parseRetries, resolveTarget, type VerifyInput } from '../verify/index';
 /** scan: the repository (the default); verify: the live site at `url`. */
 export const ACTION_MODES = ['scan', 'verify'] as const;
 export type ActionMode = (typeof ACTION_MODES)[number];
+/** Code scanning upload: auto (on the events code scanning takes), always or never. */
+export const UPLOAD_MODES = ['auto', 'always', 'never'] as const;
+export type UploadMode = (typeof UPLOAD_MODES)[number];
+/** Annotations: every finding, or only those on lines the pull request changes. */
+export const ANNOTATION_MODES = ['all', 'changed-lines'] as const;
+export type AnnotationMode = (typeof ANNOTATION_MODES)[number];
 
 export interface ActionInputs {
   mode: ActionMode;
@@ -49,6 +53,26 @@ export interface ActionInputs {
   annotations: AnnotationMode;
   /** Absolute path of the base branch's SARIF. */
   baselineSarif?: string;
+}
+
+/**
+ * One of a closed set of values (the upload and annotations inputs). Kept here, not beside the code that acts on
+ * the value: that code loads the GitHub API client, which the action loads only once the gates are done.
+ */
+function oneOf<T extends string>(values: readonly T[], value: string, source: string): T {
+  const v = value.trim().toLowerCase();
+  if ((values as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`${source}: unknown value "${value}" — use one of: ${values.join(', ')}`);
+}
+
+/** The upload input: auto, always or never. */
+export function parseUploadMode(value: string, source = 'input upload'): UploadMode {
+  return oneOf(UPLOAD_MODES, value, source);
+}
+
+/** The annotations input: all or changed-lines. */
+export function parseAnnotationMode(value: string, source = 'input annotations'): AnnotationMode {
+  return oneOf(ANNOTATION_MODES, value, source);
 }
 
 /** The parallel input: true/false (YAML 1.2 core booleans, as core.getBooleanInput accepts). */

@@ -10,17 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GateResult, Report } from '../../src/finding';
 import { artifactName } from '../../src/github/artifact';
 import { baselineSection, compareWithBaseline, readBaseline } from '../../src/github/baseline';
-import { addedLines, changedLinesFromGit, onChangedLines, parseAnnotationMode } from '../../src/github/changed-lines';
+import { addedLines, changedLinesFromGit, onChangedLines } from '../../src/github/changed-lines';
 import {
   alertsUrl,
   categorySentinel,
   codeScanningSummary,
   explainRefusal,
-  parseUploadMode,
   publishToCodeScanning,
   uploadDecision,
 } from '../../src/github/code-scanning';
 import { readContext, type GitHubContext } from '../../src/github/context';
+import { parseAnnotationMode, parseUploadMode } from '../../src/github/inputs';
 import { DEFAULT_TIMING } from '../../src/github/upload';
 import { UsageError } from '../../src/errors';
 import { FakeGitHub } from '../support/fake-github';

@@ -1,295 +1,546 @@
-export const id = 304;
-export const ids = [304];
+export const id = 850;
+export const ids = [850];
 export const modules = {
 
-/***/ 304:
+/***/ 7850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  main: () => (/* binding */ main)
+  publish: () => (/* binding */ publish)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/finding.ts
-var finding = __webpack_require__(52018);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/github/context.ts
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(59148);
+// EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
+var sarif = __webpack_require__(43204);
+// EXTERNAL MODULE: ./src/finding.ts
+var finding = __webpack_require__(52018);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(65655);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
- * What the action knows about the workflow run: the `GITHUB_*` variables and the event payload
- * (GITHUB_EVENT_PATH), read defensively. Nothing here throws while reading; a value that is missing or
- * malformed is left undefined and a message naming the variable is kept in `problems`, to be raised by
- * `need()` only by the step that actually needs the value (an upload needs the repository, a plain scan
- * does not).
- *
- * `resolveTarget` picks the `ref` and `commit_sha` of a code scanning upload the way github/codeql-action
- * does (src/git-utils.ts `getRef`/`getCommitOid`): the commit is what is checked out (`git rev-parse HEAD`);
- * on a pull request the ref is `refs/pull/N/merge` when the merge commit is checked out and
- * `refs/pull/N/head` when the head commit is.
+ * The GitHub job summary (GitHub-flavoured markdown): verdict, gates, the checklist at a glance, then the
+ * findings per checklist item. Everything that comes from outside (messages, details, paths) is escaped,
+ * and the whole stays under GitHub's 1 MiB step-summary limit by leaving out the least severe findings.
  */
 
 
 
-const SHA_RE = /^[0-9a-f]{40}$/;
-/** The refs code scanning accepts (REST API `ref` parameter). */
-const REF_RE = /^refs\/(?:heads\/.+|tags\/.+|pull\/\d+\/(?:merge|head))$/;
-const REPO_RE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** A value the current step needs but the workflow context does not provide (names the variable). */
-class ContextError extends errors/* UsageError */.eb {
-    name = 'ContextError';
-}
-/** Events whose pull request payload decides the ref. */
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-function readContext(env = process.env, cwd = process.cwd()) {
-    const problems = {};
-    const val = (name) => {
-        const v = env[name];
-        return v === undefined || v.trim() === '' ? undefined : v.trim();
-    };
-    const ctx = {
-        onGitHub: env.GITHUB_ACTIONS === 'true',
-        serverUrl: 'https://github.com',
-        apiUrl: 'https://api.github.com',
-        workspace: val('GITHUB_WORKSPACE') ?? cwd,
-        problems,
-    };
-    ctx.eventName = val('GITHUB_EVENT_NAME');
-    if (!ctx.eventName)
-        problems.eventName = 'GITHUB_EVENT_NAME is not set';
-    const repo = val('GITHUB_REPOSITORY');
-    if (!repo)
-        problems.repository = 'GITHUB_REPOSITORY is not set';
-    else if (!REPO_RE.test(repo))
-        problems.repository = `GITHUB_REPOSITORY is "${repo}", not "owner/name"`;
-    else {
-        const [owner, name] = repo.split('/');
-        ctx.repository = { owner, repo: name, fullName: repo };
+/** GitHub refuses step summaries over 1 MiB; keep a margin for whatever else the step appends. */
+const DEFAULT_MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
+const GATE_STATUS = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    error: '⚠️ error',
+};
+const LEVEL_ICON = { error: '🔴', warning: '🟠', note: '🔵' };
+function jobSummary(report, opts = {}) {
+    const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_MAX_SUMMARY_BYTES));
+    const v = (0,report_text/* verdict */.WJ)(report);
+    const head = [];
+    const icon = v.blocked ? '❌' : v.verified ? '✅' : '⚠️';
+    head.push(`## ${icon} ${escapeInline(v.text)}`, '');
+    const site = (0,report_text/* siteLines */.HD)(report);
+    if (site.length > 0) {
+        for (const l of site)
+            head.push(...(/^INSECURE/.test(l) ? ['', '> [!CAUTION]', `> ${escapeInline(l)}`, ''] : [`- ${escapeInline(l)}`]));
+        head.push('');
     }
-    for (const [name, field, fallback] of [
-        ['GITHUB_API_URL', 'apiUrl', 'https://api.github.com'],
-        ['GITHUB_SERVER_URL', 'serverUrl', 'https://github.com'],
-    ]) {
-        const v = val(name);
-        if (v === undefined)
+    if (report.projects.length > 0) {
+        for (const p of report.projects) {
+            const where = p.root === '' ? '.' : p.root;
+            const settings = p.settingsModule ? `settings ${codeSpan(p.settingsModule)}` : 'no settings module found';
+            head.push(`- Project ${codeSpan(where)}: ${settings}${p.reason ? ` — ${escapeInline(p.reason)}` : ''}`);
+        }
+        head.push('');
+    }
+    head.push('| Gate | Status | Duration | Detail |', '| --- | --- | --- | --- |');
+    for (const g of (0,report_text/* sortGates */.ny)(report.gates)) {
+        // One line per project: <br> between the detail's lines.
+        const detail = (0,report_text/* detailLines */.ZN)(g.detail).map(escapeCell).join('<br>');
+        head.push(`| ${escapeCell(g.gate)} | ${GATE_STATUS[g.status] ?? escapeCell(g.status)} | ${(0,report_text/* formatDuration */.a3)(g.durationMs)} | ${detail} |`);
+    }
+    head.push('');
+    const groups = (0,report_text/* groupFindings */.kG)(report);
+    const byItem = new Map(groups.map((g) => [g.item, g.findings]));
+    const statuses = new Map(report.checklist.map((s) => [s.item, s]));
+    head.push('| Checklist item | Status | Rules |', '| --- | --- | --- |');
+    for (const item of Object.keys(finding/* CHECKLIST */.VD)) {
+        const found = byItem.get(item);
+        const status = statuses.get(item);
+        if (!found && !status)
             continue;
-        if (/^https?:\/\/[^\s/]+/.test(v) && isUrl(v))
-            ctx[field] = v.replace(/\/+$/, '');
-        else {
-            problems[field] = `${name} is "${v}", not an http(s) URL`;
-            ctx[field] = fallback;
-        }
+        let cell;
+        // Notes of rules that could not decide (migrations without a base) leave the item not checked: say both.
+        if (found && status?.status === 'not-checked')
+            cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''} (${(0,report_text/* plural */.LS)(found.length, 'note')})`;
+        else if (found)
+            cell = `${worstIcon(found)} ${(0,report_text/* plural */.LS)(found.length, 'finding')}`;
+        else if (status?.status === 'not-applicable')
+            cell = `➖ not applicable${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
+        else if (status?.status === 'not-checked')
+            cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
+        else
+            cell = `✅ pass${status?.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
+        head.push(`| ${escapeCell(finding/* CHECKLIST */.VD[item])} | ${cell} | ${ruleLinks(report, item, found)} |`);
     }
-    const ref = val('GITHUB_REF') ?? val('CODE_SCANNING_REF');
-    if (!ref)
-        problems.ref = 'GITHUB_REF is not set';
-    else if (!REF_RE.test(ref))
-        problems.ref = `GITHUB_REF is "${ref}", not refs/heads/…, refs/tags/… or refs/pull/N/(merge|head)`;
-    else
-        ctx.ref = ref;
-    const sha = val('GITHUB_SHA');
-    if (!sha)
-        problems.sha = 'GITHUB_SHA is not set';
-    else if (!SHA_RE.test(sha.toLowerCase()))
-        problems.sha = `GITHUB_SHA is "${sha}", not a 40-hex commit SHA`;
-    else
-        ctx.sha = sha.toLowerCase();
-    ctx.workflow = val('GITHUB_WORKFLOW');
-    ctx.job = val('GITHUB_JOB');
-    ctx.runId = val('GITHUB_RUN_ID');
-    ctx.actor = val('GITHUB_ACTOR');
-    const event = readEvent(val('GITHUB_EVENT_PATH'), problems);
-    if (event) {
-        const repository = obj(event.repository);
-        if (repository && typeof repository.private === 'boolean')
-            ctx.repoPrivate = repository.private;
-        if (ctx.eventName && PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
-            const pr = parsePullRequest(event, ctx.repository?.fullName);
-            if (typeof pr === 'string')
-                problems.pullRequest = `GITHUB_EVENT_PATH: ${pr}`;
-            else
-                ctx.pullRequest = pr;
-        }
-        const before = str(event.before)?.toLowerCase();
-        // A new branch's push has before = 0000…: there is no commit before it.
-        if (ctx.eventName === 'push' && before && SHA_RE.test(before) && !/^0+$/.test(before))
-            ctx.pushBefore = before;
+    const other = byItem.get(report_text/* OTHER_GROUP */.dO);
+    if (other)
+        head.push(`| ${report_text/* OTHER_TITLE */.C6} | ${worstIcon(other)} ${(0,report_text/* plural */.LS)(other.length, 'finding')} | ${otherLinks(other)} |`);
+    // Finding sections: the most severe findings that fit (compareFindings order), shown per checklist item.
+    const counted = report.findings.filter((f) => !f.suppression);
+    const total = counted.length;
+    const headingOf = (g) => `\n### ${escapeInline(g.title)} (${(0,report_text/* countsPhrase */.__)(g.findings).split(', ').filter((x) => !x.startsWith('0 ')).join(', ')})\n`;
+    const groupOf = new Map();
+    for (const g of groups)
+        for (const f of g.findings)
+            groupOf.set(f, g);
+    const lineOf = new Map();
+    const shownSet = new Set();
+    const opened = new Set();
+    let budget = maxBytes - bytes(joinLines(head)) - bytes(`\n${overflowNote(total, total)}\n`);
+    for (const f of [...counted].sort(finding/* compareFindings */.Eg)) {
+        const g = groupOf.get(f);
+        const line = findingLine(report, f);
+        const cost = bytes(line) + 1 + (opened.has(g) ? 0 : bytes(headingOf(g)) + 1);
+        if (cost > budget)
+            break;
+        budget -= cost;
+        opened.add(g);
+        shownSet.add(f);
+        lineOf.set(f, line);
     }
-    else if (ctx.eventName && PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
-        problems.pullRequest = problems.event ?? 'GITHUB_EVENT_PATH is not set';
+    const body = [];
+    for (const g of groups) {
+        if (!opened.has(g))
+            continue;
+        body.push(headingOf(g));
+        for (const f of g.findings)
+            if (shownSet.has(f))
+                body.push(lineOf.get(f));
     }
-    return ctx;
+    const shown = shownSet.size;
+    const out = [...head, ...body];
+    if (shown < total)
+        out.push('', overflowNote(total - shown, total));
+    out.push(...suppressedSection(report, budget));
+    let text = joinLines(out);
+    if (bytes(text) > maxBytes) {
+        // Even the tables do not fit: verdict and the note only.
+        text = joinLines([`## ${icon} ${escapeInline(v.text)}`, '', overflowNote(total, total)]);
+        if (bytes(text) > maxBytes)
+            text = truncateBytes(text, maxBytes);
+    }
+    return text;
 }
-function readEvent(path, problems) {
-    if (!path) {
-        problems.event = 'GITHUB_EVENT_PATH is not set';
-        return undefined;
+/**
+ * The suppressed findings, folded: one line each, as many as fit in `budget` bytes (the rest counted). They
+ * are not counted anywhere else in the summary.
+ */
+function suppressedSection(report, budget) {
+    const all = (0,report_text/* suppressedFindings */.Fe)(report);
+    if (all.length === 0)
+        return [];
+    const open = `<details><summary>${(0,report_text/* plural */.LS)(all.length, 'finding')} suppressed in source (not counted)</summary>`;
+    const close = '</details>';
+    let left = budget - bytes(`\n${open}\n\n\n${close}\n`) - 200;
+    const lines = [];
+    for (const f of all) {
+        const line = `- ${escapeInline((0,report_text/* suppressedLine */.hC)(report, f))}`;
+        if (bytes(line) + 1 > left)
+            break;
+        left -= bytes(line) + 1;
+        lines.push(line);
     }
+    if (lines.length === 0)
+        return ['', `${(0,report_text/* plural */.LS)(all.length, 'finding')} suppressed in source (not counted); all of them are in the SARIF report.`];
+    if (lines.length < all.length)
+        lines.push(`- … ${all.length - lines.length} more in the SARIF report`);
+    return ['', open, '', ...lines, '', close];
+}
+function findingLine(report, f) {
+    const rule = (0,report_text/* ruleFor */.sG)(report, f);
+    const where = (0,report_text/* findingWhere */.RI)(report, f.location);
+    const id = rule && rule.id === f.ruleId ? `[${escapeInline(f.ruleId)}](${(0,version/* docsUrl */.f)(f.ruleId)})` : `**${escapeInline(f.ruleId)}**`;
+    let line = `- ${LEVEL_ICON[f.level] ?? ''} ${codeSpan(where)} ${id} ${escapeInline(f.message)}`;
+    for (const r of f.related ?? []) {
+        line += `<br>↳ ${codeSpan(`${r.location.file}:${r.location.line}`)} ${escapeInline(r.message)}`;
+    }
+    const fix = (0,report_text/* fixFor */.jc)(report, f);
+    if (fix)
+        line += `<br>**Fix:** ${escapeInline(fix)}${rule && rule.id !== f.ruleId ? ` (see [${escapeInline(rule.id)}](${(0,version/* docsUrl */.f)(rule.id)}))` : ''}`;
+    return line;
+}
+function ruleLinks(report, item, found) {
+    const ids = found
+        ? uniqSorted(found.map((f) => (0,report_text/* ruleFor */.sG)(report, f)?.id).filter((x) => x !== undefined))
+        : uniqSorted(report.rules.filter((r) => r.checklist === item).map((r) => r.id));
+    return ids.map((id) => `[${escapeCell(id)}](${(0,version/* docsUrl */.f)(id)})`).join(' ');
+}
+function otherLinks(found) {
+    return uniqSorted(found.map((f) => f.ruleId)).map(escapeCell).join(' ');
+}
+function worstIcon(findings) {
+    if (findings.some((f) => f.level === 'error'))
+        return '❌';
+    if (findings.some((f) => f.level === 'warning'))
+        return '⚠️';
+    return 'ℹ️';
+}
+function overflowNote(left, total) {
+    return `> [!NOTE]\n> ${(0,report_text/* plural */.LS)(left, 'more finding')} of ${total} ${left === 1 ? 'is' : 'are'} not shown here (the summary is limited to 1 MiB); all of them are in the SARIF report.`;
+}
+/** Text inside a paragraph or list item: no HTML, no markdown syntax, no line breaks. */
+function escapeInline(s) {
+    return String(s)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+        .replace(/@/g, '@\u200b') // no @-mentions
+        .replace(/\r\n?|\n/g, '<br>');
+}
+/** Text inside a table cell: as inline, with line breaks as spaces (a `<br>` would make tall rows). */
+function escapeCell(s) {
+    return escapeInline(String(s).replace(/\s*(\r\n?|\n)\s*/g, ' '));
+}
+/** A code span that survives tables and odd characters: backticks and pipes fall back to escaped text. */
+function codeSpan(s) {
+    return /[`|\r\n]/.test(s) ? escapeInline(s) : `\`${s}\``;
+}
+function uniqSorted(xs) {
+    return [...new Set(xs)].sort();
+}
+function joinLines(lines) {
+    return `${lines.join('\n')}\n`;
+}
+function bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+function truncateBytes(s, max) {
+    const buf = Buffer.from(s, 'utf8').subarray(0, Math.max(0, max));
+    // drop a partial UTF-8 sequence at the end
+    return buf.toString('utf8').replace(/\uFFFD$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * Which findings become GitHub annotations. GitHub shows at most 10 annotations of each type per step,
+ * so the most severe are chosen (compareFindings order), and when anything is left out the last notice
+ * slot is kept for one notice that says how many more there are and where to find them.
+ */
+
+
+const KIND = { error: 'error', warning: 'warning', note: 'notice' };
+function selectAnnotations(report, max = 10) {
+    const cap = Math.max(0, Math.floor(max));
+    if (cap === 0)
+        return [];
+    // A suppressed finding is never annotated (the SARIF marks it suppressed; the summary lists it apart).
+    const sorted = report.findings.filter((f) => !f.suppression).sort(finding/* compareFindings */.Eg);
+    const byKind = { error: sorted.filter((f) => f.level === 'error'), warning: sorted.filter((f) => f.level === 'warning'), notice: sorted.filter((f) => f.level === 'note') };
+    const overflow = byKind.error.length > cap || byKind.warning.length > cap || byKind.notice.length > cap;
+    const limits = { error: cap, warning: cap, notice: overflow ? cap - 1 : cap };
+    const out = [];
+    for (const kind of ['error', 'warning', 'notice']) {
+        for (const f of byKind[kind].slice(0, limits[kind])) {
+            const rule = (0,report_text/* ruleFor */.sG)(report, f);
+            const fix = (0,report_text/* fixFor */.jc)(report, f);
+            // A live site's finding (verify) is about a URL, not a file of the repository: no file, the URL in the title.
+            const url = report.site ? `${report.root}${f.location.file}` : undefined;
+            const a = {
+                kind: KIND[f.level],
+                title: `${rule ? `${f.ruleId}: ${rule.title}` : f.ruleId}${url ? ` (${url})` : ''}`,
+                message: fix ? `${f.message}\nFix: ${fix}` : f.message,
+                file: url ? '' : f.location.file,
+                startLine: url ? 0 : Math.max(1, Math.floor(f.location.line) || 1),
+            };
+            if (f.location.column !== undefined && f.location.column >= 1)
+                a.startColumn = Math.floor(f.location.column);
+            out.push(a);
+        }
+    }
+    const left = sorted.length - out.length;
+    if (left > 0) {
+        out.push({
+            kind: 'notice',
+            title: `${(0,report_text/* plural */.LS)(left, 'more finding')} not annotated`,
+            message: `GitHub shows at most ${cap} annotations of each type, so ${(0,report_text/* plural */.LS)(left, 'more finding')} ${left === 1 ? 'is' : 'are'} not shown here. All findings are in the SARIF report (code scanning) and the job summary.`,
+            file: '',
+            startLine: 0,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/annotate.ts
+/**
+ * Annotations on the pull request: the reporter picks them (selectAnnotations), this file turns
+ * them into workflow commands with repository-relative paths.
+ */
+
+
+/** GitHub caps annotations per step at 10 per level; selectAnnotations keeps the most useful ones. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * Emit the report's annotations (report already rebased on the repository checkout and redacted; redacted
+ * again here). The overflow notice has no file: it is emitted without a location. Returns how many were emitted.
+ */
+function annotate(report, redactor) {
+    const annotations = selectAnnotations(report, MAX_ANNOTATIONS);
+    for (const a of annotations) {
+        const props = { title: redactor.redact(a.title) };
+        if (a.file) {
+            props.file = a.file;
+            if (a.startLine > 0)
+                props.startLine = a.startLine;
+            if (a.startColumn !== undefined)
+                props.startColumn = a.startColumn;
+        }
+        const message = redactor.redact(a.message);
+        if (a.kind === 'error')
+            core/* error */.z3(message, props);
+        else if (a.kind === 'warning')
+            core/* warning */.$e(message, props);
+        else
+            core/* notice */.lm(message, props);
+    }
+    return annotations.length;
+}
+
+;// CONCATENATED MODULE: ./src/github/baseline.ts
+/**
+ * `baseline-sarif`: the base branch's SARIF (e.g. an artifact of the last run on main). The job summary
+ * then tells "New in this PR" from "Already on the base branch" (and counts what the PR fixed).
+ *
+ * Matching is the way code scanning tracks alerts: same rule and same `primaryLocationLineHash` (the
+ * fingerprint survives unrelated edits that move the line); results without a fingerprint on either side
+ * fall back to rule + file + message. Each base result matches at most one current result.
+ */
+
+
+/** The baseline log, or why it cannot be used (never throws). */
+function readBaseline(path) {
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (e) {
-        problems.event = `GITHUB_EVENT_PATH (${path}) cannot be read (${e.code ?? e.message})`;
-        return undefined;
+        return { error: `baseline-sarif ${path} cannot be read (${e.code ?? e.message})` };
     }
-    let parsed;
+    let log;
     try {
-        parsed = JSON.parse(text);
+        log = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch {
-        problems.event = `GITHUB_EVENT_PATH (${path}) is not valid JSON`;
-        return undefined;
+        return { error: `baseline-sarif ${path} is not JSON` };
     }
-    const o = obj(parsed);
-    if (!o)
-        problems.event = `GITHUB_EVENT_PATH (${path}) does not hold a JSON object`;
-    return o;
+    const l = log;
+    if (!l || typeof l !== 'object' || !Array.isArray(l.runs))
+        return { error: `baseline-sarif ${path} is not a SARIF log (no runs)` };
+    return { log: l };
 }
-/** The pull request of a pull_request(_target) payload, or what is wrong with it. */
-function parsePullRequest(event, repository) {
-    const pr = obj(event.pull_request);
-    if (!pr)
-        return 'the event has no pull_request object';
-    const number = typeof pr.number === 'number' ? pr.number : typeof event.number === 'number' ? event.number : NaN;
-    if (!Number.isInteger(number) || number <= 0)
-        return 'pull_request.number is missing or not a positive integer';
-    const head = obj(pr.head);
-    const base = obj(pr.base);
-    const headSha = str(head?.sha)?.toLowerCase();
-    const baseSha = str(base?.sha)?.toLowerCase();
-    if (!headSha || !SHA_RE.test(headSha))
-        return 'pull_request.head.sha is missing or not a 40-hex commit SHA';
-    if (!baseSha || !SHA_RE.test(baseSha))
-        return 'pull_request.base.sha is missing or not a 40-hex commit SHA';
-    const headRepo = str(obj(head?.repo)?.full_name);
-    return {
-        number,
-        headSha,
-        headRef: str(head?.ref) ?? '',
-        headRepo,
-        baseSha,
-        baseRef: str(base?.ref) ?? '',
-        // A deleted fork has head.repo null: that is a fork too.
-        fromFork: repository !== undefined && (headRepo === undefined ? head?.repo === null : headRepo.toLowerCase() !== repository.toLowerCase()),
-    };
-}
-/**
- * The base the migration-safety rules compare with when the workflow names none: the pull request's base
- * commit, or on a push the commit before it. undefined on other events (schedule, workflow_dispatch).
- */
-function defaultBaseRef(ctx) {
-    return ctx.pullRequest?.baseSha ?? ctx.pushBefore;
-}
-/** The value, or a ContextError naming the variable and what to do. */
-function need(ctx, field, purpose) {
-    const v = ctx[field];
-    if (v !== undefined && v !== null)
-        return v;
-    const why = ctx.problems[field] ?? `${field} is unknown`;
-    throw new ContextError(`${why}, which ${purpose} needs — run inside GitHub Actions, or set the variable${field === 'ref' || field === 'sha' ? ' (or the ref and sha inputs)' : ''}`);
-}
-/** The Dependabot actor: its pull_request workflows get a read-only token. */
-function isDependabot(ctx) {
-    return ctx.actor === 'dependabot[bot]';
-}
-/** Real git in `cwd`. Failures (git missing, not a repository, dubious ownership) read as "unknown". */
-function gitIn(cwd) {
-    const run = (args) => {
-        try {
-            return (0,external_node_child_process_.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 }).trim();
+function keyed(log, tool) {
+    const out = [];
+    for (const run of log.runs ?? []) {
+        if (tool !== undefined && run?.tool?.driver?.name !== tool)
+            continue;
+        const rules = run.tool?.driver?.rules ?? [];
+        for (const res of run.results ?? []) {
+            // Suppressed (an accepted or unqualified suppression, SARIF §3.35): dismissed, neither new nor existing.
+            if (res.suppressions?.some((s) => s.status === undefined || s.status === 'accepted'))
+                continue;
+            const rule = res.ruleIndex !== undefined ? rules[res.ruleIndex] : undefined;
+            const ruleId = res.ruleId ?? rule?.id ?? res.rule?.id ?? '';
+            const phys = res.locations?.[0]?.physicalLocation;
+            const uri = phys?.artifactLocation?.uri ?? '';
+            let file = uri;
+            try {
+                file = decodeURIComponent(uri);
+            }
+            catch {
+                // keep as is
+            }
+            const item = {
+                ruleId,
+                level: res.level ?? rule?.defaultConfiguration?.level ?? 'warning',
+                file,
+                line: phys?.region?.startLine ?? 0,
+                message: res.message?.text ?? '',
+            };
+            const hash = res.partialFingerprints?.primaryLocationLineHash;
+            out.push({ item, hashKey: hash ? `${ruleId}\0${hash}` : undefined, textKey: `${ruleId}\0${file}\0${item.message}` });
         }
-        catch {
-            return undefined;
+    }
+    return out;
+}
+/** Split the current results into new and already-present ones (only the base runs of the same tool count). */
+function compareWithBaseline(current, base) {
+    const tool = current.runs?.[0]?.tool?.driver?.name;
+    const cur = keyed(current, tool);
+    const old = keyed(base, tool);
+    const matched = new Set();
+    const oldMatched = new Set();
+    const take = (key) => {
+        const pool = new Map();
+        for (const o of old) {
+            if (oldMatched.has(o))
+                continue;
+            const k = key(o);
+            if (k === undefined)
+                continue;
+            const list = pool.get(k);
+            if (list)
+                list.push(o);
+            else
+                pool.set(k, [o]);
+        }
+        for (const c of cur) {
+            if (matched.has(c))
+                continue;
+            const k = key(c);
+            const o = k === undefined ? undefined : pool.get(k)?.shift();
+            if (o) {
+                matched.add(c);
+                oldMatched.add(o);
+            }
         }
     };
+    take((k) => k.hashKey);
+    take((k) => k.textKey);
     return {
-        revParse(rev) {
-            const out = run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-            return out && SHA_RE.test(out) ? out : undefined;
-        },
-        parents(rev) {
-            const out = run(['log', '-1', '--format=%P', rev]);
-            return out === undefined ? undefined : out.split(/\s+/).filter((s) => SHA_RE.test(s));
-        },
+        introduced: cur.filter((c) => !matched.has(c)).map((c) => c.item),
+        existing: cur.filter((c) => matched.has(c)).map((c) => c.item),
+        fixed: old.filter((o) => !oldMatched.has(o)).map((o) => o.item),
     };
 }
-/**
- * The ref and commit to upload to. `ref`/`sha` overrides win (both or neither). Otherwise the commit is
- * HEAD of the checkout (GITHUB_SHA when git cannot tell) and the ref is GITHUB_REF, except on pull requests:
- * - HEAD is the pull request's head commit → `refs/pull/N/head`;
- * - HEAD is GITHUB_SHA or `refs/remotes/pull/N/merge`, or a merge commit whose second parent is the head
- *   commit → `refs/pull/N/merge`;
- * - otherwise on `pull_request` (GITHUB_REF `refs/pull/N/merge` but HEAD moved) → `refs/pull/N/head`, as
- *   codeql-action rewrites it; on `pull_request_target` GITHUB_REF (the base branch) stays.
- */
-function resolveTarget(ctx, overrides, git) {
-    const refIn = overrides.ref?.trim() || undefined;
-    const shaIn = overrides.sha?.trim() || undefined;
-    if (refIn || shaIn) {
-        if (!refIn || !shaIn)
-            throw new errors/* UsageError */.eb(`input ${refIn ? 'ref' : 'sha'} is set without input ${refIn ? 'sha' : 'ref'} — set both or neither`);
-        if (!REF_RE.test(refIn))
-            throw new errors/* UsageError */.eb(`input ref "${refIn}" is not refs/heads/<branch>, refs/tags/<tag> or refs/pull/<number>/(merge|head) — give the full ref`);
-        if (!SHA_RE.test(shaIn.toLowerCase()))
-            throw new errors/* UsageError */.eb(`input sha "${shaIn}" is not a 40-hex commit SHA — give the full commit SHA`);
-        return { ref: refIn, sha: shaIn.toLowerCase(), how: 'from the ref and sha inputs' };
-    }
-    const ref = need(ctx, 'ref', 'a code scanning upload');
-    const head = git.revParse('HEAD');
-    const sha = head ?? need(ctx, 'sha', 'a code scanning upload (git could not read HEAD of the checkout)');
-    const from = head ? 'HEAD of the checkout' : 'GITHUB_SHA (git could not read HEAD of the checkout)';
-    const pr = ctx.pullRequest;
-    const mergeRef = /^refs\/pull\/(\d+)\/merge$/.exec(ref);
-    const isPrEvent = ctx.eventName !== undefined && PULL_REQUEST_EVENTS.includes(ctx.eventName);
-    const number = pr?.number ?? (mergeRef ? Number(mergeRef[1]) : undefined);
-    if (!isPrEvent && !mergeRef)
-        return { ref, sha, how: `GITHUB_REF and ${from}` };
-    if (number === undefined)
-        return { ref, sha, how: `GITHUB_REF and ${from}` };
-    const headRef = `refs/pull/${number}/head`;
-    const merge = `refs/pull/${number}/merge`;
-    if (pr && sha === pr.headSha)
-        return { ref: headRef, sha, how: `${from} is the pull request's head commit` };
-    if (head && (head === ctx.sha && mergeRef))
-        return { ref: merge, sha, how: `${from} is GITHUB_SHA, the merge commit of the pull request` };
-    if (head && git.revParse(`refs/remotes/pull/${number}/merge`) === head)
-        return { ref: merge, sha, how: `${from} is refs/remotes/pull/${number}/merge` };
-    const parents = head ? git.parents('HEAD') : undefined;
-    if (pr && parents && parents.length === 2 && parents[1] === pr.headSha) {
-        return { ref: merge, sha, how: `${from} is a merge commit of the pull request's head into the base` };
-    }
-    if (!head && mergeRef)
-        return { ref: merge, sha, how: `${from} on the merge ref` };
-    if (ctx.eventName === 'pull_request' || (mergeRef && ctx.eventName !== 'pull_request_target')) {
-        return { ref: headRef, sha, how: `${from} is not the merge commit, so the results belong to the pull request head (as codeql-action reports them)` };
-    }
-    return { ref, sha, how: `GITHUB_REF and ${from}` };
+const ICON = { error: '🔴', warning: '🟠', note: '🔵', none: '⚪' };
+/** Markdown for the job summary, at most `maxBytes` (lists are cut first, with a count of what is left out). */
+function baselineSection(cmp, maxBytes = 256 * 1024) {
+    const head = [
+        '',
+        '### Compared with the base branch',
+        '',
+        `**${cmp.introduced.length} new in this PR** · ${cmp.existing.length} already on the base branch · ${cmp.fixed.length} fixed by this PR`,
+        '',
+    ].join('\n');
+    const parts = [head];
+    let budget = maxBytes - baseline_bytes(head);
+    const list = (title, items, fold) => {
+        if (items.length === 0)
+            return;
+        const open = fold ? `<details><summary>${escapeInline(title)} (${items.length})</summary>\n\n` : `#### ${escapeInline(title)} (${items.length})\n\n`;
+        const close = fold ? '\n</details>\n' : '\n';
+        const reserve = baseline_bytes(open) + baseline_bytes(close) + 120;
+        if (budget < reserve)
+            return;
+        budget -= reserve;
+        const lines = [];
+        let shown = 0;
+        for (const it of items) {
+            const line = `- ${ICON[it.level] ?? ''} \`${it.file.replace(/[`|]/g, '?')}:${it.line}\` **${escapeInline(it.ruleId)}** ${escapeInline(it.message)}`;
+            if (baseline_bytes(line) + 1 > budget)
+                break;
+            budget -= baseline_bytes(line) + 1;
+            lines.push(line);
+            shown++;
+        }
+        if (shown < items.length)
+            lines.push(`- … and ${items.length - shown} more (all of them are in the SARIF report)`);
+        parts.push(open + lines.join('\n') + '\n' + close);
+    };
+    list('New in this PR', cmp.introduced, false);
+    list('Already on the base branch', cmp.existing, true);
+    list('Fixed by this PR', cmp.fixed, true);
+    const text = parts.join('');
+    return baseline_bytes(text) <= maxBytes ? text : Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
 }
-function obj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
-}
-function str(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-function isUrl(s) {
-    try {
-        new URL(s);
-        return true;
-    }
-    catch {
-        return false;
-    }
+function baseline_bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/github/category.ts
+/**
+ * The code scanning category (`runs[].automationDetails.id` = `<category>/`). Code scanning keeps one
+ * analysis per tool and category and closes the alerts an analysis no longer reports, so the category must
+ * be the same on every run of the same job: workflow, job and matrix values — never a commit SHA or a run id
+ * (with those, every run is a new analysis and no alert ever closes).
+ *
+ * The default mirrors codeql-action's `computeAutomationID` (`<analysis key>/<key>:<value>/…`, matrix keys
+ * sorted) with the workflow name in place of the workflow path: `<GITHUB_WORKFLOW>:<GITHUB_JOB>/python:3.12/`.
+ */
+/** The category input when given, else workflow + job + matrix values. */
+function resolveCategory(input, matrixInput, env) {
+    const warnings = [];
+    const given = input?.trim();
+    if (given) {
+        const bad = volatilePart(given, env);
+        if (bad) {
+            warnings.push(`category "${given}" contains ${bad}: every run becomes a new analysis and code scanning never closes fixed alerts — use a category that is the same on every run (workflow, job, matrix values)`);
+        }
+        return { category: given, warnings };
+    }
+    const workflow = env.GITHUB_WORKFLOW?.trim();
+    const job = env.GITHUB_JOB?.trim();
+    if (!workflow && !job)
+        return { warnings };
+    let category = `${workflow ?? ''}:${job ?? ''}/`;
+    const matrix = parseMatrix(matrixInput);
+    if (typeof matrix === 'string')
+        warnings.push(matrix);
+    else
+        for (const [k, v] of matrix)
+            category += `${k}:${v}/`;
+    return { category: category.replace(/\/+$/, ''), warnings };
+}
+/** `${{ toJSON(matrix) }}` as sorted [key, value] pairs; `null`/empty is no matrix; a string is a warning. */
+function parseMatrix(text) {
+    const t = text?.trim();
+    if (!t || t === 'null')
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(t);
+    }
+    catch {
+        return 'input matrix is not JSON — pass it as ${{ toJSON(matrix) }}; the category leaves the matrix out';
+    }
+    if (parsed === null)
+        return [];
+    if (typeof parsed !== 'object' || Array.isArray(parsed))
+        return 'input matrix is not a JSON object — pass it as ${{ toJSON(matrix) }}; the category leaves the matrix out';
+    return Object.entries(parsed)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+}
+/** Describes a per-run value inside the category, or undefined. */
+function volatilePart(category, env) {
+    const sha = env.GITHUB_SHA?.trim();
+    if (sha && sha.length >= 7 && category.toLowerCase().includes(sha.slice(0, 7).toLowerCase()))
+        return 'the commit SHA';
+    if (/\b[0-9a-f]{40}\b/i.test(category))
+        return 'a commit SHA';
+    for (const name of ['GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER']) {
+        const v = env[name]?.trim();
+        if (v && v.length >= 3 && new RegExp(`(^|[^0-9])${v}([^0-9]|$)`).test(category))
+            return `the run id (${name})`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
 // EXTERNAL MODULE: external "node:zlib"
@@ -791,7 +1042,6 @@ function oneLine(s) {
  */
 
 
-
 /** Line numbers (new side) of the `+` lines of a unified diff patch. */
 function addedLines(patch) {
     const lines = new Set();
@@ -894,7 +1144,6 @@ async function pullRequestChanges(ctx, octokit, timing, log) {
         reason: `the pull request diff could not be read (API: ${apiProblem}; git: base ${pr.baseSha.slice(0, 12)} or head ${pr.headSha.slice(0, 12)} is not in the checkout — fetch-depth: 0 helps)`,
     };
 }
-const ANNOTATION_MODES = ['all', 'changed-lines'];
 /**
  * The findings to annotate: all of them, or with `changed-lines` only those on lines the pull request
  * changes. When the diff cannot be read (not a pull request, no access), every finding is annotated and
@@ -913,227 +1162,9 @@ async function annotationScope(report, mode, ctx, octokit, timing, log) {
     log.info(`Annotations: ${scoped.findings.length} of ${report.findings.length} findings are on lines this pull request changes (diff from ${res.source})${left ? `; the other ${left} are in the job summary and code scanning` : ''}.`);
     return scoped;
 }
-/** The annotations input: all or changed-lines. */
-function parseAnnotationMode(value, source = 'input annotations') {
-    const v = value.trim().toLowerCase();
-    if (ANNOTATION_MODES.includes(v))
-        return v;
-    throw new errors/* UsageError */.eb(`${source}: unknown value "${value}" — use one of: ${ANNOTATION_MODES.join(', ')}`);
-}
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(65655);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/**
- * The GitHub job summary (GitHub-flavoured markdown): verdict, gates, the checklist at a glance, then the
- * findings per checklist item. Everything that comes from outside (messages, details, paths) is escaped,
- * and the whole stays under GitHub's 1 MiB step-summary limit by leaving out the least severe findings.
- */
-
-
-
-/** GitHub refuses step summaries over 1 MiB; keep a margin for whatever else the step appends. */
-const DEFAULT_MAX_SUMMARY_BYTES = 1024 * 1024 - 32 * 1024;
-const GATE_STATUS = {
-    passed: '✅ passed',
-    failed: '❌ failed',
-    skipped: '⏭️ skipped',
-    error: '⚠️ error',
-};
-const LEVEL_ICON = { error: '🔴', warning: '🟠', note: '🔵' };
-function jobSummary(report, opts = {}) {
-    const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_MAX_SUMMARY_BYTES));
-    const v = (0,report_text/* verdict */.WJ)(report);
-    const head = [];
-    const icon = v.blocked ? '❌' : v.verified ? '✅' : '⚠️';
-    head.push(`## ${icon} ${escapeInline(v.text)}`, '');
-    const site = (0,report_text/* siteLines */.HD)(report);
-    if (site.length > 0) {
-        for (const l of site)
-            head.push(...(/^INSECURE/.test(l) ? ['', '> [!CAUTION]', `> ${escapeInline(l)}`, ''] : [`- ${escapeInline(l)}`]));
-        head.push('');
-    }
-    if (report.projects.length > 0) {
-        for (const p of report.projects) {
-            const where = p.root === '' ? '.' : p.root;
-            const settings = p.settingsModule ? `settings ${codeSpan(p.settingsModule)}` : 'no settings module found';
-            head.push(`- Project ${codeSpan(where)}: ${settings}${p.reason ? ` — ${escapeInline(p.reason)}` : ''}`);
-        }
-        head.push('');
-    }
-    head.push('| Gate | Status | Duration | Detail |', '| --- | --- | --- | --- |');
-    for (const g of (0,report_text/* sortGates */.ny)(report.gates)) {
-        // One line per project: <br> between the detail's lines.
-        const detail = (0,report_text/* detailLines */.ZN)(g.detail).map(escapeCell).join('<br>');
-        head.push(`| ${escapeCell(g.gate)} | ${GATE_STATUS[g.status] ?? escapeCell(g.status)} | ${(0,report_text/* formatDuration */.a3)(g.durationMs)} | ${detail} |`);
-    }
-    head.push('');
-    const groups = (0,report_text/* groupFindings */.kG)(report);
-    const byItem = new Map(groups.map((g) => [g.item, g.findings]));
-    const statuses = new Map(report.checklist.map((s) => [s.item, s]));
-    head.push('| Checklist item | Status | Rules |', '| --- | --- | --- |');
-    for (const item of Object.keys(finding/* CHECKLIST */.VD)) {
-        const found = byItem.get(item);
-        const status = statuses.get(item);
-        if (!found && !status)
-            continue;
-        let cell;
-        // Notes of rules that could not decide (migrations without a base) leave the item not checked: say both.
-        if (found && status?.status === 'not-checked')
-            cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''} (${(0,report_text/* plural */.LS)(found.length, 'note')})`;
-        else if (found)
-            cell = `${worstIcon(found)} ${(0,report_text/* plural */.LS)(found.length, 'finding')}`;
-        else if (status?.status === 'not-applicable')
-            cell = `➖ not applicable${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
-        else if (status?.status === 'not-checked')
-            cell = `⬜ not checked${status.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
-        else
-            cell = `✅ pass${status?.reason ? ` — ${escapeCell(status.reason)}` : ''}`;
-        head.push(`| ${escapeCell(finding/* CHECKLIST */.VD[item])} | ${cell} | ${ruleLinks(report, item, found)} |`);
-    }
-    const other = byItem.get(report_text/* OTHER_GROUP */.dO);
-    if (other)
-        head.push(`| ${report_text/* OTHER_TITLE */.C6} | ${worstIcon(other)} ${(0,report_text/* plural */.LS)(other.length, 'finding')} | ${otherLinks(other)} |`);
-    // Finding sections: the most severe findings that fit (compareFindings order), shown per checklist item.
-    const counted = report.findings.filter((f) => !f.suppression);
-    const total = counted.length;
-    const headingOf = (g) => `\n### ${escapeInline(g.title)} (${(0,report_text/* countsPhrase */.__)(g.findings).split(', ').filter((x) => !x.startsWith('0 ')).join(', ')})\n`;
-    const groupOf = new Map();
-    for (const g of groups)
-        for (const f of g.findings)
-            groupOf.set(f, g);
-    const lineOf = new Map();
-    const shownSet = new Set();
-    const opened = new Set();
-    let budget = maxBytes - bytes(joinLines(head)) - bytes(`\n${overflowNote(total, total)}\n`);
-    for (const f of [...counted].sort(finding/* compareFindings */.Eg)) {
-        const g = groupOf.get(f);
-        const line = findingLine(report, f);
-        const cost = bytes(line) + 1 + (opened.has(g) ? 0 : bytes(headingOf(g)) + 1);
-        if (cost > budget)
-            break;
-        budget -= cost;
-        opened.add(g);
-        shownSet.add(f);
-        lineOf.set(f, line);
-    }
-    const body = [];
-    for (const g of groups) {
-        if (!opened.has(g))
-            continue;
-        body.push(headingOf(g));
-        for (const f of g.findings)
-            if (shownSet.has(f))
-                body.push(lineOf.get(f));
-    }
-    const shown = shownSet.size;
-    const out = [...head, ...body];
-    if (shown < total)
-        out.push('', overflowNote(total - shown, total));
-    out.push(...suppressedSection(report, budget));
-    let text = joinLines(out);
-    if (bytes(text) > maxBytes) {
-        // Even the tables do not fit: verdict and the note only.
-        text = joinLines([`## ${icon} ${escapeInline(v.text)}`, '', overflowNote(total, total)]);
-        if (bytes(text) > maxBytes)
-            text = truncateBytes(text, maxBytes);
-    }
-    return text;
-}
-/**
- * The suppressed findings, folded: one line each, as many as fit in `budget` bytes (the rest counted). They
- * are not counted anywhere else in the summary.
- */
-function suppressedSection(report, budget) {
-    const all = (0,report_text/* suppressedFindings */.Fe)(report);
-    if (all.length === 0)
-        return [];
-    const open = `<details><summary>${(0,report_text/* plural */.LS)(all.length, 'finding')} suppressed in source (not counted)</summary>`;
-    const close = '</details>';
-    let left = budget - bytes(`\n${open}\n\n\n${close}\n`) - 200;
-    const lines = [];
-    for (const f of all) {
-        const line = `- ${escapeInline((0,report_text/* suppressedLine */.hC)(report, f))}`;
-        if (bytes(line) + 1 > left)
-            break;
-        left -= bytes(line) + 1;
-        lines.push(line);
-    }
-    if (lines.length === 0)
-        return ['', `${(0,report_text/* plural */.LS)(all.length, 'finding')} suppressed in source (not counted); all of them are in the SARIF report.`];
-    if (lines.length < all.length)
-        lines.push(`- … ${all.length - lines.length} more in the SARIF report`);
-    return ['', open, '', ...lines, '', close];
-}
-function findingLine(report, f) {
-    const rule = (0,report_text/* ruleFor */.sG)(report, f);
-    const where = (0,report_text/* findingWhere */.RI)(report, f.location);
-    const id = rule && rule.id === f.ruleId ? `[${escapeInline(f.ruleId)}](${(0,version/* docsUrl */.f)(f.ruleId)})` : `**${escapeInline(f.ruleId)}**`;
-    let line = `- ${LEVEL_ICON[f.level] ?? ''} ${codeSpan(where)} ${id} ${escapeInline(f.message)}`;
-    for (const r of f.related ?? []) {
-        line += `<br>↳ ${codeSpan(`${r.location.file}:${r.location.line}`)} ${escapeInline(r.message)}`;
-    }
-    const fix = (0,report_text/* fixFor */.jc)(report, f);
-    if (fix)
-        line += `<br>**Fix:** ${escapeInline(fix)}${rule && rule.id !== f.ruleId ? ` (see [${escapeInline(rule.id)}](${(0,version/* docsUrl */.f)(rule.id)}))` : ''}`;
-    return line;
-}
-function ruleLinks(report, item, found) {
-    const ids = found
-        ? uniqSorted(found.map((f) => (0,report_text/* ruleFor */.sG)(report, f)?.id).filter((x) => x !== undefined))
-        : uniqSorted(report.rules.filter((r) => r.checklist === item).map((r) => r.id));
-    return ids.map((id) => `[${escapeCell(id)}](${(0,version/* docsUrl */.f)(id)})`).join(' ');
-}
-function otherLinks(found) {
-    return uniqSorted(found.map((f) => f.ruleId)).map(escapeCell).join(' ');
-}
-function worstIcon(findings) {
-    if (findings.some((f) => f.level === 'error'))
-        return '❌';
-    if (findings.some((f) => f.level === 'warning'))
-        return '⚠️';
-    return 'ℹ️';
-}
-function overflowNote(left, total) {
-    return `> [!NOTE]\n> ${(0,report_text/* plural */.LS)(left, 'more finding')} of ${total} ${left === 1 ? 'is' : 'are'} not shown here (the summary is limited to 1 MiB); all of them are in the SARIF report.`;
-}
-/** Text inside a paragraph or list item: no HTML, no markdown syntax, no line breaks. */
-function escapeInline(s) {
-    return String(s)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~#!])/g, '\\$1')
-        .replace(/@/g, '@\u200b') // no @-mentions
-        .replace(/\r\n?|\n/g, '<br>');
-}
-/** Text inside a table cell: as inline, with line breaks as spaces (a `<br>` would make tall rows). */
-function escapeCell(s) {
-    return escapeInline(String(s).replace(/\s*(\r\n?|\n)\s*/g, ' '));
-}
-/** A code span that survives tables and odd characters: backticks and pipes fall back to escaped text. */
-function codeSpan(s) {
-    return /[`|\r\n]/.test(s) ? escapeInline(s) : `\`${s}\``;
-}
-function uniqSorted(xs) {
-    return [...new Set(xs)].sort();
-}
-function joinLines(lines) {
-    return `${lines.join('\n')}\n`;
-}
-function bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-function truncateBytes(s, max) {
-    const buf = Buffer.from(s, 'utf8').subarray(0, Math.max(0, max));
-    // drop a partial UTF-8 sequence at the end
-    return buf.toString('utf8').replace(/\uFFFD$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/github/alerts.ts
 
 /** Every comment this action writes starts with it; only alerts dismissed with it are ever re-opened. */
@@ -1433,6 +1464,8 @@ async function saveSarifArtifact(file, name, env, repoUrl) {
     }
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(19556);
 ;// CONCATENATED MODULE: ./src/github/code-scanning.ts
 /**
  * The code scanning step of the action: decide whether to upload, upload (src/github/upload.ts), and when
@@ -1453,8 +1486,6 @@ async function saveSarifArtifact(file, name, env, repoUrl) {
 
 
 
-
-const UPLOAD_MODES = ['auto', 'always', 'never'];
 /** Events `upload: auto` uploads on. */
 const AUTO_EVENTS = ['push', 'pull_request', 'merge_group', 'workflow_dispatch', 'schedule'];
 /** Whether to upload at all (before any network). */
@@ -1509,7 +1540,7 @@ function explainRefusal(status, githubMessage, ctx) {
     if (pr?.fromFork) {
         return `this pull request comes from the fork ${pr.headRepo ?? '(deleted fork)'}, and GitHub gives workflows of fork pull requests a read-only token: it cannot have the \`security-events: write\` permission${says}`;
     }
-    if (isDependabot(ctx)) {
+    if ((0,context/* isDependabot */.DS)(ctx)) {
         return `Dependabot's pull request runs get a read-only token without the \`security-events: write\` permission${says}`;
     }
     const actions = ctx.repoPrivate === true
@@ -1550,13 +1581,13 @@ async function publishToCodeScanning(input) {
     let target;
     let repo;
     try {
-        repo = need(ctx, 'repository', 'a code scanning upload');
-        target = resolveTarget(ctx, { ref: input.ref, sha: input.sha }, input.git ?? gitIn(ctx.workspace));
+        repo = (0,context/* need */.$B)(ctx, 'repository', 'a code scanning upload');
+        target = (0,context/* resolveTarget */.u1)(ctx, { ref: input.ref, sha: input.sha }, input.git ?? (0,context/* gitIn */.uM)(ctx.workspace));
     }
     catch (e) {
         const what = `code scanning upload not possible: ${e.message}`;
         // upload: auto with a context that lacks what an upload needs: say so, do not fail the gate for it.
-        if (input.mode === 'auto' && e instanceof ContextError) {
+        if (input.mode === 'auto' && e instanceof context/* ContextError */.af) {
             log.warning(`django-launch-gate: ${what}`);
             return { upload: 'skipped', ...empty, message: what };
         }
@@ -1708,420 +1739,6 @@ function markdownWithCode(text) {
         .map((part, i) => (i % 2 === 1 && part !== '' && !/[|\r\n]/.test(part) ? `\`${part}\`` : escapeInline(part)))
         .join('');
 }
-/** The upload input: auto, always or never. */
-function parseUploadMode(value, source = 'input upload') {
-    const v = value.trim().toLowerCase();
-    if (UPLOAD_MODES.includes(v))
-        return v;
-    throw new errors/* UsageError */.eb(`${source}: unknown value "${value}" — use one of: ${UPLOAD_MODES.join(', ')}`);
-}
-
-// EXTERNAL MODULE: ./src/options.ts
-var options = __webpack_require__(88381);
-// EXTERNAL MODULE: ./src/verify/index.ts + 3 modules
-var src_verify = __webpack_require__(21900);
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-/** The action's inputs (action.yml), with the same defaults when an input is absent. */
-
-
-
-
-
-
-
-/** scan: the repository (the default); verify: the live site at `url`. */
-const ACTION_MODES = ['scan', 'verify'];
-/** The parallel input: true/false (YAML 1.2 core booleans, as core.getBooleanInput accepts). */
-function parseParallel(value) {
-    const v = value.trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE', ''].includes(v))
-        return false;
-    throw new errors/* UsageError */.eb(`input parallel: "${v.slice(0, 20)}" is not true or false — use parallel: true`);
-}
-function input(name, fallback = '') {
-    return core/* getInput */.V4(name) || fallback;
-}
-/** A true/false input (YAML 1.2 core booleans, as core.getBooleanInput accepts). */
-function parseBooleanInput(name) {
-    const v = input(name, 'false').trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE', ''].includes(v))
-        return false;
-    throw new errors/* UsageError */.eb(`input ${name}: "${v.slice(0, 20)}" is not true or false — use ${name}: true`);
-}
-function parseMode(value) {
-    const v = value.trim().toLowerCase();
-    if (ACTION_MODES.includes(v))
-        return v;
-    throw new errors/* UsageError */.eb(`input mode: unknown value "${value.slice(0, 20)}" — use scan (the repository, the default) or verify (the live site at url)`);
-}
-/** mode: verify's inputs, checked as the CLI checks them (a bad URL or path is a usage error before any request). */
-function readVerifyInputs(mode) {
-    const url = input('url').trim();
-    if (mode === 'scan') {
-        if (url)
-            throw new errors/* UsageError */.eb('input url is set but mode is scan — add mode: verify to check the live site');
-        return undefined;
-    }
-    if (!url)
-        throw new errors/* UsageError */.eb('input url is required with mode: verify — the live site, e.g. url: https://example.com/');
-    const optional = (name) => input(name) || undefined;
-    const verify = {
-        url,
-        httpUrl: optional('http-url'),
-        insecure: parseBooleanInput('insecure'),
-        staticPath: optional('static-path'),
-        loginPath: optional('login-path'),
-        retries: (0,src_verify/* parseRetries */.ok)(input('retries', '0'), 'input retries'),
-    };
-    (0,src_verify/* resolveTarget */.u1)(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
-    return verify;
-}
-/** Read and check every input. Throws UsageError (from parseGates/parseFailOn) on a bad value. */
-function readInputs(cwd = process.cwd()) {
-    const workingDirectory = (0,external_node_path_.resolve)(cwd, input('working-directory', '.'));
-    const optional = (name) => input(name) || undefined;
-    const config = optional('config');
-    const mode = parseMode(input('mode', 'scan'));
-    const verify = readVerifyInputs(mode);
-    return {
-        mode,
-        ...(verify ? { verify } : {}),
-        workingDirectory,
-        settingsModule: optional('settings-module'),
-        gates: (0,options/* parseGates */.MJ)(input('gates', 'rules'), 'input gates'),
-        failOn: optional('fail-on') === undefined ? undefined : (0,options/* parseFailOn */.XV)(input('fail-on'), 'input fail-on'),
-        sarifFile: (0,external_node_path_.resolve)(cwd, input('sarif-file', 'django-launch-gate.sarif')),
-        config: config === undefined ? undefined : (0,external_node_path_.resolve)(cwd, config),
-        python: optional('python'),
-        extraEnv: optional('env') === undefined ? undefined : (0,options/* parseEnvPairs */.WS)([input('env')], 'input env'),
-        timeoutMinutes: optional('timeout-minutes') === undefined ? undefined : (0,options/* parseTimeoutMinutes */.Ej)(input('timeout-minutes'), 'input timeout-minutes'),
-        testCommand: optional('test-command'),
-        databaseUrl: optional('database-url'),
-        parallel: parseParallel(input('parallel', 'false')),
-        category: optional('category'),
-        baseRef: optional('base-ref')?.trim() || undefined,
-        upload: parseUploadMode(input('upload', 'auto'), 'input upload'),
-        token: input('token'),
-        ref: optional('ref'),
-        sha: optional('sha'),
-        matrix: optional('matrix'),
-        annotations: parseAnnotationMode(input('annotations', 'all'), 'input annotations'),
-        baselineSarif: optional('baseline-sarif') === undefined ? undefined : (0,external_node_path_.resolve)(cwd, input('baseline-sarif')),
-    };
-}
-
-// EXTERNAL MODULE: ./src/files.ts
-var files = __webpack_require__(59148);
-// EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
-var sarif = __webpack_require__(43204);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/**
- * Which findings become GitHub annotations. GitHub shows at most 10 annotations of each type per step,
- * so the most severe are chosen (compareFindings order), and when anything is left out the last notice
- * slot is kept for one notice that says how many more there are and where to find them.
- */
-
-
-const KIND = { error: 'error', warning: 'warning', note: 'notice' };
-function selectAnnotations(report, max = 10) {
-    const cap = Math.max(0, Math.floor(max));
-    if (cap === 0)
-        return [];
-    // A suppressed finding is never annotated (the SARIF marks it suppressed; the summary lists it apart).
-    const sorted = report.findings.filter((f) => !f.suppression).sort(finding/* compareFindings */.Eg);
-    const byKind = { error: sorted.filter((f) => f.level === 'error'), warning: sorted.filter((f) => f.level === 'warning'), notice: sorted.filter((f) => f.level === 'note') };
-    const overflow = byKind.error.length > cap || byKind.warning.length > cap || byKind.notice.length > cap;
-    const limits = { error: cap, warning: cap, notice: overflow ? cap - 1 : cap };
-    const out = [];
-    for (const kind of ['error', 'warning', 'notice']) {
-        for (const f of byKind[kind].slice(0, limits[kind])) {
-            const rule = (0,report_text/* ruleFor */.sG)(report, f);
-            const fix = (0,report_text/* fixFor */.jc)(report, f);
-            // A live site's finding (verify) is about a URL, not a file of the repository: no file, the URL in the title.
-            const url = report.site ? `${report.root}${f.location.file}` : undefined;
-            const a = {
-                kind: KIND[f.level],
-                title: `${rule ? `${f.ruleId}: ${rule.title}` : f.ruleId}${url ? ` (${url})` : ''}`,
-                message: fix ? `${f.message}\nFix: ${fix}` : f.message,
-                file: url ? '' : f.location.file,
-                startLine: url ? 0 : Math.max(1, Math.floor(f.location.line) || 1),
-            };
-            if (f.location.column !== undefined && f.location.column >= 1)
-                a.startColumn = Math.floor(f.location.column);
-            out.push(a);
-        }
-    }
-    const left = sorted.length - out.length;
-    if (left > 0) {
-        out.push({
-            kind: 'notice',
-            title: `${(0,report_text/* plural */.LS)(left, 'more finding')} not annotated`,
-            message: `GitHub shows at most ${cap} annotations of each type, so ${(0,report_text/* plural */.LS)(left, 'more finding')} ${left === 1 ? 'is' : 'are'} not shown here. All findings are in the SARIF report (code scanning) and the job summary.`,
-            file: '',
-            startLine: 0,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/annotate.ts
-/**
- * Annotations on the pull request: the reporter picks them (selectAnnotations), this file turns
- * them into workflow commands with repository-relative paths.
- */
-
-
-/** GitHub caps annotations per step at 10 per level; selectAnnotations keeps the most useful ones. */
-const MAX_ANNOTATIONS = 10;
-/**
- * Emit the report's annotations (report already rebased on the repository checkout and redacted; redacted
- * again here). The overflow notice has no file: it is emitted without a location. Returns how many were emitted.
- */
-function annotate(report, redactor) {
-    const annotations = selectAnnotations(report, MAX_ANNOTATIONS);
-    for (const a of annotations) {
-        const props = { title: redactor.redact(a.title) };
-        if (a.file) {
-            props.file = a.file;
-            if (a.startLine > 0)
-                props.startLine = a.startLine;
-            if (a.startColumn !== undefined)
-                props.startColumn = a.startColumn;
-        }
-        const message = redactor.redact(a.message);
-        if (a.kind === 'error')
-            core/* error */.z3(message, props);
-        else if (a.kind === 'warning')
-            core/* warning */.$e(message, props);
-        else
-            core/* notice */.lm(message, props);
-    }
-    return annotations.length;
-}
-
-;// CONCATENATED MODULE: ./src/github/baseline.ts
-/**
- * `baseline-sarif`: the base branch's SARIF (e.g. an artifact of the last run on main). The job summary
- * then tells "New in this PR" from "Already on the base branch" (and counts what the PR fixed).
- *
- * Matching is the way code scanning tracks alerts: same rule and same `primaryLocationLineHash` (the
- * fingerprint survives unrelated edits that move the line); results without a fingerprint on either side
- * fall back to rule + file + message. Each base result matches at most one current result.
- */
-
-
-/** The baseline log, or why it cannot be used (never throws). */
-function readBaseline(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (e) {
-        return { error: `baseline-sarif ${path} cannot be read (${e.code ?? e.message})` };
-    }
-    let log;
-    try {
-        log = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch {
-        return { error: `baseline-sarif ${path} is not JSON` };
-    }
-    const l = log;
-    if (!l || typeof l !== 'object' || !Array.isArray(l.runs))
-        return { error: `baseline-sarif ${path} is not a SARIF log (no runs)` };
-    return { log: l };
-}
-function keyed(log, tool) {
-    const out = [];
-    for (const run of log.runs ?? []) {
-        if (tool !== undefined && run?.tool?.driver?.name !== tool)
-            continue;
-        const rules = run.tool?.driver?.rules ?? [];
-        for (const res of run.results ?? []) {
-            // Suppressed (an accepted or unqualified suppression, SARIF §3.35): dismissed, neither new nor existing.
-            if (res.suppressions?.some((s) => s.status === undefined || s.status === 'accepted'))
-                continue;
-            const rule = res.ruleIndex !== undefined ? rules[res.ruleIndex] : undefined;
-            const ruleId = res.ruleId ?? rule?.id ?? res.rule?.id ?? '';
-            const phys = res.locations?.[0]?.physicalLocation;
-            const uri = phys?.artifactLocation?.uri ?? '';
-            let file = uri;
-            try {
-                file = decodeURIComponent(uri);
-            }
-            catch {
-                // keep as is
-            }
-            const item = {
-                ruleId,
-                level: res.level ?? rule?.defaultConfiguration?.level ?? 'warning',
-                file,
-                line: phys?.region?.startLine ?? 0,
-                message: res.message?.text ?? '',
-            };
-            const hash = res.partialFingerprints?.primaryLocationLineHash;
-            out.push({ item, hashKey: hash ? `${ruleId}\0${hash}` : undefined, textKey: `${ruleId}\0${file}\0${item.message}` });
-        }
-    }
-    return out;
-}
-/** Split the current results into new and already-present ones (only the base runs of the same tool count). */
-function compareWithBaseline(current, base) {
-    const tool = current.runs?.[0]?.tool?.driver?.name;
-    const cur = keyed(current, tool);
-    const old = keyed(base, tool);
-    const matched = new Set();
-    const oldMatched = new Set();
-    const take = (key) => {
-        const pool = new Map();
-        for (const o of old) {
-            if (oldMatched.has(o))
-                continue;
-            const k = key(o);
-            if (k === undefined)
-                continue;
-            const list = pool.get(k);
-            if (list)
-                list.push(o);
-            else
-                pool.set(k, [o]);
-        }
-        for (const c of cur) {
-            if (matched.has(c))
-                continue;
-            const k = key(c);
-            const o = k === undefined ? undefined : pool.get(k)?.shift();
-            if (o) {
-                matched.add(c);
-                oldMatched.add(o);
-            }
-        }
-    };
-    take((k) => k.hashKey);
-    take((k) => k.textKey);
-    return {
-        introduced: cur.filter((c) => !matched.has(c)).map((c) => c.item),
-        existing: cur.filter((c) => matched.has(c)).map((c) => c.item),
-        fixed: old.filter((o) => !oldMatched.has(o)).map((o) => o.item),
-    };
-}
-const ICON = { error: '🔴', warning: '🟠', note: '🔵', none: '⚪' };
-/** Markdown for the job summary, at most `maxBytes` (lists are cut first, with a count of what is left out). */
-function baselineSection(cmp, maxBytes = 256 * 1024) {
-    const head = [
-        '',
-        '### Compared with the base branch',
-        '',
-        `**${cmp.introduced.length} new in this PR** · ${cmp.existing.length} already on the base branch · ${cmp.fixed.length} fixed by this PR`,
-        '',
-    ].join('\n');
-    const parts = [head];
-    let budget = maxBytes - baseline_bytes(head);
-    const list = (title, items, fold) => {
-        if (items.length === 0)
-            return;
-        const open = fold ? `<details><summary>${escapeInline(title)} (${items.length})</summary>\n\n` : `#### ${escapeInline(title)} (${items.length})\n\n`;
-        const close = fold ? '\n</details>\n' : '\n';
-        const reserve = baseline_bytes(open) + baseline_bytes(close) + 120;
-        if (budget < reserve)
-            return;
-        budget -= reserve;
-        const lines = [];
-        let shown = 0;
-        for (const it of items) {
-            const line = `- ${ICON[it.level] ?? ''} \`${it.file.replace(/[`|]/g, '?')}:${it.line}\` **${escapeInline(it.ruleId)}** ${escapeInline(it.message)}`;
-            if (baseline_bytes(line) + 1 > budget)
-                break;
-            budget -= baseline_bytes(line) + 1;
-            lines.push(line);
-            shown++;
-        }
-        if (shown < items.length)
-            lines.push(`- … and ${items.length - shown} more (all of them are in the SARIF report)`);
-        parts.push(open + lines.join('\n') + '\n' + close);
-    };
-    list('New in this PR', cmp.introduced, false);
-    list('Already on the base branch', cmp.existing, true);
-    list('Fixed by this PR', cmp.fixed, true);
-    const text = parts.join('');
-    return baseline_bytes(text) <= maxBytes ? text : Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
-}
-function baseline_bytes(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/github/category.ts
-/**
- * The code scanning category (`runs[].automationDetails.id` = `<category>/`). Code scanning keeps one
- * analysis per tool and category and closes the alerts an analysis no longer reports, so the category must
- * be the same on every run of the same job: workflow, job and matrix values — never a commit SHA or a run id
- * (with those, every run is a new analysis and no alert ever closes).
- *
- * The default mirrors codeql-action's `computeAutomationID` (`<analysis key>/<key>:<value>/…`, matrix keys
- * sorted) with the workflow name in place of the workflow path: `<GITHUB_WORKFLOW>:<GITHUB_JOB>/python:3.12/`.
- */
-/** The category input when given, else workflow + job + matrix values. */
-function resolveCategory(input, matrixInput, env) {
-    const warnings = [];
-    const given = input?.trim();
-    if (given) {
-        const bad = volatilePart(given, env);
-        if (bad) {
-            warnings.push(`category "${given}" contains ${bad}: every run becomes a new analysis and code scanning never closes fixed alerts — use a category that is the same on every run (workflow, job, matrix values)`);
-        }
-        return { category: given, warnings };
-    }
-    const workflow = env.GITHUB_WORKFLOW?.trim();
-    const job = env.GITHUB_JOB?.trim();
-    if (!workflow && !job)
-        return { warnings };
-    let category = `${workflow ?? ''}:${job ?? ''}/`;
-    const matrix = parseMatrix(matrixInput);
-    if (typeof matrix === 'string')
-        warnings.push(matrix);
-    else
-        for (const [k, v] of matrix)
-            category += `${k}:${v}/`;
-    return { category: category.replace(/\/+$/, ''), warnings };
-}
-/** `${{ toJSON(matrix) }}` as sorted [key, value] pairs; `null`/empty is no matrix; a string is a warning. */
-function parseMatrix(text) {
-    const t = text?.trim();
-    if (!t || t === 'null')
-        return [];
-    let parsed;
-    try {
-        parsed = JSON.parse(t);
-    }
-    catch {
-        return 'input matrix is not JSON — pass it as ${{ toJSON(matrix) }}; the category leaves the matrix out';
-    }
-    if (parsed === null)
-        return [];
-    if (typeof parsed !== 'object' || Array.isArray(parsed))
-        return 'input matrix is not a JSON object — pass it as ${{ toJSON(matrix) }}; the category leaves the matrix out';
-    return Object.entries(parsed)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]);
-}
-/** Describes a per-run value inside the category, or undefined. */
-function volatilePart(category, env) {
-    const sha = env.GITHUB_SHA?.trim();
-    if (sha && sha.length >= 7 && category.toLowerCase().includes(sha.slice(0, 7).toLowerCase()))
-        return 'the commit SHA';
-    if (/\b[0-9a-f]{40}\b/i.test(category))
-        return 'a commit SHA';
-    for (const name of ['GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER']) {
-        const v = env[name]?.trim();
-        if (v && v.length >= 3 && new RegExp(`(^|[^0-9])${v}([^0-9]|$)`).test(category))
-            return `the run id (${name})`;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 /**
@@ -2195,140 +1812,6 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
         alertsReopened: cs.alerts?.reopened.length ?? 0,
         failure: cs.failure,
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/rebase.ts
-/**
- * Locations are relative to the scan root; GitHub wants them relative to the repository checkout.
- * `rebaseReport` re-roots every location (findings, related locations, suppression comments) at `newRoot`.
- */
-
-function rebaseReport(report, newRoot) {
-    const rel = (file) => {
-        const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(report.root, file);
-        return (0,external_node_path_.relative)(newRoot, abs).split(external_node_path_.sep).join('/');
-    };
-    const loc = (l) => ({ ...l, file: l.file ? rel(l.file) : l.file });
-    const finding = (f) => ({
-        ...f,
-        location: loc(f.location),
-        ...(f.related ? { related: f.related.map((r) => ({ ...r, location: loc(r.location) })) } : {}),
-        ...(f.suppression ? { suppression: { ...f.suppression, location: loc(f.suppression.location) } } : {}),
-    });
-    return {
-        ...report,
-        root: newRoot,
-        projects: report.projects.map((p) => ({
-            ...p,
-            root: rel(p.root || '.') || '',
-            settingsFile: p.settingsFile ? rel(p.settingsFile) : null,
-        })),
-        findings: report.findings.map(finding),
-        gates: report.gates.map((g) => ({ ...g, findings: g.findings.map(finding) })),
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(20649);
-// EXTERNAL MODULE: ./src/run.ts + 115 modules
-var run = __webpack_require__(70033);
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.
- * All decisions live in run(), the reporters and src/github/ (publish: SARIF, code scanning, summary,
- * annotations); this file only wires them to @actions/core.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
-function engine(inputs) {
-    if (inputs.mode === 'verify' && inputs.verify)
-        return (0,src_verify/* verify */.MX)({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env });
-    // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
-    const base = inputs.baseRef ?? defaultBaseRef(readContext(process.env));
-    return (0,run/* run */.eF)({
-        path: inputs.workingDirectory,
-        gates: inputs.gates,
-        settingsModule: inputs.settingsModule,
-        python: inputs.python,
-        extraEnv: inputs.extraEnv,
-        timeoutMinutes: inputs.timeoutMinutes,
-        testCommand: inputs.testCommand,
-        databaseUrl: inputs.databaseUrl,
-        parallel: inputs.parallel,
-        failOn: inputs.failOn,
-        config: inputs.config,
-        env: process.env,
-        cwd: process.cwd(),
-        ...(base ? { baseRef: base, baseRefDefault: inputs.baseRef === undefined } : {}),
-        onGateStart: (gate, ms) => core/* debug */.Yz(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
-    });
-}
-async function main() {
-    let redactor = new redact/* Redactor */.pO(new Set());
-    const startedAt = new Date();
-    let published = false;
-    try {
-        const inputs = readInputs();
-        const { report: rawReport, secrets } = await engine(inputs);
-        for (const secret of secrets)
-            core/* setSecret */.Pq(secret);
-        redactor = new redact/* Redactor */.pO(secrets, (0,redact/* vocabulary */.vP)(rawReport));
-        // GitHub wants paths relative to the repository checkout, not to working-directory (a live site's are URL paths).
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const redacted = (0,redact/* redactReport */.a5)(rawReport, redactor);
-        const report = redacted.site ? redacted : rebaseReport(redacted, workspace);
-        // in pieces of whole lines: each core.info ends in a line break, so the log reads as one text (textPieces)
-        for (const piece of (0,report_text/* textPieces */.Vk)(report, { color: true }))
-            core/* info */.pq(redactor.redact(piece.slice(0, -1)));
-        core/* info */.pq('');
-        // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
-        const pub = await publish(report, inputs, redactor, readContext(process.env), process.env, startedAt);
-        core/* setOutput */.uH('upload', pub.upload);
-        core/* setOutput */.uH('sarif-id', pub.sarifId);
-        core/* setOutput */.uH('analyses-url', pub.analysesUrl);
-        core/* setOutput */.uH('alerts-dismissed', pub.alertsDismissed);
-        core/* setOutput */.uH('alerts-reopened', pub.alertsReopened);
-        published = true;
-        const counts = (0,finding/* countByLevel */.B)(report.findings);
-        const code = (0,run/* exitCodeFor */.Rr)(report, report.failOn);
-        const result = code === 2 ? 'error' : code === 1 ? 'fail' : 'pass';
-        core/* setOutput */.uH('sarif-file', inputs.sarifFile);
-        core/* setOutput */.uH('errors', counts.error);
-        core/* setOutput */.uH('warnings', counts.warning);
-        core/* setOutput */.uH('notes', counts.note);
-        core/* setOutput */.uH('result', result);
-        if (code === 2 && report.site) {
-            core/* setFailed */.C1(redactor.redact((0,src_verify/* siteUnreachable */.Qf)(report)));
-        }
-        else if (code === 2) {
-            const broken = report.gates.filter((g) => g.status === 'error');
-            core/* setFailed */.C1(redactor.redact(`${errors/* PROG */.n3}: ${broken.map((g) => `gate ${g.gate} could not run${g.detail ? ` (${(0,report_text/* detailLines */.ZN)(g.detail).join('; ')})` : ''}`).join('; ')} — fix the cause and run again; a gate that cannot run never counts as passing`));
-        }
-        else if (code === 1) {
-            const blocking = report.findings.filter((f) => (0,finding/* blocksLaunch */.qw)(f, report.failOn)).length;
-            core/* setFailed */.C1(`${errors/* PROG */.n3}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${report.failOn} — fix them (see the job summary) or change fail-on`);
-        }
-        // An upload that should have worked and did not (permission refusals are warnings, not failures).
-        if (pub.failure)
-            core/* setFailed */.C1(redactor.redact(pub.failure));
-    }
-    catch (err) {
-        core/* setOutput */.uH('result', 'error');
-        if (!published)
-            for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', ''], ['alerts-dismissed', '0'], ['alerts-reopened', '0']])
-                core/* setOutput */.uH(k, v);
-        core/* setFailed */.C1(redactor.redact((0,errors/* errorLine */.BP)(err, process.env.DLG_DEBUG === '1')));
-    }
 }
 
 
