@@ -327,7 +327,7 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
   // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
   // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
   // a user chose would.
-  const posted = Boolean(p.source && /^request\.POST\b/.test(p.source.text) && !via);
+  const posted = Boolean(p.source && /^(self\.)?request\.POST\b/.test(p.source.text) && !via);
   const csrf = posted ? csrfProtected(ctx, file, fn) : undefined;
   const filled = csrf ? filledFromQuery(fn) : undefined;
   if (prefix?.strength === 'weak') {
@@ -382,6 +382,15 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
       message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host; CsrfViewMiddleware ${csrfCaveat(csrf)}keeps other sites from posting here, so no link can use it — but a page of this site that posts a \`next\` a user chose would send them to any site.`,
       fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
       ...(csrf.length ? { related: overrideSites(csrf).map((b) => ({ location: b.location, message: `\`${b.code}\` may replace MIDDLEWARE: the scan cannot see what it sets` })) } : {}),
+    };
+  }
+  if (posted) {
+    // Only a posted form chooses it, and CSRF protection does not cover the view: a page of another site posts it.
+    const key = [...(fn?.text.matchAll(REQUEST_KEY) ?? [])].find((m) => m[1] === 'POST' && TARGET_KEY.test(m[2]))?.[2] ?? 'next';
+    return {
+      location: at,
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host, and CSRF protection does not cover this view: a page on any site can post \`${key}=https://evil.example\` here and forward your users to any site (open redirect, used for phishing).`,
+      ...related,
     };
   }
   return {

@@ -1,6 +1,7 @@
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views import View
+from django.views.generic import DeleteView
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -55,3 +56,13 @@ def delete_confirmed(request):
         # note: launch.W123
         return redirect(return_url)
     return redirect("home")
+
+
+class FlagDeleteView(DeleteView):
+    def form_valid(self, form):
+        self.object.delete()
+        # a class view reads the posted form through self.request, and CsrfViewMiddleware covers it: a note
+        if self.request.POST.get("next"):
+            # note: launch.W123
+            return HttpResponseRedirect(self.request.POST["next"])
+        return redirect("home")
