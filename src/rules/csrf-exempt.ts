@@ -288,7 +288,7 @@ function safeMethodsByTest(fn: SyntaxNode): boolean {
 }
 
 /** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
-function safeMethodsOnly(e: Exempt): boolean {
+function safeMethodsOnly(idx: PyIndex, e: Exempt): boolean {
   if (e.bodies.length === 1 && !e.bodies[0].cls && safeMethodsByTest(e.bodies[0].fn)) return true;
   for (const b of e.bodies) {
     for (const t of decoratorTexts(b.fn)) {
@@ -300,19 +300,76 @@ function safeMethodsOnly(e: Exempt): boolean {
   if (e.bodies.length && e.bodies.every((b) => b.cls)) {
     const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
     const handlers = methods.filter((m) => HANDLER.test(m));
-    const dispatch = methods.includes('dispatch') || methods.includes('handle');
+    const dispatch = e.bodies.some((b) => /^(dispatch|handle)$/.test(b.fn.childForFieldName('name')?.text ?? '') && !passesOn(b.fn));
     // post() doing what get() does — both return the same self.method(...) (JumpServer's PDF export): a
     // cross-site POST can do nothing a cross-site GET, never CSRF-checked, cannot.
     const shared = delegateOf(e.bodies.find((b) => b.fn.childForFieldName('name')?.text === 'get')?.fn);
     const unsafe = e.bodies.filter((b) => /^(post|put|patch|delete)$/.test(b.fn.childForFieldName('name')?.text ?? ''));
     if (!dispatch && shared && unsafe.length && unsafe.every((b) => delegateOf(b.fn) === shared)) return true;
-    if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m))) {
+    const inherited = inheritedMethods(idx, e.bodies[0].file, e.bodies[0].cls!);
+    if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some((m) => /^(post|put|patch|delete|dispatch|handle)$/.test(m))) {
       const cls = e.bodies[0].cls!;
       const allowed = classAttr(cls, 'http_method_names');
       if (!allowed || allowed.namedChildren.every((x) => /^["'](get|head|options)["']$/.test(x.text))) return true;
     }
   }
   return false;
+}
+
+/**
+ * A dispatch() that only guards and hands on: each statement before the last an `if` whose body returns or raises
+ * (a permission check), the last `return super().dispatch(…)` — View.dispatch then calls the handler the method
+ * names, so the class's handlers alone say which methods it answers (wastd's staff check).
+ */
+function passesOn(fn: SyntaxNode): boolean {
+  const body = fn.childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+  if (!body?.length) return false;
+  const last = body[body.length - 1];
+  if (last.type !== 'return_statement' || !/^super\(\s*(\w+\s*,\s*self\s*)?\)\s*\.\s*dispatch\s*\(/.test(last.namedChildren[0]?.text ?? '')) return false;
+  return body.slice(0, -1).every((st) => {
+    if (st.type !== 'if_statement' || st.childForFieldName('alternative')) return false;
+    const then = st.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    return then.length === 1 && (then[0].type === 'return_statement' || then[0].type === 'raise_statement');
+  });
+}
+
+/**
+ * A cookie read by a literal name that names no credential (`request.COOKIES.get("use_high_contrast_theme")`):
+ * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
+ * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
+ */
+function preferenceCookie(cookies: SyntaxNode): boolean {
+  const p = cookies.parent;
+  let arg: SyntaxNode | undefined;
+  if (p?.type === 'subscript' && p.childForFieldName('value')?.id === cookies.id) arg = p.childForFieldName('subscript') ?? undefined;
+  else if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'get' && p.parent?.type === 'call') arg = p.parent.childForFieldName('arguments')?.namedChildren[0];
+  if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length) return false;
+  return !/sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text);
+}
+
+/**
+ * Methods the class gets from the project's own base classes, followed up the tree: [] when every base is outside
+ * the project (Django's View, a library mixin), undefined when a base cannot be placed. A class that defines only
+ * get() may still answer POST through a base of the project's that defines post().
+ */
+function inheritedMethods(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0): string[] | undefined {
+  if (depth > 5) return undefined;
+  const out: string[] = [];
+  for (const b of baseNodes(cls)) {
+    const q = idx.qualify(file, b);
+    if (!q) {
+      if (b.text === 'object') continue;
+      return undefined;
+    }
+    const d = idx.resolveDef(q, file.rel);
+    if (!d) continue; // outside the project
+    if (d.node.type !== 'class_definition') return undefined;
+    out.push(...methodsOf(d.node).map((m) => m.childForFieldName('name')?.text ?? ''));
+    const up = inheritedMethods(idx, d.file, d.node, depth + 1);
+    if (!up) return undefined;
+    out.push(...up);
+  }
+  return out;
 }
 
 /** A decorator that refuses requests without the X-Requested-With header (`@require_AJAX`, `@ajax_required`). */
@@ -469,7 +526,9 @@ function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
     walkBody(fn, (n) => {
       if (n.type === 'attribute') {
         const t = n.text;
-        if (/^(self\.)?request\.COOKIES$/.test(t)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+        if (/^(self\.)?request\.COOKIES$/.test(t)) {
+          if (!preferenceCookie(n)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+        }
         else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
           const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
           if (userSetBy && /\.user$/.test(t)) out.userFromDecorator ??= `@${userSetBy.split('.').pop()}`;
@@ -527,7 +586,7 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
     const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
     if (decos.some((d) => /(^|\.)api_view$/.test(d))) return undefined; // DRF @api_view
   }
-  if (safeMethodsOnly(e)) return undefined;
+  if (safeMethodsOnly(idx, e)) return undefined;
   const ev = evidence(ctx, idx, e);
   const what = `CSRF protection is off for \`${e.label}\` (${e.how})`;
   if (e.bodies.length === 0) {
@@ -653,6 +712,15 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
  * which CSRF never checks: whatever they do, a cross-site link can already make them do.
  */
 function onlyReads(ctx: ScanContext, idx: PyIndex, e: Exempt): boolean {
+  if (e.bodies.length && e.bodies.every((b) => b.cls && b.cls.id === e.bodies[0].cls!.id)) {
+    // A class: every method it defines changes nothing (astrobin's language detection, a post() that answers from
+    // the text it is sent) — and no base of the project's own may add a handler that does.
+    const cls = e.bodies[0].cls!;
+    const file = e.bodies[0].file;
+    const inherited = inheritedMethods(idx, file, cls);
+    if (!inherited || inherited.length) return false;
+    return e.bodies.every((b) => ReadOnly.of(ctx).unjudged(b.file, b.fn, cls) === undefined);
+  }
   if (e.bodies.length !== 1 || e.bodies[0].cls) return false;
   const { file, fn } = e.bodies[0];
   for (const d of qualifiedDecorators(idx, file, fn)) {

@@ -651,3 +651,84 @@ def cart_dispatch(request):
 def handle_cart_post(request):
     Cart.objects.create(owner=request.user)
     return JsonResponse({"ok": True})
+
+
+class CurateView(LoginRequiredMixin, View):
+    # dispatch() only checks the user and hands on: View.dispatch() calls get(), the only handler, and CSRF never
+    # checks a GET — the exemption changes nothing (wastd's curate link)
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_staff:
+            return HttpResponseForbidden("staff only")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        request.user.curated += 1
+        request.user.save()
+        return redirect("/")
+
+
+class StarView(LoginRequiredMixin, View):
+    # dispatch() does the work itself, for every method: a cross-site POST reaches it
+    # ruleid: launch.W120
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        request.user.stars += 1
+        request.user.save()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return redirect("/")
+
+
+# the only cookie it reads is a display preference, which logs no one in: a forged request acts for nobody
+# note: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class ThemeToggle(View):
+    def post(self, request):
+        response = HttpResponse("ok")
+        if request.COOKIES.get("high_contrast_theme"):
+            response.delete_cookie("high_contrast_theme")
+        else:
+            response.set_cookie("high_contrast_theme", "1")
+        return response
+
+
+# ruleid: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class TokenCookieUpdate(View):
+    # a cookie named for a credential is one: the browser sends it on a forged request too
+    def post(self, request):
+        account = Account.from_token(request.COOKIES.get("api_token"))
+        account.name = request.POST["name"]
+        account.save()
+        return HttpResponse("ok")
+
+
+# a class whose post() only reads: it answers the logged-in user from the text it is sent, and changes nothing
+# note: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class DetectLanguage(View):
+    def post(self, request):
+        if not request.user.is_authenticated:
+            return JsonResponse({"error": "unauthorized"}, status=401)
+        data = json.loads(request.body)
+        return JsonResponse({"language": self.guess(data.get("text", ""))})
+
+    def guess(self, text):
+        return "en" if text else "unknown"
+
+
+class SavingBase(View):
+    def post(self, request):
+        request.user.seen = True
+        request.user.save()
+        return HttpResponse("ok")
+
+
+# its own get() only reads, but the project's base class it extends adds a post() that writes
+# ruleid: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class SeenView(SavingBase):
+    def get(self, request):
+        return JsonResponse({"user": request.user.username})
