@@ -13,7 +13,7 @@ import { isMap } from 'yaml';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
 import { defKey, viewKeys } from '../project/views';
-import { appliedDecorators, DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
+import { appliedDecorators, baseNodes, DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { WORLDS, type SettingBinding, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -235,6 +235,22 @@ function shortName(q: string): string {
 const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|django_rq_email_backend)\./;
 
 /**
+ * A backend that queues: one of those, or a class of the project's that extends one (astrobin's
+ * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once), followed up its bases.
+ */
+function queues(ctx: ScanContext, backend: string, depth = 0): boolean {
+  if (QUEUED_EMAIL_BACKEND.test(backend)) return true;
+  if (depth > 3) return false;
+  const idx = PyIndex.of(ctx);
+  const d = idx.resolveDef(backend);
+  if (d?.node.type !== 'class_definition') return false;
+  return baseNodes(d.node).some((b) => {
+    const q = idx.qualify(d.file, b);
+    return !!q && queues(ctx, q, depth + 1);
+  });
+}
+
+/**
  * Backends that hand the message to a provider's HTTP API (django-anymail, django-ses, the SendGrid, Postmark,
  * Mailjet and SparkPost backends): the request still waits on a remote service, but not on an SMTP server, and
  * the message says so.
@@ -259,7 +275,7 @@ function emailBackends(ctx: ScanContext, file: SourceFile): { values: string[]; 
 /** Does the production settings' EMAIL_BACKEND queue mail (known, in every world and branch)? */
 function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
   const b = emailBackends(ctx, file);
-  return !!b && b.values.every((v) => QUEUED_EMAIL_BACKEND.test(v));
+  return !!b && b.values.every((v) => queues(ctx, v));
 }
 
 /**
@@ -269,15 +285,15 @@ function queuedEmail(ctx: ScanContext, file: SourceFile): boolean {
 function mixedBackend(ctx: ScanContext, file: SourceFile): string | undefined {
   const b = emailBackends(ctx, file);
   if (!b || !b.location) return undefined;
-  const queued = b.values.filter((v) => QUEUED_EMAIL_BACKEND.test(v));
-  const direct = b.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+  const queued = b.values.filter((v) => queues(ctx, v));
+  const direct = b.values.filter((v) => !queues(ctx, v));
   if (!queued.length || !direct.length) return undefined;
   return `EMAIL_BACKEND is ${queued.join(' or ')} (which queues the mail) or ${direct.join(' or ')} (which sends it in the request), chosen by a condition the scan cannot evaluate (${b.location.file}:${b.location.line}); only the second makes the client wait`;
 }
 
 /** What the send does, by the backends production may use: through a provider's HTTP API when every one that sends in the request is one. */
 function emailWhat(ctx: ScanContext, file: SourceFile): string {
-  const direct = emailBackends(ctx, file)?.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+  const direct = emailBackends(ctx, file)?.values.filter((v) => !queues(ctx, v));
   if (direct?.length && direct.every((v) => API_EMAIL_BACKEND.test(v))) {
     return `sends email through a provider's HTTP API (${direct.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
   }
