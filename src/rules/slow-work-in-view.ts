@@ -724,7 +724,7 @@ function answerUsed(call: SyntaxNode): boolean {
     if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === top.id && parent.parent?.type === 'call') top = parent.parent;
     else break;
   }
-  if (top.parent?.type === 'expression_statement') return false;
+  if (top.parent?.type === 'expression_statement') return outcomeDecides(top.parent);
   const parent = call.parent;
   const holder =
     parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id ? parent.childForFieldName('left')
@@ -743,6 +743,37 @@ function answerUsed(call: SyntaxNode): boolean {
     return true;
   });
   return used;
+}
+
+/**
+ * A call whose answer is dropped but whose success is the answer: it sits in a `try` that catches its failure, and
+ * a name set after it in the `try` is read after the whole statement — `session.request("HEAD", url, timeout=5)`
+ * then `available = True`, with `{"available": available}` returned (astrobin's URL check).
+ */
+function outcomeDecides(stmt: SyntaxNode): boolean {
+  const block = stmt.parent;
+  const attempt = block?.parent;
+  if (block?.type !== 'block' || attempt?.type !== 'try_statement' || attempt.childForFieldName('body')?.id !== block.id) return false;
+  if (!attempt.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')) return false;
+  const set = new Set<string>();
+  for (const st of block.namedChildren) {
+    if (st.startIndex <= stmt.startIndex || st.type !== 'expression_statement') continue;
+    const a = st.namedChildren[0];
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    if (left?.type === 'identifier') set.add(left.text);
+  }
+  const scope = enclosingFunction(stmt);
+  if (!set.size || !scope) return false;
+  let read = false;
+  walk(scope, (n) => {
+    if (read) return false;
+    if (n.type === 'identifier' && set.has(n.text) && n.startIndex > attempt.endIndex) {
+      const p = n.parent;
+      if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id)) read = true;
+    }
+    return true;
+  });
+  return read;
 }
 
 /**

@@ -21,6 +21,8 @@ urlpatterns = [
     path("news/", views.NewsView.as_view()),
     path("rates/", views.RatesView.as_view()),
     path("weather/", views.WeatherView.as_view()),
+    path("available/", views.url_available),
+    path("order-notified/", views.order_notified),
     re_path(r"^legacy/$", legacy_view),
     path("api/", include(router.urls)),
 ]

@@ -391,3 +391,28 @@ class WeatherView(View):
     def get(self, request):
         # ruleid: launch.W080
         return JsonResponse(requests.get("https://api.example.com/weather", timeout=5).json())
+
+
+def url_available(request):
+    # the answer is dropped, but whether the call succeeds is the answer the view returns
+    url = request.GET.get("url", "")
+    available = False
+    try:
+        # note: launch.W080
+        requests.head(url, timeout=5, allow_redirects=False)
+        available = True
+    except requests.RequestException:
+        pass
+    return JsonResponse({"available": available})
+
+
+def order_notified(request):
+    # a notification whose failure is only logged: nothing the view answers depends on it, a task can send it
+    sent = False
+    try:
+        # ruleid: launch.W080
+        requests.post("https://hooks.example.com/orders", json={"user": request.user.pk}, timeout=5)
+        sent = True
+    except requests.RequestException:
+        pass
+    return JsonResponse({"ok": True})
