@@ -476,6 +476,7 @@ function isWord(t: Tok): t is Word {
 function splitWords(text: string, escape: string | null = '\\'): Tok[] {
   const out: Tok[] = [];
   const heredocs: string[] = [];
+  let delimiterNext = false; // `<< 'EOF'`: the word after a lone `<<` is the delimiter
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -498,8 +499,9 @@ function splitWords(text: string, escape: string | null = '\\'): Tok[] {
       const start = i;
       i = scanWord(text, i, escape);
       const raw = text.slice(start, i);
-      const hd = /^<<-?\s*['"]?([A-Za-z_]\w*)['"]?$/.exec(raw);
+      const hd = delimiterNext ? /^['"]?([A-Za-z_]\w*)['"]?$/.exec(raw) : /^<<-?\s*['"]?([A-Za-z_]\w*)['"]?$/.exec(raw);
       if (hd) heredocs.push(hd[1]);
+      delimiterNext = /^<<-?$/.test(raw);
       out.push({ raw, start });
     }
   }
@@ -1310,6 +1312,7 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
     const base = { kind: 'compose' as const, file: f.rel, dev };
     const scope = `${f.rel}#${svc.key}`;
     const env = composeEnvironment(y, mapGet(svc.value, y.doc, 'environment'));
+    if (othersImage(ws, y, svc.value, env)) continue;
     // environment: wins over env_file for the same variable (settings: for the module, even unresolved / pass-through)
     const setsModule = env.some((e) => e.key === DSM);
     for (const path of composeEnvFiles(y, mapGet(svc.value, y.doc, 'env_file'))) {
@@ -1336,6 +1339,22 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
     }
   }
   return out;
+}
+
+/**
+ * A service that runs another project's Django: a published `image:` it does not `build:`, with a
+ * DJANGO_SETTINGS_MODULE no module of this repository answers to (Open Inwoner's compose files that start an Open
+ * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
+ */
+function othersImage(ws: Workspace, y: Yaml, svc: YamlNode | undefined, env: Line[]): boolean {
+  if (mapGet(svc, y.doc, 'build') !== undefined || mapGet(svc, y.doc, 'image') === undefined) return false;
+  const module = asModule(env.find((e) => e.key === DSM)?.env?.value);
+  if (!module) return false;
+  const path = module.replace(/\./g, '/');
+  return !ws.pythonFiles().some((p) => {
+    const rel = `/${p.rel}`;
+    return rel.endsWith(`/${path}.py`) || rel.endsWith(`/${path}/__init__.py`);
+  });
 }
 
 /**
