@@ -19,7 +19,20 @@ export type HelperKind = 'raw' | 'parsed';
 export interface EnvHelper {
   kind: HelperKind;
   defaultParam: string;
+  /** a `required=True` parameter that makes it raise when the variable is unset and the default is falsy */
+  requiredParam?: string;
 }
+
+/**
+ * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
+ * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
+ * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
+ * apps: PRS, WAStD) and django-getenv, the function they copied.
+ */
+const LIBRARY_HELPERS: ReadonlyMap<string, EnvHelper> = new Map([
+  ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+  ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+]);
 
 const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
 
@@ -31,6 +44,8 @@ export function envHelperOf(frame: Frame, call: SyntaxNode): EnvHelper | undefin
   if (!fn) return undefined;
   let def: SyntaxNode | undefined;
   if (fn.type === 'identifier') def = frame.functions.get(fn.text);
+  const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, dottedName(fn)) ?? '');
+  if (library) return library;
   if (!def) {
     const dotted = canonical(frame, dottedName(fn));
     if (!dotted || !dotted.includes('.')) return undefined;

@@ -324,7 +324,14 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const name = envRead(frame, arg(0));
     if (name === undefined) return UNKNOWN;
     if (isSet(frame, name)) return helper.kind === 'raw' ? { kind: 'env', name } : UNKNOWN;
-    return guardedRaise(frame, name) ?? arg(1, helper.defaultParam) ?? UNKNOWN;
+    const dflt = arg(1, helper.defaultParam);
+    const required = helper.requiredParam ? arg(2, helper.requiredParam) : undefined;
+    if (required && truthy(required) !== false) {
+      const t = dflt ? truthy(dflt) : false;
+      if (t === undefined || truthy(required) === undefined) return UNKNOWN;
+      if (!t) return { kind: 'raise', reason: `${name} is required and not set` };
+    }
+    return guardedRaise(frame, name) ?? dflt ?? (helper.requiredParam ? NONE : UNKNOWN);
   }
   if (calleeNode?.type === 'identifier') {
     const f = calleeNode.text;
