@@ -167,7 +167,9 @@ function evalBoolean(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   const lv = evalExpr(frame, l, scope);
   const rv = evalExpr(frame, r, scope);
   const t = truthy(lv);
-  if (t === undefined) return UNKNOWN;
+  // `len(sys.argv) > 1 and sys.argv[1] == "test"`: whichever side it gives back, an `and` whose right side is
+  // False is false (astrobin's TESTING, which left DEBUG unknown)
+  if (t === undefined) return op === 'and' && rv.kind === 'bool' && !rv.value ? rv : UNKNOWN;
   if (op === 'and') return t ? rv : lv;
   return t ? lv : rv;
 }
