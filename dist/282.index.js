@@ -8617,6 +8617,7 @@ function isWord(t) {
 function splitWords(text, escape = '\\') {
     const out = [];
     const heredocs = [];
+    let delimiterNext = false; // `<< 'EOF'`: the word after a lone `<<` is the delimiter
     let i = 0;
     while (i < text.length) {
         const c = text[i];
@@ -8644,9 +8645,10 @@ function splitWords(text, escape = '\\') {
             const start = i;
             i = scanWord(text, i, escape);
             const raw = text.slice(start, i);
-            const hd = /^<<-?\s*['"]?([A-Za-z_]\w*)['"]?$/.exec(raw);
+            const hd = delimiterNext ? /^['"]?([A-Za-z_]\w*)['"]?$/.exec(raw) : /^<<-?\s*['"]?([A-Za-z_]\w*)['"]?$/.exec(raw);
             if (hd)
                 heredocs.push(hd[1]);
+            delimiterNext = /^<<-?$/.test(raw);
             out.push({ raw, start });
         }
     }
@@ -9423,6 +9425,8 @@ function fromCompose(ws, f, referenced) {
         const base = { kind: 'compose', file: f.rel, dev };
         const scope = `${f.rel}#${svc.key}`;
         const env = composeEnvironment(y, mapGet(svc.value, y.doc, 'environment'));
+        if (othersImage(ws, y, svc.value, env))
+            continue;
         // environment: wins over env_file for the same variable (settings: for the module, even unresolved / pass-through)
         const setsModule = env.some((e) => e.key === DSM);
         for (const path of composeEnvFiles(y, mapGet(svc.value, y.doc, 'env_file'))) {
@@ -9452,6 +9456,23 @@ function fromCompose(ws, f, referenced) {
         }
     }
     return out;
+}
+/**
+ * A service that runs another project's Django: a published `image:` it does not `build:`, with a
+ * DJANGO_SETTINGS_MODULE no module of this repository answers to (Open Inwoner's compose files that start an Open
+ * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
+ */
+function othersImage(ws, y, svc, env) {
+    if (mapGet(svc, y.doc, 'build') !== undefined || mapGet(svc, y.doc, 'image') === undefined)
+        return false;
+    const module = asModule(env.find((e) => e.key === DSM)?.env?.value);
+    if (!module)
+        return false;
+    const path = module.replace(/\./g, '/');
+    return !ws.pythonFiles().some((p) => {
+        const rel = `/${p.rel}`;
+        return rel.endsWith(`/${path}.py`) || rel.endsWith(`/${path}/__init__.py`);
+    });
 }
 /**
  * `environment:` as a map (`KEY: value`) or a list (`- KEY=value`); compose interpolation applied. A
@@ -17757,6 +17778,24 @@ function shortName(q) {
  */
 const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|django_rq_email_backend)\./;
 /**
+ * A backend that queues: one of those, or a class of the project's that extends one (astrobin's
+ * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once), followed up its bases.
+ */
+function queues(ctx, backend, depth = 0) {
+    if (QUEUED_EMAIL_BACKEND.test(backend))
+        return true;
+    if (depth > 3)
+        return false;
+    const idx = PyIndex.of(ctx);
+    const d = idx.resolveDef(backend);
+    if (d?.node.type !== 'class_definition')
+        return false;
+    return baseNodes(d.node).some((b) => {
+        const q = idx.qualify(d.file, b);
+        return !!q && queues(ctx, q, depth + 1);
+    });
+}
+/**
  * Backends that hand the message to a provider's HTTP API (django-anymail, django-ses, the SendGrid, Postmark,
  * Mailjet and SparkPost backends): the request still waits on a remote service, but not on an SMTP server, and
  * the message says so.
@@ -17782,7 +17821,7 @@ function emailBackends(ctx, file) {
 /** Does the production settings' EMAIL_BACKEND queue mail (known, in every world and branch)? */
 function queuedEmail(ctx, file) {
     const b = emailBackends(ctx, file);
-    return !!b && b.values.every((v) => QUEUED_EMAIL_BACKEND.test(v));
+    return !!b && b.values.every((v) => queues(ctx, v));
 }
 /**
  * The settings choose between a queueing backend and one that sends in the request, under a condition the scan
@@ -17792,15 +17831,15 @@ function mixedBackend(ctx, file) {
     const b = emailBackends(ctx, file);
     if (!b || !b.location)
         return undefined;
-    const queued = b.values.filter((v) => QUEUED_EMAIL_BACKEND.test(v));
-    const direct = b.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+    const queued = b.values.filter((v) => queues(ctx, v));
+    const direct = b.values.filter((v) => !queues(ctx, v));
     if (!queued.length || !direct.length)
         return undefined;
     return `EMAIL_BACKEND is ${queued.join(' or ')} (which queues the mail) or ${direct.join(' or ')} (which sends it in the request), chosen by a condition the scan cannot evaluate (${b.location.file}:${b.location.line}); only the second makes the client wait`;
 }
 /** What the send does, by the backends production may use: through a provider's HTTP API when every one that sends in the request is one. */
 function emailWhat(ctx, file) {
-    const direct = emailBackends(ctx, file)?.values.filter((v) => !QUEUED_EMAIL_BACKEND.test(v));
+    const direct = emailBackends(ctx, file)?.values.filter((v) => !queues(ctx, v));
     if (direct?.length && direct.every((v) => API_EMAIL_BACKEND.test(v))) {
         return `sends email through a provider's HTTP API (${direct.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
     }
@@ -18262,7 +18301,7 @@ function answerUsed(call) {
             break;
     }
     if (top.parent?.type === 'expression_statement')
-        return false;
+        return outcomeDecides(top.parent);
     const parent = call.parent;
     const holder = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id ? parent.childForFieldName('left')
         : parent?.type === 'as_pattern' ? parent.childForFieldName('alias')?.namedChildren[0] ?? null
@@ -18284,6 +18323,43 @@ function answerUsed(call) {
         return true;
     });
     return used;
+}
+/**
+ * A call whose answer is dropped but whose success is the answer: it sits in a `try` that catches its failure, and
+ * a name set after it in the `try` is read after the whole statement — `session.request("HEAD", url, timeout=5)`
+ * then `available = True`, with `{"available": available}` returned (astrobin's URL check).
+ */
+function outcomeDecides(stmt) {
+    const block = stmt.parent;
+    const attempt = block?.parent;
+    if (block?.type !== 'block' || attempt?.type !== 'try_statement' || attempt.childForFieldName('body')?.id !== block.id)
+        return false;
+    if (!attempt.namedChildren.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause'))
+        return false;
+    const set = new Set();
+    for (const st of block.namedChildren) {
+        if (st.startIndex <= stmt.startIndex || st.type !== 'expression_statement')
+            continue;
+        const a = st.namedChildren[0];
+        const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+        if (left?.type === 'identifier')
+            set.add(left.text);
+    }
+    const scope = enclosingFunction(stmt);
+    if (!set.size || !scope)
+        return false;
+    let read = false;
+    walk(scope, (n) => {
+        if (read)
+            return false;
+        if (n.type === 'identifier' && set.has(n.text) && n.startIndex > attempt.endIndex) {
+            const p = n.parent;
+            if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id))
+                read = true;
+        }
+        return true;
+    });
+    return read;
 }
 /**
  * Why a slow call is a note rather than a warning, the first that holds: mail handed to a local relay, a call
@@ -21158,7 +21234,7 @@ function safeMethodsByTest(fn) {
     return false;
 }
 /** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
-function safeMethodsOnly(e) {
+function safeMethodsOnly(idx, e) {
     if (e.bodies.length === 1 && !e.bodies[0].cls && safeMethodsByTest(e.bodies[0].fn))
         return true;
     for (const b of e.bodies) {
@@ -21173,14 +21249,15 @@ function safeMethodsOnly(e) {
     if (e.bodies.length && e.bodies.every((b) => b.cls)) {
         const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
         const handlers = methods.filter((m) => HANDLER.test(m));
-        const dispatch = methods.includes('dispatch') || methods.includes('handle');
+        const dispatch = e.bodies.some((b) => /^(dispatch|handle)$/.test(b.fn.childForFieldName('name')?.text ?? '') && !passesOn(b.fn));
         // post() doing what get() does — both return the same self.method(...) (JumpServer's PDF export): a
         // cross-site POST can do nothing a cross-site GET, never CSRF-checked, cannot.
         const shared = delegateOf(e.bodies.find((b) => b.fn.childForFieldName('name')?.text === 'get')?.fn);
         const unsafe = e.bodies.filter((b) => /^(post|put|patch|delete)$/.test(b.fn.childForFieldName('name')?.text ?? ''));
         if (!dispatch && shared && unsafe.length && unsafe.every((b) => delegateOf(b.fn) === shared))
             return true;
-        if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m))) {
+        const inherited = inheritedMethods(idx, e.bodies[0].file, e.bodies[0].cls);
+        if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some((m) => /^(post|put|patch|delete|dispatch|handle)$/.test(m))) {
             const cls = e.bodies[0].cls;
             const allowed = classAttr(cls, 'http_method_names');
             if (!allowed || allowed.namedChildren.every((x) => /^["'](get|head|options)["']$/.test(x.text)))
@@ -21188,6 +21265,70 @@ function safeMethodsOnly(e) {
         }
     }
     return false;
+}
+/**
+ * A dispatch() that only guards and hands on: each statement before the last an `if` whose body returns or raises
+ * (a permission check), the last `return super().dispatch(…)` — View.dispatch then calls the handler the method
+ * names, so the class's handlers alone say which methods it answers (wastd's staff check).
+ */
+function passesOn(fn) {
+    const body = fn.childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+    if (!body?.length)
+        return false;
+    const last = body[body.length - 1];
+    if (last.type !== 'return_statement' || !/^super\(\s*(\w+\s*,\s*self\s*)?\)\s*\.\s*dispatch\s*\(/.test(last.namedChildren[0]?.text ?? ''))
+        return false;
+    return body.slice(0, -1).every((st) => {
+        if (st.type !== 'if_statement' || st.childForFieldName('alternative'))
+            return false;
+        const then = st.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+        return then.length === 1 && (then[0].type === 'return_statement' || then[0].type === 'raise_statement');
+    });
+}
+/**
+ * A cookie read by a literal name that names no credential (`request.COOKIES.get("use_high_contrast_theme")`):
+ * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
+ * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
+ */
+function preferenceCookie(cookies) {
+    const p = cookies.parent;
+    let arg;
+    if (p?.type === 'subscript' && p.childForFieldName('value')?.id === cookies.id)
+        arg = p.childForFieldName('subscript') ?? undefined;
+    else if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'get' && p.parent?.type === 'call')
+        arg = p.parent.childForFieldName('arguments')?.namedChildren[0];
+    if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length)
+        return false;
+    return !/sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text);
+}
+/**
+ * Methods the class gets from the project's own base classes, followed up the tree: [] when every base is outside
+ * the project (Django's View, a library mixin), undefined when a base cannot be placed. A class that defines only
+ * get() may still answer POST through a base of the project's that defines post().
+ */
+function inheritedMethods(idx, file, cls, depth = 0) {
+    if (depth > 5)
+        return undefined;
+    const out = [];
+    for (const b of baseNodes(cls)) {
+        const q = idx.qualify(file, b);
+        if (!q) {
+            if (b.text === 'object')
+                continue;
+            return undefined;
+        }
+        const d = idx.resolveDef(q, file.rel);
+        if (!d)
+            continue; // outside the project
+        if (d.node.type !== 'class_definition')
+            return undefined;
+        out.push(...methodsOf(d.node).map((m) => m.childForFieldName('name')?.text ?? ''));
+        const up = inheritedMethods(idx, d.file, d.node, depth + 1);
+        if (!up)
+            return undefined;
+        out.push(...up);
+    }
+    return out;
 }
 /** A decorator that refuses requests without the X-Requested-With header (`@require_AJAX`, `@ajax_required`). */
 const AJAX_ONLY = /^@?[\w.]*\b(require_?ajax|ajax_?required|requires_?ajax|ajax_?only)\b/i;
@@ -21346,8 +21487,10 @@ function evidence(ctx, idx, e) {
         walkBody(fn, (n) => {
             if (n.type === 'attribute') {
                 const t = n.text;
-                if (/^(self\.)?request\.COOKIES$/.test(t))
-                    out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+                if (/^(self\.)?request\.COOKIES$/.test(t)) {
+                    if (!preferenceCookie(n))
+                        out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+                }
                 else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
                     const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
                     if (userSetBy && /\.user$/.test(t))
@@ -21425,7 +21568,7 @@ function csrf_exempt_judge(ctx, idx, e) {
         if (decos.some((d) => /(^|\.)api_view$/.test(d)))
             return undefined; // DRF @api_view
     }
-    if (safeMethodsOnly(e))
+    if (safeMethodsOnly(idx, e))
         return undefined;
     const ev = evidence(ctx, idx, e);
     const what = `CSRF protection is off for \`${e.label}\` (${e.how})`;
@@ -21550,6 +21693,16 @@ function csrf_exempt_judge(ctx, idx, e) {
  * which CSRF never checks: whatever they do, a cross-site link can already make them do.
  */
 function onlyReads(ctx, idx, e) {
+    if (e.bodies.length && e.bodies.every((b) => b.cls && b.cls.id === e.bodies[0].cls.id)) {
+        // A class: every method it defines changes nothing (astrobin's language detection, a post() that answers from
+        // the text it is sent) — and no base of the project's own may add a handler that does.
+        const cls = e.bodies[0].cls;
+        const file = e.bodies[0].file;
+        const inherited = inheritedMethods(idx, file, cls);
+        if (!inherited || inherited.length)
+            return false;
+        return e.bodies.every((b) => ReadOnly.of(ctx).unjudged(b.file, b.fn, cls) === undefined);
+    }
     if (e.bodies.length !== 1 || e.bodies[0].cls)
         return false;
     const { file, fn } = e.bodies[0];
@@ -22946,7 +23099,7 @@ function open_redirect_judge(ctx, idx, file, call, target, name) {
     // Only a form post decides the target, and Django's CSRF protection keeps other sites from posting here: no
     // link can send a user off-site (kitsune's flag form). Still a note: a page of this site that posts a `next`
     // a user chose would.
-    const posted = Boolean(p.source && /^request\.POST\b/.test(p.source.text) && !via);
+    const posted = Boolean(p.source && /^(self\.)?request\.POST\b/.test(p.source.text) && !via);
     const csrf = posted ? csrfProtected(ctx, file, fn) : undefined;
     const filled = csrf ? filledFromQuery(fn) : undefined;
     if (prefix?.strength === 'weak') {
@@ -23001,6 +23154,15 @@ function open_redirect_judge(ctx, idx, file, call, target, name) {
             message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host; CsrfViewMiddleware ${csrfCaveat(csrf)}keeps other sites from posting here, so no link can use it — but a page of this site that posts a \`next\` a user chose would send them to any site.`,
             fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
             ...(csrf.length ? { related: overrideSites(csrf).map((b) => ({ location: b.location, message: `\`${b.code}\` may replace MIDDLEWARE: the scan cannot see what it sets` })) } : {}),
+        };
+    }
+    if (posted) {
+        // Only a posted form chooses it, and CSRF protection does not cover the view: a page of another site posts it.
+        const key = [...(fn?.text.matchAll(REQUEST_KEY) ?? [])].find((m) => m[1] === 'POST' && TARGET_KEY.test(m[2]))?.[2] ?? 'next';
+        return {
+            location: at,
+            message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host, and CSRF protection does not cover this view: a page on any site can post \`${key}=https://evil.example\` here and forward your users to any site (open redirect, used for phishing).`,
+            ...related,
         };
     }
     return {
@@ -25733,6 +25895,16 @@ function evalEnviron(frame, scheme, method, args, kwargs, scope) {
 
 
 
+/**
+ * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
+ * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
+ * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
+ * apps: PRS, WAStD) and django-getenv, the function they copied.
+ */
+const LIBRARY_HELPERS = new Map([
+    ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+    ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+]);
 const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
 const kinds = new WeakMap();
 /** The helper a call names — a function of this module or one imported from the repository — or undefined. */
@@ -25743,6 +25915,9 @@ function envHelperOf(frame, call) {
     let def;
     if (fn.type === 'identifier')
         def = frame.functions.get(fn.text);
+    const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, dottedName(fn)) ?? '');
+    if (library)
+        return library;
     if (!def) {
         const dotted = canonical(frame, dottedName(fn));
         if (!dotted || !dotted.includes('.'))
@@ -25984,8 +26159,10 @@ function evalBoolean(frame, node, scope) {
     const lv = evalExpr(frame, l, scope);
     const rv = evalExpr(frame, r, scope);
     const t = values_truthy(lv);
+    // `len(sys.argv) > 1 and sys.argv[1] == "test"`: whichever side it gives back, an `and` whose right side is
+    // False is false (astrobin's TESTING, which left DEBUG unknown)
     if (t === undefined)
-        return values_UNKNOWN;
+        return op === 'and' && rv.kind === 'bool' && !rv.value ? rv : values_UNKNOWN;
     if (op === 'and')
         return t ? rv : lv;
     return t ? lv : rv;
@@ -26164,7 +26341,16 @@ function evalCall(frame, node, scope) {
             return values_UNKNOWN;
         if (isSet(frame, name))
             return helper.kind === 'raw' ? { kind: 'env', name } : values_UNKNOWN;
-        return guardedRaise(frame, name) ?? arg(1, helper.defaultParam) ?? values_UNKNOWN;
+        const dflt = arg(1, helper.defaultParam);
+        const required = helper.requiredParam ? arg(2, helper.requiredParam) : undefined;
+        if (required && values_truthy(required) !== false) {
+            const t = dflt ? values_truthy(dflt) : false;
+            if (t === undefined || values_truthy(required) === undefined)
+                return values_UNKNOWN;
+            if (!t)
+                return { kind: 'raise', reason: `${name} is required and not set` };
+        }
+        return guardedRaise(frame, name) ?? dflt ?? (helper.requiredParam ? NONE : values_UNKNOWN);
     }
     if (calleeNode?.type === 'identifier') {
         const f = calleeNode.text;
