@@ -9,7 +9,8 @@
  * Anything else — a default that is transformed, a name read from somewhere else — is not modelled, and the
  * call stays unknown, as before.
  */
-import { allParams, callParts, dottedName, type SyntaxNode } from '../python';
+import { allParams, callParts, dottedName, stringValue, type SyntaxNode } from '../python';
+import { NONE, bool, num, str, type Value } from '../values';
 import { isUnreadable, type Frame } from './frame';
 import { canonical } from './libraries';
 
@@ -21,6 +22,8 @@ export interface EnvHelper {
   defaultParam: string;
   /** a `required=True` parameter that makes it raise when the variable is unset and the default is falsy */
   requiredParam?: string;
+  /** what the default parameter is when a call does not pass it (`def env_var(key, default=None)`), when a literal */
+  omitted?: Value;
 }
 
 /**
@@ -30,8 +33,8 @@ export interface EnvHelper {
  * apps: PRS, WAStD) and django-getenv, the function they copied.
  */
 const LIBRARY_HELPERS: ReadonlyMap<string, EnvHelper> = new Map([
-  ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
-  ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+  ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+  ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
 ]);
 
 const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
@@ -73,12 +76,29 @@ function helperKind(def: SyntaxNode): EnvHelper | undefined {
   const argsOf = (c: SyntaxNode) => callParts(c).args.map((a) => a.text);
   // return os.environ.get(name, default)
   const only = returns.length === 1 ? returns[0] : undefined;
-  if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`) return { kind: 'raw', defaultParam: dflt };
+  const omitted = omittedDefault(def, dflt);
+  const extra = omitted ? { omitted } : {};
+  if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`) return { kind: 'raw', defaultParam: dflt, ...extra };
   // value = os.environ.get(name) … return default … (a parse of the value)
   const readsName = reads.some((c) => {
     const a = argsOf(c);
     return a[0] === name && a.length === 1;
   });
-  if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt)) return { kind: 'parsed', defaultParam: dflt };
+  if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt)) return { kind: 'parsed', defaultParam: dflt, ...extra };
+  return undefined;
+}
+
+/** The literal a parameter defaults to in the signature (`default=None`, `default=""`), or undefined. */
+function omittedDefault(def: SyntaxNode, param: string): Value | undefined {
+  const p = def.childForFieldName('parameters')?.namedChildren.find((n) => (n.type === 'default_parameter' || n.type === 'typed_default_parameter') && n.childForFieldName('name')?.text === param);
+  const v = p?.childForFieldName('value');
+  if (!v) return undefined;
+  if (v.type === 'none') return NONE;
+  if (v.type === 'true' || v.type === 'false') return bool(v.type === 'true');
+  if (v.type === 'integer') return num(Number(v.text));
+  if (v.type === 'string' && !v.descendantsOfType('interpolation').length) {
+    const text = stringValue(v);
+    return text === undefined ? undefined : str(text, true);
+  }
   return undefined;
 }

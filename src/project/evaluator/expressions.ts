@@ -333,7 +333,7 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       if (t === undefined || truthy(required) === undefined) return UNKNOWN;
       if (!t) return { kind: 'raise', reason: `${name} is required and not set` };
     }
-    return guardedRaise(frame, name) ?? dflt ?? (helper.requiredParam ? NONE : UNKNOWN);
+    return guardedRaise(frame, name) ?? dflt ?? helper.omitted ?? UNKNOWN;
   }
   if (calleeNode?.type === 'identifier') {
     const f = calleeNode.text;

@@ -88,6 +88,7 @@ function execStmtInner(frame: Frame, st: SyntaxNode, scope: Scope): void {
       }
       return;
     case 'for_statement':
+      if (namesLoop(frame, st, scope)) return;
       requiredEnvLoop(frame, st, scope);
       return unmodelled(frame, st, scope, 'a for loop sets it');
     case 'while_statement':
@@ -96,6 +97,35 @@ function execStmtInner(frame: Frame, st: SyntaxNode, scope: Scope): void {
     default:
       return;
   }
+}
+
+/**
+ * A loop over a literal list of names that only binds each one in the module's namespace — `for loc in ENV_VARS:
+ * locals()[loc] = env_var(loc)` (SEED's docker settings) — is those assignments, one per name, run here in order.
+ * Only that shape: a known list of strings, no `else`, and a body of `globals()/locals()/vars()[<the name>] = …`
+ * statements. true when it was run.
+ */
+function namesLoop(frame: Frame, st: SyntaxNode, scope: Scope): boolean {
+  const target = st.childForFieldName('left');
+  const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
+  if (target?.type !== 'identifier' || st.childForFieldName('alternative') || body.length === 0) return false;
+  const binds = (n: SyntaxNode) => {
+    const a = n.type === 'expression_statement' ? n.namedChildren[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    return left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '') && left.childForFieldName('subscript')?.text === target.text;
+  };
+  if (!body.every(binds)) return false;
+  const iter = st.childForFieldName('right');
+  const list = iter ? evalExpr(frame, iter, scope) : UNKNOWN;
+  if (list.kind !== 'list' || list.items.length === 0 || list.items.length > 200 || !list.items.every((i) => i.kind === 'str')) return false;
+  const before = scope.get(target.text);
+  for (const item of list.items) {
+    scope.set(target.text, { value: item, location: loc(frame, st), envVars: new Set() });
+    for (const b of body) execStmt(frame, b, scope);
+  }
+  if (before) scope.set(target.text, before);
+  else scope.set(target.text, { value: list.items[list.items.length - 1], location: loc(frame, st), envVars: new Set() });
+  return true;
 }
 
 /**
@@ -113,11 +143,15 @@ function requiredEnvLoop(frame: Frame, st: SyntaxNode, scope: Scope): void {
   const k = target.text;
   const env = '(?:os\\.)?environ';
   const missing = new RegExp(`^(?:${k} not in ${env}|not ${env}\\.get\\(${k}\\)|not (?:os\\.)?getenv\\(${k}\\))$`);
-  if (!missing.test(cond) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length) return;
+  // `if not locals().get(loc): raise` after `locals()[loc] = env_var(loc)` (SEED): the name holds its variable's read
+  const bound = new RegExp(`^not (?:locals|globals|vars)\\(\\)\\.get\\(${k}\\)$`);
+  const byName = !missing.test(cond) && bound.test(cond);
+  if ((!missing.test(cond) && !byName) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length) return;
   const iter = st.childForFieldName('right');
   const list = iter ? evalExpr(frame, iter, scope) : UNKNOWN;
   if (list.kind !== 'list' || list.items.length === 0 || !list.items.every((i) => i.kind === 'str')) return;
   const names = list.items.map((i) => (i as { value: string }).value);
+  if (byName && !names.every((n) => scope.get(n)?.envVars.has(n))) return;
   for (const n of names) frame.guardedEnv.add(n);
   const unset = names.filter((n) => !isSet(frame, n));
   if (unset.length === 0) return;
@@ -507,8 +541,10 @@ function assignTarget(frame: Frame, t: SyntaxNode, value: Value, scope: Scope, l
   } else if (t.type === 'subscript') {
     const obj = t.childForFieldName('value');
     if (obj && MODULE_DICT.test(obj.text.replace(/\s+/g, ''))) {
-      // globals()["NAME"] = value: an assignment when the name is known
-      const key = stringValue(t.childForFieldName('subscript'));
+      // globals()["NAME"] = value: an assignment when the name is known (a literal, or a name bound to one)
+      const sub = t.childForFieldName('subscript');
+      const known = sub ? evalExpr(frame, sub, scope) : UNKNOWN;
+      const key = stringValue(sub) ?? (known.kind === 'str' ? known.value : undefined);
       if (key) scope.set(key, { value, location, envVars: reads });
       else markDynamic(frame, t, scope, 'assignment through globals()[...] may set any setting', true);
       return;
