@@ -1343,18 +1343,19 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
 
 /**
  * A service that runs another project's Django: a published `image:` it does not `build:`, with a
- * DJANGO_SETTINGS_MODULE no module of this repository answers to (Open Inwoner's compose files that start an Open
+ * DJANGO_SETTINGS_MODULE whose package (`openklant.conf`) is not in this repository (Open Inwoner's compose files that start an Open
  * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
  */
 function othersImage(ws: Workspace, y: Yaml, svc: YamlNode | undefined, env: Line[]): boolean {
   if (mapGet(svc, y.doc, 'build') !== undefined || mapGet(svc, y.doc, 'image') === undefined) return false;
   const module = asModule(env.find((e) => e.key === DSM)?.env?.value);
   if (!module) return false;
-  const path = module.replace(/\./g, '/');
-  return !ws.pythonFiles().some((p) => {
-    const rel = `/${p.rel}`;
-    return rel.endsWith(`/${path}.py`) || rel.endsWith(`/${path}/__init__.py`);
-  });
+  // Not even its package is here (a module of ours that is missing is launch.E003's to report), in a repository
+  // that has Python of its own
+  const files = ws.pythonFiles();
+  const parts = module.split('.');
+  const pkg = (parts.length > 1 ? parts.slice(0, -1) : parts).join('/');
+  return files.length > 0 && !files.some((p) => `/${p.rel}`.includes(`/${pkg}/`) || `/${p.rel}`.endsWith(`/${pkg}.py`));
 }
 
 /**

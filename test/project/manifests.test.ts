@@ -790,6 +790,38 @@ function env(name: string, value: string | undefined, kind: EnvAssignment['kind'
 }
 
 describe('productionEnvironment: compose', () => {
+  it("a service that runs another project's published image (its settings package not in the repository) is not this project's; a missing module of ours still is", () => {
+    const ws = repo({
+      'app/__init__.py': '',
+      'app/settings.py': 'DEBUG = False\n',
+      'docker-compose.yml': [
+        'services:', //                                                          1
+        '  web:', //                                                             2
+        '    image: example/app', //                                             3
+        '    environment:', //                                                   4
+        '      DJANGO_SETTINGS_MODULE: app.settings_prod', //                    5
+        '      WORKERS: 3', //                                                   6
+        '  directory:', //                                                       7
+        '    image: example/directory:1.4', //                                   8
+        '    environment:', //                                                   9
+        '      DJANGO_SETTINGS_MODULE: directory.conf.docker', //                10
+        '      WORKERS: 5', //                                                   11
+        '  built:', //                                                           12
+        '    build: ./directory', //                                             13
+        '    environment:', //                                                   14
+        '      DJANGO_SETTINGS_MODULE: directory.conf.docker', //                15
+        '      WORKERS: 7', //                                                   16
+      ].join('\n'),
+    });
+    expect(envFacts(ws)).toEqual([
+      env('DJANGO_SETTINGS_MODULE', 'app.settings_prod', 'compose', 'docker-compose.yml', 5),
+      env('WORKERS', '3', 'compose', 'docker-compose.yml', 6),
+      env('DJANGO_SETTINGS_MODULE', 'directory.conf.docker', 'compose', 'docker-compose.yml', 15),
+      env('WORKERS', '7', 'compose', 'docker-compose.yml', 16),
+    ]);
+    expect(facts(ws).map((e) => e.module)).toEqual(['app.settings_prod', 'directory.conf.docker']);
+  });
+
   it('substitution: a literal, ${VAR:-x} and ${VAR-x} give a value, ${VAR:?msg} and prefix${VAR} are provided; ${VAR}, ${VAR:-}, empty and pass-through are not always set', () => {
     const ws = repo({
       'docker-compose.yml': [
