@@ -24,6 +24,8 @@ export interface EnvHelper {
   requiredParam?: string;
   /** what the default parameter is when a call does not pass it (`def env_var(key, default=None)`), when a literal */
   omitted?: Value;
+  /** python-decouple underneath: `split=True` makes the value a comma-separated list, `cast=` converts it */
+  decouple?: boolean;
 }
 
 /**
@@ -32,9 +34,14 @@ export interface EnvHelper {
  * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
  * apps: PRS, WAStD) and django-getenv, the function they copied.
  */
+const DECOUPLE_WRAPPER: EnvHelper = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
+
 const LIBRARY_HELPERS: ReadonlyMap<string, EnvHelper> = new Map([
   ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
   ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+  // maykin-common's config(option, default=undefined, split=…, cast=…): python-decouple's config, cast to the
+  // default's type, raising when unset without a default (Open Archiefbeheer)
+  ['maykin_common.config.config', DECOUPLE_WRAPPER],
 ]);
 
 const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
@@ -76,6 +83,10 @@ function helperKind(def: SyntaxNode): EnvHelper | undefined {
   const argsOf = (c: SyntaxNode) => callParts(c).args.map((a) => a.text);
   // return os.environ.get(name, default)
   const only = returns.length === 1 ? returns[0] : undefined;
+  if (only && passesToDecouple(def, only, name, dflt)) {
+    const o = omittedDefault(def, dflt);
+    return { ...DECOUPLE_WRAPPER, defaultParam: dflt, ...(o ? { omitted: o } : {}) };
+  }
   const omitted = omittedDefault(def, dflt);
   const extra = omitted ? { omitted } : {};
   if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`) return { kind: 'raw', defaultParam: dflt, ...extra };
@@ -101,4 +112,26 @@ function omittedDefault(def: SyntaxNode, param: string): Value | undefined {
     return text === undefined ? undefined : str(text, true);
   }
   return undefined;
+}
+
+/**
+ * `return _config(option, default=default, *args, **kwargs)` where `_config` is python-decouple's `config`
+ * imported into the helper's module: a thin wrapper (Maykin's `conf/utils.py` in Open Inwoner, Open Forms, Open
+ * Zaak), read as decouple is — its body may set `cast` from the default's type first, which the value unset does
+ * not change.
+ */
+function passesToDecouple(def: SyntaxNode, ret: SyntaxNode, name: string, dflt: string): boolean {
+  if (ret.type !== 'call') return false;
+  const callee = ret.childForFieldName('function');
+  if (callee?.type !== 'identifier') return false;
+  const imported = def.tree.rootNode.namedChildren.some(
+    (n) =>
+      n.type === 'import_from_statement' &&
+      n.childForFieldName('module_name')?.text === 'decouple' &&
+      n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)),
+  );
+  if (!imported) return false;
+  const { args, kwargs } = callParts(ret);
+  const d = kwargs.get('default') ?? args[1];
+  return args[0]?.text === name && d?.text === dflt;
 }

@@ -333,6 +333,7 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       if (t === undefined || truthy(required) === undefined) return UNKNOWN;
       if (!t) return { kind: 'raise', reason: `${name} is required and not set` };
     }
+    if (helper.decouple) return decoupleWrapperUnset(frame, name, dflt ?? helper.omitted ?? UNKNOWN, kwargs, scope);
     return guardedRaise(frame, name) ?? dflt ?? helper.omitted ?? UNKNOWN;
   }
   if (calleeNode?.type === 'identifier') {
@@ -441,4 +442,32 @@ function stringMethod(
     }
   }
   return UNKNOWN;
+}
+
+/**
+ * A decouple wrapper's value when the variable is unset: the image's .env first (decouple reads it before the
+ * default), else the default; cast by `cast=`, or to the default's type; `split=True` reads it as comma-separated
+ * values, as decouple's Csv does (`""` is `[]`).
+ */
+function decoupleWrapperUnset(frame: Frame, name: string, dflt: Value, kwargs: Map<string, SyntaxNode>, scope: Scope): Value {
+  const g = guardedRaise(frame, name);
+  if (g) return g;
+  const cast = kwargs.get('cast')?.text;
+  const splitNode = kwargs.get('split');
+  const split = splitNode ? truthy(evalExpr(frame, splitNode, scope)) : false;
+  if (split === undefined) return UNKNOWN;
+  let v = dflt;
+  const fromImage = frame.opts.dotenv?.values.get(name);
+  if (fromImage !== undefined) {
+    frame.state.dotenvUsed.add(name);
+    v = str(fromImage, true);
+    if (!cast && !split && (dflt.kind === 'bool' || dflt.kind === 'num')) v = castValue(v, dflt.kind === 'bool' ? 'bool' : 'float');
+  }
+  if (v.kind === 'raise' || v.kind === 'unknown') return v;
+  if (split) {
+    if (v.kind === 'list') return v;
+    if (v.kind !== 'str') return UNKNOWN;
+    return { kind: 'list', items: v.value.split(',').map((x) => x.trim()).filter(Boolean).map((x) => str(x, v.kind === 'str' && v.literal)) };
+  }
+  return cast ? castValue(v, cast) : v;
 }
