@@ -307,7 +307,7 @@ function safeMethodsOnly(idx: PyIndex, e: Exempt): boolean {
     const unsafe = e.bodies.filter((b) => /^(post|put|patch|delete)$/.test(b.fn.childForFieldName('name')?.text ?? ''));
     if (!dispatch && shared && unsafe.length && unsafe.every((b) => delegateOf(b.fn) === shared)) return true;
     const inherited = inheritedMethods(idx, e.bodies[0].file, e.bodies[0].cls!);
-    if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some((m) => /^(post|put|patch|delete|dispatch|handle)$/.test(m))) {
+    if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some(answersUnsafe)) {
       const cls = e.bodies[0].cls!;
       const allowed = classAttr(cls, 'http_method_names');
       if (!allowed || allowed.namedChildren.every((x) => /^["'](get|head|options)["']$/.test(x.text))) return true;
@@ -317,20 +317,17 @@ function safeMethodsOnly(idx: PyIndex, e: Exempt): boolean {
 }
 
 /**
- * A dispatch() that only guards and hands on: each statement before the last an `if` whose body returns or raises
- * (a permission check), the last `return super().dispatch(…)` — View.dispatch then calls the handler the method
- * names, so the class's handlers alone say which methods it answers (wastd's staff check).
+ * A dispatch() that hands every request on — its last statement `return super().dispatch(…)` — and does not look at
+ * the method or the posted data: View.dispatch then calls the handler the method names, so the class's handlers
+ * alone say which methods it answers, and whatever dispatch() does first, a GET does too, which CSRF never checks
+ * (WAStD's staff check, Arches' APIBase that rewrites the query parameters).
  */
 function passesOn(fn: SyntaxNode): boolean {
   const body = fn.childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
   if (!body?.length) return false;
   const last = body[body.length - 1];
   if (last.type !== 'return_statement' || !/^super\(\s*(\w+\s*,\s*self\s*)?\)\s*\.\s*dispatch\s*\(/.test(last.namedChildren[0]?.text ?? '')) return false;
-  return body.slice(0, -1).every((st) => {
-    if (st.type !== 'if_statement' || st.childForFieldName('alternative')) return false;
-    const then = st.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-    return then.length === 1 && (then[0].type === 'return_statement' || then[0].type === 'raise_statement');
-  });
+  return !/\brequest\.(method|POST|body|data|FILES)\b/.test(fn.text);
 }
 
 /**
@@ -352,9 +349,9 @@ function preferenceCookie(cookies: SyntaxNode): boolean {
  * the project (Django's View, a library mixin), undefined when a base cannot be placed. A class that defines only
  * get() may still answer POST through a base of the project's that defines post().
  */
-function inheritedMethods(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0): string[] | undefined {
+function inheritedMethods(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth = 0): SyntaxNode[] | undefined {
   if (depth > 5) return undefined;
-  const out: string[] = [];
+  const out: SyntaxNode[] = [];
   for (const b of baseNodes(cls)) {
     const q = idx.qualify(file, b);
     if (!q) {
@@ -364,12 +361,18 @@ function inheritedMethods(idx: PyIndex, file: SourceFile, cls: SyntaxNode, depth
     const d = idx.resolveDef(q, file.rel);
     if (!d) continue; // outside the project
     if (d.node.type !== 'class_definition') return undefined;
-    out.push(...methodsOf(d.node).map((m) => m.childForFieldName('name')?.text ?? ''));
+    out.push(...methodsOf(d.node));
     const up = inheritedMethods(idx, d.file, d.node, depth + 1);
     if (!up) return undefined;
     out.push(...up);
   }
   return out;
+}
+
+/** A method through which a request other than GET may be answered: an unsafe handler, or a dispatch that does not only hand on. */
+function answersUnsafe(m: SyntaxNode): boolean {
+  const name = m.childForFieldName('name')?.text ?? '';
+  return /^(post|put|patch|delete|handle)$/.test(name) || (name === 'dispatch' && !passesOn(m));
 }
 
 /** A decorator that refuses requests without the X-Requested-With header (`@require_AJAX`, `@ajax_required`). */

@@ -21,6 +21,8 @@ urlpatterns = [
     path("profile/", views.ProfileUpdate.as_view()),
     path("curate/", views.CurateView.as_view()),
     path("star/", views.StarView.as_view()),
+    path("vote/", views.VoteView.as_view()),
+    path("graphs/", views.GraphList.as_view()),
     path("theme/", views.ThemeToggle.as_view()),
     path("detect/", views.DetectLanguage.as_view()),
     path("seen/", views.SeenView.as_view()),

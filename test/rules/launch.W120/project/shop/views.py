@@ -669,8 +669,9 @@ class CurateView(LoginRequiredMixin, View):
 
 
 class StarView(LoginRequiredMixin, View):
-    # dispatch() does the work itself, for every method: a cross-site POST reaches it
-    # ruleid: launch.W120
+    # dispatch() does its work for every method and hands on: a cross-site GET, which CSRF never checks, does it
+    # too — the exemption changes nothing (a write on GET is another problem)
+    # ok: launch.W120
     @method_decorator(csrf_exempt)
     def dispatch(self, request, *args, **kwargs):
         request.user.stars += 1
@@ -679,6 +680,37 @@ class StarView(LoginRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         return redirect("/")
+
+
+class VoteView(LoginRequiredMixin, View):
+    # dispatch() looks at the method itself: what a POST does here no GET does
+    # ruleid: launch.W120
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST":
+            request.user.votes += 1
+            request.user.save()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return redirect("/")
+
+
+class FormatBase(View):
+    # the project's API base: rewrites the query parameters for every request, then hands on (Arches' APIBase)
+    def dispatch(self, request, *args, **kwargs):
+        params = request.GET.copy()
+        params["format"] = request.headers.get("Accept", "json")
+        request.GET = params
+        return super().dispatch(request, *args, **kwargs)
+
+
+# a GET-only class under a base whose dispatch() only hands on: the exemption changes nothing
+# ok: launch.W120
+@method_decorator(csrf_exempt, name="dispatch")
+class GraphList(FormatBase):
+    def get(self, request):
+        return JsonResponse({"user": request.user.username})
 
 
 # the only cookie it reads is a display preference, which logs no one in: a forged request acts for nobody
