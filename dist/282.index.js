@@ -9459,7 +9459,7 @@ function fromCompose(ws, f, referenced) {
 }
 /**
  * A service that runs another project's Django: a published `image:` it does not `build:`, with a
- * DJANGO_SETTINGS_MODULE no module of this repository answers to (Open Inwoner's compose files that start an Open
+ * DJANGO_SETTINGS_MODULE whose package (`openklant.conf`) is not in this repository (Open Inwoner's compose files that start an Open
  * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
  */
 function othersImage(ws, y, svc, env) {
@@ -9468,11 +9468,12 @@ function othersImage(ws, y, svc, env) {
     const module = asModule(env.find((e) => e.key === DSM)?.env?.value);
     if (!module)
         return false;
-    const path = module.replace(/\./g, '/');
-    return !ws.pythonFiles().some((p) => {
-        const rel = `/${p.rel}`;
-        return rel.endsWith(`/${path}.py`) || rel.endsWith(`/${path}/__init__.py`);
-    });
+    // Not even its package is here (a module of ours that is missing is launch.E003's to report), in a repository
+    // that has Python of its own
+    const files = ws.pythonFiles();
+    const parts = module.split('.');
+    const pkg = (parts.length > 1 ? parts.slice(0, -1) : parts).join('/');
+    return files.length > 0 && !files.some((p) => `/${p.rel}`.includes(`/${pkg}/`) || `/${p.rel}`.endsWith(`/${pkg}.py`));
 }
 /**
  * `environment:` as a map (`KEY: value`) or a list (`- KEY=value`); compose interpolation applied. A
@@ -21257,7 +21258,7 @@ function safeMethodsOnly(idx, e) {
         if (!dispatch && shared && unsafe.length && unsafe.every((b) => delegateOf(b.fn) === shared))
             return true;
         const inherited = inheritedMethods(idx, e.bodies[0].file, e.bodies[0].cls);
-        if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some((m) => /^(post|put|patch|delete|dispatch|handle)$/.test(m))) {
+        if (handlers.length && !dispatch && handlers.every((m) => /^(get|head|options)$/.test(m)) && inherited && !inherited.some(answersUnsafe)) {
             const cls = e.bodies[0].cls;
             const allowed = classAttr(cls, 'http_method_names');
             if (!allowed || allowed.namedChildren.every((x) => /^["'](get|head|options)["']$/.test(x.text)))
@@ -21267,9 +21268,10 @@ function safeMethodsOnly(idx, e) {
     return false;
 }
 /**
- * A dispatch() that only guards and hands on: each statement before the last an `if` whose body returns or raises
- * (a permission check), the last `return super().dispatch(…)` — View.dispatch then calls the handler the method
- * names, so the class's handlers alone say which methods it answers (wastd's staff check).
+ * A dispatch() that hands every request on — its last statement `return super().dispatch(…)` — and does not look at
+ * the method or the posted data: View.dispatch then calls the handler the method names, so the class's handlers
+ * alone say which methods it answers, and whatever dispatch() does first, a GET does too, which CSRF never checks
+ * (WAStD's staff check, Arches' APIBase that rewrites the query parameters).
  */
 function passesOn(fn) {
     const body = fn.childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
@@ -21278,12 +21280,7 @@ function passesOn(fn) {
     const last = body[body.length - 1];
     if (last.type !== 'return_statement' || !/^super\(\s*(\w+\s*,\s*self\s*)?\)\s*\.\s*dispatch\s*\(/.test(last.namedChildren[0]?.text ?? ''))
         return false;
-    return body.slice(0, -1).every((st) => {
-        if (st.type !== 'if_statement' || st.childForFieldName('alternative'))
-            return false;
-        const then = st.childForFieldName('consequence')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-        return then.length === 1 && (then[0].type === 'return_statement' || then[0].type === 'raise_statement');
-    });
+    return !/\brequest\.(method|POST|body|data|FILES)\b/.test(fn.text);
 }
 /**
  * A cookie read by a literal name that names no credential (`request.COOKIES.get("use_high_contrast_theme")`):
@@ -21322,13 +21319,18 @@ function inheritedMethods(idx, file, cls, depth = 0) {
             continue; // outside the project
         if (d.node.type !== 'class_definition')
             return undefined;
-        out.push(...methodsOf(d.node).map((m) => m.childForFieldName('name')?.text ?? ''));
+        out.push(...methodsOf(d.node));
         const up = inheritedMethods(idx, d.file, d.node, depth + 1);
         if (!up)
             return undefined;
         out.push(...up);
     }
     return out;
+}
+/** A method through which a request other than GET may be answered: an unsafe handler, or a dispatch that does not only hand on. */
+function answersUnsafe(m) {
+    const name = m.childForFieldName('name')?.text ?? '';
+    return /^(post|put|patch|delete|handle)$/.test(name) || (name === 'dispatch' && !passesOn(m));
 }
 /** A decorator that refuses requests without the X-Requested-With header (`@require_AJAX`, `@ajax_required`). */
 const AJAX_ONLY = /^@?[\w.]*\b(require_?ajax|ajax_?required|requires_?ajax|ajax_?only)\b/i;
@@ -25895,15 +25897,20 @@ function evalEnviron(frame, scheme, method, args, kwargs, scope) {
 
 
 
+
 /**
  * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
  * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
  * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
  * apps: PRS, WAStD) and django-getenv, the function they copied.
  */
+const DECOUPLE_WRAPPER = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
 const LIBRARY_HELPERS = new Map([
-    ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
-    ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required' }],
+    ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+    ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+    // maykin-common's config(option, default=undefined, split=…, cast=…): python-decouple's config, cast to the
+    // default's type, raising when unset without a default (Open Archiefbeheer)
+    ['maykin_common.config.config', DECOUPLE_WRAPPER],
 ]);
 const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
 const kinds = new WeakMap();
@@ -25952,16 +25959,61 @@ function helperKind(def) {
     const argsOf = (c) => callParts(c).args.map((a) => a.text);
     // return os.environ.get(name, default)
     const only = returns.length === 1 ? returns[0] : undefined;
+    if (only && passesToDecouple(def, only, name, dflt)) {
+        const o = omittedDefault(def, dflt);
+        return { ...DECOUPLE_WRAPPER, defaultParam: dflt, ...(o ? { omitted: o } : {}) };
+    }
+    const omitted = omittedDefault(def, dflt);
+    const extra = omitted ? { omitted } : {};
     if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`)
-        return { kind: 'raw', defaultParam: dflt };
+        return { kind: 'raw', defaultParam: dflt, ...extra };
     // value = os.environ.get(name) … return default … (a parse of the value)
     const readsName = reads.some((c) => {
         const a = argsOf(c);
         return a[0] === name && a.length === 1;
     });
     if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt))
-        return { kind: 'parsed', defaultParam: dflt };
+        return { kind: 'parsed', defaultParam: dflt, ...extra };
     return undefined;
+}
+/** The literal a parameter defaults to in the signature (`default=None`, `default=""`), or undefined. */
+function omittedDefault(def, param) {
+    const p = def.childForFieldName('parameters')?.namedChildren.find((n) => (n.type === 'default_parameter' || n.type === 'typed_default_parameter') && n.childForFieldName('name')?.text === param);
+    const v = p?.childForFieldName('value');
+    if (!v)
+        return undefined;
+    if (v.type === 'none')
+        return NONE;
+    if (v.type === 'true' || v.type === 'false')
+        return bool(v.type === 'true');
+    if (v.type === 'integer')
+        return num(Number(v.text));
+    if (v.type === 'string' && !v.descendantsOfType('interpolation').length) {
+        const text = stringValue(v);
+        return text === undefined ? undefined : str(text, true);
+    }
+    return undefined;
+}
+/**
+ * `return _config(option, default=default, *args, **kwargs)` where `_config` is python-decouple's `config`
+ * imported into the helper's module: a thin wrapper (Maykin's `conf/utils.py` in Open Inwoner, Open Forms, Open
+ * Zaak), read as decouple is — its body may set `cast` from the default's type first, which the value unset does
+ * not change.
+ */
+function passesToDecouple(def, ret, name, dflt) {
+    if (ret.type !== 'call')
+        return false;
+    const callee = ret.childForFieldName('function');
+    if (callee?.type !== 'identifier')
+        return false;
+    const imported = def.tree.rootNode.namedChildren.some((n) => n.type === 'import_from_statement' &&
+        n.childForFieldName('module_name')?.text === 'decouple' &&
+        n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)));
+    if (!imported)
+        return false;
+    const { args, kwargs } = callParts(ret);
+    const d = kwargs.get('default') ?? args[1];
+    return args[0]?.text === name && d?.text === dflt;
 }
 
 ;// CONCATENATED MODULE: ./src/project/evaluator/expressions.ts
@@ -26350,7 +26402,9 @@ function evalCall(frame, node, scope) {
             if (!t)
                 return { kind: 'raise', reason: `${name} is required and not set` };
         }
-        return guardedRaise(frame, name) ?? dflt ?? (helper.requiredParam ? NONE : values_UNKNOWN);
+        if (helper.decouple)
+            return decoupleWrapperUnset(frame, name, dflt ?? helper.omitted ?? values_UNKNOWN, kwargs, scope);
+        return guardedRaise(frame, name) ?? dflt ?? helper.omitted ?? values_UNKNOWN;
     }
     if (calleeNode?.type === 'identifier') {
         const f = calleeNode.text;
@@ -26475,6 +26529,39 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
         }
     }
     return values_UNKNOWN;
+}
+/**
+ * A decouple wrapper's value when the variable is unset: the image's .env first (decouple reads it before the
+ * default), else the default; cast by `cast=`, or to the default's type; `split=True` reads it as comma-separated
+ * values, as decouple's Csv does (`""` is `[]`).
+ */
+function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
+    const g = guardedRaise(frame, name);
+    if (g)
+        return g;
+    const cast = kwargs.get('cast')?.text;
+    const splitNode = kwargs.get('split');
+    const split = splitNode ? values_truthy(evalExpr(frame, splitNode, scope)) : false;
+    if (split === undefined)
+        return values_UNKNOWN;
+    let v = dflt;
+    const fromImage = frame.opts.dotenv?.values.get(name);
+    if (fromImage !== undefined) {
+        frame.state.dotenvUsed.add(name);
+        v = str(fromImage, true);
+        if (!cast && !split && (dflt.kind === 'bool' || dflt.kind === 'num'))
+            v = castValue(v, dflt.kind === 'bool' ? 'bool' : 'float');
+    }
+    if (v.kind === 'raise' || v.kind === 'unknown')
+        return v;
+    if (split) {
+        if (v.kind === 'list')
+            return v;
+        if (v.kind !== 'str')
+            return values_UNKNOWN;
+        return { kind: 'list', items: v.value.split(',').map((x) => x.trim()).filter(Boolean).map((x) => str(x, v.kind === 'str' && v.literal)) };
+    }
+    return cast ? castValue(v, cast) : v;
 }
 
 ;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
@@ -27017,6 +27104,8 @@ function execStmtInner(frame, st, scope) {
             }
             return;
         case 'for_statement':
+            if (namesLoop(frame, st, scope))
+                return;
             requiredEnvLoop(frame, st, scope);
             return unmodelled(frame, st, scope, 'a for loop sets it');
         case 'while_statement':
@@ -27025,6 +27114,40 @@ function execStmtInner(frame, st, scope) {
         default:
             return;
     }
+}
+/**
+ * A loop over a literal list of names that only binds each one in the module's namespace — `for loc in ENV_VARS:
+ * locals()[loc] = env_var(loc)` (SEED's docker settings) — is those assignments, one per name, run here in order.
+ * Only that shape: a known list of strings, no `else`, and a body of `globals()/locals()/vars()[<the name>] = …`
+ * statements. true when it was run.
+ */
+function namesLoop(frame, st, scope) {
+    const target = st.childForFieldName('left');
+    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
+    if (target?.type !== 'identifier' || st.childForFieldName('alternative') || body.length === 0)
+        return false;
+    const binds = (n) => {
+        const a = n.type === 'expression_statement' ? n.namedChildren[0] : undefined;
+        const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+        return left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '') && left.childForFieldName('subscript')?.text === target.text;
+    };
+    if (!body.every(binds))
+        return false;
+    const iter = st.childForFieldName('right');
+    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
+    if (list.kind !== 'list' || list.items.length === 0 || list.items.length > 200 || !list.items.every((i) => i.kind === 'str'))
+        return false;
+    const before = scope.get(target.text);
+    for (const item of list.items) {
+        scope.set(target.text, { value: item, location: loc(frame, st), envVars: new Set() });
+        for (const b of body)
+            execStmt(frame, b, scope);
+    }
+    if (before)
+        scope.set(target.text, before);
+    else
+        scope.set(target.text, { value: list.items[list.items.length - 1], location: loc(frame, st), envVars: new Set() });
+    return true;
 }
 /**
  * A loop that refuses to start without each of a list of variables — `for key in ("SECRET_KEY", "API_HOST"): if key
@@ -27042,13 +27165,18 @@ function requiredEnvLoop(frame, st, scope) {
     const k = target.text;
     const env = '(?:os\\.)?environ';
     const missing = new RegExp(`^(?:${k} not in ${env}|not ${env}\\.get\\(${k}\\)|not (?:os\\.)?getenv\\(${k}\\))$`);
-    if (!missing.test(cond) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length)
+    // `if not locals().get(loc): raise` after `locals()[loc] = env_var(loc)` (SEED): the name holds its variable's read
+    const bound = new RegExp(`^not (?:locals|globals|vars)\\(\\)\\.get\\(${k}\\)$`);
+    const byName = !missing.test(cond) && bound.test(cond);
+    if ((!missing.test(cond) && !byName) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length)
         return;
     const iter = st.childForFieldName('right');
     const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
     if (list.kind !== 'list' || list.items.length === 0 || !list.items.every((i) => i.kind === 'str'))
         return;
     const names = list.items.map((i) => i.value);
+    if (byName && !names.every((n) => scope.get(n)?.envVars.has(n)))
+        return;
     for (const n of names)
         frame.guardedEnv.add(n);
     const unset = names.filter((n) => !isSet(frame, n));
@@ -27483,8 +27611,10 @@ function assignTarget(frame, t, value, scope, location, reads) {
     else if (t.type === 'subscript') {
         const obj = t.childForFieldName('value');
         if (obj && MODULE_DICT.test(obj.text.replace(/\s+/g, ''))) {
-            // globals()["NAME"] = value: an assignment when the name is known
-            const key = stringValue(t.childForFieldName('subscript'));
+            // globals()["NAME"] = value: an assignment when the name is known (a literal, or a name bound to one)
+            const sub = t.childForFieldName('subscript');
+            const known = sub ? evalExpr(frame, sub, scope) : values_UNKNOWN;
+            const key = stringValue(sub) ?? (known.kind === 'str' ? known.value : undefined);
             if (key)
                 scope.set(key, { value, location, envVars: reads });
             else
