@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
 
-from accounts import session_views, views
+from accounts import session_views, two_factor_views, views
 from app.urls_shared import shared_patterns
 
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     path("signin/", views.SignInView.as_view()),
     # ruleid: launch.W110
     path("staff/login/", views.StaffLoginView.as_view()),
+    # ruleid: launch.W110
+    path("account/login/", two_factor_views.AccountLoginView.as_view()),
     # ok: launch.W110
     path("custom-login/", views.custom_login),
     path("form-login/", views.form_login),
