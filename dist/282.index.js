@@ -19677,6 +19677,9 @@ function malformed(v) {
 const AUTH_VIEWS = {
     'django.contrib.auth.views.LoginView': 'django',
     'django.contrib.auth.views.login': 'django',
+    // django-two-factor-auth's wizard: its first step is the password form (django-otp throttles the token step only)
+    'two_factor.views.LoginView': 'django',
+    'two_factor.views.core.LoginView': 'django',
     'knox.views.LoginView': 'drf',
     'rest_framework.authtoken.views.ObtainAuthToken': 'drf',
     'rest_framework.authtoken.views.obtain_auth_token': 'drf',
