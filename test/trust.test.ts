@@ -216,6 +216,17 @@ describe('a setting the scan cannot compute is not checked, never passed', () =>
     expect(database?.status).toBe('not-checked');
     expect(database?.reason).toContain("the default database's ENGINE in app.settings cannot be computed statically (app/settings.py:6)");
   });
+
+  it('a model field named FileField from a module the scan cannot place: uploads not checked, never "no FileField in the models" (WAStD)', async () => {
+    const settings = 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\n';
+    const models = 'from geofields import models\n\n\nclass Survey(models.Model):\n    photo = models.FileField(upload_to="surveys/")\n';
+    const dir = project({ 'manage.py': MANAGE('app.settings'), 'app/__init__.py': '', 'app/settings.py': settings, 'Procfile': 'web: gunicorn app.wsgi\n', 'surveys/__init__.py': '', 'surveys/models.py': models });
+    const r = await run([dir, '--format', 'json']);
+    const report = JSON.parse(r.out) as { checklist: Array<{ item: string; status: string; reason?: string }> };
+    const uploads = report.checklist.find((c) => c.item === 'uploads');
+    expect(uploads?.status).toBe('not-checked');
+    expect(uploads?.reason).toContain('models.FileField() at surveys/models.py:5');
+  });
 });
 
 describe('a deploy file names a module the scan cannot find', () => {

@@ -17,7 +17,7 @@ const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStor
 
 /** File/image model fields, by qualified name. */
 const FILE_FIELD =
-  /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
+  /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|django\.contrib\.gis\.db\.models\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
 
 /** Every class name FILE_FIELD ends with contains one of these. */
 const FILE_FIELD_WORD = /FileField|ImageField|JPEGField/;
@@ -169,6 +169,7 @@ export default {
     let projects = 0;
     const seen = new Set<string>();
     let unknownHost: string | undefined;
+    let unplaced: string | undefined;
     for (const project of ctx.projects) {
       const s = project.production;
       if (!s) continue;
@@ -207,7 +208,13 @@ export default {
             : eachOfType(ctx.workspace.tree(f).rootNode, 'call', visit);
         calls((n) => {
           const q = idx.qualify(f, n.childForFieldName('function'));
-          if (!q || !FILE_FIELD.test(q)) return;
+          if (!q || !FILE_FIELD.test(q)) {
+            // a field named like one that the scan cannot place (a models module it does not know): never "no
+            // FileField in the models" while one may be there
+            const callee = n.childForFieldName('function')?.text ?? '';
+            if (/(^|\.)(FileField|ImageField)$/.test(callee) && enclosingClassBody(n)) unplaced ??= `${callee}() at ${f.rel}:${n.startPosition.row + 1}`;
+            return;
+          }
           const cls = enclosingClassBody(n);
           if (!cls) return;
           fields++;
@@ -245,6 +252,7 @@ export default {
       if (hostNote && hits.length > before) unknownHost ??= `uploads go to MEDIA_ROOT on local disk, and the repository does not show where production runs (no container image, compose file, PaaS manifest or Kubernetes deployment for ${s.module})`;
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
+    if (fields === 0 && unplaced) return { hits, undecided: `a model field the scan cannot place (${unplaced}) may store uploads` };
     if (fields === 0) return { hits, notApplicable: 'no FileField or ImageField in the models' };
     return { hits, ...(unknownHost ? { undecided: unknownHost } : {}) };
   },
