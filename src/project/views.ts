@@ -217,7 +217,9 @@ export function unwrapView(view: SyntaxNode): SyntaxNode {
   for (let i = 0; i < 6 && v.type === 'call'; i++) {
     const fn = v.childForFieldName('function');
     if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view') return v;
-    const { args } = callParts(v);
+    const { args, callee } = callParts(v);
+    // include(patterns) is no wrapper of a view: `include(two_factor_urls)` names a URLconf's patterns
+    if (callee && /(^|\.)include$/.test(callee)) return v;
     const first = args[0];
     if (!first || !['identifier', 'attribute', 'call'].includes(first.type)) return v;
     v = first;

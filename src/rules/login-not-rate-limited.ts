@@ -72,6 +72,8 @@ const AUTH_INCLUDES: Record<string, Kind> = {
   'knox.urls': 'drf',
   'djoser.urls.jwt': 'drf',
   'djoser.urls.authtoken': 'drf',
+  // django-two-factor-auth: its LoginView at account/login/ (the password step first)
+  'two_factor.urls': 'django',
 };
 
 /** The libraries that define those views: their own URLconfs and views are reported where a project routes to them. */
@@ -652,6 +654,7 @@ const INCLUDE_LOGIN_ROUTE: Record<string, string> = {
   'dj_rest_auth.urls': 'login/',
   'rest_auth.urls': 'login/',
   'knox.urls': 'login/',
+  'two_factor.urls': 'account/login/',
 };
 
 /**
@@ -824,7 +827,8 @@ export default {
           const callee = v.type === 'call' ? callParts(v).callee : undefined;
           if (callee && /(^|\.)include$/.test(callee)) {
             const arg = callParts(v).args[0];
-            const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
+            // a URLconf's patterns imported by name (`from two_factor.urls import urlpatterns as tf_urls`) are that URLconf
+            const included = (stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined))?.replace(/\.urlpatterns$/, '');
             if (included && AUTH_INCLUDES[included]) {
               if (shadowedInclude(ctx, r, included)) continue;
               kind = AUTH_INCLUDES[included];

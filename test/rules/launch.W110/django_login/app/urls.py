@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_ratelimit.decorators import ratelimit
+from two_factor.urls import urlpatterns as tf_urls
 
 from accounts import session_views, two_factor_views, views
 from app.urls_shared import shared_patterns
@@ -20,6 +21,9 @@ urlpatterns = [
     path("staff/login/", views.StaffLoginView.as_view()),
     # ruleid: launch.W110
     path("account/login/", two_factor_views.AccountLoginView.as_view()),
+    # django-two-factor-auth's URLconf, its patterns imported by name: its account/login/ is the wizard
+    # ruleid: launch.W110
+    path("2fa/", include(tf_urls)),
     # ok: launch.W110
     path("custom-login/", views.custom_login),
     path("form-login/", views.form_login),
