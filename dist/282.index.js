@@ -14129,7 +14129,10 @@ function unwrapView(view) {
         const fn = v.childForFieldName('function');
         if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
             return v;
-        const { args } = callParts(v);
+        const { args, callee } = callParts(v);
+        // include(patterns) is no wrapper of a view: `include(two_factor_urls)` names a URLconf's patterns
+        if (callee && /(^|\.)include$/.test(callee))
+            return v;
         const first = args[0];
         if (!first || !['identifier', 'attribute', 'call'].includes(first.type))
             return v;
@@ -16294,7 +16297,7 @@ function onVersion(name, replacement, fallback, v) {
 
 const FILESYSTEM = /^django\.core\.files\.storage(\.filesystem)?\.FileSystemStorage$/;
 /** File/image model fields, by qualified name. */
-const FILE_FIELD = /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
+const FILE_FIELD = /^(django\.db\.models(\.fields\.files)?\.(FileField|ImageField)|django\.contrib\.gis\.db\.models\.(FileField|ImageField)|sorl\.thumbnail(\.fields)?\.ImageField|easy_thumbnails\.fields\.ThumbnailerImageField|versatileimagefield\.fields\.VersatileImageField|stdimage(\.models)?\.(StdImageField|JPEGField))$/;
 /** Every class name FILE_FIELD ends with contains one of these. */
 const FILE_FIELD_WORD = /FileField|ImageField|JPEGField/;
 /**
@@ -16449,6 +16452,7 @@ function makeRecipe(ctx, dir, target) {
         let projects = 0;
         const seen = new Set();
         let unknownHost;
+        let unplaced;
         for (const project of ctx.projects) {
             const s = project.production;
             if (!s)
@@ -16491,8 +16495,14 @@ function makeRecipe(ctx, dir, target) {
                     : eachOfType(ctx.workspace.tree(f).rootNode, 'call', visit);
                 calls((n) => {
                     const q = idx.qualify(f, n.childForFieldName('function'));
-                    if (!q || !FILE_FIELD.test(q))
+                    if (!q || !FILE_FIELD.test(q)) {
+                        // a field named like one that the scan cannot place (a models module it does not know): never "no
+                        // FileField in the models" while one may be there
+                        const callee = n.childForFieldName('function')?.text ?? '';
+                        if (/(^|\.)(FileField|ImageField)$/.test(callee) && enclosingClassBody(n))
+                            unplaced ??= `${callee}() at ${f.rel}:${n.startPosition.row + 1}`;
                         return;
+                    }
                     const cls = enclosingClassBody(n);
                     if (!cls)
                         return;
@@ -16537,6 +16547,8 @@ function makeRecipe(ctx, dir, target) {
         }
         if (projects === 0)
             return { hits, notApplicable: 'no production settings module was found' };
+        if (fields === 0 && unplaced)
+            return { hits, undecided: `a model field the scan cannot place (${unplaced}) may store uploads` };
         if (fields === 0)
             return { hits, notApplicable: 'no FileField or ImageField in the models' };
         return { hits, ...(unknownHost ? { undecided: unknownHost } : {}) };
@@ -19707,6 +19719,8 @@ const AUTH_INCLUDES = {
     'knox.urls': 'drf',
     'djoser.urls.jwt': 'drf',
     'djoser.urls.authtoken': 'drf',
+    // django-two-factor-auth: its LoginView at account/login/ (the password step first)
+    'two_factor.urls': 'django',
 };
 /** The libraries that define those views: their own URLconfs and views are reported where a project routes to them. */
 const LIBRARY = /^(django|rest_framework|rest_framework_simplejwt|rest_framework_jwt|allauth|knox|dj_rest_auth|rest_auth|djoser|axes|defender)(\.|$)/;
@@ -20349,6 +20363,7 @@ const INCLUDE_LOGIN_ROUTE = {
     'dj_rest_auth.urls': 'login/',
     'rest_auth.urls': 'login/',
     'knox.urls': 'login/',
+    'two_factor.urls': 'account/login/',
 };
 /**
  * Does a Python regex (a re_path()/url() route) match `text`? Python-only syntax is translated — `(?P<name>`,
@@ -20532,7 +20547,8 @@ function passwordlessBackends(idx, s) {
                     const callee = v.type === 'call' ? callParts(v).callee : undefined;
                     if (callee && /(^|\.)include$/.test(callee)) {
                         const arg = callParts(v).args[0];
-                        const included = stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined);
+                        // a URLconf's patterns imported by name (`from two_factor.urls import urlpatterns as tf_urls`) are that URLconf
+                        const included = (stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined))?.replace(/\.urlpatterns$/, '');
                         if (included && AUTH_INCLUDES[included]) {
                             if (shadowedInclude(ctx, r, included))
                                 continue;
