@@ -90,6 +90,16 @@ describe('environment reads in two worlds', () => {
     ['split of unset variable gives [""]', 'import os\nALLOWED_HOSTS = os.getenv("ALLOWED_HOSTS", "").split(",")', [[''], '<unknown>']],
     ['get_random_secret_key at import', 'from django.core.management.utils import get_random_secret_key\nSECRET_KEY = get_random_secret_key()', ['<call get_random_secret_key>', '<call get_random_secret_key>']],
     ['conditional expression', 'import os\nDEBUG = True if os.getenv("ENV") == "dev" else False', [false, '<unknown>']],
+    // round 41
+    ['"X" in os.environ through a copy (RCA)', 'import os\nenv = os.environ.copy()\nCORS = "CORS_ALLOWED_ORIGINS" in env', [false, true]],
+    ['"X" not in dict(os.environ)', 'import os\nenv = dict(os.environ)\nLOCAL = "K8S_HOST" not in env', [true, false]],
+    ['a copy of os.environ read with []', 'import os\nenv = os.environ.copy()\nSECRET_KEY = env["SECRET_KEY"]', ['<raise>', '<env SECRET_KEY>']],
+    ['and with a False right side (astrobin)', 'import os, sys\nTESTING = len(sys.argv) > 1 and sys.argv[1] == "test"', [false, false]],
+    ['dbca-utils env(key, default)', 'from dbca_utils.utils import env\nDEBUG = env("DEBUG", False)', [false, '<unknown>']],
+    ['django-getenv env(required=True)', 'from getenv import env\nSECRET_KEY = env("SECRET_KEY", required=True)', ['<raise>', '<unknown>']],
+    ['maykin-common config split', 'from maykin_common.config import config\nALLOWED_HOSTS = config("ALLOWED_HOSTS", default="a.example,b.example", split=True)', [['a.example', 'b.example'], '<unknown>']],
+    ['a helper called without its default gets its signature\'s', 'import os\ndef env_var(key, default=None):\n    return os.environ.get(key, default)\nHOSTS = env_var("ALLOWED_HOSTS")', [null, '<env ALLOWED_HOSTS>']],
+    ['names bound through locals() in a loop (SEED)', 'import os\nfor name in ["DB_NAME"]:\n    locals()[name] = os.environ.get(name, "app")\nDB = DB_NAME', ['app', '<env DB_NAME>']],
   ];
   for (const [name, src, expected] of cases) {
     it(name, () => {
