@@ -229,6 +229,24 @@ describe('a setting the scan cannot compute is not checked, never passed', () =>
   });
 });
 
+describe("the admin's login is a login endpoint: never 'no login endpoint found' while it is routed", () => {
+  const settings = (apps: string) => `import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\nINSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions"${apps}]\nROOT_URLCONF = "app.urls"\n`;
+  const urls = 'from django.contrib import admin\nfrom django.urls import path\n\nurlpatterns = [\n    path("admin/", admin.site.urls),\n]\n';
+  const rateLimiting = async (apps: string) => {
+    const dir = project({ 'manage.py': MANAGE('app.settings'), 'app/__init__.py': '', 'app/settings.py': settings(apps), 'app/urls.py': urls });
+    const r = await run([dir, '--format', 'json']);
+    return (JSON.parse(r.out) as { checklist: Array<{ item: string; status: string; reason?: string }> }).checklist.find((c) => c.item === 'rate-limiting');
+  };
+  it('only admin.site.urls routed, no lockout app: not checked, naming the route (was: not applicable — the RCA, Toolhub)', async () => {
+    const item = await rateLimiting('');
+    expect(item?.status).toBe('not-checked');
+    expect(item?.reason).toContain("the admin's login page (app/urls.py:5)");
+  });
+  it('with django-axes installed, which limits the admin login too: passed', async () => {
+    expect((await rateLimiting(', "axes"'))?.status).toBe('pass');
+  });
+});
+
 describe('a deploy file names a module the scan cannot find', () => {
   it('whatever is judged instead comes with a launch.I004 note naming it (was: the ENV dropped without a word)', async () => {
     const dir = project({

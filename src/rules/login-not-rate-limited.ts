@@ -1,3 +1,4 @@
+import { isTestPath } from '../project/files';
 import { shortcuts } from '../project/shortcuts';
 import type { Location } from '../finding';
 import { callParts, stringValue, walk, type SyntaxNode } from '../project/python';
@@ -927,10 +928,31 @@ export default {
       if (passwordless) for (let i = first; i < hits.length; i++) hits[i] = { ...hits[i], level: 'note', message: `${hits[i].message.replace(/\.$/, '')} — a note: ${passwordless}.` };
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
-    if (endpoints === 0) return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
+    if (endpoints === 0) {
+      // The admin's own login (Django's admin.site.urls, Wagtail's admin URLs) is one this rule does not judge: never
+      // "no login endpoint" while one is routed (Wagtail sites: the RCA's, Toolhub's Django admin)
+      const admin = adminLogin(ctx);
+      const covered = ctx.projects.every((p) => !p.production || lockoutApp(p.production) === true);
+      if (admin && !covered) return { hits, undecided: `the admin's login page (${admin}) is a login endpoint this rule does not judge — check that production limits its attempts (django-axes covers it)` };
+      if (admin) return { hits }; // django-axes or django-defender limits the admin's login too
+      return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
+    }
     if (undecidedEndpoints > 0 && hits.length === 0) {
       return { hits, undecided: `${undecidedEndpoints} login endpoint${undecidedEndpoints === 1 ? '' : 's'} found, but whether production limits login attempts cannot be decided (INSTALLED_APPS, or DRF's throttles, cannot be computed statically)` };
     }
     return { hits };
   },
 } satisfies Rule;
+
+/** A route to an admin site's URLs — `admin.site.urls`, Wagtail's `wagtailadmin_urls` — as `file:line`, or undefined. */
+function adminLogin(ctx: ScanContext): string | undefined {
+  const idx = PyIndex.of(ctx);
+  for (const r of routeCalls(ctx)) {
+    if (isTestPath(r.file.rel)) continue;
+    const v = r.view;
+    const arg = v.type === 'call' && /(^|\.)include$/.test(callParts(v).callee ?? '') ? callParts(v).args[0] : v;
+    const q = arg ? (stringValue(arg) ?? idx.qualify(r.file, arg)) : undefined;
+    if (q && (/(^|\.)site\.urls$/.test(arg!.text) || /^wagtail(\.wagtailadmin|\.admin)\.urls(\.urlpatterns)?$/.test(q))) return `${r.file.rel}:${r.call.startPosition.row + 1}`;
+  }
+  return undefined;
+}
