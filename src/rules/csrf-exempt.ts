@@ -340,8 +340,23 @@ function preferenceCookie(cookies: SyntaxNode): boolean {
   let arg: SyntaxNode | undefined;
   if (p?.type === 'subscript' && p.childForFieldName('value')?.id === cookies.id) arg = p.childForFieldName('subscript') ?? undefined;
   else if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'get' && p.parent?.type === 'call') arg = p.parent.childForFieldName('arguments')?.namedChildren[0];
+  // `cookie_name = "astrobin_use_high_contrast_theme"` then `request.COOKIES.get(cookie_name)`: the one literal the
+  // function assigns to that name
+  if (arg?.type === 'identifier') arg = literalOf(arg);
   if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length) return false;
   return !/sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text);
+}
+
+/** The string literal a name is bound to by the only assignment to it in its function, or undefined. */
+function literalOf(name: SyntaxNode): SyntaxNode | undefined {
+  let fn = name.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return undefined;
+  const values: SyntaxNode[] = [];
+  walkBody(fn, (n) => {
+    if (n.type === 'assignment' && n.childForFieldName('left')?.text === name.text) values.push(n.childForFieldName('right') ?? n);
+  });
+  return values.length === 1 && values[0].type === 'string' ? values[0] : undefined;
 }
 
 /**

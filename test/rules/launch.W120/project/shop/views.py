@@ -718,11 +718,12 @@ class GraphList(FormatBase):
 @method_decorator(csrf_exempt, name="dispatch")
 class ThemeToggle(View):
     def post(self, request):
+        cookie_name = "high_contrast_theme"
         response = HttpResponse("ok")
-        if request.COOKIES.get("high_contrast_theme"):
-            response.delete_cookie("high_contrast_theme")
+        if request.COOKIES.get(cookie_name):
+            response.delete_cookie(cookie_name)
         else:
-            response.set_cookie("high_contrast_theme", "1")
+            response.set_cookie(cookie_name, "1")
         return response
 
 
