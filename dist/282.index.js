@@ -19685,6 +19685,7 @@ function malformed(v) {
 
 
 
+
 /** Library login views, by qualified name. */
 const AUTH_VIEWS = {
     'django.contrib.auth.views.LoginView': 'django',
@@ -20667,14 +20668,37 @@ function passwordlessBackends(idx, s) {
         }
         if (projects === 0)
             return { hits, notApplicable: 'no production settings module was found' };
-        if (endpoints === 0)
+        if (endpoints === 0) {
+            // The admin's own login (Django's admin.site.urls, Wagtail's admin URLs) is one this rule does not judge: never
+            // "no login endpoint" while one is routed (Wagtail sites: the RCA's, Toolhub's Django admin)
+            const admin = adminLogin(ctx);
+            const covered = ctx.projects.every((p) => !p.production || lockoutApp(p.production) === true);
+            if (admin && !covered)
+                return { hits, undecided: `the admin's login page (${admin}) is a login endpoint this rule does not judge — check that production limits its attempts (django-axes covers it)` };
+            if (admin)
+                return { hits }; // django-axes or django-defender limits the admin's login too
             return { hits, notApplicable: 'no login endpoint found (no LoginView route, auth URLconf include, token view or view calling authenticate() with a password)' };
+        }
         if (undecidedEndpoints > 0 && hits.length === 0) {
             return { hits, undecided: `${undecidedEndpoints} login endpoint${undecidedEndpoints === 1 ? '' : 's'} found, but whether production limits login attempts cannot be decided (INSTALLED_APPS, or DRF's throttles, cannot be computed statically)` };
         }
         return { hits };
     },
 });
+/** A route to an admin site's URLs — `admin.site.urls`, Wagtail's `wagtailadmin_urls` — as `file:line`, or undefined. */
+function adminLogin(ctx) {
+    const idx = PyIndex.of(ctx);
+    for (const r of routeCalls(ctx)) {
+        if (isTestPath(r.file.rel))
+            continue;
+        const v = r.view;
+        const arg = v.type === 'call' && /(^|\.)include$/.test(callParts(v).callee ?? '') ? callParts(v).args[0] : v;
+        const q = arg ? (stringValue(arg) ?? idx.qualify(r.file, arg)) : undefined;
+        if (q && (/(^|\.)site\.urls$/.test(arg.text) || /^wagtail(\.wagtailadmin|\.admin)\.urls(\.urlpatterns)?$/.test(q)))
+            return `${r.file.rel}:${r.call.startPosition.row + 1}`;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/project/effects.ts
 /**
@@ -21313,9 +21337,27 @@ function preferenceCookie(cookies) {
         arg = p.childForFieldName('subscript') ?? undefined;
     else if (p?.type === 'attribute' && p.childForFieldName('attribute')?.text === 'get' && p.parent?.type === 'call')
         arg = p.parent.childForFieldName('arguments')?.namedChildren[0];
+    // `cookie_name = "astrobin_use_high_contrast_theme"` then `request.COOKIES.get(cookie_name)`: the one literal the
+    // function assigns to that name
+    if (arg?.type === 'identifier')
+        arg = literalOf(arg);
     if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length)
         return false;
     return !/sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text);
+}
+/** The string literal a name is bound to by the only assignment to it in its function, or undefined. */
+function literalOf(name) {
+    let fn = name.parent;
+    while (fn && fn.type !== 'function_definition')
+        fn = fn.parent;
+    if (!fn)
+        return undefined;
+    const values = [];
+    walkBody(fn, (n) => {
+        if (n.type === 'assignment' && n.childForFieldName('left')?.text === name.text)
+            values.push(n.childForFieldName('right') ?? n);
+    });
+    return values.length === 1 && values[0].type === 'string' ? values[0] : undefined;
 }
 /**
  * Methods the class gets from the project's own base classes, followed up the tree: [] when every base is outside
@@ -26254,6 +26296,9 @@ function evalComparison(frame, node, scope) {
     const testRun = testRunComparison(operands, ops);
     if (testRun !== undefined)
         return bool(testRun);
+    const envIn = envMembership(frame, operands, ops, scope);
+    if (envIn !== undefined)
+        return envIn;
     let result = bool(true);
     for (let i = 0; i < operands.length - 1; i++) {
         const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
@@ -26264,6 +26309,24 @@ function evalComparison(frame, node, scope) {
             result = values_UNKNOWN;
     }
     return result;
+}
+/**
+ * `"CSP_DEFAULT_SRC" in os.environ` (or `not in`): whether the variable is set — False in the unset world unless
+ * the deploy always sets it, True in the set world (RCA's `if "CORS_ALLOWED_ORIGINS" in env:` around a
+ * `MIDDLEWARE.insert`, which left MIDDLEWARE unknown). undefined for any other comparison.
+ */
+function envMembership(frame, operands, ops, scope) {
+    if (operands.length !== 2 || (ops[0] !== 'in' && ops[0] !== 'not in'))
+        return undefined;
+    const [a, b] = operands;
+    const target = b.type === 'call' && b.childForFieldName('function')?.type === 'attribute' && /\.keys$/.test(b.childForFieldName('function').text) ? b.childForFieldName('function').childForFieldName('object') : b;
+    if (canonical(frame, dottedName(target)) !== 'os.environ')
+        return undefined;
+    const name = envRead(frame, evalExpr(frame, a, scope));
+    if (name === undefined)
+        return values_UNKNOWN;
+    const set = isSet(frame, name);
+    return bool(ops[0] === 'in' ? set : !set);
 }
 /**
  * `"test" in sys.argv`, `sys.argv[1] == "test"`, `"pytest" in sys.argv[0]`: whether this process is a test run,
@@ -27597,6 +27660,11 @@ function execAssign(frame, node, scope) {
     }
     if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))
         frame.aliases.set(left.text, '__this_module__');
+    // `env = os.environ.copy()` (RCA), `env = dict(os.environ)`, `env = os.environ`: a name for the environment, read
+    // as os.environ is (`env["X"]`, `env.get("X", d)`, `"X" in env`)
+    const copied = right.type === 'call' ? (/\.copy$/.test(right.childForFieldName('function')?.text ?? '') ? right.childForFieldName('function')?.childForFieldName('object') : right.childForFieldName('function')?.text === 'dict' && callParts(right).args.length === 1 ? callParts(right).args[0] : undefined) : right;
+    if (left.type === 'identifier' && targets.length === 1 && copied && canonical(frame, dottedName(copied)) === 'os.environ')
+        frame.aliases.set(left.text, 'os.environ');
     if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads))
         return;
     for (const t of targets)
