@@ -186,8 +186,6 @@ function evalComparison(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   }
   const testRun = testRunComparison(operands, ops);
   if (testRun !== undefined) return bool(testRun);
-  const envIn = envMembership(frame, operands, ops, scope);
-  if (envIn !== undefined) return envIn;
   let result: Value = bool(true);
   for (let i = 0; i < operands.length - 1; i++) {
     const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
@@ -196,22 +194,6 @@ function evalComparison(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     if (t === undefined) result = UNKNOWN;
   }
   return result;
-}
-
-/**
- * `"CSP_DEFAULT_SRC" in os.environ` (or `not in`): whether the variable is set — False in the unset world unless
- * the deploy always sets it, True in the set world (RCA's `if "CORS_ALLOWED_ORIGINS" in env:` around a
- * `MIDDLEWARE.insert`, which left MIDDLEWARE unknown). undefined for any other comparison.
- */
-function envMembership(frame: Frame, operands: SyntaxNode[], ops: string[], scope: Scope): Value | undefined {
-  if (operands.length !== 2 || (ops[0] !== 'in' && ops[0] !== 'not in')) return undefined;
-  const [a, b] = operands;
-  const target = b.type === 'call' && b.childForFieldName('function')?.type === 'attribute' && /\.keys$/.test(b.childForFieldName('function')!.text) ? b.childForFieldName('function')!.childForFieldName('object') : b;
-  if (canonical(frame, dottedName(target)) !== 'os.environ') return undefined;
-  const name = envRead(frame, evalExpr(frame, a, scope));
-  if (name === undefined) return UNKNOWN;
-  const set = isSet(frame, name);
-  return bool(ops[0] === 'in' ? set : !set);
 }
 
 /**

@@ -8,7 +8,7 @@
  * exhaust the stack.
  */
 import type { Location } from '../../finding';
-import { callParts, dottedName, lineOf, stringValue, walk, type SyntaxNode } from '../python';
+import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../python';
 import { NONE, UNKNOWN, bool, sameValue, truthy, type Value } from '../values';
 import { exportClassFromLoader } from './classes';
 import { binaryAdd, evalExpr, getIn } from './expressions';
@@ -512,10 +512,6 @@ function execAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
     // `this = sys.modules[__name__]`: a name for the settings module itself
   }
   if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, ''))) frame.aliases.set(left.text, '__this_module__');
-  // `env = os.environ.copy()` (RCA), `env = dict(os.environ)`, `env = os.environ`: a name for the environment, read
-  // as os.environ is (`env["X"]`, `env.get("X", d)`, `"X" in env`)
-  const copied = right.type === 'call' ? (/\.copy$/.test(right.childForFieldName('function')?.text ?? '') ? right.childForFieldName('function')?.childForFieldName('object') : right.childForFieldName('function')?.text === 'dict' && callParts(right).args.length === 1 ? callParts(right).args[0] : undefined) : right;
-  if (left.type === 'identifier' && targets.length === 1 && copied && canonical(frame, dottedName(copied)) === 'os.environ') frame.aliases.set(left.text, 'os.environ');
   if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads)) return;
   for (const t of targets) assignTarget(frame, t, value, scope, location, reads);
 }
