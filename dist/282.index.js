@@ -26296,9 +26296,6 @@ function evalComparison(frame, node, scope) {
     const testRun = testRunComparison(operands, ops);
     if (testRun !== undefined)
         return bool(testRun);
-    const envIn = envMembership(frame, operands, ops, scope);
-    if (envIn !== undefined)
-        return envIn;
     let result = bool(true);
     for (let i = 0; i < operands.length - 1; i++) {
         const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
@@ -26309,24 +26306,6 @@ function evalComparison(frame, node, scope) {
             result = values_UNKNOWN;
     }
     return result;
-}
-/**
- * `"CSP_DEFAULT_SRC" in os.environ` (or `not in`): whether the variable is set — False in the unset world unless
- * the deploy always sets it, True in the set world (RCA's `if "CORS_ALLOWED_ORIGINS" in env:` around a
- * `MIDDLEWARE.insert`, which left MIDDLEWARE unknown). undefined for any other comparison.
- */
-function envMembership(frame, operands, ops, scope) {
-    if (operands.length !== 2 || (ops[0] !== 'in' && ops[0] !== 'not in'))
-        return undefined;
-    const [a, b] = operands;
-    const target = b.type === 'call' && b.childForFieldName('function')?.type === 'attribute' && /\.keys$/.test(b.childForFieldName('function').text) ? b.childForFieldName('function').childForFieldName('object') : b;
-    if (canonical(frame, dottedName(target)) !== 'os.environ')
-        return undefined;
-    const name = envRead(frame, evalExpr(frame, a, scope));
-    if (name === undefined)
-        return values_UNKNOWN;
-    const set = isSet(frame, name);
-    return bool(ops[0] === 'in' ? set : !set);
 }
 /**
  * `"test" in sys.argv`, `sys.argv[1] == "test"`, `"pytest" in sys.argv[0]`: whether this process is a test run,
@@ -27660,11 +27639,6 @@ function execAssign(frame, node, scope) {
     }
     if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))
         frame.aliases.set(left.text, '__this_module__');
-    // `env = os.environ.copy()` (RCA), `env = dict(os.environ)`, `env = os.environ`: a name for the environment, read
-    // as os.environ is (`env["X"]`, `env.get("X", d)`, `"X" in env`)
-    const copied = right.type === 'call' ? (/\.copy$/.test(right.childForFieldName('function')?.text ?? '') ? right.childForFieldName('function')?.childForFieldName('object') : right.childForFieldName('function')?.text === 'dict' && callParts(right).args.length === 1 ? callParts(right).args[0] : undefined) : right;
-    if (left.type === 'identifier' && targets.length === 1 && copied && canonical(frame, dottedName(copied)) === 'os.environ')
-        frame.aliases.set(left.text, 'os.environ');
     if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads))
         return;
     for (const t of targets)
