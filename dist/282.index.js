@@ -9459,7 +9459,7 @@ function fromCompose(ws, f, referenced) {
 }
 /**
  * A service that runs another project's Django: a published `image:` it does not `build:`, with a
- * DJANGO_SETTINGS_MODULE whose package (`openklant.conf`) is not in this repository (Open Inwoner's compose files that start an Open
+ * DJANGO_SETTINGS_MODULE whose package is not in this repository (Open Inwoner's compose files that start an Open
  * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
  */
 function othersImage(ws, y, svc, env) {
@@ -18324,18 +18324,22 @@ function answerUsed(call) {
     const scope = enclosingFunction(call);
     if (!scope)
         return true;
-    let used = false;
+    return readAfter(scope, new Set([holder.text]), call.endIndex);
+}
+/** Is one of the names read (not only assigned) in the function after a position? */
+function readAfter(scope, names, after) {
+    let read = false;
     walk(scope, (n) => {
-        if (used)
+        if (read)
             return false;
-        if (n.type === 'identifier' && n.text === holder.text && n.startIndex > call.endIndex) {
+        if (n.type === 'identifier' && names.has(n.text) && n.startIndex > after) {
             const p = n.parent;
             if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id))
-                used = true;
+                read = true;
         }
         return true;
     });
-    return used;
+    return read;
 }
 /**
  * A call whose answer is dropped but whose success is the answer: it sits in a `try` that catches its failure, and
@@ -18359,20 +18363,7 @@ function outcomeDecides(stmt) {
             set.add(left.text);
     }
     const scope = enclosingFunction(stmt);
-    if (!set.size || !scope)
-        return false;
-    let read = false;
-    walk(scope, (n) => {
-        if (read)
-            return false;
-        if (n.type === 'identifier' && set.has(n.text) && n.startIndex > attempt.endIndex) {
-            const p = n.parent;
-            if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id))
-                read = true;
-        }
-        return true;
-    });
-    return read;
+    return !!set.size && !!scope && readAfter(scope, set, attempt.endIndex);
 }
 /**
  * Why a slow call is a note rather than a warning, the first that holds: mail handed to a local relay, a call
@@ -25959,13 +25950,14 @@ function evalEnviron(frame, scheme, method, args, kwargs, scope) {
 
 
 
+/** python-decouple's `config` behind a helper: the default (cast) when unset, raising when there is none. */
+const DECOUPLE_WRAPPER = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
 /**
  * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
  * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
  * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
- * apps: PRS, WAStD) and django-getenv, the function they copied.
+ * apps: PRS, WAStD) and django-getenv, the function they copied; and maykin-common's decouple wrapper.
  */
-const DECOUPLE_WRAPPER = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
 const LIBRARY_HELPERS = new Map([
     ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
     ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],

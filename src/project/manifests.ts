@@ -1343,7 +1343,7 @@ function fromCompose(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
 
 /**
  * A service that runs another project's Django: a published `image:` it does not `build:`, with a
- * DJANGO_SETTINGS_MODULE whose package (`openklant.conf`) is not in this repository (Open Inwoner's compose files that start an Open
+ * DJANGO_SETTINGS_MODULE whose package is not in this repository (Open Inwoner's compose files that start an Open
  * Klant container, `openklant.conf.docker`, for its tests). Its environment and commands are that project's.
  */
 function othersImage(ws: Workspace, y: Yaml, svc: YamlNode | undefined, env: Line[]): boolean {

@@ -733,16 +733,21 @@ function answerUsed(call: SyntaxNode): boolean {
   if (holder?.type !== 'identifier') return true;
   const scope = enclosingFunction(call);
   if (!scope) return true;
-  let used = false;
+  return readAfter(scope, new Set([holder.text]), call.endIndex);
+}
+
+/** Is one of the names read (not only assigned) in the function after a position? */
+function readAfter(scope: SyntaxNode, names: ReadonlySet<string>, after: number): boolean {
+  let read = false;
   walk(scope, (n) => {
-    if (used) return false;
-    if (n.type === 'identifier' && n.text === holder.text && n.startIndex > call.endIndex) {
+    if (read) return false;
+    if (n.type === 'identifier' && names.has(n.text) && n.startIndex > after) {
       const p = n.parent;
-      if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id)) used = true;
+      if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id)) read = true;
     }
     return true;
   });
-  return used;
+  return read;
 }
 
 /**
@@ -763,17 +768,7 @@ function outcomeDecides(stmt: SyntaxNode): boolean {
     if (left?.type === 'identifier') set.add(left.text);
   }
   const scope = enclosingFunction(stmt);
-  if (!set.size || !scope) return false;
-  let read = false;
-  walk(scope, (n) => {
-    if (read) return false;
-    if (n.type === 'identifier' && set.has(n.text) && n.startIndex > attempt.endIndex) {
-      const p = n.parent;
-      if (!(p?.type === 'assignment' && p.childForFieldName('left')?.id === n.id)) read = true;
-    }
-    return true;
-  });
-  return read;
+  return !!set.size && !!scope && readAfter(scope, set, attempt.endIndex);
 }
 
 /**

@@ -28,14 +28,15 @@ export interface EnvHelper {
   decouple?: boolean;
 }
 
+/** python-decouple's `config` behind a helper: the default (cast) when unset, raising when there is none. */
+const DECOUPLE_WRAPPER: EnvHelper = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
+
 /**
  * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
  * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
  * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
- * apps: PRS, WAStD) and django-getenv, the function they copied.
+ * apps: PRS, WAStD) and django-getenv, the function they copied; and maykin-common's decouple wrapper.
  */
-const DECOUPLE_WRAPPER: EnvHelper = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
-
 const LIBRARY_HELPERS: ReadonlyMap<string, EnvHelper> = new Map([
   ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
   ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
