@@ -118,6 +118,13 @@ describe('what messages say', () => {
     expect(rule.check(scan(join(FIXTURES, 'launch.E038', 'dockerfile_env'))).undecided).toBeUndefined();
   });
 
+  it("launch.W120 on a view whose only cookie is a display preference (AstroBin's theme toggle) says so, not that servers call it with a credential", () => {
+    const hit = hitsOf('launch.W120', 'project').find((h) => h.message.includes('`ThemeToggle`'));
+    expect(hit?.level).toBe('note');
+    expect(hit?.message).toContain('the only cookie it reads, "high_contrast_theme", is a preference that logs no one in');
+    expect(hit?.message).not.toContain('other servers call');
+  });
+
   it('launch.W123 names the query key the view reads in its example link (c3nav reads ?r=, not ?next=)', () => {
     const hit = hitsOf('launch.W123', 'project').find((h) => h.message.includes('request.GET') && h.location.line === lineOf('launch.W123', 'project/accounts/views.py', 'redirect(request.GET["to"])'));
     expect(hit?.message).toContain('`?to=https://evil.example`');

@@ -335,7 +335,7 @@ function passesOn(fn: SyntaxNode): boolean {
  * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
  * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
  */
-function preferenceCookie(cookies: SyntaxNode): boolean {
+function preferenceCookie(cookies: SyntaxNode): string | undefined {
   const p = cookies.parent;
   let arg: SyntaxNode | undefined;
   if (p?.type === 'subscript' && p.childForFieldName('value')?.id === cookies.id) arg = p.childForFieldName('subscript') ?? undefined;
@@ -343,8 +343,8 @@ function preferenceCookie(cookies: SyntaxNode): boolean {
   // `cookie_name = "astrobin_use_high_contrast_theme"` then `request.COOKIES.get(cookie_name)`: the one literal the
   // function assigns to that name
   if (arg?.type === 'identifier') arg = literalOf(arg);
-  if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length) return false;
-  return !/sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text);
+  if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length) return undefined;
+  return /sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text) ? undefined : arg.text;
 }
 
 /** The string literal a name is bound to by the only assignment to it in its function, or undefined. */
@@ -418,6 +418,8 @@ interface Evidence {
   passesRequest?: string;
   /** A project decorator of the view that sets `request.user` itself on every request it lets through. */
   userFromDecorator?: string;
+  /** A cookie it reads that names no credential (`"high_contrast_theme"`): a preference, no login. */
+  preference?: string;
 }
 
 /**
@@ -545,7 +547,9 @@ function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
       if (n.type === 'attribute') {
         const t = n.text;
         if (/^(self\.)?request\.COOKIES$/.test(t)) {
-          if (!preferenceCookie(n)) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+          const pref = preferenceCookie(n);
+          if (!pref) out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
+          else out.preference ??= pref;
         }
         else if (/^(self\.)?request\.(user|session|auth)$/.test(t) && !(n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id)) {
           const assignedAt = assignedUser.get(t.replace(/\.(session|auth)$/, '.user'));
@@ -707,13 +711,17 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       ? `it reads the logged-in user (${ev.userBeforeAssign}) before it sets \`request.user\` from its own authentication${ev.passesRequest ? ` (\`${ev.passesRequest}()\`)` : ''}, so a request with the session cookie — a cross-site one too — is answered as the visitor`
       : ev.passesRequest
         ? `nothing in it reads the session or \`request.user\`, but it passes the request to \`${ev.passesRequest}()\`, which may`
-        : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
+        : ev.preference
+          ? `nothing in it reads the session or \`request.user\` — the only cookie it reads, ${ev.preference}, is a preference that logs no one in — so a forged request carries no login`
+          : 'nothing in it reads the session or `request.user`, so a forged request carries no login';
   const tail =
     ev.authHeader && fallback
       ? 'check that a request without the header is refused'
       : ev.userBeforeAssign
         ? 'fine while nothing it does for a session user changes data (read-only queries; for GraphQL, no mutations) — otherwise keep CSRF on for requests without its own credential'
-        : 'fine for an endpoint other servers call with their own credential (a token, a signature) — check that is what it does';
+        : ev.preference && !ev.passesRequest
+          ? 'a forged request can at most change that preference'
+          : 'fine for an endpoint other servers call with their own credential (a token, a signature) — check that is what it does';
   return {
     location: e.at,
     level: 'note',
