@@ -12726,7 +12726,555 @@ function moduleTable(ctx) {
     return { byModule, info };
 }
 
+;// CONCATENATED MODULE: ./src/project/views.ts
+
+
+
+
+
+
+
+/** Base class names that make a class a view. */
+const VIEW_BASES = new Set([
+    'View', 'TemplateView', 'FormView', 'CreateView', 'UpdateView', 'DeleteView', 'ListView', 'DetailView', 'RedirectView',
+    'ArchiveIndexView', 'YearArchiveView', 'MonthArchiveView', 'WeekArchiveView', 'DayArchiveView', 'TodayArchiveView', 'DateDetailView',
+    'APIView', 'GenericAPIView', 'ViewSet', 'ModelViewSet', 'ReadOnlyModelViewSet', 'GenericViewSet',
+    'CreateAPIView', 'ListAPIView', 'RetrieveAPIView', 'DestroyAPIView', 'UpdateAPIView', 'ListCreateAPIView',
+    'RetrieveUpdateAPIView', 'RetrieveDestroyAPIView', 'RetrieveUpdateDestroyAPIView', 'LoginView', 'LogoutView',
+]);
+/** Does a base class name look like a view (`View`, `*View`, `*ViewSet`, `*APIView`)? Admin and test classes are not. */
+function isViewBaseName(qualified) {
+    const last = qualified.split('.').pop() ?? '';
+    if (VIEW_BASES.has(last))
+        return true;
+    if (/^(Test|Mock|Fake)/.test(last))
+        return false;
+    return /[a-z0-9]View$|ViewSet$|APIView$/.test(last) && !/(TreeView|ListView|TableView|GraphicsView|WebView)$/.test(last) || VIEW_BASES.has(last);
+}
+const TASK_DECORATOR = /(^|\.)(shared_task|task|actor|job|periodic_task|db_task|db_periodic_task|background)$/;
+function isTaskFunction(fn) {
+    return decoratorDotted(fn).some((d) => TASK_DECORATOR.test(d));
+}
+/** View-marking decorators on plain functions. */
+const VIEW_DECORATOR = /(^|\.)(api_view|require_http_methods|require_POST|require_GET|require_safe|csrf_exempt|csrf_protect|login_required|permission_required|staff_member_required|never_cache|cache_page)$/;
+/** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
+function isUrlsFile(rel) {
+    const name = baseName(rel);
+    return /(^|_)urls(_\w+)?\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
+}
+/**
+ * Every path()/re_path()/url() route call with a view argument, in non-test urls files; with `inBatch`, only in the
+ * files of the batch the rules run on (ScanContext.fileBatch), the others left unparsed.
+ */
+const routeCache = new WeakMap();
+const batchRouteCache = new WeakMap();
+function routeCalls(ctx, inBatch) {
+    const cache = inBatch ? batchRouteCache : routeCache;
+    const cached = cache.get(ctx);
+    if (cached)
+        return cached;
+    const out = [];
+    cache.set(ctx, out);
+    for (const f of ctx.workspace.pythonFiles()) {
+        if (routesFile(ctx, f) && (!inBatch || inFileBatch(ctx, f.rel)))
+            out.push(...routeCallsOf(ctx, f));
+    }
+    return out;
+}
+/**
+ * A URLconf whose routes production serves: not a test, not a development URLconf by its name (`dev_urls.py`,
+ * `urls_dev.py`: Kolibri Studio's, which only its dev settings name as ROOT_URLCONF), and not one that only
+ * development settings name as ROOT_URLCONF (devUrlconfs: django-helpdesk's demo project beside its Docker
+ * deployment).
+ */
+function routesFile(ctx, f) {
+    return (isUrlsFile(f.rel) || namedUrlconfs(ctx).has(f.rel)) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
+}
+const escDots = (x) => x.replace(/\./g, '\\.');
+/** `from pkg import … name …` naming the dotted module `pkg.name` (undefined for a top-level module). */
+function fromParentImport(module) {
+    const dot = module.lastIndexOf('.');
+    return dot > 0 ? new RegExp(`from\\s+${escDots(module.slice(0, dot))}\\s+import\\b[^\\n]*\\b${module.slice(dot + 1)}\\b`) : undefined;
+}
+/** A module-level `urlpatterns` assignment: what makes a module a URLconf for Django. */
+const URLPATTERNS = /^urlpatterns\s*(=|\+=)/m;
+/**
+ * Modules not named like URLconfs that are ones: they set `urlpatterns` at module level and a URLconf names them
+ * — `include("conference.accounts")`, `from conference.accounts import urlpatterns as accounts_urls` then
+ * `include((accounts_urls, "conference"))` (EuroPython's epcon keeps its login route in `conference/accounts.py`).
+ * Followed one step from the urls files, again from those found, until no more.
+ */
+function namedUrlconfs(ctx) {
+    return scanFactOf(ctx, 'named-urlconfs', () => {
+        const out = new Set();
+        const idx = PyIndex.of(ctx);
+        const candidates = ctx.workspace.pythonFiles().filter((f) => !isUrlsFile(f.rel) && !isTestPath(f.rel) && f.text.includes('urlpatterns') && URLPATTERNS.test(f.text));
+        if (candidates.length === 0)
+            return out;
+        let namers = ctx.workspace.pythonFiles().filter((f) => isUrlsFile(f.rel) && !isTestPath(f.rel));
+        // production's ROOT_URLCONF, whatever its name (`ROOT_URLCONF = "project.routes"`)
+        for (const p of ctx.projects) {
+            const b = p.production?.bindings.get('ROOT_URLCONF');
+            const file = b && b.unset.kind === 'str' ? idx.resolveModule(b.unset.value, p.production?.files[0]) : undefined;
+            if (file && candidates.includes(file) && !out.has(file.rel)) {
+                out.add(file.rel);
+                namers.push(file);
+            }
+        }
+        while (namers.length) {
+            const found = [];
+            for (const c of candidates) {
+                if (out.has(c.rel))
+                    continue;
+                const m = idx.moduleName(c);
+                if (!m)
+                    continue;
+                const fromImport = fromParentImport(m);
+                const quoted = new RegExp(`["']${escDots(m)}["']|\\bfrom\\s+${escDots(m)}\\s+import\\b|\\bimport\\s+${escDots(m)}\\b`);
+                const last = m.slice(m.lastIndexOf('.') + 1);
+                if (namers.some((f) => f.rel !== c.rel && f.text.includes(last) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
+                    out.add(c.rel);
+                    found.push(c);
+                }
+            }
+            namers = found;
+        }
+        return out;
+    });
+}
+/**
+ * The URLconfs only development settings serve: the ROOT_URLCONF (a literal) of a settings module production never
+ * runs (devOnlySettingsFiles), when it is not production's own ROOT_URLCONF and no production code names its module
+ * or package (an include("…urls") or an import) — so nothing production serves routes through it. Nothing, when
+ * production's ROOT_URLCONF is not known: what it reaches cannot be ruled out.
+ */
+function devUrlconfs(ctx) {
+    return scanFactOf(ctx, 'dev-urlconfs', () => {
+        const out = new Set();
+        const idx = PyIndex.of(ctx);
+        for (const p of ctx.projects) {
+            const b = p.production?.bindings.get('ROOT_URLCONF');
+            const prod = b && b.unset.kind === 'str' && b.set.kind === 'str' && b.unset.value === b.set.value ? b.unset.value : undefined;
+            if (!prod)
+                continue;
+            const code = productionPythonFiles(ctx, p);
+            for (const rel of devOnlySettingsFiles(ctx, p)) {
+                const m = /^ROOT_URLCONF\s*=\s*["']([\w.]+)["']/m.exec(ctx.workspace.get(rel)?.text ?? '')?.[1];
+                if (!m || m === prod)
+                    continue;
+                const file = idx.resolveModule(m, rel);
+                if (!file)
+                    continue;
+                // named: `include("demodesk.config.urls")`, `import demodesk.config.urls`, `from demodesk.config import urls`
+                const fromImport = fromParentImport(m);
+                const named = (text) => text.includes(m) || !!fromImport?.test(text);
+                if (code.some((f) => f.rel !== file.rel && named(f.text)))
+                    continue;
+                out.add(file.rel);
+            }
+        }
+        return out;
+    });
+}
+function routeCallsOf(ctx, f) {
+    const out = [];
+    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
+        const { callee, args, kwargs } = callParts(n);
+        const last = callee?.split('.').pop();
+        if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
+            const view = kwargs.get('view') ?? args[1];
+            if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? ''))
+                out.push({ file: f, call: n, view });
+        }
+    });
+    return out;
+}
+/** Strip decorator wrappers from a route's view argument: `login_required(views.x)` -> `views.x`, `cache_page(60)(v)` -> `v`. */
+function unwrapView(view) {
+    let v = view;
+    for (let i = 0; i < 6 && v.type === 'call'; i++) {
+        const fn = v.childForFieldName('function');
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
+            return v;
+        const { args, callee } = callParts(v);
+        // include(patterns) is no wrapper of a view: `include(two_factor_urls)` names a URLconf's patterns
+        if (callee && /(^|\.)include$/.test(callee))
+            return v;
+        const first = args[0];
+        if (!first || !['identifier', 'attribute', 'call'].includes(first.type))
+            return v;
+        v = first;
+    }
+    return v;
+}
+/** For an `X.as_view(...)` call: X; otherwise undefined. */
+function asViewClass(view) {
+    if (view.type !== 'call')
+        return undefined;
+    const fn = view.childForFieldName('function');
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
+        return fn.childForFieldName('object') ?? undefined;
+    return undefined;
+}
+function isDrfClass(idx, file, cls, depth = 0) {
+    for (const b of baseNodes(cls)) {
+        const q = idx.qualify(file, b) ?? '';
+        if (q.startsWith('rest_framework.') || q.startsWith('rest_framework_simplejwt.') || q.startsWith('knox.') || q.startsWith('dj_rest_auth.') || q.startsWith('rest_auth.'))
+            return true;
+        if (/^(APIView|GenericAPIView|ViewSet|ModelViewSet|ReadOnlyModelViewSet|GenericViewSet|\w+APIView)$/.test(q))
+            return true;
+        if (depth < 3) {
+            const d = idx.resolveDef(q, file.rel);
+            if (d && d.node.type === 'class_definition' && d.node.id !== cls.id && isDrfClass(idx, d.file, d.node, depth + 1))
+                return true;
+        }
+    }
+    return false;
+}
+/** Is this class a view: a view-like base, directly or through project base classes? */
+function isViewClass(idx, file, cls, depth = 0) {
+    for (const b of baseNodes(cls)) {
+        const q = idx.qualify(file, b);
+        if (!q)
+            continue;
+        if (q.startsWith('django.contrib.admin') || /(^|\.)(ModelAdmin|TestCase|SimpleTestCase|TransactionTestCase)$/.test(q))
+            continue;
+        if (isViewBaseName(q))
+            return true;
+        if (depth < 3) {
+            const d = idx.resolveDef(q, file.rel);
+            if (d && d.node.type === 'class_definition' && d.node.id !== cls.id && isViewClass(idx, d.file, d.node, depth + 1))
+                return true;
+        }
+    }
+    return false;
+}
+function isViewsModule(rel) {
+    const name = baseName(rel);
+    return /(^|_)views?\.py$/.test(name) || rel.split('/').slice(0, -1).includes('views');
+}
+function refOf(file, node) {
+    return { file, start: node.startIndex, end: node.endIndex, type: node.type };
+}
+function nodeOf(ws, r) {
+    const root = ws.tree(r.file).rootNode;
+    for (let n = root.descendantForIndex(r.start, Math.max(r.start, r.end - 1)); n; n = n.parent) {
+        if (n.startIndex === r.start && n.endIndex === r.end && n.type === r.type)
+            return n;
+    }
+    throw new Error(`${r.file.rel}: no ${r.type} at ${r.start}–${r.end} (the file changed during the scan?)`);
+}
+/** The key of a definition: its file and where it starts (viewKeys, ViewFunction.key). */
+function defKey(file, node) {
+    return `${file.rel}:${node.startIndex}`;
+}
+/** A view function of the index: its nodes found again, when asked, in the tree the workspace holds now. */
+class IndexedView {
+    ws;
+    ref;
+    key;
+    label;
+    drf;
+    route;
+    routeRef;
+    clsRef;
+    clsKey;
+    constructor(ws, ref, key, label, drf, route, routeRef, clsRef, clsKey) {
+        this.ws = ws;
+        this.ref = ref;
+        this.key = key;
+        this.label = label;
+        this.drf = drf;
+        this.route = route;
+        this.routeRef = routeRef;
+        this.clsRef = clsRef;
+        this.clsKey = clsKey;
+    }
+    get file() {
+        return this.ref.file;
+    }
+    get node() {
+        return nodeOf(this.ws, this.ref);
+    }
+    get cls() {
+        return this.clsRef && nodeOf(this.ws, this.clsRef);
+    }
+    get routeView() {
+        return this.routeRef && nodeOf(this.ws, this.routeRef);
+    }
+}
+class IndexedClass {
+    ws;
+    facts;
+    constructor(ws, facts) {
+        this.ws = ws;
+        this.facts = facts;
+    }
+    get file() {
+        return this.facts.ref.file;
+    }
+    get node() {
+        return nodeOf(this.ws, this.facts.ref);
+    }
+    get key() {
+        return this.facts.key;
+    }
+    get name() {
+        return this.facts.name;
+    }
+    get route() {
+        return this.facts.route;
+    }
+    get routeView() {
+        return this.facts.routeView && nodeOf(this.ws, this.facts.routeView);
+    }
+    get drf() {
+        return this.facts.drf;
+    }
+}
+function cachedFacts(ctx) {
+    return scanFact(ctx, 'views');
+}
+/** The view index's facts, built at once (findViews) unless prepareViews built them. */
+function factsOf(ctx) {
+    let facts = cachedFacts(ctx);
+    if (!facts) {
+        const steps = collectViews(ctx);
+        let r = steps.next();
+        while (!r.done)
+            r = steps.next();
+        cacheFacts(ctx, (facts = r.value));
+    }
+    return facts;
+}
+function cacheFacts(ctx, facts) {
+    setScanFact(ctx, 'views', facts);
+}
+const viewCache = new WeakMap();
+/**
+ * Every view of the scanned tree (tests, migrations, management commands and task functions excluded):
+ *  - functions and classes a urls.py routes to (path/re_path/url, `.as_view()`, DRF router `register`);
+ *  - classes with a view base (View, TemplateView, APIView, ViewSet, any `*View`), methods included;
+ *  - `@api_view` (and other view-decorated) functions; functions of views modules taking `request` first.
+ * The index is facts (file, range, route): a view's node is found again when a rule asks for it, so a rule that
+ * looks at the views of a batch of files parses only those (ViewFunction.key names a view without its node).
+ */
+function findViews(ctx) {
+    const facts = factsOf(ctx);
+    let set = viewCache.get(facts);
+    if (!set) {
+        const ws = ctx.workspace;
+        const classes = facts.classes.map((c) => new IndexedClass(ws, c));
+        const functions = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
+        for (const c of facts.classes) {
+            for (const m of c.methods)
+                functions.push(new IndexedView(ws, m.ref, m.key, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
+        }
+        viewCache.set(facts, (set = { functions, classes }));
+    }
+    return set;
+}
+/**
+ * The keys (defKey) of the views: `functions`, the function views; `all`, methods of class-based views too. A
+ * rule asks whether a function is a view without parsing any other view's file.
+ */
+function viewKeys(ctx, which) {
+    const facts = factsOf(ctx);
+    let keys = keyCache.get(facts);
+    if (!keys) {
+        const functions = new Set(facts.functions.map((f) => f.key));
+        const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => m.key))]);
+        keyCache.set(facts, (keys = { functions, all }));
+    }
+    return keys[which];
+}
+const keyCache = new WeakMap();
+/** What a route's view argument resolves to (the view index's facts): no file parsed to find it. */
+function routeTarget(ctx, r) {
+    const facts = factsOf(ctx);
+    return facts.targets.get(defKey(r.file, r.call));
+}
+/** A route target's definition node, found again in the tree the workspace holds now. */
+function targetNode(ctx, t) {
+    return nodeOf(ctx.workspace, t.ref);
+}
+/** Qualified names of a class's bases, through project classes (a few levels). */
+function classAncestry(idx, file, cls, depth = 0, out = []) {
+    for (const b of baseNodes(cls)) {
+        const q = idx.qualify(file, b);
+        if (!q)
+            continue;
+        const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
+        out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
+        if (d && d.node.type === 'class_definition' && d.node.id !== cls.id)
+            classAncestry(idx, d.file, d.node, depth + 1, out);
+    }
+    return out;
+}
+/**
+ * Is the class a qualified name refers to — or the name itself — one `matches` accepts, up its ancestry (the
+ * project's classes resolved three deep, classAncestry)? A subclass of Django's SecurityMiddleware (normandy's), of
+ * django-celery-email's backend (astrobin's). A class the scan cannot find is no such subclass.
+ */
+function classExtends(idx, qualified, fromRel, matches) {
+    if (matches(qualified))
+        return true;
+    const d = idx.resolveDef(qualified, fromRel);
+    return d?.node.type === 'class_definition' && classAncestry(idx, d.file, d.node).some((a) => matches(a.q));
+}
+/**
+ * Builds the view index before the view rules run, parsing a few files at a time: whenever the trees held come to
+ * shortcuts.viewIndexChars characters of source, they (and the module index holding their nodes) are let go
+ * (src/project/memory.ts). The same facts as findViews builds at once; the rules gate calls this first
+ * (runRulesReleasing in src/gates/rules.ts).
+ */
+async function prepareViews(ctx) {
+    if (cachedFacts(ctx))
+        return;
+    const ws = ctx.workspace;
+    const steps = collectViews({ ...ctx });
+    let r = steps.next();
+    while (!r.done) {
+        let fresh;
+        if (ws.heldChars >= shortcuts.viewIndexChars) {
+            ws.releaseTrees();
+            await (0,memory/* release */._)();
+            fresh = { ...ctx };
+        }
+        r = steps.next(fresh);
+    }
+    cacheFacts(ctx, r.value);
+    ws.releaseTrees();
+    await (0,memory/* release */._)();
+}
+function before(a, b) {
+    return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+}
+/**
+ * The view index, a file at a time, in one pass over the files (a URLconf's routes, a router's registrations and
+ * a module's definitions read while its tree is at hand): it yields after each file, and takes a fresh copy of
+ * the scan context (a new module index, holding no tree) when the caller let the trees go (prepareViews);
+ * findViews runs it through. Each entry keeps where findViews' sequence would have added it first (Order), and
+ * the index is put in that order at the end.
+ */
+function* collectViews(first) {
+    let ctx = first;
+    let idx = PyIndex.of(ctx);
+    const classes = new Map();
+    const functions = new Map();
+    const targets = new Map();
+    const excluded = (rel) => isTestPath(rel) || isMigration(rel) || isManagementCommand(rel) || /(^|\/)tasks\.py$/.test(rel);
+    const merge = (prev, at, route, routeView) => {
+        if (before(at, prev.first))
+            prev.first = at;
+        if (route && (!prev.routeAt || before(at, prev.routeAt))) {
+            prev.facts.route = route;
+            prev.routeAt = at;
+        }
+        if (routeView && (!prev.routeViewAt || before(at, prev.routeViewAt))) {
+            prev.facts.routeView = routeView;
+            prev.routeViewAt = at;
+        }
+    };
+    const addClass = (at, file, node, route, routeView) => {
+        if (excluded(file.rel))
+            return;
+        const key = defKey(file, node);
+        let entry = classes.get(key);
+        if (!entry) {
+            const name = node.childForFieldName('name')?.text ?? '?';
+            const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), key: defKey(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
+            classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
+        }
+        merge(entry, at, route, routeView);
+    };
+    const addFunction = (at, file, node, route, routeView) => {
+        if (excluded(file.rel) || isTaskFunction(node))
+            return;
+        const key = defKey(file, node);
+        let entry = functions.get(key);
+        if (!entry) {
+            const name = node.childForFieldName('name')?.text ?? '?';
+            functions.set(key, (entry = { facts: { ref: refOf(file, node), key, label: name, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) }, first: at }));
+        }
+        merge(entry, at, route, routeView);
+    };
+    for (const [i, f] of ctx.workspace.pythonFiles().entries()) {
+        let n = 0;
+        // 1. routes
+        if (routesFile(ctx, f)) {
+            for (const r of routeCallsOf(ctx, f)) {
+                const at = [1, i, n++];
+                const v = unwrapView(r.view);
+                const routeLoc = syntax_loc(r.file, r.call);
+                const clsExpr = asViewClass(v);
+                let target;
+                if (clsExpr)
+                    target = idx.qualify(r.file, clsExpr);
+                else if (v.type === 'identifier' || v.type === 'attribute')
+                    target = idx.qualify(r.file, v);
+                else if (v.type === 'string')
+                    target = stringValue(v);
+                if (!target)
+                    continue;
+                const d = idx.resolveDef(target, r.file.rel);
+                if (!d)
+                    continue;
+                const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
+                targets.set(defKey(r.file, r.call), { q: target, ref: refOf(d.file, d.node), name: d.name, ancestors });
+                if (d.node.type === 'class_definition')
+                    addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
+                else
+                    addFunction(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
+            }
+        }
+        // DRF routers: router.register(r"x", SomeViewSet)
+        n = 0;
+        if (!excluded(f.rel) && (isUrlsFile(f.rel) || /(^|\/)(api|routers?)\.py$/.test(f.rel))) {
+            eachOfType(ctx.workspace.tree(f).rootNode, 'call', (c) => {
+                const { callee, args } = callParts(c);
+                if (!callee || !/router\w*\.register$/i.test(callee) || !args[1])
+                    return;
+                const at = [2, i, n++];
+                const q = idx.qualify(f, args[1]);
+                const d = q ? idx.resolveDef(q, f.rel) : undefined;
+                if (d && d.node.type === 'class_definition')
+                    addClass(at, d.file, d.node, syntax_loc(f, c));
+            });
+        }
+        // 2. classes with view bases, view-decorated functions, request-first functions of views modules
+        n = 0;
+        const viewsModule = isViewsModule(f.rel);
+        if (!excluded(f.rel) && (viewsModule || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
+            for (const [, d] of idx.defs(f)) {
+                const at = [3, i, n++];
+                if (d.type === 'class_definition') {
+                    if (isViewClass(idx, f, d))
+                        addClass(at, f, d);
+                }
+                else if (d.type === 'function_definition') {
+                    const decos = decoratorDotted(d);
+                    if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x)))
+                        addFunction(at, f, d);
+                    else if (viewsModule && paramNames(d)[0] === 'request')
+                        addFunction(at, f, d);
+                    else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request')
+                        addFunction(at, f, d);
+                }
+            }
+        }
+        const fresh = yield;
+        if (fresh) {
+            ctx = fresh;
+            idx = PyIndex.of(ctx);
+        }
+    }
+    const inOrder = (m) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
+    return { classes: inOrder(classes), functions: inOrder(functions), targets };
+}
+
 ;// CONCATENATED MODULE: ./src/project/middleware.ts
+
 
 
 
@@ -12814,27 +13362,10 @@ function isDjangoDisallowedHost(idx, qualified, fromRel) {
 }
 /**
  * A middleware class of the project's own that subclasses Django's `target` middleware (normandy's
- * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does. Followed three base
- * classes deep; a class the scan cannot find is no such subclass.
+ * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does.
  */
 function subclassesMiddleware(ctx, dotted, fromRel, target) {
-    const idx = PyIndex.of(ctx);
-    const seen = new Set();
-    const walk = (q, from, depth) => {
-        if (q === target)
-            return true;
-        if (depth > 3 || seen.has(q))
-            return false;
-        seen.add(q);
-        const d = idx.resolveDef(q, from);
-        if (!d || d.node.type !== 'class_definition')
-            return false;
-        return baseNodes(d.node).some((b) => {
-            const bq = idx.qualify(d.file, b);
-            return !!bq && walk(bq, d.file.rel, depth + 1);
-        });
-    };
-    return walk(dotted, fromRel, 0);
+    return classExtends(PyIndex.of(ctx), dotted, fromRel, (q) => q === target);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/allowed-hosts-wildcard.ts
@@ -13958,542 +14489,6 @@ function sqliteTuning(options) {
         return result.hits.length === 0 && unknownEngine ? { ...result, undecided: unknownEngine } : result;
     },
 });
-
-;// CONCATENATED MODULE: ./src/project/views.ts
-
-
-
-
-
-
-
-/** Base class names that make a class a view. */
-const VIEW_BASES = new Set([
-    'View', 'TemplateView', 'FormView', 'CreateView', 'UpdateView', 'DeleteView', 'ListView', 'DetailView', 'RedirectView',
-    'ArchiveIndexView', 'YearArchiveView', 'MonthArchiveView', 'WeekArchiveView', 'DayArchiveView', 'TodayArchiveView', 'DateDetailView',
-    'APIView', 'GenericAPIView', 'ViewSet', 'ModelViewSet', 'ReadOnlyModelViewSet', 'GenericViewSet',
-    'CreateAPIView', 'ListAPIView', 'RetrieveAPIView', 'DestroyAPIView', 'UpdateAPIView', 'ListCreateAPIView',
-    'RetrieveUpdateAPIView', 'RetrieveDestroyAPIView', 'RetrieveUpdateDestroyAPIView', 'LoginView', 'LogoutView',
-]);
-/** Does a base class name look like a view (`View`, `*View`, `*ViewSet`, `*APIView`)? Admin and test classes are not. */
-function isViewBaseName(qualified) {
-    const last = qualified.split('.').pop() ?? '';
-    if (VIEW_BASES.has(last))
-        return true;
-    if (/^(Test|Mock|Fake)/.test(last))
-        return false;
-    return /[a-z0-9]View$|ViewSet$|APIView$/.test(last) && !/(TreeView|ListView|TableView|GraphicsView|WebView)$/.test(last) || VIEW_BASES.has(last);
-}
-const TASK_DECORATOR = /(^|\.)(shared_task|task|actor|job|periodic_task|db_task|db_periodic_task|background)$/;
-function isTaskFunction(fn) {
-    return decoratorDotted(fn).some((d) => TASK_DECORATOR.test(d));
-}
-/** View-marking decorators on plain functions. */
-const VIEW_DECORATOR = /(^|\.)(api_view|require_http_methods|require_POST|require_GET|require_safe|csrf_exempt|csrf_protect|login_required|permission_required|staff_member_required|never_cache|cache_page)$/;
-/** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
-function isUrlsFile(rel) {
-    const name = baseName(rel);
-    return /(^|_)urls(_\w+)?\.py$/.test(name) || rel.split('/').slice(0, -1).pop() === 'urls';
-}
-/**
- * Every path()/re_path()/url() route call with a view argument, in non-test urls files; with `inBatch`, only in the
- * files of the batch the rules run on (ScanContext.fileBatch), the others left unparsed.
- */
-const routeCache = new WeakMap();
-const batchRouteCache = new WeakMap();
-function routeCalls(ctx, inBatch) {
-    const cache = inBatch ? batchRouteCache : routeCache;
-    const cached = cache.get(ctx);
-    if (cached)
-        return cached;
-    const out = [];
-    cache.set(ctx, out);
-    for (const f of ctx.workspace.pythonFiles()) {
-        if (routesFile(ctx, f) && (!inBatch || inFileBatch(ctx, f.rel)))
-            out.push(...routeCallsOf(ctx, f));
-    }
-    return out;
-}
-/**
- * A URLconf whose routes production serves: not a test, not a development URLconf by its name (`dev_urls.py`,
- * `urls_dev.py`: Kolibri Studio's, which only its dev settings name as ROOT_URLCONF), and not one that only
- * development settings name as ROOT_URLCONF (devUrlconfs: django-helpdesk's demo project beside its Docker
- * deployment).
- */
-function routesFile(ctx, f) {
-    return (isUrlsFile(f.rel) || namedUrlconfs(ctx).has(f.rel)) && !isTestPath(f.rel) && !isDevName(baseName(f.rel).replace(/\.py$/, '')) && !devUrlconfs(ctx).has(f.rel);
-}
-const escDots = (x) => x.replace(/\./g, '\\.');
-/** `from pkg import … name …` naming the dotted module `pkg.name` (undefined for a top-level module). */
-function fromParentImport(module) {
-    const dot = module.lastIndexOf('.');
-    return dot > 0 ? new RegExp(`from\\s+${escDots(module.slice(0, dot))}\\s+import\\b[^\\n]*\\b${module.slice(dot + 1)}\\b`) : undefined;
-}
-/** A module-level `urlpatterns` assignment: what makes a module a URLconf for Django. */
-const URLPATTERNS = /^urlpatterns\s*(=|\+=)/m;
-/**
- * Modules not named like URLconfs that are ones: they set `urlpatterns` at module level and a URLconf names them
- * — `include("conference.accounts")`, `from conference.accounts import urlpatterns as accounts_urls` then
- * `include((accounts_urls, "conference"))` (EuroPython's epcon keeps its login route in `conference/accounts.py`).
- * Followed one step from the urls files, again from those found, until no more.
- */
-function namedUrlconfs(ctx) {
-    return scanFactOf(ctx, 'named-urlconfs', () => {
-        const out = new Set();
-        const idx = PyIndex.of(ctx);
-        const candidates = ctx.workspace.pythonFiles().filter((f) => !isUrlsFile(f.rel) && !isTestPath(f.rel) && f.text.includes('urlpatterns') && URLPATTERNS.test(f.text));
-        if (candidates.length === 0)
-            return out;
-        let namers = ctx.workspace.pythonFiles().filter((f) => isUrlsFile(f.rel) && !isTestPath(f.rel));
-        // production's ROOT_URLCONF, whatever its name (`ROOT_URLCONF = "project.routes"`)
-        for (const p of ctx.projects) {
-            const b = p.production?.bindings.get('ROOT_URLCONF');
-            const file = b && b.unset.kind === 'str' ? idx.resolveModule(b.unset.value, p.production?.files[0]) : undefined;
-            if (file && candidates.includes(file) && !out.has(file.rel)) {
-                out.add(file.rel);
-                namers.push(file);
-            }
-        }
-        while (namers.length) {
-            const found = [];
-            for (const c of candidates) {
-                if (out.has(c.rel))
-                    continue;
-                const m = idx.moduleName(c);
-                if (!m)
-                    continue;
-                const fromImport = fromParentImport(m);
-                const quoted = new RegExp(`["']${escDots(m)}["']|\\bfrom\\s+${escDots(m)}\\s+import\\b|\\bimport\\s+${escDots(m)}\\b`);
-                const last = m.slice(m.lastIndexOf('.') + 1);
-                if (namers.some((f) => f.rel !== c.rel && f.text.includes(last) && (quoted.test(f.text) || !!fromImport?.test(f.text)))) {
-                    out.add(c.rel);
-                    found.push(c);
-                }
-            }
-            namers = found;
-        }
-        return out;
-    });
-}
-/**
- * The URLconfs only development settings serve: the ROOT_URLCONF (a literal) of a settings module production never
- * runs (devOnlySettingsFiles), when it is not production's own ROOT_URLCONF and no production code names its module
- * or package (an include("…urls") or an import) — so nothing production serves routes through it. Nothing, when
- * production's ROOT_URLCONF is not known: what it reaches cannot be ruled out.
- */
-function devUrlconfs(ctx) {
-    return scanFactOf(ctx, 'dev-urlconfs', () => {
-        const out = new Set();
-        const idx = PyIndex.of(ctx);
-        for (const p of ctx.projects) {
-            const b = p.production?.bindings.get('ROOT_URLCONF');
-            const prod = b && b.unset.kind === 'str' && b.set.kind === 'str' && b.unset.value === b.set.value ? b.unset.value : undefined;
-            if (!prod)
-                continue;
-            const code = productionPythonFiles(ctx, p);
-            for (const rel of devOnlySettingsFiles(ctx, p)) {
-                const m = /^ROOT_URLCONF\s*=\s*["']([\w.]+)["']/m.exec(ctx.workspace.get(rel)?.text ?? '')?.[1];
-                if (!m || m === prod)
-                    continue;
-                const file = idx.resolveModule(m, rel);
-                if (!file)
-                    continue;
-                // named: `include("demodesk.config.urls")`, `import demodesk.config.urls`, `from demodesk.config import urls`
-                const fromImport = fromParentImport(m);
-                const named = (text) => text.includes(m) || !!fromImport?.test(text);
-                if (code.some((f) => f.rel !== file.rel && named(f.text)))
-                    continue;
-                out.add(file.rel);
-            }
-        }
-        return out;
-    });
-}
-function routeCallsOf(ctx, f) {
-    const out = [];
-    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-        const { callee, args, kwargs } = callParts(n);
-        const last = callee?.split('.').pop();
-        if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
-            const view = kwargs.get('view') ?? args[1];
-            if (view && callee !== 'os.path' && !/(^|\.)os\.path$/.test(callee ?? ''))
-                out.push({ file: f, call: n, view });
-        }
-    });
-    return out;
-}
-/** Strip decorator wrappers from a route's view argument: `login_required(views.x)` -> `views.x`, `cache_page(60)(v)` -> `v`. */
-function unwrapView(view) {
-    let v = view;
-    for (let i = 0; i < 6 && v.type === 'call'; i++) {
-        const fn = v.childForFieldName('function');
-        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
-            return v;
-        const { args, callee } = callParts(v);
-        // include(patterns) is no wrapper of a view: `include(two_factor_urls)` names a URLconf's patterns
-        if (callee && /(^|\.)include$/.test(callee))
-            return v;
-        const first = args[0];
-        if (!first || !['identifier', 'attribute', 'call'].includes(first.type))
-            return v;
-        v = first;
-    }
-    return v;
-}
-/** For an `X.as_view(...)` call: X; otherwise undefined. */
-function asViewClass(view) {
-    if (view.type !== 'call')
-        return undefined;
-    const fn = view.childForFieldName('function');
-    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
-        return fn.childForFieldName('object') ?? undefined;
-    return undefined;
-}
-function isDrfClass(idx, file, cls, depth = 0) {
-    for (const b of baseNodes(cls)) {
-        const q = idx.qualify(file, b) ?? '';
-        if (q.startsWith('rest_framework.') || q.startsWith('rest_framework_simplejwt.') || q.startsWith('knox.') || q.startsWith('dj_rest_auth.') || q.startsWith('rest_auth.'))
-            return true;
-        if (/^(APIView|GenericAPIView|ViewSet|ModelViewSet|ReadOnlyModelViewSet|GenericViewSet|\w+APIView)$/.test(q))
-            return true;
-        if (depth < 3) {
-            const d = idx.resolveDef(q, file.rel);
-            if (d && d.node.type === 'class_definition' && d.node.id !== cls.id && isDrfClass(idx, d.file, d.node, depth + 1))
-                return true;
-        }
-    }
-    return false;
-}
-/** Is this class a view: a view-like base, directly or through project base classes? */
-function isViewClass(idx, file, cls, depth = 0) {
-    for (const b of baseNodes(cls)) {
-        const q = idx.qualify(file, b);
-        if (!q)
-            continue;
-        if (q.startsWith('django.contrib.admin') || /(^|\.)(ModelAdmin|TestCase|SimpleTestCase|TransactionTestCase)$/.test(q))
-            continue;
-        if (isViewBaseName(q))
-            return true;
-        if (depth < 3) {
-            const d = idx.resolveDef(q, file.rel);
-            if (d && d.node.type === 'class_definition' && d.node.id !== cls.id && isViewClass(idx, d.file, d.node, depth + 1))
-                return true;
-        }
-    }
-    return false;
-}
-function isViewsModule(rel) {
-    const name = baseName(rel);
-    return /(^|_)views?\.py$/.test(name) || rel.split('/').slice(0, -1).includes('views');
-}
-function refOf(file, node) {
-    return { file, start: node.startIndex, end: node.endIndex, type: node.type };
-}
-function nodeOf(ws, r) {
-    const root = ws.tree(r.file).rootNode;
-    for (let n = root.descendantForIndex(r.start, Math.max(r.start, r.end - 1)); n; n = n.parent) {
-        if (n.startIndex === r.start && n.endIndex === r.end && n.type === r.type)
-            return n;
-    }
-    throw new Error(`${r.file.rel}: no ${r.type} at ${r.start}–${r.end} (the file changed during the scan?)`);
-}
-/** The key of a definition: its file and where it starts (viewKeys, ViewFunction.key). */
-function defKey(file, node) {
-    return `${file.rel}:${node.startIndex}`;
-}
-/** A view function of the index: its nodes found again, when asked, in the tree the workspace holds now. */
-class IndexedView {
-    ws;
-    ref;
-    key;
-    label;
-    drf;
-    route;
-    routeRef;
-    clsRef;
-    clsKey;
-    constructor(ws, ref, key, label, drf, route, routeRef, clsRef, clsKey) {
-        this.ws = ws;
-        this.ref = ref;
-        this.key = key;
-        this.label = label;
-        this.drf = drf;
-        this.route = route;
-        this.routeRef = routeRef;
-        this.clsRef = clsRef;
-        this.clsKey = clsKey;
-    }
-    get file() {
-        return this.ref.file;
-    }
-    get node() {
-        return nodeOf(this.ws, this.ref);
-    }
-    get cls() {
-        return this.clsRef && nodeOf(this.ws, this.clsRef);
-    }
-    get routeView() {
-        return this.routeRef && nodeOf(this.ws, this.routeRef);
-    }
-}
-class IndexedClass {
-    ws;
-    facts;
-    constructor(ws, facts) {
-        this.ws = ws;
-        this.facts = facts;
-    }
-    get file() {
-        return this.facts.ref.file;
-    }
-    get node() {
-        return nodeOf(this.ws, this.facts.ref);
-    }
-    get key() {
-        return this.facts.key;
-    }
-    get name() {
-        return this.facts.name;
-    }
-    get route() {
-        return this.facts.route;
-    }
-    get routeView() {
-        return this.facts.routeView && nodeOf(this.ws, this.facts.routeView);
-    }
-    get drf() {
-        return this.facts.drf;
-    }
-}
-function cachedFacts(ctx) {
-    return scanFact(ctx, 'views');
-}
-/** The view index's facts, built at once (findViews) unless prepareViews built them. */
-function factsOf(ctx) {
-    let facts = cachedFacts(ctx);
-    if (!facts) {
-        const steps = collectViews(ctx);
-        let r = steps.next();
-        while (!r.done)
-            r = steps.next();
-        cacheFacts(ctx, (facts = r.value));
-    }
-    return facts;
-}
-function cacheFacts(ctx, facts) {
-    setScanFact(ctx, 'views', facts);
-}
-const viewCache = new WeakMap();
-/**
- * Every view of the scanned tree (tests, migrations, management commands and task functions excluded):
- *  - functions and classes a urls.py routes to (path/re_path/url, `.as_view()`, DRF router `register`);
- *  - classes with a view base (View, TemplateView, APIView, ViewSet, any `*View`), methods included;
- *  - `@api_view` (and other view-decorated) functions; functions of views modules taking `request` first.
- * The index is facts (file, range, route): a view's node is found again when a rule asks for it, so a rule that
- * looks at the views of a batch of files parses only those (ViewFunction.key names a view without its node).
- */
-function findViews(ctx) {
-    const facts = factsOf(ctx);
-    let set = viewCache.get(facts);
-    if (!set) {
-        const ws = ctx.workspace;
-        const classes = facts.classes.map((c) => new IndexedClass(ws, c));
-        const functions = facts.functions.map((f) => new IndexedView(ws, f.ref, f.key, f.label, f.drf, f.route, f.routeView, undefined, undefined));
-        for (const c of facts.classes) {
-            for (const m of c.methods)
-                functions.push(new IndexedView(ws, m.ref, m.key, `${c.name}.${m.name}`, c.drf, c.route, c.routeView, c.ref, c.key));
-        }
-        viewCache.set(facts, (set = { functions, classes }));
-    }
-    return set;
-}
-/**
- * The keys (defKey) of the views: `functions`, the function views; `all`, methods of class-based views too. A
- * rule asks whether a function is a view without parsing any other view's file.
- */
-function viewKeys(ctx, which) {
-    const facts = factsOf(ctx);
-    let keys = keyCache.get(facts);
-    if (!keys) {
-        const functions = new Set(facts.functions.map((f) => f.key));
-        const all = new Set([...functions, ...facts.classes.flatMap((c) => c.methods.map((m) => m.key))]);
-        keyCache.set(facts, (keys = { functions, all }));
-    }
-    return keys[which];
-}
-const keyCache = new WeakMap();
-/** What a route's view argument resolves to (the view index's facts): no file parsed to find it. */
-function routeTarget(ctx, r) {
-    const facts = factsOf(ctx);
-    return facts.targets.get(defKey(r.file, r.call));
-}
-/** A route target's definition node, found again in the tree the workspace holds now. */
-function targetNode(ctx, t) {
-    return nodeOf(ctx.workspace, t.ref);
-}
-/** Qualified names of a class's bases, through project classes (a few levels). */
-function classAncestry(idx, file, cls, depth = 0, out = []) {
-    for (const b of baseNodes(cls)) {
-        const q = idx.qualify(file, b);
-        if (!q)
-            continue;
-        const d = depth < 3 ? idx.resolveDef(q, file.rel) : undefined;
-        out.push({ q, cls: d?.node.type === 'class_definition' ? d.node : undefined });
-        if (d && d.node.type === 'class_definition' && d.node.id !== cls.id)
-            classAncestry(idx, d.file, d.node, depth + 1, out);
-    }
-    return out;
-}
-/**
- * Builds the view index before the view rules run, parsing a few files at a time: whenever the trees held come to
- * shortcuts.viewIndexChars characters of source, they (and the module index holding their nodes) are let go
- * (src/project/memory.ts). The same facts as findViews builds at once; the rules gate calls this first
- * (runRulesReleasing in src/gates/rules.ts).
- */
-async function prepareViews(ctx) {
-    if (cachedFacts(ctx))
-        return;
-    const ws = ctx.workspace;
-    const steps = collectViews({ ...ctx });
-    let r = steps.next();
-    while (!r.done) {
-        let fresh;
-        if (ws.heldChars >= shortcuts.viewIndexChars) {
-            ws.releaseTrees();
-            await (0,memory/* release */._)();
-            fresh = { ...ctx };
-        }
-        r = steps.next(fresh);
-    }
-    cacheFacts(ctx, r.value);
-    ws.releaseTrees();
-    await (0,memory/* release */._)();
-}
-function before(a, b) {
-    return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
-}
-/**
- * The view index, a file at a time, in one pass over the files (a URLconf's routes, a router's registrations and
- * a module's definitions read while its tree is at hand): it yields after each file, and takes a fresh copy of
- * the scan context (a new module index, holding no tree) when the caller let the trees go (prepareViews);
- * findViews runs it through. Each entry keeps where findViews' sequence would have added it first (Order), and
- * the index is put in that order at the end.
- */
-function* collectViews(first) {
-    let ctx = first;
-    let idx = PyIndex.of(ctx);
-    const classes = new Map();
-    const functions = new Map();
-    const targets = new Map();
-    const excluded = (rel) => isTestPath(rel) || isMigration(rel) || isManagementCommand(rel) || /(^|\/)tasks\.py$/.test(rel);
-    const merge = (prev, at, route, routeView) => {
-        if (before(at, prev.first))
-            prev.first = at;
-        if (route && (!prev.routeAt || before(at, prev.routeAt))) {
-            prev.facts.route = route;
-            prev.routeAt = at;
-        }
-        if (routeView && (!prev.routeViewAt || before(at, prev.routeViewAt))) {
-            prev.facts.routeView = routeView;
-            prev.routeViewAt = at;
-        }
-    };
-    const addClass = (at, file, node, route, routeView) => {
-        if (excluded(file.rel))
-            return;
-        const key = defKey(file, node);
-        let entry = classes.get(key);
-        if (!entry) {
-            const name = node.childForFieldName('name')?.text ?? '?';
-            const methods = methodsOf(node).filter((m) => !isTaskFunction(m)).map((m) => ({ ref: refOf(file, m), key: defKey(file, m), name: m.childForFieldName('name')?.text ?? '?' }));
-            classes.set(key, (entry = { facts: { ref: refOf(file, node), key, name, drf: isDrfClass(idx, file, node), methods }, first: at }));
-        }
-        merge(entry, at, route, routeView);
-    };
-    const addFunction = (at, file, node, route, routeView) => {
-        if (excluded(file.rel) || isTaskFunction(node))
-            return;
-        const key = defKey(file, node);
-        let entry = functions.get(key);
-        if (!entry) {
-            const name = node.childForFieldName('name')?.text ?? '?';
-            functions.set(key, (entry = { facts: { ref: refOf(file, node), key, label: name, drf: decoratorDotted(node).some((d) => /(^|\.)api_view$/.test(d)) }, first: at }));
-        }
-        merge(entry, at, route, routeView);
-    };
-    for (const [i, f] of ctx.workspace.pythonFiles().entries()) {
-        let n = 0;
-        // 1. routes
-        if (routesFile(ctx, f)) {
-            for (const r of routeCallsOf(ctx, f)) {
-                const at = [1, i, n++];
-                const v = unwrapView(r.view);
-                const routeLoc = syntax_loc(r.file, r.call);
-                const clsExpr = asViewClass(v);
-                let target;
-                if (clsExpr)
-                    target = idx.qualify(r.file, clsExpr);
-                else if (v.type === 'identifier' || v.type === 'attribute')
-                    target = idx.qualify(r.file, v);
-                else if (v.type === 'string')
-                    target = stringValue(v);
-                if (!target)
-                    continue;
-                const d = idx.resolveDef(target, r.file.rel);
-                if (!d)
-                    continue;
-                const ancestors = d.node.type === 'class_definition' ? classAncestry(idx, d.file, d.node).map((a) => a.q) : [];
-                targets.set(defKey(r.file, r.call), { q: target, ref: refOf(d.file, d.node), name: d.name, ancestors });
-                if (d.node.type === 'class_definition')
-                    addClass(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
-                else
-                    addFunction(at, d.file, d.node, routeLoc, refOf(r.file, r.view));
-            }
-        }
-        // DRF routers: router.register(r"x", SomeViewSet)
-        n = 0;
-        if (!excluded(f.rel) && (isUrlsFile(f.rel) || /(^|\/)(api|routers?)\.py$/.test(f.rel))) {
-            eachOfType(ctx.workspace.tree(f).rootNode, 'call', (c) => {
-                const { callee, args } = callParts(c);
-                if (!callee || !/router\w*\.register$/i.test(callee) || !args[1])
-                    return;
-                const at = [2, i, n++];
-                const q = idx.qualify(f, args[1]);
-                const d = q ? idx.resolveDef(q, f.rel) : undefined;
-                if (d && d.node.type === 'class_definition')
-                    addClass(at, d.file, d.node, syntax_loc(f, c));
-            });
-        }
-        // 2. classes with view bases, view-decorated functions, request-first functions of views modules
-        n = 0;
-        const viewsModule = isViewsModule(f.rel);
-        if (!excluded(f.rel) && (viewsModule || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
-            for (const [, d] of idx.defs(f)) {
-                const at = [3, i, n++];
-                if (d.type === 'class_definition') {
-                    if (isViewClass(idx, f, d))
-                        addClass(at, f, d);
-                }
-                else if (d.type === 'function_definition') {
-                    const decos = decoratorDotted(d);
-                    if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x)))
-                        addFunction(at, f, d);
-                    else if (viewsModule && paramNames(d)[0] === 'request')
-                        addFunction(at, f, d);
-                    else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request')
-                        addFunction(at, f, d);
-                }
-            }
-        }
-        const fresh = yield;
-        if (fresh) {
-            ctx = fresh;
-            idx = PyIndex.of(ctx);
-        }
-    }
-    const inOrder = (m) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
-    return { classes: inOrder(classes), functions: inOrder(functions), targets };
-}
 
 ;// CONCATENATED MODULE: ./src/project/sentry.ts
 
@@ -17792,21 +17787,10 @@ function shortName(q) {
 const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|django_rq_email_backend)\./;
 /**
  * A backend that queues: one of those, or a class of the project's that extends one (astrobin's
- * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once), followed up its bases.
+ * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once).
  */
-function queues(ctx, backend, depth = 0) {
-    if (QUEUED_EMAIL_BACKEND.test(backend))
-        return true;
-    if (depth > 3)
-        return false;
-    const idx = PyIndex.of(ctx);
-    const d = idx.resolveDef(backend);
-    if (d?.node.type !== 'class_definition')
-        return false;
-    return baseNodes(d.node).some((b) => {
-        const q = idx.qualify(d.file, b);
-        return !!q && queues(ctx, q, depth + 1);
-    });
+function queues(ctx, backend) {
+    return classExtends(PyIndex.of(ctx), backend, undefined, (q) => QUEUED_EMAIL_BACKEND.test(q));
 }
 /**
  * Backends that hand the message to a provider's HTTP API (django-anymail, django-ses, the SendGrid, Postmark,

@@ -124,7 +124,6 @@ export async function pullRequestChanges(
   };
 }
 
-
 /**
  * The findings to annotate: all of them, or with `changed-lines` only those on lines the pull request
  * changes. When the diff cannot be read (not a pull request, no access), every finding is annotated and
@@ -151,4 +150,3 @@ export async function annotationScope(
   );
   return scoped;
 }
-

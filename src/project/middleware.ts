@@ -8,6 +8,7 @@ import type { ScanContext } from './scan';
 import { PyIndex, bindingTarget, type Def } from './modules';
 import { dottedName, eachOfType, lineOf, type SyntaxNode } from './python';
 import { baseNodes } from './syntax';
+import { classExtends } from './views';
 
 /** The names `DisallowedHost` is importable under from Django (django.http.request re-exports it). */
 const DISALLOWED_HOST = new Set(['django.core.exceptions.DisallowedHost', 'django.http.request.DisallowedHost']);
@@ -96,22 +97,8 @@ function isDjangoDisallowedHost(idx: PyIndex, qualified: string, fromRel: string
 
 /**
  * A middleware class of the project's own that subclasses Django's `target` middleware (normandy's
- * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does. Followed three base
- * classes deep; a class the scan cannot find is no such subclass.
+ * NormandySecurityMiddleware subclasses SecurityMiddleware): it does what `target` does.
  */
 export function subclassesMiddleware(ctx: ScanContext, dotted: string, fromRel: string, target: string): boolean {
-  const idx = PyIndex.of(ctx);
-  const seen = new Set<string>();
-  const walk = (q: string, from: string, depth: number): boolean => {
-    if (q === target) return true;
-    if (depth > 3 || seen.has(q)) return false;
-    seen.add(q);
-    const d = idx.resolveDef(q, from);
-    if (!d || d.node.type !== 'class_definition') return false;
-    return baseNodes(d.node).some((b) => {
-      const bq = idx.qualify(d.file, b);
-      return !!bq && walk(bq, d.file.rel, depth + 1);
-    });
-  };
-  return walk(dotted, fromRel, 0);
+  return classExtends(PyIndex.of(ctx), dotted, fromRel, (q) => q === target);
 }

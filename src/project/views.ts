@@ -481,6 +481,17 @@ export function classAncestry(idx: PyIndex, file: SourceFile, cls: SyntaxNode, d
 }
 
 /**
+ * Is the class a qualified name refers to — or the name itself — one `matches` accepts, up its ancestry (the
+ * project's classes resolved three deep, classAncestry)? A subclass of Django's SecurityMiddleware (normandy's), of
+ * django-celery-email's backend (astrobin's). A class the scan cannot find is no such subclass.
+ */
+export function classExtends(idx: PyIndex, qualified: string, fromRel: string | undefined, matches: (q: string) => boolean): boolean {
+  if (matches(qualified)) return true;
+  const d = idx.resolveDef(qualified, fromRel);
+  return d?.node.type === 'class_definition' && classAncestry(idx, d.file, d.node).some((a) => matches(a.q));
+}
+
+/**
  * Builds the view index before the view rules run, parsing a few files at a time: whenever the trees held come to
  * shortcuts.viewIndexChars characters of source, they (and the module index holding their nodes) are let go
  * (src/project/memory.ts). The same facts as findViews builds at once; the rules gate calls this first

@@ -12,8 +12,8 @@ import { composeServices, productionDeployFile } from '../project/deploy-command
 import { isMap } from 'yaml';
 import { isLoopbackHost } from '../project/proxy';
 import { shortcuts } from '../project/shortcuts';
-import { defKey, viewKeys } from '../project/views';
-import { appliedDecorators, baseNodes, DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
+import { classExtends, defKey, viewKeys } from '../project/views';
+import { appliedDecorators, DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { WORLDS, type SettingBinding, debugOffInProduction, switchedOffInProduction, envVarNames, label, strOf, unreadSetting, valueIn } from './settings-util';
 
 type Kind = 'email' | 'http' | 'image' | 'pdf';
@@ -236,18 +236,10 @@ const QUEUED_EMAIL_BACKEND = /^(djcelery_email|mailer\.backend|django_q_email|dj
 
 /**
  * A backend that queues: one of those, or a class of the project's that extends one (astrobin's
- * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once), followed up its bases.
+ * CustomCeleryEmailBackend, a CeleryEmailBackend that sends a few priority messages at once).
  */
-function queues(ctx: ScanContext, backend: string, depth = 0): boolean {
-  if (QUEUED_EMAIL_BACKEND.test(backend)) return true;
-  if (depth > 3) return false;
-  const idx = PyIndex.of(ctx);
-  const d = idx.resolveDef(backend);
-  if (d?.node.type !== 'class_definition') return false;
-  return baseNodes(d.node).some((b) => {
-    const q = idx.qualify(d.file, b);
-    return !!q && queues(ctx, q, depth + 1);
-  });
+function queues(ctx: ScanContext, backend: string): boolean {
+  return classExtends(PyIndex.of(ctx), backend, undefined, (q) => QUEUED_EMAIL_BACKEND.test(q));
 }
 
 /**
