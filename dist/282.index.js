@@ -17794,10 +17794,12 @@ function queues(ctx, backend) {
 }
 /**
  * Backends that hand the message to a provider's HTTP API (django-anymail, django-ses, the SendGrid, Postmark,
- * Mailjet and SparkPost backends): the request still waits on a remote service, but not on an SMTP server, and
+ * Mailjet, SparkPost and GOV.UK Notify backends): the request still waits on a remote service, but not on an SMTP server, and
  * the message says so.
  */
-const API_EMAIL_BACKEND = /^(anymail|django_ses|sgbackend|sendgrid_backend|postmarker|postmark|django_mailjet|mailjet|sparkpost|django_sparkpost|django_amazon_ses)\./;
+const API_EMAIL_BACKEND = /^(anymail|django_ses|sgbackend|sendgrid_backend|postmarker|postmark|django_mailjet|mailjet|sparkpost|django_sparkpost|django_amazon_ses|django_gov_notify)\./;
+/** Django's backends that deliver nowhere (the console, a folder, memory, nothing): development's, never what makes a client wait. */
+const LOCAL_EMAIL_BACKEND = /^django\.core\.mail\.backends\.(console|filebased|locmem|dummy)\.EmailBackend$/;
 /**
  * The EMAIL_BACKEND values production may use: Django's SMTP backend when unset; the value in each world; or,
  * where the settings choose between literals under a condition the scan cannot evaluate (MuckRock's
@@ -17836,9 +17838,11 @@ function mixedBackend(ctx, file) {
 }
 /** What the send does, by the backends production may use: through a provider's HTTP API when every one that sends in the request is one. */
 function emailWhat(ctx, file) {
-    const direct = emailBackends(ctx, file)?.values.filter((v) => !queues(ctx, v));
-    if (direct?.length && direct.every((v) => API_EMAIL_BACKEND.test(v))) {
-        return `sends email through a provider's HTTP API (${direct.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
+    // the backends that send in the request, less development's local ones chosen beside them (redbox: a folder,
+    // the console or GOV.UK Notify by EMAIL_BACKEND_TYPE — the mail that makes a client wait goes to the API)
+    const remote = emailBackends(ctx, file)?.values.filter((v) => !queues(ctx, v) && !LOCAL_EMAIL_BACKEND.test(v));
+    if (remote?.length && remote.every((v) => API_EMAIL_BACKEND.test(v))) {
+        return `sends email through a provider's HTTP API (${remote.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
     }
     return WHAT.email;
 }

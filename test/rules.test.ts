@@ -159,6 +159,12 @@ describe('what messages say', () => {
     expect(hit.message).toContain("through a provider's HTTP API (anymail.backends.postmark.EmailBackend)");
     expect(hit.message).not.toContain('SMTP');
   });
+
+  it('launch.W080 with the backend chosen among local ones and an API one (redbox: file, console or GOV.UK Notify) says the API, not SMTP', () => {
+    const [hit] = hitsOf('launch.W080', 'backend_local_or_api');
+    expect(hit.message).toContain("through a provider's HTTP API (django_gov_notify.backends.NotifyEmailBackend)");
+    expect(hit.message).not.toContain('SMTP');
+  });
 });
 
 describe('rule metadata and docs', () => {
