@@ -10518,8 +10518,10 @@ function proxyFactsIn(files, env = new Map()) {
         else {
             if (/\.(ya?ml|toml)$/.test(name))
                 traefik.readConfig(f);
-            if (/\.ya?ml$/.test(name) && !isComposeFile(name))
+            if (/\.ya?ml$/.test(name) && !isComposeFile(name)) {
                 out.redirect.push(...ingressNginx(f));
+                merge(out, ingressNginxTls(f, files));
+            }
             if (name === 'app.yaml' || name === 'app.yml')
                 out.redirect.push(...appEngineRedirects(f));
             if (name === 'fly.toml')
@@ -11408,6 +11410,80 @@ function ingressNginx(f) {
             out.push({ location: { file: f.rel, line: i + 1 }, what: `ingress-nginx annotation nginx.ingress.kubernetes.io/${m[1]}: "true"` });
     });
     return out;
+}
+/** The Ingress is served by ingress-nginx: `ingressClassName: nginx` (also on the next line) or the class annotation. */
+const NGINX_CLASS = /^\s*ingressClassName\s*:\s*(?:#.*)?\n?\s*["']?nginx["']?\s*(#.*)?$|^\s*["']?kubernetes\.io\/ingress\.class["']?\s*:\s*["']?nginx["']?\s*(#.*)?$/m;
+/**
+ * The nginx Ingress controllers' documented defaults for an Ingress served with TLS: plain HTTP is redirected
+ * to HTTPS (`ssl-redirect` defaults to true once the Ingress has a `tls` section, in the community ingress-nginx
+ * and in NGINX Inc's controller alike) and, in ingress-nginx, HTTPS responses carry Strict-Transport-Security
+ * (its ConfigMap's `hsts` defaults to true) — IFRC GO's Helm chart relies on both. Only an Ingress that names
+ * the nginx class counts: another controller (Traefik, GCE, AWS ALB) has other defaults, and one with no class
+ * is served by whichever the cluster makes default.
+ * `ssl-redirect: "false"` on the Ingress turns the redirect off, and a shipped controller ConfigMap with
+ * `hsts: "false"` the header. A Helm `{{ if … }}` right around the `tls` section is a deploy-time choice,
+ * decided from the chart's values.yaml when it sets the value to a boolean, else said as `when`. Read line by
+ * line: a Helm template is not YAML until rendered.
+ */
+function ingressNginxTls(f, files) {
+    const out = noFacts();
+    if (!/^\s*kind\s*:\s*Ingress\s*$/m.test(f.text))
+        return out;
+    let start = 0;
+    for (const doc of f.text.split(/^---[^\S\n]*$/m)) {
+        const first = start;
+        start += doc.split('\n').length - 1;
+        if (!/^\s*kind\s*:\s*Ingress\s*$/m.test(doc) || !NGINX_CLASS.test(doc))
+            continue;
+        const docLines = doc.split('\n');
+        const tls = docLines.findIndex((l) => /^\s*tls\s*:\s*(#.*)?$/.test(l));
+        if (tls < 0 || !docLines.slice(tls + 1).some((l) => /^\s*-?\s*(hosts|secretName)\s*:/.test(l)))
+            continue;
+        const cond = helmCondition(docLines, tls);
+        const value = cond === undefined ? true : helmValue(f, files, cond);
+        if (value === false)
+            continue;
+        const when = value === true ? {} : { when: `the Helm condition \`${cond}\` holds` };
+        const location = { file: f.rel, line: first + tls + 1 };
+        if (!/^\s*["']?nginx\.ingress\.kubernetes\.io\/ssl-redirect["']?\s*:\s*["']?false["']?/m.test(doc)) {
+            out.redirect.push({ location, what: 'an nginx-class Ingress with TLS (the nginx controllers redirect HTTP to HTTPS by default)', ...when });
+        }
+        // NGINX Inc's controller also answers to the nginx class but sends no HSTS by default: only an Ingress that
+        // carries the community controller's own annotations (nginx.ingress.kubernetes.io/…) is known to be ingress-nginx
+        if (/nginx\.ingress\.kubernetes\.io\//.test(doc) && !files.some((c) => /^\s*["']?hsts["']?\s*:\s*["']?false["']?\s*$/m.test(c.text) && /^\s*kind\s*:\s*ConfigMap\s*$/m.test(c.text))) {
+            out.hsts.push({ location, what: 'an ingress-nginx Ingress with TLS (ingress-nginx sends Strict-Transport-Security on HTTPS by default)', ...when });
+        }
+    }
+    return out;
+}
+/** The Helm `{{ if COND }}` on the line right above `at` (blank lines skipped), or undefined. */
+function helmCondition(lines, at) {
+    for (let i = at - 1; i >= 0; i--) {
+        if (!lines[i].trim())
+            continue;
+        return /^\s*\{\{-?\s*if\s+(.+?)\s*-?\}\}\s*$/.exec(lines[i])?.[1];
+    }
+    return undefined;
+}
+/** `.Values.a.b` read from the chart's values.yaml (beside the templates folder) when a boolean there; else undefined. */
+function helmValue(f, files, cond) {
+    const m = /^\.Values\.([\w.]+)$/.exec(cond);
+    const chart = /^(.*?\/)?templates\//.exec(f.rel);
+    if (!m || !chart)
+        return undefined;
+    const values = files.find((c) => c.rel === `${chart[1] ?? ''}values.yaml`);
+    if (!values)
+        return undefined;
+    let v;
+    try {
+        v = (0,yaml_dist/* parse */.qg)(values.text);
+    }
+    catch {
+        return undefined;
+    }
+    for (const k of m[1].split('.'))
+        v = v && typeof v === 'object' ? v[k] : undefined;
+    return typeof v === 'boolean' ? v : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/project/syntax.ts

@@ -617,6 +617,54 @@ describe('Kubernetes ingress-nginx', () => {
     expect(facts({ 'k8s/ingress.yaml': ingress('"false"') }).redirect).toEqual([]);
     expect(facts({ 'helm/templates/ingress.yaml': ingress('{{ .Values.ingress.sslRedirect | quote }}') }).redirect).toEqual([]);
   });
+
+  // IFRC GO's Helm chart: an nginx-class Ingress with a tls section, under `{{- if .Values.api.tls.enabled }}`
+  const tlsIngress = (opts: { cls?: string; annotation?: string; cond?: string } = {}) =>
+    lines(
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata:',
+      '  name: api',
+      '  annotations:',
+      `    ${opts.annotation ?? 'nginx.ingress.kubernetes.io/proxy-body-size: "300m"'}`,
+      'spec:',
+      '  ingressClassName:',
+      `    ${opts.cls ?? 'nginx'}`,
+      ...(opts.cond ? [`  {{- if ${opts.cond} }}`] : []),
+      '  tls:', // 10, or 11 under a condition
+      '    - hosts:',
+      '      - api.example.org',
+      '      secretName: api-cert',
+      ...(opts.cond ? ['  {{- end }}'] : []),
+      '  rules:',
+      '  - host: api.example.org',
+    );
+  const values = (enabled: string) => lines('api:', '  domain: api.example.org', '  tls:', `    enabled: ${enabled}`);
+
+  it("an nginx-class Ingress with TLS: the controllers' default redirect, and ingress-nginx's default HSTS", () => {
+    expect(facts({ 'k8s/ingress.yaml': tlsIngress() })).toEqual({
+      redirect: ['k8s/ingress.yaml:10 an nginx-class Ingress with TLS (the nginx controllers redirect HTTP to HTTPS by default)'],
+      hsts: ['k8s/ingress.yaml:10 an ingress-nginx Ingress with TLS (ingress-nginx sends Strict-Transport-Security on HTTPS by default)'],
+    });
+    // NGINX Inc's controller (nginx.org/ annotations) answers to the nginx class too, and sends no HSTS by default
+    expect(facts({ 'k8s/ingress.yaml': tlsIngress({ annotation: 'nginx.org/client-max-body-size: "4m"' }) }).hsts).toEqual([]);
+    // another controller, or the redirect turned off on the Ingress
+    expect(facts({ 'k8s/ingress.yaml': tlsIngress({ cls: 'traefik' }) })).toEqual({ redirect: [], hsts: [] });
+    expect(facts({ 'k8s/ingress.yaml': tlsIngress({ annotation: 'nginx.ingress.kubernetes.io/ssl-redirect: "false"' }) }).redirect).toEqual([]);
+    // the controller's shipped ConfigMap switches HSTS off
+    const configMap = lines('kind: ConfigMap', 'apiVersion: v1', 'data:', '  hsts: "false"');
+    expect(facts({ 'k8s/ingress.yaml': tlsIngress(), 'k8s/ingress-nginx-config.yaml': configMap }).hsts).toEqual([]);
+  });
+
+  it("TLS under a Helm condition: decided by the chart's values.yaml when it holds a boolean, else the operator's choice", () => {
+    const ingress = tlsIngress({ cond: '.Values.api.tls.enabled' });
+    const rel = 'deploy/chart/templates/ingress.yaml';
+    expect(facts({ [rel]: ingress, 'deploy/chart/values.yaml': values('true') }).redirect).toEqual([`${rel}:11 an nginx-class Ingress with TLS (the nginx controllers redirect HTTP to HTTPS by default)`]);
+    expect(facts({ [rel]: ingress, 'deploy/chart/values.yaml': values('false') })).toEqual({ redirect: [], hsts: [] });
+    const r = proxyFactsIn([{ rel, text: ingress }]);
+    expect(r.redirect.map((x) => x.when)).toEqual(['the Helm condition `.Values.api.tls.enabled` holds']);
+    expect(r.hsts.map((x) => x.when)).toEqual(['the Helm condition `.Values.api.tls.enabled` holds']);
+  });
 });
 
 describe('framing protection and nosniff headers', () => {
