@@ -10389,6 +10389,54 @@ all = files) {
     }
     return out;
 }
+/** A log metric filter pattern that counts errors: an error/exception/traceback/critical word, or a 5xx status. */
+const ERROR_PATTERN = /error|exception|traceback|critical|fatal|\b5\d\d\b|\\?" ?5\\?"|HTTP\/1\.1 5/i;
+/**
+ * Error alerting declared in Terraform (launch.W090): an `aws_cloudwatch_log_metric_filter` whose `pattern` counts
+ * error lines or 5xx responses in the app's logs, and an `aws_cloudwatch_metric_alarm` on that filter's metric
+ * (`metric_name = aws_cloudwatch_log_metric_filter.NAME.name`, or the filter's literal name) with `alarm_actions`
+ * — someone is told when the app logs an error (the COVID Alert portal's alarms post to Slack through SNS). What
+ * it is (`file:line`), or undefined. A filter no alarm with actions watches tells no one, and does not count.
+ */
+function terraformErrorAlarm(file) {
+    if (!file.text.includes('aws_cloudwatch_log_metric_filter') || !file.text.includes('aws_cloudwatch_metric_alarm'))
+        return undefined;
+    const blocks = new Map();
+    for (const l of hclLines(file.text))
+        if (l.top)
+            blocks.set(l.top.index, [...(blocks.get(l.top.index) ?? []), l]);
+    const filters = [];
+    const alarms = [];
+    const text = file.text.split('\n');
+    for (const lines of blocks.values()) {
+        // a block's own `resource "TYPE" "NAME" {` line comes before the first line hclLines puts in it
+        const head = /^\s*resource\s+"([\w-]+)"\s+"([\w-]+)"/.exec(text[lines[0].line - 2] ?? '');
+        if (!head)
+            continue;
+        // the attribute values as written on the original lines (hclLines keeps strings' text, blanks their braces)
+        const attr = (key) => lines.find((l) => l.blocks.length === 0 && new RegExp(`^\\s*${key}\\s*=`).test(l.text));
+        const raw = (l) => (l ? text[l.line - 1].replace(/^[^=]*=\s*/, '').trim() : undefined);
+        if (head[1] === 'aws_cloudwatch_log_metric_filter') {
+            const pattern = attr('pattern');
+            if (!pattern || !ERROR_PATTERN.test(raw(pattern) ?? ''))
+                continue;
+            const name = raw(attr('name'));
+            filters.push({ name: head[2], ...(name && /^"[^"]+"$/.test(name) ? { metric: name.slice(1, -1) } : {}), line: pattern.line });
+        }
+        else if (head[1] === 'aws_cloudwatch_metric_alarm') {
+            const actions = raw(attr('alarm_actions'));
+            const metric = raw(attr('metric_name'));
+            if (actions && !/^\[\s*\]$/.test(actions) && metric)
+                alarms.push({ metric, line: lines[0].line - 1 });
+        }
+    }
+    for (const f of filters) {
+        const alarm = alarms.find((a) => a.metric.startsWith(`aws_cloudwatch_log_metric_filter.${f.name}.`) || (f.metric !== undefined && a.metric === `"${f.metric}"`));
+        if (alarm)
+            return `${file.rel}:${f.line} (a CloudWatch log metric filter on errors, alarmed at line ${alarm.line} with alarm_actions)`;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/project/proxy.ts
 /**
@@ -18569,6 +18617,9 @@ function noteOn(slow, debugOnly, lazy) {
 ;// CONCATENATED MODULE: ./src/rules/no-error-monitoring.ts
 
 
+
+
+
 /** Error trackers and APM agents, as Python packages. */
 const AGENTS = 'sentry_sdk|azure\\.monitor|opencensus|applicationinsights|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
 /** `import sentry_sdk`, `from ddtrace import patch_all`, ... */
@@ -18615,6 +18666,31 @@ function remoteLogging(s) {
     });
     return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
 }
+/** A call that hands an exception to someone: mail, a problem report, a notification, a capture, an alert. */
+const REPORTING_CALL = /(^|[._])(send_?\w*mail\w*|mail_\w+|\w*report\w*|notify\w*|capture_\w+|alert\w*)$/i;
+/**
+ * A middleware of the project's own, in production's MIDDLEWARE (every value it may take), whose
+ * `process_exception` reports the exception — ocfweb's OcflibErrorMiddleware mails every unhandled exception's
+ * traceback to the staff list through ocflib's `send_problem_report()`. What it is, or undefined. A
+ * process_exception that only turns exceptions into responses reports nothing and does not count.
+ */
+function reportingMiddleware(ctx, s) {
+    const b = s.bindings.get('MIDDLEWARE');
+    if (!b || b.unset.kind !== 'list')
+        return undefined;
+    const idx = PyIndex.of(ctx);
+    for (const item of b.unset.items) {
+        const path = strOf(item);
+        const def = path ? idx.resolveDef(path, s.file) : undefined;
+        if (def?.node.type !== 'class_definition')
+            continue;
+        const method = def.node.childForFieldName('body')?.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === 'process_exception');
+        const call = method?.descendantsOfType('call').find((c) => REPORTING_CALL.test(dottedName(c.childForFieldName('function')) ?? ''));
+        if (call)
+            return `${path} (its process_exception calls ${dottedName(call.childForFieldName('function'))}())`;
+    }
+    return undefined;
+}
 /** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
 function adminsMayBeSet(s) {
     const b = s.bindings.get('ADMINS');
@@ -18653,7 +18729,9 @@ function adminsMayBeSet(s) {
             const deploy = ctx.workspace
                 .deployFiles()
                 .filter((f) => countsFor(ctx, project, f.rel) && !files_inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
-            if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text)))
+            if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text) || (f.rel.endsWith('.tf') && terraformErrorAlarm(f))))
+                continue;
+            if (reportingMiddleware(ctx, s))
                 continue;
             if (remote === undefined) {
                 undecided ??= `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;

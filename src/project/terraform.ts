@@ -8,6 +8,8 @@
  * - `aws_lb_listener` (`aws_alb_listener`): a `redirect { protocol = "HTTPS" }` action;
  * - `google_compute_url_map`: `https_redirect = true`.
  *
+ * And error alerting for launch.W090: a CloudWatch log metric filter on errors with an alarm that has actions.
+ *
  * Read by hand: HashiCorp's parser on npm, @cdktf/hcl2json, is Go compiled to WebAssembly — 1.7 MB gzipped, and
  * asynchronous where the rules are not — for four attributes; the others are unmaintained. What is read is only which
  * top-level `resource "TYPE" "NAME" {` block a line belongs to, by brace depth outside strings and comments,
@@ -142,4 +144,46 @@ export function terraformDataMounts(
     }
   }
   return out;
+}
+
+/** A log metric filter pattern that counts errors: an error/exception/traceback/critical word, or a 5xx status. */
+const ERROR_PATTERN = /error|exception|traceback|critical|fatal|\b5\d\d\b|\\?" ?5\\?"|HTTP\/1\.1 5/i;
+
+/**
+ * Error alerting declared in Terraform (launch.W090): an `aws_cloudwatch_log_metric_filter` whose `pattern` counts
+ * error lines or 5xx responses in the app's logs, and an `aws_cloudwatch_metric_alarm` on that filter's metric
+ * (`metric_name = aws_cloudwatch_log_metric_filter.NAME.name`, or the filter's literal name) with `alarm_actions`
+ * — someone is told when the app logs an error (the COVID Alert portal's alarms post to Slack through SNS). What
+ * it is (`file:line`), or undefined. A filter no alarm with actions watches tells no one, and does not count.
+ */
+export function terraformErrorAlarm(file: { rel: string; text: string }): string | undefined {
+  if (!file.text.includes('aws_cloudwatch_log_metric_filter') || !file.text.includes('aws_cloudwatch_metric_alarm')) return undefined;
+  const blocks = new Map<number, Line[]>();
+  for (const l of hclLines(file.text)) if (l.top) blocks.set(l.top.index, [...(blocks.get(l.top.index) ?? []), l]);
+  const filters: Array<{ name: string; metric?: string; line: number }> = [];
+  const alarms: Array<{ metric: string; line: number }> = [];
+  const text = file.text.split('\n');
+  for (const lines of blocks.values()) {
+    // a block's own `resource "TYPE" "NAME" {` line comes before the first line hclLines puts in it
+    const head = /^\s*resource\s+"([\w-]+)"\s+"([\w-]+)"/.exec(text[lines[0].line - 2] ?? '');
+    if (!head) continue;
+    // the attribute values as written on the original lines (hclLines keeps strings' text, blanks their braces)
+    const attr = (key: string) => lines.find((l) => l.blocks.length === 0 && new RegExp(`^\\s*${key}\\s*=`).test(l.text));
+    const raw = (l: Line | undefined) => (l ? text[l.line - 1].replace(/^[^=]*=\s*/, '').trim() : undefined);
+    if (head[1] === 'aws_cloudwatch_log_metric_filter') {
+      const pattern = attr('pattern');
+      if (!pattern || !ERROR_PATTERN.test(raw(pattern) ?? '')) continue;
+      const name = raw(attr('name'));
+      filters.push({ name: head[2], ...(name && /^"[^"]+"$/.test(name) ? { metric: name.slice(1, -1) } : {}), line: pattern.line });
+    } else if (head[1] === 'aws_cloudwatch_metric_alarm') {
+      const actions = raw(attr('alarm_actions'));
+      const metric = raw(attr('metric_name'));
+      if (actions && !/^\[\s*\]$/.test(actions) && metric) alarms.push({ metric, line: lines[0].line - 1 });
+    }
+  }
+  for (const f of filters) {
+    const alarm = alarms.find((a) => a.metric.startsWith(`aws_cloudwatch_log_metric_filter.${f.name}.`) || (f.metric !== undefined && a.metric === `"${f.metric}"`));
+    if (alarm) return `${file.rel}:${f.line} (a CloudWatch log metric filter on errors, alarmed at line ${alarm.line} with alarm_actions)`;
+  }
+  return undefined;
 }

@@ -1,6 +1,10 @@
 import type { Rule, RuleHit } from './rule';
+import type { ScanContext } from '../project/scan';
+import { PyIndex } from '../project/modules';
+import { dottedName } from '../project/python';
+import { terraformErrorAlarm } from '../project/terraform';
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
-import { dictGet, label, mayBeSetDynamically, truthy, type EvaluatedSettings, type Value } from './settings-util';
+import { dictGet, label, mayBeSetDynamically, strOf, truthy, type EvaluatedSettings, type Value } from './settings-util';
 
 /** Error trackers and APM agents, as Python packages. */
 const AGENTS = 'sentry_sdk|azure\\.monitor|opencensus|applicationinsights|raven|rollbar|newrelic|ddtrace|elasticapm|bugsnag|honeybadger|opbeat|scout_apm|raygun4py|airbrake|pybrake|appsignal|opentelemetry|logfire|atatus|instana|appenlight_client|datadog';
@@ -47,6 +51,30 @@ function remoteLogging(s: EvaluatedSettings): boolean | undefined {
   return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
 }
 
+/** A call that hands an exception to someone: mail, a problem report, a notification, a capture, an alert. */
+const REPORTING_CALL = /(^|[._])(send_?\w*mail\w*|mail_\w+|\w*report\w*|notify\w*|capture_\w+|alert\w*)$/i;
+
+/**
+ * A middleware of the project's own, in production's MIDDLEWARE (every value it may take), whose
+ * `process_exception` reports the exception — ocfweb's OcflibErrorMiddleware mails every unhandled exception's
+ * traceback to the staff list through ocflib's `send_problem_report()`. What it is, or undefined. A
+ * process_exception that only turns exceptions into responses reports nothing and does not count.
+ */
+function reportingMiddleware(ctx: ScanContext, s: EvaluatedSettings): string | undefined {
+  const b = s.bindings.get('MIDDLEWARE');
+  if (!b || b.unset.kind !== 'list') return undefined;
+  const idx = PyIndex.of(ctx);
+  for (const item of b.unset.items) {
+    const path = strOf(item);
+    const def = path ? idx.resolveDef(path, s.file) : undefined;
+    if (def?.node.type !== 'class_definition') continue;
+    const method = def.node.childForFieldName('body')?.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === 'process_exception');
+    const call = method?.descendantsOfType('call').find((c) => REPORTING_CALL.test(dottedName(c.childForFieldName('function')) ?? ''));
+    if (call) return `${path} (its process_exception calls ${dottedName(call.childForFieldName('function'))}())`;
+  }
+  return undefined;
+}
+
 /** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
 function adminsMayBeSet(s: EvaluatedSettings): boolean {
   const b = s.bindings.get('ADMINS');
@@ -82,7 +110,8 @@ export default {
       const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
-      if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text))) continue;
+      if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text) || (f.rel.endsWith('.tf') && terraformErrorAlarm(f)))) continue;
+      if (reportingMiddleware(ctx, s)) continue;
       if (remote === undefined) {
         undecided ??= `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
         continue;
