@@ -15644,8 +15644,11 @@ function clause(worlds, names) {
             const ev = serving.evidence;
             const how = ev?.unresolvedWorker ? ` with worker class ${ev.unresolvedWorker}, which the scan could not trace to a WSGI or ASGI worker` : ', WSGI';
             const served = serving.interface === 'wsgi' && ev ? ` (served by ${ev.server}${how}: ${ev.location.file}:${ev.location.line})` : '';
+            const databases = s.bindings.get('DATABASES');
             return [{
-                    location: locationOf(s, 'DATABASES'),
+                    // held only with the variables set: the set world's own DATABASES line (OnlineJudge's production_settings.py,
+                    // not the dev_settings.py the unset world imports)
+                    location: databases ? whereIn(databases, worlds) : locationOf(s, 'DATABASES'),
                     message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
                 }];
         });
