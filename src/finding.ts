@@ -91,7 +91,7 @@ export const CHECKLIST = {
   debug: 'DEBUG off in production',
   'allowed-hosts': 'ALLOWED_HOSTS restricted',
   'secret-key': 'SECRET_KEY secret and stable',
-  database: 'Production database (PostgreSQL, persistent connections)',
+  database: 'Production database (a server, not SQLite; CONN_MAX_AGE that fits the server)',
   'app-server': 'A real app server (no runserver)',
   'static-files': 'Static files collected (STATIC_ROOT, STORAGES)',
   uploads: 'Uploads off the app disk',

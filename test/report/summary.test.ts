@@ -44,7 +44,7 @@ describe('jobSummary', () => {
       'DEBUG off in production',
       'ALLOWED\\_HOSTS restricted',
       'SECRET\\_KEY secret and stable',
-      'Production database (PostgreSQL, persistent connections)',
+      'Production database (a server, not SQLite; CONN\\_MAX\\_AGE that fits the server)',
       'Uploads off the app disk',
       'Error monitoring',
       'Other checks',

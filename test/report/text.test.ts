@@ -61,7 +61,7 @@ describe('formatText', () => {
   });
 
   test('items without findings are listed compactly as passed / not applicable', () => {
-    expect(text).toContain('Passed: Production database (PostgreSQL, persistent connections)');
+    expect(text).toContain('Passed: Production database (a server, not SQLite; CONN_MAX_AGE that fits the server)');
     expect(text).toContain('Not applicable: Uploads off the app disk (no FileField or ImageField in any model)');
   });
 
