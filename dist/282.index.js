@@ -15397,7 +15397,2730 @@ function servingInterface(ctx, project) {
 
 
 
+;// CONCATENATED MODULE: ./src/project/evaluator/libraries.ts
+/**
+ * Models of the libraries settings read their environment through: os.environ / os.getenv,
+ * django-environ (`env(...)`, `env.bool`, `env.db`, schemes), python-decouple (`config(..., cast=)`),
+ * dj-database-url (`config`, `parse`) and Django's `get_random_secret_key`. Each read is evaluated in the
+ * world of the frame: `unset` gives the default (or a raise when there is none), `set` gives an `env`
+ * value (a non-empty string of unknown content) or unknown when the library parses it.
+ */
+
+
+
+/**
+ * The dotted name a call resolves to after import aliasing, with the env readers normalised:
+ * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `environs.Env`, `decouple.config`,
+ * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
+ */
+function canonical(frame, dotted) {
+    if (!dotted)
+        return undefined;
+    const [head, ...rest] = dotted.split('.');
+    const base = frame.aliases.get(head) ?? head;
+    const full = [base, ...rest].join('.');
+    if (full === 'os.environ.getenv')
+        return 'os.getenv';
+    // FileAwareEnv (django-environ 0.9+) is Env that also reads a variable from the file `<NAME>_FILE` names
+    // (Docker secrets): unset, it falls back to the same default.
+    if (/^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(full))
+        return 'environ.Env';
+    if (full === 'environs.Env')
+        return 'environs.Env';
+    if (full === 'decouple.config' || full === 'decouple.AutoConfig')
+        return 'decouple.config';
+    if (full.endsWith('get_random_secret_key'))
+        return 'get_random_secret_key';
+    return full;
+}
+/** Calls that make a fresh random value each time they run (a key generated at import is one per process). */
+const GENERATOR = /(^|\.)(get_random_secret_key|get_random_string|token_urlsafe|token_hex|token_bytes|urandom|uuid4)$/;
+function isGenerator(kind) {
+    return kind !== undefined && GENERATOR.test(kind);
+}
+/** `environ.Env(DEBUG=(bool, False), ...)`: each variable's cast and default. */
+function envScheme(frame, call, scope) {
+    const out = new Map();
+    for (const [k, v] of callParts(call).kwargs) {
+        if (v.type === 'tuple') {
+            const [c, d] = v.namedChildren;
+            out.set(k, { cast: c?.text, default: d ? evalExpr(frame, d, scope) : undefined });
+        }
+        else
+            out.set(k, { cast: v.text });
+    }
+    return out;
+}
+function envRead(frame, name) {
+    if (name?.kind !== 'str')
+        return undefined;
+    frame.reads.add(name.value);
+    return name.value;
+}
+/**
+ * Is the variable set in this world? Always in the `set` world; in the `unset` world only when the project's
+ * own production deploy manifests always set it (a compose `environment:` entry, a Dockerfile `ENV`, a k8s
+ * `valueFrom`…): then "unset" cannot happen in production, and its content is the operator's (`env`).
+ */
+function isSet(frame, name) {
+    return frame.world === 'set' || frame.opts.provided?.has(name) === true;
+}
+/** In the unset world, a variable that an earlier `raise` guard requires never reaches its default. */
+function guardedRaise(frame, name) {
+    return !isSet(frame, name) && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
+}
+/** Cast a value the way django-environ / decouple would (bool: "true/yes/1/on" → True). */
+function castValue(v, cast) {
+    if (!cast)
+        return v;
+    const c = cast.replace(/^builtins\./, '');
+    if (c === 'bool') {
+        if (v.kind === 'bool')
+            return v;
+        if (v.kind === 'str')
+            return bool(['true', 'on', 'ok', 'y', 'yes', '1', 't'].includes(v.value.trim().toLowerCase()));
+        if (v.kind === 'num')
+            return bool(v.value !== 0);
+        if (v.kind === 'none')
+            return bool(false);
+        return values_UNKNOWN;
+    }
+    if (c === 'int' || c === 'float') {
+        if (v.kind === 'num')
+            return v;
+        if (v.kind === 'bool')
+            return num(v.value ? 1 : 0);
+        if (v.kind === 'str' && v.value.trim() !== '' && !Number.isNaN(Number(v.value)))
+            return num(Number(v.value));
+        return values_UNKNOWN;
+    }
+    if (c === 'str')
+        return v.kind === 'str' || v.kind === 'env' || v.kind === 'prefix' ? v : values_UNKNOWN;
+    if (c === 'list' || /Csv\(/.test(c)) {
+        if (v.kind === 'list')
+            return v;
+        if (v.kind === 'str')
+            return { kind: 'list', items: v.value.split(',').filter((s, _i, all) => !(all.length === 1 && s === '')).map((s) => str(s.trim(), v.literal)) };
+        return values_UNKNOWN;
+    }
+    return values_UNKNOWN;
+}
+const ENGINES = {
+    sqlite: 'django.db.backends.sqlite3',
+    sqlite3: 'django.db.backends.sqlite3',
+    spatialite: 'django.contrib.gis.db.backends.spatialite',
+    postgres: 'django.db.backends.postgresql',
+    postgresql: 'django.db.backends.postgresql',
+    pgsql: 'django.db.backends.postgresql',
+    psql: 'django.db.backends.postgresql',
+    postgis: 'django.contrib.gis.db.backends.postgis',
+    mysql: 'django.db.backends.mysql',
+    mysql2: 'django.db.backends.mysql',
+    mysqlgis: 'django.contrib.gis.db.backends.mysql',
+    oracle: 'django.db.backends.oracle',
+    mssql: 'mssql',
+};
+/** Parse a database URL the way dj-database-url / django-environ map schemes to engines; a known prefix is enough. */
+function databaseFromUrl(url, extra = []) {
+    if (url.kind !== 'str' && url.kind !== 'prefix')
+        return { kind: 'dict', entries: [['ENGINE', values_UNKNOWN], ...extra] };
+    const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
+    const scheme = m?.[1].toLowerCase();
+    const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : values_UNKNOWN;
+    // `sqlite://:memory:` and a bare `sqlite://`: both libraries' in-memory database (NAME ":memory:")
+    const memory = url.kind === 'str' && /^(sqlite3?|spatialite):\/\/(:memory:)?$/i.test(url.value.trim());
+    return { kind: 'dict', entries: [['ENGINE', engine], ...(memory ? [['NAME', str(':memory:', url.literal)]] : []), ...extra] };
+}
+function dbExtras(frame, kwargs, scope) {
+    const extra = [];
+    const cma = kwargs.get('conn_max_age');
+    extra.push(['CONN_MAX_AGE', cma ? evalExpr(frame, cma, scope) : num(0)]);
+    const hc = kwargs.get('conn_health_checks');
+    if (hc)
+        extra.push(['CONN_HEALTH_CHECKS', evalExpr(frame, hc, scope)]);
+    return extra;
+}
+/**
+ * An environment read by one of the modelled libraries, or undefined when the call is none of them.
+ * `kind` is the canonical callee.
+ */
+function evalLibraryCall(frame, node, kind, scope) {
+    const { calleeNode, args, kwargs } = callParts(node);
+    const arg = (i, kw) => {
+        const n = (kw && kwargs.get(kw)) || args[i];
+        return n ? evalExpr(frame, n, scope) : undefined;
+    };
+    if (kind === 'os.getenv' || kind === 'os.environ.get' || kind === 'os.environ.setdefault') {
+        const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
+        if (name === undefined)
+            return values_UNKNOWN;
+        if (isSet(frame, name))
+            return { kind: 'env', name };
+        const g = guardedRaise(frame, name);
+        if (g)
+            return g;
+        return arg(1, 'default') ?? NONE;
+    }
+    if (isGenerator(kind))
+        return { kind: 'call', callee: kind };
+    if (kind === 'decouple.config') {
+        const name = envRead(frame, arg(0));
+        if (name === undefined)
+            return values_UNKNOWN;
+        // decouple's signature is config(option, default=..., cast=...): both may be passed by position
+        // (Firefox Relay's `config("DJANGO_SESSION_COOKIE_SECURE", False, cast=bool)`)
+        const cast = (kwargs.get('cast') ?? args[2])?.text;
+        if (isSet(frame, name))
+            return cast ? values_UNKNOWN : { kind: 'env', name };
+        const g = guardedRaise(frame, name);
+        if (g)
+            return g;
+        // the image's .env, which decouple reads before the default (Firefox Relay's DEBUG=True)
+        const fromImage = frame.opts.dotenv?.values.get(name);
+        if (fromImage !== undefined) {
+            frame.state.dotenvUsed.add(name);
+            return castValue(str(fromImage, true), cast);
+        }
+        const d = kwargs.get('default') ?? args[1];
+        if (!d)
+            return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
+        return castValue(evalExpr(frame, d, scope), cast);
+    }
+    if (kind === 'dj_database_url.config') {
+        const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
+        const extra = dbExtras(frame, kwargs, scope);
+        if (isSet(frame, name ?? 'DATABASE_URL'))
+            return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
+        const d = arg(99, 'default');
+        if (!d || d.kind === 'none')
+            return values_UNKNOWN; // {} — Django fails loudly at first query
+        return databaseFromUrl(d, extra);
+    }
+    if (kind === 'dj_database_url.parse')
+        return databaseFromUrl(arg(0, 'url') ?? values_UNKNOWN, dbExtras(frame, kwargs, scope));
+    // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
+    if (calleeNode) {
+        const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+        const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
+        const scheme = headName ? frame.envObjects.get(headName) : undefined;
+        if (scheme)
+            return evalEnviron(frame, scheme, method, args, kwargs, scope);
+    }
+    return undefined;
+}
+/**
+ * The settings an email-URL parser's dict holds — django-environ's `env.email_url()` (`email`,
+ * `email_url_config`) and dj-email-url's `config()`/`parse()`: `EMAIL_*` and the `OPTIONS` of the query string, and
+ * dj-email-url's `DEFAULT_FROM_EMAIL`/`SERVER_EMAIL`. `locals().update(env.email_url(...))` (Amsterdam's DSO API)
+ * sets these and nothing else. undefined when the call is none of them.
+ */
+function emailUrlKeys(frame, node) {
+    if (node.type !== 'call')
+        return undefined;
+    const { callee, calleeNode } = callParts(node);
+    const full = canonical(frame, callee);
+    const head = calleeNode?.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+    const method = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
+    const environ = (head !== undefined && frame.envObjects.has(head)) || /^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(canonical(frame, head) ?? '');
+    if ((environ && (method === 'email_url' || method === 'email' || method === 'email_url_config')) || full === 'dj_email_url.config' || full === 'dj_email_url.parse')
+        return EMAIL_URL_KEYS;
+    return undefined;
+}
+const EMAIL_URL_KEYS = [
+    'EMAIL_BACKEND', 'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_HOST_PASSWORD', 'EMAIL_HOST_USER', 'EMAIL_PORT', 'EMAIL_TIMEOUT',
+    'EMAIL_USE_SSL', 'EMAIL_USE_TLS', 'OPTIONS', 'DEFAULT_FROM_EMAIL', 'SERVER_EMAIL',
+];
+function evalEnviron(frame, scheme, method, args, kwargs, scope) {
+    const isDb = method === 'db' || method === 'db_url' || method === 'database_url';
+    const nameArg = args[0] ? evalExpr(frame, args[0], scope) : kwargs.get('var') ? evalExpr(frame, kwargs.get('var'), scope) : isDb ? str('DATABASE_URL') : undefined;
+    const name = envRead(frame, nameArg);
+    if (name === undefined)
+        return values_UNKNOWN;
+    const castByMethod = { bool: 'bool', int: 'int', float: 'float', str: 'str', list: 'list', tuple: 'list' };
+    if (method && !castByMethod[method] && !isDb)
+        return values_UNKNOWN; // env.json, env.url, env.cache…: not modelled
+    const cast = method ? castByMethod[method] : kwargs.get('cast')?.text ?? scheme.get(name)?.cast;
+    const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
+    const schemeDefault = scheme.get(name)?.default;
+    const dv = defaultNode ? evalExpr(frame, defaultNode, scope) : schemeDefault;
+    if (!isSet(frame, name) && frame.guardedEnv.has(name))
+        return { kind: 'raise', reason: `${name} is required by a guard` };
+    if (isSet(frame, name)) {
+        if (isDb)
+            return databaseFromUrl({ kind: 'env', name });
+        // smart cast: a non-string default makes django-environ parse the value (content unknown)
+        const smart = !cast && dv && dv.kind !== 'str' && dv.kind !== 'none';
+        return (!cast || cast === 'str') && !smart ? { kind: 'env', name } : values_UNKNOWN;
+    }
+    if (!dv)
+        return { kind: 'raise', reason: `django-environ: ${name} not set and no default` };
+    if (isDb)
+        return databaseFromUrl(dv);
+    // django-environ's smart cast: a default's type decides the cast when none is given.
+    const effective = cast ?? (dv.kind === 'bool' ? 'bool' : dv.kind === 'num' ? 'float' : dv.kind === 'list' ? 'list' : undefined);
+    return castValue(dv, effective);
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluator/env-helpers.ts
+/**
+ * A project's own environment helpers: `get_string("SECRET_KEY", "dev-key")`, `get_bool("DEBUG", False)` —
+ * MITx MicroMasters' micromasters/envs.py, and many projects' `env_var()` / `get_env()`. A function of the
+ * project is one when its first two parameters are the variable's name and its default, it reads the
+ * environment with the name, and it gives back the default when the variable is not set:
+ * - `return os.environ.get(name, default)` (or `os.getenv`): the raw string when set — a "raw" helper;
+ * - `value = os.environ.get(name)` … `if value is None: return default` … a parse: a "parsed" helper, whose
+ *   value when set is not known (a bool, an int, a list).
+ * Anything else — a default that is transformed, a name read from somewhere else — is not modelled, and the
+ * call stays unknown, as before.
+ */
+
+
+
+
+/** python-decouple's `config` behind a helper: the default (cast) when unset, raising when there is none. */
+const DECOUPLE_WRAPPER = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
+/**
+ * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
+ * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
+ * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
+ * apps: PRS, WAStD) and django-getenv, the function they copied; and maykin-common's decouple wrapper.
+ */
+const LIBRARY_HELPERS = new Map([
+    ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+    ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
+    // maykin-common's config(option, default=undefined, split=…, cast=…): python-decouple's config, cast to the
+    // default's type, raising when unset without a default (Open Archiefbeheer)
+    ['maykin_common.config.config', DECOUPLE_WRAPPER],
+]);
+const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
+const kinds = new WeakMap();
+/** The helper a call names — a function of this module or one imported from the repository — or undefined. */
+function envHelperOf(frame, call) {
+    const fn = call.childForFieldName('function');
+    if (!fn)
+        return undefined;
+    let def;
+    if (fn.type === 'identifier')
+        def = frame.functions.get(fn.text);
+    const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, dottedName(fn)) ?? '');
+    if (library)
+        return library;
+    if (!def) {
+        const dotted = canonical(frame, dottedName(fn));
+        if (!dotted || !dotted.includes('.'))
+            return undefined;
+        const module = dotted.slice(0, dotted.lastIndexOf('.'));
+        const name = dotted.slice(dotted.lastIndexOf('.') + 1);
+        const target = frame.opts.resolve(module, frame.src.module, 0);
+        if (!target || isUnreadable(target))
+            return undefined;
+        if (frame.ws.syntaxError(target.file) !== undefined)
+            return undefined;
+        def = frame.ws.tree(target.file).rootNode.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === name);
+    }
+    if (!def)
+        return undefined;
+    let byTree = kinds.get(def.tree);
+    if (!byTree)
+        kinds.set(def.tree, (byTree = new Map()));
+    if (!byTree.has(def.startIndex))
+        byTree.set(def.startIndex, helperKind(def) ?? null);
+    return byTree.get(def.startIndex) ?? undefined;
+}
+function helperKind(def) {
+    const [name, dflt] = allParams(def);
+    if (!name || !dflt)
+        return undefined;
+    const body = def.childForFieldName('body');
+    if (!body)
+        return undefined;
+    const returns = body.descendantsOfType('return_statement').map((r) => r.namedChildren[0]);
+    const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test(dottedName(c.childForFieldName('function')) ?? ''));
+    const argsOf = (c) => callParts(c).args.map((a) => a.text);
+    // return os.environ.get(name, default)
+    const only = returns.length === 1 ? returns[0] : undefined;
+    if (only && passesToDecouple(def, only, name, dflt)) {
+        const o = omittedDefault(def, dflt);
+        return { ...DECOUPLE_WRAPPER, defaultParam: dflt, ...(o ? { omitted: o } : {}) };
+    }
+    const omitted = omittedDefault(def, dflt);
+    const extra = omitted ? { omitted } : {};
+    if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`)
+        return { kind: 'raw', defaultParam: dflt, ...extra };
+    // value = os.environ.get(name) … return default … (a parse of the value)
+    const readsName = reads.some((c) => {
+        const a = argsOf(c);
+        return a[0] === name && a.length === 1;
+    });
+    if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt))
+        return { kind: 'parsed', defaultParam: dflt, ...extra };
+    return undefined;
+}
+/** The literal a parameter defaults to in the signature (`default=None`, `default=""`), or undefined. */
+function omittedDefault(def, param) {
+    const p = def.childForFieldName('parameters')?.namedChildren.find((n) => (n.type === 'default_parameter' || n.type === 'typed_default_parameter') && n.childForFieldName('name')?.text === param);
+    const v = p?.childForFieldName('value');
+    if (!v)
+        return undefined;
+    if (v.type === 'none')
+        return NONE;
+    if (v.type === 'true' || v.type === 'false')
+        return bool(v.type === 'true');
+    if (v.type === 'integer')
+        return num(Number(v.text));
+    if (v.type === 'string' && !v.descendantsOfType('interpolation').length) {
+        const text = stringValue(v);
+        return text === undefined ? undefined : str(text, true);
+    }
+    return undefined;
+}
+/**
+ * `return _config(option, default=default, *args, **kwargs)` where `_config` is python-decouple's `config`
+ * imported into the helper's module: a thin wrapper (Maykin's `conf/utils.py` in Open Inwoner, Open Forms, Open
+ * Zaak), read as decouple is — its body may set `cast` from the default's type first, which the value unset does
+ * not change.
+ */
+function passesToDecouple(def, ret, name, dflt) {
+    if (ret.type !== 'call')
+        return false;
+    const callee = ret.childForFieldName('function');
+    if (callee?.type !== 'identifier')
+        return false;
+    const imported = def.tree.rootNode.namedChildren.some((n) => n.type === 'import_from_statement' &&
+        n.childForFieldName('module_name')?.text === 'decouple' &&
+        n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)));
+    if (!imported)
+        return false;
+    const { args, kwargs } = callParts(ret);
+    const d = kwargs.get('default') ?? args[1];
+    return args[0]?.text === name && d?.text === dflt;
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluator/expressions.ts
+/**
+ * Expressions: literals, names, subscripts, calls (builtins, string methods, the modelled libraries),
+ * operators and comparisons. Depth is bounded (MAX_EXPR_DEPTH): past it a value is unknown, and long
+ * operator chains (`a + b + c + …`, which CPython compiles at any length) are folded iteratively.
+ */
+
+
+
+
+
+function evalExpr(frame, node, scope) {
+    if (frame.exprDepth >= MAX_EXPR_DEPTH)
+        return values_UNKNOWN;
+    if (frame.templateRows && inTemplate(frame, node))
+        return values_UNKNOWN;
+    frame.exprDepth++;
+    try {
+        return evalNode(frame, node, scope);
+    }
+    finally {
+        frame.exprDepth--;
+    }
+}
+function evalNode(frame, node, scope) {
+    switch (node.type) {
+        case 'string':
+        case 'concatenated_string': {
+            const s = stringValue(node);
+            if (s !== undefined)
+                return str(s, true);
+            const p = fstringPrefix(node);
+            return p ? { kind: 'prefix', value: p, literal: true } : values_UNKNOWN;
+        }
+        case 'integer':
+        case 'float': {
+            const n = Number(node.text.replace(/_/g, ''));
+            return Number.isFinite(n) ? num(n) : values_UNKNOWN;
+        }
+        case 'true':
+            return bool(true);
+        case 'false':
+            return bool(false);
+        case 'none':
+            return NONE;
+        case 'parenthesized_expression': {
+            const inner = node.namedChildren.find((c) => c.type !== 'comment');
+            return inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
+        }
+        case 'list':
+        case 'tuple':
+        case 'set':
+            return evalSequence(frame, node, scope);
+        case 'dictionary':
+            return evalDict(frame, node, scope);
+        case 'identifier': {
+            const e = scope.get(node.text);
+            if (e) {
+                for (const r of e.envVars)
+                    frame.reads.add(r);
+                return e.value;
+            }
+            return values_UNKNOWN;
+        }
+        case 'subscript': {
+            const obj = node.childForFieldName('value');
+            const key = node.childForFieldName('subscript');
+            if (!obj || !key)
+                return values_UNKNOWN;
+            if (canonical(frame, dottedName(obj)) === 'os.environ') {
+                const name = envRead(frame, evalExpr(frame, key, scope));
+                if (name === undefined)
+                    return values_UNKNOWN;
+                if (isSet(frame, name))
+                    return { kind: 'env', name };
+                return { kind: 'raise', reason: `os.environ["${name}"] is required` };
+            }
+            if (key.type === 'slice')
+                return sliceOf(evalExpr(frame, obj, scope), key, frame, scope);
+            return getIn(evalExpr(frame, obj, scope), [evalExpr(frame, key, scope)]);
+        }
+        case 'call':
+            return evalCall(frame, node, scope);
+        case 'not_operator': {
+            const a = node.childForFieldName('argument');
+            const av = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
+            if (av.kind === 'raise')
+                return av;
+            const t = values_truthy(av);
+            return t === undefined ? values_UNKNOWN : bool(!t);
+        }
+        case 'boolean_operator':
+            return evalBoolean(frame, node, scope);
+        case 'comparison_operator':
+            return evalComparison(frame, node, scope);
+        case 'conditional_expression': {
+            const [a, c, b] = node.namedChildren;
+            if (!a || !c || !b)
+                return values_UNKNOWN;
+            const t = values_truthy(evalExpr(frame, c, scope));
+            if (t === true)
+                return evalExpr(frame, a, scope);
+            if (t === false)
+                return evalExpr(frame, b, scope);
+            const av = evalExpr(frame, a, scope);
+            const bv = evalExpr(frame, b, scope);
+            return sameValue(av, bv) ? av : values_UNKNOWN;
+        }
+        case 'binary_operator':
+            return evalBinary(frame, node, scope);
+        case 'unary_operator': {
+            const a = node.childForFieldName('argument');
+            const v = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
+            const op = node.childForFieldName('operator')?.text ?? node.children[0]?.text;
+            if (v.kind === 'num')
+                return num(op === '-' ? -v.value : v.value);
+            return values_UNKNOWN;
+        }
+        default:
+            return values_UNKNOWN;
+    }
+}
+/** The literal text before the first interpolation of an f-string (`f"sqlite:///{BASE_DIR}"` → `sqlite:///`). */
+function fstringPrefix(node) {
+    const first = node.type === 'concatenated_string' ? node.namedChildren[0] : node;
+    if (!first || first.type !== 'string')
+        return undefined;
+    const start = first.namedChildren.find((c) => c.type === 'string_start')?.text.toLowerCase() ?? '';
+    if (!start.includes('f') || start.includes('b'))
+        return undefined;
+    let out = '';
+    for (const c of first.namedChildren) {
+        if (c.type === 'string_start')
+            continue;
+        if (c.type === 'interpolation' || c.type === 'string_end')
+            break;
+        if (c.type === 'string_content' && !c.text.includes('\\') && !c.text.includes('{'))
+            out += c.text;
+        else
+            break;
+    }
+    return out || undefined;
+}
+function evalSequence(frame, node, scope) {
+    const items = [];
+    for (const c of node.namedChildren) {
+        if (c.type === 'comment')
+            continue;
+        if (c.type === 'list_splat') {
+            const inner = c.namedChildren[0];
+            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
+            if (v.kind !== 'list')
+                return values_UNKNOWN;
+            items.push(...v.items);
+        }
+        else if (c.type === 'list_comprehension' || c.type === 'for_in_clause') {
+            return values_UNKNOWN;
+        }
+        else
+            items.push(evalExpr(frame, c, scope));
+    }
+    return { kind: 'list', items };
+}
+function evalDict(frame, node, scope) {
+    const entries = [];
+    for (const c of node.namedChildren) {
+        if (c.type === 'pair') {
+            const k = c.childForFieldName('key');
+            const v = c.childForFieldName('value');
+            const kv = k ? evalExpr(frame, k, scope) : values_UNKNOWN;
+            if (kv.kind !== 'str' || !v)
+                return values_UNKNOWN;
+            entries.push([kv.value, evalExpr(frame, v, scope)]);
+        }
+        else if (c.type === 'dictionary_splat') {
+            const inner = c.namedChildren[0];
+            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
+            if (v.kind !== 'dict')
+                return values_UNKNOWN;
+            entries.push(...v.entries);
+        }
+        else if (c.type !== 'comment')
+            return values_UNKNOWN;
+    }
+    return { kind: 'dict', entries };
+}
+function evalBoolean(frame, node, scope) {
+    const l = node.childForFieldName('left');
+    const r = node.childForFieldName('right');
+    const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => c.type === 'and' || c.type === 'or')?.text;
+    if (!l || !r)
+        return values_UNKNOWN;
+    const lv = evalExpr(frame, l, scope);
+    const rv = evalExpr(frame, r, scope);
+    const t = values_truthy(lv);
+    // `len(sys.argv) > 1 and sys.argv[1] == "test"`: whichever side it gives back, an `and` whose right side is
+    // False is false (astrobin's TESTING, which left DEBUG unknown)
+    if (t === undefined)
+        return op === 'and' && rv.kind === 'bool' && !rv.value ? rv : values_UNKNOWN;
+    if (op === 'and')
+        return t ? rv : lv;
+    return t ? lv : rv;
+}
+function evalComparison(frame, node, scope) {
+    const operands = node.namedChildren;
+    const ops = [];
+    let pending = '';
+    for (const c of node.children) {
+        if (c.isNamed) {
+            if (pending)
+                ops.push(pending.trim());
+            pending = '';
+        }
+        else
+            pending += ` ${c.text}`;
+    }
+    const testRun = testRunComparison(operands, ops);
+    if (testRun !== undefined)
+        return bool(testRun);
+    let result = bool(true);
+    for (let i = 0; i < operands.length - 1; i++) {
+        const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
+        const t = values_truthy(r);
+        if (t === false)
+            return bool(false);
+        if (t === undefined)
+            result = values_UNKNOWN;
+    }
+    return result;
+}
+/**
+ * `"test" in sys.argv`, `sys.argv[1] == "test"`, `"pytest" in sys.argv[0]`: whether this process is a test run,
+ * which production's (gunicorn's, uWSGI's, a management command's) never is — so the comparison is False, and
+ * `!=` / `not in` True. CourtListener's `TESTING = "test" in sys.argv`, then `if TESTING: DEBUG = …`, left
+ * DEBUG unknown. undefined for any other comparison (the `if` statement's own test: isTestRunCondition).
+ */
+function testRunComparison(operands, ops) {
+    if (operands.length !== 2 || !['in', 'not in', '==', '!='].includes(ops[0] ?? ''))
+        return undefined;
+    const argv = (n) => /^sys\.argv(\[[^\]]*\])?$/.test(n.text.replace(/\s+/g, ''));
+    const testWord = (n) => n.type === 'string' && /test/.test(stringValue(n) ?? '');
+    const [a, b] = operands;
+    if (!((argv(a) && testWord(b)) || (testWord(a) && argv(b))))
+        return undefined;
+    return ops[0] === 'not in' || ops[0] === '!=';
+}
+/**
+ * `a + b + c …`: tree-sitter nests a left-deep chain, one level per operator; walk down the left spine
+ * iteratively and fold the operands left to right, so any length CPython accepts is evaluated.
+ */
+function evalBinary(frame, node, scope) {
+    const op = node.childForFieldName('operator')?.text;
+    const rights = [];
+    let left = node;
+    while (left && left.type === 'binary_operator' && left.childForFieldName('operator')?.text === op) {
+        const r = left.childForFieldName('right');
+        if (!r)
+            return values_UNKNOWN;
+        rights.push(r);
+        left = left.childForFieldName('left');
+    }
+    if (!left)
+        return values_UNKNOWN;
+    let acc = evalExpr(frame, left, scope);
+    for (let i = rights.length - 1; i >= 0; i--)
+        acc = applyBinary(op, acc, evalExpr(frame, rights[i], scope));
+    return acc;
+}
+function applyBinary(op, lv, rv) {
+    if (op === '+')
+        return binaryAdd(lv, rv);
+    if (lv.kind === 'num' && rv.kind === 'num') {
+        switch (op) {
+            case '*': return num(lv.value * rv.value);
+            case '-': return num(lv.value - rv.value);
+            case '//': return rv.value ? num(Math.floor(lv.value / rv.value)) : values_UNKNOWN;
+            case '/': return rv.value ? num(lv.value / rv.value) : values_UNKNOWN;
+            case '**': return num(lv.value ** rv.value);
+        }
+    }
+    if (lv.kind === 'raise')
+        return lv;
+    if (rv.kind === 'raise')
+        return rv;
+    return values_UNKNOWN;
+}
+function binaryAdd(a, b) {
+    if (a.kind === 'raise')
+        return a;
+    if (b.kind === 'raise')
+        return b;
+    if (a.kind === 'list' && b.kind === 'list')
+        return { kind: 'list', items: [...a.items, ...b.items] };
+    if (a.kind === 'str' && b.kind === 'str')
+        return str(a.value + b.value, a.literal && b.literal);
+    if (a.kind === 'num' && b.kind === 'num')
+        return num(a.value + b.value);
+    // A string whose start is known stays a known prefix, whatever follows.
+    if ((a.kind === 'str' || a.kind === 'prefix') && a.value !== '' && b.kind !== 'list' && b.kind !== 'dict' && b.kind !== 'num' && b.kind !== 'bool' && b.kind !== 'none') {
+        return { kind: 'prefix', value: a.kind === 'str' && b.kind === 'str' ? a.value + b.value : a.value, literal: a.literal };
+    }
+    return values_UNKNOWN;
+}
+function compare(op, a, b) {
+    if (a.kind === 'raise')
+        return a;
+    if (b.kind === 'raise')
+        return b;
+    const prim = (v) => v.kind === 'str' || v.kind === 'num' || v.kind === 'bool' || v.kind === 'none';
+    if (op === 'in' || op === 'not in') {
+        if (b.kind === 'list' && prim(a) && b.items.every(prim)) {
+            const r = b.items.some((it) => eqPrim(a, it));
+            return bool(op === 'in' ? r : !r);
+        }
+        if (b.kind === 'str' && a.kind === 'str')
+            return bool(op === 'in' ? b.value.includes(a.value) : !b.value.includes(a.value));
+        if (b.kind === 'list' && a.kind === 'env')
+            return b.items.length === 0 ? bool(op !== 'in') : values_UNKNOWN;
+        return values_UNKNOWN;
+    }
+    if (op === '==' || op === '!=' || op === 'is' || op === 'is not') {
+        if (prim(a) && prim(b)) {
+            const r = eqPrim(a, b);
+            return bool(op === '==' || op === 'is' ? r : !r);
+        }
+        if ((a.kind === 'env' && b.kind === 'none') || (b.kind === 'env' && a.kind === 'none'))
+            return bool(op === '!=' || op === 'is not');
+        return values_UNKNOWN;
+    }
+    if (a.kind === 'num' && b.kind === 'num') {
+        switch (op) {
+            case '<': return bool(a.value < b.value);
+            case '<=': return bool(a.value <= b.value);
+            case '>': return bool(a.value > b.value);
+            case '>=': return bool(a.value >= b.value);
+        }
+    }
+    return values_UNKNOWN;
+}
+function eqPrim(a, b) {
+    if (a.kind === 'none' || b.kind === 'none')
+        return a.kind === b.kind;
+    const av = a.kind === 'bool' ? Number(a.value) : a.value;
+    const bv = b.kind === 'bool' ? Number(b.value) : b.value;
+    return av === bv;
+}
+function getIn(v, keys) {
+    let cur = v;
+    for (const k of keys) {
+        if (cur.kind === 'dict' && k.kind === 'str')
+            cur = cur.entries.filter(([kk]) => kk === k.value).pop()?.[1] ?? values_UNKNOWN;
+        else if (cur.kind === 'list' && k.kind === 'num')
+            cur = cur.items[k.value < 0 ? cur.items.length + k.value : k.value] ?? values_UNKNOWN;
+        else
+            return values_UNKNOWN;
+    }
+    return cur;
+}
+const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold'];
+function evalCall(frame, node, scope) {
+    const { callee, calleeNode, args, kwargs } = callParts(node);
+    const kind = canonical(frame, callee);
+    const lib = evalLibraryCall(frame, node, kind, scope);
+    if (lib !== undefined)
+        return lib;
+    const arg = (i, kw) => {
+        const n = (kw && kwargs.get(kw)) || args[i];
+        return n ? evalExpr(frame, n, scope) : undefined;
+    };
+    const helper = envHelperOf(frame, node);
+    if (helper) {
+        // the project's own environment helper (env-helpers.ts): the default when unset, the operator's value when set
+        const name = envRead(frame, arg(0));
+        if (name === undefined)
+            return values_UNKNOWN;
+        if (isSet(frame, name))
+            return helper.kind === 'raw' ? { kind: 'env', name } : values_UNKNOWN;
+        const dflt = arg(1, helper.defaultParam);
+        const required = helper.requiredParam ? arg(2, helper.requiredParam) : undefined;
+        if (required && values_truthy(required) !== false) {
+            const t = dflt ? values_truthy(dflt) : false;
+            if (t === undefined || values_truthy(required) === undefined)
+                return values_UNKNOWN;
+            if (!t)
+                return { kind: 'raise', reason: `${name} is required and not set` };
+        }
+        if (helper.decouple)
+            return decoupleWrapperUnset(frame, name, dflt ?? helper.omitted ?? values_UNKNOWN, kwargs, scope);
+        return guardedRaise(frame, name) ?? dflt ?? helper.omitted ?? values_UNKNOWN;
+    }
+    if (calleeNode?.type === 'identifier') {
+        const f = calleeNode.text;
+        const x = arg(0);
+        if (x?.kind === 'raise' && ['bool', 'int', 'float', 'str', 'list', 'tuple'].includes(f))
+            return x;
+        if (f === 'bool') {
+            if (!x)
+                return bool(false);
+            const t = values_truthy(x);
+            return t === undefined ? values_UNKNOWN : bool(t);
+        }
+        if (f === 'int' || f === 'float')
+            return x ? castValue(x, f) : num(0);
+        if (f === 'str')
+            return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : values_UNKNOWN;
+        if (f === 'list' || f === 'tuple')
+            return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : values_UNKNOWN;
+        // `filter(None, [...])`: the items that are true (Mozilla Foundation's `MIDDLEWARE = list(filter(None, [...,
+        // "…" if FLAG else None]))`); an item whose truth is undecided is an unknown item, as a conditional one is
+        if (f === 'filter' && args.length === 2 && kwargs.size === 0 && args[0].type === 'none') {
+            const seq = arg(1);
+            if (seq?.kind === 'raise')
+                return seq;
+            if (seq?.kind !== 'list')
+                return values_UNKNOWN;
+            const items = [];
+            for (const it of seq.items) {
+                const t = values_truthy(it);
+                if (t !== false)
+                    items.push(t === true ? it : values_UNKNOWN);
+            }
+            return { kind: 'list', items };
+        }
+        if (f === 'dict') {
+            const entries = [];
+            if (x && x.kind === 'dict')
+                entries.push(...x.entries);
+            else if (x)
+                return values_UNKNOWN;
+            for (const [k, vn] of kwargs)
+                entries.push([k, evalExpr(frame, vn, scope)]);
+            return { kind: 'dict', entries };
+        }
+    }
+    if (calleeNode?.type === 'attribute') {
+        const method = calleeNode.childForFieldName('attribute')?.text;
+        const obj = calleeNode.childForFieldName('object');
+        if (obj && method && STRING_METHODS.includes(method))
+            return stringMethod(frame, obj, method, arg, args.length, scope);
+        // `MIDDLEWARE.index("…")`, to insert beside a known entry (kitsune inserts silk's middleware so)
+        if (obj && method === 'index' && args.length === 1 && kwargs.size === 0)
+            return listIndex(evalExpr(frame, obj, scope), arg(0) ?? values_UNKNOWN);
+    }
+    return values_UNKNOWN;
+}
+/** `seq[a:b]` of a known list with literal bounds (no step): Python's slice, negative bounds included. */
+function sliceOf(seq, slice, frame, scope) {
+    if (seq.kind !== 'list')
+        return values_UNKNOWN;
+    const bounds = [undefined, undefined, undefined];
+    let part = 0;
+    for (const c of slice.children) {
+        if (c.type === ':')
+            part++;
+        else if (c.isNamed && c.type !== 'comment')
+            bounds[part] = c;
+    }
+    if (part > 1 || bounds[2])
+        return values_UNKNOWN; // a step
+    const at = (n) => {
+        if (!n)
+            return null;
+        const v = evalExpr(frame, n, scope);
+        return v.kind === 'num' && Number.isInteger(v.value) ? v.value : v.kind === 'none' ? null : undefined;
+    };
+    const [start, stop] = [at(bounds[0]), at(bounds[1])];
+    if (start === undefined || stop === undefined)
+        return values_UNKNOWN;
+    return { kind: 'list', items: seq.items.slice(start ?? 0, stop ?? seq.items.length) };
+}
+/** `seq.index(x)` of a known list: the first position of an equal known item; a missing one raises ValueError. */
+function listIndex(seq, x) {
+    if (seq.kind !== 'list' || (x.kind !== 'str' && x.kind !== 'num'))
+        return values_UNKNOWN;
+    for (let i = 0; i < seq.items.length; i++) {
+        const it = seq.items[i];
+        if (it.kind !== 'str' && it.kind !== 'num')
+            return values_UNKNOWN; // might be equal
+        if (it.kind === x.kind && it.value === x.value)
+            return num(i);
+    }
+    return { kind: 'raise', reason: `.index(${JSON.stringify(x.value)}) finds no such item (ValueError)` };
+}
+function stringMethod(frame, obj, method, arg, argc, scope) {
+    const v = evalExpr(frame, obj, scope);
+    if (v.kind === 'raise')
+        return v;
+    if (v.kind === 'env')
+        return method === 'split' ? values_UNKNOWN : v;
+    if (v.kind !== 'str')
+        return values_UNKNOWN;
+    switch (method) {
+        case 'lower':
+        case 'casefold':
+            return str(v.value.toLowerCase(), v.literal);
+        case 'upper':
+            return str(v.value.toUpperCase(), v.literal);
+        case 'title':
+            return str(v.value.replace(/\b\w/g, (c) => c.toUpperCase()), v.literal);
+        case 'strip':
+        case 'lstrip':
+        case 'rstrip':
+            return argc ? values_UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
+        case 'split': {
+            const sep = arg(0, 'sep');
+            if (!sep || sep.kind === 'none')
+                return { kind: 'list', items: v.value.split(/\s+/).filter(Boolean).map((s) => str(s, v.literal)) };
+            if (sep.kind !== 'str' || sep.value === '')
+                return values_UNKNOWN;
+            return { kind: 'list', items: v.value.split(sep.value).map((s) => str(s, v.literal)) };
+        }
+    }
+    return values_UNKNOWN;
+}
+/**
+ * A decouple wrapper's value when the variable is unset: the image's .env first (decouple reads it before the
+ * default), else the default; cast by `cast=`, or to the default's type; `split=True` reads it as comma-separated
+ * values, as decouple's Csv does (`""` is `[]`).
+ */
+function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
+    const g = guardedRaise(frame, name);
+    if (g)
+        return g;
+    const cast = kwargs.get('cast')?.text;
+    const splitNode = kwargs.get('split');
+    const split = splitNode ? values_truthy(evalExpr(frame, splitNode, scope)) : false;
+    if (split === undefined)
+        return values_UNKNOWN;
+    let v = dflt;
+    const fromImage = frame.opts.dotenv?.values.get(name);
+    if (fromImage !== undefined) {
+        frame.state.dotenvUsed.add(name);
+        v = str(fromImage, true);
+        if (!cast && !split && (dflt.kind === 'bool' || dflt.kind === 'num'))
+            v = castValue(v, dflt.kind === 'bool' ? 'bool' : 'float');
+    }
+    if (v.kind === 'raise' || v.kind === 'unknown')
+        return v;
+    if (split) {
+        if (v.kind === 'list')
+            return v;
+        if (v.kind !== 'str')
+            return values_UNKNOWN;
+        return { kind: 'list', items: v.value.split(',').map((x) => x.trim()).filter(Boolean).map((x) => str(x, v.kind === 'str' && v.literal)) };
+    }
+    return cast ? castValue(v, cast) : v;
+}
+
+;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
+
+/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
+const REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
+/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
+const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
+const deploy_writes_cache = new WeakMap();
+function writesOf(ws) {
+    const cached = deploy_writes_cache.get(ws);
+    if (cached)
+        return cached;
+    const out = [];
+    for (const f of ws.deployFiles()) {
+        if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py'))
+            continue;
+        f.text.split('\n').forEach((text, i) => {
+            if (!text.includes('.py') || /^\s*#/.test(text))
+                return;
+            for (const re of [REDIRECT, TEE, COPY_LIKE]) {
+                for (const m of text.matchAll(re)) {
+                    const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
+                    out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
+                }
+            }
+        });
+    }
+    deploy_writes_cache.set(ws, out);
+    return out;
+}
+/**
+ * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
+ * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
+ */
+function deployWrites(ws, moduleRel) {
+    return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
+}
+function writes(w, moduleRel) {
+    return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
+}
+/**
+ * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
+ * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
+ * app/local_settings.py` copies from its build context. The source is found as written (from the repository
+ * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
+ * (its folder and name at least). undefined when no copy's source is in the repository.
+ */
+function deployCopySource(ws, moduleRel) {
+    for (const w of writesOf(ws)) {
+        if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py'))
+            continue;
+        const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
+        const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
+        const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
+        for (const rel of direct) {
+            const f = ws.get(rel);
+            if (f && rel.endsWith('.py'))
+                return f;
+        }
+        if (!w.source.startsWith('/'))
+            continue;
+        for (let i = 1; i <= parts.length - 2; i++) {
+            const f = ws.get(parts.slice(i).join('/'));
+            if (f)
+                return f;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluator/imports.ts
+/**
+ * Imports and module resolution: `import` / `from … import` (star-imports bring a module's settings in),
+ * optional imports in try/except, django-split-settings `include()` / `optional()` (files run in the same
+ * namespace), and the module run itself (one scope per module per world, cached).
+ *
+ * What cannot be seen is said, never guessed: a star-import from outside the repository, an include of a
+ * file outside it, an absent override module — all are dynamic marks (a setting missing from the scope may
+ * still be set there). A module of the chain that exists but cannot be read is an unreadable mark.
+ */
+
+
+
+
+
+
+
+
+
+/** Development/test modules: when production imports one inside try/except, it is taken as not deployed. */
+const DEV_ONLY_MODULE = /(^|[._])(dev|devel|develop|development|test|tests|testing|ci|debug)$/i;
+/** Site-specific override modules (`local_settings`, `settings_local`, `local`, `secrets`): deployed when present. */
+const OVERRIDE_MODULE = /(^|[._])(local|locals|localsettings|local_settings|settings_local|secret|secrets|override|overrides|site|site_settings|custom|custom_settings|production_settings|prod_settings)$/i;
+/** Django's own defaults: a star-import of them sets every setting to what a missing one means anyway. */
+const DJANGO_DEFAULTS = 'django.conf.global_settings';
+const specs = new WeakMap();
+/**
+ * importSpec, read once per statement: the evaluator runs every module once in each world, and reading
+ * long import lists node by node was most of a second of saleor's scan.
+ */
+function specOf(frame, st) {
+    let byStatement = specs.get(frame.ws);
+    if (!byStatement)
+        specs.set(frame.ws, (byStatement = new Map()));
+    const key = `${frame.src.file.rel}:${st.startIndex}`;
+    if (!byStatement.has(key))
+        byStatement.set(key, importSpec(st));
+    return byStatement.get(key);
+}
+function importSpec(st) {
+    const modNode = st.childForFieldName('module_name');
+    if (!modNode)
+        return undefined;
+    let level = 0;
+    let module = modNode.text;
+    if (modNode.type === 'relative_import') {
+        const prefix = modNode.namedChildren.find((c) => c.type === 'import_prefix');
+        level = prefix ? prefix.text.length : 0;
+        module = modNode.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
+    }
+    const names = [];
+    for (const c of st.childrenForFieldName('name')) {
+        if (c.type === 'dotted_name')
+            names.push([c.text, c.text]);
+        else if (c.type === 'aliased_import') {
+            const n = c.childForFieldName('name')?.text;
+            const a = c.childForFieldName('alias')?.text;
+            if (n && a)
+                names.push([n, a]);
+        }
+    }
+    return { module, level, wildcard: st.namedChildren.some((c) => c.type === 'wildcard_import'), names };
+}
+function execImport(frame, st, scope) {
+    void scope;
+    for (const n of st.namedChildren) {
+        if (n.type === 'dotted_name')
+            frame.aliases.set(n.text.split('.')[0], n.text.split('.')[0]);
+        else if (n.type === 'aliased_import') {
+            const name = n.childForFieldName('name')?.text;
+            const alias = n.childForFieldName('alias')?.text;
+            if (name && alias)
+                frame.aliases.set(alias, name);
+        }
+    }
+}
+function execImportFrom(frame, st, scope) {
+    const spec = specOf(frame, st);
+    if (!spec)
+        return;
+    const shown = `${'.'.repeat(spec.level)}${spec.module}`;
+    if (spec.level === 0 && spec.module === DJANGO_DEFAULTS)
+        return;
+    const target = frame.opts.resolve(spec.module, frame.src.module, spec.level);
+    if (!target) {
+        // Not in the repository: a library (remember aliases for the env helpers we model), or a module created
+        // at deploy time. Its settings are unknown; a star-import may set any of them.
+        for (const [n, a] of spec.names) {
+            frame.aliases.set(a, `${spec.module}.${n}`);
+            if (isSettingName(a))
+                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
+        }
+        if (spec.wildcard)
+            markDynamic(frame, st, scope, `\`from ${shown} import *\`: ${shown} is not in the repository, so the settings it sets are unknown`, true);
+        return;
+    }
+    // what a name from the repository is, for a call of it (a project's own environment helper: env-helpers.ts)
+    if (!isUnreadable(target))
+        for (const [n, a] of spec.names)
+            frame.aliases.set(a, `${target.module}.${n}`);
+    const sub = moduleScope(frame, target, st, scope);
+    if (!sub)
+        return;
+    if (spec.wildcard) {
+        // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
+        // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
+        // module set before the import may be replaced too.
+        const open = frame.state.dynamic.find((d) => d.overrides && 'file' in target && d.location.file === target.file.rel);
+        if (open)
+            markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in whatever ${open.reason.replace(/ may set any setting$/, '')} sets there (${open.location.file}:${open.location.line}), which may be any setting`, true);
+        for (const [k, v] of sub)
+            if (!k.startsWith('_'))
+                scope.set(k, v);
+    }
+    else {
+        for (const [n, a] of spec.names) {
+            const v = sub.get(n);
+            if (v)
+                scope.set(a, v);
+            else if (isSettingName(a))
+                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
+        }
+    }
+}
+/**
+ * The scope of an imported module of the repository, run once per world; undefined (with the marks that
+ * say why) when it cannot be read, is already being imported (a cycle), or the chain is too long.
+ */
+function moduleScope(frame, target, at, scope) {
+    if (isUnreadable(target)) {
+        recordUnreadable(frame.state, target.module, target.unreadable.rel, target.unreadable.line, target.unreadable.reason, loc(frame, at));
+        markDynamic(frame, at, scope, `${target.module} could not be read`, true);
+        return undefined;
+    }
+    if (frame.state.stack.has(target.file.rel))
+        return undefined; // import cycle
+    if (frame.importDepth >= MAX_IMPORT_DEPTH) {
+        markDynamic(frame, at, scope, `the import chain is longer than ${MAX_IMPORT_DEPTH} modules; what ${target.module} sets is unknown`, true);
+        return undefined;
+    }
+    const cached = frame.state.modules.get(target.file.rel);
+    if (cached) {
+        frame.state.files.add(target.file.rel);
+        return cached;
+    }
+    const r = runModule(frame.state, target, frame.importDepth + 1);
+    if (r.raised)
+        throw new Raised(r.raised.location, r.raised.reason);
+    frame.state.modules.set(target.file.rel, r.scope);
+    return r.scope;
+}
+function recordUnreadable(state, module, rel, line, reason, importedAt) {
+    if (state.unreadable.some((u) => u.location.file === rel))
+        return;
+    state.unreadable.push({ location: { file: rel, line }, module, reason, ...(importedAt ? { importedAt } : {}) });
+}
+function newFrame(state, src, importDepth) {
+    return {
+        state,
+        ws: state.ws,
+        src,
+        world: state.world,
+        opts: state.opts,
+        aliases: new Map(),
+        envObjects: new Map(),
+        functions: new Map(),
+        classes: new Map(),
+        reads: new Set(),
+        guardedEnv: new Set(),
+        exprDepth: 0,
+        stmtDepth: 0,
+        importDepth,
+        ...templateOf(state, src.file),
+    };
+}
+function templateOf(state, file) {
+    const rows = templateRows(file);
+    return rows ? { templateRows: rows } : {};
+}
+/** Run a module of the repository in one world. A syntax error makes it unreadable (CPython refuses it). */
+function runModule(state, src, importDepth) {
+    const frame = newFrame(state, src, importDepth);
+    const scope = new Map();
+    state.files.add(src.file.rel);
+    const syntax = state.ws.syntaxError(src.file);
+    if (syntax !== undefined) {
+        recordUnreadable(state, src.module, src.file.rel, syntax, state.ws.syntaxReason(src.file));
+        return { scope, frame };
+    }
+    state.stack.add(src.file.rel);
+    try {
+        execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
+    }
+    catch (e) {
+        if (e instanceof Raised)
+            return { scope: markAllRaised(scope, e), frame, raised: { location: e.location, reason: e.reason } };
+        throw e;
+    }
+    finally {
+        state.stack.delete(src.file.rel);
+    }
+    return { scope, frame };
+}
+function markAllRaised(scope, e) {
+    // Importing the module fails in this world: nothing in it runs in production. That is loud, never silently insecure.
+    const out = new Map();
+    for (const [k, v] of scope)
+        out.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// try: import … except ImportError
+/**
+ * For a statement in a `try:` body: the import of a module production does not have — a development/test
+ * module of the repository (skipped in production), or an override module that is not in the repository
+ * (what an operator may deploy: `absentOverride` says so; `deployed` when the repository's own deploy writes
+ * it: deployWrites). undefined when the import runs normally.
+ */
+function optionalImportTarget(frame, st) {
+    let module;
+    let level = 0;
+    // `from .secret import SENTRY_KEY`: importing the absent module binds these names here and nothing else
+    let names;
+    if (st.type === 'import_from_statement') {
+        const spec = specOf(frame, st);
+        if (!spec)
+            return undefined;
+        module = spec.module;
+        level = spec.level;
+        if (!spec.wildcard && spec.names.length)
+            names = spec.names.map(([, alias]) => alias);
+    }
+    else if (st.type === 'import_statement') {
+        const first = st.namedChildren[0];
+        module = (first?.type === 'aliased_import' ? first.childForFieldName('name')?.text : first?.text) ?? '';
+    }
+    else
+        return undefined;
+    const last = module.split('.').pop() ?? '';
+    const target = frame.opts.resolve(module, frame.src.module, level);
+    const shown = `${'.'.repeat(level)}${module}`;
+    if (target)
+        return DEV_ONLY_MODULE.test(last) && frame.opts.production ? { node: st } : undefined;
+    if (level > 0 || OVERRIDE_MODULE.test(last)) {
+        const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
+        const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
+        if (written) {
+            return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true, ...(names ? { names } : {}) };
+        }
+        return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown`, ...(names ? { names } : {}) };
+    }
+    return undefined; // a library, installed in production
+}
+// ---------------------------------------------------------------------------------------------
+// django-split-settings
+function isIncludeCall(frame, call) {
+    const callee = canonical(frame, callParts(call).callee);
+    return callee === 'split_settings.tools.include';
+}
+/**
+ * `include("components/base.py", "components/*.py", optional("local_settings.py"))`: each file, relative to
+ * the including file, globbed and sorted as split-settings does, runs in this same namespace. An optional
+ * file that is absent may exist on the server; a path outside the repository (absolute) or one the
+ * evaluator cannot compute is read by production but not by the scan: both are dynamic.
+ */
+function execInclude(frame, call, scope) {
+    const { args } = callParts(call);
+    for (const a of args) {
+        let node = a;
+        let isOptional = false;
+        if (a.type === 'call' && /(^|\.)optional$/.test(canonical(frame, callParts(a).callee) ?? '')) {
+            isOptional = true;
+            const inner = callParts(a).args[0];
+            if (!inner)
+                continue;
+            node = inner;
+        }
+        const v = evalExpr(frame, node, scope);
+        if (v.kind !== 'str') {
+            markDynamic(frame, a, scope, `include() of a path the scan cannot compute (${a.text.slice(0, 60)}) may set any setting`, true);
+            continue;
+        }
+        if (v.value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v.value)) {
+            markDynamic(frame, a, scope, `include() of ${v.value}, outside the repository, may set any setting`, true);
+            continue;
+        }
+        const files = globIncluded(frame, v.value);
+        if (files.length === 0) {
+            markDynamic(frame, a, scope, isOptional
+                ? `optional include ${v.value} is not in the repository: settings it may set on the server are unknown`
+                : `include() of ${v.value}, which is not in the repository (created at deploy time?), may set any setting`, !isOptional);
+            continue;
+        }
+        for (const f of files)
+            runIncluded(frame, f, a, scope);
+    }
+}
+/** Workspace files matching an include pattern, relative to the including file's folder; sorted. */
+function globIncluded(frame, pattern) {
+    const dir = frame.src.file.rel.includes('/') ? frame.src.file.rel.slice(0, frame.src.file.rel.lastIndexOf('/')) : '';
+    const joined = normalise(dir ? `${dir}/${pattern}` : pattern);
+    if (joined === undefined)
+        return [];
+    if (!/[*?[]/.test(joined)) {
+        const f = frame.ws.get(joined);
+        if (f)
+            return [f];
+        return frame.ws.unreadableFile(joined) ? [{ rel: joined, unreadable: true }] : [];
+    }
+    const re = new RegExp(`^${joined.split('/').map(globSegment).join('/')}$`);
+    return frame.ws.pythonFiles().filter((f) => re.test(f.rel));
+}
+function normalise(path) {
+    const out = [];
+    for (const p of path.split('/')) {
+        if (p === '' || p === '.')
+            continue;
+        if (p === '..') {
+            if (out.length === 0)
+                return undefined;
+            out.pop();
+        }
+        else
+            out.push(p);
+    }
+    return out.join('/');
+}
+function globSegment(seg) {
+    let re = '';
+    for (let i = 0; i < seg.length; i++) {
+        const c = seg[i];
+        if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = seg.indexOf(']', i + 1);
+            if (end > i) {
+                re += `[${seg.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+            else
+                re += '\\[';
+        }
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return re;
+}
+/** An included file runs in the includer's namespace (its imports and names land in the same scope). */
+function runIncluded(frame, f, at, scope) {
+    if ('unreadable' in f) {
+        const u = frame.ws.unreadableFile(f.rel);
+        recordUnreadable(frame.state, f.rel, f.rel, u.line, u.reason, loc(frame, at));
+        markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
+        return;
+    }
+    if (frame.state.stack.has(f.rel))
+        return;
+    frame.state.files.add(f.rel);
+    const syntax = frame.ws.syntaxError(f);
+    if (syntax !== undefined) {
+        recordUnreadable(frame.state, f.rel, f.rel, syntax, frame.ws.syntaxReason(f), loc(frame, at));
+        markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
+        return;
+    }
+    const child = {
+        ...frame,
+        src: { file: f, module: frame.src.module },
+        reads: new Set(),
+        ...(templateRows(f) ? { templateRows: templateRows(f) } : { templateRows: undefined }),
+    };
+    frame.state.stack.add(f.rel);
+    try {
+        execBlock(child, frame.ws.tree(f).rootNode.namedChildren, scope);
+    }
+    finally {
+        frame.state.stack.delete(f.rel);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluator/statements.ts
+
+
+
+
+
+
+
+function execBlock(frame, stmts, scope) {
+    for (const st of stmts)
+        execStmt(frame, st, scope);
+}
+function blockOf(node) {
+    if (!node)
+        return [];
+    return node.type === 'block' ? node.namedChildren : [node];
+}
+function execStmt(frame, st, scope) {
+    if (frame.stmtDepth >= MAX_STMT_DEPTH)
+        return unmodelled(frame, st, scope, 'nested too deeply to evaluate');
+    if (frame.templateRows && inTemplate(frame, st)) {
+        return unmodelled(frame, st, scope, 'template tags make it unknown');
+    }
+    frame.stmtDepth++;
+    try {
+        execStmtInner(frame, st, scope);
+    }
+    finally {
+        frame.stmtDepth--;
+    }
+}
+function execStmtInner(frame, st, scope) {
+    switch (st.type) {
+        case 'expression_statement': {
+            const e = st.namedChildren[0];
+            if (!e)
+                return;
+            if (e.type === 'assignment') {
+                // `ns = SettingNamespace(global_symbol_table=globals())` (Mayan EDMS): the object it makes holds the
+                // module's namespace and may set any setting later (`ns.update_globals()`), as a call statement may now.
+                // Only the namespace itself: `__version__ = get_version(__name__)` merely names the module.
+                const right = e.childForFieldName('right');
+                if (right?.type === 'call' && !frame.functions.has(right.childForFieldName('function')?.text ?? ''))
+                    handsOverModule(frame, right, scope, true);
+                return execAssign(frame, e, scope);
+            }
+            if (e.type === 'augmented_assignment')
+                return execAugAssign(frame, e, scope);
+            if (e.type === 'call')
+                return execCallStmt(frame, e, scope);
+            return;
+        }
+        case 'import_statement':
+            return execImport(frame, st, scope);
+        case 'import_from_statement':
+            return execImportFrom(frame, st, scope);
+        case 'if_statement':
+            return execIf(frame, st, scope);
+        case 'try_statement':
+            return execTry(frame, st, scope);
+        case 'with_statement':
+            return execWith(frame, st, scope);
+        case 'raise_statement':
+            throw new Raised(loc(frame, st), `${frame.src.module} raises at line ${lineOf(st)}`);
+        case 'decorated_definition':
+        case 'function_definition':
+        case 'class_definition': {
+            const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+            const name = def?.childForFieldName('name')?.text;
+            if (!def || !name)
+                return;
+            (def.type === 'class_definition' ? frame.classes : frame.functions).set(name, def);
+            scope.set(name, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
+            return;
+        }
+        case 'delete_statement':
+            for (const t of st.namedChildren.flatMap((c) => (c.type === 'expression_list' ? c.namedChildren : [c]))) {
+                if (t.type === 'identifier')
+                    scope.delete(t.text);
+                else {
+                    const root = rootName(t);
+                    const e = root ? scope.get(root) : undefined;
+                    if (root && e)
+                        scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, st), conditional: true });
+                }
+            }
+            return;
+        case 'for_statement':
+            if (namesLoop(frame, st, scope))
+                return;
+            requiredEnvLoop(frame, st, scope);
+            return unmodelled(frame, st, scope, 'a for loop sets it');
+        case 'while_statement':
+        case 'match_statement':
+            return unmodelled(frame, st, scope, `a ${st.type.replace('_statement', '')} loop sets it`);
+        default:
+            return;
+    }
+}
+/**
+ * A loop over a literal list of names that only binds each one in the module's namespace — `for loc in ENV_VARS:
+ * locals()[loc] = env_var(loc)` (SEED's docker settings) — is those assignments, one per name, run here in order.
+ * Only that shape: a known list of strings, no `else`, and a body of `globals()/locals()/vars()[<the name>] = …`
+ * statements. true when it was run.
+ */
+function namesLoop(frame, st, scope) {
+    const target = st.childForFieldName('left');
+    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
+    if (target?.type !== 'identifier' || st.childForFieldName('alternative') || body.length === 0)
+        return false;
+    const binds = (n) => {
+        const a = n.type === 'expression_statement' ? n.namedChildren[0] : undefined;
+        const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+        return left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '') && left.childForFieldName('subscript')?.text === target.text;
+    };
+    if (!body.every(binds))
+        return false;
+    const iter = st.childForFieldName('right');
+    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
+    if (list.kind !== 'list' || list.items.length === 0 || list.items.length > 200 || !list.items.every((i) => i.kind === 'str'))
+        return false;
+    const before = scope.get(target.text);
+    for (const item of list.items) {
+        scope.set(target.text, { value: item, location: loc(frame, st), envVars: new Set() });
+        for (const b of body)
+            execStmt(frame, b, scope);
+    }
+    if (before)
+        scope.set(target.text, before);
+    else
+        scope.set(target.text, { value: list.items[list.items.length - 1], location: loc(frame, st), envVars: new Set() });
+    return true;
+}
+/**
+ * A loop that refuses to start without each of a list of variables — `for key in ("SECRET_KEY", "API_HOST"): if key
+ * not in os.environ: raise …` (the MoJ's Find a Legal Adviser) — is a guard on each, as `if not os.environ.get("X"):
+ * raise` is (execGuarded): where one of them is unset, the settings that read it never hold their default, and a
+ * later read of it raises. Only that shape: a literal list of names, one `if` on membership in `os.environ` (or a
+ * falsy `os.environ.get`/`os.getenv`) whose body raises.
+ */
+function requiredEnvLoop(frame, st, scope) {
+    const target = st.childForFieldName('left');
+    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
+    if (target?.type !== 'identifier' || body.length !== 1 || body[0].type !== 'if_statement' || body[0].childForFieldName('alternative'))
+        return;
+    const cond = body[0].childForFieldName('condition')?.text.replace(/\s+/g, ' ').trim() ?? '';
+    const k = target.text;
+    const env = '(?:os\\.)?environ';
+    const missing = new RegExp(`^(?:${k} not in ${env}|not ${env}\\.get\\(${k}\\)|not (?:os\\.)?getenv\\(${k}\\))$`);
+    // `if not locals().get(loc): raise` after `locals()[loc] = env_var(loc)` (SEED): the name holds its variable's read
+    const bound = new RegExp(`^not (?:locals|globals|vars)\\(\\)\\.get\\(${k}\\)$`);
+    const byName = !missing.test(cond) && bound.test(cond);
+    if ((!missing.test(cond) && !byName) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length)
+        return;
+    const iter = st.childForFieldName('right');
+    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
+    if (list.kind !== 'list' || list.items.length === 0 || !list.items.every((i) => i.kind === 'str'))
+        return;
+    const names = list.items.map((i) => i.value);
+    if (byName && !names.every((n) => scope.get(n)?.envVars.has(n)))
+        return;
+    for (const n of names)
+        frame.guardedEnv.add(n);
+    const unset = names.filter((n) => !isSet(frame, n));
+    if (unset.length === 0)
+        return;
+    for (const [name, e] of scope) {
+        if ([...e.envVars].some((ev) => unset.includes(ev)))
+            scope.set(name, { ...e, value: { kind: 'raise', reason: `${[...e.envVars].find((ev) => unset.includes(ev))} is required by a guard (line ${st.startPosition.row + 1})` }, alternatives: undefined });
+    }
+}
+/** `X[...][...]` / `X.attr` → `X`. */
+function rootName(node) {
+    let cur = node;
+    while (cur && (cur.type === 'subscript' || cur.type === 'attribute')) {
+        cur = cur.type === 'subscript' ? cur.childForFieldName('value') : cur.childForFieldName('object');
+    }
+    return cur?.type === 'identifier' ? cur.text : undefined;
+}
+/**
+ * A statement the evaluator does not run (a loop, a template region, nesting past the limit): every
+ * setting it may assign or change becomes unknown, and anything in it that sets names dynamically is
+ * recorded.
+ */
+function unmodelled(frame, st, scope, why) {
+    const location = loc(frame, st);
+    const touched = new Set();
+    walk(st, (n) => {
+        if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+            const left = n.childForFieldName('left');
+            if (left)
+                for (const name of targetNames(left))
+                    touched.add(name);
+        }
+        else if (n.type === 'call') {
+            const fn = n.childForFieldName('function');
+            if (fn?.type === 'attribute') {
+                const root = rootName(fn.childForFieldName('object') ?? fn);
+                if (root)
+                    touched.add(root);
+            }
+        }
+        else if (n.type === 'for_in_clause' || n.type === 'for_statement') {
+            const left = n.childForFieldName('left');
+            if (left)
+                for (const name of targetNames(left))
+                    touched.add(name);
+        }
+        return true;
+    });
+    for (const name of touched) {
+        const prev = scope.get(name);
+        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
+    }
+    for (const d of dynamicConstructs(frame, st))
+        markDynamic(frame, d.node, scope, d.reason, true);
+    void why;
+}
+function targetNames(left) {
+    if (left.type === 'identifier')
+        return [left.text];
+    if (left.type === 'subscript' || left.type === 'attribute') {
+        const r = rootName(left);
+        return r ? [r] : [];
+    }
+    if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern' || left.type === 'tuple' || left.type === 'list') {
+        return left.namedChildren.flatMap(targetNames);
+    }
+    return [];
+}
+// ---------------------------------------------------------------------------------------------
+// Names set by code the evaluator cannot follow
+const MODULE_DICT = /^(globals|vars|locals)\(\)$/;
+/** Is `node` this module object (`sys.modules[__name__]`, or a name bound to it)? */
+function isThisModule(frame, node) {
+    if (!node)
+        return false;
+    const t = node.text.replace(/\s+/g, '');
+    if (/^sys\.modules\[__name__\]$/.test(t) || /^(sys\.modules\.get\(__name__\))$/.test(t))
+        return true;
+    if (node.type === 'identifier')
+        return frame.aliases.get(node.text) === '__this_module__';
+    return false;
+}
+/** Places in `node` that set module names dynamically, with why (none of them modelled precisely here). */
+function dynamicConstructs(frame, node) {
+    const out = [];
+    walk(node, (n) => {
+        if (n.type === 'call') {
+            const { callee, calleeNode, args } = callParts(n);
+            const objText = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
+            if ((callee === 'exec' || callee === 'execfile') && frame.aliases.get(callee) === undefined)
+                out.push({ node: n, reason: `${callee}(...) may set any setting` });
+            else if (objText && MODULE_DICT.test(objText) && calleeNode?.childForFieldName('attribute')?.text === 'update')
+                out.push({ node: n, reason: `${objText}.update(...) may set any setting` });
+            else if (callee === 'setattr' && isThisModule(frame, args[0]))
+                out.push({ node: n, reason: 'setattr() on the settings module may set any setting' });
+            else if (isIncludeCall(frame, n))
+                out.push({ node: n, reason: 'split-settings include() of files the scan cannot see may set any setting' });
+        }
+        else if (n.type === 'assignment') {
+            const left = n.childForFieldName('left');
+            if (left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '')) {
+                out.push({ node: n, reason: 'assignment through globals()[...] may set any setting' });
+            }
+        }
+        return true;
+    });
+    return out;
+}
+function execIf(frame, st, scope) {
+    const branches = [{ cond: st.childForFieldName('condition'), body: blockOf(st.childForFieldName('consequence')) }];
+    for (const alt of st.childrenForFieldName('alternative')) {
+        if (alt.type === 'elif_clause')
+            branches.push({ cond: alt.childForFieldName('condition'), body: blockOf(alt.childForFieldName('consequence')) });
+        else
+            branches.push({ cond: null, body: blockOf(alt.childForFieldName('body')) });
+    }
+    execBranches(frame, branches, scope);
+}
+/**
+ * Runs an if/elif/else chain. Known conditions pick their branch; each unknown condition forks: its body
+ * runs on a copy (one outcome) and the chain goes on for the other outcome. Outcomes are merged at the
+ * end: what differs becomes unknown (and conditional). Iterative, whatever the number of elif clauses.
+ */
+function execBranches(frame, branches, scope) {
+    const outcomes = [];
+    let raisedAt;
+    let rest = scope;
+    /** The environment variables the undecided conditions read: a name the paths set apart depends on them too. */
+    const forkReads = new Set();
+    for (const br of branches) {
+        if (!rest)
+            break;
+        if (!br.cond) {
+            if (tryRun(frame, () => execBlock(frame, br.body, rest)))
+                outcomes.push(rest);
+            else
+                raisedAt ??= loc(frame, br.body[0] ?? branches[0].cond);
+            rest = undefined;
+            break;
+        }
+        frame.reads = new Set();
+        const c = isTestRunCondition(br.cond) ? bool(false) : evalExpr(frame, br.cond, rest);
+        const condReads = frame.reads;
+        const t = values_truthy(c);
+        if (t === false)
+            continue;
+        if (t === true) {
+            const target = rest;
+            if (tryRun(frame, () => execGuarded(frame, br.body, target, br.cond, condReads)))
+                outcomes.push(target);
+            else
+                raisedAt ??= loc(frame, br.cond);
+            rest = undefined;
+            break;
+        }
+        for (const r of condReads)
+            forkReads.add(r);
+        const fork = new Map(rest);
+        if (tryRun(frame, () => execBlock(frame, br.body, fork)))
+            outcomes.push(fork);
+        else
+            raisedAt ??= loc(frame, br.cond);
+    }
+    if (rest)
+        outcomes.push(rest); // no branch taken
+    if (outcomes.length === 0)
+        throw new Raised(raisedAt ?? loc(frame, branches[0].cond), `${frame.src.module} raises on every branch`);
+    if (outcomes.length === 1 && outcomes[0] === scope)
+        return;
+    const merged = mergeScopes(scope, outcomes, forkReads);
+    scope.clear();
+    for (const [k, v] of merged)
+        scope.set(k, v);
+}
+/** Run `fn`; false when it raised (a Python exception in that path). */
+function tryRun(frame, fn) {
+    void frame;
+    try {
+        fn();
+        return true;
+    }
+    catch (e) {
+        if (e instanceof Raised)
+            return false;
+        throw e;
+    }
+}
+/** Merge the scopes of several possible paths: a name bound alike on every path keeps its value; else unknown. */
+function mergeScopes(before, outcomes, condReads = new Set()) {
+    if (outcomes.length === 1)
+        return new Map(outcomes[0]);
+    const out = new Map();
+    const keys = new Set(outcomes.flatMap((o) => [...o.keys()]));
+    for (const k of keys) {
+        const entries = outcomes.map((o) => o.get(k));
+        const first = entries[0];
+        const same = first !== undefined && entries.every((e) => e !== undefined && (e === first || sameValue(e.value, first.value)));
+        if (same) {
+            if (entries.every((e) => e === first))
+                out.set(k, first);
+            else {
+                // what a name was before an override holds after the paths join only when every path has one (joinOverrides)
+                const { overridden: _own, ...rest } = first;
+                out.set(k, { ...rest, conditional: entries.some((e) => e.conditional) || undefined, ...joinOverrides(entries, first.location) });
+            }
+            continue;
+        }
+        const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined);
+        const envVars = new Set([...entries.flatMap((e) => [...(e?.envVars ?? [])]), ...condReads]);
+        const alternatives = alternativesOf(entries);
+        // With alternatives, findings about the setting point where it was defined before the paths parted.
+        const location = alternatives && before.get(k) ? before.get(k).location : changed.location;
+        out.set(k, { value: values_UNKNOWN, location, envVars, conditional: true, ...(alternatives ? { alternatives } : {}) });
+    }
+    return out;
+}
+/** The distinct known values a name has on every path (none missing, none unknown), or undefined. */
+function alternativesOf(entries) {
+    const all = [];
+    for (const e of entries) {
+        if (!e)
+            return undefined;
+        for (const v of e.alternatives ?? [e.value]) {
+            if (v.kind === 'unknown' || v.kind === 'raise')
+                return undefined;
+            if (!all.some((x) => sameValue(x, v)))
+                all.push(v);
+        }
+    }
+    return all.length > 1 && all.length <= MAX_ALTERNATIVES ? all : undefined;
+}
+/** Apply `op` to every alternative; undefined when one of them becomes unknown. */
+function mapAlternatives(alternatives, op) {
+    if (!alternatives)
+        return undefined;
+    const out = [];
+    for (const a of alternatives) {
+        const v = op(a) ?? a;
+        if (v.kind === 'unknown' || v.kind === 'raise')
+            return undefined;
+        if (!out.some((x) => sameValue(x, v)))
+            out.push(v);
+    }
+    return out.length > 1 ? out : undefined;
+}
+/** `if "test" in sys.argv:` and similar: never true in production. */
+function isTestRunCondition(cond) {
+    const t = cond.text.replace(/\s+/g, '');
+    return /sys\.argv/.test(t) && /test/.test(t);
+}
+/** A block under a known-true condition. A `raise` there guards the settings the condition read. */
+function execGuarded(frame, body, scope, cond, condReads) {
+    try {
+        execBlock(frame, body, scope);
+    }
+    catch (e) {
+        if (!(e instanceof Raised))
+            throw e;
+        // A guard such as `if not os.getenv("ALLOWED_HOSTS"): raise ImproperlyConfigured(...)`: the operator gets a
+        // loud failure instead of a silently bad value. Mark only the settings the guard is about as raising,
+        // and keep evaluating the rest (the operator must set the guarded variable for anything to run).
+        const names = new Set(cond.descendantsOfType('identifier').map((n) => n.text));
+        for (const ev of condReads)
+            frame.guardedEnv.add(ev);
+        let guarded = 0;
+        for (const [k, v] of scope) {
+            if (names.has(k) || [...v.envVars].some((ev) => condReads.has(ev))) {
+                scope.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
+                guarded++;
+            }
+        }
+        if (guarded === 0 && condReads.size === 0 && names.size === 0)
+            throw e;
+    }
+}
+/**
+ * An optional import production does not take (nothing to mark), an absent override an operator may deploy
+ * (markAbsentOverride), or one the repository's deploy writes: it runs in production and may replace every
+ * setting before it (a dynamic mark that overrides).
+ */
+function markOptional(frame, optional, scope) {
+    if (!optional.absentOverride || optional.names)
+        return; // named imports: importedMayReplace, after the handler
+    if (optional.deployed)
+        markDynamic(frame, optional.node, scope, optional.absentOverride, true);
+    else
+        markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
+}
+/**
+ * `try: from .secret import SENTRY_KEY / except ImportError: SENTRY_KEY = None` with `.secret` absent from the
+ * repository (the Kartoza projects site): where the module exists, the import binds the names it lists and
+ * nothing else — a module cannot set another's names by being imported. So, as for an absent module's
+ * star-import (markAbsentOverride, which does not override), what the handler set stands, and a listed name the
+ * handler left unset may exist with a value the scan cannot see; no other setting is in doubt.
+ */
+function importedMayReplace(frame, optional, scope) {
+    if (!optional.absentOverride || !optional.names)
+        return;
+    const location = loc(frame, optional.node);
+    for (const name of optional.names)
+        if (!scope.has(name))
+            scope.set(name, { value: values_UNKNOWN, location, envVars: new Set(), conditional: true });
+}
+/**
+ * `with contextlib.suppress(ImportError): from .local_settings import *` is a try/except ImportError:
+ * optional imports in it are handled the same way. Any other `with` runs its body.
+ */
+function execWith(frame, st, scope) {
+    const body = blockOf(st.childForFieldName('body'));
+    const items = st.namedChildren.find((c) => c.type === 'with_clause')?.text ?? '';
+    if (!/\bsuppress\s*\([^)]*\b(ImportError|ModuleNotFoundError|Exception)\b/.test(items))
+        return execBlock(frame, body, scope);
+    for (const s of body) {
+        const optional = optionalImportTarget(frame, s);
+        if (optional) {
+            markOptional(frame, optional, scope);
+            importedMayReplace(frame, optional, scope);
+            continue;
+        }
+        const before = new Map(scope);
+        try {
+            execStmt(frame, s, scope);
+        }
+        catch (e) {
+            if (!(e instanceof Raised))
+                throw e;
+            scope.clear();
+            for (const [k, v] of before)
+                scope.set(k, v);
+            return;
+        }
+    }
+}
+function execTry(frame, st, scope) {
+    const body = blockOf(st.childForFieldName('body'));
+    const handlers = st.namedChildren.filter((c) => c.type === 'except_clause');
+    const elseClause = st.namedChildren.find((c) => c.type === 'else_clause');
+    const finallyClause = st.namedChildren.find((c) => c.type === 'finally_clause');
+    const handlerBody = (h) => blockOf(h?.namedChildren.find((c) => c.type === 'block') ?? null);
+    // An optional module imported here that production does not have (a dev/test module, or an override
+    // file absent from the repository): the handler is what runs. An absent override file may still be
+    // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
+    const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
+    if (optional) {
+        markOptional(frame, optional, scope);
+        execBlock(frame, handlerBody(handlers[0]), scope);
+        importedMayReplace(frame, optional, scope);
+    }
+    else {
+        const before = new Map(scope);
+        try {
+            execBlock(frame, body, scope);
+            if (elseClause)
+                execBlock(frame, blockOf(elseClause.childForFieldName('body')), scope);
+        }
+        catch (e) {
+            if (!(e instanceof Raised))
+                throw e;
+            scope.clear();
+            for (const [k, v] of before)
+                scope.set(k, v);
+            execBlock(frame, handlerBody(handlers[0]), scope);
+        }
+    }
+    if (finallyClause)
+        execBlock(frame, handlerBody(finallyClause), scope);
+}
+// ---------------------------------------------------------------------------------------------
+// Assignments and in-place changes
+function execAssign(frame, node, scope) {
+    const left = node.childForFieldName('left');
+    let right = node.childForFieldName('right');
+    if (!left)
+        return;
+    const targets = [left];
+    while (right && right.type === 'assignment') {
+        const l = right.childForFieldName('left');
+        if (l)
+            targets.push(l);
+        right = right.childForFieldName('right');
+    }
+    if (!right)
+        return; // annotation only
+    frame.reads = new Set();
+    const value = evalExpr(frame, right, scope);
+    const reads = frame.reads;
+    const location = loc(frame, node);
+    if (right.type === 'call') {
+        const callee = canonical(frame, callParts(right).callee);
+        // django-environ: env = environ.Env(DEBUG=(bool, False)); environs: env = Env() — read alike (`env("X", default)`,
+        // `env.bool("X", default)`), but environs' keyword arguments are options (eager, expand_vars), not a scheme
+        if (callee === 'environ.Env' || callee === 'environs.Env') {
+            const name = left.type === 'identifier' ? left.text : undefined;
+            if (name)
+                frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
+        }
+        // `this = sys.modules[__name__]`: a name for the settings module itself
+    }
+    if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))
+        frame.aliases.set(left.text, '__this_module__');
+    if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads))
+        return;
+    for (const t of targets)
+        assignTarget(frame, t, value, scope, location, reads);
+}
+/**
+ * `MIDDLEWARE = ("debug_toolbar.middleware.DebugToolbarMiddleware",) + MIDDLEWARE` (or `X = X + [...]`) while X has
+ * alternatives (an earlier `if DEBUG:` changed it): the concatenation applied to each, as `X += …` is — else the
+ * whole list became unknown and every MIDDLEWARE rule went quiet (mitxpro). True when it set the name.
+ */
+function selfConcatenation(frame, left, right, value, scope, location, reads) {
+    if (value.kind !== 'unknown' || left.type !== 'identifier' || right.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '+')
+        return false;
+    const l = right.childForFieldName('left');
+    const r = right.childForFieldName('right');
+    const prev = scope.get(left.text);
+    if (!l || !r || !prev?.alternatives || (l.text === left.text) === (r.text === left.text))
+        return false;
+    const selfFirst = l.text === left.text;
+    const other = evalExpr(frame, selfFirst ? r : l, scope);
+    const alternatives = mapAlternatives(prev.alternatives, (a) => (selfFirst ? binaryAdd(a, other) : binaryAdd(other, a)));
+    if (!alternatives)
+        return false;
+    scope.set(left.text, { value: values_UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
+    return true;
+}
+function assignTarget(frame, t, value, scope, location, reads) {
+    if (t.type === 'identifier') {
+        scope.set(t.text, { value, location, envVars: reads });
+    }
+    else if (t.type === 'subscript') {
+        const obj = t.childForFieldName('value');
+        if (obj && MODULE_DICT.test(obj.text.replace(/\s+/g, ''))) {
+            // globals()["NAME"] = value: an assignment when the name is known (a literal, or a name bound to one)
+            const sub = t.childForFieldName('subscript');
+            const known = sub ? evalExpr(frame, sub, scope) : values_UNKNOWN;
+            const key = stringValue(sub) ?? (known.kind === 'str' ? known.value : undefined);
+            if (key)
+                scope.set(key, { value, location, envVars: reads });
+            else
+                markDynamic(frame, t, scope, 'assignment through globals()[...] may set any setting', true);
+            return;
+        }
+        assignSubscript(frame, t, value, scope, location, reads);
+    }
+    else if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'tuple' || t.type === 'list') {
+        const items = t.namedChildren;
+        if (value.kind === 'list' && value.items.length === items.length && items.every((n) => n.type === 'identifier')) {
+            items.forEach((n, i) => scope.set(n.text, { value: value.items[i], location, envVars: reads }));
+        }
+        else
+            for (const name of targetNames(t))
+                scope.set(name, { value: values_UNKNOWN, location, envVars: reads });
+    }
+    else if (t.type === 'attribute') {
+        const root = rootName(t);
+        const e = root ? scope.get(root) : undefined;
+        if (root && e && isSettingName(root))
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location });
+    }
+}
+/** `D["a"]["b"] = v`: rebuild the nested dict with the new value. */
+function assignSubscript(frame, t, value, scope, location, reads) {
+    const path = [];
+    let cur = t;
+    while (cur && cur.type === 'subscript') {
+        const k = cur.childForFieldName('subscript');
+        if (!k)
+            return;
+        path.unshift(k);
+        cur = cur.childForFieldName('value');
+    }
+    if (!cur || cur.type !== 'identifier') {
+        const root = cur ? rootName(cur) : undefined;
+        const e = root ? scope.get(root) : undefined;
+        if (root && e)
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location, conditional: true });
+        return;
+    }
+    const entry = scope.get(cur.text);
+    if (!entry)
+        return;
+    const keys = path.map((k) => evalExpr(frame, k, scope));
+    const updated = setIn(entry.value, keys, value);
+    scope.set(cur.text, { value: updated, location, envVars: new Set([...entry.envVars, ...reads]) });
+}
+function setIn(container, keys, value) {
+    if (keys.length === 0)
+        return value;
+    const [k, ...rest] = keys;
+    if (container.kind === 'dict' && k.kind === 'str') {
+        const existing = container.entries.find(([kk]) => kk === k.value)?.[1] ?? { kind: 'dict', entries: [] };
+        const entries = container.entries.filter(([kk]) => kk !== k.value);
+        entries.push([k.value, setIn(existing, rest, value)]);
+        return { kind: 'dict', entries };
+    }
+    if (container.kind === 'list' && k.kind === 'num') {
+        const items = container.items.slice();
+        const i = k.value < 0 ? items.length + k.value : k.value;
+        if (i >= 0 && i < items.length)
+            items[i] = setIn(items[i], rest, value);
+        else
+            return values_UNKNOWN;
+        return { kind: 'list', items };
+    }
+    return values_UNKNOWN;
+}
+function execAugAssign(frame, node, scope) {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => !c.isNamed)?.text;
+    if (!left || !right)
+        return;
+    if (left.type === 'subscript' && op === '+=') {
+        // `D["a"]["b"] += [x]`: the value at the path, extended, put back.
+        const path = [];
+        let cur = left;
+        while (cur && cur.type === 'subscript') {
+            const k = cur.childForFieldName('subscript');
+            if (!k)
+                break;
+            path.unshift(k);
+            cur = cur.childForFieldName('value');
+        }
+        const e = cur?.type === 'identifier' ? scope.get(cur.text) : undefined;
+        if (cur?.type === 'identifier' && e) {
+            frame.reads = new Set();
+            const keys = path.map((k) => evalExpr(frame, k, scope));
+            const rhs = evalExpr(frame, right, scope);
+            const updated = setIn(e.value, keys, binaryAdd(getIn(e.value, keys), rhs));
+            scope.set(cur.text, { value: updated, location: loc(frame, node), envVars: new Set([...e.envVars, ...frame.reads]) });
+            return;
+        }
+    }
+    if (left.type !== 'identifier') {
+        const root = rootName(left);
+        const e = root ? scope.get(root) : undefined;
+        if (root && e)
+            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, node), conditional: true });
+        return;
+    }
+    const prev = scope.get(left.text);
+    frame.reads = new Set();
+    const rhs = evalExpr(frame, right, scope);
+    const reads = frame.reads;
+    const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : values_UNKNOWN;
+    const alternatives = op === '+=' && value.kind === 'unknown' ? mapAlternatives(prev?.alternatives, (a) => binaryAdd(a, rhs)) : undefined;
+    const location = loc(frame, node);
+    const carried = op === '+=' ? carryOverride(prev, location, (b) => binaryAdd(b, rhs)) : {};
+    scope.set(left.text, { value, location, envVars: new Set([...(prev?.envVars ?? []), ...reads]), ...(alternatives ? { alternatives } : {}), ...carried });
+}
+const MUTATORS = ['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'discard', 'add', 'sort', 'reverse'];
+/**
+ * A call as a statement: `MIDDLEWARE.append(x)`, `.insert(i, x)`, `.extend(xs)`, `.remove(x)`,
+ * `D.update({...})`, `D["k"].update(...)`; `globals().update(...)`, `exec(...)`, `setattr(module, …)`;
+ * split-settings `include(...)`; and calls of the module's own functions (loaders).
+ */
+function execCallStmt(frame, call, scope) {
+    const fn = call.childForFieldName('function');
+    if (!fn)
+        return;
+    if (isIncludeCall(frame, call))
+        return execInclude(frame, call, scope);
+    if (execModuleDictCall(frame, call, scope))
+        return;
+    if (fn.type === 'identifier') {
+        const local = frame.functions.get(fn.text);
+        if (local)
+            return callLocalFunction(frame, call, local, scope);
+    }
+    if (handsOverModule(frame, call, scope))
+        return;
+    if (fn.type === 'identifier')
+        return;
+    if (fn.type !== 'attribute')
+        return;
+    const method = fn.childForFieldName('attribute')?.text;
+    const obj = fn.childForFieldName('object');
+    if (!obj || !method)
+        return;
+    const { args, kwargs } = callParts(call);
+    // The root setting name and the key path (for D["default"].update(...)).
+    const path = [];
+    let root = obj;
+    while (root && root.type === 'subscript') {
+        const k = root.childForFieldName('subscript');
+        if (!k)
+            return;
+        path.unshift(k);
+        root = root.childForFieldName('value');
+    }
+    if (!root || root.type !== 'identifier')
+        return;
+    const entry = scope.get(root.text);
+    if (!entry)
+        return;
+    frame.reads = new Set();
+    const keys = path.map((k) => evalExpr(frame, k, scope));
+    const target = getIn(entry.value, keys);
+    const argv = args.map((a) => evalExpr(frame, a, scope));
+    const next = mutate(frame, target, method, argv, kwargs, scope);
+    if (next === undefined)
+        return;
+    const updated = keys.length ? setIn(entry.value, keys, next) : next;
+    const alternatives = keys.length === 0 && updated.kind === 'unknown' ? mapAlternatives(entry.alternatives, (a) => mutate(frame, a, method, argv, kwargs, scope)) : undefined;
+    const location = loc(frame, call);
+    const carried = keys.length === 0 ? carryOverride(entry, location, (b) => mutate(frame, b, method, argv, kwargs, scope)) : {};
+    scope.set(root.text, { value: updated, location, envVars: new Set([...entry.envVars, ...frame.reads]), ...(alternatives ? { alternatives } : {}), ...carried });
+}
+/** The new value of a list/dict after `method(...)`; undefined when the call does not change it. */
+function mutate(frame, target, method, argv, kwargs, scope) {
+    if (target.kind === 'list') {
+        switch (method) {
+            case 'append':
+                return argv.length === 1 ? { kind: 'list', items: [...target.items, argv[0]] } : values_UNKNOWN;
+            case 'insert': {
+                const [i, x] = argv;
+                if (i?.kind !== 'num' || !x)
+                    return values_UNKNOWN;
+                const items = target.items.slice();
+                const idx = i.value < 0 ? Math.max(0, items.length + i.value) : Math.min(i.value, items.length);
+                items.splice(idx, 0, x);
+                return { kind: 'list', items };
+            }
+            case 'extend':
+                return argv[0]?.kind === 'list' ? { kind: 'list', items: [...target.items, ...argv[0].items] } : values_UNKNOWN;
+            case 'remove': {
+                const x = argv[0];
+                const i = x ? target.items.findIndex((it) => sameValue(it, x)) : -1;
+                if (i >= 0) {
+                    const items = target.items.slice();
+                    items.splice(i, 1);
+                    return { kind: 'list', items };
+                }
+                return x && x.kind !== 'unknown' && target.items.every((it) => it.kind !== 'unknown') ? { kind: 'raise', reason: 'list.remove(x): x not in list' } : values_UNKNOWN;
+            }
+            default:
+                return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
+        }
+    }
+    if (target.kind === 'dict' && method === 'update') {
+        const add = argv[0];
+        if (add && add.kind !== 'dict')
+            return values_UNKNOWN;
+        let entries = target.entries.slice();
+        for (const [k, v] of add?.kind === 'dict' ? add.entries : [])
+            entries = [...entries.filter(([kk]) => kk !== k), [k, v]];
+        for (const [k, vn] of kwargs) {
+            const v = evalExpr(frame, vn, scope);
+            entries = [...entries.filter(([kk]) => kk !== k), [k, v]];
+        }
+        return { kind: 'dict', entries };
+    }
+    if (target.kind === 'dict' && method === 'setdefault') {
+        const k = argv[0];
+        if (k?.kind !== 'str')
+            return values_UNKNOWN;
+        if (target.entries.some(([kk]) => kk === k.value))
+            return undefined;
+        return { kind: 'dict', entries: [...target.entries, [k.value, argv[1] ?? NONE]] };
+    }
+    return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
+}
+/**
+ * `globals().update({...})`, `vars().update(...)`, `setattr(sys.modules[__name__], "NAME", v)`, `exec(...)`:
+ * precise when the names and values are known, else every setting may have been replaced (dynamic).
+ * Returns true when the call was one of these.
+ */
+function execModuleDictCall(frame, call, scope) {
+    const { callee, calleeNode, args, kwargs } = callParts(call);
+    const location = loc(frame, call);
+    if (calleeNode?.type === 'attribute' && calleeNode.childForFieldName('attribute')?.text === 'update') {
+        const objText = calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') ?? '';
+        if (!MODULE_DICT.test(objText))
+            return false;
+        frame.reads = new Set();
+        const add = args[0] ? evalExpr(frame, args[0], scope) : { kind: 'dict', entries: [] };
+        if (add.kind !== 'dict') {
+            // an email URL's dict: its EMAIL_* keys, each maybe set, values unknown — not every setting
+            const keys = args[0] ? emailUrlKeys(frame, assignedCall(frame, args[0], call) ?? args[0]) : undefined;
+            if (keys) {
+                for (const k of keys)
+                    scope.set(k, { value: values_UNKNOWN, location, envVars: frame.reads, conditional: true });
+                return true;
+            }
+            markDynamic(frame, call, scope, `${objText}.update(...) may set any setting`, true);
+            return true;
+        }
+        for (const [k, v] of add.entries)
+            scope.set(k, { value: v, location, envVars: frame.reads });
+        for (const [k, vn] of kwargs)
+            scope.set(k, { value: evalExpr(frame, vn, scope), location, envVars: frame.reads });
+        return true;
+    }
+    if (callee === 'setattr' && isThisModule(frame, args[0])) {
+        const name = args[1] ? stringValue(args[1]) : undefined;
+        if (name && args[2]) {
+            frame.reads = new Set();
+            scope.set(name, { value: evalExpr(frame, args[2], scope), location, envVars: frame.reads });
+        }
+        else
+            markDynamic(frame, call, scope, 'setattr() on the settings module may set any setting', true);
+        return true;
+    }
+    if ((callee === 'exec' || callee === 'execfile') && !scope.has(callee)) {
+        markDynamic(frame, call, scope, `${callee}(...) may set any setting`, true);
+        return true;
+    }
+    return false;
+}
+/**
+ * The call a name was last assigned from at the module's top level before `at` (`EMAIL_CONFIG = env.email()` then
+ * `vars().update(EMAIL_CONFIG)`: Abakus' lego), or undefined when `node` is no such name.
+ */
+function assignedCall(frame, node, at) {
+    if (node.type !== 'identifier')
+        return undefined;
+    let found;
+    for (const st of frame.state.ws.tree(frame.src.file).rootNode.namedChildren) {
+        if (st.startIndex >= at.startIndex)
+            break;
+        const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+        if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) {
+            const right = a.childForFieldName('right');
+            found = right?.type === 'call' ? right : undefined;
+        }
+    }
+    return found;
+}
+/**
+ * A call, not of the module's own functions, that is handed the settings module itself — its name
+ * (`Settings.load_settings(__name__)`, readthedocs' class-based settings, which set every upper-case attribute
+ * of a class on `sys.modules[__name__]`), the module object, or its namespace (`django_heroku.settings(locals())`)
+ * — may set any setting, and the scan does not follow it there: dynamic, so the settings it may change are not
+ * checked rather than read as never set. `namespaceOnly`: only the namespace counts (a call whose result is kept).
+ * Returns true when the call was one of these.
+ */
+function handsOverModule(frame, call, scope, namespaceOnly = false) {
+    const { callee, args, kwargs } = callParts(call);
+    // a logger's or the warnings filter's module=__name__ only names where messages come from
+    if (/^(logging|warnings|logger|log)\b|^print$/.test(callee ?? ''))
+        return false;
+    const given = [...args, ...kwargs.values()].find((a) => MODULE_DICT.test(a.text.replace(/\s+/g, '')) || (!namespaceOnly && ((a.type === 'identifier' && a.text === '__name__' && !scope.has('__name__')) || isThisModule(frame, a))));
+    if (!given)
+        return false;
+    markDynamic(frame, call, scope, `${callee ?? 'a call'}(${given.text}) is handed the settings module and may set any setting`, true);
+    return true;
+}
+/**
+ * A module-level call of a function defined in the module. Modelled: a loader exporting a settings class's
+ * attributes onto the module. Otherwise: names it declares `global` or changes in place become unknown,
+ * and dynamic constructs in it are recorded.
+ */
+function callLocalFunction(frame, call, def, scope) {
+    if (exportClassFromLoader(frame, call, def, scope))
+        return;
+    const body = def.childForFieldName('body');
+    if (!body)
+        return;
+    const touched = new Set();
+    walk(body, (n) => {
+        if (n.type === 'function_definition' || n.type === 'class_definition')
+            return false;
+        if (n.type === 'global_statement')
+            for (const id of n.namedChildren)
+                if (id.type === 'identifier')
+                    touched.add(id.text);
+        if (n.type === 'call') {
+            const fn = n.childForFieldName('function');
+            const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+            const root = fn?.type === 'attribute' ? rootName(fn.childForFieldName('object') ?? fn) : undefined;
+            if (method && root && MUTATORS.includes(method) && isSettingName(root))
+                touched.add(root);
+        }
+        if (n.type === 'assignment') {
+            const left = n.childForFieldName('left');
+            const root = left && left.type !== 'identifier' ? rootName(left) : undefined;
+            if (root && isSettingName(root))
+                touched.add(root);
+        }
+        return true;
+    });
+    const location = loc(frame, call);
+    for (const name of touched) {
+        const prev = scope.get(name);
+        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
+    }
+    for (const d of dynamicConstructs(frame, body))
+        markDynamic(frame, d.node, scope, d.reason, true);
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluator/classes.ts
+/**
+ * Class-based settings: a settings class whose attributes (and `@property` values) become the module's
+ * settings — exported by a loader function (`setattr(sys.modules[__name__], name, getattr(obj, name))`
+ * for each name of an instance) or selected by django-configurations (`class Prod(Configuration)`,
+ * chosen by DJANGO_CONFIGURATION, with `values.BooleanValue(False)` & co. reading `DJANGO_<NAME>`).
+ * What cannot be modelled (an unknown class choice, a `setup()` hook) makes those names unknown.
+ */
+
+
+
+
+
+
+const PRODUCTION_CLASS = /^(prod|production|live|deploy|deployment|release|server)(config|configuration|settings)?$/i;
+const DEV_CLASS = /^(dev|devel|develop|development|local|test|tests|testing|ci|debug)(config|configuration|settings)?$/i;
+/** A django-configurations class named for development or tests (`Development`, `LocalConfig`, `Test`). */
+function isDevConfiguration(name) {
+    return DEV_CLASS.test(name);
+}
+function baseNames(cls) {
+    const args = cls.childForFieldName('superclasses');
+    if (!args)
+        return [];
+    return args.namedChildren.filter((n) => n.type === 'identifier' || n.type === 'attribute').map((n) => n.text);
+}
+/** Attributes a class body defines (its bases' first, in reverse MRO order), evaluated in the module scope. */
+function classAttributes(frame, cls, scope, seen = new Set(), configurations = false) {
+    const out = new Map();
+    // by id: the same class asked for twice may come as two node objects (src/project/python.ts withoutNodeCache)
+    if (seen.has(cls.id))
+        return out;
+    seen.add(cls.id);
+    for (const b of [...baseNames(cls)].reverse()) {
+        const base = frame.classes.get(b);
+        if (base)
+            for (const [k, v] of classAttributes(frame, base, scope, seen, configurations))
+                out.set(k, v);
+    }
+    const body = blockOf(cls.childForFieldName('body'));
+    const classScope = new Map([...scope, ...out]);
+    const child = { ...frame, functions: new Map(), classes: new Map(frame.classes), reads: new Set() };
+    for (const st of body) {
+        const assign = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+        const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+        const right = assign?.type === 'assignment' ? assign.childForFieldName('right') : undefined;
+        if (configurations && left?.type === 'identifier' && right?.type === 'call' && isConfigValue(frame, right)) {
+            child.reads = new Set();
+            const value = configValue(child, left.text, right, classScope);
+            const entry = { value, location: loc(frame, st), envVars: child.reads };
+            classScope.set(left.text, entry);
+            out.set(left.text, entry);
+            continue;
+        }
+        const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+        if (def?.type === 'function_definition') {
+            const name = def.childForFieldName('name')?.text ?? '';
+            const isProperty = st.type === 'decorated_definition' && st.namedChildren.some((d) => d.type === 'decorator' && /^@\s*property\b/.test(d.text));
+            if (isProperty && isSettingName(name)) {
+                const entry = { value: propertyValue(child, def, classScope), location: loc(frame, st), envVars: new Set() };
+                classScope.set(name, entry);
+                out.set(name, entry);
+            }
+            else if (configurations && /^(setup|pre_setup|post_setup)$/.test(name)) {
+                markDynamic(frame, def, out, `the configuration class's ${name}() may change any setting`, true);
+            }
+            continue;
+        }
+        const before = new Map(classScope);
+        execBlock(child, [st], classScope);
+        for (const [k, v] of classScope)
+            if (before.get(k) !== v)
+                out.set(k, v);
+    }
+    return out;
+}
+/** A `@property` whose body is one `return <expr>`: that expression; anything else is unknown. */
+function propertyValue(frame, def, scope) {
+    const body = blockOf(def.childForFieldName('body')).filter((s) => !(s.type === 'expression_statement' && s.namedChildren[0]?.type === 'string'));
+    if (body.length !== 1 || body[0].type !== 'return_statement')
+        return values_UNKNOWN;
+    const expr = body[0].namedChildren[0];
+    return expr ? evalExpr(frame, expr, scope) : values_UNKNOWN;
+}
+// ---------------------------------------------------------------------------------------------
+// Loader functions that export a settings class onto the module
+/**
+ * `def load(): s = Settings(); for name in dir(s): setattr(sys.modules[__name__], name, getattr(s, name))`
+ * called at module level: the class's settings become module settings. Returns false when the function is
+ * not of this shape (the caller then treats it as dynamic).
+ */
+function exportClassFromLoader(frame, call, def, scope) {
+    void call;
+    const body = def.childForFieldName('body');
+    if (!body)
+        return false;
+    let exports = false;
+    const referenced = new Set();
+    walk(body, (n) => {
+        if (n.type === 'call') {
+            const { callee, args } = callParts(n);
+            if (callee === 'setattr' && args[0] && /sys\.modules|\bmodule\b|globals\(\)/.test(args[0].text))
+                exports = true;
+            if (callee && frame.classes.has(callee))
+                referenced.add(callee);
+            if ((callee === 'dir' || callee === 'vars') && args[0]?.type === 'identifier' && frame.classes.has(args[0].text))
+                referenced.add(args[0].text);
+        }
+        else if (n.type === 'assignment') {
+            const left = n.childForFieldName('left');
+            if (left?.type === 'subscript' && /^globals\(\)$/.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? ''))
+                exports = true;
+        }
+        return true;
+    });
+    if (!exports || referenced.size !== 1)
+        return false;
+    const cls = frame.classes.get([...referenced][0]);
+    for (const [k, v] of classAttributes(frame, cls, scope))
+        if (isSettingName(k))
+            scope.set(k, v);
+    return true;
+}
+// ---------------------------------------------------------------------------------------------
+// django-configurations
+function isConfigurationClass(frame, cls, seen = new Set()) {
+    if (seen.has(cls.id))
+        return false;
+    seen.add(cls.id);
+    return baseNames(cls).some((b) => {
+        const c = canonical(frame, b);
+        if (c === 'configurations.Configuration' || c === 'configurations.base.Configuration' || b === 'Configuration' || c === 'env_config.Environment')
+            return true;
+        const base = frame.classes.get(b);
+        return base ? isConfigurationClass(frame, base, seen) : false;
+    });
+}
+function isConfigValue(frame, call) {
+    const c = canonical(frame, callParts(call).callee) ?? '';
+    return /^configurations\.values\.\w*Value$/.test(c) || /^configurations\.\w*Value$/.test(c);
+}
+/** `values.BooleanValue(False)` as the attribute `name`: the environment variable DJANGO_<NAME> with that default. */
+function configValue(frame, name, call, scope) {
+    const { callee, args, kwargs } = callParts(call);
+    const type = (callee ?? '').split('.').pop() ?? 'Value';
+    const kw = (k) => (kwargs.has(k) ? evalExpr(frame, kwargs.get(k), scope) : undefined);
+    const dflt = kwargs.has('default') ? kw('default') : args[0] ? evalExpr(frame, args[0], scope) : undefined;
+    const environ = kw('environ');
+    const prefixV = kw('environ_prefix');
+    const nameV = kw('environ_name');
+    const prefix = prefixV?.kind === 'str' ? prefixV.value : prefixV?.kind === 'none' ? '' : 'DJANGO';
+    const envName = nameV?.kind === 'str' ? (prefix ? `${prefix}_${nameV.value}` : nameV.value) : prefix ? `${prefix}_${name}` : name;
+    const required = type === 'SecretValue' || (kw('environ_required')?.kind === 'bool' && kw('environ_required').value);
+    const isDb = type === 'DatabaseURLValue';
+    const alias = kw('alias');
+    const dbKey = alias?.kind === 'str' ? alias.value : 'default';
+    const typed = (v) => {
+        if (!v)
+            return values_UNKNOWN;
+        if (isDb)
+            return { kind: 'dict', entries: [[dbKey, databaseFromUrl(v)]] };
+        if (type === 'BooleanValue')
+            return castValue(v, 'bool');
+        if (type === 'IntegerValue' || type === 'PositiveIntegerValue' || type === 'FloatValue')
+            return castValue(v, 'float');
+        return v;
+    };
+    if (environ?.kind === 'bool' && environ.value === false)
+        return typed(dflt);
+    frame.reads.add(envName);
+    if (isSet(frame, envName)) {
+        if (isDb)
+            return typed({ kind: 'env', name: envName });
+        return ['Value', 'SecretValue', 'EmailValue', 'URLValue', 'PathValue', 'RegexValue'].includes(type) ? { kind: 'env', name: envName } : values_UNKNOWN;
+    }
+    if (required)
+        return { kind: 'raise', reason: `django-configurations: ${envName} is required` };
+    if (dflt === undefined)
+        return type === 'BooleanValue' ? bool(false) : type === 'Value' ? str('', true) : values_UNKNOWN;
+    return typed(dflt);
+}
+/**
+ * A module that imports from django-configurations and defines a class whose base comes from another module
+ * (OWASP Nest's `class Production(Base)`, Base a Configuration in settings/base.py): its settings are that
+ * class's attributes and its bases', which this evaluator reads only within one module — so any setting may be
+ * set there, and none is reported missing (it was: ALLOWED_HOSTS and MIDDLEWARE, set on Base).
+ */
+function inheritedConfigurations(frame, scope) {
+    if (![...frame.aliases.values()].some((t) => t === 'configurations' || t.startsWith('configurations.')))
+        return;
+    for (const [name, cls] of frame.classes) {
+        const imported = baseNames(cls).find((b) => !frame.classes.has(b) && b !== 'object');
+        if (!imported)
+            continue;
+        markDynamic(frame, cls, scope, `django-configurations class \`${name}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
+    }
+}
+/**
+ * After the settings module ran: when it defines django-configurations classes, its settings are the
+ * attributes of the one production selects (`opts.configuration`, else the one named like production).
+ * When that choice is unknown, every name those classes set is unknown.
+ */
+function applyConfigurations(frame, scope) {
+    const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
+    if (classes.length === 0) {
+        inheritedConfigurations(frame, scope);
+        return undefined;
+    }
+    const named = frame.opts.configuration ? classes.find(([n]) => n === frame.opts.configuration) : undefined;
+    const prod = classes.filter(([n]) => PRODUCTION_CLASS.test(n));
+    const nonDev = classes.filter(([n]) => !DEV_CLASS.test(n));
+    const chosen = named ?? (prod.length === 1 ? prod[0] : nonDev.length === 1 && !frame.opts.configuration ? nonDev[0] : undefined);
+    if (!chosen) {
+        const names = classes.map(([n]) => n).join(', ');
+        for (const [, c] of classes)
+            for (const k of classAttributes(frame, c, scope, new Set(), true).keys()) {
+                if (isSettingName(k))
+                    scope.set(k, { value: values_UNKNOWN, location: loc(frame, c), envVars: new Set(), conditional: true });
+            }
+        markDynamic(frame, classes[0][1], scope, `DJANGO_CONFIGURATION selects one of ${names}; which one production uses is not known (name it in the environment or a deploy file)`, false);
+        return undefined;
+    }
+    for (const [k, v] of classAttributes(frame, chosen[1], scope, new Set(), true))
+        if (isSettingName(k))
+            scope.set(k, v);
+    return chosen[0];
+}
+
+;// CONCATENATED MODULE: ./src/project/evaluate.ts
+/**
+ * The static settings evaluator: runs a settings module's top level symbolically, twice — once with
+ * every environment variable unset, once with every variable set to an operator-chosen value — and
+ * returns each setting's value in both worlds with the line that determined it.
+ *
+ * Hand-written because no library interprets Python statically; it covers what settings modules do.
+ * The parts, by concern (src/project/evaluator/):
+ *   frame.ts        scopes, limits, what could not be seen (dynamic names, unreadable files)
+ *   statements.ts   assignments, list/dict changes, if/elif/else, try/except, raise guards, loops, loaders
+ *   expressions.ts  literals, names, operators, calls, string methods
+ *   imports.ts      imports, star-import chains, optional imports, django-split-settings include()
+ *   libraries.ts    os.environ, django-environ, python-decouple, dj-database-url
+ *   classes.ts      class-based settings (loader-exported classes, django-configurations)
+ *   template.ts     cookiecutter/Jinja-templated settings
+ * Anything else is `unknown`, and rules never guess from unknown.
+ */
+
+
+
+
+
+
+
+
+
+
+function runWorld(ws, src, world, opts, files) {
+    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
+    const r = runModule(state, src, 0);
+    if (!r.raised)
+        overrideIfRequired(state, r.scope);
+    const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);
+    return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, dotenvUsed: state.dotenvUsed, ...(configuration ? { configuration } : {}) };
+}
+function evaluateSettings(ws, src, opts) {
+    const files = new Set();
+    const results = {
+        unset: runWorld(ws, src, 'unset', opts, files),
+        set: runWorld(ws, src, 'set', opts, files),
+    };
+    const bindings = new Map();
+    const names = new Set([...results.unset.scope.keys(), ...results.set.scope.keys()]);
+    for (const name of [...names].sort()) {
+        if (!isSettingName(name))
+            continue;
+        const u = results.unset.scope.get(name);
+        const s = results.set.scope.get(name);
+        const location = (u ?? s).location;
+        const alternatives = { ...(u?.alternatives ? { unset: u.alternatives } : {}), ...(s?.alternatives ? { set: s.alternatives } : {}) };
+        const ou = publicOverride(overriddenOf(u));
+        const os = publicOverride(overriddenOf(s));
+        const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
+        const envVars = [...new Set([...(u?.envVars ?? []), ...(s?.envVars ?? [])])].sort();
+        bindings.set(name, {
+            name,
+            unset: u ? u.value : values_UNKNOWN,
+            set: s ? s.value : values_UNKNOWN,
+            location,
+            ...(u && s && (s.location.file !== u.location.file || s.location.line !== u.location.line) ? { setLocation: s.location } : {}),
+            ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
+            ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
+            ...(overridden.unset || overridden.set ? { overridden } : {}),
+            ...(envVars.length ? { envVars } : {}),
+            // the unset world's value came (in part) from the image's .env
+            ...(opts.dotenv && [...(u?.envVars ?? [])].some((v) => results.unset.dotenvUsed.has(v)) ? { imageDotenv: opts.dotenv.where } : {}),
+        });
+        collectSecrets(name, u?.value, opts.secrets);
+        collectSecrets(name, s?.value, opts.secrets);
+    }
+    const tree = ws.tree(src.file);
+    const configuration = results.set.configuration ?? results.unset.configuration;
+    return {
+        module: src.module,
+        file: src.file.rel,
+        production: opts.production,
+        reason: opts.reason,
+        bindings,
+        anchor: { file: src.file.rel, line: anchorLine(tree.rootNode) },
+        files: [...files].sort(),
+        ...(results.unset.raised ? { failsWhenUnset: results.unset.raised } : {}),
+        dynamic: mergeMarks(results.unset.dynamic, results.set.dynamic, (d) => `${d.location.file}:${d.location.line}`),
+        unreadable: mergeMarks(results.unset.unreadable, results.set.unreadable, (u) => u.location.file),
+        ...(configuration ? { configuration } : {}),
+        ...(src.file.template || src.file.templateRows ? { template: true } : {}),
+    };
+}
+/** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */
+function publicOverride(o) {
+    return o ? { before: o.before, location: o.location, by: o.by } : undefined;
+}
+function mergeMarks(a, b, key) {
+    const seen = new Map();
+    for (const x of [...a, ...b])
+        if (!seen.has(key(x)))
+            seen.set(key(x), x);
+    return [...seen.values()];
+}
+function anchorLine(root) {
+    for (const st of root.namedChildren) {
+        if (st.type === 'comment')
+            continue;
+        if (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string')
+            continue;
+        return lineOf(st);
+    }
+    return 1;
+}
+/** Settings named like secrets that hold configuration, not secrets (AUTH_PASSWORD_VALIDATORS, PASSWORD_HASHERS…). */
+const NOT_SECRET_NAME = /(VALIDATORS|HASHERS|TIMEOUT|BACKENDS?|CLASS(ES)?|FORMS?|TEMPLATES?|_URL_NAME|_LENGTH|_AGE|_NAME|_HEADER|_FIELD)$/i;
+/** A dotted Python path or a plain identifier is configuration, never a secret. */
+const CONFIG_VALUE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
+function collectSecrets(name, v, out, force = false) {
+    if (!v)
+        return;
+    const secretish = force || (secret_values/* SECRET_NAME */.J4.test(name) && !NOT_SECRET_NAME.test(name));
+    // A placeholder word (`ELASTICSEARCH_PASSWORD = env(…, default="password")`: CourtListener) is known to everyone, as
+    // in a URL below: redacting it would blank the word out of every message, and so tell the reader the value.
+    if (v.kind === 'str' && v.literal && secretish && v.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !CONFIG_VALUE.test(v.value) && !(0,secret_values/* isPlaceholderValue */.Nl)(v.value))
+        out.add(v.value);
+    // The password of a URL (postgres://user:PASSWORD@host/db), as written and decoded.
+    const m = v.kind === 'str' && v.literal ? /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value) : null;
+    if (m && m[1].length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(decodeURIComponentSafe(m[1]))) {
+        out.add(m[1]);
+        out.add(decodeURIComponentSafe(m[1]));
+    }
+    if (v.kind === 'list')
+        for (const it of v.items)
+            collectSecrets(name, it, out, secretish);
+    if (v.kind === 'dict')
+        for (const [k, it] of v.entries)
+            collectSecrets(k, it, out, secretish || (secret_values/* SECRET_NAME */.J4.test(k) && !NOT_SECRET_NAME.test(k)));
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rules/conn-max-age-zero.ts
+
 
 
 
@@ -15644,11 +18367,15 @@ function clause(worlds, names) {
             const ev = serving.evidence;
             const how = ev?.unresolvedWorker ? ` with worker class ${ev.unresolvedWorker}, which the scan could not trace to a WSGI or ASGI worker` : ', WSGI';
             const served = serving.interface === 'wsgi' && ev ? ` (served by ${ev.server}${how}: ${ev.location.file}:${ev.location.line})` : '';
+            // held only with the variables set: the set world's own DATABASES line (OnlineJudge's production_settings.py,
+            // not the dev_settings.py the unset world imports) — unless that line is in a module named for CI, tests or
+            // development, which the set world reaches only because it sets every variable (polling stations' `ci.py`
+            // under CIRCLECI)
             const databases = s.bindings.get('DATABASES');
+            const at = databases ? whereIn(databases, worlds) : locationOf(s, 'DATABASES');
+            const devModule = DEV_ONLY_MODULE.test(at.file.replace(/\.py$/, '').replace(/\//g, '.'));
             return [{
-                    // held only with the variables set: the set world's own DATABASES line (OnlineJudge's production_settings.py,
-                    // not the dev_settings.py the unset world imports)
-                    location: databases ? whereIn(databases, worlds) : locationOf(s, 'DATABASES'),
+                    location: devModule ? locationOf(s, 'DATABASES') : at,
                     message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
                 }];
         });
@@ -18672,7 +21399,7 @@ function remoteLogging(s) {
 /** A call that hands an exception to someone: mail, a problem report, a notification, a capture, an alert. */
 const REPORTING_CALL = /(^|[._])(send_?\w*mail\w*|mail_\w+|\w*report\w*|notify\w*|capture_\w+|alert\w*)$/i;
 /**
- * A middleware of the project's own, in production's MIDDLEWARE (every value it may take), whose
+ * A middleware of the project's own, in production's MIDDLEWARE as it ships (the unset world's list), whose
  * `process_exception` reports the exception — ocfweb's OcflibErrorMiddleware mails every unhandled exception's
  * traceback to the staff list through ocflib's `send_problem_report()`. What it is, or undefined. A
  * process_exception that only turns exceptions into responses reports nothing and does not count.
@@ -21015,13 +23742,13 @@ class ReadOnly {
         // a chain that starts from a library module or object (`requests.get()`, `cache.get()`,
         // `requests.Session().get()`) is that library's call: the method names below say nothing of it — only a
         // model's manager (`User.objects.filter()`) is the queryset API whoever defines the model
-        const start = rootName(callee);
+        const start = effects_rootName(callee);
         const binding = start ? this.idx.imports(f.file).get(start) : undefined;
         if (binding && !this.idx.resolveModule(binding.module, f.file.rel) && !/\.objects\./.test(callee.text))
             return shown;
         if (receiver?.type === 'call' && receiver.childForFieldName('function')?.text === 'super')
             return name === '__init__' && f.cls && this.basesConstruct(f.file, f.cls, depth + 1) === undefined ? undefined : shown;
-        const root = rootName(receiver);
+        const root = effects_rootName(receiver);
         if (root && fresh.has(root) && CONTAINER_MUTATORS.has(name))
             return undefined;
         if (WRITE_METHODS.test(name))
@@ -21134,11 +23861,11 @@ function targets(left) {
 function localTarget(t, locals, plain) {
     if (t.type === 'identifier')
         return plain || locals.assigned.has(t.text);
-    const root = rootName(t);
+    const root = effects_rootName(t);
     return !!root && locals.fresh.has(root);
 }
 /** The name an attribute/subscript/call chain starts from (`a.b[0].c()` → a). */
-function rootName(n) {
+function effects_rootName(n) {
     let cur = n;
     while (cur && (cur.type === 'attribute' || cur.type === 'subscript' || cur.type === 'call'))
         cur = cur.childForFieldName(cur.type === 'call' ? 'function' : cur.type === 'attribute' ? 'object' : 'value');
@@ -22949,7 +25676,7 @@ function switchOf(call) {
 
 
 
-const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
+const open_redirect_REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 /**
  * Checks that validate a redirect target: Django's own (and its old name), project helpers named for it, and
  * project helpers whose body calls Django's (wrapsGuard).
@@ -22983,7 +25710,7 @@ const REDIRECT_WORD = /redirect|Redirect/;
                 if (n.type !== 'call')
                     return;
                 const q = idx.qualify(file, n.childForFieldName('function'));
-                if (!q || !REDIRECT.test(q))
+                if (!q || !open_redirect_REDIRECT.test(q))
                     return;
                 const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
                 const target = args.find((a) => a.type !== 'keyword_argument') ?? args.find((a) => a.type === 'keyword_argument' && /^(to|redirect_to)$/.test(a.childForFieldName('name')?.text ?? ''))?.childForFieldName('value');
@@ -25820,2728 +28547,6 @@ function decoupleValues(text) {
         out.set(key, value);
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/libraries.ts
-/**
- * Models of the libraries settings read their environment through: os.environ / os.getenv,
- * django-environ (`env(...)`, `env.bool`, `env.db`, schemes), python-decouple (`config(..., cast=)`),
- * dj-database-url (`config`, `parse`) and Django's `get_random_secret_key`. Each read is evaluated in the
- * world of the frame: `unset` gives the default (or a raise when there is none), `set` gives an `env`
- * value (a non-empty string of unknown content) or unknown when the library parses it.
- */
-
-
-
-/**
- * The dotted name a call resolves to after import aliasing, with the env readers normalised:
- * `os.getenv`, `os.environ.get`, `os.environ.setdefault`, `environ.Env` (and FileAwareEnv), `environs.Env`, `decouple.config`,
- * `dj_database_url.config|parse`, `get_random_secret_key`; anything else as written.
- */
-function canonical(frame, dotted) {
-    if (!dotted)
-        return undefined;
-    const [head, ...rest] = dotted.split('.');
-    const base = frame.aliases.get(head) ?? head;
-    const full = [base, ...rest].join('.');
-    if (full === 'os.environ.getenv')
-        return 'os.getenv';
-    // FileAwareEnv (django-environ 0.9+) is Env that also reads a variable from the file `<NAME>_FILE` names
-    // (Docker secrets): unset, it falls back to the same default.
-    if (/^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(full))
-        return 'environ.Env';
-    if (full === 'environs.Env')
-        return 'environs.Env';
-    if (full === 'decouple.config' || full === 'decouple.AutoConfig')
-        return 'decouple.config';
-    if (full.endsWith('get_random_secret_key'))
-        return 'get_random_secret_key';
-    return full;
-}
-/** Calls that make a fresh random value each time they run (a key generated at import is one per process). */
-const GENERATOR = /(^|\.)(get_random_secret_key|get_random_string|token_urlsafe|token_hex|token_bytes|urandom|uuid4)$/;
-function isGenerator(kind) {
-    return kind !== undefined && GENERATOR.test(kind);
-}
-/** `environ.Env(DEBUG=(bool, False), ...)`: each variable's cast and default. */
-function envScheme(frame, call, scope) {
-    const out = new Map();
-    for (const [k, v] of callParts(call).kwargs) {
-        if (v.type === 'tuple') {
-            const [c, d] = v.namedChildren;
-            out.set(k, { cast: c?.text, default: d ? evalExpr(frame, d, scope) : undefined });
-        }
-        else
-            out.set(k, { cast: v.text });
-    }
-    return out;
-}
-function envRead(frame, name) {
-    if (name?.kind !== 'str')
-        return undefined;
-    frame.reads.add(name.value);
-    return name.value;
-}
-/**
- * Is the variable set in this world? Always in the `set` world; in the `unset` world only when the project's
- * own production deploy manifests always set it (a compose `environment:` entry, a Dockerfile `ENV`, a k8s
- * `valueFrom`…): then "unset" cannot happen in production, and its content is the operator's (`env`).
- */
-function isSet(frame, name) {
-    return frame.world === 'set' || frame.opts.provided?.has(name) === true;
-}
-/** In the unset world, a variable that an earlier `raise` guard requires never reaches its default. */
-function guardedRaise(frame, name) {
-    return !isSet(frame, name) && frame.guardedEnv.has(name) ? { kind: 'raise', reason: `${name} is required by a guard` } : undefined;
-}
-/** Cast a value the way django-environ / decouple would (bool: "true/yes/1/on" → True). */
-function castValue(v, cast) {
-    if (!cast)
-        return v;
-    const c = cast.replace(/^builtins\./, '');
-    if (c === 'bool') {
-        if (v.kind === 'bool')
-            return v;
-        if (v.kind === 'str')
-            return bool(['true', 'on', 'ok', 'y', 'yes', '1', 't'].includes(v.value.trim().toLowerCase()));
-        if (v.kind === 'num')
-            return bool(v.value !== 0);
-        if (v.kind === 'none')
-            return bool(false);
-        return values_UNKNOWN;
-    }
-    if (c === 'int' || c === 'float') {
-        if (v.kind === 'num')
-            return v;
-        if (v.kind === 'bool')
-            return num(v.value ? 1 : 0);
-        if (v.kind === 'str' && v.value.trim() !== '' && !Number.isNaN(Number(v.value)))
-            return num(Number(v.value));
-        return values_UNKNOWN;
-    }
-    if (c === 'str')
-        return v.kind === 'str' || v.kind === 'env' || v.kind === 'prefix' ? v : values_UNKNOWN;
-    if (c === 'list' || /Csv\(/.test(c)) {
-        if (v.kind === 'list')
-            return v;
-        if (v.kind === 'str')
-            return { kind: 'list', items: v.value.split(',').filter((s, _i, all) => !(all.length === 1 && s === '')).map((s) => str(s.trim(), v.literal)) };
-        return values_UNKNOWN;
-    }
-    return values_UNKNOWN;
-}
-const ENGINES = {
-    sqlite: 'django.db.backends.sqlite3',
-    sqlite3: 'django.db.backends.sqlite3',
-    spatialite: 'django.contrib.gis.db.backends.spatialite',
-    postgres: 'django.db.backends.postgresql',
-    postgresql: 'django.db.backends.postgresql',
-    pgsql: 'django.db.backends.postgresql',
-    psql: 'django.db.backends.postgresql',
-    postgis: 'django.contrib.gis.db.backends.postgis',
-    mysql: 'django.db.backends.mysql',
-    mysql2: 'django.db.backends.mysql',
-    mysqlgis: 'django.contrib.gis.db.backends.mysql',
-    oracle: 'django.db.backends.oracle',
-    mssql: 'mssql',
-};
-/** Parse a database URL the way dj-database-url / django-environ map schemes to engines; a known prefix is enough. */
-function databaseFromUrl(url, extra = []) {
-    if (url.kind !== 'str' && url.kind !== 'prefix')
-        return { kind: 'dict', entries: [['ENGINE', values_UNKNOWN], ...extra] };
-    const m = /^([a-z0-9+.-]+):\/\//i.exec(url.value.trim());
-    const scheme = m?.[1].toLowerCase();
-    const engine = scheme && ENGINES[scheme] ? str(ENGINES[scheme], url.literal) : values_UNKNOWN;
-    // `sqlite://:memory:` and a bare `sqlite://`: both libraries' in-memory database (NAME ":memory:")
-    const memory = url.kind === 'str' && /^(sqlite3?|spatialite):\/\/(:memory:)?$/i.test(url.value.trim());
-    return { kind: 'dict', entries: [['ENGINE', engine], ...(memory ? [['NAME', str(':memory:', url.literal)]] : []), ...extra] };
-}
-function dbExtras(frame, kwargs, scope) {
-    const extra = [];
-    const cma = kwargs.get('conn_max_age');
-    extra.push(['CONN_MAX_AGE', cma ? evalExpr(frame, cma, scope) : num(0)]);
-    const hc = kwargs.get('conn_health_checks');
-    if (hc)
-        extra.push(['CONN_HEALTH_CHECKS', evalExpr(frame, hc, scope)]);
-    return extra;
-}
-/**
- * An environment read by one of the modelled libraries, or undefined when the call is none of them.
- * `kind` is the canonical callee.
- */
-function evalLibraryCall(frame, node, kind, scope) {
-    const { calleeNode, args, kwargs } = callParts(node);
-    const arg = (i, kw) => {
-        const n = (kw && kwargs.get(kw)) || args[i];
-        return n ? evalExpr(frame, n, scope) : undefined;
-    };
-    if (kind === 'os.getenv' || kind === 'os.environ.get' || kind === 'os.environ.setdefault') {
-        const name = envRead(frame, arg(0, kind === 'os.getenv' ? 'key' : undefined));
-        if (name === undefined)
-            return values_UNKNOWN;
-        if (isSet(frame, name))
-            return { kind: 'env', name };
-        const g = guardedRaise(frame, name);
-        if (g)
-            return g;
-        return arg(1, 'default') ?? NONE;
-    }
-    if (isGenerator(kind))
-        return { kind: 'call', callee: kind };
-    if (kind === 'decouple.config') {
-        const name = envRead(frame, arg(0));
-        if (name === undefined)
-            return values_UNKNOWN;
-        // decouple's signature is config(option, default=..., cast=...): both may be passed by position
-        // (Firefox Relay's `config("DJANGO_SESSION_COOKIE_SECURE", False, cast=bool)`)
-        const cast = (kwargs.get('cast') ?? args[2])?.text;
-        if (isSet(frame, name))
-            return cast ? values_UNKNOWN : { kind: 'env', name };
-        const g = guardedRaise(frame, name);
-        if (g)
-            return g;
-        // the image's .env, which decouple reads before the default (Firefox Relay's DEBUG=True)
-        const fromImage = frame.opts.dotenv?.values.get(name);
-        if (fromImage !== undefined) {
-            frame.state.dotenvUsed.add(name);
-            return castValue(str(fromImage, true), cast);
-        }
-        const d = kwargs.get('default') ?? args[1];
-        if (!d)
-            return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
-        return castValue(evalExpr(frame, d, scope), cast);
-    }
-    if (kind === 'dj_database_url.config') {
-        const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
-        const extra = dbExtras(frame, kwargs, scope);
-        if (isSet(frame, name ?? 'DATABASE_URL'))
-            return databaseFromUrl({ kind: 'env', name: name ?? 'DATABASE_URL' }, extra);
-        const d = arg(99, 'default');
-        if (!d || d.kind === 'none')
-            return values_UNKNOWN; // {} — Django fails loudly at first query
-        return databaseFromUrl(d, extra);
-    }
-    if (kind === 'dj_database_url.parse')
-        return databaseFromUrl(arg(0, 'url') ?? values_UNKNOWN, dbExtras(frame, kwargs, scope));
-    // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
-    if (calleeNode) {
-        const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
-        const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
-        const scheme = headName ? frame.envObjects.get(headName) : undefined;
-        if (scheme)
-            return evalEnviron(frame, scheme, method, args, kwargs, scope);
-    }
-    return undefined;
-}
-/**
- * The settings an email-URL parser's dict holds — django-environ's `env.email_url()` (`email`,
- * `email_url_config`) and dj-email-url's `config()`/`parse()`: `EMAIL_*` and the `OPTIONS` of the query string, and
- * dj-email-url's `DEFAULT_FROM_EMAIL`/`SERVER_EMAIL`. `locals().update(env.email_url(...))` (Amsterdam's DSO API)
- * sets these and nothing else. undefined when the call is none of them.
- */
-function emailUrlKeys(frame, node) {
-    if (node.type !== 'call')
-        return undefined;
-    const { callee, calleeNode } = callParts(node);
-    const full = canonical(frame, callee);
-    const head = calleeNode?.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
-    const method = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
-    const environ = (head !== undefined && frame.envObjects.has(head)) || /^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(canonical(frame, head) ?? '');
-    if ((environ && (method === 'email_url' || method === 'email' || method === 'email_url_config')) || full === 'dj_email_url.config' || full === 'dj_email_url.parse')
-        return EMAIL_URL_KEYS;
-    return undefined;
-}
-const EMAIL_URL_KEYS = [
-    'EMAIL_BACKEND', 'EMAIL_FILE_PATH', 'EMAIL_HOST', 'EMAIL_HOST_PASSWORD', 'EMAIL_HOST_USER', 'EMAIL_PORT', 'EMAIL_TIMEOUT',
-    'EMAIL_USE_SSL', 'EMAIL_USE_TLS', 'OPTIONS', 'DEFAULT_FROM_EMAIL', 'SERVER_EMAIL',
-];
-function evalEnviron(frame, scheme, method, args, kwargs, scope) {
-    const isDb = method === 'db' || method === 'db_url' || method === 'database_url';
-    const nameArg = args[0] ? evalExpr(frame, args[0], scope) : kwargs.get('var') ? evalExpr(frame, kwargs.get('var'), scope) : isDb ? str('DATABASE_URL') : undefined;
-    const name = envRead(frame, nameArg);
-    if (name === undefined)
-        return values_UNKNOWN;
-    const castByMethod = { bool: 'bool', int: 'int', float: 'float', str: 'str', list: 'list', tuple: 'list' };
-    if (method && !castByMethod[method] && !isDb)
-        return values_UNKNOWN; // env.json, env.url, env.cache…: not modelled
-    const cast = method ? castByMethod[method] : kwargs.get('cast')?.text ?? scheme.get(name)?.cast;
-    const defaultNode = kwargs.get('default') ?? (isDb ? undefined : args[1]);
-    const schemeDefault = scheme.get(name)?.default;
-    const dv = defaultNode ? evalExpr(frame, defaultNode, scope) : schemeDefault;
-    if (!isSet(frame, name) && frame.guardedEnv.has(name))
-        return { kind: 'raise', reason: `${name} is required by a guard` };
-    if (isSet(frame, name)) {
-        if (isDb)
-            return databaseFromUrl({ kind: 'env', name });
-        // smart cast: a non-string default makes django-environ parse the value (content unknown)
-        const smart = !cast && dv && dv.kind !== 'str' && dv.kind !== 'none';
-        return (!cast || cast === 'str') && !smart ? { kind: 'env', name } : values_UNKNOWN;
-    }
-    if (!dv)
-        return { kind: 'raise', reason: `django-environ: ${name} not set and no default` };
-    if (isDb)
-        return databaseFromUrl(dv);
-    // django-environ's smart cast: a default's type decides the cast when none is given.
-    const effective = cast ?? (dv.kind === 'bool' ? 'bool' : dv.kind === 'num' ? 'float' : dv.kind === 'list' ? 'list' : undefined);
-    return castValue(dv, effective);
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/env-helpers.ts
-/**
- * A project's own environment helpers: `get_string("SECRET_KEY", "dev-key")`, `get_bool("DEBUG", False)` —
- * MITx MicroMasters' micromasters/envs.py, and many projects' `env_var()` / `get_env()`. A function of the
- * project is one when its first two parameters are the variable's name and its default, it reads the
- * environment with the name, and it gives back the default when the variable is not set:
- * - `return os.environ.get(name, default)` (or `os.getenv`): the raw string when set — a "raw" helper;
- * - `value = os.environ.get(name)` … `if value is None: return default` … a parse: a "parsed" helper, whose
- *   value when set is not known (a bool, an int, a list).
- * Anything else — a default that is transformed, a name read from somewhere else — is not modelled, and the
- * call stays unknown, as before.
- */
-
-
-
-
-/** python-decouple's `config` behind a helper: the default (cast) when unset, raising when there is none. */
-const DECOUPLE_WRAPPER = { kind: 'parsed', defaultParam: 'default', omitted: { kind: 'raise', reason: 'decouple: not found and no default' }, decouple: true };
-/**
- * Libraries of the same shape, whose code is not in the repository: `env(key, default=None, required=False)`,
- * which gives the default when the variable is unset (or raises, when required and the default is falsy) and
- * `ast.literal_eval`s the value when set — dbca-utils (the Western Australian Department of Biodiversity's
- * apps: PRS, WAStD) and django-getenv, the function they copied; and maykin-common's decouple wrapper.
- */
-const LIBRARY_HELPERS = new Map([
-    ['dbca_utils.utils.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
-    ['getenv.env', { kind: 'parsed', defaultParam: 'default', requiredParam: 'required', omitted: NONE }],
-    // maykin-common's config(option, default=undefined, split=…, cast=…): python-decouple's config, cast to the
-    // default's type, raising when unset without a default (Open Archiefbeheer)
-    ['maykin_common.config.config', DECOUPLE_WRAPPER],
-]);
-const ENV_GET = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
-const kinds = new WeakMap();
-/** The helper a call names — a function of this module or one imported from the repository — or undefined. */
-function envHelperOf(frame, call) {
-    const fn = call.childForFieldName('function');
-    if (!fn)
-        return undefined;
-    let def;
-    if (fn.type === 'identifier')
-        def = frame.functions.get(fn.text);
-    const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, dottedName(fn)) ?? '');
-    if (library)
-        return library;
-    if (!def) {
-        const dotted = canonical(frame, dottedName(fn));
-        if (!dotted || !dotted.includes('.'))
-            return undefined;
-        const module = dotted.slice(0, dotted.lastIndexOf('.'));
-        const name = dotted.slice(dotted.lastIndexOf('.') + 1);
-        const target = frame.opts.resolve(module, frame.src.module, 0);
-        if (!target || isUnreadable(target))
-            return undefined;
-        if (frame.ws.syntaxError(target.file) !== undefined)
-            return undefined;
-        def = frame.ws.tree(target.file).rootNode.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === name);
-    }
-    if (!def)
-        return undefined;
-    let byTree = kinds.get(def.tree);
-    if (!byTree)
-        kinds.set(def.tree, (byTree = new Map()));
-    if (!byTree.has(def.startIndex))
-        byTree.set(def.startIndex, helperKind(def) ?? null);
-    return byTree.get(def.startIndex) ?? undefined;
-}
-function helperKind(def) {
-    const [name, dflt] = allParams(def);
-    if (!name || !dflt)
-        return undefined;
-    const body = def.childForFieldName('body');
-    if (!body)
-        return undefined;
-    const returns = body.descendantsOfType('return_statement').map((r) => r.namedChildren[0]);
-    const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test(dottedName(c.childForFieldName('function')) ?? ''));
-    const argsOf = (c) => callParts(c).args.map((a) => a.text);
-    // return os.environ.get(name, default)
-    const only = returns.length === 1 ? returns[0] : undefined;
-    if (only && passesToDecouple(def, only, name, dflt)) {
-        const o = omittedDefault(def, dflt);
-        return { ...DECOUPLE_WRAPPER, defaultParam: dflt, ...(o ? { omitted: o } : {}) };
-    }
-    const omitted = omittedDefault(def, dflt);
-    const extra = omitted ? { omitted } : {};
-    if (only?.type === 'call' && reads.some((c) => c.id === only.id) && argsOf(only).join(',') === `${name},${dflt}`)
-        return { kind: 'raw', defaultParam: dflt, ...extra };
-    // value = os.environ.get(name) … return default … (a parse of the value)
-    const readsName = reads.some((c) => {
-        const a = argsOf(c);
-        return a[0] === name && a.length === 1;
-    });
-    if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt))
-        return { kind: 'parsed', defaultParam: dflt, ...extra };
-    return undefined;
-}
-/** The literal a parameter defaults to in the signature (`default=None`, `default=""`), or undefined. */
-function omittedDefault(def, param) {
-    const p = def.childForFieldName('parameters')?.namedChildren.find((n) => (n.type === 'default_parameter' || n.type === 'typed_default_parameter') && n.childForFieldName('name')?.text === param);
-    const v = p?.childForFieldName('value');
-    if (!v)
-        return undefined;
-    if (v.type === 'none')
-        return NONE;
-    if (v.type === 'true' || v.type === 'false')
-        return bool(v.type === 'true');
-    if (v.type === 'integer')
-        return num(Number(v.text));
-    if (v.type === 'string' && !v.descendantsOfType('interpolation').length) {
-        const text = stringValue(v);
-        return text === undefined ? undefined : str(text, true);
-    }
-    return undefined;
-}
-/**
- * `return _config(option, default=default, *args, **kwargs)` where `_config` is python-decouple's `config`
- * imported into the helper's module: a thin wrapper (Maykin's `conf/utils.py` in Open Inwoner, Open Forms, Open
- * Zaak), read as decouple is — its body may set `cast` from the default's type first, which the value unset does
- * not change.
- */
-function passesToDecouple(def, ret, name, dflt) {
-    if (ret.type !== 'call')
-        return false;
-    const callee = ret.childForFieldName('function');
-    if (callee?.type !== 'identifier')
-        return false;
-    const imported = def.tree.rootNode.namedChildren.some((n) => n.type === 'import_from_statement' &&
-        n.childForFieldName('module_name')?.text === 'decouple' &&
-        n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)));
-    if (!imported)
-        return false;
-    const { args, kwargs } = callParts(ret);
-    const d = kwargs.get('default') ?? args[1];
-    return args[0]?.text === name && d?.text === dflt;
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/expressions.ts
-/**
- * Expressions: literals, names, subscripts, calls (builtins, string methods, the modelled libraries),
- * operators and comparisons. Depth is bounded (MAX_EXPR_DEPTH): past it a value is unknown, and long
- * operator chains (`a + b + c + …`, which CPython compiles at any length) are folded iteratively.
- */
-
-
-
-
-
-function evalExpr(frame, node, scope) {
-    if (frame.exprDepth >= MAX_EXPR_DEPTH)
-        return values_UNKNOWN;
-    if (frame.templateRows && inTemplate(frame, node))
-        return values_UNKNOWN;
-    frame.exprDepth++;
-    try {
-        return evalNode(frame, node, scope);
-    }
-    finally {
-        frame.exprDepth--;
-    }
-}
-function evalNode(frame, node, scope) {
-    switch (node.type) {
-        case 'string':
-        case 'concatenated_string': {
-            const s = stringValue(node);
-            if (s !== undefined)
-                return str(s, true);
-            const p = fstringPrefix(node);
-            return p ? { kind: 'prefix', value: p, literal: true } : values_UNKNOWN;
-        }
-        case 'integer':
-        case 'float': {
-            const n = Number(node.text.replace(/_/g, ''));
-            return Number.isFinite(n) ? num(n) : values_UNKNOWN;
-        }
-        case 'true':
-            return bool(true);
-        case 'false':
-            return bool(false);
-        case 'none':
-            return NONE;
-        case 'parenthesized_expression': {
-            const inner = node.namedChildren.find((c) => c.type !== 'comment');
-            return inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
-        }
-        case 'list':
-        case 'tuple':
-        case 'set':
-            return evalSequence(frame, node, scope);
-        case 'dictionary':
-            return evalDict(frame, node, scope);
-        case 'identifier': {
-            const e = scope.get(node.text);
-            if (e) {
-                for (const r of e.envVars)
-                    frame.reads.add(r);
-                return e.value;
-            }
-            return values_UNKNOWN;
-        }
-        case 'subscript': {
-            const obj = node.childForFieldName('value');
-            const key = node.childForFieldName('subscript');
-            if (!obj || !key)
-                return values_UNKNOWN;
-            if (canonical(frame, dottedName(obj)) === 'os.environ') {
-                const name = envRead(frame, evalExpr(frame, key, scope));
-                if (name === undefined)
-                    return values_UNKNOWN;
-                if (isSet(frame, name))
-                    return { kind: 'env', name };
-                return { kind: 'raise', reason: `os.environ["${name}"] is required` };
-            }
-            if (key.type === 'slice')
-                return sliceOf(evalExpr(frame, obj, scope), key, frame, scope);
-            return getIn(evalExpr(frame, obj, scope), [evalExpr(frame, key, scope)]);
-        }
-        case 'call':
-            return evalCall(frame, node, scope);
-        case 'not_operator': {
-            const a = node.childForFieldName('argument');
-            const av = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
-            if (av.kind === 'raise')
-                return av;
-            const t = values_truthy(av);
-            return t === undefined ? values_UNKNOWN : bool(!t);
-        }
-        case 'boolean_operator':
-            return evalBoolean(frame, node, scope);
-        case 'comparison_operator':
-            return evalComparison(frame, node, scope);
-        case 'conditional_expression': {
-            const [a, c, b] = node.namedChildren;
-            if (!a || !c || !b)
-                return values_UNKNOWN;
-            const t = values_truthy(evalExpr(frame, c, scope));
-            if (t === true)
-                return evalExpr(frame, a, scope);
-            if (t === false)
-                return evalExpr(frame, b, scope);
-            const av = evalExpr(frame, a, scope);
-            const bv = evalExpr(frame, b, scope);
-            return sameValue(av, bv) ? av : values_UNKNOWN;
-        }
-        case 'binary_operator':
-            return evalBinary(frame, node, scope);
-        case 'unary_operator': {
-            const a = node.childForFieldName('argument');
-            const v = a ? evalExpr(frame, a, scope) : values_UNKNOWN;
-            const op = node.childForFieldName('operator')?.text ?? node.children[0]?.text;
-            if (v.kind === 'num')
-                return num(op === '-' ? -v.value : v.value);
-            return values_UNKNOWN;
-        }
-        default:
-            return values_UNKNOWN;
-    }
-}
-/** The literal text before the first interpolation of an f-string (`f"sqlite:///{BASE_DIR}"` → `sqlite:///`). */
-function fstringPrefix(node) {
-    const first = node.type === 'concatenated_string' ? node.namedChildren[0] : node;
-    if (!first || first.type !== 'string')
-        return undefined;
-    const start = first.namedChildren.find((c) => c.type === 'string_start')?.text.toLowerCase() ?? '';
-    if (!start.includes('f') || start.includes('b'))
-        return undefined;
-    let out = '';
-    for (const c of first.namedChildren) {
-        if (c.type === 'string_start')
-            continue;
-        if (c.type === 'interpolation' || c.type === 'string_end')
-            break;
-        if (c.type === 'string_content' && !c.text.includes('\\') && !c.text.includes('{'))
-            out += c.text;
-        else
-            break;
-    }
-    return out || undefined;
-}
-function evalSequence(frame, node, scope) {
-    const items = [];
-    for (const c of node.namedChildren) {
-        if (c.type === 'comment')
-            continue;
-        if (c.type === 'list_splat') {
-            const inner = c.namedChildren[0];
-            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
-            if (v.kind !== 'list')
-                return values_UNKNOWN;
-            items.push(...v.items);
-        }
-        else if (c.type === 'list_comprehension' || c.type === 'for_in_clause') {
-            return values_UNKNOWN;
-        }
-        else
-            items.push(evalExpr(frame, c, scope));
-    }
-    return { kind: 'list', items };
-}
-function evalDict(frame, node, scope) {
-    const entries = [];
-    for (const c of node.namedChildren) {
-        if (c.type === 'pair') {
-            const k = c.childForFieldName('key');
-            const v = c.childForFieldName('value');
-            const kv = k ? evalExpr(frame, k, scope) : values_UNKNOWN;
-            if (kv.kind !== 'str' || !v)
-                return values_UNKNOWN;
-            entries.push([kv.value, evalExpr(frame, v, scope)]);
-        }
-        else if (c.type === 'dictionary_splat') {
-            const inner = c.namedChildren[0];
-            const v = inner ? evalExpr(frame, inner, scope) : values_UNKNOWN;
-            if (v.kind !== 'dict')
-                return values_UNKNOWN;
-            entries.push(...v.entries);
-        }
-        else if (c.type !== 'comment')
-            return values_UNKNOWN;
-    }
-    return { kind: 'dict', entries };
-}
-function evalBoolean(frame, node, scope) {
-    const l = node.childForFieldName('left');
-    const r = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => c.type === 'and' || c.type === 'or')?.text;
-    if (!l || !r)
-        return values_UNKNOWN;
-    const lv = evalExpr(frame, l, scope);
-    const rv = evalExpr(frame, r, scope);
-    const t = values_truthy(lv);
-    // `len(sys.argv) > 1 and sys.argv[1] == "test"`: whichever side it gives back, an `and` whose right side is
-    // False is false (astrobin's TESTING, which left DEBUG unknown)
-    if (t === undefined)
-        return op === 'and' && rv.kind === 'bool' && !rv.value ? rv : values_UNKNOWN;
-    if (op === 'and')
-        return t ? rv : lv;
-    return t ? lv : rv;
-}
-function evalComparison(frame, node, scope) {
-    const operands = node.namedChildren;
-    const ops = [];
-    let pending = '';
-    for (const c of node.children) {
-        if (c.isNamed) {
-            if (pending)
-                ops.push(pending.trim());
-            pending = '';
-        }
-        else
-            pending += ` ${c.text}`;
-    }
-    const testRun = testRunComparison(operands, ops);
-    if (testRun !== undefined)
-        return bool(testRun);
-    let result = bool(true);
-    for (let i = 0; i < operands.length - 1; i++) {
-        const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));
-        const t = values_truthy(r);
-        if (t === false)
-            return bool(false);
-        if (t === undefined)
-            result = values_UNKNOWN;
-    }
-    return result;
-}
-/**
- * `"test" in sys.argv`, `sys.argv[1] == "test"`, `"pytest" in sys.argv[0]`: whether this process is a test run,
- * which production's (gunicorn's, uWSGI's, a management command's) never is — so the comparison is False, and
- * `!=` / `not in` True. CourtListener's `TESTING = "test" in sys.argv`, then `if TESTING: DEBUG = …`, left
- * DEBUG unknown. undefined for any other comparison (the `if` statement's own test: isTestRunCondition).
- */
-function testRunComparison(operands, ops) {
-    if (operands.length !== 2 || !['in', 'not in', '==', '!='].includes(ops[0] ?? ''))
-        return undefined;
-    const argv = (n) => /^sys\.argv(\[[^\]]*\])?$/.test(n.text.replace(/\s+/g, ''));
-    const testWord = (n) => n.type === 'string' && /test/.test(stringValue(n) ?? '');
-    const [a, b] = operands;
-    if (!((argv(a) && testWord(b)) || (testWord(a) && argv(b))))
-        return undefined;
-    return ops[0] === 'not in' || ops[0] === '!=';
-}
-/**
- * `a + b + c …`: tree-sitter nests a left-deep chain, one level per operator; walk down the left spine
- * iteratively and fold the operands left to right, so any length CPython accepts is evaluated.
- */
-function evalBinary(frame, node, scope) {
-    const op = node.childForFieldName('operator')?.text;
-    const rights = [];
-    let left = node;
-    while (left && left.type === 'binary_operator' && left.childForFieldName('operator')?.text === op) {
-        const r = left.childForFieldName('right');
-        if (!r)
-            return values_UNKNOWN;
-        rights.push(r);
-        left = left.childForFieldName('left');
-    }
-    if (!left)
-        return values_UNKNOWN;
-    let acc = evalExpr(frame, left, scope);
-    for (let i = rights.length - 1; i >= 0; i--)
-        acc = applyBinary(op, acc, evalExpr(frame, rights[i], scope));
-    return acc;
-}
-function applyBinary(op, lv, rv) {
-    if (op === '+')
-        return binaryAdd(lv, rv);
-    if (lv.kind === 'num' && rv.kind === 'num') {
-        switch (op) {
-            case '*': return num(lv.value * rv.value);
-            case '-': return num(lv.value - rv.value);
-            case '//': return rv.value ? num(Math.floor(lv.value / rv.value)) : values_UNKNOWN;
-            case '/': return rv.value ? num(lv.value / rv.value) : values_UNKNOWN;
-            case '**': return num(lv.value ** rv.value);
-        }
-    }
-    if (lv.kind === 'raise')
-        return lv;
-    if (rv.kind === 'raise')
-        return rv;
-    return values_UNKNOWN;
-}
-function binaryAdd(a, b) {
-    if (a.kind === 'raise')
-        return a;
-    if (b.kind === 'raise')
-        return b;
-    if (a.kind === 'list' && b.kind === 'list')
-        return { kind: 'list', items: [...a.items, ...b.items] };
-    if (a.kind === 'str' && b.kind === 'str')
-        return str(a.value + b.value, a.literal && b.literal);
-    if (a.kind === 'num' && b.kind === 'num')
-        return num(a.value + b.value);
-    // A string whose start is known stays a known prefix, whatever follows.
-    if ((a.kind === 'str' || a.kind === 'prefix') && a.value !== '' && b.kind !== 'list' && b.kind !== 'dict' && b.kind !== 'num' && b.kind !== 'bool' && b.kind !== 'none') {
-        return { kind: 'prefix', value: a.kind === 'str' && b.kind === 'str' ? a.value + b.value : a.value, literal: a.literal };
-    }
-    return values_UNKNOWN;
-}
-function compare(op, a, b) {
-    if (a.kind === 'raise')
-        return a;
-    if (b.kind === 'raise')
-        return b;
-    const prim = (v) => v.kind === 'str' || v.kind === 'num' || v.kind === 'bool' || v.kind === 'none';
-    if (op === 'in' || op === 'not in') {
-        if (b.kind === 'list' && prim(a) && b.items.every(prim)) {
-            const r = b.items.some((it) => eqPrim(a, it));
-            return bool(op === 'in' ? r : !r);
-        }
-        if (b.kind === 'str' && a.kind === 'str')
-            return bool(op === 'in' ? b.value.includes(a.value) : !b.value.includes(a.value));
-        if (b.kind === 'list' && a.kind === 'env')
-            return b.items.length === 0 ? bool(op !== 'in') : values_UNKNOWN;
-        return values_UNKNOWN;
-    }
-    if (op === '==' || op === '!=' || op === 'is' || op === 'is not') {
-        if (prim(a) && prim(b)) {
-            const r = eqPrim(a, b);
-            return bool(op === '==' || op === 'is' ? r : !r);
-        }
-        if ((a.kind === 'env' && b.kind === 'none') || (b.kind === 'env' && a.kind === 'none'))
-            return bool(op === '!=' || op === 'is not');
-        return values_UNKNOWN;
-    }
-    if (a.kind === 'num' && b.kind === 'num') {
-        switch (op) {
-            case '<': return bool(a.value < b.value);
-            case '<=': return bool(a.value <= b.value);
-            case '>': return bool(a.value > b.value);
-            case '>=': return bool(a.value >= b.value);
-        }
-    }
-    return values_UNKNOWN;
-}
-function eqPrim(a, b) {
-    if (a.kind === 'none' || b.kind === 'none')
-        return a.kind === b.kind;
-    const av = a.kind === 'bool' ? Number(a.value) : a.value;
-    const bv = b.kind === 'bool' ? Number(b.value) : b.value;
-    return av === bv;
-}
-function getIn(v, keys) {
-    let cur = v;
-    for (const k of keys) {
-        if (cur.kind === 'dict' && k.kind === 'str')
-            cur = cur.entries.filter(([kk]) => kk === k.value).pop()?.[1] ?? values_UNKNOWN;
-        else if (cur.kind === 'list' && k.kind === 'num')
-            cur = cur.items[k.value < 0 ? cur.items.length + k.value : k.value] ?? values_UNKNOWN;
-        else
-            return values_UNKNOWN;
-    }
-    return cur;
-}
-const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold'];
-function evalCall(frame, node, scope) {
-    const { callee, calleeNode, args, kwargs } = callParts(node);
-    const kind = canonical(frame, callee);
-    const lib = evalLibraryCall(frame, node, kind, scope);
-    if (lib !== undefined)
-        return lib;
-    const arg = (i, kw) => {
-        const n = (kw && kwargs.get(kw)) || args[i];
-        return n ? evalExpr(frame, n, scope) : undefined;
-    };
-    const helper = envHelperOf(frame, node);
-    if (helper) {
-        // the project's own environment helper (env-helpers.ts): the default when unset, the operator's value when set
-        const name = envRead(frame, arg(0));
-        if (name === undefined)
-            return values_UNKNOWN;
-        if (isSet(frame, name))
-            return helper.kind === 'raw' ? { kind: 'env', name } : values_UNKNOWN;
-        const dflt = arg(1, helper.defaultParam);
-        const required = helper.requiredParam ? arg(2, helper.requiredParam) : undefined;
-        if (required && values_truthy(required) !== false) {
-            const t = dflt ? values_truthy(dflt) : false;
-            if (t === undefined || values_truthy(required) === undefined)
-                return values_UNKNOWN;
-            if (!t)
-                return { kind: 'raise', reason: `${name} is required and not set` };
-        }
-        if (helper.decouple)
-            return decoupleWrapperUnset(frame, name, dflt ?? helper.omitted ?? values_UNKNOWN, kwargs, scope);
-        return guardedRaise(frame, name) ?? dflt ?? helper.omitted ?? values_UNKNOWN;
-    }
-    if (calleeNode?.type === 'identifier') {
-        const f = calleeNode.text;
-        const x = arg(0);
-        if (x?.kind === 'raise' && ['bool', 'int', 'float', 'str', 'list', 'tuple'].includes(f))
-            return x;
-        if (f === 'bool') {
-            if (!x)
-                return bool(false);
-            const t = values_truthy(x);
-            return t === undefined ? values_UNKNOWN : bool(t);
-        }
-        if (f === 'int' || f === 'float')
-            return x ? castValue(x, f) : num(0);
-        if (f === 'str')
-            return x && (x.kind === 'str' || x.kind === 'env' || x.kind === 'prefix') ? x : values_UNKNOWN;
-        if (f === 'list' || f === 'tuple')
-            return x && x.kind === 'list' ? x : x === undefined ? { kind: 'list', items: [] } : values_UNKNOWN;
-        // `filter(None, [...])`: the items that are true (Mozilla Foundation's `MIDDLEWARE = list(filter(None, [...,
-        // "…" if FLAG else None]))`); an item whose truth is undecided is an unknown item, as a conditional one is
-        if (f === 'filter' && args.length === 2 && kwargs.size === 0 && args[0].type === 'none') {
-            const seq = arg(1);
-            if (seq?.kind === 'raise')
-                return seq;
-            if (seq?.kind !== 'list')
-                return values_UNKNOWN;
-            const items = [];
-            for (const it of seq.items) {
-                const t = values_truthy(it);
-                if (t !== false)
-                    items.push(t === true ? it : values_UNKNOWN);
-            }
-            return { kind: 'list', items };
-        }
-        if (f === 'dict') {
-            const entries = [];
-            if (x && x.kind === 'dict')
-                entries.push(...x.entries);
-            else if (x)
-                return values_UNKNOWN;
-            for (const [k, vn] of kwargs)
-                entries.push([k, evalExpr(frame, vn, scope)]);
-            return { kind: 'dict', entries };
-        }
-    }
-    if (calleeNode?.type === 'attribute') {
-        const method = calleeNode.childForFieldName('attribute')?.text;
-        const obj = calleeNode.childForFieldName('object');
-        if (obj && method && STRING_METHODS.includes(method))
-            return stringMethod(frame, obj, method, arg, args.length, scope);
-        // `MIDDLEWARE.index("…")`, to insert beside a known entry (kitsune inserts silk's middleware so)
-        if (obj && method === 'index' && args.length === 1 && kwargs.size === 0)
-            return listIndex(evalExpr(frame, obj, scope), arg(0) ?? values_UNKNOWN);
-    }
-    return values_UNKNOWN;
-}
-/** `seq[a:b]` of a known list with literal bounds (no step): Python's slice, negative bounds included. */
-function sliceOf(seq, slice, frame, scope) {
-    if (seq.kind !== 'list')
-        return values_UNKNOWN;
-    const bounds = [undefined, undefined, undefined];
-    let part = 0;
-    for (const c of slice.children) {
-        if (c.type === ':')
-            part++;
-        else if (c.isNamed && c.type !== 'comment')
-            bounds[part] = c;
-    }
-    if (part > 1 || bounds[2])
-        return values_UNKNOWN; // a step
-    const at = (n) => {
-        if (!n)
-            return null;
-        const v = evalExpr(frame, n, scope);
-        return v.kind === 'num' && Number.isInteger(v.value) ? v.value : v.kind === 'none' ? null : undefined;
-    };
-    const [start, stop] = [at(bounds[0]), at(bounds[1])];
-    if (start === undefined || stop === undefined)
-        return values_UNKNOWN;
-    return { kind: 'list', items: seq.items.slice(start ?? 0, stop ?? seq.items.length) };
-}
-/** `seq.index(x)` of a known list: the first position of an equal known item; a missing one raises ValueError. */
-function listIndex(seq, x) {
-    if (seq.kind !== 'list' || (x.kind !== 'str' && x.kind !== 'num'))
-        return values_UNKNOWN;
-    for (let i = 0; i < seq.items.length; i++) {
-        const it = seq.items[i];
-        if (it.kind !== 'str' && it.kind !== 'num')
-            return values_UNKNOWN; // might be equal
-        if (it.kind === x.kind && it.value === x.value)
-            return num(i);
-    }
-    return { kind: 'raise', reason: `.index(${JSON.stringify(x.value)}) finds no such item (ValueError)` };
-}
-function stringMethod(frame, obj, method, arg, argc, scope) {
-    const v = evalExpr(frame, obj, scope);
-    if (v.kind === 'raise')
-        return v;
-    if (v.kind === 'env')
-        return method === 'split' ? values_UNKNOWN : v;
-    if (v.kind !== 'str')
-        return values_UNKNOWN;
-    switch (method) {
-        case 'lower':
-        case 'casefold':
-            return str(v.value.toLowerCase(), v.literal);
-        case 'upper':
-            return str(v.value.toUpperCase(), v.literal);
-        case 'title':
-            return str(v.value.replace(/\b\w/g, (c) => c.toUpperCase()), v.literal);
-        case 'strip':
-        case 'lstrip':
-        case 'rstrip':
-            return argc ? values_UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
-        case 'split': {
-            const sep = arg(0, 'sep');
-            if (!sep || sep.kind === 'none')
-                return { kind: 'list', items: v.value.split(/\s+/).filter(Boolean).map((s) => str(s, v.literal)) };
-            if (sep.kind !== 'str' || sep.value === '')
-                return values_UNKNOWN;
-            return { kind: 'list', items: v.value.split(sep.value).map((s) => str(s, v.literal)) };
-        }
-    }
-    return values_UNKNOWN;
-}
-/**
- * A decouple wrapper's value when the variable is unset: the image's .env first (decouple reads it before the
- * default), else the default; cast by `cast=`, or to the default's type; `split=True` reads it as comma-separated
- * values, as decouple's Csv does (`""` is `[]`).
- */
-function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
-    const g = guardedRaise(frame, name);
-    if (g)
-        return g;
-    const cast = kwargs.get('cast')?.text;
-    const splitNode = kwargs.get('split');
-    const split = splitNode ? values_truthy(evalExpr(frame, splitNode, scope)) : false;
-    if (split === undefined)
-        return values_UNKNOWN;
-    let v = dflt;
-    const fromImage = frame.opts.dotenv?.values.get(name);
-    if (fromImage !== undefined) {
-        frame.state.dotenvUsed.add(name);
-        v = str(fromImage, true);
-        if (!cast && !split && (dflt.kind === 'bool' || dflt.kind === 'num'))
-            v = castValue(v, dflt.kind === 'bool' ? 'bool' : 'float');
-    }
-    if (v.kind === 'raise' || v.kind === 'unknown')
-        return v;
-    if (split) {
-        if (v.kind === 'list')
-            return v;
-        if (v.kind !== 'str')
-            return values_UNKNOWN;
-        return { kind: 'list', items: v.value.split(',').map((x) => x.trim()).filter(Boolean).map((x) => str(x, v.kind === 'str' && v.literal)) };
-    }
-    return cast ? castValue(v, cast) : v;
-}
-
-;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
-
-/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
-const deploy_writes_REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
-const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
-const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
-/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
-const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
-const deploy_writes_cache = new WeakMap();
-function writesOf(ws) {
-    const cached = deploy_writes_cache.get(ws);
-    if (cached)
-        return cached;
-    const out = [];
-    for (const f of ws.deployFiles()) {
-        if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py'))
-            continue;
-        f.text.split('\n').forEach((text, i) => {
-            if (!text.includes('.py') || /^\s*#/.test(text))
-                return;
-            for (const re of [deploy_writes_REDIRECT, TEE, COPY_LIKE]) {
-                for (const m of text.matchAll(re)) {
-                    const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
-                    out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
-                }
-            }
-        });
-    }
-    deploy_writes_cache.set(ws, out);
-    return out;
-}
-/**
- * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
- * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
- */
-function deployWrites(ws, moduleRel) {
-    return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
-}
-function writes(w, moduleRel) {
-    return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
-}
-/**
- * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
- * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
- * app/local_settings.py` copies from its build context. The source is found as written (from the repository
- * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
- * (its folder and name at least). undefined when no copy's source is in the repository.
- */
-function deployCopySource(ws, moduleRel) {
-    for (const w of writesOf(ws)) {
-        if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py'))
-            continue;
-        const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
-        const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
-        const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
-        for (const rel of direct) {
-            const f = ws.get(rel);
-            if (f && rel.endsWith('.py'))
-                return f;
-        }
-        if (!w.source.startsWith('/'))
-            continue;
-        for (let i = 1; i <= parts.length - 2; i++) {
-            const f = ws.get(parts.slice(i).join('/'));
-            if (f)
-                return f;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/imports.ts
-/**
- * Imports and module resolution: `import` / `from … import` (star-imports bring a module's settings in),
- * optional imports in try/except, django-split-settings `include()` / `optional()` (files run in the same
- * namespace), and the module run itself (one scope per module per world, cached).
- *
- * What cannot be seen is said, never guessed: a star-import from outside the repository, an include of a
- * file outside it, an absent override module — all are dynamic marks (a setting missing from the scope may
- * still be set there). A module of the chain that exists but cannot be read is an unreadable mark.
- */
-
-
-
-
-
-
-
-
-
-/** Development/test modules: when production imports one inside try/except, it is taken as not deployed. */
-const DEV_ONLY_MODULE = /(^|[._])(dev|devel|develop|development|test|tests|testing|ci|debug)$/i;
-/** Site-specific override modules (`local_settings`, `settings_local`, `local`, `secrets`): deployed when present. */
-const OVERRIDE_MODULE = /(^|[._])(local|locals|localsettings|local_settings|settings_local|secret|secrets|override|overrides|site|site_settings|custom|custom_settings|production_settings|prod_settings)$/i;
-/** Django's own defaults: a star-import of them sets every setting to what a missing one means anyway. */
-const DJANGO_DEFAULTS = 'django.conf.global_settings';
-const specs = new WeakMap();
-/**
- * importSpec, read once per statement: the evaluator runs every module once in each world, and reading
- * long import lists node by node was most of a second of saleor's scan.
- */
-function specOf(frame, st) {
-    let byStatement = specs.get(frame.ws);
-    if (!byStatement)
-        specs.set(frame.ws, (byStatement = new Map()));
-    const key = `${frame.src.file.rel}:${st.startIndex}`;
-    if (!byStatement.has(key))
-        byStatement.set(key, importSpec(st));
-    return byStatement.get(key);
-}
-function importSpec(st) {
-    const modNode = st.childForFieldName('module_name');
-    if (!modNode)
-        return undefined;
-    let level = 0;
-    let module = modNode.text;
-    if (modNode.type === 'relative_import') {
-        const prefix = modNode.namedChildren.find((c) => c.type === 'import_prefix');
-        level = prefix ? prefix.text.length : 0;
-        module = modNode.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
-    }
-    const names = [];
-    for (const c of st.childrenForFieldName('name')) {
-        if (c.type === 'dotted_name')
-            names.push([c.text, c.text]);
-        else if (c.type === 'aliased_import') {
-            const n = c.childForFieldName('name')?.text;
-            const a = c.childForFieldName('alias')?.text;
-            if (n && a)
-                names.push([n, a]);
-        }
-    }
-    return { module, level, wildcard: st.namedChildren.some((c) => c.type === 'wildcard_import'), names };
-}
-function execImport(frame, st, scope) {
-    void scope;
-    for (const n of st.namedChildren) {
-        if (n.type === 'dotted_name')
-            frame.aliases.set(n.text.split('.')[0], n.text.split('.')[0]);
-        else if (n.type === 'aliased_import') {
-            const name = n.childForFieldName('name')?.text;
-            const alias = n.childForFieldName('alias')?.text;
-            if (name && alias)
-                frame.aliases.set(alias, name);
-        }
-    }
-}
-function execImportFrom(frame, st, scope) {
-    const spec = specOf(frame, st);
-    if (!spec)
-        return;
-    const shown = `${'.'.repeat(spec.level)}${spec.module}`;
-    if (spec.level === 0 && spec.module === DJANGO_DEFAULTS)
-        return;
-    const target = frame.opts.resolve(spec.module, frame.src.module, spec.level);
-    if (!target) {
-        // Not in the repository: a library (remember aliases for the env helpers we model), or a module created
-        // at deploy time. Its settings are unknown; a star-import may set any of them.
-        for (const [n, a] of spec.names) {
-            frame.aliases.set(a, `${spec.module}.${n}`);
-            if (isSettingName(a))
-                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
-        }
-        if (spec.wildcard)
-            markDynamic(frame, st, scope, `\`from ${shown} import *\`: ${shown} is not in the repository, so the settings it sets are unknown`, true);
-        return;
-    }
-    // what a name from the repository is, for a call of it (a project's own environment helper: env-helpers.ts)
-    if (!isUnreadable(target))
-        for (const [n, a] of spec.names)
-            frame.aliases.set(a, `${target.module}.${n}`);
-    const sub = moduleScope(frame, target, st, scope);
-    if (!sub)
-        return;
-    if (spec.wildcard) {
-        // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
-        // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
-        // module set before the import may be replaced too.
-        const open = frame.state.dynamic.find((d) => d.overrides && 'file' in target && d.location.file === target.file.rel);
-        if (open)
-            markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in whatever ${open.reason.replace(/ may set any setting$/, '')} sets there (${open.location.file}:${open.location.line}), which may be any setting`, true);
-        for (const [k, v] of sub)
-            if (!k.startsWith('_'))
-                scope.set(k, v);
-    }
-    else {
-        for (const [n, a] of spec.names) {
-            const v = sub.get(n);
-            if (v)
-                scope.set(a, v);
-            else if (isSettingName(a))
-                scope.set(a, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
-        }
-    }
-}
-/**
- * The scope of an imported module of the repository, run once per world; undefined (with the marks that
- * say why) when it cannot be read, is already being imported (a cycle), or the chain is too long.
- */
-function moduleScope(frame, target, at, scope) {
-    if (isUnreadable(target)) {
-        recordUnreadable(frame.state, target.module, target.unreadable.rel, target.unreadable.line, target.unreadable.reason, loc(frame, at));
-        markDynamic(frame, at, scope, `${target.module} could not be read`, true);
-        return undefined;
-    }
-    if (frame.state.stack.has(target.file.rel))
-        return undefined; // import cycle
-    if (frame.importDepth >= MAX_IMPORT_DEPTH) {
-        markDynamic(frame, at, scope, `the import chain is longer than ${MAX_IMPORT_DEPTH} modules; what ${target.module} sets is unknown`, true);
-        return undefined;
-    }
-    const cached = frame.state.modules.get(target.file.rel);
-    if (cached) {
-        frame.state.files.add(target.file.rel);
-        return cached;
-    }
-    const r = runModule(frame.state, target, frame.importDepth + 1);
-    if (r.raised)
-        throw new Raised(r.raised.location, r.raised.reason);
-    frame.state.modules.set(target.file.rel, r.scope);
-    return r.scope;
-}
-function recordUnreadable(state, module, rel, line, reason, importedAt) {
-    if (state.unreadable.some((u) => u.location.file === rel))
-        return;
-    state.unreadable.push({ location: { file: rel, line }, module, reason, ...(importedAt ? { importedAt } : {}) });
-}
-function newFrame(state, src, importDepth) {
-    return {
-        state,
-        ws: state.ws,
-        src,
-        world: state.world,
-        opts: state.opts,
-        aliases: new Map(),
-        envObjects: new Map(),
-        functions: new Map(),
-        classes: new Map(),
-        reads: new Set(),
-        guardedEnv: new Set(),
-        exprDepth: 0,
-        stmtDepth: 0,
-        importDepth,
-        ...templateOf(state, src.file),
-    };
-}
-function templateOf(state, file) {
-    const rows = templateRows(file);
-    return rows ? { templateRows: rows } : {};
-}
-/** Run a module of the repository in one world. A syntax error makes it unreadable (CPython refuses it). */
-function runModule(state, src, importDepth) {
-    const frame = newFrame(state, src, importDepth);
-    const scope = new Map();
-    state.files.add(src.file.rel);
-    const syntax = state.ws.syntaxError(src.file);
-    if (syntax !== undefined) {
-        recordUnreadable(state, src.module, src.file.rel, syntax, state.ws.syntaxReason(src.file));
-        return { scope, frame };
-    }
-    state.stack.add(src.file.rel);
-    try {
-        execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
-    }
-    catch (e) {
-        if (e instanceof Raised)
-            return { scope: markAllRaised(scope, e), frame, raised: { location: e.location, reason: e.reason } };
-        throw e;
-    }
-    finally {
-        state.stack.delete(src.file.rel);
-    }
-    return { scope, frame };
-}
-function markAllRaised(scope, e) {
-    // Importing the module fails in this world: nothing in it runs in production. That is loud, never silently insecure.
-    const out = new Map();
-    for (const [k, v] of scope)
-        out.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
-    return out;
-}
-// ---------------------------------------------------------------------------------------------
-// try: import … except ImportError
-/**
- * For a statement in a `try:` body: the import of a module production does not have — a development/test
- * module of the repository (skipped in production), or an override module that is not in the repository
- * (what an operator may deploy: `absentOverride` says so; `deployed` when the repository's own deploy writes
- * it: deployWrites). undefined when the import runs normally.
- */
-function optionalImportTarget(frame, st) {
-    let module;
-    let level = 0;
-    // `from .secret import SENTRY_KEY`: importing the absent module binds these names here and nothing else
-    let names;
-    if (st.type === 'import_from_statement') {
-        const spec = specOf(frame, st);
-        if (!spec)
-            return undefined;
-        module = spec.module;
-        level = spec.level;
-        if (!spec.wildcard && spec.names.length)
-            names = spec.names.map(([, alias]) => alias);
-    }
-    else if (st.type === 'import_statement') {
-        const first = st.namedChildren[0];
-        module = (first?.type === 'aliased_import' ? first.childForFieldName('name')?.text : first?.text) ?? '';
-    }
-    else
-        return undefined;
-    const last = module.split('.').pop() ?? '';
-    const target = frame.opts.resolve(module, frame.src.module, level);
-    const shown = `${'.'.repeat(level)}${module}`;
-    if (target)
-        return DEV_ONLY_MODULE.test(last) && frame.opts.production ? { node: st } : undefined;
-    if (level > 0 || OVERRIDE_MODULE.test(last)) {
-        const full = absoluteModuleName(frame.src.module, /(^|\/)__init__\.py$/.test(frame.src.file.rel), module, level);
-        const written = full === undefined ? undefined : deployWrites(frame.ws, `${full.replace(/\./g, '/')}.py`);
-        if (written) {
-            return { node: st, absentOverride: `${shown} is not in the repository, but ${written.file} (line ${written.line}) writes it on deploy: the settings it sets in production are unknown`, deployed: true, ...(names ? { names } : {}) };
-        }
-        return { node: st, absentOverride: `${shown} is imported if present but is not in the repository: settings it may set on the server are unknown`, ...(names ? { names } : {}) };
-    }
-    return undefined; // a library, installed in production
-}
-// ---------------------------------------------------------------------------------------------
-// django-split-settings
-function isIncludeCall(frame, call) {
-    const callee = canonical(frame, callParts(call).callee);
-    return callee === 'split_settings.tools.include';
-}
-/**
- * `include("components/base.py", "components/*.py", optional("local_settings.py"))`: each file, relative to
- * the including file, globbed and sorted as split-settings does, runs in this same namespace. An optional
- * file that is absent may exist on the server; a path outside the repository (absolute) or one the
- * evaluator cannot compute is read by production but not by the scan: both are dynamic.
- */
-function execInclude(frame, call, scope) {
-    const { args } = callParts(call);
-    for (const a of args) {
-        let node = a;
-        let isOptional = false;
-        if (a.type === 'call' && /(^|\.)optional$/.test(canonical(frame, callParts(a).callee) ?? '')) {
-            isOptional = true;
-            const inner = callParts(a).args[0];
-            if (!inner)
-                continue;
-            node = inner;
-        }
-        const v = evalExpr(frame, node, scope);
-        if (v.kind !== 'str') {
-            markDynamic(frame, a, scope, `include() of a path the scan cannot compute (${a.text.slice(0, 60)}) may set any setting`, true);
-            continue;
-        }
-        if (v.value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v.value)) {
-            markDynamic(frame, a, scope, `include() of ${v.value}, outside the repository, may set any setting`, true);
-            continue;
-        }
-        const files = globIncluded(frame, v.value);
-        if (files.length === 0) {
-            markDynamic(frame, a, scope, isOptional
-                ? `optional include ${v.value} is not in the repository: settings it may set on the server are unknown`
-                : `include() of ${v.value}, which is not in the repository (created at deploy time?), may set any setting`, !isOptional);
-            continue;
-        }
-        for (const f of files)
-            runIncluded(frame, f, a, scope);
-    }
-}
-/** Workspace files matching an include pattern, relative to the including file's folder; sorted. */
-function globIncluded(frame, pattern) {
-    const dir = frame.src.file.rel.includes('/') ? frame.src.file.rel.slice(0, frame.src.file.rel.lastIndexOf('/')) : '';
-    const joined = normalise(dir ? `${dir}/${pattern}` : pattern);
-    if (joined === undefined)
-        return [];
-    if (!/[*?[]/.test(joined)) {
-        const f = frame.ws.get(joined);
-        if (f)
-            return [f];
-        return frame.ws.unreadableFile(joined) ? [{ rel: joined, unreadable: true }] : [];
-    }
-    const re = new RegExp(`^${joined.split('/').map(globSegment).join('/')}$`);
-    return frame.ws.pythonFiles().filter((f) => re.test(f.rel));
-}
-function normalise(path) {
-    const out = [];
-    for (const p of path.split('/')) {
-        if (p === '' || p === '.')
-            continue;
-        if (p === '..') {
-            if (out.length === 0)
-                return undefined;
-            out.pop();
-        }
-        else
-            out.push(p);
-    }
-    return out.join('/');
-}
-function globSegment(seg) {
-    let re = '';
-    for (let i = 0; i < seg.length; i++) {
-        const c = seg[i];
-        if (c === '*')
-            re += '[^/]*';
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const end = seg.indexOf(']', i + 1);
-            if (end > i) {
-                re += `[${seg.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-            else
-                re += '\\[';
-        }
-        else
-            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return re;
-}
-/** An included file runs in the includer's namespace (its imports and names land in the same scope). */
-function runIncluded(frame, f, at, scope) {
-    if ('unreadable' in f) {
-        const u = frame.ws.unreadableFile(f.rel);
-        recordUnreadable(frame.state, f.rel, f.rel, u.line, u.reason, loc(frame, at));
-        markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
-        return;
-    }
-    if (frame.state.stack.has(f.rel))
-        return;
-    frame.state.files.add(f.rel);
-    const syntax = frame.ws.syntaxError(f);
-    if (syntax !== undefined) {
-        recordUnreadable(frame.state, f.rel, f.rel, syntax, frame.ws.syntaxReason(f), loc(frame, at));
-        markDynamic(frame, at, scope, `${f.rel} could not be read`, true);
-        return;
-    }
-    const child = {
-        ...frame,
-        src: { file: f, module: frame.src.module },
-        reads: new Set(),
-        ...(templateRows(f) ? { templateRows: templateRows(f) } : { templateRows: undefined }),
-    };
-    frame.state.stack.add(f.rel);
-    try {
-        execBlock(child, frame.ws.tree(f).rootNode.namedChildren, scope);
-    }
-    finally {
-        frame.state.stack.delete(f.rel);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/statements.ts
-
-
-
-
-
-
-
-function execBlock(frame, stmts, scope) {
-    for (const st of stmts)
-        execStmt(frame, st, scope);
-}
-function blockOf(node) {
-    if (!node)
-        return [];
-    return node.type === 'block' ? node.namedChildren : [node];
-}
-function execStmt(frame, st, scope) {
-    if (frame.stmtDepth >= MAX_STMT_DEPTH)
-        return unmodelled(frame, st, scope, 'nested too deeply to evaluate');
-    if (frame.templateRows && inTemplate(frame, st)) {
-        return unmodelled(frame, st, scope, 'template tags make it unknown');
-    }
-    frame.stmtDepth++;
-    try {
-        execStmtInner(frame, st, scope);
-    }
-    finally {
-        frame.stmtDepth--;
-    }
-}
-function execStmtInner(frame, st, scope) {
-    switch (st.type) {
-        case 'expression_statement': {
-            const e = st.namedChildren[0];
-            if (!e)
-                return;
-            if (e.type === 'assignment') {
-                // `ns = SettingNamespace(global_symbol_table=globals())` (Mayan EDMS): the object it makes holds the
-                // module's namespace and may set any setting later (`ns.update_globals()`), as a call statement may now.
-                // Only the namespace itself: `__version__ = get_version(__name__)` merely names the module.
-                const right = e.childForFieldName('right');
-                if (right?.type === 'call' && !frame.functions.has(right.childForFieldName('function')?.text ?? ''))
-                    handsOverModule(frame, right, scope, true);
-                return execAssign(frame, e, scope);
-            }
-            if (e.type === 'augmented_assignment')
-                return execAugAssign(frame, e, scope);
-            if (e.type === 'call')
-                return execCallStmt(frame, e, scope);
-            return;
-        }
-        case 'import_statement':
-            return execImport(frame, st, scope);
-        case 'import_from_statement':
-            return execImportFrom(frame, st, scope);
-        case 'if_statement':
-            return execIf(frame, st, scope);
-        case 'try_statement':
-            return execTry(frame, st, scope);
-        case 'with_statement':
-            return execWith(frame, st, scope);
-        case 'raise_statement':
-            throw new Raised(loc(frame, st), `${frame.src.module} raises at line ${lineOf(st)}`);
-        case 'decorated_definition':
-        case 'function_definition':
-        case 'class_definition': {
-            const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
-            const name = def?.childForFieldName('name')?.text;
-            if (!def || !name)
-                return;
-            (def.type === 'class_definition' ? frame.classes : frame.functions).set(name, def);
-            scope.set(name, { value: values_UNKNOWN, location: loc(frame, st), envVars: new Set() });
-            return;
-        }
-        case 'delete_statement':
-            for (const t of st.namedChildren.flatMap((c) => (c.type === 'expression_list' ? c.namedChildren : [c]))) {
-                if (t.type === 'identifier')
-                    scope.delete(t.text);
-                else {
-                    const root = statements_rootName(t);
-                    const e = root ? scope.get(root) : undefined;
-                    if (root && e)
-                        scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, st), conditional: true });
-                }
-            }
-            return;
-        case 'for_statement':
-            if (namesLoop(frame, st, scope))
-                return;
-            requiredEnvLoop(frame, st, scope);
-            return unmodelled(frame, st, scope, 'a for loop sets it');
-        case 'while_statement':
-        case 'match_statement':
-            return unmodelled(frame, st, scope, `a ${st.type.replace('_statement', '')} loop sets it`);
-        default:
-            return;
-    }
-}
-/**
- * A loop over a literal list of names that only binds each one in the module's namespace — `for loc in ENV_VARS:
- * locals()[loc] = env_var(loc)` (SEED's docker settings) — is those assignments, one per name, run here in order.
- * Only that shape: a known list of strings, no `else`, and a body of `globals()/locals()/vars()[<the name>] = …`
- * statements. true when it was run.
- */
-function namesLoop(frame, st, scope) {
-    const target = st.childForFieldName('left');
-    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
-    if (target?.type !== 'identifier' || st.childForFieldName('alternative') || body.length === 0)
-        return false;
-    const binds = (n) => {
-        const a = n.type === 'expression_statement' ? n.namedChildren[0] : undefined;
-        const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
-        return left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '') && left.childForFieldName('subscript')?.text === target.text;
-    };
-    if (!body.every(binds))
-        return false;
-    const iter = st.childForFieldName('right');
-    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
-    if (list.kind !== 'list' || list.items.length === 0 || list.items.length > 200 || !list.items.every((i) => i.kind === 'str'))
-        return false;
-    const before = scope.get(target.text);
-    for (const item of list.items) {
-        scope.set(target.text, { value: item, location: loc(frame, st), envVars: new Set() });
-        for (const b of body)
-            execStmt(frame, b, scope);
-    }
-    if (before)
-        scope.set(target.text, before);
-    else
-        scope.set(target.text, { value: list.items[list.items.length - 1], location: loc(frame, st), envVars: new Set() });
-    return true;
-}
-/**
- * A loop that refuses to start without each of a list of variables — `for key in ("SECRET_KEY", "API_HOST"): if key
- * not in os.environ: raise …` (the MoJ's Find a Legal Adviser) — is a guard on each, as `if not os.environ.get("X"):
- * raise` is (execGuarded): where one of them is unset, the settings that read it never hold their default, and a
- * later read of it raises. Only that shape: a literal list of names, one `if` on membership in `os.environ` (or a
- * falsy `os.environ.get`/`os.getenv`) whose body raises.
- */
-function requiredEnvLoop(frame, st, scope) {
-    const target = st.childForFieldName('left');
-    const body = st.childForFieldName('body')?.namedChildren.filter((n) => n.type !== 'comment') ?? [];
-    if (target?.type !== 'identifier' || body.length !== 1 || body[0].type !== 'if_statement' || body[0].childForFieldName('alternative'))
-        return;
-    const cond = body[0].childForFieldName('condition')?.text.replace(/\s+/g, ' ').trim() ?? '';
-    const k = target.text;
-    const env = '(?:os\\.)?environ';
-    const missing = new RegExp(`^(?:${k} not in ${env}|not ${env}\\.get\\(${k}\\)|not (?:os\\.)?getenv\\(${k}\\))$`);
-    // `if not locals().get(loc): raise` after `locals()[loc] = env_var(loc)` (SEED): the name holds its variable's read
-    const bound = new RegExp(`^not (?:locals|globals|vars)\\(\\)\\.get\\(${k}\\)$`);
-    const byName = !missing.test(cond) && bound.test(cond);
-    if ((!missing.test(cond) && !byName) || !body[0].childForFieldName('consequence')?.descendantsOfType('raise_statement').length)
-        return;
-    const iter = st.childForFieldName('right');
-    const list = iter ? evalExpr(frame, iter, scope) : values_UNKNOWN;
-    if (list.kind !== 'list' || list.items.length === 0 || !list.items.every((i) => i.kind === 'str'))
-        return;
-    const names = list.items.map((i) => i.value);
-    if (byName && !names.every((n) => scope.get(n)?.envVars.has(n)))
-        return;
-    for (const n of names)
-        frame.guardedEnv.add(n);
-    const unset = names.filter((n) => !isSet(frame, n));
-    if (unset.length === 0)
-        return;
-    for (const [name, e] of scope) {
-        if ([...e.envVars].some((ev) => unset.includes(ev)))
-            scope.set(name, { ...e, value: { kind: 'raise', reason: `${[...e.envVars].find((ev) => unset.includes(ev))} is required by a guard (line ${st.startPosition.row + 1})` }, alternatives: undefined });
-    }
-}
-/** `X[...][...]` / `X.attr` → `X`. */
-function statements_rootName(node) {
-    let cur = node;
-    while (cur && (cur.type === 'subscript' || cur.type === 'attribute')) {
-        cur = cur.type === 'subscript' ? cur.childForFieldName('value') : cur.childForFieldName('object');
-    }
-    return cur?.type === 'identifier' ? cur.text : undefined;
-}
-/**
- * A statement the evaluator does not run (a loop, a template region, nesting past the limit): every
- * setting it may assign or change becomes unknown, and anything in it that sets names dynamically is
- * recorded.
- */
-function unmodelled(frame, st, scope, why) {
-    const location = loc(frame, st);
-    const touched = new Set();
-    walk(st, (n) => {
-        if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-            const left = n.childForFieldName('left');
-            if (left)
-                for (const name of targetNames(left))
-                    touched.add(name);
-        }
-        else if (n.type === 'call') {
-            const fn = n.childForFieldName('function');
-            if (fn?.type === 'attribute') {
-                const root = statements_rootName(fn.childForFieldName('object') ?? fn);
-                if (root)
-                    touched.add(root);
-            }
-        }
-        else if (n.type === 'for_in_clause' || n.type === 'for_statement') {
-            const left = n.childForFieldName('left');
-            if (left)
-                for (const name of targetNames(left))
-                    touched.add(name);
-        }
-        return true;
-    });
-    for (const name of touched) {
-        const prev = scope.get(name);
-        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
-    }
-    for (const d of dynamicConstructs(frame, st))
-        markDynamic(frame, d.node, scope, d.reason, true);
-    void why;
-}
-function targetNames(left) {
-    if (left.type === 'identifier')
-        return [left.text];
-    if (left.type === 'subscript' || left.type === 'attribute') {
-        const r = statements_rootName(left);
-        return r ? [r] : [];
-    }
-    if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern' || left.type === 'tuple' || left.type === 'list') {
-        return left.namedChildren.flatMap(targetNames);
-    }
-    return [];
-}
-// ---------------------------------------------------------------------------------------------
-// Names set by code the evaluator cannot follow
-const MODULE_DICT = /^(globals|vars|locals)\(\)$/;
-/** Is `node` this module object (`sys.modules[__name__]`, or a name bound to it)? */
-function isThisModule(frame, node) {
-    if (!node)
-        return false;
-    const t = node.text.replace(/\s+/g, '');
-    if (/^sys\.modules\[__name__\]$/.test(t) || /^(sys\.modules\.get\(__name__\))$/.test(t))
-        return true;
-    if (node.type === 'identifier')
-        return frame.aliases.get(node.text) === '__this_module__';
-    return false;
-}
-/** Places in `node` that set module names dynamically, with why (none of them modelled precisely here). */
-function dynamicConstructs(frame, node) {
-    const out = [];
-    walk(node, (n) => {
-        if (n.type === 'call') {
-            const { callee, calleeNode, args } = callParts(n);
-            const objText = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
-            if ((callee === 'exec' || callee === 'execfile') && frame.aliases.get(callee) === undefined)
-                out.push({ node: n, reason: `${callee}(...) may set any setting` });
-            else if (objText && MODULE_DICT.test(objText) && calleeNode?.childForFieldName('attribute')?.text === 'update')
-                out.push({ node: n, reason: `${objText}.update(...) may set any setting` });
-            else if (callee === 'setattr' && isThisModule(frame, args[0]))
-                out.push({ node: n, reason: 'setattr() on the settings module may set any setting' });
-            else if (isIncludeCall(frame, n))
-                out.push({ node: n, reason: 'split-settings include() of files the scan cannot see may set any setting' });
-        }
-        else if (n.type === 'assignment') {
-            const left = n.childForFieldName('left');
-            if (left?.type === 'subscript' && MODULE_DICT.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? '')) {
-                out.push({ node: n, reason: 'assignment through globals()[...] may set any setting' });
-            }
-        }
-        return true;
-    });
-    return out;
-}
-function execIf(frame, st, scope) {
-    const branches = [{ cond: st.childForFieldName('condition'), body: blockOf(st.childForFieldName('consequence')) }];
-    for (const alt of st.childrenForFieldName('alternative')) {
-        if (alt.type === 'elif_clause')
-            branches.push({ cond: alt.childForFieldName('condition'), body: blockOf(alt.childForFieldName('consequence')) });
-        else
-            branches.push({ cond: null, body: blockOf(alt.childForFieldName('body')) });
-    }
-    execBranches(frame, branches, scope);
-}
-/**
- * Runs an if/elif/else chain. Known conditions pick their branch; each unknown condition forks: its body
- * runs on a copy (one outcome) and the chain goes on for the other outcome. Outcomes are merged at the
- * end: what differs becomes unknown (and conditional). Iterative, whatever the number of elif clauses.
- */
-function execBranches(frame, branches, scope) {
-    const outcomes = [];
-    let raisedAt;
-    let rest = scope;
-    /** The environment variables the undecided conditions read: a name the paths set apart depends on them too. */
-    const forkReads = new Set();
-    for (const br of branches) {
-        if (!rest)
-            break;
-        if (!br.cond) {
-            if (tryRun(frame, () => execBlock(frame, br.body, rest)))
-                outcomes.push(rest);
-            else
-                raisedAt ??= loc(frame, br.body[0] ?? branches[0].cond);
-            rest = undefined;
-            break;
-        }
-        frame.reads = new Set();
-        const c = isTestRunCondition(br.cond) ? bool(false) : evalExpr(frame, br.cond, rest);
-        const condReads = frame.reads;
-        const t = values_truthy(c);
-        if (t === false)
-            continue;
-        if (t === true) {
-            const target = rest;
-            if (tryRun(frame, () => execGuarded(frame, br.body, target, br.cond, condReads)))
-                outcomes.push(target);
-            else
-                raisedAt ??= loc(frame, br.cond);
-            rest = undefined;
-            break;
-        }
-        for (const r of condReads)
-            forkReads.add(r);
-        const fork = new Map(rest);
-        if (tryRun(frame, () => execBlock(frame, br.body, fork)))
-            outcomes.push(fork);
-        else
-            raisedAt ??= loc(frame, br.cond);
-    }
-    if (rest)
-        outcomes.push(rest); // no branch taken
-    if (outcomes.length === 0)
-        throw new Raised(raisedAt ?? loc(frame, branches[0].cond), `${frame.src.module} raises on every branch`);
-    if (outcomes.length === 1 && outcomes[0] === scope)
-        return;
-    const merged = mergeScopes(scope, outcomes, forkReads);
-    scope.clear();
-    for (const [k, v] of merged)
-        scope.set(k, v);
-}
-/** Run `fn`; false when it raised (a Python exception in that path). */
-function tryRun(frame, fn) {
-    void frame;
-    try {
-        fn();
-        return true;
-    }
-    catch (e) {
-        if (e instanceof Raised)
-            return false;
-        throw e;
-    }
-}
-/** Merge the scopes of several possible paths: a name bound alike on every path keeps its value; else unknown. */
-function mergeScopes(before, outcomes, condReads = new Set()) {
-    if (outcomes.length === 1)
-        return new Map(outcomes[0]);
-    const out = new Map();
-    const keys = new Set(outcomes.flatMap((o) => [...o.keys()]));
-    for (const k of keys) {
-        const entries = outcomes.map((o) => o.get(k));
-        const first = entries[0];
-        const same = first !== undefined && entries.every((e) => e !== undefined && (e === first || sameValue(e.value, first.value)));
-        if (same) {
-            if (entries.every((e) => e === first))
-                out.set(k, first);
-            else {
-                // what a name was before an override holds after the paths join only when every path has one (joinOverrides)
-                const { overridden: _own, ...rest } = first;
-                out.set(k, { ...rest, conditional: entries.some((e) => e.conditional) || undefined, ...joinOverrides(entries, first.location) });
-            }
-            continue;
-        }
-        const changed = entries.find((e) => e !== undefined && e !== before.get(k)) ?? entries.find((e) => e !== undefined);
-        const envVars = new Set([...entries.flatMap((e) => [...(e?.envVars ?? [])]), ...condReads]);
-        const alternatives = alternativesOf(entries);
-        // With alternatives, findings about the setting point where it was defined before the paths parted.
-        const location = alternatives && before.get(k) ? before.get(k).location : changed.location;
-        out.set(k, { value: values_UNKNOWN, location, envVars, conditional: true, ...(alternatives ? { alternatives } : {}) });
-    }
-    return out;
-}
-/** The distinct known values a name has on every path (none missing, none unknown), or undefined. */
-function alternativesOf(entries) {
-    const all = [];
-    for (const e of entries) {
-        if (!e)
-            return undefined;
-        for (const v of e.alternatives ?? [e.value]) {
-            if (v.kind === 'unknown' || v.kind === 'raise')
-                return undefined;
-            if (!all.some((x) => sameValue(x, v)))
-                all.push(v);
-        }
-    }
-    return all.length > 1 && all.length <= MAX_ALTERNATIVES ? all : undefined;
-}
-/** Apply `op` to every alternative; undefined when one of them becomes unknown. */
-function mapAlternatives(alternatives, op) {
-    if (!alternatives)
-        return undefined;
-    const out = [];
-    for (const a of alternatives) {
-        const v = op(a) ?? a;
-        if (v.kind === 'unknown' || v.kind === 'raise')
-            return undefined;
-        if (!out.some((x) => sameValue(x, v)))
-            out.push(v);
-    }
-    return out.length > 1 ? out : undefined;
-}
-/** `if "test" in sys.argv:` and similar: never true in production. */
-function isTestRunCondition(cond) {
-    const t = cond.text.replace(/\s+/g, '');
-    return /sys\.argv/.test(t) && /test/.test(t);
-}
-/** A block under a known-true condition. A `raise` there guards the settings the condition read. */
-function execGuarded(frame, body, scope, cond, condReads) {
-    try {
-        execBlock(frame, body, scope);
-    }
-    catch (e) {
-        if (!(e instanceof Raised))
-            throw e;
-        // A guard such as `if not os.getenv("ALLOWED_HOSTS"): raise ImproperlyConfigured(...)`: the operator gets a
-        // loud failure instead of a silently bad value. Mark only the settings the guard is about as raising,
-        // and keep evaluating the rest (the operator must set the guarded variable for anything to run).
-        const names = new Set(cond.descendantsOfType('identifier').map((n) => n.text));
-        for (const ev of condReads)
-            frame.guardedEnv.add(ev);
-        let guarded = 0;
-        for (const [k, v] of scope) {
-            if (names.has(k) || [...v.envVars].some((ev) => condReads.has(ev))) {
-                scope.set(k, { ...v, value: { kind: 'raise', reason: e.reason }, alternatives: undefined });
-                guarded++;
-            }
-        }
-        if (guarded === 0 && condReads.size === 0 && names.size === 0)
-            throw e;
-    }
-}
-/**
- * An optional import production does not take (nothing to mark), an absent override an operator may deploy
- * (markAbsentOverride), or one the repository's deploy writes: it runs in production and may replace every
- * setting before it (a dynamic mark that overrides).
- */
-function markOptional(frame, optional, scope) {
-    if (!optional.absentOverride || optional.names)
-        return; // named imports: importedMayReplace, after the handler
-    if (optional.deployed)
-        markDynamic(frame, optional.node, scope, optional.absentOverride, true);
-    else
-        markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
-}
-/**
- * `try: from .secret import SENTRY_KEY / except ImportError: SENTRY_KEY = None` with `.secret` absent from the
- * repository (the Kartoza projects site): where the module exists, the import binds the names it lists and
- * nothing else — a module cannot set another's names by being imported. So, as for an absent module's
- * star-import (markAbsentOverride, which does not override), what the handler set stands, and a listed name the
- * handler left unset may exist with a value the scan cannot see; no other setting is in doubt.
- */
-function importedMayReplace(frame, optional, scope) {
-    if (!optional.absentOverride || !optional.names)
-        return;
-    const location = loc(frame, optional.node);
-    for (const name of optional.names)
-        if (!scope.has(name))
-            scope.set(name, { value: values_UNKNOWN, location, envVars: new Set(), conditional: true });
-}
-/**
- * `with contextlib.suppress(ImportError): from .local_settings import *` is a try/except ImportError:
- * optional imports in it are handled the same way. Any other `with` runs its body.
- */
-function execWith(frame, st, scope) {
-    const body = blockOf(st.childForFieldName('body'));
-    const items = st.namedChildren.find((c) => c.type === 'with_clause')?.text ?? '';
-    if (!/\bsuppress\s*\([^)]*\b(ImportError|ModuleNotFoundError|Exception)\b/.test(items))
-        return execBlock(frame, body, scope);
-    for (const s of body) {
-        const optional = optionalImportTarget(frame, s);
-        if (optional) {
-            markOptional(frame, optional, scope);
-            importedMayReplace(frame, optional, scope);
-            continue;
-        }
-        const before = new Map(scope);
-        try {
-            execStmt(frame, s, scope);
-        }
-        catch (e) {
-            if (!(e instanceof Raised))
-                throw e;
-            scope.clear();
-            for (const [k, v] of before)
-                scope.set(k, v);
-            return;
-        }
-    }
-}
-function execTry(frame, st, scope) {
-    const body = blockOf(st.childForFieldName('body'));
-    const handlers = st.namedChildren.filter((c) => c.type === 'except_clause');
-    const elseClause = st.namedChildren.find((c) => c.type === 'else_clause');
-    const finallyClause = st.namedChildren.find((c) => c.type === 'finally_clause');
-    const handlerBody = (h) => blockOf(h?.namedChildren.find((c) => c.type === 'block') ?? null);
-    // An optional module imported here that production does not have (a dev/test module, or an override
-    // file absent from the repository): the handler is what runs. An absent override file may still be
-    // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
-    const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
-    if (optional) {
-        markOptional(frame, optional, scope);
-        execBlock(frame, handlerBody(handlers[0]), scope);
-        importedMayReplace(frame, optional, scope);
-    }
-    else {
-        const before = new Map(scope);
-        try {
-            execBlock(frame, body, scope);
-            if (elseClause)
-                execBlock(frame, blockOf(elseClause.childForFieldName('body')), scope);
-        }
-        catch (e) {
-            if (!(e instanceof Raised))
-                throw e;
-            scope.clear();
-            for (const [k, v] of before)
-                scope.set(k, v);
-            execBlock(frame, handlerBody(handlers[0]), scope);
-        }
-    }
-    if (finallyClause)
-        execBlock(frame, handlerBody(finallyClause), scope);
-}
-// ---------------------------------------------------------------------------------------------
-// Assignments and in-place changes
-function execAssign(frame, node, scope) {
-    const left = node.childForFieldName('left');
-    let right = node.childForFieldName('right');
-    if (!left)
-        return;
-    const targets = [left];
-    while (right && right.type === 'assignment') {
-        const l = right.childForFieldName('left');
-        if (l)
-            targets.push(l);
-        right = right.childForFieldName('right');
-    }
-    if (!right)
-        return; // annotation only
-    frame.reads = new Set();
-    const value = evalExpr(frame, right, scope);
-    const reads = frame.reads;
-    const location = loc(frame, node);
-    if (right.type === 'call') {
-        const callee = canonical(frame, callParts(right).callee);
-        // django-environ: env = environ.Env(DEBUG=(bool, False)); environs: env = Env() — read alike (`env("X", default)`,
-        // `env.bool("X", default)`), but environs' keyword arguments are options (eager, expand_vars), not a scheme
-        if (callee === 'environ.Env' || callee === 'environs.Env') {
-            const name = left.type === 'identifier' ? left.text : undefined;
-            if (name)
-                frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
-        }
-        // `this = sys.modules[__name__]`: a name for the settings module itself
-    }
-    if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))
-        frame.aliases.set(left.text, '__this_module__');
-    if (targets.length === 1 && selfConcatenation(frame, left, right, value, scope, location, reads))
-        return;
-    for (const t of targets)
-        assignTarget(frame, t, value, scope, location, reads);
-}
-/**
- * `MIDDLEWARE = ("debug_toolbar.middleware.DebugToolbarMiddleware",) + MIDDLEWARE` (or `X = X + [...]`) while X has
- * alternatives (an earlier `if DEBUG:` changed it): the concatenation applied to each, as `X += …` is — else the
- * whole list became unknown and every MIDDLEWARE rule went quiet (mitxpro). True when it set the name.
- */
-function selfConcatenation(frame, left, right, value, scope, location, reads) {
-    if (value.kind !== 'unknown' || left.type !== 'identifier' || right.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '+')
-        return false;
-    const l = right.childForFieldName('left');
-    const r = right.childForFieldName('right');
-    const prev = scope.get(left.text);
-    if (!l || !r || !prev?.alternatives || (l.text === left.text) === (r.text === left.text))
-        return false;
-    const selfFirst = l.text === left.text;
-    const other = evalExpr(frame, selfFirst ? r : l, scope);
-    const alternatives = mapAlternatives(prev.alternatives, (a) => (selfFirst ? binaryAdd(a, other) : binaryAdd(other, a)));
-    if (!alternatives)
-        return false;
-    scope.set(left.text, { value: values_UNKNOWN, location, envVars: new Set([...prev.envVars, ...reads]), alternatives });
-    return true;
-}
-function assignTarget(frame, t, value, scope, location, reads) {
-    if (t.type === 'identifier') {
-        scope.set(t.text, { value, location, envVars: reads });
-    }
-    else if (t.type === 'subscript') {
-        const obj = t.childForFieldName('value');
-        if (obj && MODULE_DICT.test(obj.text.replace(/\s+/g, ''))) {
-            // globals()["NAME"] = value: an assignment when the name is known (a literal, or a name bound to one)
-            const sub = t.childForFieldName('subscript');
-            const known = sub ? evalExpr(frame, sub, scope) : values_UNKNOWN;
-            const key = stringValue(sub) ?? (known.kind === 'str' ? known.value : undefined);
-            if (key)
-                scope.set(key, { value, location, envVars: reads });
-            else
-                markDynamic(frame, t, scope, 'assignment through globals()[...] may set any setting', true);
-            return;
-        }
-        assignSubscript(frame, t, value, scope, location, reads);
-    }
-    else if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'tuple' || t.type === 'list') {
-        const items = t.namedChildren;
-        if (value.kind === 'list' && value.items.length === items.length && items.every((n) => n.type === 'identifier')) {
-            items.forEach((n, i) => scope.set(n.text, { value: value.items[i], location, envVars: reads }));
-        }
-        else
-            for (const name of targetNames(t))
-                scope.set(name, { value: values_UNKNOWN, location, envVars: reads });
-    }
-    else if (t.type === 'attribute') {
-        const root = statements_rootName(t);
-        const e = root ? scope.get(root) : undefined;
-        if (root && e && isSettingName(root))
-            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location });
-    }
-}
-/** `D["a"]["b"] = v`: rebuild the nested dict with the new value. */
-function assignSubscript(frame, t, value, scope, location, reads) {
-    const path = [];
-    let cur = t;
-    while (cur && cur.type === 'subscript') {
-        const k = cur.childForFieldName('subscript');
-        if (!k)
-            return;
-        path.unshift(k);
-        cur = cur.childForFieldName('value');
-    }
-    if (!cur || cur.type !== 'identifier') {
-        const root = cur ? statements_rootName(cur) : undefined;
-        const e = root ? scope.get(root) : undefined;
-        if (root && e)
-            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location, conditional: true });
-        return;
-    }
-    const entry = scope.get(cur.text);
-    if (!entry)
-        return;
-    const keys = path.map((k) => evalExpr(frame, k, scope));
-    const updated = setIn(entry.value, keys, value);
-    scope.set(cur.text, { value: updated, location, envVars: new Set([...entry.envVars, ...reads]) });
-}
-function setIn(container, keys, value) {
-    if (keys.length === 0)
-        return value;
-    const [k, ...rest] = keys;
-    if (container.kind === 'dict' && k.kind === 'str') {
-        const existing = container.entries.find(([kk]) => kk === k.value)?.[1] ?? { kind: 'dict', entries: [] };
-        const entries = container.entries.filter(([kk]) => kk !== k.value);
-        entries.push([k.value, setIn(existing, rest, value)]);
-        return { kind: 'dict', entries };
-    }
-    if (container.kind === 'list' && k.kind === 'num') {
-        const items = container.items.slice();
-        const i = k.value < 0 ? items.length + k.value : k.value;
-        if (i >= 0 && i < items.length)
-            items[i] = setIn(items[i], rest, value);
-        else
-            return values_UNKNOWN;
-        return { kind: 'list', items };
-    }
-    return values_UNKNOWN;
-}
-function execAugAssign(frame, node, scope) {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text ?? node.children.find((c) => !c.isNamed)?.text;
-    if (!left || !right)
-        return;
-    if (left.type === 'subscript' && op === '+=') {
-        // `D["a"]["b"] += [x]`: the value at the path, extended, put back.
-        const path = [];
-        let cur = left;
-        while (cur && cur.type === 'subscript') {
-            const k = cur.childForFieldName('subscript');
-            if (!k)
-                break;
-            path.unshift(k);
-            cur = cur.childForFieldName('value');
-        }
-        const e = cur?.type === 'identifier' ? scope.get(cur.text) : undefined;
-        if (cur?.type === 'identifier' && e) {
-            frame.reads = new Set();
-            const keys = path.map((k) => evalExpr(frame, k, scope));
-            const rhs = evalExpr(frame, right, scope);
-            const updated = setIn(e.value, keys, binaryAdd(getIn(e.value, keys), rhs));
-            scope.set(cur.text, { value: updated, location: loc(frame, node), envVars: new Set([...e.envVars, ...frame.reads]) });
-            return;
-        }
-    }
-    if (left.type !== 'identifier') {
-        const root = statements_rootName(left);
-        const e = root ? scope.get(root) : undefined;
-        if (root && e)
-            scope.set(root, { ...e, value: values_UNKNOWN, alternatives: undefined, location: loc(frame, node), conditional: true });
-        return;
-    }
-    const prev = scope.get(left.text);
-    frame.reads = new Set();
-    const rhs = evalExpr(frame, right, scope);
-    const reads = frame.reads;
-    const value = prev && op === '+=' ? binaryAdd(prev.value, rhs) : values_UNKNOWN;
-    const alternatives = op === '+=' && value.kind === 'unknown' ? mapAlternatives(prev?.alternatives, (a) => binaryAdd(a, rhs)) : undefined;
-    const location = loc(frame, node);
-    const carried = op === '+=' ? carryOverride(prev, location, (b) => binaryAdd(b, rhs)) : {};
-    scope.set(left.text, { value, location, envVars: new Set([...(prev?.envVars ?? []), ...reads]), ...(alternatives ? { alternatives } : {}), ...carried });
-}
-const MUTATORS = ['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'discard', 'add', 'sort', 'reverse'];
-/**
- * A call as a statement: `MIDDLEWARE.append(x)`, `.insert(i, x)`, `.extend(xs)`, `.remove(x)`,
- * `D.update({...})`, `D["k"].update(...)`; `globals().update(...)`, `exec(...)`, `setattr(module, …)`;
- * split-settings `include(...)`; and calls of the module's own functions (loaders).
- */
-function execCallStmt(frame, call, scope) {
-    const fn = call.childForFieldName('function');
-    if (!fn)
-        return;
-    if (isIncludeCall(frame, call))
-        return execInclude(frame, call, scope);
-    if (execModuleDictCall(frame, call, scope))
-        return;
-    if (fn.type === 'identifier') {
-        const local = frame.functions.get(fn.text);
-        if (local)
-            return callLocalFunction(frame, call, local, scope);
-    }
-    if (handsOverModule(frame, call, scope))
-        return;
-    if (fn.type === 'identifier')
-        return;
-    if (fn.type !== 'attribute')
-        return;
-    const method = fn.childForFieldName('attribute')?.text;
-    const obj = fn.childForFieldName('object');
-    if (!obj || !method)
-        return;
-    const { args, kwargs } = callParts(call);
-    // The root setting name and the key path (for D["default"].update(...)).
-    const path = [];
-    let root = obj;
-    while (root && root.type === 'subscript') {
-        const k = root.childForFieldName('subscript');
-        if (!k)
-            return;
-        path.unshift(k);
-        root = root.childForFieldName('value');
-    }
-    if (!root || root.type !== 'identifier')
-        return;
-    const entry = scope.get(root.text);
-    if (!entry)
-        return;
-    frame.reads = new Set();
-    const keys = path.map((k) => evalExpr(frame, k, scope));
-    const target = getIn(entry.value, keys);
-    const argv = args.map((a) => evalExpr(frame, a, scope));
-    const next = mutate(frame, target, method, argv, kwargs, scope);
-    if (next === undefined)
-        return;
-    const updated = keys.length ? setIn(entry.value, keys, next) : next;
-    const alternatives = keys.length === 0 && updated.kind === 'unknown' ? mapAlternatives(entry.alternatives, (a) => mutate(frame, a, method, argv, kwargs, scope)) : undefined;
-    const location = loc(frame, call);
-    const carried = keys.length === 0 ? carryOverride(entry, location, (b) => mutate(frame, b, method, argv, kwargs, scope)) : {};
-    scope.set(root.text, { value: updated, location, envVars: new Set([...entry.envVars, ...frame.reads]), ...(alternatives ? { alternatives } : {}), ...carried });
-}
-/** The new value of a list/dict after `method(...)`; undefined when the call does not change it. */
-function mutate(frame, target, method, argv, kwargs, scope) {
-    if (target.kind === 'list') {
-        switch (method) {
-            case 'append':
-                return argv.length === 1 ? { kind: 'list', items: [...target.items, argv[0]] } : values_UNKNOWN;
-            case 'insert': {
-                const [i, x] = argv;
-                if (i?.kind !== 'num' || !x)
-                    return values_UNKNOWN;
-                const items = target.items.slice();
-                const idx = i.value < 0 ? Math.max(0, items.length + i.value) : Math.min(i.value, items.length);
-                items.splice(idx, 0, x);
-                return { kind: 'list', items };
-            }
-            case 'extend':
-                return argv[0]?.kind === 'list' ? { kind: 'list', items: [...target.items, ...argv[0].items] } : values_UNKNOWN;
-            case 'remove': {
-                const x = argv[0];
-                const i = x ? target.items.findIndex((it) => sameValue(it, x)) : -1;
-                if (i >= 0) {
-                    const items = target.items.slice();
-                    items.splice(i, 1);
-                    return { kind: 'list', items };
-                }
-                return x && x.kind !== 'unknown' && target.items.every((it) => it.kind !== 'unknown') ? { kind: 'raise', reason: 'list.remove(x): x not in list' } : values_UNKNOWN;
-            }
-            default:
-                return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
-        }
-    }
-    if (target.kind === 'dict' && method === 'update') {
-        const add = argv[0];
-        if (add && add.kind !== 'dict')
-            return values_UNKNOWN;
-        let entries = target.entries.slice();
-        for (const [k, v] of add?.kind === 'dict' ? add.entries : [])
-            entries = [...entries.filter(([kk]) => kk !== k), [k, v]];
-        for (const [k, vn] of kwargs) {
-            const v = evalExpr(frame, vn, scope);
-            entries = [...entries.filter(([kk]) => kk !== k), [k, v]];
-        }
-        return { kind: 'dict', entries };
-    }
-    if (target.kind === 'dict' && method === 'setdefault') {
-        const k = argv[0];
-        if (k?.kind !== 'str')
-            return values_UNKNOWN;
-        if (target.entries.some(([kk]) => kk === k.value))
-            return undefined;
-        return { kind: 'dict', entries: [...target.entries, [k.value, argv[1] ?? NONE]] };
-    }
-    return MUTATORS.includes(method) ? values_UNKNOWN : undefined;
-}
-/**
- * `globals().update({...})`, `vars().update(...)`, `setattr(sys.modules[__name__], "NAME", v)`, `exec(...)`:
- * precise when the names and values are known, else every setting may have been replaced (dynamic).
- * Returns true when the call was one of these.
- */
-function execModuleDictCall(frame, call, scope) {
-    const { callee, calleeNode, args, kwargs } = callParts(call);
-    const location = loc(frame, call);
-    if (calleeNode?.type === 'attribute' && calleeNode.childForFieldName('attribute')?.text === 'update') {
-        const objText = calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') ?? '';
-        if (!MODULE_DICT.test(objText))
-            return false;
-        frame.reads = new Set();
-        const add = args[0] ? evalExpr(frame, args[0], scope) : { kind: 'dict', entries: [] };
-        if (add.kind !== 'dict') {
-            // an email URL's dict: its EMAIL_* keys, each maybe set, values unknown — not every setting
-            const keys = args[0] ? emailUrlKeys(frame, assignedCall(frame, args[0], call) ?? args[0]) : undefined;
-            if (keys) {
-                for (const k of keys)
-                    scope.set(k, { value: values_UNKNOWN, location, envVars: frame.reads, conditional: true });
-                return true;
-            }
-            markDynamic(frame, call, scope, `${objText}.update(...) may set any setting`, true);
-            return true;
-        }
-        for (const [k, v] of add.entries)
-            scope.set(k, { value: v, location, envVars: frame.reads });
-        for (const [k, vn] of kwargs)
-            scope.set(k, { value: evalExpr(frame, vn, scope), location, envVars: frame.reads });
-        return true;
-    }
-    if (callee === 'setattr' && isThisModule(frame, args[0])) {
-        const name = args[1] ? stringValue(args[1]) : undefined;
-        if (name && args[2]) {
-            frame.reads = new Set();
-            scope.set(name, { value: evalExpr(frame, args[2], scope), location, envVars: frame.reads });
-        }
-        else
-            markDynamic(frame, call, scope, 'setattr() on the settings module may set any setting', true);
-        return true;
-    }
-    if ((callee === 'exec' || callee === 'execfile') && !scope.has(callee)) {
-        markDynamic(frame, call, scope, `${callee}(...) may set any setting`, true);
-        return true;
-    }
-    return false;
-}
-/**
- * The call a name was last assigned from at the module's top level before `at` (`EMAIL_CONFIG = env.email()` then
- * `vars().update(EMAIL_CONFIG)`: Abakus' lego), or undefined when `node` is no such name.
- */
-function assignedCall(frame, node, at) {
-    if (node.type !== 'identifier')
-        return undefined;
-    let found;
-    for (const st of frame.state.ws.tree(frame.src.file).rootNode.namedChildren) {
-        if (st.startIndex >= at.startIndex)
-            break;
-        const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
-        if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) {
-            const right = a.childForFieldName('right');
-            found = right?.type === 'call' ? right : undefined;
-        }
-    }
-    return found;
-}
-/**
- * A call, not of the module's own functions, that is handed the settings module itself — its name
- * (`Settings.load_settings(__name__)`, readthedocs' class-based settings, which set every upper-case attribute
- * of a class on `sys.modules[__name__]`), the module object, or its namespace (`django_heroku.settings(locals())`)
- * — may set any setting, and the scan does not follow it there: dynamic, so the settings it may change are not
- * checked rather than read as never set. `namespaceOnly`: only the namespace counts (a call whose result is kept).
- * Returns true when the call was one of these.
- */
-function handsOverModule(frame, call, scope, namespaceOnly = false) {
-    const { callee, args, kwargs } = callParts(call);
-    // a logger's or the warnings filter's module=__name__ only names where messages come from
-    if (/^(logging|warnings|logger|log)\b|^print$/.test(callee ?? ''))
-        return false;
-    const given = [...args, ...kwargs.values()].find((a) => MODULE_DICT.test(a.text.replace(/\s+/g, '')) || (!namespaceOnly && ((a.type === 'identifier' && a.text === '__name__' && !scope.has('__name__')) || isThisModule(frame, a))));
-    if (!given)
-        return false;
-    markDynamic(frame, call, scope, `${callee ?? 'a call'}(${given.text}) is handed the settings module and may set any setting`, true);
-    return true;
-}
-/**
- * A module-level call of a function defined in the module. Modelled: a loader exporting a settings class's
- * attributes onto the module. Otherwise: names it declares `global` or changes in place become unknown,
- * and dynamic constructs in it are recorded.
- */
-function callLocalFunction(frame, call, def, scope) {
-    if (exportClassFromLoader(frame, call, def, scope))
-        return;
-    const body = def.childForFieldName('body');
-    if (!body)
-        return;
-    const touched = new Set();
-    walk(body, (n) => {
-        if (n.type === 'function_definition' || n.type === 'class_definition')
-            return false;
-        if (n.type === 'global_statement')
-            for (const id of n.namedChildren)
-                if (id.type === 'identifier')
-                    touched.add(id.text);
-        if (n.type === 'call') {
-            const fn = n.childForFieldName('function');
-            const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-            const root = fn?.type === 'attribute' ? statements_rootName(fn.childForFieldName('object') ?? fn) : undefined;
-            if (method && root && MUTATORS.includes(method) && isSettingName(root))
-                touched.add(root);
-        }
-        if (n.type === 'assignment') {
-            const left = n.childForFieldName('left');
-            const root = left && left.type !== 'identifier' ? statements_rootName(left) : undefined;
-            if (root && isSettingName(root))
-                touched.add(root);
-        }
-        return true;
-    });
-    const location = loc(frame, call);
-    for (const name of touched) {
-        const prev = scope.get(name);
-        scope.set(name, { value: values_UNKNOWN, location: prev?.location ?? location, envVars: prev?.envVars ?? new Set(), conditional: true });
-    }
-    for (const d of dynamicConstructs(frame, body))
-        markDynamic(frame, d.node, scope, d.reason, true);
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluator/classes.ts
-/**
- * Class-based settings: a settings class whose attributes (and `@property` values) become the module's
- * settings — exported by a loader function (`setattr(sys.modules[__name__], name, getattr(obj, name))`
- * for each name of an instance) or selected by django-configurations (`class Prod(Configuration)`,
- * chosen by DJANGO_CONFIGURATION, with `values.BooleanValue(False)` & co. reading `DJANGO_<NAME>`).
- * What cannot be modelled (an unknown class choice, a `setup()` hook) makes those names unknown.
- */
-
-
-
-
-
-
-const PRODUCTION_CLASS = /^(prod|production|live|deploy|deployment|release|server)(config|configuration|settings)?$/i;
-const DEV_CLASS = /^(dev|devel|develop|development|local|test|tests|testing|ci|debug)(config|configuration|settings)?$/i;
-/** A django-configurations class named for development or tests (`Development`, `LocalConfig`, `Test`). */
-function isDevConfiguration(name) {
-    return DEV_CLASS.test(name);
-}
-function baseNames(cls) {
-    const args = cls.childForFieldName('superclasses');
-    if (!args)
-        return [];
-    return args.namedChildren.filter((n) => n.type === 'identifier' || n.type === 'attribute').map((n) => n.text);
-}
-/** Attributes a class body defines (its bases' first, in reverse MRO order), evaluated in the module scope. */
-function classAttributes(frame, cls, scope, seen = new Set(), configurations = false) {
-    const out = new Map();
-    // by id: the same class asked for twice may come as two node objects (src/project/python.ts withoutNodeCache)
-    if (seen.has(cls.id))
-        return out;
-    seen.add(cls.id);
-    for (const b of [...baseNames(cls)].reverse()) {
-        const base = frame.classes.get(b);
-        if (base)
-            for (const [k, v] of classAttributes(frame, base, scope, seen, configurations))
-                out.set(k, v);
-    }
-    const body = blockOf(cls.childForFieldName('body'));
-    const classScope = new Map([...scope, ...out]);
-    const child = { ...frame, functions: new Map(), classes: new Map(frame.classes), reads: new Set() };
-    for (const st of body) {
-        const assign = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
-        const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
-        const right = assign?.type === 'assignment' ? assign.childForFieldName('right') : undefined;
-        if (configurations && left?.type === 'identifier' && right?.type === 'call' && isConfigValue(frame, right)) {
-            child.reads = new Set();
-            const value = configValue(child, left.text, right, classScope);
-            const entry = { value, location: loc(frame, st), envVars: child.reads };
-            classScope.set(left.text, entry);
-            out.set(left.text, entry);
-            continue;
-        }
-        const def = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
-        if (def?.type === 'function_definition') {
-            const name = def.childForFieldName('name')?.text ?? '';
-            const isProperty = st.type === 'decorated_definition' && st.namedChildren.some((d) => d.type === 'decorator' && /^@\s*property\b/.test(d.text));
-            if (isProperty && isSettingName(name)) {
-                const entry = { value: propertyValue(child, def, classScope), location: loc(frame, st), envVars: new Set() };
-                classScope.set(name, entry);
-                out.set(name, entry);
-            }
-            else if (configurations && /^(setup|pre_setup|post_setup)$/.test(name)) {
-                markDynamic(frame, def, out, `the configuration class's ${name}() may change any setting`, true);
-            }
-            continue;
-        }
-        const before = new Map(classScope);
-        execBlock(child, [st], classScope);
-        for (const [k, v] of classScope)
-            if (before.get(k) !== v)
-                out.set(k, v);
-    }
-    return out;
-}
-/** A `@property` whose body is one `return <expr>`: that expression; anything else is unknown. */
-function propertyValue(frame, def, scope) {
-    const body = blockOf(def.childForFieldName('body')).filter((s) => !(s.type === 'expression_statement' && s.namedChildren[0]?.type === 'string'));
-    if (body.length !== 1 || body[0].type !== 'return_statement')
-        return values_UNKNOWN;
-    const expr = body[0].namedChildren[0];
-    return expr ? evalExpr(frame, expr, scope) : values_UNKNOWN;
-}
-// ---------------------------------------------------------------------------------------------
-// Loader functions that export a settings class onto the module
-/**
- * `def load(): s = Settings(); for name in dir(s): setattr(sys.modules[__name__], name, getattr(s, name))`
- * called at module level: the class's settings become module settings. Returns false when the function is
- * not of this shape (the caller then treats it as dynamic).
- */
-function exportClassFromLoader(frame, call, def, scope) {
-    void call;
-    const body = def.childForFieldName('body');
-    if (!body)
-        return false;
-    let exports = false;
-    const referenced = new Set();
-    walk(body, (n) => {
-        if (n.type === 'call') {
-            const { callee, args } = callParts(n);
-            if (callee === 'setattr' && args[0] && /sys\.modules|\bmodule\b|globals\(\)/.test(args[0].text))
-                exports = true;
-            if (callee && frame.classes.has(callee))
-                referenced.add(callee);
-            if ((callee === 'dir' || callee === 'vars') && args[0]?.type === 'identifier' && frame.classes.has(args[0].text))
-                referenced.add(args[0].text);
-        }
-        else if (n.type === 'assignment') {
-            const left = n.childForFieldName('left');
-            if (left?.type === 'subscript' && /^globals\(\)$/.test(left.childForFieldName('value')?.text.replace(/\s+/g, '') ?? ''))
-                exports = true;
-        }
-        return true;
-    });
-    if (!exports || referenced.size !== 1)
-        return false;
-    const cls = frame.classes.get([...referenced][0]);
-    for (const [k, v] of classAttributes(frame, cls, scope))
-        if (isSettingName(k))
-            scope.set(k, v);
-    return true;
-}
-// ---------------------------------------------------------------------------------------------
-// django-configurations
-function isConfigurationClass(frame, cls, seen = new Set()) {
-    if (seen.has(cls.id))
-        return false;
-    seen.add(cls.id);
-    return baseNames(cls).some((b) => {
-        const c = canonical(frame, b);
-        if (c === 'configurations.Configuration' || c === 'configurations.base.Configuration' || b === 'Configuration' || c === 'env_config.Environment')
-            return true;
-        const base = frame.classes.get(b);
-        return base ? isConfigurationClass(frame, base, seen) : false;
-    });
-}
-function isConfigValue(frame, call) {
-    const c = canonical(frame, callParts(call).callee) ?? '';
-    return /^configurations\.values\.\w*Value$/.test(c) || /^configurations\.\w*Value$/.test(c);
-}
-/** `values.BooleanValue(False)` as the attribute `name`: the environment variable DJANGO_<NAME> with that default. */
-function configValue(frame, name, call, scope) {
-    const { callee, args, kwargs } = callParts(call);
-    const type = (callee ?? '').split('.').pop() ?? 'Value';
-    const kw = (k) => (kwargs.has(k) ? evalExpr(frame, kwargs.get(k), scope) : undefined);
-    const dflt = kwargs.has('default') ? kw('default') : args[0] ? evalExpr(frame, args[0], scope) : undefined;
-    const environ = kw('environ');
-    const prefixV = kw('environ_prefix');
-    const nameV = kw('environ_name');
-    const prefix = prefixV?.kind === 'str' ? prefixV.value : prefixV?.kind === 'none' ? '' : 'DJANGO';
-    const envName = nameV?.kind === 'str' ? (prefix ? `${prefix}_${nameV.value}` : nameV.value) : prefix ? `${prefix}_${name}` : name;
-    const required = type === 'SecretValue' || (kw('environ_required')?.kind === 'bool' && kw('environ_required').value);
-    const isDb = type === 'DatabaseURLValue';
-    const alias = kw('alias');
-    const dbKey = alias?.kind === 'str' ? alias.value : 'default';
-    const typed = (v) => {
-        if (!v)
-            return values_UNKNOWN;
-        if (isDb)
-            return { kind: 'dict', entries: [[dbKey, databaseFromUrl(v)]] };
-        if (type === 'BooleanValue')
-            return castValue(v, 'bool');
-        if (type === 'IntegerValue' || type === 'PositiveIntegerValue' || type === 'FloatValue')
-            return castValue(v, 'float');
-        return v;
-    };
-    if (environ?.kind === 'bool' && environ.value === false)
-        return typed(dflt);
-    frame.reads.add(envName);
-    if (isSet(frame, envName)) {
-        if (isDb)
-            return typed({ kind: 'env', name: envName });
-        return ['Value', 'SecretValue', 'EmailValue', 'URLValue', 'PathValue', 'RegexValue'].includes(type) ? { kind: 'env', name: envName } : values_UNKNOWN;
-    }
-    if (required)
-        return { kind: 'raise', reason: `django-configurations: ${envName} is required` };
-    if (dflt === undefined)
-        return type === 'BooleanValue' ? bool(false) : type === 'Value' ? str('', true) : values_UNKNOWN;
-    return typed(dflt);
-}
-/**
- * A module that imports from django-configurations and defines a class whose base comes from another module
- * (OWASP Nest's `class Production(Base)`, Base a Configuration in settings/base.py): its settings are that
- * class's attributes and its bases', which this evaluator reads only within one module — so any setting may be
- * set there, and none is reported missing (it was: ALLOWED_HOSTS and MIDDLEWARE, set on Base).
- */
-function inheritedConfigurations(frame, scope) {
-    if (![...frame.aliases.values()].some((t) => t === 'configurations' || t.startsWith('configurations.')))
-        return;
-    for (const [name, cls] of frame.classes) {
-        const imported = baseNames(cls).find((b) => !frame.classes.has(b) && b !== 'object');
-        if (!imported)
-            continue;
-        markDynamic(frame, cls, scope, `django-configurations class \`${name}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
-    }
-}
-/**
- * After the settings module ran: when it defines django-configurations classes, its settings are the
- * attributes of the one production selects (`opts.configuration`, else the one named like production).
- * When that choice is unknown, every name those classes set is unknown.
- */
-function applyConfigurations(frame, scope) {
-    const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
-    if (classes.length === 0) {
-        inheritedConfigurations(frame, scope);
-        return undefined;
-    }
-    const named = frame.opts.configuration ? classes.find(([n]) => n === frame.opts.configuration) : undefined;
-    const prod = classes.filter(([n]) => PRODUCTION_CLASS.test(n));
-    const nonDev = classes.filter(([n]) => !DEV_CLASS.test(n));
-    const chosen = named ?? (prod.length === 1 ? prod[0] : nonDev.length === 1 && !frame.opts.configuration ? nonDev[0] : undefined);
-    if (!chosen) {
-        const names = classes.map(([n]) => n).join(', ');
-        for (const [, c] of classes)
-            for (const k of classAttributes(frame, c, scope, new Set(), true).keys()) {
-                if (isSettingName(k))
-                    scope.set(k, { value: values_UNKNOWN, location: loc(frame, c), envVars: new Set(), conditional: true });
-            }
-        markDynamic(frame, classes[0][1], scope, `DJANGO_CONFIGURATION selects one of ${names}; which one production uses is not known (name it in the environment or a deploy file)`, false);
-        return undefined;
-    }
-    for (const [k, v] of classAttributes(frame, chosen[1], scope, new Set(), true))
-        if (isSettingName(k))
-            scope.set(k, v);
-    return chosen[0];
-}
-
-;// CONCATENATED MODULE: ./src/project/evaluate.ts
-/**
- * The static settings evaluator: runs a settings module's top level symbolically, twice — once with
- * every environment variable unset, once with every variable set to an operator-chosen value — and
- * returns each setting's value in both worlds with the line that determined it.
- *
- * Hand-written because no library interprets Python statically; it covers what settings modules do.
- * The parts, by concern (src/project/evaluator/):
- *   frame.ts        scopes, limits, what could not be seen (dynamic names, unreadable files)
- *   statements.ts   assignments, list/dict changes, if/elif/else, try/except, raise guards, loops, loaders
- *   expressions.ts  literals, names, operators, calls, string methods
- *   imports.ts      imports, star-import chains, optional imports, django-split-settings include()
- *   libraries.ts    os.environ, django-environ, python-decouple, dj-database-url
- *   classes.ts      class-based settings (loader-exported classes, django-configurations)
- *   template.ts     cookiecutter/Jinja-templated settings
- * Anything else is `unknown`, and rules never guess from unknown.
- */
-
-
-
-
-
-
-
-
-
-
-function runWorld(ws, src, world, opts, files) {
-    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
-    const r = runModule(state, src, 0);
-    if (!r.raised)
-        overrideIfRequired(state, r.scope);
-    const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);
-    return { scope: r.scope, raised: r.raised, dynamic: state.dynamic, unreadable: state.unreadable, dotenvUsed: state.dotenvUsed, ...(configuration ? { configuration } : {}) };
-}
-function evaluateSettings(ws, src, opts) {
-    const files = new Set();
-    const results = {
-        unset: runWorld(ws, src, 'unset', opts, files),
-        set: runWorld(ws, src, 'set', opts, files),
-    };
-    const bindings = new Map();
-    const names = new Set([...results.unset.scope.keys(), ...results.set.scope.keys()]);
-    for (const name of [...names].sort()) {
-        if (!isSettingName(name))
-            continue;
-        const u = results.unset.scope.get(name);
-        const s = results.set.scope.get(name);
-        const location = (u ?? s).location;
-        const alternatives = { ...(u?.alternatives ? { unset: u.alternatives } : {}), ...(s?.alternatives ? { set: s.alternatives } : {}) };
-        const ou = publicOverride(overriddenOf(u));
-        const os = publicOverride(overriddenOf(s));
-        const overridden = { ...(ou ? { unset: ou } : {}), ...(os ? { set: os } : {}) };
-        const envVars = [...new Set([...(u?.envVars ?? []), ...(s?.envVars ?? [])])].sort();
-        bindings.set(name, {
-            name,
-            unset: u ? u.value : values_UNKNOWN,
-            set: s ? s.value : values_UNKNOWN,
-            location,
-            ...(u && s && (s.location.file !== u.location.file || s.location.line !== u.location.line) ? { setLocation: s.location } : {}),
-            ...(u?.conditional || s?.conditional || !u || !s ? { conditional: true } : {}),
-            ...(alternatives.unset || alternatives.set ? { alternatives } : {}),
-            ...(overridden.unset || overridden.set ? { overridden } : {}),
-            ...(envVars.length ? { envVars } : {}),
-            // the unset world's value came (in part) from the image's .env
-            ...(opts.dotenv && [...(u?.envVars ?? [])].some((v) => results.unset.dotenvUsed.has(v)) ? { imageDotenv: opts.dotenv.where } : {}),
-        });
-        collectSecrets(name, u?.value, opts.secrets);
-        collectSecrets(name, s?.value, opts.secrets);
-    }
-    const tree = ws.tree(src.file);
-    const configuration = results.set.configuration ?? results.unset.configuration;
-    return {
-        module: src.module,
-        file: src.file.rel,
-        production: opts.production,
-        reason: opts.reason,
-        bindings,
-        anchor: { file: src.file.rel, line: anchorLine(tree.rootNode) },
-        files: [...files].sort(),
-        ...(results.unset.raised ? { failsWhenUnset: results.unset.raised } : {}),
-        dynamic: mergeMarks(results.unset.dynamic, results.set.dynamic, (d) => `${d.location.file}:${d.location.line}`),
-        unreadable: mergeMarks(results.unset.unreadable, results.set.unreadable, (u) => u.location.file),
-        ...(configuration ? { configuration } : {}),
-        ...(src.file.template || src.file.templateRows ? { template: true } : {}),
-    };
-}
-/** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */
-function publicOverride(o) {
-    return o ? { before: o.before, location: o.location, by: o.by } : undefined;
-}
-function mergeMarks(a, b, key) {
-    const seen = new Map();
-    for (const x of [...a, ...b])
-        if (!seen.has(key(x)))
-            seen.set(key(x), x);
-    return [...seen.values()];
-}
-function anchorLine(root) {
-    for (const st of root.namedChildren) {
-        if (st.type === 'comment')
-            continue;
-        if (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string')
-            continue;
-        return lineOf(st);
-    }
-    return 1;
-}
-/** Settings named like secrets that hold configuration, not secrets (AUTH_PASSWORD_VALIDATORS, PASSWORD_HASHERS…). */
-const NOT_SECRET_NAME = /(VALIDATORS|HASHERS|TIMEOUT|BACKENDS?|CLASS(ES)?|FORMS?|TEMPLATES?|_URL_NAME|_LENGTH|_AGE|_NAME|_HEADER|_FIELD)$/i;
-/** A dotted Python path or a plain identifier is configuration, never a secret. */
-const CONFIG_VALUE = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/;
-function collectSecrets(name, v, out, force = false) {
-    if (!v)
-        return;
-    const secretish = force || (secret_values/* SECRET_NAME */.J4.test(name) && !NOT_SECRET_NAME.test(name));
-    // A placeholder word (`ELASTICSEARCH_PASSWORD = env(…, default="password")`: CourtListener) is known to everyone, as
-    // in a URL below: redacting it would blank the word out of every message, and so tell the reader the value.
-    if (v.kind === 'str' && v.literal && secretish && v.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !CONFIG_VALUE.test(v.value) && !(0,secret_values/* isPlaceholderValue */.Nl)(v.value))
-        out.add(v.value);
-    // The password of a URL (postgres://user:PASSWORD@host/db), as written and decoded.
-    const m = v.kind === 'str' && v.literal ? /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s/]+)@/i.exec(v.value) : null;
-    if (m && m[1].length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(decodeURIComponentSafe(m[1]))) {
-        out.add(m[1]);
-        out.add(decodeURIComponentSafe(m[1]));
-    }
-    if (v.kind === 'list')
-        for (const it of v.items)
-            collectSecrets(name, it, out, secretish);
-    if (v.kind === 'dict')
-        for (const [k, it] of v.entries)
-            collectSecrets(k, it, out, secretish || (secret_values/* SECRET_NAME */.J4.test(k) && !NOT_SECRET_NAME.test(k)));
-}
-function decodeURIComponentSafe(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/lib/picomatch.js

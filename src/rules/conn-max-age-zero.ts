@@ -5,6 +5,7 @@ import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../pr
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from '../project/model';
 import { servingInterface } from '../project/dependencies';
 import { isSqliteEngine } from './sqlite-in-production';
+import { DEV_ONLY_MODULE } from '../project/evaluate';
 import { WORLDS, defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, strOf, truthy, whereIn, worldsWhere, type World } from './settings-util';
 
 /**
@@ -225,11 +226,15 @@ export default {
       const ev = serving.evidence;
       const how = ev?.unresolvedWorker ? ` with worker class ${ev.unresolvedWorker}, which the scan could not trace to a WSGI or ASGI worker` : ', WSGI';
       const served = serving.interface === 'wsgi' && ev ? ` (served by ${ev.server}${how}: ${ev.location.file}:${ev.location.line})` : '';
+      // held only with the variables set: the set world's own DATABASES line (OnlineJudge's production_settings.py,
+      // not the dev_settings.py the unset world imports) — unless that line is in a module named for CI, tests or
+      // development, which the set world reaches only because it sets every variable (polling stations' `ci.py`
+      // under CIRCLECI)
       const databases = s.bindings.get('DATABASES');
+      const at = databases ? whereIn(databases, worlds) : locationOf(s, 'DATABASES');
+      const devModule = DEV_ONLY_MODULE.test(at.file.replace(/\.py$/, '').replace(/\//g, '.'));
       return [{
-        // held only with the variables set: the set world's own DATABASES line (OnlineJudge's production_settings.py,
-        // not the dev_settings.py the unset world imports)
-        location: databases ? whereIn(databases, worlds) : locationOf(s, 'DATABASES'),
+        location: devModule ? locationOf(s, 'DATABASES') : at,
         message: `The default database in ${label(s)}${served} has ${missing ? 'no CONN_MAX_AGE (Django\'s default is 0)' : 'CONN_MAX_AGE = 0'}${clause(worlds, deciding(ctx, s.bindings.get('DATABASES')))}: every request opens and closes its own database connection.`,
       }];
     });

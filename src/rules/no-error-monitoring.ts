@@ -55,7 +55,7 @@ function remoteLogging(s: EvaluatedSettings): boolean | undefined {
 const REPORTING_CALL = /(^|[._])(send_?\w*mail\w*|mail_\w+|\w*report\w*|notify\w*|capture_\w+|alert\w*)$/i;
 
 /**
- * A middleware of the project's own, in production's MIDDLEWARE (every value it may take), whose
+ * A middleware of the project's own, in production's MIDDLEWARE as it ships (the unset world's list), whose
  * `process_exception` reports the exception — ocfweb's OcflibErrorMiddleware mails every unhandled exception's
  * traceback to the staff list through ocflib's `send_problem_report()`. What it is, or undefined. A
  * process_exception that only turns exceptions into responses reports nothing and does not count.
