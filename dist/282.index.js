@@ -17247,6 +17247,24 @@ function markOptional(frame, optional, scope) {
         markAbsentOverride(frame, optional.node, scope, optional.absentOverride);
 }
 /**
+ * `try: from .settings import * / except ImportError: from .settings_dev import *` with `.settings` absent
+ * (Harvard LIL's CAP: "if it doesn't exist we assume this is a vanilla development environment"): what the handler
+ * imports is a development module, so the absent one is what production deploys — as if the repository's deploy
+ * wrote it, it may replace every setting, the development module's included. Why, or undefined (a handler that
+ * imports anything but development modules, or none).
+ */
+function devFallback(frame, optional, handler) {
+    if (!optional.absentOverride || optional.names || optional.deployed)
+        return undefined;
+    const imports = handler.flatMap((h) => (IMPORT_TYPES.has(h.type) ? [h] : h.descendantsOfType(['import_statement', 'import_from_statement'])));
+    const dev = imports.map((i) => optionalImportTarget(frame, i));
+    if (!imports.length || dev.some((d) => !d || d.absentOverride))
+        return undefined;
+    const shown = optional.absentOverride.split(' is ')[0];
+    return `${shown} is not in the repository, and without it the settings fall back to a development module (${imports[0].text.slice(0, 60)}): production deploys it, so the settings it sets there are unknown`;
+}
+const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
+/**
  * `try: from .secret import SENTRY_KEY / except ImportError: SENTRY_KEY = None` with `.secret` absent from the
  * repository (the Kartoza projects site): where the module exists, the import binds the names it lists and
  * nothing else — a module cannot set another's names by being imported. So, as for an absent module's
@@ -17302,8 +17320,12 @@ function execTry(frame, st, scope) {
     // deployed by the operator: names it could add are unknown (recorded as dynamic, not overriding).
     const optional = body.map((s) => optionalImportTarget(frame, s)).find((x) => x !== undefined);
     if (optional) {
-        markOptional(frame, optional, scope);
+        const fallback = devFallback(frame, optional, handlerBody(handlers[0]));
+        if (!fallback)
+            markOptional(frame, optional, scope);
         execBlock(frame, handlerBody(handlers[0]), scope);
+        if (fallback)
+            markDynamic(frame, optional.node, scope, fallback, true);
         importedMayReplace(frame, optional, scope);
     }
     else {
