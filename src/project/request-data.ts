@@ -21,7 +21,7 @@ import { allParams, stringValue, walk, type SyntaxNode } from './python';
 
 export { allParams };
 import { PyIndex } from './modules';
-import { defKey, viewKeys } from './views';
+import { classExtends, defKey, viewKeys } from './views';
 import { loc, paramNames, walkBody } from './syntax';
 
 export type Sink = 'html' | 'sql' | 'url' | 'code';
@@ -364,9 +364,26 @@ export class FunctionFlow {
     // form_valid()/form_invalid(), the serializer of perform_create()/perform_update().
     const hook = this.scope.type === 'function_definition' ? BOUND_HOOKS[this.scope.childForFieldName('name')?.text ?? ''] : undefined;
     if (hook && this.params.indexOf(name) === 1 && this.params[0] === 'self') {
-      return { grade: all(UNKNOWN), form: { text: `the ${hook} \`${name}\` of ${this.scope.childForFieldName('name')!.text}()`, line: this.scope.startPosition.row + 1 } };
+      const formClass = hook === 'bound form' ? this.viewFormClass() : undefined;
+      return { grade: all(UNKNOWN), form: { text: `the ${hook} \`${name}\` of ${this.scope.childForFieldName('name')!.text}()`, line: this.scope.startPosition.row + 1 }, ...(formClass ? { formClass } : {}) };
     }
     return unknown(new Set([name]));
+  }
+
+  /**
+   * The form class of the class view whose method this is — `form_class = PersonMergeForm` in its own body
+   * (Geniza's merge views) — qualified, or undefined: what form_valid() is given is that form, bound.
+   */
+  private viewFormClass(): string | undefined {
+    const cls = this.scope.parent?.parent;
+    if (cls?.type !== 'class_definition') return undefined;
+    for (const st of cls.childForFieldName('body')?.namedChildren ?? []) {
+      const a = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+      if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== 'form_class') continue;
+      const right = a.childForFieldName('right');
+      return right && (right.type === 'identifier' || right.type === 'attribute') ? this.idx.qualify(this.file, right) : undefined;
+    }
+    return undefined;
   }
 
   private identifier(name: string, node: SyntaxNode): Prov {
@@ -610,7 +627,9 @@ export class FunctionFlow {
       if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== field) return false;
       const right = a.childForFieldName('right');
       const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
-      return /(^|\.)Model(Multiple)?ChoiceField$/.test((fn && this.idx.qualify(d.file, fn)) ?? '');
+      // Django's model choice fields, or a project's subclass of one (Geniza's PersonChoiceField, MEP's)
+      const q = fn && this.idx.qualify(d.file, fn);
+      return !!q && classExtends(this.idx, q, d.file.rel, (c) => /(^|\.)Model(Multiple)?ChoiceField$/.test(c));
     });
   }
 
