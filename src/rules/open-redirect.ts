@@ -5,7 +5,7 @@ import type { SourceFile } from '../project/workspace';
 import { CALL, PyIndex, classAttr, countsFor, inFileBatch, loc, methodsOf, productionPythonFiles, walkBody } from '../project/model';
 import { FunctionFlow, REQUEST, callersPassingRequestData, enclosingFunction, isRequestData, mayCarryRequestData } from '../project/request-data';
 import { walkMatching } from '../project/syntax';
-import type { DynamicMark, EvaluatedSettings, Overridden } from '../project/values';
+import type { DynamicMark, EvaluatedSettings, Overridden, World } from '../project/values';
 import { switchedOffRoute } from '../project/url-switches';
 import type { Rule, RuleHit } from './rule';
 import { middlewareHadBeforeOverride, middlewareHas, unreadSetting, WORLDS } from './settings-util';
@@ -370,7 +370,7 @@ function judge(ctx: ScanContext, idx: PyIndex, file: SourceFile, call: SyntaxNod
     return {
       location: at,
       level: 'note',
-      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host — a note: whether CsrfViewMiddleware keeps other sites from posting here is not known, because MIDDLEWARE is not set where the scan can read it and ${d.reason} (${d.location.file}:${d.location.line}); with the middleware no link can use this, without it a page of any site can post a \`next\` of its choosing.`,
+      message: `\`${name}()\` goes to a URL taken from the posted form (${src}) without checking its host — a note: whether CsrfViewMiddleware keeps other sites from posting here is not known, because ${d.reason.startsWith('MIDDLEWARE ') ? d.reason : `MIDDLEWARE is not set where the scan can read it and ${d.reason}`} (${d.location.file}:${d.location.line}); with the middleware no link can use this, without it a page of any site can post a \`next\` of its choosing.`,
       fix: 'Check it with url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()) and fall back to a fixed page.',
       related: [{ location: d.location, message: 'code the scan cannot follow that may set MIDDLEWARE' }],
     };
@@ -488,13 +488,38 @@ function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null
       }
       // MIDDLEWARE cannot be read at all (unreadSetting: shuup's `globals().update(...)` of its configured
       // settings): installed or not is not known — not "absent".
-      const d = unreadSetting(s, 'MIDDLEWARE');
+      const d = unreadSetting(s, 'MIDDLEWARE') ?? addedToUnknown(ctx, s, w);
       if (!d) return undefined;
       unread ??= d;
     }
   }
   if (csrfExempt(fn)) return undefined;
   return unread ? { unread } : overrides;
+}
+
+/**
+ * MIDDLEWARE unknown in this world, last set by a statement that only adds to a list the scan could not compute —
+ * `MIDDLEWARE = ["corsheaders…"] + MIDDLEWARE`, `MIDDLEWARE += [...]`, `.append()` — after a shared settings
+ * package set it (Mediathread's `locals().update(common(...))` from ctlsettings): adding takes nothing out, so
+ * whether CsrfViewMiddleware is in it is not known, never "absent". A mark to say so, or undefined (a list changed
+ * in any other way — `del MIDDLEWARE[1]` after an override — keeps the finding).
+ */
+function addedToUnknown(ctx: ScanContext, s: EvaluatedSettings, w: World): DynamicMark | undefined {
+  const b = s.bindings.get('MIDDLEWARE');
+  if (!b || b.overridden?.[w] || middlewareHas(s, w, CSRF_MIDDLEWARE) !== undefined) return undefined;
+  const f = ctx.workspace.get(b.location.file);
+  if (!f || !f.rel.endsWith('.py') || ctx.workspace.syntaxError(f) !== undefined) return undefined;
+  let st: SyntaxNode | null = ctx.workspace.tree(f).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
+  while (st && st.type !== 'expression_statement') st = st.parent;
+  const e = st?.namedChildren[0];
+  if (!e) return undefined;
+  const left = e.childForFieldName('left')?.text ?? (e.type === 'call' ? e.childForFieldName('function')?.text : undefined);
+  const right = e.childForFieldName('right')?.text ?? '';
+  const adds =
+    (e.type === 'augmented_assignment' && left === 'MIDDLEWARE' && e.childForFieldName('operator')?.text === '+=') ||
+    (e.type === 'assignment' && left === 'MIDDLEWARE' && /\bMIDDLEWARE\b/.test(right) && !/\bMIDDLEWARE\s*\[/.test(right)) ||
+    (e.type === 'call' && /^MIDDLEWARE\.(append|extend|insert)$/.test(left ?? ''));
+  return adds ? { location: b.location, reason: 'MIDDLEWARE is built on a list the scan cannot compute', overrides: false } : undefined;
 }
 
 /** Is the view csrf_exempt, or a DRF view (which does its own CSRF check only for session authentication)? */
