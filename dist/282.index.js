@@ -12408,6 +12408,23 @@ function guardNote(g) {
     const when = g.when.length ? ` when ${g.when.map((w) => `\`${w}\``).join(' and ')}` : '';
     return ` — a note: the settings refuse to start with it (${g.location.file}:${g.location.line}${when}), so such a deploy fails at start instead of serving with it; make sure that condition holds in production (and that Python does not run with -O, which skips assert)`;
 }
+/** The statement that starts at a 1-based line of a settings file. */
+function statementAt(ctx, file, line) {
+    const f = ctx.workspace.get(file);
+    if (!f || !f.rel.endsWith('.py'))
+        return undefined;
+    let found;
+    walk(ctx.workspace.tree(f).rootNode, (n) => {
+        if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1)
+            return false;
+        if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
+            found = n;
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/debug-enabled.ts
 
@@ -18204,23 +18221,6 @@ function envReadsIn(node) {
         return true;
     });
     return [...new Set(out)];
-}
-/** The statement that starts at a 1-based line of a settings file. */
-function statementAt(ctx, file, line) {
-    const f = ctx.workspace.get(file);
-    if (!f || !f.rel.endsWith('.py'))
-        return undefined;
-    let found;
-    walk(ctx.workspace.tree(f).rootNode, (n) => {
-        if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1)
-            return false;
-        if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
-            found = n;
-            return false;
-        }
-        return true;
-    });
-    return found;
 }
 /** `"CONN_MAX_AGE": …`, `conn_max_age=…` inside the DATABASES statement, or the right side of `DATABASES[…]["CONN_MAX_AGE"] = …`. */
 function connMaxAgeExpr(stmt) {
@@ -26260,13 +26260,7 @@ function addedToUnknown(ctx, s, w) {
     const b = s.bindings.get('MIDDLEWARE');
     if (!b || b.overridden?.[w] || middlewareHas(s, w, open_redirect_CSRF_MIDDLEWARE) !== undefined)
         return undefined;
-    const f = ctx.workspace.get(b.location.file);
-    if (!f || !f.rel.endsWith('.py') || ctx.workspace.syntaxError(f) !== undefined)
-        return undefined;
-    let st = ctx.workspace.tree(f).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
-    while (st && st.type !== 'expression_statement')
-        st = st.parent;
-    const e = st?.namedChildren[0];
+    const e = statementAt(ctx, b.location.file, b.location.line)?.namedChildren[0];
     if (!e)
         return undefined;
     const left = e.childForFieldName('left')?.text ?? (e.type === 'call' ? e.childForFieldName('function')?.text : undefined);

@@ -6,7 +6,7 @@ import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } fr
 import { servingInterface } from '../project/dependencies';
 import { isSqliteEngine } from './sqlite-in-production';
 import { DEV_ONLY_MODULE } from '../project/evaluate';
-import { WORLDS, defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, strOf, truthy, whereIn, worldsWhere, type World } from './settings-util';
+import { WORLDS, defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, statementAt, strOf, truthy, whereIn, worldsWhere, type World } from './settings-util';
 
 /**
  * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
@@ -61,22 +61,6 @@ function envReadsIn(node: SyntaxNode): string[] {
     return true;
   });
   return [...new Set(out)];
-}
-
-/** The statement that starts at a 1-based line of a settings file. */
-function statementAt(ctx: ScanContext, file: string, line: number): SyntaxNode | undefined {
-  const f = ctx.workspace.get(file);
-  if (!f || !f.rel.endsWith('.py')) return undefined;
-  let found: SyntaxNode | undefined;
-  walk(ctx.workspace.tree(f).rootNode, (n) => {
-    if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1) return false;
-    if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
-      found = n;
-      return false;
-    }
-    return true;
-  });
-  return found;
 }
 
 /** `"CONN_MAX_AGE": …`, `conn_max_age=…` inside the DATABASES statement, or the right side of `DATABASES[…]["CONN_MAX_AGE"] = …`. */

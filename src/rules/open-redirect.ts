@@ -8,7 +8,7 @@ import { walkMatching } from '../project/syntax';
 import type { DynamicMark, EvaluatedSettings, Overridden, World } from '../project/values';
 import { switchedOffRoute } from '../project/url-switches';
 import type { Rule, RuleHit } from './rule';
-import { middlewareHadBeforeOverride, middlewareHas, unreadSetting, WORLDS } from './settings-util';
+import { middlewareHadBeforeOverride, middlewareHas, statementAt, unreadSetting, WORLDS } from './settings-util';
 
 const REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 
@@ -507,11 +507,7 @@ function csrfProtected(ctx: ScanContext, file: SourceFile, fn: SyntaxNode | null
 function addedToUnknown(ctx: ScanContext, s: EvaluatedSettings, w: World): DynamicMark | undefined {
   const b = s.bindings.get('MIDDLEWARE');
   if (!b || b.overridden?.[w] || middlewareHas(s, w, CSRF_MIDDLEWARE) !== undefined) return undefined;
-  const f = ctx.workspace.get(b.location.file);
-  if (!f || !f.rel.endsWith('.py') || ctx.workspace.syntaxError(f) !== undefined) return undefined;
-  let st: SyntaxNode | null = ctx.workspace.tree(f).rootNode.descendantForPosition({ row: b.location.line - 1, column: Math.max(0, (b.location.column ?? 1) - 1) });
-  while (st && st.type !== 'expression_statement') st = st.parent;
-  const e = st?.namedChildren[0];
+  const e = statementAt(ctx, b.location.file, b.location.line)?.namedChildren[0];
   if (!e) return undefined;
   const left = e.childForFieldName('left')?.text ?? (e.type === 'call' ? e.childForFieldName('function')?.text : undefined);
   const right = e.childForFieldName('right')?.text ?? '';

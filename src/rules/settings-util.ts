@@ -627,3 +627,19 @@ export function guardNote(g: StartupGuard): string {
   const when = g.when.length ? ` when ${g.when.map((w) => `\`${w}\``).join(' and ')}` : '';
   return ` — a note: the settings refuse to start with it (${g.location.file}:${g.location.line}${when}), so such a deploy fails at start instead of serving with it; make sure that condition holds in production (and that Python does not run with -O, which skips assert)`;
 }
+
+/** The statement that starts at a 1-based line of a settings file. */
+export function statementAt(ctx: ScanContext, file: string, line: number): SyntaxNode | undefined {
+  const f = ctx.workspace.get(file);
+  if (!f || !f.rel.endsWith('.py')) return undefined;
+  let found: SyntaxNode | undefined;
+  walk(ctx.workspace.tree(f).rootNode, (n) => {
+    if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1) return false;
+    if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
+      found = n;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
