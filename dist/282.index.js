@@ -25720,11 +25720,11 @@ function switchOf(call) {
 
 const open_redirect_REDIRECT = /^django\.(shortcuts\.redirect|http\.(response\.)?(HttpResponseRedirect|HttpResponsePermanentRedirect))$/;
 /**
- * Checks that validate a redirect target: Django's own (and its old name), project helpers named for it, and
- * project helpers whose body calls Django's (wrapsGuard).
+ * Checks that validate a redirect target: Django's own (and its old name), project helpers named for it (Zeus's
+ * `sanitize_redirect()`, also social-core's), and project helpers whose body calls Django's (wrapsGuard).
  */
 const GUARD_Q = /^django\.utils\.http\.(url_has_allowed_host_and_scheme|is_safe_url)$/;
-const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next)\w*$/i;
+const GUARD_NAME = /(^|\.|_)(is_safe_url|url_has_allowed_host_and_scheme|safe_url|url_is_safe|is_safe_redirect|safe_redirect_url|is_valid_redirect|validate_redirect|check_redirect|allowed_redirect|is_local_url|is_internal_url|same_origin|is_same_domain|validate_next|sanitize_next|safe_next|sanitize_redirect)\w*$/i;
 const REDIRECT_WORD = /redirect|Redirect/;
 /** launch.W123: redirect() / HttpResponseRedirect() to a URL from request data, without a host check. */
 /* harmony default export */ const open_redirect = ({

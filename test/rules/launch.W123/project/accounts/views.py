@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from accounts.forms import FeedbackForm, MergeForm, SignupForm
-from accounts.helpers import allow_redirect, clean_next, safe_for_redirect
+from accounts.helpers import allow_redirect, clean_next, safe_for_redirect, sanitize_redirect
 
 
 def login_view(request):
@@ -181,6 +181,15 @@ class ReturnView(View):
 
     def allowed(self, url):
         return url_has_allowed_host_and_scheme(url, allowed_hosts={self.request.get_host()})
+
+
+def sign_out(request):
+    return_url = request.GET.get("return_url", "/")
+    return_url = sanitize_redirect(return_url)
+    logout(request)
+    # a project helper named for the check it makes (sanitize_redirect): checked
+    # ok: launch.W123
+    return HttpResponseRedirect(return_url)
 
 
 def after_login(request):

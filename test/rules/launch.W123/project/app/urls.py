@@ -14,4 +14,5 @@ urlpatterns = [
     path("signup/finish/", views.finish_signup),
     path("return/", views.ReturnView.as_view()),
     path("after/", views.after_login),
+    path("sign-out/", views.sign_out),
 ]
