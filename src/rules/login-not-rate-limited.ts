@@ -499,7 +499,9 @@ const CREATES_USER = /(^|\.)(save|create_user|create_superuser)$|(^|\.)objects\.
  * Signing in the account the view has just created — `user = form.save()`, then `login(request,
  * authenticate(username=…, password=request.POST["password1"]))` (peeringdb's registration): the password is
  * the sign-up form's (UserCreationForm's `password1`), checked against the account made from it a moment
- * before. It tells nothing about any other account: not a login endpoint (sign-up abuse is another matter).
+ * before. It tells nothing about any other account: not a login endpoint (sign-up abuse is another matter). So
+ * for a set-password form's `new_password1` after its save() (ESP's password-reset confirmation signs the user in
+ * with the password the token-checked form has just set).
  */
 function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
   const password = passwordArg(call);
@@ -512,7 +514,7 @@ function signsInNewUser(call: SyntaxNode, fn: SyntaxNode): boolean {
       if (n.endIndex <= call.startIndex && n.childForFieldName('left')?.text === password.text) value = n.childForFieldName('right')?.text ?? value;
     }, ['assignment']);
   }
-  if (!/\bpassword1\b/.test(value)) return false;
+  if (!/\b(new_)?password1\b/.test(value)) return false;
   let created = false;
   walkBody(fn, (n) => {
     if (!created && n.endIndex <= call.startIndex && CREATES_USER.test(callParts(n).callee ?? '')) created = true;

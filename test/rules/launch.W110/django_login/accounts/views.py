@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -167,6 +167,18 @@ def sign_up(request):
         raw_password = form.cleaned_data.get("password1")
         login(request, authenticate(username=user.username, password=raw_password))
     return redirect("/")
+
+
+class ResetAndSignInView(PasswordResetConfirmView):
+    # ok: launch.W110
+    def form_valid(self, form):
+        # The reset link's token was checked; the form's save() sets new_password1, which signs the user in (ESP's
+        # password reset): it confirms the password the view has just written, no one else's.
+        user = form.save()
+        auth_user = authenticate(username=user.username, password=form.cleaned_data["new_password1"])
+        if auth_user is not None:
+            login(self.request, auth_user)
+        return redirect("/")
 
 
 # ruleid: launch.W110

@@ -34,6 +34,7 @@ urlpatterns = [
     path("tuple-login/", views.tuple_login),
     path("sign-up/", views.sign_up),
     path("sign-in-named/", views.sign_in_named),
+    path("reset/<uidb64>/<token>/", views.ResetAndSignInView.as_view()),
     path("api/login/", views.ApiLogin.as_view()),
     path("session/", session_views.open_session),
 ] + shared_patterns
