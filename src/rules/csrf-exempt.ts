@@ -287,9 +287,74 @@ function safeMethodsByTest(fn: SyntaxNode): boolean {
   return false;
 }
 
+const METHOD_EQ = /^(?:self\.)?request\.method\s*==\s*["']([A-Z]+)["']$/;
+
+/**
+ * The methods a function view answers when its body is one `return` of a chain of conditional expressions that
+ * dispatch on the method — `A(request) if request.method == "GET" else (B(request) if request.method == "PUT" else
+ * JsonResponse({}, status=405))` (Data Workspace's API views). A condition that does not test the method may stand
+ * where one of its two branches only answers (an error that does not hand the request on); the last `else` must
+ * only answer. undefined for any other shape, or a branch that may answer any method.
+ */
+function methodsByDispatch(fn: SyntaxNode, prelude = false): Set<string> | undefined {
+  let body = (fn.childForFieldName('body')?.namedChildren ?? []).filter(
+    (st) => st.type !== 'comment' && st.type !== 'import_statement' && st.type !== 'import_from_statement' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'),
+  );
+  // `prelude`: assignments may come first, and a try of assignments whose handlers only answer (Data Workspace's
+  // permission check before the dispatch) — they run for every method, so only where the outcome is a note
+  if (prelude) {
+    const assigns = (st: SyntaxNode): boolean => st.type === 'expression_statement' && st.namedChildren[0]?.type === 'assignment';
+    while (body.length > 1 && (assigns(body[0]) || (body[0].type === 'try_statement' && (body[0].childForFieldName('body')?.namedChildren ?? []).every(assigns) &&
+      body[0].namedChildren.filter((c) => c.type === 'except_clause').every((c) => onlyAnswers((c.namedChildren.at(-1)?.namedChildren ?? []).filter((x) => x.type !== 'comment')))))) body = body.slice(1);
+  }
+  if (body.length !== 1 || body[0].type !== 'return_statement') return undefined;
+  const methods = new Set<string>();
+  const answers = (n: SyntaxNode): boolean => n.type !== 'conditional_expression' && !/\brequest\b/.test(n.text);
+  const visit = (n: SyntaxNode | undefined): boolean => {
+    while (n?.type === 'parenthesized_expression') n = n.namedChildren[0];
+    if (!n) return false;
+    if (n.type !== 'conditional_expression') return answers(n);
+    const [then, cond, other] = n.namedChildren;
+    if (!then || !cond || !other) return false;
+    const m = METHOD_EQ.exec(cond.text.replace(/\s+/g, ' ').trim());
+    if (m) {
+      methods.add(m[1]);
+      return visit(other);
+    }
+    if (/\brequest\.method\b/.test(cond.text)) return false;
+    // `error if not allowed else (…)`: one side only answers, the other goes on dispatching
+    let a: SyntaxNode | undefined = then;
+    while (a?.type === 'parenthesized_expression') a = a.namedChildren[0];
+    let b: SyntaxNode | undefined = other;
+    while (b?.type === 'parenthesized_expression') b = b.namedChildren[0];
+    if (a && answers(a)) return visit(b);
+    if (b && answers(b)) return visit(a);
+    return false;
+  };
+  return visit(body[0].namedChildren[0]) && methods.size ? methods : undefined;
+}
+
+/** Methods a cross-site page can send without a CORS preflight besides POST: none that change data. */
+const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
+/** Methods a form cannot send and fetch() sends to another origin only after a CORS preflight. */
+const PREFLIGHTED_METHOD = /^(PUT|PATCH|DELETE)$/;
+
+/**
+ * The methods that change data a function view answers, when all of them are ones another site can send only after
+ * a CORS preflight (methodsByDispatch): PUT, PATCH, DELETE — no POST. undefined otherwise.
+ */
+function preflightedOnly(e: Exempt): string[] | undefined {
+  if (e.bodies.length !== 1 || e.bodies[0].cls) return undefined;
+  const methods = methodsByDispatch(e.bodies[0].fn, true);
+  if (!methods || ![...methods].every((m) => SAFE_METHOD.test(m) || PREFLIGHTED_METHOD.test(m))) return undefined;
+  const unsafe = [...methods].filter((m) => PREFLIGHTED_METHOD.test(m));
+  return unsafe.length ? unsafe : undefined;
+}
+
 /** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
 function safeMethodsOnly(idx: PyIndex, e: Exempt): boolean {
   if (e.bodies.length === 1 && !e.bodies[0].cls && safeMethodsByTest(e.bodies[0].fn)) return true;
+  if (e.bodies.length === 1 && !e.bodies[0].cls && [...(methodsByDispatch(e.bodies[0].fn) ?? ['POST'])].every((m) => SAFE_METHOD.test(m))) return true;
   for (const b of e.bodies) {
     for (const t of decoratorTexts(b.fn)) {
       if (/require_(GET|safe)\b/.test(t)) return true;
@@ -647,6 +712,16 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       level: 'note',
       message: `${what}, which looks like a sign-in protocol endpoint (SAML, OAuth/OIDC, social auth, LTI): those receive cross-site POSTs by design and must check the protocol's own state (RelayState, state, nonce) instead.`,
       fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
+    };
+  }
+  const preflighted = ev.session && !ev.authHeader ? preflightedOnly(e) : undefined;
+  if (preflighted) {
+    // Data Workspace's application API: GET, PUT, PATCH and DELETE answered, anything else 405
+    return {
+      location: e.at,
+      level: 'note',
+      message: `${what}; it acts for the logged-in user (${ev.session}), but changes data only on ${preflighted.join(', ')} and answers POST with an error: another site's form cannot send those methods, and fetch() sends them to another origin only after a CORS preflight — fine while CORS lets no other origin make them with credentials.`,
+      fix: 'Keep CSRF on if the view ever answers POST; make sure CORS (django-cors-headers) never allows other origins these methods with credentials.',
     };
   }
   const decorator = e.bodies.flatMap((b) => decoratorTexts(b.fn)).find((t) => AJAX_ONLY.test(t));

@@ -5,6 +5,7 @@ from graphene_django.views import GraphQLView
 from api import views as api_views
 from shop import views
 from tokens import views as token_views
+from workspace import views as workspace_views
 
 urlpatterns = [
     path("cart/add/", views.add_to_cart),
@@ -52,4 +53,7 @@ urlpatterns = [
         # note: launch.W120
         csrf_exempt(GraphQLView.as_view(graphiql=True)),
     ),
+    path("workspace/credentials/", workspace_views.credentials_view),
+    path("workspace/application/<str:host>/", workspace_views.application_view),
+    path("workspace/any/<str:host>/", workspace_views.application_any_view),
 ]
