@@ -22464,6 +22464,14 @@ function gunicornTrustsProxy(ctx, project) {
         if (m && productionDeployFile(ctx, project, f))
             return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "Cloud Foundry's python_buildpack (it sets FORWARDED_ALLOW_IPS='*')" };
     }
+    // A Procfile with no image to build beside it is deployed by a Python buildpack: Heroku's exports
+    // FORWARDED_ALLOW_IPS='*' for gunicorn (its vendor/python.gunicorn.sh), and the platforms that run Heroku's
+    // buildpacks or forks of them (Dokku, Scalingo: dora's) likely do — likely, not known: `probably`.
+    const procfile = starts.find((st) => st.command.source === 'procfile');
+    const image = ctx.workspace.deployFiles().some((f) => (manifestKind(f) === 'dockerfile' || manifestKind(f) === 'heroku.yml') && productionDeployFile(ctx, project, f));
+    if (procfile && starts.every((st) => st.command.source === 'procfile') && !image) {
+        return { location: { file: procfile.command.file.rel, line: procfile.command.line }, what: "a Python buildpack runs the Procfile: Heroku's exports FORWARDED_ALLOW_IPS='*', and those built on it likely do", probably: true };
+    }
     return undefined;
 }
 /**
@@ -22501,7 +22509,9 @@ function gunicornTrustsProxy(ctx, project) {
                 return [{
                         location: redirect.location,
                         level: 'note',
-                        message: `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
+                        message: trust.probably
+                            ? `${where}; gunicorn, which serves it, probably trusts the platform router's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks its HTTPS requests secure itself, so no redirect loop — a note: check that your platform sets FORWARDED_ALLOW_IPS, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`
+                            : `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
                         related: [{ location: trust.location, message: 'gunicorn is told to trust the proxy here' }],
                     }];
             }

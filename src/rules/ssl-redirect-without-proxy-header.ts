@@ -1,6 +1,6 @@
 import type { Location } from '../finding';
 import { deployCommands, productionDeployFile, serverStartedBy } from '../project/deploy-commands';
-import { productionEnvironment } from '../project/manifests';
+import { manifestKind, productionEnvironment } from '../project/manifests';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
 import { bool, forProduction, label, settingOff, valueIn, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
@@ -13,7 +13,7 @@ import { bool, forProduction, label, settingOff, valueIn, withSecurityMiddleware
  * Foundry python_buildpack manifest (the buildpack exports FORWARDED_ALLOW_IPS='*', as Heroku's Python buildpack
  * does: getgov on cloud.gov). undefined when nothing shows it.
  */
-function gunicornTrustsProxy(ctx: ScanContext, project: ScannedProject): { location: Location; what: string } | undefined {
+function gunicornTrustsProxy(ctx: ScanContext, project: ScannedProject): { location: Location; what: string; probably?: true } | undefined {
   const starts = deployCommands(ctx, project).map(serverStartedBy).filter((x) => x !== undefined);
   if (starts.length === 0 || starts.some((st) => st.server !== 'gunicorn')) return undefined;
   const flag = starts.find((st) => /(?:^|\s)--forwarded-allow-ips\b/.test(st.command.text));
@@ -27,6 +27,14 @@ function gunicornTrustsProxy(ctx: ScanContext, project: ScannedProject): { locat
   for (const f of ctx.workspace.deployFiles()) {
     const m = /^manifest([._-][\w.-]+)?\.ya?ml$/i.test(f.rel.split('/').pop() ?? '') ? /^[ \t]*(?:-[ \t]*|buildpack:[ \t]*)python_buildpack[ \t]*$/m.exec(f.text) : null;
     if (m && productionDeployFile(ctx, project, f)) return { location: { file: f.rel, line: f.text.slice(0, m.index).split('\n').length }, what: "Cloud Foundry's python_buildpack (it sets FORWARDED_ALLOW_IPS='*')" };
+  }
+  // A Procfile with no image to build beside it is deployed by a Python buildpack: Heroku's exports
+  // FORWARDED_ALLOW_IPS='*' for gunicorn (its vendor/python.gunicorn.sh), and the platforms that run Heroku's
+  // buildpacks or forks of them (Dokku, Scalingo: dora's) likely do — likely, not known: `probably`.
+  const procfile = starts.find((st) => st.command.source === 'procfile');
+  const image = ctx.workspace.deployFiles().some((f) => (manifestKind(f) === 'dockerfile' || manifestKind(f) === 'heroku.yml') && productionDeployFile(ctx, project, f));
+  if (procfile && starts.every((st) => st.command.source === 'procfile') && !image) {
+    return { location: { file: procfile.command.file.rel, line: procfile.command.line }, what: "a Python buildpack runs the Procfile: Heroku's exports FORWARDED_ALLOW_IPS='*', and those built on it likely do", probably: true };
   }
   return undefined;
 }
@@ -63,7 +71,9 @@ export default {
         return [{
           location: redirect.location,
           level: 'note' as const,
-          message: `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
+          message: trust.probably
+            ? `${where}; gunicorn, which serves it, probably trusts the platform router's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks its HTTPS requests secure itself, so no redirect loop — a note: check that your platform sets FORWARDED_ALLOW_IPS, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`
+            : `${where}; gunicorn, which serves it, trusts the proxy's X-Forwarded-Proto (${trust.what}, ${trust.location.file}:${trust.location.line}) and marks the proxy's HTTPS requests secure itself, so no redirect loop — a note: keep that setting, or set SECURE_PROXY_SSL_HEADER to say it in the settings.`,
           related: [{ location: trust.location, message: 'gunicorn is told to trust the proxy here' }],
         }];
       }
