@@ -239,7 +239,7 @@ describe('.pre-commit-hooks.yaml', () => {
       'pyproject.toml', 'setup.cfg', 'tox.ini', 'requirements.txt', 'requirements-prod.txt', 'requirements/base.in', 'Pipfile',
       'Pipfile.lock', 'poetry.lock', 'uv.lock', 'app.yaml', 'app.json', 'fly.toml', 'render.yaml', 'heroku.yml', '.env',
       '.env.production', 'prod.env', 'k8s/deployment.yaml', 'charts/app/values.yaml', 'mysite/settings.py',
-      'mysite/settings.py.j2', 'mysite/local_settings.py.example', 'ansible/roles/web/templates/site.j2', 'nginx.conf.jinja2', 'shop/templates/shop/index.html', 'templates/email.txt',
+      'mysite/settings.py.j2', 'mysite/local_settings.py.example', 'deploy/puppet/templates/local_settings.py.erb', 'ureport/settings.py.prod', 'conf/site/site_supervisor.conf', 'ansible/roles/web/templates/site.j2', 'nginx.conf.jinja2', 'shop/templates/shop/index.html', 'templates/email.txt',
     ];
     for (const s of samples) expect([s, read(s) && re.test(s)]).toEqual([s, true]);
     for (const s of ['README.md', 'docs/setup.md', 'static/logo.png', 'package.json', '.gitignore', 'LICENSE', 'shop/static/app.js', 'notes.txt']) {

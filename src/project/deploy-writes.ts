@@ -10,6 +10,7 @@
  * an absent override, as before.
  */
 import type { Location } from '../finding';
+import { ansibleCopies } from './ansible';
 import { isDevName, isTestPath } from './files';
 import type { SourceFile, Workspace } from './workspace';
 
@@ -61,14 +62,43 @@ function writes(w: Write, moduleRel: string): boolean {
   return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
 }
 
+/** A template configuration management renders into place (Ansible/Salt's Jinja, Puppet/Chef's ERB). */
+const RENDERED = /\.py\.(j2|jinja2?|erb)$/i;
+/**
+ * Folders a deployment's configuration management lives in. Only a template there is rendered by the deploy:
+ * Review Board's `contrib/conf/settings_local.py.tmpl` is its contributors' development settings.
+ */
+const DEPLOY_TREE = /^(deploy\w*|ansible|puppet|chef|salt|roles|provisioning|playbooks?|ops|infra\w*)$/i;
+
 /**
  * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
  * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
  * app/local_settings.py` copies from its build context. The source is found as written (from the repository
  * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
- * (its folder and name at least). undefined when no copy's source is in the repository.
+ * (its folder and name at least). Then an Ansible copy/template task whose destination is the module
+ * (src/project/ansible.ts), and last the one template of the module's file name that configuration management
+ * renders, outside development folders (Zeus's Puppet module renders `templates/local_settings.py.erb` to the
+ * `local_settings` its settings import if present: read with its tags unknown). undefined when none is.
  */
 export function deployCopySource(ws: Workspace, moduleRel: string): SourceFile | undefined {
+  return copiedSource(ws, moduleRel) ?? ansibleSource(ws, moduleRel) ?? renderedTemplate(ws, moduleRel);
+}
+
+function ansibleSource(ws: Workspace, moduleRel: string): SourceFile | undefined {
+  const copy = ansibleCopies(ws).find((c) => !c.dev && (c.dest === `/${moduleRel}` || c.dest.endsWith(`/${moduleRel}`)));
+  return copy ? ws.get(copy.source) : undefined;
+}
+
+function renderedTemplate(ws: Workspace, moduleRel: string): SourceFile | undefined {
+  const name = moduleRel.split('/').pop()!;
+  const found = ws.templateFiles().filter((f) =>
+    RENDERED.test(f.rel) && f.rel.replace(RENDERED, '.py').split('/').pop() === name &&
+    // the folders, not the name: `local_settings` names what production imports
+    f.rel.split('/').slice(0, -1).some((d) => DEPLOY_TREE.test(d)) && !f.rel.split('/').slice(0, -1).some((d) => isDevName(d)) && !isTestPath(f.rel));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function copiedSource(ws: Workspace, moduleRel: string): SourceFile | undefined {
   for (const w of writesOf(ws)) {
     if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py')) continue;
     const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';

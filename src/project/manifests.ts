@@ -29,7 +29,7 @@ import { devImage, type DevImage } from './dev-image';
 import { MODULE_NAME, isDevModule } from './settings-modules';
 
 export type EvidenceKind =
-  | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'script' | 'app.json'
+  | 'dockerfile' | 'compose' | 'procfile' | 'gunicorn' | 'uwsgi' | 'systemd' | 'supervisor' | 'script' | 'app.json'
   | 'heroku.yml' | 'fly.toml' | 'render.yaml' | 'do-app' | 'kubernetes' | 'env-file' | 'app.yaml' | 'bicep' | 'workflow';
 
 export interface SettingsEvidence {
@@ -84,7 +84,7 @@ export interface BuildCopy {
   line: number;
   /** the Dockerfile is a dev one, or the stage never reaches the final image */
   dev: boolean;
-  /** how the file got there when not a COPY/ADD: `RUN cp` / `RUN mv` */
+  /** how the file got there when not a COPY/ADD: `RUN cp` / `RUN mv`, or an Ansible task (src/project/ansible.ts) */
   via?: string;
 }
 
@@ -271,6 +271,7 @@ const READERS: Record<EvidenceKind, Reader> = {
   gunicorn: (_ws, f) => fromGunicorn(f, parsePython(f.text).rootNode),
   uwsgi: (_ws, f) => fromUwsgi(f),
   systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
+  supervisor: (_ws, f) => fromSupervisor(f),
   script: (_ws, f) => fromScript(f),
   'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevFile(f), how: `set in ${f.rel}`, scope: f.rel })],
   'app.json': (_ws, f) => fromAppJson(f),
@@ -297,6 +298,7 @@ export function manifestKind(f: SourceFile): EvidenceKind | undefined {
   if (isComposeName(name)) return 'compose';
   if (/^procfile(\.[\w.-]+)?$/.test(name)) return 'procfile';
   if (/^gunicorn[\w.-]*\.conf$/.test(name)) return 'gunicorn';
+  if ((name.endsWith('.conf') || name.endsWith('.ini')) && SUPERVISOR_PROGRAM.test(f.text)) return 'supervisor';
   if (name.endsWith('.ini')) return /^\s*\[uwsgi[^\]]*\]/m.test(f.text) ? 'uwsgi' : undefined;
   if (name.endsWith('.service')) return 'systemd';
   if (/\.(sh|bash)$/.test(name) || /^([\w-]+-)?entrypoint$/.test(name)) return 'script';
@@ -1666,6 +1668,66 @@ function fromSystemd(ws: Workspace, f: SourceFile, referenced: Set<string>): Pla
     }
   }
   return [place({ kind: 'systemd', file: f.rel, dev, how: `Environment= in ${f.rel}`, scope: f.rel }, env), ...files, ...commands];
+}
+
+/** A supervisord program section: `[program:web]`, `[fcgi-program:asgi]`. */
+const SUPERVISOR_PROGRAM = /^\s*\[(?:program|fcgi-program):[^\]]+\]/m;
+
+/**
+ * supervisord's `environment=` (a `[supervisord]` section's goes to every program, a program's own replaces
+ * it), and what a program's `command=` sets (`env NAME=x gunicorn …`, `--env`). Biostar Central's
+ * `[program:engine]` names its production settings only there. The value is `KEY="val",KEY2=val`, continued
+ * on indented lines; `%(ENV_X)s` is supervisord's own environment: set, with a value not in the repository.
+ * Written by hand: supervisord's own format (an INI dialect with its comma list), for which no dependency has
+ * a parser.
+ */
+function fromSupervisor(f: SourceFile): Place[] {
+  const starts = lineStarts(f.text);
+  const dev = isDevFile(f);
+  const sections: Array<{ name: string; env: Line[]; commands: Place[] }> = [];
+  let current: (typeof sections)[number] | undefined;
+  const re = /^[ \t]*(?:\[([^\]\n]+)\]|(environment|command)[ \t]*=([^\n]*(?:\n[ \t]+(?![;#])\S[^\n]*)*))/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(f.text))) {
+    if (m[1] !== undefined) {
+      current = { name: m[1].trim(), env: [], commands: [] };
+      sections.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const at = m.index + m[0].length - m[3].length;
+    if (m[2] === 'environment') current.env.push(...supervisorEnvironment(m[3], at, starts));
+    else {
+      const cmd = m[3].replace(/%\([^)]*\)[sd]/g, 'X');
+      const list = commandAssignments(splitWords(cmd.replace(/\n/g, ' ')), UNKNOWN, SHELL).map((x) => ({ ...x, line: lineAt(starts, at + x.start) }));
+      current.commands.push(place({ kind: 'supervisor', file: f.rel, dev, how: `command= of [${current.name}] in ${f.rel}` }, list));
+    }
+  }
+  const shared = sections.filter((x) => x.name === 'supervisord').flatMap((x) => x.env);
+  const out: Place[] = [];
+  for (const x of sections) {
+    if (!/^(?:program|fcgi-program):/.test(x.name)) continue;
+    const list = [...shared, ...x.env];
+    out.push(place({ kind: 'supervisor', file: f.rel, dev, how: `environment= of [${x.name}] in ${f.rel}`, scope: `${f.rel}#${x.name}` }, list), ...x.commands);
+  }
+  return out;
+}
+
+/** The `KEY="val",KEY2=val` list of supervisord's environment= (commas inside quotes kept), each with its line. */
+function supervisorEnvironment(value: string, at: number, starts: number[]): Line[] {
+  const out: Line[] = [];
+  const item = /\s*([A-Za-z_]\w*)\s*=\s*("[^"]*"|'[^']*'|[^,\n]*)\s*(?:,|$)/gy;
+  let m: RegExpExecArray | null;
+  while (item.lastIndex < value.length && (m = item.exec(value))) {
+    if (!m[0]) break;
+    const raw = m[2].trim();
+    const unquoted = /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+    // %(ENV_X)s and %(here)s are supervisord's own expansions: set, but not to a value the repository holds
+    const interpolated = /%\([^)]*\)[sd]/.test(unquoted);
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ key: m[1], value: interpolated ? '' : unquoted, start: 0, raw: m[0].trim(), line: lineAt(starts, at + start), env: interpolated ? {} : literalEnv(unquoted) });
+  }
+  return out;
 }
 
 /**

@@ -78,7 +78,7 @@ export interface ResolveInput {
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
  * that runs it `ietf.settings.production`).
  */
-const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'supervisor', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
 
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input: ResolveInput, module: string): { resolved: ResolvedModule; made?: string } | undefined {
@@ -185,7 +185,11 @@ export function resolveProduction(input: ResolveInput): Resolution {
     const sorted = [...fromManifests].sort((a, b) => order(a) - order(b) || (a.at!.file < b.at!.file ? -1 : a.at!.file > b.at!.file ? 1 : a.at!.line - b.at!.line));
     const distinct: Candidate[] = [];
     for (const c of sorted) if (!distinct.some((d) => d.module === c.module)) distinct.push(c);
-    const r = pick(distinct[0], distinct.slice(1), passedOver);
+    // A deploy file of the same kind or one that comes first names a module the scan cannot find (Biostar Central's
+    // supervisord program, beside a data-transfer script that names another): what is judged is a guess, said so
+    // (launch.I004) — never a module silently dropped because another was found.
+    const before = unlocated.filter((u) => order(u) <= order(distinct[0]));
+    const r = pick(distinct[0], [...distinct.slice(1), ...before], passedOver);
     if (r) return r;
   }
 

@@ -14,6 +14,7 @@ import { Workspace, type SourceFile } from './workspace';
 import { posix } from 'node:path';
 import { isDevConfiguration } from './evaluator/classes';
 import { evaluateSettings, isUnreadable, type ModuleSource, type ResolvedModule } from './evaluate';
+import { ansibleCopies } from './ansible';
 import { dockerCopies, productionEnvironment, settingsEvidence, type BuildCopy, type EnvAssignment, type SettingsEvidence } from './manifests';
 import { globMatcher } from './globs';
 import { gitIgnored } from './git-ignored';
@@ -134,7 +135,7 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   const named = options.settingsModule?.trim() || undefined;
   const fromEnv = options.env?.DJANGO_SETTINGS_MODULE?.trim() || undefined;
   const evidence = settingsEvidence(workspace);
-  const copies = dockerCopies(workspace);
+  const copies = [...dockerCopies(workspace), ...ansibleCopies(workspace)];
   const environment = productionEnvironment(workspace);
   // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
   // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:

@@ -114,7 +114,10 @@ export function deployTimeModule(ws: Workspace, dir: string, module: string, cop
     // The source is Python, or a Python template copied into place as it is (bugsink's Dockerfile:
     // `COPY bugsink/conf_templates/docker.py.template bugsink_conf.py`).
     if (src && (src.rel.endsWith('.py') || PY_TEMPLATE.test(src.rel)) && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
-      return { resolved: { file: src, module }, how: `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})` };
+      const how = c.via?.startsWith('the Ansible')
+        ? `copied into place at deploy time from ${c.source} by ${c.via} in ${c.file} (line ${c.line})`
+        : `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})`;
+      return { resolved: { file: src, module }, how };
     }
     // COPY a folder: the module's file inside it
     if (!c.source.endsWith('.py')) {
@@ -411,22 +414,29 @@ export function isSettingsModuleFile(file: SourceFile): boolean {
 
 /**
  * A settings package's `__init__.py` that only holds helpers (Argus: paths, `get_bool_env()`, …): at module level
- * nothing but imports that are not star-imports, plain assignments to names Django does not read, and function and
- * class definitions — no loop, branch, call or exec() (akvo-rsr's `exec()` of its `*.conf` files, shuup's
- * `globals().update(…)` set settings). The modules beside it are the settings.
+ * nothing but imports that are not star-imports, plain assignments to names Django does not read, function and
+ * class definitions, and calls and branches that set no setting — dora's `random.seed()` and an `if` that loads
+ * the development env files into os.environ. Never one that can set settings some other way: exec() (akvo-rsr's
+ * `*.conf` files), `globals().update(…)` (shuup), setattr, django-split-settings' include(), a star-import. The
+ * modules beside it are the settings.
  */
 function helpersOnly(ws: Workspace, file: SourceFile): boolean {
   if (setsDjangoSetting(file.text)) return false;
+  const setsOtherwise = (n: SyntaxNode): boolean =>
+    n.descendantsOfType('wildcard_import').length > 0 ||
+    n.descendantsOfType('call').some((c) => /\b(exec|execfile|include|update|setattr|globals|locals|vars)\b/.test(c.childForFieldName('function')?.text ?? '')) ||
+    n.descendantsOfType(['assignment', 'augmented_assignment']).some((a) => a.childForFieldName('left')?.type !== 'identifier');
   return ws.tree(file).rootNode.namedChildren.every((st) => {
     if (st.type === 'comment' || st.type === 'function_definition' || st.type === 'class_definition' || st.type === 'decorated_definition') return true;
     if (st.type === 'import_statement' || st.type === 'future_import_statement') return true;
     if (st.type === 'import_from_statement') return !st.namedChildren.some((c) => c.type === 'wildcard_import');
+    if (st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'with_statement') return !setsOtherwise(st);
     if (st.type !== 'expression_statement') return false;
     const e = st.namedChildren[0];
     if (e?.type === 'string') return true; // a docstring
+    if (e?.type === 'call') return !setsOtherwise(st);
     if (e?.type !== 'assignment') return false;
-    const right = e.childForFieldName('right');
-    return e.childForFieldName('left')?.type === 'identifier' && !!right && right.descendantsOfType('call').every((c) => !/\b(exec|execfile|include|update|setattr)\b/.test(c.childForFieldName('function')?.text ?? ''));
+    return e.childForFieldName('left')?.type === 'identifier' && !setsOtherwise(st);
   });
 }
 

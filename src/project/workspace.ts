@@ -49,12 +49,12 @@ export interface UnreadableFile {
 
 /**
  * Python source templates and examples, made into a module at deploy time: `name.py.j2`, `name.py.jinja2`,
- * `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
+ * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
  * git-ignored `settings.py`).
  */
-export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
+export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
 
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 export const EXCLUDED_DIRS = new Set([
@@ -73,6 +73,8 @@ const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
+/** Folders an Ansible tree lives in: its playbooks, roles and their tasks (src/project/ansible.ts reads their copy tasks). */
+const ANSIBLE_DIR = /^(ansible|playbooks?|provisioning|roles)$/i;
 const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|infrastructure|ops|kustomize|argocd|\.?platform|cloudformation|cfn|ecs)$/i;
 
 /**
@@ -207,6 +209,9 @@ export class Workspace {
   private readonly workflows: SourceFile[] = [];
   /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
   private readonly otherJinja: SourceFile[] = [];
+  /** YAML files in Ansible folders (paths only; read on first ansibleFiles() call). */
+  private readonly ansiblePaths: Array<{ abs: string; rel: string }> = [];
+  private ansibleRead?: SourceFile[];
   /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
   private readonly djangoTemplatePaths: Array<{ abs: string; rel: string }> = [];
   private djangoTemplateFiles?: SourceFile[];
@@ -254,6 +259,27 @@ export class Workspace {
    */
   deployWorkflows(): readonly SourceFile[] {
     return this.workflows;
+  }
+
+  /**
+   * YAML files under a folder named like an Ansible tree (`ansible/`, `playbooks/`, `roles/`, `provisioning/`),
+   * read lazily: UTF-8 text under the size limit. Not deploy files — only their copy tasks are read
+   * (src/project/ansible.ts).
+   */
+  ansibleFiles(): readonly SourceFile[] {
+    if (this.ansibleRead) return this.ansibleRead;
+    this.ansibleRead = [];
+    for (const { abs, rel } of this.ansiblePaths) {
+      try {
+        if (statSync(abs).size > MAX_FILE_BYTES) continue;
+        const buf = readFileSync(abs);
+        if (buf.includes(0)) continue;
+        this.ansibleRead.push({ rel, abs, text: buf.toString('utf8') });
+      } catch {
+        // unreadable: no copy task from it
+      }
+    }
+    return this.ansibleRead;
   }
 
   /** Python source templates (rendered into settings at deploy time); never scanned as code. */
@@ -464,7 +490,10 @@ export class Workspace {
     // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
     const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
     const workflow = WORKFLOW_FILE.test(rel);
-    if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders)) return;
+    if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders)) {
+      if (/\.ya?ml$/i.test(name) && rel.split('/').slice(0, -1).some((p) => ANSIBLE_DIR.test(p)) && !this.gitIgnored?.has(rel, false)) this.ansiblePaths.push({ abs, rel });
+      return;
+    }
     if (this.gitIgnored?.has(rel, false)) {
       if (!jinja) this.gitIgnoredSkipped.files++; // (a Jinja template is read only if it turns out to be nginx)
       return;

@@ -537,6 +537,41 @@ describe('gunicorn, uwsgi, systemd', () => {
   });
 });
 
+describe('supervisord', () => {
+  it("environment= of each program (quoted values with commas, continued lines, %(ENV_X)s set but unknown), [supervisord]'s for every program, command= --env; a dev-named file is dev", () => {
+    const ws = repo({
+      'conf/site/site_supervisor.conf': [
+        '[supervisord]', //                                                                       1
+        'environment=LANG="C.UTF-8",SITE_NAME="Example, Inc."', //                               2
+        '', //                                                                                    3
+        '[program:engine]', //                                                                    4
+        'user=www', //                                                                            5
+        'environment=PATH="/home/www/bin:%(ENV_PATH)s",', //                                      6
+        '            SECRET_KEY=%(ENV_SECRET_KEY)s,', //                                          7
+        '            DJANGO_SETTINGS_MODULE=conf.run.site_settings', //                           8
+        'command=/srv/bin/uwsgi /srv/conf/run/site_uwsgi.ini', //                                 9
+        '', //                                                                                    10
+        '[program:worker]', //                                                                    11
+        'command=/srv/bin/gunicorn --env DJANGO_SETTINGS_MODULE=conf.run.worker_settings app.wsgi', // 12
+      ].join('\n'),
+      'deploy/supervisor-dev.conf': '[program:web]\nenvironment=DJANGO_SETTINGS_MODULE="app.settings.dev"\ncommand=python manage.py runserver\n',
+      'deploy/pytest.ini': '[pytest]\nDJANGO_SETTINGS_MODULE = app.settings.test\n',
+    });
+    expect(facts(ws)).toEqual([
+      ev('conf.run.site_settings', 'supervisor', 'conf/site/site_supervisor.conf', 8),
+      ev('conf.run.worker_settings', 'supervisor', 'conf/site/site_supervisor.conf', 12),
+      ev('app.settings.dev', 'supervisor', 'deploy/supervisor-dev.conf', 2, true),
+    ]);
+    const got = envFacts(ws).filter((e) => e.file === 'conf/site/site_supervisor.conf');
+    expect(got).toEqual(expect.arrayContaining([
+      env('LANG', 'C.UTF-8', 'supervisor', 'conf/site/site_supervisor.conf', 2),
+      env('SITE_NAME', 'Example, Inc.', 'supervisor', 'conf/site/site_supervisor.conf', 2),
+      env('SECRET_KEY', undefined, 'supervisor', 'conf/site/site_supervisor.conf', 7),
+      env('DJANGO_SETTINGS_MODULE', 'conf.run.site_settings', 'supervisor', 'conf/site/site_supervisor.conf', 8),
+    ]));
+  });
+});
+
 describe('platform manifests', () => {
   it('app.json: env as a string and as { value }; Heroku CI test environment is dev', () => {
     const ws = repo({

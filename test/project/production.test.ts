@@ -98,6 +98,17 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${helpers}globals().update(load())\n` })).module).toBe('app.settings');
   });
 
+  it("3. a settings package whose __init__.py only seeds random and loads the development env files (a call and an if that set no setting) sets nothing: the production sibling (dora)", () => {
+    const { 'app/settings/live.py': _live, ...base } = BASE;
+    void _live;
+    const init = 'import os\nimport random\nfrom pathlib import Path\n\nrandom.seed()\n\nBASE_DIR = Path(__file__).resolve().parent.parent.parent\n\nif os.path.isdir(BASE_DIR / "envs"):\n    import environ\n\n    environ.Env.read_env(os.path.join(BASE_DIR / "envs", "dev.env"))\n';
+    const files = { ...base, 'app/settings/__init__.py': init, 'manage.py': SET('app.settings'), 'app/wsgi.py': SET('app.settings') };
+    expect(chosen(tree(files))).toMatchObject({ module: 'app.settings.production', status: 'resolved' });
+    // a branch or call that can set settings keeps the package the settings: an assignment to an attribute, setattr
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${init}    os.environ["X"] = "1"\n` })).module).toBe('app.settings');
+    expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${init}    setattr(sys.modules[__name__], "DEBUG", False)\n` })).module).toBe('app.settings');
+  });
+
   it('4. beside a development default: a sibling named production, else one whose docstring says so', () => {
     const both = chosen(tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.dev') }));
     // live.py and production.py are both named like production: the first, and the other is named.
@@ -287,6 +298,44 @@ describe('modules made at deploy time', () => {
     const p = scan(dir).projects[0];
     expect(p.info).toMatchObject({ settingsModule: 'app.settings.deployed', settingsFile: 'docker/deploy.py' });
     expect(p.info.reason).toContain('COPY deploy.py');
+  });
+
+  it("a module an Ansible task copies into place on the server resolves to its source, and the supervisord program that names it wins over a script (Biostar Central)", () => {
+    const playbook = [
+      '- hosts: all', //                                                       1
+      '  tasks:', //                                                           2
+      '    - name: Copy settings file to runtime directories', //            3
+      '      copy:', //                                                      4
+      '        remote_src: true', //                                         5
+      '        src: "{{ engine_dir }}/conf/site/{{item}}"', //               6
+      '        dest: "{{ engine_dir }}/conf/run/{{ item }}"', //             7
+      '      with_items:', //                                                8
+      '        - site_settings.py', //                                       9
+      '        - site_wsgi.py', //                                           10
+    ].join('\n');
+    const supervisor = '[program:engine]\nenvironment=PATH="/home/www/bin:%(ENV_PATH)s",\n            HOME="/home/www",\n            DJANGO_SETTINGS_MODULE=conf.run.site_settings\ncommand=/srv/bin/uwsgi /srv/conf/run/site_uwsgi.ini\n';
+    const files = {
+      'manage.py': SET('app.settings'),
+      'app/__init__.py': '',
+      'app/settings.py': 'DEBUG = True\n',
+      'app/transfer/__init__.py': '',
+      'app/transfer/settings.py': 'from app.settings import *\n',
+      'app/scripts/transfer.sh': 'export DJANGO_SETTINGS_MODULE=app.transfer.settings\npython manage.py transfer\n',
+      'conf/__init__.py': '',
+      'conf/run/README.md': 'Deployment settings are copied here.\n',
+      'conf/site/site_settings.py': 'from app.settings import *\nDEBUG = False\n',
+      'conf/site/site_supervisor.conf': supervisor,
+      'conf/ansible/install.yml': playbook,
+    };
+    const p = scan(tree(files)).projects[0];
+    expect(p.info).toMatchObject({ settingsModule: 'conf.run.site_settings', settingsFile: 'conf/site/site_settings.py', evidence: { file: 'conf/site/site_supervisor.conf', line: 4 } });
+    expect(p.info.reason).toContain('by the Ansible `copy` task in conf/ansible/install.yml (line 4)');
+    // without the playbook the supervisord module is not in the repository, and is said (launch.I004), never dropped
+    const { 'conf/ansible/install.yml': _pb, ...without } = files;
+    void _pb;
+    const q = chosen(tree(without));
+    expect(q.module).toBe('app.transfer.settings');
+    expect(q.others).toContain('conf.run.site_settings');
   });
 
   it('a module made from an example or a rendered template resolves to it', () => {

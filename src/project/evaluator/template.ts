@@ -1,15 +1,17 @@
 /**
  * Python settings written as templates (cookiecutter/Jinja `{% if … %}` lines, `{{ … }}` values, or a
- * `settings.py.j2` rendered at deploy time): the rendered text is not known where a tag is, nor inside a
+ * `settings.py.j2` / `local_settings.py.erb` rendered at deploy time): the rendered text is not known where a tag is, nor inside a
  * `{% if %}…{% endif %}` block. Those rows are unknown to the evaluator; the rest is read as Python.
  *
  * Hand-written: no library gives Jinja tag positions without rendering, and only positions are needed.
  */
 import type { SourceFile } from '../workspace';
 
-const TAG = /\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}|\{#[\s\S]*?#\}/g;
-const BLOCK_OPEN = /^\{%-?\s*(if|for|macro|block|with|call|filter|raw|set\s+\w+\s*%)/;
-const BLOCK_CLOSE = /^\{%-?\s*end(if|for|macro|block|with|call|filter|raw|set)\b/;
+// Jinja's `{% %}`, `{{ }}`, `{# #}`, and ERB's `<% %>`, `<%= %>`, `<%# %>` (Puppet and Chef render settings templates
+// with it: Zeus's `local_settings.py.erb`).
+const TAG = /\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}|\{#[\s\S]*?#\}|<%[-=#]?[\s\S]*?-?%>/g;
+const BLOCK_OPEN = /^\{%-?\s*(if|for|macro|block|with|call|filter|raw|set\s+\w+\s*%)|^<%-?\s*(if|unless|case|while|until|for)\b|^<%-?[^=#][\s\S]*\bdo(\s*\|[^|]*\|)?\s*-?%>$/;
+const BLOCK_CLOSE = /^\{%-?\s*end(if|for|macro|block|with|call|filter|raw|set)\b|^<%-?\s*end\s*-?%>$/;
 /** A Jinja statement on a line of its own, or a cookiecutter variable: the file is a template. */
 const TEMPLATE_MARK = /^[ \t]*\{%-?\s*\w+[^\n]*%\}[ \t]*$|\{\{-?\s*cookiecutter\./m;
 
@@ -40,22 +42,28 @@ export function neutraliseTemplate(text: string): TemplateText {
     }
     return lo;
   };
-  const open: number[] = [];
-  const out = text.replace(TAG, (tag, offset: number) => {
+  const open: Array<{ row: number; offset: number }> = [];
+  /** Inline blocks (`X = <% if @tls %>True<% else %>False<% end %>`): spans that become one unknown name. */
+  const inline: Array<[number, number]> = [];
+  let out = text.replace(TAG, (tag, offset: number) => {
     const first = rowOf(offset);
     const last = rowOf(offset + tag.length - 1);
     for (let r = first; r <= last; r++) rows.add(r);
     if (BLOCK_CLOSE.test(tag)) {
       const start = open.pop();
-      if (start !== undefined) for (let r = start; r <= last; r++) rows.add(r);
-    } else if (BLOCK_OPEN.test(tag)) open.push(first);
+      if (start !== undefined) for (let r = start.row; r <= last; r++) rows.add(r);
+      if (start !== undefined && start.row === last) inline.push([start.offset, offset + tag.length]);
+    } else if (BLOCK_OPEN.test(tag)) open.push({ row: first, offset });
     // `{{ x }}` becomes an identifier of the same length (an unknown name); statements and comments become spaces.
-    const fill = tag.startsWith('{{') ? '_' : ' ';
+    const fill = tag.startsWith('{{') || tag.startsWith('<%=') ? '_' : ' ';
     return tag.replace(/[^\n]/g, fill);
   });
+  // What an inline block renders is one of its branches, none known: the whole span reads as one unknown name
+  // (the text is the same length, so offsets and rows stay).
+  for (const [from, to] of inline) out = out.slice(0, from) + '_'.repeat(to - from) + out.slice(to);
   // An unclosed block: everything after it is conditional.
   const lastRow = lineStarts.length - 1;
-  for (const start of open) for (let r = start; r <= lastRow; r++) rows.add(r);
+  for (const start of open) for (let r = start.row; r <= lastRow; r++) rows.add(r);
   return { text: out, rows: [...rows].sort((a, b) => a - b) };
 }
 

@@ -1,5 +1,5 @@
-export const id = 282;
-export const ids = [282];
+export const id = 235;
+export const ids = [235];
 export const modules = {
 
 /***/ 83916:
@@ -4049,7 +4049,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 70033:
+/***/ 20728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4864,9 +4864,11 @@ function firstUndecodableLine(buf, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/project/evaluator/template.ts
-const TAG = /\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}|\{#[\s\S]*?#\}/g;
-const BLOCK_OPEN = /^\{%-?\s*(if|for|macro|block|with|call|filter|raw|set\s+\w+\s*%)/;
-const BLOCK_CLOSE = /^\{%-?\s*end(if|for|macro|block|with|call|filter|raw|set)\b/;
+// Jinja's `{% %}`, `{{ }}`, `{# #}`, and ERB's `<% %>`, `<%= %>`, `<%# %>` (Puppet and Chef render settings templates
+// with it: Zeus's `local_settings.py.erb`).
+const TAG = /\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}|\{#[\s\S]*?#\}|<%[-=#]?[\s\S]*?-?%>/g;
+const BLOCK_OPEN = /^\{%-?\s*(if|for|macro|block|with|call|filter|raw|set\s+\w+\s*%)|^<%-?\s*(if|unless|case|while|until|for)\b|^<%-?[^=#][\s\S]*\bdo(\s*\|[^|]*\|)?\s*-?%>$/;
+const BLOCK_CLOSE = /^\{%-?\s*end(if|for|macro|block|with|call|filter|raw|set)\b|^<%-?\s*end\s*-?%>$/;
 /** A Jinja statement on a line of its own, or a cookiecutter variable: the file is a template. */
 const TEMPLATE_MARK = /^[ \t]*\{%-?\s*\w+[^\n]*%\}[ \t]*$|\{\{-?\s*cookiecutter\./m;
 /** Is this Python text a template (to be read with its tags as unknown)? */
@@ -4893,7 +4895,9 @@ function neutraliseTemplate(text) {
         return lo;
     };
     const open = [];
-    const out = text.replace(TAG, (tag, offset) => {
+    /** Inline blocks (`X = <% if @tls %>True<% else %>False<% end %>`): spans that become one unknown name. */
+    const inline = [];
+    let out = text.replace(TAG, (tag, offset) => {
         const first = rowOf(offset);
         const last = rowOf(offset + tag.length - 1);
         for (let r = first; r <= last; r++)
@@ -4901,19 +4905,25 @@ function neutraliseTemplate(text) {
         if (BLOCK_CLOSE.test(tag)) {
             const start = open.pop();
             if (start !== undefined)
-                for (let r = start; r <= last; r++)
+                for (let r = start.row; r <= last; r++)
                     rows.add(r);
+            if (start !== undefined && start.row === last)
+                inline.push([start.offset, offset + tag.length]);
         }
         else if (BLOCK_OPEN.test(tag))
-            open.push(first);
+            open.push({ row: first, offset });
         // `{{ x }}` becomes an identifier of the same length (an unknown name); statements and comments become spaces.
-        const fill = tag.startsWith('{{') ? '_' : ' ';
+        const fill = tag.startsWith('{{') || tag.startsWith('<%=') ? '_' : ' ';
         return tag.replace(/[^\n]/g, fill);
     });
+    // What an inline block renders is one of its branches, none known: the whole span reads as one unknown name
+    // (the text is the same length, so offsets and rows stay).
+    for (const [from, to] of inline)
+        out = out.slice(0, from) + '_'.repeat(to - from) + out.slice(to);
     // An unclosed block: everything after it is conditional.
     const lastRow = lineStarts.length - 1;
     for (const start of open)
-        for (let r = start; r <= lastRow; r++)
+        for (let r = start.row; r <= lastRow; r++)
             rows.add(r);
     return { text: out, rows: [...rows].sort((a, b) => a - b) };
 }
@@ -5140,12 +5150,12 @@ var memory = __webpack_require__(62264);
 
 /**
  * Python source templates and examples, made into a module at deploy time: `name.py.j2`, `name.py.jinja2`,
- * `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
+ * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
  * git-ignored `settings.py`).
  */
-const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
+const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 const EXCLUDED_DIRS = new Set([
     '.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', 'env', '.env', 'virtualenv', '.virtualenv',
@@ -5160,6 +5170,8 @@ const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
+/** Folders an Ansible tree lives in: its playbooks, roles and their tasks (src/project/ansible.ts reads their copy tasks). */
+const ANSIBLE_DIR = /^(ansible|playbooks?|provisioning|roles)$/i;
 const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|infrastructure|ops|kustomize|argocd|\.?platform|cloudformation|cfn|ecs)$/i;
 /**
  * Deploy files the rules read besides Python: process definitions, containers, units, scripts, web server
@@ -5290,6 +5302,9 @@ class Workspace {
     workflows = [];
     /** Jinja templates (`*.j2`) that do not read as nginx: kept until the walk ends, for ansibleNginxTemplates. */
     otherJinja = [];
+    /** YAML files in Ansible folders (paths only; read on first ansibleFiles() call). */
+    ansiblePaths = [];
+    ansibleRead;
     /** Django HTML/text templates found by the walk (paths only; read on first djangoTemplates() call). */
     djangoTemplatePaths = [];
     djangoTemplateFiles;
@@ -5335,6 +5350,30 @@ class Workspace {
      */
     deployWorkflows() {
         return this.workflows;
+    }
+    /**
+     * YAML files under a folder named like an Ansible tree (`ansible/`, `playbooks/`, `roles/`, `provisioning/`),
+     * read lazily: UTF-8 text under the size limit. Not deploy files — only their copy tasks are read
+     * (src/project/ansible.ts).
+     */
+    ansibleFiles() {
+        if (this.ansibleRead)
+            return this.ansibleRead;
+        this.ansibleRead = [];
+        for (const { abs, rel } of this.ansiblePaths) {
+            try {
+                if ((0,external_node_fs_.statSync)(abs).size > MAX_FILE_BYTES)
+                    continue;
+                const buf = (0,external_node_fs_.readFileSync)(abs);
+                if (buf.includes(0))
+                    continue;
+                this.ansibleRead.push({ rel, abs, text: buf.toString('utf8') });
+            }
+            catch {
+                // unreadable: no copy task from it
+            }
+        }
+        return this.ansibleRead;
     }
     /** Python source templates (rendered into settings at deploy time); never scanned as code. */
     templateFiles() {
@@ -5551,8 +5590,11 @@ class Workspace {
         // a Jinja template that is not a deploy file by its name is read to see whether it is an nginx config
         const jinja = !isPy && !isTemplate && JINJA_NAME.test(name) && !isDeployFile(name, rel, this.packageFolders);
         const workflow = WORKFLOW_FILE.test(rel);
-        if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders))
+        if (!isPy && !isTemplate && !jinja && !workflow && !isDeployFile(name, rel, this.packageFolders)) {
+            if (/\.ya?ml$/i.test(name) && rel.split('/').slice(0, -1).some((p) => ANSIBLE_DIR.test(p)) && !this.gitIgnored?.has(rel, false))
+                this.ansiblePaths.push({ abs, rel });
             return;
+        }
         if (this.gitIgnored?.has(rel, false)) {
             if (!jinja)
                 this.gitIgnoredSkipped.files++; // (a Jinja template is read only if it turns out to be nginx)
@@ -6340,7 +6382,10 @@ function deployTimeModule(ws, dir, module, copies) {
         // The source is Python, or a Python template copied into place as it is (bugsink's Dockerfile:
         // `COPY bugsink/conf_templates/docker.py.template bugsink_conf.py`).
         if (src && (src.rel.endsWith('.py') || PY_TEMPLATE.test(src.rel)) && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
-            return { resolved: { file: src, module }, how: `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})` };
+            const how = c.via?.startsWith('the Ansible')
+                ? `copied into place at deploy time from ${c.source} by ${c.via} in ${c.file} (line ${c.line})`
+                : `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})`;
+            return { resolved: { file: src, module }, how };
         }
         // COPY a folder: the module's file inside it
         if (!c.source.endsWith('.py')) {
@@ -6627,13 +6672,18 @@ function isSettingsModuleFile(file) {
 }
 /**
  * A settings package's `__init__.py` that only holds helpers (Argus: paths, `get_bool_env()`, …): at module level
- * nothing but imports that are not star-imports, plain assignments to names Django does not read, and function and
- * class definitions — no loop, branch, call or exec() (akvo-rsr's `exec()` of its `*.conf` files, shuup's
- * `globals().update(…)` set settings). The modules beside it are the settings.
+ * nothing but imports that are not star-imports, plain assignments to names Django does not read, function and
+ * class definitions, and calls and branches that set no setting — dora's `random.seed()` and an `if` that loads
+ * the development env files into os.environ. Never one that can set settings some other way: exec() (akvo-rsr's
+ * `*.conf` files), `globals().update(…)` (shuup), setattr, django-split-settings' include(), a star-import. The
+ * modules beside it are the settings.
  */
 function helpersOnly(ws, file) {
     if (setsDjangoSetting(file.text))
         return false;
+    const setsOtherwise = (n) => n.descendantsOfType('wildcard_import').length > 0 ||
+        n.descendantsOfType('call').some((c) => /\b(exec|execfile|include|update|setattr|globals|locals|vars)\b/.test(c.childForFieldName('function')?.text ?? '')) ||
+        n.descendantsOfType(['assignment', 'augmented_assignment']).some((a) => a.childForFieldName('left')?.type !== 'identifier');
     return ws.tree(file).rootNode.namedChildren.every((st) => {
         if (st.type === 'comment' || st.type === 'function_definition' || st.type === 'class_definition' || st.type === 'decorated_definition')
             return true;
@@ -6641,15 +6691,18 @@ function helpersOnly(ws, file) {
             return true;
         if (st.type === 'import_from_statement')
             return !st.namedChildren.some((c) => c.type === 'wildcard_import');
+        if (st.type === 'if_statement' || st.type === 'try_statement' || st.type === 'with_statement')
+            return !setsOtherwise(st);
         if (st.type !== 'expression_statement')
             return false;
         const e = st.namedChildren[0];
         if (e?.type === 'string')
             return true; // a docstring
+        if (e?.type === 'call')
+            return !setsOtherwise(st);
         if (e?.type !== 'assignment')
             return false;
-        const right = e.childForFieldName('right');
-        return e.childForFieldName('left')?.type === 'identifier' && !!right && right.descendantsOfType('call').every((c) => !/\b(exec|execfile|include|update|setattr)\b/.test(c.childForFieldName('function')?.text ?? ''));
+        return e.childForFieldName('left')?.type === 'identifier' && !setsOtherwise(st);
     });
 }
 /** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */
@@ -8436,6 +8489,7 @@ const READERS = {
     gunicorn: (_ws, f) => fromGunicorn(f, parsePython(f.text).rootNode),
     uwsgi: (_ws, f) => fromUwsgi(f),
     systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
+    supervisor: (_ws, f) => fromSupervisor(f),
     script: (_ws, f) => fromScript(f),
     'env-file': (_ws, f) => [fromEnvFile(f, { kind: 'env-file', dev: isDevFile(f), how: `set in ${f.rel}`, scope: f.rel })],
     'app.json': (_ws, f) => fromAppJson(f),
@@ -8465,6 +8519,8 @@ function manifestKind(f) {
         return 'procfile';
     if (/^gunicorn[\w.-]*\.conf$/.test(name))
         return 'gunicorn';
+    if ((name.endsWith('.conf') || name.endsWith('.ini')) && SUPERVISOR_PROGRAM.test(f.text))
+        return 'supervisor';
     if (name.endsWith('.ini'))
         return /^\s*\[uwsgi[^\]]*\]/m.test(f.text) ? 'uwsgi' : undefined;
     if (name.endsWith('.service'))
@@ -9787,6 +9843,67 @@ function fromSystemd(ws, f, referenced) {
         }
     }
     return [place({ kind: 'systemd', file: f.rel, dev, how: `Environment= in ${f.rel}`, scope: f.rel }, env), ...files, ...commands];
+}
+/** A supervisord program section: `[program:web]`, `[fcgi-program:asgi]`. */
+const SUPERVISOR_PROGRAM = /^\s*\[(?:program|fcgi-program):[^\]]+\]/m;
+/**
+ * supervisord's `environment=` (a `[supervisord]` section's goes to every program, a program's own replaces
+ * it), and what a program's `command=` sets (`env NAME=x gunicorn …`, `--env`). Biostar Central's
+ * `[program:engine]` names its production settings only there. The value is `KEY="val",KEY2=val`, continued
+ * on indented lines; `%(ENV_X)s` is supervisord's own environment: set, with a value not in the repository.
+ * Written by hand: supervisord's own format (an INI dialect with its comma list), for which no dependency has
+ * a parser.
+ */
+function fromSupervisor(f) {
+    const starts = lineStarts(f.text);
+    const dev = isDevFile(f);
+    const sections = [];
+    let current;
+    const re = /^[ \t]*(?:\[([^\]\n]+)\]|(environment|command)[ \t]*=([^\n]*(?:\n[ \t]+(?![;#])\S[^\n]*)*))/gm;
+    let m;
+    while ((m = re.exec(f.text))) {
+        if (m[1] !== undefined) {
+            current = { name: m[1].trim(), env: [], commands: [] };
+            sections.push(current);
+            continue;
+        }
+        if (!current)
+            continue;
+        const at = m.index + m[0].length - m[3].length;
+        if (m[2] === 'environment')
+            current.env.push(...supervisorEnvironment(m[3], at, starts));
+        else {
+            const cmd = m[3].replace(/%\([^)]*\)[sd]/g, 'X');
+            const list = commandAssignments(splitWords(cmd.replace(/\n/g, ' ')), manifests_UNKNOWN, SHELL).map((x) => ({ ...x, line: manifests_lineAt(starts, at + x.start) }));
+            current.commands.push(place({ kind: 'supervisor', file: f.rel, dev, how: `command= of [${current.name}] in ${f.rel}` }, list));
+        }
+    }
+    const shared = sections.filter((x) => x.name === 'supervisord').flatMap((x) => x.env);
+    const out = [];
+    for (const x of sections) {
+        if (!/^(?:program|fcgi-program):/.test(x.name))
+            continue;
+        const list = [...shared, ...x.env];
+        out.push(place({ kind: 'supervisor', file: f.rel, dev, how: `environment= of [${x.name}] in ${f.rel}`, scope: `${f.rel}#${x.name}` }, list), ...x.commands);
+    }
+    return out;
+}
+/** The `KEY="val",KEY2=val` list of supervisord's environment= (commas inside quotes kept), each with its line. */
+function supervisorEnvironment(value, at, starts) {
+    const out = [];
+    const item = /\s*([A-Za-z_]\w*)\s*=\s*("[^"]*"|'[^']*'|[^,\n]*)\s*(?:,|$)/gy;
+    let m;
+    while (item.lastIndex < value.length && (m = item.exec(value))) {
+        if (!m[0])
+            break;
+        const raw = m[2].trim();
+        const unquoted = /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+        // %(ENV_X)s and %(here)s are supervisord's own expansions: set, but not to a value the repository holds
+        const interpolated = /%\([^)]*\)[sd]/.test(unquoted);
+        const start = m.index + m[0].indexOf(m[1]);
+        out.push({ key: m[1], value: interpolated ? '' : unquoted, start: 0, raw: m[0].trim(), line: manifests_lineAt(starts, at + start), env: interpolated ? {} : literalEnv(unquoted) });
+    }
+    return out;
 }
 /**
  * The repository file an absolute server path names (`/etc/mysite/production.env` → `deploy/production.env`):
@@ -13698,7 +13815,7 @@ function holdsWildcard(v) {
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
  * that runs it `ietf.settings.production`).
  */
-const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
+const KIND_ORDER = ['kubernetes', 'dockerfile', 'compose', 'procfile', 'systemd', 'supervisor', 'gunicorn', 'uwsgi', 'app.json', 'heroku.yml', 'fly.toml', 'render.yaml', 'do-app', 'app.yaml', 'bicep', 'workflow', 'script', 'env-file'];
 /** The module as production will import it: a file of the project, or one made at deploy time from a repository file. */
 function locate(input, module) {
     const r = resolveModule(input.ws, input.dir, module);
@@ -13816,7 +13933,11 @@ function resolveProduction(input) {
         for (const c of sorted)
             if (!distinct.some((d) => d.module === c.module))
                 distinct.push(c);
-        const r = pick(distinct[0], distinct.slice(1), passedOver);
+        // A deploy file of the same kind or one that comes first names a module the scan cannot find (Biostar Central's
+        // supervisord program, beside a data-transfer script that names another): what is judged is a guess, said so
+        // (launch.I004) — never a module silently dropped because another was found.
+        const before = unlocated.filter((u) => order(u) <= order(distinct[0]));
+        const r = pick(distinct[0], [...distinct.slice(1), ...before], passedOver);
         if (r)
             return r;
     }
@@ -16361,7 +16482,141 @@ function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
     return cast ? castValue(v, cast) : v;
 }
 
+;// CONCATENATED MODULE: ./src/project/ansible.ts
+/**
+ * Files an Ansible playbook puts in place on the server: a `copy:`/`template:` task (either module spelling,
+ * mapping or `k=v` form, its `with_items:`/`loop:` list of plain items substituted for `{{ item }}`) whose `dest`
+ * is a Python file. Biostar Central's install playbook copies `conf/site/site_settings.py` of the checkout to
+ * `conf/run/site_settings.py`, the module its supervisord programs name: without this the module a deploy file
+ * names is "not in the repository" and whatever names another module wins.
+ *
+ * The source is a repository file: with `remote_src` a path on the server into the checkout, matched by its
+ * longest tail that names a repository file (its folder and name at least); otherwise the role's or playbook's
+ * `files/` or `templates/` folder, or beside the task file. Other `{{ … }}` values are unknown: a destination
+ * keeps them as an unknown folder, so only its tail can match a module's path. Read with the `yaml` library;
+ * what a task means is Ansible's, so that part is written here.
+ */
+
+
+const TASK_MODULE = /^(ansible\.builtin\.|ansible\.legacy\.)?(copy|template)$/;
+/** What a `{{ … }}` the playbook does not give becomes in a path: one folder name no repository path has. */
+const ansible_UNKNOWN = '\uFFFC';
+const ansible_cache = new WeakMap();
+/** Every Ansible copy/template task of the workspace that writes a `.py` file from a repository file. */
+function ansibleCopies(ws) {
+    const hit = ansible_cache.get(ws);
+    if (hit)
+        return hit;
+    const out = [];
+    for (const f of ws.ansibleFiles()) {
+        if (!/\b(copy|template)\b/.test(f.text) || !f.text.includes('.py'))
+            continue;
+        const starts = [0];
+        for (let i = 0; i < f.text.length; i++)
+            if (f.text.charCodeAt(i) === 10)
+                starts.push(i + 1);
+        const lineOf = (offset) => {
+            let lo = 0;
+            let hi = starts.length - 1;
+            while (lo < hi) {
+                const mid = (lo + hi + 1) >> 1;
+                if (starts[mid] <= offset)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            return lo + 1;
+        };
+        const dev = f.rel.split('/').some((p) => isDevName(p.replace(/\.ya?ml$/i, ''))) || isTestPath(f.rel);
+        let docs;
+        try {
+            docs = (0,yaml_dist/* parseAllDocuments */.hR)(f.text);
+        }
+        catch {
+            continue; // not YAML this reads: no task
+        }
+        if (!Array.isArray(docs))
+            continue;
+        for (const doc of docs) {
+            if (doc.errors.length)
+                continue;
+            (0,yaml_dist/* visit */.YR)(doc, {
+                Map(_key, task) {
+                    for (const pair of task.items) {
+                        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || typeof pair.key.value !== 'string' || !TASK_MODULE.test(pair.key.value))
+                            continue;
+                        const args = taskArgs(pair.value);
+                        if (!args || typeof args.src !== 'string' || typeof args.dest !== 'string')
+                            continue;
+                        const line = lineOf(pair.key.range?.[0] ?? 0);
+                        for (const item of loopItems(task)) {
+                            const src = substitute(args.src, item);
+                            const dest = substitute(args.dest, item);
+                            if (!dest.endsWith('.py') || src.includes(ansible_UNKNOWN + ansible_UNKNOWN))
+                                continue;
+                            const source = repositorySource(ws, f.rel, src, args.remote_src === true || args.remote_src === 'yes' || args.remote_src === 'true');
+                            if (!source)
+                                continue;
+                            out.push({ source, dest: dest.startsWith('/') ? dest : `/${ansible_UNKNOWN}/${dest}`, file: f.rel, line, dev, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
+                        }
+                    }
+                },
+            });
+        }
+    }
+    ansible_cache.set(ws, out);
+    return out;
+}
+/** A task module's arguments: its mapping, or its `k=v` string form. */
+function taskArgs(v) {
+    if ((0,yaml_dist/* isMap */.jh)(v))
+        return v.toJSON();
+    if ((0,yaml_dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
+        return Object.fromEntries([...v.value.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]));
+    }
+    return undefined;
+}
+/** The task's `with_items:`/`loop:` plain items (strings), or one pass without an item. */
+function loopItems(task) {
+    for (const pair of task.items) {
+        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || !['with_items', 'loop', 'with_list'].includes(String(pair.key.value)))
+            continue;
+        if (!(0,yaml_dist/* isSeq */.oP)(pair.value))
+            return [];
+        return pair.value.items.flatMap((i) => ((0,yaml_dist/* isScalar */.jn)(i) && (typeof i.value === 'string' || typeof i.value === 'number') ? [String(i.value)] : []));
+    }
+    return [undefined];
+}
+/** `{{ item }}` replaced by the loop's item; every other `{{ … }}` by UNKNOWN. */
+function substitute(path, item) {
+    return path.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr) => (expr === 'item' && item !== undefined ? item : ansible_UNKNOWN)).replace(/\/{2,}/g, '/');
+}
+/** The repository file a task copies: see the module comment. */
+function repositorySource(ws, taskRel, src, remote) {
+    const parts = src.split('/').filter((p) => p && p !== '.');
+    if (!remote && !src.includes(ansible_UNKNOWN) && !src.startsWith('/')) {
+        const dir = taskRel.includes('/') ? taskRel.slice(0, taskRel.lastIndexOf('/')) : '';
+        const up = dir.split('/');
+        // a role's tasks/ (or handlers/) folder: its files/ and templates/ are beside it
+        const base = /^(tasks|handlers)$/.test(up.at(-1) ?? '') ? up.slice(0, -1).join('/') : dir;
+        for (const folder of [`${base}/files`, `${base}/templates`, base, dir]) {
+            const rel = [folder, parts.join('/')].filter(Boolean).join('/').replace(/^\//, '');
+            if (ws.get(rel))
+                return rel;
+        }
+        return undefined;
+    }
+    const known = parts.slice(parts.lastIndexOf(ansible_UNKNOWN) + 1);
+    for (let i = 0; i <= known.length - 2; i++) {
+        const rel = known.slice(i).join('/');
+        if (ws.get(rel))
+            return rel;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
+
 
 /** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
 const REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
@@ -16402,14 +16657,38 @@ function deployWrites(ws, moduleRel) {
 function writes(w, moduleRel) {
     return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
 }
+/** A template configuration management renders into place (Ansible/Salt's Jinja, Puppet/Chef's ERB). */
+const RENDERED = /\.py\.(j2|jinja2?|erb)$/i;
+/**
+ * Folders a deployment's configuration management lives in. Only a template there is rendered by the deploy:
+ * Review Board's `contrib/conf/settings_local.py.tmpl` is its contributors' development settings.
+ */
+const DEPLOY_TREE = /^(deploy\w*|ansible|puppet|chef|salt|roles|provisioning|playbooks?|ops|infra\w*)$/i;
 /**
  * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
  * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
  * app/local_settings.py` copies from its build context. The source is found as written (from the repository
  * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
- * (its folder and name at least). undefined when no copy's source is in the repository.
+ * (its folder and name at least). Then an Ansible copy/template task whose destination is the module
+ * (src/project/ansible.ts), and last the one template of the module's file name that configuration management
+ * renders, outside development folders (Zeus's Puppet module renders `templates/local_settings.py.erb` to the
+ * `local_settings` its settings import if present: read with its tags unknown). undefined when none is.
  */
 function deployCopySource(ws, moduleRel) {
+    return copiedSource(ws, moduleRel) ?? ansibleSource(ws, moduleRel) ?? renderedTemplate(ws, moduleRel);
+}
+function ansibleSource(ws, moduleRel) {
+    const copy = ansibleCopies(ws).find((c) => !c.dev && (c.dest === `/${moduleRel}` || c.dest.endsWith(`/${moduleRel}`)));
+    return copy ? ws.get(copy.source) : undefined;
+}
+function renderedTemplate(ws, moduleRel) {
+    const name = moduleRel.split('/').pop();
+    const found = ws.templateFiles().filter((f) => RENDERED.test(f.rel) && f.rel.replace(RENDERED, '.py').split('/').pop() === name &&
+        // the folders, not the name: `local_settings` names what production imports
+        f.rel.split('/').slice(0, -1).some((d) => DEPLOY_TREE.test(d)) && !f.rel.split('/').slice(0, -1).some((d) => isDevName(d)) && !isTestPath(f.rel));
+    return found.length === 1 ? found[0] : undefined;
+}
+function copiedSource(ws, moduleRel) {
     for (const w of writesOf(ws)) {
         if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py'))
             continue;
@@ -28750,6 +29029,7 @@ const SECRET_VARIABLE = /SECRET|PASSWORD|PASSWD|TOKEN|KEY|DSN|CREDENTIALS|DATABA
 
 
 
+
 /** Bad input the user must fix (no project, an unresolvable module, a project with no production settings): exit 2. */
 class ScanInputError extends Error {
     hint;
@@ -28785,7 +29065,7 @@ function scan(root, options = {}) {
     const named = options.settingsModule?.trim() || undefined;
     const fromEnv = options.env?.DJANGO_SETTINGS_MODULE?.trim() || undefined;
     const evidence = settingsEvidence(workspace);
-    const copies = dockerCopies(workspace);
+    const copies = [...dockerCopies(workspace), ...ansibleCopies(workspace)];
     const environment = productionEnvironment(workspace);
     // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
     // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:
