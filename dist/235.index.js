@@ -16730,6 +16730,7 @@ function copiedSource(ws, moduleRel) {
 
 
 
+
 /** Development/test modules: when production imports one inside try/except, it is taken as not deployed. */
 const DEV_ONLY_MODULE = /(^|[._])(dev|devel|develop|development|test|tests|testing|ci|debug)$/i;
 /** Site-specific override modules (`local_settings`, `settings_local`, `local`, `secrets`): deployed when present. */
@@ -16824,6 +16825,13 @@ function execImportFrom(frame, st, scope) {
         for (const [k, v] of sub)
             if (!k.startsWith('_'))
                 scope.set(k, v);
+        // CodaLab's settings package star-imports `Dev` from default.py: production's settings are the attributes of
+        // the class DJANGO_CONFIGURATION selects, defined in another module — not followed across modules, so what
+        // it sets is said to be unknown, never taken for unset
+        const classes = [...(frame.state.configurationClasses.get(target.module) ?? [])].filter((n) => !n.startsWith('_'));
+        if (classes.length) {
+            markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in the django-configurations class${classes.length > 1 ? 'es' : ''} ${classes.map((c) => `\`${c}\``).join(', ')} (${'file' in target ? target.file.rel : target.module}), whose attributes are production's settings when DJANGO_CONFIGURATION selects ${classes.length > 1 ? 'one' : 'it'}: the scan does not follow a configuration class into the module that imports it, so any setting may be set there`, true);
+        }
     }
     else {
         for (const [n, a] of spec.names) {
@@ -16903,6 +16911,8 @@ function runModule(state, src, importDepth) {
     state.stack.add(src.file.rel);
     try {
         execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
+        if (importDepth > 0)
+            recordConfigurationClasses(frame);
     }
     catch (e) {
         if (e instanceof Raised)
@@ -18265,6 +18275,25 @@ function inheritedConfigurations(frame, scope) {
     }
 }
 /**
+ * After a module of the repository ran: the names of the django-configurations classes it defines — a
+ * Configuration subclass, or a subclass of one another module of the repository defines and this one imports
+ * (CodaLab's `class Dev(DevBase)` in default.py, DevBase from base.py). Recorded in the world's state by module.
+ */
+function recordConfigurationClasses(frame) {
+    const names = new Set();
+    for (const [name, cls] of frame.classes) {
+        const imported = baseNames(cls).some((b) => {
+            const q = frame.aliases.get(b);
+            const dot = q ? q.lastIndexOf('.') : -1;
+            return !!q && dot > 0 && frame.state.configurationClasses.get(q.slice(0, dot))?.has(q.slice(dot + 1)) === true;
+        });
+        if (imported || isConfigurationClass(frame, cls))
+            names.add(name);
+    }
+    if (names.size)
+        frame.state.configurationClasses.set(frame.src.module, names);
+}
+/**
  * After the settings module ran: when it defines django-configurations classes, its settings are the
  * attributes of the one production selects (`opts.configuration`, else the one named like production).
  * When that choice is unknown, every name those classes set is unknown.
@@ -18323,7 +18352,7 @@ function applyConfigurations(frame, scope) {
 
 
 function runWorld(ws, src, world, opts, files) {
-    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [] };
+    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [], configurationClasses: new Map() };
     const r = runModule(state, src, 0);
     if (!r.raised)
         overrideIfRequired(state, r.scope);

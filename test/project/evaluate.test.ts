@@ -425,6 +425,20 @@ describe('what real settings do, modelled', () => {
     expect(s.dynamic[0].reason).toContain('Staging, Other');
   });
 
+  it("django-configurations classes a settings package star-imports from another module (CodaLab's `Dev` from default.py, built on base.py's classes): what they set is unknown, never taken for unset", () => {
+    const s = settings('from .default import *\n', {
+      'app/base.py': 'from configurations import Configuration\n\nclass Base(Configuration):\n    MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n\nclass DevBase(Base):\n    DEBUG = True\n',
+      'app/default.py': 'from .base import DevBase\n\n__all__ = ["Dev"]\n\nclass Dev(DevBase):\n    TIME_ZONE = "UTC"\n',
+    });
+    // not set where the scan reads, and a mark that any setting may be set there: rules say "may be set", never "not set"
+    expect(worlds(s, 'MIDDLEWARE')).toEqual(['MISSING', 'MISSING']);
+    expect(s.dynamic.map((d) => [d.overrides, d.reason.slice(0, 72)])).toEqual([[true, '`from .default import *` brings in the django-configurations class `Dev`']]);
+    // a star-import of a module with plain settings and a class that is no configuration is read as before
+    const plain = settings('from .default import *\n', { 'app/default.py': 'class Helper:\n    X = 1\n\nMIDDLEWARE = ["m"]\n' });
+    expect(worlds(plain, 'MIDDLEWARE')).toEqual([['m'], ['m']]);
+    expect(plain.dynamic).toEqual([]);
+  });
+
   it('a cookiecutter template: tagged rows are unknown, the rest is read', () => {
     const s = settings('DEBUG = False\nMIDDLEWARE = [\n{%- if cookiecutter.use_x == "y" %}\n    "x",\n{%- endif %}\n    "y",\n]\nNAME = "{{ cookiecutter.project_slug }}"\nTIME_ZONE = "UTC"\n');
     expect(s.template).toBe(true);

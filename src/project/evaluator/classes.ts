@@ -179,6 +179,24 @@ function inheritedConfigurations(frame: Frame, scope: Scope): void {
 }
 
 /**
+ * After a module of the repository ran: the names of the django-configurations classes it defines — a
+ * Configuration subclass, or a subclass of one another module of the repository defines and this one imports
+ * (CodaLab's `class Dev(DevBase)` in default.py, DevBase from base.py). Recorded in the world's state by module.
+ */
+export function recordConfigurationClasses(frame: Frame): void {
+  const names = new Set<string>();
+  for (const [name, cls] of frame.classes) {
+    const imported = baseNames(cls).some((b) => {
+      const q = frame.aliases.get(b);
+      const dot = q ? q.lastIndexOf('.') : -1;
+      return !!q && dot > 0 && frame.state.configurationClasses.get(q.slice(0, dot))?.has(q.slice(dot + 1)) === true;
+    });
+    if (imported || isConfigurationClass(frame, cls)) names.add(name);
+  }
+  if (names.size) frame.state.configurationClasses.set(frame.src.module, names);
+}
+
+/**
  * After the settings module ran: when it defines django-configurations classes, its settings are the
  * attributes of the one production selects (`opts.configuration`, else the one named like production).
  * When that choice is unknown, every name those classes set is unknown.

@@ -100,6 +100,12 @@ export interface WorldState {
    * import *`), with the settings entries in scope at that point: see overrideIfRequired().
    */
   absentOverrides: Array<{ location: Location; code: string; entries: Array<[string, Entry]> }>;
+  /**
+   * The django-configurations classes each module of the repository run in this world defines (by dotted module
+   * name): a module that star-imports one brings the class production's DJANGO_CONFIGURATION selects
+   * (configurationClassesOf).
+   */
+  configurationClasses: Map<string, Set<string>>;
 }
 
 export interface Frame {

@@ -29,6 +29,7 @@ import { deployWrites } from '../deploy-writes';
 import { absoluteModuleName } from '../settings-modules';
 import { execBlock } from './statements';
 import { templateRows } from './template';
+import { recordConfigurationClasses } from './classes';
 
 /** Development/test modules: when production imports one inside try/except, it is taken as not deployed. */
 export const DEV_ONLY_MODULE = /(^|[._])(dev|devel|develop|development|test|tests|testing|ci|debug)$/i;
@@ -120,6 +121,13 @@ export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void
     const open = frame.state.dynamic.find((d) => d.overrides && 'file' in target && d.location.file === target.file.rel);
     if (open) markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in whatever ${open.reason.replace(/ may set any setting$/, '')} sets there (${open.location.file}:${open.location.line}), which may be any setting`, true);
     for (const [k, v] of sub) if (!k.startsWith('_')) scope.set(k, v);
+    // CodaLab's settings package star-imports `Dev` from default.py: production's settings are the attributes of
+    // the class DJANGO_CONFIGURATION selects, defined in another module — not followed across modules, so what
+    // it sets is said to be unknown, never taken for unset
+    const classes = [...(frame.state.configurationClasses.get(target.module) ?? [])].filter((n) => !n.startsWith('_'));
+    if (classes.length) {
+      markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in the django-configurations class${classes.length > 1 ? 'es' : ''} ${classes.map((c) => `\`${c}\``).join(', ')} (${'file' in target ? target.file.rel : target.module}), whose attributes are production's settings when DJANGO_CONFIGURATION selects ${classes.length > 1 ? 'one' : 'it'}: the scan does not follow a configuration class into the module that imports it, so any setting may be set there`, true);
+    }
   } else {
     for (const [n, a] of spec.names) {
       const v = sub.get(n);
@@ -202,6 +210,7 @@ export function runModule(
   state.stack.add(src.file.rel);
   try {
     execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
+    if (importDepth > 0) recordConfigurationClasses(frame);
   } catch (e) {
     if (e instanceof Raised) return { scope: markAllRaised(scope, e), frame, raised: { location: e.location, reason: e.reason } };
     throw e;
