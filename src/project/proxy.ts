@@ -164,6 +164,7 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
       if (/\.ya?ml$/.test(name) && !isComposeFile(name)) {
         out.redirect.push(...ingressNginx(f));
         merge(out, ingressNginxTls(f, files));
+        merge(out, openshiftRoute(f, files));
       }
       if (name === 'app.yaml' || name === 'app.yml') out.redirect.push(...appEngineRedirects(f));
       if (name === 'fly.toml') out.redirect.push(...flyRedirects(f));
@@ -1065,6 +1066,36 @@ function ingressNginxTls(f: ConfigFile, files: readonly ConfigFile[]): ProxyHttp
     if (/nginx\.ingress\.kubernetes\.io\//.test(doc) && !files.some((c) => /^\s*["']?hsts["']?\s*:\s*["']?false["']?\s*$/m.test(c.text) && /^\s*kind\s*:\s*ConfigMap\s*$/m.test(c.text))) {
       out.hsts.push({ location, what: 'an ingress-nginx Ingress with TLS (ingress-nginx sends Strict-Transport-Security on HTTPS by default)', ...when });
     }
+  }
+  return out;
+}
+
+/**
+ * An OpenShift Route that terminates TLS at the router: `tls.insecureEdgeTerminationPolicy: Redirect` sends plain
+ * HTTP to HTTPS (the BC government's TFRS), and the `haproxy.router.openshift.io/hsts_header` annotation with a
+ * max-age above 0 sends Strict-Transport-Security. Read line by line, as the Ingress is: the manifests are Helm
+ * templates that are not YAML until rendered; a Helm `{{ if .Values.x }}` right above `tls:` is decided from the
+ * chart's values.yaml, else said as the condition the fact holds under.
+ */
+function openshiftRoute(f: ConfigFile, files: readonly ConfigFile[]): ProxyHttps {
+  const out = noFacts();
+  if (!/^\s*kind\s*:\s*Route\s*$/m.test(f.text) || !/route\.openshift\.io\//.test(f.text)) return out;
+  let start = 0;
+  for (const doc of f.text.split(/^---[^\S\n]*$/m)) {
+    const first = start;
+    start += doc.split('\n').length - 1;
+    if (!/^\s*kind\s*:\s*Route\s*$/m.test(doc) || !/^\s*apiVersion\s*:\s*["']?route\.openshift\.io\//m.test(doc)) continue;
+    const docLines = doc.split('\n');
+    const tls = docLines.findIndex((l) => /^\s*tls\s*:\s*(#.*)?$/.test(l));
+    if (tls < 0) continue;
+    const cond = helmCondition(docLines, tls);
+    const value = cond === undefined ? true : helmValue(f, files, cond);
+    if (value === false) continue;
+    const when = value === true ? {} : { when: `the Helm condition \`${cond}\` holds` };
+    const redirect = docLines.findIndex((l, i) => i > tls && /^\s*insecureEdgeTerminationPolicy\s*:\s*["']?Redirect["']?\s*(#.*)?$/.test(l));
+    if (redirect >= 0) out.redirect.push({ location: { file: f.rel, line: first + redirect + 1 }, what: 'an OpenShift Route whose insecureEdgeTerminationPolicy is Redirect (the router sends HTTP to HTTPS)', ...when });
+    const hsts = docLines.findIndex((l) => /^\s*["']?haproxy\.router\.openshift\.io\/hsts_header["']?\s*:\s*["']?\s*max-age\s*=\s*[1-9]/.test(l));
+    if (hsts >= 0) out.hsts.push({ location: { file: f.rel, line: first + hsts + 1 }, what: "an OpenShift Route's hsts_header annotation (the router sends Strict-Transport-Security)", ...when });
   }
   return out;
 }
