@@ -1,43 +1,12 @@
 import type { Rule } from './rule';
-import type { ScanContext, ScannedProject } from '../project/scan';
+import type { ScanContext } from '../project/scan';
 import type { SettingBinding } from '../project/values';
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
-import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from '../project/model';
 import { servingInterface } from '../project/dependencies';
+import { greenletWorkers } from '../project/workers';
 import { isSqliteEngine } from './sqlite-in-production';
 import { DEV_ONLY_MODULE } from '../project/evaluate';
 import { WORLDS, defaultDatabase, defaultDatabaseUnread, dictGet, forProduction, label, locationOf, statementAt, strOf, truthy, whereIn, worldsWhere, type World } from './settings-util';
-
-/**
- * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
- * `worker_class = "gevent"` in gunicorn.conf.py): every greenlet keeps its own persistent connection that no
- * later request reuses, so CONN_MAX_AGE > 0 piles up idle connections (benoitc/gunicorn#996). 0 is right there.
- */
-const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
-
-/** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
-const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
-const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
-
-function uwsgiGevent(f: { rel: string; text: string }): boolean {
-  if (UWSGI_GEVENT_FLAG.test(f.text)) return true;
-  return /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_INI_GEVENT.test(f.text);
-}
-
-/** A monkey-patched WSGI module: gevent's `monkey.patch_all()` or eventlet's `monkey_patch()` before the app. */
-const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
-
-function servesWithGreenlets(ctx: ScanContext, project: ScannedProject): boolean {
-  const deploy = ctx.workspace
-    .deployFiles()
-    .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)));
-  const python = productionPythonFiles(ctx, project);
-  if ([...deploy, ...python].some((f) => GREENLET_WORKERS.test(f.text))) return true;
-  if (deploy.some(uwsgiGevent)) return true;
-  // a WSGI module of its own that patches for greenlets (the Center for Open Science's SHARE: `wsgi_green.py`,
-  // gevent's patch_all and psycogreen, for uWSGI from its deploy dependencies): greenlets serve its requests
-  return python.some((f) => /wsgi/i.test(baseName(f.rel)) && GREEN_PATCH.test(f.text));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Which environment variables CONN_MAX_AGE really depends on
@@ -162,7 +131,7 @@ export default {
     // CONN_MAX_AGE would matter if it were a network database: not checked, never passed
     let unknownEngine: string | undefined;
     const res = forProduction(ctx, (s, project) => {
-      if (servesWithGreenlets(ctx, project)) return [];
+      if (greenletWorkers(ctx, project)) return [];
       // Under ASGI each request runs in its own thread, so persistent connections are never reused: Django's docs
       // say to keep CONN_MAX_AGE at 0 there. Both kinds of server, or Channels' ASGI_APPLICATION with no server
       // named: an ASGI process may share these settings, so no advice to raise it.

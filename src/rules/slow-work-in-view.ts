@@ -5,6 +5,7 @@ import { callParts, lineOf, stringValue, walk, type SyntaxNode } from '../projec
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
+import { greenletWorkers } from '../project/workers';
 import { CALL, PyIndex, countsFor, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { manifestKind, productionEnvironment } from '../project/manifests';
@@ -776,7 +777,7 @@ function outcomeDecides(stmt: SyntaxNode): boolean {
 function noteOn(
   slow: Slow,
   debugOnly: boolean,
-  lazy: { backend: () => string | undefined; relay: () => string | undefined; memoized: () => string | undefined; exchange: () => string | undefined },
+  lazy: { backend: () => string | undefined; relay: () => string | undefined; memoized: () => string | undefined; exchange: () => string | undefined; greenlets: () => string | undefined },
 ): { why: string; fix: string } | undefined {
   const backend = slow.kind === 'email' ? lazy.backend() : undefined;
   if (backend) return { why: backend, fix: 'Make sure production sends mail from a task or through a queueing EMAIL_BACKEND (django-celery-email), or move the sending out of the request.' };
@@ -795,6 +796,15 @@ function noteOn(
     return {
       why: `${exchange}, and the view uses the answer: an exchange (a proxy, a token, a lookup, a purchase) that cannot move to a background task; keep its timeout short (launch.W124)`,
       fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.',
+    };
+  }
+  // Waiting on a mail server or a remote service yields to the other requests under greenlets (gwells' gunicorn
+  // gevent workers): the worker is not held, only this client waits. CPU work (images, PDFs) still holds it.
+  const greenlets = slow.kind === 'email' || slow.kind === 'http' ? lazy.greenlets() : undefined;
+  if (greenlets) {
+    return {
+      why: `production serves requests with greenlets (${greenlets}), so waiting on the ${slow.kind === 'email' ? 'mail server' : 'remote service'} yields to the other requests instead of holding the worker — this client still waits; keep a short timeout`,
+      fix: slow.kind === 'email' ? 'Set EMAIL_TIMEOUT (a few seconds), or send from a task so the response does not wait.' : 'Keep a short timeout= (a few seconds), or move the call to a task if the response does not need its answer.',
     };
   }
   return undefined;
@@ -853,6 +863,11 @@ export default {
           return by ? `\`@${by}\` on \`${fn.childForFieldName('name')?.text ?? '?'}()\`` : cachedByHand(fn, call);
         },
         exchange: () => exchangeOf(ctx, file, call, fn, (n) => an.isHttp(file, n)),
+        greenlets: () => {
+          const project = projectOf(ctx, file.rel);
+          const where = project ? greenletWorkers(ctx, project) : undefined;
+          return where ? `${where.file}:${where.line}` : undefined;
+        },
       });
       hits.push({
         location: loc(file, call),

@@ -1,5 +1,5 @@
-export const id = 235;
-export const ids = [235];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
 /***/ 83916:
@@ -4049,7 +4049,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 20728:
+/***/ 13056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14788,25 +14788,6 @@ function sqliteTuning(options) {
     },
 });
 
-;// CONCATENATED MODULE: ./src/project/sentry.ts
-
-
-/** Every `sentry_sdk.init(...)` call (any import spelling) in the given files. */
-function sentryInits(ctx, files) {
-    const idx = PyIndex.of(ctx);
-    const out = [];
-    for (const f of files) {
-        if (!f.text.includes('sentry_sdk'))
-            continue;
-        walk(ctx.workspace.tree(f).rootNode, (n) => {
-            if (n.type === 'call' && idx.qualify(f, n.childForFieldName('function')) === 'sentry_sdk.init')
-                out.push({ file: f, call: n });
-            return true;
-        });
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/project/dependencies.ts
 /**
  * What a project declares it runs on: the Django version range it pins, the packages it depends on, and the
@@ -15542,34 +15523,35 @@ function servingInterface(ctx, project) {
     return asgi ? { interface: 'asgi', evidence: asgi } : { interface: 'wsgi', evidence: wsgi };
 }
 
-;// CONCATENATED MODULE: ./src/project/model.ts
-/**
- * The project model the code and deploy-file rules stand on (ruff's "semantic model" in our terms): which
- * files count as production code, Python module/import resolution inside the scanned tree, which functions
- * are views and how urls.py routes reach them, the Django version and app servers the project declares.
- *
- * Everything is static and conservative: a name that cannot be resolved is simply not matched, so rules
- * built on it miss rather than invent findings. Nothing here runs at import time; indexes are built on
- * first use and cached per ScanContext (WeakMap), so the model can be loaded lazily.
- *
- * Split by concern:
- *   files.ts         paths: tests, migrations, dev names/folders, owning project, production Python files
- *   syntax.ts        tree-sitter helpers over definitions (decorators, params, bases, methods, bodies)
- *   modules.ts       PyIndex: module names, imports, definitions, qualified-name resolution
- *   views.ts         views, route calls, view unwrapping
- *   sentry.ts        sentry_sdk.init calls
- *   deploy-commands.ts  the commands deploy files run (Procfile, Dockerfile, compose, systemd, supervisord, scripts)
- *   dependencies.ts  the Django version the project pins; the app servers that serve it (WSGI/ASGI)
- *   volumes.ts       persistent storage the deploy files mount for the app (compose volumes, PVCs)
- */
+;// CONCATENATED MODULE: ./src/project/workers.ts
 
-
-
-
-
-
-
-
+const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
+/** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
+const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
+const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
+/** A monkey-patched WSGI module: gevent's `monkey.patch_all()` or eventlet's `monkey_patch()` before the app. */
+const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
+function at(f, re) {
+    const m = re.exec(f.text);
+    return { file: f.rel, line: m ? f.text.slice(0, m.index).split('\n').length : 1 };
+}
+/** Where production is told to serve with greenlets (the first place found), or undefined. */
+function greenletWorkers(ctx, project) {
+    const deploy = ctx.workspace
+        .deployFiles()
+        .filter((f) => countsFor(ctx, project, f.rel) && !files_inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)));
+    const python = productionPythonFiles(ctx, project);
+    const worker = [...deploy, ...python].find((f) => GREENLET_WORKERS.test(f.text));
+    if (worker)
+        return at(worker, GREENLET_WORKERS);
+    const uwsgi = deploy.find((f) => UWSGI_GEVENT_FLAG.test(f.text) || (/\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_INI_GEVENT.test(f.text)));
+    if (uwsgi)
+        return at(uwsgi, UWSGI_GEVENT_FLAG.test(uwsgi.text) ? UWSGI_GEVENT_FLAG : UWSGI_INI_GEVENT);
+    // a WSGI module of its own that patches for greenlets (the Center for Open Science's SHARE: `wsgi_green.py`,
+    // gevent's patch_all and psycogreen, for uWSGI from its deploy dependencies): greenlets serve its requests
+    const patched = python.find((f) => /wsgi/i.test(baseName(f.rel)) && GREEN_PATCH.test(f.text));
+    return patched ? at(patched, GREEN_PATCH) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/project/evaluator/libraries.ts
 /**
@@ -18509,35 +18491,6 @@ function decodeURIComponentSafe(s) {
 
 
 
-/**
- * gunicorn greenlet workers (`--worker-class eventlet`, `-k gevent`, `WORKER_CLASS=eventlet` in a unit,
- * `worker_class = "gevent"` in gunicorn.conf.py): every greenlet keeps its own persistent connection that no
- * later request reuses, so CONN_MAX_AGE > 0 piles up idle connections (benoitc/gunicorn#996). 0 is right there.
- */
-const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
-/** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
-const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
-const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
-function uwsgiGevent(f) {
-    if (UWSGI_GEVENT_FLAG.test(f.text))
-        return true;
-    return /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text) && UWSGI_INI_GEVENT.test(f.text);
-}
-/** A monkey-patched WSGI module: gevent's `monkey.patch_all()` or eventlet's `monkey_patch()` before the app. */
-const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
-function servesWithGreenlets(ctx, project) {
-    const deploy = ctx.workspace
-        .deployFiles()
-        .filter((f) => countsFor(ctx, project, f.rel) && !files_inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)));
-    const python = productionPythonFiles(ctx, project);
-    if ([...deploy, ...python].some((f) => GREENLET_WORKERS.test(f.text)))
-        return true;
-    if (deploy.some(uwsgiGevent))
-        return true;
-    // a WSGI module of its own that patches for greenlets (the Center for Open Science's SHARE: `wsgi_green.py`,
-    // gevent's patch_all and psycogreen, for uWSGI from its deploy dependencies): greenlets serve its requests
-    return python.some((f) => /wsgi/i.test(baseName(f.rel)) && GREEN_PATCH.test(f.text));
-}
 // ---------------------------------------------------------------------------------------------
 // Which environment variables CONN_MAX_AGE really depends on
 /** Environment variables read inside an expression: os.environ[...], os.getenv/environ.get, env(...)/env.int(...), config(...), URL readers. */
@@ -18677,7 +18630,7 @@ function clause(worlds, names) {
         // CONN_MAX_AGE would matter if it were a network database: not checked, never passed
         let unknownEngine;
         const res = forProduction(ctx, (s, project) => {
-            if (servesWithGreenlets(ctx, project))
+            if (greenletWorkers(ctx, project))
                 return [];
             // Under ASGI each request runs in its own thread, so persistent connections are never reused: Django's docs
             // say to keep CONN_MAX_AGE at 0 there. Both kinds of server, or Channels' ASGI_APPLICATION with no server
@@ -18749,6 +18702,54 @@ function clause(worlds, names) {
     },
 });
 
+;// CONCATENATED MODULE: ./src/project/sentry.ts
+
+
+/** Every `sentry_sdk.init(...)` call (any import spelling) in the given files. */
+function sentryInits(ctx, files) {
+    const idx = PyIndex.of(ctx);
+    const out = [];
+    for (const f of files) {
+        if (!f.text.includes('sentry_sdk'))
+            continue;
+        walk(ctx.workspace.tree(f).rootNode, (n) => {
+            if (n.type === 'call' && idx.qualify(f, n.childForFieldName('function')) === 'sentry_sdk.init')
+                out.push({ file: f, call: n });
+            return true;
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/project/model.ts
+/**
+ * The project model the code and deploy-file rules stand on (ruff's "semantic model" in our terms): which
+ * files count as production code, Python module/import resolution inside the scanned tree, which functions
+ * are views and how urls.py routes reach them, the Django version and app servers the project declares.
+ *
+ * Everything is static and conservative: a name that cannot be resolved is simply not matched, so rules
+ * built on it miss rather than invent findings. Nothing here runs at import time; indexes are built on
+ * first use and cached per ScanContext (WeakMap), so the model can be loaded lazily.
+ *
+ * Split by concern:
+ *   files.ts         paths: tests, migrations, dev names/folders, owning project, production Python files
+ *   syntax.ts        tree-sitter helpers over definitions (decorators, params, bases, methods, bodies)
+ *   modules.ts       PyIndex: module names, imports, definitions, qualified-name resolution
+ *   views.ts         views, route calls, view unwrapping
+ *   sentry.ts        sentry_sdk.init calls
+ *   deploy-commands.ts  the commands deploy files run (Procfile, Dockerfile, compose, systemd, supervisord, scripts)
+ *   dependencies.ts  the Django version the project pins; the app servers that serve it (WSGI/ASGI)
+ *   volumes.ts       persistent storage the deploy files mount for the app (compose volumes, PVCs)
+ */
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/rules/runserver-in-production.ts
 
 
@@ -18766,7 +18767,7 @@ function runsDevServer(cmd) {
 const RUNSERVER_WORD = /\brunserver(?:_plus)?\b/;
 /** A production-grade server started in the same file or config: runserver there is an alternative (dev) path. */
 const REAL_SERVER = /\b(gunicorn|uvicorn|daphne|uwsgi|hypercorn|waitress-serve|granian|mod_wsgi-express|newrelic-admin\s+run-program\s+gunicorn)\b/;
-function at(file, line) {
+function runserver_in_production_at(file, line) {
     return { file: file.rel, line };
 }
 const PROD_SUFFIX = /^(prod|production|prd|live|release|deploy|deployment)$/i;
@@ -18836,9 +18837,9 @@ function checkProcfile(ctx, file) {
         if (m && runsDevServer(m[1])) {
             const message = `The \`web:\` process in ${file.rel} runs \`${cmdName(m[1])}\`, ${WHY}`;
             hits.push(platforms
-                ? { location: at(file, i + 1), message: `${message}.` }
+                ? { location: runserver_in_production_at(file, i + 1), message: `${message}.` }
                 : {
-                    location: at(file, i + 1),
+                    location: runserver_in_production_at(file, i + 1),
                     level: 'note',
                     message: `${message} — a note: platforms (Heroku, Dokku, Scalingo) read the Procfile at the app's root, and ${file.rel} is neither at the repository's root nor beside a manage.py, and no production command starts it (\`honcho -f ${file.rel} start\`): a process manager on a developer's machine runs it; if production does, it runs runserver.`,
                 });
@@ -18924,7 +18925,7 @@ function checkDockerfile(file, overridden) {
     const phys = ins.lines.find((l) => RUNSERVER_WORD.test(l.text)) ?? ins.lines[0];
     const multi = prodStage ? ` (its \`${prodStage.name}\` stage, which production builds)` : stages.length > 1 ? ' (the final build stage)' : '';
     return [{
-            location: at(file, phys.line),
+            location: runserver_in_production_at(file, phys.line),
             message: `The ${ins.keyword} of ${file.rel}${multi} starts \`${cmdName(full)}\` in the container, ${WHY}.`,
         }];
 }
@@ -18957,7 +18958,7 @@ function composeServers(ws, file) {
             const m = RUNSERVER_WORD.exec(src);
             line = lineAt(file.text, where.range[0] + (m ? m.index : 0));
         }
-        const hit = { location: at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
+        const hit = { location: runserver_in_production_at(file, line), message: `Service \`${svcName}\` in ${file.rel} runs \`${cmdName(full)}\`, ${WHY}.` };
         (bindMountsProject(svc, doc) || inheritsProjectMount(ws, file, svc, doc) ? bindMounted : hits).push(hit);
     }
     return { hits, bindMounted, overrides };
@@ -18980,7 +18981,7 @@ function checkSystemd(file) {
                 line = k + 1;
                 break;
             }
-        hits.push({ location: at(file, line), message: `ExecStart in systemd unit ${file.rel} runs \`${cmdName(cmd)}\`, ${WHY}.` });
+        hits.push({ location: runserver_in_production_at(file, line), message: `ExecStart in systemd unit ${file.rel} runs \`${cmdName(cmd)}\`, ${WHY}.` });
     }
     return hits;
 }
@@ -19021,7 +19022,7 @@ function checkScript(file) {
         if (depth === 0 && opens === 0 && RUNSERVER.test(t)) {
             const cmd = t.replace(/^exec\s+/, '').replace(/^(\w+=\S*\s+)+/, '');
             if (!/^(echo|printf|cat|log|info|warn|:)\b/.test(cmd) && !/&\s*$/.test(t)) {
-                hits.push({ location: at(file, i + 1), message: `${file.rel} starts \`${cmdName(t)}\`, ${WHY}.` });
+                hits.push({ location: runserver_in_production_at(file, i + 1), message: `${file.rel} starts \`${cmdName(t)}\`, ${WHY}.` });
             }
         }
         depth = Math.max(0, depth + opens - closes);
@@ -20803,6 +20804,7 @@ function formattedHow(flow, node) {
 
 
 
+
 const WHAT = {
     email: 'sends email over SMTP while the client waits: a slow or unreachable mail server stalls the worker and the response',
     http: 'makes an outbound HTTP request while the client waits: a slow or hung remote service ties up the worker until it answers or times out',
@@ -21621,6 +21623,15 @@ function noteOn(slow, debugOnly, lazy) {
             fix: 'Keep it, with a short timeout= (a few seconds), and cache what does not change per request.',
         };
     }
+    // Waiting on a mail server or a remote service yields to the other requests under greenlets (gwells' gunicorn
+    // gevent workers): the worker is not held, only this client waits. CPU work (images, PDFs) still holds it.
+    const greenlets = slow.kind === 'email' || slow.kind === 'http' ? lazy.greenlets() : undefined;
+    if (greenlets) {
+        return {
+            why: `production serves requests with greenlets (${greenlets}), so waiting on the ${slow.kind === 'email' ? 'mail server' : 'remote service'} yields to the other requests instead of holding the worker — this client still waits; keep a short timeout`,
+            fix: slow.kind === 'email' ? 'Set EMAIL_TIMEOUT (a few seconds), or send from a task so the response does not wait.' : 'Keep a short timeout= (a few seconds), or move the call to a task if the response does not need its answer.',
+        };
+    }
     return undefined;
 }
 /** launch.W080: email, outbound HTTP, image resizing or PDF rendering inside a view. */
@@ -21686,6 +21697,11 @@ function noteOn(slow, debugOnly, lazy) {
                     return by ? `\`@${by}\` on \`${fn.childForFieldName('name')?.text ?? '?'}()\`` : cachedByHand(fn, call);
                 },
                 exchange: () => exchangeOf(ctx, file, call, fn, (n) => an.isHttp(file, n)),
+                greenlets: () => {
+                    const project = projectOf(ctx, file.rel);
+                    const where = project ? greenletWorkers(ctx, project) : undefined;
+                    return where ? `${where.file}:${where.line}` : undefined;
+                },
             });
             hits.push({
                 location: syntax_loc(file, call),
