@@ -19059,7 +19059,8 @@ function checkScript(file) {
                 const r = composeServers(ctx.workspace, f);
                 for (const o of r.overrides)
                     overridden.add(o);
-                composeHits.push(...r.hits.map(asDevNote(f)));
+                const elsewhere = r.hits.length ? serverDeployedElsewhere(ctx, f) : undefined;
+                composeHits.push(...r.hits.map(asDevNote(f)).map((h) => (elsewhere && h.level !== 'note' ? localComposeNote(h, f, elsewhere) : h)));
                 if (r.bindMounted.length && onlyServerDefinition(ctx, f)) {
                     composeHits.push(...r.bindMounted.map((h) => ({ ...h, message: `${h.message.replace(/\.$/, '')} — and it is the project's only compose file, with no other app server anywhere (no gunicorn/uvicorn/uWSGI/daphne in a Procfile, Dockerfile, unit, script or the requirements), so this is what serves production.` })));
                 }
@@ -19134,6 +19135,31 @@ function devSettingsWhy(ctx, file, module) {
     return settings && dev ? `its DJANGO_SETTINGS_MODULE is ${module}, which imports everything from ${dev.module} (${settings.rel}, line ${dev.line})` : undefined;
 }
 /** A finding in a deploy file that runs development settings (devSettingsFiles): a note that says so. */
+/**
+ * A real app server that a deploy path other than compose and Docker starts for the projects the compose file
+ * belongs to — a Kubernetes/OpenShift manifest's command, a Procfile, a systemd unit, a supervisord program
+ * (gwells' OpenShift Deployment runs gunicorn; its docker-compose.yml loads fixtures and runs runserver for local
+ * work). Where, or undefined. A Dockerfile's CMD is not such a path: a compose file that builds the image and
+ * overrides its command may well be how production runs it.
+ */
+function serverDeployedElsewhere(ctx, compose) {
+    for (const p of ctx.projects.filter((x) => countsFor(ctx, x, compose.rel))) {
+        const sources = new Map(deployCommands(ctx, p).map((c) => [`${c.file.rel}:${c.line}`, c.source]));
+        const found = appServers(ctx, p).find((a) => a.evidence === 'command' && ['manifest', 'procfile', 'systemd', 'supervisor'].includes(sources.get(`${a.location.file}:${a.location.line}`) ?? ''));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** A compose runserver service beside a production deploy that starts a real server: likely the local setup, a note. */
+function localComposeNote(h, f, server) {
+    return {
+        ...h,
+        level: 'note',
+        message: `${h.message.replace(/\.$/, '')} — a note: the project's deploy starts ${server.server} elsewhere (${server.location.file}:${server.location.line}), so ${f.rel} is likely the local setup; if production runs it, it runs runserver.`,
+        related: [...(h.related ?? []), { location: server.location, message: `${server.server} started here` }],
+    };
+}
 function devSettingsNote(h, f, why) {
     return {
         ...h,
