@@ -16516,6 +16516,7 @@ function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
  */
 
 
+
 const TASK_MODULE = /^(ansible\.builtin\.|ansible\.legacy\.)?(copy|template)$/;
 /** What a `{{ … }}` the playbook does not give becomes in a path: one folder name no repository path has. */
 const ansible_UNKNOWN = '\uFFFC';
@@ -16529,22 +16530,6 @@ function ansibleCopies(ws) {
     for (const f of ws.ansibleFiles()) {
         if (!/\b(copy|template)\b/.test(f.text) || !f.text.includes('.py'))
             continue;
-        const starts = [0];
-        for (let i = 0; i < f.text.length; i++)
-            if (f.text.charCodeAt(i) === 10)
-                starts.push(i + 1);
-        const lineOf = (offset) => {
-            let lo = 0;
-            let hi = starts.length - 1;
-            while (lo < hi) {
-                const mid = (lo + hi + 1) >> 1;
-                if (starts[mid] <= offset)
-                    lo = mid;
-                else
-                    hi = mid - 1;
-            }
-            return lo + 1;
-        };
         const dev = f.rel.split('/').some((p) => isDevName(p.replace(/\.ya?ml$/i, ''))) || isTestPath(f.rel);
         let docs;
         try {
@@ -16566,7 +16551,7 @@ function ansibleCopies(ws) {
                         const args = taskArgs(pair.value);
                         if (!args || typeof args.src !== 'string' || typeof args.dest !== 'string')
                             continue;
-                        const line = lineOf(pair.key.range?.[0] ?? 0);
+                        const line = lineAt(f.text, pair.key.range?.[0] ?? 0);
                         for (const item of loopItems(task)) {
                             const src = substitute(args.src, item);
                             const dest = substitute(args.dest, item);

@@ -12,6 +12,7 @@
  * what a task means is Ansible's, so that part is written here.
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type YAMLMap } from 'yaml';
+import { lineAt } from './deploy-commands';
 import { isDevName, isTestPath } from './files';
 import type { BuildCopy } from './manifests';
 import type { Workspace } from './workspace';
@@ -29,18 +30,6 @@ export function ansibleCopies(ws: Workspace): BuildCopy[] {
   const out: BuildCopy[] = [];
   for (const f of ws.ansibleFiles()) {
     if (!/\b(copy|template)\b/.test(f.text) || !f.text.includes('.py')) continue;
-    const starts = [0];
-    for (let i = 0; i < f.text.length; i++) if (f.text.charCodeAt(i) === 10) starts.push(i + 1);
-    const lineOf = (offset: number): number => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    };
     const dev = f.rel.split('/').some((p) => isDevName(p.replace(/\.ya?ml$/i, ''))) || isTestPath(f.rel);
     let docs;
     try {
@@ -57,7 +46,7 @@ export function ansibleCopies(ws: Workspace): BuildCopy[] {
             if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !TASK_MODULE.test(pair.key.value)) continue;
             const args = taskArgs(pair.value as Node | null);
             if (!args || typeof args.src !== 'string' || typeof args.dest !== 'string') continue;
-            const line = lineOf(pair.key.range?.[0] ?? 0);
+            const line = lineAt(f.text, pair.key.range?.[0] ?? 0);
             for (const item of loopItems(task)) {
               const src = substitute(args.src, item);
               const dest = substitute(args.dest, item);
