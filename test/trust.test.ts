@@ -262,3 +262,28 @@ describe('a deploy file names a module the scan cannot find', () => {
     expect(note?.message).toContain('also named: `settings.config` (ENV in docker/Dockerfile (docker/Dockerfile, line 5) — not in the repository, and no build step the scan reads makes it)');
   });
 });
+
+describe('a message names what decides it, or nothing', () => {
+  it("settings that do not load without an environment variable (DORA's prod.py raises without DATABASE_URL): a finding there is not qualified by 'whenever its environment variable is set'", async () => {
+    const dir = project({
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings")\n',
+      'app/__init__.py': '',
+      'app/base.py': 'import os\nDATABASE_URL = os.getenv("DATABASE_URL")\nSECRET_KEY = os.environ.get("SECRET_KEY")\nALLOWED_HOSTS = ["example.com"]\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n',
+      'app/settings.py': [
+        'from .base import *',
+        'if DATABASE_URL:',
+        '    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "app", "CONN_MAX_AGE": 60}}',
+        'else:',
+        '    raise Exception("DATABASE_URL absent")',
+        'SECURE_SSL_REDIRECT = True',
+        '',
+      ].join('\n'),
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "app.wsgi", "--bind", "0.0.0.0:8000"]\n',
+    });
+    const r = await run([dir, '--format', 'json', '--gates', 'rules']);
+    const e109 = r.json!.findings.find((f) => f.ruleId === 'launch.E109')!;
+    expect(e109.level).toBe('error');
+    expect(e109.message).toContain('but SECURE_PROXY_SSL_HEADER is not set: behind a proxy');
+    expect(e109.message).not.toContain('environment variable');
+  });
+});

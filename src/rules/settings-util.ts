@@ -367,6 +367,13 @@ export function worldClause(ctx: ScanContext, worlds: World[], bindings: Array<S
   const plural = names.length > 1;
   if (worlds.length === 0) return '';
   if (worlds.length === WORLDS.length) return envDriven ? ` whether or not ${subject} ${plural ? 'are' : 'is'} set` : '';
+  // Only the set world, because the settings do not load at all without the environment (DORA's prod.py raises
+  // without DATABASE_URL: failsWhenUnset) and no variable of these lines decides it: production runs only so, and
+  // "whenever its environment variable is set" would name no variable — nothing to qualify.
+  if (!names.length && worlds.length === 1 && worlds[0] === 'set') {
+    const b = bindings.find((x): x is SettingBinding => x !== undefined);
+    if (b && projectOf(ctx, b.location.file)?.production?.failsWhenUnset) return '';
+  }
   if (worlds[0] === 'unset') {
     // the value then is the image's .env's, not the default the settings write (Firefox Relay's DEBUG=True)
     const image = bindings.find((b) => b?.imageDotenv)?.imageDotenv;
