@@ -5019,6 +5019,10 @@ function yamlIn(root, dir) {
     }
     return out;
 }
+/** A task module's `k=v` string form (`copy: src=a.py dest=/srv/a.py`), quotes removed. */
+function keyValueArgs(text) {
+    return Object.fromEntries([...text.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]));
+}
 /** The `[src, dest]` of every `template:`/`copy:` task (either module spelling, mapping or `k=v` form) of a YAML file. */
 function installs(text) {
     const out = [];
@@ -5030,7 +5034,7 @@ function installs(text) {
         for (const [k, v] of Object.entries(o)) {
             if (/^(ansible\.builtin\.)?(template|copy)$/.test(k)) {
                 const args = typeof v === 'string'
-                    ? Object.fromEntries([...v.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]))
+                    ? keyValueArgs(v)
                     : v && typeof v === 'object' ? v : {};
                 if (typeof args.src === 'string' && typeof args.dest === 'string')
                     out.push([args.src, args.dest]);
@@ -5169,9 +5173,9 @@ const WORKFLOW_FILE = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-actions\/deploy-cloudrun)@/;
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
 /** Folders an Ansible tree lives in: its playbooks, roles and their tasks (src/project/ansible.ts reads their copy tasks). */
 const ANSIBLE_DIR = /^(ansible|playbooks?|provisioning|roles)$/i;
+/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
 const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|infrastructure|ops|kustomize|argocd|\.?platform|cloudformation|cfn|ecs)$/i;
 /**
  * Deploy files the rules read besides Python: process definitions, containers, units, scripts, web server
@@ -6382,7 +6386,7 @@ function deployTimeModule(ws, dir, module, copies) {
         // The source is Python, or a Python template copied into place as it is (bugsink's Dockerfile:
         // `COPY bugsink/conf_templates/docker.py.template bugsink_conf.py`).
         if (src && (src.rel.endsWith('.py') || PY_TEMPLATE.test(src.rel)) && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
-            const how = c.via?.startsWith('the Ansible')
+            const how = c.atDeploy
                 ? `copied into place at deploy time from ${c.source} by ${c.via} in ${c.file} (line ${c.line})`
                 : `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})`;
             return { resolved: { file: src, module }, how };
@@ -16525,6 +16529,7 @@ function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
 
 
 
+
 const TASK_MODULE = /^(ansible\.builtin\.|ansible\.legacy\.)?(copy|template)$/;
 /** What a `{{ … }}` the playbook does not give becomes in a path: one folder name no repository path has. */
 const ansible_UNKNOWN = '\uFFFC';
@@ -16568,7 +16573,7 @@ function ansibleCopies(ws) {
                             const source = repositorySource(ws, f.rel, src, args.remote_src === true || args.remote_src === 'yes' || args.remote_src === 'true');
                             if (!source)
                                 continue;
-                            out.push({ source, dest: dest.startsWith('/') ? dest : `/${ansible_UNKNOWN}/${dest}`, file: f.rel, line, dev, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
+                            out.push({ source, dest: dest.startsWith('/') ? dest : `/${ansible_UNKNOWN}/${dest}`, file: f.rel, line, dev, atDeploy: true, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
                         }
                     }
                 },
@@ -16583,7 +16588,7 @@ function taskArgs(v) {
     if ((0,yaml_dist/* isMap */.jh)(v))
         return v.toJSON();
     if ((0,yaml_dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
-        return Object.fromEntries([...v.value.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]));
+        return keyValueArgs(v.value);
     }
     return undefined;
 }
@@ -24595,9 +24600,9 @@ function methodsByDispatch(fn, prelude = false) {
         return undefined;
     const methods = new Set();
     const answers = (n) => n.type !== 'conditional_expression' && !/\brequest\b/.test(n.text);
-    const visit = (n) => {
-        while (n?.type === 'parenthesized_expression')
-            n = n.namedChildren[0];
+    const unwrap = (n) => (n?.type === 'parenthesized_expression' ? unwrap(n.namedChildren[0]) : n);
+    const visit = (node) => {
+        const n = unwrap(node);
         if (!n)
             return false;
         if (n.type !== 'conditional_expression')
@@ -24613,12 +24618,8 @@ function methodsByDispatch(fn, prelude = false) {
         if (/\brequest\.method\b/.test(cond.text))
             return false;
         // `error if not allowed else (…)`: one side only answers, the other goes on dispatching
-        let a = then;
-        while (a?.type === 'parenthesized_expression')
-            a = a.namedChildren[0];
-        let b = other;
-        while (b?.type === 'parenthesized_expression')
-            b = b.namedChildren[0];
+        const a = unwrap(then);
+        const b = unwrap(other);
         if (a && answers(a))
             return visit(b);
         if (b && answers(b))

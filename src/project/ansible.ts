@@ -13,6 +13,7 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type YAMLMap } from 'yaml';
 import { lineAt } from './deploy-commands';
+import { keyValueArgs } from './server-templates';
 import { isDevName, isTestPath } from './files';
 import type { BuildCopy } from './manifests';
 import type { Workspace } from './workspace';
@@ -53,7 +54,7 @@ export function ansibleCopies(ws: Workspace): BuildCopy[] {
               if (!dest.endsWith('.py') || src.includes(UNKNOWN + UNKNOWN)) continue;
               const source = repositorySource(ws, f.rel, src, args.remote_src === true || args.remote_src === 'yes' || args.remote_src === 'true');
               if (!source) continue;
-              out.push({ source, dest: dest.startsWith('/') ? dest : `/${UNKNOWN}/${dest}`, file: f.rel, line, dev, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
+              out.push({ source, dest: dest.startsWith('/') ? dest : `/${UNKNOWN}/${dest}`, file: f.rel, line, dev, atDeploy: true, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
             }
           }
         },
@@ -68,7 +69,7 @@ export function ansibleCopies(ws: Workspace): BuildCopy[] {
 function taskArgs(v: Node | null): Record<string, unknown> | undefined {
   if (isMap(v)) return v.toJSON() as Record<string, unknown>;
   if (isScalar(v) && typeof v.value === 'string') {
-    return Object.fromEntries([...v.value.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]));
+    return keyValueArgs(v.value);
   }
   return undefined;
 }

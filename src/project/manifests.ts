@@ -86,6 +86,8 @@ export interface BuildCopy {
   dev: boolean;
   /** how the file got there when not a COPY/ADD: `RUN cp` / `RUN mv`, or an Ansible task (src/project/ansible.ts) */
   via?: string;
+  /** made on the server at deploy time (an Ansible task), not at image build time */
+  atDeploy?: true;
 }
 
 const DSM = 'DJANGO_SETTINGS_MODULE';

@@ -75,6 +75,11 @@ function yamlIn(root: string, dir: string): string[] {
   return out;
 }
 
+/** A task module's `k=v` string form (`copy: src=a.py dest=/srv/a.py`), quotes removed. */
+export function keyValueArgs(text: string): Record<string, string> {
+  return Object.fromEntries([...text.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]));
+}
+
 /** The `[src, dest]` of every `template:`/`copy:` task (either module spelling, mapping or `k=v` form) of a YAML file. */
 function installs(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -84,7 +89,7 @@ function installs(text: string): Array<[string, string]> {
     for (const [k, v] of Object.entries(o)) {
       if (/^(ansible\.builtin\.)?(template|copy)$/.test(k)) {
         const args: Record<string, unknown> = typeof v === 'string'
-          ? Object.fromEntries([...v.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)].map((m) => [m[1], m[2].replace(/^["']|["']$/g, '')]))
+          ? keyValueArgs(v)
           : v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
         if (typeof args.src === 'string' && typeof args.dest === 'string') out.push([args.src, args.dest]);
       } else visit(v);

@@ -114,7 +114,7 @@ export function deployTimeModule(ws: Workspace, dir: string, module: string, cop
     // The source is Python, or a Python template copied into place as it is (bugsink's Dockerfile:
     // `COPY bugsink/conf_templates/docker.py.template bugsink_conf.py`).
     if (src && (src.rel.endsWith('.py') || PY_TEMPLATE.test(src.rel)) && (dest === `/${target}` || dest.endsWith(`/${target}`))) {
-      const how = c.via?.startsWith('the Ansible')
+      const how = c.atDeploy
         ? `copied into place at deploy time from ${c.source} by ${c.via} in ${c.file} (line ${c.line})`
         : `created at build time by \`${c.via ?? 'COPY'} ${c.source}\` in ${c.file} (line ${c.line})`;
       return { resolved: { file: src, module }, how };

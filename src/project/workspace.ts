@@ -72,9 +72,9 @@ const DEPLOY_ACTION = /\buses:\s*['"]?(?:koyeb\/action-git-deploy|google-github-
 /** Files larger than this are skipped with a note (generated code, data dumps). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
 /** Folders an Ansible tree lives in: its playbooks, roles and their tasks (src/project/ansible.ts reads their copy tasks). */
 const ANSIBLE_DIR = /^(ansible|playbooks?|provisioning|roles)$/i;
+/** Folders whose YAML files are deployment manifests (Kubernetes, Helm, OpenShift, Ansible, CloudFormation/ECS…). */
 const MANIFEST_DIR = /^(k8s|kube|kubernetes|helm|charts?|deploy|deployment|deployments|manifests|openshift|infra|infrastructure|ops|kustomize|argocd|\.?platform|cloudformation|cfn|ecs)$/i;
 
 /**

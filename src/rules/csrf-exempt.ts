@@ -310,8 +310,9 @@ function methodsByDispatch(fn: SyntaxNode, prelude = false): Set<string> | undef
   if (body.length !== 1 || body[0].type !== 'return_statement') return undefined;
   const methods = new Set<string>();
   const answers = (n: SyntaxNode): boolean => n.type !== 'conditional_expression' && !/\brequest\b/.test(n.text);
-  const visit = (n: SyntaxNode | undefined): boolean => {
-    while (n?.type === 'parenthesized_expression') n = n.namedChildren[0];
+  const unwrap = (n: SyntaxNode | undefined): SyntaxNode | undefined => (n?.type === 'parenthesized_expression' ? unwrap(n.namedChildren[0]) : n);
+  const visit = (node: SyntaxNode | undefined): boolean => {
+    const n = unwrap(node);
     if (!n) return false;
     if (n.type !== 'conditional_expression') return answers(n);
     const [then, cond, other] = n.namedChildren;
@@ -323,10 +324,8 @@ function methodsByDispatch(fn: SyntaxNode, prelude = false): Set<string> | undef
     }
     if (/\brequest\.method\b/.test(cond.text)) return false;
     // `error if not allowed else (…)`: one side only answers, the other goes on dispatching
-    let a: SyntaxNode | undefined = then;
-    while (a?.type === 'parenthesized_expression') a = a.namedChildren[0];
-    let b: SyntaxNode | undefined = other;
-    while (b?.type === 'parenthesized_expression') b = b.namedChildren[0];
+    const a = unwrap(then);
+    const b = unwrap(other);
     if (a && answers(a)) return visit(b);
     if (b && answers(b)) return visit(a);
     return false;
