@@ -4913,7 +4913,10 @@ function neutraliseTemplate(text) {
         else if (BLOCK_OPEN.test(tag))
             open.push({ row: first, offset });
         // `{{ x }}` becomes an identifier of the same length (an unknown name); statements and comments become spaces.
-        const fill = tag.startsWith('{{') || tag.startsWith('<%=') ? '_' : ' ';
+        // A value tag alone on its line renders whole lines, not a value: list items with their commas (askbot's
+        // `{{ staticfiles_app }}` among INSTALLED_APPS), statements, or nothing — spaces, its row unknown like the rest.
+        const value = (tag.startsWith('{{') || tag.startsWith('<%=')) && !aloneOnLine(text, offset, tag.length);
+        const fill = value ? '_' : ' ';
         return tag.replace(/[^\n]/g, fill);
     });
     // What an inline block renders is one of its branches, none known: the whole span reads as one unknown name
@@ -4926,6 +4929,13 @@ function neutraliseTemplate(text) {
         for (let r = start.row; r <= lastRow; r++)
             rows.add(r);
     return { text: out, rows: [...rows].sort((a, b) => a - b) };
+}
+/** Is the tag at offset the only thing on its line(s), apart from blanks? */
+function aloneOnLine(text, offset, length) {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const nl = text.indexOf('\n', offset + length);
+    const end = nl < 0 ? text.length : nl;
+    return /^[ \t]*$/.test(text.slice(start, offset)) && /^[ \t\r]*$/.test(text.slice(offset + length, end));
 }
 const cache = new WeakMap();
 /** The unknown rows of a template file, or undefined for plain Python. */
@@ -5503,6 +5513,9 @@ class Workspace {
         const line = this.syntaxError(file);
         if (line === undefined)
             return undefined;
+        // A template is rendered before Python sees it: the error may be in what the scan made of its tags
+        if (file.template || file.templateRows)
+            return `it is a template rendered at deploy time, and with its tags left unknown its text does not parse near line ${line}`;
         return this.python2Files.has(file.rel)
             ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
             : `it has a syntax error near line ${line}, which Python refuses to import`;

@@ -406,6 +406,8 @@ export class Workspace {
   syntaxReason(file: SourceFile): string | undefined {
     const line = this.syntaxError(file);
     if (line === undefined) return undefined;
+    // A template is rendered before Python sees it: the error may be in what the scan made of its tags
+    if (file.template || file.templateRows) return `it is a template rendered at deploy time, and with its tags left unknown its text does not parse near line ${line}`;
     return this.python2Files.has(file.rel)
       ? `${PYTHON2_REASON} (near line ${line}), which Python 3 refuses to import — and Python 2, which would, is past its end of life (January 2020), as is every Django release that runs on it (1.11 the last)`
       : `it has a syntax error near line ${line}, which Python refuses to import`;

@@ -447,6 +447,19 @@ describe('what real settings do, modelled', () => {
     expect(worlds(s, 'NAME')).toEqual(['<unknown>', '<unknown>']);
     expect(worlds(s, 'TIME_ZONE')).toEqual(['UTC', 'UTC']);
   });
+
+  it("a value tag alone on its line renders whole lines (askbot's `{{ staticfiles_app }}` among INSTALLED_APPS): the file still parses, that list is unknown, the rest is read", () => {
+    const s = settings("{% if debug %}\nX = 1\n{% endif %}\nDEBUG = False\nINSTALLED_APPS = (\n    'django.contrib.sites',\n    {{ staticfiles_app }}\n    'avatar',\n)\n{{ extra_settings }}\nNAME = '{{ name }}'\nTIME_ZONE = 'UTC'\n");
+    expect(s.template).toBe(true);
+    expect(s.unreadable ?? []).toEqual([]);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(s, 'INSTALLED_APPS')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'NAME')).toEqual(['<unknown>', '<unknown>']);
+    expect(worlds(s, 'TIME_ZONE')).toEqual(['UTC', 'UTC']);
+    // a template the scan still cannot parse is said to be one: not "a syntax error Python refuses to import"
+    const t = settings('{% if a %}\nY = 1\n{% endif %}\nX = {{ a }} {{ b }}\nDEBUG = False\n');
+    expect(t.unreadable.map((u) => u.reason)).toEqual(['it is a template rendered at deploy time, and with its tags left unknown its text does not parse near line 4']);
+  });
 });
 
 describe('limits: any valid Python, never a crash', () => {

@@ -55,7 +55,10 @@ export function neutraliseTemplate(text: string): TemplateText {
       if (start !== undefined && start.row === last) inline.push([start.offset, offset + tag.length]);
     } else if (BLOCK_OPEN.test(tag)) open.push({ row: first, offset });
     // `{{ x }}` becomes an identifier of the same length (an unknown name); statements and comments become spaces.
-    const fill = tag.startsWith('{{') || tag.startsWith('<%=') ? '_' : ' ';
+    // A value tag alone on its line renders whole lines, not a value: list items with their commas (askbot's
+    // `{{ staticfiles_app }}` among INSTALLED_APPS), statements, or nothing — spaces, its row unknown like the rest.
+    const value = (tag.startsWith('{{') || tag.startsWith('<%=')) && !aloneOnLine(text, offset, tag.length);
+    const fill = value ? '_' : ' ';
     return tag.replace(/[^\n]/g, fill);
   });
   // What an inline block renders is one of its branches, none known: the whole span reads as one unknown name
@@ -65,6 +68,14 @@ export function neutraliseTemplate(text: string): TemplateText {
   const lastRow = lineStarts.length - 1;
   for (const start of open) for (let r = start.row; r <= lastRow; r++) rows.add(r);
   return { text: out, rows: [...rows].sort((a, b) => a - b) };
+}
+
+/** Is the tag at offset the only thing on its line(s), apart from blanks? */
+function aloneOnLine(text: string, offset: number, length: number): boolean {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset + length);
+  const end = nl < 0 ? text.length : nl;
+  return /^[ \t]*$/.test(text.slice(start, offset)) && /^[ \t\r]*$/.test(text.slice(offset + length, end));
 }
 
 const cache = new WeakMap<SourceFile, Set<number> | null>();
