@@ -11,7 +11,8 @@ import { baseName, devOnlySettingsFiles, inFileBatch, isDevName, isManagementCom
 import { release } from './memory';
 import { scanFact, scanFactOf, setScanFact } from './scan-facts';
 import { shortcuts } from './shortcuts';
-import { PyIndex } from './modules';
+import { PyIndex, bindingTarget } from './modules';
+import { unnamedFunctions } from './unnamed';
 import { baseNodes, decoratorDotted, loc, methodsOf, paramNames } from './syntax';
 
 /** Base class names that make a class a view. */
@@ -339,6 +340,8 @@ interface ViewFacts {
   functions: FunctionFacts[];
   /** Route call (defKey of the call) → what its view argument resolves to, for the routes that resolve. */
   targets: Map<string, RouteTarget>;
+  /** Functions that looked like views and are not: no route reaches them and nothing names them (unnamed.ts). */
+  unnamed: Set<string>;
 }
 
 /** A view function of the index: its nodes found again, when asked, in the tree the workspace holds now. */
@@ -639,6 +642,25 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
       idx = PyIndex.of(ctx);
     }
   }
+  // request-first functions of views modules no route reaches and nothing names: dead code, not views (unnamed.ts)
+  const urlconfs = ctx.workspace.pythonFiles().filter((f) => routesFile(ctx, f));
+  const unrouted = [...functions.values()].filter((e) => !e.facts.route && importedBy(idx, e.facts.ref.file, urlconfs)).map((e) => ({ file: e.facts.ref.file, node: nodeOf(ctx.workspace, e.facts.ref), key: e.facts.key }));
+  const unnamed = unnamedFunctions(ctx, idx, unrouted, urlconfs);
+  for (const key of unnamed) functions.delete(key);
   const inOrder = <T>(m: Map<string, Ordered<T>>) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
-  return { classes: inOrder(classes), functions: inOrder(functions), targets };
+  return { classes: inOrder(classes), functions: inOrder(functions), targets, unnamed };
+}
+
+/**
+ * Does a URLconf production serves import this module (`from . import views`, `from app.views import x`)? Then its
+ * routing is read where it is made, and a function of it that no route reaches is not routed from elsewhere.
+ */
+function importedBy(idx: PyIndex, file: SourceFile, urlconfs: readonly SourceFile[]): boolean {
+  const module = idx.moduleName(file);
+  return !!module && urlconfs.some((u) => [...idx.imports(u).values()].some((b) => b.module === module || bindingTarget(b) === module));
+}
+
+/** Was this function (defKey) left out of the views because nothing names it (unnamed.ts)? */
+export function unnamedView(ctx: ScanContext, key: string): boolean {
+  return factsOf(ctx).unnamed.has(key);
 }

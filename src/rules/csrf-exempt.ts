@@ -5,6 +5,7 @@ import type { SourceFile } from '../project/workspace';
 import {
   PyIndex,
   asViewClass,
+  classAncestry,
   baseNodes,
   classAttr,
   decoratorTexts,
@@ -17,6 +18,7 @@ import {
   productionPythonFiles,
   projectOf,
   routeCalls,
+  unnamedView,
   unwrapView,
   walkBody,
   type ViewClass,
@@ -59,6 +61,12 @@ const SECRET_KEYWORD = /^(session_key|s|signed_value|signed_obj|value)$/;
  */
 const PROTOCOL_NAME = /saml|(^|_)(sso|acs|slo|lti)(_|$)|assertion_consumer|oidc|oauth|openid|social|^complete$|callback|logout_response/i;
 const PROTOCOL_PATH = /saml|(^|[_/.])(sso|acs|slo|lti|psa)([_/.]|$)|assertion_consumer|oidc|oauth|openid|social|callback/i;
+
+/** django-oauth-toolkit's views for OAuth clients, csrf_exempt in the library: token, revocation, introspection. */
+const OAUTH_TOKEN_ENDPOINT = /^oauth2_provider\.views(\.base|\.introspect)?\.(TokenView|RevokeTokenView|IntrospectTokenView)$/;
+
+/** django-oauth-toolkit's authorization (approval) view: CSRF-protected in the library. */
+const OAUTH_APPROVAL = /^oauth2_provider\.views(\.base)?\.AuthorizationView$/;
 
 /** Reads of a non-cookie credential: the Authorization header, an API key header. */
 const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
@@ -172,6 +180,8 @@ function exemptions(ctx: ScanContext, idx: PyIndex, viewClasses: ViewClass[]): E
         }
         return true;
       }
+      // a function that looked like a view and that nothing names (no route, import or call): dead code
+      if (unnamedView(ctx, defKey(file, n))) return true;
       out.push({ file, at: loc(file, ex.node), label: n.childForFieldName('name')?.text ?? '?', bodies: [{ file, fn: n }], decorators: names, how: '@csrf_exempt' });
       return true;
     });
@@ -668,6 +678,9 @@ function evidence(ctx: ScanContext, idx: PyIndex, e: Exempt): Evidence {
 function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
   const cls = e.cls?.node ?? e.bodies[0]?.cls;
   if (cls && isDrf(idx, e.bodies[0]?.file ?? e.file, cls)) return undefined;
+  // django-oauth-toolkit's token endpoints: the library exempts them itself (OAuth clients post client credentials
+  // and a code or refresh token, not a session), so a subclass's csrf_exempt changes nothing (CMS Blue Button's TokenView)
+  if (cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_TOKEN_ENDPOINT.test(a.q))) return undefined;
   if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
     const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
     if (decos.some((d) => /(^|\.)api_view$/.test(d))) return undefined; // DRF @api_view
@@ -705,7 +718,10 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
       fix: 'Keep the check first in the view and refuse the request (PermissionDenied) when the secret does not verify; never fall back to the session cookie alone.',
     };
   }
-  if (ev.session && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
+  // the provider's own approval form (django-oauth-toolkit's AuthorizationView, CSRF-protected in the library) is a
+  // form the logged-in user submits, not a protocol endpoint that receives cross-site POSTs
+  const approval = !!cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_APPROVAL.test(a.q));
+  if (ev.session && !approval && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
     return {
       location: e.at,
       level: 'note',

@@ -82,6 +82,8 @@ describe('the order of the index', () => {
     // aaa/views.py comes before zzz/urls.py in file order; its unrouted view before the routed one
     put('aaa/__init__.py', '');
     put('aaa/views.py', 'from django.views import View\n\n\ndef unrouted(request):\n    return None\n\n\nclass Plain(View):\n    pass\n\n\ndef routed(request):\n    return None\n\n\nclass Routed(View):\n    pass\n');
+    // named elsewhere, so the unrouted view is kept (one nothing names is dead code: unnamed.ts)
+    put('aaa/links.py', 'from aaa.views import unrouted\n\nLINKS = [unrouted]\n');
     put('zzz/__init__.py', '');
     put('zzz/urls.py', 'from django.urls import path\n\nfrom aaa import views\n\nurlpatterns = [path("r/", views.routed), path("c/", views.Routed.as_view())]\n');
     for (const chars of [Number.MAX_SAFE_INTEGER, 1]) {

@@ -416,3 +416,10 @@ def order_notified(request):
     except requests.RequestException:
         pass
     return JsonResponse({"ok": True})
+
+
+# an earlier version of a view no route reaches and nothing names (urls.py imports this module): dead code
+def notify_team_old(request):
+    # ok: launch.W080
+    send_mail("New order", request.POST["note"], "shop@example.com", ["team@example.com"])
+    return HttpResponse("sent")

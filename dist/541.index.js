@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983];
+export const id = 541;
+export const ids = [541];
 export const modules = {
 
 /***/ 83916:
@@ -4049,7 +4049,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 13056:
+/***/ 27762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13045,7 +13045,96 @@ function moduleTable(ctx) {
     return { byModule, info };
 }
 
+;// CONCATENATED MODULE: ./src/project/unnamed.ts
+
+
+
+
+/** A URLconf that reaches views through names computed at run time. */
+const DYNAMIC_LOOKUP = /\bgetattr\s*\(|\bvars\s*\(|__dict__|\bgetmembers\s*\(/;
+/** Decorators known not to register a function anywhere: Django's and DRF's. */
+const PLAIN_DECORATOR = /^(django|rest_framework)\./;
+/**
+ * The keys of the defs (module-level function definitions) that nothing names. `urlconfs` are the files whose
+ * routes production serves: one that looks views up by name keeps them all.
+ */
+function unnamedFunctions(ctx, idx, defs, urlconfs) {
+    const out = new Set();
+    if (defs.length === 0 || urlconfs.some((f) => DYNAMIC_LOOKUP.test(f.text)))
+        return out;
+    const byName = new Map();
+    for (const d of defs) {
+        const name = d.node.childForFieldName('name')?.text;
+        if (!name || !plainlyDecorated(idx, d))
+            continue;
+        byName.set(name, [...(byName.get(name) ?? []), d]);
+    }
+    if (byName.size === 0)
+        return out;
+    const named = new Set();
+    const mention = new RegExp(`\\b(?:${[...byName.keys()].join('|')})\\b`, 'g');
+    for (const f of ctx.workspace.pythonFiles()) {
+        if (isTestPath(f.rel))
+            continue;
+        const names = new Set([...f.text.matchAll(mention)].map((m) => m[0]));
+        if (names.size === 0)
+            continue;
+        eachOfType(ctx.workspace.tree(f).rootNode, ['identifier', 'string'], (n) => {
+            if (n.type === 'string') {
+                // a route's name (`name="add_rule_api"`) names a URL, not a function
+                if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.text === 'name')
+                    return;
+                for (const name of names)
+                    if (new RegExp(`\\b${name}\\b`).test(n.text))
+                        for (const d of byName.get(name))
+                            named.add(d.key);
+                return;
+            }
+            const candidates = byName.get(n.text);
+            if (!candidates)
+                return;
+            for (const d of candidates)
+                if (!named.has(d.key) && namesIt(idx, f, n, d))
+                    named.add(d.key);
+        });
+    }
+    for (const list of byName.values())
+        for (const d of list)
+            if (!named.has(d.key))
+                out.add(d.key);
+    return out;
+}
+/** Every decorator of the def is Django's or DRF's (csrf_exempt, login_required, api_view…), or it has none. */
+function plainlyDecorated(idx, d) {
+    const dotted = decoratorDotted(d.node);
+    return dotted.length === decoratorTexts(d.node).length && dotted.every((x) => PLAIN_DECORATOR.test(idx.qualifyName(d.file, x)));
+}
+/** Does this identifier (in file f) refer to def d, or might it? */
+function namesIt(idx, f, n, d) {
+    const parent = n.parent;
+    // its own name, another definition of the same name, a keyword argument's name
+    if (parent && (parent.type === 'function_definition' || parent.type === 'class_definition') && parent.childForFieldName('name')?.id === n.id)
+        return false;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === n.id)
+        return false;
+    if (f.rel === d.file.rel)
+        return true;
+    let target;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === n.id)
+        target = idx.qualify(f, parent);
+    else if (parent && (parent.type === 'dotted_name' || parent.type === 'aliased_import')) {
+        // `from pkg.views import name [as alias]`: what the import binds
+        const binding = [...idx.imports(f).values()].find((b) => b.name === n.text);
+        target = binding ? bindingTarget(binding) : undefined;
+    }
+    else
+        target = idx.qualify(f, n);
+    const def = target ? idx.resolveDef(target, f.rel) : undefined;
+    return !def || (def.file.rel === d.file.rel && def.node.startIndex === d.node.startIndex);
+}
+
 ;// CONCATENATED MODULE: ./src/project/views.ts
+
 
 
 
@@ -13588,8 +13677,26 @@ function* collectViews(first) {
             idx = PyIndex.of(ctx);
         }
     }
+    // request-first functions of views modules no route reaches and nothing names: dead code, not views (unnamed.ts)
+    const urlconfs = ctx.workspace.pythonFiles().filter((f) => routesFile(ctx, f));
+    const unrouted = [...functions.values()].filter((e) => !e.facts.route && importedBy(idx, e.facts.ref.file, urlconfs)).map((e) => ({ file: e.facts.ref.file, node: nodeOf(ctx.workspace, e.facts.ref), key: e.facts.key }));
+    const unnamed = unnamedFunctions(ctx, idx, unrouted, urlconfs);
+    for (const key of unnamed)
+        functions.delete(key);
     const inOrder = (m) => [...m.values()].sort((a, b) => (before(a.first, b.first) ? -1 : before(b.first, a.first) ? 1 : 0)).map((e) => e.facts);
-    return { classes: inOrder(classes), functions: inOrder(functions), targets };
+    return { classes: inOrder(classes), functions: inOrder(functions), targets, unnamed };
+}
+/**
+ * Does a URLconf production serves import this module (`from . import views`, `from app.views import x`)? Then its
+ * routing is read where it is made, and a function of it that no route reaches is not routed from elsewhere.
+ */
+function importedBy(idx, file, urlconfs) {
+    const module = idx.moduleName(file);
+    return !!module && urlconfs.some((u) => [...idx.imports(u).values()].some((b) => b.module === module || bindingTarget(b) === module));
+}
+/** Was this function (defKey) left out of the views because nothing names it (unnamed.ts)? */
+function unnamedView(ctx, key) {
+    return factsOf(ctx).unnamed.has(key);
 }
 
 ;// CONCATENATED MODULE: ./src/project/middleware.ts
@@ -24357,6 +24464,10 @@ const SECRET_KEYWORD = /^(session_key|s|signed_value|signed_obj|value)$/;
  */
 const PROTOCOL_NAME = /saml|(^|_)(sso|acs|slo|lti)(_|$)|assertion_consumer|oidc|oauth|openid|social|^complete$|callback|logout_response/i;
 const PROTOCOL_PATH = /saml|(^|[_/.])(sso|acs|slo|lti|psa)([_/.]|$)|assertion_consumer|oidc|oauth|openid|social|callback/i;
+/** django-oauth-toolkit's views for OAuth clients, csrf_exempt in the library: token, revocation, introspection. */
+const OAUTH_TOKEN_ENDPOINT = /^oauth2_provider\.views(\.base|\.introspect)?\.(TokenView|RevokeTokenView|IntrospectTokenView)$/;
+/** django-oauth-toolkit's authorization (approval) view: CSRF-protected in the library. */
+const OAUTH_APPROVAL = /^oauth2_provider\.views(\.base)?\.AuthorizationView$/;
 /** Reads of a non-cookie credential: the Authorization header, an API key header. */
 const AUTH_HEADER = /HTTP_AUTHORIZATION|["']authorization["']|HTTP_X_API_KEY|["']x-api-key["']|get_authorization_header/i;
 /** launch.W120: @csrf_exempt on a view that uses the logged-in session. */
@@ -24470,6 +24581,9 @@ function exemptions(ctx, idx, viewClasses) {
                 }
                 return true;
             }
+            // a function that looked like a view and that nothing names (no route, import or call): dead code
+            if (unnamedView(ctx, defKey(file, n)))
+                return true;
             out.push({ file, at: syntax_loc(file, ex.node), label: n.childForFieldName('name')?.text ?? '?', bodies: [{ file, fn: n }], decorators: names, how: '@csrf_exempt' });
             return true;
         });
@@ -25012,6 +25126,10 @@ function csrf_exempt_judge(ctx, idx, e) {
     const cls = e.cls?.node ?? e.bodies[0]?.cls;
     if (cls && isDrf(idx, e.bodies[0]?.file ?? e.file, cls))
         return undefined;
+    // django-oauth-toolkit's token endpoints: the library exempts them itself (OAuth clients post client credentials
+    // and a code or refresh token, not a session), so a subclass's csrf_exempt changes nothing (CMS Blue Button's TokenView)
+    if (cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_TOKEN_ENDPOINT.test(a.q)))
+        return undefined;
     if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
         const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
         if (decos.some((d) => /(^|\.)api_view$/.test(d)))
@@ -25051,7 +25169,10 @@ function csrf_exempt_judge(ctx, idx, e) {
             fix: 'Keep the check first in the view and refuse the request (PermissionDenied) when the secret does not verify; never fall back to the session cookie alone.',
         };
     }
-    if (ev.session && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
+    // the provider's own approval form (django-oauth-toolkit's AuthorizationView, CSRF-protected in the library) is a
+    // form the logged-in user submits, not a protocol endpoint that receives cross-site POSTs
+    const approval = !!cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_APPROVAL.test(a.q));
+    if (ev.session && !approval && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
         return {
             location: e.at,
             level: 'note',

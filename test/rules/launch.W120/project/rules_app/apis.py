@@ -1,0 +1,6 @@
+from django.http import JsonResponse
+
+
+def add_rule(request):
+    request.user.rules.create(title=request.POST["title"])
+    return JsonResponse({"status": "success"})
