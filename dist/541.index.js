@@ -21916,6 +21916,11 @@ const AGENT_SETTINGS = ['ROLLBAR', 'ELASTIC_APM', 'BUGSNAG', 'HONEYBADGER', 'RAV
  * mail them (Django's AdminEmailHandler): errors logged by django.request reach someone.
  */
 const REMOTE_HANDLER = /logstash|SysLogHandler|HTTPHandler|SocketHandler|DatagramHandler|graypy|GELF|fluent|loki|watchtower|cloudwatch|google\.cloud\.logging|datadog|opentelemetry|otlp|AdminEmailHandler|SMTPHandler/i;
+/**
+ * Google Cloud Error Reporting: its client library, or log entries typed as its ReportedErrorEvent, which Error
+ * Reporting picks up from Cloud Logging (seqr's JSON log formatter types every ERROR record so).
+ */
+const GCP_ERROR_REPORTING = /type\.googleapis\.com\/google\.devtools\.clouderrorreporting\.v1beta1\.ReportedErrorEvent|^[ \t]*from[ \t]+google\.cloud[ \t]+import[ \t][^\n]*\berror_reporting\b|^[ \t]*(?:import|from)[ \t]+google\.cloud\.error_reporting\b/m;
 /** A receiver of got_request_exception: the project captures unhandled exceptions itself. */
 const REQUEST_EXCEPTION_RECEIVER = /got_request_exception\s*\.\s*connect\s*\(|@receiver\s*\(\s*(?:[\w.]+\.)?got_request_exception\b/;
 /**
@@ -22000,7 +22005,7 @@ function adminsMayBeSet(s) {
             if (AGENT_SETTINGS.some((n) => s.bindings.has(n)) || remote === true)
                 continue;
             const py = productionPythonFiles(ctx, project);
-            if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text)))
+            if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text) || GCP_ERROR_REPORTING.test(f.text)))
                 continue;
             const deploy = ctx.workspace
                 .deployFiles()
@@ -22022,7 +22027,7 @@ function adminsMayBeSet(s) {
             }
             hits.push({
                 location: s.anchor,
-                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
             });
         }
         if (projects === 0)
