@@ -29557,14 +29557,17 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
     const settings = [];
     let production = null;
     let passedConfiguration;
+    let codeDefault = false;
     const chosen = development ? undefined : resolution.chosen;
     if (chosen) {
         const reason = resolution.reason;
-        // DJANGO_CONFIGURATION defaulted in code (`os.environ.setdefault("DJANGO_CONFIGURATION", "Development")` in
-        // wsgi.py: openfun's joanie, La Suite's docs and meet) to a development class is the developer's fallback, as a
-        // development-named settings module is: the production class is judged instead (classes.ts applyConfigurations)
-        const codeDefault = chosen.source === 'wsgi' || chosen.source === 'asgi' || chosen.source === 'manage.py' || chosen.source === 'code';
-        const configuration = chosen.configuration && !(codeDefault && isDevConfiguration(chosen.configuration)) ? chosen.configuration : undefined;
+        // DJANGO_CONFIGURATION naming a development class is passed over, as a development-named settings module is
+        // (production.ts): defaulted in code (`os.environ.setdefault("DJANGO_CONFIGURATION", "Development")` in wsgi.py:
+        // openfun's joanie, La Suite's docs and meet), the developer's fallback; set by a deploy file (OLDP's Dockerfile
+        // `ENV DJANGO_CONFIGURATION=DevConfiguration` beside a SQLite URL and a literal key), a development image. The
+        // production class is judged instead (classes.ts applyConfigurations), and the project's reason says so.
+        codeDefault = chosen.source === 'wsgi' || chosen.source === 'asgi' || chosen.source === 'manage.py' || chosen.source === 'code';
+        const configuration = chosen.configuration && !isDevConfiguration(chosen.configuration) ? chosen.configuration : undefined;
         if (chosen.configuration && !configuration)
             passedConfiguration = chosen.configuration;
         if (isUnreadable(chosen.resolved)) {
@@ -29606,7 +29609,7 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
             reason: development
                 ? `a development/test/example project (${dir}), not judged as production`
                 : passedConfiguration
-                    ? `${resolution.reason}; its DJANGO_CONFIGURATION default there, ${passedConfiguration}, is a development class: ${production?.configuration ? `the ${production.configuration} class is judged` : 'which class production uses is not known'}`
+                    ? `${resolution.reason}; its DJANGO_CONFIGURATION ${codeDefault ? 'default ' : ''}there, ${passedConfiguration}, is a development class: ${production?.configuration ? `the ${production.configuration} class is judged` : 'which class production uses is not known'}`
                     : resolution.reason,
             ...(status ? { status } : {}),
             ...(chosen?.at && !development ? { evidence: chosen.at } : {}),

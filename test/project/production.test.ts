@@ -260,6 +260,12 @@ describe('resolution order', () => {
     const named = scan(tree({ 'app/__init__.py': '', 'app/settings.py': settings, 'app/wsgi.py': wsgi('Development'), 'Dockerfile': 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings DJANGO_CONFIGURATION=Production\nCMD gunicorn app.wsgi\n' }), { env: {} }).projects[0];
     expect(named.info).toMatchObject({ configuration: 'Production' });
     expect(named.info.reason).not.toContain('development class');
+    // a deploy file naming a development class is a development image, as one naming a development settings module
+    // is (OLDP's Dockerfile: DevConfiguration beside a SQLite URL and a literal key): the production class is judged
+    const devImage = scan(tree({ 'app/__init__.py': '', 'app/settings.py': settings, 'app/wsgi.py': wsgi('Development'), 'Dockerfile': 'FROM python\nENV DJANGO_SETTINGS_MODULE=app.settings DJANGO_CONFIGURATION=Development\nCMD gunicorn app.wsgi\n' }), { env: {} }).projects[0];
+    expect(devImage.info).toMatchObject({ settingsModule: 'app.settings', configuration: 'Production' });
+    expect(devImage.info.reason).toContain('its DJANGO_CONFIGURATION there, Development, is a development class: the Production class is judged');
+    expect(devImage.production?.bindings.get('DEBUG')?.unset).toEqual({ kind: 'bool', value: false });
   });
 
   it('beside a development default in a src/ layout, the production sibling is found (OWASP Nest: settings.local, settings.production under backend/src)', () => {
