@@ -275,10 +275,19 @@ function projectRoots(ws: Workspace, named: string | undefined, evidence: readon
  */
 function isProjectTemplate(ws: Workspace, dir: string): boolean {
   if (inTemplateFolder(dir)) return true;
-  if (!dir.split('/').some((p) => /^project_templates?$/i.test(p))) return false;
+  if (!dir.split('/').some((p) => /^project_templates?$|[_-]templates?$/i.test(p))) return false;
   const manage = ws.get(`${dir}/manage.py`);
-  return !!manage && !!settingsDefaultIn(ws, manage)?.module?.includes('{{');
+  const module = manage && settingsDefaultIn(ws, manage)?.module;
+  if (!module) return false;
+  if (module.includes('{{')) return true;
+  // the settings it names exist there only as a template a generator renders (askbot's setup_templates/
+  // settings.py.jinja2, rendered by askbot-setup into each site it creates)
+  const path = `${dir}/${module.replace(/\./g, '/')}`;
+  return !resolveModule(ws, dir, module, true) && RENDERED.some((ext) => !!ws.get(`${path}${ext}`) || !!ws.get(`${path}/__init__${ext}`));
 }
+
+/** Jinja and Django-template suffixes of a Python file a project generator renders. */
+const RENDERED = ['.py.jinja2', '.py.jinja', '.py.j2', '.py-tpl', '.py.tpl', '.py.tmpl'];
 
 /**
  * A manage.py inside a Python package (its folder holds an `__init__.py`) whose settings module resolves only

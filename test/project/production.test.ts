@@ -469,6 +469,22 @@ describe('several projects', () => {
     expect(scan(tree(files), { settingsModule: 'testapp.settings' }).projects.map((p) => p.root)).toEqual(['cms/tests']);
   });
 
+  it("a generator's templates folder whose manage.py names settings that exist only as a Jinja template is a project template too (askbot's setup_templates)", () => {
+    const files = {
+      'askbot/__init__.py': '',
+      'askbot/setup_templates/__init__.py': '',
+      'askbot/setup_templates/manage.py': SET('settings'),
+      'askbot/setup_templates/settings.py.jinja2': "DEBUG = False\nALLOWED_HOSTS = ['*']\nINSTALLED_APPS = (\n    'askbot',\n    {{ staticfiles_app }}\n)\n",
+      'testproject/manage.py': SET('testproject.settings'),
+      'testproject/testproject/__init__.py': '',
+      'testproject/testproject/settings.py': 'DEBUG = True\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/the only one is the project template askbot\/setup_templates\/ \(besides testproject, a test or example project\)/);
+    // a folder named for templates whose settings are plain Python is a project like any other
+    const plain = { ...files, 'askbot/setup_templates/settings.py': 'DEBUG = False\n' };
+    expect(scan(tree(plain)).projects.map((p) => [p.root, p.info.settingsModule])).toContainEqual(['askbot/setup_templates', 'settings']);
+  });
+
   it("a package's manage.py whose settings resolve only from the folder above belongs to the project there (SQUAD)", () => {
     // The top manage.py only imports `app.manage`; the package's wsgi.py names the settings gunicorn loads.
     const dir = tree({
