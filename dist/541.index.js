@@ -10482,6 +10482,39 @@ function terraformRedirects(file) {
     }
     return out;
 }
+/** The `aws_lb_listener` / `aws_alb_listener` resources of a file (terraformHttpsOnly judges them together). */
+function terraformListeners(file) {
+    if (!/aws_a?lb_listener/.test(file.text))
+        return [];
+    const out = new Map();
+    let head = 0; // the `resource "aws_lb_listener" … {` line: it opens the block, so it is not inside it
+    for (const l of hclLines(file.text)) {
+        if (/^\s*resource\s+"aws_a?lb_listener"/.test(l.text))
+            head = l.line;
+        if ((l.resource !== 'aws_lb_listener' && l.resource !== 'aws_alb_listener') || !l.top)
+            continue;
+        let entry = out.get(l.top.index);
+        if (!entry)
+            out.set(l.top.index, (entry = { location: { file: file.rel, line: head || l.line }, literalProtocol: true }));
+        const m = /^protocol\s*=\s*(.+)$/.exec(l.text.trim());
+        if (m && l.blocks.length === 0) {
+            const lit = /^"([A-Za-z_]+)"$/.exec(m[1].trim());
+            entry.protocol = lit?.[1].toUpperCase();
+            entry.literalProtocol = !!lit;
+        }
+    }
+    return [...out.values()];
+}
+/**
+ * The repository's Terraform gives its AWS load balancers HTTPS (or TLS) listeners only — no listener for plain HTTP
+ * anywhere, and none whose protocol is an expression or left to the default (HTTP): a plain-HTTP request never
+ * reaches Django (CMS Blue Button's ALB listens on 443 alone). The fact, or undefined.
+ */
+function terraformHttpsOnly(listeners) {
+    if (listeners.length === 0 || !listeners.every((l) => l.literalProtocol && (l.protocol === 'HTTPS' || l.protocol === 'TLS')))
+        return undefined;
+    return { location: listeners[0].location, what: 'AWS load balancer listeners for HTTPS only in the Terraform (no plain-HTTP listener: plain HTTP never reaches Django)' };
+}
 /**
  * Persistent shares Terraform mounts into an Azure Container App: a `volume` of storage type `AzureFile` (or
  * `NfsAzureFile`; not `EmptyDir`) and the container's `volume_mounts { path = … }` — a literal, or a `local.`
@@ -10684,6 +10717,7 @@ function proxySiteConfig(ctx, project) {
 function proxyFactsIn(files, env = new Map()) {
     const out = noFacts();
     const traefik = new Traefik();
+    const listeners = [];
     for (const f of files) {
         const name = baseName(f.rel).toLowerCase();
         if (isCaddyfile(name))
@@ -10696,6 +10730,7 @@ function proxyFactsIn(files, env = new Map()) {
         }
         else if (name.endsWith('.tf')) {
             out.redirect.push(...terraformRedirects(f));
+            listeners.push(...terraformListeners(f));
         }
         else {
             if (/\.(ya?ml|toml)$/.test(name))
@@ -10719,6 +10754,9 @@ function proxyFactsIn(files, env = new Map()) {
         }
     }
     merge(out, traefik.facts());
+    const httpsOnly = terraformHttpsOnly(listeners);
+    if (httpsOnly)
+        out.redirect.push(httpsOnly);
     return out;
 }
 function noFacts() {

@@ -28,7 +28,7 @@ import { baseName, countsFor, inTemplateFolder, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
 import { productionEnvironment } from './manifests';
 import { JINJA_NAME, readJinja, UNKNOWN } from './server-templates';
-import { terraformRedirects } from './terraform';
+import { terraformHttpsOnly, terraformListeners, terraformRedirects, type LbListener } from './terraform';
 
 export interface ProxyFact {
   location: Location;
@@ -150,6 +150,7 @@ export function proxySiteConfig(ctx: ScanContext, project?: ScannedProject): str
 export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<string, EnvValue[]> = new Map()): ProxyHttps {
   const out = noFacts();
   const traefik = new Traefik();
+  const listeners: LbListener[] = [];
   for (const f of files) {
     const name = baseName(f.rel).toLowerCase();
     if (isCaddyfile(name)) merge(out, caddy(f, env));
@@ -159,6 +160,7 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
       merge(out, apache(f));
     } else if (name.endsWith('.tf')) {
       out.redirect.push(...terraformRedirects(f));
+      listeners.push(...terraformListeners(f));
     } else {
       if (/\.(ya?ml|toml)$/.test(name)) traefik.readConfig(f);
       if (/\.ya?ml$/.test(name) && !isComposeFile(name)) {
@@ -175,6 +177,8 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
     }
   }
   merge(out, traefik.facts());
+  const httpsOnly = terraformHttpsOnly(listeners);
+  if (httpsOnly) out.redirect.push(httpsOnly);
   return out;
 }
 

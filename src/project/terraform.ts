@@ -6,7 +6,8 @@
  *   (round ten's Cal-ITP benefits);
  * - `azurerm_linux_web_app` / `azurerm_windows_web_app` / `azurerm_app_service`: `https_only = true`;
  * - `aws_lb_listener` (`aws_alb_listener`): a `redirect { protocol = "HTTPS" }` action;
- * - `google_compute_url_map`: `https_redirect = true`.
+ * - `google_compute_url_map`: `https_redirect = true`;
+ * - and, across the files, AWS load balancer listeners for HTTPS only (terraformHttpsOnly): no plain HTTP reaches Django.
  *
  * And error alerting for launch.W090: a CloudWatch log metric filter on errors with an alarm that has actions.
  *
@@ -106,6 +107,43 @@ export function terraformRedirects(file: { rel: string; text: string }): ProxyFa
     }
   }
   return out;
+}
+
+/** An AWS load balancer listener of a Terraform file: its protocol (a literal, upper-cased; undefined for an expression or none) and where it starts. */
+export interface LbListener {
+  location: { file: string; line: number };
+  protocol?: string;
+  literalProtocol: boolean;
+}
+
+/** The `aws_lb_listener` / `aws_alb_listener` resources of a file (terraformHttpsOnly judges them together). */
+export function terraformListeners(file: { rel: string; text: string }): LbListener[] {
+  if (!/aws_a?lb_listener/.test(file.text)) return [];
+  const out = new Map<number, LbListener>();
+  let head = 0; // the `resource "aws_lb_listener" … {` line: it opens the block, so it is not inside it
+  for (const l of hclLines(file.text)) {
+    if (/^\s*resource\s+"aws_a?lb_listener"/.test(l.text)) head = l.line;
+    if ((l.resource !== 'aws_lb_listener' && l.resource !== 'aws_alb_listener') || !l.top) continue;
+    let entry = out.get(l.top.index);
+    if (!entry) out.set(l.top.index, (entry = { location: { file: file.rel, line: head || l.line }, literalProtocol: true }));
+    const m = /^protocol\s*=\s*(.+)$/.exec(l.text.trim());
+    if (m && l.blocks.length === 0) {
+      const lit = /^"([A-Za-z_]+)"$/.exec(m[1].trim());
+      entry.protocol = lit?.[1].toUpperCase();
+      entry.literalProtocol = !!lit;
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * The repository's Terraform gives its AWS load balancers HTTPS (or TLS) listeners only — no listener for plain HTTP
+ * anywhere, and none whose protocol is an expression or left to the default (HTTP): a plain-HTTP request never
+ * reaches Django (CMS Blue Button's ALB listens on 443 alone). The fact, or undefined.
+ */
+export function terraformHttpsOnly(listeners: readonly LbListener[]): ProxyFact | undefined {
+  if (listeners.length === 0 || !listeners.every((l) => l.literalProtocol && (l.protocol === 'HTTPS' || l.protocol === 'TLS'))) return undefined;
+  return { location: listeners[0].location, what: 'AWS load balancer listeners for HTTPS only in the Terraform (no plain-HTTP listener: plain HTTP never reaches Django)' };
 }
 
 /**

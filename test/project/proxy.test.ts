@@ -274,6 +274,16 @@ describe('Terraform: the platform redirects plain HTTP', () => {
     );
     expect(facts({ 'infra/main.tf': none }).redirect).toEqual([]);
   });
+
+  it("AWS load balancers that listen for HTTPS only, across the repository's Terraform: plain HTTP never reaches Django (CMS Blue Button)", () => {
+    const listener = (name: string, attrs: string) => lines(`resource "aws_lb_listener" "${name}" {`, `  load_balancer_arn = aws_lb.alb.arn`, attrs, '  default_action {', '    type = "forward"', '  }', '}');
+    const https = listener('https', '  port = 443\n  protocol = "HTTPS"');
+    expect(facts({ 'ops/alb.tf': https }).redirect).toEqual(['ops/alb.tf:1 AWS load balancer listeners for HTTPS only in the Terraform (no plain-HTTP listener: plain HTTP never reaches Django)']);
+    // a plain-HTTP listener in another file, one left to the default protocol, or one whose protocol is an expression: no fact
+    expect(facts({ 'ops/alb.tf': https, 'ops/http.tf': listener('http', '  port = 80\n  protocol = "HTTP"') }).redirect).toEqual([]);
+    expect(facts({ 'ops/alb.tf': https, 'ops/http.tf': listener('http', '  port = 80') }).redirect).toEqual([]);
+    expect(facts({ 'ops/alb.tf': listener('app', '  protocol = var.listener_protocol') }).redirect).toEqual([]);
+  });
 });
 
 describe('Apache', () => {
