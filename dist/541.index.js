@@ -12184,6 +12184,16 @@ function defaultDatabaseUnread(settings, world) {
 }
 const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
 /**
+ * django-secure's middleware, which Django 1.8 took in as SecurityMiddleware: it reads the same SECURE_* settings
+ * (redirect, HSTS, nosniff), so on the Django releases before 1.8 — and on 1.8 where a project kept it (PyCon's
+ * site) — it is the security middleware.
+ */
+const DJANGO_SECURE_MIDDLEWARE = 'djangosecure.middleware.SecurityMiddleware';
+/** Is Django's SecurityMiddleware, or django-secure's, in MIDDLEWARE in this world? undefined when unknown. */
+function securityMiddlewareIn(settings, world) {
+    return listHasIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }, (s) => s === SECURITY_MIDDLEWARE || s === DJANGO_SECURE_MIDDLEWARE);
+}
+/**
  * Does a list setting hold a matching item in this world? A missing setting is `dflt`. When the value is
  * unknown only because undecided paths set different known lists (`if FLAG: MIDDLEWARE += [...]`), the answer
  * holds when every alternative agrees. undefined when it cannot be known.
@@ -12539,7 +12549,7 @@ function offPhrase(settings, name) {
 }
 /** `check(world)` only where SecurityMiddleware is known to be installed (Django's security checks do the same). */
 function withSecurityMiddleware(settings, check) {
-    return (w) => (middlewareHas(settings, w, SECURITY_MIDDLEWARE) === true ? check(w) : undefined);
+    return (w) => (securityMiddlewareIn(settings, w) === true ? check(w) : undefined);
 }
 /** Is DEBUG known to be off in every world of the production settings the file belongs to? */
 function debugOffInProduction(ctx, rel) {
@@ -22362,7 +22372,7 @@ const sentry_dsn_literal_WHY = 'a DSN is a public, send-only key (Sentry says it
     check(ctx) {
         return forProduction(ctx, (s) => {
             const worlds = worldsWhere((w) => {
-                const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
+                const has = securityMiddlewareIn(s, w);
                 if (has !== false)
                     return has === undefined ? undefined : false;
                 // the classes are resolved only where SecurityMiddleware itself is missing

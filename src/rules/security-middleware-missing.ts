@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { subclassesMiddleware } from '../project/middleware';
-import { SECURITY_MIDDLEWARE, forProduction, label, listHasIn, locationOf, middlewareHas, worldClause, worldsWhere } from './settings-util';
+import { SECURITY_MIDDLEWARE, forProduction, label, listHasIn, locationOf, securityMiddlewareIn, worldClause, worldsWhere } from './settings-util';
 
 /** launch.W100: SecurityMiddleware is not in MIDDLEWARE (security.W001). */
 export default {
@@ -20,7 +20,7 @@ export default {
   check(ctx) {
     return forProduction(ctx, (s) => {
       const worlds = worldsWhere((w) => {
-        const has = middlewareHas(s, w, SECURITY_MIDDLEWARE);
+        const has = securityMiddlewareIn(s, w);
         if (has !== false) return has === undefined ? undefined : false;
         // the classes are resolved only where SecurityMiddleware itself is missing
         const subclass = listHasIn(s, 'MIDDLEWARE', w, { kind: 'list', items: [] }, (m) => subclassesMiddleware(ctx, m, s.file, SECURITY_MIDDLEWARE));

@@ -205,6 +205,17 @@ export function defaultDatabaseUnread(settings: EvaluatedSettings, world: World)
 }
 
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
+/**
+ * django-secure's middleware, which Django 1.8 took in as SecurityMiddleware: it reads the same SECURE_* settings
+ * (redirect, HSTS, nosniff), so on the Django releases before 1.8 — and on 1.8 where a project kept it (PyCon's
+ * site) — it is the security middleware.
+ */
+const DJANGO_SECURE_MIDDLEWARE = 'djangosecure.middleware.SecurityMiddleware';
+
+/** Is Django's SecurityMiddleware, or django-secure's, in MIDDLEWARE in this world? undefined when unknown. */
+export function securityMiddlewareIn(settings: EvaluatedSettings, world: World): boolean | undefined {
+  return listHasIn(settings, 'MIDDLEWARE', world, { kind: 'list', items: [] }, (s) => s === SECURITY_MIDDLEWARE || s === DJANGO_SECURE_MIDDLEWARE);
+}
 
 /**
  * Does a list setting hold a matching item in this world? A missing setting is `dflt`. When the value is
@@ -544,7 +555,7 @@ export function offPhrase(settings: EvaluatedSettings, name: string): string {
 
 /** `check(world)` only where SecurityMiddleware is known to be installed (Django's security checks do the same). */
 export function withSecurityMiddleware(settings: EvaluatedSettings, check: (world: World) => boolean | undefined): (world: World) => boolean | undefined {
-  return (w) => (middlewareHas(settings, w, SECURITY_MIDDLEWARE) === true ? check(w) : undefined);
+  return (w) => (securityMiddlewareIn(settings, w) === true ? check(w) : undefined);
 }
 
 /** Is DEBUG known to be off in every world of the production settings the file belongs to? */
