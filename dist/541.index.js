@@ -14242,7 +14242,27 @@ function resolveProduction(input) {
                 named.push(c);
         return none('unresolved', `only development settings are named (${named.map((c) => `${c.module}: ${c.how}`).join('; ')}) and nothing names the production settings`, { passedOver });
     }
-    return none('unresolved', 'neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project');
+    const found = settingsLike(input);
+    return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}`);
+}
+/** The project's core settings, assigned at module level: what makes a module read as settings for the refusal's list. */
+const CORE_SETTING = /^(ROOT_URLCONF|INSTALLED_APPS|MIDDLEWARE)\s*\+?=/m;
+/**
+ * Modules of the project (not tests, templates or development folders) that assign its core settings — named in the
+ * refusal so the user can choose (the UK's LITE frontend: conf.exporter and conf.caseworker, which its platform sets
+ * per app, and conf.base under both).
+ */
+function settingsLike(input) {
+    const nested = input.roots.filter((d) => d !== input.dir && under(input.dir, d));
+    const out = new Set();
+    for (const f of input.ws.pythonFiles()) {
+        if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || inTemplateFolder(f.rel) || isTestPath(f.rel) || files_inDevFolder(f.rel) || !CORE_SETTING.test(f.text))
+            continue;
+        const m = moduleOf(input.dir, f);
+        if (m)
+            out.add(m);
+    }
+    return [...out].sort();
 }
 function missingResolution(missing, passedOver) {
     const where = missing.map((m) => `${m.at ? `${m.at.file} (line ${m.at.line})` : m.how} names ${m.module}`).join('; ');

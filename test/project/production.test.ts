@@ -469,6 +469,22 @@ describe('several projects', () => {
     expect(scan(tree(files), { settingsModule: 'testapp.settings' }).projects.map((p) => p.root)).toEqual(['cms/tests']);
   });
 
+  it("nothing names the settings: the refusal lists the modules that read as settings, for the user to choose (the UK's LITE frontend, two apps from one codebase)", () => {
+    const files = {
+      'manage.py': 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
+      'conf/__init__.py': '',
+      'conf/wsgi.py': 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      'conf/base.py': 'INSTALLED_APPS = ["django.contrib.auth"]\nMIDDLEWARE = []\n',
+      'conf/exporter.py': 'from conf.base import *\nROOT_URLCONF = "exporter.urls"\n',
+      'conf/caseworker.py': 'from conf.base import *\nROOT_URLCONF = "caseworker.urls"\n',
+      'exporter/__init__.py': '',
+      'exporter/urls.py': 'urlpatterns = []\n',
+      'tests/settings_tests.py': 'INSTALLED_APPS = []\n',
+      Procfile: 'web: gunicorn conf.wsgi\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/names a settings module of this project \(modules here that read as settings: conf\.base, conf\.caseworker, conf\.exporter\)$/);
+  });
+
   it("a generator's templates folder whose manage.py names settings that exist only as a Jinja template is a project template too (askbot's setup_templates)", () => {
     const files = {
       'askbot/__init__.py': '',
