@@ -21290,27 +21290,6 @@ function mixedBackend(ctx, file) {
         return undefined;
     return `EMAIL_BACKEND is ${queued.join(' or ')} (which queues the mail) or ${direct.join(' or ')} (which sends it in the request), chosen by a condition the scan cannot evaluate (${b.location.file}:${b.location.line}); only the second makes the client wait`;
 }
-/**
- * Production's EMAIL_BACKEND is one of Django's local backends (the console, a folder, memory, nothing) in every
- * world and branch: no mail leaves the machine, so no client waits on a mail server. 'overridable' when settings the
- * scan cannot read may replace it (OpenTreeMap's default_settings choose the console, and the local_settings it
- * star-imports after them are not in the repository): which backend sends the mail is then not known — a note.
- */
-function localBackend(ctx, file) {
-    const b = projectOf(ctx, file.rel)?.production?.bindings.get('EMAIL_BACKEND');
-    if (!b)
-        return undefined;
-    const values = WORLDS.flatMap((w) => b.overridden?.[w]?.before ?? b.alternatives?.[w] ?? [b[w]]).map((v) => strOf(v));
-    if (!values.every((v) => v !== undefined && LOCAL_EMAIL_BACKEND.test(v)))
-        return undefined;
-    const over = WORLDS.map((w) => b.overridden?.[w]).find((o) => o !== undefined);
-    const by = over?.by[0];
-    if (!over || !by)
-        return {};
-    return {
-        overridable: `EMAIL_BACKEND is ${[...new Set(values)].join(' or ')} where the scan reads it (${over.location.file}:${over.location.line}), which sends nothing, unless \`${by.code}\` (${by.location.file}:${by.location.line}) replaces it; with Django's SMTP backend the client waits on the mail server`,
-    };
-}
 /** What the send does, by the backends production may use: through a provider's HTTP API when every one that sends in the request is one. */
 function emailWhat(ctx, file) {
     // the backends that send in the request, less development's local ones chosen beside them (redbox: a folder,
@@ -21319,9 +21298,6 @@ function emailWhat(ctx, file) {
     if (remote?.length && remote.every((v) => API_EMAIL_BACKEND.test(v))) {
         return `sends email through a provider's HTTP API (${remote.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
     }
-    // a local backend that settings the scan cannot read may replace: it may send nothing, so no "over SMTP"
-    if (localBackend(ctx, file)?.overridable)
-        return 'sends email while the client waits, if production replaces the local EMAIL_BACKEND with one that delivers: a slow or unreachable mail server then stalls the worker and the response';
     return WHAT.email;
 }
 /**
@@ -21908,10 +21884,6 @@ function noteOn(slow, debugOnly, lazy) {
             if (slow.kind === 'email') {
                 if (queuedEmail(ctx, file))
                     return;
-                // a local backend production surely uses (the console): no mail is sent at all
-                const local = localBackend(ctx, file);
-                if (local && !local.overridable)
-                    return;
                 if (noRecipients(ctx, file, slow.label))
                     return;
                 const names = [view.label, ...(via ? [via.name] : [])];
@@ -21927,7 +21899,7 @@ function noteOn(slow, debugOnly, lazy) {
                 related.push({ location: view.route, message: `the route to \`${view.label.split('.')[0]}\`` });
             const fn = via?.fn ?? view.node;
             const note = noteOn(slow, debugOnly, {
-                backend: () => unreadBackend(ctx, file) ?? mixedBackend(ctx, file) ?? localBackend(ctx, file)?.overridable,
+                backend: () => unreadBackend(ctx, file) ?? mixedBackend(ctx, file),
                 relay: () => localRelay(ctx, file),
                 memoized: () => {
                     // a cached HTTP call without a timeout still hangs the worker on a miss (wger's GitHub stars, reviewed true)

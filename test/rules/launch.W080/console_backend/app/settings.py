@@ -1,9 +1,0 @@
-import os
-
-SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
-DEBUG = False
-ALLOWED_HOSTS = ["example.com"]
-INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "app"]
-ROOT_URLCONF = "app.urls"
-# production writes mail to the console: nothing is delivered, no client waits on a mail server
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
