@@ -5,9 +5,9 @@
  * earlier copies of the views its urls.py now routes from rules/apis.py, under the same names).
  *
  * Unsure always counts as named, so this can only ever keep a view in the rules' sight: any string that holds the
- * name (but a route's `name=`), any mention the module index cannot resolve or resolves to this very function, any other mention in its own
- * file; a decorator outside Django and DRF (it may register the function somewhere); and a URLconf that looks its
- * views up by name (getattr, vars, __dict__, inspect.getmembers) keeps every function.
+ * name (but a route's `name=`), any mention the module index cannot resolve or resolves to this very function, any
+ * other mention in its own file; a decorator outside Django and DRF (it may register the function somewhere); and a
+ * URLconf that looks its views up by name (getattr, vars, __dict__, inspect.getmembers) keeps every function.
  */
 import type { ScanContext } from './scan';
 import type { SourceFile } from './workspace';
