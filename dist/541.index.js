@@ -13121,6 +13121,7 @@ function unnamedFunctions(ctx, idx, defs, urlconfs) {
         return out;
     const named = new Set();
     const mention = new RegExp(`\\b(?:${[...byName.keys()].join('|')})\\b`, 'g');
+    const word = new Map([...byName.keys()].map((name) => [name, new RegExp(`\\b${name}\\b`)]));
     for (const f of ctx.workspace.pythonFiles()) {
         if (isTestPath(f.rel))
             continue;
@@ -13133,7 +13134,7 @@ function unnamedFunctions(ctx, idx, defs, urlconfs) {
                 if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.text === 'name')
                     return;
                 for (const name of names)
-                    if (new RegExp(`\\b${name}\\b`).test(n.text))
+                    if (word.get(name).test(n.text))
                         for (const d of byName.get(name))
                             named.add(d.key);
                 return;
@@ -15725,6 +15726,7 @@ function servingInterface(ctx, project) {
 
 ;// CONCATENATED MODULE: ./src/project/workers.ts
 
+
 const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
 /** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
 const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
@@ -15733,7 +15735,7 @@ const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
 const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
 function at(f, re) {
     const m = re.exec(f.text);
-    return { file: f.rel, line: m ? f.text.slice(0, m.index).split('\n').length : 1 };
+    return { file: f.rel, line: m ? lineAt(f.text, m.index) : 1 };
 }
 /** Where production is told to serve with greenlets (the first place found), or undefined. */
 function greenletWorkers(ctx, project) {
@@ -25201,7 +25203,8 @@ function csrf_exempt_judge(ctx, idx, e) {
         return undefined;
     // django-oauth-toolkit's token endpoints: the library exempts them itself (OAuth clients post client credentials
     // and a code or refresh token, not a session), so a subclass's csrf_exempt changes nothing (CMS Blue Button's TokenView)
-    if (cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_TOKEN_ENDPOINT.test(a.q)))
+    const ancestry = cls ? classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).map((a) => a.q) : [];
+    if (ancestry.some((q) => OAUTH_TOKEN_ENDPOINT.test(q)))
         return undefined;
     if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
         const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
@@ -25244,7 +25247,7 @@ function csrf_exempt_judge(ctx, idx, e) {
     }
     // the provider's own approval form (django-oauth-toolkit's AuthorizationView, CSRF-protected in the library) is a
     // form the logged-in user submits, not a protocol endpoint that receives cross-site POSTs
-    const approval = !!cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_APPROVAL.test(a.q));
+    const approval = ancestry.some((q) => OAUTH_APPROVAL.test(q));
     if (ev.session && !approval && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
         return {
             location: e.at,

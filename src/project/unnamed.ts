@@ -43,6 +43,7 @@ export function unnamedFunctions(ctx: ScanContext, idx: PyIndex, defs: readonly 
   if (byName.size === 0) return out;
   const named = new Set<string>();
   const mention = new RegExp(`\\b(?:${[...byName.keys()].join('|')})\\b`, 'g');
+  const word = new Map([...byName.keys()].map((name) => [name, new RegExp(`\\b${name}\\b`)]));
   for (const f of ctx.workspace.pythonFiles()) {
     if (isTestPath(f.rel)) continue;
     const names = new Set([...f.text.matchAll(mention)].map((m) => m[0]));
@@ -51,7 +52,7 @@ export function unnamedFunctions(ctx: ScanContext, idx: PyIndex, defs: readonly 
       if (n.type === 'string') {
         // a route's name (`name="add_rule_api"`) names a URL, not a function
         if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.text === 'name') return;
-        for (const name of names) if (new RegExp(`\\b${name}\\b`).test(n.text)) for (const d of byName.get(name)!) named.add(d.key);
+        for (const name of names) if (word.get(name)!.test(n.text)) for (const d of byName.get(name)!) named.add(d.key);
         return;
       }
       const candidates = byName.get(n.text);

@@ -10,6 +10,7 @@
 import type { Location } from '../finding';
 import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './files';
 import type { ScanContext, ScannedProject } from './scan';
+import { lineAt } from './deploy-commands';
 
 const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
 
@@ -22,7 +23,7 @@ const GREEN_PATCH = /\bmonkey\.patch_all\s*\(|\beventlet\.monkey_patch\s*\(/;
 
 function at(f: { rel: string; text: string }, re: RegExp): Location {
   const m = re.exec(f.text);
-  return { file: f.rel, line: m ? f.text.slice(0, m.index).split('\n').length : 1 };
+  return { file: f.rel, line: m ? lineAt(f.text, m.index) : 1 };
 }
 
 /** Where production is told to serve with greenlets (the first place found), or undefined. */

@@ -680,7 +680,8 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
   if (cls && isDrf(idx, e.bodies[0]?.file ?? e.file, cls)) return undefined;
   // django-oauth-toolkit's token endpoints: the library exempts them itself (OAuth clients post client credentials
   // and a code or refresh token, not a session), so a subclass's csrf_exempt changes nothing (CMS Blue Button's TokenView)
-  if (cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_TOKEN_ENDPOINT.test(a.q))) return undefined;
+  const ancestry = cls ? classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).map((a) => a.q) : [];
+  if (ancestry.some((q) => OAUTH_TOKEN_ENDPOINT.test(q))) return undefined;
   if (e.bodies.length === 1 && !cls && e.bodies[0].fn.parent?.type === 'decorated_definition') {
     const decos = qualifiedDecorators(idx, e.bodies[0].file, e.bodies[0].fn).map((d) => d.q);
     if (decos.some((d) => /(^|\.)api_view$/.test(d))) return undefined; // DRF @api_view
@@ -720,7 +721,7 @@ function judge(ctx: ScanContext, idx: PyIndex, e: Exempt): RuleHit | undefined {
   }
   // the provider's own approval form (django-oauth-toolkit's AuthorizationView, CSRF-protected in the library) is a
   // form the logged-in user submits, not a protocol endpoint that receives cross-site POSTs
-  const approval = !!cls && classAncestry(idx, e.bodies[0]?.file ?? e.file, cls).some((a) => OAUTH_APPROVAL.test(a.q));
+  const approval = ancestry.some((q) => OAUTH_APPROVAL.test(q));
   if (ev.session && !approval && (PROTOCOL_NAME.test(e.label) || PROTOCOL_PATH.test(e.file.rel))) {
     return {
       location: e.at,
