@@ -55,7 +55,9 @@ function node(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = 
     cwd: opts.cwd ?? ROOT,
     env: opts.env ?? cleanEnv(),
     encoding: 'utf8',
-    timeout: 120_000,
+    // the bundle's rebuild takes about 20 s on a quiet runner; a busy one (other jobs on its two cores) takes
+    // several times that, and a killed build is not a stale dist/
+    timeout: 280_000,
   });
 }
 

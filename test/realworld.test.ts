@@ -209,7 +209,7 @@ describe('npm run realworld over synthetic checkouts', () => {
 
   it('prints one row per project, the details, and exits 1 when a present project fails', async () => {
     const ws = mixed();
-    const r = await run([ws.folder, '--cli', ws.cli, '--verdicts', ws.verdictsFile, '--timeout', '1']);
+    const r = await run([ws.folder, '--cli', ws.cli, '--verdicts', ws.verdictsFile, '--timeout', '4']);
     expect(r.code).toBe(1);
     expect(row(r.out, 'right')).toEqual(['right', 'aaaaaaa', 'ok', 'yes', '3', '2', '1', '0', '0', expect.stringMatching(/s$/), 'pass']);
     expect(row(r.out, 'wrong').slice(2, 4)).toEqual(['ok', 'no: got app.settings.dev expected app.settings.prod']);
@@ -233,7 +233,7 @@ describe('npm run realworld over synthetic checkouts', () => {
     expect(r.out).toMatch(/warning: wrong: checkout is at b{40} \(\.realworld-commit\), the verdicts are for a{40}/);
     expect(r.out).toMatch(/crashy: crash \(exit 3\): no JSON report on stdout: TypeError: boom/);
     expect(r.out).toMatch(/exit2: exit 2: django-launch-gate: no Django project found/);
-    expect(r.out).toMatch(/slow: timeout .*killed after 1s/);
+    expect(r.out).toMatch(/slow: timeout .*killed after 4s/);
     expect(r.out).toMatch(/absent: not present — .*absent is missing/);
     expect(r.out).toMatch(/nocheckout: not present — no checkout: over the fetch limit/);
     expect(r.out).toMatch(/not in the verdicts file \(not run\): extra/);
@@ -242,7 +242,7 @@ describe('npm run realworld over synthetic checkouts', () => {
 
   it('--json prints the comparison as JSON', async () => {
     const ws = mixed();
-    const r = await run([ws.folder, '--cli', ws.cli, '--verdicts', ws.verdictsFile, '--timeout', '1', '--json', '--jobs', '1']);
+    const r = await run([ws.folder, '--cli', ws.cli, '--verdicts', ws.verdictsFile, '--timeout', '4', '--json', '--jobs', '1']);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
     const doc = JSON.parse(r.out);
