@@ -6696,7 +6696,7 @@ function isSettingsModuleFile(file) {
  * modules beside it are the settings.
  */
 function helpersOnly(ws, file) {
-    if (setsDjangoSetting(file.text))
+    if (setsDjangoSetting(file.text) || importsConfigurationClass(ws, file))
         return false;
     const setsOtherwise = (n) => n.descendantsOfType('wildcard_import').length > 0 ||
         n.descendantsOfType('call').some((c) => /\b(exec|execfile|include|update|setattr|globals|locals|vars)\b/.test(c.childForFieldName('function')?.text ?? '')) ||
@@ -6721,6 +6721,24 @@ function helpersOnly(ws, file) {
             return false;
         return e.childForFieldName('left')?.type === 'identifier' && !setsOtherwise(st);
     });
+}
+/**
+ * Does a package's `__init__.py` import a django-configurations class by name from a module beside it (Mozilla's
+ * donate-wagtail: `from .production import Production`, DJANGO_CONFIGURATION picking the class)? Then the package
+ * is the settings module, not a folder of helpers. Read from the text: the module beside it imports from
+ * django-configurations and defines a class of that name.
+ */
+function importsConfigurationClass(ws, file) {
+    const dir = file.rel.slice(0, file.rel.lastIndexOf('/') + 1);
+    for (const m of file.text.matchAll(/^from\s+\.(\w+)\s+import\s+\(?([\w\s,]+)\)?/gm)) {
+        const sibling = ws.get(`${dir}${m[1]}.py`) ?? ws.get(`${dir}${m[1]}/__init__.py`);
+        if (!sibling || !/^\s*(from\s+configurations\b|import\s+configurations\b)/m.test(sibling.text))
+            continue;
+        const names = m[2].split(',').map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
+        if (names.some((n) => new RegExp(`^class\\s+${n}\\s*\\(`, 'm').test(sibling.text)))
+            return true;
+    }
+    return false;
 }
 /** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */
 function setsSomething(ws, file) {
@@ -14311,10 +14329,19 @@ function codeFiles(input) {
  */
 function productionSiblings(input, anchors) {
     const packages = new Set();
+    // A settings package's own parts: the submodules its __init__.py imports from (`from .production import
+    // Production`, the django-configurations class DJANGO_CONFIGURATION selects, in Mozilla's donate-wagtail; `from
+    // .production import *` under a condition). The package the code names runs them: they are not another module
+    // production might name instead.
+    const parts = new Set();
     for (const a of anchors) {
         const l = locate(input, a.module);
-        if (l && 'file' in l.resolved && l.resolved.file.rel.endsWith('/__init__.py'))
+        if (l && 'file' in l.resolved && l.resolved.file.rel.endsWith('/__init__.py')) {
             packages.add(a.module);
+            const own = a.module.replace(/\./g, '\\.');
+            for (const m of l.resolved.file.text.matchAll(new RegExp(`^\\s*from\\s+(?:\\.|${own}\\.)(\\w+)\\s+import\\b`, 'gm')))
+                parts.add(`${a.module}.${m[1]}`);
+        }
         const parent = a.module.includes('.') ? a.module.slice(0, a.module.lastIndexOf('.')) : '';
         if (parent)
             packages.add(parent);
@@ -14325,7 +14352,7 @@ function productionSiblings(input, anchors) {
     for (const f of input.ws.pythonFiles()) {
         // the file's name under the import root its anchors resolve from (a `src/` layout has two)
         const m = modulesOf(input.dir, f).find((x) => packages.has(x.includes('.') ? x.slice(0, x.lastIndexOf('.')) : ''));
-        if (!m || seen.has(m) || isDevSettings(m, input.patterns))
+        if (!m || seen.has(m) || isDevSettings(m, input.patterns) || parts.has(m))
             continue;
         if (!resolveModule(input.ws, input.dir, m))
             continue;
@@ -14809,6 +14836,11 @@ function weakItems(v) {
 const DATA_PATH = /(^|\/)(media|media_?files|uploads?|user_?files|files|data|storage|attachments)(\/|$)/i;
 /** Images of services that are not the Django app: their data volumes are theirs. */
 const INFRA_IMAGE = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|keydb|memcached|nginx|traefik|caddy|haproxy|envoy|rabbitmq|minio|elasticsearch|opensearch|clickhouse|mongo|kafka|zookeeper|grafana|prometheus|loki|localstack|mailhog|mailpit|smtp|clamav|rabbitmq|vector|fluent|certbot|pgbouncer|pgadmin|adminer)([:@/]|$)/i;
+/**
+ * Where database, cache and broker images keep their data (`/var/lib/postgresql/data`): a volume there is the
+ * service's own, whatever its image is called (the Open Energy Platform's `oeplatform-postgres`).
+ */
+const INFRA_DATA_PATH = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|redis|rabbitmq|elasticsearch|opensearch|clickhouse|mongodb|influxdb|minio)(\/|$)/;
 /** Toolchain and bare OS images: what a service runs over the source tree is a build or a shell, not the app. */
 const TOOL_IMAGE = /^(?:[\w.-]+\/)*(node|npm|yarn|bun|deno|alpine|busybox|ubuntu|debian|golang|rust|ruby|php|openjdk|maven|gradle|curlimages\/curl)(:[\w.-]+)?$/i;
 /** The project source mounted over the image (`.:/app`): the live-reload pattern, not data. */
@@ -14842,7 +14874,7 @@ function findMounts(ctx, project) {
                 const install = !svc.node.has('build') && !svc.node.has('profiles') && (0,yaml_dist/* isScalar */.jn)(image) && !TOOL_IMAGE.test(String(image.value)) && !runsDevSetup(svc.node, svc.doc);
                 for (const v of volumes.items) {
                     const m = mountOf(v);
-                    if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target)))
+                    if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target) || INFRA_DATA_PATH.test(m.target)))
                         continue;
                     const kind = /^[\w.-]+$/.test(m.source) && !m.source.startsWith('.') ? 'volume' : 'host-directory';
                     out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
@@ -17040,7 +17072,10 @@ function execImportFrom(frame, st, scope) {
         }
     }
     else {
+        const classes = frame.state.configurationClasses.get(target.module);
         for (const [n, a] of spec.names) {
+            if (classes?.has(n))
+                (frame.importedConfigurations ??= []).push({ name: a, file: 'file' in target ? target.file.rel : target.module, at: st });
             const v = sub.get(n);
             if (v)
                 scope.set(a, v);
@@ -18481,6 +18516,21 @@ function inheritedConfigurations(frame, scope) {
     }
 }
 /**
+ * A settings module that defines no configuration class but imports some by name (Mozilla's donate-wagtail:
+ * its settings package imports `Production`, `Staging`, `Development`… from one module each, and
+ * DJANGO_CONFIGURATION picks one): production's settings are the attributes of the class selected, defined in
+ * another module — not followed across modules, so any setting may be set there, and none is reported missing
+ * (ALLOWED_HOSTS and MIDDLEWARE were, set on the classes' common base).
+ */
+function importedConfigurations(frame, scope) {
+    const imported = frame.importedConfigurations ?? [];
+    if (imported.length === 0)
+        return;
+    const shown = imported.slice(0, 3).map((c) => `\`${c.name}\` (${c.file})`).join(', ');
+    const names = imported.length > 3 ? `${shown} and ${imported.length - 3} more` : shown;
+    markDynamic(frame, imported[0].at, scope, `imports the django-configurations class${imported.length > 1 ? 'es' : ''} ${names}, whose attributes are production's settings when DJANGO_CONFIGURATION selects ${imported.length > 1 ? 'one' : 'it'}: the scan does not follow a configuration class into the module that imports it, so any setting may be set there`, true);
+}
+/**
  * After a module of the repository ran: the names of the django-configurations classes it defines — a
  * Configuration subclass, or a subclass of one another module of the repository defines and this one imports
  * (CodaLab's `class Dev(DevBase)` in default.py, DevBase from base.py). Recorded in the world's state by module.
@@ -18507,6 +18557,7 @@ function recordConfigurationClasses(frame) {
 function applyConfigurations(frame, scope) {
     const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
     if (classes.length === 0) {
+        importedConfigurations(frame, scope);
         inheritedConfigurations(frame, scope);
         return undefined;
     }
@@ -18524,10 +18575,31 @@ function applyConfigurations(frame, scope) {
         markDynamic(frame, classes[0][1], scope, `DJANGO_CONFIGURATION selects one of ${names}; which one production uses is not known (name it in the environment or a deploy file)`, false);
         return undefined;
     }
+    // A base from another module beside Configuration (`class Production(Base, Secure, Configuration)`, Mozilla's
+    // donate-wagtail): its attributes are settings too, not read here — any setting may be set there.
+    const imported = importedBase(frame, chosen[1]);
+    if (imported)
+        markDynamic(frame, chosen[1], scope, `django-configurations class \`${chosen[0]}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
     for (const [k, v] of classAttributes(frame, chosen[1], scope, new Set(), true))
         if (isSettingName(k))
             scope.set(k, v);
     return chosen[0];
+}
+/** A base of the class, or of its bases in this module, that comes from another module (not Configuration, not object). */
+function importedBase(frame, cls, seen = new Set()) {
+    if (seen.has(cls.id))
+        return undefined;
+    seen.add(cls.id);
+    for (const b of baseNames(cls)) {
+        const c = canonical(frame, b);
+        if (b === 'object' || b === 'Configuration' || c === 'configurations.Configuration' || c === 'configurations.base.Configuration' || c === 'env_config.Environment')
+            continue;
+        const local = frame.classes.get(b);
+        const found = local ? importedBase(frame, local, seen) : b;
+        if (found)
+            return found;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/project/evaluate.ts

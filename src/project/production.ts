@@ -338,9 +338,18 @@ function codeFiles(input: ResolveInput): SourceFile[] {
  */
 function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidate[] {
   const packages = new Set<string>();
+  // A settings package's own parts: the submodules its __init__.py imports from (`from .production import
+  // Production`, the django-configurations class DJANGO_CONFIGURATION selects, in Mozilla's donate-wagtail; `from
+  // .production import *` under a condition). The package the code names runs them: they are not another module
+  // production might name instead.
+  const parts = new Set<string>();
   for (const a of anchors) {
     const l = locate(input, a.module);
-    if (l && 'file' in l.resolved && l.resolved.file.rel.endsWith('/__init__.py')) packages.add(a.module);
+    if (l && 'file' in l.resolved && l.resolved.file.rel.endsWith('/__init__.py')) {
+      packages.add(a.module);
+      const own = a.module.replace(/\./g, '\\.');
+      for (const m of l.resolved.file.text.matchAll(new RegExp(`^\\s*from\\s+(?:\\.|${own}\\.)(\\w+)\\s+import\\b`, 'gm'))) parts.add(`${a.module}.${m[1]}`);
+    }
     const parent = a.module.includes('.') ? a.module.slice(0, a.module.lastIndexOf('.')) : '';
     if (parent) packages.add(parent);
   }
@@ -350,7 +359,7 @@ function productionSiblings(input: ResolveInput, anchors: Candidate[]): Candidat
   for (const f of input.ws.pythonFiles()) {
     // the file's name under the import root its anchors resolve from (a `src/` layout has two)
     const m = modulesOf(input.dir, f).find((x) => packages.has(x.includes('.') ? x.slice(0, x.lastIndexOf('.')) : ''));
-    if (!m || seen.has(m) || isDevSettings(m, input.patterns)) continue;
+    if (!m || seen.has(m) || isDevSettings(m, input.patterns) || parts.has(m)) continue;
     if (!resolveModule(input.ws, input.dir, m)) continue;
     seen.add(m);
     if (isProductionName(m)) byName.push({ module: m, source: 'sibling', at: { file: f.rel, line: 1 }, how: `named as the production settings (${f.rel}), beside the ${anchorPhrase(anchors, input.patterns)}` });

@@ -421,7 +421,7 @@ export function isSettingsModuleFile(file: SourceFile): boolean {
  * modules beside it are the settings.
  */
 function helpersOnly(ws: Workspace, file: SourceFile): boolean {
-  if (setsDjangoSetting(file.text)) return false;
+  if (setsDjangoSetting(file.text) || importsConfigurationClass(ws, file)) return false;
   const setsOtherwise = (n: SyntaxNode): boolean =>
     n.descendantsOfType('wildcard_import').length > 0 ||
     n.descendantsOfType('call').some((c) => /\b(exec|execfile|include|update|setattr|globals|locals|vars)\b/.test(c.childForFieldName('function')?.text ?? '')) ||
@@ -438,6 +438,23 @@ function helpersOnly(ws: Workspace, file: SourceFile): boolean {
     if (e?.type !== 'assignment') return false;
     return e.childForFieldName('left')?.type === 'identifier' && !setsOtherwise(st);
   });
+}
+
+/**
+ * Does a package's `__init__.py` import a django-configurations class by name from a module beside it (Mozilla's
+ * donate-wagtail: `from .production import Production`, DJANGO_CONFIGURATION picking the class)? Then the package
+ * is the settings module, not a folder of helpers. Read from the text: the module beside it imports from
+ * django-configurations and defines a class of that name.
+ */
+function importsConfigurationClass(ws: Workspace, file: SourceFile): boolean {
+  const dir = file.rel.slice(0, file.rel.lastIndexOf('/') + 1);
+  for (const m of file.text.matchAll(/^from\s+\.(\w+)\s+import\s+\(?([\w\s,]+)\)?/gm)) {
+    const sibling = ws.get(`${dir}${m[1]}.py`) ?? ws.get(`${dir}${m[1]}/__init__.py`);
+    if (!sibling || !/^\s*(from\s+configurations\b|import\s+configurations\b)/m.test(sibling.text)) continue;
+    const names = m[2].split(',').map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
+    if (names.some((n) => new RegExp(`^class\\s+${n}\\s*\\(`, 'm').test(sibling.text))) return true;
+  }
+  return false;
 }
 
 /** Does a settings module set anything (settings, imports, calls)? An empty package `__init__` does not, nor one of helpers only. */

@@ -26,6 +26,12 @@ const DATA_PATH = /(^|\/)(media|media_?files|uploads?|user_?files|files|data|sto
 /** Images of services that are not the Django app: their data volumes are theirs. */
 const INFRA_IMAGE = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|keydb|memcached|nginx|traefik|caddy|haproxy|envoy|rabbitmq|minio|elasticsearch|opensearch|clickhouse|mongo|kafka|zookeeper|grafana|prometheus|loki|localstack|mailhog|mailpit|smtp|clamav|rabbitmq|vector|fluent|certbot|pgbouncer|pgadmin|adminer)([:@/]|$)/i;
 
+/**
+ * Where database, cache and broker images keep their data (`/var/lib/postgresql/data`): a volume there is the
+ * service's own, whatever its image is called (the Open Energy Platform's `oeplatform-postgres`).
+ */
+const INFRA_DATA_PATH = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|redis|rabbitmq|elasticsearch|opensearch|clickhouse|mongodb|influxdb|minio)(\/|$)/;
+
 /** Toolchain and bare OS images: what a service runs over the source tree is a build or a shell, not the app. */
 const TOOL_IMAGE = /^(?:[\w.-]+\/)*(node|npm|yarn|bun|deno|alpine|busybox|ubuntu|debian|golang|rust|ruby|php|openjdk|maven|gradle|curlimages\/curl)(:[\w.-]+)?$/i;
 
@@ -58,7 +64,7 @@ function findMounts(ctx: ScanContext, project: ScannedProject | undefined): Data
         const install = !svc.node.has('build') && !svc.node.has('profiles') && isScalar(image) && !TOOL_IMAGE.test(String(image.value)) && !runsDevSetup(svc.node, svc.doc);
         for (const v of volumes.items as YamlNode[]) {
           const m = mountOf(v);
-          if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target))) continue;
+          if (!m || (SOURCE_MOUNT.test(m.source) ? !install : !DATA_PATH.test(m.target) || INFRA_DATA_PATH.test(m.target))) continue;
           const kind = /^[\w.-]+$/.test(m.source) && !m.source.startsWith('.') ? 'volume' : 'host-directory';
           out.push({ location: { file: f.rel, line: v.range ? lineAt(f.text, v.range[0]) : 1 }, target: m.target, kind });
         }

@@ -179,6 +179,21 @@ function inheritedConfigurations(frame: Frame, scope: Scope): void {
 }
 
 /**
+ * A settings module that defines no configuration class but imports some by name (Mozilla's donate-wagtail:
+ * its settings package imports `Production`, `Staging`, `Development`… from one module each, and
+ * DJANGO_CONFIGURATION picks one): production's settings are the attributes of the class selected, defined in
+ * another module — not followed across modules, so any setting may be set there, and none is reported missing
+ * (ALLOWED_HOSTS and MIDDLEWARE were, set on the classes' common base).
+ */
+function importedConfigurations(frame: Frame, scope: Scope): void {
+  const imported = frame.importedConfigurations ?? [];
+  if (imported.length === 0) return;
+  const shown = imported.slice(0, 3).map((c) => `\`${c.name}\` (${c.file})`).join(', ');
+  const names = imported.length > 3 ? `${shown} and ${imported.length - 3} more` : shown;
+  markDynamic(frame, imported[0].at, scope, `imports the django-configurations class${imported.length > 1 ? 'es' : ''} ${names}, whose attributes are production's settings when DJANGO_CONFIGURATION selects ${imported.length > 1 ? 'one' : 'it'}: the scan does not follow a configuration class into the module that imports it, so any setting may be set there`, true);
+}
+
+/**
  * After a module of the repository ran: the names of the django-configurations classes it defines — a
  * Configuration subclass, or a subclass of one another module of the repository defines and this one imports
  * (CodaLab's `class Dev(DevBase)` in default.py, DevBase from base.py). Recorded in the world's state by module.
@@ -204,6 +219,7 @@ export function recordConfigurationClasses(frame: Frame): void {
 export function applyConfigurations(frame: Frame, scope: Scope): string | undefined {
   const classes = [...frame.classes.entries()].filter(([, c]) => isConfigurationClass(frame, c));
   if (classes.length === 0) {
+    importedConfigurations(frame, scope);
     inheritedConfigurations(frame, scope);
     return undefined;
   }
@@ -219,6 +235,24 @@ export function applyConfigurations(frame: Frame, scope: Scope): string | undefi
     markDynamic(frame, classes[0][1], scope, `DJANGO_CONFIGURATION selects one of ${names}; which one production uses is not known (name it in the environment or a deploy file)`, false);
     return undefined;
   }
+  // A base from another module beside Configuration (`class Production(Base, Secure, Configuration)`, Mozilla's
+  // donate-wagtail): its attributes are settings too, not read here — any setting may be set there.
+  const imported = importedBase(frame, chosen[1]);
+  if (imported) markDynamic(frame, chosen[1], scope, `django-configurations class \`${chosen[0]}\` inherits \`${imported}\` from another module, whose settings the scan does not read: it may set any setting`, true);
   for (const [k, v] of classAttributes(frame, chosen[1], scope, new Set(), true)) if (isSettingName(k)) scope.set(k, v);
   return chosen[0];
+}
+
+/** A base of the class, or of its bases in this module, that comes from another module (not Configuration, not object). */
+function importedBase(frame: Frame, cls: SyntaxNode, seen = new Set<number>()): string | undefined {
+  if (seen.has(cls.id)) return undefined;
+  seen.add(cls.id);
+  for (const b of baseNames(cls)) {
+    const c = canonical(frame, b);
+    if (b === 'object' || b === 'Configuration' || c === 'configurations.Configuration' || c === 'configurations.base.Configuration' || c === 'env_config.Environment') continue;
+    const local = frame.classes.get(b);
+    const found = local ? importedBase(frame, local, seen) : b;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -129,6 +129,12 @@ export interface Frame {
   exprDepth: number;
   stmtDepth: number;
   importDepth: number;
+  /**
+   * django-configurations classes this module imports by name from another module of the repository
+   * (Mozilla's donate-wagtail: `from .production import Production` in its settings package): classes.ts
+   * applyConfigurations() says what they may set.
+   */
+  importedConfigurations?: Array<{ name: string; file: string; at: SyntaxNode }>;
   /** 0-based rows of a template file whose text is rendered at deploy time: values there are unknown */
   templateRows?: Set<number>;
 }

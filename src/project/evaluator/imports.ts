@@ -129,7 +129,9 @@ export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void
       markDynamic(frame, st, scope, `\`from ${shown} import *\` brings in the django-configurations class${classes.length > 1 ? 'es' : ''} ${classes.map((c) => `\`${c}\``).join(', ')} (${'file' in target ? target.file.rel : target.module}), whose attributes are production's settings when DJANGO_CONFIGURATION selects ${classes.length > 1 ? 'one' : 'it'}: the scan does not follow a configuration class into the module that imports it, so any setting may be set there`, true);
     }
   } else {
+    const classes = frame.state.configurationClasses.get(target.module);
     for (const [n, a] of spec.names) {
+      if (classes?.has(n)) (frame.importedConfigurations ??= []).push({ name: a, file: 'file' in target ? target.file.rel : target.module, at: st });
       const v = sub.get(n);
       if (v) scope.set(a, v);
       else if (isSettingName(a)) scope.set(a, { value: UNKNOWN, location: loc(frame, st), envVars: new Set() });

@@ -1,0 +1,5 @@
+from django.contrib import admin
+
+from app.models import Receipt
+
+admin.site.register(Receipt)
