@@ -9996,8 +9996,40 @@ function fromAppJson(f) {
         }
     };
     visit(json, []);
+    // `addons`: Heroku attaches each add-on's config var to the app — heroku-postgresql its DATABASE_URL (Wagtail's
+    // user guide: the settings fall back to SQLite only without it), heroku-redis its REDIS_URL. Provided, with no
+    // value in the repository. An add-on of `environments.test`/`review` is the test or review app's.
+    const addons = (node, path) => {
+        if (!Array.isArray(node))
+            return;
+        node.forEach((a, i) => {
+            const plan = typeof a === 'string' ? a : a && typeof a === 'object' && typeof a.plan === 'string' ? a.plan : '';
+            const key = ADDON_VARS.find(([re]) => re.test(plan))?.[1];
+            if (!key)
+                return;
+            const dev = isDevFile(f) || path.some((p) => isDevWord(p));
+            const at = f.text.indexOf(`"${plan}"`);
+            const line = at >= 0 ? manifests_lineAt(lineStarts(f.text), at) : keyLine(f.text, '"addons"', 0);
+            out.push(place({ kind: 'app.json', file: f.rel, dev, how: `${[...path, 'addons', String(i)].join('.')} (${plan.split(':')[0]}) in ${f.rel}` }, [{ key, value: '', start: 0, raw: '', line, env: {} }]));
+        });
+    };
+    if (json && typeof json === 'object' && !Array.isArray(json)) {
+        const top = json;
+        addons(top.addons, []);
+        const envs = top.environments;
+        if (envs && typeof envs === 'object' && !Array.isArray(envs)) {
+            for (const [name, e] of Object.entries(envs))
+                if (e && typeof e === 'object')
+                    addons(e.addons, ['environments', name]);
+        }
+    }
     return out;
 }
+/** The config var each Heroku add-on sets on the app it is attached to. */
+const ADDON_VARS = [
+    [/^heroku-postgresql(:|$)/, 'DATABASE_URL'],
+    [/^heroku-redis(:|$)/, 'REDIS_URL'],
+];
 /** heroku.yml: `setup.config` (config vars), `build.config` (build time only: settings evidence, not environment), `run.<process>` (string or `{command}`), `release.command`. */
 function fromHerokuYml(f) {
     const y = yamlDoc(f.text);
@@ -13056,13 +13088,45 @@ function namesProjectsReach(ctx) {
  * folder is never separate.
  */
 function separatePackage(ctx, rel) {
-    if (ctx.projects.length === 0 || projectOf(ctx, rel))
+    if (ctx.projects.length === 0)
         return undefined;
+    const project = projectOf(ctx, rel);
+    if (project)
+        return unimportableFolder(ctx, project.root, rel);
+    const folder = unimportableFolder(ctx, '', rel);
+    if (folder)
+        return folder;
     const names = packageNames(ctx, rel);
     if (!names)
         return undefined;
     const reached = namesProjectsReach(ctx);
     return names.some((n) => reached.has(n)) ? undefined : names[0];
+}
+/** Python's keywords: a folder named like one (`lambda/`) is no package name an import can spell. */
+const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+/**
+ * A file the projects cannot import, in a project's folder or outside them all: a folder on its path (below the
+ * project root) is named like a Python keyword (`lambda/`), so no import spells it. i.AI's Consult keeps AWS Lambda functions in `lambda/<name>/code/main.py`, each with a Sentry of
+ * its own, beside the Django backend: the folder (`lambda`), else undefined. Only keywords: a folder that is no
+ * identifier (`deploy-config/`) may hold a file a server loads by path (`gunicorn -c deploy-config/gunicorn.conf.py`),
+ * which runs in the web application's process; so may any file named like a server's config.
+ */
+function unimportableFolder(ctx, root, rel) {
+    const below = (root ? rel.slice(root.length + 1) : rel).split('/');
+    const dirs = below.slice(0, -1);
+    if (/gunicorn|uwsgi|\.conf\.py$|_conf\.py$/i.test(below[below.length - 1]))
+        return undefined;
+    const at = dirs.findIndex((d) => KEYWORDS.has(d));
+    if (at < 0)
+        return undefined;
+    // Only a path entry below that folder could import it: a file of the projects that changes the import path
+    // (`sys.path.append(…)`, site.addsitedir) and names the folder in a path keeps it (by text: a comment too).
+    const folder = [root, ...dirs.slice(0, at + 1)].filter(Boolean).join('/');
+    const inPath = `${dirs[at]}/`;
+    const addsPath = (f) => /\bsys\.path\b|\baddsitedir\b/.test(f.text) && f.text.includes(inPath);
+    if (ctx.workspace.pythonFiles().some((f) => projectOf(ctx, f.rel) && !f.rel.startsWith(`${folder}/`) && addsPath(f)))
+        return undefined;
+    return folder;
 }
 /** Every file's module names (the __init__.py chain; relative to each project root, its src/ and the scan root). */
 function moduleTable(ctx) {

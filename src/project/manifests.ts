@@ -1786,8 +1786,37 @@ function fromAppJson(f: SourceFile): Place[] {
     }
   };
   visit(json, []);
+  // `addons`: Heroku attaches each add-on's config var to the app — heroku-postgresql its DATABASE_URL (Wagtail's
+  // user guide: the settings fall back to SQLite only without it), heroku-redis its REDIS_URL. Provided, with no
+  // value in the repository. An add-on of `environments.test`/`review` is the test or review app's.
+  const addons = (node: unknown, path: string[]) => {
+    if (!Array.isArray(node)) return;
+    node.forEach((a, i) => {
+      const plan = typeof a === 'string' ? a : a && typeof a === 'object' && typeof (a as { plan?: unknown }).plan === 'string' ? (a as { plan: string }).plan : '';
+      const key = ADDON_VARS.find(([re]) => re.test(plan))?.[1];
+      if (!key) return;
+      const dev = isDevFile(f) || path.some((p) => isDevWord(p));
+      const at = f.text.indexOf(`"${plan}"`);
+      const line = at >= 0 ? lineAt(lineStarts(f.text), at) : keyLine(f.text, '"addons"', 0);
+      out.push(place({ kind: 'app.json', file: f.rel, dev, how: `${[...path, 'addons', String(i)].join('.')} (${plan.split(':')[0]}) in ${f.rel}` }, [{ key, value: '', start: 0, raw: '', line, env: {} }]));
+    });
+  };
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const top = json as Record<string, unknown>;
+    addons(top.addons, []);
+    const envs = top.environments;
+    if (envs && typeof envs === 'object' && !Array.isArray(envs)) {
+      for (const [name, e] of Object.entries(envs as Record<string, unknown>)) if (e && typeof e === 'object') addons((e as Record<string, unknown>).addons, ['environments', name]);
+    }
+  }
   return out;
 }
+
+/** The config var each Heroku add-on sets on the app it is attached to. */
+const ADDON_VARS: Array<[RegExp, string]> = [
+  [/^heroku-postgresql(:|$)/, 'DATABASE_URL'],
+  [/^heroku-redis(:|$)/, 'REDIS_URL'],
+];
 
 /** heroku.yml: `setup.config` (config vars), `build.config` (build time only: settings evidence, not environment), `run.<process>` (string or `{command}`), `release.command`. */
 function fromHerokuYml(f: SourceFile): Place[] {
