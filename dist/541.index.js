@@ -6528,8 +6528,12 @@ const DEV_COMPONENT = /^(dev|devel|develop|development|devstack|local|locals|tes
 /** Is this dotted module named as development/test/example settings (any component)? */
 function isDevModule(module) {
     // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
-    return module.split('.').some((p) => p.split('-').some((w) => DEV_COMPONENT.test(w)));
+    if (module.split('.').some((p) => p.split('-').some((w) => DEV_COMPONENT.test(w))))
+        return true;
+    // a component with the word test in it (CFPB's owning-a-home-api: `settings_for_testing`, what its manage.py names)
+    return module.split('.').some((p) => p.split(/[_-]/).some((w) => TEST_WORD.test(w)));
 }
+const TEST_WORD = /^(test|tests|testing)$/i;
 /**
  * Development settings, never judged as production unless named: what the config's dev-settings match, or a
  * development name (isDevModule) — except what its production-settings match, which is production either way.
@@ -9664,6 +9668,19 @@ function fromProcfile(f) {
 const OPENERS = new Set(['if', 'case', 'while', 'until', 'for', 'select', '{']);
 const CLOSERS = new Set(['fi', 'esac', 'done', '}']);
 /**
+ * A script that only builds (collectstatic, compilemessages, compress — the DBT Platform's
+ * `.copilot/image_build_run.sh` in the UK's Trade Remedies caseworker, with a placeholder key and a localhost
+ * database) and starts no server and no migration: what it exports is the image build's environment, not the
+ * running app's — its settings module and variables are not production's (collectstatic's output is the same
+ * under any settings that share STATIC_*).
+ */
+function buildOnly(text) {
+    const commands = text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+    if (!/\bmanage\.py\s+(collectstatic|compilemessages|compress)\b|\bdjango-admin\s+(collectstatic|compilemessages|compress)\b/.test(commands))
+        return false;
+    return !/\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian|waitress-serve|celery|supervisord|runserver|migrate)\b|\bexec\s+"\$@"/.test(commands);
+}
+/**
  * Shell scripts: `export NAME=x`, `NAME=x exec gunicorn`, `--settings`, `${DJANGO_SETTINGS_MODULE:-x}`.
  * Variables set unconditionally earlier in the script are substituted.
  *
@@ -9733,7 +9750,7 @@ function fromScript(f) {
     for (const l of list)
         if (l.shell && exportedNames.has(l.key))
             l.shell = false;
-    const base = { kind: 'script', file: f.rel, dev: isDevFile(f) };
+    const base = { kind: 'script', file: f.rel, dev: isDevFile(f) || buildOnly(f.text) };
     const configuration = { name: asClass([...all].reverse().find((l) => l.key === CONF && l.value !== '')?.value) };
     const out = [
         place({ ...base, how: `set in script ${f.rel}`, scope: f.rel, configuration }, list),
@@ -29529,6 +29546,12 @@ function scan(root, options = {}) {
         throw new ScanInputError(template
             ? `no Django project found under ${root}: the only one is the project template ${template}/${besides}, whose generated projects are deployed, never the template itself`
             : `no Django project found under ${root} (no manage.py, and no wsgi.py/asgi.py, deploy file or code naming a settings module, outside virtualenvs, node_modules and vendored folders)`, ...(template ? ['scan a project generated from the template'] : []));
+    }
+    // Only a test harness (openwisp-radius' `tests/manage.py`, a reusable app's test project) and nothing a deploy file
+    // names in it: a library, whose test settings no production runs — said as such, never judged as production.
+    const harness = !named && !fromEnv && allRoots.every((r) => isTestPath(`${r}/manage.py`));
+    if (harness && !evidence.some((e) => !e.dev && allRoots.some((r) => resolveModule(workspace, r, e.module)))) {
+        throw new ScanInputError(`no Django project found under ${root}: the only one is the test project ${allRoots.map((r) => `${r}/`).join(', ')} (a test harness, which no deploy file names), so this looks like a library, not a deployed site`, 'scan a project that uses the library, or name the production settings module with --settings if this one is deployed');
     }
     if (named && !allRoots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
         throw new ScanInputError(`settings module "${named}" does not resolve to a file in any project under ${root} (looked for ${named.replace(/\./g, '/')}.py and ${named.replace(/\./g, '/')}/__init__.py next to each manage.py)`, 'check the settings module name');

@@ -1467,6 +1467,19 @@ interface ScriptAssign {
 }
 
 /**
+ * A script that only builds (collectstatic, compilemessages, compress — the DBT Platform's
+ * `.copilot/image_build_run.sh` in the UK's Trade Remedies caseworker, with a placeholder key and a localhost
+ * database) and starts no server and no migration: what it exports is the image build's environment, not the
+ * running app's — its settings module and variables are not production's (collectstatic's output is the same
+ * under any settings that share STATIC_*).
+ */
+function buildOnly(text: string): boolean {
+  const commands = text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+  if (!/\bmanage\.py\s+(collectstatic|compilemessages|compress)\b|\bdjango-admin\s+(collectstatic|compilemessages|compress)\b/.test(commands)) return false;
+  return !/\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian|waitress-serve|celery|supervisord|runserver|migrate)\b|\bexec\s+"\$@"/.test(commands);
+}
+
+/**
  * Shell scripts: `export NAME=x`, `NAME=x exec gunicorn`, `--settings`, `${DJANGO_SETTINGS_MODULE:-x}`.
  * Variables set unconditionally earlier in the script are substituted.
  *
@@ -1524,7 +1537,7 @@ function fromScript(f: SourceFile): Place[] {
   }
   // a plain `NAME=x` reaches the environment when NAME is exported at top level (an `export NAME` after it counts)
   for (const l of list) if (l.shell && exportedNames.has(l.key)) l.shell = false;
-  const base = { kind: 'script' as const, file: f.rel, dev: isDevFile(f) };
+  const base = { kind: 'script' as const, file: f.rel, dev: isDevFile(f) || buildOnly(f.text) };
   const configuration = { name: asClass([...all].reverse().find((l) => l.key === CONF && l.value !== '')?.value) };
   const out: Place[] = [
     place({ ...base, how: `set in script ${f.rel}`, scope: f.rel, configuration }, list),

@@ -154,6 +154,15 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
       ...(template ? ['scan a project generated from the template'] : []),
     );
   }
+  // Only a test harness (openwisp-radius' `tests/manage.py`, a reusable app's test project) and nothing a deploy file
+  // names in it: a library, whose test settings no production runs — said as such, never judged as production.
+  const harness = !named && !fromEnv && allRoots.every((r) => isTestPath(`${r}/manage.py`));
+  if (harness && !evidence.some((e) => !e.dev && allRoots.some((r) => resolveModule(workspace, r, e.module)))) {
+    throw new ScanInputError(
+      `no Django project found under ${root}: the only one is the test project ${allRoots.map((r) => `${r}/`).join(', ')} (a test harness, which no deploy file names), so this looks like a library, not a deployed site`,
+      'scan a project that uses the library, or name the production settings module with --settings if this one is deployed',
+    );
+  }
   if (named && !allRoots.some((dir) => resolveModule(workspace, dir, named) || deployTimeModule(workspace, dir, named, copies))) {
     throw new ScanInputError(
       `settings module "${named}" does not resolve to a file in any project under ${root} (looked for ${named.replace(/\./g, '/')}.py and ${named.replace(/\./g, '/')}/__init__.py next to each manage.py)`,

@@ -241,8 +241,12 @@ const DEV_COMPONENT =
 /** Is this dotted module named as development/test/example settings (any component)? */
 export function isDevModule(module: string): boolean {
   // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
-  return module.split('.').some((p) => p.split('-').some((w) => DEV_COMPONENT.test(w)));
+  if (module.split('.').some((p) => p.split('-').some((w) => DEV_COMPONENT.test(w)))) return true;
+  // a component with the word test in it (CFPB's owning-a-home-api: `settings_for_testing`, what its manage.py names)
+  return module.split('.').some((p) => p.split(/[_-]/).some((w) => TEST_WORD.test(w)));
 }
+
+const TEST_WORD = /^(test|tests|testing)$/i;
 
 /** The config's `production-settings` / `dev-settings` module globs, as predicates (src/project/globs.ts). */
 export interface SettingsPatterns {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan, ScanInputError } from '../../src/project/scan';
+import { isDevModule } from '../../src/project/settings-modules';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -467,6 +468,54 @@ describe('several projects', () => {
     expect(() => scan(tree(files))).toThrow(/the only one is the project template cms\/project_template\/basic\/ \(besides cms\/tests, a test or example project\)/);
     // naming the settings still scans the test project as asked
     expect(scan(tree(files), { settingsModule: 'testapp.settings' }).projects.map((p) => p.root)).toEqual(['cms/tests']);
+  });
+
+  it("a reusable app whose only project is its test harness is a library, said so (openwisp-radius' tests/manage.py); a deploy file naming it, or --settings, scans it", () => {
+    const files = {
+      'openwisp_radius/__init__.py': '',
+      'openwisp_radius/models.py': 'from django.db import models\n',
+      'tests/manage.py': SET('openwisp2.settings'),
+      'tests/openwisp2/__init__.py': '',
+      'tests/openwisp2/settings.py': 'DEBUG = True\nSECRET_KEY = "fn)t*+$)ugeyip6-#txyy$5wf2ervc0d2n#h)qb)y5@ly$t*@w"\n',
+      'tests/openwisp2/wsgi.py': SET('openwisp2.settings'),
+    };
+    expect(() => scan(tree(files))).toThrow(/no Django project found under .*: the only one is the test project tests\/ \(a test harness, which no deploy file names\), so this looks like a library/);
+    expect(scan(tree(files), { settingsModule: 'openwisp2.settings' }).projects.map((p) => p.root)).toEqual(['tests']);
+    const deployed = { ...files, 'Dockerfile': 'FROM python:3.12\nWORKDIR /app/tests\nENV DJANGO_SETTINGS_MODULE=openwisp2.settings\nCMD ["gunicorn", "openwisp2.wsgi"]\n' };
+    expect(scan(tree(deployed)).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['tests', 'openwisp2.settings']]);
+  });
+
+  it("a script that only builds the image (collectstatic with a placeholder key) does not name production's settings: the production-named module beside the WSGI default does (the UK's Trade Remedies caseworker)", () => {
+    const build = '#!/usr/bin/env bash\nset -e\nexport DJANGO_SECRET_KEY="example"\nexport DJANGO_SETTINGS_MODULE="config.settings.staging"\ncd app\npython manage.py collectstatic --noinput\n';
+    const files = {
+      '.copilot/image_build_run.sh': build,
+      'app/manage.py': SET('config.settings.local'),
+      'app/config/__init__.py': '',
+      'app/config/wsgi.py': SET('config.settings.local'),
+      'app/config/settings/__init__.py': '',
+      'app/config/settings/base.py': 'DEBUG = False\n',
+      'app/config/settings/local.py': 'from .base import *\nDEBUG = True\n',
+      'app/config/settings/staging.py': 'from .base import *\n',
+      'app/config/settings/prod.py': 'from .base import *\n',
+    };
+    expect(scan(tree(files)).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['app', 'config.settings.prod']]);
+    // a script that also starts the server is the running app's
+    const run = { ...files, '.copilot/image_build_run.sh': `${build}exec gunicorn config.wsgi\n` };
+    expect(scan(tree(run)).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['app', 'config.settings.staging']]);
+  });
+
+  it("settings named for testing are development settings, never judged as production (CFPB's owning-a-home-api: manage.py names settings_for_testing)", () => {
+    const files = {
+      'manage.py': SET('settings_for_testing'),
+      'settings_for_testing.py': 'DEBUG = True\nSECRET_KEY = "abc"\nINSTALLED_APPS = ["ratechecker"]\n',
+      'ratechecker/__init__.py': '',
+      'ratechecker/models.py': 'from django.db import models\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/only development settings are named \(settings_for_testing: the default in manage\.py/);
+    expect(isDevModule('settings_for_testing')).toBe(true);
+    expect(isDevModule('app.settings.unit_test_settings')).toBe(true);
+    expect(isDevModule('app.settings.contest')).toBe(false);
+    expect(isDevModule('app.settings.latest')).toBe(false);
   });
 
   it("nothing names the settings: the refusal lists the modules that read as settings, for the user to choose (the UK's LITE frontend, two apps from one codebase)", () => {
