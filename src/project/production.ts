@@ -271,7 +271,25 @@ export function resolveProduction(input: ResolveInput): Resolution {
     return none('unresolved', `only development settings are named (${named.map((c) => `${c.module}: ${c.how}`).join('; ')}) and nothing names the production settings`, { passedOver });
   }
   const found = settingsLike(input);
-  return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}`);
+  const own = ownVariable(input);
+  return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}${own ? `; ${own}` : ''}`);
+}
+
+/**
+ * wsgi.py or manage.py setting a settings variable of the project's own instead of DJANGO_SETTINGS_MODULE
+ * (Janeway's `os.environ.setdefault("JANEWAY_SETTINGS_MODULE", "core.settings")`, which its loader reads): said in
+ * the refusal, so that the user sees what the code names and why it was not taken.
+ */
+function ownVariable(input: ResolveInput): string | undefined {
+  for (const name of ['wsgi.py', 'asgi.py', 'manage.py']) {
+    for (const f of ownFiles(input, name)) {
+      const m = /\bsetdefault\(\s*["']([A-Z][A-Z0-9_]*_SETTINGS(?:_MODULE)?)["']\s*,\s*["']([A-Za-z_][\w.]*)["']/.exec(f.text);
+      if (!m || m[1] === 'DJANGO_SETTINGS_MODULE') continue;
+      const where = locate(input, m[2]) ? '' : ', which is not in the repository';
+      return `${f.rel} sets ${m[1]} to ${m[2]}${where} — a variable of the project's own that Django does not read`;
+    }
+  }
+  return undefined;
 }
 
 /** The project's core settings, assigned at module level: what makes a module read as settings for the refusal's list. */

@@ -534,6 +534,16 @@ describe('several projects', () => {
     expect(() => scan(tree(files))).toThrow(/names a settings module of this project \(modules here that read as settings: conf\.base, conf\.caseworker, conf\.exporter\)$/);
   });
 
+  it("wsgi.py naming its settings through a variable of the project's own: the refusal says what it names and that Django does not read it (Janeway's JANEWAY_SETTINGS_MODULE, its core.settings kept out of git)", () => {
+    const files = {
+      'manage.py': 'import os\nos.environ.setdefault("JANEWAY_SETTINGS_MODULE", "core.settings")\n',
+      'core/__init__.py': '',
+      'core/wsgi.py': 'import os\nfrom utils import load_settings\nos.environ.setdefault("JANEWAY_SETTINGS_MODULE", "core.settings")\nload_settings()\n',
+      'core/global_settings.py': 'INSTALLED_APPS = ["core"]\nROOT_URLCONF = "core.urls"\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/modules here that read as settings: core\.global_settings\); core\/wsgi\.py sets JANEWAY_SETTINGS_MODULE to core\.settings, which is not in the repository — a variable of the project's own that Django does not read/);
+  });
+
   it("a generator's templates folder whose manage.py names settings that exist only as a Jinja template is a project template too (askbot's setup_templates)", () => {
     const files = {
       'askbot/__init__.py': '',
