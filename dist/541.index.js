@@ -6524,7 +6524,7 @@ function unconditionalString(name, at) {
     return undefined;
 }
 /** A module component that marks development, test or example code: never production. */
-const DEV_COMPONENT = /^(dev|devel|develop|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
+const DEV_COMPONENT = /^(dev|devel|develop|developer|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|developer|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|developer|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
 /** Is this dotted module named as development/test/example settings (any component)? */
 function isDevModule(module) {
     // a hyphenated component (a module only importlib can name: `production-ci`) is development when a part is
@@ -14305,9 +14305,15 @@ function resolveProduction(input) {
         if (d?.module && !later.some((c) => c.module === d.module))
             later.push({ module: d.module, source: 'code', at: { file: f.rel, line: d.line }, how: `set by ${f.rel} (line ${d.line})` });
     }
+    // manage.py naming a module of a package this repository does not have (fonzie, an Open edX plugin: its manage.py
+    // names `lms.envs.docker_run`, edx-platform's settings in the image its development stack runs): the settings of
+    // the application the code is installed into, not a module missing from this project — said in the refusal
+    let foreign;
     for (const c of later) {
         if (locate(input, c.module))
             anchors.push(c);
+        else if (c.source === 'manage.py' && !ownPackage(input, c.module))
+            foreign ??= c;
         else if (c.source === 'manage.py' && !missing.some((m) => m.module === c.module))
             missing.push(c);
     }
@@ -14344,7 +14350,8 @@ function resolveProduction(input) {
     }
     const found = settingsLike(input);
     const own = ownVariable(input);
-    return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}${own ? `; ${own}` : ''}`);
+    const installed = foreign ? `; ${foreign.at?.file ?? 'manage.py'} names ${foreign.module}, a module of a package that is not in this repository (the application this code is installed into?)` : '';
+    return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}${own ? `; ${own}` : ''}${installed}`);
 }
 /**
  * wsgi.py or manage.py setting a settings variable of the project's own instead of DJANGO_SETTINGS_MODULE
@@ -14377,7 +14384,8 @@ function settingsLike(input) {
         if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || inTemplateFolder(f.rel) || isTestPath(f.rel) || files_inDevFolder(f.rel) || !CORE_SETTING.test(f.text))
             continue;
         const m = moduleOf(input.dir, f);
-        if (m)
+        // a module no import can name (`edx-platform.config.lms…`: a folder that is no identifier) is none to choose
+        if (m && m.split('.').every((p) => /^[A-Za-z_]\w*$/.test(p)))
             out.add(m);
     }
     return [...out].sort();

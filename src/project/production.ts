@@ -238,8 +238,13 @@ export function resolveProduction(input: ResolveInput): Resolution {
     const d = settingsDefaultIn(input.ws, f);
     if (d?.module && !later.some((c) => c.module === d.module)) later.push({ module: d.module, source: 'code', at: { file: f.rel, line: d.line }, how: `set by ${f.rel} (line ${d.line})` });
   }
+  // manage.py naming a module of a package this repository does not have (fonzie, an Open edX plugin: its manage.py
+  // names `lms.envs.docker_run`, edx-platform's settings in the image its development stack runs): the settings of
+  // the application the code is installed into, not a module missing from this project — said in the refusal
+  let foreign: Candidate | undefined;
   for (const c of later) {
     if (locate(input, c.module)) anchors.push(c);
+    else if (c.source === 'manage.py' && !ownPackage(input, c.module)) foreign ??= c;
     else if (c.source === 'manage.py' && !missing.some((m) => m.module === c.module)) missing.push(c);
   }
 
@@ -272,7 +277,8 @@ export function resolveProduction(input: ResolveInput): Resolution {
   }
   const found = settingsLike(input);
   const own = ownVariable(input);
-  return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}${own ? `; ${own}` : ''}`);
+  const installed = foreign ? `; ${foreign.at?.file ?? 'manage.py'} names ${foreign.module}, a module of a package that is not in this repository (the application this code is installed into?)` : '';
+  return none('unresolved', `neither a deploy file, wsgi.py, asgi.py nor manage.py names a settings module of this project${found.length ? ` (modules here that read as settings: ${found.slice(0, 6).join(', ')}${found.length > 6 ? ', …' : ''})` : ''}${own ? `; ${own}` : ''}${installed}`);
 }
 
 /**
@@ -306,7 +312,8 @@ function settingsLike(input: ResolveInput): string[] {
   for (const f of input.ws.pythonFiles()) {
     if (!under(input.dir, f.rel) || nested.some((d) => under(d, f.rel)) || inTemplateFolder(f.rel) || isTestPath(f.rel) || inDevFolder(f.rel) || !CORE_SETTING.test(f.text)) continue;
     const m = moduleOf(input.dir, f);
-    if (m) out.add(m);
+    // a module no import can name (`edx-platform.config.lms…`: a folder that is no identifier) is none to choose
+    if (m && m.split('.').every((p) => /^[A-Za-z_]\w*$/.test(p))) out.add(m);
   }
   return [...out].sort();
 }

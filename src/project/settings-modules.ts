@@ -236,7 +236,7 @@ function unconditionalString(name: string, at: SyntaxNode): string | undefined {
 
 /** A module component that marks development, test or example code: never production. */
 const DEV_COMPONENT =
-  /^(dev|devel|develop|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
+  /^(dev|devel|develop|developer|development|devstack|local|locals|test|tests|testing|ci|debug|sandbox|demo|example|examples|sample|samples)(_?(project|site|app|settings|config|conf))?$|^(settings|config|conf)_(dev|devel|develop|developer|development|local|test|tests|testing|ci|debug)$|^(dev|devel|develop|developer|development|local|test|testing|ci|debug)_(settings|config|conf)$|^devproject$/i;
 
 /** Is this dotted module named as development/test/example settings (any component)? */
 export function isDevModule(module: string): boolean {

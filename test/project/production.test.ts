@@ -514,6 +514,9 @@ describe('several projects', () => {
     expect(() => scan(tree(files))).toThrow(/only development settings are named \(settings_for_testing: the default in manage\.py/);
     expect(isDevModule('settings_for_testing')).toBe(true);
     expect(isDevModule('app.settings.unit_test_settings')).toBe(true);
+    // the UK's Digital Workspace: its local compose stack's `.env.example` names config.settings.developer
+    expect(isDevModule('config.settings.developer')).toBe(true);
+    expect(isDevModule('config.developer_settings')).toBe(true);
     expect(isDevModule('app.settings.contest')).toBe(false);
     expect(isDevModule('app.settings.latest')).toBe(false);
   });
@@ -542,6 +545,19 @@ describe('several projects', () => {
       'core/global_settings.py': 'INSTALLED_APPS = ["core"]\nROOT_URLCONF = "core.urls"\n',
     };
     expect(() => scan(tree(files))).toThrow(/modules here that read as settings: core\.global_settings\); core\/wsgi\.py sets JANEWAY_SETTINGS_MODULE to core\.settings, which is not in the repository — a variable of the project's own that Django does not read/);
+  });
+
+  it("manage.py naming a module of a package the repository does not have is the host application's settings, not a missing module of this project: a refusal that says so (fonzie, an Open edX plugin naming lms.envs.docker_run)", () => {
+    const files = {
+      'manage.py': SET('lms.envs.docker_run'),
+      'fonzie/__init__.py': '',
+      'fonzie/urls.py': 'urlpatterns = []\n',
+      'edx-platform/config/lms/docker_run_development.py': 'DEBUG = True\nINSTALLED_APPS = ["fonzie"]\n',
+    };
+    expect(() => scan(tree(files))).toThrow(/nor manage\.py names a settings module of this project; manage\.py names lms\.envs\.docker_run, a module of a package that is not in this repository/);
+    // a module of the repository's own package that is missing stays launch.E003's (production would not start)
+    const own = { ...files, 'manage.py': SET('fonzie.settings') };
+    expect(scan(tree(own)).projects[0].resolution.status).toBe('missing');
   });
 
   it("a generator's templates folder whose manage.py names settings that exist only as a Jinja template is a project template too (askbot's setup_templates)", () => {
