@@ -13100,9 +13100,10 @@ function namesProjectsReach(ctx) {
  * and no project's code imports that package or names it in a dotted string (INSTALLED_APPS, a Celery include),
  * directly or through outside packages it imports: a monorepo's queue consumer or media daemon beside the
  * Django `api` package, installed and started on its own. Safe for rules about the Django application: Python
- * only runs a package's code when something imports it, and the project never does. A loose script outside the
- * projects (a gunicorn.conf.py at the repository root), a scan without projects, or a file inside a project's
- * folder is never separate.
+ * only runs a package's code when something imports it, and the project never does. So is a file under a folder
+ * named like a Python keyword, inside a project's folder or not (unimportableFolder). Otherwise a loose script
+ * outside the projects (a gunicorn.conf.py at the repository root), a scan without projects, or a file inside a
+ * project's folder is never separate.
  */
 function separatePackage(ctx, rel) {
     if (ctx.projects.length === 0)
@@ -13123,10 +13124,11 @@ function separatePackage(ctx, rel) {
 const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 /**
  * A file the projects cannot import, in a project's folder or outside them all: a folder on its path (below the
- * project root) is named like a Python keyword (`lambda/`), so no import spells it. i.AI's Consult keeps AWS Lambda functions in `lambda/<name>/code/main.py`, each with a Sentry of
- * its own, beside the Django backend: the folder (`lambda`), else undefined. Only keywords: a folder that is no
- * identifier (`deploy-config/`) may hold a file a server loads by path (`gunicorn -c deploy-config/gunicorn.conf.py`),
- * which runs in the web application's process; so may any file named like a server's config.
+ * project root) is named like a Python keyword (`lambda/`), so no import spells it. i.AI's Consult keeps AWS Lambda
+ * functions in `lambda/<name>/code/main.py`, each with a Sentry of its own, beside the Django backend: the folder
+ * (`lambda`), else undefined. Only keywords: a folder that is no identifier (`deploy-config/`) may hold a file a
+ * server loads by path (`gunicorn -c deploy-config/gunicorn.conf.py`), which runs in the web application's process;
+ * so may any file named like a server's config.
  */
 function unimportableFolder(ctx, root, rel) {
     const below = (root ? rel.slice(root.length + 1) : rel).split('/');

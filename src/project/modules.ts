@@ -307,9 +307,10 @@ function namesProjectsReach(ctx: ScanContext): Set<string> {
  * and no project's code imports that package or names it in a dotted string (INSTALLED_APPS, a Celery include),
  * directly or through outside packages it imports: a monorepo's queue consumer or media daemon beside the
  * Django `api` package, installed and started on its own. Safe for rules about the Django application: Python
- * only runs a package's code when something imports it, and the project never does. A loose script outside the
- * projects (a gunicorn.conf.py at the repository root), a scan without projects, or a file inside a project's
- * folder is never separate.
+ * only runs a package's code when something imports it, and the project never does. So is a file under a folder
+ * named like a Python keyword, inside a project's folder or not (unimportableFolder). Otherwise a loose script
+ * outside the projects (a gunicorn.conf.py at the repository root), a scan without projects, or a file inside a
+ * project's folder is never separate.
  */
 export function separatePackage(ctx: ScanContext, rel: string): string | undefined {
   if (ctx.projects.length === 0) return undefined;
@@ -328,10 +329,11 @@ const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async
 
 /**
  * A file the projects cannot import, in a project's folder or outside them all: a folder on its path (below the
- * project root) is named like a Python keyword (`lambda/`), so no import spells it. i.AI's Consult keeps AWS Lambda functions in `lambda/<name>/code/main.py`, each with a Sentry of
- * its own, beside the Django backend: the folder (`lambda`), else undefined. Only keywords: a folder that is no
- * identifier (`deploy-config/`) may hold a file a server loads by path (`gunicorn -c deploy-config/gunicorn.conf.py`),
- * which runs in the web application's process; so may any file named like a server's config.
+ * project root) is named like a Python keyword (`lambda/`), so no import spells it. i.AI's Consult keeps AWS Lambda
+ * functions in `lambda/<name>/code/main.py`, each with a Sentry of its own, beside the Django backend: the folder
+ * (`lambda`), else undefined. Only keywords: a folder that is no identifier (`deploy-config/`) may hold a file a
+ * server loads by path (`gunicorn -c deploy-config/gunicorn.conf.py`), which runs in the web application's process;
+ * so may any file named like a server's config.
  */
 function unimportableFolder(ctx: ScanContext, root: string, rel: string): string | undefined {
   const below = (root ? rel.slice(root.length + 1) : rel).split('/');
