@@ -5167,9 +5167,10 @@ var memory = __webpack_require__(62264);
  * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
- * git-ignored `settings.py`).
+ * git-ignored `settings.py`), or copies into place (`local.py-heroku`, `local.py-example`: PyCon US's Heroku
+ * build hook copies the first to `local.py`).
  */
-const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
+const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production|-[a-z]+)$/i;
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 const EXCLUDED_DIRS = new Set([
     '.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', 'env', '.env', 'virtualenv', '.virtualenv',
@@ -5211,6 +5212,9 @@ function isDeployFile(name, rel, packages) {
         /^([\w-]+-)?entrypoint$/.test(lower) ||
         // a container's extensionless start script (openstax-cms's docker/start, cookiecutter-django's compose/…/start)
         (/^(start|run|boot|serve|prestart|start-[\w-]+|run-[\w-]+)$/.test(lower) && parts.slice(0, -1).some((p) => /^(\.?docker|compose|bin|scripts?|deploy|deployment)$/i.test(p))) ||
+        // Heroku's Python buildpack runs `bin/pre_compile` and `bin/post_compile` in the slug build (PyCon US's
+        // pre_compile copies `pycon/settings/local.py-heroku` into place as the local.py its settings import)
+        ((lower === 'pre_compile' || lower === 'post_compile') && parts.at(-2) === 'bin') ||
         lower === 'makefile' ||
         lower.endsWith('.conf') ||
         // reverse-proxy configs (src/project/proxy.ts): Caddyfiles, Traefik static/dynamic config, Apache *.vhost,
@@ -14125,7 +14129,234 @@ function holdsWildcard(v) {
     },
 });
 
+;// CONCATENATED MODULE: ./src/project/ansible.ts
+/**
+ * Files an Ansible playbook puts in place on the server: a `copy:`/`template:` task (either module spelling,
+ * mapping or `k=v` form, its `with_items:`/`loop:` list of plain items substituted for `{{ item }}`) whose `dest`
+ * is a Python file. Biostar Central's install playbook copies `conf/site/site_settings.py` of the checkout to
+ * `conf/run/site_settings.py`, the module its supervisord programs name: without this the module a deploy file
+ * names is "not in the repository" and whatever names another module wins.
+ *
+ * The source is a repository file: with `remote_src` a path on the server into the checkout, matched by its
+ * longest tail that names a repository file (its folder and name at least); otherwise the role's or playbook's
+ * `files/` or `templates/` folder, or beside the task file. Other `{{ … }}` values are unknown: a destination
+ * keeps them as an unknown folder, so only its tail can match a module's path. Read with the `yaml` library;
+ * what a task means is Ansible's, so that part is written here.
+ */
+
+
+
+
+const TASK_MODULE = /^(ansible\.builtin\.|ansible\.legacy\.)?(copy|template)$/;
+/** What a `{{ … }}` the playbook does not give becomes in a path: one folder name no repository path has. */
+const ansible_UNKNOWN = '\uFFFC';
+const ansible_cache = new WeakMap();
+/** Every Ansible copy/template task of the workspace that writes a `.py` file from a repository file. */
+function ansibleCopies(ws) {
+    const hit = ansible_cache.get(ws);
+    if (hit)
+        return hit;
+    const out = [];
+    for (const f of ws.ansibleFiles()) {
+        if (!/\b(copy|template)\b/.test(f.text) || !f.text.includes('.py'))
+            continue;
+        const dev = f.rel.split('/').some((p) => isDevName(p.replace(/\.ya?ml$/i, ''))) || isTestPath(f.rel);
+        let docs;
+        try {
+            docs = (0,yaml_dist/* parseAllDocuments */.hR)(f.text);
+        }
+        catch {
+            continue; // not YAML this reads: no task
+        }
+        if (!Array.isArray(docs))
+            continue;
+        for (const doc of docs) {
+            if (doc.errors.length)
+                continue;
+            (0,yaml_dist/* visit */.YR)(doc, {
+                Map(_key, task) {
+                    for (const pair of task.items) {
+                        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || typeof pair.key.value !== 'string' || !TASK_MODULE.test(pair.key.value))
+                            continue;
+                        const args = taskArgs(pair.value);
+                        if (!args || typeof args.src !== 'string' || typeof args.dest !== 'string')
+                            continue;
+                        const line = lineAt(f.text, pair.key.range?.[0] ?? 0);
+                        for (const item of loopItems(task)) {
+                            const src = substitute(args.src, item);
+                            const dest = substitute(args.dest, item);
+                            if (!dest.endsWith('.py') || src.includes(ansible_UNKNOWN + ansible_UNKNOWN))
+                                continue;
+                            const source = repositorySource(ws, f.rel, src, args.remote_src === true || args.remote_src === 'yes' || args.remote_src === 'true');
+                            if (!source)
+                                continue;
+                            out.push({ source, dest: dest.startsWith('/') ? dest : `/${ansible_UNKNOWN}/${dest}`, file: f.rel, line, dev, atDeploy: true, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
+                        }
+                    }
+                },
+            });
+        }
+    }
+    ansible_cache.set(ws, out);
+    return out;
+}
+/** A task module's arguments: its mapping, or its `k=v` string form. */
+function taskArgs(v) {
+    if ((0,yaml_dist/* isMap */.jh)(v))
+        return v.toJSON();
+    if ((0,yaml_dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
+        return keyValueArgs(v.value);
+    }
+    return undefined;
+}
+/** The task's `with_items:`/`loop:` plain items (strings), or one pass without an item. */
+function loopItems(task) {
+    for (const pair of task.items) {
+        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || !['with_items', 'loop', 'with_list'].includes(String(pair.key.value)))
+            continue;
+        if (!(0,yaml_dist/* isSeq */.oP)(pair.value))
+            return [];
+        return pair.value.items.flatMap((i) => ((0,yaml_dist/* isScalar */.jn)(i) && (typeof i.value === 'string' || typeof i.value === 'number') ? [String(i.value)] : []));
+    }
+    return [undefined];
+}
+/** `{{ item }}` replaced by the loop's item; every other `{{ … }}` by UNKNOWN. */
+function substitute(path, item) {
+    return path.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr) => (expr === 'item' && item !== undefined ? item : ansible_UNKNOWN)).replace(/\/{2,}/g, '/');
+}
+/** The repository file a task copies: see the module comment. */
+function repositorySource(ws, taskRel, src, remote) {
+    const parts = src.split('/').filter((p) => p && p !== '.');
+    if (!remote && !src.includes(ansible_UNKNOWN) && !src.startsWith('/')) {
+        const dir = taskRel.includes('/') ? taskRel.slice(0, taskRel.lastIndexOf('/')) : '';
+        const up = dir.split('/');
+        // a role's tasks/ (or handlers/) folder: its files/ and templates/ are beside it
+        const base = /^(tasks|handlers)$/.test(up.at(-1) ?? '') ? up.slice(0, -1).join('/') : dir;
+        for (const folder of [`${base}/files`, `${base}/templates`, base, dir]) {
+            const rel = [folder, parts.join('/')].filter(Boolean).join('/').replace(/^\//, '');
+            if (ws.get(rel))
+                return rel;
+        }
+        return undefined;
+    }
+    const known = parts.slice(parts.lastIndexOf(ansible_UNKNOWN) + 1);
+    for (let i = 0; i <= known.length - 2; i++) {
+        const rel = known.slice(i).join('/');
+        if (ws.get(rel))
+            return rel;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
+
+
+/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
+const REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
+const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
+/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
+const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
+const deploy_writes_cache = new WeakMap();
+function writesOf(ws) {
+    const cached = deploy_writes_cache.get(ws);
+    if (cached)
+        return cached;
+    const out = [];
+    for (const f of ws.deployFiles()) {
+        if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py'))
+            continue;
+        f.text.split('\n').forEach((text, i) => {
+            if (!text.includes('.py') || /^\s*#/.test(text))
+                return;
+            for (const re of [REDIRECT, TEE, COPY_LIKE]) {
+                for (const m of text.matchAll(re)) {
+                    const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
+                    out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
+                }
+            }
+        });
+    }
+    deploy_writes_cache.set(ws, out);
+    return out;
+}
+/**
+ * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
+ * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
+ */
+function deployWrites(ws, moduleRel) {
+    return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
+}
+function writes(w, moduleRel) {
+    return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
+}
+/** A template configuration management renders into place (Ansible/Salt's Jinja, Puppet/Chef's ERB). */
+const RENDERED = /\.py\.(j2|jinja2?|erb)$/i;
+/**
+ * Folders a deployment's configuration management lives in. Only a template there is rendered by the deploy:
+ * Review Board's `contrib/conf/settings_local.py.tmpl` is its contributors' development settings.
+ */
+const DEPLOY_TREE = /^(deploy\w*|ansible|puppet|chef|salt|roles|provisioning|playbooks?|ops|infra\w*)$/i;
+/**
+ * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
+ * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
+ * app/local_settings.py` copies from its build context. The source is found as written (from the repository
+ * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
+ * (its folder and name at least). Then an Ansible copy/template task whose destination is the module
+ * (src/project/ansible.ts), and last the one template of the module's file name that configuration management
+ * renders, outside development folders (Zeus's Puppet module renders `templates/local_settings.py.erb` to the
+ * `local_settings` its settings import if present: read with its tags unknown). undefined when none is.
+ */
+function deployCopySource(ws, moduleRel) {
+    return copiedSource(ws, moduleRel) ?? ansibleSource(ws, moduleRel) ?? renderedTemplate(ws, moduleRel);
+}
+function ansibleSource(ws, moduleRel) {
+    const copy = ansibleCopies(ws).find((c) => !c.dev && (c.dest === `/${moduleRel}` || c.dest.endsWith(`/${moduleRel}`)));
+    return copy ? ws.get(copy.source) : undefined;
+}
+function renderedTemplate(ws, moduleRel) {
+    const name = moduleRel.split('/').pop();
+    const found = ws.templateFiles().filter((f) => RENDERED.test(f.rel) && f.rel.replace(RENDERED, '.py').split('/').pop() === name &&
+        // the folders, not the name: `local_settings` names what production imports
+        f.rel.split('/').slice(0, -1).some((d) => DEPLOY_TREE.test(d)) && !f.rel.split('/').slice(0, -1).some((d) => isDevName(d)) && !isTestPath(f.rel));
+    return found.length === 1 ? found[0] : undefined;
+}
+/**
+ * A copied file that is settings a deploy puts in place: a `.py` file, or one named for where it runs
+ * (`local.py-heroku`: PyCon US's Heroku build hook). Not an example or default (`.py.example`, `.py.default`, `-sample`):
+ * a Dockerfile that copies one into place is a local stack's (LA Metro's image takes settings_deployment.py.example
+ * while CodeDeploy installs the encrypted production file; OEP's entrypoint falls back to securitysettings.py.default
+ * when nothing is mounted) — such copies stay a note that the file may exist, not settings the scan judges.
+ */
+const COPIED_SETTINGS = /\.py(-(?!(?:example|sample|dist|default|template|tpl|tmpl|dev|local|test)$)[a-z]+)?$/i;
+function copiedSource(ws, moduleRel) {
+    for (const w of writesOf(ws)) {
+        if (!w.source || !writes(w, moduleRel) || !COPIED_SETTINGS.test(w.source))
+            continue;
+        const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
+        const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
+        // from the repository root, the deploy file's folder, or — for a script in `bin/` or `scripts/`, run from the
+        // folder above (Heroku runs `bin/pre_compile` in the app's root) — that folder
+        const above = /(^|\/)(bin|scripts?)$/.test(dir) ? dir.replace(/\/?[^/]+$/, '') : undefined;
+        const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : []), ...(above ? [`${above}/${parts.join('/')}`] : [])];
+        for (const rel of direct) {
+            const f = ws.get(rel);
+            if (f)
+                return f;
+        }
+        if (!w.source.startsWith('/'))
+            continue;
+        for (let i = 1; i <= parts.length - 2; i++) {
+            const f = ws.get(parts.slice(i).join('/'));
+            if (f)
+                return f;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/project/production.ts
+
 
 
 /**
@@ -14319,6 +14550,26 @@ function resolveProduction(input) {
         else if (c.source === 'manage.py' && !missing.some((m) => m.module === c.module))
             missing.push(c);
     }
+    // 4a. a default whose settings import a module only the deploy makes (PyCon US: manage.py and celery.py name
+    // pycon.settings.default, which exits without the local.py that Heroku's build hook copies into place from
+    // local.py-heroku): the deploy completes those settings, so they are what it runs — over a production-named
+    // sibling (production.py, from an older deploy) that does not import that module
+    const completed = [];
+    for (const c of anchors) {
+        if (isDev(c.module) || documentedDev(c) || completed.some((d) => d.module === c.module))
+            continue;
+        const made = deployMadeImport(input, c.module);
+        if (!made)
+            continue;
+        if (productionSiblings(input, [c]).some((s) => s.module !== c.module && deployMadeImport(input, s.module)?.module === made.module))
+            continue;
+        completed.push({ ...c, how: `${c.how}, whose settings import ${made.module}, which the repository does not hold and its deploy makes (${made.at.file}, line ${made.at.line}, from ${made.from})` });
+    }
+    if (completed.length === 1) {
+        const r = pickAfter(completed[0], [], passedOver);
+        if (r)
+            return r;
+    }
     // 4. a sibling named or documented as production, next to what wsgi/asgi/manage.py name
     const siblings = productionSiblings(input, anchors);
     if (siblings.length) {
@@ -14431,6 +14682,29 @@ function codeFiles(input) {
             return false;
         return f.text.includes('DJANGO_SETTINGS_MODULE');
     });
+}
+/**
+ * A module that `module`'s own file imports (`from .local import *`, `from pkg.local import …`, in a try or not)
+ * which the repository does not hold and one of its deploy files writes from a repository file (a `cp` in a
+ * build hook or script, a Dockerfile COPY: deploy-writes.ts): the module, the deploy file's line, and the source.
+ */
+function deployMadeImport(input, module) {
+    const r = resolveModule(input.ws, input.dir, module);
+    const file = r && 'file' in r ? r.file : undefined;
+    if (!file || !file.text.includes('import'))
+        return undefined;
+    const pkg = file.rel.endsWith('/__init__.py');
+    for (const m of file.text.matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b/gm)) {
+        const full = absoluteModuleName(module, pkg, m[2], m[1].length);
+        if (!full || !full.includes('.') || resolveModule(input.ws, input.dir, full))
+            continue;
+        const rel = `${full.replace(/\./g, '/')}.py`;
+        const at = deployWrites(input.ws, rel);
+        const from = at && deployCopySource(input.ws, rel);
+        if (at && from)
+            return { module: full, at, from: from.rel };
+    }
+    return undefined;
 }
 /**
  * Modules next to the anchors (in the same package, or inside a package the anchor names) that are named
@@ -16841,221 +17115,6 @@ function decoupleWrapperUnset(frame, name, dflt, kwargs, scope) {
         return { kind: 'list', items: v.value.split(',').map((x) => x.trim()).filter(Boolean).map((x) => str(x, v.kind === 'str' && v.literal)) };
     }
     return cast ? castValue(v, cast) : v;
-}
-
-;// CONCATENATED MODULE: ./src/project/ansible.ts
-/**
- * Files an Ansible playbook puts in place on the server: a `copy:`/`template:` task (either module spelling,
- * mapping or `k=v` form, its `with_items:`/`loop:` list of plain items substituted for `{{ item }}`) whose `dest`
- * is a Python file. Biostar Central's install playbook copies `conf/site/site_settings.py` of the checkout to
- * `conf/run/site_settings.py`, the module its supervisord programs name: without this the module a deploy file
- * names is "not in the repository" and whatever names another module wins.
- *
- * The source is a repository file: with `remote_src` a path on the server into the checkout, matched by its
- * longest tail that names a repository file (its folder and name at least); otherwise the role's or playbook's
- * `files/` or `templates/` folder, or beside the task file. Other `{{ … }}` values are unknown: a destination
- * keeps them as an unknown folder, so only its tail can match a module's path. Read with the `yaml` library;
- * what a task means is Ansible's, so that part is written here.
- */
-
-
-
-
-const TASK_MODULE = /^(ansible\.builtin\.|ansible\.legacy\.)?(copy|template)$/;
-/** What a `{{ … }}` the playbook does not give becomes in a path: one folder name no repository path has. */
-const ansible_UNKNOWN = '\uFFFC';
-const ansible_cache = new WeakMap();
-/** Every Ansible copy/template task of the workspace that writes a `.py` file from a repository file. */
-function ansibleCopies(ws) {
-    const hit = ansible_cache.get(ws);
-    if (hit)
-        return hit;
-    const out = [];
-    for (const f of ws.ansibleFiles()) {
-        if (!/\b(copy|template)\b/.test(f.text) || !f.text.includes('.py'))
-            continue;
-        const dev = f.rel.split('/').some((p) => isDevName(p.replace(/\.ya?ml$/i, ''))) || isTestPath(f.rel);
-        let docs;
-        try {
-            docs = (0,yaml_dist/* parseAllDocuments */.hR)(f.text);
-        }
-        catch {
-            continue; // not YAML this reads: no task
-        }
-        if (!Array.isArray(docs))
-            continue;
-        for (const doc of docs) {
-            if (doc.errors.length)
-                continue;
-            (0,yaml_dist/* visit */.YR)(doc, {
-                Map(_key, task) {
-                    for (const pair of task.items) {
-                        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || typeof pair.key.value !== 'string' || !TASK_MODULE.test(pair.key.value))
-                            continue;
-                        const args = taskArgs(pair.value);
-                        if (!args || typeof args.src !== 'string' || typeof args.dest !== 'string')
-                            continue;
-                        const line = lineAt(f.text, pair.key.range?.[0] ?? 0);
-                        for (const item of loopItems(task)) {
-                            const src = substitute(args.src, item);
-                            const dest = substitute(args.dest, item);
-                            if (!dest.endsWith('.py') || src.includes(ansible_UNKNOWN + ansible_UNKNOWN))
-                                continue;
-                            const source = repositorySource(ws, f.rel, src, args.remote_src === true || args.remote_src === 'yes' || args.remote_src === 'true');
-                            if (!source)
-                                continue;
-                            out.push({ source, dest: dest.startsWith('/') ? dest : `/${ansible_UNKNOWN}/${dest}`, file: f.rel, line, dev, atDeploy: true, via: `the Ansible \`${pair.key.value.replace(/^ansible\.(builtin|legacy)\./, '')}\` task` });
-                        }
-                    }
-                },
-            });
-        }
-    }
-    ansible_cache.set(ws, out);
-    return out;
-}
-/** A task module's arguments: its mapping, or its `k=v` string form. */
-function taskArgs(v) {
-    if ((0,yaml_dist/* isMap */.jh)(v))
-        return v.toJSON();
-    if ((0,yaml_dist/* isScalar */.jn)(v) && typeof v.value === 'string') {
-        return keyValueArgs(v.value);
-    }
-    return undefined;
-}
-/** The task's `with_items:`/`loop:` plain items (strings), or one pass without an item. */
-function loopItems(task) {
-    for (const pair of task.items) {
-        if (!(0,yaml_dist/* isScalar */.jn)(pair.key) || !['with_items', 'loop', 'with_list'].includes(String(pair.key.value)))
-            continue;
-        if (!(0,yaml_dist/* isSeq */.oP)(pair.value))
-            return [];
-        return pair.value.items.flatMap((i) => ((0,yaml_dist/* isScalar */.jn)(i) && (typeof i.value === 'string' || typeof i.value === 'number') ? [String(i.value)] : []));
-    }
-    return [undefined];
-}
-/** `{{ item }}` replaced by the loop's item; every other `{{ … }}` by UNKNOWN. */
-function substitute(path, item) {
-    return path.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr) => (expr === 'item' && item !== undefined ? item : ansible_UNKNOWN)).replace(/\/{2,}/g, '/');
-}
-/** The repository file a task copies: see the module comment. */
-function repositorySource(ws, taskRel, src, remote) {
-    const parts = src.split('/').filter((p) => p && p !== '.');
-    if (!remote && !src.includes(ansible_UNKNOWN) && !src.startsWith('/')) {
-        const dir = taskRel.includes('/') ? taskRel.slice(0, taskRel.lastIndexOf('/')) : '';
-        const up = dir.split('/');
-        // a role's tasks/ (or handlers/) folder: its files/ and templates/ are beside it
-        const base = /^(tasks|handlers)$/.test(up.at(-1) ?? '') ? up.slice(0, -1).join('/') : dir;
-        for (const folder of [`${base}/files`, `${base}/templates`, base, dir]) {
-            const rel = [folder, parts.join('/')].filter(Boolean).join('/').replace(/^\//, '');
-            if (ws.get(rel))
-                return rel;
-        }
-        return undefined;
-    }
-    const known = parts.slice(parts.lastIndexOf(ansible_UNKNOWN) + 1);
-    for (let i = 0; i <= known.length - 2; i++) {
-        const rel = known.slice(i).join('/');
-        if (ws.get(rel))
-            return rel;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/project/deploy-writes.ts
-
-
-/** A written path on a line: a redirect's target, tee's file, or the last argument of cp/mv/install/ln/COPY/ADD. */
-const REDIRECT = /(?:^|[^<>&\d])>>?\s*(['"]?)([^\s'";|&<>]+\.py)\1/g;
-const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
-const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
-/** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
-const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
-const deploy_writes_cache = new WeakMap();
-function writesOf(ws) {
-    const cached = deploy_writes_cache.get(ws);
-    if (cached)
-        return cached;
-    const out = [];
-    for (const f of ws.deployFiles()) {
-        if (isDevName(f.rel) || isTestPath(f.rel) || !f.text.includes('.py'))
-            continue;
-        f.text.split('\n').forEach((text, i) => {
-            if (!text.includes('.py') || /^\s*#/.test(text))
-                return;
-            for (const re of [REDIRECT, TEE, COPY_LIKE]) {
-                for (const m of text.matchAll(re)) {
-                    const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
-                    out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
-                }
-            }
-        });
-    }
-    deploy_writes_cache.set(ws, out);
-    return out;
-}
-/**
- * Where a non-development deploy file of the repository writes the Python module `moduleRel` (a path from
- * its import root, `spug/overrides.py`): the written path is that path or ends with `/` and it. undefined if none.
- */
-function deployWrites(ws, moduleRel) {
-    return writesOf(ws).find((w) => writes(w, moduleRel))?.location;
-}
-function writes(w, moduleRel) {
-    return w.path === moduleRel || w.path.endsWith(`/${moduleRel}`);
-}
-/** A template configuration management renders into place (Ansible/Salt's Jinja, Puppet/Chef's ERB). */
-const RENDERED = /\.py\.(j2|jinja2?|erb)$/i;
-/**
- * Folders a deployment's configuration management lives in. Only a template there is rendered by the deploy:
- * Review Board's `contrib/conf/settings_local.py.tmpl` is its contributors' development settings.
- */
-const DEPLOY_TREE = /^(deploy\w*|ansible|puppet|chef|salt|roles|provisioning|playbooks?|ops|infra\w*)$/i;
-/**
- * The repository file a deploy copies to the Python module `moduleRel`: mediacms's entrypoint copies
- * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
- * app/local_settings.py` copies from its build context. The source is found as written (from the repository
- * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
- * (its folder and name at least). Then an Ansible copy/template task whose destination is the module
- * (src/project/ansible.ts), and last the one template of the module's file name that configuration management
- * renders, outside development folders (Zeus's Puppet module renders `templates/local_settings.py.erb` to the
- * `local_settings` its settings import if present: read with its tags unknown). undefined when none is.
- */
-function deployCopySource(ws, moduleRel) {
-    return copiedSource(ws, moduleRel) ?? ansibleSource(ws, moduleRel) ?? renderedTemplate(ws, moduleRel);
-}
-function ansibleSource(ws, moduleRel) {
-    const copy = ansibleCopies(ws).find((c) => !c.dev && (c.dest === `/${moduleRel}` || c.dest.endsWith(`/${moduleRel}`)));
-    return copy ? ws.get(copy.source) : undefined;
-}
-function renderedTemplate(ws, moduleRel) {
-    const name = moduleRel.split('/').pop();
-    const found = ws.templateFiles().filter((f) => RENDERED.test(f.rel) && f.rel.replace(RENDERED, '.py').split('/').pop() === name &&
-        // the folders, not the name: `local_settings` names what production imports
-        f.rel.split('/').slice(0, -1).some((d) => DEPLOY_TREE.test(d)) && !f.rel.split('/').slice(0, -1).some((d) => isDevName(d)) && !isTestPath(f.rel));
-    return found.length === 1 ? found[0] : undefined;
-}
-function copiedSource(ws, moduleRel) {
-    for (const w of writesOf(ws)) {
-        if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py'))
-            continue;
-        const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
-        const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
-        const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
-        for (const rel of direct) {
-            const f = ws.get(rel);
-            if (f && rel.endsWith('.py'))
-                return f;
-        }
-        if (!w.source.startsWith('/'))
-            continue;
-        for (let i = 1; i <= parts.length - 2; i++) {
-            const f = ws.get(parts.slice(i).join('/'));
-            if (f)
-                return f;
-        }
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/project/evaluator/imports.ts

@@ -98,15 +98,27 @@ function renderedTemplate(ws: Workspace, moduleRel: string): SourceFile | undefi
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * A copied file that is settings a deploy puts in place: a `.py` file, or one named for where it runs
+ * (`local.py-heroku`: PyCon US's Heroku build hook). Not an example or default (`.py.example`, `.py.default`, `-sample`):
+ * a Dockerfile that copies one into place is a local stack's (LA Metro's image takes settings_deployment.py.example
+ * while CodeDeploy installs the encrypted production file; OEP's entrypoint falls back to securitysettings.py.default
+ * when nothing is mounted) — such copies stay a note that the file may exist, not settings the scan judges.
+ */
+const COPIED_SETTINGS = /\.py(-(?!(?:example|sample|dist|default|template|tpl|tmpl|dev|local|test)$)[a-z]+)?$/i;
+
 function copiedSource(ws: Workspace, moduleRel: string): SourceFile | undefined {
   for (const w of writesOf(ws)) {
-    if (!w.source || !writes(w, moduleRel) || !w.source.endsWith('.py')) continue;
+    if (!w.source || !writes(w, moduleRel) || !COPIED_SETTINGS.test(w.source)) continue;
     const dir = w.location.file.includes('/') ? w.location.file.slice(0, w.location.file.lastIndexOf('/')) : '';
     const parts = w.source.replace(/^\.\//, '').split('/').filter(Boolean);
-    const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : [])];
+    // from the repository root, the deploy file's folder, or — for a script in `bin/` or `scripts/`, run from the
+    // folder above (Heroku runs `bin/pre_compile` in the app's root) — that folder
+    const above = /(^|\/)(bin|scripts?)$/.test(dir) ? dir.replace(/\/?[^/]+$/, '') : undefined;
+    const direct = [parts.join('/'), ...(dir ? [`${dir}/${parts.join('/')}`] : []), ...(above ? [`${above}/${parts.join('/')}`] : [])];
     for (const rel of direct) {
       const f = ws.get(rel);
-      if (f && rel.endsWith('.py')) return f;
+      if (f) return f;
     }
     if (!w.source.startsWith('/')) continue;
     for (let i = 1; i <= parts.length - 2; i++) {

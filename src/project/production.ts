@@ -15,7 +15,9 @@
 import type { Location } from '../finding';
 import type { ResolvedModule } from './evaluator/frame';
 import type { BuildCopy, SettingsEvidence } from './manifests';
+import { deployCopySource, deployWrites } from './deploy-writes';
 import {
+  absoluteModuleName,
   deployTimeModule,
   documentedAsDevelopment,
   devStarImport,
@@ -248,6 +250,23 @@ export function resolveProduction(input: ResolveInput): Resolution {
     else if (c.source === 'manage.py' && !missing.some((m) => m.module === c.module)) missing.push(c);
   }
 
+  // 4a. a default whose settings import a module only the deploy makes (PyCon US: manage.py and celery.py name
+  // pycon.settings.default, which exits without the local.py that Heroku's build hook copies into place from
+  // local.py-heroku): the deploy completes those settings, so they are what it runs — over a production-named
+  // sibling (production.py, from an older deploy) that does not import that module
+  const completed: Candidate[] = [];
+  for (const c of anchors) {
+    if (isDev(c.module) || documentedDev(c) || completed.some((d) => d.module === c.module)) continue;
+    const made = deployMadeImport(input, c.module);
+    if (!made) continue;
+    if (productionSiblings(input, [c]).some((s) => s.module !== c.module && deployMadeImport(input, s.module)?.module === made.module)) continue;
+    completed.push({ ...c, how: `${c.how}, whose settings import ${made.module}, which the repository does not hold and its deploy makes (${made.at.file}, line ${made.at.line}, from ${made.from})` });
+  }
+  if (completed.length === 1) {
+    const r = pickAfter(completed[0], [], passedOver);
+    if (r) return r;
+  }
+
   // 4. a sibling named or documented as production, next to what wsgi/asgi/manage.py name
   const siblings = productionSiblings(input, anchors);
   if (siblings.length) {
@@ -355,6 +374,27 @@ function codeFiles(input: ResolveInput): SourceFile[] {
     if (/(^|\/)(tests?|testing|scripts?|tools?|bin|docs?|examples?|dev|development|fuzzing)\//.test(f.rel) || /^test_|_test\.py$|conftest\.py$/.test(name)) return false;
     return f.text.includes('DJANGO_SETTINGS_MODULE');
   });
+}
+
+/**
+ * A module that `module`'s own file imports (`from .local import *`, `from pkg.local import …`, in a try or not)
+ * which the repository does not hold and one of its deploy files writes from a repository file (a `cp` in a
+ * build hook or script, a Dockerfile COPY: deploy-writes.ts): the module, the deploy file's line, and the source.
+ */
+function deployMadeImport(input: ResolveInput, module: string): { module: string; at: Location; from: string } | undefined {
+  const r = resolveModule(input.ws, input.dir, module);
+  const file = r && 'file' in r ? r.file : undefined;
+  if (!file || !file.text.includes('import')) return undefined;
+  const pkg = file.rel.endsWith('/__init__.py');
+  for (const m of file.text.matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b/gm)) {
+    const full = absoluteModuleName(module, pkg, m[2], m[1].length);
+    if (!full || !full.includes('.') || resolveModule(input.ws, input.dir, full)) continue;
+    const rel = `${full.replace(/\./g, '/')}.py`;
+    const at = deployWrites(input.ws, rel);
+    const from = at && deployCopySource(input.ws, rel);
+    if (at && from) return { module: full, at, from: from.rel };
+  }
+  return undefined;
 }
 
 /**

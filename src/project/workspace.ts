@@ -52,9 +52,10 @@ export interface UnreadableFile {
  * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
- * git-ignored `settings.py`).
+ * git-ignored `settings.py`), or copies into place (`local.py-heroku`, `local.py-example`: PyCon US's Heroku
+ * build hook copies the first to `local.py`).
  */
-export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production)$/i;
+export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production|-[a-z]+)$/i;
 
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
 export const EXCLUDED_DIRS = new Set([
@@ -102,6 +103,9 @@ export function isDeployFile(name: string, rel: string, packages?: ReadonlySet<s
     /^([\w-]+-)?entrypoint$/.test(lower) ||
     // a container's extensionless start script (openstax-cms's docker/start, cookiecutter-django's compose/…/start)
     (/^(start|run|boot|serve|prestart|start-[\w-]+|run-[\w-]+)$/.test(lower) && parts.slice(0, -1).some((p) => /^(\.?docker|compose|bin|scripts?|deploy|deployment)$/i.test(p))) ||
+    // Heroku's Python buildpack runs `bin/pre_compile` and `bin/post_compile` in the slug build (PyCon US's
+    // pre_compile copies `pycon/settings/local.py-heroku` into place as the local.py its settings import)
+    ((lower === 'pre_compile' || lower === 'post_compile') && parts.at(-2) === 'bin') ||
     lower === 'makefile' ||
     lower.endsWith('.conf') ||
     // reverse-proxy configs (src/project/proxy.ts): Caddyfiles, Traefik static/dynamic config, Apache *.vhost,

@@ -270,6 +270,15 @@ describe('module structure', () => {
     // from a Dockerfile's build context, relative to the repository root
     const d = settings(text, { 'deploy/prod.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY deploy/prod.py /code/app/local_settings.py\n' });
     expect(worlds(d, 'DEBUG')).toEqual([false, false]);
+    // a file named for where it runs (PyCon US's local.py-heroku), copied by a Heroku build hook run from the app's root
+    const heroku = settings(text, { 'app/local_settings.py-heroku': 'DEBUG = False\n', 'bin/pre_compile': '#!/usr/bin/env bash\ncp app/local_settings.py-heroku app/local_settings.py\n' });
+    expect(worlds(heroku, 'DEBUG')).toEqual([false, false]);
+    expect(heroku.bindings.get('DEBUG')?.location.file).toBe('app/local_settings.py-heroku');
+    // an example or a default copied into place is a local stack's (LA Metro's Dockerfile, OEP's entrypoint): not read
+    for (const name of ['app/local_settings.py.example', 'app/local_settings.py.default', 'app/local_settings.py-example']) {
+      const e = settings(text, { [name]: 'DEBUG = False\n', Dockerfile: `FROM python:3.12\nCOPY ${name} /code/app/local_settings.py\n` });
+      expect(worlds(e, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
+    }
   });
 
   it("a settings module beside the importing one, star-imported by its bare name (Python 2's implicit relative import: cabot's settings_ldap), is read; a library name stays the library", () => {

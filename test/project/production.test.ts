@@ -504,6 +504,29 @@ describe('several projects', () => {
     expect(scan(tree(run)).projects.map((p) => [p.root, p.info.settingsModule])).toEqual([['app', 'config.settings.staging']]);
   });
 
+  it("a default whose settings import a module only the deploy makes is the deployed one, over a production-named sibling (PyCon US: Heroku's bin/pre_compile copies local.py-heroku into place)", () => {
+    const files = {
+      Procfile: 'web: gunicorn app.wsgi\n',
+      'bin/pre_compile': '#!/usr/bin/env bash\ncp app/settings/local.py-heroku app/settings/local.py\n',
+      'manage.py': SET('app.settings.default'),
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/base.py': 'DEBUG = False\n',
+      'app/settings/default.py': 'import sys\ntry:\n    from .local import *\nexcept ImportError:\n    sys.exit(1)\n',
+      'app/settings/production.py': 'from .base import *\n',
+      'app/settings/local.py-heroku': 'from .base import *\nSECRET_KEY = "x"\n',
+    };
+    const got = chosen(tree(files));
+    expect(got).toMatchObject({ module: 'app.settings.default', status: 'resolved' });
+    expect(got.reason).toContain('import app.settings.local, which the repository does not hold and its deploy makes (bin/pre_compile, line 2, from app/settings/local.py-heroku)');
+    // the production-named sibling imports it too: the deploy says nothing between them, the name decides
+    const both = { ...files, 'app/settings/production.py': 'from .local import *\n' };
+    expect(chosen(tree(both)).module).toBe('app.settings.production');
+    // no hook copies it: the default is an ordinary manage.py default, and the production-named sibling wins
+    const { 'bin/pre_compile': _hook, ...noHook } = files;
+    expect(chosen(tree(noHook)).module).toBe('app.settings.production');
+  });
+
   it("settings named for testing are development settings, never judged as production (CFPB's owning-a-home-api: manage.py names settings_for_testing)", () => {
     const files = {
       'manage.py': SET('settings_for_testing'),
