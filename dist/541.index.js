@@ -22756,6 +22756,15 @@ const isFalse = (v) => v.kind === 'bool' && !v.value;
 
 
 
+/**
+ * django-sslify's middleware, which answers every plain-HTTP request with a permanent redirect to HTTPS unless
+ * SSLIFY_DISABLE or DEBUG is on (PyCon US's Heroku settings prepend it to MIDDLEWARE_CLASSES): the redirect
+ * SECURE_SSL_REDIRECT would make. Known in this world: installed, SSLIFY_DISABLE off or unset, DEBUG off.
+ */
+const SSLIFY_MIDDLEWARE = 'sslify.middleware.SSLifyMiddleware';
+function sslifyRedirects(s, w) {
+    return middlewareHas(s, w, SSLIFY_MIDDLEWARE) === true && settingOff(s, 'SSLIFY_DISABLE', w, bool(false)) === true && settingOff(s, 'DEBUG', w, bool(false)) === true;
+}
 /** A uWSGI config that serves only its own protocol (`socket =`, no `http =`): a web server must stand in front. */
 const UWSGI_SOCKET = /^\s*(socket|uwsgi-socket)\s*=/m;
 const UWSGI_HTTP = /^\s*(http|http-socket|https|https-socket)\s*=/m;
@@ -22870,7 +22879,7 @@ function hostIp(spec) {
         const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).redirect.some((x) => !x.when)).map((p) => p.root);
         const result = forProduction(ctx, (s, project) => {
             const worlds = worldsWhere(withSecurityMiddleware(s, (w) => settingOff(s, 'SECURE_SSL_REDIRECT', w, bool(false))));
-            if (worlds.length === 0)
+            if (worlds.length === 0 || worlds.every((w) => sslifyRedirects(s, w)))
                 return [];
             const proxy = proxyHttps(ctx, project).redirect;
             if (proxy.some((p) => !p.when))
