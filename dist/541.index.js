@@ -16631,6 +16631,11 @@ function evalNode(frame, node, scope) {
                     frame.reads.add(r);
                 return e.value;
             }
+            // every module evaluated here is imported (settings, and what they import), never run as a script: its
+            // `__name__` is its dotted name, so `if __name__ == "__main__":` (JustFix's docker_django_management.py, whose
+            // script entry point calls an exec()) is a branch the settings never take
+            if (node.text === '__name__' && frame.src.module)
+                return { kind: 'str', value: frame.src.module, literal: false };
             return values_UNKNOWN;
         }
         case 'subscript': {

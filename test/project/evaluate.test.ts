@@ -281,6 +281,18 @@ describe('module structure', () => {
     }
   });
 
+  it("a module's `if __name__ == \"__main__\":` block never runs: settings and what they import are imported, not run as scripts (JustFix's docker_django_management.py, whose entry point calls exec())", () => {
+    const helper = 'import os, sys\n\ndef get_cmd(argv=sys.argv):\n    return argv[1]\n\ndef entrypoint(argv):\n    with open("activate_this.py") as f:\n        exec(f.read(), dict(__file__="activate_this.py"))\n\nif __name__ == "__main__":\n    entrypoint(sys.argv)\n';
+    const s = settings('from app.helper import get_cmd\nDEBUG = False\n', { 'app/helper.py': helper });
+    expect(s.dynamic).toEqual([]);
+    expect(worlds(s, 'DEBUG')).toEqual([false, false]);
+    // in the settings module itself, too; the other branch of the test is taken
+    const own = settings('DEBUG = False\nif __name__ == "__main__":\n    exec(open("x").read())\n    DEBUG = True\nelse:\n    NAME = __name__\n');
+    expect(own.dynamic).toEqual([]);
+    expect(worlds(own, 'DEBUG')).toEqual([false, false]);
+    expect(worlds(own, 'NAME')).toEqual(['app.settings', 'app.settings']);
+  });
+
   it("a settings module beside the importing one, star-imported by its bare name (Python 2's implicit relative import: cabot's settings_ldap), is read; a library name stays the library", () => {
     const s = settings('import os\nDEBUG = False\nif os.environ.get("AUTH_LDAP"):\n    from settings_ldap import *\n', { 'app/settings_ldap.py': 'AUTH_LDAP_SERVER_URI = "ldap://ldap.example.com"\n' });
     expect(worlds(s, 'AUTH_LDAP_SERVER_URI')).toContain('ldap://ldap.example.com');
