@@ -7528,7 +7528,7 @@ function inDevCodeFolder(rel, ctx) {
 }
 /**
  * The folders of `rel` (below its project's root) named for development, tests, docs or CI — by name, or by a part
- * of a compound name that says development (Sefaria's `dev_docker/`, `docker-dev/`), and a project template's
+ * of a compound name that says development or tests (Sefaria's `dev_docker/`, `docker-dev/`; A+'s `e2e_tests/`), and a project template's
  * folders (`{{cookiecutter.project_name}}/`).
  */
 function devFolders(rel, ctx) {
@@ -7537,7 +7537,7 @@ function devFolders(rel, ctx) {
     return inner
         .split('/')
         .slice(0, -1)
-        .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)) || inTemplateFolder(p));
+        .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|e2e|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development|tests|testing|e2e)$/i.test(w)) || inTemplateFolder(p));
 }
 /**
  * Is the path in a project template's folder (`{{cookiecutter.project_name}}/`, a Jinja-named folder)? Projects are
@@ -19947,7 +19947,11 @@ function onVersion(name, replacement, fallback, v) {
                     return [];
                 // Django >= 5.1 with STORAGES[key] set: the old setting is dead configuration, the backend is the one in STORAGES
                 const storages = s.bindings.get('STORAGES');
-                if (onlyNew && storages && !storages.conditional && WORLDS.every((w) => storages[w].kind === 'dict' && dictGet(storages[w], key) !== undefined))
+                // — also when undecided branches set it apart (FAC's local and cloud.gov branches each set STORAGES, both with the key)
+                const hasKey = (v) => v.kind === 'dict' && dictGet(v, key) !== undefined;
+                // (a known value, or alternatives, only when every path of that world sets the name: evaluator/statements.ts
+                // mergeScopes — a path that leaves it unset makes it unknown)
+                if (onlyNew && storages && WORLDS.every((w) => (storages.alternatives?.[w] ?? [storages[w]]).every(hasKey)))
                     return [];
                 return [{
                         location: b.location,

@@ -69,7 +69,7 @@ export function inDevCodeFolder(rel: string, ctx?: ScanContext): boolean {
 
 /**
  * The folders of `rel` (below its project's root) named for development, tests, docs or CI — by name, or by a part
- * of a compound name that says development (Sefaria's `dev_docker/`, `docker-dev/`), and a project template's
+ * of a compound name that says development or tests (Sefaria's `dev_docker/`, `docker-dev/`; A+'s `e2e_tests/`), and a project template's
  * folders (`{{cookiecutter.project_name}}/`).
  */
 function devFolders(rel: string, ctx?: ScanContext): string[] {
@@ -78,7 +78,7 @@ function devFolders(rel: string, ctx?: ScanContext): string[] {
   return inner
     .split('/')
     .slice(0, -1)
-    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development)$/i.test(w)) || inTemplateFolder(p));
+    .filter((p) => /^(\.devcontainer|\.github|docs?|examples?|samples?|dev|devel|development|local|tests?|testing|e2e|ci|fixtures)$/i.test(p) || p.split(/[._-]+/).some((w) => /^(dev|devel|development|tests|testing|e2e)$/i.test(w)) || inTemplateFolder(p));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { admitsAtLeast, admitsBelow, describeDjangoVersion, djangoVersion, type DjangoVersion } from '../project/dependencies';
-import { WORLDS, dictGet, forProduction, label, strOf } from './settings-util';
+import { WORLDS, dictGet, forProduction, label, strOf, type Value } from './settings-util';
 
 const DEPRECATED: Record<string, { replacement: string; key: string; fallback: string }> = {
   STATICFILES_STORAGE: { replacement: 'STORAGES["staticfiles"]', key: 'staticfiles', fallback: 'StaticFilesStorage: no manifest, no compression' },
@@ -65,7 +65,11 @@ export default {
         if (WORLDS.every((w) => isDefault(b[w]) || (b[w].kind === 'unknown' && (b.overridden?.[w]?.before.every(isDefault) ?? false)))) return [];
         // Django >= 5.1 with STORAGES[key] set: the old setting is dead configuration, the backend is the one in STORAGES
         const storages = s.bindings.get('STORAGES');
-        if (onlyNew && storages && !storages.conditional && WORLDS.every((w) => storages[w].kind === 'dict' && dictGet(storages[w], key) !== undefined)) return [];
+        // — also when undecided branches set it apart (FAC's local and cloud.gov branches each set STORAGES, both with the key)
+        const hasKey = (v: Value) => v.kind === 'dict' && dictGet(v, key) !== undefined;
+        // (a known value, or alternatives, only when every path of that world sets the name: evaluator/statements.ts
+        // mergeScopes — a path that leaves it unset makes it unknown)
+        if (onlyNew && storages && WORLDS.every((w) => (storages.alternatives?.[w] ?? [storages[w]]).every(hasKey))) return [];
         return [{
           location: b.location,
           message: `${name} is set in ${label(s)}: ${onVersion(name, replacement, fallback, version)}.`,
