@@ -23797,7 +23797,7 @@ function nginxLimit(ctx, project) {
 }
 /** Is a kind of endpoint limited project-wide? true, false, or undefined (cannot know: no finding). */
 function limitedGlobally(kind, l) {
-    if (l.axes === true || l.nginx)
+    if (l.axes === true || l.nginx || l.middleware)
         return true;
     if (kind === 'allauth' && !l.allauthOff)
         return true;
@@ -23808,6 +23808,28 @@ function limitedGlobally(kind, l) {
     if (kind === 'drf' && l.drfThrottle === undefined)
         return undefined;
     return false;
+}
+/**
+ * A middleware of the project, in production's MIDDLEWARE in every world, whose request hooks (`__call__`,
+ * `process_request`, `process_view`) limit requests as a view's limiter would (LimiterFinder: django-ratelimit's
+ * `is_ratelimited(...)`, a cache counter keyed on the client): every POST — a login's too — passes through it.
+ * EnvErgo's RateLimitingMiddleware caps unsafe requests at 100 a minute per address. Its dotted path, or undefined.
+ */
+function limitingMiddleware(idx, finder, s) {
+    const lists = WORLDS.map((w) => strItems(valueIn(s, 'MIDDLEWARE', w)));
+    if (lists.some((l) => l === undefined))
+        return undefined;
+    for (const path of lists[0]) {
+        if (!lists.every((l) => l.includes(path)))
+            continue;
+        const d = idx.resolveDef(path);
+        if (d?.node.type !== 'class_definition')
+            continue;
+        const hooks = methodsOf(d.node).filter((m) => /^(__call__|process_request|process_view)$/.test(m.childForFieldName('name')?.text ?? ''));
+        if (hooks.some((m) => finder.fn(d.file, m)))
+            return path;
+    }
+    return undefined;
 }
 /** Rate-limit decorators or DRF throttles on a project view class (class decorators, method decorators, throttle_classes). */
 function classLimited(cls) {
@@ -24270,7 +24292,7 @@ function passwordlessBackends(idx, s) {
                 axes = false;
             if (limitingBackendFirst(s))
                 axes = true;
-            const limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
+            const limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined, middleware: limitingMiddleware(idx, finder, s) };
             let nginxChecked = false;
             /** Not reported: the endpoint is limited, or cannot be judged (then counted, and said as undecided). */
             const notReported = (limited) => {

@@ -33,7 +33,7 @@ import {
   CALL,
   onlyWhenDebug,
 } from '../project/model';
-import { WORLDS, appInstalled, debugOffInProduction, dictGet, label, strItems, switchedOffInProduction, truthy, type EvaluatedSettings } from './settings-util';
+import { WORLDS, appInstalled, debugOffInProduction, dictGet, label, strItems, switchedOffInProduction, truthy, valueIn, type EvaluatedSettings } from './settings-util';
 
 /** Which limiter applies: Django views (axes/defender/ratelimit/nginx), DRF views (also DRF throttling), allauth (its own limits). */
 type Kind = 'django' | 'drf' | 'allauth';
@@ -286,6 +286,8 @@ class LimiterFinder {
 
 interface Limits {
   axes: boolean | undefined;
+  /** A project middleware in MIDDLEWARE in every world that limits requests (EnvErgo's RateLimitingMiddleware): its name. */
+  middleware?: string;
   drfThrottle: boolean | undefined;
   allauthOff: boolean;
   nginx: Location | undefined;
@@ -368,12 +370,31 @@ function nginxLimit(ctx: ScanContext, project: ScannedProject): Location | undef
 
 /** Is a kind of endpoint limited project-wide? true, false, or undefined (cannot know: no finding). */
 function limitedGlobally(kind: Kind, l: Limits): boolean | undefined {
-  if (l.axes === true || l.nginx) return true;
+  if (l.axes === true || l.nginx || l.middleware) return true;
   if (kind === 'allauth' && !l.allauthOff) return true;
   if (kind === 'drf' && l.drfThrottle === true) return true;
   if (l.axes === undefined) return undefined;
   if (kind === 'drf' && l.drfThrottle === undefined) return undefined;
   return false;
+}
+
+/**
+ * A middleware of the project, in production's MIDDLEWARE in every world, whose request hooks (`__call__`,
+ * `process_request`, `process_view`) limit requests as a view's limiter would (LimiterFinder: django-ratelimit's
+ * `is_ratelimited(...)`, a cache counter keyed on the client): every POST — a login's too — passes through it.
+ * EnvErgo's RateLimitingMiddleware caps unsafe requests at 100 a minute per address. Its dotted path, or undefined.
+ */
+function limitingMiddleware(idx: PyIndex, finder: LimiterFinder, s: EvaluatedSettings): string | undefined {
+  const lists = WORLDS.map((w) => strItems(valueIn(s, 'MIDDLEWARE', w)));
+  if (lists.some((l) => l === undefined)) return undefined;
+  for (const path of lists[0]!) {
+    if (!lists.every((l) => l!.includes(path))) continue;
+    const d = idx.resolveDef(path);
+    if (d?.node.type !== 'class_definition') continue;
+    const hooks = methodsOf(d.node).filter((m) => /^(__call__|process_request|process_view)$/.test(m.childForFieldName('name')?.text ?? ''));
+    if (hooks.some((m) => finder.fn(d.file, m))) return path;
+  }
+  return undefined;
 }
 
 /** Rate-limit decorators or DRF throttles on a project view class (class decorators, method decorators, throttle_classes). */
@@ -800,7 +821,7 @@ export default {
       // installed packages' entry points) may name one: undecided, and said (the rule's `undecided`), never passed.
       if (axes === undefined && s.bindings.get('INSTALLED_APPS')?.conditional && !s.files.some((rel) => /['"](axes|defender)(\.[\w.]+)?['"]/.test(ctx.workspace.get(rel)?.text ?? "'axes'"))) axes = false;
       if (limitingBackendFirst(s)) axes = true;
-      const limits: Limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined };
+      const limits: Limits = { axes, drfThrottle: drfThrottle(s), allauthOff: allauthOff(s), nginx: undefined, middleware: limitingMiddleware(idx, finder, s) };
       let nginxChecked = false;
       /** Not reported: the endpoint is limited, or cannot be judged (then counted, and said as undecided). */
       const notReported = (limited: boolean | undefined): boolean => {
