@@ -25182,7 +25182,7 @@ function passesOn(fn) {
  * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
  * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
  */
-function preferenceCookie(cookies) {
+function preferenceCookie(cookies, setting = () => undefined) {
     const p = cookies.parent;
     let arg;
     if (p?.type === 'subscript' && p.childForFieldName('value')?.id === cookies.id)
@@ -25193,9 +25193,25 @@ function preferenceCookie(cookies) {
     // function assigns to that name
     if (arg?.type === 'identifier')
         arg = literalOf(arg);
+    // `request.COOKIES.get(settings.VISITOR_COOKIE_NAME, "")` (EnvErgo's CSP report view): the name production's
+    // settings give it, the same string in every world — judged by that name and by the setting's own
+    const named = arg?.type === 'attribute' && arg.childForFieldName('object')?.text === 'settings' ? arg.childForFieldName('attribute')?.text : undefined;
+    const value = named ? setting(named) : undefined;
+    if (named)
+        return value !== undefined && !CREDENTIAL_WORD.test(named) && !CREDENTIAL_WORD.test(value) ? JSON.stringify(value) : undefined;
     if (arg?.type !== 'string' || arg.descendantsOfType('interpolation').length)
         return undefined;
-    return /sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i.test(arg.text) ? undefined : arg.text;
+    return CREDENTIAL_WORD.test(arg.text) ? undefined : arg.text;
+}
+/** What a cookie's name says when it carries a credential: a session, a token, a login… */
+const CREDENTIAL_WORD = /sess|auth|token|jwt|login|user|sid|key|remember|csrf|account|secret|ident|pass|cred|sso|oauth|member/i;
+/** A setting production's settings give the same string in every world, for the project that holds `rel`. */
+function settingString(ctx, rel) {
+    const s = projectOf(ctx, rel)?.production;
+    return (name) => {
+        const values = s ? WORLDS.map((w) => strOf(valueIn(s, name, w))) : [];
+        return values.length && values.every((v) => v !== undefined && v === values[0]) ? values[0] : undefined;
+    };
 }
 /** The string literal a name is bound to by the only assignment to it in its function, or undefined. */
 function literalOf(name) {
@@ -25403,7 +25419,7 @@ function evidence(ctx, idx, e) {
             if (n.type === 'attribute') {
                 const t = n.text;
                 if (/^(self\.)?request\.COOKIES$/.test(t)) {
-                    const pref = preferenceCookie(n);
+                    const pref = preferenceCookie(n, settingString(ctx, file.rel));
                     if (!pref)
                         out.session ??= `\`${t}\``; // a cookie the browser sends along, whatever site asks
                     else

@@ -11,3 +11,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
 ]
 ROOT_URLCONF = "app.urls"
+# cookie names the views read through settings (launch.W120: a visitor id logs no one in; a login cookie does)
+VISITOR_COOKIE_NAME = "visitorid"
+REMEMBER_COOKIE_NAME = "remember_me"

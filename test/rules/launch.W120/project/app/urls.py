@@ -28,6 +28,8 @@ urlpatterns = [
     path("detect/", views.DetectLanguage.as_view()),
     path("seen/", views.SeenView.as_view()),
     path("token-cookie/", views.TokenCookieUpdate.as_view()),
+    path("visitor-csp-report/", views.CspReport.as_view()),
+    path("remembered/", views.RememberedUpdate.as_view()),
     path("address/", views.AddressUpdate.as_view()),
     path("hooks/stripe/", views.stripe_webhook),
     path("hooks/github/", views.github_webhook),
