@@ -1,7 +1,7 @@
 import type { Rule, RuleHit } from './rule';
 import { proxyHttps } from '../project/proxy';
 import type { ScanContext } from '../project/scan';
-import { forProduction, label, locationOf, middlewareHas, sessionless, strOf, worldClause, worldsWhere, type EvaluatedSettings } from './settings-util';
+import { WORLDS, dictGet, forProduction, label, locationOf, middlewareHas, sessionless, strOf, truthy, valueIn, worldClause, worldsWhere, type EvaluatedSettings, type Value, type World } from './settings-util';
 
 const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 
@@ -29,8 +29,16 @@ export default {
   check(ctx) {
     const decidedFor = ctx.projects.filter((p) => p.production && proxyHttps(ctx, p).frameOptions.some((x) => !x.when)).map((p) => p.root);
     const result = forProduction(ctx, (s, project) => {
-      const hits = settingsHits(ctx, s).map((h) => (h.djangoCheck === 'security.W002' && sessionless(s) ? { ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')}${SESSIONLESS}.` } : h));
+      let hits = settingsHits(ctx, s).map((h) => (h.djangoCheck === 'security.W002' && sessionless(s) ? { ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')}${SESSIONLESS}.` } : h));
       if (hits.length === 0) return [];
+      // the app's own Content-Security-Policy: a frame-ancestors that keeps other sites out does what X-Frame-Options
+      // would (browsers obey it over X-Frame-Options)
+      const csp = WORLDS.map((w) => cspFrameAncestors(s, w));
+      if (csp.every((c) => c.state === 'forbids')) return [];
+      if (csp.every((c) => c.state !== 'no')) {
+        const why = csp.find((c) => c.state === 'maybe')!.why;
+        hits = hits.map((h) => ({ ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')} — unless the app's Content-Security-Policy forbids it: ${why}; a note, not a warning.` }));
+      }
       const proxy = proxyHttps(ctx, project).frameOptions;
       if (proxy.some((p) => !p.when)) return [];
       const maybe = proxy[0];
@@ -45,6 +53,52 @@ export default {
     return { ...result, ...(decidedFor.length ? { decidedFor } : {}) };
   },
 } satisfies Rule;
+
+/** Middleware that send the settings' Content-Security-Policy: Django's own (6.0) and django-csp's. */
+const DJANGO_CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
+const DJANGO_CSP_PACKAGE_MIDDLEWARE = 'csp.middleware.CSPMiddleware';
+
+/**
+ * Does the app's enforced Content-Security-Policy keep other sites from framing its pages in this world?
+ * `forbids`: its middleware is installed and `frame-ancestors` lists only sources other than `*` and bare schemes
+ * (`'none'`, `'self'`, named hosts) — Django 6.0's `SECURE_CSP` (`CSP.SELF`, `CSP.NONE`: ONS's dis-wagtail),
+ * django-csp 4's `CONTENT_SECURITY_POLICY["DIRECTIVES"]`, or django-csp 3's `CSP_FRAME_ANCESTORS` (unless
+ * `CSP_REPORT_ONLY`); `maybe`: it may, but the scan cannot tell (a value or the middleware undecided); `no`.
+ */
+function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' | 'maybe' | 'no'; why?: string } {
+  const django = middlewareHas(s, w, DJANGO_CSP_MIDDLEWARE);
+  const pkg = middlewareHas(s, w, DJANGO_CSP_PACKAGE_MIDDLEWARE);
+  const states: Array<{ state: 'forbids' | 'maybe' | 'no'; why?: string }> = [];
+  if (django !== false) {
+    const policy = valueIn(s, 'SECURE_CSP', w, { kind: 'dict', entries: [] });
+    states.push(judgeSources(policy?.kind === 'dict' ? dictGet(policy, 'frame-ancestors') ?? null : undefined, 'SECURE_CSP["frame-ancestors"]', django));
+  }
+  if (pkg !== false) {
+    const v4 = valueIn(s, 'CONTENT_SECURITY_POLICY', w);
+    const reportOnly = truthy(valueIn(s, 'CSP_REPORT_ONLY', w, { kind: 'bool', value: false }) ?? { kind: 'unknown' });
+    if (s.bindings.has('CONTENT_SECURITY_POLICY')) {
+      const directives = v4?.kind === 'dict' ? dictGet(v4, 'DIRECTIVES') : undefined;
+      states.push(judgeSources(v4?.kind === 'dict' ? (directives?.kind === 'dict' ? dictGet(directives, 'frame-ancestors') ?? null : directives ? undefined : null) : undefined, 'CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-ancestors"]', pkg));
+    } else if (reportOnly === true) states.push({ state: 'no' });
+    else {
+      const j = judgeSources(s.bindings.has('CSP_FRAME_ANCESTORS') ? valueIn(s, 'CSP_FRAME_ANCESTORS', w) : null, 'CSP_FRAME_ANCESTORS', pkg);
+      states.push(reportOnly === undefined && j.state === 'forbids' ? { state: 'maybe', why: 'CSP_REPORT_ONLY cannot be known statically' } : j);
+    }
+  }
+  return states.find((x) => x.state === 'forbids') ?? states.find((x) => x.state === 'maybe') ?? { state: 'no' };
+}
+
+/** A frame-ancestors source list (null: not set; undefined: not knowable), under a middleware known installed or not. */
+function judgeSources(v: Value | null | undefined, name: string, installed: boolean | undefined): { state: 'forbids' | 'maybe' | 'no'; why?: string } {
+  if (v === null) return { state: 'no' };
+  const items = v === undefined ? undefined : v.kind === 'str' ? [v] : v.kind === 'list' ? v.items : undefined;
+  const open = (x: string) => x.trim() === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(x.trim());
+  const known = items?.map((i) => strOf(i));
+  if (known?.some((x) => x !== undefined && open(x)) || (known && known.length === 0)) return { state: 'no' };
+  if (!known || known.some((x) => x === undefined)) return { state: 'maybe', why: `${name} cannot be known statically` };
+  if (installed !== true) return { state: 'maybe', why: `${name} is ${known.join(' ')}, but whether its middleware is installed cannot be known statically` };
+  return { state: 'forbids' };
+}
 
 const SESSIONLESS =
   ' — a note: production runs neither SessionMiddleware nor AuthenticationMiddleware, so no page is logged in by a session cookie for a framing site to make a user click through (an API authenticated by a header, like Saleor)';

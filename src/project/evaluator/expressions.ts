@@ -107,10 +107,28 @@ function evalNode(frame: Frame, node: SyntaxNode, scope: Scope): Value {
       if (v.kind === 'num') return num(op === '-' ? -v.value : v.value);
       return UNKNOWN;
     }
+    case 'attribute': {
+      // Django 6.0's CSP source keywords (`CSP.SELF`, `CSP.NONE` in SECURE_CSP), a StrEnum of fixed strings
+      const csp = /^django\.utils\.csp\.CSP\.([A-Z_]+)$/.exec(canonical(frame, dottedName(node)) ?? '');
+      return csp && CSP_KEYWORDS[csp[1]] ? { kind: 'str', value: CSP_KEYWORDS[csp[1]], literal: true } : UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }
 }
+
+/** django.utils.csp.CSP's members (Django 6.0). */
+const CSP_KEYWORDS: Record<string, string> = {
+  NONE: "'none'",
+  REPORT_SAMPLE: "'report-sample'",
+  SELF: "'self'",
+  STRICT_DYNAMIC: "'strict-dynamic'",
+  UNSAFE_EVAL: "'unsafe-eval'",
+  UNSAFE_HASHES: "'unsafe-hashes'",
+  UNSAFE_INLINE: "'unsafe-inline'",
+  WASM_UNSAFE_EVAL: "'wasm-unsafe-eval'",
+  NONCE: '<CSP_NONCE_SENTINEL>',
+};
 
 /** The literal text before the first interpolation of an f-string (`f"sqlite:///{BASE_DIR}"` → `sqlite:///`). */
 function fstringPrefix(node: SyntaxNode): string | undefined {
