@@ -389,12 +389,38 @@ function limitingMiddleware(idx: PyIndex, finder: LimiterFinder, s: EvaluatedSet
   if (lists.some((l) => l === undefined)) return undefined;
   for (const path of lists[0]!) {
     if (!lists.every((l) => l!.includes(path))) continue;
-    const d = idx.resolveDef(path);
+    const d = idx.resolveDef(path, s.file);
     if (d?.node.type !== 'class_definition') continue;
     const hooks = methodsOf(d.node).filter((m) => /^(__call__|process_request|process_view)$/.test(m.childForFieldName('name')?.text ?? ''));
-    if (hooks.some((m) => finder.fn(d.file, m))) return path;
+    if (hooks.some((m) => hookLimits(finder, d.file, m))) return path;
   }
   return undefined;
+}
+
+/**
+ * A middleware hook that limits before the view runs: `process_request`/`process_view` whose code limits, or a
+ * `__call__` that calls a limiter by name (`is_ratelimited(...)`) before it hands the request on
+ * (`self.get_response(request)`) — Pontoon's ThrottleIpMiddleware counts only after the view has answered, so a
+ * password was already checked. Not when a settings test that returns comes first (`if settings.THROTTLE_ENABLED
+ * is False: return …`): switched by the deployment, which the scan does not decide here.
+ */
+function hookLimits(finder: LimiterFinder, file: SourceFile, hook: SyntaxNode): boolean {
+  const text = hook.childForFieldName('body')?.text ?? '';
+  if (!finder.fn(file, hook)) return false;
+  let named = -1;
+  for (const m of text.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) {
+    if (LIMITER_NAME.test(m[1].split('.').pop() ?? '')) {
+      named = m.index;
+      break;
+    }
+  }
+  const isCall = hook.childForFieldName('name')?.text === '__call__';
+  if (isCall) {
+    const handedOn = text.indexOf('get_response(');
+    if (named < 0 || (handedOn >= 0 && handedOn < named)) return false;
+  }
+  const before = named < 0 ? text : text.slice(0, named);
+  return !(/^\s*if\b[^\n]*\bsettings\./m.test(before) && /\breturn\b/.test(before));
 }
 
 /** Rate-limit decorators or DRF throttles on a project view class (class decorators, method decorators, throttle_classes). */
