@@ -38,6 +38,27 @@ export function isTaskFunction(fn: SyntaxNode): boolean {
   return decoratorDotted(fn).some((d) => TASK_DECORATOR.test(d));
 }
 
+/** A django-ninja operation decorator in a file's text: `@router.get(`, `@api.post(`, `@router.api_operation(`. */
+const NINJA_ROUTE_TEXT = /^\s*@\w+\.(get|post|put|patch|delete|api_operation)\(/m;
+/** A module that imports django-ninja. */
+const NINJA_IMPORT = /^\s*(from\s+ninja(\.\w+)*\s+import\b|import\s+ninja\b)/m;
+
+/**
+ * A django-ninja operation: a decorator `<router>.get/post/put/patch/delete/api_operation` whose object is a ninja
+ * `Router()` or `NinjaAPI()` — made in this module, or imported from the module of the project that makes it
+ * (BCIERS' `from .router import router`, `router = Router()`). Ninja routes the decorated function through the
+ * API's `urls` that a urls.py includes (`path("api/", api.urls)`): a view.
+ */
+function ninjaOperation(idx: PyIndex, file: SourceFile, decorator: string): boolean {
+  const m = /^(\w+)\.(get|post|put|patch|delete|api_operation)$/.exec(decorator);
+  if (!m) return false;
+  const makes = (text: string, name: string) => NINJA_IMPORT.test(text) && new RegExp(`^${name}\\s*(:[^=\\n]+)?=\\s*(ninja\\.)?(Router|NinjaAPI)\\(`, 'm').test(text);
+  if (makes(file.text, m[1])) return true;
+  const b = idx.imports(file).get(m[1]);
+  const source = b?.name ? idx.resolveModule(b.module, file.rel) : undefined;
+  return !!source && makes(source.text, b!.name!);
+}
+
 /** View-marking decorators on plain functions. */
 const VIEW_DECORATOR = /(^|\.)(api_view|require_http_methods|require_POST|require_GET|require_safe|csrf_exempt|csrf_protect|login_required|permission_required|staff_member_required|never_cache|cache_page)$/;
 
@@ -623,7 +644,8 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
     // 2. classes with view bases, view-decorated functions, request-first functions of views modules
     n = 0;
     const viewsModule = isViewsModule(f.rel);
-    if (!excluded(f.rel) && (viewsModule || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
+    const ninja = NINJA_ROUTE_TEXT.test(f.text);
+    if (!excluded(f.rel) && (viewsModule || ninja || /View\b|ViewSet\b|api_view|require_(http_methods|POST|GET|safe)\b/.test(f.text))) {
       for (const [, d] of idx.defs(f)) {
         const at: Order = [3, i, n++];
         if (d.type === 'class_definition') {
@@ -631,6 +653,7 @@ function* collectViews(first: ScanContext): Generator<void, ViewFacts, ScanConte
         } else if (d.type === 'function_definition') {
           const decos = decoratorDotted(d);
           if (decos.some((x) => VIEW_DECORATOR.test(x) && !/(login_required|permission_required|never_cache|cache_page|csrf_exempt|csrf_protect|staff_member_required)$/.test(x))) addFunction(at, f, d);
+          else if (ninja && decos.some((x) => ninjaOperation(idx, f, x))) addFunction(at, f, d);
           else if (viewsModule && paramNames(d)[0] === 'request') addFunction(at, f, d);
           else if (decos.some((x) => VIEW_DECORATOR.test(x)) && paramNames(d)[0] === 'request') addFunction(at, f, d);
         }
