@@ -43,6 +43,13 @@ export default {
           });
         } else if (op.kind === 'RemoveField' && !deleted.has(op.model)) {
           if (op.model && (createdHere.has(op.model) || createdHere.has(`${op.model}.${op.field}`))) continue;
+          if (regeneratedLater(ctx, m, op)) {
+            hits.push({
+              location: at(m, op),
+              message: `${migrationName(m, ctx)} drops the column ${op.model ?? '?'}.${op.field ?? '?'} (RemoveField) and adds it back as a stored GeneratedField: the release still serving reads the same values, but its inserts and updates still write the field, which a generated column refuses, so they fail until the new code is live (nothing is lost: the values are computed again).`,
+            });
+            continue;
+          }
           const hit = removeField(ctx, m, op, historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`));
           if (hit) hits.push(hit);
         }
@@ -51,6 +58,21 @@ export default {
     });
   },
 } satisfies Rule;
+
+/**
+ * The same migration adds the field back, later, as a stored GeneratedField (`db_persist=True`) computed from other
+ * columns (the Federal Audit Clearinghouse's audit.0018: `auditee_ein` dropped, then re-added as generated from the
+ * stored JSON): the column is there again when the migration commits, with values computed again — the release still
+ * serving reads it; only its writes of the field fail (a generated column takes none).
+ */
+function regeneratedLater(ctx: ScanContext, m: MigrationFile, op: Operation): boolean {
+  const i = m.operations.indexOf(op);
+  return m.operations.slice(i + 1).some((o) => {
+    if (o.kind !== 'AddField' || o.model !== op.model || o.field !== op.field || !inDatabase(ctx, m, o)) return false;
+    const field = o.kwargs.get('field') ?? o.args[2];
+    return !!field && /^(\w+\.)*GeneratedField\s*\(/.test(field.text) && /\bdb_persist\s*=\s*True\b/.test(field.text);
+  });
+}
 
 function removeField(ctx: ScanContext, m: MigrationFile, op: Operation, before: FieldState | undefined): RuleHit | undefined {
   const field = `${op.model ?? '?'}.${op.field ?? '?'}`;
