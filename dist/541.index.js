@@ -13340,6 +13340,31 @@ function ninjaOperation(idx, file, decorator) {
 }
 /** View-marking decorators on plain functions. */
 const VIEW_DECORATOR = /(^|\.)(api_view|require_http_methods|require_POST|require_GET|require_safe|csrf_exempt|csrf_protect|login_required|permission_required|staff_member_required|never_cache|cache_page)$/;
+/**
+ * When no view was found: is that because there are none, or because a URLconf routes to something of the project
+ * the scan cannot follow (an API object's `urls` — `path("api/", api.urls)` of a framework it does not read)? The
+ * first such route, as `file:line` and what it names, or undefined (then "no views" is a fact, not a guess).
+ */
+function unfollowedRoute(ctx) {
+    const idx = PyIndex.of(ctx);
+    for (const r of routeCalls(ctx)) {
+        if (isTestPath(r.file.rel))
+            continue;
+        const v = unwrapView(r.view);
+        if (v.type !== 'identifier' && v.type !== 'attribute')
+            continue;
+        const q = idx.qualify(r.file, v);
+        if (!q || idx.resolveDef(q, r.file.rel))
+            continue;
+        // the longest module of the dotted name the project holds: its own object, which the scan cannot follow
+        const parts = q.split('.');
+        for (let i = parts.length - 1; i > 0; i--) {
+            if (idx.resolveModule(parts.slice(0, i).join('.'), r.file.rel))
+                return `${r.file.rel}:${syntax_loc(r.file, r.call).line} routes to \`${v.text}\`, which the scan cannot follow to its views`;
+        }
+    }
+    return undefined;
+}
 /** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
 function isUrlsFile(rel) {
     const name = baseName(rel);
@@ -22159,8 +22184,11 @@ function noteOn(slow, debugOnly, lazy) {
         const an = new Analyzer(idx, ctx.root);
         an.emailUserSends = emailUserSends(ctx, an);
         const views = findViews(ctx);
-        if (views.functions.length === 0)
-            return { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+        if (views.functions.length === 0) {
+            // a route the scan cannot follow is views it did not see: not checked, never "no views"
+            const unfollowed = unfollowedRoute(ctx);
+            return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+        }
         const hits = [];
         const seen = new Set();
         const report = (file, call, slow, view, via) => {
@@ -27710,8 +27738,11 @@ function socketDefault(ctx) {
     check(ctx) {
         const idx = PyIndex.of(ctx);
         const views = findViews(ctx).functions;
-        if (views.length === 0)
-            return { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+        if (views.length === 0) {
+            // a route the scan cannot follow is views it did not see: not checked, never "no views"
+            const unfollowed = unfollowedRoute(ctx);
+            return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+        }
         const sockDefault = socketDefault(ctx);
         const hits = [];
         const seen = new Set();

@@ -101,6 +101,28 @@ export interface RouteCall {
   view: SyntaxNode;
 }
 
+/**
+ * When no view was found: is that because there are none, or because a URLconf routes to something of the project
+ * the scan cannot follow (an API object's `urls` — `path("api/", api.urls)` of a framework it does not read)? The
+ * first such route, as `file:line` and what it names, or undefined (then "no views" is a fact, not a guess).
+ */
+export function unfollowedRoute(ctx: ScanContext): string | undefined {
+  const idx = PyIndex.of(ctx);
+  for (const r of routeCalls(ctx)) {
+    if (isTestPath(r.file.rel)) continue;
+    const v = unwrapView(r.view);
+    if (v.type !== 'identifier' && v.type !== 'attribute') continue;
+    const q = idx.qualify(r.file, v);
+    if (!q || idx.resolveDef(q, r.file.rel)) continue;
+    // the longest module of the dotted name the project holds: its own object, which the scan cannot follow
+    const parts = q.split('.');
+    for (let i = parts.length - 1; i > 0; i--) {
+      if (idx.resolveModule(parts.slice(0, i).join('.'), r.file.rel)) return `${r.file.rel}:${loc(r.file, r.call).line} routes to \`${v.text}\`, which the scan cannot follow to its views`;
+    }
+  }
+  return undefined;
+}
+
 /** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
 export function isUrlsFile(rel: string): boolean {
   const name = baseName(rel);

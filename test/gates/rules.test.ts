@@ -181,6 +181,24 @@ describe('checklist and verdict of a run: "not checked" is never "passed"', () =
     expect(text).toContain('Not checked: Test suite passes (tests gate not run); Migrations apply on PostgreSQL (migrations gate not run)');
   });
 
+  it('no views found because a URLconf routes to an object of the project the scan cannot follow: slow work and timeouts are not checked, never "not applicable"', () => {
+    const rules = rulesOf('launch.W080', 'launch.W124');
+    const routed = project(`${SECURE_BASE}ROOT_URLCONF = "app.urls"\n`, {
+      'app/urls.py': 'from django.contrib import admin\nfrom django.urls import path\n\nfrom app.api import api\n\nurlpatterns = [path("admin/", admin.site.urls), path("api/", api.urls)]\n',
+      'app/api.py': 'from somewhere_framework import API\n\napi = API()\n',
+    });
+    const r = runRules(scan(routed, { env: {} }), rules);
+    for (const id of ['launch.W080', 'launch.W124']) {
+      expect(r.undecided.get(id)).toBe('app/urls.py:6 routes to `api.urls`, which the scan cannot follow to its views');
+      expect(r.notApplicable.has(id)).toBe(false);
+    }
+    // only the admin (a library's URLs): no views of the project, a fact
+    const adminOnly = project(`${SECURE_BASE}ROOT_URLCONF = "app.urls"\n`, { 'app/urls.py': 'from django.contrib import admin\nfrom django.urls import path\n\nurlpatterns = [path("admin/", admin.site.urls)]\n' });
+    const a = runRules(scan(adminOnly, { env: {} }), rules);
+    expect(a.notApplicable.get('launch.W080')).toMatch(/^no views found/);
+    expect(a.undecided.has('launch.W080')).toBe(false);
+  });
+
   it('a database whose ENGINE the scan cannot know: the database item is not checked, never passed (meine-stadt-transparent)', async () => {
     const w041 = (dir: string) => runRules(scan(dir, { env: {} }), rulesOf('launch.W041')).undecided.get('launch.W041');
     const procfile = { Procfile: 'web: gunicorn app.wsgi\n' };
