@@ -113,6 +113,9 @@ function clause(worlds: World[], names: string[]): string {
  * Not for projects an ASGI server serves (Django's docs: keep CONN_MAX_AGE = 0 under ASGI), nor gunicorn
  * greenlet workers.
  */
+/** Database backends that pool connections themselves. */
+const POOLING_ENGINE = /^(dj_db_conn_pool\.backends\.\w+|django_postgrespool2?|django_db_geventpool\.backends\.\w+|django_db_connection_pool\.\w+)$/;
+
 export default {
   meta: {
     id: 'launch.W041',
@@ -162,6 +165,10 @@ export default {
         // SQLite opens a file, not a network connection: nothing to keep. A project backend named for it
         // (bugsink's `bugsink.timed_sqlite_backend`, a subclass of Django's) counts too.
         if (isSqliteEngine(engine) || /sqlite/i.test(engine) || engine.endsWith('.dummy')) return undefined;
+        // a backend that keeps its own pool (django-db-connection-pool's `dj_db_conn_pool.backends.postgresql`,
+        // django-postgrespool2, django-db-geventpool): Django's close returns the connection to the pool, which stays
+        // open — CONN_MAX_AGE is beside the point (UKHSA's data dashboard)
+        if (POOLING_ENGINE.test(engine)) return undefined;
         if (!age) {
           missing = true;
           return true;
