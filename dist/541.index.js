@@ -16859,12 +16859,6 @@ function evalComparison(frame, node, scope) {
     const testRun = testRunComparison(operands, ops);
     if (testRun !== undefined)
         return bool(testRun);
-    // `"SS_DB_URL" in os.environ` (Archivematica's storage service): whether the variable is set, as this world says
-    if (operands.length === 2 && (ops[0] === 'in' || ops[0] === 'not in') && canonical(frame, dottedName(operands[1])) === 'os.environ') {
-        const name = envRead(frame, evalExpr(frame, operands[0], scope));
-        if (name !== undefined)
-            return bool(isSet(frame, name) === (ops[0] === 'in'));
-    }
     let result = bool(true);
     for (let i = 0; i < operands.length - 1; i++) {
         const r = compare(ops[i] ?? '', evalExpr(frame, operands[i], scope), evalExpr(frame, operands[i + 1], scope));

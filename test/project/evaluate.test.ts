@@ -304,12 +304,6 @@ describe('module structure', () => {
     expect(lib.bindings.get('DEBUG')?.location.file).not.toBe('app/celery.py');
   });
 
-  it('"NAME" in os.environ is whether the variable is set, as each world says (Archivematica\'s storage service: SQLite unless SS_DB_URL is set)', () => {
-    const s = settings('import os\nfrom os import environ\nif "SS_DB_URL" in environ:\n    ENGINE = "postgresql"\nelse:\n    ENGINE = "sqlite3"\nMISSING = "X" not in os.environ\n');
-    expect(worlds(s, 'ENGINE')).toEqual(['sqlite3', 'postgresql']);
-    expect(worlds(s, 'MISSING')).toEqual([true, false]);
-  });
-
   it('"test" in sys.argv branches are not production', () => {
     const s = settings('import sys\nDEBUG = False\nif "test" in sys.argv:\n    DEBUG = True\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);
