@@ -22335,10 +22335,18 @@ function remoteLogging(s) {
             return false;
         if (handlers.kind !== 'dict')
             return undefined;
-        return handlers.entries.some(([, h]) => {
-            const cls = dictGet(h, 'class');
-            return (cls?.kind === 'str' || cls?.kind === 'prefix') && REMOTE_HANDLER.test(cls.value);
-        });
+        const classes = handlers.entries.map(([, h]) => dictGet(h, 'class')).filter((c) => c?.kind === 'str' || c?.kind === 'prefix').map((c) => c.value);
+        if (classes.some((c) => REMOTE_HANDLER.test(c) && !/AdminEmailHandler$/.test(c)))
+            return true;
+        // Django's AdminEmailHandler mails ADMINS: it reports only when ADMINS holds a real address (Archivematica's
+        // storage service ships `your_email@example.com`)
+        if (!classes.some((c) => /AdminEmailHandler$/.test(c)))
+            return false;
+        const admins = s.bindings.get('ADMINS');
+        if (!admins)
+            return mayBeSetDynamically(s) ? undefined : false;
+        const mails = [admins.unset, admins.set].map((a) => (values_truthy(a) === false || placeholderAdmins(a) ? false : values_truthy(a) === undefined ? undefined : true));
+        return mails.some((m) => m === true) ? true : mails.every((m) => m === false) ? false : undefined;
     });
     return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
 }
@@ -22367,12 +22375,42 @@ function reportingMiddleware(ctx, s) {
     }
     return undefined;
 }
-/** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
+/** Are Django's error emails on? ADMINS truthy (or not knowable) in some world, with a real address. */
 function adminsMayBeSet(s) {
     const b = s.bindings.get('ADMINS');
     if (!b)
         return mayBeSetDynamically(s); // set by code the scan cannot follow, maybe
-    return [b.unset, b.set].some((v) => values_truthy(v) !== false);
+    return [b.unset, b.set].some((v) => values_truthy(v) !== false && !placeholderAdmins(v));
+}
+/** Domains reserved for examples (RFC 2606/6761) and the template's "your domain": no one reads mail sent there. */
+const PLACEHOLDER_DOMAIN = /@([\w-]+\.)*(example\.(com|org|net)|example|test|invalid|localhost|your-?domain\.\w+|my-?domain\.\w+|domain\.(com|tld))$/i;
+/**
+ * ADMINS as a known list whose every address is a placeholder (Archivematica's storage service ships
+ * `(("Your Name", "your_email@example.com"),)`): Django mails its tracebacks where no one reads them. The addresses,
+ * or undefined when the value is not that.
+ */
+function placeholderAdmins(v) {
+    const emails = [];
+    const walkValue = (x) => {
+        if (x.kind === 'list')
+            return x.items.every(walkValue);
+        if (x.kind === 'str') {
+            if (x.value.includes('@'))
+                emails.push(x.value);
+            return true;
+        }
+        return false;
+    };
+    if (v.kind !== 'list' || !walkValue(v) || emails.length === 0)
+        return undefined;
+    return emails.every((e) => PLACEHOLDER_DOMAIN.test(e.trim())) ? emails : undefined;
+}
+function adminsPhrase(s) {
+    const b = s.bindings.get('ADMINS');
+    if (!b)
+        return 'is not set';
+    const placeholders = [b.unset, b.set].map(placeholderAdmins).find((p) => p);
+    return placeholders ? `holds only placeholder addresses (${[...new Set(placeholders)].join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
 }
 /** launch.W090: nothing reports production errors (no Sentry or other tracker/APM, no ADMINS). */
 /* harmony default export */ const no_error_monitoring = ({
@@ -22410,7 +22448,12 @@ function adminsMayBeSet(s) {
             if (reportingMiddleware(ctx, s))
                 continue;
             if (remote === undefined) {
-                undecided ??= `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
+                const logging = s.bindings.get('LOGGING');
+                const admins = s.bindings.get('ADMINS');
+                const placeholders = admins ? [admins.unset, admins.set].map(placeholderAdmins).find((p) => p) : undefined;
+                undecided ??= logging && logging.unset.kind !== 'unknown' && admins
+                    ? `no error tracker is set up; LOGGING in ${s.module} mails ADMINS (AdminEmailHandler), and whether ADMINS holds a real address cannot be known statically${placeholders ? ` (as it ships, only placeholders: ${placeholders.join(', ')})` : ''}`
+                    : `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
                 continue;
             }
             if (adminsMayBeSet(s)) {
@@ -22422,7 +22465,7 @@ function adminsMayBeSet(s) {
             }
             hits.push({
                 location: s.anchor,
-                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+                message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${adminsPhrase(s)}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
             });
         }
         if (projects === 0)

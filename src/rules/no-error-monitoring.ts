@@ -48,10 +48,15 @@ function remoteLogging(s: EvaluatedSettings): boolean | undefined {
     const handlers = dictGet(v, 'handlers');
     if (!handlers) return false;
     if (handlers.kind !== 'dict') return undefined;
-    return handlers.entries.some(([, h]: [string, Value]) => {
-      const cls = dictGet(h, 'class');
-      return (cls?.kind === 'str' || cls?.kind === 'prefix') && REMOTE_HANDLER.test(cls.value);
-    });
+    const classes = handlers.entries.map(([, h]: [string, Value]) => dictGet(h, 'class')).filter((c) => c?.kind === 'str' || c?.kind === 'prefix').map((c) => (c as { value: string }).value);
+    if (classes.some((c) => REMOTE_HANDLER.test(c) && !/AdminEmailHandler$/.test(c))) return true;
+    // Django's AdminEmailHandler mails ADMINS: it reports only when ADMINS holds a real address (Archivematica's
+    // storage service ships `your_email@example.com`)
+    if (!classes.some((c) => /AdminEmailHandler$/.test(c))) return false;
+    const admins = s.bindings.get('ADMINS');
+    if (!admins) return mayBeSetDynamically(s) ? undefined : false;
+    const mails = [admins.unset, admins.set].map((a) => (truthy(a) === false || placeholderAdmins(a) ? false : truthy(a) === undefined ? undefined : true));
+    return mails.some((m) => m === true) ? true : mails.every((m) => m === false) ? false : undefined;
   });
   return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
 }
@@ -80,11 +85,40 @@ function reportingMiddleware(ctx: ScanContext, s: EvaluatedSettings): string | u
   return undefined;
 }
 
-/** Are Django's error emails on? ADMINS truthy (or not knowable) in some world. */
+/** Are Django's error emails on? ADMINS truthy (or not knowable) in some world, with a real address. */
 function adminsMayBeSet(s: EvaluatedSettings): boolean {
   const b = s.bindings.get('ADMINS');
   if (!b) return mayBeSetDynamically(s); // set by code the scan cannot follow, maybe
-  return [b.unset, b.set].some((v) => truthy(v) !== false);
+  return [b.unset, b.set].some((v) => truthy(v) !== false && !placeholderAdmins(v));
+}
+
+/** Domains reserved for examples (RFC 2606/6761) and the template's "your domain": no one reads mail sent there. */
+const PLACEHOLDER_DOMAIN = /@([\w-]+\.)*(example\.(com|org|net)|example|test|invalid|localhost|your-?domain\.\w+|my-?domain\.\w+|domain\.(com|tld))$/i;
+
+/**
+ * ADMINS as a known list whose every address is a placeholder (Archivematica's storage service ships
+ * `(("Your Name", "your_email@example.com"),)`): Django mails its tracebacks where no one reads them. The addresses,
+ * or undefined when the value is not that.
+ */
+function placeholderAdmins(v: Value): string[] | undefined {
+  const emails: string[] = [];
+  const walkValue = (x: Value): boolean => {
+    if (x.kind === 'list') return x.items.every(walkValue);
+    if (x.kind === 'str') {
+      if (x.value.includes('@')) emails.push(x.value);
+      return true;
+    }
+    return false;
+  };
+  if (v.kind !== 'list' || !walkValue(v) || emails.length === 0) return undefined;
+  return emails.every((e) => PLACEHOLDER_DOMAIN.test(e.trim())) ? emails : undefined;
+}
+
+function adminsPhrase(s: EvaluatedSettings): string {
+  const b = s.bindings.get('ADMINS');
+  if (!b) return 'is not set';
+  const placeholders = [b.unset, b.set].map(placeholderAdmins).find((p) => p);
+  return placeholders ? `holds only placeholder addresses (${[...new Set(placeholders)].join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
 }
 
 /** launch.W090: nothing reports production errors (no Sentry or other tracker/APM, no ADMINS). */
@@ -118,7 +152,12 @@ export default {
       if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text) || (f.rel.endsWith('.tf') && terraformErrorAlarm(f)))) continue;
       if (reportingMiddleware(ctx, s)) continue;
       if (remote === undefined) {
-        undecided ??= `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
+        const logging = s.bindings.get('LOGGING');
+        const admins = s.bindings.get('ADMINS');
+        const placeholders = admins ? [admins.unset, admins.set].map(placeholderAdmins).find((p) => p) : undefined;
+        undecided ??= logging && logging.unset.kind !== 'unknown' && admins
+          ? `no error tracker is set up; LOGGING in ${s.module} mails ADMINS (AdminEmailHandler), and whether ADMINS holds a real address cannot be known statically${placeholders ? ` (as it ships, only placeholders: ${placeholders.join(', ')})` : ''}`
+          : `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
         continue;
       }
       if (adminsMayBeSet(s)) {
@@ -129,7 +168,7 @@ export default {
       }
       hits.push({
         location: s.anchor,
-        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${s.bindings.has('ADMINS') ? 'is empty' : 'is not set'}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${adminsPhrase(s)}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
       });
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };

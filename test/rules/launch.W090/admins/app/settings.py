@@ -3,4 +3,4 @@ import os
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 DEBUG = False
-ADMINS = [("Ops", "ops@example.com")]
+ADMINS = [("Ops", "ops@shop-ops.net")]
