@@ -16408,6 +16408,27 @@ function evalLibraryCall(frame, node, kind, scope) {
             return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
         return castValue(evalExpr(frame, d, scope), cast);
     }
+    if (kind === 'everett.config') {
+        // everett's config(key, default=…, alternate_keys=…, doc=…, parser=str, raise_error=True): the default is a
+        // string the parser reads, like the variable's value; a namespace or alternate keys read other variables
+        if (kwargs.has('namespace') || kwargs.has('alternate_keys'))
+            return values_UNKNOWN;
+        const name = envRead(frame, arg(0, 'key'));
+        if (name === undefined)
+            return values_UNKNOWN;
+        const parserText = kwargs.get('parser')?.text;
+        const cast = parserText === undefined ? 'str' : /^(bool|int|float|str)$/.test(parserText) ? parserText : /^ListOf\(\s*str\s*\)$/.test(parserText) ? 'list' : undefined;
+        if (isSet(frame, name))
+            return cast === 'str' ? { kind: 'env', name } : values_UNKNOWN;
+        const g = guardedRaise(frame, name);
+        if (g)
+            return g;
+        const d = kwargs.get('default') ?? args[1];
+        if (!d)
+            return kwargs.get('raise_error')?.text === 'False' ? NONE : { kind: 'raise', reason: `everett: ${name} is not set and has no default` };
+        const dv = evalExpr(frame, d, scope);
+        return cast ? castValue(dv, cast) : values_UNKNOWN;
+    }
     if (kind === 'dj_database_url.config') {
         const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
         const extra = dbExtras(frame, kwargs, scope);
@@ -18162,6 +18183,10 @@ function execAssign(frame, node, scope) {
             if (name)
                 frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
         }
+        // everett: `_config = ConfigManager.basic_config()` (Mozilla's Socorro, Tecken, basket), then `_config("KEY",
+        // default="…", parser=…)` reads the variable KEY (libraries.ts)
+        if (callee && /^everett\.manager\.ConfigManager(\.basic_config)?$/.test(callee) && left.type === 'identifier')
+            frame.aliases.set(left.text, 'everett.config');
         // `this = sys.modules[__name__]`: a name for the settings module itself
     }
     if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, '')))

@@ -304,6 +304,27 @@ describe('module structure', () => {
     expect(lib.bindings.get('DEBUG')?.location.file).not.toBe('app/celery.py');
   });
 
+  it("everett's config() reads the variable or parses its default (Mozilla's Socorro, Tecken, basket: `_config = ConfigManager.basic_config()`)", () => {
+    const text = [
+      'from everett.manager import ConfigManager, ListOf',
+      '_config = ConfigManager.basic_config()',
+      'DEBUG = _config("DEBUG", default="false", parser=bool)',
+      'SECURE_HSTS_SECONDS = _config("SECURE_HSTS_SECONDS", parser=int, default="0")',
+      'ALLOWED_HOSTS = _config("ALLOWED_HOSTS", default="", parser=ListOf(str))',
+      'DATABASE_URL = _config("DATABASE_URL", default="sqlite://sqlite.crashstats.db")',
+      'SECRET_KEY = _config("SECRET_KEY")',
+      'OTHER = _config("OTHER", default="x", parser=parse_thing)',
+      '',
+    ].join('\n');
+    const s = settings(text);
+    expect(worlds(s, 'DEBUG')).toEqual([false, '<unknown>']);
+    expect(worlds(s, 'SECURE_HSTS_SECONDS')).toEqual([0, '<unknown>']);
+    expect(worlds(s, 'ALLOWED_HOSTS')).toEqual([[], '<unknown>']);
+    expect(worlds(s, 'DATABASE_URL')[0]).toBe('sqlite://sqlite.crashstats.db');
+    expect(s.bindings.get('SECRET_KEY')?.unset).toMatchObject({ kind: 'raise' });
+    expect(worlds(s, 'OTHER')).toEqual(['<unknown>', '<unknown>']);
+  });
+
   it('"test" in sys.argv branches are not production', () => {
     const s = settings('import sys\nDEBUG = False\nif "test" in sys.argv:\n    DEBUG = True\n');
     expect(worlds(s, 'DEBUG')).toEqual([false, false]);

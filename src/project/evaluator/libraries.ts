@@ -169,6 +169,22 @@ export function evalLibraryCall(frame: Frame, node: SyntaxNode, kind: string | u
     if (!d) return { kind: 'raise', reason: `decouple: ${name} not found and no default` };
     return castValue(evalExpr(frame, d, scope), cast);
   }
+  if (kind === 'everett.config') {
+    // everett's config(key, default=…, alternate_keys=…, doc=…, parser=str, raise_error=True): the default is a
+    // string the parser reads, like the variable's value; a namespace or alternate keys read other variables
+    if (kwargs.has('namespace') || kwargs.has('alternate_keys')) return UNKNOWN;
+    const name = envRead(frame, arg(0, 'key'));
+    if (name === undefined) return UNKNOWN;
+    const parserText = kwargs.get('parser')?.text;
+    const cast = parserText === undefined ? 'str' : /^(bool|int|float|str)$/.test(parserText) ? parserText : /^ListOf\(\s*str\s*\)$/.test(parserText) ? 'list' : undefined;
+    if (isSet(frame, name)) return cast === 'str' ? { kind: 'env', name } : UNKNOWN;
+    const g = guardedRaise(frame, name);
+    if (g) return g;
+    const d = kwargs.get('default') ?? args[1];
+    if (!d) return kwargs.get('raise_error')?.text === 'False' ? NONE : { kind: 'raise', reason: `everett: ${name} is not set and has no default` };
+    const dv = evalExpr(frame, d, scope);
+    return cast ? castValue(dv, cast) : UNKNOWN;
+  }
   if (kind === 'dj_database_url.config') {
     const name = envRead(frame, arg(99, 'env') ?? str('DATABASE_URL'));
     const extra = dbExtras(frame, kwargs, scope);

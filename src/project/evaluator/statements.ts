@@ -529,6 +529,9 @@ function execAssign(frame: Frame, node: SyntaxNode, scope: Scope): void {
       const name = left.type === 'identifier' ? left.text : undefined;
       if (name) frame.envObjects.set(name, callee === 'environ.Env' ? envScheme(frame, right, scope) : new Map());
     }
+    // everett: `_config = ConfigManager.basic_config()` (Mozilla's Socorro, Tecken, basket), then `_config("KEY",
+    // default="…", parser=…)` reads the variable KEY (libraries.ts)
+    if (callee && /^everett\.manager\.ConfigManager(\.basic_config)?$/.test(callee) && left.type === 'identifier') frame.aliases.set(left.text, 'everett.config');
     // `this = sys.modules[__name__]`: a name for the settings module itself
   }
   if (left.type === 'identifier' && /^sys\.modules\[__name__\]$/.test(right.text.replace(/\s+/g, ''))) frame.aliases.set(left.text, '__this_module__');
