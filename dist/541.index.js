@@ -22407,8 +22407,12 @@ function adminsMayBeSet(s) {
         return mayBeSetDynamically(s); // set by code the scan cannot follow, maybe
     return [b.unset, b.set].some((v) => values_truthy(v) !== false && !placeholderAdmins(v));
 }
-/** Domains reserved for examples (RFC 2606/6761) and the template's "your domain": no one reads mail sent there. */
-const PLACEHOLDER_DOMAIN = /@([\w-]+\.)*(example\.(com|org|net)|example|test|invalid|localhost|your-?domain\.\w+|my-?domain\.\w+|domain\.(com|tld))$/i;
+/**
+ * Domains reserved for examples (RFC 2606/6761) and the template's "your domain": no one reads mail sent there.
+ * Not `localhost`: `root@localhost` is the host's own administrator mailbox, which Debian's mail aliases forward
+ * (mailman3-web's packaged settings).
+ */
+const PLACEHOLDER_DOMAIN = /@([\w-]+\.)*(example\.(com|org|net)|example|test|invalid|your-?domain\.\w+|my-?domain\.\w+|domain\.(com|tld))$/i;
 /**
  * ADMINS as a known list whose every address is a placeholder (Archivematica's storage service ships
  * `(("Your Name", "your_email@example.com"),)`): Django mails its tracebacks where no one reads them. The addresses,

@@ -228,7 +228,7 @@ describe('the projects run under Django (/usr/bin/python3)', { timeout: 60_000 }
 
   it('example/newsletter: manage.py check --deploy passes with the environment its compose file gives', ({ skip }) => {
     skip(!HAS_DJANGO, NO_DJANGO);
-    const env = { NEWSLETTER_SECRET_KEY: randomBytes(48).toString('base64url'), DB_NAME: 'n', DB_USER: 'n', DB_PASSWORD: 'x', DB_HOST: 'localhost' };
+    const env = { NEWSLETTER_SECRET_KEY: randomBytes(48).toString('base64url'), DB_NAME: 'n', DB_USER: 'n', DB_PASSWORD: 'x', DB_HOST: 'localhost', NEWSLETTER_ADMIN_EMAIL: 'ops@news.invalid' };
     const r = python(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'], join(EXAMPLE, 'newsletter'), env);
     expect(r.status, r.out).toBe(0);
   });

@@ -71,4 +71,6 @@ export const EXAMPLE_ENV: Record<string, string> = {
   DB_NAME: 'newsletter',
   DB_USER: 'newsletter',
   DB_HOST: 'localhost',
+  // and the administrators' address, which the deploy supplies (not committed)
+  NEWSLETTER_ADMIN_EMAIL: 'ops@news.invalid',
 };

@@ -43,4 +43,4 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-ADMINS = [("Ops", "ops@example.com")]
+ADMINS = [("Ops", os.environ["NEWSLETTER_ADMIN_EMAIL"])]
