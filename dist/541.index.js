@@ -5167,8 +5167,8 @@ var memory = __webpack_require__(62264);
  * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
- * git-ignored `settings.py`), or copies into place (`local.py-heroku`, `local.py-example`: PyCon US's Heroku
- * build hook copies the first to `local.py`).
+ * git-ignored `settings.py`), or copies into place (`local.py-heroku`: PyCon US's Heroku build hook copies it to
+ * `local.py`).
  */
 const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production|-[a-z]+)$/i;
 /** Folders never scanned: environments, dependencies, caches, VCS metadata, build output. */
@@ -19131,13 +19131,13 @@ function clause(worlds, names) {
     const are = names.length === 1 ? 'is' : 'are';
     return worlds[0] === 'unset' ? ` when ${subject} ${are} unset` : ` whenever ${subject} ${are} set`;
 }
+/** Database backends that pool connections themselves. */
+const POOLING_ENGINE = /^(dj_db_conn_pool\.backends\.\w+|django_postgrespool2?|django_db_geventpool\.backends\.\w+|django_db_connection_pool\.\w+)$/;
 /**
  * launch.W041: CONN_MAX_AGE missing or 0 on a non-SQLite production database: a new connection per request.
  * Not for projects an ASGI server serves (Django's docs: keep CONN_MAX_AGE = 0 under ASGI), nor gunicorn
  * greenlet workers.
  */
-/** Database backends that pool connections themselves. */
-const POOLING_ENGINE = /^(dj_db_conn_pool\.backends\.\w+|django_postgrespool2?|django_db_geventpool\.backends\.\w+|django_db_connection_pool\.\w+)$/;
 /* harmony default export */ const conn_max_age_zero = ({
     meta: {
         id: 'launch.W041',
@@ -22434,12 +22434,18 @@ function placeholderAdmins(v) {
         return undefined;
     return emails.every((e) => PLACEHOLDER_DOMAIN.test(e.trim())) ? emails : undefined;
 }
+/** The placeholder addresses ADMINS holds in some world (placeholderAdmins), or undefined. */
+function adminsPlaceholders(s) {
+    const b = s.bindings.get('ADMINS');
+    const found = b ? [b.unset, b.set].map(placeholderAdmins).find((p) => p) : undefined;
+    return found && [...new Set(found)];
+}
 function adminsPhrase(s) {
     const b = s.bindings.get('ADMINS');
     if (!b)
         return 'is not set';
-    const placeholders = [b.unset, b.set].map(placeholderAdmins).find((p) => p);
-    return placeholders ? `holds only placeholder addresses (${[...new Set(placeholders)].join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
+    const placeholders = adminsPlaceholders(s);
+    return placeholders ? `holds only placeholder addresses (${placeholders.join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
 }
 /** launch.W090: nothing reports production errors (no Sentry or other tracker/APM, no ADMINS). */
 /* harmony default export */ const no_error_monitoring = ({
@@ -22478,9 +22484,8 @@ function adminsPhrase(s) {
                 continue;
             if (remote === undefined) {
                 const logging = s.bindings.get('LOGGING');
-                const admins = s.bindings.get('ADMINS');
-                const placeholders = admins ? [admins.unset, admins.set].map(placeholderAdmins).find((p) => p) : undefined;
-                undecided ??= logging && logging.unset.kind !== 'unknown' && admins
+                const placeholders = adminsPlaceholders(s);
+                undecided ??= logging && logging.unset.kind !== 'unknown' && s.bindings.has('ADMINS')
                     ? `no error tracker is set up; LOGGING in ${s.module} mails ADMINS (AdminEmailHandler), and whether ADMINS holds a real address cannot be known statically${placeholders ? ` (as it ships, only placeholders: ${placeholders.join(', ')})` : ''}`
                     : `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
                 continue;
@@ -25412,8 +25417,9 @@ function passesOn(fn) {
 }
 /**
  * A cookie read by a literal name that names no credential (`request.COOKIES.get("use_high_contrast_theme")`):
- * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
- * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
+ * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a setting
+ * counts as the one string production's settings give it (`setting`); one the scan cannot read, or a name (or
+ * setting) that looks like a credential (session, auth, token, login, user, key…), still counts.
  */
 function preferenceCookie(cookies, setting = () => undefined) {
     const p = cookies.parent;

@@ -52,8 +52,8 @@ export interface UnreadableFile {
  * `name.py.erb` (Puppet, Chef), `name.py-tpl` (Django's startproject), `name.py.tmpl`, `name.py.template`, `name.py.in`, `name.py.example`,
  * `name.py.dist`, `name.py.sample`, `name.py.default`, and the production variant a deploy links into place
  * (`settings.py.prod`, `settings.py.production`: RapidPro's family keeps `.dev`/`.postgres`/`.prod` beside a
- * git-ignored `settings.py`), or copies into place (`local.py-heroku`, `local.py-example`: PyCon US's Heroku
- * build hook copies the first to `local.py`).
+ * git-ignored `settings.py`), or copies into place (`local.py-heroku`: PyCon US's Heroku build hook copies it to
+ * `local.py`).
  */
 export const PY_TEMPLATE = /\.py(\.j2|\.jinja2?|\.erb|-tpl|\.tpl|\.tmpl|\.template|\.in|\.example|\.dist|\.sample|\.default|\.prod|\.production|-[a-z]+)$/i;
 

@@ -108,14 +108,14 @@ function clause(worlds: World[], names: string[]): string {
   return worlds[0] === 'unset' ? ` when ${subject} ${are} unset` : ` whenever ${subject} ${are} set`;
 }
 
+/** Database backends that pool connections themselves. */
+const POOLING_ENGINE = /^(dj_db_conn_pool\.backends\.\w+|django_postgrespool2?|django_db_geventpool\.backends\.\w+|django_db_connection_pool\.\w+)$/;
+
 /**
  * launch.W041: CONN_MAX_AGE missing or 0 on a non-SQLite production database: a new connection per request.
  * Not for projects an ASGI server serves (Django's docs: keep CONN_MAX_AGE = 0 under ASGI), nor gunicorn
  * greenlet workers.
  */
-/** Database backends that pool connections themselves. */
-const POOLING_ENGINE = /^(dj_db_conn_pool\.backends\.\w+|django_postgrespool2?|django_db_geventpool\.backends\.\w+|django_db_connection_pool\.\w+)$/;
-
 export default {
   meta: {
     id: 'launch.W041',

@@ -406,8 +406,9 @@ function passesOn(fn: SyntaxNode): boolean {
 
 /**
  * A cookie read by a literal name that names no credential (`request.COOKIES.get("use_high_contrast_theme")`):
- * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a
- * setting, or one that looks like a credential (session, auth, token, login, user, key…), still counts.
+ * a preference the browser sends along, which logs no one in — astrobin's theme toggle. A name read from a setting
+ * counts as the one string production's settings give it (`setting`); one the scan cannot read, or a name (or
+ * setting) that looks like a credential (session, auth, token, login, user, key…), still counts.
  */
 function preferenceCookie(cookies: SyntaxNode, setting: (name: string) => string | undefined = () => undefined): string | undefined {
   const p = cookies.parent;

@@ -118,11 +118,18 @@ function placeholderAdmins(v: Value): string[] | undefined {
   return emails.every((e) => PLACEHOLDER_DOMAIN.test(e.trim())) ? emails : undefined;
 }
 
+/** The placeholder addresses ADMINS holds in some world (placeholderAdmins), or undefined. */
+function adminsPlaceholders(s: EvaluatedSettings): string[] | undefined {
+  const b = s.bindings.get('ADMINS');
+  const found = b ? [b.unset, b.set].map(placeholderAdmins).find((p) => p) : undefined;
+  return found && [...new Set(found)];
+}
+
 function adminsPhrase(s: EvaluatedSettings): string {
   const b = s.bindings.get('ADMINS');
   if (!b) return 'is not set';
-  const placeholders = [b.unset, b.set].map(placeholderAdmins).find((p) => p);
-  return placeholders ? `holds only placeholder addresses (${[...new Set(placeholders)].join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
+  const placeholders = adminsPlaceholders(s);
+  return placeholders ? `holds only placeholder addresses (${placeholders.join(', ')}, ${b.location.file}:${b.location.line})` : 'is empty';
 }
 
 /** launch.W090: nothing reports production errors (no Sentry or other tracker/APM, no ADMINS). */
@@ -157,9 +164,8 @@ export default {
       if (reportingMiddleware(ctx, s)) continue;
       if (remote === undefined) {
         const logging = s.bindings.get('LOGGING');
-        const admins = s.bindings.get('ADMINS');
-        const placeholders = admins ? [admins.unset, admins.set].map(placeholderAdmins).find((p) => p) : undefined;
-        undecided ??= logging && logging.unset.kind !== 'unknown' && admins
+        const placeholders = adminsPlaceholders(s);
+        undecided ??= logging && logging.unset.kind !== 'unknown' && s.bindings.has('ADMINS')
           ? `no error tracker is set up; LOGGING in ${s.module} mails ADMINS (AdminEmailHandler), and whether ADMINS holds a real address cannot be known statically${placeholders ? ` (as it ships, only placeholders: ${placeholders.join(', ')})` : ''}`
           : `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
         continue;

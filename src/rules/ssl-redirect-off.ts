@@ -5,8 +5,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { internalRoutesOnly, proxyHttps, proxySiteConfig } from '../project/proxy';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { Rule } from './rule';
-import { bool, forProduction, httpsNote, label, locationOf, middlewareHas, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere } from './settings-util';
-import type { EvaluatedSettings, World } from './settings-util';
+import { bool, forProduction, httpsNote, label, locationOf, middlewareHas, offPhrase, settingOff, withSecurityMiddleware, worldClause, worldsWhere, type EvaluatedSettings, type World } from './settings-util';
 
 /**
  * django-sslify's middleware, which answers every plain-HTTP request with a permanent redirect to HTTPS unless
