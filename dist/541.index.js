@@ -19289,6 +19289,8 @@ function sentryInits(ctx, files) {
 
 
 
+
+
 /** `manage.py runserver`, `django-admin runserver`, `python -m django runserver`, `runserver_plus`, within one command. */
 const RUNSERVER = /(?:manage\.py|django-admin(?:\.py)?|-m\s+django)\b[^\n;&|]*?\brunserver(?:_plus)?\b/;
 /** runserver starts, and no real server is an alternative in the same command (`if DEBUG ...; else gunicorn`). */
@@ -19744,10 +19746,24 @@ function scriptCallers(ctx, script) {
             const p = t.replace(/^\.\//, '');
             if (!p.includes('/'))
                 return dirName(f.rel) === dirName(script.rel);
-            return tail.includes('/') && (p === tail || p.endsWith(`/${tail}`));
+            if (tail.includes('/') && (p === tail || p.endsWith(`/${tail}`)))
+                return true;
+            // an image path from a deploy file in the script's own folder, its build context copied to some image folder
+            // (FAC's compose `command: /src/run.sh` beside backend/run.sh) — unless a longer end of the path names
+            // another file of that folder (`/app/scripts/run.sh` is scripts/run.sh, not run.sh)
+            return p.startsWith('/') && dirName(f.rel) === dirName(script.rel) && !otherFileAtImagePath(ctx, dirName(f.rel), p);
         });
     });
     return callers;
+}
+/** Does an end of the image path longer than its file name name a file under the build context folder? */
+function otherFileAtImagePath(ctx, context, imagePath) {
+    const parts = imagePath.split('/').filter(Boolean);
+    for (let k = 0; k < parts.length - 1; k++) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.root, context === '.' ? '' : context, ...parts.slice(k))))
+            return true;
+    }
+    return false;
 }
 /**
  * A start script nothing in the repository runs, beside a real app server production starts elsewhere

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap } from 'yaml';
 import type { ScanContext } from '../project/scan';
 import { bindMountsProject, commandText, inheritsProjectMount, composeServices, deployCommands, dockerInstructions, declaredForDevelopment, isComposeFile, lineAt, localProcfile, yamlCommand, type DockerInstruction } from '../project/deploy-commands';
@@ -448,10 +450,23 @@ function scriptCallers(ctx: ScanContext, script: SourceFile): SourceFile[] {
     return [...f.text.matchAll(token)].some(([t]) => {
       const p = t.replace(/^\.\//, '');
       if (!p.includes('/')) return dirName(f.rel) === dirName(script.rel);
-      return tail.includes('/') && (p === tail || p.endsWith(`/${tail}`));
+      if (tail.includes('/') && (p === tail || p.endsWith(`/${tail}`))) return true;
+      // an image path from a deploy file in the script's own folder, its build context copied to some image folder
+      // (FAC's compose `command: /src/run.sh` beside backend/run.sh) — unless a longer end of the path names
+      // another file of that folder (`/app/scripts/run.sh` is scripts/run.sh, not run.sh)
+      return p.startsWith('/') && dirName(f.rel) === dirName(script.rel) && !otherFileAtImagePath(ctx, dirName(f.rel), p);
     });
   });
   return callers;
+}
+
+/** Does an end of the image path longer than its file name name a file under the build context folder? */
+function otherFileAtImagePath(ctx: ScanContext, context: string, imagePath: string): boolean {
+  const parts = imagePath.split('/').filter(Boolean);
+  for (let k = 0; k < parts.length - 1; k++) {
+    if (existsSync(join(ctx.root, context === '.' ? '' : context, ...parts.slice(k)))) return true;
+  }
+  return false;
 }
 
 /**
