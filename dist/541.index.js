@@ -25372,13 +25372,49 @@ const PREFLIGHTED_METHOD = /^(PUT|PATCH|DELETE)$/;
  * The methods that change data a function view answers, when all of them are ones another site can send only after
  * a CORS preflight (methodsByDispatch): PUT, PATCH, DELETE — no POST. undefined otherwise.
  */
-function preflightedOnly(e) {
+function preflightedOnly(idx, e) {
+    if (e.bodies.length && e.bodies.every((b) => b.cls))
+        return preflightedClass(idx, e.bodies[0].file, e.bodies[0].cls);
     if (e.bodies.length !== 1 || e.bodies[0].cls)
         return undefined;
     const methods = methodsByDispatch(e.bodies[0].fn, true);
     if (!methods || ![...methods].every((m) => SAFE_METHOD.test(m) || PREFLIGHTED_METHOD.test(m)))
         return undefined;
     const unsafe = [...methods].filter((m) => PREFLIGHTED_METHOD.test(m));
+    return unsafe.length ? unsafe : undefined;
+}
+/**
+ * The same for a class-based view on Django's plain View (through the project's own classes only): its handlers,
+ * its own and inherited, are safe ones and PUT/PATCH/DELETE — no post(), no dispatch() that does more than hand
+ * on, no http_method_names naming POST (Promgen's ProxyDeleteSilence, a delete() alone). A library base other
+ * than View may answer POST itself (DeleteView's post() deletes), so any other base makes it undefined.
+ */
+function preflightedClass(idx, file, cls) {
+    const methods = [];
+    const collect = (f, c, depth) => {
+        if (depth > 5)
+            return false;
+        methods.push(...methodsOf(c));
+        const allowed = classAttr(c, 'http_method_names');
+        if (allowed && allowed.namedChildren.some((x) => !/^["'](get|head|options|put|patch|delete)["']$/.test(x.text)))
+            return false;
+        const bases = baseNodes(c);
+        if (bases.length === 0)
+            return false;
+        return bases.every((b) => {
+            const q = idx.qualify(f, b);
+            if (q && PLAIN_VIEW.test(q))
+                return true;
+            const d = q ? idx.resolveDef(q, f.rel) : undefined;
+            return d?.node.type === 'class_definition' && collect(d.file, d.node, depth + 1);
+        });
+    };
+    if (!collect(file, cls, 0))
+        return undefined;
+    const names = methods.map((m) => m.childForFieldName('name')?.text ?? '');
+    if (names.some((n) => n === 'post' || n === 'handle') || methods.some((m) => m.childForFieldName('name')?.text === 'dispatch' && !passesOn(m)))
+        return undefined;
+    const unsafe = [...new Set(names.filter((n) => /^(put|patch|delete)$/.test(n)).map((n) => n.toUpperCase()))];
     return unsafe.length ? unsafe : undefined;
 }
 /** Only safe methods answered: @require_GET / require_safe, require_http_methods(["GET"]), a class with only get/head/options. */
@@ -25395,6 +25431,8 @@ function safeMethodsOnly(idx, e) {
             if (m && m[1].split(',').every((x) => /^\s*["'](GET|HEAD|OPTIONS)["']\s*$/.test(x)))
                 return true;
         }
+        if (!b.cls && projectMethodGate(idx, b.file, b.fn)?.every((x) => SAFE_METHOD.test(x)))
+            return true;
     }
     if (e.bodies.length && e.bodies.every((b) => b.cls)) {
         const methods = e.bodies.map((b) => b.fn.childForFieldName('name')?.text ?? '');
@@ -25415,6 +25453,60 @@ function safeMethodsOnly(idx, e) {
         }
     }
     return false;
+}
+/**
+ * The methods a project's own decorator factory lets through to the view, when it is require_http_methods written
+ * again — the wrapper's first statement `if request.method in methods: return fn(…)` (else an answer that does
+ * not call the view), or `if request.method not in methods: return …` — and the decorator is applied with a
+ * literal list of method names (gPodder's `@allowed_methods(["GET"])`). undefined for anything else.
+ */
+function projectMethodGate(idx, file, def) {
+    for (const { q, node } of qualifiedDecorators(idx, file, def)) {
+        const call = node.namedChildren[0];
+        if (call?.type !== 'call')
+            continue;
+        const list = callParts(call).args[0];
+        if ((list?.type !== 'list' && list?.type !== 'tuple') || !list.namedChildren.length)
+            continue;
+        const methods = list.namedChildren.map((x) => /^["']([A-Za-z]+)["']$/.exec(x.text)?.[1].toUpperCase());
+        if (methods.some((m) => !m))
+            continue;
+        const factory = idx.resolveDef(q, file.rel);
+        if (factory?.node.type !== 'function_definition')
+            continue;
+        const param = factory.node.childForFieldName('parameters')?.namedChildren[0];
+        if (param?.type !== 'identifier')
+            continue;
+        const decorator = innerDefs(factory.node)[0];
+        const viewParam = decorator?.childForFieldName('parameters')?.namedChildren[0];
+        const wrapper = decorator && innerDefs(decorator)[0];
+        if (viewParam?.type !== 'identifier' || !wrapper)
+            continue;
+        const first = wrapper.childForFieldName('body')?.namedChildren.find((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string'));
+        if (first?.type === 'if_statement' && gatesOn(first, param.text, viewParam.text))
+            return methods;
+    }
+    return undefined;
+}
+/** The function definitions directly in a function's body (decorated or not). */
+function innerDefs(fn) {
+    return (fn.childForFieldName('body')?.namedChildren ?? [])
+        .map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+        .filter((c) => c?.type === 'function_definition');
+}
+/** `if request.method in P: return view(…)` + `else: return <not view>`, or `if request.method not in P: return <not view>`. */
+function gatesOn(test, param, view) {
+    const cond = test.childForFieldName('condition')?.text.replace(/\s+/g, ' ') ?? '';
+    const body = test.childForFieldName('consequence')?.namedChildren.filter((st) => st.type !== 'comment') ?? [];
+    const onlyReturn = (sts, callsView) => sts.length === 1 && sts[0].type === 'return_statement' && new RegExp(`^return ${view}\\(`).test(sts[0].text) === callsView && (callsView || !new RegExp(`\\b${view}\\b`).test(sts[0].text));
+    const alternatives = test.namedChildren.filter((c) => c.type === 'else_clause' || c.type === 'elif_clause');
+    if (cond === `request.method in ${param}`) {
+        const other = alternatives.length === 1 && alternatives[0].type === 'else_clause' ? alternatives[0].childForFieldName('body')?.namedChildren.filter((st) => st.type !== 'comment') ?? [] : undefined;
+        const after = test.nextNamedSibling;
+        // the answer for other methods: the else branch, or the statement after the if
+        return onlyReturn(body, true) && (other ? onlyReturn(other, false) : alternatives.length === 0 && !!after && onlyReturn([after], false));
+    }
+    return cond === `request.method not in ${param}` && alternatives.length === 0 && onlyReturn(body, false);
 }
 /**
  * A dispatch() that hands every request on — its last statement `return super().dispatch(…)` — and does not look at
@@ -25807,7 +25899,7 @@ function csrf_exempt_judge(ctx, idx, e) {
             fix: "Keep CSRF off only where the protocol posts cross-site, and make sure the library's state/nonce check runs.",
         };
     }
-    const preflighted = ev.session && !ev.authHeader ? preflightedOnly(e) : undefined;
+    const preflighted = ev.session && !ev.authHeader ? preflightedOnly(idx, e) : undefined;
     if (preflighted) {
         // Data Workspace's application API: GET, PUT, PATCH and DELETE answered, anything else 405
         return {

@@ -3,7 +3,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 
 from api import views as api_views
-from shop import views
+from shop import methods, views
 from tokens import oauth, views as token_views
 from workspace import views as workspace_views
 
@@ -87,4 +87,12 @@ urlpatterns += [
     path("cart-or-add/", views.cart_or_add),
     path("cart-dispatch/", views.cart_dispatch),
     path("orders/cancel/", api_views.cancel_order),
+    path("cart-items/", methods.cart_items),
+    path("cart-count/", methods.cart_count),
+    path("cart-put/", methods.cart_put),
+    path("cart-drop/", methods.cart_drop),
+    # note: launch.W120
+    path("cart-entry/<int:pk>/", csrf_exempt(methods.CartEntry.as_view())),
+    # ruleid: launch.W120
+    path("cart-entry/<int:pk>/remove/", csrf_exempt(methods.CartEntryRemove.as_view())),
 ]
