@@ -19624,7 +19624,8 @@ function checkScript(file) {
                 const dev = devImageStarting(ctx.workspace.deployFiles(), f, (d) => isDockerfile(baseName(d.rel)));
                 const script = checkScript(f);
                 const server = script.length && !dev ? unnamedBesideServer(ctx, f) : undefined;
-                hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.why) : server ? unnamedScriptNote(h, f, server) : h)));
+                const local = script.length && !dev && !server ? localComposeCaller(ctx, f) : undefined;
+                hits.push(...script.map((h) => (dev ? devImageNote(h, dev.dockerfile, dev.image.why) : server ? unnamedScriptNote(h, f, server) : local ? localComposeNote(h, local.compose, local.server) : h)));
             }
         }
         if (looked === 0)
@@ -19683,6 +19684,22 @@ function serverDeployedElsewhere(ctx, compose) {
             return found;
     }
     return undefined;
+}
+/**
+ * A start script run only by compose files that production's real server, started elsewhere, marks as the local
+ * setup (serverDeployedElsewhere): CRT Portal's docker-compose.yml runs `/code/run.sh`, while its cloud.gov
+ * manifests start gunicorn. The script's finding is then the compose service's own note. undefined otherwise.
+ */
+function localComposeCaller(ctx, script) {
+    const callers = scriptCallers(ctx, script);
+    let found;
+    for (const c of callers) {
+        const server = isComposeFile(baseName(c.rel)) ? serverDeployedElsewhere(ctx, c) : undefined;
+        if (!server)
+            return undefined;
+        found ??= { compose: c, server };
+    }
+    return found;
 }
 /** A compose runserver service beside a production deploy that starts a real server: likely the local setup, a note. */
 function localComposeNote(h, f, server) {
