@@ -17313,6 +17313,15 @@ function execImportFrom(frame, st, scope) {
     const sub = moduleScope(frame, target, st, scope);
     if (!sub)
         return;
+    // the module's Env instances, under the names they are imported as
+    const envs = 'file' in target ? frame.state.envObjects.get(target.file.rel) : undefined;
+    for (const [n, scheme] of envs ?? []) {
+        if (spec.wildcard && !n.startsWith('_'))
+            frame.envObjects.set(n, scheme);
+        for (const [name, alias] of spec.names)
+            if (name === n)
+                frame.envObjects.set(alias, scheme);
+    }
     if (spec.wildcard) {
         // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
         // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
@@ -17414,6 +17423,8 @@ function runModule(state, src, importDepth) {
         execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
         if (importDepth > 0)
             recordConfigurationClasses(frame);
+        if (frame.envObjects.size)
+            state.envObjects.set(src.file.rel, frame.envObjects);
     }
     catch (e) {
         if (e instanceof Raised)
@@ -18894,7 +18905,7 @@ function importedBase(frame, cls, seen = new Set()) {
 
 
 function runWorld(ws, src, world, opts, files) {
-    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [], configurationClasses: new Map() };
+    const state = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [], configurationClasses: new Map(), envObjects: new Map() };
     const r = runModule(state, src, 0);
     if (!r.raised)
         overrideIfRequired(state, r.scope);

@@ -40,7 +40,7 @@ interface WorldResult {
 }
 
 function runWorld(ws: Workspace, src: ModuleSource, world: World, opts: EvaluateOptions, files: Set<string>): WorldResult {
-  const state: WorldState = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [], configurationClasses: new Map() };
+  const state: WorldState = { world, dotenvUsed: new Set(), opts, ws, files, stack: new Set(), dynamic: [], unreadable: [], modules: new Map(), absentOverrides: [], configurationClasses: new Map(), envObjects: new Map() };
   const r = runModule(state, src, 0);
   if (!r.raised) overrideIfRequired(state, r.scope);
   const configuration = r.raised ? undefined : applyConfigurations(r.frame, r.scope);

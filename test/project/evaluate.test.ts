@@ -127,6 +127,17 @@ describe('module structure', () => {
     expect(s.files).toEqual(['app/base.py', 'app/settings.py']);
   });
 
+  it("reads the environment through an Env instance imported from another module, by name or star (cookiecutter-django, OSMCha)", () => {
+    const base = { 'app/base.py': 'import environ\nenv = environ.Env(DEBUG=(bool, True))\n_private = environ.Env()\n' };
+    const star = settings('from .base import *\nSECRET_KEY = env("DJANGO_SECRET_KEY", default="dont.forget")\nDEBUG = env("DEBUG")\n', base);
+    expect(worlds(star, 'SECRET_KEY')).toEqual(['dont.forget', '<env DJANGO_SECRET_KEY>']);
+    expect(worlds(star, 'DEBUG')).toEqual([true, '<unknown>']); // the scheme comes along
+    const named = settings('from .base import env as e\nALLOWED_HOSTS = e.list("ALLOWED_HOSTS", default=[])\n', base);
+    expect(worlds(named, 'ALLOWED_HOSTS')).toEqual([[], '<unknown>']);
+    // a star import does not bring underscored names
+    expect(worlds(settings('from .base import *\nSECRET_KEY = _private("K", default="x")\n', base), 'SECRET_KEY')).toEqual(['<unknown>', '<unknown>']);
+  });
+
   it('resolves settings packages and absolute star imports', () => {
     const dir = project({
       'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.dev")\n',

@@ -106,6 +106,12 @@ export interface WorldState {
    * (configurationClassesOf).
    */
   configurationClasses: Map<string, Set<string>>;
+  /**
+   * The django-environ/environs Env instances each module of the repository run in this world defines (by file):
+   * a module that imports one — `from .base import env`, or `from .base import *` (cookiecutter-django's production
+   * settings, OSMCha's) — reads the environment through it alike.
+   */
+  envObjects: Map<string, Frame['envObjects']>;
 }
 
 export interface Frame {

@@ -114,6 +114,12 @@ export function execImportFrom(frame: Frame, st: SyntaxNode, scope: Scope): void
   if (!isUnreadable(target)) for (const [n, a] of spec.names) frame.aliases.set(a, `${target.module}.${n}`);
   const sub = moduleScope(frame, target, st, scope);
   if (!sub) return;
+  // the module's Env instances, under the names they are imported as
+  const envs = 'file' in target ? frame.state.envObjects.get(target.file.rel) : undefined;
+  for (const [n, scheme] of envs ?? []) {
+    if (spec.wildcard && !n.startsWith('_')) frame.envObjects.set(n, scheme);
+    for (const [name, alias] of spec.names) if (name === n) frame.envObjects.set(alias, scheme);
+  }
   if (spec.wildcard) {
     // A module whose namespace code the scan cannot follow may fill (`vars().update(yaml.safe_load(f))`: Open
     // edX's analytics dashboard, star-imported after its base settings) hands every such name on: what this
@@ -213,6 +219,7 @@ export function runModule(
   try {
     execBlock(frame, state.ws.tree(src.file).rootNode.namedChildren, scope);
     if (importDepth > 0) recordConfigurationClasses(frame);
+    if (frame.envObjects.size) state.envObjects.set(src.file.rel, frame.envObjects);
   } catch (e) {
     if (e instanceof Raised) return { scope: markAllRaised(scope, e), frame, raised: { location: e.location, reason: e.reason } };
     throw e;
