@@ -1,9 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Rule, RuleHit } from './rule';
 import type { ScanContext } from '../project/scan';
 import { PyIndex } from '../project/modules';
-import { dottedName } from '../project/python';
+import { dottedName, type SyntaxNode } from '../project/python';
+import { normalizeName, requirements, unreadableIncludes } from '../project/dependencies';
+import type { ScannedProject } from '../project/scan';
+import type { SourceFile } from '../project/workspace';
 import { terraformErrorAlarm } from '../project/terraform';
-import { baseName, countsFor, inDevFolder, isDevName, productionPythonFiles } from './code-util';
+import { baseName, countsFor, dirName, inDevFolder, isDevName, productionPythonFiles } from './code-util';
 import { dictGet, label, mayBeSetDynamically, strOf, truthy, type EvaluatedSettings, type Value } from './settings-util';
 
 /** Error trackers and APM agents, as Python packages. */
@@ -19,8 +24,6 @@ const IMPORT = new RegExp(`^[ \\t]*(?:import|from)[ \\t]+(?:${AGENTS})\\b`, 'm')
 const DOTTED = new RegExp(`['"](?:${AGENTS})(?:\\.[\\w.]+)?(?<!\\.(?:com|io|net|org|dev|app|cloud|co|eu|us|ai|sh|hq))['"]`);
 /** Agents started by a wrapper command in a Procfile, Dockerfile, compose file, unit or script. */
 const WRAPPER = /\b(newrelic-admin|ddtrace-run|opentelemetry-instrument|scout-apm|elastic-apm)\b/;
-/** Settings that configure an agent. */
-const AGENT_SETTINGS = ['ROLLBAR', 'ELASTIC_APM', 'BUGSNAG', 'HONEYBADGER', 'RAVEN_CONFIG', 'OPBEAT', 'AIRBRAKE', 'APPSIGNAL', 'SCOUT_KEY', 'SCOUT_MONITOR', 'NEW_RELIC_CONFIG_FILE'];
 
 /**
  * Logging handlers that ship records off the machine (a log pipeline, syslog, HTTP, a cloud logging agent) or
@@ -36,29 +39,179 @@ const GCP_ERROR_REPORTING = /type\.googleapis\.com\/google\.devtools\.clouderror
 const REQUEST_EXCEPTION_RECEIVER = /got_request_exception\s*\.\s*connect\s*\(|@receiver\s*\(\s*(?:[\w.]+\.)?got_request_exception\b/;
 
 /**
- * Does the production LOGGING (unset world: what ships) have a handler that sends records off the machine?
- * undefined when LOGGING cannot be known (every value it may take is asked when they are known lists).
+ * The handlers Django's request errors (ERROR records of the `django.request` logger) reach under a LOGGING dict,
+ * as Python's dictConfig applies it after Django's default configuration: the configured `django.request`, then
+ * `django` (while they propagate), then the root logger. A logger the dict does not configure keeps Django's
+ * default — `django` mails ADMINS through its `mail_admins` handler (`defaultMail`) — unless
+ * `disable_existing_loggers` (True when not given) disables it; `django.request` is left enabled when `django` is
+ * configured (a child of a configured logger), and a disabled logger drops the record. undefined when any of it
+ * cannot be known.
  */
-function remoteLogging(s: EvaluatedSettings): boolean | undefined {
+function requestHandlers(v: Value, namesMatter: boolean): { handlers: Value[]; defaultMail: boolean; why: string } | undefined {
+  if (v.kind !== 'dict') return undefined;
+  if (v.entries.length === 0) return { handlers: [], defaultMail: true, why: '' }; // Django configures nothing more
+  const incremental = dictGet(v, 'incremental');
+  if (incremental && !(incremental.kind === 'bool' && !incremental.value)) return undefined;
+  const de = dictGet(v, 'disable_existing_loggers');
+  if (de && de.kind !== 'bool') return undefined;
+  const disableExisting = de ? de.value : true;
+  const defined = dictGet(v, 'handlers') ?? { kind: 'dict', entries: [] };
+  const loggers = dictGet(v, 'loggers') ?? { kind: 'dict', entries: [] };
+  if (defined.kind !== 'dict' || loggers.kind !== 'dict') return undefined;
+  const handlers: Value[] = [];
+  const attach = (cfg: Value): boolean => {
+    const names = dictGet(cfg, 'handlers');
+    if (!names) return true;
+    // a list the scan cannot know (`env.list("DJANGO_LOG_HANDLERS", …)`) matters only when some handler it may name reports
+    if (names.kind !== 'list') return !namesMatter;
+    for (const n of names.items) {
+      const h = n.kind === 'str' ? dictGet(defined, n.value) : undefined;
+      if (!h) {
+        if (namesMatter) return false;
+        continue;
+      }
+      handlers.push(h);
+    }
+    return true;
+  };
+  const propagates = (cfg: Value): boolean | undefined => {
+    const p = dictGet(cfg, 'propagate');
+    return p === undefined ? true : p.kind === 'bool' ? p.value : undefined;
+  };
+  const request = dictGet(loggers, 'django.request');
+  const django = dictGet(loggers, 'django');
+  if (request) {
+    if (!attach(request)) return undefined;
+    const p = propagates(request);
+    if (p === undefined) return undefined;
+    if (!p) return { handlers, defaultMail: false, why: 'it configures the `django.request` logger not to propagate, without Django\'s `mail_admins`' };
+  } else if (!django && disableExisting) {
+    return { handlers, defaultMail: false, why: 'it configures neither the `django` nor the `django.request` logger and leaves disable_existing_loggers True, which disables them' };
+  }
+  const root = dictGet(v, 'root') ?? dictGet(loggers, '');
+  if (!django) {
+    // Django's own `django` logger, mail_admins and all, propagating to the root (a disabled logger still hands on
+    // what a child propagates to it)
+    if (root && !attach(root)) return undefined;
+    return { handlers, defaultMail: true, why: '' };
+  }
+  if (!attach(django)) return undefined;
+  const p = propagates(django);
+  if (p === undefined) return undefined;
+  const why = 'it gives the `django` logger handlers of its own, without Django\'s `mail_admins`';
+  if (!p) return { handlers, defaultMail: false, why };
+  if (root && !attach(root)) return undefined;
+  return { handlers, defaultMail: false, why };
+}
+
+/** `LOGGING_CONFIG = None`: Django configures no logging at all — not even its default `mail_admins` (PyCon Taiwan's settings call dictConfig themselves). */
+function noDefaultLogging(s: EvaluatedSettings): boolean {
+  return s.bindings.get('LOGGING_CONFIG')?.unset.kind === 'none';
+}
+
+/**
+ * Does the production LOGGING (unset world: what ships) send Django's request errors off the machine? true: a
+ * handler they reach does (a log pipeline, or an AdminEmailHandler with a real ADMINS); false: none does, and Django's
+ * default mail to ADMINS may still (ADMINS decides); 'detached': none does and the default mail is gone too — LOGGING
+ * gave the `django` logger other handlers, or disabled it (gPodder's and OSMCha's settings: the `django` logger
+ * logs to the console only), so ADMINS gets nothing. undefined when LOGGING cannot be known (every value it may take
+ * is asked when they are known alternatives).
+ */
+function remoteLogging(s: EvaluatedSettings): boolean | { detached: string } | undefined {
   const b = s.bindings.get('LOGGING');
   if (!b) return mayBeSetDynamically(s) ? undefined : false;
   const values = b.unset.kind === 'unknown' ? b.alternatives?.unset : [b.unset];
   if (!values) return undefined;
-  const answers = values.map((v) => {
+  const answers = values.map((v): boolean | { detached: string } | undefined => {
+    // a handler that ships records to a log pipeline, wherever it hangs: the project has one, and may route its
+    // errors there by means the scan does not follow (CVAT's REST exception handler records each traceback as an
+    // event its `vector` logger ships) — as before, it counts
     const handlers = dictGet(v, 'handlers');
-    if (!handlers) return false;
-    if (handlers.kind !== 'dict') return undefined;
-    const classes = handlers.entries.map(([, h]: [string, Value]) => dictGet(h, 'class')).filter((c) => c?.kind === 'str' || c?.kind === 'prefix').map((c) => (c as { value: string }).value);
-    if (classes.some((c) => REMOTE_HANDLER.test(c) && !/AdminEmailHandler$/.test(c))) return true;
+    if (handlers && handlers.kind !== 'dict') return undefined;
+    const defined = (handlers?.entries ?? []).map(([, h]: [string, Value]) => dictGet(h, 'class')).filter((c) => c?.kind === 'str' || c?.kind === 'prefix').map((c) => (c as { value: string }).value);
+    if (defined.some((c) => REMOTE_HANDLER.test(c) && !/AdminEmailHandler$/.test(c))) return true;
+    // which handlers the request errors reach matters only when one of those defined mails ADMINS
+    const reached = requestHandlers(v, defined.some((c) => /AdminEmailHandler$/.test(c)) || defined.length < (handlers?.entries.length ?? 0));
+    if (!reached) return undefined;
+    const classes = reached.handlers.map((h) => dictGet(h, 'class'));
+    if (classes.some((c) => c?.kind !== 'str' && c?.kind !== 'prefix')) return undefined;
+    const names = classes.map((c) => (c as { value: string }).value);
+    if (reached.defaultMail && !noDefaultLogging(s)) return false;
     // Django's AdminEmailHandler mails ADMINS: it reports only when ADMINS holds a real address (Archivematica's
     // storage service ships `your_email@example.com`)
-    if (!classes.some((c) => /AdminEmailHandler$/.test(c))) return false;
+    if (!names.some((c) => /AdminEmailHandler$/.test(c))) return { detached: reached.why || 'LOGGING_CONFIG is None, so Django configures no logging, not even its default `mail_admins`' };
     const admins = s.bindings.get('ADMINS');
     if (!admins) return mayBeSetDynamically(s) ? undefined : false;
     const mails = [admins.unset, admins.set].map((a) => (truthy(a) === false || placeholderAdmins(a) ? false : truthy(a) === undefined ? undefined : true));
     return mails.some((m) => m === true) ? true : mails.every((m) => m === false) ? false : undefined;
   });
-  return answers.every((a) => a === true) ? true : answers.every((a) => a === false) ? false : undefined;
+  if (answers.every((a) => a === true)) return true;
+  const detached = answers.filter((a): a is { detached: string } => typeof a === 'object');
+  if (detached.length === answers.length) return detached[0];
+  return answers.every((a) => a === false || typeof a === 'object') ? false : undefined;
+}
+
+/** The package that installs an agent's module, where its name is not the module's (PEP 503-normalised). */
+const AGENT_PACKAGES: Record<string, string> = { elasticapm: 'elastic-apm', 'azure.monitor': 'azure-monitor', raygun4py: 'raygun4py', appenlight_client: 'appenlight-client', scout_apm: 'scout-apm' };
+
+/** The agent modules a file imports, with the import node. */
+function agentImports(ctx: ScanContext, f: SourceFile): Array<{ module: string; node: SyntaxNode }> {
+  const re = new RegExp(`^(${AGENTS})\\b`);
+  const out: Array<{ module: string; node: SyntaxNode }> = [];
+  for (const n of ctx.workspace.tree(f).rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    const names = n.type === 'import_from_statement' ? [n.childForFieldName('module_name')] : n.childrenForFieldName('name');
+    for (const name of names) {
+      const dotted = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
+      const m = dotted ? re.exec(dotted) : null;
+      if (m) out.push({ module: m[1].replace(/\\/g, ''), node: n });
+    }
+  }
+  return out;
+}
+
+/** Is the import in the body of a `try:` that catches its ImportError (`except ImportError`, `ModuleNotFoundError`, `Exception`, bare)? */
+function optionalImport(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n?.parent; n = n.parent) {
+    const parent: SyntaxNode = n.parent;
+    if (parent.type === 'function_definition' || parent.type === 'class_definition') return false;
+    if (parent.type === 'try_statement' && n.type === 'block' && parent.childForFieldName('body')?.id === n.id) {
+      return parent.namedChildren.some((c) => c.type === 'except_clause' && (c.namedChildren.length === 1 || /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(c.namedChildren[0]?.text ?? '')));
+    }
+  }
+  return false;
+}
+
+/**
+ * A tracker the project imports only under `try: … except ImportError:` — the settings go on without it — while no
+ * production dependency file declares its package and no deploy file installs it (gPodder's settings: `try: import
+ * sentry_sdk … except (ImportError, ValueError): pass`, with sentry-sdk in no requirements file): it never loads, so
+ * it reports nothing. What was found (for the message), or undefined when some agent import may load. `undecided`
+ * when the project declares no dependencies at all, or a requirements include could not be read.
+ */
+function optionalAgentsMissing(ctx: ScanContext, project: ScannedProject, files: readonly SourceFile[]): { what: string } | { undecided: string } | undefined {
+  const imports = files.filter((f) => IMPORT.test(f.text)).flatMap((f) => agentImports(ctx, f).map((i) => ({ ...i, file: f })));
+  if (imports.length === 0 || !imports.every((i) => optionalImport(i.node))) return undefined;
+  const packages = [...new Set(imports.map((i) => AGENT_PACKAGES[i.module] ?? normalizeName(i.module)))];
+  const first = imports[0];
+  const where = `${first.file.rel}:${first.node.startPosition.row + 1}`;
+  const declared = requirements(ctx, project);
+  const deploy = ctx.workspace.deployFiles().filter((f) => countsFor(ctx, project, f.rel));
+  const installed = (pkg: string): boolean => {
+    const name = pkg.replace(/-/g, '[-_.]');
+    if (declared.some((r) => r.name === pkg || r.name.startsWith(`${pkg}-`))) return true;
+    return deploy.some((f) => [...f.text.matchAll(/\bpip3?\b[^\n]*?\binstall\b([^\n]*)/g)].some(([, args]) => {
+      if (new RegExp(`(^|[\\s"'])${name}\\b`, 'i').test(args)) return true;
+      // `pip install -r sentry-requirements.txt` (openIMIS' Dockerfile, when a DSN is given): a requirements file
+      // the deploy installs, whatever its name, read where the deploy file sits or at the root
+      return [...args.matchAll(/(?:-r|--requirement)[=\s]*([\w./-]+)/g)].some(([, req]) =>
+        [join(ctx.root, dirName(f.rel), req), join(ctx.root, req)].some((abs) => existsSync(abs) && new RegExp(`^\\s*${name}\\b`, 'im').test(readFileSync(abs, 'utf8'))));
+    }));
+  };
+  if (packages.some(installed)) return undefined;
+  if (declared.length === 0 || unreadableIncludes(ctx, project).length) {
+    return { undecided: `${first.module} is imported only under try/except ImportError (${where}), and the project's dependencies could not all be read to tell whether ${packages.join(', ')} is installed` };
+  }
+  return { what: `${first.module} is imported only under try/except ImportError (${where}) and no dependency file of the project declares ${packages.join(', ')}, so it never loads` };
 }
 
 /** A call that hands an exception to someone: mail, a problem report, a notification, a capture, an alert. */
@@ -125,6 +278,13 @@ function adminsPlaceholders(s: EvaluatedSettings): string[] | undefined {
   return found && [...new Set(found)];
 }
 
+/** Why Django's error mails go nowhere when LOGGING took them away (remoteLogging's 'detached'). */
+function detachedPhrase(s: EvaluatedSettings, why: string): string {
+  const b = s.bindings.get('LOGGING');
+  const at = b ? ` (${b.location.file}:${b.location.line})` : '';
+  return `LOGGING${at} leaves Django's request errors no handler that mails ADMINS or sends them anywhere — ${why} — so Django emails no tracebacks whatever ADMINS holds`;
+}
+
 function adminsPhrase(s: EvaluatedSettings): string {
   const b = s.bindings.get('ADMINS');
   if (!b) return 'is not set';
@@ -154,23 +314,31 @@ export default {
       if (!s) continue;
       projects++;
       const remote = remoteLogging(s);
-      if (AGENT_SETTINGS.some((n) => s.bindings.has(n)) || remote === true) continue;
+      // an agent's settings alone (`OPBEAT = {…}`, `ROLLBAR = {…}`) set nothing up: the agent loads through its app,
+      // middleware or import, which DOTTED and IMPORT find (gPodder keeps an OPBEAT dict for a client it no longer installs)
+      if (remote === true) continue;
       const py = productionPythonFiles(ctx, project);
-      if (py.some((f) => IMPORT.test(f.text) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text) || GCP_ERROR_REPORTING.test(f.text))) continue;
+      const optional = optionalAgentsMissing(ctx, project, py);
+      if (py.some((f) => (!optional && IMPORT.test(f.text)) || DOTTED.test(f.text) || WRAPPER.test(f.text) || REQUEST_EXCEPTION_RECEIVER.test(f.text) || GCP_ERROR_REPORTING.test(f.text))) continue;
       const deploy = ctx.workspace
         .deployFiles()
         .filter((f) => countsFor(ctx, project, f.rel) && !inDevFolder(f.rel, ctx) && !isDevName(baseName(f.rel)) && !/^requirements/i.test(baseName(f.rel)));
       if (deploy.some((f) => WRAPPER.test(f.text) || IMPORT.test(f.text) || (f.rel.endsWith('.tf') && terraformErrorAlarm(f)))) continue;
       if (reportingMiddleware(ctx, s)) continue;
+      if (optional && 'undecided' in optional) {
+        undecided ??= `no error tracker is known to load: ${optional.undecided}`;
+        continue;
+      }
       if (remote === undefined) {
         const logging = s.bindings.get('LOGGING');
         const placeholders = adminsPlaceholders(s);
-        undecided ??= logging && logging.unset.kind !== 'unknown' && s.bindings.has('ADMINS')
+        const admins = s.bindings.get('ADMINS');
+        undecided ??= logging && logging.unset.kind !== 'unknown' && admins && [admins.unset, admins.set].some((v) => truthy(v) === undefined)
           ? `no error tracker is set up; LOGGING in ${s.module} mails ADMINS (AdminEmailHandler), and whether ADMINS holds a real address cannot be known statically${placeholders ? ` (as it ships, only placeholders: ${placeholders.join(', ')})` : ''}`
           : `no error tracker is set up, and LOGGING in ${s.module} cannot be known statically (it may send errors somewhere)`;
         continue;
       }
-      if (adminsMayBeSet(s)) {
+      if (typeof remote !== 'object' && adminsMayBeSet(s)) {
         // No tracker anywhere; only ADMINS could report errors. Unknown ADMINS is not a pass.
         const b = s.bindings.get('ADMINS');
         if (!b || [b.unset, b.set].some((v) => truthy(v) === undefined)) undecided ??= `no error tracker is set up, and ADMINS in ${s.module} cannot be known statically`;
@@ -178,7 +346,7 @@ export default {
       }
       hits.push({
         location: s.anchor,
-        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project, and ADMINS ${adminsPhrase(s)}, so Django emails no tracebacks either. Unhandled exceptions in production go unnoticed.`,
+        message: `Nothing reports errors from ${label(s)}: no sentry_sdk.init() or other error tracker/APM agent (Rollbar, New Relic, Datadog, Elastic APM, Bugsnag, Honeybadger, Scout, AppSignal, OpenTelemetry, Azure Monitor, Google Cloud Error Reporting) is set up in the project${optional && 'what' in optional ? ` (${optional.what})` : ''}, and ${typeof remote === 'object' ? detachedPhrase(s, remote.detached) : `ADMINS ${adminsPhrase(s)}, so Django emails no tracebacks either`}. Unhandled exceptions in production go unnoticed.`,
       });
     }
     if (projects === 0) return { hits, notApplicable: 'no production settings module was found' };
