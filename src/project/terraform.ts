@@ -7,6 +7,8 @@
  * - `azurerm_linux_web_app` / `azurerm_windows_web_app` / `azurerm_app_service`: `https_only = true`;
  * - `aws_lb_listener` (`aws_alb_listener`): a `redirect { protocol = "HTTPS" }` action;
  * - `google_compute_url_map`: `https_redirect = true`;
+ * - `aws_cloudfront_distribution` in front of an app: every cache behaviour's `viewer_protocol_policy` redirects
+ *   (cloudFrontRedirects);
  * - and, across the files, AWS load balancer listeners for HTTPS only (terraformHttpsOnly): no plain HTTP reaches Django.
  *
  * And error alerting for launch.W090: a CloudWatch log metric filter on errors with an alarm that has actions.
@@ -91,10 +93,12 @@ const APP_SERVICE = /^azurerm_(linux_web_app|windows_web_app|app_service|linux_w
 
 /** The HTTPS redirects a Terraform file declares (see the module comment). */
 export function terraformRedirects(file: { rel: string; text: string }): ProxyFact[] {
-  if (!/allow_insecure_connections|https_only|https_redirect|HTTPS/.test(file.text)) return [];
+  if (!/allow_insecure_connections|https_only|https_redirect|HTTPS|viewer_protocol_policy/.test(file.text)) return [];
   const out: ProxyFact[] = [];
   const at = (l: Line) => ({ file: file.rel, line: l.line });
-  for (const l of hclLines(file.text)) {
+  const lines = hclLines(file.text);
+  out.push(...cloudFrontRedirects(file.rel, lines));
+  for (const l of lines) {
     const t = l.text.trim();
     if (l.resource === 'azurerm_container_app' && l.blocks.at(-1) === 'ingress' && /^allow_insecure_connections\s*=\s*false$/.test(t)) {
       out.push({ location: at(l), what: 'Azure Container Apps ingress with allow_insecure_connections = false (Azure redirects HTTP to HTTPS)' });
@@ -107,6 +111,28 @@ export function terraformRedirects(file: { rel: string; text: string }): ProxyFa
     }
   }
   return out;
+}
+
+/**
+ * An `aws_cloudfront_distribution` in front of an app — an origin with `custom_origin_config` (a load balancer or a
+ * server, not only S3 buckets: a CDN for static files and uploads says nothing of the app) — whose every cache
+ * behaviour, default and ordered (dynamic ones included), has a literal `viewer_protocol_policy` of
+ * `redirect-to-https` or `https-only`: CloudFront answers plain HTTP with a redirect (or refuses it) on every route
+ * (Open Supply Hub's cdn.tf, whose load balancer takes only CloudFront's requests).
+ */
+function cloudFrontRedirects(rel: string, lines: readonly Line[]): ProxyFact[] {
+  const byResource = new Map<number, { head: number; customOrigin: boolean; policies: string[] }>();
+  for (const l of lines) {
+    if (l.resource !== 'aws_cloudfront_distribution' || !l.top) continue;
+    let d = byResource.get(l.top.index);
+    if (!d) byResource.set(l.top.index, (d = { head: l.line, customOrigin: false, policies: [] }));
+    if (l.blocks.includes('custom_origin_config')) d.customOrigin = true;
+    const m = /^viewer_protocol_policy\s*=\s*(.+)$/.exec(l.text.trim());
+    if (m) d.policies.push(/^"([\w-]+)"$/.exec(m[1].trim())?.[1] ?? '(expression)');
+  }
+  return [...byResource.values()]
+    .filter((d) => d.customOrigin && d.policies.length > 0 && d.policies.every((p) => p === 'redirect-to-https' || p === 'https-only'))
+    .map((d) => ({ location: { file: rel, line: d.head }, what: 'AWS CloudFront distribution whose every cache behaviour redirects HTTP to HTTPS (viewer_protocol_policy)' }));
 }
 
 /** An AWS load balancer listener of a Terraform file: its protocol (a literal, upper-cased; undefined for an expression or none) and where it starts. */
