@@ -17046,7 +17046,7 @@ function getIn(v, keys) {
     }
     return cur;
 }
-const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold'];
+const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold', 'startswith', 'endswith'];
 function evalCall(frame, node, scope) {
     const { callee, calleeNode, args, kwargs } = callParts(node);
     const kind = canonical(frame, callee);
@@ -17176,7 +17176,7 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
     if (v.kind === 'raise')
         return v;
     if (v.kind === 'env')
-        return method === 'split' ? values_UNKNOWN : v;
+        return method === 'split' || method === 'startswith' || method === 'endswith' ? values_UNKNOWN : v;
     if (v.kind !== 'str')
         return values_UNKNOWN;
     switch (method) {
@@ -17191,6 +17191,16 @@ function stringMethod(frame, obj, method, arg, argc, scope) {
         case 'lstrip':
         case 'rstrip':
             return argc ? values_UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
+        case 'startswith':
+        case 'endswith': {
+            // `SECRET_KEY.startswith("SECRET_KEY")` in a guard that refuses the literal default (Azavea's climate API)
+            const p = argc === 1 ? arg(0) : undefined;
+            const prefixes = p?.kind === 'str' ? [p] : p?.kind === 'list' ? p.items : undefined; // a tuple is a list here
+            if (!prefixes?.length || prefixes.some((x) => x.kind !== 'str'))
+                return values_UNKNOWN;
+            const texts = prefixes.map((x) => x.value);
+            return bool(texts.some((t) => (method === 'startswith' ? v.value.startsWith(t) : v.value.endsWith(t))));
+        }
         case 'split': {
             const sep = arg(0, 'sep');
             if (!sep || sep.kind === 'none')

@@ -105,6 +105,12 @@ describe('environment reads in two worlds', () => {
     });
   }
 
+  it('str.startswith/endswith decide a guard that refuses the literal default (Azavea climate API)', () => {
+    const s = settings('import os\nSECRET_KEY = os.getenv("CC_SECRET_KEY", "SECRET_KEY_dev")\nif SECRET_KEY.startswith(("SECRET_KEY", "x")):\n    raise Exception("default key")\nSAFE = SECRET_KEY.endswith("dev")\n');
+    expect(worlds(s, 'SECRET_KEY')).toEqual(['<raise>', '<env CC_SECRET_KEY>']);
+    expect(worlds(s, 'SAFE')).toEqual(['<raise>', '<unknown>']);
+  });
+
   it('dj_database_url default and conn_max_age; env.db default', () => {
     const s = settings(
       'import dj_database_url\nimport environ\nenv = environ.Env()\nDATABASES = {"default": dj_database_url.config(default="sqlite:///db.sqlite3", conn_max_age=600), "other": env.db("OTHER_URL", default="postgres://u:p4ssw0rd@h/db")}\n',

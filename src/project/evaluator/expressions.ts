@@ -331,7 +331,7 @@ export function getIn(v: Value, keys: Value[]): Value {
   return cur;
 }
 
-const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold'];
+const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold', 'startswith', 'endswith'];
 
 function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
   const { callee, calleeNode, args, kwargs } = callParts(node);
@@ -442,7 +442,7 @@ function stringMethod(
 ): Value {
   const v = evalExpr(frame, obj, scope);
   if (v.kind === 'raise') return v;
-  if (v.kind === 'env') return method === 'split' ? UNKNOWN : v;
+  if (v.kind === 'env') return method === 'split' || method === 'startswith' || method === 'endswith' ? UNKNOWN : v;
   if (v.kind !== 'str') return UNKNOWN;
   switch (method) {
     case 'lower':
@@ -456,6 +456,15 @@ function stringMethod(
     case 'lstrip':
     case 'rstrip':
       return argc ? UNKNOWN : str(method === 'strip' ? v.value.trim() : method === 'lstrip' ? v.value.trimStart() : v.value.trimEnd(), v.literal);
+    case 'startswith':
+    case 'endswith': {
+      // `SECRET_KEY.startswith("SECRET_KEY")` in a guard that refuses the literal default (Azavea's climate API)
+      const p = argc === 1 ? arg(0) : undefined;
+      const prefixes = p?.kind === 'str' ? [p] : p?.kind === 'list' ? p.items : undefined; // a tuple is a list here
+      if (!prefixes?.length || prefixes.some((x) => x.kind !== 'str')) return UNKNOWN;
+      const texts = prefixes.map((x) => (x as { value: string }).value);
+      return bool(texts.some((t) => (method === 'startswith' ? v.value.startsWith(t) : v.value.endsWith(t))));
+    }
     case 'split': {
       const sep = arg(0, 'sep');
       if (!sep || sep.kind === 'none') return { kind: 'list', items: v.value.split(/\s+/).filter(Boolean).map((s) => str(s, v.literal)) };
