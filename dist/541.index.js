@@ -16038,8 +16038,12 @@ function djangoVersion(ctx, project) {
     if (decls.length === 0)
         return undefined;
     const locked = decls.some((d) => d.locked && d.range);
-    if (!locked && unreadableIncludes(ctx, project).length > 0)
-        return undefined; // an unread include may pin Django
+    // an unread include may pin Django — unless a file pins it exactly: pip installs that version or fails, so an
+    // include that pins another is a different installation (DocumentCloud's serverless `sidekick/requirements.txt`
+    // includes a `cloud-requirements.txt` its build writes; its Django app pins ==4.2.2)
+    const exact = decls.some((d) => /^===?\s*\d[\w.]*$/.test(d.spec.trim()));
+    if (!locked && !exact && unreadableIncludes(ctx, project).length > 0)
+        return undefined;
     if (decls.some((d) => d.range === undefined && !d.locked))
         return undefined;
     const locks = decls.filter((d) => d.locked && d.range);

@@ -186,6 +186,13 @@ describe('djangoVersion', () => {
     expect(version({ 'requirements.txt': 'django @ git+https://github.com/django/django@main\n' })).toBeUndefined();
   });
 
+  it('an exact pin holds beside an include that cannot be read: pip installs that version or fails (DocumentCloud)', () => {
+    const v = version({ 'requirements.txt': 'Django==4.2.2\n', 'app/fn/requirements.txt': '-r cloud-requirements.txt\nfurl==2.1.0\n' });
+    expect(v?.spec).toBe('==4.2.2');
+    // a range beside the same include stays unknown: the include may narrow it
+    expect(version({ 'requirements.txt': 'Django>=4.2,<5\n', 'app/fn/requirements.txt': '-r cloud-requirements.txt\n' })).toBeUndefined();
+  });
+
   it('an unparseable pyproject is not a version', () => {
     expect(version({ 'pyproject.toml': '[project\ndependencies = ["django==3.2"]\n' })).toBeUndefined();
   });
