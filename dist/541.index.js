@@ -16222,7 +16222,8 @@ function servingInterface(ctx, project) {
 ;// CONCATENATED MODULE: ./src/project/workers.ts
 
 
-const GREENLET_WORKERS = /(?:--worker-class|\s-k|worker_class)\s*[= ]\s*["']?[\w.]*(?:eventlet|gevent)/i;
+// also a Dockerfile's exec form, `CMD ["-k", "gevent", …]` (Azavea's climate API)
+const GREENLET_WORKERS = /(?:--worker-class|[\s"']-k|worker_class)["']?\s*[=,]?\s*["']?[\w.]*(?:eventlet|gevent)/i;
 /** uWSGI's gevent loop: `uwsgi … --gevent 100` on a command line, `gevent = 100` in a `[uwsgi]` ini (not a pin). */
 const UWSGI_GEVENT_FLAG = /\buwsgi\b[^\n]*\s--gevent[\s=]/;
 const UWSGI_INI_GEVENT = /^\s*gevent\s*=\s*\d+\s*$/m;
