@@ -14378,7 +14378,7 @@ const DEPLOY_TREE = /^(deploy\w*|ansible|puppet|chef|salt|roles|provisioning|pla
  * `…/mediacms/deploy/docker/local_settings.py` to `…/cms/local_settings.py`, a Dockerfile `COPY deploy/prod.py
  * app/local_settings.py` copies from its build context. The source is found as written (from the repository
  * root or the deploy file's folder), else by the longest tail of an absolute path that names a repository file
- * (its folder and name at least). Then an Ansible copy/template task whose destination is the module
+ * (its folder and name at least) — from the root, or the one file under a subfolder it names (a build context). Then an Ansible copy/template task whose destination is the module
  * (src/project/ansible.ts), and last the one template of the module's file name that configuration management
  * renders, outside development folders (Zeus's Puppet module renders `templates/local_settings.py.erb` to the
  * `local_settings` its settings import if present: read with its tags unknown). undefined when none is.
@@ -14423,9 +14423,15 @@ function copiedSource(ws, moduleRel) {
         if (!w.source.startsWith('/'))
             continue;
         for (let i = 1; i <= parts.length - 2; i++) {
-            const f = ws.get(parts.slice(i).join('/'));
+            const tail = parts.slice(i).join('/');
+            const f = ws.get(tail);
             if (f)
                 return f;
+            // the build context copied from a subfolder (h2o's Dockerfile: `COPY web/ .` into /app, then `cp
+            // /app/config/settings/settings_aws_ecs.py /app/config/settings/settings.py`): the one repository file the tail names
+            const under = ws.pythonFiles().filter((x) => x.rel.endsWith(`/${tail}`));
+            if (under.length === 1)
+                return under[0];
         }
     }
     return undefined;

@@ -287,6 +287,14 @@ describe('module structure', () => {
     // from a Dockerfile's build context, relative to the repository root
     const d = settings(text, { 'deploy/prod.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY deploy/prod.py /code/app/local_settings.py\n' });
     expect(worlds(d, 'DEBUG')).toEqual([false, false]);
+    // an image path whose tail names the one file of a subfolder copied as the build context (h2o's Dockerfile:
+    // `COPY web/ .` into /app, then `cp /app/config/settings/settings_aws_ecs.py /app/config/settings/settings.py`)
+    const sub = settings(text, { 'web/app/prod_settings.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nWORKDIR /srv\nCOPY web/ .\nRUN cp /srv/app/prod_settings.py /srv/app/local_settings.py\n' });
+    expect(worlds(sub, 'DEBUG')).toEqual([false, false]);
+    expect(sub.bindings.get('DEBUG')?.location.file).toBe('web/app/prod_settings.py');
+    // two files with that tail: which one is copied is not known
+    const two = settings(text, { 'web/app/prod_settings.py': 'DEBUG = False\n', 'old/app/prod_settings.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nRUN cp /srv/app/prod_settings.py /srv/app/local_settings.py\n' });
+    expect(worlds(two, 'DEBUG')).toEqual(['<unknown>', '<unknown>']);
     // a file named for where it runs (PyCon US's local.py-heroku), copied by a Heroku build hook run from the app's root
     const heroku = settings(text, { 'app/local_settings.py-heroku': 'DEBUG = False\n', 'bin/pre_compile': '#!/usr/bin/env bash\ncp app/local_settings.py-heroku app/local_settings.py\n' });
     expect(worlds(heroku, 'DEBUG')).toEqual([false, false]);
