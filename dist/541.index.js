@@ -5222,6 +5222,8 @@ function isDeployFile(name, rel, packages) {
         lower === 'caddyfile' || lower.startsWith('caddyfile.') || lower.endsWith('.caddyfile') || lower.endsWith('.caddy') ||
         /^traefik([.-][\w.-]+)?\.ya?ml$/.test(lower) || (/\.ya?ml$/.test(lower) && parts.slice(0, -1).some((p) => p.toLowerCase() === 'traefik')) ||
         lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
+        // the Heroku nginx buildpack's `config/nginx.conf.erb`, which `bin/start-nginx` renders (launch.W110 reads its limit_req)
+        lower.endsWith('.conf.erb') ||
         // Terraform: the platform's own HTTPS enforcement (src/project/terraform.ts)
         lower.endsWith('.tf') ||
         (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&
@@ -24242,16 +24244,43 @@ function allauthOff(s) {
     const b = s.bindings.get('ACCOUNT_RATE_LIMITS');
     return !!b && WORLDS.some((w) => b[w].kind === 'bool' && values_truthy(b[w]) === false);
 }
-/** An nginx config of the project with `limit_req` server-wide or in a location covering login URLs. */
+/**
+ * An ERB template's text with its tags blanked (line breaks kept) and each line's ERB block depth: what an
+ * `<% if … %>`/`<% unless … %>`/`… do %>` block holds is rendered only under its condition.
+ */
+function readErb(text) {
+    const depth = [];
+    let d = 0;
+    const out = text.split('\n').map((line) => {
+        const plain = line.replace(/<%[\s\S]*?%>/g, (tag) => {
+            const code = tag.replace(/^<%[=-]?|-?%>$/g, '').trim();
+            if (/^(if|unless|case|while|until|for)\b/.test(code) || /\bdo(\s*\|[^|]*\|)?$/.test(code))
+                d++;
+            else if (/^end\b/.test(code))
+                d = Math.max(0, d - 1);
+            return ' '.repeat(tag.length);
+        });
+        depth.push(d);
+        return plain;
+    });
+    return { text: out.join('\n'), depth };
+}
+/**
+ * An nginx config of the project with `limit_req` server-wide or in a location covering login URLs — also the
+ * Heroku nginx buildpack's `config/nginx.conf.erb` (MuckRock's Squarelet: `limit_req zone=one burst=20` in the
+ * server every request goes through), where a limit inside an ERB conditional does not count.
+ */
 function nginxLimit(ctx, project) {
     for (const f of ctx.workspace.deployFiles()) {
-        if (!f.rel.endsWith('.conf') || !countsFor(ctx, project, f.rel) || files_inDevFolder(f.rel, ctx) || isDevName(baseName(f.rel).replace(/\.conf$/, '')))
+        const erb = f.rel.endsWith('.conf.erb');
+        if ((!f.rel.endsWith('.conf') && !erb) || !countsFor(ctx, project, f.rel) || files_inDevFolder(f.rel, ctx) || isDevName(baseName(f.rel).replace(/\.conf(\.erb)?$/, '')))
             continue;
         if (!/\blimit_req\s/.test(f.text))
             continue;
         const stack = [];
         let header = '';
-        const lines = f.text.split('\n');
+        const rendered = erb ? readErb(f.text) : undefined;
+        const lines = (rendered?.text ?? f.text).split('\n');
         for (let i = 0; i < lines.length; i++) {
             const line = lines[i].replace(/#.*$/, '');
             for (const tok of line.split(/([{};])/)) {
@@ -24266,7 +24295,7 @@ function nginxLimit(ctx, project) {
                 else if (tok === ';') {
                     const stmt = header.trim();
                     header = '';
-                    if (!/^limit_req\s/.test(stmt))
+                    if (!/^limit_req\s/.test(stmt) || (rendered?.depth[i] ?? 0) > 0)
                         continue;
                     const locs = stack.filter((h) => /^location\b/.test(h));
                     if (locs.length === 0)

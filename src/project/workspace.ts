@@ -113,6 +113,8 @@ export function isDeployFile(name: string, rel: string, packages?: ReadonlySet<s
     lower === 'caddyfile' || lower.startsWith('caddyfile.') || lower.endsWith('.caddyfile') || lower.endsWith('.caddy') ||
     /^traefik([.-][\w.-]+)?\.ya?ml$/.test(lower) || (/\.ya?ml$/.test(lower) && parts.slice(0, -1).some((p) => p.toLowerCase() === 'traefik')) ||
     lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
+    // the Heroku nginx buildpack's `config/nginx.conf.erb`, which `bin/start-nginx` renders (launch.W110 reads its limit_req)
+    lower.endsWith('.conf.erb') ||
     // Terraform: the platform's own HTTPS enforcement (src/project/terraform.ts)
     lower.endsWith('.tf') ||
     (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&
