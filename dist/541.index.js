@@ -22526,11 +22526,11 @@ function noDefaultLogging(s) {
 }
 /**
  * Does the production LOGGING (unset world: what ships) send Django's request errors off the machine? true: a
- * handler they reach does (a log pipeline, or an AdminEmailHandler with a real ADMINS); false: none does, and Django's
- * default mail to ADMINS may still (ADMINS decides); 'detached': none does and the default mail is gone too — LOGGING
- * gave the `django` logger other handlers, or disabled it (gPodder's and OSMCha's settings: the `django` logger
- * logs to the console only), so ADMINS gets nothing. undefined when LOGGING cannot be known (every value it may take
- * is asked when they are known alternatives).
+ * handler they reach does (a log pipeline defined anywhere in it, or an AdminEmailHandler with a real ADMINS); false:
+ * none does, and Django's default mail to ADMINS may still (ADMINS decides); `{ detached: why }`: none does and the
+ * default mail is gone too — LOGGING gave the `django` logger other handlers, or disabled it, or LOGGING_CONFIG is
+ * None (gPodder's and OSMCha's settings: the `django` logger logs to the console only), so ADMINS gets nothing.
+ * undefined when LOGGING cannot be known (every value it may take is asked when they are known alternatives).
  */
 function remoteLogging(s) {
     const b = s.bindings.get('LOGGING');
@@ -22588,7 +22588,7 @@ function agentImports(ctx, f) {
             const dotted = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
             const m = dotted ? re.exec(dotted) : null;
             if (m)
-                out.push({ module: m[1].replace(/\\/g, ''), node: n });
+                out.push({ module: m[1], node: n });
         }
     }
     return out;
@@ -22705,7 +22705,7 @@ function adminsPlaceholders(s) {
     const found = b ? [b.unset, b.set].map(placeholderAdmins).find((p) => p) : undefined;
     return found && [...new Set(found)];
 }
-/** Why Django's error mails go nowhere when LOGGING took them away (remoteLogging's 'detached'). */
+/** Why Django's error mails go nowhere when LOGGING took them away (remoteLogging's `detached`). */
 function detachedPhrase(s, why) {
     const b = s.bindings.get('LOGGING');
     const at = b ? ` (${b.location.file}:${b.location.line})` : '';

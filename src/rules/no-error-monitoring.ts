@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule, RuleHit } from './rule';
-import type { ScanContext } from '../project/scan';
+import type { ScanContext, ScannedProject } from '../project/scan';
 import { PyIndex } from '../project/modules';
 import { dottedName, type SyntaxNode } from '../project/python';
 import { normalizeName, requirements, unreadableIncludes } from '../project/dependencies';
-import type { ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { terraformErrorAlarm } from '../project/terraform';
 import { baseName, countsFor, dirName, inDevFolder, isDevName, productionPythonFiles } from './code-util';
@@ -111,11 +110,11 @@ function noDefaultLogging(s: EvaluatedSettings): boolean {
 
 /**
  * Does the production LOGGING (unset world: what ships) send Django's request errors off the machine? true: a
- * handler they reach does (a log pipeline, or an AdminEmailHandler with a real ADMINS); false: none does, and Django's
- * default mail to ADMINS may still (ADMINS decides); 'detached': none does and the default mail is gone too — LOGGING
- * gave the `django` logger other handlers, or disabled it (gPodder's and OSMCha's settings: the `django` logger
- * logs to the console only), so ADMINS gets nothing. undefined when LOGGING cannot be known (every value it may take
- * is asked when they are known alternatives).
+ * handler they reach does (a log pipeline defined anywhere in it, or an AdminEmailHandler with a real ADMINS); false:
+ * none does, and Django's default mail to ADMINS may still (ADMINS decides); `{ detached: why }`: none does and the
+ * default mail is gone too — LOGGING gave the `django` logger other handlers, or disabled it, or LOGGING_CONFIG is
+ * None (gPodder's and OSMCha's settings: the `django` logger logs to the console only), so ADMINS gets nothing.
+ * undefined when LOGGING cannot be known (every value it may take is asked when they are known alternatives).
  */
 function remoteLogging(s: EvaluatedSettings): boolean | { detached: string } | undefined {
   const b = s.bindings.get('LOGGING');
@@ -163,7 +162,7 @@ function agentImports(ctx: ScanContext, f: SourceFile): Array<{ module: string; 
     for (const name of names) {
       const dotted = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
       const m = dotted ? re.exec(dotted) : null;
-      if (m) out.push({ module: m[1].replace(/\\/g, ''), node: n });
+      if (m) out.push({ module: m[1], node: n });
     }
   }
   return out;
@@ -278,7 +277,7 @@ function adminsPlaceholders(s: EvaluatedSettings): string[] | undefined {
   return found && [...new Set(found)];
 }
 
-/** Why Django's error mails go nowhere when LOGGING took them away (remoteLogging's 'detached'). */
+/** Why Django's error mails go nowhere when LOGGING took them away (remoteLogging's `detached`). */
 function detachedPhrase(s: EvaluatedSettings, why: string): string {
   const b = s.bindings.get('LOGGING');
   const at = b ? ` (${b.location.file}:${b.location.line})` : '';
