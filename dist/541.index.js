@@ -13394,6 +13394,14 @@ function unfollowedRoute(ctx) {
     }
     return undefined;
 }
+/**
+ * What a view rule says when no view was found: "not checked" when a route goes to something the scan cannot follow
+ * (unfollowedRoute) — views it did not see, never "no views" — else "not applicable".
+ */
+function noViewsFound(ctx) {
+    const unfollowed = unfollowedRoute(ctx);
+    return unfollowed ? { undecided: unfollowed } : { notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+}
 /** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
 function isUrlsFile(rel) {
     const name = baseName(rel);
@@ -22310,11 +22318,8 @@ function noteOn(slow, debugOnly, lazy) {
         const an = new Analyzer(idx, ctx.root);
         an.emailUserSends = emailUserSends(ctx, an);
         const views = findViews(ctx);
-        if (views.functions.length === 0) {
-            // a route the scan cannot follow is views it did not see: not checked, never "no views"
-            const unfollowed = unfollowedRoute(ctx);
-            return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
-        }
+        if (views.functions.length === 0)
+            return { hits: [], ...noViewsFound(ctx) };
         const hits = [];
         const seen = new Set();
         const report = (file, call, slow, view, via) => {
@@ -23928,6 +23933,7 @@ function malformed(v) {
 
 
 
+
 /** Library login views, by qualified name. */
 const AUTH_VIEWS = {
     'django.contrib.auth.views.LoginView': 'django',
@@ -24245,27 +24251,6 @@ function allauthOff(s) {
     return !!b && WORLDS.some((w) => b[w].kind === 'bool' && values_truthy(b[w]) === false);
 }
 /**
- * An ERB template's text with its tags blanked (line breaks kept) and each line's ERB block depth: what an
- * `<% if … %>`/`<% unless … %>`/`… do %>` block holds is rendered only under its condition.
- */
-function readErb(text) {
-    const depth = [];
-    let d = 0;
-    const out = text.split('\n').map((line) => {
-        const plain = line.replace(/<%[\s\S]*?%>/g, (tag) => {
-            const code = tag.replace(/^<%[=-]?|-?%>$/g, '').trim();
-            if (/^(if|unless|case|while|until|for)\b/.test(code) || /\bdo(\s*\|[^|]*\|)?$/.test(code))
-                d++;
-            else if (/^end\b/.test(code))
-                d = Math.max(0, d - 1);
-            return ' '.repeat(tag.length);
-        });
-        depth.push(d);
-        return plain;
-    });
-    return { text: out.join('\n'), depth };
-}
-/**
  * An nginx config of the project with `limit_req` server-wide or in a location covering login URLs — also the
  * Heroku nginx buildpack's `config/nginx.conf.erb` (MuckRock's Squarelet: `limit_req zone=one burst=20` in the
  * server every request goes through), where a limit inside an ERB conditional does not count.
@@ -24279,7 +24264,9 @@ function nginxLimit(ctx, project) {
             continue;
         const stack = [];
         let header = '';
-        const rendered = erb ? readErb(f.text) : undefined;
+        // the ERB tags blanked (same lines); rows a tag renders or a conditional block holds are unknown
+        const rendered = erb ? neutraliseTemplate(f.text) : undefined;
+        const unknownRows = new Set(rendered?.rows);
         const lines = (rendered?.text ?? f.text).split('\n');
         for (let i = 0; i < lines.length; i++) {
             const line = lines[i].replace(/#.*$/, '');
@@ -24295,7 +24282,7 @@ function nginxLimit(ctx, project) {
                 else if (tok === ';') {
                     const stmt = header.trim();
                     header = '';
-                    if (!/^limit_req\s/.test(stmt) || (rendered?.depth[i] ?? 0) > 0)
+                    if (!/^limit_req\s/.test(stmt) || unknownRows.has(i))
                         continue;
                     const locs = stack.filter((h) => /^location\b/.test(h));
                     if (locs.length === 0)
@@ -28221,11 +28208,8 @@ function socketDefault(ctx) {
     check(ctx) {
         const idx = PyIndex.of(ctx);
         const views = findViews(ctx).functions;
-        if (views.length === 0) {
-            // a route the scan cannot follow is views it did not see: not checked, never "no views"
-            const unfollowed = unfollowedRoute(ctx);
-            return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
-        }
+        if (views.length === 0)
+            return { hits: [], ...noViewsFound(ctx) };
         const sockDefault = socketDefault(ctx);
         const hits = [];
         const seen = new Set();

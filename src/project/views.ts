@@ -123,6 +123,15 @@ export function unfollowedRoute(ctx: ScanContext): string | undefined {
   return undefined;
 }
 
+/**
+ * What a view rule says when no view was found: "not checked" when a route goes to something the scan cannot follow
+ * (unfollowedRoute) — views it did not see, never "no views" — else "not applicable".
+ */
+export function noViewsFound(ctx: ScanContext): { undecided: string } | { notApplicable: string } {
+  const unfollowed = unfollowedRoute(ctx);
+  return unfollowed ? { undecided: unfollowed } : { notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
+}
+
 /** urls.py modules: `urls.py`, `*_urls.py`, `urls_*.py` (Sefaria's `urls_shared.py`), files of a `urls/` package. */
 export function isUrlsFile(rel: string): boolean {
   const name = baseName(rel);

@@ -3,7 +3,7 @@ import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { scanFactOf } from '../project/scan-facts';
-import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, productionPythonFiles, unfollowedRoute, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, productionPythonFiles, noViewsFound, walkBody, type ViewFunction } from '../project/model';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { debugOffInProduction, switchedOffInProduction } from './settings-util';
@@ -123,11 +123,7 @@ export default {
   check(ctx) {
     const idx = PyIndex.of(ctx);
     const views = findViews(ctx).functions;
-    if (views.length === 0) {
-      // a route the scan cannot follow is views it did not see: not checked, never "no views"
-      const unfollowed = unfollowedRoute(ctx);
-      return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
-    }
+    if (views.length === 0) return { hits: [], ...noViewsFound(ctx) };
     const sockDefault = socketDefault(ctx);
     const hits: RuleHit[] = [];
     const seen = new Set<number>();

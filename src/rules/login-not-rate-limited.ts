@@ -5,6 +5,7 @@ import { callParts, stringValue, walk, type SyntaxNode } from '../project/python
 import { allParams } from '../project/request-data';
 import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
+import { neutraliseTemplate } from '../project/evaluator/template';
 import type { Rule, RuleHit } from './rule';
 import {
   PyIndex,
@@ -336,26 +337,6 @@ function allauthOff(s: EvaluatedSettings): boolean {
 }
 
 /**
- * An ERB template's text with its tags blanked (line breaks kept) and each line's ERB block depth: what an
- * `<% if … %>`/`<% unless … %>`/`… do %>` block holds is rendered only under its condition.
- */
-function readErb(text: string): { text: string; depth: number[] } {
-  const depth: number[] = [];
-  let d = 0;
-  const out = text.split('\n').map((line) => {
-    const plain = line.replace(/<%[\s\S]*?%>/g, (tag) => {
-      const code = tag.replace(/^<%[=-]?|-?%>$/g, '').trim();
-      if (/^(if|unless|case|while|until|for)\b/.test(code) || /\bdo(\s*\|[^|]*\|)?$/.test(code)) d++;
-      else if (/^end\b/.test(code)) d = Math.max(0, d - 1);
-      return ' '.repeat(tag.length);
-    });
-    depth.push(d);
-    return plain;
-  });
-  return { text: out.join('\n'), depth };
-}
-
-/**
  * An nginx config of the project with `limit_req` server-wide or in a location covering login URLs — also the
  * Heroku nginx buildpack's `config/nginx.conf.erb` (MuckRock's Squarelet: `limit_req zone=one burst=20` in the
  * server every request goes through), where a limit inside an ERB conditional does not count.
@@ -367,7 +348,9 @@ function nginxLimit(ctx: ScanContext, project: ScannedProject): Location | undef
     if (!/\blimit_req\s/.test(f.text)) continue;
     const stack: string[] = [];
     let header = '';
-    const rendered = erb ? readErb(f.text) : undefined;
+    // the ERB tags blanked (same lines); rows a tag renders or a conditional block holds are unknown
+    const rendered = erb ? neutraliseTemplate(f.text) : undefined;
+    const unknownRows = new Set(rendered?.rows);
     const lines = (rendered?.text ?? f.text).split('\n');
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i].replace(/#.*$/, '');
@@ -381,7 +364,7 @@ function nginxLimit(ctx: ScanContext, project: ScannedProject): Location | undef
         } else if (tok === ';') {
           const stmt = header.trim();
           header = '';
-          if (!/^limit_req\s/.test(stmt) || (rendered?.depth[i] ?? 0) > 0) continue;
+          if (!/^limit_req\s/.test(stmt) || unknownRows.has(i)) continue;
           const locs = stack.filter((h) => /^location\b/.test(h));
           if (locs.length === 0) return { file: f.rel, line: i + 1 };
           const inner = locs[locs.length - 1];

@@ -6,7 +6,7 @@ import type { ScanContext, ScannedProject } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import type { Rule, RuleHit } from './rule';
 import { greenletWorkers } from '../project/workers';
-import { CALL, PyIndex, countsFor, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, unfollowedRoute, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, countsFor, findViews, inFileBatch, isTaskFunction, isTestPath, loc, methodsOf, projectOf, noViewsFound, walkBody, type ViewFunction } from '../project/model';
 import { CONSTANT, FunctionFlow, allParams, REQUEST, SINKS, callSitesOf, callersPassingRequestData, enclosingFunction, type Prov } from '../project/request-data';
 import { manifestKind, productionEnvironment } from '../project/manifests';
 import { composeServices, productionDeployFile } from '../project/deploy-commands';
@@ -831,11 +831,7 @@ export default {
     const an = new Analyzer(idx, ctx.root);
     an.emailUserSends = emailUserSends(ctx, an);
     const views = findViews(ctx);
-    if (views.functions.length === 0) {
-      // a route the scan cannot follow is views it did not see: not checked, never "no views"
-      const unfollowed = unfollowedRoute(ctx);
-      return unfollowed ? { hits: [], undecided: unfollowed } : { hits: [], notApplicable: 'no views found (no urls.py routes, class-based views or views modules)' };
-    }
+    if (views.functions.length === 0) return { hits: [], ...noViewsFound(ctx) };
     const hits: RuleHit[] = [];
     const seen = new Set<number>();
     const report = (file: SourceFile, call: SyntaxNode, slow: Slow, view: ViewFunction, via?: { name: string; at: Location; fn: SyntaxNode }) => {
