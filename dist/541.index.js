@@ -5241,6 +5241,8 @@ function isDeployFile(name, rel, packages) {
         lower === 'pdm.lock' ||
         lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
         lower === 'heroku.yml' || lower === 'heroku.yaml' || lower === 'railway.json' ||
+        // Clever Cloud's per-runtime settings (`clevercloud/python.json`: the WSGI module its uWSGI serves)
+        (lower.endsWith('.json') && parts.at(-2) === 'clevercloud') ||
         // Azure Bicep: App Service's httpsOnly (src/project/proxy.ts)
         lower.endsWith('.bicep') ||
         // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
@@ -23807,6 +23809,39 @@ function gunicornTrustsProxy(ctx, project) {
     return undefined;
 }
 /**
+ * uWSGI takes a request's scheme from X-Forwarded-Proto itself, unasked and unconfigurable (its core/protocol.c
+ * sets the request's scheme from HTTP_X_FORWARDED_PROTO; nginx's uwsgi_params pass `HTTPS` when nginx terminates
+ * TLS): Django sees HTTPS with no SECURE_PROXY_SSL_HEADER. Where production starts only uWSGI, or starts nothing
+ * the scan can see and a production `[uwsgi]` ini configures it; or where Clever Cloud's Python runtime serves the
+ * app (`clevercloud/python.json`): it runs uWSGI by default (gunicorn or uvicorn by CC_PYTHON_BACKEND) behind its
+ * own nginx on the instance, and gunicorn and uvicorn trust that local proxy by default (forwarded_allow_ips
+ * 127.0.0.1) — likely, not known, for the platform's internals are not in the repository: `probably`.
+ */
+function uwsgiTakesScheme(ctx, project) {
+    const starts = deployCommands(ctx, project).map(serverStartedBy).filter((x) => x !== undefined);
+    if (starts.length > 0) {
+        if (!starts.every((st) => st.server === 'uwsgi'))
+            return undefined;
+        return { location: { file: starts[0].command.file.rel, line: starts[0].command.line }, what: 'its start command', server: 'uWSGI' };
+    }
+    const deploy = ctx.workspace.deployFiles().filter((f) => productionDeployFile(ctx, project, f));
+    const ini = deploy.find((f) => /\.ini$/i.test(f.rel) && /^\s*\[uwsgi\]/m.test(f.text));
+    if (ini)
+        return { location: { file: ini.rel, line: lineAt(ini.text, ini.text.search(/^[ \t]*\[uwsgi\]/m)) }, what: 'its [uwsgi] config', server: 'uWSGI' };
+    const clever = deploy.find((f) => f.rel.split('/').slice(-2).join('/') === 'clevercloud/python.json' && /"module"\s*:/.test(f.text));
+    if (!clever)
+        return undefined;
+    const backend = (ctx.environment ?? productionEnvironment(ctx.workspace)).find((e) => e.name === 'CC_PYTHON_BACKEND' && !e.dev && e.value?.trim());
+    if (backend && !/^(uwsgi|gunicorn|uvicorn)$/i.test(backend.value.trim()))
+        return undefined; // daphne trusts no proxy header unless told
+    return {
+        location: { file: clever.rel, line: lineAt(clever.text, clever.text.search(/"module"\s*:/)) },
+        what: "Clever Cloud's Python runtime (uWSGI by default, behind its own nginx on the instance)",
+        server: backend ? backend.value.trim() : "Clever Cloud's uWSGI",
+        probably: true,
+    };
+}
+/**
  * launch.E109: SECURE_SSL_REDIRECT True without SECURE_PROXY_SSL_HEADER. Behind nginx or a load balancer
  * that terminates TLS, Django sees every request as http and redirects it to https — forever.
  */
@@ -23836,6 +23871,17 @@ function gunicornTrustsProxy(ctx, project) {
             if (worlds.length === 0)
                 return [];
             const where = `SECURE_SSL_REDIRECT is True in ${label(s)} but SECURE_PROXY_SSL_HEADER is not set${worldClause(ctx, worlds, [redirect, s.bindings.get('SECURE_PROXY_SSL_HEADER')])}`;
+            const uwsgi = uwsgiTakesScheme(ctx, project);
+            if (uwsgi) {
+                return [{
+                        location: redirect.location,
+                        level: 'note',
+                        message: uwsgi.probably
+                            ? `${where}; ${uwsgi.what} probably marks the platform's HTTPS requests secure from X-Forwarded-Proto itself (${uwsgi.location.file}:${uwsgi.location.line}), so no redirect loop — a note: set SECURE_PROXY_SSL_HEADER to say it in the settings, and keep a server that does so.`
+                            : `${where}; ${uwsgi.server}, which serves it (${uwsgi.what}, ${uwsgi.location.file}:${uwsgi.location.line}), takes the request's scheme from the proxy's X-Forwarded-Proto itself, so no redirect loop — a note: set SECURE_PROXY_SSL_HEADER to say it in the settings, and keep a proxy that sets that header and overwrites the client's.`,
+                        related: [{ location: uwsgi.location, message: `${uwsgi.server} serves the app here` }],
+                    }];
+            }
             const trust = gunicornTrustsProxy(ctx, project);
             if (trust) {
                 return [{

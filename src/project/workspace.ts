@@ -132,6 +132,8 @@ export function isDeployFile(name: string, rel: string, packages?: ReadonlySet<s
     lower === 'pdm.lock' ||
     lower === 'app.yaml' || lower === 'app.yml' || lower === 'app.json' || lower === 'fly.toml' || lower === 'render.yaml' ||
     lower === 'heroku.yml' || lower === 'heroku.yaml' || lower === 'railway.json' ||
+    // Clever Cloud's per-runtime settings (`clevercloud/python.json`: the WSGI module its uWSGI serves)
+    (lower.endsWith('.json') && parts.at(-2) === 'clevercloud') ||
     // Azure Bicep: App Service's httpsOnly (src/project/proxy.ts)
     lower.endsWith('.bicep') ||
     // Cloud Foundry (cloud.gov): manifest.yml, manifest-prod.yml, manifest_staging.yaml
