@@ -7134,7 +7134,9 @@ function fieldOf(node) {
     const flag = (name) => kwargs.get(name)?.type === 'true';
     // Only foreign keys take on_delete: a subclass (StatusField, TreeForeignKey, ParentalKey) is one too.
     const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) || kwargs.has('on_delete');
-    const noColumn = /^(ManyToManyField|GenericRelation|GenericForeignKey|TaggableManager)$/.test(type) || kwargs.has('through');
+    // a many-to-many of a package's class too: modelcluster's ParentalManyToManyField (Wagtail), SortedManyToManyField,
+    // TreeManyToManyField, ClusterTaggableManager
+    const noColumn = /(ManyToManyField|TaggableManager)$|^(GenericRelation|GenericForeignKey)$/.test(type) || kwargs.has('through');
     const indexed = foreignKey && kwargs.get('db_index')?.type !== 'false';
     const index = flag('unique') || flag('primary_key') || type === 'OneToOneField' ? 'unique' : flag('db_index') || indexed ? 'index' : undefined;
     const int = (name) => {
@@ -29011,6 +29013,10 @@ function migrationName(m, ctx) {
                     if (op.model && (createdHere.has(op.model) || createdHere.has(`${op.model}.${op.field}`)))
                         continue;
                     if (regeneratedLater(ctx, m, op)) {
+                        // It was a generated column already (Compl'alim's data.0036, which must drop it before the columns it
+                        // is computed from): the release still serving never writes it, and reads the same values again.
+                        if (historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`)?.type === 'GeneratedField')
+                            continue;
                         hits.push({
                             location: migration_util_at(m, op),
                             message: `${migrationName(m, ctx)} drops the column ${op.model ?? '?'}.${op.field ?? '?'} (RemoveField) and adds it back as a stored GeneratedField: the release still serving reads the same values, but its inserts and updates still write the field, which a generated column refuses, so they fail until the new code is live (nothing is lost: the values are computed again).`,
@@ -29043,7 +29049,7 @@ function regeneratedLater(ctx, m, op) {
 }
 function removeField(ctx, m, op, before) {
     const field = `${op.model ?? '?'}.${op.field ?? '?'}`;
-    if (before?.type === 'ManyToManyField' && !before.through) {
+    if (before && /ManyToManyField$/.test(before.type) && !before.through) {
         return {
             location: migration_util_at(m, op),
             message: `${migrationName(m, ctx)} drops the join table of the many-to-many ${field} (RemoveField): the release still serving during the deploy reads it through the relation and deletes from it whenever a row on either side is deleted, so those requests fail until the new code is live, and a rollback finds the links gone.`,
@@ -29111,7 +29117,8 @@ function removeField(ctx, m, op, before) {
 /**
  * launch.W233: an AlterField changes a column's type or makes it NOT NULL. The table is rewritten (or
  * scanned) under an exclusive lock, the old release may write values the new type or constraint refuses,
- * and NOT NULL fails outright on a row that is still NULL. Changes PostgreSQL makes without a rewrite
+ * and NOT NULL fails outright on a row that is still NULL (unless the field has a default, which Django writes
+ * into those rows first). A many-to-many's `null=` changes no column and is not reported. Changes PostgreSQL makes without a rewrite
  * (CharField → TextField, EmailField → CharField, a Positive* variant) and field classes whose column type
  * the scan does not know (custom fields, foreign keys) are not reported.
  */
@@ -29138,6 +29145,8 @@ function removeField(ctx, m, op, before) {
                 const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
                 if (!now || !before)
                     continue; // the earlier definition is unknown: nothing to compare
+                if (now.noColumn || before.noColumn)
+                    continue; // a many-to-many's null= changes no column
                 const column = `${op.model}.${op.field}`;
                 const shrinks = shrinksColumn(before, now);
                 if (rewritesColumn(before.type, now.type)) {
@@ -29153,9 +29162,15 @@ function removeField(ctx, m, op, before) {
                     });
                 }
                 else if (before.nullable === true && now.nullable === false) {
+                    // With `default=` on the new field (preserve_default=False keeps it for the migration) Django's schema
+                    // editor fills the rows still NULL with it before it adds NOT NULL (its "four-way default alteration");
+                    // without one — blank=True alone included — it adds NOT NULL at once.
+                    const filled = now.kwargs.has('default') || now.kwargs.has('db_default');
                     hits.push({
                         location: migration_util_at(m, op),
-                        message: `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
+                        message: filled
+                            ? `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): Django first updates the rows still NULL to the field's default, then scans the table under a lock to add the constraint, and the release still serving may insert NULLs once the default is dropped.`
+                            : `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
                     });
                 }
             }

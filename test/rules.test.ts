@@ -125,6 +125,15 @@ describe('what messages say', () => {
     expect(hit?.message).not.toContain('other servers call');
   });
 
+  it("launch.W233 making a field with default= NOT NULL says Django fills the NULL rows first (apilos's blank_and_null migrations), not that the migration fails on them", () => {
+    const hits = hitsOf('launch.W233', '.');
+    const filled = hits.find((h) => h.location.line === lineOf('launch.W233', 'shop/migrations/0003_alter_types.py', 'name="note", field=models.TextField(default="")'));
+    expect(filled?.message).toContain("Django first updates the rows still NULL to the field's default");
+    expect(filled?.message).not.toContain('fails on any row still NULL');
+    const blank = hits.find((h) => h.location.line === lineOf('launch.W233', 'shop/migrations/0003_alter_types.py', 'name="remark", field=models.TextField(blank=True)'));
+    expect(blank?.message).toContain('the migration fails on any row still NULL');
+  });
+
   it('launch.W123 names the query key the view reads in its example link (c3nav reads ?r=, not ?next=)', () => {
     const hit = hitsOf('launch.W123', 'project').find((h) => h.message.includes('request.GET') && h.location.line === lineOf('launch.W123', 'project/accounts/views.py', 'redirect(request.GET["to"])'));
     expect(hit?.message).toContain('`?to=https://evil.example`');

@@ -264,7 +264,9 @@ export function fieldOf(node: SyntaxNode | undefined): FieldInfo | undefined {
   const flag = (name: string) => kwargs.get(name)?.type === 'true';
   // Only foreign keys take on_delete: a subclass (StatusField, TreeForeignKey, ParentalKey) is one too.
   const foreignKey = /^(ForeignKey|OneToOneField)$/.test(type) || kwargs.has('on_delete');
-  const noColumn = /^(ManyToManyField|GenericRelation|GenericForeignKey|TaggableManager)$/.test(type) || kwargs.has('through');
+  // a many-to-many of a package's class too: modelcluster's ParentalManyToManyField (Wagtail), SortedManyToManyField,
+  // TreeManyToManyField, ClusterTaggableManager
+  const noColumn = /(ManyToManyField|TaggableManager)$|^(GenericRelation|GenericForeignKey)$/.test(type) || kwargs.has('through');
   const indexed = foreignKey && kwargs.get('db_index')?.type !== 'false';
   const index = flag('unique') || flag('primary_key') || type === 'OneToOneField' ? 'unique' : flag('db_index') || indexed ? 'index' : undefined;
   const int = (name: string) => {

@@ -5,7 +5,8 @@ import { at, forMigrations, migrationName } from './migration-util';
 /**
  * launch.W233: an AlterField changes a column's type or makes it NOT NULL. The table is rewritten (or
  * scanned) under an exclusive lock, the old release may write values the new type or constraint refuses,
- * and NOT NULL fails outright on a row that is still NULL. Changes PostgreSQL makes without a rewrite
+ * and NOT NULL fails outright on a row that is still NULL (unless the field has a default, which Django writes
+ * into those rows first). A many-to-many's `null=` changes no column and is not reported. Changes PostgreSQL makes without a rewrite
  * (CharField → TextField, EmailField → CharField, a Positive* variant) and field classes whose column type
  * the scan does not know (custom fields, foreign keys) are not reported.
  */
@@ -30,6 +31,7 @@ export default {
         const now = fieldOf(fieldNode(op));
         const before = historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`);
         if (!now || !before) continue; // the earlier definition is unknown: nothing to compare
+        if (now.noColumn || before.noColumn) continue; // a many-to-many's null= changes no column
         const column = `${op.model}.${op.field}`;
         const shrinks = shrinksColumn(before, now);
         if (rewritesColumn(before.type, now.type)) {
@@ -43,9 +45,15 @@ export default {
             message: `${migrationName(m, ctx)} narrows ${column} (${shrinks}, ${before.file}:${before.line}): PostgreSQL rewrites the table under an exclusive lock, the migration fails on any existing value that no longer fits, and the release still serving keeps writing values of the old size.`,
           });
         } else if (before.nullable === true && now.nullable === false) {
+          // With `default=` on the new field (preserve_default=False keeps it for the migration) Django's schema
+          // editor fills the rows still NULL with it before it adds NOT NULL (its "four-way default alteration");
+          // without one — blank=True alone included — it adds NOT NULL at once.
+          const filled = now.kwargs.has('default') || now.kwargs.has('db_default');
           hits.push({
             location: at(m, op),
-            message: `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
+            message: filled
+              ? `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): Django first updates the rows still NULL to the field's default, then scans the table under a lock to add the constraint, and the release still serving may insert NULLs once the default is dropped.`
+              : `${migrationName(m, ctx)} makes ${column} NOT NULL (it was null=True, ${before.file}:${before.line}): the migration fails on any row still NULL, scans the table under a lock, and the release still serving may insert NULLs.`,
           });
         }
       }

@@ -44,6 +44,9 @@ export default {
         } else if (op.kind === 'RemoveField' && !deleted.has(op.model)) {
           if (op.model && (createdHere.has(op.model) || createdHere.has(`${op.model}.${op.field}`))) continue;
           if (regeneratedLater(ctx, m, op)) {
+            // It was a generated column already (Compl'alim's data.0036, which must drop it before the columns it
+            // is computed from): the release still serving never writes it, and reads the same values again.
+            if (historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`)?.type === 'GeneratedField') continue;
             hits.push({
               location: at(m, op),
               message: `${migrationName(m, ctx)} drops the column ${op.model ?? '?'}.${op.field ?? '?'} (RemoveField) and adds it back as a stored GeneratedField: the release still serving reads the same values, but its inserts and updates still write the field, which a generated column refuses, so they fail until the new code is live (nothing is lost: the values are computed again).`,
@@ -76,7 +79,7 @@ function regeneratedLater(ctx: ScanContext, m: MigrationFile, op: Operation): bo
 
 function removeField(ctx: ScanContext, m: MigrationFile, op: Operation, before: FieldState | undefined): RuleHit | undefined {
   const field = `${op.model ?? '?'}.${op.field ?? '?'}`;
-  if (before?.type === 'ManyToManyField' && !before.through) {
+  if (before && /ManyToManyField$/.test(before.type) && !before.through) {
     return {
       location: at(m, op),
       message: `${migrationName(m, ctx)} drops the join table of the many-to-many ${field} (RemoveField): the release still serving during the deploy reads it through the relation and deletes from it whenever a row on either side is deleted, so those requests fail until the new code is live, and a rollback finds the links gone.`,

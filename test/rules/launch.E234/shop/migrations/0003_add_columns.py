@@ -1,4 +1,5 @@
 from django.db import migrations, models
+import modelcluster.fields
 
 
 class Migration(migrations.Migration):
@@ -28,6 +29,9 @@ class Migration(migrations.Migration):
         migrations.AddField(model_name="customer", name="vip", field=models.BooleanField(db_default=False)),
         # ok: launch.E234
         migrations.AddField(model_name="customer", name="tags", field=models.ManyToManyField(to="shop.order")),
+        # A package's many-to-many (modelcluster's, on Wagtail pages: le marché's blog authors) has no column either.
+        # ok: launch.E234
+        migrations.AddField(model_name="customer", name="authors", field=modelcluster.fields.ParentalManyToManyField(blank=True, to="shop.order")),
         # A model Django does not manage: the migration records its state and runs no SQL.
         # ok: launch.E234
         migrations.AddField(model_name="ticket", name="status", field=models.CharField(max_length=20)),

@@ -33,6 +33,8 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False)),
                 ("seats", models.IntegerField()),
+                ("remark", models.TextField(null=True)),
+                ("holders", models.ManyToManyField(blank=True, null=True, to="shop.customer")),
             ],
         ),
     ]

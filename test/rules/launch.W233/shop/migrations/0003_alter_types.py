@@ -13,6 +13,12 @@ class Migration(migrations.Migration):
         ),
         # ruleid: launch.W233
         migrations.AlterField(model_name="order", name="note", field=models.TextField(default="")),
+        # With no default= (blank=True alone) Django adds NOT NULL at once: the rows still NULL fail it.
+        # ruleid: launch.W233
+        migrations.AlterField(model_name="pass", name="remark", field=models.TextField(blank=True)),
+        # A many-to-many's null= has no column to change (the Compl'alim declaration.effects).
+        # ok: launch.W233
+        migrations.AlterField(model_name="pass", name="holders", field=models.ManyToManyField(blank=True, to="shop.customer")),
         # ok: launch.W233
         migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, blank=True)),
         # ok: launch.W233
