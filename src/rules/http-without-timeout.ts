@@ -4,6 +4,7 @@ import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { scanFactOf } from '../project/scan-facts';
 import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, productionPythonFiles, noViewsFound, walkBody, type ViewFunction } from '../project/model';
+import { onceForBatches } from '../project/files';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
 import { debugOffInProduction, switchedOffInProduction } from './settings-util';
@@ -100,6 +101,60 @@ function untimed(idx: PyIndex, file: SourceFile, call: SyntaxNode, clients: Map<
   return undefined;
 }
 
+/** How deep the rule follows calls from a view: its helpers, theirs, and theirs. */
+const CALL_DEPTH = 3;
+
+/** One call on the way from a view to an HTTP call: the function called, where it is called, and its file. */
+interface Step {
+  name: string;
+  at: Location;
+  file: string;
+}
+
+/** A method `name` defined in a class's body. */
+function methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (d?.type === 'function_definition' && d.childForFieldName('name')?.text === name) return d;
+  }
+  return undefined;
+}
+
+/**
+ * The project function a call runs, when the scan can name it: a function of the caller's module, a method of the
+ * caller's class (`self.x()`, `cls.x()`), or a function or class method (`SiretData.fetch()`, Compl'alim's INSEE
+ * lookup) imported from a project module that makes HTTP calls (one that never names requests, urlopen or httpx is
+ * not parsed to look). A method called on an instance (`client.post()`) is not followed: its class is not known.
+ */
+function calleeOf(idx: PyIndex, file: SourceFile, call: SyntaxNode, cls: SyntaxNode | undefined): { file: SourceFile; node: SyntaxNode; name: string; cls?: SyntaxNode } | undefined {
+  const fnNode = call.childForFieldName('function');
+  if (fnNode?.type === 'attribute') {
+    const obj = fnNode.childForFieldName('object');
+    const attr = fnNode.childForFieldName('attribute')?.text;
+    if (obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls')) {
+      const m = cls && attr ? methodOf(cls, attr) : undefined;
+      return m ? { file, node: m, name: `${cls!.childForFieldName('name')?.text ?? '?'}.${attr}`, cls } : undefined;
+    }
+  } else if (fnNode?.type === 'identifier') {
+    const local = idx.defs(file).get(fnNode.text);
+    if (local) return local.type === 'function_definition' ? { file, node: local, name: fnNode.text } : undefined;
+  } else return undefined;
+  const q = idx.qualify(file, fnNode);
+  if (!q || !q.includes('.') || q === fnNode.text) return undefined;
+  const parts = q.split('.');
+  // the module file the name points into: not parsed when it makes no HTTP call (nor a class method's)
+  const home = idx.resolveModule(parts.slice(0, -1).join('.'), file.rel) ?? idx.resolveModule(parts.slice(0, -2).join('.'), file.rel);
+  if (!home || !HTTP_FILE.test(home.text)) return undefined;
+  const def = idx.resolveDef(q, file.rel);
+  if (!def) return undefined;
+  if (def.node.type === 'function_definition') return q.endsWith(`.${def.name}`) ? { file: def.file, node: def.node, name: def.name } : undefined;
+  if (def.node.type === 'class_definition' && q.endsWith(`.${def.name}.${parts.at(-1)}`)) {
+    const m = methodOf(def.node, parts.at(-1)!);
+    if (m) return { file: def.file, node: m, name: `${def.name}.${parts.at(-1)}`, cls: def.node };
+  }
+  return undefined;
+}
+
 /** Does production code set a process-wide socket timeout (socket.setdefaulttimeout), which urlopen uses? */
 function socketDefault(ctx: ScanContext): boolean {
   return scanFactOf(ctx, 'socket-default-timeout', () => productionPythonFiles(ctx).some((f) => /socket\.setdefaulttimeout\(\s*[1-9]/.test(f.text)));
@@ -127,7 +182,7 @@ export default {
     const sockDefault = socketDefault(ctx);
     const hits: RuleHit[] = [];
     const seen = new Set<number>();
-    const report = (file: SourceFile, call: SyntaxNode, http: HttpCall, view: ViewFunction, via?: { name: string; at: Location }) => {
+    const report = (file: SourceFile, call: SyntaxNode, http: HttpCall, view: ViewFunction, chain: Step[] = []) => {
       if (seen.has(call.id)) return;
       // under `if settings.DEBUG:` with DEBUG off in production: never runs there
       const debugOnly = onlyWhenDebug(call);
@@ -135,7 +190,11 @@ export default {
       // under `if settings.X:` with X off in production (django-crm's VOIP_FORWARD_DATA): never runs there
       if (switchedOffInProduction(ctx, file.rel, call)) return;
       seen.add(call.id);
-      const where = via ? `in helper \`${via.name}()\`, called from view \`${view.label}\`` : `in view \`${view.label}\``;
+      const helper = chain.at(-1);
+      const through = chain.length > 1 ? ` through ${chain.slice(0, -1).map((c) => `\`${c.name}()\``).join(' → ')}` : '';
+      const where = helper
+        ? `in helper \`${helper.name}()\`${helper.file !== view.file.rel ? ` (${helper.file})` : ''}, called from view \`${view.label}\`${helper.file !== view.file.rel ? ` (${view.file.rel})` : ''}${through}`
+        : `in view \`${view.label}\``;
       const none = http.explicitNone ? ' (`timeout=None` turns it off)' : '';
       const what =
         http.client === 'urllib'
@@ -145,7 +204,7 @@ export default {
         location: loc(file, call),
         message: `\`${http.label}\` ${where} has no timeout${none}: ${what}, holding the worker that serves this request${debugOnly ? ` — a note: ${DEBUG_ONLY_NOTE}` : ''}.`,
         ...(debugOnly ? { level: 'note' as const } : {}),
-        ...(via ? { related: [{ location: via.at, message: `view \`${view.label}\` calls \`${via.name}()\` here` }] } : {}),
+        ...(chain.length ? { related: chain.map((c, i) => ({ location: c.at, message: `${i === 0 ? `view \`${view.label}\`` : `\`${chain[i - 1].name}()\``} calls \`${c.name}()\` here` })) } : {}),
       });
     };
     const found = new Map<number, Array<{ call: SyntaxNode; http: HttpCall }>>();
@@ -165,26 +224,45 @@ export default {
       }
       for (const c of calls) visit(c.call, c.http);
     };
-    const fileHas = new Map<string, boolean>();
-    // a call is reported in its view's file (its helpers are in the same module): the views of the batch
-    const relevant = views.filter((v) => {
-      if (!inFileBatch(ctx, v.file.rel)) return false;
-      let has = fileHas.get(v.file.rel);
-      if (has === undefined) fileHas.set(v.file.rel, (has = HTTP_FILE.test(v.file.text)));
-      return has;
-    });
-    for (const v of relevant) scanFn(v.file, v.node, (call, h) => report(v.file, call, h, v));
-    // one level of same-module helper functions
-    for (const v of relevant) {
-      const defs = idx.defs(v.file);
-      walkBody(v.node, (n) => {
+    // The views of the batch: the direct calls first, so a call in a view's own body is reported as that view's.
+    const batch = views.filter((v) => inFileBatch(ctx, v.file.rel));
+    for (const v of batch) if (HTTP_FILE.test(v.file.text)) scanFn(v.file, v.node, (call, h) => report(v.file, call, h, v));
+    // Then the helpers a view calls, and theirs, CALL_DEPTH deep: functions of its module, its class's methods
+    // (`self.x()`), and functions or class methods imported from the project's modules that make HTTP calls
+    // (le marché's view → `recherche_entreprises_get_or_error()` → `fetch_api_recherche_entreprises()`'s
+    // requests.get). A view is never followed into (its own calls are its findings). One untimed call reached
+    // from several views names the first by file order and label — the same view whether the views run in
+    // batches of files or all at once (batches are runs of files in that order, and a call reported by an
+    // earlier batch is not reported again).
+    const viewKeys = new Set(views.map((v) => `${v.file.rel}:${v.node.startIndex}`));
+    const fileOrder = new Map(ctx.workspace.pythonFiles().map((f, i) => [f.rel, i] as const));
+    const reported = onceForBatches(ctx, 'launch.W124:helpers-reported', () => new Set<string>()).value;
+    const reached = new Map<string, { file: SourceFile; call: SyntaxNode; http: HttpCall; view: ViewFunction; chain: Step[]; rank: string }>();
+    const rankOf = (v: ViewFunction, chain: Step[]) => `${String(fileOrder.get(v.file.rel) ?? 0).padStart(8, '0')}\u0000${v.label}\u0000${chain.map((c) => c.name).join('\u0000')}`;
+    const follow = (v: ViewFunction, file: SourceFile, fn: SyntaxNode, cls: SyntaxNode | undefined, chain: Step[], visited: Set<string>) => {
+      if (chain.length >= CALL_DEPTH) return;
+      walkBody(fn, (n) => {
         if (n.type !== 'call') return;
-        const fnNode = n.childForFieldName('function');
-        if (fnNode?.type !== 'identifier') return;
-        const helper = defs.get(fnNode.text);
-        if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper)) return;
-        scanFn(v.file, helper, (call, h) => report(v.file, call, h, v, { name: fnNode.text, at: loc(v.file, n) }));
+        const callee = calleeOf(idx, file, n, cls);
+        if (!callee || isTaskFunction(callee.node)) return;
+        const key = `${callee.file.rel}:${callee.node.startIndex}`;
+        if (visited.has(key) || viewKeys.has(key)) return;
+        visited.add(key);
+        const steps = [...chain, { name: callee.name, at: loc(file, n), file: callee.file.rel }];
+        scanFn(callee.file, callee.node, (call, http) => {
+          const at = `${callee.file.rel}:${call.startIndex}`;
+          if (reported.has(at)) return;
+          const rank = rankOf(v, steps);
+          const prev = reached.get(at);
+          if (!prev || rank < prev.rank) reached.set(at, { file: callee.file, call, http, view: v, chain: steps, rank });
+        });
+        follow(v, callee.file, callee.node, callee.cls, steps, visited);
       }, CALL);
+    };
+    for (const v of batch) follow(v, v.file, v.node, v.cls, [], new Set([`${v.file.rel}:${v.node.startIndex}`]));
+    for (const [at, r] of [...reached].sort((a, b) => (a[1].rank < b[1].rank ? -1 : a[1].rank > b[1].rank ? 1 : 0))) {
+      reported.add(at);
+      report(r.file, r.call, r.http, r.view, r.chain);
     }
     return { hits };
   },
