@@ -26,6 +26,10 @@ export interface EnvHelper {
   omitted?: Value;
   /** python-decouple underneath: `split=True` makes the value a comma-separated list, `cast=` converts it */
   decouple?: boolean;
+  /** where the default is passed by position, when not second (`def get_env_variable(name, cast=str, default="")`) */
+  defaultIndex?: number;
+  /** a call passing more positional arguments than this is not read (one may be a cast the value depends on) */
+  maxPositional?: number;
 }
 
 /** python-decouple's `config` behind a helper: the default (cast) when unset, raising when there is none. */
@@ -75,10 +79,13 @@ export function envHelperOf(frame: Frame, call: SyntaxNode): EnvHelper | undefin
 }
 
 function helperKind(def: SyntaxNode): EnvHelper | undefined {
-  const [name, dflt] = allParams(def);
+  const params = allParams(def);
+  const [name, dflt] = params;
   if (!name || !dflt) return undefined;
   const body = def.childForFieldName('body');
   if (!body) return undefined;
+  const fallback = environThenDecouple(def, body, name, params);
+  if (fallback) return fallback;
   const returns = body.descendantsOfType('return_statement').map((r) => r.namedChildren[0]);
   const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test(dottedName(c.childForFieldName('function')) ?? ''));
   const argsOf = (c: SyntaxNode) => callParts(c).args.map((a) => a.text);
@@ -98,6 +105,32 @@ function helperKind(def: SyntaxNode): EnvHelper | undefined {
   });
   if (readsName && returns.some((r) => r?.type === 'identifier' && r.text === dflt)) return { kind: 'parsed', defaultParam: dflt, ...extra };
   return undefined;
+}
+
+/**
+ * `try: … return cast(os.environ[name]) except Exception: return config(name, cast=cast, default=default)` — the
+ * whole body one try whose returns all read `os.environ[name]` (a KeyError when unset) and whose handler gives
+ * python-decouple's answer, with the helper's own `default` parameter wherever it stands (APILOS'
+ * `get_env_variable(name, cast=str, default="")`): unset, it is decouple's, as a decouple wrapper is.
+ */
+function environThenDecouple(def: SyntaxNode, body: SyntaxNode, name: string, params: string[]): EnvHelper | undefined {
+  const at = params.indexOf('default');
+  if (at < 1) return undefined;
+  const statements = body.namedChildren.filter((n) => n.type !== 'comment' && !(n.type === 'expression_statement' && n.namedChildren[0]?.type === 'string'));
+  const tryNode = statements.length === 1 && statements[0].type === 'try_statement' ? statements[0] : undefined;
+  const tryBody = tryNode?.childForFieldName('body');
+  const handlers = tryNode?.namedChildren.filter((c) => c.type === 'except_clause') ?? [];
+  if (!tryNode || !tryBody || handlers.length !== 1 || tryNode.namedChildren.some((c) => c.type === 'else_clause' || c.type === 'finally_clause')) return undefined;
+  // the handler catches what a missing variable raises: bare, Exception or KeyError
+  const caught = handlers[0].namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+  if (caught && !/^(\(?\s*)?(Exception|KeyError|BaseException|LookupError)\b/.test(caught.text)) return undefined;
+  const environ = new RegExp(`\\bos\\.environ\\[\\s*${name}\\s*\\]`);
+  const tried = tryBody.descendantsOfType('return_statement');
+  if (tried.length === 0 || tried.some((r) => !environ.test(r.text))) return undefined;
+  const handled = handlers[0].descendantsOfType('return_statement');
+  if (handled.length !== 1 || !handled[0].namedChildren[0] || !passesToDecouple(def, handled[0].namedChildren[0], name, 'default')) return undefined;
+  const omitted = omittedDefault(def, 'default');
+  return { ...DECOUPLE_WRAPPER, defaultParam: 'default', defaultIndex: at, maxPositional: 1, ...(omitted ? { omitted } : {}) };
 }
 
 /** The literal a parameter defaults to in the signature (`default=None`, `default=""`), or undefined. */
@@ -131,8 +164,34 @@ function passesToDecouple(def: SyntaxNode, ret: SyntaxNode, name: string, dflt: 
       n.childForFieldName('module_name')?.text === 'decouple' &&
       n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)),
   );
-  if (!imported) return false;
+  if (!imported && !assignedDecouple(def.tree.rootNode, callee.text)) return false;
   const { args, kwargs } = callParts(ret);
   const d = kwargs.get('default') ?? args[1];
   return args[0]?.text === name && d?.text === dflt;
+}
+
+/**
+ * `config = decouple.config` at module level (APILOS' settings: `decouple.config`, or a `Config(RepositoryEnv(…))`
+ * of decouple's under a test switch): every assignment of the name, in the module's top-level `if`/`else`
+ * branches too, is decouple's config — which reads the environment first and gives the default when unset.
+ */
+function assignedDecouple(root: SyntaxNode, name: string): boolean {
+  const fromDecouple = (what: string) => root.namedChildren.some((n) => n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === 'decouple' && n.namedChildren.some((c) => c.type === 'dotted_name' && c.text === what));
+  const values: SyntaxNode[] = [];
+  const visit = (block: SyntaxNode) => {
+    for (const c of block.namedChildren) {
+      if (c.type === 'expression_statement' && c.namedChildren[0]?.type === 'assignment') {
+        const a = c.namedChildren[0];
+        if (a.childForFieldName('left')?.text === name) values.push(a.childForFieldName('right')!);
+      } else if (['if_statement', 'else_clause', 'elif_clause', 'block'].includes(c.type)) visit(c);
+    }
+  };
+  visit(root);
+  return values.length > 0 && values.every((v) => {
+    if (!v) return false;
+    if (v.text === 'decouple.config') return true;
+    if (v.type !== 'call') return false;
+    const f = v.childForFieldName('function')?.text ?? '';
+    return /^decouple\.(Config|AutoConfig)$/.test(f) || (/^(Config|AutoConfig)$/.test(f) && fromDecouple(f));
+  });
 }

@@ -348,7 +348,8 @@ function evalCall(frame: Frame, node: SyntaxNode, scope: Scope): Value {
     const name = envRead(frame, arg(0));
     if (name === undefined) return UNKNOWN;
     if (isSet(frame, name)) return helper.kind === 'raw' ? { kind: 'env', name } : UNKNOWN;
-    const dflt = arg(1, helper.defaultParam);
+    if (helper.maxPositional !== undefined && args.length > helper.maxPositional) return UNKNOWN;
+    const dflt = arg(helper.defaultIndex ?? 1, helper.defaultParam);
     const required = helper.requiredParam ? arg(2, helper.requiredParam) : undefined;
     if (required && truthy(required) !== false) {
       const t = dflt ? truthy(dflt) : false;
