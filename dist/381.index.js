@@ -134,8 +134,8 @@ function rule(r) {
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
 var sarif = __webpack_require__(43204);
-// EXTERNAL MODULE: ./src/run.ts + 118 modules
-var run = __webpack_require__(27762);
+// EXTERNAL MODULE: ./src/run.ts + 119 modules
+var run = __webpack_require__(27445);
 // EXTERNAL MODULE: ./src/verify/index.ts + 3 modules
 var verify = __webpack_require__(21900);
 // EXTERNAL MODULE: ./src/version.ts

@@ -461,8 +461,8 @@ function rebaseReport(report, newRoot) {
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(65655);
-// EXTERNAL MODULE: ./src/run.ts + 118 modules
-var run = __webpack_require__(27762);
+// EXTERNAL MODULE: ./src/run.ts + 119 modules
+var run = __webpack_require__(27445);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.

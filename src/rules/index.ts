@@ -33,6 +33,7 @@ import securityMiddlewareMissing from './security-middleware-missing';
 import hstsMissing from './hsts-missing';
 import hstsSubdomains from './hsts-subdomains';
 import hstsPreload from './hsts-preload';
+import hstsShort from './hsts-short';
 import sslRedirectOff from './ssl-redirect-off';
 import sessionCookieInsecure from './session-cookie-insecure';
 import csrfCookieInsecure from './csrf-cookie-insecure';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   hstsMissing,
   hstsSubdomains,
   hstsPreload,
+  hstsShort,
   sslRedirectOff,
   sessionCookieInsecure,
   csrfCookieInsecure,

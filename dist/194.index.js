@@ -1,5 +1,5 @@
-export const id = 541;
-export const ids = [541];
+export const id = 194;
+export const ids = [194];
 export const modules = {
 
 /***/ 83916:
@@ -4049,7 +4049,7 @@ function palette(color) {
 
 /***/ }),
 
-/***/ 27762:
+/***/ 27445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23266,6 +23266,75 @@ const isFalse = (v) => v.kind === 'bool' && !v.value;
     },
 });
 
+;// CONCATENATED MODULE: ./src/rules/hsts-short.ts
+
+
+
+/** A day: HSTS shorter than this lapses between one visit and the next. */
+const DAY = 86400;
+/** Django's suggested first value while HTTPS is being tried out (its deployment checklist): a note, not a warning. */
+const TRIAL = 3600;
+/** The shortest max-age the preload list (hstspreload.org) accepts. */
+const YEAR = 31536000;
+function seconds(v) {
+    return v?.kind === 'num' ? v.value : undefined;
+}
+/**
+ * launch.W103: HSTS on with a max-age under a day. The browser keeps the HTTPS-only rule for max-age seconds after
+ * each response: at 30 or 60 seconds (Le marché de l'inclusion's, Squarelet's) a visitor who comes back later is
+ * back to a first plain-HTTP request, which is what HSTS is there to stop. Django's own trial value (3600) is a note.
+ * Not reported when the project's proxy config sends Strict-Transport-Security itself (launch.W101's case).
+ */
+/* harmony default export */ const hsts_short = ({
+    meta: {
+        id: 'launch.W103',
+        name: 'hsts-short',
+        checklist: 'security-settings',
+        level: 'warning',
+        title: 'SECURE_HSTS_SECONDS is under a day: browsers forget HTTPS-only between visits',
+        fix: 'Raise SECURE_HSTS_SECONDS to a year (31536000) once HTTPS works on every page — a day at the least; 3600 is for trying HTTPS out.',
+        securitySeverity: 4.3,
+        precision: 'high',
+        tags: ['security', 'external/cwe/cwe-319'],
+        settings: ['MIDDLEWARE', 'SECURE_HSTS_SECONDS'],
+    },
+    check(ctx) {
+        return forProduction(ctx, (s, project) => {
+            const worlds = worldsWhere(withSecurityMiddleware(s, (w) => {
+                const n = seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w));
+                return n === undefined ? undefined : n > 0 && n < DAY;
+            }));
+            if (worlds.length === 0)
+                return [];
+            if (proxyHttps(ctx, project).hsts.length > 0)
+                return [];
+            const b = s.bindings.get('SECURE_HSTS_SECONDS');
+            const values = [...new Set(worlds.map((w) => seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w))))];
+            const shortest = Math.min(...values);
+            const preload = worlds.some((w) => (() => { const v = valueIn(s, 'SECURE_HSTS_PRELOAD', w); return !!v && values_truthy(v) === true; })());
+            const base = `SECURE_HSTS_SECONDS is ${values.join(' or ')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers keep the HTTPS-only rule for ${describe(shortest)} after a response, so a visitor who comes back later makes a first plain-HTTP request again (SSL stripping)${preload ? `, and SECURE_HSTS_PRELOAD asks for the preload list, which refuses a max-age under a year (${YEAR})` : ''}`;
+            const note = httpsNote(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
+            if (note)
+                return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${base}${note.clause}.` }];
+            if (shortest >= TRIAL) {
+                return [{
+                        location: locationOf(s, 'SECURE_HSTS_SECONDS'),
+                        level: 'note',
+                        message: `${base} — a note: ${TRIAL} is the value Django suggests while HTTPS is being tried out; raise it once HTTPS works everywhere.`,
+                    }];
+            }
+            return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), message: `${base}.` }];
+        });
+    },
+});
+function describe(n) {
+    if (n < 120)
+        return `${n} second${n === 1 ? '' : 's'}`;
+    if (n < 7200)
+        return `${Math.round(n / 60)} minutes`;
+    return `${Math.round(n / 3600)} hours`;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/ssl-redirect-off.ts
 
 
@@ -29723,6 +29792,7 @@ function ownModule(imp, own) {
 
 
 
+
 const RULES = [
     file_unscannable,
     settings_unreadable,
@@ -29757,6 +29827,7 @@ const RULES = [
     hsts_missing,
     hsts_subdomains,
     hsts_preload,
+    hsts_short,
     ssl_redirect_off,
     session_cookie_insecure,
     csrf_cookie_insecure,
