@@ -25838,11 +25838,39 @@ function preflightedOnly(idx, e) {
         return preflightedClass(idx, e.bodies[0].file, e.bodies[0].cls);
     if (e.bodies.length !== 1 || e.bodies[0].cls)
         return undefined;
-    const methods = methodsByDispatch(e.bodies[0].fn, true);
+    const methods = gatedMethods(idx, e.bodies[0].file, e.bodies[0].fn) ?? methodsByDispatch(e.bodies[0].fn, true);
     if (!methods || ![...methods].every((m) => SAFE_METHOD.test(m) || PREFLIGHTED_METHOD.test(m)))
         return undefined;
     const unsafe = [...methods].filter((m) => PREFLIGHTED_METHOD.test(m));
     return unsafe.length ? unsafe : undefined;
+}
+/**
+ * The methods a function view's decorator lets through to its body, whatever the body does: Django's
+ * `@require_http_methods([...])` given a literal list (Portail RSE's `suppression_enjeu`, DELETE only),
+ * `@require_POST`, `@require_GET`, `@require_safe`, or the project's own copy of require_http_methods. undefined
+ * when no such decorator bounds them.
+ */
+function gatedMethods(idx, file, fn) {
+    for (const { q, node } of qualifiedDecorators(idx, file, fn)) {
+        const short = /^django\.views\.decorators\.http\.(require_http_methods|require_POST|require_GET|require_safe)$/.exec(q)?.[1];
+        if (short === 'require_POST')
+            return new Set(['POST']);
+        if (short === 'require_GET')
+            return new Set(['GET']);
+        if (short === 'require_safe')
+            return new Set(['GET', 'HEAD']);
+        if (short !== 'require_http_methods')
+            continue;
+        const call = node.namedChildren[0];
+        const list = call?.type === 'call' ? callParts(call).args[0] : undefined;
+        if ((list?.type !== 'list' && list?.type !== 'tuple') || !list.namedChildren.length)
+            continue;
+        const methods = list.namedChildren.map((x) => /^["']([A-Za-z]+)["']$/.exec(x.text)?.[1].toUpperCase());
+        if (methods.every((m) => !!m))
+            return new Set(methods);
+    }
+    const own = projectMethodGate(idx, file, fn);
+    return own ? new Set(own) : undefined;
 }
 /**
  * The same for a class-based view on Django's plain View (through the project's own classes only): its handlers,

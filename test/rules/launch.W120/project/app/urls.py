@@ -91,6 +91,8 @@ urlpatterns += [
     path("cart-count/", methods.cart_count),
     path("cart-put/", methods.cart_put),
     path("cart-drop/", methods.cart_drop),
+    path("cart-clear/", methods.cart_clear),
+    path("cart-clear-or-post/", methods.cart_clear_or_post),
     # note: launch.W120
     path("cart-entry/<int:pk>/", csrf_exempt(methods.CartEntry.as_view())),
     # ruleid: launch.W120
