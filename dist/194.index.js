@@ -14475,6 +14475,44 @@ function ownFiles(input, name) {
         .pythonFiles()
         .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !inTemplateFolder(f.rel));
 }
+/** App servers whose first argument naming a module is the app they load. */
+const SERVER_WORD = /^(gunicorn|uwsgi|waitress-serve|daphne|uvicorn|hypercorn|granian)$/;
+/**
+ * The project's own modules that a production start command hands its app server (`gunicorn core.wsgi_scalingo`,
+ * `uwsgi --module=app.wsgi_prod:application`), read line by line from the deploy files outside development and
+ * test folders (compose files left out: most are the local stack) — a module named so only when it is a file
+ * of this project that sets a settings default. `--reload` is the development server's.
+ */
+function servedModules(input) {
+    const out = [];
+    for (const f of input.ws.deployFiles()) {
+        if (!belongsTo(input, f.rel) || files_inDevFolder(f.rel) || isTestPath(f.rel) || /compose[^/]*\.ya?ml$/i.test(f.rel))
+            continue;
+        f.text.split('\n').forEach((line, i) => {
+            const code = line.replace(/(^|\s)#.*$/, '');
+            if (/--reload\b/.test(code))
+                return;
+            const words = code.split(/[\s"',[\]]+/).filter(Boolean);
+            const at = words.findIndex((w) => SERVER_WORD.test(w.replace(/^.*\//, '')));
+            if (at < 0)
+                return;
+            for (const w of words.slice(at + 1)) {
+                const m = /^(?:--module=|--wsgi=)?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?::[\w()]+)?$/.exec(w);
+                if (!m || /\.py$/.test(m[1]))
+                    continue;
+                const r = resolveModule(input.ws, input.dir, m[1]);
+                const file = r && 'file' in r ? r.file : undefined;
+                if (!file || !settingsDefaultIn(input.ws, file)?.module)
+                    continue;
+                if (!out.some((o) => o.file === file)) {
+                    out.push({ file, source: /asgi/.test(m[1].split('.').pop() ?? '') ? 'asgi' : 'wsgi', how: `the module ${words[at].replace(/^.*\//, '')} loads (${f.rel}, line ${i + 1})` });
+                }
+                break;
+            }
+        });
+    }
+    return out;
+}
 function resolveProduction(input) {
     const none = (status, reason, extra = {}) => ({ status, others: [], missing: [], passedOver: [], reason, ...extra });
     const pick = (c, others = [], passedOver = []) => {
@@ -14591,12 +14629,19 @@ function resolveProduction(input) {
     // 3. wsgi.py / asgi.py defaults
     const missing = [];
     const anchors = [];
-    for (const [name, source] of [['wsgi.py', 'wsgi'], ['asgi.py', 'asgi']]) {
-        for (const f of ownFiles(input, name)) {
+    // 3a. first the module a production start command hands its app server (`gunicorn core.wsgi_scalingo` in
+    // Aides-territoires' Scalingo start script): its default is what production loads, over a wsgi.py no command names
+    const served = servedModules(input);
+    const entries = [
+        ...served.map(({ file, source, how }) => [file, source, how]),
+        ...['wsgi.py', 'asgi.py'].flatMap((name) => ownFiles(input, name).filter((f) => !served.some((x) => x.file === f)).map((f) => [f, name === 'wsgi.py' ? 'wsgi' : 'asgi', ''])),
+    ];
+    for (const [f, source, servedHow] of entries) {
+        {
             const d = settingsDefaultIn(input.ws, f);
             if (!d?.module)
                 continue;
-            const c = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`, ...(d.configuration ? { configuration: d.configuration } : {}) };
+            const c = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), ${servedHow || `which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`}`, ...(d.configuration ? { configuration: d.configuration } : {}) };
             const l = locate(input, d.module);
             if (!l) {
                 if (!missing.some((m) => m.module === c.module))
@@ -19047,6 +19092,8 @@ function evaluateSettings(ws, src, opts) {
         unset: runWorld(ws, src, 'unset', opts, files),
         set: runWorld(ws, src, 'set', opts, files),
     };
+    if (opts.judgedByName)
+        completedElsewhere(ws, src, results);
     const bindings = new Map();
     const names = new Set([...results.unset.scope.keys(), ...results.set.scope.keys()]);
     for (const name of [...names].sort()) {
@@ -19092,6 +19139,37 @@ function evaluateSettings(ws, src, opts) {
         ...(configuration ? { configuration } : {}),
         ...(src.file.template || src.file.templateRows ? { template: true } : {}),
     };
+}
+/**
+ * Settings that set no SECRET_KEY in either world, with nothing the scan cannot follow that could add one, cannot
+ * serve: Django signs nothing without it (sessions, CSRF tokens, password resets). Production runs them completed by
+ * settings the repository does not hold — Recoco's `production.py` is the base its deploy's server-held settings
+ * import (its fabfile runs a manage.py that lives on the server). As with an absent optional override
+ * (overrideIfRequired), every value may be replaced: each becomes unknown with what it was before, and the mark is
+ * said (launch.I005), so nothing those settings may change is reported or passed. Only for settings judged by their
+ * name (production.ts, step 4): a module the deploy or wsgi.py names is what production runs as it is, and a test
+ * fixture's few lines set no SECRET_KEY either.
+ */
+function completedElsewhere(ws, src, results) {
+    const all = [results.unset, results.set];
+    if (all.some((r) => r.raised || r.scope.has('SECRET_KEY') || r.dynamic.length || r.unreadable.length))
+        return;
+    const location = { file: src.file.rel, line: anchorLine(ws.tree(src.file).rootNode) };
+    const mark = {
+        location,
+        reason: `these settings set no SECRET_KEY, and Django signs nothing without one (sessions, CSRF tokens, password resets): production must complete them with settings the repository does not hold (a module on the server that imports these, or the platform's)`,
+        overrides: true,
+    };
+    const by = { location, code: `settings that complete ${src.module}` };
+    for (const r of all) {
+        r.dynamic.push(mark);
+        for (const [k, e] of r.scope) {
+            if (!isSettingName(k))
+                continue;
+            const overridden = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
+            r.scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
+        }
+    }
 }
 /** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */
 function publicOverride(o) {
@@ -23748,6 +23826,11 @@ const CLICKJACKING_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMid
             const csp = WORLDS.map((w) => cspFrameAncestors(s, w));
             if (csp.every((c) => c.state === 'forbids'))
                 return [];
+            // …and one that lets every site frame the pages says so on purpose (Aides-territoires' widget, embedded on
+            // other sites: CSP_FRAME_ANCESTORS = ("*",)): X-Frame-Options would change nothing, browsers obey frame-ancestors
+            if (csp.every((c) => c.state === 'allows')) {
+                return hits.map((h) => ({ ...h, level: 'note', message: `${h.message.replace(/\.$/, '')} — but the app's Content-Security-Policy lets every site frame its pages on purpose (${csp[0].why}), and browsers obey frame-ancestors over X-Frame-Options: a note — make sure no page a logged-in user acts on needs to be framed by any site.` }));
+            }
             if (csp.every((c) => c.state !== 'no')) {
                 const why = csp.find((c) => c.state === 'maybe').why;
                 hits = hits.map((h) => ({ ...h, level: 'note', message: `${h.message.replace(/\.$/, '')} — unless the app's Content-Security-Policy forbids it: ${why}; a note, not a warning.` }));
@@ -23797,10 +23880,10 @@ function cspFrameAncestors(s, w) {
             states.push({ state: 'no' });
         else {
             const j = judgeSources(s.bindings.has('CSP_FRAME_ANCESTORS') ? valueIn(s, 'CSP_FRAME_ANCESTORS', w) : null, 'CSP_FRAME_ANCESTORS', pkg);
-            states.push(reportOnly === undefined && j.state === 'forbids' ? { state: 'maybe', why: 'CSP_REPORT_ONLY cannot be known statically' } : j);
+            states.push(reportOnly === undefined && j.state === 'forbids' ? { state: 'maybe', why: 'CSP_REPORT_ONLY cannot be known statically' } : reportOnly === undefined && j.state === 'allows' ? { state: 'no' } : j);
         }
     }
-    return states.find((x) => x.state === 'forbids') ?? states.find((x) => x.state === 'maybe') ?? { state: 'no' };
+    return states.find((x) => x.state === 'forbids') ?? states.find((x) => x.state === 'maybe') ?? states.find((x) => x.state === 'allows') ?? { state: 'no' };
 }
 /** A frame-ancestors source list (null: not set; undefined: not knowable), under a middleware known installed or not. */
 function judgeSources(v, name, installed) {
@@ -23809,6 +23892,9 @@ function judgeSources(v, name, installed) {
     const items = v === undefined ? undefined : v.kind === 'str' ? [v] : v.kind === 'list' ? v.items : undefined;
     const open = (x) => x.trim() === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(x.trim());
     const known = items?.map((i) => strOf(i));
+    // `*` (or a bare scheme) enforced by an installed middleware: every site may frame the pages, on purpose
+    if (installed === true && known?.some((x) => x !== undefined && x.trim() === '*'))
+        return { state: 'allows', why: `${name} is ${known.map((x) => x ?? '…').join(' ')}` };
     if (known?.some((x) => x !== undefined && open(x)) || (known && known.length === 0))
         return { state: 'no' };
     if (!known || known.some((x) => x === undefined))
@@ -28173,7 +28259,7 @@ function mayStartWithSlash(flow, node, depth) {
 }
 function exprHost(flow, node, depth, seen) {
     if (node.type === 'identifier') {
-        const rhss = reaching(node.text, flow.assignments(node.text));
+        const rhss = reaching(node.text, open_redirect_before(node, flow.assignments(node.text)));
         if (rhss.length === 0 || seen.has(node.text))
             return flow.prov(node).grade.url === REQUEST && rhss.length === 0 ? 'open' : 'fixed';
         seen.add(node.text);
@@ -28199,6 +28285,20 @@ function exprHost(flow, node, depth, seen) {
         return worst;
     }
     return flow.prov(node).grade.url === REQUEST ? 'open' : 'fixed';
+}
+/**
+ * The assignments that can reach a use: those before it, and those after it inside a loop that holds the use too
+ * (the next turn reads them). Itou's community site sets `next_url` to its logout path with the user's URL in the
+ * query string, redirects, and only further down, for another path, to the URL kept in the session: that later
+ * value never reaches the first redirect. All of them when none comes before (a parameter reassigned later).
+ */
+function open_redirect_before(use, rhss) {
+    const loops = [];
+    for (let p = use.parent; p && p.type !== 'function_definition'; p = p.parent)
+        if (p.type === 'for_statement' || p.type === 'while_statement')
+            loops.push(p);
+    const out = rhss.filter((r) => r.startIndex < use.startIndex || loops.some((l) => r.startIndex >= l.startIndex && r.endIndex <= l.endIndex));
+    return out.length ? out : rhss;
 }
 /**
  * `next = request.GET.get("next", ""); if next: next = f"?next={next}"`: below such an `if`, the earlier values
@@ -30631,8 +30731,10 @@ function scan(root, options = {}) {
     // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
     // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:
     // redacting it would blank the word out of every message ("[REDACTED]-reset links").
+    // So is a variable given its own name (`SECRET_KEY: SECRET_KEY` in Recoco's compose file): redacted, every
+    // "SECRET_KEY" in every message would read "[REDACTED]".
     for (const e of environment)
-        if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(e.value))
+        if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= finding/* MIN_SECRET_LENGTH */.vb && !(0,secret_values/* isPlaceholderValue */.Nl)(e.value) && e.value.trim().toUpperCase() !== e.name.toUpperCase())
             secrets.add(e.value);
     const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
     const template = workspace.manageDirs.find((d) => isProjectTemplate(workspace, d));
@@ -30884,7 +30986,7 @@ function scanProject(ws, dir, roots, resolution, development, secrets, provided,
         }
         else {
             const dotenv = imageDotenv(ws, chosen.resolved.file.rel);
-            production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}) });
+            production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}), ...(chosen.source === 'sibling' ? { judgedByName: true } : {}) });
         }
         settings.push(production);
     }

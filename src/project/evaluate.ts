@@ -53,6 +53,7 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     unset: runWorld(ws, src, 'unset', opts, files),
     set: runWorld(ws, src, 'set', opts, files),
   };
+  if (opts.judgedByName) completedElsewhere(ws, src, results);
   const bindings = new Map<string, SettingBinding>();
   const names = new Set([...results.unset.scope.keys(), ...results.set.scope.keys()]);
   for (const name of [...names].sort()) {
@@ -97,6 +98,36 @@ export function evaluateSettings(ws: Workspace, src: ModuleSource, opts: Evaluat
     ...(configuration ? { configuration } : {}),
     ...(src.file.template || src.file.templateRows ? { template: true } : {}),
   };
+}
+
+/**
+ * Settings that set no SECRET_KEY in either world, with nothing the scan cannot follow that could add one, cannot
+ * serve: Django signs nothing without it (sessions, CSRF tokens, password resets). Production runs them completed by
+ * settings the repository does not hold — Recoco's `production.py` is the base its deploy's server-held settings
+ * import (its fabfile runs a manage.py that lives on the server). As with an absent optional override
+ * (overrideIfRequired), every value may be replaced: each becomes unknown with what it was before, and the mark is
+ * said (launch.I005), so nothing those settings may change is reported or passed. Only for settings judged by their
+ * name (production.ts, step 4): a module the deploy or wsgi.py names is what production runs as it is, and a test
+ * fixture's few lines set no SECRET_KEY either.
+ */
+function completedElsewhere(ws: Workspace, src: ModuleSource, results: Record<World, WorldResult>): void {
+  const all = [results.unset, results.set];
+  if (all.some((r) => r.raised || r.scope.has('SECRET_KEY') || r.dynamic.length || r.unreadable.length)) return;
+  const location = { file: src.file.rel, line: anchorLine(ws.tree(src.file).rootNode) };
+  const mark: DynamicMark = {
+    location,
+    reason: `these settings set no SECRET_KEY, and Django signs nothing without one (sessions, CSRF tokens, password resets): production must complete them with settings the repository does not hold (a module on the server that imports these, or the platform's)`,
+    overrides: true,
+  };
+  const by = { location, code: `settings that complete ${src.module}` };
+  for (const r of all) {
+    r.dynamic.push(mark);
+    for (const [k, e] of r.scope) {
+      if (!isSettingName(k)) continue;
+      const overridden: EntryOverride = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
+      r.scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
+    }
+  }
 }
 
 /** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */

@@ -140,7 +140,9 @@ export function scan(root: string, options: ScanOptions = {}): ScanContext {
   // Values the deploy files give secret-named variables are secrets too: redacted like source literals.
   // A placeholder word (`ADMIN_PASSWORD=password` in doccano's .env.example) is no secret, as in the settings:
   // redacting it would blank the word out of every message ("[REDACTED]-reset links").
-  for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(e.value)) secrets.add(e.value);
+  // So is a variable given its own name (`SECRET_KEY: SECRET_KEY` in Recoco's compose file): redacted, every
+  // "SECRET_KEY" in every message would read "[REDACTED]".
+  for (const e of environment) if (e.value && SECRET_VARIABLE.test(e.name) && e.value.length >= MIN_SECRET_LENGTH && !isPlaceholderValue(e.value) && e.value.trim().toUpperCase() !== e.name.toUpperCase()) secrets.add(e.value);
   const allRoots = projectRoots(workspace, named, evidence, copies, patterns);
   const template = workspace.manageDirs.find((d) => isProjectTemplate(workspace, d));
   // project templates beside only a test or example project (CodeRed CMS's `coderedcms/tests`): a library of
@@ -388,7 +390,7 @@ function scanProject(
       production = unreadableSettings(chosen.resolved.module, chosen.resolved.unreadable, reason);
     } else {
       const dotenv = imageDotenv(ws, chosen.resolved.file.rel);
-      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}) });
+      production = evaluateSettings(ws, chosen.resolved, { production: true, reason, resolve, secrets, provided, ...(configuration ? { configuration } : {}), ...(dotenv ? { dotenv } : {}), ...(chosen.source === 'sibling' ? { judgedByName: true } : {}) });
     }
     settings.push(production);
   }

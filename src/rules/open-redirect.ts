@@ -599,7 +599,7 @@ function mayStartWithSlash(flow: FunctionFlow, node: SyntaxNode, depth: number):
 
 function exprHost(flow: FunctionFlow, node: SyntaxNode, depth: number, seen: Set<string>): Host {
   if (node.type === 'identifier') {
-    const rhss = reaching(node.text, flow.assignments(node.text));
+    const rhss = reaching(node.text, before(node, flow.assignments(node.text)));
     if (rhss.length === 0 || seen.has(node.text)) return flow.prov(node).grade.url === REQUEST && rhss.length === 0 ? 'open' : 'fixed';
     seen.add(node.text);
     let worst: Host = 'fixed';
@@ -621,6 +621,19 @@ function exprHost(flow: FunctionFlow, node: SyntaxNode, depth: number, seen: Set
     return worst;
   }
   return flow.prov(node).grade.url === REQUEST ? 'open' : 'fixed';
+}
+
+/**
+ * The assignments that can reach a use: those before it, and those after it inside a loop that holds the use too
+ * (the next turn reads them). Itou's community site sets `next_url` to its logout path with the user's URL in the
+ * query string, redirects, and only further down, for another path, to the URL kept in the session: that later
+ * value never reaches the first redirect. All of them when none comes before (a parameter reassigned later).
+ */
+function before(use: SyntaxNode, rhss: readonly SyntaxNode[]): readonly SyntaxNode[] {
+  const loops: SyntaxNode[] = [];
+  for (let p = use.parent; p && p.type !== 'function_definition'; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') loops.push(p);
+  const out = rhss.filter((r) => r.startIndex < use.startIndex || loops.some((l) => r.startIndex >= l.startIndex && r.endIndex <= l.endIndex));
+  return out.length ? out : rhss;
 }
 
 /**

@@ -35,6 +35,11 @@ export default {
       // would (browsers obey it over X-Frame-Options)
       const csp = WORLDS.map((w) => cspFrameAncestors(s, w));
       if (csp.every((c) => c.state === 'forbids')) return [];
+      // …and one that lets every site frame the pages says so on purpose (Aides-territoires' widget, embedded on
+      // other sites: CSP_FRAME_ANCESTORS = ("*",)): X-Frame-Options would change nothing, browsers obey frame-ancestors
+      if (csp.every((c) => c.state === 'allows')) {
+        return hits.map((h) => ({ ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')} — but the app's Content-Security-Policy lets every site frame its pages on purpose (${csp[0].why}), and browsers obey frame-ancestors over X-Frame-Options: a note — make sure no page a logged-in user acts on needs to be framed by any site.` }));
+      }
       if (csp.every((c) => c.state !== 'no')) {
         const why = csp.find((c) => c.state === 'maybe')!.why;
         hits = hits.map((h) => ({ ...h, level: 'note' as const, message: `${h.message.replace(/\.$/, '')} — unless the app's Content-Security-Policy forbids it: ${why}; a note, not a warning.` }));
@@ -65,10 +70,10 @@ const DJANGO_CSP_PACKAGE_MIDDLEWARE = 'csp.middleware.CSPMiddleware';
  * django-csp 4's `CONTENT_SECURITY_POLICY["DIRECTIVES"]`, or django-csp 3's `CSP_FRAME_ANCESTORS` (unless
  * `CSP_REPORT_ONLY`); `maybe`: it may, but the scan cannot tell (a value or the middleware undecided); `no`.
  */
-function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' | 'maybe' | 'no'; why?: string } {
+function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string } {
   const django = middlewareHas(s, w, DJANGO_CSP_MIDDLEWARE);
   const pkg = middlewareHas(s, w, DJANGO_CSP_PACKAGE_MIDDLEWARE);
-  const states: Array<{ state: 'forbids' | 'maybe' | 'no'; why?: string }> = [];
+  const states: Array<{ state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string }> = [];
   if (django !== false) {
     const policy = valueIn(s, 'SECURE_CSP', w, { kind: 'dict', entries: [] });
     states.push(judgeSources(policy?.kind === 'dict' ? dictGet(policy, 'frame-ancestors') ?? null : undefined, 'SECURE_CSP["frame-ancestors"]', django));
@@ -82,18 +87,20 @@ function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' |
     } else if (reportOnly === true) states.push({ state: 'no' });
     else {
       const j = judgeSources(s.bindings.has('CSP_FRAME_ANCESTORS') ? valueIn(s, 'CSP_FRAME_ANCESTORS', w) : null, 'CSP_FRAME_ANCESTORS', pkg);
-      states.push(reportOnly === undefined && j.state === 'forbids' ? { state: 'maybe', why: 'CSP_REPORT_ONLY cannot be known statically' } : j);
+      states.push(reportOnly === undefined && j.state === 'forbids' ? { state: 'maybe', why: 'CSP_REPORT_ONLY cannot be known statically' } : reportOnly === undefined && j.state === 'allows' ? { state: 'no' } : j);
     }
   }
-  return states.find((x) => x.state === 'forbids') ?? states.find((x) => x.state === 'maybe') ?? { state: 'no' };
+  return states.find((x) => x.state === 'forbids') ?? states.find((x) => x.state === 'maybe') ?? states.find((x) => x.state === 'allows') ?? { state: 'no' };
 }
 
 /** A frame-ancestors source list (null: not set; undefined: not knowable), under a middleware known installed or not. */
-function judgeSources(v: Value | null | undefined, name: string, installed: boolean | undefined): { state: 'forbids' | 'maybe' | 'no'; why?: string } {
+function judgeSources(v: Value | null | undefined, name: string, installed: boolean | undefined): { state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string } {
   if (v === null) return { state: 'no' };
   const items = v === undefined ? undefined : v.kind === 'str' ? [v] : v.kind === 'list' ? v.items : undefined;
   const open = (x: string) => x.trim() === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(x.trim());
   const known = items?.map((i) => strOf(i));
+  // `*` (or a bare scheme) enforced by an installed middleware: every site may frame the pages, on purpose
+  if (installed === true && known?.some((x) => x !== undefined && x.trim() === '*')) return { state: 'allows', why: `${name} is ${known.map((x) => x ?? '…').join(' ')}` };
   if (known?.some((x) => x !== undefined && open(x)) || (known && known.length === 0)) return { state: 'no' };
   if (!known || known.some((x) => x === undefined)) return { state: 'maybe', why: `${name} cannot be known statically` };
   if (installed !== true) return { state: 'maybe', why: `${name} is ${known.join(' ')}, but whether its middleware is installed cannot be known statically` };

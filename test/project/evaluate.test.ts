@@ -383,6 +383,10 @@ describe('module structure', () => {
     // the same in a deploy file's environment (doccano's ADMIN_PASSWORD=password): only the real value is redacted
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n    environment:\n      ADMIN_PASSWORD: password\n      DB_PASSWORD: Zq8#vN2!pL4wR7\n');
     expect([...scan(dir).secrets].sort()).toEqual(['Zq8#vN2!pL4wR7', 'correcthorsebatterystaple']);
+    // a variable given its own name (Recoco's compose file: SECRET_KEY: SECRET_KEY) is a placeholder: redacted, the
+    // setting's name would be blanked out of every message
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n    environment:\n      SECRET_KEY: SECRET_KEY\n      DB_PASSWORD: Zq8#vN2!pL4wR7\n');
+    expect([...scan(dir).secrets].sort()).toEqual(['Zq8#vN2!pL4wR7', 'correcthorsebatterystaple']);
     // a "password" that is the name of the project's own package (hawkpost's POSTGRES_PASSWORD=hawkpost) is in every
     // path already: it is not redacted, or the package's name would be blanked out of every message
     mkdirSync(join(dir, 'shopfront'), { recursive: true });

@@ -110,6 +110,52 @@ describe('resolution order', () => {
     expect(chosen(tree({ ...files, 'app/settings/__init__.py': `${init}    setattr(sys.modules[__name__], "DEBUG", False)\n` })).module).toBe('app.settings');
   });
 
+  it("3. the module a production start command hands gunicorn comes before a wsgi.py no command names (Aides-territoires' start script: gunicorn core.wsgi_scalingo)", () => {
+    const files = {
+      ...BASE,
+      'manage.py': SET('app.settings.dev'),
+      'app/wsgi.py': SET('app.settings.production'),
+      'app/wsgi_live.py': SET('app.settings.live'),
+      Procfile: 'web: bash scripts/start_web.sh\n',
+      'scripts/start_web.sh': '#!/bin/bash\npython manage.py collectstatic --noinput\ngunicorn app.wsgi_live --log-file -\n',
+    };
+    expect(chosen(tree(files))).toMatchObject({ module: 'app.settings.live', status: 'resolved', evidence: { file: 'app/wsgi_live.py' } });
+    expect(chosen(tree(files)).reason).toContain('the module gunicorn loads (scripts/start_web.sh, line 3)');
+    // the development server's --reload, or a compose file (the local stack), names nothing production loads
+    const reload = { ...files, 'scripts/start_web.sh': 'gunicorn app.wsgi_live --reload\n' };
+    expect(chosen(tree(reload))).toMatchObject({ module: 'app.settings.production', evidence: { file: 'app/wsgi.py' } });
+    const compose = { ...files, 'scripts/start_web.sh': 'echo\n', 'docker-compose.yml': 'services:\n  web:\n    command: gunicorn app.wsgi_live\n' };
+    expect(chosen(tree(compose))).toMatchObject({ module: 'app.settings.production' });
+  });
+
+  it("4. a production-named sibling that sets no SECRET_KEY is a base that settings outside the repository complete (Recoco's server-held settings): every value unknown, said, never judged", () => {
+    const files = {
+      'app/__init__.py': '',
+      'app/settings/__init__.py': '',
+      'app/settings/common.py': 'INSTALLED_APPS = ["django.contrib.admin"]\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n',
+      'app/settings/production.py': 'from .common import *  # noqa\n\nDEBUG = False\nSECURE_SSL_REDIRECT = True\n',
+      'app/wsgi.py': SET('app.settings'),
+      'manage.py': SET('app.settings'),
+    };
+    const p = scan(tree(files)).projects[0];
+    expect(p.info.settingsModule).toBe('app.settings.production');
+    const dyn = p.production!.dynamic;
+    expect(dyn).toHaveLength(1);
+    expect(dyn[0]).toMatchObject({ location: { file: 'app/settings/production.py', line: 1 }, overrides: true });
+    expect(dyn[0].reason).toContain('set no SECRET_KEY');
+    const redirect = p.production!.bindings.get('SECURE_SSL_REDIRECT')!;
+    expect(redirect.unset.kind).toBe('unknown');
+    expect(redirect.overridden?.unset?.before).toEqual([{ kind: 'bool', value: true }]);
+    // with a key read from the environment, the same sibling is judged as it is
+    const keyed = { ...files, 'app/settings/production.py': `${files['app/settings/production.py']}import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n` };
+    const q = scan(tree(keyed)).projects[0];
+    expect(q.production!.dynamic).toEqual([]);
+    expect(q.production!.bindings.get('SECURE_SSL_REDIRECT')!.unset).toMatchObject({ kind: 'bool', value: true });
+    // and a module the deploy names is what production runs as it is, key or none
+    const named = { ...files, Procfile: 'web: gunicorn app.wsgi --env DJANGO_SETTINGS_MODULE=app.settings.production\n' };
+    expect(scan(tree(named)).projects[0].production!.dynamic).toEqual([]);
+  });
+
   it('4. beside a development default: a sibling named production, else one whose docstring says so', () => {
     const both = chosen(tree({ ...BASE, 'manage.py': SET('app.settings.dev'), 'app/wsgi.py': SET('app.settings.dev') }));
     // live.py and production.py are both named like production: the first, and the other is named.

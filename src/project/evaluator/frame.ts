@@ -69,6 +69,11 @@ export interface EvaluateOptions {
   provided?: ReadonlySet<string>;
   /** The `.env` the production image holds where python-decouple finds it (src/project/image-dotenv.ts). */
   dotenv?: ImageDotenv;
+  /**
+   * Judged by its name beside what wsgi.py/manage.py name (production.ts, step 4), not named by the deploy: if it
+   * sets no SECRET_KEY it is a base that settings outside the repository complete (evaluate.ts completedElsewhere).
+   */
+  judgedByName?: boolean;
 }
 
 /**

@@ -41,7 +41,7 @@ AWS_STORAGE_BUCKET_NAME = os.getenv("AWS_STORAGE_BUCKET_NAME", "shop-reports")
 # expect: launch.I007
 # launch-gate: ignore[launch.W104] the load balancer redirects HTTP to HTTPS
 SECURE_SSL_REDIRECT = True  # expect: launch.E109
-SECURE_HSTS_SECONDS = 3600
+SECURE_HSTS_SECONDS = 3600  # expect: launch.W103
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # The legacy report viewer serves CSV exports as text/plain and relies on sniffing

@@ -1,4 +1,5 @@
-"""Production settings: Django 6.0's own Content-Security-Policy lets any site frame the pages."""
+"""Production settings: Django 6.0's own Content-Security-Policy lets any site frame the pages, on purpose (a widget
+embedded on other sites, as Aides-territoires'): X-Frame-Options would change nothing — a note, not a warning."""
 import os
 
 from django.utils.csp import CSP
@@ -6,7 +7,7 @@ from django.utils.csp import CSP
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 DEBUG = False
 ALLOWED_HOSTS = ["example.com"]
-# ruleid: launch.W107
+# note: launch.W107
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

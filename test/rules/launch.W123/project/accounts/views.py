@@ -276,3 +276,28 @@ def merge_with(request):
     # the row a ModelChoiceField picked by id: redirect() goes to its get_absolute_url() (weblate's website)
     # ok: launch.W123
     return redirect(into)
+
+
+def oidc_callback(request):
+    user = authenticate_somehow(request)
+    if not user.is_active:
+        # the target is this site's logout path; the user's URL only rides in its query string — the later
+        # assignment below never reaches this redirect (Itou's community site)
+        next_url = f"{reverse('logout')}?{urlencode({'redirect_url': request.GET['previous']})}"
+        # ok: launch.W123
+        return HttpResponseRedirect(next_url)
+    login(request, user)
+    next_url = request.GET.get("next") or reverse("home")
+    # ruleid: launch.W123
+    return HttpResponseRedirect(next_url)
+
+
+def retry_loop(request):
+    target = "/start/"
+    for attempt in range(3):
+        # inside the loop the value set further down reaches this redirect on the next turn
+        if attempt:
+            # ruleid: launch.W123
+            return HttpResponseRedirect(target)
+        target = request.GET["next"]
+    return HttpResponseRedirect("/")

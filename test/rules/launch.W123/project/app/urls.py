@@ -15,4 +15,6 @@ urlpatterns = [
     path("return/", views.ReturnView.as_view()),
     path("after/", views.after_login),
     path("sign-out/", views.sign_out),
+    path("oidc/callback/", views.oidc_callback),
+    path("retry/", views.retry_loop),
 ]
