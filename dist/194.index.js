@@ -6850,13 +6850,15 @@ function overrideIfRequired(state, scope) {
             mark.reason = `${mark.reason}, and the settings set no SECRET_KEY without it, so production must have it`;
         }
         const by = { location: o.location, code: o.code };
-        for (const [k, e] of o.entries) {
-            if (scope.get(k) !== e)
-                continue;
-            const overridden = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-            scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
-        }
+        for (const [k, e] of o.entries)
+            if (scope.get(k) === e)
+                replaceable(scope, k, e, by);
     }
+}
+/** The entry `k` becomes unknown: code the scan cannot see (`by`) may replace it; what it was before is kept beside it. */
+function replaceable(scope, k, e, by) {
+    const overridden = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
+    scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
 }
 /**
  * The entry's value before an override, while the entry is still the one markDynamic (or carryOverride,
@@ -8173,23 +8175,33 @@ const WORKER_CLASS_FLAG = /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)([\w.:#-]+)/;
 const ASGI_APP = /(?:^|\s)[A-Za-z_][\w.]*\.asgi(?::\w+(?:\(\))?)?(?=\s|$)/;
 /** The app server a command starts, with its interface: gunicorn `-k uvicorn.workers.UvicornWorker` and granian `--interface asgi` are ASGI. */
 function serverStartedBy(command) {
-    const text = command.text.replace(/(^|\s)#.*$/, '');
+    const found = serverOnLine(command.text);
+    if (!found)
+        return undefined;
+    const { server, args } = found;
+    const rest = args.join(' ');
+    let kind = APP_SERVERS[server];
+    if (server === 'gunicorn' && /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)[\w.]*Uvicorn/.test(rest))
+        kind = 'asgi';
+    if (server === 'granian')
+        kind = /--interface(?:\s+|=)wsgi\b/.test(rest) || !/--interface/.test(rest) && /\.wsgi(:|\s|$)/.test(rest) ? 'wsgi' : 'asgi';
+    if (server === 'gunicorn')
+        return { server, interface: kind, command, workerClass: WORKER_CLASS_FLAG.exec(rest)?.[1], asgiApp: ASGI_APP.test(rest) };
+    return { server, interface: kind, command };
+}
+/**
+ * The app server a command line starts and its arguments — the first simple command that starts one, past
+ * prefixes (`exec`, `python -m`, `poetry run`…); none for an install, a version check, a kill, or `--reload` (the
+ * development autoreloader). Text only: also what production.ts reads before any ScanContext exists.
+ */
+function serverOnLine(line) {
+    const text = line.replace(/(^|\s)#.*$/, '');
     if (NOT_A_START.test(text) || /\s--reload\b/.test(text))
-        return undefined; // --reload: the development autoreloader
+        return undefined;
     for (const words of simpleCommands(text)) {
         const found = serverOf(words);
-        if (!found)
-            continue;
-        const { server, args } = found;
-        const rest = args.join(' ');
-        let kind = APP_SERVERS[server];
-        if (server === 'gunicorn' && /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)[\w.]*Uvicorn/.test(rest))
-            kind = 'asgi';
-        if (server === 'granian')
-            kind = /--interface(?:\s+|=)wsgi\b/.test(rest) || !/--interface/.test(rest) && /\.wsgi(:|\s|$)/.test(rest) ? 'wsgi' : 'asgi';
-        if (server === 'gunicorn')
-            return { server, interface: kind, command, workerClass: WORKER_CLASS_FLAG.exec(rest)?.[1], asgiApp: ASGI_APP.test(rest) };
-        return { server, interface: kind, command };
+        if (found)
+            return found;
     }
     return undefined;
 }
@@ -14455,6 +14467,7 @@ function copiedSource(ws, moduleRel) {
 
 
 
+
 /**
  * Which manifest's word comes first. A Kubernetes container's `env:` overrides the ENV of the image it runs, so
  * it comes before the Dockerfile (the IETF website: the image says `ietf.settings.docker.base`, the Deployment
@@ -14475,13 +14488,12 @@ function ownFiles(input, name) {
         .pythonFiles()
         .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !inTemplateFolder(f.rel));
 }
-/** App servers whose first argument naming a module is the app they load. */
-const SERVER_WORD = /^(gunicorn|uwsgi|waitress-serve|daphne|uvicorn|hypercorn|granian)$/;
 /**
  * The project's own modules that a production start command hands its app server (`gunicorn core.wsgi_scalingo`,
  * `uwsgi --module=app.wsgi_prod:application`), read line by line from the deploy files outside development and
  * test folders (compose files left out: most are the local stack) — a module named so only when it is a file
- * of this project that sets a settings default. `--reload` is the development server's.
+ * of this project that sets a settings default. The server and its arguments as deploy-commands.ts reads them
+ * (serverOnLine: prefixes, `python -m`, `--reload` left out).
  */
 function servedModules(input) {
     const out = [];
@@ -14489,14 +14501,10 @@ function servedModules(input) {
         if (!belongsTo(input, f.rel) || files_inDevFolder(f.rel) || isTestPath(f.rel) || /compose[^/]*\.ya?ml$/i.test(f.rel))
             continue;
         f.text.split('\n').forEach((line, i) => {
-            const code = line.replace(/(^|\s)#.*$/, '');
-            if (/--reload\b/.test(code))
-                return;
-            const words = code.split(/[\s"',[\]]+/).filter(Boolean);
-            const at = words.findIndex((w) => SERVER_WORD.test(w.replace(/^.*\//, '')));
-            if (at < 0)
-                return;
-            for (const w of words.slice(at + 1)) {
+            // the command itself: after a Dockerfile's CMD/ENTRYPOINT (its exec form, `["gunicorn", "app.wsgi"]`, read as
+            // the words it runs), a Procfile's or YAML key's `web:`, a YAML list's `- `
+            const started = serverOnLine(line.replace(/^\s*(?:-\s+)?(?:CMD\b|ENTRYPOINT\b|[\w-]+:(?=\s))?/, '').replace(/[[\],]/g, ' '));
+            for (const w of started?.args ?? []) {
                 const m = /^(?:--module=|--wsgi=)?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?::[\w()]+)?$/.exec(w);
                 if (!m || /\.py$/.test(m[1]))
                     continue;
@@ -14505,7 +14513,7 @@ function servedModules(input) {
                 if (!file || !settingsDefaultIn(input.ws, file)?.module)
                     continue;
                 if (!out.some((o) => o.file === file)) {
-                    out.push({ file, source: /asgi/.test(m[1].split('.').pop() ?? '') ? 'asgi' : 'wsgi', how: `the module ${words[at].replace(/^.*\//, '')} loads (${f.rel}, line ${i + 1})` });
+                    out.push({ file, source: /asgi/.test(m[1].split('.').pop() ?? '') ? 'asgi' : 'wsgi', how: `the module ${started.server} loads (${f.rel}, line ${i + 1})` });
                 }
                 break;
             }
@@ -14633,33 +14641,31 @@ function resolveProduction(input) {
     // Aides-territoires' Scalingo start script): its default is what production loads, over a wsgi.py no command names
     const served = servedModules(input);
     const entries = [
-        ...served.map(({ file, source, how }) => [file, source, how]),
-        ...['wsgi.py', 'asgi.py'].flatMap((name) => ownFiles(input, name).filter((f) => !served.some((x) => x.file === f)).map((f) => [f, name === 'wsgi.py' ? 'wsgi' : 'asgi', ''])),
+        ...served,
+        ...['wsgi.py', 'asgi.py'].flatMap((name) => ownFiles(input, name).filter((f) => !served.some((x) => x.file === f)).map((file) => ({ file, source: name === 'wsgi.py' ? 'wsgi' : 'asgi' }))),
     ];
-    for (const [f, source, servedHow] of entries) {
-        {
-            const d = settingsDefaultIn(input.ws, f);
-            if (!d?.module)
-                continue;
-            const c = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), ${servedHow || `which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`}`, ...(d.configuration ? { configuration: d.configuration } : {}) };
-            const l = locate(input, d.module);
-            if (!l) {
-                if (!missing.some((m) => m.module === c.module))
-                    missing.push(c);
-                continue;
-            }
-            anchors.push(c);
-            const documented = isDev(d.module) ? c : documentedDev(c);
-            if (documented) {
-                passedOver.push(documented);
-                continue;
-            }
-            if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
-                const extended = extendedForProduction(input, c);
-                const r = pickAfter(extended ?? c, [], passedOver);
-                if (r)
-                    return r;
-            }
+    for (const { file: f, source, how: servedHow } of entries) {
+        const d = settingsDefaultIn(input.ws, f);
+        if (!d?.module)
+            continue;
+        const c = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), ${servedHow || `which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`}`, ...(d.configuration ? { configuration: d.configuration } : {}) };
+        const l = locate(input, d.module);
+        if (!l) {
+            if (!missing.some((m) => m.module === c.module))
+                missing.push(c);
+            continue;
+        }
+        anchors.push(c);
+        const documented = isDev(d.module) ? c : documentedDev(c);
+        if (documented) {
+            passedOver.push(documented);
+            continue;
+        }
+        if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
+            const extended = extendedForProduction(input, c);
+            const r = pickAfter(extended ?? c, [], passedOver);
+            if (r)
+                return r;
         }
     }
     // What the WSGI/ASGI server would be told to import does not exist: production would not start. Nothing is
@@ -19163,12 +19169,9 @@ function completedElsewhere(ws, src, results) {
     const by = { location, code: `settings that complete ${src.module}` };
     for (const r of all) {
         r.dynamic.push(mark);
-        for (const [k, e] of r.scope) {
-            if (!isSettingName(k))
-                continue;
-            const overridden = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-            r.scope.set(k, { ...e, value: values_UNKNOWN, alternatives: undefined, conditional: true, overridden });
-        }
+        for (const [k, e] of r.scope)
+            if (isSettingName(k))
+                replaceable(r.scope, k, e, by);
     }
 }
 /** What a rule may read of an override: the evaluator's own bookkeeping (entryAt) left out. */
@@ -23389,7 +23392,10 @@ function seconds(v) {
             const b = s.bindings.get('SECURE_HSTS_SECONDS');
             const values = [...new Set(worlds.map((w) => seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w))))];
             const shortest = Math.min(...values);
-            const preload = worlds.some((w) => (() => { const v = valueIn(s, 'SECURE_HSTS_PRELOAD', w); return !!v && values_truthy(v) === true; })());
+            const preload = worlds.some((w) => {
+                const v = valueIn(s, 'SECURE_HSTS_PRELOAD', w);
+                return !!v && values_truthy(v) === true;
+            });
             const base = `SECURE_HSTS_SECONDS is ${values.join(' or ')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers keep the HTTPS-only rule for ${describe(shortest)} after a response, so a visitor who comes back later makes a first plain-HTTP request again (SSL stripping)${preload ? `, and SECURE_HSTS_PRELOAD asks for the preload list, which refuses a max-age under a year (${YEAR})` : ''}`;
             const note = httpsNote(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
             if (note)
@@ -23892,7 +23898,7 @@ function judgeSources(v, name, installed) {
     const items = v === undefined ? undefined : v.kind === 'str' ? [v] : v.kind === 'list' ? v.items : undefined;
     const open = (x) => x.trim() === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(x.trim());
     const known = items?.map((i) => strOf(i));
-    // `*` (or a bare scheme) enforced by an installed middleware: every site may frame the pages, on purpose
+    // `*` enforced by an installed middleware: every site may frame the pages, on purpose
     if (installed === true && known?.some((x) => x !== undefined && x.trim() === '*'))
         return { state: 'allows', why: `${name} is ${known.map((x) => x ?? '…').join(' ')}` };
     if (known?.some((x) => x !== undefined && open(x)) || (known && known.length === 0))
@@ -28503,12 +28509,7 @@ function untimed(idx, file, call, clients, defaultSocketTimeout) {
 const CALL_DEPTH = 3;
 /** A method `name` defined in a class's body. */
 function methodOf(cls, name) {
-    for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
-        const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-        if (d?.type === 'function_definition' && d.childForFieldName('name')?.text === name)
-            return d;
-    }
-    return undefined;
+    return methodsOf(cls).find((m) => m.childForFieldName('name')?.text === name);
 }
 /**
  * The project function a call runs, when the scan can name it: a function of the caller's module, a method of the

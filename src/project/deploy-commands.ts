@@ -504,18 +504,28 @@ const ASGI_APP = /(?:^|\s)[A-Za-z_][\w.]*\.asgi(?::\w+(?:\(\))?)?(?=\s|$)/;
 
 /** The app server a command starts, with its interface: gunicorn `-k uvicorn.workers.UvicornWorker` and granian `--interface asgi` are ASGI. */
 export function serverStartedBy(command: DeployCommand): ServerStart | undefined {
-  const text = command.text.replace(/(^|\s)#.*$/, '');
-  if (NOT_A_START.test(text) || /\s--reload\b/.test(text)) return undefined; // --reload: the development autoreloader
+  const found = serverOnLine(command.text);
+  if (!found) return undefined;
+  const { server, args } = found;
+  const rest = args.join(' ');
+  let kind = APP_SERVERS[server];
+  if (server === 'gunicorn' && /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)[\w.]*Uvicorn/.test(rest)) kind = 'asgi';
+  if (server === 'granian') kind = /--interface(?:\s+|=)wsgi\b/.test(rest) || !/--interface/.test(rest) && /\.wsgi(:|\s|$)/.test(rest) ? 'wsgi' : 'asgi';
+  if (server === 'gunicorn') return { server, interface: kind, command, workerClass: WORKER_CLASS_FLAG.exec(rest)?.[1], asgiApp: ASGI_APP.test(rest) };
+  return { server, interface: kind, command };
+}
+
+/**
+ * The app server a command line starts and its arguments — the first simple command that starts one, past
+ * prefixes (`exec`, `python -m`, `poetry run`…); none for an install, a version check, a kill, or `--reload` (the
+ * development autoreloader). Text only: also what production.ts reads before any ScanContext exists.
+ */
+export function serverOnLine(line: string): { server: string; args: string[] } | undefined {
+  const text = line.replace(/(^|\s)#.*$/, '');
+  if (NOT_A_START.test(text) || /\s--reload\b/.test(text)) return undefined;
   for (const words of simpleCommands(text)) {
     const found = serverOf(words);
-    if (!found) continue;
-    const { server, args } = found;
-    const rest = args.join(' ');
-    let kind = APP_SERVERS[server];
-    if (server === 'gunicorn' && /(?:^|\s)(?:-k|--worker-class)(?:\s+|=)[\w.]*Uvicorn/.test(rest)) kind = 'asgi';
-    if (server === 'granian') kind = /--interface(?:\s+|=)wsgi\b/.test(rest) || !/--interface/.test(rest) && /\.wsgi(:|\s|$)/.test(rest) ? 'wsgi' : 'asgi';
-    if (server === 'gunicorn') return { server, interface: kind, command, workerClass: WORKER_CLASS_FLAG.exec(rest)?.[1], asgiApp: ASGI_APP.test(rest) };
-    return { server, interface: kind, command };
+    if (found) return found;
   }
   return undefined;
 }

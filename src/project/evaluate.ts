@@ -19,7 +19,7 @@ import { lineOf, type SyntaxNode } from './python';
 import type { Workspace } from './workspace';
 import { UNKNOWN, type DynamicMark, type EvaluatedSettings, type Overridden, type SettingBinding, type UnreadableMark, type Value, type World } from './values';
 import { applyConfigurations } from './evaluator/classes';
-import { isSettingName, overriddenOf, overrideIfRequired, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
+import { isSettingName, overriddenOf, overrideIfRequired, replaceable, type EntryOverride, type EvaluateOptions, type ModuleSource, type Scope, type WorldState } from './evaluator/frame';
 import { runModule } from './evaluator/imports';
 import { isPlaceholderValue, SECRET_NAME } from './secret-values';
 
@@ -122,11 +122,7 @@ function completedElsewhere(ws: Workspace, src: ModuleSource, results: Record<Wo
   const by = { location, code: `settings that complete ${src.module}` };
   for (const r of all) {
     r.dynamic.push(mark);
-    for (const [k, e] of r.scope) {
-      if (!isSettingName(k)) continue;
-      const overridden: EntryOverride = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-      r.scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
-    }
+    for (const [k, e] of r.scope) if (isSettingName(k)) replaceable(r.scope, k, e, by);
   }
 }
 

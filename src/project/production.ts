@@ -16,6 +16,7 @@ import type { Location } from '../finding';
 import type { ResolvedModule } from './evaluator/frame';
 import type { BuildCopy, SettingsEvidence } from './manifests';
 import { deployCopySource, deployWrites } from './deploy-writes';
+import { serverOnLine } from './deploy-commands';
 import {
   absoluteModuleName,
   deployTimeModule,
@@ -97,33 +98,29 @@ function ownFiles(input: ResolveInput, name: string): SourceFile[] {
     .filter((f) => under(input.dir, f.rel) && (f.rel === name || f.rel.endsWith(`/${name}`)) && !nested.some((d) => under(d, f.rel)) && !inTemplateFolder(f.rel));
 }
 
-/** App servers whose first argument naming a module is the app they load. */
-const SERVER_WORD = /^(gunicorn|uwsgi|waitress-serve|daphne|uvicorn|hypercorn|granian)$/;
-
 /**
  * The project's own modules that a production start command hands its app server (`gunicorn core.wsgi_scalingo`,
  * `uwsgi --module=app.wsgi_prod:application`), read line by line from the deploy files outside development and
  * test folders (compose files left out: most are the local stack) — a module named so only when it is a file
- * of this project that sets a settings default. `--reload` is the development server's.
+ * of this project that sets a settings default. The server and its arguments as deploy-commands.ts reads them
+ * (serverOnLine: prefixes, `python -m`, `--reload` left out).
  */
 function servedModules(input: ResolveInput): Array<{ file: SourceFile; source: 'wsgi' | 'asgi'; how: string }> {
   const out: Array<{ file: SourceFile; source: 'wsgi' | 'asgi'; how: string }> = [];
   for (const f of input.ws.deployFiles()) {
     if (!belongsTo(input, f.rel) || inDevFolder(f.rel) || isTestPath(f.rel) || /compose[^/]*\.ya?ml$/i.test(f.rel)) continue;
     f.text.split('\n').forEach((line, i) => {
-      const code = line.replace(/(^|\s)#.*$/, '');
-      if (/--reload\b/.test(code)) return;
-      const words = code.split(/[\s"',[\]]+/).filter(Boolean);
-      const at = words.findIndex((w) => SERVER_WORD.test(w.replace(/^.*\//, '')));
-      if (at < 0) return;
-      for (const w of words.slice(at + 1)) {
+      // the command itself: after a Dockerfile's CMD/ENTRYPOINT (its exec form, `["gunicorn", "app.wsgi"]`, read as
+      // the words it runs), a Procfile's or YAML key's `web:`, a YAML list's `- `
+      const started = serverOnLine(line.replace(/^\s*(?:-\s+)?(?:CMD\b|ENTRYPOINT\b|[\w-]+:(?=\s))?/, '').replace(/[[\],]/g, ' '));
+      for (const w of started?.args ?? []) {
         const m = /^(?:--module=|--wsgi=)?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?::[\w()]+)?$/.exec(w);
         if (!m || /\.py$/.test(m[1])) continue;
         const r = resolveModule(input.ws, input.dir, m[1]);
         const file = r && 'file' in r ? r.file : undefined;
         if (!file || !settingsDefaultIn(input.ws, file)?.module) continue;
         if (!out.some((o) => o.file === file)) {
-          out.push({ file, source: /asgi/.test(m[1].split('.').pop() ?? '') ? 'asgi' : 'wsgi', how: `the module ${words[at].replace(/^.*\//, '')} loads (${f.rel}, line ${i + 1})` });
+          out.push({ file, source: /asgi/.test(m[1].split('.').pop() ?? '') ? 'asgi' : 'wsgi', how: `the module ${started!.server} loads (${f.rel}, line ${i + 1})` });
         }
         break;
       }
@@ -239,31 +236,29 @@ export function resolveProduction(input: ResolveInput): Resolution {
   // 3a. first the module a production start command hands its app server (`gunicorn core.wsgi_scalingo` in
   // Aides-territoires' Scalingo start script): its default is what production loads, over a wsgi.py no command names
   const served = servedModules(input);
-  const entries: Array<[SourceFile, 'wsgi' | 'asgi', string]> = [
-    ...served.map(({ file, source, how }) => [file, source, how] as [SourceFile, 'wsgi' | 'asgi', string]),
-    ...(['wsgi.py', 'asgi.py'] as const).flatMap((name) => ownFiles(input, name).filter((f) => !served.some((x) => x.file === f)).map((f) => [f, name === 'wsgi.py' ? 'wsgi' : 'asgi', ''] as [SourceFile, 'wsgi' | 'asgi', string])),
+  const entries: Array<{ file: SourceFile; source: 'wsgi' | 'asgi'; how?: string }> = [
+    ...served,
+    ...(['wsgi.py', 'asgi.py'] as const).flatMap((name) => ownFiles(input, name).filter((f) => !served.some((x) => x.file === f)).map((file) => ({ file, source: name === 'wsgi.py' ? ('wsgi' as const) : ('asgi' as const) }))),
   ];
-  for (const [f, source, servedHow] of entries) {
-    {
-      const d = settingsDefaultIn(input.ws, f);
-      if (!d?.module) continue;
-      const c: Candidate = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), ${servedHow || `which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`}`, ...(d.configuration ? { configuration: d.configuration } : {}) };
-      const l = locate(input, d.module);
-      if (!l) {
-        if (!missing.some((m) => m.module === c.module)) missing.push(c);
-        continue;
-      }
-      anchors.push(c);
-      const documented = isDev(d.module) ? c : documentedDev(c);
-      if (documented) {
-        passedOver.push(documented);
-        continue;
-      }
-      if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
-        const extended = extendedForProduction(input, c);
-        const r = pickAfter(extended ?? c, [], passedOver);
-        if (r) return r;
-      }
+  for (const { file: f, source, how: servedHow } of entries) {
+    const d = settingsDefaultIn(input.ws, f);
+    if (!d?.module) continue;
+    const c: Candidate = { module: d.module, source, at: { file: f.rel, line: d.line }, how: `the default in ${f.rel} (line ${d.line}), ${servedHow || `which the ${source === 'wsgi' ? 'WSGI' : 'ASGI'} server (gunicorn, uWSGI, waitress, uvicorn…) loads`}`, ...(d.configuration ? { configuration: d.configuration } : {}) };
+    const l = locate(input, d.module);
+    if (!l) {
+      if (!missing.some((m) => m.module === c.module)) missing.push(c);
+      continue;
+    }
+    anchors.push(c);
+    const documented = isDev(d.module) ? c : documentedDev(c);
+    if (documented) {
+      passedOver.push(documented);
+      continue;
+    }
+    if (!('file' in l.resolved) || setsSomething(input.ws, l.resolved.file)) {
+      const extended = extendedForProduction(input, c);
+      const r = pickAfter(extended ?? c, [], passedOver);
+      if (r) return r;
     }
   }
 

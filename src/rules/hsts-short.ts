@@ -44,7 +44,10 @@ export default {
       const b = s.bindings.get('SECURE_HSTS_SECONDS');
       const values = [...new Set(worlds.map((w) => seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w))!))];
       const shortest = Math.min(...values);
-      const preload = worlds.some((w) => (() => { const v = valueIn(s, 'SECURE_HSTS_PRELOAD', w); return !!v && truthy(v) === true; })());
+      const preload = worlds.some((w) => {
+        const v = valueIn(s, 'SECURE_HSTS_PRELOAD', w);
+        return !!v && truthy(v) === true;
+      });
       const base = `SECURE_HSTS_SECONDS is ${values.join(' or ')} in ${label(s)}${worldClause(ctx, worlds, [b])}: browsers keep the HTTPS-only rule for ${describe(shortest)} after a response, so a visitor who comes back later makes a first plain-HTTP request again (SSL stripping)${preload ? `, and SECURE_HSTS_PRELOAD asks for the preload list, which refuses a max-age under a year (${YEAR})` : ''}`;
       const note = httpsNote(ctx, s, 'SECURE_HSTS_SECONDS', worlds);
       if (note) return [{ location: locationOf(s, 'SECURE_HSTS_SECONDS'), level: 'note', message: `${base}${note.clause}.` }];

@@ -3,7 +3,7 @@ import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { scanFactOf } from '../project/scan-facts';
-import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, productionPythonFiles, noViewsFound, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, methodsOf, productionPythonFiles, noViewsFound, walkBody, type ViewFunction } from '../project/model';
 import { onceForBatches } from '../project/files';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
@@ -113,11 +113,7 @@ interface Step {
 
 /** A method `name` defined in a class's body. */
 function methodOf(cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (const c of cls.childForFieldName('body')?.namedChildren ?? []) {
-    const d = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    if (d?.type === 'function_definition' && d.childForFieldName('name')?.text === name) return d;
-  }
-  return undefined;
+  return methodsOf(cls).find((m) => m.childForFieldName('name')?.text === name);
 }
 
 /**

@@ -59,6 +59,9 @@ export default {
   },
 } satisfies Rule;
 
+/** What the app's own CSP says of framing by other sites (cspFrameAncestors). */
+type FrameAncestors = { state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string };
+
 /** Middleware that send the settings' Content-Security-Policy: Django's own (6.0) and django-csp's. */
 const DJANGO_CSP_MIDDLEWARE = 'django.middleware.csp.ContentSecurityPolicyMiddleware';
 const DJANGO_CSP_PACKAGE_MIDDLEWARE = 'csp.middleware.CSPMiddleware';
@@ -70,10 +73,10 @@ const DJANGO_CSP_PACKAGE_MIDDLEWARE = 'csp.middleware.CSPMiddleware';
  * django-csp 4's `CONTENT_SECURITY_POLICY["DIRECTIVES"]`, or django-csp 3's `CSP_FRAME_ANCESTORS` (unless
  * `CSP_REPORT_ONLY`); `maybe`: it may, but the scan cannot tell (a value or the middleware undecided); `no`.
  */
-function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string } {
+function cspFrameAncestors(s: EvaluatedSettings, w: World): FrameAncestors {
   const django = middlewareHas(s, w, DJANGO_CSP_MIDDLEWARE);
   const pkg = middlewareHas(s, w, DJANGO_CSP_PACKAGE_MIDDLEWARE);
-  const states: Array<{ state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string }> = [];
+  const states: Array<FrameAncestors> = [];
   if (django !== false) {
     const policy = valueIn(s, 'SECURE_CSP', w, { kind: 'dict', entries: [] });
     states.push(judgeSources(policy?.kind === 'dict' ? dictGet(policy, 'frame-ancestors') ?? null : undefined, 'SECURE_CSP["frame-ancestors"]', django));
@@ -94,12 +97,12 @@ function cspFrameAncestors(s: EvaluatedSettings, w: World): { state: 'forbids' |
 }
 
 /** A frame-ancestors source list (null: not set; undefined: not knowable), under a middleware known installed or not. */
-function judgeSources(v: Value | null | undefined, name: string, installed: boolean | undefined): { state: 'forbids' | 'allows' | 'maybe' | 'no'; why?: string } {
+function judgeSources(v: Value | null | undefined, name: string, installed: boolean | undefined): FrameAncestors {
   if (v === null) return { state: 'no' };
   const items = v === undefined ? undefined : v.kind === 'str' ? [v] : v.kind === 'list' ? v.items : undefined;
   const open = (x: string) => x.trim() === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(x.trim());
   const known = items?.map((i) => strOf(i));
-  // `*` (or a bare scheme) enforced by an installed middleware: every site may frame the pages, on purpose
+  // `*` enforced by an installed middleware: every site may frame the pages, on purpose
   if (installed === true && known?.some((x) => x !== undefined && x.trim() === '*')) return { state: 'allows', why: `${name} is ${known.map((x) => x ?? '…').join(' ')}` };
   if (known?.some((x) => x !== undefined && open(x)) || (known && known.length === 0)) return { state: 'no' };
   if (!known || known.some((x) => x === undefined)) return { state: 'maybe', why: `${name} cannot be known statically` };

@@ -124,6 +124,11 @@ describe('resolution order', () => {
     // the development server's --reload, or a compose file (the local stack), names nothing production loads
     const reload = { ...files, 'scripts/start_web.sh': 'gunicorn app.wsgi_live --reload\n' };
     expect(chosen(tree(reload))).toMatchObject({ module: 'app.settings.production', evidence: { file: 'app/wsgi.py' } });
+    // a Dockerfile's exec form, behind `exec` in a script or `python -m`, names it too
+    for (const cmd of ['CMD ["gunicorn", "app.wsgi_live", "--bind", "0.0.0.0:8000"]', 'CMD ["python", "-m", "gunicorn", "app.wsgi_live:application"]']) {
+      const docker = { ...files, Procfile: '', 'scripts/start_web.sh': 'echo\n', Dockerfile: `FROM python:3.12\n${cmd}\n` };
+      expect(chosen(tree(docker))).toMatchObject({ module: 'app.settings.live', evidence: { file: 'app/wsgi_live.py' } });
+    }
     const compose = { ...files, 'scripts/start_web.sh': 'echo\n', 'docker-compose.yml': 'services:\n  web:\n    command: gunicorn app.wsgi_live\n' };
     expect(chosen(tree(compose))).toMatchObject({ module: 'app.settings.production' });
   });

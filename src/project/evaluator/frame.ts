@@ -218,12 +218,14 @@ export function overrideIfRequired(state: WorldState, scope: Scope): void {
       mark.reason = `${mark.reason}, and the settings set no SECRET_KEY without it, so production must have it`;
     }
     const by = { location: o.location, code: o.code };
-    for (const [k, e] of o.entries) {
-      if (scope.get(k) !== e) continue;
-      const overridden: EntryOverride = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
-      scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
-    }
+    for (const [k, e] of o.entries) if (scope.get(k) === e) replaceable(scope, k, e, by);
   }
+}
+
+/** The entry `k` becomes unknown: code the scan cannot see (`by`) may replace it; what it was before is kept beside it. */
+export function replaceable(scope: Scope, k: string, e: Entry, by: EntryOverride['by'][number]): void {
+  const overridden: EntryOverride = { before: e.alternatives ?? [e.value], location: e.location, by: [by], entryAt: e.location };
+  scope.set(k, { ...e, value: UNKNOWN, alternatives: undefined, conditional: true, overridden });
 }
 
 /**
