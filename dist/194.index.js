@@ -25254,7 +25254,8 @@ function passwordlessBackends(idx, s) {
         if (endpoints === 0) {
             // The admin's own login (Django's admin.site.urls, Wagtail's admin URLs) is one this rule does not judge: never
             // "no login endpoint" while one is routed (Wagtail sites: the RCA's, Toolhub's Django admin)
-            const admin = adminLogin(ctx);
+            // the routes of every URLconf, so worked out once for every batch
+            const admin = onceForBatches(ctx, 'launch.W110 admin login', () => adminLogin(ctx)).value;
             const covered = ctx.projects.every((p) => !p.production || lockoutApp(p.production) === true);
             if (admin && !covered)
                 return { hits, undecided: `the admin's login page (${admin}) is a login endpoint this rule does not judge — check that production limits its attempts (django-axes covers it)` };
@@ -28640,7 +28641,7 @@ function socketDefault(ctx) {
         // from several views names the first by file order and label — the same view whether the views run in
         // batches of files or all at once (batches are runs of files in that order, and a call reported by an
         // earlier batch is not reported again).
-        const viewKeys = new Set(views.map((v) => `${v.file.rel}:${v.node.startIndex}`));
+        const viewKeyed = viewKeys(ctx, 'all'); // every view's key, no view file parsed for it
         const fileOrder = new Map(ctx.workspace.pythonFiles().map((f, i) => [f.rel, i]));
         const reported = onceForBatches(ctx, 'launch.W124:helpers-reported', () => new Set()).value;
         const reached = new Map();
@@ -28655,7 +28656,7 @@ function socketDefault(ctx) {
                 if (!callee || isTaskFunction(callee.node))
                     return;
                 const key = `${callee.file.rel}:${callee.node.startIndex}`;
-                if (visited.has(key) || viewKeys.has(key))
+                if (visited.has(key) || viewKeyed.has(key))
                     return;
                 visited.add(key);
                 const steps = [...chain, { name: callee.name, at: syntax_loc(file, n), file: callee.file.rel }];

@@ -3,7 +3,7 @@ import { callParts, type SyntaxNode } from '../project/python';
 import type { ScanContext } from '../project/scan';
 import type { SourceFile } from '../project/workspace';
 import { scanFactOf } from '../project/scan-facts';
-import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, methodsOf, productionPythonFiles, noViewsFound, walkBody, type ViewFunction } from '../project/model';
+import { CALL, PyIndex, findViews, inFileBatch, isTaskFunction, loc, methodsOf, productionPythonFiles, noViewsFound, viewKeys, walkBody, type ViewFunction } from '../project/model';
 import { onceForBatches } from '../project/files';
 import type { Rule, RuleHit } from './rule';
 import { DEBUG_ONLY_NOTE, onlyWhenDebug } from '../project/syntax';
@@ -230,7 +230,7 @@ export default {
     // from several views names the first by file order and label — the same view whether the views run in
     // batches of files or all at once (batches are runs of files in that order, and a call reported by an
     // earlier batch is not reported again).
-    const viewKeys = new Set(views.map((v) => `${v.file.rel}:${v.node.startIndex}`));
+    const viewKeyed = viewKeys(ctx, 'all'); // every view's key, no view file parsed for it
     const fileOrder = new Map(ctx.workspace.pythonFiles().map((f, i) => [f.rel, i] as const));
     const reported = onceForBatches(ctx, 'launch.W124:helpers-reported', () => new Set<string>()).value;
     const reached = new Map<string, { file: SourceFile; call: SyntaxNode; http: HttpCall; view: ViewFunction; chain: Step[]; rank: string }>();
@@ -242,7 +242,7 @@ export default {
         const callee = calleeOf(idx, file, n, cls);
         if (!callee || isTaskFunction(callee.node)) return;
         const key = `${callee.file.rel}:${callee.node.startIndex}`;
-        if (visited.has(key) || viewKeys.has(key)) return;
+        if (visited.has(key) || viewKeyed.has(key)) return;
         visited.add(key);
         const steps = [...chain, { name: callee.name, at: loc(file, n), file: callee.file.rel }];
         scanFn(callee.file, callee.node, (call, http) => {

@@ -989,7 +989,8 @@ export default {
     if (endpoints === 0) {
       // The admin's own login (Django's admin.site.urls, Wagtail's admin URLs) is one this rule does not judge: never
       // "no login endpoint" while one is routed (Wagtail sites: the RCA's, Toolhub's Django admin)
-      const admin = adminLogin(ctx);
+      // the routes of every URLconf, so worked out once for every batch
+      const admin = onceForBatches(ctx, 'launch.W110 admin login', () => adminLogin(ctx)).value;
       const covered = ctx.projects.every((p) => !p.production || lockoutApp(p.production) === true);
       if (admin && !covered) return { hits, undecided: `the admin's login page (${admin}) is a login endpoint this rule does not judge — check that production limits its attempts (django-axes covers it)` };
       if (admin) return { hits }; // django-axes or django-defender limits the admin's login too

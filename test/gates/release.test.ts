@@ -65,3 +65,39 @@ it('a group of rules frees its trees before the next group parses; none is alive
   expect(migrationsAlive).toBeLessThan(perGroup.get('migrations')! / 2);
   expect(alive).toBe(0);
 }, 120_000);
+
+it('a group run in batches of files parses each file about once, not once a batch', async () => {
+  // Each batch of a group parses its own files and what its rules follow out of them (a helper's module, an
+  // imported base class); a rule that asks every batch for a node of every view (launch.W124 once did: 5 MB of
+  // the 1 M-line monolith's views parsed again in each of its 15 batches) or for every URLconf's routes
+  // (launch.W110's admin-login lookup) parses the project once a batch. Counted, not timed: characters parsed
+  // per group against the distinct files' characters, with batches small enough to make many.
+  const saved = { files: shortcuts.fileBatchChars, migrations: shortcuts.migrationBatchChars };
+  const dir = generateMonolith(tempDir('dlg-reparse-'), 40_000).dir as string;
+  const ctx = scan(dir, { env: {} });
+  const ws = ctx.workspace as unknown as { tree(f: { rel: string; text: string }): Tree };
+  const tree = ws.tree.bind(ws);
+  let group = 'settings';
+  const seen = new WeakSet<Tree>();
+  const chars = new Map<string, { parsed: number; files: Map<string, number> }>();
+  ws.tree = (f) => {
+    const t = tree(f);
+    if (!seen.has(t)) {
+      seen.add(t);
+      const g = chars.get(group) ?? { parsed: 0, files: new Map() };
+      chars.set(group, g);
+      g.parsed += f.text.length;
+      g.files.set(f.rel, f.text.length);
+    }
+    return t;
+  };
+  shortcuts.fileBatchChars = 16 * 1024;
+  shortcuts.migrationBatchChars = 16 * 1024;
+  const rules = RULES.map((r) => ({ ...r, check: (c: typeof ctx) => ((group = r.reads ?? 'settings'), r.check(c)) }));
+  const result = await runRulesReleasing(ctx, rules).finally(() => Object.assign(shortcuts, { fileBatchChars: saved.files, migrationBatchChars: saved.migrations }));
+  expect(result.gate.status).not.toBe('error');
+  const ratios = Object.fromEntries([...chars].map(([g, c]) => [g, c.parsed / [...c.files.values()].reduce((a, b) => a + b, 0)]));
+  // the view rules ran in many batches here, and parsed something
+  expect(chars.get('views')!.files.size).toBeGreaterThan(20);
+  for (const [g, r] of Object.entries(ratios)) expect({ group: g, ratio: r }).toEqual({ group: g, ratio: expect.toSatisfy((x: number) => x <= 1.5) });
+}, 120_000);
