@@ -21901,6 +21901,13 @@ function emailWhat(ctx, file) {
     if (remote?.length && remote.every((v) => API_EMAIL_BACKEND.test(v))) {
         return `sends email through a provider's HTTP API (${remote.join(', ')}) while the client waits: a slow or unreachable API stalls the worker and the response`;
     }
+    // EMAIL_BACKEND read from the environment with no default (Compl'alim, Aides-territoires: an Anymail provider in
+    // production): which backend sends is the variable's, so the message names it, not SMTP
+    const b = remote ? undefined : projectOf(ctx, file.rel)?.production?.bindings.get('EMAIL_BACKEND');
+    const names = b ? envVarNames(ctx, [b]) : [];
+    if (names.length) {
+        return `sends email while the client waits, through the backend ${names.map((n) => `\`${n}\``).join(' or ')} names in the environment (SMTP or a provider's HTTP API; the scan cannot read which): a slow or unreachable mail server or API stalls the worker and the response`;
+    }
     return WHAT.email;
 }
 /**

@@ -169,6 +169,12 @@ describe('what messages say', () => {
     expect(hit.message).not.toContain('SMTP');
   });
 
+  it('launch.W080 with EMAIL_BACKEND read from the environment names the variable, not SMTP', () => {
+    const [hit] = hitsOf('launch.W080', 'backend_from_environment');
+    expect(hit.message).toContain('through the backend `EMAIL_BACKEND` names in the environment');
+    expect(hit.message).not.toContain('over SMTP');
+  });
+
   it('launch.W080 with the backend chosen among local ones and an API one (redbox: file, console or GOV.UK Notify) says the API, not SMTP', () => {
     const [hit] = hitsOf('launch.W080', 'backend_local_or_api');
     expect(hit.message).toContain("through a provider's HTTP API (django_gov_notify.backends.NotifyEmailBackend)");
