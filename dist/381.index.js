@@ -134,10 +134,10 @@ function rule(r) {
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
 var sarif = __webpack_require__(43204);
-// EXTERNAL MODULE: ./src/run.ts + 119 modules
-var run = __webpack_require__(27445);
-// EXTERNAL MODULE: ./src/verify/index.ts + 3 modules
-var verify = __webpack_require__(21900);
+// EXTERNAL MODULE: ./src/report/timings.ts
+var report_timings = __webpack_require__(50509);
+// EXTERNAL MODULE: ./src/verify/options.ts
+var verify_options = __webpack_require__(23659);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -158,6 +158,8 @@ var version = __webpack_require__(311);
 
 
 
+// The engine (the scan, the rules, tree-sitter) and the live-site checks are loaded once the arguments ask for
+// them: `--version` and `--help` answer without (start-up, issue 10).
 
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -190,6 +192,8 @@ Options:
                        reported, with those about the production settings when one of their files is given;
                        gates default to rules, no checklist
   --no-color           plain text output
+  --time               after the report, where the rules gate spent its time, on stderr: each rule's
+                       seconds and the source it parsed, the view index, the syntax check
   -h, --help           show this help
   --version            show the version
 
@@ -241,6 +245,7 @@ const OPTIONS = {
     'base-ref': { type: 'string' },
     files: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    time: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
 };
@@ -323,6 +328,7 @@ function parse(argv, io) {
         baseRef: values['base-ref'],
         files,
         color: useColor(values['no-color'] === true, io),
+        time: values.time === true,
     };
 }
 /**
@@ -448,9 +454,9 @@ function parseVerify(argv, io) {
         insecure: values.insecure === true,
         staticPath: values['static-path'],
         loginPath: values['login-path'],
-        retries: values.retries !== undefined ? (0,verify/* parseRetries */.ok)(values.retries, '--retries') : undefined,
+        retries: values.retries !== undefined ? (0,verify_options/* parseRetries */.ok)(values.retries, '--retries') : undefined,
     };
-    (0,verify/* resolveTarget */.u1)(input); // every URL and path checked before any request
+    (0,verify_options/* resolveTarget */.u1)(input); // every URL and path checked before any request
     return { input, format: format, sarif: values.sarif !== undefined ? (0,external_node_path_.resolve)(io.cwd, values.sarif) : undefined, failOn: (0,options/* parseFailOn */.XV)(values['fail-on'] ?? 'error'), color: useColor(values['no-color'] === true, io) };
 }
 /** `django-launch-gate verify URL …`: the live site, through the same reporters and exit codes as the scan. */
@@ -461,15 +467,16 @@ async function verifyCli(argv, io) {
             io.stdout.write(VERIFY_HELP);
             return 0;
         }
-        const { report } = await (0,verify/* verify */.MX)({ ...args.input, failOn: args.failOn, env: io.env });
+        const [{ verify, siteUnreachable }, { exitCodeFor }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(347), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 98013)), Promise.all(/* import() */[__webpack_require__.e(959), __webpack_require__.e(347), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 27445))]);
+        const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
         // A live site's report holds no secret the scan collected: nothing to redact.
         const redactor = new redact/* Redactor */.pO(new Set());
         if (args.sarif)
             writeSarif(args.sarif, (0,sarif/* sarifChunks */.gP)(report, undefined, redactor));
         writeRendered(io, render(report, args.format, args.color, undefined, redactor));
-        const code = (0,run/* exitCodeFor */.Rr)(report, args.failOn);
+        const code = exitCodeFor(report, args.failOn);
         if (code === 2)
-            io.stderr.write(`${(0,verify/* siteUnreachable */.Qf)(report)}\n`);
+            io.stderr.write(`${siteUnreachable(report)}\n`);
         return code;
     }
     catch (err) {
@@ -497,7 +504,8 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
             io.stdout.write('No files given: nothing to check.\n');
             return 0;
         }
-        const { report: rawReport, secrets } = await (0,run/* run */.eF)({
+        const { run, exitCodeFor } = await Promise.all(/* import() */[__webpack_require__.e(959), __webpack_require__.e(347), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 27445));
+        const { report: rawReport, secrets, timings } = await run({
             path: args.path,
             // A commit is checked with the code rules: the runtime gates of a config file are for the launch.
             gates: args.gates ?? (args.files ? ['rules'] : undefined),
@@ -522,12 +530,14 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
         if (args.sarif)
             writeSarif(args.sarif, (0,sarif/* sarifChunks */.gP)(report, args.category, redactor));
         writeRendered(io, render(report, args.format, args.color, args.category, redactor));
+        if (args.time)
+            io.stderr.write(`${(0,report_timings/* timingLines */.M)(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`);
         for (const gate of report.gates) {
             if (gate.status === 'error') {
                 io.stderr.write(redactor.redact(`${errors/* PROG */.n3}: gate ${gate.gate} could not run${gate.detail ? `: ${(0,report_text/* detailLines */.ZN)(gate.detail).join('; ')}` : ''} — fix the cause and run again; a gate that cannot run never counts as passing\n`));
             }
         }
-        return (0,run/* exitCodeFor */.Rr)(report, report.failOn);
+        return exitCodeFor(report, report.failOn);
     }
     catch (err) {
         try {

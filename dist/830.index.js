@@ -310,8 +310,8 @@ var context = __webpack_require__(19556);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/options.ts
 var options = __webpack_require__(88381);
-// EXTERNAL MODULE: ./src/verify/index.ts + 3 modules
-var src_verify = __webpack_require__(21900);
+// EXTERNAL MODULE: ./src/verify/index.ts + 2 modules
+var src_verify = __webpack_require__(98013);
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /** The action's inputs (action.yml), with the same defaults when an input is absent. */
 
@@ -387,9 +387,9 @@ function readVerifyInputs(mode) {
         insecure: parseBooleanInput('insecure'),
         staticPath: optional('static-path'),
         loginPath: optional('login-path'),
-        retries: (0,src_verify/* parseRetries */.ok)(input('retries', '0'), 'input retries'),
+        retries: (0,src_verify.parseRetries)(input('retries', '0'), 'input retries'),
     };
-    (0,src_verify/* resolveTarget */.u1)(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
+    (0,src_verify.resolveTarget)(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
     return verify;
 }
 /** Read and check every input. Throws UsageError (from parseGates/parseFailOn) on a bad value. */
@@ -461,6 +461,8 @@ function rebaseReport(report, newRoot) {
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(65655);
+// EXTERNAL MODULE: ./src/report/timings.ts
+var report_timings = __webpack_require__(50509);
 // EXTERNAL MODULE: ./src/run.ts + 119 modules
 var run = __webpack_require__(27445);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -479,13 +481,14 @@ var run = __webpack_require__(27445);
 
 
 
+
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
 function engine(inputs) {
     if (inputs.mode === 'verify' && inputs.verify)
-        return (0,src_verify/* verify */.MX)({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env });
+        return (0,src_verify.verify)({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
     // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
     const base = inputs.baseRef ?? (0,context/* defaultBaseRef */.mK)((0,context/* readContext */.yI)(process.env));
-    return (0,run/* run */.eF)({
+    return (0,run.run)({
         path: inputs.workingDirectory,
         gates: inputs.gates,
         settingsModule: inputs.settingsModule,
@@ -509,7 +512,11 @@ async function main() {
     let published = false;
     try {
         const inputs = readInputs();
-        const { report: rawReport, secrets } = await engine(inputs);
+        const { report: rawReport, secrets, timings } = await engine(inputs);
+        // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table
+        if (core/* isDebug */._o() && timings.length)
+            for (const line of (0,report_timings/* timingLines */.M)(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs))
+                core/* debug */.Yz(line);
         for (const secret of secrets)
             core/* setSecret */.Pq(secret);
         redactor = new redact/* Redactor */.pO(secrets, (0,redact/* vocabulary */.vP)(rawReport));
@@ -533,7 +540,7 @@ async function main() {
         core/* setOutput */.uH('alerts-reopened', pub.alertsReopened);
         published = true;
         const counts = (0,finding/* countByLevel */.B)(report.findings);
-        const code = (0,run/* exitCodeFor */.Rr)(report, report.failOn);
+        const code = (0,run.exitCodeFor)(report, report.failOn);
         const result = code === 2 ? 'error' : code === 1 ? 'fail' : 'pass';
         core/* setOutput */.uH('sarif-file', inputs.sarifFile);
         core/* setOutput */.uH('errors', counts.error);
@@ -541,7 +548,7 @@ async function main() {
         core/* setOutput */.uH('notes', counts.note);
         core/* setOutput */.uH('result', result);
         if (code === 2 && report.site) {
-            core/* setFailed */.C1(redactor.redact((0,src_verify/* siteUnreachable */.Qf)(report)));
+            core/* setFailed */.C1(redactor.redact((0,src_verify.siteUnreachable)(report)));
         }
         else if (code === 2) {
             const broken = report.gates.filter((g) => g.status === 'error');

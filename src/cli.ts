@@ -14,8 +14,10 @@ import { jsonChunks } from './report/json';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { sarifChunks } from './report/sarif';
 import { detailLines, textPieces } from './report/text';
-import { exitCodeFor, run } from './run';
-import { parseRetries, resolveTarget, siteUnreachable, verify, type VerifyInput } from './verify/index';
+import { timingLines } from './report/timings';
+// The engine (the scan, the rules, tree-sitter) and the live-site checks are loaded once the arguments ask for
+// them: `--version` and `--help` answer without (start-up, issue 10).
+import { parseRetries, resolveTarget, type VerifyInput } from './verify/options';
 import { TOOL } from './version';
 
 export interface CliIO {
@@ -57,6 +59,8 @@ Options:
                        reported, with those about the production settings when one of their files is given;
                        gates default to rules, no checklist
   --no-color           plain text output
+  --time               after the report, where the rules gate spent its time, on stderr: each rule's
+                       seconds and the source it parsed, the view index, the syntax check
   -h, --help           show this help
   --version            show the version
 
@@ -111,6 +115,8 @@ interface ParsedArgs {
   /** --files: the given files, relative to path (the current folder), forward slashes. */
   files?: string[];
   color: boolean;
+  /** --time: where the rules gate spent its time, on stderr. */
+  time: boolean;
 }
 
 const OPTIONS = {
@@ -130,6 +136,7 @@ const OPTIONS = {
   'base-ref': { type: 'string' },
   files: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  time: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -213,6 +220,7 @@ function parse(argv: string[], io: CliIO): ParsedArgs | 'help' | 'version' {
     baseRef: values['base-ref'],
     files,
     color: useColor(values['no-color'] === true, io),
+    time: values.time === true,
   };
 }
 
@@ -357,6 +365,7 @@ async function verifyCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(VERIFY_HELP);
       return 0;
     }
+    const [{ verify, siteUnreachable }, { exitCodeFor }] = await Promise.all([import('./verify/index'), import('./run')]);
     const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
     // A live site's report holds no secret the scan collected: nothing to redact.
     const redactor = new Redactor(new Set<string>());
@@ -394,7 +403,8 @@ export async function cli(
       io.stdout.write('No files given: nothing to check.\n');
       return 0;
     }
-    const { report: rawReport, secrets } = await run({
+    const { run, exitCodeFor } = await import('./run');
+    const { report: rawReport, secrets, timings } = await run({
       path: args.path,
       // A commit is checked with the code rules: the runtime gates of a config file are for the launch.
       gates: args.gates ?? (args.files ? ['rules'] : undefined),
@@ -420,6 +430,7 @@ export async function cli(
     if (args.sarif) writeSarif(args.sarif, sarifChunks(report, args.category, redactor));
 
     writeRendered(io, render(report, args.format, args.color, args.category, redactor));
+    if (args.time) io.stderr.write(`${timingLines(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`);
 
     for (const gate of report.gates) {
       if (gate.status === 'error') {

@@ -11,12 +11,13 @@ import { readInputs, type ActionInputs } from './github/inputs';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { detailLines, textPieces } from './report/text';
+import { timingLines } from './report/timings';
 import { exitCodeFor, run, type RunResult } from './run';
 import { siteUnreachable, verify } from './verify/index';
 
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
 function engine(inputs: ActionInputs): Promise<RunResult> {
-  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env });
+  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
   // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
   const base = inputs.baseRef ?? defaultBaseRef(readContext(process.env));
   return run({
@@ -44,7 +45,9 @@ export async function main(): Promise<void> {
   let published = false;
   try {
     const inputs = readInputs();
-    const { report: rawReport, secrets } = await engine(inputs);
+    const { report: rawReport, secrets, timings } = await engine(inputs);
+    // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table
+    if (core.isDebug() && timings.length) for (const line of timingLines(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs)) core.debug(line);
     for (const secret of secrets) core.setSecret(secret);
     redactor = new Redactor(secrets, vocabulary(rawReport));
     // GitHub wants paths relative to the repository checkout, not to working-directory (a live site's are URL paths).

@@ -13,7 +13,7 @@ import { readTextUnder } from './files';
 import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, suppressedCount, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
-import { reviewRules, runRulesReleasing, type RulesGateResult } from './gates/rules';
+import { reviewRules, runRulesReleasing, type RulesGateResult, type Timing } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
 import { addedSince, BaseRefError, type Changes } from './project/changes';
@@ -69,6 +69,8 @@ export interface RunOptions {
 
 export interface RunResult {
   report: Report;
+  /** Where the rules gate's time went (`--time`); empty when it did not run. */
+  timings: Timing[];
   /** Secret values found in the source: every output must be redacted with these (and masked in Actions). */
   secrets: Set<string>;
 }
@@ -206,9 +208,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   };
   if (options.files) {
     const settings = ctx.projects.map((p) => ({ chain: p.production?.files ?? [], evidence: p.production ? p.info.evidence?.file : undefined }));
-    return { report: scopeReport(report, fileScope(options.files, settings)), secrets: ctx.secrets };
+    return { report: scopeReport(report, fileScope(options.files, settings)), secrets: ctx.secrets, timings: rulesGate?.timings ?? [] };
   }
-  return { report, secrets: ctx.secrets };
+  return { report, secrets: ctx.secrets, timings: rulesGate?.timings ?? [] };
 }
 
 /**

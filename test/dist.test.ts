@@ -186,6 +186,23 @@ describe('(b) the bundle alone, as the CLI', () => {
     expect(a.stderr).toMatch(/index\.js/);
   });
 
+  it('--version and --help load no engine: they answer with the chunks holding tree-sitter and the rules deleted', () => {
+    const bare = join(work, 'no-engine');
+    cpSync(DIST, bare, { recursive: true });
+    const engine = readdirSync(bare).filter((f) => /^\d+\.index\.js$/.test(f) && /node_modules\/tree-sitter\/|src\/rules\/index\.ts/.test(readFileSync(join(bare, f), 'utf8')));
+    expect(engine.length, 'the engine is in chunks of its own').toBeGreaterThan(0);
+    for (const f of engine) rmSync(join(bare, f));
+    const v = node([join(bare, 'cli.js'), '--version'], { cwd: work });
+    expect(v.status, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/^django-launch-gate \d+\.\d+\.\d+/);
+    const h = node([join(bare, 'cli.js'), '--help'], { cwd: work });
+    expect(h.status, h.stderr).toBe(0);
+    expect(h.stdout).toContain('--time');
+    // and a scan does need them
+    const r = node([join(bare, 'cli.js'), project, '--format', 'json'], { cwd: work });
+    expect(r.status).toBe(2);
+  });
+
   it('index.js without GITHUB_ACTIONS behaves as the CLI', () => {
     const r = node([join(isolated, 'index.js'), project, '--format', 'json', '--fail-on', 'never'], { cwd: work });
     expect(r.status, r.stderr).toBe(0);

@@ -15,6 +15,7 @@ import { shortcuts } from '../project/shortcuts';
 import { migrationAppBatches } from '../project/migrations';
 import { fileBatches } from '../project/files';
 import { prepareViews } from '../project/views';
+import { parsedChars } from '../project/python';
 
 export interface RulesGateResult {
   gate: GateResult;
@@ -24,6 +25,42 @@ export interface RulesGateResult {
   failed: string[];
   /** Rule ID → why it could not decide (a setting it reads is unknown in production): not checked, not passed. */
   undecided: Map<string, string>;
+  /** Where the gate's time went: each rule's checks, and the gate's own steps (`--time`). */
+  timings: Timing[];
+}
+
+/**
+ * A rule's time over the gate's batches, or one of the gate's own steps (the view index, the syntax check of the
+ * files no rule parsed, letting go of trees between batches): wall milliseconds, source characters it parsed
+ * (a tree another rule of its batch had parsed is not counted again), and how many times it ran.
+ */
+export interface Timing {
+  what: string;
+  ms: number;
+  parsedChars: number;
+  runs: number;
+}
+
+type Timings = Map<string, Timing>;
+
+/** Adds one run of `what`, started at `t0` having parsed `p0` characters, to `timings` (in first-run order). */
+function took(timings: Timings, what: string, t0: number, p0: number): void {
+  const t = timings.get(what) ?? { what, ms: 0, parsedChars: 0, runs: 0 };
+  t.ms += performance.now() - t0;
+  t.parsedChars += parsedChars() - p0;
+  t.runs++;
+  timings.set(what, t);
+}
+
+/** fn, its time and the source it parsed added to `timings` as one run of `what`. */
+async function timed<T>(timings: Timings, what: string, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const p0 = parsedChars();
+  try {
+    return await fn();
+  } finally {
+    took(timings, what, t0, p0);
+  }
 }
 
 /** What one rule's check came to. */
@@ -38,7 +75,17 @@ interface Outcome {
   error?: string;
 }
 
-function runRule(ctx: ScanContext, rule: Rule): Outcome {
+function runRule(ctx: ScanContext, rule: Rule, timings: Timings): Outcome {
+  const t0 = performance.now();
+  const p0 = parsedChars();
+  try {
+    return checked(ctx, rule);
+  } finally {
+    took(timings, rule.meta.id, t0, p0);
+  }
+}
+
+function checked(ctx: ScanContext, rule: Rule): Outcome {
   try {
     const res = rule.check(ctx);
     const findings: Finding[] = [];
@@ -74,7 +121,8 @@ function settled(ctx: ScanContext, rule: Rule, o: Outcome): Outcome {
 
 export function runRules(ctx: ScanContext, rules: readonly Rule[]): RulesGateResult {
   const started = performance.now();
-  return gateOf(ctx, rules, rules.map((rule) => settled(ctx, rule, runRule(ctx, rule))), started);
+  const timings: Timings = new Map();
+  return gateOf(ctx, rules, rules.map((rule) => settled(ctx, rule, runRule(ctx, rule, timings))), started, timings);
 }
 
 /**
@@ -93,29 +141,30 @@ export async function runRulesReleasing(ctx: ScanContext, rules: readonly Rule[]
   const started = performance.now();
   const last = (r: Rule) => r.meta.id === SYNTAX_RULE;
   const outcomes: Outcome[] = new Array(rules.length);
+  const timings: Timings = new Map();
   const groups: Array<Array<number>> = [[], ...READS_KINDS.map(() => [])];
   rules.forEach((rule, i) => {
     if (!last(rule)) groups[rule.reads ? READS_KINDS.indexOf(rule.reads) + 1 : 0].push(i);
   });
   // the view index as facts, built a few files at a time before any rule asks for it (prepareViews)
-  if (rules.some((r) => r.reads === 'views')) await prepareViews(ctx);
+  if (rules.some((r) => r.reads === 'views')) await timed(timings, VIEW_INDEX, () => prepareViews(ctx));
   for (const [g, group] of groups.entries()) {
     if (!group.length) continue;
     const batches = batchesOf(ctx, rules, READS_KINDS[g - 1], group);
-    await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes);
+    await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes, timings);
   }
   if (rules.some(last)) {
-    await ctx.workspace.checkSyntaxOfAll();
+    await timed(timings, SYNTAX_CHECK, () => ctx.workspace.checkSyntaxOfAll());
     rules.forEach((rule, i) => {
-      if (last(rule)) outcomes[i] = settled(ctx, rule, runRule(ctx, rule));
+      if (last(rule)) outcomes[i] = settled(ctx, rule, runRule(ctx, rule, timings));
     });
   }
-  return gateOf(ctx, rules, outcomes, started);
+  return gateOf(ctx, rules, outcomes, started, timings);
 }
 
 /** Runs the rules at `group` on their own copy of the context, which is unreachable once this returns. */
-function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[]): void {
-  for (const i of group) outcomes[i] = runRule(own, rules[i]);
+function runGroup(own: ScanContext, rules: readonly Rule[], group: readonly number[], outcomes: Outcome[], timings: Timings): void {
+  for (const i of group) outcomes[i] = runRule(own, rules[i], timings);
 }
 
 /** What a batch of a group's rules runs on: a batch of apps or of files; {} for everything. */
@@ -142,15 +191,15 @@ function batchesOf(ctx: ScanContext, rules: readonly Rule[], kind: ReadsKind | u
  * findings, in order; not applicable only when no batch had anything to judge; an error when one batch's check
  * threw (the sum of one batch is that batch's outcome).
  */
-async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: readonly Batch[], outcomes: Outcome[]): Promise<void> {
+async function runInBatches(ctx: ScanContext, rules: readonly Rule[], group: readonly number[], batches: readonly Batch[], outcomes: Outcome[], timings: Timings): Promise<void> {
   const parts: Outcome[][] = group.map(() => []);
   const batchShared = new Map<string, unknown>();
   for (const batch of batches) {
     const part: Outcome[] = new Array(rules.length);
-    runGroup({ ...ctx, ...batch, ...(batches.length > 1 ? { batchShared } : {}) }, rules, group, part);
+    runGroup({ ...ctx, ...batch, ...(batches.length > 1 ? { batchShared } : {}) }, rules, group, part, timings);
     group.forEach((i, k) => parts[k].push(part[i]));
     ctx.workspace.releaseTrees();
-    await release();
+    await timed(timings, RELEASE, release);
   }
   group.forEach((i, k) => (outcomes[i] = settled(ctx, rules[i], sumOf(parts[k]))));
 }
@@ -177,8 +226,12 @@ function ignoredNote({ files, folders }: { files: number; folders: number }): st
 
 /** launch.I001 (file-unscannable): its check parses every Python file for its syntax error. */
 const SYNTAX_RULE = 'launch.I001';
+/** The gate's own steps, as its timings name them. */
+const VIEW_INDEX = 'view index (the views every URLconf routes to)';
+const SYNTAX_CHECK = 'syntax check of the files no rule parsed (launch.I001)';
+const RELEASE = 'letting go of trees between batches (garbage collection)';
 
-function gateOf(ctx: ScanContext, rules: readonly Rule[], outcomes: readonly Outcome[], started: number): RulesGateResult {
+function gateOf(ctx: ScanContext, rules: readonly Rule[], outcomes: readonly Outcome[], started: number, timings: Timings): RulesGateResult {
   const findings: Finding[] = [];
   const errors: string[] = [];
   const failed: string[] = [];
@@ -209,7 +262,7 @@ function gateOf(ctx: ScanContext, rules: readonly Rule[], outcomes: readonly Out
         detail: `${rules.length} rules over ${files} files in ${n} project${n === 1 ? '' : 's'}${ignoredNote(ctx.workspace.gitIgnoredSkipped)}${silenced ? `; ${silenced} finding${silenced === 1 ? '' : 's'} silenced by SILENCED_SYSTEM_CHECKS` : ''}`,
         findings,
       };
-  return { gate, notApplicable, failed, undecided };
+  return { gate, notApplicable, failed, undecided, timings: [...timings.values()] };
 }
 
 /**
