@@ -45,18 +45,18 @@ function withoutNodeCache(): void {
 
 const CHUNK = 64 * 1024;
 
-/**
- * Parse Python text. Uses a callback input so texts beyond the binding's 32 KiB string limit parse too. A tree
- * parsed from a callback gets a node's text by calling it again, chunk by chunk (64 KiB sliced for every
- * `node.text`: half a second on a 1 M-line project); the tree's getText is pointed at the text itself instead,
- * which returns the same characters (the indexes are the callback's, JavaScript string indexes).
- */
 /** Characters of source parsed by this process so far (the rules gate's --time table says what each rule parsed). */
 let parsedSoFar = 0;
 export function parsedChars(): number {
   return parsedSoFar;
 }
 
+/**
+ * Parse Python text. Uses a callback input so texts beyond the binding's 32 KiB string limit parse too. A tree
+ * parsed from a callback gets a node's text by calling it again, chunk by chunk (64 KiB sliced for every
+ * `node.text`: half a second on a 1 M-line project); the tree's getText is pointed at the text itself instead,
+ * which returns the same characters (the indexes are the callback's, JavaScript string indexes).
+ */
 export function parsePython(text: string): Tree {
   parsedSoFar += text.length;
   const tree = getParser().parse((index: number) => (index < text.length ? text.slice(index, index + CHUNK) : ''));
