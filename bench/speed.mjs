@@ -278,7 +278,12 @@ export async function main(argv = process.argv.slice(2)) {
   const firsts = [];
   for (let i = 0; i < 11; i++) firsts.push(await actionFirstGate(join(dirname(cli), 'index.js'), tmp));
   const firstMs = median(firsts.slice(1));
+  // Beside both, the floor: Node starting and exiting with nothing to do (`node -e 0`), on this machine.
+  const bare = [];
+  for (let i = 0; i < 11; i++) bare.push((await timed(process.execPath, ['-e', '0'], { cwd: ROOT, tmp })).ms);
+  const bareMs = median(bare.slice(1));
   summary.push(`action: first gate ${int(firstMs)} ms after its process started, median of 10 (example app; target < 300: ${firstMs < 300 ? 'met' : 'NOT met'})`);
+  summary.push(`start-up floor: node -e 0 ${int(bareMs)} ms, median of 10 (Node alone, on this machine)`);
   console.log('\ntargets (issue 10; the speed targets are for monolith and realworld):');
   for (const s of summary) console.log(`  ${s}`);
 }

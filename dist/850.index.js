@@ -310,11 +310,11 @@ function annotate(report, redactor) {
         }
         const message = redactor.redact(a.message);
         if (a.kind === 'error')
-            core/* error */.z3(message, props);
+            core.error(message, props);
         else if (a.kind === 'warning')
-            core/* warning */.$e(message, props);
+            core.warning(message, props);
         else
-            core/* notice */.lm(message, props);
+            core.notice(message, props);
     }
     return annotations.length;
 }
@@ -1623,7 +1623,7 @@ async function publishToCodeScanning(input) {
             toolName: input.report.tool.name,
             payload: fitted.payload,
         }, input.timing, log);
-        core/* exportVariable */.dN(sentinel, up.sarifId);
+        core.exportVariable(sentinel, up.sarifId);
         const base = { sarifId: up.sarifId, analysesUrl: up.analysesUrl, webUrl, target };
         const where = `\`${target.ref}\` at \`${target.sha.slice(0, 12)}\``;
         const cut = fitted.dropped.length ? ` (within GitHub's limits: left out ${fitted.dropped.join('; ')})` : '';
@@ -1761,9 +1761,9 @@ function markdownWithCode(text) {
 
 async function publish(report, inputs, redactor, ctx, env, startedAt) {
     const log = {
-        info: (m) => core/* info */.pq(redactor.redact(m)),
-        warning: (m) => core/* warning */.$e(redactor.redact(m)),
-        debug: (m) => core/* debug */.Yz(redactor.redact(m)),
+        info: (m) => core.info(redactor.redact(m)),
+        warning: (m) => core.warning(redactor.redact(m)),
+        debug: (m) => core.debug(redactor.redact(m)),
     };
     const timing = timingFromEnv(env);
     const { category, warnings } = resolveCategory(inputs.category, inputs.matrix, env);
@@ -1775,7 +1775,7 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
     (0,files/* writePieces */.Rx)(inputs.sarifFile, (0,sarif/* sarifChunks */.gP)(report, category, redactor));
     log.info(`SARIF written to ${inputs.sarifFile}${category ? ` (category ${category})` : ''}`);
     if (inputs.token)
-        core/* setSecret */.Pq(inputs.token);
+        core.setSecret(inputs.token);
     const octokit = inputs.token ? octokitFor(inputs.token, ctx.apiUrl) : undefined;
     const cs = await publishToCodeScanning({
         report,
@@ -1802,7 +1802,7 @@ async function publish(report, inputs, redactor, ctx, env, startedAt) {
             extra += baselineSection(compareWithBaseline(JSON.parse((0,external_node_fs_.readFileSync)(inputs.sarifFile, 'utf8')), base.log));
     }
     const maxBytes = DEFAULT_MAX_SUMMARY_BYTES - Buffer.byteLength(extra, 'utf8');
-    await core/* summary */.z.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
+    await core.summary.addRaw(redactor.redact(jobSummary(report, { maxBytes }) + extra)).write();
     annotate(await annotationScope(report, inputs.annotations, ctx, octokit, timing, log), redactor);
     return {
         upload: cs.upload,

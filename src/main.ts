@@ -3,21 +3,24 @@
  * All decisions live in run(), the reporters and src/github/ (publish: SARIF, code scanning, summary,
  * annotations); this file only wires them to @actions/core.
  */
-import * as core from '@actions/core';
 import { errorLine, PROG } from './errors';
 import { blocksLaunch, countByLevel } from './finding';
 import { defaultBaseRef, readContext } from './github/context';
+import { debug } from './github/early';
 import { readInputs, type ActionInputs } from './github/inputs';
 import { rebaseReport } from './report/rebase';
 import { Redactor, redactReport, vocabulary } from './report/redact';
 import { detailLines, textPieces } from './report/text';
 import { timingLines } from './report/timings';
 import { exitCodeFor, run, type RunResult } from './run';
-import { siteUnreachable, verify } from './verify/index';
 
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
-function engine(inputs: ActionInputs): Promise<RunResult> {
-  if (inputs.mode === 'verify' && inputs.verify) return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
+async function engine(inputs: ActionInputs): Promise<RunResult> {
+  // the live-site checks are imported only in verify mode: they load Node's http, https and tls
+  if (inputs.mode === 'verify' && inputs.verify) {
+    const { verify } = await import('./verify/index');
+    return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
+  }
   // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
   const base = inputs.baseRef ?? defaultBaseRef(readContext(process.env));
   return run({
@@ -35,7 +38,7 @@ function engine(inputs: ActionInputs): Promise<RunResult> {
     env: process.env,
     cwd: process.cwd(),
     ...(base ? { baseRef: base, baseRefDefault: inputs.baseRef === undefined } : {}),
-    onGateStart: (gate, ms) => core.debug(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
+    onGateStart: (gate, ms) => debug(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
   });
 }
 
@@ -46,6 +49,8 @@ export async function main(): Promise<void> {
   try {
     const inputs = readInputs();
     const { report: rawReport, secrets, timings } = await engine(inputs);
+    // @actions/core once the gates are done: importing it loads an HTTP stack the gates do not use (src/github/early.ts)
+    const core = await import('@actions/core');
     // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table
     if (core.isDebug() && timings.length) for (const line of timingLines(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs)) core.debug(line);
     for (const secret of secrets) core.setSecret(secret);
@@ -81,6 +86,7 @@ export async function main(): Promise<void> {
     core.setOutput('result', result);
 
     if (code === 2 && report.site) {
+      const { siteUnreachable } = await import('./verify/index');
       core.setFailed(redactor.redact(siteUnreachable(report)));
     } else if (code === 2) {
       const broken = report.gates.filter((g) => g.status === 'error');
@@ -98,6 +104,7 @@ export async function main(): Promise<void> {
     // An upload that should have worked and did not (permission refusals are warnings, not failures).
     if (pub.failure) core.setFailed(redactor.redact(pub.failure));
   } catch (err) {
+    const core = await import('@actions/core');
     core.setOutput('result', 'error');
     if (!published) for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', ''], ['alerts-dismissed', '0'], ['alerts-reopened', '0']]) core.setOutput(k, v);
     core.setFailed(redactor.redact(errorLine(err, process.env.DLG_DEBUG === '1')));

@@ -412,6 +412,30 @@ describe('(d) the bundle as a GitHub Action', () => {
     expect(r.stdout).not.toMatch(/^::error::/m);
   });
 
+  it('reaches its first gate without an HTTP stack: @actions/core (undici) and the live-site checks load after the gates', () => {
+    const ws = workspace('ws-start');
+    // records Node's built-in modules loaded when the action logs its first gate's start
+    const probe = join(ws, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `const w = process.stdout.write.bind(process.stdout); let seen = false;
+process.stdout.write = (c, ...a) => { if (!seen && String(c).startsWith('::debug::gate ')) { seen = true;
+  require('fs').writeFileSync(${JSON.stringify(join(ws, 'loaded.txt'))}, process.moduleLoadList.join('\\n')); } return w(c, ...a); };`,
+    );
+    writeFileSync(join(ws, 'out'), '');
+    writeFileSync(join(ws, 'summary'), '');
+    const env = cleanEnv({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws, GITHUB_OUTPUT: join(ws, 'out'), GITHUB_STEP_SUMMARY: join(ws, 'summary') });
+    Object.assign(env, { 'INPUT_WORKING-DIRECTORY': 'app', 'INPUT_FAIL-ON': 'never', INPUT_UPLOAD: 'never' });
+    const r = node(['-r', probe, join(DIST, 'index.js')], { cwd: ws, env });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^::debug::gate rules started \d+ ms after the action's process started$/m);
+    const loaded = readFileSync(join(ws, 'loaded.txt'), 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule child_process'); // the probe saw the gate's start, with the engine loaded
+    for (const m of ['http', 'https', 'tls', 'zlib']) expect(loaded, `node:${m} before the first gate`).not.toContain(`NativeModule ${m}`);
+    // and after the gates, the GitHub code ran: the outputs are set
+    expect(readFileSync(join(ws, 'out'), 'utf8')).toContain('result<<');
+  });
+
   it('a bad fail-on input: one clear error line, result error, exit 1', () => {
     const ws = workspace('ws-bad');
     const { r, outputs } = action({ 'working-directory': 'app', 'fail-on': 'sometimes' }, ws);

@@ -1,10 +1,10 @@
 /** The action's inputs (action.yml), with the same defaults when an input is absent. */
-import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import type { FailOn, GateName } from '../finding';
 import { UsageError } from '../errors';
+import { getInput } from './early';
 import { parseEnvPairs, parseFailOn, parseGates, parseTimeoutMinutes } from '../options';
-import { parseRetries, resolveTarget, type VerifyInput } from '../verify/index';
+import { parseRetries, resolveTarget, type VerifyInput } from '../verify/options';
 
 /** scan: the repository (the default); verify: the live site at `url`. */
 export const ACTION_MODES = ['scan', 'verify'] as const;
@@ -84,7 +84,7 @@ function parseParallel(value: string): boolean {
 }
 
 function input(name: string, fallback = ''): string {
-  return core.getInput(name) || fallback;
+  return getInput(name) || fallback;
 }
 
 /** A true/false input (YAML 1.2 core booleans, as core.getBooleanInput accepts). */

@@ -1,5 +1,5 @@
-export const id = 830;
-export const ids = [830];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
 /***/ 19556:
@@ -289,7 +289,7 @@ function isUrl(s) {
 
 /***/ }),
 
-/***/ 55830:
+/***/ 55322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -298,20 +298,39 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/finding.ts
 var finding = __webpack_require__(52018);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __webpack_require__(19556);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/github/early.ts
+/**
+ * What the action does before its gates run: read its inputs and write debug lines. Written here as
+ * @actions/core writes them — getInput reads INPUT_<NAME> (spaces as underscores, upper-cased) trimmed; debug
+ * is the `::debug::` workflow command with its data escaped (%, CR, LF) — because importing @actions/core
+ * loads its OIDC client's HTTP stack (@actions/http-client and undici): about 150 ms, and Node's http, https,
+ * net and tls modules, before the first gate, for code the action uses only once the gates are done.
+ * src/main.ts imports @actions/core after the gates; test/github/early.test.ts holds these two equal to core's.
+ */
+
+/** core.getInput(name): the input's value, trimmed; '' when absent. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+/** core.debug(message): one line of the step's debug log (shown when the run has debug logging on). */
+function debug(message) {
+    process.stdout.write(`::debug::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}${external_node_os_.EOL}`);
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/options.ts
 var options = __webpack_require__(88381);
-// EXTERNAL MODULE: ./src/verify/index.ts + 2 modules
-var src_verify = __webpack_require__(98013);
+// EXTERNAL MODULE: ./src/verify/options.ts
+var verify_options = __webpack_require__(23659);
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /** The action's inputs (action.yml), with the same defaults when an input is absent. */
 
@@ -353,7 +372,7 @@ function parseParallel(value) {
     throw new errors/* UsageError */.eb(`input parallel: "${v.slice(0, 20)}" is not true or false — use parallel: true`);
 }
 function input(name, fallback = '') {
-    return core/* getInput */.V4(name) || fallback;
+    return getInput(name) || fallback;
 }
 /** A true/false input (YAML 1.2 core booleans, as core.getBooleanInput accepts). */
 function parseBooleanInput(name) {
@@ -387,9 +406,9 @@ function readVerifyInputs(mode) {
         insecure: parseBooleanInput('insecure'),
         staticPath: optional('static-path'),
         loginPath: optional('login-path'),
-        retries: (0,src_verify.parseRetries)(input('retries', '0'), 'input retries'),
+        retries: (0,verify_options/* parseRetries */.ok)(input('retries', '0'), 'input retries'),
     };
-    (0,src_verify.resolveTarget)(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
+    (0,verify_options/* resolveTarget */.u1)(verify, { url: 'input url', httpUrl: 'input http-url', staticPath: 'input static-path', loginPath: 'input login-path' });
     return verify;
 }
 /** Read and check every input. Throws UsageError (from parseGates/parseFailOn) on a bad value. */
@@ -481,11 +500,13 @@ var run = __webpack_require__(27445);
 
 
 
-
 /** mode: scan — the repository (run.ts); mode: verify — the live site (src/verify/). */
-function engine(inputs) {
-    if (inputs.mode === 'verify' && inputs.verify)
-        return (0,src_verify.verify)({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
+async function engine(inputs) {
+    // the live-site checks are imported only in verify mode: they load Node's http, https and tls
+    if (inputs.mode === 'verify' && inputs.verify) {
+        const { verify } = await __webpack_require__.e(/* import() */ 13).then(__webpack_require__.bind(__webpack_require__, 98013));
+        return verify({ ...inputs.verify, failOn: inputs.failOn ?? 'error', env: process.env }).then((r) => ({ ...r, timings: [] }));
+    }
     // A base the workflow names is its input (a ref git lacks is exit 2); the event's own base is ours to try.
     const base = inputs.baseRef ?? (0,context/* defaultBaseRef */.mK)((0,context/* readContext */.yI)(process.env));
     return (0,run.run)({
@@ -503,7 +524,7 @@ function engine(inputs) {
         env: process.env,
         cwd: process.cwd(),
         ...(base ? { baseRef: base, baseRefDefault: inputs.baseRef === undefined } : {}),
-        onGateStart: (gate, ms) => core/* debug */.Yz(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
+        onGateStart: (gate, ms) => debug(`gate ${gate} started ${Math.round(ms)} ms after the action's process started`),
     });
 }
 async function main() {
@@ -513,12 +534,14 @@ async function main() {
     try {
         const inputs = readInputs();
         const { report: rawReport, secrets, timings } = await engine(inputs);
+        // @actions/core once the gates are done: importing it loads an HTTP stack the gates do not use (src/github/early.ts)
+        const core = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 91659));
         // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table
-        if (core/* isDebug */._o() && timings.length)
+        if (core.isDebug() && timings.length)
             for (const line of (0,report_timings/* timingLines */.M)(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs))
-                core/* debug */.Yz(line);
+                core.debug(line);
         for (const secret of secrets)
-            core/* setSecret */.Pq(secret);
+            core.setSecret(secret);
         redactor = new redact/* Redactor */.pO(secrets, (0,redact/* vocabulary */.vP)(rawReport));
         // GitHub wants paths relative to the repository checkout, not to working-directory (a live site's are URL paths).
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -526,48 +549,50 @@ async function main() {
         const report = redacted.site ? redacted : rebaseReport(redacted, workspace);
         // in pieces of whole lines: each core.info ends in a line break, so the log reads as one text (textPieces)
         for (const piece of (0,report_text/* textPieces */.Vk)(report, { color: true }))
-            core/* info */.pq(redactor.redact(piece.slice(0, -1)));
-        core/* info */.pq('');
+            core.info(redactor.redact(piece.slice(0, -1)));
+        core.info('');
         // SARIF file, code scanning upload, job summary, annotations (src/github/publish.ts).
         // Loaded here, after the gates: the publisher brings the GitHub API client (octokit, undici), which the
         // gates do not need, and loading it first delayed the first gate.
-        const { publish } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(204), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 7850));
+        const { publish } = await Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(351), __webpack_require__.e(204), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 7850));
         const pub = await publish(report, inputs, redactor, (0,context/* readContext */.yI)(process.env), process.env, startedAt);
-        core/* setOutput */.uH('upload', pub.upload);
-        core/* setOutput */.uH('sarif-id', pub.sarifId);
-        core/* setOutput */.uH('analyses-url', pub.analysesUrl);
-        core/* setOutput */.uH('alerts-dismissed', pub.alertsDismissed);
-        core/* setOutput */.uH('alerts-reopened', pub.alertsReopened);
+        core.setOutput('upload', pub.upload);
+        core.setOutput('sarif-id', pub.sarifId);
+        core.setOutput('analyses-url', pub.analysesUrl);
+        core.setOutput('alerts-dismissed', pub.alertsDismissed);
+        core.setOutput('alerts-reopened', pub.alertsReopened);
         published = true;
         const counts = (0,finding/* countByLevel */.B)(report.findings);
         const code = (0,run.exitCodeFor)(report, report.failOn);
         const result = code === 2 ? 'error' : code === 1 ? 'fail' : 'pass';
-        core/* setOutput */.uH('sarif-file', inputs.sarifFile);
-        core/* setOutput */.uH('errors', counts.error);
-        core/* setOutput */.uH('warnings', counts.warning);
-        core/* setOutput */.uH('notes', counts.note);
-        core/* setOutput */.uH('result', result);
+        core.setOutput('sarif-file', inputs.sarifFile);
+        core.setOutput('errors', counts.error);
+        core.setOutput('warnings', counts.warning);
+        core.setOutput('notes', counts.note);
+        core.setOutput('result', result);
         if (code === 2 && report.site) {
-            core/* setFailed */.C1(redactor.redact((0,src_verify.siteUnreachable)(report)));
+            const { siteUnreachable } = await __webpack_require__.e(/* import() */ 13).then(__webpack_require__.bind(__webpack_require__, 98013));
+            core.setFailed(redactor.redact(siteUnreachable(report)));
         }
         else if (code === 2) {
             const broken = report.gates.filter((g) => g.status === 'error');
-            core/* setFailed */.C1(redactor.redact(`${errors/* PROG */.n3}: ${broken.map((g) => `gate ${g.gate} could not run${g.detail ? ` (${(0,report_text/* detailLines */.ZN)(g.detail).join('; ')})` : ''}`).join('; ')} — fix the cause and run again; a gate that cannot run never counts as passing`));
+            core.setFailed(redactor.redact(`${errors/* PROG */.n3}: ${broken.map((g) => `gate ${g.gate} could not run${g.detail ? ` (${(0,report_text/* detailLines */.ZN)(g.detail).join('; ')})` : ''}`).join('; ')} — fix the cause and run again; a gate that cannot run never counts as passing`));
         }
         else if (code === 1) {
             const blocking = report.findings.filter((f) => (0,finding/* blocksLaunch */.qw)(f, report.failOn)).length;
-            core/* setFailed */.C1(`${errors/* PROG */.n3}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${report.failOn} — fix them (see the job summary) or change fail-on`);
+            core.setFailed(`${errors/* PROG */.n3}: ${report.site ? `the live site ${report.site.url} fails on` : 'launch blocked by'} ${blocking} finding${blocking === 1 ? '' : 's'} at or above fail-on=${report.failOn} — fix them (see the job summary) or change fail-on`);
         }
         // An upload that should have worked and did not (permission refusals are warnings, not failures).
         if (pub.failure)
-            core/* setFailed */.C1(redactor.redact(pub.failure));
+            core.setFailed(redactor.redact(pub.failure));
     }
     catch (err) {
-        core/* setOutput */.uH('result', 'error');
+        const core = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 91659));
+        core.setOutput('result', 'error');
         if (!published)
             for (const [k, v] of [['upload', 'skipped'], ['sarif-id', ''], ['analyses-url', ''], ['alerts-dismissed', '0'], ['alerts-reopened', '0']])
-                core/* setOutput */.uH(k, v);
-        core/* setFailed */.C1(redactor.redact((0,errors/* errorLine */.BP)(err, process.env.DLG_DEBUG === '1')));
+                core.setOutput(k, v);
+        core.setFailed(redactor.redact((0,errors/* errorLine */.BP)(err, process.env.DLG_DEBUG === '1')));
     }
 }
 
