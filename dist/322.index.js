@@ -482,8 +482,8 @@ var redact = __webpack_require__(20649);
 var report_text = __webpack_require__(65655);
 // EXTERNAL MODULE: ./src/report/timings.ts
 var report_timings = __webpack_require__(50509);
-// EXTERNAL MODULE: ./src/run.ts + 119 modules
-var run = __webpack_require__(27445);
+// EXTERNAL MODULE: ./src/run.ts + 116 modules
+var run = __webpack_require__(76728);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs in; SARIF file, job summary, annotations and outputs out.

@@ -467,7 +467,7 @@ async function verifyCli(argv, io) {
             io.stdout.write(VERIFY_HELP);
             return 0;
         }
-        const [{ verify, siteUnreachable }, { exitCodeFor }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(347), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 98013)), Promise.all(/* import() */[__webpack_require__.e(959), __webpack_require__.e(347), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 27445))]);
+        const [{ verify, siteUnreachable }, { exitCodeFor }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(347), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 98013)), Promise.all(/* import() */[__webpack_require__.e(568), __webpack_require__.e(54), __webpack_require__.e(347), __webpack_require__.e(262), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 76728))]);
         const { report } = await verify({ ...args.input, failOn: args.failOn, env: io.env });
         // A live site's report holds no secret the scan collected: nothing to redact.
         const redactor = new redact/* Redactor */.pO(new Set());
@@ -504,7 +504,7 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
             io.stdout.write('No files given: nothing to check.\n');
             return 0;
         }
-        const { run, exitCodeFor } = await Promise.all(/* import() */[__webpack_require__.e(959), __webpack_require__.e(347), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 27445));
+        const { run, exitCodeFor } = await Promise.all(/* import() */[__webpack_require__.e(568), __webpack_require__.e(54), __webpack_require__.e(347), __webpack_require__.e(262), __webpack_require__.e(728)]).then(__webpack_require__.bind(__webpack_require__, 76728));
         const { report: rawReport, secrets, timings } = await run({
             path: args.path,
             // A commit is checked with the code rules: the runtime gates of a config file are for the launch.

@@ -13,6 +13,7 @@ import { readTextUnder } from './files';
 import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, suppressedCount, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
 import { RUNTIME_GATES } from './gates/index';
+import { workersFromEnv } from './project/syntax-pool';
 import { reviewRules, runRulesReleasing, type RulesGateResult, type Timing } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
 import { AVAILABLE_GATES, databaseUrlPassword, parseGates } from './options';
@@ -86,6 +87,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   }
   if (!st.isDirectory()) throw new UsageError(`path ${options.path} is not a folder — pass the folder that holds your Django project (manage.py)`);
   const config = loadConfig(root, options.config, cwd);
+  // how many threads check the syntax beside the rules (DJANGO_LAUNCH_GATE_WORKERS; a bad value is exit 2 before any work)
+  const syntaxWorkers = workersFromEnv(options.env);
   const gates = options.gates ?? config.gates ?? ['rules'];
   for (const g of gates) if (!AVAILABLE_GATES.includes(g)) parseGates(g);
   const failOn = options.failOn ?? config.failOn ?? 'error';
@@ -127,7 +130,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let rulesGate: RulesGateResult | undefined;
   if (gates.includes('rules')) {
     options.onGateStart?.('rules', performance.now());
-    rulesGate = await runRulesReleasing(ctx, rules);
+    rulesGate = await runRulesReleasing(ctx, rules, { workers: syntaxWorkers });
     if (changes && rulesGate.gate.status !== 'error') {
       const n = 'added' in changes ? changes.added.size : 0;
       rulesGate.gate.detail = `${rulesGate.gate.detail ?? ''}; base ref ${changes.base}: ${'added' in changes ? `${n} file${n === 1 ? '' : 's'} added since` : 'not in this clone'}`;

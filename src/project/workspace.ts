@@ -11,6 +11,7 @@ import { decodePythonSource } from './source-encoding';
 import { looksLikeTemplate, neutraliseTemplate } from './evaluator/template';
 import { ansibleNginxTemplates, JINJA_NAME, looksLikeNginx } from './server-templates';
 import { release } from './memory';
+import { SyntaxPool, type SyntaxWorkerReport } from './syntax-pool';
 import type { GitIgnored } from './git-ignored';
 
 export interface SourceFile {
@@ -197,6 +198,22 @@ function isVirtualenvDir(abs: string): boolean {
  */
 const RELEASE_EVERY = 1 << 20;
 
+/** What launch.I001's syntax workers came to (src/project/syntax-pool.ts), for the gate's timings. */
+export interface SyntaxWorkersOutcome {
+  workers: number;
+  reports: SyntaxWorkerReport[];
+  /** Why a worker stopped early: its files were checked by the main thread instead. */
+  failures: string[];
+}
+
+/**
+ * Files the rules are likely to parse themselves — migrations, settings, URLconfs, views, models, serializers,
+ * admin, forms, tasks — queued last for the syntax workers. Only an order: a file is checked wherever it lands.
+ */
+function likelyParsedByRules(rel: string): boolean {
+  return /(^|\/)(migrations|settings|views|models|api)\/|(^|\/)(settings|urls|views|models|serializers|admin|forms|tasks|wsgi|asgi|manage)\.py$/.test(rel);
+}
+
 /** How syntaxReason begins for Python 2 code (launch.E002 then says to port it). */
 export const PYTHON2_REASON = 'it is Python 2 code';
 
@@ -210,6 +227,8 @@ export class Workspace {
   private held = 0;
   /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
   private readonly syntaxLines = new Map<string, number | undefined>();
+  /** launch.I001's syntax check running in worker threads beside the rules (startSyntaxWorkers), until checkSyntaxOfAll. */
+  private syntaxPool: SyntaxPool<SourceFile> | undefined;
   /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
   private readonly python2Files = new Set<string>();
   private readonly templates: SourceFile[] = [];
@@ -358,21 +377,45 @@ export class Workspace {
   }
 
   /**
+   * Starts launch.I001's syntax check of the plain Python files whose syntax is not known yet in worker threads,
+   * beside the rules (src/project/syntax-pool.ts); checkSyntaxOfAll takes their results. The files a rule is
+   * likely to parse (migrations, settings, URLconfs, views, models) go last in the queue: by the time a worker
+   * reaches them the main thread has marked most of them known. Returns how many workers started (0: none).
+   */
+  startSyntaxWorkers(count: number | 'auto'): number {
+    const queue = this.python.filter((f) => !f.template && !f.templateRows && !this.syntaxLines.has(f.rel) && !likelyParsedByRules(f.rel));
+    this.syntaxPool = SyntaxPool.start(queue, count, this.python.reduce((n, f) => n + f.text.length, 0));
+    return this.syntaxPool?.workers ?? 0;
+  }
+
+  /**
    * Every Python file's syntax error recorded (as tree() records it): the files no one has parsed yet are
    * parsed without keeping their trees, which are let go every RELEASE_EVERY characters of source parsed
    * (src/project/memory.ts). A later tree() parses such a file again, and does not record its error twice.
+   * With syntax workers started, the main thread first takes files from their queue, then waits for them and
+   * records their results; any file still unknown after that (a worker failed, a file changed) is parsed here.
    */
-  async checkSyntaxOfAll(): Promise<void> {
+  async checkSyntaxOfAll(): Promise<SyntaxWorkersOutcome | undefined> {
     let held = 0;
-    for (const file of this.python) {
-      if (this.syntaxLines.has(file.rel)) continue;
+    const parse = async (file: SourceFile): Promise<void> => {
       this.recordSyntax(file, parsePython(file.text));
       held += file.text.length;
       if (held >= RELEASE_EVERY) {
         held = 0;
         await release();
       }
+    };
+    const pool = this.syntaxPool;
+    let outcome: SyntaxWorkersOutcome | undefined;
+    if (pool) {
+      this.syntaxPool = undefined;
+      for (let file = pool.take(); file; file = pool.take()) if (!this.syntaxLines.has(file.rel)) await parse(file);
+      const { checked, reports, failures } = await pool.results((f) => !this.syntaxLines.has(f.rel));
+      for (const r of checked) this.recordSyntaxLine(r.file, r.line, r.python2);
+      outcome = { workers: pool.workers, reports, failures };
     }
+    for (const file of this.python) if (!this.syntaxLines.has(file.rel)) await parse(file);
+    return outcome;
   }
 
   /** Record a file's syntax error unless it is known: parse it (and keep the tree) when it is not. */
@@ -384,9 +427,16 @@ export class Workspace {
   private recordSyntax(file: SourceFile, t: Tree): void {
     if (this.syntaxLines.has(file.rel)) return;
     const errLine = firstErrorLine(t, file.text);
-    this.syntaxLines.set(file.rel, errLine);
     // no error in the tree: the line is Python 2 syntax tree-sitter accepts and CPython 3 rejects (python2Only)
-    if (errLine !== undefined && !t.rootNode.hasError) this.python2Files.add(file.rel);
+    this.recordSyntaxLine(file, errLine, errLine !== undefined && !t.rootNode.hasError);
+  }
+
+  /** Record a file's first syntax error line (undefined: none) and whether it is Python 2 syntax, from this thread or a worker. */
+  private recordSyntaxLine(file: SourceFile, errLine: number | undefined, python2: boolean): void {
+    if (this.syntaxLines.has(file.rel)) return;
+    this.syntaxLines.set(file.rel, errLine);
+    this.syntaxPool?.known(file.rel);
+    if (python2) this.python2Files.add(file.rel);
     if (errLine !== undefined && !file.template && !file.templateRows) {
       this.diagnostics.push({
         rel: file.rel,

@@ -1,8 +1,8 @@
-export const id = 445;
-export const ids = [445];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
-/***/ 27445:
+/***/ 76728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -290,541 +290,10 @@ const rule = {
 };
 /* harmony default export */ const file_unscannable = (rule);
 
-// EXTERNAL MODULE: ./node_modules/tree-sitter/index.js
-var tree_sitter = __webpack_require__(78072);
-var tree_sitter_default = /*#__PURE__*/__webpack_require__.n(tree_sitter);
-// EXTERNAL MODULE: ./node_modules/tree-sitter-python/bindings/node/index.js
-var node = __webpack_require__(94433);
-var node_default = /*#__PURE__*/__webpack_require__.n(node);
-;// CONCATENATED MODULE: ./src/project/shortcuts.ts
-/**
- * The rules' shortcuts, on by default: text pre-filters that skip a file whose text cannot hold what a rule
- * looks for (slow-work-in-view, uploads-on-local-disk), and node searches done by tree-sitter natively in place
- * of node-by-node walks from JavaScript (walkBody with `types`, eachOfType), and launch.I001's syntax check done
- * last without keeping trees no rule needs (runRulesReleasing in src/gates/rules.ts). Each is meant to change only the
- * time a rule takes, never its findings. Turned off, every rule takes the long way: test/shortcuts.test.ts runs
- * the rules over the Debian corpus both ways and requires identical findings.
- */
-const shortcuts = {
-    on: true,
-    /**
-     * With the shortcuts on, the migration rules run a batch of apps at a time whose migrations come to at most
-     * this many characters of source (migrationAppBatches in src/project/migrations.ts); the equality test sets
-     * it to 1 (one app per batch) so that splitting is exercised on every project it runs.
-     */
-    migrationBatchChars: 512 * 1024,
-    /**
-     * Likewise the model and view rules: a batch of files at a time whose source those rules parse comes to at
-     * most this many characters (fileBatches in src/project/files.ts); the equality test makes it small.
-     */
-    fileBatchChars: 768 * 1024,
-    /**
-     * The view index (prepareViews in src/project/views.ts) is built a few files at a time, its trees let go whenever
-     * this many characters of source are held; the equality test makes it small (a letting-go after every file).
-     */
-    viewIndexChars: 512 * 1024,
-};
-/** Runs `fn` with the shortcuts off (for the equality test and for measuring them). */
-function withoutShortcuts(fn) {
-    const was = shortcuts.on;
-    shortcuts.on = false;
-    try {
-        return fn();
-    }
-    finally {
-        shortcuts.on = was;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/python.ts
-/**
- * tree-sitter access for Python sources, and small helpers over its syntax tree.
- * The native binding (prebuilt per platform, see scripts/bundle.mjs) is loaded once.
- */
-
-
-
-let parser;
-function getParser() {
-    if (!parser) {
-        parser = new (tree_sitter_default())();
-        parser.setLanguage((node_default()));
-        withoutNodeCache();
-    }
-    return parser;
-}
-/**
- * tree-sitter's Node binding registers every node JavaScript receives in a per-tree cache (a C++ map entry and
- * a weak reference with a finalizer each), so that asking for the same node twice returns the same object and
- * `tree.edit()` can move it. This code never edits a tree and compares nodes by `id`, never by object; and the
- * cache costs: visiting the 1.4 M nodes of the monolith's views and URLconfs took 3.8 s and 400 MB of native
- * memory with it, 1.4 s and 12 MB without — memory freed only after a garbage collection and an event-loop
- * turn, which the synchronous rules never give it. So the binding's two registration methods (private, of the
- * pinned version scripts/bundle.mjs ships) do nothing while the shortcuts are on; with them off (the equality
- * test) every node is registered as the binding does.
- */
-function withoutNodeCache() {
-    const proto = (tree_sitter_default()).Tree.prototype;
-    const cacheNode = proto._cacheNode;
-    const cacheNodes = proto._cacheNodes;
-    if (typeof cacheNode !== 'function' || typeof cacheNodes !== 'function')
-        return; // another binding: leave it be
-    proto._cacheNode = function (...args) {
-        return shortcuts.on ? undefined : cacheNode.apply(this, args);
-    };
-    proto._cacheNodes = function (...args) {
-        return shortcuts.on ? undefined : cacheNodes.apply(this, args);
-    };
-}
-const CHUNK = 64 * 1024;
-/** Characters of source parsed by this process so far (the rules gate's --time table says what each rule parsed). */
-let parsedSoFar = 0;
-function parsedChars() {
-    return parsedSoFar;
-}
-/**
- * Parse Python text. Uses a callback input so texts beyond the binding's 32 KiB string limit parse too. A tree
- * parsed from a callback gets a node's text by calling it again, chunk by chunk (64 KiB sliced for every
- * `node.text`: half a second on a 1 M-line project); the tree's getText is pointed at the text itself instead,
- * which returns the same characters (the indexes are the callback's, JavaScript string indexes).
- */
-function parsePython(text) {
-    parsedSoFar += text.length;
-    const tree = getParser().parse((index) => (index < text.length ? text.slice(index, index + CHUNK) : ''));
-    tree.getText = (node) => text.substring(node.startIndex, node.endIndex);
-    return tree;
-}
-/** 1-based line of a node's start. */
-function lineOf(node) {
-    return node.startPosition.row + 1;
-}
-/** Dotted name of an identifier/attribute chain (`a.b.c`), or undefined for anything else. */
-function dottedName(node) {
-    if (!node)
-        return undefined;
-    if (node.type === 'identifier')
-        return node.text;
-    if (node.type === 'attribute') {
-        const obj = dottedName(node.childForFieldName('object'));
-        const attr = node.childForFieldName('attribute');
-        return obj && attr ? `${obj}.${attr.text}` : undefined;
-    }
-    return undefined;
-}
-/** For a `call` node: the dotted callee (`os.environ.get`) and its positional and keyword arguments. */
-function callParts(node) {
-    const calleeNode = node.childForFieldName('function');
-    const argList = node.childForFieldName('arguments');
-    const args = [];
-    const kwargs = new Map();
-    if (argList && argList.type === 'argument_list') {
-        for (const a of argList.namedChildren) {
-            if (a.type === 'keyword_argument') {
-                const name = a.childForFieldName('name');
-                const value = a.childForFieldName('value');
-                if (name && value)
-                    kwargs.set(name.text, value);
-            }
-            else if (a.type !== 'comment') {
-                args.push(a);
-            }
-        }
-    }
-    else if (argList) {
-        // generator_expression as sole argument
-        args.push(argList);
-    }
-    return { callee: dottedName(calleeNode), calleeNode, args, kwargs };
-}
-/**
- * The value of a plain string literal (no f-string interpolation, no bytes), with implicit concatenation.
- * Undefined when the node is not a constant string.
- */
-function stringValue(node) {
-    if (!node)
-        return undefined;
-    if (node.type === 'concatenated_string') {
-        let out = '';
-        for (const part of node.namedChildren) {
-            const v = stringValue(part);
-            if (v === undefined)
-                return undefined;
-            out += v;
-        }
-        return out;
-    }
-    if (node.type !== 'string')
-        return undefined;
-    const start = node.namedChildren.find((c) => c.type === 'string_start');
-    const prefix = (start?.text ?? '"').replace(/["']/g, '').toLowerCase();
-    if (prefix.includes('f') || prefix.includes('b')) {
-        if (node.namedChildren.some((c) => c.type === 'interpolation') || prefix.includes('b'))
-            return undefined;
-    }
-    const raw = prefix.includes('r');
-    let out = '';
-    for (const c of node.namedChildren) {
-        if (c.type === 'string_content')
-            out += raw ? c.text : unescapePython(c.text);
-        else if (c.type === 'escape_sequence')
-            out += raw ? c.text : unescapePython(c.text);
-        else if (c.type === 'interpolation')
-            return undefined;
-    }
-    return out;
-}
-function unescapePython(s) {
-    return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|[\s\S])/g, (_m, e) => {
-        switch (e[0]) {
-            case 'n': return '\n';
-            case 't': return '\t';
-            case 'r': return '\r';
-            case '0':
-            case '1':
-            case '2':
-            case '3':
-            case '4':
-            case '5':
-            case '6':
-            case '7':
-                return String.fromCharCode(parseInt(e, 8));
-            case 'x':
-            case 'u':
-            case 'U':
-                return e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : e;
-            case '\n': return '';
-            case '\\': return '\\';
-            case "'": return "'";
-            case '"': return '"';
-            case 'a': return '\x07';
-            case 'b': return '\b';
-            case 'f': return '\f';
-            case 'v': return '\v';
-            default: return '\\' + e;
-        }
-    });
-}
-/** Depth-first walk; the visitor returns false to skip a node's children. */
-function walk(node, visit) {
-    const cursor = node.walk();
-    let descend = true;
-    for (;;) {
-        if (descend) {
-            const r = visit(cursor.currentNode);
-            if (r !== false && cursor.gotoFirstChild())
-                continue;
-        }
-        if (cursor.gotoNextSibling()) {
-            descend = true;
-            continue;
-        }
-        if (!cursor.gotoParent())
-            return;
-        descend = false;
-        if (cursor.currentNode.id === node.id)
-            return;
-    }
-}
-/**
- * Every node of the given types at or below `node`, in document order — what walk() acts on when its visitor
- * looks only at those types and never stops the descent — found by tree-sitter natively (descendantsOfType),
- * without a JavaScript call per node.
- */
-function eachOfType(node, types, visit) {
-    if (!shortcuts.on) {
-        const wanted = typeof types === 'string' ? [types] : types;
-        walk(node, (n) => {
-            if (wanted.includes(n.type))
-                visit(n);
-            return true;
-        });
-        return;
-    }
-    for (const n of node.descendantsOfType(types))
-        visit(n);
-}
-/** The innermost enclosing function_definition / class_definition of a node. */
-function enclosing(node, type) {
-    let p = node.parent;
-    while (p) {
-        if (p.type === type)
-            return p;
-        p = p.parent;
-    }
-    return null;
-}
-/**
- * Does the tree contain syntax errors? Returns the first error's 1-based line, or undefined. `text` is the
- * source the tree was parsed from (default: the root node's text), for the Python 2 test below.
- */
-function firstErrorLine(tree, text) {
-    if (!tree.rootNode.hasError)
-        return python2Only(tree, text);
-    let line;
-    walk(tree.rootNode, (n) => {
-        if (line !== undefined)
-            return false;
-        if (n.type === 'ERROR' || n.isMissing) {
-            line = lineOf(n);
-            return false;
-        }
-        return n.hasError;
-    });
-    return line ?? 1;
-}
-/**
- * Python 2 syntax that tree-sitter-python still accepts but CPython 3 rejects: `print "x"`, `exec "code"`,
- * `raise E, "msg"`, backquotes, `0777`, `ur""`, `<>`, tuple parameters. A cheap text test first; only a file
- * that may hold one is looked at, and then only the node types that can hold one (found by tree-sitter
- * itself, natively — a node-by-node walk from JavaScript cost seconds on a large project), each type only when
- * the text holds what its node would be made of. The first in document order is the lowest line.
- */
-const PY2_HINT = /\bprint[ \t]+[^\s(=.,)\]}#]|\bprint[ \t]*>>|\bexec[ \t]+[^\s(=.,)\]}#]|\braise[ \t]+[\w.]+[ \t]*,|`|<>|\b0[0-9]*[1-9][0-9]*\b|\b[uU][rR]["']|\bdef[ \t]+\w+[ \t]*\([^)]*\(/;
-/** An old octal literal's text (`0777`, `0_7`, `0777L`) starts like this. */
-const OLD_OCTAL_START = /0[0-9_]*[1-9]/;
-const UR_PREFIX = /[uU][rR]["']/;
-function python2Only(tree, text) {
-    const root = tree.rootNode;
-    const source = text ?? root.text;
-    if (!PY2_HINT.test(source))
-        return undefined;
-    if (shortcuts.on)
-        return python2OnlyAt(root, source);
-    const types = ['print_statement', 'exec_statement', 'raise_statement', 'parameters'];
-    if (OLD_OCTAL_START.test(source))
-        types.push('integer');
-    if (source.includes('`') || UR_PREFIX.test(source))
-        types.push('string_start');
-    if (source.includes('<>'))
-        types.push('comparison_operator');
-    let line;
-    for (const n of root.descendantsOfType(types)) {
-        const row = n.startPosition.row + 1;
-        if (line !== undefined && row >= line)
-            continue;
-        if (isPython2Only(n))
-            line = row;
-    }
-    return line;
-}
-/**
- * python2Only without asking tree-sitter for every node of those types: that search walks the whole tree, and
- * most files that pass the text test do so for a backquote or a `07` in a docstring or a date (half a second
- * of a 0.5 M-line project). The same nodes are judged, found from where their text starts instead — each
- * begins with a token its text must hold (`print`, `exec`, `raise`, `<>`, the `(` after `def name`, a `0`
- * that no letter, digit or underscore precedes, a backquote, `ur"`) — asking tree-sitter for the node there.
- * A position inside a string or a comment finds no such node. The first line is the lowest row either way.
- */
-function python2OnlyAt(root, source) {
-    let line;
-    const consider = (n) => {
-        if (!n)
-            return;
-        const row = n.startPosition.row + 1;
-        if ((line === undefined || row < line) && isPython2Only(n))
-            line = row;
-    };
-    /** The node of `type` that starts at `index` (the token there, or one of its ancestors starting there too). */
-    const startingAt = (index, type) => {
-        for (let n = root.descendantForIndex(index); n && n.startIndex === index; n = n.parent) {
-            if (n.type === type)
-                return consider(n);
-        }
-    };
-    for (const m of source.matchAll(/\b(print|exec|raise)\b/g))
-        startingAt(m.index, `${m[1]}_statement`);
-    for (const m of source.matchAll(/\bdef\s+[^\s(]+(?:\s|\\\r?\n)*\(/g))
-        startingAt(m.index + m[0].length - 1, 'parameters');
-    for (let i = source.indexOf('<>'); i >= 0; i = source.indexOf('<>', i + 2)) {
-        const op = root.descendantForIndex(i);
-        if (op.type === '<>' && op.parent?.type === 'comparison_operator')
-            consider(op.parent);
-    }
-    if (OLD_OCTAL_START.test(source)) {
-        for (const m of source.matchAll(/(?<![0-9A-Za-z_])0[0-9_]*[1-9]/g))
-            startingAt(m.index, 'integer');
-    }
-    for (let i = source.indexOf('`'); i >= 0; i = source.indexOf('`', i + 1))
-        startingAt(i, 'string_start');
-    for (const m of source.matchAll(/[uU][rR]["']/g))
-        startingAt(m.index, 'string_start');
-    return line;
-}
-function isPython2Only(n) {
-    switch (n.type) {
-        case 'print_statement':
-        case 'exec_statement':
-            return true;
-        case 'raise_statement':
-            return n.namedChildren[0]?.type === 'expression_list';
-        case 'integer':
-            return /^0[0-9]*[1-9][0-9]*$/.test(n.text.replace(/_/g, '').replace(/[lL]$/, ''));
-        case 'string_start':
-            return n.text.startsWith('`') || /^[uU][rR]/.test(n.text);
-        case 'comparison_operator':
-            return n.children.some((c) => !c.isNamed && c.text === '<>');
-        case 'parameters':
-            return n.namedChildren.some((c) => c.type === 'tuple_pattern');
-        default:
-            return false;
-    }
-}
-/** Every parameter name (positional, keyword, *args, **kwargs). */
-function allParams(fn) {
-    const params = fn.childForFieldName('parameters');
-    if (!params)
-        return [];
-    const out = [];
-    for (const p of params.namedChildren) {
-        if (p.type === 'identifier')
-            out.push(p.text);
-        else if (p.type === 'typed_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
-            const id = p.namedChildren.find((c) => c.type === 'identifier') ?? p.namedChildren[0]?.namedChildren.find((c) => c.type === 'identifier');
-            if (id)
-                out.push(id.text);
-        }
-        else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-            const id = p.childForFieldName('name');
-            if (id)
-                out.push(id.text);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/project/source-encoding.ts
-/**
- * Decoding Python source bytes the way CPython does (PEP 263 and PEP 3120): a UTF-8 BOM, else a coding
- * declaration in a comment on line 1 or 2, else UTF-8. What CPython rejects (bytes invalid in the declared
- * encoding, an unknown codec, a BOM contradicting the declaration) is an error with the line it is on,
- * never a silent substitution.
- *
- * Hand-written because no library maps Python codec names to decoders; the decoding itself is the
- * platform's (TextDecoder with ICU, Buffer's latin1).
- */
-/** PEP 263: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on line 1, or on line 2 when line 1 is a comment or blank. */
-const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-/** The coding declaration of a source, with its 1-based line; undefined when there is none. */
-function codingDeclaration(buf) {
-    const lines = [];
-    let start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    for (let i = start; i < buf.length && lines.length < 2; i++) {
-        if (buf[i] === 0x0a) {
-            lines.push(asciiOf(buf.subarray(start, i)));
-            start = i + 1;
-        }
-    }
-    if (lines.length < 2)
-        lines.push(asciiOf(buf.subarray(start, Math.min(buf.length, start + 512))));
-    const first = lines[0];
-    const m1 = CODING.exec(first);
-    if (m1)
-        return { name: m1[1], line: 1 };
-    if (/^[ \t\f]*(#.*)?\r?$/.test(first) && lines[1] !== undefined) {
-        const m2 = CODING.exec(lines[1]);
-        if (m2)
-            return { name: m2[1], line: 2 };
-    }
-    return undefined;
-}
-function asciiOf(bytes) {
-    let s = '';
-    for (const b of bytes)
-        s += b < 0x80 ? String.fromCharCode(b) : '\u00bf';
-    return s;
-}
-/**
- * Python codec names (normalised as CPython's `encodings.normalize_encoding` does, then lowercased) to a
- * WHATWG/ICU label. `latin-1` is real ISO-8859-1 (Buffer's latin1), not windows-1252 as WHATWG maps it.
- */
-const CODECS = {
-    utf_8: 'utf-8', utf8: 'utf-8', u8: 'utf-8', utf: 'utf-8', utf8_ucs2: 'utf-8', utf8_ucs4: 'utf-8', utf_8_sig: 'utf-8', cp65001: 'utf-8',
-    latin_1: 'latin1', latin1: 'latin1', l1: 'latin1', iso_8859_1: 'latin1', iso8859_1: 'latin1', iso_latin_1: 'latin1', '8859': 'latin1', cp819: 'latin1', latin: 'latin1',
-    ascii: 'ascii', us_ascii: 'ascii', '646': 'ascii',
-    cp1250: 'windows-1250', windows_1250: 'windows-1250', cp1251: 'windows-1251', windows_1251: 'windows-1251',
-    cp1252: 'windows-1252', windows_1252: 'windows-1252', cp1253: 'windows-1253', cp1254: 'windows-1254', cp1255: 'windows-1255',
-    cp1256: 'windows-1256', cp1257: 'windows-1257', cp1258: 'windows-1258',
-    iso_8859_2: 'iso-8859-2', iso8859_2: 'iso-8859-2', latin2: 'iso-8859-2', l2: 'iso-8859-2',
-    iso_8859_5: 'iso-8859-5', iso8859_5: 'iso-8859-5', iso_8859_7: 'iso-8859-7', iso8859_7: 'iso-8859-7',
-    iso_8859_9: 'iso-8859-9', iso8859_9: 'iso-8859-9', latin5: 'iso-8859-9',
-    iso_8859_15: 'iso-8859-15', iso8859_15: 'iso-8859-15', latin9: 'iso-8859-15', l9: 'iso-8859-15',
-    koi8_r: 'koi8-r', koi8_u: 'koi8-u', mac_roman: 'macintosh', macroman: 'macintosh',
-    shift_jis: 'shift_jis', sjis: 'shift_jis', cp932: 'shift_jis', euc_jp: 'euc-jp', iso_2022_jp: 'iso-2022-jp',
-    gbk: 'gbk', gb2312: 'gbk', cp936: 'gbk', gb18030: 'gb18030', big5: 'big5', cp950: 'big5', euc_kr: 'euc-kr', cp949: 'euc-kr',
-};
-function codecLabel(name) {
-    const norm = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
-    // CPython's tokenizer also accepts "utf-8-xxx" and "latin-1-xxx" / "iso-8859-1-xxx" prefixes.
-    if (/^utf_8(_|$)/.test(norm))
-        return 'utf-8';
-    if (/^(latin_1|iso_8859_1|iso_latin_1)(_|$)/.test(norm))
-        return 'latin1';
-    return CODECS[norm];
-}
-/** Decode Python source bytes as CPython would, or say why CPython would refuse them. */
-function decodePythonSource(buf) {
-    const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-    const decl = codingDeclaration(buf);
-    let label = 'utf-8';
-    if (decl) {
-        const l = codecLabel(decl.name);
-        if (!l)
-            return { ok: false, line: decl.line, reason: `it declares the encoding "${decl.name}", which Python does not know` };
-        if (bom && l !== 'utf-8')
-            return { ok: false, line: decl.line, reason: `it starts with a UTF-8 byte-order mark but declares the encoding "${decl.name}"` };
-        label = l;
-    }
-    const body = bom ? buf.subarray(3) : buf;
-    const named = decl ? `"${decl.name}" (declared on line ${decl.line})` : 'UTF-8 (no coding declaration)';
-    if (label === 'latin1')
-        return { ok: true, text: Buffer.from(body).toString('latin1'), encoding: 'latin-1' };
-    if (label === 'ascii') {
-        const bad = body.findIndex((b) => b >= 0x80);
-        if (bad >= 0)
-            return { ok: false, line: lineOfOffset(buf, bad + (bom ? 3 : 0)), reason: `a byte is not valid in its encoding ${named}` };
-        return { ok: true, text: Buffer.from(body).toString('latin1'), encoding: 'ascii' };
-    }
-    let decoder;
-    try {
-        decoder = new TextDecoder(label, { fatal: true });
-    }
-    catch {
-        return { ok: false, line: decl?.line ?? 1, reason: `its encoding "${decl?.name ?? label}" cannot be decoded on this platform` };
-    }
-    try {
-        return { ok: true, text: decoder.decode(body), encoding: decl ? decl.name : 'utf-8' };
-    }
-    catch {
-        return { ok: false, line: firstUndecodableLine(body, label), reason: `a byte sequence is not valid in its encoding ${named}` };
-    }
-}
-function lineOfOffset(buf, offset) {
-    let line = 1;
-    for (let i = 0; i < offset && i < buf.length; i++)
-        if (buf[i] === 0x0a)
-            line++;
-    return line;
-}
-/** 1-based line of the first line that does not decode on its own (line-wise, as CPython's tokenizer reads). */
-function firstUndecodableLine(buf, label) {
-    const dec = new TextDecoder(label, { fatal: true });
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i <= buf.length; i++) {
-        if (i === buf.length || buf[i] === 0x0a) {
-            try {
-                dec.decode(buf.subarray(start, i));
-            }
-            catch {
-                return line;
-            }
-            line++;
-            start = i + 1;
-        }
-    }
-    return 1;
-}
-
+// EXTERNAL MODULE: ./src/project/python.ts
+var project_python = __webpack_require__(76303);
+// EXTERNAL MODULE: ./src/project/source-encoding.ts
+var source_encoding = __webpack_require__(69656);
 ;// CONCATENATED MODULE: ./src/project/evaluator/template.ts
 // Jinja's `{% %}`, `{{ }}`, `{# #}`, and ERB's `<% %>`, `<%= %>`, `<%# %>` (Puppet and Chef render settings templates
 // with it: Zeus's `local_settings.py.erb`).
@@ -1110,6 +579,8 @@ function blank(tag) {
 
 // EXTERNAL MODULE: ./src/project/memory.ts + 2 modules
 var memory = __webpack_require__(62264);
+// EXTERNAL MODULE: ./src/project/syntax-pool.ts
+var syntax_pool = __webpack_require__(72989);
 ;// CONCATENATED MODULE: ./src/project/workspace.ts
 /**
  * The files of a scan: every Python source and deploy file under the root, read once, parsed lazily.
@@ -1117,6 +588,7 @@ var memory = __webpack_require__(62264);
  * (so symlink loops cannot hang the walk); records unreadable/oversized/binary files as diagnostics
  * instead of failing the scan.
  */
+
 
 
 
@@ -1267,6 +739,13 @@ function isVirtualenvDir(abs) {
  * 64 files, 257 MB and 0.3 s more; every 0.5, 1 or 2 MiB of source, 257 MB at no cost beyond the noise.
  */
 const RELEASE_EVERY = 1 << 20;
+/**
+ * Files the rules are likely to parse themselves — migrations, settings, URLconfs, views, models, serializers,
+ * admin, forms, tasks — queued last for the syntax workers. Only an order: a file is checked wherever it lands.
+ */
+function likelyParsedByRules(rel) {
+    return /(^|\/)(migrations|settings|views|models|api)\/|(^|\/)(settings|urls|views|models|serializers|admin|forms|tasks|wsgi|asgi|manage)\.py$/.test(rel);
+}
 /** How syntaxReason begins for Python 2 code (launch.E002 then says to port it). */
 const PYTHON2_REASON = 'it is Python 2 code';
 class Workspace {
@@ -1279,6 +758,8 @@ class Workspace {
     held = 0;
     /** The first syntax error line of each file worked out so far (undefined: none), recorded in diagnostics. */
     syntaxLines = new Map();
+    /** launch.I001's syntax check running in worker threads beside the rules (startSyntaxWorkers), until checkSyntaxOfAll. */
+    syntaxPool;
     /** Files whose syntax error is Python 2 syntax (recordSyntax): syntaxReason says so. */
     python2Files = new Set();
     templates = [];
@@ -1404,7 +885,7 @@ class Workspace {
     tree(file) {
         let t = this.trees.get(file.rel);
         if (!t) {
-            t = parsePython(file.text);
+            t = (0,project_python/* parsePython */.w_)(file.text);
             this.trees.set(file.rel, t);
             this.held += file.text.length;
             this.recordSyntax(file, t);
@@ -1425,22 +906,49 @@ class Workspace {
         return this.held;
     }
     /**
+     * Starts launch.I001's syntax check of the plain Python files whose syntax is not known yet in worker threads,
+     * beside the rules (src/project/syntax-pool.ts); checkSyntaxOfAll takes their results. The files a rule is
+     * likely to parse (migrations, settings, URLconfs, views, models) go last in the queue: by the time a worker
+     * reaches them the main thread has marked most of them known. Returns how many workers started (0: none).
+     */
+    startSyntaxWorkers(count) {
+        const queue = this.python.filter((f) => !f.template && !f.templateRows && !this.syntaxLines.has(f.rel) && !likelyParsedByRules(f.rel));
+        this.syntaxPool = syntax_pool/* SyntaxPool */.YD.start(queue, count, this.python.reduce((n, f) => n + f.text.length, 0));
+        return this.syntaxPool?.workers ?? 0;
+    }
+    /**
      * Every Python file's syntax error recorded (as tree() records it): the files no one has parsed yet are
      * parsed without keeping their trees, which are let go every RELEASE_EVERY characters of source parsed
      * (src/project/memory.ts). A later tree() parses such a file again, and does not record its error twice.
+     * With syntax workers started, the main thread first takes files from their queue, then waits for them and
+     * records their results; any file still unknown after that (a worker failed, a file changed) is parsed here.
      */
     async checkSyntaxOfAll() {
         let held = 0;
-        for (const file of this.python) {
-            if (this.syntaxLines.has(file.rel))
-                continue;
-            this.recordSyntax(file, parsePython(file.text));
+        const parse = async (file) => {
+            this.recordSyntax(file, (0,project_python/* parsePython */.w_)(file.text));
             held += file.text.length;
             if (held >= RELEASE_EVERY) {
                 held = 0;
                 await (0,memory/* release */._)();
             }
+        };
+        const pool = this.syntaxPool;
+        let outcome;
+        if (pool) {
+            this.syntaxPool = undefined;
+            for (let file = pool.take(); file; file = pool.take())
+                if (!this.syntaxLines.has(file.rel))
+                    await parse(file);
+            const { checked, reports, failures } = await pool.results((f) => !this.syntaxLines.has(f.rel));
+            for (const r of checked)
+                this.recordSyntaxLine(r.file, r.line, r.python2);
+            outcome = { workers: pool.workers, reports, failures };
         }
+        for (const file of this.python)
+            if (!this.syntaxLines.has(file.rel))
+                await parse(file);
+        return outcome;
     }
     /** Record a file's syntax error unless it is known: parse it (and keep the tree) when it is not. */
     checkSyntax(file) {
@@ -1451,10 +959,17 @@ class Workspace {
     recordSyntax(file, t) {
         if (this.syntaxLines.has(file.rel))
             return;
-        const errLine = firstErrorLine(t, file.text);
-        this.syntaxLines.set(file.rel, errLine);
+        const errLine = (0,project_python/* firstErrorLine */.hf)(t, file.text);
         // no error in the tree: the line is Python 2 syntax tree-sitter accepts and CPython 3 rejects (python2Only)
-        if (errLine !== undefined && !t.rootNode.hasError)
+        this.recordSyntaxLine(file, errLine, errLine !== undefined && !t.rootNode.hasError);
+    }
+    /** Record a file's first syntax error line (undefined: none) and whether it is Python 2 syntax, from this thread or a worker. */
+    recordSyntaxLine(file, errLine, python2) {
+        if (this.syntaxLines.has(file.rel))
+            return;
+        this.syntaxLines.set(file.rel, errLine);
+        this.syntaxPool?.known(file.rel);
+        if (python2)
             this.python2Files.add(file.rel);
         if (errLine !== undefined && !file.template && !file.templateRows) {
             this.diagnostics.push({
@@ -1637,7 +1152,7 @@ class Workspace {
         let encoding;
         if (isPy || isTemplate) {
             // As CPython reads it: PEP 263 coding declaration, BOM, else UTF-8.
-            const d = decodePythonSource(buf);
+            const d = (0,source_encoding/* decodePythonSource */.m)(buf);
             if (!d.ok) {
                 skip('encoding', d.line, `${d.reason} (line ${d.line})`, `${rel} cannot be decoded as Python source: ${d.reason} (line ${d.line}); it was skipped.`);
                 return;
@@ -1665,7 +1180,7 @@ class Workspace {
         }
         let templateRows;
         // Jinja/cookiecutter tags: a `.py.j2` always; a `.py` only when the tags are what keeps it from parsing.
-        if ((isTemplate || (isPy && looksLikeTemplate(text))) && (isTemplate || parsePython(text).rootNode.hasError)) {
+        if ((isTemplate || (isPy && looksLikeTemplate(text))) && (isTemplate || (0,project_python/* parsePython */.w_)(text).rootNode.hasError)) {
             const t = neutraliseTemplate(text);
             if (t.rows.length) {
                 text = t.text;
@@ -2044,8 +1559,8 @@ function suppressionComments(file, text, python) {
     const lines = text.split(/\r\n|\r|\n/);
     const found = [];
     if (python || file.endsWith('.py')) {
-        const tree = python ?? parsePython(text);
-        walk(tree.rootNode, (n) => {
+        const tree = python ?? (0,project_python/* parsePython */.w_)(text);
+        (0,project_python/* walk */.GG)(tree.rootNode, (n) => {
             if (n.type !== 'comment')
                 return true;
             const m = COMMENT.exec(n.text);
@@ -2415,24 +1930,24 @@ function settingsDefaultIn(ws, file) {
     let configuration;
     const consider = (name, valueNode, node) => {
         if (name === 'DJANGO_CONFIGURATION') {
-            configuration ??= stringValue(valueNode);
+            configuration ??= (0,project_python/* stringValue */.r$)(valueNode);
             return;
         }
         if (name !== 'DJANGO_SETTINGS_MODULE' || found)
             return;
-        const m = stringValue(valueNode) ?? fstringWithDefaults(valueNode, node);
-        found = { line: lineOf(node), ...(m ? { module: m } : {}) };
+        const m = (0,project_python/* stringValue */.r$)(valueNode) ?? fstringWithDefaults(valueNode, node);
+        found = { line: (0,project_python/* lineOf */.cA)(node), ...(m ? { module: m } : {}) };
     };
-    walk(ws.tree(file).rootNode, (n) => {
+    (0,project_python/* walk */.GG)(ws.tree(file).rootNode, (n) => {
         if (n.type === 'call') {
-            const { callee, args } = callParts(n);
+            const { callee, args } = (0,project_python/* callParts */.Ri)(n);
             if (callee && /(^|\.)environ\.setdefault$/.test(callee))
-                consider(stringValue(args[0]), args[1], n);
+                consider((0,project_python/* stringValue */.r$)(args[0]), args[1], n);
         }
         else if (n.type === 'assignment') {
             const left = n.childForFieldName('left');
             if (left?.type === 'subscript' && /environ$/.test(left.childForFieldName('value')?.text ?? '')) {
-                consider(stringValue(left.childForFieldName('subscript')), n.childForFieldName('right'), n);
+                consider((0,project_python/* stringValue */.r$)(left.childForFieldName('subscript')), n.childForFieldName('right'), n);
             }
         }
         return true;
@@ -2481,7 +1996,7 @@ function unconditionalString(name, at) {
                     break;
                 const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
                 if (a?.type === 'assignment' && a.childForFieldName('left')?.type === 'identifier' && a.childForFieldName('left')?.text === name) {
-                    found = stringValue(a.childForFieldName('right'));
+                    found = (0,project_python/* stringValue */.r$)(a.childForFieldName('right'));
                     if (found === undefined)
                         return undefined; // assigned something else: unknown
                 }
@@ -2532,7 +2047,7 @@ function documentedAsDevelopment(ws, file) {
     const top = ws.tree(file).rootNode.namedChildren.filter((c) => c.type !== 'comment');
     const docOf = (body) => {
         const first = body?.namedChildren.find((c) => c.type !== 'comment');
-        return first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? stringValue(first.namedChildren[0]) : undefined;
+        return first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? (0,project_python/* stringValue */.r$)(first.namedChildren[0]) : undefined;
     };
     const classes = top.map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') : c)).filter((c) => c?.type === 'class_definition');
     const docs = [docOf(ws.tree(file).rootNode) ?? leadingComment(file.text), ...(classes.length === 1 ? [docOf(classes[0].childForFieldName('body'))] : [])];
@@ -2567,13 +2082,13 @@ function devStarImport(ws, file, module) {
     const from = bases[0].childForFieldName('module_name')?.text ?? '';
     const last = from.replace(/^\.+/, '').split('.').pop() ?? '';
     // local settings are the deployment's own overrides, not a development setup
-    return last && isDevModule(last) && !LOCAL_OVERRIDES.test(last) ? { module: from, line: lineOf(bases[0]) } : undefined;
+    return last && isDevModule(last) && !LOCAL_OVERRIDES.test(last) ? { module: from, line: (0,project_python/* lineOf */.cA)(bases[0]) } : undefined;
 }
 const LOCAL_OVERRIDES = /^(local|locals)(_?(settings|config|conf))?$|^(settings|config|conf)_local$/i;
 /** The module's docstring calls it the production configuration. */
 function documentedAsProduction(ws, file) {
     const first = ws.tree(file).rootNode.namedChildren.find((c) => c.type !== 'comment');
-    const doc = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? stringValue(first.namedChildren[0]) : undefined;
+    const doc = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? (0,project_python/* stringValue */.r$)(first.namedChildren[0]) : undefined;
     const head = (doc ?? leadingComment(file.text)).split(/\n\s*\n/)[0] ?? '';
     return /\bproduction\b/i.test(head) && !/\b(dev|development|local|test|testing|not|never|don't|do not|instead of)\b/i.test(head);
 }
@@ -2755,7 +2270,7 @@ class Raised extends Error {
     }
 }
 function loc(frame, node) {
-    return { file: frame.src.file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
+    return { file: frame.src.file.rel, line: (0,project_python/* lineOf */.cA)(node), column: node.startPosition.column + 1 };
 }
 /** Is a setting name (Django reads UPPER_CASE module attributes only)? */
 function isSettingName(name) {
@@ -2919,11 +2434,11 @@ function migrationModuleFolders(ctx) {
             const f = ctx.workspace.get(rel);
             if (!f?.text.includes('MIGRATION_MODULES'))
                 continue;
-            eachOfType(ctx.workspace.tree(f).rootNode, 'assignment', (a) => {
+            (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(f).rootNode, 'assignment', (a) => {
                 if (a.childForFieldName('left')?.text !== 'MIGRATION_MODULES' || a.childForFieldName('right')?.type !== 'dictionary')
                     return;
                 for (const pair of a.childForFieldName('right').namedChildren) {
-                    const module = pair.type === 'pair' ? stringValue(pair.childForFieldName('value')) : undefined;
+                    const module = pair.type === 'pair' ? (0,project_python/* stringValue */.r$)(pair.childForFieldName('value')) : undefined;
                     const r = module ? resolveModule(ctx.workspace, p.root, module) : undefined;
                     const init = r && !isUnreadable(r) ? r.file.rel : undefined;
                     if (init?.endsWith('/__init__.py'))
@@ -3036,14 +2551,14 @@ function parseMigration(ctx, f) {
                 // [("shop", "0001_initial"), …] — always the squash's own app: Django applies either the squash or
                 // what it replaces, never both.
                 for (const t of right.namedChildren) {
-                    const mig = t.type === 'tuple' || t.type === 'list' ? stringValue(t.namedChildren[1]) : undefined;
+                    const mig = t.type === 'tuple' || t.type === 'list' ? (0,project_python/* stringValue */.r$)(t.namedChildren[1]) : undefined;
                     if (mig)
                         replaces.push(mig);
                 }
             }
             if (name === 'dependencies' && right) {
                 for (const t of right.namedChildren) {
-                    const [a, n] = t.type === 'tuple' || t.type === 'list' ? t.namedChildren.map((c) => stringValue(c)) : [];
+                    const [a, n] = t.type === 'tuple' || t.type === 'list' ? t.namedChildren.map((c) => (0,project_python/* stringValue */.r$)(c)) : [];
                     if (a && n)
                         dependencies.push([a, n]);
                 }
@@ -3062,7 +2577,7 @@ function collectOperations(list, out, separated = false) {
     for (const item of list.namedChildren) {
         if (item.type !== 'call')
             continue;
-        const { callee, args, kwargs } = callParts(item);
+        const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(item);
         const kind = (callee ?? '').split('.').pop() ?? '';
         if (!OPERATION_NAMES.has(kind))
             continue;
@@ -3073,21 +2588,21 @@ function collectOperations(list, out, separated = false) {
                 collectOperations(db, out, true);
             continue;
         }
-        const str = (n) => (n ? stringValue(n) : undefined);
+        const str = (n) => (n ? (0,project_python/* stringValue */.r$)(n) : undefined);
         const modelKw = str(kwargs.get('model_name'));
         const nameKw = str(kwargs.get('name'));
         const isModelOp = /Model|Together|Table/.test(kind) && kind !== 'CreateModel' ? true : kind === 'CreateModel';
         const modelName = kind === 'RenameModel' ? str(kwargs.get('old_name')) ?? str(args[0]) : isModelOp ? nameKw ?? str(args[0]) : modelKw ?? str(args[0]);
         const model = modelName?.toLowerCase();
         const field = isModelOp ? undefined : nameKw ?? (kind === 'RenameField' ? str(kwargs.get('old_name')) ?? str(args[1]) : str(args[1]));
-        out.push({ kind, node: item, line: lineOf(item), args, kwargs, ...(model ? { model } : {}), ...(field ? { field } : {}), ...(separated ? { separated } : {}) });
+        out.push({ kind, node: item, line: (0,project_python/* lineOf */.cA)(item), args, kwargs, ...(model ? { model } : {}), ...(field ? { field } : {}), ...(separated ? { separated } : {}) });
     }
 }
 /** `models.CharField(max_length=10, null=True)` → { type: 'CharField', nullable: true, maxLength: 10, … }. */
 function fieldOf(node) {
     if (!node || node.type !== 'call')
         return undefined;
-    const { callee, kwargs } = callParts(node);
+    const { callee, kwargs } = (0,project_python/* callParts */.Ri)(node);
     const type = (callee ?? '').split('.').pop();
     if (!type)
         return undefined;
@@ -3316,9 +2831,9 @@ function applyToHistory(op, file, { models, fixedTables, fields, unmanaged }) {
             if (t.type !== 'tuple')
                 continue;
             const [n, f] = t.namedChildren;
-            const fname = n ? stringValue(n) : undefined;
+            const fname = n ? (0,project_python/* stringValue */.r$)(n) : undefined;
             if (fname)
-                fields.define(`${op.model}.${fname}`, f, lineOf, file);
+                fields.define(`${op.model}.${fname}`, f, project_python/* lineOf */.cA, file);
         }
     }
     else if (op.kind === 'DeleteModel' && op.model) {
@@ -3333,7 +2848,7 @@ function applyToHistory(op, file, { models, fixedTables, fields, unmanaged }) {
     }
     else if (op.kind === 'RenameModel' && op.model) {
         const to = op.kwargs.get('new_name') ?? op.args[1];
-        const name = to ? stringValue(to)?.toLowerCase() : undefined;
+        const name = to ? (0,project_python/* stringValue */.r$)(to)?.toLowerCase() : undefined;
         models.delete(op.model);
         if (name)
             models.add(name);
@@ -3346,7 +2861,7 @@ function applyToHistory(op, file, { models, fixedTables, fields, unmanaged }) {
     }
     else if (op.kind === 'RenameField' && op.model && op.field) {
         const to = op.kwargs.get('new_name') ?? op.args[2];
-        const name = to ? stringValue(to) : undefined;
+        const name = to ? (0,project_python/* stringValue */.r$)(to) : undefined;
         fields.rename(`${op.model}.${op.field}`, name ? `${op.model}.${name}` : undefined);
     }
 }
@@ -3401,7 +2916,7 @@ function runPythonFunctions(op) {
 /** Imports of the project's models (`from shop.models import Order`, `import shop.models`) in a node. */
 function modelImports(node) {
     const out = [];
-    walk(node, (n) => {
+    (0,project_python/* walk */.GG)(node, (n) => {
         if (n.type === 'import_from_statement') {
             const mod = n.childForFieldName('module_name')?.text ?? '';
             if (/(^|\.)models$/.test(mod) && !/^django(\.|$)/.test(mod))
@@ -3418,6 +2933,8 @@ function modelImports(node) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/project/shortcuts.ts
+var shortcuts = __webpack_require__(93270);
 ;// CONCATENATED MODULE: ./src/project/scan-facts.ts
 
 const facts = new WeakMap();
@@ -3432,10 +2949,10 @@ function of(ctx) {
 }
 /** The fact `name` of this scan, or undefined when not worked out yet. */
 function scanFact(ctx, name) {
-    return of(ctx).get(`${name}:${shortcuts.on}`);
+    return of(ctx).get(`${name}:${shortcuts/* shortcuts */.a.on}`);
 }
 function setScanFact(ctx, name, value) {
-    of(ctx).set(`${name}:${shortcuts.on}`, value);
+    of(ctx).set(`${name}:${shortcuts/* shortcuts */.a.on}`, value);
     return value;
 }
 /** The fact `name` of this scan, worked out by `make` the first time. */
@@ -4509,7 +4026,7 @@ const READERS = {
     dockerfile: (_ws, f) => readDockerfile(f).places,
     compose: (ws, f, referenced) => fromCompose(ws, f, referenced),
     procfile: (_ws, f) => fromProcfile(f),
-    gunicorn: (_ws, f) => fromGunicorn(f, parsePython(f.text).rootNode),
+    gunicorn: (_ws, f) => fromGunicorn(f, (0,project_python/* parsePython */.w_)(f.text).rootNode),
     uwsgi: (_ws, f) => fromUwsgi(f),
     systemd: (ws, f, referenced) => fromSystemd(ws, f, referenced),
     supervisor: (_ws, f) => fromSupervisor(f),
@@ -5787,26 +5304,26 @@ function fromGunicorn(f, root) {
             list.push({ key: m[1], value: m[2], start: 0, raw: '', line: node.startPosition.row + 1, env: conditionalPy(node) ? null : literalEnv(m[2]) });
     };
     const pushPair = (k, v) => {
-        const key = stringValue(k);
-        const value = stringValue(v);
+        const key = (0,project_python/* stringValue */.r$)(k);
+        const value = (0,project_python/* stringValue */.r$)(v);
         if (k && key !== undefined)
             list.push({ key, value: value ?? '', start: 0, raw: '', line: k.startPosition.row + 1, env: conditionalPy(k) ? null : literalEnv(value) });
     };
-    walk(root, (n) => {
+    (0,project_python/* walk */.GG)(root, (n) => {
         if (n.type === 'assignment' || n.type === 'augmented_assignment') {
             const left = n.childForFieldName('left');
             const right = n.childForFieldName('right');
             if (left?.text === 'raw_env' && right)
                 for (const s of stringsOf(right))
-                    pushEnv(stringValue(s), s);
+                    pushEnv((0,project_python/* stringValue */.r$)(s), s);
             if (left?.type === 'subscript' && /^os\.environ$/.test(left.childForFieldName('value')?.text ?? '')) {
                 pushPair(left.childForFieldName('subscript') ?? undefined, right ?? undefined);
             }
         }
         else if (n.type === 'call') {
-            const { callee, args } = callParts(n);
+            const { callee, args } = (0,project_python/* callParts */.Ri)(n);
             if (callee === 'raw_env.append')
-                pushEnv(stringValue(args[0]), args[0]);
+                pushEnv((0,project_python/* stringValue */.r$)(args[0]), args[0]);
             if (callee === 'os.environ.setdefault')
                 pushPair(args[0], args[1]);
         }
@@ -6956,7 +6473,7 @@ function headerFact(name, value, env, style) {
  * Where a key of parsed YAML/TOML is (smol-toml keeps no positions): the first line, after the previous one,
  * that has each key in turn as a YAML key (`name:`), a TOML key (`name =`) or in a TOML table header.
  */
-function proxy_lineOf(text, ...keys) {
+function lineOf(text, ...keys) {
     const lines = text.split('\n');
     let at = 0;
     for (const key of keys) {
@@ -7494,11 +7011,11 @@ class Traefik {
                 const to = get(get(get(http, 'redirections'), 'entryPoint'), 'to');
                 const scheme = String(get(get(get(http, 'redirections'), 'entryPoint'), 'scheme') ?? 'https').toLowerCase();
                 if (to !== undefined && scheme === 'https')
-                    this.redirects.push({ location: { file: f.rel, line: proxy_lineOf(f.text, 'entrypoints', ep, 'redirections') }, what: `Traefik entry point ${ep} redirects to ${String(to)} (https)` });
+                    this.redirects.push({ location: { file: f.rel, line: lineOf(f.text, 'entrypoints', ep, 'redirections') }, what: `Traefik entry point ${ep} redirects to ${String(to)} (https)` });
                 names(get(http, 'middlewares')).forEach((x) => this.used.add(x));
             }
             for (const [mname, body] of entries(get(get(o, 'http'), 'middlewares')))
-                this.middleware(mname, body, () => ({ file: f.rel, line: proxy_lineOf(f.text, 'middlewares', mname) }));
+                this.middleware(mname, body, () => ({ file: f.rel, line: lineOf(f.text, 'middlewares', mname) }));
             for (const [, router] of entries(get(get(o, 'http'), 'routers')))
                 names(get(router, 'middlewares')).forEach((x) => this.used.add(x));
         }
@@ -7824,7 +7341,7 @@ function helmValue(f, files, cond) {
 
 
 function syntax_loc(file, node) {
-    return { file: file.rel, line: lineOf(node), column: node.startPosition.column + 1 };
+    return { file: file.rel, line: (0,project_python/* lineOf */.cA)(node), column: node.startPosition.column + 1 };
 }
 /** Innermost enclosing function or lambda. */
 function enclosingDef(node) {
@@ -7855,7 +7372,7 @@ function decoratorDotted(def) {
         let expr = d.namedChildren[0];
         while (expr && expr.type === 'call')
             expr = expr.childForFieldName('function');
-        const name = dottedName(expr);
+        const name = (0,project_python/* dottedName */._P)(expr);
         if (name)
             out.push(name);
     }
@@ -7872,7 +7389,7 @@ function appliedDecorators(def) {
         const call = d.namedChildren[0];
         if (call?.type !== 'call')
             return;
-        const fn = dottedName(call.childForFieldName('function'));
+        const fn = (0,project_python/* dottedName */._P)(call.childForFieldName('function'));
         if (!fn || !/(^|\.)method_decorator$/.test(fn))
             return;
         const args = call.childForFieldName('arguments')?.namedChildren ?? [];
@@ -7886,7 +7403,7 @@ function appliedDecorators(def) {
         for (let e of first.type === 'list' || first.type === 'tuple' ? first.namedChildren : [first]) {
             while (e.type === 'call')
                 e = e.childForFieldName('function');
-            const n = dottedName(e);
+            const n = (0,project_python/* dottedName */._P)(e);
             if (n)
                 out.push(n);
         }
@@ -7979,7 +7496,7 @@ function walkBody(fn, visit, types) {
     const body = fn.childForFieldName('body');
     if (!body)
         return;
-    if (types && shortcuts.on) {
+    if (types && shortcuts/* shortcuts */.a.on) {
         const nested = body.descendantsOfType(NESTED_SCOPES).map((d) => [d.startIndex, d.endIndex]);
         for (const n of body.descendantsOfType(types)) {
             const at = n.startIndex;
@@ -7989,7 +7506,7 @@ function walkBody(fn, visit, types) {
         }
         return;
     }
-    walk(body, (n) => {
+    (0,project_python/* walk */.GG)(body, (n) => {
         if (NESTED_SCOPES.includes(n.type))
             return false;
         if (!types || types.includes(n.type))
@@ -8369,7 +7886,7 @@ function envReadsAt(ctx, loc) {
     if (!file || !file.rel.endsWith('.py'))
         return [];
     let stmt;
-    walk(ctx.workspace.tree(file).rootNode, (n) => {
+    (0,project_python/* walk */.GG)(ctx.workspace.tree(file).rootNode, (n) => {
         if (stmt)
             return false;
         if (n.endPosition.row < loc.line - 1 || n.startPosition.row > loc.line - 1)
@@ -8383,20 +7900,20 @@ function envReadsAt(ctx, loc) {
     if (!stmt)
         return [];
     const out = [];
-    walk(stmt, (n) => {
+    (0,project_python/* walk */.GG)(stmt, (n) => {
         if (n.type === 'subscript') {
-            const obj = dottedName(n.childForFieldName('value'));
-            const key = stringValue(n.childForFieldName('subscript'));
+            const obj = (0,project_python/* dottedName */._P)(n.childForFieldName('value'));
+            const key = (0,project_python/* stringValue */.r$)(n.childForFieldName('subscript'));
             if (obj && /(^|\.)environ$/.test(obj) && key)
                 out.push(key);
         }
         else if (n.type === 'call') {
-            const { callee, args, kwargs } = callParts(n);
+            const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(n);
             if (!callee)
                 return;
-            const first = stringValue(args[0]);
+            const first = (0,project_python/* stringValue */.r$)(args[0]);
             if (/(^|\.)dj_database_url\.(config|db_url)$/.test(callee) || callee === 'db_url') {
-                out.push(stringValue(kwargs.get('env')) ?? 'DATABASE_URL');
+                out.push((0,project_python/* stringValue */.r$)(kwargs.get('env')) ?? 'DATABASE_URL');
             }
             else if (/^env\.(db|db_url|database_url|cache|cache_url|email|email_url|search_url)$/.test(callee)) {
                 out.push(first ?? (callee.includes('db') || callee.includes('database') ? 'DATABASE_URL' : callee.includes('cache') ? 'CACHE_URL' : callee.includes('email') ? 'EMAIL_URL' : 'SEARCH_URL'));
@@ -8660,7 +8177,7 @@ function startupGuard(ctx, s, asserts, raises) {
         if (!file || !/\bassert\b|\braise\b/.test(file.text))
             continue;
         let found;
-        walk(ctx.workspace.tree(file).rootNode, (n) => {
+        (0,project_python/* walk */.GG)(ctx.workspace.tree(file).rootNode, (n) => {
             if (found || n.type === 'function_definition' || n.type === 'class_definition')
                 return false;
             if (n.type === 'assert_statement' && asserts(norm(n.namedChildren[0])))
@@ -8718,7 +8235,7 @@ function statementAt(ctx, file, line) {
     if (!f || !f.rel.endsWith('.py'))
         return undefined;
     let found;
-    walk(ctx.workspace.tree(f).rootNode, (n) => {
+    (0,project_python/* walk */.GG)(ctx.workspace.tree(f).rootNode, (n) => {
         if (found || n.endPosition.row < line - 1 || n.startPosition.row > line - 1)
             return false;
         if (n.type === 'expression_statement' && n.startPosition.row === line - 1) {
@@ -8898,10 +8415,10 @@ class PyIndex {
         // tree-sitter's own search of the whole tree was a second of a 1 M-line project). Imports never nest.
         const statements = [];
         const isImport = (n) => n.type === 'import_statement' || n.type === 'import_from_statement';
-        if (shortcuts.on)
+        if (shortcuts/* shortcuts */.a.on)
             walkMatching(this.ctx, file, IMPORT_LINE, ['import_statement', 'import_from_statement'], (n) => isImport(n) && statements.push(n));
         else
-            eachOfType(this.ctx.workspace.tree(file).rootNode, ['import_statement', 'import_from_statement'], (n) => statements.push(n));
+            (0,project_python/* eachOfType */.HR)(this.ctx.workspace.tree(file).rootNode, ['import_statement', 'import_from_statement'], (n) => statements.push(n));
         for (const n of statements) {
             const nested = !!enclosingDef(n);
             const add = (local, b) => (nested ? late.push([local, b]) : map.set(local, b));
@@ -8988,7 +8505,7 @@ class PyIndex {
      * module-level definition. Unbound names come back as written.
      */
     qualify(file, node) {
-        const d = dottedName(node);
+        const d = (0,project_python/* dottedName */._P)(node);
         if (!d)
             return undefined;
         return this.qualifyName(file, d);
@@ -9240,7 +8757,7 @@ function unnamedFunctions(ctx, idx, defs, urlconfs) {
         const names = new Set([...f.text.matchAll(mention)].map((m) => m[0]));
         if (names.size === 0)
             continue;
-        eachOfType(ctx.workspace.tree(f).rootNode, ['identifier', 'string'], (n) => {
+        (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(f).rootNode, ['identifier', 'string'], (n) => {
             if (n.type === 'string') {
                 // a route's name (`name="add_rule_api"`) names a URL, not a function
                 if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.text === 'name')
@@ -9501,8 +9018,8 @@ function devUrlconfs(ctx) {
 }
 function routeCallsOf(ctx, f) {
     const out = [];
-    eachOfType(ctx.workspace.tree(f).rootNode, 'call', (n) => {
-        const { callee, args, kwargs } = callParts(n);
+    (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(f).rootNode, 'call', (n) => {
+        const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(n);
         const last = callee?.split('.').pop();
         if (last === 'path' || last === 're_path' || last === 'url' || last === 'register_path') {
             const view = kwargs.get('view') ?? args[1];
@@ -9519,7 +9036,7 @@ function unwrapView(view) {
         const fn = v.childForFieldName('function');
         if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
             return v;
-        const { args, callee } = callParts(v);
+        const { args, callee } = (0,project_python/* callParts */.Ri)(v);
         // include(patterns) is no wrapper of a view: `include(two_factor_urls)` names a URLconf's patterns
         if (callee && /(^|\.)include$/.test(callee))
             return v;
@@ -9759,7 +9276,7 @@ async function prepareViews(ctx) {
     let r = steps.next();
     while (!r.done) {
         let fresh;
-        if (ws.heldChars >= shortcuts.viewIndexChars) {
+        if (ws.heldChars >= shortcuts/* shortcuts */.a.viewIndexChars) {
             ws.releaseTrees();
             await (0,memory/* release */._)();
             fresh = { ...ctx };
@@ -9837,7 +9354,7 @@ function* collectViews(first) {
                 else if (v.type === 'identifier' || v.type === 'attribute')
                     target = idx.qualify(r.file, v);
                 else if (v.type === 'string')
-                    target = stringValue(v);
+                    target = (0,project_python/* stringValue */.r$)(v);
                 if (!target)
                     continue;
                 const d = idx.resolveDef(target, r.file.rel);
@@ -9854,8 +9371,8 @@ function* collectViews(first) {
         // DRF routers: router.register(r"x", SomeViewSet)
         n = 0;
         if (!excluded(f.rel) && (isUrlsFile(f.rel) || /(^|\/)(api|routers?)\.py$/.test(f.rel))) {
-            eachOfType(ctx.workspace.tree(f).rootNode, 'call', (c) => {
-                const { callee, args } = callParts(c);
+            (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(f).rootNode, 'call', (c) => {
+                const { callee, args } = (0,project_python/* callParts */.Ri)(c);
                 if (!callee || !/router\w*\.register$/i.test(callee) || !args[1])
                     return;
                 const at = [2, i, n++];
@@ -9960,9 +9477,9 @@ function raiseIn(idx, def, seen, depth) {
         return undefined;
     seen.add(id);
     let hit;
-    eachOfType(def.node, 'raise_statement', (r) => {
+    (0,project_python/* eachOfType */.HR)(def.node, 'raise_statement', (r) => {
         if (!hit && raisesDisallowedHost(idx, def, r))
-            hit = { file: def.file.rel, line: lineOf(r), column: r.startPosition.column + 1 };
+            hit = { file: def.file.rel, line: (0,project_python/* lineOf */.cA)(r), column: r.startPosition.column + 1 };
     });
     if (hit || def.node.type !== 'class_definition')
         return hit;
@@ -9982,7 +9499,7 @@ function raisesDisallowedHost(idx, def, r) {
     let e = r.namedChildren.find((c) => c.type !== 'comment'); // the raised expression comes before any `from` cause
     if (e?.type === 'call')
         e = e.childForFieldName('function');
-    const name = dottedName(e);
+    const name = (0,project_python/* dottedName */._P)(e);
     if (!name || name.split('.').pop() !== 'DisallowedHost')
         return false;
     return isDjangoDisallowedHost(idx, idx.qualifyName(def.file, name), def.file.rel);
@@ -11979,10 +11496,10 @@ function readSetupPy(ctx, file, out) {
             lists.set(a.childForFieldName('left').text, a.childForFieldName('right'));
         }
     }
-    walk(root, (n) => {
+    (0,project_python/* walk */.GG)(root, (n) => {
         if (n.type !== 'call')
             return true;
-        const { callee, kwargs } = callParts(n);
+        const { callee, kwargs } = (0,project_python/* callParts */.Ri)(n);
         if (!callee || !/(^|\.)setup$/.test(callee))
             return true;
         let v = kwargs.get('install_requires');
@@ -11991,7 +11508,7 @@ function readSetupPy(ctx, file, out) {
         if (v?.type !== 'list' && v?.type !== 'tuple')
             return false;
         for (const item of v.namedChildren) {
-            const s = stringValue(item);
+            const s = (0,project_python/* stringValue */.r$)(item);
             const r = s === undefined ? undefined : parsePep508(s);
             if (r)
                 out.push({ ...r, location: { file: file.rel, line: item.startPosition.row + 1 }, source: 'setup.py', locked: false });
@@ -12328,7 +11845,7 @@ function isGenerator(kind) {
 /** `environ.Env(DEBUG=(bool, False), ...)`: each variable's cast and default. */
 function envScheme(frame, call, scope) {
     const out = new Map();
-    for (const [k, v] of callParts(call).kwargs) {
+    for (const [k, v] of (0,project_python/* callParts */.Ri)(call).kwargs) {
         if (v.type === 'tuple') {
             const [c, d] = v.namedChildren;
             out.set(k, { cast: c?.text, default: d ? evalExpr(frame, d, scope) : undefined });
@@ -12432,7 +11949,7 @@ function dbExtras(frame, kwargs, scope) {
  * `kind` is the canonical callee.
  */
 function evalLibraryCall(frame, node, kind, scope) {
-    const { calleeNode, args, kwargs } = callParts(node);
+    const { calleeNode, args, kwargs } = (0,project_python/* callParts */.Ri)(node);
     const arg = (i, kw) => {
         const n = (kw && kwargs.get(kw)) || args[i];
         return n ? evalExpr(frame, n, scope) : undefined;
@@ -12508,7 +12025,7 @@ function evalLibraryCall(frame, node, kind, scope) {
         return databaseFromUrl(arg(0, 'url') ?? values_UNKNOWN, dbExtras(frame, kwargs, scope));
     // django-environ: env("X", default=..., cast=...), env.bool("X", default=...), env.db(...); environs alike
     if (calleeNode) {
-        const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+        const headName = calleeNode.type === 'identifier' ? calleeNode.text : calleeNode.type === 'attribute' ? (0,project_python/* dottedName */._P)(calleeNode.childForFieldName('object')) : undefined;
         const method = calleeNode.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
         const scheme = headName ? frame.envObjects.get(headName) : undefined;
         if (scheme)
@@ -12525,9 +12042,9 @@ function evalLibraryCall(frame, node, kind, scope) {
 function emailUrlKeys(frame, node) {
     if (node.type !== 'call')
         return undefined;
-    const { callee, calleeNode } = callParts(node);
+    const { callee, calleeNode } = (0,project_python/* callParts */.Ri)(node);
     const full = canonical(frame, callee);
-    const head = calleeNode?.type === 'attribute' ? dottedName(calleeNode.childForFieldName('object')) : undefined;
+    const head = calleeNode?.type === 'attribute' ? (0,project_python/* dottedName */._P)(calleeNode.childForFieldName('object')) : undefined;
     const method = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('attribute')?.text : undefined;
     const environ = (head !== undefined && frame.envObjects.has(head)) || /^environ\.(environ\.)?(Env|FileAwareEnv)$/.test(canonical(frame, head) ?? '');
     if ((environ && (method === 'email_url' || method === 'email' || method === 'email_url_config')) || full === 'dj_email_url.config' || full === 'dj_email_url.parse')
@@ -12610,11 +12127,11 @@ function envHelperOf(frame, call) {
     let def;
     if (fn.type === 'identifier')
         def = frame.functions.get(fn.text);
-    const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, dottedName(fn)) ?? '');
+    const library = def ? undefined : LIBRARY_HELPERS.get(canonical(frame, (0,project_python/* dottedName */._P)(fn)) ?? '');
     if (library)
         return library;
     if (!def) {
-        const dotted = canonical(frame, dottedName(fn));
+        const dotted = canonical(frame, (0,project_python/* dottedName */._P)(fn));
         if (!dotted || !dotted.includes('.'))
             return undefined;
         const module = dotted.slice(0, dotted.lastIndexOf('.'));
@@ -12636,7 +12153,7 @@ function envHelperOf(frame, call) {
     return byTree.get(def.startIndex) ?? undefined;
 }
 function helperKind(def) {
-    const params = allParams(def);
+    const params = (0,project_python/* allParams */.S$)(def);
     const [name, dflt] = params;
     if (!name || !dflt)
         return undefined;
@@ -12647,8 +12164,8 @@ function helperKind(def) {
     if (fallback)
         return fallback;
     const returns = body.descendantsOfType('return_statement').map((r) => r.namedChildren[0]);
-    const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test(dottedName(c.childForFieldName('function')) ?? ''));
-    const argsOf = (c) => callParts(c).args.map((a) => a.text);
+    const reads = body.descendantsOfType('call').filter((c) => ENV_GET.test((0,project_python/* dottedName */._P)(c.childForFieldName('function')) ?? ''));
+    const argsOf = (c) => (0,project_python/* callParts */.Ri)(c).args.map((a) => a.text);
     // return os.environ.get(name, default)
     const only = returns.length === 1 ? returns[0] : undefined;
     if (only && passesToDecouple(def, only, name, dflt)) {
@@ -12711,7 +12228,7 @@ function omittedDefault(def, param) {
     if (v.type === 'integer')
         return num(Number(v.text));
     if (v.type === 'string' && !v.descendantsOfType('interpolation').length) {
-        const text = stringValue(v);
+        const text = (0,project_python/* stringValue */.r$)(v);
         return text === undefined ? undefined : str(text, true);
     }
     return undefined;
@@ -12733,7 +12250,7 @@ function passesToDecouple(def, ret, name, dflt) {
         n.namedChildren.some((c) => (c.type === 'dotted_name' && c.text === 'config' && callee.text === 'config') || (c.type === 'aliased_import' && c.childForFieldName('name')?.text === 'config' && c.childForFieldName('alias')?.text === callee.text)));
     if (!imported && !assignedDecouple(def.tree.rootNode, callee.text))
         return false;
-    const { args, kwargs } = callParts(ret);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(ret);
     const d = kwargs.get('default') ?? args[1];
     return args[0]?.text === name && d?.text === dflt;
 }
@@ -12797,7 +12314,7 @@ function evalNode(frame, node, scope) {
     switch (node.type) {
         case 'string':
         case 'concatenated_string': {
-            const s = stringValue(node);
+            const s = (0,project_python/* stringValue */.r$)(node);
             if (s !== undefined)
                 return str(s, true);
             const p = fstringPrefix(node);
@@ -12843,7 +12360,7 @@ function evalNode(frame, node, scope) {
             const key = node.childForFieldName('subscript');
             if (!obj || !key)
                 return values_UNKNOWN;
-            if (canonical(frame, dottedName(obj)) === 'os.environ') {
+            if (canonical(frame, (0,project_python/* dottedName */._P)(obj)) === 'os.environ') {
                 const name = envRead(frame, evalExpr(frame, key, scope));
                 if (name === undefined)
                     return values_UNKNOWN;
@@ -12894,7 +12411,7 @@ function evalNode(frame, node, scope) {
         }
         case 'attribute': {
             // Django 6.0's CSP source keywords (`CSP.SELF`, `CSP.NONE` in SECURE_CSP), a StrEnum of fixed strings
-            const csp = /^django\.utils\.csp\.CSP\.([A-Z_]+)$/.exec(canonical(frame, dottedName(node)) ?? '');
+            const csp = /^django\.utils\.csp\.CSP\.([A-Z_]+)$/.exec(canonical(frame, (0,project_python/* dottedName */._P)(node)) ?? '');
             return csp && CSP_KEYWORDS[csp[1]] ? { kind: 'str', value: CSP_KEYWORDS[csp[1]], literal: true } : values_UNKNOWN;
         }
         default:
@@ -13031,7 +12548,7 @@ function testRunComparison(operands, ops) {
     if (operands.length !== 2 || !['in', 'not in', '==', '!='].includes(ops[0] ?? ''))
         return undefined;
     const argv = (n) => /^sys\.argv(\[[^\]]*\])?$/.test(n.text.replace(/\s+/g, ''));
-    const testWord = (n) => n.type === 'string' && /test/.test(stringValue(n) ?? '');
+    const testWord = (n) => n.type === 'string' && /test/.test((0,project_python/* stringValue */.r$)(n) ?? '');
     const [a, b] = operands;
     if (!((argv(a) && testWord(b)) || (testWord(a) && argv(b))))
         return undefined;
@@ -13151,7 +12668,7 @@ function getIn(v, keys) {
 }
 const STRING_METHODS = ['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'title', 'casefold', 'startswith', 'endswith'];
 function evalCall(frame, node, scope) {
-    const { callee, calleeNode, args, kwargs } = callParts(node);
+    const { callee, calleeNode, args, kwargs } = (0,project_python/* callParts */.Ri)(node);
     const kind = canonical(frame, callee);
     const lib = evalLibraryCall(frame, node, kind, scope);
     if (lib !== undefined)
@@ -13631,7 +13148,7 @@ function optionalImportTarget(frame, st) {
 // ---------------------------------------------------------------------------------------------
 // django-split-settings
 function isIncludeCall(frame, call) {
-    const callee = canonical(frame, callParts(call).callee);
+    const callee = canonical(frame, (0,project_python/* callParts */.Ri)(call).callee);
     return callee === 'split_settings.tools.include';
 }
 /**
@@ -13641,13 +13158,13 @@ function isIncludeCall(frame, call) {
  * evaluator cannot compute is read by production but not by the scan: both are dynamic.
  */
 function execInclude(frame, call, scope) {
-    const { args } = callParts(call);
+    const { args } = (0,project_python/* callParts */.Ri)(call);
     for (const a of args) {
         let node = a;
         let isOptional = false;
-        if (a.type === 'call' && /(^|\.)optional$/.test(canonical(frame, callParts(a).callee) ?? '')) {
+        if (a.type === 'call' && /(^|\.)optional$/.test(canonical(frame, (0,project_python/* callParts */.Ri)(a).callee) ?? '')) {
             isOptional = true;
-            const inner = callParts(a).args[0];
+            const inner = (0,project_python/* callParts */.Ri)(a).args[0];
             if (!inner)
                 continue;
             node = inner;
@@ -13819,7 +13336,7 @@ function execStmtInner(frame, st, scope) {
         case 'with_statement':
             return execWith(frame, st, scope);
         case 'raise_statement':
-            throw new Raised(loc(frame, st), `${frame.src.module} raises at line ${lineOf(st)}`);
+            throw new Raised(loc(frame, st), `${frame.src.module} raises at line ${(0,project_python/* lineOf */.cA)(st)}`);
         case 'decorated_definition':
         case 'function_definition':
         case 'class_definition': {
@@ -13943,7 +13460,7 @@ function rootName(node) {
 function unmodelled(frame, st, scope, why) {
     const location = loc(frame, st);
     const touched = new Set();
-    walk(st, (n) => {
+    (0,project_python/* walk */.GG)(st, (n) => {
         if (n.type === 'assignment' || n.type === 'augmented_assignment') {
             const left = n.childForFieldName('left');
             if (left)
@@ -14003,9 +13520,9 @@ function isThisModule(frame, node) {
 /** Places in `node` that set module names dynamically, with why (none of them modelled precisely here). */
 function dynamicConstructs(frame, node) {
     const out = [];
-    walk(node, (n) => {
+    (0,project_python/* walk */.GG)(node, (n) => {
         if (n.type === 'call') {
-            const { callee, calleeNode, args } = callParts(n);
+            const { callee, calleeNode, args } = (0,project_python/* callParts */.Ri)(n);
             const objText = calleeNode?.type === 'attribute' ? calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') : undefined;
             if ((callee === 'exec' || callee === 'execfile') && frame.aliases.get(callee) === undefined)
                 out.push({ node: n, reason: `${callee}(...) may set any setting` });
@@ -14328,7 +13845,7 @@ function execAssign(frame, node, scope) {
     const reads = frame.reads;
     const location = loc(frame, node);
     if (right.type === 'call') {
-        const callee = canonical(frame, callParts(right).callee);
+        const callee = canonical(frame, (0,project_python/* callParts */.Ri)(right).callee);
         // django-environ: env = environ.Env(DEBUG=(bool, False)); environs: env = Env() — read alike (`env("X", default)`,
         // `env.bool("X", default)`), but environs' keyword arguments are options (eager, expand_vars), not a scheme
         if (callee === 'environ.Env' || callee === 'environs.Env') {
@@ -14380,7 +13897,7 @@ function assignTarget(frame, t, value, scope, location, reads) {
             // globals()["NAME"] = value: an assignment when the name is known (a literal, or a name bound to one)
             const sub = t.childForFieldName('subscript');
             const known = sub ? evalExpr(frame, sub, scope) : values_UNKNOWN;
-            const key = stringValue(sub) ?? (known.kind === 'str' ? known.value : undefined);
+            const key = (0,project_python/* stringValue */.r$)(sub) ?? (known.kind === 'str' ? known.value : undefined);
             if (key)
                 scope.set(key, { value, location, envVars: reads });
             else
@@ -14524,7 +14041,7 @@ function execCallStmt(frame, call, scope) {
     const obj = fn.childForFieldName('object');
     if (!obj || !method)
         return;
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     // The root setting name and the key path (for D["default"].update(...)).
     const path = [];
     let root = obj;
@@ -14613,7 +14130,7 @@ function mutate(frame, target, method, argv, kwargs, scope) {
  * Returns true when the call was one of these.
  */
 function execModuleDictCall(frame, call, scope) {
-    const { callee, calleeNode, args, kwargs } = callParts(call);
+    const { callee, calleeNode, args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const location = loc(frame, call);
     if (calleeNode?.type === 'attribute' && calleeNode.childForFieldName('attribute')?.text === 'update') {
         const objText = calleeNode.childForFieldName('object')?.text.replace(/\s+/g, '') ?? '';
@@ -14639,7 +14156,7 @@ function execModuleDictCall(frame, call, scope) {
         return true;
     }
     if (callee === 'setattr' && isThisModule(frame, args[0])) {
-        const name = args[1] ? stringValue(args[1]) : undefined;
+        const name = args[1] ? (0,project_python/* stringValue */.r$)(args[1]) : undefined;
         if (name && args[2]) {
             frame.reads = new Set();
             scope.set(name, { value: evalExpr(frame, args[2], scope), location, envVars: frame.reads });
@@ -14682,7 +14199,7 @@ function assignedCall(frame, node, at) {
  * Returns true when the call was one of these.
  */
 function handsOverModule(frame, call, scope, namespaceOnly = false) {
-    const { callee, args, kwargs } = callParts(call);
+    const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     // a logger's or the warnings filter's module=__name__ only names where messages come from
     if (/^(logging|warnings|logger|log)\b|^print$/.test(callee ?? ''))
         return false;
@@ -14704,7 +14221,7 @@ function callLocalFunction(frame, call, def, scope) {
     if (!body)
         return;
     const touched = new Set();
-    walk(body, (n) => {
+    (0,project_python/* walk */.GG)(body, (n) => {
         if (n.type === 'function_definition' || n.type === 'class_definition')
             return false;
         if (n.type === 'global_statement')
@@ -14833,9 +14350,9 @@ function exportClassFromLoader(frame, call, def, scope) {
         return false;
     let exports = false;
     const referenced = new Set();
-    walk(body, (n) => {
+    (0,project_python/* walk */.GG)(body, (n) => {
         if (n.type === 'call') {
-            const { callee, args } = callParts(n);
+            const { callee, args } = (0,project_python/* callParts */.Ri)(n);
             if (callee === 'setattr' && args[0] && /sys\.modules|\bmodule\b|globals\(\)/.test(args[0].text))
                 exports = true;
             if (callee && frame.classes.has(callee))
@@ -14873,12 +14390,12 @@ function isConfigurationClass(frame, cls, seen = new Set()) {
     });
 }
 function isConfigValue(frame, call) {
-    const c = canonical(frame, callParts(call).callee) ?? '';
+    const c = canonical(frame, (0,project_python/* callParts */.Ri)(call).callee) ?? '';
     return /^configurations\.values\.\w*Value$/.test(c) || /^configurations\.\w*Value$/.test(c);
 }
 /** `values.BooleanValue(False)` as the attribute `name`: the environment variable DJANGO_<NAME> with that default. */
 function configValue(frame, name, call, scope) {
-    const { callee, args, kwargs } = callParts(call);
+    const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const type = (callee ?? '').split('.').pop() ?? 'Value';
     const kw = (k) => (kwargs.has(k) ? evalExpr(frame, kwargs.get(k), scope) : undefined);
     const dflt = kwargs.has('default') ? kw('default') : args[0] ? evalExpr(frame, args[0], scope) : undefined;
@@ -15153,7 +14670,7 @@ function anchorLine(root) {
             continue;
         if (st.type === 'expression_statement' && st.namedChildren[0]?.type === 'string')
             continue;
-        return lineOf(st);
+        return (0,project_python/* lineOf */.cA)(st);
     }
     return 1;
 }
@@ -15203,20 +14720,20 @@ function decodeURIComponentSafe(s) {
 /** Environment variables read inside an expression: os.environ[...], os.getenv/environ.get, env(...)/env.int(...), config(...), URL readers. */
 function envReadsIn(node) {
     const out = [];
-    walk(node, (n) => {
+    (0,project_python/* walk */.GG)(node, (n) => {
         if (n.type === 'subscript') {
-            const obj = dottedName(n.childForFieldName('value'));
-            const key = stringValue(n.childForFieldName('subscript'));
+            const obj = (0,project_python/* dottedName */._P)(n.childForFieldName('value'));
+            const key = (0,project_python/* stringValue */.r$)(n.childForFieldName('subscript'));
             if (obj && /(^|\.)environ$/.test(obj) && key)
                 out.push(key);
         }
         else if (n.type === 'call') {
-            const { callee, args, kwargs } = callParts(n);
+            const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(n);
             if (!callee)
                 return true;
-            const first = stringValue(args[0]);
+            const first = (0,project_python/* stringValue */.r$)(args[0]);
             if (/(^|\.)dj_database_url\.(config|db_url)$/.test(callee))
-                out.push(stringValue(kwargs.get('env')) ?? 'DATABASE_URL');
+                out.push((0,project_python/* stringValue */.r$)(kwargs.get('env')) ?? 'DATABASE_URL');
             else if (/^env\.(db|db_url|database_url)$/.test(callee))
                 out.push(first ?? 'DATABASE_URL');
             else if (first && (/(^|\.)getenv$|(^|\.)environ\.(get|setdefault|pop)$/.test(callee) || /^(env|environ|config)(\.\w+)?$/.test(callee) || /(^|\.)decouple\.config$/.test(callee)))
@@ -15232,10 +14749,10 @@ function connMaxAgeExpr(stmt) {
     if (a?.type === 'assignment' && /\[\s*["']CONN_MAX_AGE["']\s*\]$/.test(a.childForFieldName('left')?.text ?? ''))
         return a.childForFieldName('right') ?? undefined;
     let found;
-    walk(stmt, (n) => {
+    (0,project_python/* walk */.GG)(stmt, (n) => {
         if (found)
             return false;
-        if (n.type === 'pair' && stringValue(n.childForFieldName('key')) === 'CONN_MAX_AGE')
+        if (n.type === 'pair' && (0,project_python/* stringValue */.r$)(n.childForFieldName('key')) === 'CONN_MAX_AGE')
             found = n.childForFieldName('value') ?? undefined;
         else if (n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'conn_max_age')
             found = n.childForFieldName('value') ?? undefined;
@@ -15246,7 +14763,7 @@ function connMaxAgeExpr(stmt) {
 /** Conditions that choose this statement: enclosing if/elif tests, and conditional expressions inside it. */
 function choosingConditions(stmt) {
     const out = [];
-    walk(stmt, (n) => {
+    (0,project_python/* walk */.GG)(stmt, (n) => {
         if (n.type === 'conditional_expression' && n.namedChildren[1])
             out.push(n.namedChildren[1]);
         return true;
@@ -15290,13 +14807,13 @@ function deciding(ctx, b) {
     if (own)
         return envReadsIn(own);
     const names = choosingConditions(stmt).flatMap(envReadsIn);
-    walk(stmt, (n) => {
+    (0,project_python/* walk */.GG)(stmt, (n) => {
         // `"ENGINE": env.str("SCANCODEIO_DB_ENGINE", "django.db.backends.postgresql")`: the variable may pick SQLite
-        if (n.type === 'pair' && stringValue(n.childForFieldName('key')) === 'ENGINE')
+        if (n.type === 'pair' && (0,project_python/* stringValue */.r$)(n.childForFieldName('key')) === 'ENGINE')
             names.push(...envReadsIn(n.childForFieldName('value')));
         if (n.type !== 'call')
             return true;
-        const callee = callParts(n).callee ?? '';
+        const callee = (0,project_python/* callParts */.Ri)(n).callee ?? '';
         if (/(^|\.)dj_database_url\.(config|db_url)$|^env\.(db|db_url|database_url)$/.test(callee))
             names.push(...envReadsIn(n).slice(0, 1));
         return true;
@@ -15426,7 +14943,7 @@ function sentryInits(ctx, files) {
     for (const f of files) {
         if (!f.text.includes('sentry_sdk'))
             continue;
-        walk(ctx.workspace.tree(f).rootNode, (n) => {
+        (0,project_python/* walk */.GG)(ctx.workspace.tree(f).rootNode, (n) => {
             if (n.type === 'call' && idx.qualify(f, n.childForFieldName('function')) === 'sentry_sdk.init')
                 out.push({ file: f, call: n });
             return true;
@@ -16037,9 +15554,9 @@ function findersServeStatic(ctx, project) {
     for (const r of routeCalls(ctx)) {
         if (!countsFor(ctx, project, r.file.rel))
             continue;
-        const { args, kwargs } = callParts(r.call);
+        const { args, kwargs } = (0,project_python/* callParts */.Ri)(r.call);
         const route = args[0] ?? kwargs.get('route') ?? kwargs.get('regex');
-        const pattern = route ? stringValue(route) : undefined;
+        const pattern = route ? (0,project_python/* stringValue */.r$)(route) : undefined;
         if (pattern === undefined || !/^\^?\/?static\//.test(pattern))
             continue;
         const q = idx.qualify(r.file, r.view);
@@ -16479,13 +15996,13 @@ function makeRecipe(ctx, dir, target) {
                     continue;
                 // A qualified name's last part is always written in the file (the call, or the import that binds it):
                 // a file without any of FILE_FIELD's class names has none of its calls, and is not walked.
-                if (shortcuts.on && !FILE_FIELD_WORD.test(f.text))
+                if (shortcuts/* shortcuts */.a.on && !FILE_FIELD_WORD.test(f.text))
                     continue;
                 // Only the calls on lines holding that name — or a name an import binds to one (`import FileField as
                 // F`) — are looked at: the walk skips the rest of the file (models files are long).
-                const calls = (visit) => shortcuts.on
+                const calls = (visit) => shortcuts/* shortcuts */.a.on
                     ? walkMatching(ctx, f, fileFieldNames(idx, f), CALL, (n) => n.type === 'call' && visit(n))
-                    : eachOfType(ctx.workspace.tree(f).rootNode, 'call', visit);
+                    : (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(f).rootNode, 'call', visit);
                 calls((n) => {
                     const q = idx.qualify(f, n.childForFieldName('function'));
                     if (!q || !FILE_FIELD.test(q)) {
@@ -16601,7 +16118,7 @@ function writtenNames(ctx, file) {
     if (out)
         return out;
     const names = new Set();
-    eachOfType(ctx.workspace.tree(file).rootNode, ['keyword_argument', 'assignment', 'augmented_assignment', 'call'], (n) => {
+    (0,project_python/* eachOfType */.HR)(ctx.workspace.tree(file).rootNode, ['keyword_argument', 'assignment', 'augmented_assignment', 'call'], (n) => {
         if (n.type === 'keyword_argument') {
             const k = n.childForFieldName('name')?.text;
             if (k)
@@ -16614,7 +16131,7 @@ function writtenNames(ctx, file) {
                 names.add(obj.childForFieldName('attribute')?.text ?? '');
             if (callee?.text === 'setattr')
                 for (const a of n.childForFieldName('arguments')?.namedChildren ?? [])
-                    names.add(stringValue(a) ?? '');
+                    names.add((0,project_python/* stringValue */.r$)(a) ?? '');
         }
         else {
             const left = n.childForFieldName('left');
@@ -16801,7 +16318,7 @@ class FunctionFlow {
         this.file = file;
         this.scope = scope;
         this.paramProv = paramProv;
-        this.params = scope.type === 'function_definition' ? allParams(scope) : [];
+        this.params = scope.type === 'function_definition' ? (0,project_python/* allParams */.S$)(scope) : [];
         if (scope.type === 'function_definition') {
             for (const p of this.params)
                 if (REQUEST_NAMES.has(p))
@@ -16927,7 +16444,7 @@ class FunctionFlow {
             walkBody(this.scope, visit);
         else {
             // module level: statements outside functions and classes
-            walk(this.scope, (n) => {
+            (0,project_python/* walk */.GG)(this.scope, (n) => {
                 if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')
                     return false;
                 visit(n);
@@ -17098,7 +16615,7 @@ class FunctionFlow {
                 continue;
             const p = this.expr(right, d);
             const names = [];
-            walk(left, (n) => {
+            (0,project_python/* walk */.GG)(left, (n) => {
                 if (n.type === 'identifier')
                     names.push(n.text);
             });
@@ -17170,17 +16687,17 @@ class FunctionFlow {
             return unknown();
         const base = this.expr(value, d);
         if (base.meta) {
-            const key = stringValue(node.childForFieldName('subscript'));
+            const key = (0,project_python/* stringValue */.r$)(node.childForFieldName('subscript'));
             if (key === undefined)
                 return unknown();
             return metaRead(key, node);
         }
         if (base.request || base.form)
             return unknown();
-        if (base.cleanedOf && this.rowField(base.cleanedOf, stringValue(node.childForFieldName('subscript'))))
+        if (base.cleanedOf && this.rowField(base.cleanedOf, (0,project_python/* stringValue */.r$)(node.childForFieldName('subscript'))))
             return unknown();
         // headers["Referer"] (any case): the Referer header, as headers.get("Referer") is
-        const key = stringValue(node.childForFieldName('subscript'));
+        const key = (0,project_python/* stringValue */.r$)(node.childForFieldName('subscript'));
         if (base.source && /\.headers$/.test(base.source.text) && key && /^referer$/i.test(key)) {
             return requestData({ text: node.text, line: node.startPosition.row + 1, referer: true });
         }
@@ -17216,7 +16733,7 @@ class FunctionFlow {
                 }
                 if (base.meta) {
                     if (method === 'get' && args[0]) {
-                        const key = stringValue(argValue(args[0]));
+                        const key = (0,project_python/* stringValue */.r$)(argValue(args[0]));
                         if (key === undefined)
                             return unknown();
                         const read = metaRead(key, node);
@@ -17226,7 +16743,7 @@ class FunctionFlow {
                 }
                 if (base.form)
                     return unknown();
-                if (base.cleanedOf && method === 'get' && args[0] && this.rowField(base.cleanedOf, stringValue(argValue(args[0]))))
+                if (base.cleanedOf && method === 'get' && args[0] && this.rowField(base.cleanedOf, (0,project_python/* stringValue */.r$)(argValue(args[0]))))
                     return unknown();
                 if (SAFE_METHODS.test(method))
                     return safe();
@@ -17244,7 +16761,7 @@ class FunctionFlow {
                 const carries = SINKS.some((s) => base.grade[s] === REQUEST) || !!base.params?.size || SINKS.every((s) => base.grade[s] <= SAFE);
                 if (PASSTHROUGH_METHODS.test(method) && carries) {
                     // headers.get("Referer")
-                    if (method === 'get' && base.source && /\.headers$/.test(base.source.text) && args[0] && /^referer$/i.test(stringValue(argValue(args[0])) ?? '')) {
+                    if (method === 'get' && base.source && /\.headers$/.test(base.source.text) && args[0] && /^referer$/i.test((0,project_python/* stringValue */.r$)(argValue(args[0])) ?? '')) {
                         return requestData({ text: `${base.source.text}.get(${argValue(args[0]).text})`, line: node.startPosition.row + 1, referer: true });
                     }
                     // a lookup returns a value of the container (or the default), never the key
@@ -17388,14 +16905,14 @@ function findCallSites(ctx, file, fn) {
     const name = fn.childForFieldName('name')?.text;
     if (!name)
         return [];
-    const params = allParams(fn);
+    const params = (0,project_python/* allParams */.S$)(fn);
     const isMethod = params[0] === 'self' || params[0] === 'cls';
     const cls = isMethod ? classOf(fn) : undefined;
     const out = [];
     const root = cls ?? ctx.workspace.tree(file).rootNode;
     if (!new RegExp(`\\b${name}\\s*\\(`).test(root.text))
         return out;
-    walk(root, (n) => {
+    (0,project_python/* walk */.GG)(root, (n) => {
         if (n.type !== 'call')
             return true;
         const callee = n.childForFieldName('function');
@@ -17506,7 +17023,7 @@ function openParts(flow, node, sink, dataOnly = false) {
         if (n.type === 'call') {
             const fn = n.childForFieldName('function');
             const m = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
-            if (/^(format|join)$/.test(m) && stringValue(fn?.childForFieldName('object')) !== undefined) {
+            if (/^(format|join)$/.test(m) && (0,project_python/* stringValue */.r$)(fn?.childForFieldName('object')) !== undefined) {
                 if (dataOnly && m === 'join')
                     return; // pieces put together elsewhere
                 for (const a of n.childForFieldName('arguments')?.namedChildren ?? [])
@@ -17642,10 +17159,10 @@ function smallBundledFile(root, file, call) {
     if (!arg)
         return false;
     const literals = [];
-    walk(arg, (n) => {
+    (0,project_python/* walk */.GG)(arg, (n) => {
         if (n.type !== 'string')
             return true;
-        const v = stringValue(n);
+        const v = (0,project_python/* stringValue */.r$)(n);
         if (v && /\.(png|jpe?g|gif|webp|bmp|ico)$/i.test(v) && !v.includes('..'))
             literals.push(v.replace(/^\.?\/+/, ''));
         return false;
@@ -17679,7 +17196,7 @@ class Analyzer {
     maySlow(file) {
         let may = this.mayCallSlow.get(file.rel);
         if (may === undefined)
-            this.mayCallSlow.set(file.rel, (may = !shortcuts.on || SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
+            this.mayCallSlow.set(file.rel, (may = !shortcuts/* shortcuts */.a.on || SLOW_WORD.test(file.text) || SLOW_WORD.test(this.idx.moduleName(file))));
         return may;
     }
     /** Local names bound (by assignment or `with ... as`) to objects with slow methods. */
@@ -17991,7 +17508,7 @@ function testsMailServer(idx, file, fn, names) {
             return;
         if (idx.qualify(file, n.childForFieldName('function')) !== 'django.core.mail.get_connection')
             return;
-        const { kwargs } = callParts(n);
+        const { kwargs } = (0,project_python/* callParts */.Ri)(n);
         if (kwargs.has('host') || kwargs.has('username'))
             explicit = true;
     }, CALL);
@@ -18015,7 +17532,7 @@ function emailUserSends(ctx, an) {
         for (const f of ctx.workspace.pythonFiles()) {
             if (!f.text.includes('def email_user') || isTestPath(f.rel) || (project && !countsFor(ctx, project, f.rel)))
                 continue;
-            walk(ctx.workspace.tree(f).rootNode, (n) => {
+            (0,project_python/* walk */.GG)(ctx.workspace.tree(f).rootNode, (n) => {
                 if (n.type === 'class_definition') {
                     for (const m of methodsOf(n))
                         if (m.childForFieldName('name')?.text === EMAIL_USER)
@@ -18053,7 +17570,7 @@ function emailUserSends(ctx, an) {
 function exchangeOf(ctx, file, call, fn, isHttp) {
     if (!answerUsed(call) || callsOwnSite(call))
         return undefined;
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const parts = [...args, ...kwargs.values()];
     if (parts.length === 0)
         return undefined;
@@ -18066,7 +17583,7 @@ function exchangeOf(ctx, file, call, fn, isHttp) {
     if (scope) {
         const earlier = answerOf(scope, parts, call, isHttp);
         if (earlier)
-            return `it sends what the call at line ${lineOf(earlier)} answered`;
+            return `it sends what the call at line ${(0,project_python/* lineOf */.cA)(earlier)} answered`;
     }
     // what callers pass matters only for an argument made from the function's parameters
     if (fn.type === 'function_definition' && provs.some((p) => p.params?.size)) {
@@ -18119,7 +17636,7 @@ const OWN_SITE = /^(f?["']\{\s*(settings\.)?SITE(_BASE|_ROOT)?_URL\b|(settings\.
  * own API; with one sync worker it waits for ever). It stays a warning.
  */
 function callsOwnSite(call) {
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const url = args[0] ?? kwargs.get('url');
     if (!url)
         return false;
@@ -18141,7 +17658,7 @@ function callsOwnSite(call) {
 function urlPart(ctx, file, fn, names) {
     if (names.length === 0 || !viewKeys(ctx, 'all').has(defKey(file, fn)))
         return undefined;
-    const params = allParams(fn);
+    const params = (0,project_python/* allParams */.S$)(fn);
     const after = params.slice(params[0] === 'self' || params[0] === 'cls' ? 2 : 1);
     const splat = new Set((fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern').map((p) => p.text.replace(/^\*+/, '').split(':')[0].trim()));
     return names.find((n) => after.includes(n) && !splat.has(n));
@@ -18153,7 +17670,7 @@ function urlPart(ctx, file, fn, names) {
 function configRead(node) {
     if (node.type !== 'call')
         return false;
-    const { callee, args, kwargs } = callParts(node);
+    const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(node);
     const name = (callee ?? '').split('.').pop() ?? '';
     return /^(get_?)?(settings?|config|conf|env|getenv|environ)$/i.test(name) && args.length > 0 && kwargs.size === 0 && args.every((a) => a.type === 'string' || a.type === 'true' || a.type === 'false' || a.type === 'integer');
 }
@@ -18173,7 +17690,7 @@ function constantSelfAttribute(ctx, file, node) {
     if (!name || !body)
         return false;
     const values = [];
-    walk(body, (n) => {
+    (0,project_python/* walk */.GG)(body, (n) => {
         if (n.type === 'class_definition' && n.id !== cls.id)
             return false;
         if (n.type !== 'assignment')
@@ -18208,7 +17725,7 @@ function answerOf(scope, parts, before, isHttp) {
     const seen = new Set();
     const names = (node) => {
         const out = [];
-        walk(node, (n) => {
+        (0,project_python/* walk */.GG)(node, (n) => {
             if (n.type === 'identifier')
                 out.push(n.text);
             return n.type !== 'lambda';
@@ -18223,7 +17740,7 @@ function answerOf(scope, parts, before, isHttp) {
         seen.add(name);
         for (const right of assigned.get(name) ?? []) {
             let found;
-            walk(right, (n) => {
+            (0,project_python/* walk */.GG)(right, (n) => {
                 if (!found && n.type === 'call' && isHttp(n))
                     found = n;
                 return !found;
@@ -18255,7 +17772,7 @@ const MEMOIZE = /(^|\.)(lru_cache|cache|cached|ttl_cache|cache_page|memoize|memo
 const KEYED_ON_ARGUMENTS = /(^|\.)(lru_cache|cache|ttl_cache|cached)$/;
 function memoizedBy(fn) {
     const by = appliedDecorators(fn).find((d) => MEMOIZE.test(d));
-    return by && KEYED_ON_ARGUMENTS.test(by) && allParams(fn).includes('request') ? undefined : by;
+    return by && KEYED_ON_ARGUMENTS.test(by) && (0,project_python/* allParams */.S$)(fn).includes('request') ? undefined : by;
 }
 /** Does the call pass a `timeout=` that is not None? */
 function passesTimeout(call) {
@@ -18343,7 +17860,7 @@ function answerUsed(call) {
 /** Is one of the names read (not only assigned) in the function after a position? */
 function readAfter(scope, names, after) {
     let read = false;
-    walk(scope, (n) => {
+    (0,project_python/* walk */.GG)(scope, (n) => {
         if (read)
             return false;
         if (n.type === 'identifier' && names.has(n.text) && n.startIndex > after) {
@@ -18513,7 +18030,7 @@ function noteOn(slow, debugOnly, lazy) {
                 const helper = defs.get(fnNode.text);
                 if (!helper || helper.type !== 'function_definition' || helper.id === v.node.id || isTaskFunction(helper))
                     return;
-                if (callParts(n).callee !== fnNode.text)
+                if ((0,project_python/* callParts */.Ri)(n).callee !== fnNode.text)
                     return;
                 for (const { call, slow } of an.slowCalls(v.file, helper))
                     report(v.file, call, slow, v, { name: fnNode.text, at: syntax_loc(v.file, n), fn: helper });
@@ -18785,9 +18302,9 @@ function reportingMiddleware(ctx, s) {
         if (def?.node.type !== 'class_definition')
             continue;
         const method = def.node.childForFieldName('body')?.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === 'process_exception');
-        const call = method?.descendantsOfType('call').find((c) => REPORTING_CALL.test(dottedName(c.childForFieldName('function')) ?? ''));
+        const call = method?.descendantsOfType('call').find((c) => REPORTING_CALL.test((0,project_python/* dottedName */._P)(c.childForFieldName('function')) ?? ''));
         if (call)
-            return `${path} (its process_exception calls ${dottedName(call.childForFieldName('function'))}())`;
+            return `${path} (its process_exception calls ${(0,project_python/* dottedName */._P)(call.childForFieldName('function'))}())`;
     }
     return undefined;
 }
@@ -18925,7 +18442,7 @@ function numberOf(node) {
         const n = Number(node.text.replace(/_/g, ''));
         return Number.isFinite(n) ? n : undefined;
     }
-    const s = stringValue(node);
+    const s = (0,project_python/* stringValue */.r$)(node);
     if (s !== undefined && /^\s*\d+(\.\d*)?([eE][+-]?\d+)?\s*$/.test(s))
         return Number(s);
     return undefined;
@@ -18949,13 +18466,13 @@ function rateOf(root, node, depth = 0) {
     }
     if (node.type !== 'call')
         return undefined;
-    const { callee, args, kwargs } = callParts(node);
+    const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(node);
     if (!callee)
         return undefined;
     if (callee === 'float' || callee === 'int')
         return rateOf(root, args[0], depth + 1);
     if (ENV_READER.test(callee)) {
-        const name = stringValue(args[0]);
+        const name = (0,project_python/* stringValue */.r$)(args[0]);
         if (!name)
             return undefined;
         const dflt = kwargs.get('default') ?? args[1];
@@ -19068,12 +18585,12 @@ function context(idx, file, str) {
     let n = str;
     for (let i = 0; n && i < 8; i++, n = n.parent) {
         if (n.type === 'call') {
-            const { callee, args } = callParts(n);
+            const { callee, args } = (0,project_python/* callParts */.Ri)(n);
             const q = idx.qualify(file, n.childForFieldName('function'));
             if (q === 'sentry_sdk.init')
                 return `sentry_sdk.init(${envDefault ? `dsn=<default of ${envDefault}>` : 'dsn=...'})`;
             if (callee && /(^|\.)(getenv|environ\.get|str|get_value)$|^(env|config)$/.test(callee)) {
-                const name = stringValue(args[0]);
+                const name = (0,project_python/* stringValue */.r$)(args[0]);
                 if (name && args[0]?.id !== str.id)
                     envDefault = name;
             }
@@ -19084,7 +18601,7 @@ function context(idx, file, str) {
             return envDefault ? `the default of ${envDefault} in \`${target} = ...\`` : `\`${target} = ...\``;
         }
         else if (n.type === 'pair' && !dictKey) {
-            dictKey = stringValue(n.childForFieldName('key'));
+            dictKey = (0,project_python/* stringValue */.r$)(n.childForFieldName('key'));
         }
         else if (n.type === 'expression_statement' || n.type === 'function_definition' || n.type === 'class_definition')
             break;
@@ -19119,10 +18636,10 @@ const sentry_dsn_literal_WHY = 'a DSN is a public, send-only key (Sentry says it
             if (!/sentry|dsn|raven/i.test(f.text))
                 continue;
             looked ||= /sentry_sdk|raven|SENTRY/.test(f.text);
-            walk(ctx.workspace.tree(f).rootNode, (n) => {
+            (0,project_python/* walk */.GG)(ctx.workspace.tree(f).rootNode, (n) => {
                 if (n.type !== 'string')
                     return true;
-                const v = stringValue(n);
+                const v = (0,project_python/* stringValue */.r$)(n);
                 if (v === undefined || !DSN.test(v.trim()))
                     return false;
                 ctx.secrets.add(v);
@@ -20316,7 +19833,7 @@ class LimiterFinder {
     /** A decorator or route wrapper expression (`installation_complete(View.as_view())`, `@login_guard`): its project functions limit. */
     wrapperLimits(file, expr, depth) {
         let found = false;
-        walk(expr, (n) => {
+        (0,project_python/* walk */.GG)(expr, (n) => {
             if (found)
                 return false;
             if (n.type !== 'identifier' && n.type !== 'attribute')
@@ -20342,7 +19859,7 @@ class LimiterFinder {
             return false;
         const calls = [];
         const assigned = new Map();
-        walk(body, (n) => {
+        (0,project_python/* walk */.GG)(body, (n) => {
             if (!nested && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition' || n.type === 'decorated_definition'))
                 return false;
             if (n.type === 'call')
@@ -20364,7 +19881,7 @@ class LimiterFinder {
                 return true;
             const cache = CACHE_CALL.exec(fnNode?.text ?? '') ?? (/^django\.core\.cache\.cache\./.test(q) ? ['', '', '', last] : null);
             if (cache) {
-                const keyNode = callParts(call).args[0];
+                const keyNode = (0,project_python/* callParts */.Ri)(call).args[0];
                 if (!keyNode)
                     continue;
                 const keyText = keyNode.type === 'identifier' ? `${keyNode.text} ${assigned.get(keyNode.text) ?? ''}` : keyNode.text;
@@ -20375,7 +19892,7 @@ class LimiterFinder {
                     return true;
                 if (op === 'get' || op === 'get_or_set')
                     gets.add(keyNode.text);
-                else if (isCount(callParts(call).args[1], assigned))
+                else if (isCount((0,project_python/* callParts */.Ri)(call).args[1], assigned))
                     sets.add(keyNode.text);
                 if (gets.has(keyNode.text) && sets.has(keyNode.text))
                     return true;
@@ -20432,7 +19949,7 @@ class LimiterFinder {
         let v = view;
         for (let i = 0; i < 6 && v && v.type === 'call'; i++) {
             const fnNode = v.childForFieldName('function');
-            const { args, kwargs } = callParts(v);
+            const { args, kwargs } = (0,project_python/* callParts */.Ri)(v);
             if (fnNode?.type === 'attribute' && fnNode.childForFieldName('attribute')?.text === 'as_view') {
                 for (const k of ['form_class', 'authentication_form']) {
                     const f = kwargs.get(k);
@@ -20650,12 +20167,12 @@ function passwordCredential(call, fn) {
 /** Does a function handle a password: a name, key or argument `password` in its code (docstrings and comments aside)? */
 function handlesPassword(fn) {
     let found = false;
-    walk(fn, (n) => {
+    (0,project_python/* walk */.GG)(fn, (n) => {
         if (found || n.type === 'comment')
             return false;
         if (n.type === 'identifier' && PASSWORD_KEY.test(n.text))
             found = true;
-        else if (n.type === 'string' && n.parent?.type !== 'expression_statement' && PASSWORD_KEY.test(stringValue(n) ?? ''))
+        else if (n.type === 'string' && n.parent?.type !== 'expression_statement' && PASSWORD_KEY.test((0,project_python/* stringValue */.r$)(n) ?? ''))
             found = true;
         return !found && n.type !== 'string';
     });
@@ -20710,7 +20227,7 @@ function reauthenticates(call, fn) {
         if (SESSION_USER.test(right.text))
             sessionUsers.add(left.text);
         else if (right.type === 'call') {
-            const { callee, args, kwargs } = callParts(right);
+            const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(right);
             if (args.length === 1 && kwargs.size === 0 && REQUEST_ITSELF.test(args[0].text) && /user/i.test((callee ?? '').split('.').pop() ?? ''))
                 sessionUsers.add(left.text);
             else
@@ -20729,7 +20246,7 @@ const REQUEST_ITSELF = /^(self\.)?request$/;
  * (bookwyrm's sign-up view renders the landing page's login form again): it checks no password.
  */
 function boundForm(call) {
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     return kwargs.has('data') || args.some((a) => !REQUEST_ITSELF.test(a.text));
 }
 /** Creating an account: a form's save(), create_user(), `User.objects.create(…)`. */
@@ -20759,7 +20276,7 @@ function signsInNewUser(call, fn) {
         return false;
     let created = false;
     walkBody(fn, (n) => {
-        if (!created && n.endIndex <= call.startIndex && CREATES_USER.test(callParts(n).callee ?? ''))
+        if (!created && n.endIndex <= call.startIndex && CREATES_USER.test((0,project_python/* callParts */.Ri)(n).callee ?? ''))
             created = true;
     }, CALL);
     return created;
@@ -20778,7 +20295,7 @@ function passwordJustSet(call, fn) {
     walkBody(fn, (n) => {
         if (set || n.endIndex > call.startIndex)
             return;
-        const { callee, args, kwargs } = callParts(n);
+        const { callee, args, kwargs } = (0,project_python/* callParts */.Ri)(n);
         if (/(^|\.)set_password$/.test(callee ?? '') && args.length === 1 && kwargs.size === 0 && args[0].text === password.text)
             set = true;
     }, CALL);
@@ -20795,17 +20312,17 @@ function passwordMadeInView(call, fn) {
     const password = passwordArg(call);
     if (!password)
         return false;
-    const params = new Set([...allParams(fn), 'request', 'self']);
+    const params = new Set([...(0,project_python/* allParams */.S$)(fn), 'request', 'self']);
     // names bound any other way than a plain assignment (a loop, `with … as`, `except … as`, `:=`, a
     // comprehension, an import, global/nonlocal) may hold anything: as tainted as a parameter
-    walk(fn, (n) => {
+    (0,project_python/* walk */.GG)(fn, (n) => {
         const bound = n.type === 'for_statement' || n.type === 'for_in_clause' ? n.childForFieldName('left')
             : n.type === 'as_pattern' ? n.childForFieldName('alias')
                 : n.type === 'named_expression' ? n.childForFieldName('name')
                     : n.type === 'global_statement' || n.type === 'nonlocal_statement' || n.type === 'import_statement' || n.type === 'import_from_statement' ? n
                         : null;
         if (bound)
-            walk(bound, (x) => (x.type === 'identifier' && params.add(x.text), true));
+            (0,project_python/* walk */.GG)(bound, (x) => (x.type === 'identifier' && params.add(x.text), true));
         return true;
     });
     // name → the values assigned to it before the call (`a = b = v` gives both v; `a, b = v` gives each all of v)
@@ -20833,7 +20350,7 @@ function passwordMadeInView(call, fn) {
     const seen = new Set();
     const clean = (node) => {
         let ok = true;
-        walk(node, (x) => {
+        (0,project_python/* walk */.GG)(node, (x) => {
             if (!ok)
                 return false;
             if (x.type !== 'identifier')
@@ -20865,7 +20382,7 @@ function checksPasswords(idx, file, view) {
     // A call qualifies to authenticate, login or an auth form only through the file's own imports, definitions
     // and class attributes (qualify, classRefs), so the file's text must hold one of those words: most views'
     // files do not, and walking their bodies was a second of a 1 M-line project.
-    if (shortcuts.on && !PASSWORD_WORDS.test(file.text))
+    if (shortcuts/* shortcuts */.a.on && !PASSWORD_WORDS.test(file.text))
         return undefined;
     const { fns, cls } = view();
     let authenticate = false;
@@ -20934,7 +20451,7 @@ function pyRegexTest(pattern, text) {
 }
 /** The route string of a path()/re_path() call (`"auth/"`), when it is a literal. */
 function routeString(call) {
-    return stringValue(callParts(call).args[0]);
+    return (0,project_python/* stringValue */.r$)((0,project_python/* callParts */.Ri)(call).args[0]);
 }
 /**
  * Is the login view an `include()` adds shadowed by an earlier route in the same list that answers the same
@@ -20947,7 +20464,7 @@ function shadowedInclude(ctx, r, target) {
     const list = r.call.parent;
     if (!suffix || prefix === undefined || !list || (list.type !== 'list' && list.type !== 'tuple'))
         return false;
-    const isRegex = /(^|\.)(re_path|url)$/.test(callParts(r.call).callee ?? '');
+    const isRegex = /(^|\.)(re_path|url)$/.test((0,project_python/* callParts */.Ri)(r.call).callee ?? '');
     // a regex include at the root (`re_path('', include(...))`, `url(r'^', …)`) adds its routes as they are
     const full = isRegex ? (prefix === '' || prefix === '^' ? suffix : undefined) : prefix + suffix;
     for (const sib of list.namedChildren) {
@@ -20958,14 +20475,14 @@ function shadowedInclude(ctx, r, target) {
         const route = routeString(sib);
         if (route === undefined)
             continue;
-        const sibRegex = /(^|\.)(re_path|url)$/.test(callParts(sib).callee ?? '');
+        const sibRegex = /(^|\.)(re_path|url)$/.test((0,project_python/* callParts */.Ri)(sib).callee ?? '');
         if (full !== undefined && !sibRegex && route === full)
             return true;
         // a regex ending in `$`; or an earlier view (not an include) whose anchored regex has no `$`, which answers
         // every path it starts — Django searches an endpoint's pattern unless it ends in `$` (EuroPython's
         // `re_path(r'^login/', RedirectView…)` before its root include of django.contrib.auth.urls)
-        const sibView = callParts(sib).args[1];
-        const sibInclude = sibView?.type === 'call' && /(^|\.)include$/.test(callParts(sibView).callee ?? '');
+        const sibView = (0,project_python/* callParts */.Ri)(sib).args[1];
+        const sibInclude = sibView?.type === 'call' && /(^|\.)include$/.test((0,project_python/* callParts */.Ri)(sibView).callee ?? '');
         if (full !== undefined && sibRegex && (/\$$/.test(route) || (!sibInclude && route.startsWith('^'))) && pyRegexTest(route, full))
             return true;
         // an earlier include of the project's own URLconf that routes the same path (KPI: `path("", include(
@@ -20977,14 +20494,14 @@ function shadowedInclude(ctx, r, target) {
 }
 /** Does `call` (a path(…, include("module"))) include a project URLconf with a plain path() route equal to `rest`? */
 function includesRoute(ctx, fromRel, call, rest) {
-    const view = callParts(call).args[1];
-    const included = view?.type === 'call' ? callParts(view) : undefined;
+    const view = (0,project_python/* callParts */.Ri)(call).args[1];
+    const included = view?.type === 'call' ? (0,project_python/* callParts */.Ri)(view) : undefined;
     const inc = included && /(^|\.)include$/.test(included.callee ?? '') ? included.args[0] : undefined;
-    const module = inc ? stringValue(inc) : undefined;
+    const module = inc ? (0,project_python/* stringValue */.r$)(inc) : undefined;
     const file = module ? PyIndex.of(ctx).resolveModule(module, fromRel) : undefined;
     if (!file)
         return false;
-    return routeCalls(ctx).some((rc) => rc.file.rel === file.rel && !/(^|\.)(re_path|url)$/.test(callParts(rc.call).callee ?? '') && routeString(rc.call) === rest);
+    return routeCalls(ctx).some((rc) => rc.file.rel === file.rel && !/(^|\.)(re_path|url)$/.test((0,project_python/* callParts */.Ri)(rc.call).callee ?? '') && routeString(rc.call) === rest);
 }
 /**
  * A password backend that limits attempts listed first in AUTHENTICATION_BACKENDS (django-ratelimit-backend,
@@ -21097,11 +20614,11 @@ function passwordlessBackends(idx, s) {
                     let what = '';
                     let target = '';
                     let projectClass;
-                    const callee = v.type === 'call' ? callParts(v).callee : undefined;
+                    const callee = v.type === 'call' ? (0,project_python/* callParts */.Ri)(v).callee : undefined;
                     if (callee && /(^|\.)include$/.test(callee)) {
-                        const arg = callParts(v).args[0];
+                        const arg = (0,project_python/* callParts */.Ri)(v).args[0];
                         // a URLconf's patterns imported by name (`from two_factor.urls import urlpatterns as tf_urls`) are that URLconf
-                        const included = (stringValue(arg) ?? (arg?.type === 'tuple' ? stringValue(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined))?.replace(/\.urlpatterns$/, '');
+                        const included = ((0,project_python/* stringValue */.r$)(arg) ?? (arg?.type === 'tuple' ? (0,project_python/* stringValue */.r$)(arg.namedChildren[0]) : undefined) ?? (arg ? idx.qualify(r.file, arg) : undefined))?.replace(/\.urlpatterns$/, '');
                         if (included && AUTH_INCLUDES[included]) {
                             if (shadowedInclude(ctx, r, included))
                                 continue;
@@ -21245,8 +20762,8 @@ function adminLogin(ctx) {
         if (isTestPath(r.file.rel))
             continue;
         const v = r.view;
-        const arg = v.type === 'call' && /(^|\.)include$/.test(callParts(v).callee ?? '') ? callParts(v).args[0] : v;
-        const q = arg ? (stringValue(arg) ?? idx.qualify(r.file, arg)) : undefined;
+        const arg = v.type === 'call' && /(^|\.)include$/.test((0,project_python/* callParts */.Ri)(v).callee ?? '') ? (0,project_python/* callParts */.Ri)(v).args[0] : v;
+        const q = arg ? ((0,project_python/* stringValue */.r$)(arg) ?? idx.qualify(r.file, arg)) : undefined;
         if (q && (/(^|\.)site\.urls$/.test(arg.text) || /^wagtail(\.wagtailadmin|\.admin)\.urls(\.urlpatterns)?$/.test(q)))
             return `${r.file.rel}:${r.call.startPosition.row + 1}`;
     }
@@ -21367,7 +20884,7 @@ class ReadOnly {
         const body = f.fn.childForFieldName('body');
         if (!body)
             return undefined;
-        walk(body, (n) => {
+        (0,project_python/* walk */.GG)(body, (n) => {
             if (out)
                 return false;
             switch (n.type) {
@@ -21401,7 +20918,7 @@ class ReadOnly {
         if (!callee)
             return `\`${call.text}\``;
         const shown = `\`${callee.text.replace(/\s+/g, '')}()\``;
-        const dotted = dottedName(callee);
+        const dotted = (0,project_python/* dottedName */._P)(callee);
         if (dotted) {
             const q = this.idx.qualify(f.file, callee) ?? dotted;
             const first = dotted.split('.')[0];
@@ -21493,7 +21010,7 @@ class ReadOnly {
         for (const file of productionPythonFiles(this.ctx)) {
             if (!needle.test(file.text))
                 continue;
-            walk(this.ctx.workspace.tree(file).rootNode, (n) => {
+            (0,project_python/* walk */.GG)(this.ctx.workspace.tree(file).rootNode, (n) => {
                 if (n.type !== 'class_definition')
                     return true;
                 for (const m of methodsOf(n))
@@ -21510,7 +21027,7 @@ function localNames(fn) {
     const assigned = new Set();
     const fresh = new Set();
     const other = new Set();
-    walk(fn.childForFieldName('body'), (n) => {
+    (0,project_python/* walk */.GG)(fn.childForFieldName('body'), (n) => {
         if (n.type === 'assignment') {
             const right = n.childForFieldName('right');
             const built = !!right && (/^(dictionary|list|set|tuple|dictionary_comprehension|list_comprehension|set_comprehension|string|integer|float)$/.test(right.type) || (right.type === 'call' && /^(dict|list|set)$/.test(right.childForFieldName('function')?.text ?? '')));
@@ -21653,7 +21170,7 @@ function qualifiedDecorators(idx, file, def) {
             const q = idx.qualify(file, expr.childForFieldName('function'));
             if (q && METHOD_DECORATOR.test(q)) {
                 // @method_decorator(csrf_exempt, name="dispatch") / @method_decorator([csrf_exempt, …])
-                const { args } = callParts(expr);
+                const { args } = (0,project_python/* callParts */.Ri)(expr);
                 const first = args[0];
                 const inner = first?.type === 'list' || first?.type === 'tuple' ? first.namedChildren : first ? [first] : [];
                 for (const i of inner) {
@@ -21688,7 +21205,7 @@ function exemptions(ctx, idx, viewClasses) {
     for (const file of productionPythonFiles(ctx)) {
         if (!inFileBatch(ctx, file.rel) || !file.text.includes('csrf_exempt'))
             continue;
-        walk(ctx.workspace.tree(file).rootNode, (n) => {
+        (0,project_python/* walk */.GG)(ctx.workspace.tree(file).rootNode, (n) => {
             if (n.type !== 'function_definition' && n.type !== 'class_definition')
                 return true;
             const decos = qualifiedDecorators(idx, file, n);
@@ -21731,7 +21248,7 @@ function exemptions(ctx, idx, viewClasses) {
             const q = idx.qualify(r.file, fn);
             if (q && CSRF_EXEMPT.test(q))
                 wrapped = true;
-            v = callParts(v).args[0];
+            v = (0,project_python/* callParts */.Ri)(v).args[0];
         }
         if (!wrapped || !v)
             continue;
@@ -21739,7 +21256,7 @@ function exemptions(ctx, idx, viewClasses) {
         const asView = asViewClass(target);
         // GetView().as_view() (an instance) names the class too
         const clsExpr = asView?.type === 'call' ? asView.childForFieldName('function') ?? asView : asView;
-        const q = idx.qualify(r.file, clsExpr ?? target) ?? (target.type === 'string' ? stringValue(target) : undefined);
+        const q = idx.qualify(r.file, clsExpr ?? target) ?? (target.type === 'string' ? (0,project_python/* stringValue */.r$)(target) : undefined);
         const d = q ? idx.resolveDef(q, r.file.rel) : undefined;
         const at = syntax_loc(r.file, r.view);
         if (!d) {
@@ -21924,7 +21441,7 @@ function gatedMethods(idx, file, fn) {
         if (short !== 'require_http_methods')
             continue;
         const call = node.namedChildren[0];
-        const list = call?.type === 'call' ? callParts(call).args[0] : undefined;
+        const list = call?.type === 'call' ? (0,project_python/* callParts */.Ri)(call).args[0] : undefined;
         if ((list?.type !== 'list' && list?.type !== 'tuple') || !list.namedChildren.length)
             continue;
         const methods = list.namedChildren.map((x) => /^["']([A-Za-z]+)["']$/.exec(x.text)?.[1].toUpperCase());
@@ -22016,7 +21533,7 @@ function projectMethodGate(idx, file, def) {
         const call = node.namedChildren[0];
         if (call?.type !== 'call')
             continue;
-        const list = callParts(call).args[0];
+        const list = (0,project_python/* callParts */.Ri)(call).args[0];
         if ((list?.type !== 'list' && list?.type !== 'tuple') || !list.namedChildren.length)
             continue;
         const methods = list.namedChildren.map((x) => /^["']([A-Za-z]+)["']$/.exec(x.text)?.[1].toUpperCase());
@@ -22576,7 +22093,7 @@ const CSRF_PROTECT = /^django\.views\.decorators\.csrf\.csrf_protect$/;
 function reappliesCsrf(idx, e) {
     for (const { file, fn } of e.bodies) {
         let found;
-        walk(fn, (n) => {
+        (0,project_python/* walk */.GG)(fn, (n) => {
             if (found)
                 return false;
             if (n.type === 'identifier' && n.text === 'csrf_protect' && CSRF_PROTECT.test(idx.qualify(file, n) ?? ''))
@@ -22605,7 +22122,7 @@ function isAjaxTest(idx, file, expr, request, depth = 0, op = '==') {
         const ops = expr.children.filter((c) => !c.isNamed).map((c) => c.text);
         const [a, b] = expr.namedChildren;
         const header = (x) => !!x && new RegExp(`^${request}\\.(headers|META)\\b`).test(x.text) && /x[-_]requested[-_]with/i.test(x.text);
-        const xhr = (x) => !!x && stringValue(x) === 'XMLHttpRequest';
+        const xhr = (x) => !!x && (0,project_python/* stringValue */.r$)(x) === 'XMLHttpRequest';
         return ops.length === 1 && ops[0] === op && ((header(a) && xhr(b)) || (header(b) && xhr(a)));
     }
     if (expr.type !== 'call' || op !== '==')
@@ -22876,7 +22393,7 @@ function stringPieces(flow, node, depth, seen) {
     const out = [];
     for (const c of node.namedChildren) {
         if (c.type === 'string_content' || c.type === 'escape_sequence') {
-            let text = raw ? c.text : unescapePython(c.text);
+            let text = raw ? c.text : (0,project_python/* unescapePython */.Nr)(c.text);
             if (fstring)
                 text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
             out.push({ text });
@@ -23556,13 +23073,13 @@ function find(ctx) {
             for (const call of root.descendantsOfType('call')) {
                 if (call.childForFieldName('function')?.text !== 'include')
                     continue;
-                const target = stringValue(call.childForFieldName('arguments')?.namedChildren[0] ?? null);
+                const target = (0,project_python/* stringValue */.r$)(call.childForFieldName('arguments')?.namedChildren[0] ?? null);
                 if (!target)
                     continue;
                 const test = switchOf(call);
                 const how = test ? off(test) : undefined;
                 if (test && how)
-                    conditional.push({ target, setting: test, location: { file: f.rel, line: lineOf(call) }, how });
+                    conditional.push({ target, setting: test, location: { file: f.rel, line: (0,project_python/* lineOf */.cA)(call) }, how });
                 else
                     unconditional.add(target);
             }
@@ -23663,7 +23180,7 @@ function prefixCheck(fn, target, call) {
     if (!fn)
         return undefined;
     const names = new Set();
-    walk(target, (n) => {
+    (0,project_python/* walk */.GG)(target, (n) => {
         if (n.type === 'identifier')
             names.add(n.text);
     });
@@ -23681,7 +23198,7 @@ function prefixCheck(fn, target, call) {
             return undefined;
         const obj = callee.childForFieldName('object');
         const arg = n.childForFieldName('arguments')?.namedChildren[0];
-        const prefix = arg ? stringValue(arg) : undefined;
+        const prefix = arg ? (0,project_python/* stringValue */.r$)(arg) : undefined;
         if (!obj || prefix === undefined || !/^(\/|\\)/.test(prefix))
             return undefined;
         return names.has(obj.text) || (READS_REQUEST.test(obj.text) && sharesKey(obj, value)) ? prefix : undefined;
@@ -23748,8 +23265,8 @@ function prefixCheck(fn, target, call) {
 function sharesKey(a, b) {
     const keys = (n) => {
         const out = new Set();
-        walk(n, (c) => {
-            const v = c.type === 'string' ? stringValue(c) : undefined;
+        (0,project_python/* walk */.GG)(n, (c) => {
+            const v = c.type === 'string' ? (0,project_python/* stringValue */.r$)(c) : undefined;
             if (v)
                 out.add(v);
         });
@@ -23760,11 +23277,11 @@ function sharesKey(a, b) {
 }
 /** A URL fixed by the code: a string literal, or reverse()/reverse_lazy()/resolve_url() of literals. */
 function fixedUrl(n) {
-    if (stringValue(n) !== undefined)
+    if ((0,project_python/* stringValue */.r$)(n) !== undefined)
         return true;
     if (n.type !== 'call' || !/(^|\.)(reverse|reverse_lazy|resolve_url)$/.test(n.childForFieldName('function')?.text ?? ''))
         return false;
-    return (n.childForFieldName('arguments')?.namedChildren ?? []).every((a) => stringValue(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a) !== undefined);
+    return (n.childForFieldName('arguments')?.namedChildren ?? []).every((a) => (0,project_python/* stringValue */.r$)(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a) !== undefined);
 }
 /** Does the function check a redirect target (url_has_allowed_host_and_scheme, a project helper, a netloc comparison)? */
 function guarded(idx, file, fn) {
@@ -23906,7 +23423,7 @@ function wrapsGuard(idx, file, fn, callee) {
     return wraps;
 }
 function open_redirect_judge(ctx, idx, file, call, target, name) {
-    if (stringValue(target) !== undefined)
+    if ((0,project_python/* stringValue */.r$)(target) !== undefined)
         return undefined; // a constant URL or URL name
     const fn = enclosingFunction(call);
     const params = fn?.childForFieldName('parameters')?.namedChildren.map((p) => p.text.split(/[:=]/)[0].trim()) ?? [];
@@ -24079,7 +23596,7 @@ function filledFromQuery(fn) {
         if (n.type === 'class_definition')
             scope = n;
     let found;
-    eachOfType(scope, 'function_definition', (def) => {
+    (0,project_python/* eachOfType */.HR)(scope, 'function_definition', (def) => {
         if (found || !RENDERS.test(def.text))
             return;
         for (const m of def.text.matchAll(REQUEST_KEY)) {
@@ -24318,7 +23835,7 @@ function flatten(node) {
             if (op === '+')
                 return [...flatten(l), ...flatten(r)];
             if (op === '%') {
-                const fmt = stringValue(l);
+                const fmt = (0,project_python/* stringValue */.r$)(l);
                 if (fmt === undefined)
                     return [node];
                 const i = fmt.indexOf('%');
@@ -24331,7 +23848,7 @@ function flatten(node) {
             const fn = node.childForFieldName('function');
             const m = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
             const obj = fn?.childForFieldName('object');
-            const literal = stringValue(obj);
+            const literal = (0,project_python/* stringValue */.r$)(obj);
             const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
             if (m === 'format' && literal !== undefined) {
                 const i = literal.indexOf('{');
@@ -24350,7 +23867,7 @@ function flatten(node) {
             return [node];
         }
         default: {
-            const v = stringValue(node);
+            const v = (0,project_python/* stringValue */.r$)(node);
             return v !== undefined ? [v] : [node];
         }
     }
@@ -24428,7 +23945,7 @@ function clientNames(idx, file, fn) {
 function untimed(idx, file, call, clients, defaultSocketTimeout) {
     if (call.parent?.type === 'await')
         return undefined;
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const splat = (call.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'dictionary_splat');
     const timeout = kwargs.get('timeout');
     const explicitNone = timeout?.type === 'none';
@@ -24467,7 +23984,7 @@ function untimed(idx, file, call, clients, defaultSocketTimeout) {
         if (!c)
             return undefined;
         if (c.client === 'httpx') {
-            const ctorTimeout = callParts(c.ctor).kwargs.get('timeout');
+            const ctorTimeout = (0,project_python/* callParts */.Ri)(c.ctor).kwargs.get('timeout');
             if (!explicitNone && ctorTimeout?.type !== 'none')
                 return undefined;
         }
@@ -24694,7 +24211,7 @@ const LOADER_WORD = /pickle|yaml|marshal|dill|shelve|read_pickle/;
                 const kind = loaderKind(idx, file, n, q);
                 if (!kind)
                     return;
-                const { args, kwargs } = callParts(n);
+                const { args, kwargs } = (0,project_python/* callParts */.Ri)(n);
                 const data = args[0] ?? kwargs.get('stream') ?? kwargs.get('data');
                 if (!data)
                     return;
@@ -24716,7 +24233,7 @@ function loaderKind(idx, file, call, q) {
         return 'yaml-unsafe';
     if (!YAML_LOAD.test(q))
         return undefined;
-    const { args, kwargs } = callParts(call);
+    const { args, kwargs } = (0,project_python/* callParts */.Ri)(call);
     const loader = kwargs.get('Loader') ?? args[1];
     if (!loader)
         return 'yaml-default';
@@ -24760,7 +24277,7 @@ function unsafe_deserialization_judge(ctx, file, call, data, q, kind) {
             ...related,
         };
     }
-    const loader = kind === 'yaml-unsafe' && /^yaml\.(load|load_all)$/.test(q) ? (callParts(call).kwargs.get('Loader') ?? callParts(call).args[1])?.text : undefined;
+    const loader = kind === 'yaml-unsafe' && /^yaml\.(load|load_all)$/.test(q) ? ((0,project_python/* callParts */.Ri)(call).kwargs.get('Loader') ?? (0,project_python/* callParts */.Ri)(call).args[1])?.text : undefined;
     const how = `${loader ? `with Loader=${loader} ` : ''}builds arbitrary Python objects from its input`;
     return {
         location: at,
@@ -24870,7 +24387,7 @@ function taintedContext(ctx) {
             for (const p of node.namedChildren) {
                 if (p.type !== 'pair')
                     continue;
-                const k = stringValue(p.childForFieldName('key'));
+                const k = (0,project_python/* stringValue */.r$)(p.childForFieldName('key'));
                 const v = p.childForFieldName('value');
                 if (k !== undefined && v)
                     out2.push([k, v]);
@@ -24878,7 +24395,7 @@ function taintedContext(ctx) {
             return out2;
         }
         if (node.type === 'call' && /^dict$/.test(node.childForFieldName('function')?.text ?? '')) {
-            return [...callParts(node).kwargs].map(([k, v]) => [k, v]);
+            return [...(0,project_python/* callParts */.Ri)(node).kwargs].map(([k, v]) => [k, v]);
         }
         if (node.type === 'identifier') {
             const out2 = [];
@@ -24886,7 +24403,7 @@ function taintedContext(ctx) {
                 const assign = rhs.parent;
                 const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : null;
                 if (left?.type === 'subscript' && left.childForFieldName('value')?.text === node.text) {
-                    const k = stringValue(left.childForFieldName('subscript'));
+                    const k = (0,project_python/* stringValue */.r$)(left.childForFieldName('subscript'));
                     if (k !== undefined)
                         out2.push([k, rhs]);
                 }
@@ -24894,9 +24411,9 @@ function taintedContext(ctx) {
                     out2.push(...entries(flow, rhs, depth + 1));
             }
             // context.update({...}) / context.update(k=v)
-            walk(flow.scope, (n) => {
+            (0,project_python/* walk */.GG)(flow.scope, (n) => {
                 if (n.type === 'call' && n.childForFieldName('function')?.text === `${node.text}.update`) {
-                    const { args, kwargs } = callParts(n);
+                    const { args, kwargs } = (0,project_python/* callParts */.Ri)(n);
                     if (args[0])
                         out2.push(...entries(flow, args[0], depth + 1));
                     for (const [k, v] of kwargs)
@@ -24914,7 +24431,7 @@ function taintedContext(ctx) {
         walkMatching(ctx, file, /render|TemplateResponse|template_name|get_context_data/, ['class_definition', 'call'], (n) => {
             if (n.type === 'class_definition') {
                 // class-based views: template_name = "x.html" and get_context_data() filling context[...] with request data
-                const tn = stringValue(classAttr(n, 'template_name'));
+                const tn = (0,project_python/* stringValue */.r$)(classAttr(n, 'template_name'));
                 const gcd = methodsOf(n).find((m) => m.childForFieldName('name')?.text === 'get_context_data');
                 if (tn && gcd) {
                     const flow = FunctionFlow.of(ctx, file, gcd);
@@ -24928,7 +24445,7 @@ function taintedContext(ctx) {
             if (n.type !== 'call')
                 return;
             const q = idx.qualify(file, n.childForFieldName('function')) ?? '';
-            const { args, kwargs } = callParts(n);
+            const { args, kwargs } = (0,project_python/* callParts */.Ri)(n);
             let name;
             let context;
             if (/^django\.shortcuts\.(render|render_to_response)$|^django\.template\.response\.(TemplateResponse|SimpleTemplateResponse)$/.test(q)) {
@@ -24942,7 +24459,7 @@ function taintedContext(ctx) {
             }
             else
                 return;
-            const tn = stringValue(name);
+            const tn = (0,project_python/* stringValue */.r$)(name);
             if (!tn || !context)
                 return;
             const flow = FunctionFlow.around(ctx, file, n);
@@ -24956,7 +24473,7 @@ function taintedContext(ctx) {
 /** A node standing for a local name in a function (for entries()): a synthetic lookup via the first identifier with that text. */
 function identifierIn(fn, name) {
     let found;
-    walk(fn, (n) => {
+    (0,project_python/* walk */.GG)(fn, (n) => {
         if (found)
             return false;
         if (n.type === 'identifier' && n.text === name)
@@ -25624,7 +25141,7 @@ function filledWith(field, preserveDefault) {
                     what = 'an index (AlterIndexTogether)';
                 else if (op.kind === 'AddField' || op.kind === 'AlterField') {
                     const f = fieldNode(op);
-                    const kw = f?.type === 'call' ? callParts(f).kwargs : new Map();
+                    const kw = f?.type === 'call' ? (0,project_python/* callParts */.Ri)(f).kwargs : new Map();
                     // AlterField builds an index only where the field had none (or a plain one, for unique); unknown before: not judged.
                     const before = op.kind === 'AlterField' ? historyBefore(ctx, m).fields.get(`${op.model}.${op.field}`) : undefined;
                     if (op.kind === 'AlterField' && !before)
@@ -25772,7 +25289,7 @@ function filledWith(field, preserveDefault) {
                         continue;
                     seen.add(imp.id);
                     hits.push({
-                        location: { file: m.file.rel, line: lineOf(imp) },
+                        location: { file: m.file.rel, line: (0,project_python/* lineOf */.cA)(imp) },
                         message: `${migrationName(m, ctx)}: \`${code}\` uses models imported from the project's code (${imp.text.replace(/\s+/g, ' ').slice(0, 80)}) instead of apps.get_model(): it runs against today's model, not the schema at this migration, and breaks when a later migration changes it.`,
                     });
                 }
@@ -25803,7 +25320,7 @@ function usedAsModel(fn, name) {
         return isModule && t.startsWith(`${name}.`) && /^[A-Z]\w*$/.test(t.slice(name.length + 1));
     };
     let found = false;
-    walk(fn, (n) => {
+    (0,project_python/* walk */.GG)(fn, (n) => {
         if (found)
             return false;
         if (n.type === 'attribute') {
@@ -26186,14 +25703,14 @@ const READS_KINDS = ['models', 'views', 'migrations'];
 function took(timings, what, t0, p0) {
     const t = timings.get(what) ?? { what, ms: 0, parsedChars: 0, runs: 0 };
     t.ms += performance.now() - t0;
-    t.parsedChars += parsedChars() - p0;
+    t.parsedChars += (0,project_python/* parsedChars */.R_)() - p0;
     t.runs++;
     timings.set(what, t);
 }
 /** fn, its time and the source it parsed added to `timings` as one run of `what`. */
 async function timed(timings, what, fn) {
     const t0 = performance.now();
-    const p0 = parsedChars();
+    const p0 = (0,project_python/* parsedChars */.R_)();
     try {
         return await fn();
     }
@@ -26203,7 +25720,7 @@ async function timed(timings, what, fn) {
 }
 function runRule(ctx, rule, timings) {
     const t0 = performance.now();
-    const p0 = parsedChars();
+    const p0 = (0,project_python/* parsedChars */.R_)();
     try {
         return checked(ctx, rule);
     }
@@ -26261,13 +25778,16 @@ function runRules(ctx, rules) {
  * things are found differs; reports sort their findings. With the shortcuts off (src/project/shortcuts.ts)
  * this is runRules.
  */
-async function runRulesReleasing(ctx, rules) {
-    if (!shortcuts.on)
+async function runRulesReleasing(ctx, rules, options = {}) {
+    if (!shortcuts/* shortcuts */.a.on)
         return runRules(ctx, rules);
     const started = performance.now();
     const last = (r) => r.meta.id === SYNTAX_RULE;
     const outcomes = new Array(rules.length);
     const timings = new Map();
+    // launch.I001's syntax check starts now in worker threads, beside the rules (src/project/syntax-pool.ts)
+    if (rules.some(last))
+        ctx.workspace.startSyntaxWorkers(options.workers ?? 'auto');
     const groups = [[], ...READS_KINDS.map(() => [])];
     rules.forEach((rule, i) => {
         if (!last(rule))
@@ -26283,7 +25803,17 @@ async function runRulesReleasing(ctx, rules) {
         await runInBatches(ctx, rules, group, batches.length > 1 ? batches : [{}], outcomes, timings);
     }
     if (rules.some(last)) {
-        await timed(timings, SYNTAX_CHECK, () => ctx.workspace.checkSyntaxOfAll());
+        const workers = await timed(timings, SYNTAX_CHECK, () => ctx.workspace.checkSyntaxOfAll());
+        if (workers) {
+            // the workers' own time, spent while the rules ran: the rows no longer add up to the gate's wall time
+            const failed = workers.failures.length ? `; ${workers.failures.length} stopped early (${workers.failures[0].slice(0, 120)}), the main thread checked their files` : '';
+            timings.set(SYNTAX_WORKERS, {
+                what: `${SYNTAX_WORKERS} (${workers.workers} thread${workers.workers === 1 ? '' : 's'}, beside the rules; their seconds added up${failed})`,
+                ms: workers.reports.reduce((n, r) => n + r.ms, 0),
+                parsedChars: workers.reports.reduce((n, r) => n + r.parsedChars, 0),
+                runs: workers.workers,
+            });
+        }
         rules.forEach((rule, i) => {
             if (last(rule))
                 outcomes[i] = settled(ctx, rule, runRule(ctx, rule, timings));
@@ -26303,11 +25833,11 @@ function runGroup(own, rules, group, outcomes, timings) {
  */
 function batchesOf(ctx, rules, kind, group) {
     if (kind === 'migrations')
-        return migrationAppBatches(ctx, shortcuts.migrationBatchChars).map((apps) => ({ migrationApps: apps }));
+        return migrationAppBatches(ctx, shortcuts/* shortcuts */.a.migrationBatchChars).map((apps) => ({ migrationApps: apps }));
     if (!kind || !group.every((i) => rules[i].batchWeight))
         return [];
     const weight = (f) => Math.max(...group.map((i) => rules[i].batchWeight(f)));
-    return fileBatches(ctx, weight, shortcuts.fileBatchChars).map((files) => ({ fileBatch: files }));
+    return fileBatches(ctx, weight, shortcuts/* shortcuts */.a.fileBatchChars).map((files) => ({ fileBatch: files }));
 }
 /**
  * A group's rules once per batch — for the migration rules a batch of apps (migrationAppBatches,
@@ -26354,6 +25884,7 @@ const SYNTAX_RULE = 'launch.I001';
 /** The gate's own steps, as its timings name them. */
 const VIEW_INDEX = 'view index (the views every URLconf routes to)';
 const SYNTAX_CHECK = 'syntax check of the files no rule parsed (launch.I001)';
+const SYNTAX_WORKERS = 'syntax check in worker threads (launch.I001)';
 const RELEASE = 'letting go of trees between batches (garbage collection)';
 function gateOf(ctx, rules, outcomes, started, timings) {
     const findings = [];
@@ -27173,6 +26704,7 @@ var version = __webpack_require__(311);
 
 
 
+
 async function run(options) {
     const cwd = options.cwd ?? process.cwd();
     const root = (0,external_node_path_.resolve)(cwd, options.path || '.');
@@ -27186,6 +26718,8 @@ async function run(options) {
     if (!st.isDirectory())
         throw new errors/* UsageError */.eb(`path ${options.path} is not a folder — pass the folder that holds your Django project (manage.py)`);
     const config = loadConfig(root, options.config, cwd);
+    // how many threads check the syntax beside the rules (DJANGO_LAUNCH_GATE_WORKERS; a bad value is exit 2 before any work)
+    const syntaxWorkers = (0,syntax_pool/* workersFromEnv */.He)(options.env);
     const gates = options.gates ?? config.gates ?? ['rules'];
     for (const g of gates)
         if (!src_options/* AVAILABLE_GATES */.L_.includes(g))
@@ -27233,7 +26767,7 @@ async function run(options) {
     let rulesGate;
     if (gates.includes('rules')) {
         options.onGateStart?.('rules', performance.now());
-        rulesGate = await runRulesReleasing(ctx, rules);
+        rulesGate = await runRulesReleasing(ctx, rules, { workers: syntaxWorkers });
         if (changes && rulesGate.gate.status !== 'error') {
             const n = 'added' in changes ? changes.added.size : 0;
             rulesGate.gate.detail = `${rulesGate.gate.detail ?? ''}; base ref ${changes.base}: ${'added' in changes ? `${n} file${n === 1 ? '' : 's'} added since` : 'not in this clone'}`;
