@@ -13,8 +13,9 @@
  * workers change how long the check takes, never what it records. Templates (`.py-tpl`, Jinja-tagged `.py`)
  * are never queued: their text is not the file's.
  *
- * How many: DJANGO_LAUNCH_GATE_WORKERS (0: none; N: N, whatever the project's size), else autoWorkers. The workers run from the bundle (dist/index.js); run from the TypeScript sources (the tests),
- * there is no entry to start, and the main thread checks every file.
+ * How many: DJANGO_LAUNCH_GATE_WORKERS (0: none; N: N, whatever the project's size), else autoWorkers. The
+ * workers run from the bundle (dist/index.js); run from the TypeScript sources (vitest), there is no entry to
+ * start and the main thread checks every file — test/workers.test.ts runs the bundle.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
