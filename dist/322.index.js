@@ -536,13 +536,13 @@ async function main() {
         const { report: rawReport, secrets, timings } = await engine(inputs);
         // @actions/core once the gates are done: importing it loads an HTTP stack the gates do not use (src/github/early.ts)
         const core = await __webpack_require__.e(/* import() */ 659).then(__webpack_require__.bind(__webpack_require__, 91659));
-        // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table
-        if (core.isDebug() && timings.length)
-            for (const line of (0,report_timings/* timingLines */.M)(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs))
-                core.debug(line);
         for (const secret of secrets)
             core.setSecret(secret);
         redactor = new redact/* Redactor */.pO(secrets, (0,redact/* vocabulary */.vP)(rawReport));
+        // where the rules gate's time went, in the debug log (ACTIONS_STEP_DEBUG): the CLI's --time table, redacted as every output
+        if (core.isDebug() && timings.length)
+            for (const line of (0,report_timings/* timingLines */.M)(timings, rawReport.gates.find((g) => g.gate === 'rules')?.durationMs))
+                core.debug(redactor.redact(line));
         // GitHub wants paths relative to the repository checkout, not to working-directory (a live site's are URL paths).
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const redacted = (0,redact/* redactReport */.a5)(rawReport, redactor);

@@ -531,7 +531,7 @@ async function cli(argv, io = { stdout: process.stdout, stderr: process.stderr, 
             writeSarif(args.sarif, (0,sarif/* sarifChunks */.gP)(report, args.category, redactor));
         writeRendered(io, render(report, args.format, args.color, args.category, redactor));
         if (args.time)
-            io.stderr.write(`${(0,report_timings/* timingLines */.M)(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`);
+            io.stderr.write(redactor.redact(`${(0,report_timings/* timingLines */.M)(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`));
         for (const gate of report.gates) {
             if (gate.status === 'error') {
                 io.stderr.write(redactor.redact(`${errors/* PROG */.n3}: gate ${gate.gate} could not run${gate.detail ? `: ${(0,report_text/* detailLines */.ZN)(gate.detail).join('; ')}` : ''} — fix the cause and run again; a gate that cannot run never counts as passing\n`));

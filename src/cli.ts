@@ -430,7 +430,7 @@ export async function cli(
     if (args.sarif) writeSarif(args.sarif, sarifChunks(report, args.category, redactor));
 
     writeRendered(io, render(report, args.format, args.color, args.category, redactor));
-    if (args.time) io.stderr.write(`${timingLines(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`);
+    if (args.time) io.stderr.write(redactor.redact(`${timingLines(timings, report.gates.find((g) => g.gate === 'rules')?.durationMs).join('\n')}\n`));
 
     for (const gate of report.gates) {
       if (gate.status === 'error') {

@@ -11,19 +11,19 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { keepYoungGenerationSmall } from './project/memory';
 import { SYNTAX_JOB, type SyntaxJobData } from './project/syntax-pool';
 
+keepYoungGenerationSmall();
+
 if (!isMainThread && (workerData as SyntaxJobData | undefined)?.job === SYNTAX_JOB) {
   // a syntax-check worker thread of the rules gate (src/project/syntax-pool.ts), started from this same file
   const { syntaxWorker } = await import('./project/syntax-worker');
   await syntaxWorker(workerData as SyntaxJobData);
 } else if (process.env.DJANGO_LAUNCH_GATE_MODE === 'cli' || process.env.GITHUB_ACTIONS !== 'true') {
-  keepYoungGenerationSmall();
   const { cli, endQuietlyOnClosedPipe } = await import('./cli');
   endQuietlyOnClosedPipe();
   void cli(process.argv.slice(2)).then((code) => {
     if (!process.exitCode) process.exitCode = code; // a failed write may have set 2 already
   });
 } else {
-  keepYoungGenerationSmall();
   const { main } = await import('./main');
   void main();
 }

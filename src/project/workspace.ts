@@ -380,12 +380,11 @@ export class Workspace {
    * Starts launch.I001's syntax check of the plain Python files whose syntax is not known yet in worker threads,
    * beside the rules (src/project/syntax-pool.ts); checkSyntaxOfAll takes their results. The files a rule is
    * likely to parse (migrations, settings, URLconfs, views, models) go last in the queue: by the time a worker
-   * reaches them the main thread has marked most of them known. Returns how many workers started (0: none).
+   * reaches them the main thread has marked most of them known.
    */
-  startSyntaxWorkers(count: number | 'auto'): number {
+  startSyntaxWorkers(count: number | 'auto'): void {
     const queue = this.python.filter((f) => !f.template && !f.templateRows && !this.syntaxLines.has(f.rel) && !likelyParsedByRules(f.rel));
     this.syntaxPool = SyntaxPool.start(queue, count, this.python.reduce((n, f) => n + f.text.length, 0));
-    return this.syntaxPool?.workers ?? 0;
   }
 
   /**
