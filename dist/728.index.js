@@ -2,6 +2,212 @@ export const id = 728;
 export const ids = [728];
 export const modules = {
 
+/***/ 96457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kt: () => (/* binding */ runPerProject),
+/* harmony export */   em: () => (/* binding */ gateError),
+/* harmony export */   zp: () => (/* binding */ SharedResources)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Runtime gates: they run the user's Django (check --deploy, tests, migrations, collectstatic) and turn
+ * what it says into Findings. Like rules, they know nothing of SARIF, GitHub or the terminal.
+ */
+
+/** A Resources implementation; `closeAll` runs every close hook (in reverse order), never throwing. */
+class SharedResources {
+    values = new Map();
+    closers = [];
+    once(key, create, close) {
+        let p = this.values.get(key);
+        if (!p) {
+            p = create();
+            this.values.set(key, p);
+            if (close) {
+                const made = p;
+                this.closers.push(async () => {
+                    try {
+                        await close(await made);
+                    }
+                    catch {
+                        // creation failed (nothing to close) or closing failed: never mask the gate results
+                    }
+                });
+            }
+        }
+        return p;
+    }
+    async closeAll() {
+        for (const c of this.closers.reverse())
+            await c();
+        this.closers.length = 0;
+    }
+}
+/** A gate result for a gate that threw: an error of the gate, never "passed"; its detail one line. */
+function gateError(gate, started, err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { gate, status: 'error', durationMs: performance.now() - started, detail: (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(message.split('\n').slice(0, 12).join('\n')), findings: [] };
+}
+/**
+ * A gate that checks each project on its own, concurrently: `perProject` for every qualifying project (index
+ * from 1), its throw an error of that project, then one GateResult — error when any project could not be
+ * checked (errors first in the detail), failed on a finding above note level, skipped (see `skippedWhen`),
+ * else passed. The detail has one line per project (each error or detail made one line), '\n' between.
+ */
+async function runPerProject(gate, ctx, perProject, options) {
+    const started = performance.now();
+    const result = (status, detail, findings = []) => ({
+        gate,
+        status,
+        durationMs: performance.now() - started,
+        detail,
+        findings,
+    });
+    const qualifying = ctx.scan.projects.filter(options.projects ?? ((p) => Boolean(p.production)));
+    // Production settings the scan could not read (launch.E002) would not import under Django either: the
+    // gate does not run for that project, and says so (the error finding already blocks the launch).
+    const unreadable = qualifying.filter((p) => p.production?.unreadable.length);
+    const notRun = unreadable.map((p) => `${p.production.module}${p.root ? ` (${p.root})` : ''}: not run — its production settings could not be read (launch.E002)`);
+    const projects = qualifying.filter((p) => !unreadable.includes(p));
+    if (projects.length === 0)
+        return result('skipped', notRun.length ? notRun.join('\n') : options.none);
+    const skip = await options.prepare?.();
+    if (skip !== undefined)
+        return result('skipped', skip);
+    const outcomes = await Promise.all(projects.map((p, i) => perProject(p, i + 1).catch((e) => ({ findings: [], detail: '', error: e instanceof Error ? e.message : String(e) }))));
+    const findings = outcomes.flatMap((o) => o.findings);
+    // One line per project that could not be checked, named when several projects are; the same cause in every
+    // project (an interpreter that does not exist) is said once.
+    const failedProjects = projects.flatMap((p, i) => (outcomes[i].error ? [{ p, error: (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(outcomes[i].error) }] : []));
+    const distinct = [...new Set(failedProjects.map((x) => x.error))];
+    const errors = projects.length > 1 && distinct.length > 1 ? failedProjects.map(({ p, error }) => `${p.production?.module ?? 'project'}${p.root ? ` (${p.root})` : ''}: ${error}`) : distinct;
+    const details = [...outcomes.map((o) => (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(o.detail)).filter(Boolean), ...notRun];
+    if (errors.length)
+        return result('error', [...errors, ...details].join('\n'), findings);
+    const detail = details.join('\n');
+    if (findings.some((f) => f.level !== 'note'))
+        return result('failed', detail, findings);
+    const skipped = options.skippedWhen === 'any' ? outcomes.some((o) => o.skipped) : outcomes.every((o) => o.skipped);
+    return result(skipped ? 'skipped' : 'passed', detail, findings);
+}
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ isReference),
+/* harmony export */   J4: () => (/* binding */ SECRET_NAME),
+/* harmony export */   Nl: () => (/* binding */ isPlaceholderValue),
+/* harmony export */   Ue: () => (/* binding */ entropy),
+/* harmony export */   n0: () => (/* binding */ looksSecret)
+/* harmony export */ });
+/* harmony import */ var _finding__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52018);
+/**
+ * Does a value look like a real secret, or like an example, a placeholder or a weak default? Shared by the
+ * history gate's detector (src/gates/history-secrets.ts: precision first, after gitleaks' allowlists) and the
+ * settings evaluator's redaction list (src/project/evaluate.ts: redaction errs on the side of hiding, so it
+ * only leaves out values that are nothing but placeholder words).
+ */
+
+/** Shannon entropy in bits per character. */
+function entropy(s) {
+    const counts = new Map();
+    for (const c of s)
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** Placeholder words (letters and digits only, lower case): a value containing one is an example, not a secret. */
+/** Names of settings and variables that hold secrets (SECRET_KEY, DB_PASSWORD, STRIPE_API_KEY, SENTRY_DSN…). */
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|DSN|CREDENTIALS)/i;
+const PLACEHOLDER_WORDS = [
+    'changeme', 'changethis', 'changeit', 'replaceme', 'replacethis', 'yoursecret', 'yourpassword', 'yourtoken', 'yourkey',
+    'yourapikey', 'secretkeyhere', 'keyhere', 'passwordhere', 'tokenhere', 'placeholder', 'example', 'sample', 'dummy', 'notasecret',
+    'notsecret', 'notreal', 'fakekey', 'fakesecret', 'fakepassword', 'faketoken', 'insertyour', 'enteryour', 'putyour', 'redacted',
+    'todo', 'fixme', 'xxxx', 'generateone', 'setme', 'setthis', 'overrideme', 'overridethis', 'mustbeset', 'setinenv', 'fromenv',
+];
+/** A dictionary word a value may merely decorate with digits and punctuation (`admin123`, `P@ssw0rd!`). */
+const WEAK_WORDS = /^(?:password|passwd|pass|pwd|secret|key|super|top|my|admin|administrator|root|postgres|postgresql|pg|mysql|mariadb|redis|django|app|db|database|user|username|guest|default|qwerty|letmein|welcome|hello|test|testing|demo|dev|development|local|change|me|token|api|abc|foo|bar|baz)+$/;
+function deLeet(s) {
+    return s.replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[4@]/g, 'a').replace(/[5$]/g, 's').replace(/7/g, 't');
+}
+/**
+ * Does `value` stand for another value rather than be one: `${VAR}` / `$VAR` / `$(cmd)` / `{{ x }}` / `{% x %}` /
+ * `<your-key>` / `[value]` / `%(x)s` / `{x}` / `@VAR@` / `%VAR%`, an `os.environ`/`env(` read written as text?
+ */
+function isReference(value) {
+    const v = value.trim();
+    if (/^\$/.test(v) || /\$\{\s*[A-Za-z_]\w*[^}]*\}/.test(v) || /\{\{.*\}\}|\{%.*%\}/.test(v))
+        return true;
+    if (/^<.*>$/.test(v) || /<[A-Za-z][\w .-]*>/.test(v) || /^\[.*\]$/.test(v) || /%\(\w+\)[sdr]/.test(v) || /\{\w*\}/.test(v))
+        return true;
+    if (/^@\w+@$/.test(v) || /^%\w+%$/.test(v))
+        return true;
+    return /\bos\.(environ|getenv)\b|\benv\(/.test(v);
+}
+/**
+ * Is `value` — given for a secret-named thing — a real secret? False for references, placeholders, short or
+ * letters-only values, weak dictionary words, paths and URLs (see the module comment).
+ */
+function looksSecret(value) {
+    const v = value.trim();
+    if (v.length < _finding__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SECRET_LENGTH */ .vb || v.length > 4096)
+        return false;
+    if (isReference(v))
+        return false;
+    if (/^(true|false|none|null|nil|undefined|yes|no|on|off)$/i.test(v))
+        return false;
+    // a URL (its password, if any, is judged on its own), a path, a dotted Python path
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+        return false;
+    if (/^(\.{1,2}\/|~\/|\/[\w.-]+\/)/.test(v) || /\.(pem|key|crt|cer|p12|txt|json|env|ya?ml|ini|cfg|conf)$/i.test(v))
+        return false;
+    if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(v))
+        return false;
+    // whitespace inside (prose, a list), a rate (`5/m`, `1/m/ip,1/m/key`)
+    if (/\s/.test(v) || /^\d+\/[a-z]/i.test(v))
+        return false;
+    // letters alone — any script, emoji too (gitleaks: a secret has more than letters) —, digits alone, one character repeated
+    if (/^[\p{L}\p{M}\p{Extended_Pictographic}\uFE0F\u200D_.-]+$/u.test(v) || /^\d+$/.test(v) || /^(.)\1+$/.test(v))
+        return false;
+    if (new Set(v).size < 5 || entropy(v) < 2.5)
+        return false;
+    const plain = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (PLACEHOLDER_WORDS.some((w) => plain.includes(w)) || /x{4,}|\*{3,}|\.{3,}/i.test(v))
+        return false;
+    if (/^your[-_]|^my[-_]?(secret|password|token|key)/i.test(v))
+        return false;
+    // a dictionary word (or a few) decorated with digits and punctuation: admin123, P@ssw0rd!, s3cr3t-k3y-2024
+    const core = v.toLowerCase().replace(/^[^a-z@$]+|[^a-z]+$/g, '');
+    if (WEAK_WORDS.test(deLeet(core).replace(/[^a-z]/g, '')))
+        return false;
+    return true;
+}
+/**
+ * A value made only of placeholder and dictionary words (`password`, `postgres`, `changeme`, `mypassword`):
+ * the example text of a URL like postgres://user:password@host, known to everyone. Redacting it would
+ * blank that word out of every message and fix text ("Change the [REDACTED] where it is used"). Anything
+ * else — a letters-only passphrase included — stays a secret for redaction.
+ */
+function isPlaceholderValue(value) {
+    const v = value.trim().toLowerCase();
+    if (!/^[a-z]+$/.test(v))
+        return false;
+    return WEAK_WORDS.test(v) || PLACEHOLDER_WORDS.includes(v);
+}
+
+
+/***/ }),
+
 /***/ 76728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -25675,8 +25881,6 @@ function counts(f) {
 
 // EXTERNAL MODULE: ./src/gates/gate.ts
 var gate = __webpack_require__(96457);
-// EXTERNAL MODULE: ./src/gates/index.ts + 10 modules
-var src_gates = __webpack_require__(73023);
 ;// CONCATENATED MODULE: ./src/rules/rule.ts
 /** Kinds of Python files (Rule.reads), in the order the rules gate runs them. */
 const READS_KINDS = ['models', 'views', 'migrations'];
@@ -26703,7 +26907,6 @@ var version = __webpack_require__(311);
 
 
 
-
 async function run(options) {
     const cwd = options.cwd ?? process.cwd();
     const root = (0,external_node_path_.resolve)(cwd, options.path || '.');
@@ -26774,8 +26977,10 @@ async function run(options) {
         results.push(rulesGate.gate);
         findings = [...rulesGate.gate.findings];
     }
-    const runtime = gates.filter((g) => g !== 'rules' && src_gates/* RUNTIME_GATES */.s[g]);
+    const runtime = gates.filter((g) => g !== 'rules');
     if (runtime.length) {
+        // Imported here: a run of the rules gate alone never loads the runtime gates' code (start-up, issue 10).
+        const { RUNTIME_GATES } = await __webpack_require__.e(/* import() */ 23).then(__webpack_require__.bind(__webpack_require__, 73023));
         const env = options.env ?? process.env;
         const runtimeOptions = {
             python: options.python || 'python',
@@ -26795,7 +27000,7 @@ async function run(options) {
                 const started = performance.now();
                 options.onGateStart?.(name, started);
                 try {
-                    return await src_gates/* RUNTIME_GATES */.s[name].run({ scan: ctx, options: runtimeOptions, resources, signal });
+                    return await RUNTIME_GATES[name].run({ scan: ctx, options: runtimeOptions, resources, signal });
                 }
                 catch (e) {
                     return (0,gate/* gateError */.em)(name, started, e);

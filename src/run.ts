@@ -12,7 +12,6 @@ import { fileScope, scopeReport } from './file-scope';
 import { readTextUnder } from './files';
 import { MIN_SECRET_LENGTH, compareFindings, djangoChecksOf, launchBlocked, rank, suppressedCount, type FailOn, type Finding, type GateName, type GateResult, type Level, type Report, type RuleMeta } from './finding';
 import { gateError, SharedResources, type RuntimeOptions } from './gates/gate';
-import { RUNTIME_GATES } from './gates/index';
 import { workersFromEnv } from './project/syntax-pool';
 import { reviewRules, runRulesReleasing, type RulesGateResult, type Timing } from './gates/rules';
 import { RUNTIME_RULES } from './gates/rules-meta';
@@ -138,8 +137,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
     results.push(rulesGate.gate);
     findings = [...rulesGate.gate.findings];
   }
-  const runtime = gates.filter((g) => g !== 'rules' && RUNTIME_GATES[g]);
+  const runtime = gates.filter((g) => g !== 'rules');
   if (runtime.length) {
+    // Imported here: a run of the rules gate alone never loads the runtime gates' code (start-up, issue 10).
+    const { RUNTIME_GATES } = await import('./gates/index');
     const env = options.env ?? process.env;
     const runtimeOptions: RuntimeOptions = {
       python: options.python || 'python',
