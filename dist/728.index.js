@@ -864,6 +864,8 @@ function isDeployFile(name, rel, packages) {
         lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
         // the Heroku nginx buildpack's `config/nginx.conf.erb`, which `bin/start-nginx` renders (launch.W110 reads its limit_req)
         lower.endsWith('.conf.erb') ||
+        // Dokku's per-app replacement of its default nginx template (src/project/proxy.ts: no Dokku default is assumed beside one)
+        lower === 'nginx.conf.sigil' ||
         // Terraform: the platform's own HTTPS enforcement (src/project/terraform.ts)
         lower.endsWith('.tf') ||
         (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&
@@ -6014,6 +6016,32 @@ function fromDoApp(f) {
     }
     return out;
 }
+/**
+ * What a DigitalOcean App Platform spec (`.do/*.yaml`, the spec under `spec:` in a deploy template) says of the
+ * app's HTTP side: its name, whether it has `services` (the components App Platform serves over HTTP; `workers`
+ * and `jobs` take no requests), and whether it names any domain (`domains:`). Without one, `${APP_DOMAIN}` — "the
+ * application's primary domain" among App Platform's app-wide variables — is the default domain App Platform
+ * gives every app, `<app>-<id>.ondigitalocean.app` (digitalocean/sample-django's README: `${APP_DOMAIN}` is "the
+ * default domain provided by DigitalOcean"). undefined when the file is not such a spec or does not parse.
+ */
+function doAppSpec(f) {
+    if (!/\.ya?ml$/i.test(f.rel) || !f.rel.split('/').slice(0, -1).includes('.do'))
+        return undefined;
+    const y = yamlDoc(f.text);
+    if (!y)
+        return undefined;
+    const spec = resolve(y.doc.get('spec', true), y.doc) ?? y.doc.contents;
+    if (!(0,yaml_dist/* isMap */.jh)(spec))
+        return undefined;
+    const services = resolve(mapGet(spec, y.doc, 'services'), y.doc);
+    const domains = resolve(mapGet(spec, y.doc, 'domains'), y.doc);
+    const name = scalarText(mapGet(spec, y.doc, 'name'));
+    return {
+        ...(name ? { name } : {}),
+        services: (0,yaml_dist/* isSeq */.oP)(services) ? services.items.length : 0,
+        domains: ((0,yaml_dist/* isSeq */.oP)(domains) && domains.items.length > 0) || mapGet(spec, y.doc, 'domain') !== undefined,
+    };
+}
 /** App Engine app.yaml: `env_variables`, `entrypoint`. */
 function fromAppYaml(f) {
     const y = yamlDoc(f.text);
@@ -6415,8 +6443,9 @@ function terraformErrorAlarm(file) {
  * the project model (see model.ts).
  *
  * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
- * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs) and ingress-nginx
- * annotations — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs), ingress-nginx
+ * annotations, and platforms' own files (Terraform, fly.toml, render.yaml, railway.json, App Engine's app.yaml, Bicep,
+ * Dokku's app.json) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
  * launch.W108.md list exactly which forms count. Only files that can run in production count: no
  * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
  * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
@@ -6548,6 +6577,9 @@ function proxyFactsIn(files, env = new Map()) {
                 out.redirect.push(...renderRedirects(f));
             if (name === 'railway.json' || name === 'railway.toml')
                 out.redirect.push(...railwayRedirects(f));
+            if (name === 'app.json')
+                merge(out, dokku(f, files));
+            out.redirect.push(...appPlatformRedirects(f));
             if (name.endsWith('.bicep'))
                 out.redirect.push(...bicepRedirects(f));
             traefik.readLines(f);
@@ -7393,6 +7425,54 @@ function renderRedirects(f) {
     return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
 }
 /**
+ * DigitalOcean App Platform: a spec (`.do/app.yaml`, `.do/deploy.template.yaml`) with `services` — the components
+ * App Platform serves over HTTP. "App Platform automatically upgrades all HTTP requests to HTTPS requests" (its
+ * limits page), for every domain, with no setting to turn it off; it sends no HSTS header (the same page), so this
+ * decides the redirect only (digitalocean/sample-django).
+ */
+function appPlatformRedirects(f) {
+    const spec = doAppSpec(f);
+    if (!spec || spec.services === 0)
+        return [];
+    const line = f.text.split('\n').findIndex((l) => /^\s*services\s*:/.test(l)) + 1;
+    return [{ location: { file: f.rel, line: line || 1 }, what: `a DigitalOcean App Platform service (${f.rel}): App Platform upgrades every HTTP request to HTTPS` }];
+}
+/**
+ * Dokku. An `app.json` with keys only Dokku reads — `scripts.dokku` (its predeploy/postdeploy hooks), `cron`,
+ * `healthchecks`; Heroku's app.json has none of them — is an app deployed with Dokku (wazimap-ng, OpenSAFELY
+ * OpenCodelists). Dokku's default nginx template redirects plain HTTP to HTTPS and sends Strict-Transport-Security
+ * (its `hsts` property: on by default, max-age 15724800, includeSubDomains) once the app has a TLS certificate
+ * (Dokku's nginx and SSL docs). Whether it has one is set on the server (`dokku letsencrypt:enable`, `certs:add`),
+ * never in the repository: both facts hold only `when` it does, so the rules say a note, not a pass. An
+ * `nginx.conf.sigil` beside the app.json replaces that template: then nothing is assumed.
+ */
+function dokku(f, files) {
+    const out = noFacts();
+    let doc;
+    try {
+        doc = JSON.parse(f.text);
+    }
+    catch {
+        return out;
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+        return out;
+    const app = doc;
+    const scripts = app.scripts && typeof app.scripts === 'object' ? app.scripts : {};
+    const key = scripts.dokku && typeof scripts.dokku === 'object' ? 'dokku' : Array.isArray(app.cron) ? 'cron' : app.healthchecks && typeof app.healthchecks === 'object' ? 'healthchecks' : undefined;
+    if (!key)
+        return out;
+    const dir = f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/') + 1) : '';
+    if (files.some((g) => g.rel === `${dir}nginx.conf.sigil`))
+        return out;
+    const line = f.text.split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1;
+    const location = { file: f.rel, line: line || 1 };
+    const when = 'the app has a TLS certificate (dokku letsencrypt:enable, or certs:add) and its hsts property is not switched off';
+    out.redirect.push({ location, what: `Dokku's default nginx config (a Dokku app: \`${key}\` in ${f.rel})`, when: 'the app has a TLS certificate (dokku letsencrypt:enable, or certs:add)' });
+    out.hsts.push({ location, what: `Dokku's default nginx config (a Dokku app: \`${key}\` in ${f.rel}; max-age 15724800, includeSubDomains)`, when });
+    return out;
+}
+/**
  * Railway's railway.json / railway.toml: Railway's edge accepts public traffic over TLS only and redirects plain
  * HTTP to HTTPS for every public domain (Railway's public-networking reference) — railwayapp-templates/django.
  */
@@ -8218,7 +8298,7 @@ function preloadedHostsOnly(s, ctx) {
     const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
     if (given) {
         const remote = preloadedRemote(given.hosts);
-        return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}`);
+        return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}${given.to ? ` to ${given.to}` : ''}`);
     }
     const hosts = new Set();
     for (const w of WORLDS) {
@@ -8307,7 +8387,18 @@ function deployGivenHosts(ctx, b) {
     const values = [...new Set(given.map((e) => e.value))];
     if (given.length === 0 || values.length !== 1 || !values[0]?.trim())
         return undefined;
-    return { name: m[1], hosts: values[0].split(',').map((h) => h.trim()).filter(Boolean), where: `${given[0].file}:${given[0].line}` };
+    const where = `${given[0].file}:${given[0].line}`;
+    const hosts = values[0].split(',').map((h) => h.trim()).filter(Boolean);
+    const appDomain = hosts.findIndex((h) => /^\$\{\s*APP_DOMAIN\s*\}$/.test(h));
+    if (appDomain < 0)
+        return { name: m[1], hosts, where };
+    // App Platform's `${APP_DOMAIN}`: the app's default *.ondigitalocean.app domain when no spec that sets the
+    // variable names a domain (src/project/manifests.ts doAppSpec); otherwise a domain the scan cannot read.
+    const specs = given.map((e) => (e.kind === 'do-app' ? doAppSpec(ctx.workspace.get(e.file) ?? { rel: e.file, text: '' }) : undefined));
+    if (specs.some((sp) => !sp || sp.domains))
+        return undefined;
+    hosts[appDomain] = `${specs[0].name ?? 'app'}-<id>.ondigitalocean.app`;
+    return { name: m[1], hosts, where, to: `\${APP_DOMAIN}, App Platform's default domain for an app whose spec names none` };
 }
 /** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */
 function nodeAt(ctx, at) {

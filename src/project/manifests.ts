@@ -2072,6 +2072,30 @@ function fromDoApp(f: SourceFile): Place[] {
   return out;
 }
 
+/**
+ * What a DigitalOcean App Platform spec (`.do/*.yaml`, the spec under `spec:` in a deploy template) says of the
+ * app's HTTP side: its name, whether it has `services` (the components App Platform serves over HTTP; `workers`
+ * and `jobs` take no requests), and whether it names any domain (`domains:`). Without one, `${APP_DOMAIN}` — "the
+ * application's primary domain" among App Platform's app-wide variables — is the default domain App Platform
+ * gives every app, `<app>-<id>.ondigitalocean.app` (digitalocean/sample-django's README: `${APP_DOMAIN}` is "the
+ * default domain provided by DigitalOcean"). undefined when the file is not such a spec or does not parse.
+ */
+export function doAppSpec(f: { rel: string; text: string }): { name?: string; services: number; domains: boolean } | undefined {
+  if (!/\.ya?ml$/i.test(f.rel) || !f.rel.split('/').slice(0, -1).includes('.do')) return undefined;
+  const y = yamlDoc(f.text);
+  if (!y) return undefined;
+  const spec = resolve(y.doc.get('spec', true), y.doc) ?? y.doc.contents;
+  if (!isMap(spec)) return undefined;
+  const services = resolve(mapGet(spec, y.doc, 'services'), y.doc);
+  const domains = resolve(mapGet(spec, y.doc, 'domains'), y.doc);
+  const name = scalarText(mapGet(spec, y.doc, 'name'));
+  return {
+    ...(name ? { name } : {}),
+    services: isSeq(services) ? services.items.length : 0,
+    domains: (isSeq(domains) && domains.items.length > 0) || mapGet(spec, y.doc, 'domain') !== undefined,
+  };
+}
+
 /** App Engine app.yaml: `env_variables`, `entrypoint`. */
 function fromAppYaml(f: SourceFile): Place[] {
   const y = yamlDoc(f.text);

@@ -7,8 +7,9 @@
  * the project model (see model.ts).
  *
  * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
- * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs) and ingress-nginx
- * annotations — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs), ingress-nginx
+ * annotations, and platforms' own files (Terraform, fly.toml, render.yaml, railway.json, App Engine's app.yaml, Bicep,
+ * Dokku's app.json) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
  * launch.W108.md list exactly which forms count. Only files that can run in production count: no
  * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
  * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
@@ -26,7 +27,7 @@ import type { ScanContext, ScannedProject } from './scan';
 import type { SourceFile } from './workspace';
 import { baseName, countsFor, inTemplateFolder, perProject } from './files';
 import { composeServices, isComposeFile, lineAt, productionDeployFile } from './deploy-commands';
-import { productionEnvironment } from './manifests';
+import { doAppSpec, productionEnvironment } from './manifests';
 import { JINJA_NAME, readJinja, UNKNOWN } from './server-templates';
 import { terraformHttpsOnly, terraformListeners, terraformRedirects, type LbListener } from './terraform';
 
@@ -172,6 +173,8 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
       if (name === 'fly.toml') out.redirect.push(...flyRedirects(f));
       if (name === 'render.yaml') out.redirect.push(...renderRedirects(f));
       if (name === 'railway.json' || name === 'railway.toml') out.redirect.push(...railwayRedirects(f));
+      if (name === 'app.json') merge(out, dokku(f, files));
+      out.redirect.push(...appPlatformRedirects(f));
       if (name.endsWith('.bicep')) out.redirect.push(...bicepRedirects(f));
       traefik.readLines(f);
     }
@@ -992,6 +995,51 @@ function renderRedirects(f: ConfigFile): ProxyFact[] {
   if (!Array.isArray(services) || !services.some((s) => (s as { type?: unknown } | null)?.type === 'web')) return [];
   const line = f.text.split('\n').findIndex((l) => /^\s*-?\s*type\s*:\s*["']?web\b/.test(l)) + 1;
   return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
+}
+
+/**
+ * DigitalOcean App Platform: a spec (`.do/app.yaml`, `.do/deploy.template.yaml`) with `services` — the components
+ * App Platform serves over HTTP. "App Platform automatically upgrades all HTTP requests to HTTPS requests" (its
+ * limits page), for every domain, with no setting to turn it off; it sends no HSTS header (the same page), so this
+ * decides the redirect only (digitalocean/sample-django).
+ */
+function appPlatformRedirects(f: ConfigFile): ProxyFact[] {
+  const spec = doAppSpec(f);
+  if (!spec || spec.services === 0) return [];
+  const line = f.text.split('\n').findIndex((l) => /^\s*services\s*:/.test(l)) + 1;
+  return [{ location: { file: f.rel, line: line || 1 }, what: `a DigitalOcean App Platform service (${f.rel}): App Platform upgrades every HTTP request to HTTPS` }];
+}
+
+/**
+ * Dokku. An `app.json` with keys only Dokku reads — `scripts.dokku` (its predeploy/postdeploy hooks), `cron`,
+ * `healthchecks`; Heroku's app.json has none of them — is an app deployed with Dokku (wazimap-ng, OpenSAFELY
+ * OpenCodelists). Dokku's default nginx template redirects plain HTTP to HTTPS and sends Strict-Transport-Security
+ * (its `hsts` property: on by default, max-age 15724800, includeSubDomains) once the app has a TLS certificate
+ * (Dokku's nginx and SSL docs). Whether it has one is set on the server (`dokku letsencrypt:enable`, `certs:add`),
+ * never in the repository: both facts hold only `when` it does, so the rules say a note, not a pass. An
+ * `nginx.conf.sigil` beside the app.json replaces that template: then nothing is assumed.
+ */
+function dokku(f: ConfigFile, files: readonly ConfigFile[]): ProxyHttps {
+  const out = noFacts();
+  let doc: unknown;
+  try {
+    doc = JSON.parse(f.text);
+  } catch {
+    return out;
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return out;
+  const app = doc as { scripts?: unknown; cron?: unknown; healthchecks?: unknown };
+  const scripts = app.scripts && typeof app.scripts === 'object' ? (app.scripts as Record<string, unknown>) : {};
+  const key = scripts.dokku && typeof scripts.dokku === 'object' ? 'dokku' : Array.isArray(app.cron) ? 'cron' : app.healthchecks && typeof app.healthchecks === 'object' ? 'healthchecks' : undefined;
+  if (!key) return out;
+  const dir = f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/') + 1) : '';
+  if (files.some((g) => g.rel === `${dir}nginx.conf.sigil`)) return out;
+  const line = f.text.split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1;
+  const location = { file: f.rel, line: line || 1 };
+  const when = 'the app has a TLS certificate (dokku letsencrypt:enable, or certs:add) and its hsts property is not switched off';
+  out.redirect.push({ location, what: `Dokku's default nginx config (a Dokku app: \`${key}\` in ${f.rel})`, when: 'the app has a TLS certificate (dokku letsencrypt:enable, or certs:add)' });
+  out.hsts.push({ location, what: `Dokku's default nginx config (a Dokku app: \`${key}\` in ${f.rel}; max-age 15724800, includeSubDomains)`, when });
+  return out;
 }
 
 /**

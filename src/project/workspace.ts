@@ -116,6 +116,8 @@ export function isDeployFile(name: string, rel: string, packages?: ReadonlySet<s
     lower.endsWith('.vhost') || lower.endsWith('.conf.template') ||
     // the Heroku nginx buildpack's `config/nginx.conf.erb`, which `bin/start-nginx` renders (launch.W110 reads its limit_req)
     lower.endsWith('.conf.erb') ||
+    // Dokku's per-app replacement of its default nginx template (src/project/proxy.ts: no Dokku default is assumed beside one)
+    lower === 'nginx.conf.sigil' ||
     // Terraform: the platform's own HTTPS enforcement (src/project/terraform.ts)
     lower.endsWith('.tf') ||
     (!lower.includes('.') && !/^(readme|license|licence|changelog|notice|authors|copying)$/.test(lower) &&

@@ -26,7 +26,7 @@ import {
 import { callParts, dottedName, stringValue, walk, type SyntaxNode } from '../project/python';
 import { countsFor, projectOf } from '../project/files';
 import { isLoopbackHost } from '../project/proxy';
-import { productionEnvironment } from '../project/manifests';
+import { doAppSpec, productionEnvironment } from '../project/manifests';
 import type { SourceFile } from '../project/workspace';
 import { requiredSettings } from '../project/syntax';
 import type { RuleHit, RuleResult } from './rule';
@@ -432,7 +432,7 @@ export function preloadedHostsOnly(s: EvaluatedSettings, ctx?: ScanContext): str
   const given = ctx && b ? deployGivenHosts(ctx, b) : undefined;
   if (given) {
     const remote = preloadedRemote(given.hosts);
-    return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}`);
+    return remote && preloadedNote(remote, `, as ${given.where} sets ${given.name}${given.to ? ` to ${given.to}` : ''}`);
   }
   const hosts = new Set<string>();
   for (const w of WORLDS) {
@@ -505,7 +505,7 @@ function hostTails(ctx: ScanContext, b: SettingBinding): string[] | undefined {
  * (Koyeb's sample: `DJANGO_ALLOWED_HOSTS=.koyeb.app` in its deploy workflow): production's hosts, whatever the
  * fallback says. Undefined when the line reads more than that, or no deploy file gives a value.
  */
-function deployGivenHosts(ctx: ScanContext, b: SettingBinding): { name: string; hosts: string[]; where: string } | undefined {
+function deployGivenHosts(ctx: ScanContext, b: SettingBinding): { name: string; hosts: string[]; where: string; to?: string } | undefined {
   const file = ctx.workspace.get(b.location.file);
   const line = file?.text.split('\n')[b.location.line - 1] ?? '';
   const m = /^\s*ALLOWED_HOSTS\s*=\s*(?:os\.getenv|os\.environ\.get|env\.list|env|config)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"][^()]*(?:\([^()]*\)[^()]*)*\)(?:\.split\(\s*['"],['"]\s*\))?\s*(?:#.*)?$/.exec(line);
@@ -514,7 +514,16 @@ function deployGivenHosts(ctx: ScanContext, b: SettingBinding): { name: string; 
   const given = (ctx.environment ?? productionEnvironment(ctx.workspace)).filter((e) => e.name === m[1] && !e.dev && (!project || countsFor(ctx, project, e.file)));
   const values = [...new Set(given.map((e) => e.value))];
   if (given.length === 0 || values.length !== 1 || !values[0]?.trim()) return undefined;
-  return { name: m[1]!, hosts: values[0].split(',').map((h) => h.trim()).filter(Boolean), where: `${given[0]!.file}:${given[0]!.line}` };
+  const where = `${given[0]!.file}:${given[0]!.line}`;
+  const hosts = values[0].split(',').map((h) => h.trim()).filter(Boolean);
+  const appDomain = hosts.findIndex((h) => /^\$\{\s*APP_DOMAIN\s*\}$/.test(h));
+  if (appDomain < 0) return { name: m[1]!, hosts, where };
+  // App Platform's `${APP_DOMAIN}`: the app's default *.ondigitalocean.app domain when no spec that sets the
+  // variable names a domain (src/project/manifests.ts doAppSpec); otherwise a domain the scan cannot read.
+  const specs = given.map((e) => (e.kind === 'do-app' ? doAppSpec(ctx.workspace.get(e.file) ?? { rel: e.file, text: '' }) : undefined));
+  if (specs.some((sp) => !sp || sp.domains)) return undefined;
+  hosts[appDomain] = `${specs[0]!.name ?? 'app'}-<id>.ondigitalocean.app`;
+  return { name: m[1]!, hosts, where, to: `\${APP_DOMAIN}, App Platform's default domain for an app whose spec names none` };
 }
 
 /** The syntax node at a location in a file of the scan (a setting's binding), or undefined. */

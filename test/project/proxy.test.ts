@@ -286,6 +286,43 @@ describe('Terraform: the platform redirects plain HTTP', () => {
   });
 });
 
+describe('platforms: Dokku and DigitalOcean App Platform', () => {
+  const dokkuApp = JSON.stringify({ scripts: { dokku: { predeploy: 'python manage.py migrate' } } }, null, 2);
+  const DOKKU_WHEN = 'the app has a TLS certificate (dokku letsencrypt:enable, or certs:add)';
+
+  it("Dokku's own app.json keys make both facts, each only when the app has a certificate", () => {
+    expect(facts({ 'app.json': dokkuApp })).toEqual({
+      hsts: [`app.json:3 Dokku's default nginx config (a Dokku app: \`dokku\` in app.json; max-age 15724800, includeSubDomains) [when ${DOKKU_WHEN} and its hsts property is not switched off]`],
+      redirect: [`app.json:3 Dokku's default nginx config (a Dokku app: \`dokku\` in app.json) [when ${DOKKU_WHEN}]`],
+    });
+    const cron = facts({ 'app.json': JSON.stringify({ cron: [{ command: 'x', schedule: '0 5 * * *' }] }) });
+    expect(cron.redirect).toHaveLength(1);
+    expect(cron.redirect[0]).toContain('`cron` in app.json');
+    expect(facts({ 'app.json': JSON.stringify({ healthchecks: { web: [{ type: 'startup', path: '/' }] } }) }).hsts).toHaveLength(1);
+  });
+
+  it("Heroku's app.json, one that does not parse, and a Dokku app with its own nginx.conf.sigil: no fact", () => {
+    const none = { hsts: [], redirect: [] };
+    expect(facts({ 'app.json': JSON.stringify({ name: 'shop', scripts: { postdeploy: 'python manage.py migrate' }, env: {} }) })).toEqual(none);
+    expect(facts({ 'app.json': '{ "scripts": { "dokku": ' })).toEqual(none);
+    expect(facts({ 'app.json': dokkuApp, 'nginx.conf.sigil': 'server { listen 80; }\n' })).toEqual(none);
+    // a sigil in another folder replaces another app's template, not this one's
+    expect(facts({ 'app.json': dokkuApp, 'other/nginx.conf.sigil': 'server { listen 80; }\n' }).redirect).toHaveLength(1);
+  });
+
+  it('an App Platform spec with services redirects (no condition, no HSTS); workers and jobs alone, or no spec, do not', () => {
+    const spec = (sections: string) => lines('name: shop', 'region: ams', ...sections.split('|'));
+    expect(facts({ '.do/app.yaml': spec('services:|- name: web|  run_command: gunicorn app.wsgi') })).toEqual({
+      hsts: [],
+      redirect: ['.do/app.yaml:3 a DigitalOcean App Platform service (.do/app.yaml): App Platform upgrades every HTTP request to HTTPS'],
+    });
+    // the Deploy to DigitalOcean button's template: the spec under `spec:`
+    expect(facts({ '.do/deploy.template.yaml': lines('spec:', '  name: shop', '  services:', '  - name: web') }).redirect).toHaveLength(1);
+    expect(facts({ '.do/app.yaml': spec('workers:|- name: queue|  run_command: celery -A app worker') }).redirect).toEqual([]);
+    expect(facts({ 'deploy/app.yaml': spec('services:|- name: web') }).redirect).toEqual([]);
+  });
+});
+
 describe('Apache', () => {
   const vhosts = lines(
     '<VirtualHost *:80>', //                                                    1

@@ -1,0 +1,6 @@
+"""A Dokku app with its own nginx.conf.sigil, which replaces the default template: nothing is assumed of it."""
+# ruleid: launch.W104
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+]
