@@ -6445,7 +6445,7 @@ function terraformErrorAlarm(file) {
  * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
  * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs), ingress-nginx
  * annotations, and platforms' own files (Terraform, fly.toml, render.yaml, railway.json, App Engine's app.yaml, Bicep,
- * Dokku's app.json) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * Dokku's app.json, App Platform's spec, a Cloud Foundry manifest routed on cloud.gov) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
  * launch.W108.md list exactly which forms count. Only files that can run in production count: no
  * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
  * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
@@ -6579,6 +6579,8 @@ function proxyFactsIn(files, env = new Map()) {
                 out.redirect.push(...railwayRedirects(f));
             if (name === 'app.json')
                 merge(out, dokku(f, files));
+            if (/^applications\s*:/m.test(f.text))
+                merge(out, cloudGov(f));
             out.redirect.push(...appPlatformRedirects(f));
             if (name.endsWith('.bicep'))
                 out.redirect.push(...bicepRedirects(f));
@@ -7423,6 +7425,34 @@ function renderRedirects(f) {
         return [];
     const line = f.text.split('\n').findIndex((l) => /^\s*-?\s*type\s*:\s*["']?web\b/.test(l)) + 1;
     return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
+}
+/**
+ * cloud.gov, known by a Cloud Foundry manifest (`applications:`) that routes an app on a cloud.gov domain
+ * (`fac-((env_name)).app.cloud.gov`: GSA's Federal Audit Clearinghouse). Its documentation (cloud-gov/cg-site,
+ * compliance/domain-standards.md: "Any HTTP requests are permanently redirected to HTTPS", for `*.app.cloud.gov` and
+ * custom domains alike; management/headers.md) and its router's proxy (cloud-gov/secureproxy-boshrelease's
+ * nginx.conf.erb) redirect every plain-HTTP request with a 301 and add `Strict-Transport-Security: max-age=31536000`
+ * to responses that carry none — a header the app sends itself replaces it, so that fact is `unlessAppSends`.
+ */
+function cloudGov(f) {
+    const out = noFacts();
+    let doc;
+    try {
+        doc = (0,yaml_dist/* parse */.qg)(f.text, { merge: true, uniqueKeys: false });
+    }
+    catch {
+        return out;
+    }
+    const apps = doc?.applications;
+    const routes = (Array.isArray(apps) ? apps : []).flatMap((a) => (Array.isArray(a?.routes) ? (a.routes) : []));
+    const route = routes.map((r) => r?.route).find((r) => typeof r === 'string' && /^[^/:]*\.cloud\.gov(:\d+)?(\/.*)?$/i.test(r));
+    if (!route)
+        return out;
+    const line = f.text.split('\n').findIndex((l) => l.includes(route)) + 1;
+    const location = { file: f.rel, line: line || 1 };
+    out.redirect.push({ location, what: `cloud.gov's router (the app is routed on ${route}: ${f.rel}) redirects HTTP to HTTPS` });
+    out.hsts.push({ location, what: `cloud.gov's router (the app is routed on ${route}: ${f.rel}) sends Strict-Transport-Security max-age=31536000 when the app sends none`, unlessAppSends: true });
+    return out;
 }
 /**
  * DigitalOcean App Platform: a spec (`.do/app.yaml`, `.do/deploy.template.yaml`) with `services` — the components
@@ -19169,7 +19199,8 @@ function seconds(v) {
             }));
             if (worlds.length === 0)
                 return [];
-            if (proxyHttps(ctx, project).hsts.length > 0)
+            // a platform default the app's own header replaces (cloud.gov) does not count: Django's short max-age is the one sent
+            if (proxyHttps(ctx, project).hsts.some((f) => !f.unlessAppSends))
                 return [];
             const b = s.bindings.get('SECURE_HSTS_SECONDS');
             const values = [...new Set(worlds.map((w) => seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w))))];

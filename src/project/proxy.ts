@@ -9,7 +9,7 @@
  * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
  * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs), ingress-nginx
  * annotations, and platforms' own files (Terraform, fly.toml, render.yaml, railway.json, App Engine's app.yaml, Bicep,
- * Dokku's app.json) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
+ * Dokku's app.json, App Platform's spec, a Cloud Foundry manifest routed on cloud.gov) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
  * launch.W108.md list exactly which forms count. Only files that can run in production count: no
  * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
  * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
@@ -37,6 +37,11 @@ export interface ProxyFact {
   what: string;
   /** Set when it holds only under a deploy-time choice the scan cannot see, e.g. `SITE_ADDRESS is set to a hostname`. */
   when?: string;
+  /**
+   * A platform's default, sent only when the app's own response has no such header (cloud.gov's router): it makes
+   * up for Django sending none, but a header Django sends replaces it — a short max-age then is the one browsers keep.
+   */
+  unlessAppSends?: true;
 }
 
 export interface ProxyHttps {
@@ -174,6 +179,7 @@ export function proxyFactsIn(files: readonly ConfigFile[], env: ReadonlyMap<stri
       if (name === 'render.yaml') out.redirect.push(...renderRedirects(f));
       if (name === 'railway.json' || name === 'railway.toml') out.redirect.push(...railwayRedirects(f));
       if (name === 'app.json') merge(out, dokku(f, files));
+      if (/^applications\s*:/m.test(f.text)) merge(out, cloudGov(f));
       out.redirect.push(...appPlatformRedirects(f));
       if (name.endsWith('.bicep')) out.redirect.push(...bicepRedirects(f));
       traefik.readLines(f);
@@ -995,6 +1001,33 @@ function renderRedirects(f: ConfigFile): ProxyFact[] {
   if (!Array.isArray(services) || !services.some((s) => (s as { type?: unknown } | null)?.type === 'web')) return [];
   const line = f.text.split('\n').findIndex((l) => /^\s*-?\s*type\s*:\s*["']?web\b/.test(l)) + 1;
   return [{ location: { file: f.rel, line: line || 1 }, what: 'a Render web service (render.yaml): Render\'s edge redirects HTTP to HTTPS' }];
+}
+
+/**
+ * cloud.gov, known by a Cloud Foundry manifest (`applications:`) that routes an app on a cloud.gov domain
+ * (`fac-((env_name)).app.cloud.gov`: GSA's Federal Audit Clearinghouse). Its documentation (cloud-gov/cg-site,
+ * compliance/domain-standards.md: "Any HTTP requests are permanently redirected to HTTPS", for `*.app.cloud.gov` and
+ * custom domains alike; management/headers.md) and its router's proxy (cloud-gov/secureproxy-boshrelease's
+ * nginx.conf.erb) redirect every plain-HTTP request with a 301 and add `Strict-Transport-Security: max-age=31536000`
+ * to responses that carry none — a header the app sends itself replaces it, so that fact is `unlessAppSends`.
+ */
+function cloudGov(f: ConfigFile): ProxyHttps {
+  const out = noFacts();
+  let doc: unknown;
+  try {
+    doc = parseYaml(f.text, { merge: true, uniqueKeys: false });
+  } catch {
+    return out;
+  }
+  const apps = (doc as { applications?: unknown } | null)?.applications;
+  const routes = (Array.isArray(apps) ? apps : []).flatMap((a) => (Array.isArray((a as { routes?: unknown } | null)?.routes) ? ((a as { routes: unknown[] }).routes) : []));
+  const route = routes.map((r) => (r as { route?: unknown } | null)?.route).find((r): r is string => typeof r === 'string' && /^[^/:]*\.cloud\.gov(:\d+)?(\/.*)?$/i.test(r));
+  if (!route) return out;
+  const line = f.text.split('\n').findIndex((l) => l.includes(route)) + 1;
+  const location = { file: f.rel, line: line || 1 };
+  out.redirect.push({ location, what: `cloud.gov's router (the app is routed on ${route}: ${f.rel}) redirects HTTP to HTTPS` });
+  out.hsts.push({ location, what: `cloud.gov's router (the app is routed on ${route}: ${f.rel}) sends Strict-Transport-Security max-age=31536000 when the app sends none`, unlessAppSends: true });
+  return out;
 }
 
 /**

@@ -40,7 +40,8 @@ export default {
         return n === undefined ? undefined : n > 0 && n < DAY;
       }));
       if (worlds.length === 0) return [];
-      if (proxyHttps(ctx, project).hsts.length > 0) return [];
+      // a platform default the app's own header replaces (cloud.gov) does not count: Django's short max-age is the one sent
+      if (proxyHttps(ctx, project).hsts.some((f) => !f.unlessAppSends)) return [];
       const b = s.bindings.get('SECURE_HSTS_SECONDS');
       const values = [...new Set(worlds.map((w) => seconds(valueIn(s, 'SECURE_HSTS_SECONDS', w))!))];
       const shortest = Math.min(...values);

@@ -310,6 +310,21 @@ describe('platforms: Dokku and DigitalOcean App Platform', () => {
     expect(facts({ 'app.json': dokkuApp, 'other/nginx.conf.sigil': 'server { listen 80; }\n' }).redirect).toHaveLength(1);
   });
 
+  it("cloud.gov, known by a Cloud Foundry route on a cloud.gov domain: its router redirects, and sends HSTS only when the app sends none", () => {
+    const manifest = (route: string) => lines('applications:', '  - name: web', '    routes:', `      - route: ${route}`, '  - name: worker', '    no-route: true');
+    const cg = proxyFactsIn([{ rel: 'manifest.yml', text: manifest('fac-((env_name)).app.cloud.gov') }]);
+    expect(cg.redirect.map(show)).toEqual(["manifest.yml:4 cloud.gov's router (the app is routed on fac-((env_name)).app.cloud.gov: manifest.yml) redirects HTTP to HTTPS"]);
+    expect(cg.hsts.map((f) => [show(f), f.unlessAppSends])).toEqual([[
+      "manifest.yml:4 cloud.gov's router (the app is routed on fac-((env_name)).app.cloud.gov: manifest.yml) sends Strict-Transport-Security max-age=31536000 when the app sends none",
+      true,
+    ]]);
+    const none = { hsts: [], redirect: [] };
+    expect(facts({ 'manifest.yml': manifest('api.example.gov') })).toEqual(none);
+    expect(facts({ 'manifest.yml': manifest('api.apps.internal') })).toEqual(none);
+    expect(facts({ 'manifest.yml': manifest('notcloud.gov.example.com') })).toEqual(none);
+    expect(facts({ 'manifest.yml': 'applications:\n  - name: [web\n' })).toEqual(none);
+  });
+
   it('an App Platform spec with services redirects (no condition, no HSTS); workers and jobs alone, or no spec, do not', () => {
     const spec = (sections: string) => lines('name: shop', 'region: ams', ...sections.split('|'));
     expect(facts({ '.do/app.yaml': spec('services:|- name: web|  run_command: gunicorn app.wsgi') })).toEqual({
