@@ -9,10 +9,10 @@
  * Read: nginx (also as Jinja templates an Ansible role renders: src/project/server-templates.ts), Apache, Caddy,
  * Traefik (compose labels, environment, CLI flags, static and dynamic YAML/TOML, Kubernetes CRDs), ingress-nginx
  * annotations, and platforms' own files (Terraform, fly.toml, render.yaml, railway.json, App Engine's app.yaml, Bicep,
- * Dokku's app.json, App Platform's spec, a Cloud Foundry manifest routed on cloud.gov) — docs/rules/launch.W101.md, launch.W104.md, launch.W107.md and
- * launch.W108.md list exactly which forms count. Only files that can run in production count: no
- * dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`), no
- * `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
+ * Dokku's app.json, App Platform's spec, a Cloud Foundry manifest routed on cloud.gov) — docs/rules/launch.W101.md,
+ * launch.W104.md, launch.W107.md and launch.W108.md list exactly which forms count. Only files that can run in
+ * production count: no dev/test/example/docs folders, no dev-named variants (`Caddyfile.dev`, `nginx.local.conf`),
+ * no `docker-compose.override.yml`, nothing inside another project's folder (productionDeployFile).
  *
  * nginx, Apache and Caddyfile syntax are read by small hand-written parsers: no maintained JavaScript parser
  * for them exists that is worth a dependency, and what is needed is small (directives, blocks, quotes,
