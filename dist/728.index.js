@@ -10164,6 +10164,11 @@ const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";|&<>]+\.py)\1/g;
 const COPY_LIKE = /(?:^\s*(?:COPY|ADD)\b|\b(?:cp|mv|install|ln)\b)[^\n;|&]*\s(['"]?)([^\s'";|&<>]+\.py)\1\s*(?:$|[;|&])/gi;
 /** The source of a two-path copy (`cp [-opts] SRC DEST`, `COPY [--opts] SRC DEST`): the path before the destination. */
 const COPY_SOURCE = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+)\1\s+\S+\s*(?:$|[;|&])/i;
+/**
+ * One `.py` file copied into a folder, the destination ending in `/` (Sal's and Crypt-Server's Dockerfiles:
+ * `COPY docker/settings_import.py $APP_DIR/sal/`): the written path is the folder and the file's own name.
+ */
+const COPY_INTO_FOLDER = /(?:^\s*(?:COPY|ADD)|\b(?:cp|mv|install))\s+(?:--?[\w=-]+\s+)*(['"]?)([^\s'";|&<>]+\.py)\1\s+(['"]?)([^\s'";|&<>]+\/)\3\s*(?:$|[;|&])/gi;
 const deploy_writes_cache = new WeakMap();
 function writesOf(ws) {
     const cached = deploy_writes_cache.get(ws);
@@ -10181,6 +10186,9 @@ function writesOf(ws) {
                     const source = re === COPY_LIKE ? COPY_SOURCE.exec(m[0])?.[2] : undefined;
                     out.push({ path: m[2], location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, ...(source ? { source } : {}) });
                 }
+            }
+            for (const m of text.matchAll(COPY_INTO_FOLDER)) {
+                out.push({ path: `${m[4]}${m[2].split('/').pop()}`, location: { file: f.rel, line: i + 1, column: (m.index ?? 0) + 1 }, source: m[2] });
             }
         });
     }
