@@ -284,7 +284,7 @@ describe('module structure', () => {
     expect(s.bindings.get('DEBUG')?.location.file).toBe('deploy/docker/local_settings.py');
     expect(worlds(s, 'ALLOWED_HOSTS')).toEqual([['example.com'], ['example.com']]);
     expect(s.dynamic).toHaveLength(0);
-    // from a Dockerfile's build context, relative to the repository root
+    // copied into the module's folder, the destination ending in `/` (Sal's `COPY docker/settings_import.py $APP_DIR/sal/`)
     const folder = settings(text, { 'docker/local_settings.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nENV APP_DIR=/home/app\nCOPY docker/local_settings.py $APP_DIR/app/\n' });
     expect(worlds(folder, 'DEBUG')).toEqual([false, false]);
     expect(folder.bindings.get('DEBUG')?.location.file).toBe('docker/local_settings.py');
@@ -292,6 +292,7 @@ describe('module structure', () => {
     const elsewhere = settings(text, { 'docker/local_settings.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY docker/local_settings.py /home/app/other/\n' });
     expect(worlds(elsewhere, 'DEBUG')).toEqual([true, true]);
     expect(elsewhere.bindings.get('DEBUG')?.location.file).not.toBe('docker/local_settings.py');
+    // from a Dockerfile's build context, relative to the repository root
     const d = settings(text, { 'deploy/prod.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY deploy/prod.py /code/app/local_settings.py\n' });
     expect(worlds(d, 'DEBUG')).toEqual([false, false]);
     // an image path whose tail names the one file of a subfolder copied as the build context (h2o's Dockerfile:
